@@ -1,0 +1,4 @@
+// commands.h: entry points of the `transcript` subcommands (argv[0] is the subcommand name).
+#pragma once
+
+

@@ -1,0 +1,93 @@
+// Browser test harness: a static file server on 127.0.0.1 and Debian's chromium via playwright-core.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+export const OUT = path.join(ROOT, 'tests/browser/out');
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
+  '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
+
+// Serve `dir` at http://127.0.0.1:<port>/<prefix>. Returns { url, close }.
+export function serve(dir, prefix = '/') {
+  const server = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (!p.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
+    p = p.slice(prefix.length);
+    if (p === '' || p.endsWith('/')) p += 'index.html';
+    const file = path.join(dir, p);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); res.end('not found'); return;
+    }
+    const body = fs.readFileSync(file);
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream',
+      'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
+    resolve({ url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close() });
+  }));
+}
+
+export async function launch() {
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-chromium-'));
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
+  });
+}
+
+// Open a page, collecting console errors; fails the test on uncaught page errors.
+export async function openPage(browser, url, { width = 1280, height = 800, dpr = 1 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.goto(url);
+  return page;
+}
+
+// Wait until window.explorer.state() satisfies pred (default: ready or error).
+export async function waitState(page, pred = 's => s.ready || s.error', timeout = 30000) {
+  await page.waitForFunction(`(() => { try { const s = window.explorer.state(); return (${pred})(s); } catch (e) { return false; } })()`,
+    null, { timeout });
+  return page.evaluate(() => window.explorer.state());
+}
+
+// Decode a PNG screenshot in the page and return { distinctColours, width, height } of a region.
+export async function pixelStats(page, png, region = null) {
+  return page.evaluate(async ({ b64, region }) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const r = region || { x: 0, y: 0, w: img.width, h: img.height };
+    const d = g.getImageData(r.x, r.y, r.w, r.h).data;
+    const set = new Set();
+    let dark = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+    }
+    return { distinctColours: set.size, darkPixels: dark, width: img.width, height: img.height };
+  }, { b64: png.toString('base64'), region });
+}
+
+export function saveShot(name, png) {
+  fs.mkdirSync(OUT, { recursive: true });
+  const file = path.join(OUT, name + '.png');
+  fs.writeFileSync(file, png);
+  return file;
+}
+
+export function assert(cond, msg) { if (!cond) throw new Error('assertion failed: ' + msg); }
+export function assertEq(a, b, msg) { if (a !== b) throw new Error(`assertion failed: ${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
