@@ -1,0 +1,29 @@
+// import.h: transcript importers (plain text, WebVTT, SRT, Whisper JSON) producing an Episode.
+//
+// Every importer validates its input and returns Errc::Malformed with a message naming the line
+// ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
+// Plain text has no times: they are estimated from a speaking rate and meta.times_estimated is set.
+#pragma once
+#include <string>
+
+#include "core/base.h"
+#include "core/episode.h"
+
+namespace tx {
+
+enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON };
+const char* format_name(Format f);
+
+struct ImportDesc {
+    Format format = Format::Auto;  // Auto: detect from `name`'s extension, then from the content
+    std::string name;              // file name, used for detection, messages and the default title
+    double words_per_minute = 0;   // plain text speaking rate; 0 = default measured on timed transcripts
+};
+
+// Detect the format from a file name and the first bytes of its content.
+Format detect_format(std::string_view name, Bytes head);
+
+// @return the episode, or Errc::Malformed / TooLarge with a message naming the line.
+Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
+
+}  // namespace tx
