@@ -1,0 +1,447 @@
+#include "core/bundle.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include <zstd.h>
+
+#include "core/bundle_codec.h"
+#include "core/zstd_util.h"
+
+namespace tx {
+
+using namespace bundle_codec;
+
+// ---- CRC-32 ----
+namespace bundle_codec {
+uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc) {
+    static uint32_t table[256];
+    static bool ready = false;
+    if (!ready) {
+        for (uint32_t i = 0; i < 256; ++i) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            table[i] = c;
+        }
+        ready = true;
+    }
+    crc = ~crc;
+    for (size_t i = 0; i < n; ++i) crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    return ~crc;
+}
+}  // namespace bundle_codec
+
+namespace {
+
+// A lexicon: tokens addressed by id (rank by frequency), stored as one string plus offsets.
+struct Lexicon {
+    std::string bytes;
+    std::vector<uint32_t> offsets;  // size() == count + 1
+    size_t count() const { return offsets.empty() ? 0 : offsets.size() - 1; }
+    std::string_view at(uint32_t id) const { return std::string_view(bytes).substr(offsets[id], offsets[id + 1] - offsets[id]); }
+};
+
+Error corrupt(std::string what) { return make_error(Errc::Corrupt, "The bundle is damaged: " + what); }
+
+// Lexicon block: varint n; n entries in byte order (varint shared prefix, varint suffix length,
+// suffix bytes); then n varint counts. Ids are the entries ranked by count, ties in byte order.
+Status read_lexicon(ByteReader& r, Lexicon& lex) {
+    uint64_t n;
+    if (!r.varint(n) || n > r.remaining() / 2) return corrupt("the lexicon size is impossible");
+    std::string sorted;
+    std::vector<uint32_t> sorted_off;
+    sorted_off.reserve(size_t(n) + 1);
+    sorted_off.push_back(0);
+    std::string_view prev;
+    size_t prev_begin = 0;
+    for (uint64_t i = 0; i < n; ++i) {
+        uint64_t shared, len;
+        std::string_view suffix;
+        if (!r.varint(shared) || !r.varint(len) || shared > prev.size() || !r.bytes(size_t(len), suffix))
+            return corrupt("a lexicon entry is malformed");
+        if (sorted.size() + shared + len > UINT32_MAX) return corrupt("the lexicon is too large");
+        size_t begin = sorted.size();
+        sorted.append(sorted, prev_begin, size_t(shared));
+        sorted.append(suffix);
+        sorted_off.push_back(uint32_t(sorted.size()));
+        prev_begin = begin;
+        prev = std::string_view(sorted).substr(begin);
+    }
+    std::vector<uint32_t> counts{};
+    counts.resize(size_t(n));
+    for (auto& c : counts)
+        if (!r.varint32(c)) return corrupt("a lexicon count is malformed");
+    std::vector<uint32_t> order{};
+    order.resize(size_t(n));
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+    lex.bytes.clear();
+    lex.bytes.reserve(sorted.size());
+    lex.offsets.assign(1, 0);
+    lex.offsets.reserve(size_t(n) + 1);
+    for (uint32_t k : order) {
+        lex.bytes.append(sorted, sorted_off[k], sorted_off[k + 1] - sorted_off[k]);
+        lex.offsets.push_back(uint32_t(lex.bytes.size()));
+    }
+    return ok_status();
+}
+
+}  // namespace
+
+// One zstd frame filling `frame`, its declared size checked against the cap before allocating.
+Result<std::string> decompress_section(Bytes frame, size_t max, const char* what) {
+    auto fail = [&](const std::string& why) { return corrupt(std::string("the ") + what + " cannot be decompressed (" + why + ")"); };
+    if (frame.size < 4) return fail("too short");
+    unsigned long long declared = ZSTD_getFrameContentSize(frame.ptr, frame.size);
+    if (declared == ZSTD_CONTENTSIZE_ERROR || declared == ZSTD_CONTENTSIZE_UNKNOWN) return fail("not a zstd frame with a size");
+    if (declared > max)
+        return make_error(Errc::TooLarge, std::string("The ") + what + " declares " + std::to_string(declared) +
+                                              " bytes, above the limit of " + std::to_string(max));
+    auto out = zstd_decompress_exact(frame, size_t(declared));
+    if (!out) return fail(out.message());
+    return out;
+}
+
+struct Bundle::State {
+    std::string file;  // the whole bundle
+    BundleSummary summary;
+    std::vector<EpisodeInfo> episodes;
+    Lexicon words, seps;
+    std::shared_ptr<const ZstdDictionary> dict;
+    size_t max_frame_bytes = 0;
+    size_t max_token_bytes = 0;  // longest word or separator in the lexicon
+};
+
+namespace {
+
+Status check_frame_crc(const Bundle::State& st, size_t i) {
+    const EpisodeInfo& e = st.episodes[i];
+    uint32_t crc = crc32(reinterpret_cast<const uint8_t*>(st.file.data()) + e.frame_offset, e.frame_bytes);
+    if (crc != e.frame_crc) return corrupt("episode " + std::to_string(i + 1) + " fails its checksum");
+    return ok_status();
+}
+
+Status read_directory(ByteReader& r, Bundle::State& st, uint32_t episode_count, const ReadDesc& desc) {
+    uint64_t n;
+    if (!r.varint(n) || n != episode_count) return corrupt("the directory does not match the header");
+    if (n > r.remaining() / 16) return corrupt("the episode count is impossible");
+    st.episodes.resize(size_t(n));
+    uint64_t total = 0;
+    for (size_t i = 0; i < n; ++i) {
+        EpisodeInfo& e = st.episodes[i];
+        EpisodeMeta& m = e.meta;
+        uint64_t speakers, chapters;
+        uint8_t flags;
+        bool ok = r.string(m.title) && r.string(m.date) && r.string(m.source_url) && r.string(m.media_url) &&
+                  r.varint(speakers) && speakers <= 32767 && speakers <= r.remaining();
+        if (ok) {
+            m.speakers.resize(size_t(speakers));
+            for (auto& s : m.speakers) ok = ok && r.string(s);
+        }
+        ok = ok && r.varint32(m.duration_ms) && r.u8(flags) && flags <= 1 && r.varint(chapters) &&
+             chapters <= r.remaining() / 2;
+        if (ok) {
+            m.times_estimated = flags & 1;
+            m.chapters.resize(size_t(chapters));
+            for (auto& c : m.chapters) ok = ok && r.varint32(c.start_ms) && r.string(c.title);
+        }
+        ok = ok && r.varint32(e.word_count) && r.varint32(e.text_bytes) && r.varint32(e.cue_count) &&
+             r.varint32(e.payload_bytes) && r.varint32(e.frame_bytes) && r.u32(e.frame_crc);
+        if (!ok) return corrupt("the entry of episode " + std::to_string(i + 1) + " is malformed");
+        if (e.payload_bytes > desc.max_frame_bytes)
+            return make_error(Errc::TooLarge, "Episode " + std::to_string(i + 1) + " declares " + std::to_string(e.payload_bytes) +
+                                                  " bytes, above the limit of " + std::to_string(desc.max_frame_bytes));
+        total += e.payload_bytes;
+        if (total > desc.max_total_bytes)
+            return make_error(Errc::TooLarge, "The bundle declares more than " + std::to_string(desc.max_total_bytes) +
+                                                  " bytes of transcripts, above the limit");
+        // Every word and cue costs at least one payload byte; this bounds later allocations.
+        // Every word, cue and token costs at least one payload byte, and a token expands to at most
+        // the longest lexicon entry: this bounds every later allocation by what the file holds.
+        if (e.word_count > e.payload_bytes || e.cue_count > e.payload_bytes || e.text_bytes > desc.max_frame_bytes ||
+            e.text_bytes > uint64_t(e.payload_bytes) * std::max<uint64_t>(1, st.max_token_bytes))
+            return corrupt("episode " + std::to_string(i + 1) + " declares impossible counts");
+    }
+    if (!r.empty()) return corrupt("the directory has trailing bytes");
+    return ok_status();
+}
+
+}  // namespace
+
+Result<Bundle> read_bundle(Bytes data, const ReadDesc& desc) {
+    if (!data.ptr && data.size) return make_error(Errc::InvalidArgument, "No bundle data was given");
+    const uint8_t* p = data.ptr;
+    if (data.size < sizeof(kMagic)) {
+        if (data.size && std::memcmp(p, kMagic, data.size) == 0)
+            return make_error(Errc::Truncated, "The file is truncated at byte " + std::to_string(data.size) + " (inside the header)");
+        return make_error(Errc::BadMagic, "This is not a transcript bundle (the file is too short)");
+    }
+    if (std::memcmp(p, kMagic, sizeof(kMagic)) != 0) return make_error(Errc::BadMagic, "This is not a transcript bundle");
+    if (data.size < kHeaderSize)
+        return make_error(Errc::Truncated, "The file is truncated at byte " + std::to_string(data.size) + " (inside the header)");
+    ByteReader h(p + 8, kHeaderSize - 8);
+    uint32_t version, flags, episode_count, dict_size, lex_size, dir_size, lo, hi, sections_crc, header_crc;
+    h.u32(version);
+    h.u32(flags);
+    h.u32(episode_count);
+    h.u32(dict_size);
+    h.u32(lex_size);
+    h.u32(dir_size);
+    h.u32(lo);
+    h.u32(hi);
+    h.u32(sections_crc);
+    h.u32(header_crc);
+    uint64_t total_size = uint64_t(hi) << 32 | lo;
+    if (crc32(p, kHeaderSize - 4) != header_crc) {
+        if (version > kFormatVersion && version < 0x10000)
+            return make_error(Errc::VersionUnsupported, "This bundle was made by a newer version (format " + std::to_string(version) +
+                                                            "); this explorer reads format " + std::to_string(kFormatVersion) +
+                                                            ". Update the explorer.");
+        return corrupt("the header fails its checksum");
+    }
+    if (version != kFormatVersion) {
+        if (version > kFormatVersion)
+            return make_error(Errc::VersionUnsupported, "This bundle was made by a newer version (format " + std::to_string(version) +
+                                                            "); this explorer reads format " + std::to_string(kFormatVersion) +
+                                                            ". Update the explorer.");
+        return corrupt("format version " + std::to_string(version) + " does not exist");
+    }
+    if (flags != 0)
+        return make_error(Errc::VersionUnsupported, "This bundle uses features of a newer version (flags " + std::to_string(flags) +
+                                                        "). Update the explorer.");
+    if (data.size < total_size)
+        return make_error(Errc::Truncated, "The file is truncated at byte " + std::to_string(data.size) + " (the bundle is " +
+                                               std::to_string(total_size) + " bytes)");
+    if (data.size > total_size)
+        return corrupt("there are " + std::to_string(data.size - total_size) + " unexpected bytes after the end of the bundle");
+    uint64_t sections = uint64_t(dict_size) + lex_size + dir_size;
+    if (kHeaderSize + sections > total_size) return corrupt("the section sizes exceed the file size");
+    if (crc32(p + kHeaderSize, size_t(sections)) != sections_crc) return corrupt("the lexicon or directory fails its checksum");
+
+    auto st = std::make_shared<Bundle::State>();
+    st->max_frame_bytes = desc.max_frame_bytes;
+    BundleSummary& sum = st->summary;
+    sum.format_version = version;
+    sum.file_bytes = total_size;
+    sum.dictionary_bytes = dict_size;
+    sum.lexicon_bytes = lex_size;
+    sum.directory_bytes = dir_size;
+
+    const uint8_t* cur = p + kHeaderSize;
+    if (dict_size) {
+        auto d = ZstdDictionary::load(Bytes(cur, dict_size));
+        if (!d) return d.error();
+        st->dict = d.value();
+        cur += dict_size;
+    }
+    if (lex_size) {
+        auto lex = decompress_section(Bytes(cur, lex_size), desc.max_frame_bytes, "lexicon");
+        if (!lex) return lex.error();
+        ByteReader r(lex.value());
+        if (auto s = read_lexicon(r, st->words); !s) return s.error();
+        if (auto s = read_lexicon(r, st->seps); !s) return s.error();
+        if (!r.empty()) return corrupt("the lexicon has trailing bytes");
+        for (const Lexicon* l : {&st->words, &st->seps})
+            for (size_t k = 0; k < l->count(); ++k) st->max_token_bytes = std::max(st->max_token_bytes, l->at(uint32_t(k)).size());
+        cur += lex_size;
+    }
+    auto dir = decompress_section(Bytes(cur, dir_size), desc.max_frame_bytes, "directory");
+    if (!dir) return dir.error();
+    cur += dir_size;
+    {
+        ByteReader r(dir.value());
+        if (auto s = read_directory(r, *st, episode_count, desc); !s) return s.error();
+    }
+    uint64_t offset = uint64_t(cur - p);
+    for (auto& e : st->episodes) {
+        e.frame_offset = offset;
+        offset += e.frame_bytes;
+        sum.total_words += e.word_count;
+        sum.total_text_bytes += e.text_bytes;
+    }
+    if (offset != total_size) return corrupt("the episode frames do not fill the file");
+    sum.lexicon_words = uint32_t(st->words.count());
+    st->file.assign(reinterpret_cast<const char*>(p), size_t(total_size));
+    if (desc.verify_episodes)
+        for (size_t i = 0; i < st->episodes.size(); ++i)
+            if (auto s = check_frame_crc(*st, i); !s) return s.error();
+    return Bundle(std::move(st));
+}
+
+// ---- Episode decoding ----
+
+size_t Bundle::size() const { return m_state ? m_state->episodes.size() : 0; }
+const EpisodeInfo& Bundle::episode(size_t i) const {
+    TX_ASSERT(i < size());
+    return m_state->episodes[i];
+}
+const BundleSummary& Bundle::summary() const {
+    static const BundleSummary empty;
+    return m_state ? m_state->summary : empty;
+}
+
+namespace {
+
+// Decode the payload of one episode (see docs/bundle-format.md, "Episode payload").
+Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::string_view payload, Episode& ep) {
+    ByteReader r(payload);
+    uint8_t mode;
+    uint32_t text_bytes, word_count, cue_count;
+    if (!r.u8(mode) || !r.varint32(text_bytes) || !r.varint32(word_count) || !r.varint32(cue_count))
+        return corrupt("the episode header is malformed");
+    if (text_bytes != info.text_bytes || word_count != info.word_count || cue_count != info.cue_count)
+        return corrupt("the episode does not match its directory entry");
+    ep.text.clear();
+    if (mode == uint8_t(TextMode::Raw)) {
+        std::string_view t;
+        if (!r.bytes(text_bytes, t)) return corrupt("the episode text is cut short");
+        ep.text.assign(t);
+    } else if (mode == uint8_t(TextMode::Tokens)) {
+        uint32_t tokens;
+        ByteReader ids, sep_ids;
+        if (!r.varint32(tokens) || !r.block(ids) || !r.block(sep_ids) || tokens > ids.remaining() ||
+            uint64_t(tokens) + 1 > sep_ids.remaining())
+            return corrupt("the episode's token streams are malformed");
+        ep.text.reserve(text_bytes);
+        for (uint32_t k = 0; k <= tokens; ++k) {
+            uint32_t s;
+            if (!sep_ids.id(s) || s >= st.seps.count()) return corrupt("a separator id is out of range");
+            std::string_view sv = st.seps.at(s);
+            if (sv.size() > text_bytes - ep.text.size()) return corrupt("the episode text is longer than declared");
+            ep.text.append(sv);
+            if (k == tokens) break;
+            uint32_t w;
+            if (!ids.id(w) || w >= st.words.count()) return corrupt("a word id is out of range");
+            std::string_view wv = st.words.at(w);
+            if (wv.size() > text_bytes - ep.text.size()) return corrupt("the episode text is longer than declared");
+            ep.text.append(wv);
+        }
+        if (!ids.empty() || !sep_ids.empty()) return corrupt("the episode's token streams have trailing bytes");
+        if (ep.text.size() != text_bytes) return corrupt("the episode text is shorter than declared");
+    } else {
+        return corrupt("unknown text mode " + std::to_string(mode));
+    }
+
+    // Words: byte ranges predicted from a cursor that only moves forward (linear time).
+    ByteReader codes, explicit_r;
+    if (!r.block(codes) || !r.block(explicit_r) || codes.remaining() != word_count)
+        return corrupt("the word streams are malformed");
+    ep.words.assign(word_count, Word{});
+    const uint8_t* t = reinterpret_cast<const uint8_t*>(ep.text.data());
+    const size_t n = ep.text.size();
+    size_t cursor = 0;
+    for (uint32_t i = 0; i < word_count; ++i) {
+        uint8_t c = 0;
+        codes.u8(c);
+        size_t b, e;
+        if (c == uint8_t(WordCode::NextToken)) {
+            b = cursor;
+            while (b < n && !is_token_byte(t[b])) ++b;
+            e = b;
+            while (e < n && is_token_byte(t[e])) ++e;
+        } else if (c == uint8_t(WordCode::NextNonSpaceRun)) {
+            b = cursor;
+            while (b < n && is_space_byte(t[b])) ++b;
+            e = b;
+            while (e < n && !is_space_byte(t[e])) ++e;
+        } else if (c == uint8_t(WordCode::Explicit)) {
+            int64_t delta;
+            uint64_t len;
+            if (!explicit_r.svarint(delta) || !explicit_r.varint(len)) return corrupt("an explicit word range is malformed");
+            if ((delta < 0 && uint64_t(-delta) > cursor) || (delta > 0 && uint64_t(delta) > n - cursor))
+                return corrupt("a word lies outside the text");
+            b = size_t(int64_t(cursor) + delta);
+            if (len > n - b) return corrupt("a word lies outside the text");
+            e = b + size_t(len);
+        } else {
+            return corrupt("unknown word code " + std::to_string(c));
+        }
+        if (c != uint8_t(WordCode::Explicit) && b == e) return corrupt("a word range is empty");
+        ep.words[i].begin = uint32_t(b);
+        ep.words[i].end = uint32_t(e);
+        cursor = std::max(cursor, e);
+    }
+    if (!explicit_r.empty()) return corrupt("the word streams have trailing bytes");
+
+    // Cues.
+    ByteReader cues_r;
+    if (!r.block(cues_r)) return corrupt("the cue stream is malformed");
+    ep.cues.assign(cue_count, Cue{});
+    uint64_t prev_word_end = 0;
+    int64_t prev_ms = 0;
+    for (auto& c : ep.cues) {
+        int64_t gap, start, len;
+        uint64_t count;
+        if (!cues_r.svarint(gap) || !cues_r.varint(count) || !cues_r.svarint(start) || !cues_r.svarint(len))
+            return corrupt("a cue is malformed");
+        int64_t first = int64_t(prev_word_end) + gap;
+        if (first < 0 || uint64_t(first) > word_count || count > word_count - uint64_t(first))
+            return corrupt("a cue covers words that do not exist");
+        int64_t s = prev_ms + start, e = s + len;
+        if (s < 0 || s > UINT32_MAX || e < 0 || e > UINT32_MAX) return corrupt("a cue time is out of range");
+        c.first_word = uint32_t(first);
+        c.word_count = uint32_t(count);
+        c.start_ms = uint32_t(s);
+        c.end_ms = uint32_t(e);
+        prev_word_end = uint64_t(first) + count;
+        prev_ms = e;
+    }
+    if (!cues_r.empty()) return corrupt("the cue stream has trailing bytes");
+
+    // Times.
+    uint8_t pred;
+    ByteReader times;
+    if (!r.u8(pred) || pred > uint8_t(TimePredictor::CueBytes) || !r.block(times)) return corrupt("the time stream is malformed");
+    TimePrediction tp{TimePredictor(pred)};
+    for (uint32_t i = 0; i < word_count; ++i) {
+        int64_t residual;
+        if (!times.svarint(residual)) return corrupt("the time stream is malformed");
+        int64_t v = tp.predict(i, ep.words, ep.cues) + residual;
+        if (v < 0 || v > UINT32_MAX) return corrupt("a word time is out of range");
+        ep.words[i].start_ms = uint32_t(v);
+        tp.push(v);
+    }
+    if (!times.empty()) return corrupt("the time stream has trailing bytes");
+
+    // Speakers: runs of (length, speaker + 1).
+    ByteReader spk;
+    if (!r.block(spk)) return corrupt("the speaker stream is malformed");
+    for (uint32_t i = 0; i < word_count;) {
+        uint64_t run, who;
+        if (!spk.varint(run) || !spk.varint(who) || run == 0 || run > word_count - i || who > info.meta.speakers.size())
+            return corrupt("the speaker stream is malformed");
+        for (uint64_t k = 0; k < run; ++k) ep.words[i++].speaker = int16_t(int64_t(who) - 1);
+    }
+    if (!spk.empty() || !r.empty()) return corrupt("the episode has trailing bytes");
+    ep.meta = info.meta;
+    return ok_status();
+}
+
+}  // namespace
+
+Result<Episode> Bundle::decode_episode(size_t i) const {
+    if (i >= size()) return make_error(Errc::InvalidArgument, "There is no episode " + std::to_string(i + 1) + " in this bundle");
+    const State& st = *m_state;
+    const EpisodeInfo& info = st.episodes[i];
+    if (auto s = check_frame_crc(st, i); !s) return s.error();
+    auto payload = zstd_decompress_exact(Bytes(reinterpret_cast<const uint8_t*>(st.file.data()) + info.frame_offset, info.frame_bytes),
+                                         info.payload_bytes, st.dict.get());
+    if (!payload) return corrupt("episode " + std::to_string(i + 1) + " cannot be decompressed (" + payload.message() + ")");
+    Episode ep;
+    if (auto s = decode_payload(st, info, payload.value(), ep); !s)
+        return make_error(s.errc(), s.message() + " (episode " + std::to_string(i + 1) + ")");
+    return ep;
+}
+
+Result<std::vector<Episode>> decode_all(const Bundle& bundle) {
+    std::vector<Episode> out;
+    out.reserve(bundle.size());
+    for (size_t i = 0; i < bundle.size(); ++i) {
+        auto ep = bundle.decode_episode(i);
+        if (!ep) return ep.error();
+        out.push_back(std::move(ep.value()));
+    }
+    return out;
+}
+
+}  // namespace tx

@@ -1,0 +1,164 @@
+// bundle_codec.h: byte-level building blocks shared by the bundle reader (core) and writer
+// (src/writer): little-endian integers, LEB128 varints, zigzag, CRC-32, the text tokenizer and
+// the word-id byte code. Internal to the bundle format; see docs/bundle-format.md.
+//
+// The reader side (ByteReader) never reads past its buffer: every get returns false on underflow
+// or overflow, and callers turn that into an Errc.
+#pragma once
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include "core/base.h"
+#include "core/episode.h"
+
+namespace tx::bundle_codec {
+
+// ---- Constants of format version 1 ----
+constexpr uint8_t kMagic[8] = {0x89, 'T', 'X', 'B', '\r', '\n', 0x1A, '\n'};
+constexpr uint32_t kFormatVersion = 1;
+constexpr size_t kHeaderSize = 48;
+
+enum class TextMode : uint8_t { Raw = 0, Tokens = 1 };
+enum class WordCode : uint8_t { NextToken = 0, NextNonSpaceRun = 1, Explicit = 2 };
+enum class TimePredictor : uint8_t { Delta = 0, DeltaOfDelta = 1, CueBytes = 2 };
+
+// ---- CRC-32 (IEEE 802.3, the zlib/PNG polynomial; crc32("123456789") == 0xCBF43926) ----
+uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc = 0);
+inline uint32_t crc32(Bytes b) { return crc32(b.ptr, b.size); }
+
+// ---- Writing ----
+inline void put_u16(std::string& o, uint16_t v) { o += char(v & 0xFF); o += char(v >> 8); }
+inline void put_u32(std::string& o, uint32_t v) { for (int i = 0; i < 4; ++i) o += char((v >> (8 * i)) & 0xFF); }
+inline void put_u64(std::string& o, uint64_t v) { for (int i = 0; i < 8; ++i) o += char((v >> (8 * i)) & 0xFF); }
+inline void put_varint(std::string& o, uint64_t v) {
+    while (v >= 0x80) { o += char(0x80 | (v & 0x7F)); v >>= 7; }
+    o += char(v);
+}
+inline uint64_t zigzag(int64_t v) { return (uint64_t(v) << 1) ^ uint64_t(v >> 63); }
+inline int64_t unzigzag(uint64_t v) { return int64_t(v >> 1) ^ -int64_t(v & 1); }
+inline void put_string(std::string& o, std::string_view s) { put_varint(o, s.size()); o.append(s); }
+inline void put_block(std::string& o, const std::string& block) { put_varint(o, block.size()); o += block; }
+
+// Word ids: one byte below 240 (the most frequent words), two bytes up to 3311, three up to
+// 199,919, else 0xFF plus a u32. Ranked ids make the common case one byte.
+constexpr uint32_t kId1 = 240, kId2 = kId1 + 12 * 256, kId3 = kId2 + 3 * 65536;
+inline void put_id(std::string& o, uint32_t id) {
+    if (id < kId1) { o += char(id); return; }
+    if (id < kId2) { id -= kId1; o += char(kId1 + (id >> 8)); o += char(id & 0xFF); return; }
+    if (id < kId3) { id -= kId2; o += char(252 + (id >> 16)); o += char((id >> 8) & 0xFF); o += char(id & 0xFF); return; }
+    o += char(0xFF); put_u32(o, id);
+}
+
+// ---- Reading ----
+class ByteReader {
+public:
+    ByteReader() = default;
+    explicit ByteReader(std::string_view s) : m_p(reinterpret_cast<const uint8_t*>(s.data())), m_end(m_p + s.size()) {}
+    ByteReader(const uint8_t* p, size_t n) : m_p(p), m_end(p + n) {}
+    size_t remaining() const { return size_t(m_end - m_p); }
+    bool empty() const { return m_p == m_end; }
+    bool u8(uint8_t& v) { if (m_p == m_end) return false; v = *m_p++; return true; }
+    bool u32(uint32_t& v) {
+        if (remaining() < 4) return false;
+        v = uint32_t(m_p[0]) | uint32_t(m_p[1]) << 8 | uint32_t(m_p[2]) << 16 | uint32_t(m_p[3]) << 24;
+        m_p += 4;
+        return true;
+    }
+    bool varint(uint64_t& v) {
+        v = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (m_p == m_end) return false;
+            uint8_t b = *m_p++;
+            if (shift == 63 && b > 1) return false;  // would overflow 64 bits
+            v |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return true;
+        }
+        return false;
+    }
+    // A varint that must fit in 32 bits and be <= max.
+    bool varint32(uint32_t& v, uint64_t max = UINT32_MAX) {
+        uint64_t x;
+        if (!varint(x) || x > max || x > UINT32_MAX) return false;
+        v = uint32_t(x);
+        return true;
+    }
+    // A zigzag varint whose magnitude is below 2^40 (times, offsets): no overflow downstream.
+    bool svarint(int64_t& v) {
+        uint64_t z;
+        if (!varint(z) || z >= (uint64_t(1) << 41)) return false;
+        v = unzigzag(z);
+        return true;
+    }
+    bool bytes(size_t n, std::string_view& out) {
+        if (remaining() < n) return false;
+        out = std::string_view(reinterpret_cast<const char*>(m_p), n);
+        m_p += n;
+        return true;
+    }
+    bool string(std::string& out, size_t max_len = 1 << 20) {
+        uint64_t n;
+        std::string_view v;
+        if (!varint(n) || n > max_len || !bytes(size_t(n), v)) return false;
+        out.assign(v);
+        return true;
+    }
+    bool block(ByteReader& out) {
+        uint64_t n;
+        std::string_view v;
+        if (!varint(n) || n > remaining() || !bytes(size_t(n), v)) return false;
+        out = ByteReader(v);
+        return true;
+    }
+    bool id(uint32_t& v) {
+        uint8_t b, c, d;
+        if (!u8(b)) return false;
+        if (b < kId1) { v = b; return true; }
+        if (b < 252) { if (!u8(c)) return false; v = kId1 + (uint32_t(b - kId1) << 8 | c); return true; }
+        if (b < 255) {
+            if (!u8(c) || !u8(d)) return false;
+            v = kId2 + (uint32_t(b - 252) << 16 | uint32_t(c) << 8 | d);
+            return true;
+        }
+        return u32(v);
+    }
+
+private:
+    const uint8_t* m_p = nullptr;
+    const uint8_t* m_end = nullptr;
+};
+
+// ---- Tokenizer ----
+// Text is cut into alternating separator and token runs: sep0 tok0 sep1 tok1 ... tok(n-1) sep(n).
+// Token bytes are ASCII letters, digits, apostrophe and every byte >= 0x80 (UTF-8 letters);
+// everything else (spaces, punctuation, newlines) is separator. Any byte sequence splits and
+// rejoins exactly, so this transform is lossless for arbitrary input.
+inline bool is_token_byte(uint8_t c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+}
+inline bool is_space_byte(uint8_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// ---- Word time prediction (shared so writer and reader cannot diverge) ----
+// Times are stored as residuals against one of these predictions, chosen per episode.
+struct TimePrediction {
+    TimePredictor kind;
+    size_t cue = 0;  // cue cursor for CueBytes (only moves forward)
+    int64_t prev = 0, prev2 = 0;
+
+    // Predict word i's start time; words[0..i) have final times, words[i] has its byte range.
+    int64_t predict(size_t i, const std::vector<Word>& words, const std::vector<Cue>& cues) {
+        if (kind == TimePredictor::DeltaOfDelta) return i >= 2 ? 2 * prev - prev2 : prev;
+        if (kind != TimePredictor::CueBytes) return prev;
+        while (cue < cues.size() && uint64_t(cues[cue].first_word) + cues[cue].word_count <= i) ++cue;
+        if (cue >= cues.size() || cues[cue].first_word > i) return prev;
+        const Cue& c = cues[cue];  // word_count >= 1 here
+        int64_t b0 = words[c.first_word].begin, b1 = words[c.first_word + c.word_count - 1].end;
+        int64_t span = b1 - b0, off = int64_t(words[i].begin) - b0, dur = int64_t(c.end_ms) - int64_t(c.start_ms);
+        if (span <= 0 || off < 0 || off > span) return c.start_ms;
+        return int64_t(c.start_ms) + dur * off / span;  // |dur| < 2^32, off <= span < 2^32: no overflow
+    }
+    void push(int64_t t) { prev2 = prev; prev = t; }
+};
+
+}  // namespace tx::bundle_codec
