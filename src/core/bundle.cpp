@@ -43,38 +43,49 @@ struct Lexicon {
 
 Error corrupt(std::string what) { return make_error(Errc::Corrupt, "The bundle is damaged: " + what); }
 
-// Lexicon block: varint n; n entries in byte order (varint shared prefix, varint suffix length,
-// suffix bytes); then n varint counts. Ids are the entries ranked by count, ties in byte order.
-Status read_lexicon(ByteReader& r, Lexicon& lex) {
+// Lexicon block (docs/bundle-format.md "Lexicon"): varint n; n entries in byte order, each a
+// varint shared-prefix length then the suffix, either ended by '\n' (word lexicon: tokens never
+// hold whitespace) or preceded by its varint length (separator lexicon); then n varint frequency
+// classes. Ids are the entries ranked by class (descending), ties in byte order.
+Status read_lexicon(ByteReader& r, Lexicon& lex, bool terminated) {
     uint64_t n;
     if (!r.varint(n) || n > r.remaining() / 2) return corrupt("the lexicon size is impossible");
     std::string sorted;
     std::vector<uint32_t> sorted_off;
     sorted_off.reserve(size_t(n) + 1);
     sorted_off.push_back(0);
-    std::string_view prev;
-    size_t prev_begin = 0;
+    size_t prev_begin = 0, prev_len = 0;
     for (uint64_t i = 0; i < n; ++i) {
-        uint64_t shared, len;
+        uint64_t shared;
         std::string_view suffix;
-        if (!r.varint(shared) || !r.varint(len) || shared > prev.size() || !r.bytes(size_t(len), suffix))
-            return corrupt("a lexicon entry is malformed");
-        if (sorted.size() + shared + len > UINT32_MAX) return corrupt("the lexicon is too large");
+        if (!r.varint(shared) || shared > prev_len) return corrupt("a lexicon entry is malformed");
+        if (terminated) {
+            size_t len = 0;
+            ByteReader probe = r;
+            uint8_t c = 0;
+            while (probe.u8(c) && c != '\n') ++len;
+            std::string_view nl;
+            if (c != '\n' || !r.bytes(len, suffix) || !r.bytes(1, nl)) return corrupt("a lexicon entry is cut short");
+        } else {
+            uint64_t len;
+            if (!r.varint(len) || !r.bytes(size_t(len), suffix)) return corrupt("a lexicon entry is malformed");
+        }
+        if (sorted.size() + shared + suffix.size() > UINT32_MAX) return corrupt("the lexicon is too large");
         size_t begin = sorted.size();
         sorted.append(sorted, prev_begin, size_t(shared));
         sorted.append(suffix);
         sorted_off.push_back(uint32_t(sorted.size()));
         prev_begin = begin;
-        prev = std::string_view(sorted).substr(begin);
+        prev_len = sorted.size() - begin;
     }
-    std::vector<uint32_t> counts{};
-    counts.resize(size_t(n));
-    for (auto& c : counts)
-        if (!r.varint32(c)) return corrupt("a lexicon count is malformed");
+    std::vector<uint32_t> classes{};
+    classes.resize(size_t(n));
+    for (auto& c : classes)
+        if (!r.varint32(c, 32)) return corrupt("a lexicon frequency class is malformed");
     std::vector<uint32_t> order{};
     order.resize(size_t(n));
     std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return counts[a] > counts[b]; });
+    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return classes[a] > classes[b]; });
     lex.bytes.clear();
     lex.bytes.reserve(sorted.size());
     lex.offsets.assign(1, 0);
@@ -85,8 +96,6 @@ Status read_lexicon(ByteReader& r, Lexicon& lex) {
     }
     return ok_status();
 }
-
-}  // namespace
 
 // One zstd frame filling `frame`, its declared size checked against the cap before allocating.
 Result<std::string> decompress_section(Bytes frame, size_t max, const char* what) {
@@ -101,6 +110,8 @@ Result<std::string> decompress_section(Bytes frame, size_t max, const char* what
     if (!out) return fail(out.message());
     return out;
 }
+
+}  // namespace
 
 struct Bundle::State {
     std::string file;  // the whole bundle
@@ -238,8 +249,8 @@ Result<Bundle> read_bundle(Bytes data, const ReadDesc& desc) {
         auto lex = decompress_section(Bytes(cur, lex_size), desc.max_frame_bytes, "lexicon");
         if (!lex) return lex.error();
         ByteReader r(lex.value());
-        if (auto s = read_lexicon(r, st->words); !s) return s.error();
-        if (auto s = read_lexicon(r, st->seps); !s) return s.error();
+        if (auto s = read_lexicon(r, st->words, true); !s) return s.error();
+        if (auto s = read_lexicon(r, st->seps, false); !s) return s.error();
         if (!r.empty()) return corrupt("the lexicon has trailing bytes");
         for (const Lexicon* l : {&st->words, &st->seps})
             for (size_t k = 0; k < l->count(); ++k) st->max_token_bytes = std::max(st->max_token_bytes, l->at(uint32_t(k)).size());
@@ -333,17 +344,11 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
     for (uint32_t i = 0; i < word_count; ++i) {
         uint8_t c = 0;
         codes.u8(c);
-        size_t b, e;
+        size_t b = 0, e = 0;
         if (c == uint8_t(WordCode::NextToken)) {
-            b = cursor;
-            while (b < n && !is_token_byte(t[b])) ++b;
-            e = b;
-            while (e < n && is_token_byte(t[e])) ++e;
-        } else if (c == uint8_t(WordCode::NextNonSpaceRun)) {
-            b = cursor;
-            while (b < n && is_space_byte(t[b])) ++b;
-            e = b;
-            while (e < n && !is_space_byte(t[e])) ++e;
+            if (!next_token(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
+        } else if (c == uint8_t(WordCode::NextTrimmedRun)) {
+            if (!next_trimmed_run(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
         } else if (c == uint8_t(WordCode::Explicit)) {
             int64_t delta;
             uint64_t len;
@@ -356,7 +361,6 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
         } else {
             return corrupt("unknown word code " + std::to_string(c));
         }
-        if (c != uint8_t(WordCode::Explicit) && b == e) return corrupt("a word range is empty");
         ep.words[i].begin = uint32_t(b);
         ep.words[i].end = uint32_t(e);
         cursor = std::max(cursor, e);
@@ -391,8 +395,13 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
     // Times.
     uint8_t pred;
     ByteReader times;
-    if (!r.u8(pred) || pred > uint8_t(TimePredictor::CueBytes) || !r.block(times)) return corrupt("the time stream is malformed");
-    TimePrediction tp{TimePredictor(pred)};
+    if (!r.u8(pred) || pred > kMaxTimePredictor || !r.block(times)) return corrupt("the time stream is malformed");
+    TimePrediction tp;
+    tp.kind = TimePredictor(pred);
+    tp.text_bytes = ep.text.size();
+    if (tp.kind == TimePredictor::Linear &&
+        (!times.varint(tp.num) || !times.varint(tp.den) || tp.num == 0 || tp.den == 0 || tp.num > (1u << 30) || tp.den > (1u << 30)))
+        return corrupt("the speaking rate is malformed");
     for (uint32_t i = 0; i < word_count; ++i) {
         int64_t residual;
         if (!times.svarint(residual)) return corrupt("the time stream is malformed");

@@ -21,8 +21,9 @@ constexpr uint32_t kFormatVersion = 1;
 constexpr size_t kHeaderSize = 48;
 
 enum class TextMode : uint8_t { Raw = 0, Tokens = 1 };
-enum class WordCode : uint8_t { NextToken = 0, NextNonSpaceRun = 1, Explicit = 2 };
-enum class TimePredictor : uint8_t { Delta = 0, DeltaOfDelta = 1, CueBytes = 2 };
+enum class WordCode : uint8_t { NextTrimmedRun = 0, NextToken = 1, Explicit = 2 };
+enum class TimePredictor : uint8_t { Delta = 0, DeltaOfDelta = 1, CueBytes = 2, Linear = 3 };
+constexpr uint8_t kMaxTimePredictor = 3;
 
 // ---- CRC-32 (IEEE 802.3, the zlib/PNG polynomial; crc32("123456789") == 0xCBF43926) ----
 uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc = 0);
@@ -137,23 +138,72 @@ private:
 inline bool is_token_byte(uint8_t c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
 }
+// Lexicon entries carry a frequency class, floor(log2(count)); ids rank entries by class
+// (descending), ties in byte order, so frequent words get one-byte ids.
+inline uint32_t frequency_class(uint32_t count) {
+    uint32_t c = 0;
+    while (count > 1) { count >>= 1; ++c; }
+    return c;
+}
 inline bool is_space_byte(uint8_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
+// ---- Word ranges ----
+// Word codes predict the next word from a cursor (the largest word end so far), so decoding is
+// linear in the text size whatever the codes say.
+inline bool is_ascii_punct(uint8_t c) { return c < 0x80 && !is_space_byte(c) && !is_token_byte(c); }
+
+// NextToken: the next run of token bytes at or after `cursor`. @return false when there is none.
+inline bool next_token(const uint8_t* t, size_t n, size_t cursor, size_t& b, size_t& e) {
+    b = cursor;
+    while (b < n && !is_token_byte(t[b])) ++b;
+    e = b;
+    while (e < n && is_token_byte(t[e])) ++e;
+    return b < e;
+}
+// NextTrimmedRun: the next whitespace-delimited run at or after `cursor`, trimmed of ASCII
+// punctuation at both ends ("Jiu-Jitsu," -> "Jiu-Jitsu"); runs that trim to nothing are skipped.
+inline bool next_trimmed_run(const uint8_t* t, size_t n, size_t cursor, size_t& b, size_t& e) {
+    size_t i = cursor;
+    for (;;) {
+        while (i < n && is_space_byte(t[i])) ++i;
+        if (i == n) return false;
+        size_t rb = i;
+        while (i < n && !is_space_byte(t[i])) ++i;
+        b = rb;
+        e = i;
+        while (b < e && is_ascii_punct(t[b])) ++b;
+        while (e > b && is_ascii_punct(t[e - 1])) --e;
+        if (b < e) return true;
+    }
+}
+
 // ---- Word time prediction (shared so writer and reader cannot diverge) ----
-// Times are stored as residuals against one of these predictions, chosen per episode.
+// Times are stored as residuals against one of these predictions, chosen per episode:
+//   Delta         the previous word's time
+//   DeltaOfDelta  linear extrapolation from the two previous words
+//   CueBytes      interpolation inside the word's cue by byte offset (subtitle importers)
+//   Linear        round(i * num / den): a constant speaking rate (plain text estimates)
 struct TimePrediction {
-    TimePredictor kind;
+    TimePredictor kind = TimePredictor::Delta;
+    uint64_t num = 0, den = 1;  // Linear: ms per word as a fraction; num, den in [1, 2^30]
+    size_t text_bytes = 0;
     size_t cue = 0;  // cue cursor for CueBytes (only moves forward)
     int64_t prev = 0, prev2 = 0;
 
     // Predict word i's start time; words[0..i) have final times, words[i] has its byte range.
     int64_t predict(size_t i, const std::vector<Word>& words, const std::vector<Cue>& cues) {
-        if (kind == TimePredictor::DeltaOfDelta) return i >= 2 ? 2 * prev - prev2 : prev;
-        if (kind != TimePredictor::CueBytes) return prev;
+        switch (kind) {
+            case TimePredictor::Delta: return prev;
+            case TimePredictor::DeltaOfDelta: return i >= 2 ? 2 * prev - prev2 : prev;
+            case TimePredictor::Linear: return int64_t((2 * uint64_t(i) * num + den) / (2 * den));
+            case TimePredictor::CueBytes: break;
+        }
         while (cue < cues.size() && uint64_t(cues[cue].first_word) + cues[cue].word_count <= i) ++cue;
         if (cue >= cues.size() || cues[cue].first_word > i) return prev;
         const Cue& c = cues[cue];  // word_count >= 1 here
-        int64_t b0 = words[c.first_word].begin, b1 = words[c.first_word + c.word_count - 1].end;
+        int64_t b0 = words[c.first_word].begin, b1 = int64_t(text_bytes);
+        if (cue + 1 < cues.size() && cues[cue + 1].word_count && cues[cue + 1].first_word < words.size())
+            b1 = int64_t(words[cues[cue + 1].first_word].begin) - 1;  // the cue's text ends before a separator
         int64_t span = b1 - b0, off = int64_t(words[i].begin) - b0, dur = int64_t(c.end_ms) - int64_t(c.start_ms);
         if (span <= 0 || off < 0 || off > span) return c.start_ms;
         return int64_t(c.start_ms) + dur * off / span;  // |dur| < 2^32, off <= span < 2^32: no overflow

@@ -1,4 +1,5 @@
 // commands.h: entry points of the `transcript` subcommands (argv[0] is the subcommand name).
 #pragma once
 
-
+int cmd_pack(int argc, char** argv);  // transcript pack -o OUT INPUT... (cmd_pack.cpp)
+int cmd_info(int argc, char** argv);  // transcript info BUNDLE (cmd_pack.cpp)

@@ -15,6 +15,8 @@ struct Command {
 
 const Command kCommands[] = {
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
+    {"pack", cmd_pack, "pack transcripts (.txt .vtt .srt .json, folders, manifests) into a bundle"},
+    {"info", cmd_info, "summarise and verify a bundle"},
 };
 
 void usage(FILE* f) {

@@ -4,6 +4,8 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <unordered_map>
 
@@ -71,9 +73,9 @@ struct LexBuilder {
     std::unordered_map<std::string_view, uint32_t> counts;
     std::unordered_map<std::string_view, uint32_t> ids;
     void add(std::string_view t) { ++counts[t]; }
-    // Assign ids by descending count, ties in byte order, and write the block (sorted,
-    // front-coded, then counts) that lets the reader rebuild the same ids.
-    void finish(std::string& out) {
+    // Assign ids by frequency class, ties in byte order, and write the block (sorted, front-coded,
+    // then classes) from which the reader rebuilds the same ids.
+    void finish(std::string& out, bool terminated) {
         std::vector<std::pair<std::string_view, uint32_t>> sorted(counts.begin(), counts.end());
         std::sort(sorted.begin(), sorted.end());
         put_varint(out, sorted.size());
@@ -82,10 +84,16 @@ struct LexBuilder {
             size_t shared = 0;
             while (shared < prev.size() && shared < tok.size() && prev[shared] == tok[shared]) ++shared;
             put_varint(out, shared);
-            put_varint(out, tok.size() - shared);
-            out.append(tok.substr(shared));
+            if (terminated) {
+                TX_ASSERT(tok.find('\n') == std::string_view::npos);
+                out.append(tok.substr(shared));
+                out += '\n';
+            } else {
+                put_string(out, tok.substr(shared));
+            }
             prev = tok;
         }
+        for (auto& kv : sorted) kv.second = frequency_class(kv.second);
         for (auto& kv : sorted) put_varint(out, kv.second);
         std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         for (uint32_t i = 0; i < sorted.size(); ++i) ids[sorted[i].first] = i;
@@ -115,24 +123,15 @@ std::string encode_payload(const Episode& ep, const Split* split, const LexBuild
     const size_t n = ep.text.size();
     size_t cursor = 0;
     for (const Word& w : ep.words) {
-        size_t b = cursor;
-        while (b < n && !is_token_byte(t[b])) ++b;
-        size_t e = b;
-        while (e < n && is_token_byte(t[e])) ++e;
-        if (b < e && w.begin == b && w.end == e) {
+        size_t b, e;
+        if (next_trimmed_run(t, n, cursor, b, e) && w.begin == b && w.end == e) {
+            codes += char(WordCode::NextTrimmedRun);
+        } else if (next_token(t, n, cursor, b, e) && w.begin == b && w.end == e) {
             codes += char(WordCode::NextToken);
         } else {
-            b = cursor;
-            while (b < n && is_space_byte(t[b])) ++b;
-            e = b;
-            while (e < n && !is_space_byte(t[e])) ++e;
-            if (b < e && w.begin == b && w.end == e) {
-                codes += char(WordCode::NextNonSpaceRun);
-            } else {
-                codes += char(WordCode::Explicit);
-                put_varint(explicit_s, zigzag(int64_t(w.begin) - int64_t(cursor)));
-                put_varint(explicit_s, w.end - w.begin);
-            }
+            codes += char(WordCode::Explicit);
+            put_varint(explicit_s, zigzag(int64_t(w.begin) - int64_t(cursor)));
+            put_varint(explicit_s, w.end - w.begin);
         }
         cursor = std::max<size_t>(cursor, w.end);
     }
@@ -154,15 +153,31 @@ std::string encode_payload(const Episode& ep, const Split* split, const LexBuild
     std::string best;
     uint8_t best_pred = 0;
     size_t best_size = SIZE_MAX;
-    for (uint8_t pred = 0; pred <= uint8_t(TimePredictor::CueBytes); ++pred) {
-        if (pred == uint8_t(TimePredictor::CueBytes) && ep.cues.empty()) continue;
+    for (uint8_t pred = 0; pred <= kMaxTimePredictor; ++pred) {
+        TimePrediction tp;
+        tp.kind = TimePredictor(pred);
+        tp.text_bytes = ep.text.size();
         std::string res;
-        TimePrediction tp{TimePredictor(pred)};
-        for (size_t i = 0; i < ep.words.size(); ++i) {
-            int64_t v = ep.words[i].start_ms;
-            put_varint(res, zigzag(v - tp.predict(i, ep.words, ep.cues)));
+        if (tp.kind == TimePredictor::CueBytes && ep.cues.empty()) continue;
+        if (tp.kind == TimePredictor::Linear) {
+            // The rate as words per minute to 1/100 (what an importer is given): ms/word = 6e6 / (wpm * 100).
+            if (ep.words.size() < 2 || ep.words.back().start_ms == 0) continue;
+            double wpm = 60000.0 * double(ep.words.size() - 1) / double(ep.words.back().start_ms);
+            uint64_t den = uint64_t(wpm * 100 + 0.5);
+            if (den == 0 || den > (1u << 30)) continue;
+            tp.num = 6000000;
+            tp.den = den;
+            put_varint(res, tp.num);
+            put_varint(res, tp.den);
+        }
+        bool usable = true;
+        for (size_t i = 0; i < ep.words.size() && usable; ++i) {
+            int64_t v = ep.words[i].start_ms, r = v - tp.predict(i, ep.words, ep.cues);
+            usable = r > -(int64_t(1) << 40) && r < (int64_t(1) << 40);  // the reader's bound
+            put_varint(res, zigzag(r));
             tp.push(v);
         }
+        if (!usable) continue;  // (Delta is always usable: |residual| < 2^32)
         size_t sz = compressed_size(res, std::min(level, 9));
         if (sz < best_size) { best_size = sz; best = std::move(res); best_pred = pred; }
     }
@@ -178,6 +193,10 @@ std::string encode_payload(const Episode& ep, const Split* split, const LexBuild
         i = j;
     }
     put_block(out, spk);
+    if (std::getenv("TX_BUNDLE_DEBUG"))
+        std::fprintf(stderr, "payload %zu: codes %zu->%zu explicit %zu->%zu cues %zu->%zu times(%d) %zu->%zu speakers %zu->%zu\n", out.size(),
+                     codes.size(), compressed_size(codes, level), explicit_s.size(), compressed_size(explicit_s, level), cues.size(),
+                     compressed_size(cues, level), best_pred, best.size(), compressed_size(best, level), spk.size(), compressed_size(spk, level));
     return out;
 }
 
@@ -235,8 +254,8 @@ Result<std::string> write_bundle(const std::vector<Episode>& episodes, const Wri
     }
     std::string lexicon;
     if (!words.counts.empty() || !seps.counts.empty()) {
-        words.finish(lexicon);
-        seps.finish(lexicon);
+        words.finish(lexicon, true);
+        seps.finish(lexicon, false);
     }
     std::vector<std::string> payloads(episodes.size());
     for (size_t i = 0; i < episodes.size(); ++i) {

@@ -1,0 +1,248 @@
+// transcript pack / transcript info: write and inspect transcript bundles (docs/bundle-format.md).
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <string>
+#include <vector>
+
+#include "core/bundle.h"
+#include "core/import.h"
+#include "tools/commands.h"
+#include "tools/file_util.h"
+#include "writer/bundle_writer.h"
+#include "writer/manifest.h"
+
+namespace {
+
+using namespace tx;
+
+struct Job {
+    std::string path;
+    const ManifestEntry* manifest = nullptr;  // metadata overlay, or null
+};
+
+bool ends_with(const std::string& s, const char* suffix) {
+    size_t n = std::strlen(suffix);
+    if (s.size() < n) return false;
+    for (size_t i = 0; i < n; ++i) {
+        char a = s[s.size() - n + i];
+        if (a >= 'A' && a <= 'Z') a = char(a + 32);
+        if (a != suffix[i]) return false;
+    }
+    return true;
+}
+bool is_manifest(const std::string& p) { return ends_with(p, ".tsv") || ends_with(p, ".manifest"); }
+bool is_transcript(const std::string& p) {
+    return ends_with(p, ".txt") || ends_with(p, ".vtt") || ends_with(p, ".srt") || ends_with(p, ".json");
+}
+std::string base_name(const std::string& p) {
+    size_t s = p.find_last_of('/');
+    return s == std::string::npos ? p : p.substr(s + 1);
+}
+std::string dir_name(const std::string& p) {
+    size_t s = p.find_last_of('/');
+    return s == std::string::npos ? "." : p.substr(0, s);
+}
+std::string with_commas(uint64_t v) {
+    std::string s = std::to_string(v), out;
+    for (size_t i = 0; i < s.size(); ++i) {
+        if (i && (s.size() - i) % 3 == 0) out += ',';
+        out += s[i];
+    }
+    return out;
+}
+std::string duration(uint32_t ms) {
+    char b[32];
+    uint32_t s = ms / 1000;
+    std::snprintf(b, sizeof b, "%u:%02u:%02u", s / 3600, s / 60 % 60, s % 60);
+    return b;
+}
+
+int pack_usage() {
+    std::fprintf(stderr,
+                 "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] INPUT...\n"
+                 "  INPUT: .txt/.vtt/.srt/.json transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
+                 "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
+                 "  --strict      stop at the first unreadable or malformed input (default: skip it with a\n"
+                 "                warning, still write the bundle, exit with status 1)\n"
+                 "  --level N     zstd level 1..22 (default 19)\n"
+                 "  --dict BYTES  train a shared zstd dictionary of up to BYTES (default: 0 = none)\n"
+                 "  --wpm N       speaking rate for plain text times (default: the importer's)\n");
+    return 2;
+}
+
+}  // namespace
+
+int cmd_pack(int argc, char** argv) {
+    std::string out_path;
+    bool strict = false, quiet = false;
+    WriteDesc wdesc;
+    double wpm = 0;
+    std::vector<std::string> inputs;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto need = [&](const char* what) -> const char* {
+            if (i + 1 >= argc) { std::fprintf(stderr, "transcript pack: %s needs a value\n", what); return nullptr; }
+            return argv[++i];
+        };
+        if (a == "-o" || a == "--output") {
+            const char* v = need("-o");
+            if (!v) return pack_usage();
+            out_path = v;
+        } else if (a == "--strict") {
+            strict = true;
+        } else if (a == "--quiet" || a == "-q") {
+            quiet = true;
+        } else if (a == "--level") {
+            const char* v = need("--level");
+            if (!v) return pack_usage();
+            wdesc.level = std::atoi(v);
+            if (wdesc.level < 1 || wdesc.level > 22) { std::fprintf(stderr, "transcript pack: --level must be 1..22\n"); return 2; }
+        } else if (a == "--dict") {
+            const char* v = need("--dict");
+            if (!v) return pack_usage();
+            long long n = std::atoll(v);
+            if (n < 0 || n > (64 << 20)) { std::fprintf(stderr, "transcript pack: --dict must be 0..67108864\n"); return 2; }
+            wdesc.dictionary_bytes = size_t(n);
+        } else if (a == "--wpm") {
+            const char* v = need("--wpm");
+            if (!v) return pack_usage();
+            wpm = std::atof(v);
+            if (!(wpm > 0)) { std::fprintf(stderr, "transcript pack: --wpm must be a positive number\n"); return 2; }
+        } else if (a == "-h" || a == "--help") {
+            pack_usage();
+            return 0;
+        } else if (!a.empty() && a[0] == '-') {
+            std::fprintf(stderr, "transcript pack: unknown option '%s'\n", a.c_str());
+            return pack_usage();
+        } else {
+            inputs.push_back(a);
+        }
+    }
+    if (out_path.empty() || inputs.empty()) return pack_usage();
+
+    int skipped = 0;
+    auto problem = [&](const std::string& msg) -> bool {  // @return true when packing must stop
+        std::fprintf(stderr, "transcript pack: %s: %s\n", strict ? "error" : "warning: skipping", msg.c_str());
+        ++skipped;
+        return strict;
+    };
+
+    // Expand inputs into jobs.
+    std::vector<std::vector<ManifestEntry>> manifests;
+    manifests.reserve(inputs.size());
+    std::vector<Job> jobs;
+    for (const auto& in : inputs) {
+        if (tools::is_directory(in)) {
+            auto files = tools::list_files(in);
+            if (!files) { if (problem(files.message())) return 1; continue; }
+            size_t before = jobs.size();
+            for (auto& f : files.value())
+                if (is_transcript(f)) jobs.push_back({f, nullptr});
+            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.json files in this folder")) return 1;
+        } else if (is_manifest(in)) {
+            auto text = tools::read_whole_file(in);
+            if (!text) { if (problem(text.message())) return 1; continue; }
+            auto entries = parse_manifest(text.value());
+            if (!entries) { if (problem(in + ": " + entries.message())) return 1; continue; }
+            manifests.push_back(std::move(entries.value()));
+            for (const auto& e : manifests.back())
+                jobs.push_back({(!e.file.empty() && e.file[0] == '/') ? e.file : dir_name(in) + "/" + e.file, &e});
+        } else {
+            jobs.push_back({in, nullptr});
+        }
+    }
+
+    // Import.
+    const bool progress = !quiet && jobs.size() >= 20;
+    const bool tty = isatty(2);
+    auto t0 = std::chrono::steady_clock::now();
+    std::vector<Episode> episodes;
+    episodes.reserve(jobs.size());
+    uint64_t input_bytes = 0;
+    for (size_t k = 0; k < jobs.size(); ++k) {
+        const Job& j = jobs[k];
+        if (progress && (tty || (k + 1) % 25 == 0 || k + 1 == jobs.size())) {
+            std::fprintf(stderr, tty ? "\r  reading %zu/%zu %-40.40s" : "  reading %zu/%zu %s\n", k + 1, jobs.size(), base_name(j.path).c_str());
+            std::fflush(stderr);
+        }
+        auto data = tools::read_whole_file(j.path);
+        std::string where = j.manifest ? " (manifest line " + std::to_string(j.manifest->line) + ")" : "";
+        if (!data) { if (problem(data.message() + where)) return 1; continue; }
+        ImportDesc idesc;
+        idesc.name = base_name(j.path);
+        idesc.words_per_minute = wpm;
+        auto ep = import_transcript(Bytes(data.value()), idesc);
+        if (!ep) { if (problem(j.path + ": " + ep.message() + where)) return 1; continue; }
+        if (j.manifest) apply_manifest(*j.manifest, ep->meta);
+        input_bytes += data->size();
+        episodes.push_back(std::move(ep.value()));
+    }
+    if (progress && tty) std::fprintf(stderr, "\n");
+    if (episodes.empty()) {
+        std::fprintf(stderr, "transcript pack: no episodes to pack; %s not written\n", out_path.c_str());
+        return 1;
+    }
+    if (progress) std::fprintf(stderr, "  compressing %zu episodes (zstd level %d)...\n", episodes.size(), wdesc.level);
+    auto bundle = write_bundle(episodes, wdesc);
+    if (!bundle) {
+        std::fprintf(stderr, "transcript pack: %s\n", bundle.message().c_str());
+        return 1;
+    }
+    if (auto s = tools::write_whole_file(out_path, bundle.value()); !s) {
+        std::fprintf(stderr, "transcript pack: %s\n", s.message().c_str());
+        return 1;
+    }
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!quiet) {
+        uint64_t words = 0, text = 0;
+        for (auto& e : episodes) { words += e.words.size(); text += e.text.size(); }
+        std::printf("%-10s %12s %14s %14s %14s %8s\n", "episodes", "words", "input bytes", "text bytes", "bundle bytes", "ratio");
+        std::printf("%-10zu %12s %14s %14s %14s %7.2f%%\n", episodes.size(), with_commas(words).c_str(),
+                    with_commas(input_bytes).c_str(), with_commas(text).c_str(), with_commas(bundle->size()).c_str(),
+                    text ? 100.0 * double(bundle->size()) / double(text) : 0.0);
+        std::printf("wrote %s in %.1f s%s\n", out_path.c_str(), secs,
+                    skipped ? (" (" + std::to_string(skipped) + " input(s) skipped)").c_str() : "");
+    }
+    return skipped ? 1 : 0;
+}
+
+int cmd_info(int argc, char** argv) {
+    if (argc != 2 || argv[1][0] == '-') {
+        std::fprintf(stderr, "usage: transcript info BUNDLE.txb\n");
+        return 2;
+    }
+    std::string path = argv[1];
+    auto data = tools::read_whole_file(path);
+    if (!data) { std::fprintf(stderr, "transcript info: %s\n", data.message().c_str()); return 1; }
+    auto b = read_bundle(Bytes(data.value()));
+    if (!b) {
+        std::fprintf(stderr, "transcript info: %s: %s [%s]\n", path.c_str(), b.message().c_str(), errc_name(b.errc()));
+        return 1;
+    }
+    const BundleSummary& s = b->summary();
+    std::printf("%s: transcript bundle, format %u, %s bytes\n", path.c_str(), s.format_version, with_commas(s.file_bytes).c_str());
+    std::printf("episodes %zu, words %s, text %s bytes (bundle is %.2f%% of the text)\n", b->size(),
+                with_commas(s.total_words).c_str(), with_commas(s.total_text_bytes).c_str(),
+                s.total_text_bytes ? 100.0 * double(s.file_bytes) / double(s.total_text_bytes) : 0.0);
+    std::printf("lexicon %s words in %s bytes, directory %s bytes, dictionary %s\n", with_commas(s.lexicon_words).c_str(),
+                with_commas(s.lexicon_bytes).c_str(), with_commas(s.directory_bytes).c_str(),
+                s.dictionary_bytes ? (with_commas(s.dictionary_bytes) + " bytes").c_str() : "none");
+    std::printf("%5s  %-44s %-10s %9s %9s %-9s %6s %9s\n", "#", "title", "date", "words", "duration", "times", "chaps", "bytes");
+    int bad = 0;
+    for (size_t i = 0; i < b->size(); ++i) {
+        const EpisodeInfo& e = b->episode(i);
+        std::printf("%5zu  %-44.44s %-10.10s %9s %9s %-9s %6zu %9s\n", i + 1, e.meta.title.c_str(), e.meta.date.c_str(),
+                    with_commas(e.word_count).c_str(), duration(e.meta.duration_ms).c_str(),
+                    e.meta.times_estimated ? "estimated" : "measured", e.meta.chapters.size(), with_commas(e.frame_bytes).c_str());
+        auto ep = b->decode_episode(i);  // verify: every episode must decode
+        if (!ep) {
+            std::fprintf(stderr, "transcript info: %s: %s [%s]\n", path.c_str(), ep.message().c_str(), errc_name(ep.errc()));
+            ++bad;
+        }
+    }
+    return bad ? 1 : 0;
+}

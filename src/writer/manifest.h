@@ -1,0 +1,33 @@
+// manifest.h: the `transcript pack` manifest, a tab-separated list of files with metadata.
+//
+//   # comment lines and blank lines are ignored
+//   file<TAB>title<TAB>date<TAB>source_url<TAB>media_url<TAB>speakers<TAB>chapters   (header: any order, `file` required)
+//   ep1.vtt<TAB>Max Tegmark: Life 3.0<TAB>2018-04-19<TAB>https://…<TAB>https://….mp3<TAB>Lex Fridman;Max Tegmark<TAB>0:00 Introduction;1:05:30 AI safety
+//
+// Paths are relative to the manifest's folder. Empty fields leave the importer's value.
+// speakers: names separated by ';'. chapters: entries separated by ';', each "[h:]mm:ss[.mmm] Title".
+// Fields cannot contain tabs or newlines. See docs/bundle-format.md ("Manifest").
+#pragma once
+#include <string>
+#include <vector>
+
+#include "core/base.h"
+#include "core/episode.h"
+
+namespace tx {
+
+struct ManifestEntry {
+    std::string file;       // as written (relative to the manifest's folder unless absolute)
+    size_t line = 0;        // 1-based line in the manifest, for messages
+    EpisodeMeta meta;       // fields the manifest sets (empty = not set)
+    bool has_chapters = false;
+};
+
+// @return the entries, or Errc::Malformed naming the line ("line 3: chapter 2: expected a time
+//         like 1:02:03 before the title").
+Result<std::vector<ManifestEntry>> parse_manifest(std::string_view text);
+
+// Overlay the manifest's non-empty fields on an imported episode's metadata.
+void apply_manifest(const ManifestEntry& entry, EpisodeMeta& meta);
+
+}  // namespace tx
