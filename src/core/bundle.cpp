@@ -367,21 +367,27 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
     }
     if (!explicit_r.empty()) return corrupt("the word streams have trailing bytes");
 
-    // Cues.
-    ByteReader cues_r;
-    if (!r.block(cues_r)) return corrupt("the cue stream is malformed");
+    // Cues: time unit, then columns (first-word gap, word count, start gap, duration).
+    ByteReader cues_r, col[4];
+    uint64_t unit;
+    if (!r.block(cues_r) || !cues_r.varint(unit) || unit == 0 || unit > (1u << 30)) return corrupt("the cue stream is malformed");
+    for (auto& c : col)
+        if (!cues_r.block(c)) return corrupt("the cue stream is malformed");
     ep.cues.assign(cue_count, Cue{});
     uint64_t prev_word_end = 0;
     int64_t prev_ms = 0;
     for (auto& c : ep.cues) {
         int64_t gap, start, len;
         uint64_t count;
-        if (!cues_r.svarint(gap) || !cues_r.varint(count) || !cues_r.svarint(start) || !cues_r.svarint(len))
+        if (!col[0].svarint(gap) || !col[1].varint(count) || !col[2].svarint(start) || !col[3].svarint(len))
             return corrupt("a cue is malformed");
         int64_t first = int64_t(prev_word_end) + gap;
         if (first < 0 || uint64_t(first) > word_count || count > word_count - uint64_t(first))
             return corrupt("a cue covers words that do not exist");
-        int64_t s = prev_ms + start, e = s + len;
+        if (start > (int64_t(1) << 33) / int64_t(unit) || start < -(int64_t(1) << 33) / int64_t(unit) ||
+            len > (int64_t(1) << 33) / int64_t(unit) || len < -(int64_t(1) << 33) / int64_t(unit))
+            return corrupt("a cue time is out of range");
+        int64_t s = prev_ms + start * int64_t(unit), e = s + len * int64_t(unit);
         if (s < 0 || s > UINT32_MAX || e < 0 || e > UINT32_MAX) return corrupt("a cue time is out of range");
         c.first_word = uint32_t(first);
         c.word_count = uint32_t(count);
@@ -390,6 +396,8 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
         prev_word_end = uint64_t(first) + count;
         prev_ms = e;
     }
+    for (auto& c : col)
+        if (!c.empty()) return corrupt("the cue stream has trailing bytes");
     if (!cues_r.empty()) return corrupt("the cue stream has trailing bytes");
 
     // Times.

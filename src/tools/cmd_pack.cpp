@@ -126,7 +126,7 @@ int cmd_pack(int argc, char** argv) {
 
     int skipped = 0;
     auto problem = [&](const std::string& msg) -> bool {  // @return true when packing must stop
-        std::fprintf(stderr, "transcript pack: %s: %s\n", strict ? "error" : "warning: skipping", msg.c_str());
+        std::fprintf(stderr, "transcript pack: %s%s\n", strict ? "error: " : "warning: skipping ", msg.c_str());
         ++skipped;
         return strict;
     };
@@ -176,7 +176,12 @@ int cmd_pack(int argc, char** argv) {
         idesc.name = base_name(j.path);
         idesc.words_per_minute = wpm;
         auto ep = import_transcript(Bytes(data.value()), idesc);
-        if (!ep) { if (problem(j.path + ": " + ep.message() + where)) return 1; continue; }
+        if (!ep) {
+            std::string msg = ep.message(), prefix = idesc.name + ": ";
+            if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the path already names it
+            if (problem(j.path + ": " + msg + where)) return 1;
+            continue;
+        }
         if (j.manifest) apply_manifest(*j.manifest, ep->meta);
         input_bytes += data->size();
         episodes.push_back(std::move(ep.value()));

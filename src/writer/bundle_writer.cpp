@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <numeric>
 #include <unordered_map>
 
 #include "core/bundle_codec.h"
@@ -137,17 +138,23 @@ std::string encode_payload(const Episode& ep, const Split* split, const LexBuild
     }
     put_block(out, codes);
     put_block(out, explicit_s);
-    // Cues.
-    std::string cues;
+    // Cues: a time unit (the gcd of all cue times, e.g. 10 or 20 ms for Whisper), then four
+    // columns (first-word gap, word count, start gap, duration) so each compresses on its own.
+    uint64_t unit = 0;
+    for (const Cue& c : ep.cues) unit = std::gcd(unit, std::gcd(uint64_t(c.start_ms), uint64_t(c.end_ms)));
+    if (unit == 0 || unit > (1u << 30)) unit = 1;
+    std::string cues, col[4];
     int64_t prev_end_word = 0, prev_ms = 0;
     for (const Cue& c : ep.cues) {
-        put_varint(cues, zigzag(int64_t(c.first_word) - prev_end_word));
-        put_varint(cues, c.word_count);
-        put_varint(cues, zigzag(int64_t(c.start_ms) - prev_ms));
-        put_varint(cues, zigzag(int64_t(c.end_ms) - int64_t(c.start_ms)));
+        put_varint(col[0], zigzag(int64_t(c.first_word) - prev_end_word));
+        put_varint(col[1], c.word_count);
+        put_varint(col[2], zigzag((int64_t(c.start_ms) - prev_ms) / int64_t(unit)));
+        put_varint(col[3], zigzag((int64_t(c.end_ms) - int64_t(c.start_ms)) / int64_t(unit)));
         prev_end_word = int64_t(c.first_word) + c.word_count;
         prev_ms = c.end_ms;
     }
+    put_varint(cues, unit);
+    for (auto& c : col) put_block(cues, c);
     put_block(out, cues);
     // Times: try each predictor, keep the one whose residuals compress best.
     std::string best;
