@@ -267,6 +267,7 @@ Result<std::string> write_bundle(const std::vector<Episode>& episodes, const Wri
     std::vector<std::string> payloads(episodes.size());
     for (size_t i = 0; i < episodes.size(); ++i) {
         payloads[i] = encode_payload(episodes[i], tokenized[i] ? &splits[i] : nullptr, words, seps, desc.level);
+        if (desc.payload_hook) desc.payload_hook(i, payloads[i]);
         if (payloads[i].size() > UINT32_MAX / 2) return invalid(i, "the episode is too large for a bundle");
     }
     // Optional dictionary over the payloads (needs a handful of samples to be worth it).

@@ -7,6 +7,7 @@
 // Episodes whose text does not tokenize well (long runs without spaces, binary) are stored raw.
 // See docs/bundle-format.md.
 #pragma once
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct WriteDesc {
     size_t dictionary_bytes = 0;   // 0 = none; else train a zstd dictionary of up to this size
                                    // over the episode payloads (pays off for archives)
     bool force_raw_text = false;   // store every text verbatim (tests the raw path)
+    // Tests and fuzzing only: edit each episode's payload before compression (the directory and
+    // checksums then describe the edited bytes), to reach the reader's payload decoder.
+    std::function<void(size_t episode, std::string& payload)> payload_hook;
 };
 
 // Encode episodes into one bundle.
