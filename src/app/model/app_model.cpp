@@ -1,6 +1,6 @@
 #include "app/model/app_model.h"
 
-#include "core/zstd_util.h"
+#include "core/bundle.h"
 
 namespace tx {
 
@@ -19,17 +19,19 @@ const char* load_phase_name(LoadPhase p) {
 Status AppModel::load_bundle(Bytes data) {
     m_phase = LoadPhase::Decompressing;
     m_progress = 0.f;
-    auto text = zstd_decompress(data);
-    if (!text) {
-        fail(text.errc(), text.message());
-        return text.error();
+    auto bundle = read_bundle(data);
+    if (!bundle) {
+        fail(bundle.errc(), bundle.message());
+        return bundle.error();
     }
-    Episode ep;
-    ep.meta.title = "Demo episode";
-    ep.text = std::move(text.value());
-    m_total_words = count_words(ep.text);
-    m_episodes.clear();
-    m_episodes.push_back(std::move(ep));
+    auto episodes = decode_all(bundle.value());
+    if (!episodes) {  // nothing half-loaded: either every episode or the error screen
+        fail(episodes.errc(), episodes.message());
+        return episodes.error();
+    }
+    m_episodes = std::move(episodes.value());
+    m_total_words = 0;
+    for (const auto& ep : m_episodes) m_total_words += ep.words.size();
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
     m_error = {};
