@@ -135,9 +135,22 @@ private:
 // Token bytes are ASCII letters, digits, apostrophe and every byte >= 0x80 (UTF-8 letters);
 // everything else (spaces, punctuation, newlines) is separator. Any byte sequence splits and
 // rejoins exactly, so this transform is lossless for arbitrary input.
-inline bool is_token_byte(uint8_t c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
-}
+// Byte classes as a table (the decoder's scanning loops are its hottest code, in WASM too).
+enum : uint8_t { kClassSep = 0, kClassToken = 1, kClassSpace = 2, kClassPunct = 4 };
+struct ByteClasses {
+    uint8_t c[256];
+    constexpr ByteClasses() : c{} {
+        for (int i = 0; i < 256; ++i) {
+            bool token = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') || i == '\'' || i >= 0x80;
+            bool space = i == ' ' || i == '\n' || i == '\t' || i == '\r' || i == '\f' || i == '\v';
+            c[i] = uint8_t(token ? kClassToken : space ? kClassSpace | kClassSep : kClassPunct | kClassSep);
+        }
+    }
+};
+inline constexpr ByteClasses kByteClasses{};
+inline bool is_token_byte(uint8_t c) { return kByteClasses.c[c] & kClassToken; }
+inline bool is_space_byte(uint8_t c) { return kByteClasses.c[c] & kClassSpace; }
+
 // Lexicon entries carry a frequency class, floor(log2(count)); ids rank entries by class
 // (descending), ties in byte order, so frequent words get one-byte ids.
 inline uint32_t frequency_class(uint32_t count) {
@@ -145,12 +158,11 @@ inline uint32_t frequency_class(uint32_t count) {
     while (count > 1) { count >>= 1; ++c; }
     return c;
 }
-inline bool is_space_byte(uint8_t c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
 // ---- Word ranges ----
 // Word codes predict the next word from a cursor (the largest word end so far), so decoding is
 // linear in the text size whatever the codes say.
-inline bool is_ascii_punct(uint8_t c) { return c < 0x80 && !is_space_byte(c) && !is_token_byte(c); }
+inline bool is_ascii_punct(uint8_t c) { return kByteClasses.c[c] & kClassPunct; }
 
 // NextToken: the next run of token bytes at or after `cursor`. @return false when there is none.
 inline bool next_token(const uint8_t* t, size_t n, size_t cursor, size_t& b, size_t& e) {
