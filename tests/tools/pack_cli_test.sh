@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Protects: `transcript pack` / `transcript info` behaviour seen by users: inputs as files,
+# folders and manifests; skip-with-warning (exit 1, bundle still written) vs --strict (stop, no
+# bundle); errors naming the file and line; info's summary and its clear error on damaged files.
+#   tests/tools/pack_cli_test.sh build/transcript
+set -uo pipefail
+T=$1
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+mkdir -p "$D/in/sub"
+printf 'hello there this is plain text\n' > "$D/in/a.txt"
+printf 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello from a cue.\n' > "$D/in/sub/b.vtt"
+printf 'not a transcript\n' > "$D/in/notes.md"   # ignored in folders (not a transcript extension)
+printf 'WEBVTT\n\n00:00.000 --> nonsense\nBroken.\n' > "$D/bad.vtt"
+printf 'file\ttitle\tchapters\nin/a.txt\tMy Title\t0:00 Start;0:10 Next\n' > "$D/list.tsv"
+
+# folder: both transcripts, exit 0, summary table
+out=$("$T" pack -o "$D/f.txb" "$D/in") || fail "pack of a folder exited $?"
+echo "$out" | grep -q '^episodes' || fail "no summary table: $out"
+echo "$out" | grep -Eq '^2 +' || fail "folder should give 2 episodes: $out"
+
+# manifest: title and chapters reach the bundle
+"$T" pack -q -o "$D/m.txb" "$D/list.tsv" || fail "pack of a manifest failed"
+info=$("$T" info "$D/m.txb") || fail "info failed on a good bundle"
+echo "$info" | grep -q 'My Title' || fail "manifest title missing from info: $info"
+echo "$info" | grep -Eq 'estimated +2 ' || fail "chapters missing from info: $info"
+
+# default: skip the bad file with a warning naming file and line, still write, exit 1
+"$T" pack -q -o "$D/s.txb" "$D/in/a.txt" "$D/bad.vtt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "skipping should exit 1, got $rc"
+grep -q "bad.vtt: line 3" "$D/err" || fail "warning should name file and line: $(cat "$D/err")"
+[ -f "$D/s.txb" ] || fail "bundle not written when a file was skipped"
+"$T" info "$D/s.txb" > /dev/null || fail "bundle with the skipped file left out does not verify"
+
+# --strict: stop, no bundle
+"$T" pack -q --strict -o "$D/x.txb" "$D/bad.vtt" "$D/in/a.txt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "--strict should exit 1, got $rc"
+[ ! -f "$D/x.txb" ] || fail "--strict wrote a bundle"
+grep -q "error: .*bad.vtt: line 3" "$D/err" || fail "strict error should name file and line: $(cat "$D/err")"
+
+# missing input file
+"$T" pack -q -o "$D/y.txb" "$D/nope.txt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "missing input should exit 1"
+grep -q "nope.txt: cannot open" "$D/err" || fail "missing input message: $(cat "$D/err")"
+
+# info on damaged / foreign files: clear message, non-zero exit
+head -c 100 "$D/f.txb" > "$D/trunc.txb"
+"$T" info "$D/trunc.txb" 2> "$D/err" && fail "info accepted a truncated bundle"
+grep -q "The file is truncated at byte 100" "$D/err" || fail "truncation message: $(cat "$D/err")"
+"$T" info "$D/in/a.txt" 2> "$D/err" && fail "info accepted a text file"
+grep -q "This is not a transcript bundle" "$D/err" || fail "bad magic message: $(cat "$D/err")"
+echo "pack/info CLI: all checks passed"
