@@ -1,0 +1,493 @@
+// import.cpp: plain text, WebVTT, SRT and Whisper JSON importers (see import.h).
+#include "core/import.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/json.h"
+#include "core/text.h"
+
+namespace tx {
+
+// Default speaking rate for plain text without timestamps: 164 words per minute.
+// Measured on the 293 Lexicap Whisper WebVTT files (../shared/data/lexicap/, 2026-11-27):
+// 6,210,431 whitespace-separated cue words over 2,276,032 s of total duration (sum over files of
+// the last cue's end time) = 163.7 words/min; counting only time inside cues gives 168.6.
+// We use the whole-duration figure because plain text has no pauses marked either.
+constexpr double kDefaultWordsPerMinute = 164.0;
+constexpr uint32_t kPlainCueMs = 30000;            // plain text cues: ~30 s windows
+constexpr size_t kMaxImportBytes = size_t(1) << 30;  // Word offsets are uint32; refuse > 1 GiB
+constexpr uint32_t kMaxTimeMs = 0xFFFFFFFFu / 2;     // ~12 days: larger timestamps are malformed
+
+const char* format_name(Format f) {
+    switch (f) {
+        case Format::Auto: return "auto";
+        case Format::PlainText: return "text";
+        case Format::WebVTT: return "webvtt";
+        case Format::SRT: return "srt";
+        case Format::WhisperJSON: return "whisper-json";
+    }
+    return "unknown";
+}
+
+namespace {
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (size_t i = 0; i < suffix.size(); ++i) {
+        char a = s[s.size() - suffix.size() + i];
+        if (a >= 'A' && a <= 'Z') a = char(a + 32);
+        if (a != suffix[i]) return false;
+    }
+    return true;
+}
+
+std::string_view strip_bom(std::string_view s) {
+    if (s.size() >= 3 && uint8_t(s[0]) == 0xEF && uint8_t(s[1]) == 0xBB && uint8_t(s[2]) == 0xBF) s.remove_prefix(3);
+    return s;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r' || s.front() == '\n')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) s.remove_suffix(1);
+    return s;
+}
+
+Error line_error(size_t line, const std::string& what) {
+    return make_error(Errc::Malformed, "line " + std::to_string(line) + ": " + what);
+}
+
+// Splits text into lines (\n, \r\n or \r), tracking 1-based line numbers.
+class LineReader {
+public:
+    explicit LineReader(std::string_view s) : m_s(s) {}
+    bool next(std::string_view& line) {
+        if (m_i >= m_s.size()) return false;
+        size_t j = m_i;
+        while (j < m_s.size() && m_s[j] != '\n' && m_s[j] != '\r') ++j;
+        line = m_s.substr(m_i, j - m_i);
+        if (j < m_s.size() && m_s[j] == '\r' && j + 1 < m_s.size() && m_s[j + 1] == '\n') ++j;
+        m_i = j + 1;
+        ++m_line;
+        return true;
+    }
+    size_t line_no() const { return m_line; }  // number of the line last returned
+private:
+    std::string_view m_s;
+    size_t m_i = 0;
+    size_t m_line = 0;
+};
+
+// Builds an Episode cue by cue: appends cue text, splits it into words and interpolates times.
+class Builder {
+public:
+    explicit Builder(const ImportDesc& desc) {
+        std::string_view n = desc.name;
+        size_t slash = n.find_last_of("/\\");
+        if (slash != std::string_view::npos) n.remove_prefix(slash + 1);
+        size_t dot = n.find_last_of('.');
+        if (dot != std::string_view::npos && dot > 0) n = n.substr(0, dot);
+        m_ep.meta.title = std::string(n);
+    }
+
+    int16_t speaker_id(std::string_view name) {
+        name = trim(name);
+        if (name.empty()) return kNoSpeaker;
+        auto& sp = m_ep.meta.speakers;
+        for (size_t i = 0; i < sp.size(); ++i)
+            if (sp[i] == name) return int16_t(i);
+        if (sp.size() >= 32000) return kNoSpeaker;
+        sp.emplace_back(name);
+        return int16_t(sp.size() - 1);
+    }
+
+    // Append one cue (already stripped of markup). Words get times interpolated over
+    // [start_ms, end_ms) by their byte position in the cue text.
+    void add_cue(std::string_view text, uint32_t start_ms, uint32_t end_ms, int16_t speaker) {
+        text = trim(text);
+        if (text.empty()) return;
+        if (!m_ep.text.empty()) m_ep.text += ' ';
+        size_t base = m_ep.text.size();
+        m_ep.text.append(text.data(), text.size());
+        m_spans.clear();
+        split_words(text, m_spans);
+        if (m_spans.empty()) return;
+        Cue cue;
+        cue.first_word = uint32_t(m_ep.words.size());
+        cue.word_count = uint32_t(m_spans.size());
+        cue.start_ms = start_ms;
+        cue.end_ms = std::max(start_ms, end_ms);
+        double span = double(cue.end_ms - cue.start_ms);
+        for (const auto& ws : m_spans) {
+            Word w;
+            w.begin = uint32_t(base + ws.begin);
+            w.end = uint32_t(base + ws.end);
+            w.start_ms = start_ms + uint32_t(span * double(ws.begin) / double(text.size()));
+            w.speaker = speaker;
+            m_ep.words.push_back(w);
+        }
+        m_ep.cues.push_back(cue);
+        m_ep.meta.duration_ms = std::max(m_ep.meta.duration_ms, cue.end_ms);
+    }
+
+    // Append one word with its own time (Whisper words[]); `glue` = no space before it.
+    void add_timed_word(std::string_view text, uint32_t start_ms, int16_t speaker, bool glue) {
+        if (trim(text).empty()) return;
+        std::string_view t = glue ? text : trim(text);
+        if (!glue && !m_ep.text.empty()) m_ep.text += ' ';
+        size_t base = m_ep.text.size();
+        m_ep.text.append(t.data(), t.size());
+        m_spans.clear();
+        split_words(t, m_spans);
+        size_t from = 0;
+        if (glue && !m_spans.empty() && !m_ep.words.empty() && m_ep.words.back().end == base) {
+            m_ep.words.back().end = uint32_t(base + m_spans[0].end);  // "don" + "'t" -> "don't"
+            from = 1;
+        }
+        for (size_t k = from; k < m_spans.size(); ++k) {
+            const WordSpan& ws = m_spans[k];
+            Word w;
+            w.begin = uint32_t(base + ws.begin);
+            w.end = uint32_t(base + ws.end);
+            w.start_ms = start_ms;
+            w.speaker = speaker;
+            m_ep.words.push_back(w);
+        }
+    }
+    // Close a cue covering the words added since `first_word`.
+    void close_cue(uint32_t first_word, uint32_t start_ms, uint32_t end_ms) {
+        uint32_t n = uint32_t(m_ep.words.size()) - first_word;
+        if (n == 0) return;
+        m_ep.cues.push_back(Cue{first_word, n, start_ms, std::max(start_ms, end_ms)});
+        m_ep.meta.duration_ms = std::max(m_ep.meta.duration_ms, std::max(start_ms, end_ms));
+    }
+
+    Episode& episode() { return m_ep; }
+
+private:
+    Episode m_ep;
+    std::vector<WordSpan> m_spans;
+};
+
+// Rejects invalid UTF-8, naming the line.
+Status check_utf8(std::string_view s) {
+    size_t bad = utf8_invalid_offset(s);
+    if (bad == std::string_view::npos) return ok_status();
+    size_t line = 1 + size_t(std::count(s.begin(), s.begin() + long(bad), '\n'));
+    return line_error(line, "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+}
+
+// ---- plain text ----
+
+Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
+    Builder b(desc);
+    Episode& ep = b.episode();
+    ep.text.assign(s.data(), s.size());
+    std::vector<WordSpan> spans;
+    split_words(ep.text, spans);
+    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
+    wpm = std::min(std::max(wpm, 10.0), 1000.0);
+    double ms_per_word = 60000.0 / wpm;
+    ep.words.reserve(spans.size());
+    for (size_t i = 0; i < spans.size(); ++i) {
+        Word w;
+        w.begin = spans[i].begin;
+        w.end = spans[i].end;
+        w.start_ms = uint32_t(std::llround(double(i) * ms_per_word));
+        ep.words.push_back(w);
+    }
+    uint32_t per_cue = std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word)));
+    for (uint32_t first = 0; first < ep.words.size(); first += per_cue) {
+        uint32_t n = std::min<uint32_t>(per_cue, uint32_t(ep.words.size()) - first);
+        Cue c{first, n, ep.words[first].start_ms, uint32_t(std::llround(double(first + n) * ms_per_word))};
+        ep.cues.push_back(c);
+    }
+    ep.meta.duration_ms = ep.cues.empty() ? 0 : ep.cues.back().end_ms;
+    ep.meta.times_estimated = true;
+    return std::move(ep);
+}
+
+// ---- timestamps ----
+
+// Parses [h+:]mm:ss(.|,)mmm starting at s[i]; advances i. Hours may have any number of digits
+// (real files use one), minutes and seconds 1-2 digits (< 60), fraction 1-3 digits.
+bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
+    uint64_t fields[3];
+    int nf = 0;
+    while (true) {
+        size_t d = i;
+        uint64_t v = 0;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - d < 9) v = v * 10 + uint64_t(s[i++] - '0');
+        if (i == d) return false;
+        if (nf == 3) return false;
+        fields[nf++] = v;
+        if (i < s.size() && s[i] == ':') { ++i; continue; }
+        break;
+    }
+    if (nf < 2) return false;
+    uint64_t h = nf == 3 ? fields[0] : 0, m = fields[nf - 2], sec = fields[nf - 1];
+    if (m >= 60 || sec >= 60) return false;
+    uint64_t ms = 0;
+    if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+        ++i;
+        size_t d = i;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - d < 3) ms = ms * 10 + uint64_t(s[i++] - '0');
+        if (i == d) return false;
+        for (size_t k = i - d; k < 3; ++k) ms *= 10;
+        while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;  // extra precision ignored
+    }
+    uint64_t total = ((h * 60 + m) * 60 + sec) * 1000 + ms;
+    if (total > kMaxTimeMs) return false;
+    out_ms = uint32_t(total);
+    return true;
+}
+
+// "start --> end [settings]"; @return false with `why` set when the line is malformed.
+bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::string& why) {
+    size_t i = 0;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (!parse_timestamp(line, i, a)) { why = "expected a start time like 00:01:02.500"; return false; }
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (line.substr(i, 3) != "-->") { why = "expected '-->' after the start time"; return false; }
+    i += 3;
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    if (!parse_timestamp(line, i, b)) { why = "expected an end time like 00:01:04.000"; return false; }
+    if (i < line.size() && line[i] != ' ' && line[i] != '\t') { why = "unexpected text after the end time"; return false; }
+    if (b < a) { why = "cue ends before it starts"; return false; }
+    return true;  // the rest of the line is cue settings (position, align, ...), ignored
+}
+
+// Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags and timestamps are
+// dropped, and the basic character references are decoded.
+std::string clean_payload(std::string_view s, std::string& speaker_name) {
+    std::string out;
+    out.reserve(s.size());
+    size_t i = 0;
+    while (i < s.size()) {
+        char c = s[i];
+        if (c == '<') {
+            size_t close = s.find('>', i);
+            if (close == std::string_view::npos) { out += c; ++i; continue; }  // a literal '<'
+            std::string_view tag = s.substr(i + 1, close - i - 1);
+            if (!tag.empty() && (tag[0] == 'v' || tag[0] == 'V') && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '.' || tag[1] == '\t')) {
+                size_t sp = tag.find_first_of(" \t");
+                if (sp != std::string_view::npos) speaker_name = std::string(trim(tag.substr(sp + 1)));
+            } else if (!tag.empty() && tag[0] != '/' && !(tag[0] >= '0' && tag[0] <= '9') &&
+                       !(tag[0] >= 'a' && tag[0] <= 'z') && !(tag[0] >= 'A' && tag[0] <= 'Z')) {
+                out.append(s.data() + i, close - i + 1);  // not a tag ("< 5 >"): keep as text
+            }
+            i = close + 1;
+            continue;
+        }
+        if (c == '&') {
+            static const struct { const char* name; const char* text; } kEnt[] = {
+                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", " "}, {"&quot;", "\""},
+                {"&apos;", "'"}, {"&lrm;", ""}, {"&rlm;", ""}};
+            bool done = false;
+            for (const auto& e : kEnt) {
+                std::string_view n(e.name);
+                if (s.substr(i, n.size()) == n) { out += e.text; i += n.size(); done = true; break; }
+            }
+            if (done) continue;
+        }
+        out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+        ++i;
+    }
+    return out;
+}
+
+// ---- WebVTT ----
+
+Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
+    Builder b(desc);
+    LineReader lr(s);
+    std::string_view line;
+    if (!lr.next(line) || line.substr(0, 6) != "WEBVTT" ||
+        (line.size() > 6 && line[6] != ' ' && line[6] != '\t'))
+        return line_error(1, "expected 'WEBVTT' as the first line");
+    // header lines until a blank line
+    while (lr.next(line) && !trim(line).empty()) {
+        if (line.find("-->") != std::string_view::npos)
+            return line_error(lr.line_no(), "expected a blank line after the WEBVTT header");
+    }
+    std::string why, payload, speaker_name;
+    while (lr.next(line)) {
+        if (trim(line).empty()) continue;
+        std::string_view t = trim(line);
+        bool is_note = t.substr(0, 4) == "NOTE" && (t.size() == 4 || t[4] == ' ' || t[4] == '\t');
+        bool is_block = (t == "STYLE" || t == "REGION" || t.substr(0, 6) == "STYLE " || t.substr(0, 7) == "REGION ");
+        if (is_note || is_block) {
+            while (lr.next(line) && !trim(line).empty()) {}
+            continue;
+        }
+        if (line.find("-->") == std::string_view::npos) {
+            // A line that starts like a timestamp is a broken timing line, not an identifier.
+            uint32_t tmp = 0;
+            size_t k = 0;
+            if (parse_timestamp(t, k, tmp)) {
+                uint32_t a0, e0;
+                parse_timing_line(line, a0, e0, why);
+                return line_error(lr.line_no(), why);
+            }
+            // cue identifier; the timing line must follow
+            if (!lr.next(line)) return line_error(lr.line_no(), "cue identifier without a timing line");
+        }
+        uint32_t a = 0, e = 0;
+        if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
+        payload.clear();
+        while (lr.next(line) && !trim(line).empty()) {
+            if (line.find("-->") != std::string_view::npos)
+                return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
+            if (!payload.empty()) payload += ' ';
+            payload.append(line.data(), line.size());
+        }
+        speaker_name.clear();
+        std::string text = clean_payload(payload, speaker_name);
+        b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
+    }
+    return std::move(b.episode());
+}
+
+// ---- SRT ----
+
+Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
+    Builder b(desc);
+    LineReader lr(s);
+    std::string_view line;
+    std::string why, payload, speaker_name;
+    while (lr.next(line)) {
+        std::string_view t = trim(line);
+        if (t.empty()) continue;
+        if (line.find("-->") == std::string_view::npos) {
+            for (char c : t)
+                if (c < '0' || c > '9') return line_error(lr.line_no(), "expected a cue number or a timing line");
+            if (!lr.next(line)) return line_error(lr.line_no(), "cue number without a timing line");
+        }
+        uint32_t a = 0, e = 0;
+        if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
+        payload.clear();
+        while (lr.next(line) && !trim(line).empty()) {
+            if (line.find("-->") != std::string_view::npos)
+                return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
+            if (!payload.empty()) payload += ' ';
+            payload.append(line.data(), line.size());
+        }
+        speaker_name.clear();
+        std::string text = clean_payload(payload, speaker_name);  // drops <i>, <b>, <font ...>
+        b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
+    }
+    return std::move(b.episode());
+}
+
+// ---- Whisper JSON ----
+
+bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
+    if (!v || !v->is_number() || !(v->num >= 0) || v->num * 1000.0 > double(kMaxTimeMs)) return false;
+    out = uint32_t(std::llround(v->num * 1000.0));
+    return true;
+}
+
+Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
+    auto doc = json_parse(s);
+    if (!doc) return doc.error();
+    const JsonValue& root = doc.value();
+    const JsonValue* segs = nullptr;
+    if (root.is_array()) segs = &root;
+    else if (root.is_object()) segs = root.find("segments");
+    if (!segs || !segs->is_array())
+        return line_error(root.line, "expected an object with a \"segments\" array (Whisper JSON)");
+    Builder b(desc);
+    if (root.is_object()) {
+        const JsonValue* title = root.find("title");
+        if (title && title->is_string() && !title->str.empty()) b.episode().meta.title = title->str;
+    }
+    for (const JsonValue& seg : segs->arr) {
+        if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
+        uint32_t a = 0, e = 0;
+        if (!seconds_to_ms(seg.find("start"), a)) return line_error(seg.line, "segment needs a numeric \"start\" (seconds)");
+        if (!seconds_to_ms(seg.find("end"), e)) return line_error(seg.line, "segment needs a numeric \"end\" (seconds)");
+        if (e < a) return line_error(seg.line, "segment ends before it starts");
+        int16_t speaker = kNoSpeaker;
+        if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string()) speaker = b.speaker_id(sp->str);
+        const JsonValue* words = seg.find("words");
+        if (words && words->is_array() && !words->arr.empty()) {
+            uint32_t first = uint32_t(b.episode().words.size());
+            uint32_t last_ms = a;
+            bool first_in_seg = true;
+            for (const JsonValue& w : words->arr) {
+                if (!w.is_object()) return line_error(w.line, "word is not an object");
+                const JsonValue* wt = w.find("word");
+                if (!wt) wt = w.find("text");
+                if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
+                uint32_t ws = last_ms;
+                if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
+                    return line_error(w.line, "word \"start\" must be a number of seconds");
+                last_ms = ws;
+                std::string_view txt = wt->str;
+                if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");
+                // Whisper words carry their own leading space; a word without one continues the
+                // previous word ("don" + "'t"), except at the start of a segment.
+                bool glue = !first_in_seg && !txt.empty() && txt[0] != ' ';
+                b.add_timed_word(txt, ws, speaker, glue);
+                first_in_seg = false;
+            }
+            b.close_cue(first, a, e);
+        } else {
+            const JsonValue* text = seg.find("text");
+            if (!text || !text->is_string()) return line_error(seg.line, "segment needs a \"text\" string");
+            if (!check_utf8(text->str).ok()) return line_error(seg.line, "invalid UTF-8 in segment text");
+            b.add_cue(text->str, a, e, speaker);
+        }
+    }
+    return std::move(b.episode());
+}
+
+}  // namespace
+
+Format detect_format(std::string_view name, Bytes head) {
+    if (ends_with_ci(name, ".vtt")) return Format::WebVTT;
+    if (ends_with_ci(name, ".srt")) return Format::SRT;
+    if (ends_with_ci(name, ".json")) return Format::WhisperJSON;
+    if (ends_with_ci(name, ".txt")) return Format::PlainText;
+    std::string_view s = strip_bom(head.view());
+    if (s.substr(0, 6) == "WEBVTT") return Format::WebVTT;
+    std::string_view t = trim(s.substr(0, 4096));
+    if (!t.empty() && (t[0] == '{' || t[0] == '[')) return Format::WhisperJSON;
+    // SRT: a number line followed by a timing line
+    size_t nl = t.find('\n');
+    if (nl != std::string_view::npos) {
+        std::string_view first = trim(t.substr(0, nl));
+        bool digits = !first.empty() && first.size() < 10;
+        for (char c : first) digits = digits && c >= '0' && c <= '9';
+        size_t nl2 = t.find('\n', nl + 1);
+        std::string_view second = t.substr(nl + 1, nl2 == std::string_view::npos ? std::string_view::npos : nl2 - nl - 1);
+        if (digits && second.find("-->") != std::string_view::npos) return Format::SRT;
+    }
+    return Format::PlainText;
+}
+
+Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
+    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    if (data.size > kMaxImportBytes)
+        return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
+    std::string_view s = strip_bom(data.view());
+    Format f = desc.format == Format::Auto ? detect_format(desc.name, data) : desc.format;
+    Status u = ok_status();
+    if (f != Format::WhisperJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
+    Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");
+    switch (u.ok() ? f : Format::Auto) {
+        case Format::PlainText: r = import_plain(s, desc); break;
+        case Format::WebVTT: r = import_vtt(s, desc); break;
+        case Format::SRT: r = import_srt(s, desc); break;
+        case Format::WhisperJSON: r = import_whisper(s, desc); break;
+        case Format::Auto: r = u.error(); break;
+    }
+    if (!r.ok() && !desc.name.empty()) {
+        Error e = r.error();
+        e.message = desc.name + ": " + e.message;
+        return e;
+    }
+    return r;
+}
+
+}  // namespace tx

@@ -1,0 +1,293 @@
+#include "core/text.h"
+
+#include <algorithm>
+#include <cstring>
+
+extern "C" {
+#include "stem_UTF_8_english.h"
+// From Snowball's runtime/api.h (not included directly: its `symbol` typedef is C-only style).
+struct SN_env;
+int SN_set_current(struct SN_env* z, int size, const unsigned char* s);
+}
+
+namespace tx {
+
+// ---- UTF-8 ----
+
+uint32_t utf8_next(std::string_view s, size_t& i) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    size_t n = s.size();
+    uint8_t c = p[i];
+    if (c < 0x80) { ++i; return c; }
+    int len = 0;
+    uint32_t cp = 0, min = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; min = 0x10000; }
+    else { ++i; return 0xFFFD; }
+    if (i + len > n) { ++i; return 0xFFFD; }
+    for (int k = 1; k < len; ++k) {
+        uint8_t cc = p[i + k];
+        if ((cc & 0xC0) != 0x80) { ++i; return 0xFFFD; }
+        cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return 0xFFFD; }
+    i += len;
+    return cp;
+}
+
+void utf8_append(std::string& out, uint32_t cp) {
+    if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = 0xFFFD;
+    if (cp < 0x80) {
+        out += char(cp);
+    } else if (cp < 0x800) {
+        out += char(0xC0 | (cp >> 6));
+        out += char(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += char(0xE0 | (cp >> 12));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    } else {
+        out += char(0xF0 | (cp >> 18));
+        out += char(0x80 | ((cp >> 12) & 0x3F));
+        out += char(0x80 | ((cp >> 6) & 0x3F));
+        out += char(0x80 | (cp & 0x3F));
+    }
+}
+
+size_t utf8_invalid_offset(std::string_view s) {
+    size_t i = 0;
+    while (i < s.size()) {
+        if (uint8_t(s[i]) < 0x80) { ++i; continue; }
+        size_t at = i;
+        uint32_t cp = utf8_next(s, i);
+        if (cp == 0xFFFD) {
+            // A literal U+FFFD (EF BF BD) is valid; anything else decoding to it is not.
+            if (!(i - at == 3 && uint8_t(s[at]) == 0xEF && uint8_t(s[at + 1]) == 0xBF && uint8_t(s[at + 2]) == 0xBD))
+                return at;
+        }
+    }
+    return std::string_view::npos;
+}
+
+// ---- Character classes ----
+
+bool is_space_cp(uint32_t cp) {
+    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
+           cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool is_apostrophe_cp(uint32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC || cp == 0x2018; }
+
+bool is_hyphen_cp(uint32_t cp) { return cp == '-' || cp == 0x2010 || cp == 0x2011; }
+
+bool is_word_cp(uint32_t cp) {
+    if (cp < 0x80) return (cp >= '0' && cp <= '9') || ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z');
+    if (cp < 0xC0) return cp == 0xAA || cp == 0xB5 || cp == 0xBA;
+    if (cp == 0xD7 || cp == 0xF7) return false;
+    if (cp >= 0x2000 && cp <= 0x2BFF) return false;  // punctuation, currency, symbols, arrows, boxes
+    if (cp >= 0x3000 && cp <= 0x303F) return false;  // CJK punctuation
+    if (cp >= 0xE000 && cp <= 0xF8FF) return false;  // private use
+    if (cp >= 0xFE30 && cp <= 0xFE4F) return false;
+    if ((cp >= 0xFF00 && cp <= 0xFF0F) || (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+        (cp >= 0xFF5B && cp <= 0xFF65))
+        return false;
+    if (cp >= 0xFFF0 && cp <= 0xFFFF) return false;    // specials incl. U+FFFD
+    if (cp >= 0x1F000 && cp <= 0x1FAFF) return false;  // emoji and pictographs
+    return true;
+}
+
+namespace {
+
+bool is_ignorable_cp(uint32_t cp) {  // combining marks and variation selectors: dropped from tokens
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0xFE00 && cp <= 0xFE0F);
+}
+
+// Base letters for U+00C0..U+017F; '*' = multi-letter, '#' = not a letter.
+const char kLatin1[] = "aaaaaa*ceeeeiiiidnooooo#ouuuuy**aaaaaa*ceeeeiiiidnooooo#ouuuuy*y";
+const char kLatinA[] =
+    "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii**jjkkklllllllllln"
+    "nnnnnnnnoooooo**rrrrrrsssssssstttttt"
+    "uuuuuuuuuuuuwwyyyzzzzzzs";
+
+void fold_append(std::string& out, uint32_t cp) {
+    if (cp < 0x80) {
+        if (cp >= 'A' && cp <= 'Z') cp += 32;
+        out += char(cp);
+        return;
+    }
+    if (is_ignorable_cp(cp)) return;
+    if (cp >= 0xC0 && cp <= 0x17F) {
+        char b = cp < 0x100 ? kLatin1[cp - 0xC0] : kLatinA[cp - 0x100];
+        if (b != '*' && b != '#') { out += b; return; }
+        switch (cp) {
+            case 0xC6: case 0xE6: out += "ae"; return;
+            case 0xDE: case 0xFE: out += "th"; return;
+            case 0xDF: out += "ss"; return;
+            case 0x132: case 0x133: out += "ij"; return;
+            case 0x152: case 0x153: out += "oe"; return;
+            default: break;
+        }
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) cp += 0x20;
+    else if (cp == 0x3C2) cp = 0x3C3;
+    else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;
+    else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
+    utf8_append(out, cp);
+}
+
+void truncate_token(std::string& t) {
+    if (t.size() <= kMaxTokenBytes) return;
+    size_t n = kMaxTokenBytes;
+    while (n > 0 && (uint8_t(t[n]) & 0xC0) == 0x80) --n;  // keep whole code points
+    t.resize(n);
+}
+
+}  // namespace
+
+// ---- Words and tokens ----
+
+void split_words(std::string_view text, std::vector<WordSpan>& out) {
+    size_t i = 0, n = text.size();
+    while (i < n) {
+        // skip spaces
+        size_t at = i;
+        uint32_t cp = utf8_next(text, i);
+        if (is_space_cp(cp)) continue;
+        // a run of non-space code points: remember the first and last word code point
+        size_t run_begin = at, first_word = std::string_view::npos, last_word_end = 0;
+        size_t j = run_begin;
+        while (j < n) {
+            size_t cpos = j;
+            uint32_t c = utf8_next(text, j);
+            if (is_space_cp(c)) { j = cpos; break; }
+            if (is_word_cp(c)) {
+                if (first_word == std::string_view::npos) first_word = cpos;
+                last_word_end = j;
+            }
+        }
+        i = j;
+        if (first_word != std::string_view::npos) out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    }
+}
+
+void word_tokens(std::string_view word, WordTokens& out) {
+    out.parts.clear();
+    out.joined.clear();
+    std::string cur;
+    bool hyphen = false;
+    size_t i = 0;
+    auto flush = [&]() {
+        if (!cur.empty()) {
+            truncate_token(cur);
+            out.parts.push_back(std::move(cur));
+            cur.clear();
+        }
+    };
+    while (i < word.size()) {
+        uint32_t cp = utf8_next(word, i);
+        if (is_word_cp(cp)) fold_append(cur, cp);
+        else if (is_apostrophe_cp(cp) || is_ignorable_cp(cp)) continue;
+        else {
+            if (is_hyphen_cp(cp) && !cur.empty()) hyphen = true;
+            flush();
+        }
+    }
+    flush();
+    if (hyphen && out.parts.size() > 1) {
+        for (const auto& p : out.parts) out.joined += p;
+        truncate_token(out.joined);
+    }
+}
+
+std::string fold_token(std::string_view s) {
+    std::string out;
+    size_t i = 0;
+    while (i < s.size()) {
+        uint32_t cp = utf8_next(s, i);
+        if (is_word_cp(cp)) fold_append(out, cp);
+    }
+    truncate_token(out);
+    return out;
+}
+
+// ---- Matching helpers ----
+
+namespace {
+struct Stemmer {
+    SN_env* env = english_UTF_8_create_env();
+    ~Stemmer() { english_UTF_8_close_env(env); }
+};
+}  // namespace
+
+std::string stem_english(std::string_view token) {
+    static thread_local Stemmer s;
+    if (!s.env || token.empty()) return std::string(token);
+    if (SN_set_current(s.env, int(token.size()), reinterpret_cast<const unsigned char*>(token.data())) != 0)
+        return std::string(token);
+    if (english_UTF_8_stem(s.env) < 0) return std::string(token);
+    // SN_env's first two fields are `symbol* p; int c; int l;` (runtime/api.h).
+    struct EnvView { unsigned char* p; int c; int l; };
+    const EnvView* v = reinterpret_cast<const EnvView*>(s.env);
+    return std::string(reinterpret_cast<const char*>(v->p), size_t(v->l));
+}
+
+std::string phonetic_key(std::string_view t) {
+    std::string k;
+    auto push = [&](char c) {
+        if (k.empty() || k.back() != c) k += c;
+    };
+    size_t n = t.size();
+    for (size_t i = 0; i < n; ++i) {
+        char c = t[i];
+        if (c < 'a' || c > 'z') return {};  // digits or non-ASCII: no key
+        char next = i + 1 < n ? t[i + 1] : 0;
+        switch (c) {
+            case 'a': case 'e': case 'i': case 'o': case 'u': case 'y': case 'h': case 'w': break;
+            case 'b': case 'p':
+                if (c == 'p' && next == 'h') { push('F'); ++i; }
+                else push('P');
+                break;
+            case 'd': case 't': push('T'); break;
+            case 'f': case 'v': push('F'); break;
+            case 'c':
+                if (next == 'e' || next == 'i' || next == 'y') push('S');
+                else push('K');
+                break;
+            case 'g': case 'k': case 'q': push('K'); break;
+            case 'j': push('J'); break;
+            case 's': case 'z': push('S'); break;
+            case 'x': push('K'); push('S'); break;
+            case 'l': push('L'); break;
+            case 'm': push('M'); break;
+            case 'n': push('N'); break;
+            case 'r': push('R'); break;
+            default: break;
+        }
+    }
+    return k;
+}
+
+int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) {
+    int la = int(a.size()), lb = int(b.size());
+    if (std::abs(la - lb) > max_dist) return max_dist + 1;
+    if (lb > 64 || la > 64) return a == b ? 0 : max_dist + 1;
+    int prev[65], cur[65];
+    for (int j = 0; j <= lb; ++j) prev[j] = j;
+    for (int i = 1; i <= la; ++i) {
+        cur[0] = i;
+        int row_min = cur[0];
+        for (int j = 1; j <= lb; ++j) {
+            int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            cur[j] = v;
+            row_min = std::min(row_min, v);
+        }
+        if (row_min > max_dist) return max_dist + 1;
+        std::memcpy(prev, cur, sizeof(int) * size_t(lb + 1));
+    }
+    return prev[lb] > max_dist ? max_dist + 1 : prev[lb];
+}
+
+}  // namespace tx

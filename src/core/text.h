@@ -1,0 +1,79 @@
+// text.h: UTF-8 and word normalisation shared by the importers, the index and the query parser.
+//
+// One definition of "word" and "token" for the whole project, so that indexing and querying
+// always agree:
+//   - A *word* (Episode::words) is a run of non-space bytes with leading/trailing punctuation
+//     trimmed ("Intelligence," -> "Intelligence", "“Hello”" -> "Hello"); runs that are only
+//     punctuation ("—", "...") are not words.
+//   - A word yields one or more *tokens*: letters and digits, case folded (Unicode simple
+//     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe"),
+//     apostrophes (' ’ ʼ) deleted ("don't" -> "dont"), and any other inner punctuation splitting
+//     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
+//   - A word split on hyphens also yields its *joined* form ("jiujitsu") at the position of its
+//     first part, so "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other.
+// Numbers are kept; stop words are kept.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base.h"
+
+namespace tx {
+
+// ---- UTF-8 ----
+
+// Decode one code point at s[i]; advances i. Invalid sequences decode as U+FFFD, one byte each.
+uint32_t utf8_next(std::string_view s, size_t& i);
+// Append the UTF-8 encoding of code point cp (invalid code points become U+FFFD).
+void utf8_append(std::string& out, uint32_t cp);
+// @return the byte offset of the first invalid UTF-8 sequence, or std::string_view::npos if valid.
+size_t utf8_invalid_offset(std::string_view s);
+
+// ---- Character classes ----
+
+bool is_space_cp(uint32_t cp);       // ASCII whitespace, NBSP, Unicode spaces
+bool is_apostrophe_cp(uint32_t cp);  // ' ’ ʼ ‘ (deleted inside tokens)
+bool is_hyphen_cp(uint32_t cp);      // - ‐ ‑ (split and joined)
+bool is_word_cp(uint32_t cp);        // letters/digits (any non-punctuation code point >= 0x80)
+
+// ---- Words and tokens ----
+
+struct WordSpan {
+    uint32_t begin = 0;  // byte offset of the first byte (after punctuation trimming)
+    uint32_t end = 0;    // one past the last byte
+};
+
+// Split `text` into words (see the file comment). Offsets are relative to text.data().
+void split_words(std::string_view text, std::vector<WordSpan>& out);
+
+constexpr size_t kMaxTokenBytes = 64;  // longer tokens are truncated (keeps the dictionary sane)
+
+struct WordTokens {
+    std::vector<std::string> parts;  // normalised tokens, in order (may be empty: "&")
+    std::string joined;              // non-empty when the word had hyphens between parts
+};
+
+// Normalise one word into its tokens. `out` is cleared first.
+void word_tokens(std::string_view word, WordTokens& out);
+
+// Case fold + normalise a single token-ish string (no splitting): letters/digits folded,
+// apostrophes removed, anything else dropped. Used for dictionary keys and query terms.
+std::string fold_token(std::string_view s);
+
+// ---- Matching helpers ----
+
+// Snowball English stem of a folded token (the Snowball "english" algorithm, UTF-8).
+std::string stem_english(std::string_view token);
+
+// A sound-alike key for speech-recognition errors: vowels and h/w/y dropped, consonants
+// grouped (b=p, d=t, f=v=ph, c/g/k/q=K, s/z/soft c=S, x=KS), repeats collapsed; empty for
+// tokens with non-ASCII letters or digits. "fridman" and "freedman" -> "FRTMN"; "lex" and
+// "alex" -> "LKS". Used together with an edit-distance bound to keep it precise.
+std::string phonetic_key(std::string_view token);
+
+// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist.
+int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
+
+}  // namespace tx

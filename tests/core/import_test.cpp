@@ -1,0 +1,268 @@
+// Importer tests: formats, word byte ranges, time interpolation, malformed input naming the line.
+#include <catch.hpp>
+
+#include <dirent.h>
+
+#include <algorithm>
+#include <string>
+
+#include "core/import.h"
+#include "core/text.h"
+#include "test_util.h"
+
+using namespace tx;
+
+namespace {
+
+Result<Episode> imp(const std::string& s, Format f, const std::string& name = "") {
+    ImportDesc d;
+    d.format = f;
+    d.name = name;
+    return import_transcript(Bytes(s), d);
+}
+
+std::vector<std::string> word_texts(const Episode& ep) {
+    std::vector<std::string> out;
+    for (const auto& w : ep.words) out.push_back(ep.text.substr(w.begin, w.end - w.begin));
+    return out;
+}
+
+// Every structural invariant the index, the reader and the bundle rely on.
+void check_invariants(const Episode& ep) {
+    uint32_t prev_end = 0;
+    for (const auto& w : ep.words) {
+        REQUIRE(w.begin < w.end);
+        REQUIRE(w.end <= ep.text.size());
+        REQUIRE(w.begin >= prev_end);
+        prev_end = w.end;
+        REQUIRE((w.speaker == kNoSpeaker || size_t(w.speaker) < ep.meta.speakers.size()));
+    }
+    uint32_t next = 0;
+    for (const auto& c : ep.cues) {
+        REQUIRE(c.first_word == next);
+        REQUIRE(c.word_count > 0);
+        REQUIRE(c.start_ms <= c.end_ms);
+        for (uint32_t i = c.first_word; i < c.first_word + c.word_count; ++i) {
+            REQUIRE(ep.words[i].start_ms >= c.start_ms);
+            REQUIRE(ep.words[i].start_ms <= c.end_ms);
+        }
+        next += c.word_count;
+    }
+    REQUIRE(next == ep.words.size());
+}
+
+}  // namespace
+
+TEST_CASE("detect_format uses the extension, then the content", "[import]") {
+    CHECK(detect_format("a.VTT", Bytes()) == Format::WebVTT);
+    CHECK(detect_format("a.srt", Bytes()) == Format::SRT);
+    CHECK(detect_format("a.json", Bytes()) == Format::WhisperJSON);
+    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT\n"))) == Format::PlainText);
+    CHECK(detect_format("x", Bytes(std::string_view("\xEF\xBB\xBFWEBVTT\n\n"))) == Format::WebVTT);
+    CHECK(detect_format("x", Bytes(std::string_view("  {\"segments\": []}"))) == Format::WhisperJSON);
+    CHECK(detect_format("x", Bytes(std::string_view("1\n00:00:01,000 --> 00:00:02,000\nhi\n"))) == Format::SRT);
+    CHECK(detect_format("x", Bytes(std::string_view("hello world"))) == Format::PlainText);
+}
+
+TEST_CASE("plain text: words keep byte ranges, times are estimated and cues are ~30 s windows", "[import]") {
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "word" + std::to_string(i) + (i % 7 == 0 ? ",  " : " ");
+    auto r = imp(text, Format::PlainText, "dir/my-episode.txt");
+    REQUIRE(r.ok());
+    const Episode& ep = r.value();
+    CHECK(ep.meta.title == "my-episode");
+    CHECK(ep.meta.times_estimated);
+    REQUIRE(ep.words.size() == 200);
+    auto w = word_texts(ep);
+    CHECK(w[0] == "word0");  // trailing comma trimmed
+    CHECK(w[199] == "word199");
+    check_invariants(ep);
+    // 164 words/min: word 164 starts at one minute
+    CHECK(ep.words[164].start_ms == 60000);
+    // ~30 s windows: 82 words each
+    REQUIRE(ep.cues.size() == 3);
+    CHECK(ep.cues[0].word_count == 82);
+    CHECK(ep.cues[0].end_ms == 30000);
+    ImportDesc d;
+    d.format = Format::PlainText;
+    d.words_per_minute = 120;
+    auto r2 = import_transcript(Bytes(text), d);
+    REQUIRE(r2.ok());
+    CHECK(r2->words[120].start_ms == 60000);
+}
+
+TEST_CASE("WebVTT: voice tags, cue settings, NOTE/STYLE blocks, both timestamp forms", "[import]") {
+    std::string vtt =
+        "WEBVTT - a title\n"
+        "Kind: captions\n"
+        "\n"
+        "STYLE\n"
+        "::cue { color: red }\n"
+        "\n"
+        "NOTE this is a comment\n"
+        "spanning lines --> with an arrow\n"
+        "\n"
+        "intro\n"
+        "00:01.000 --> 00:03.000 align:start position:10%\n"
+        "<v Lex Fridman>Hello, <i>world</i> &amp; friends\n"
+        "\n"
+        "1:00:00.000 --> 1:00:02.000\n"
+        "<v.loud Mark>It's a jiu-jitsu\n"
+        "thing.\n"
+        "\n"
+        "01:00:02.000 --> 01:00:04.000\n"
+        "no speaker here\n";
+    auto r = imp(vtt, Format::Auto, "x.vtt");
+    REQUIRE(r.ok());
+    const Episode& ep = r.value();
+    check_invariants(ep);
+    auto w = word_texts(ep);
+    REQUIRE(w.size() == 10);
+    CHECK(w[0] == "Hello");
+    CHECK(w[1] == "world");
+    CHECK(w[2] == "friends");  // "&" alone is not a word
+    CHECK(w[4] == "a");
+    CHECK(w[5] == "jiu-jitsu");
+    CHECK(w[6] == "thing");
+    REQUIRE(ep.meta.speakers.size() == 2);
+    CHECK(ep.meta.speakers[0] == "Lex Fridman");
+    CHECK(ep.meta.speakers[1] == "Mark");
+    CHECK(ep.words[0].speaker == 0);
+    CHECK(ep.words[3].speaker == 1);
+    CHECK(ep.words[7].speaker == kNoSpeaker);
+    REQUIRE(ep.cues.size() == 3);
+    CHECK(ep.cues[0].start_ms == 1000);
+    CHECK(ep.cues[1].start_ms == 3600000);
+    CHECK(ep.cues[2].end_ms == 3604000);
+    // interpolation: first word at the cue start, later words later but inside the cue
+    CHECK(ep.words[0].start_ms == 1000);
+    CHECK(ep.words[2].start_ms > ep.words[1].start_ms);
+    CHECK(ep.words[2].start_ms < 3000);
+    CHECK(ep.text.find("&amp;") == std::string::npos);
+    CHECK(!ep.meta.times_estimated);
+}
+
+TEST_CASE("SRT: numbered cues with comma milliseconds and formatting tags", "[import]") {
+    std::string srt =
+        "1\r\n00:00:01,500 --> 00:00:04,000\r\n<i>First</i> line\r\nsecond line\r\n\r\n"
+        "2\r\n00:00:05,000 --> 00:00:06,000 X1:10 X2:20\r\nlast\r\n";
+    auto r = imp(srt, Format::Auto, "x.srt");
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    auto w = word_texts(r.value());
+    REQUIRE(w.size() == 5);
+    CHECK(w[0] == "First");
+    CHECK(w[3] == "line");
+    CHECK(r->cues[0].start_ms == 1500);
+    CHECK(r->cues[1].start_ms == 5000);
+}
+
+TEST_CASE("Whisper JSON: segments, and word-level times when words[] is present", "[import]") {
+    std::string json = R"({"text": "...", "segments": [
+        {"id": 0, "start": 0.0, "end": 2.5, "text": " Hello there, \u00e9t\u00e9 friend."},
+        {"id": 1, "start": 2.5, "end": 4.0, "text": " ignored when words exist", "speaker": "SPEAKER_01",
+         "words": [{"word": " I", "start": 2.5, "end": 2.6}, {"word": " don", "start": 2.7},
+                   {"word": "'t", "start": 2.9}, {"word": " know.", "start": 3.1, "end": 3.5}]}
+    ]})";
+    auto r = imp(json, Format::Auto, "x.json");
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    auto w = word_texts(r.value());
+    REQUIRE(w.size() == 7);
+    CHECK(w[2] == "\xC3\xA9t\xC3\xA9");
+    CHECK(w[5] == "don't");
+    CHECK(w[6] == "know");
+    CHECK(r->words[4].start_ms == 2500);
+    CHECK(r->words[5].start_ms == 2700);
+    CHECK(r->words[6].start_ms == 3100);
+    REQUIRE(r->meta.speakers.size() == 1);
+    CHECK(r->words[4].speaker == 0);
+    CHECK(r->words[0].speaker == kNoSpeaker);
+}
+
+TEST_CASE("importers reject malformed input with a message naming the line", "[import]") {
+    struct Case { std::string input; Format f; std::string expect; };
+    const Case cases[] = {
+        {"WEBVTX\n\n00:01.000 --> 00:02.000\nhi\n", Format::WebVTT, "line 1:"},
+        {"WEBVTT\n\n00:01.000 -> 00:02.000\nhi\n", Format::WebVTT, "line 3:"},
+        {"WEBVTT\n\n00:01.000 --> 00:0x.000\nhi\n", Format::WebVTT, "line 3:"},
+        {"WEBVTT\n\n00:05.000 --> 00:02.000\nhi\n", Format::WebVTT, "line 3: cue ends before"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n00:02.000 --> 00:03.000\nho\n", Format::WebVTT, "line 5:"},
+        {"WEBVTT\n\n00:61.000 --> 00:62.000\nhi\n", Format::WebVTT, "line 3:"},
+        {"WEBVTT\n\nid-only\n", Format::WebVTT, "line 3:"},
+        {"1\n00:00:01,000 --> 00:00:02,000\nhi\n\nabc\n00:00:03,000 --> 00:00:04,000\nho\n", Format::SRT, "line 5:"},
+        {"1\n00:00:01,000 -->\n", Format::SRT, "line 2:"},
+        {"{\"segments\": [\n{\"start\": 0, \"end\": 1, \"text\": \"a\"},\n{\"start\": \"x\", \"end\": 1}]}", Format::WhisperJSON, "line 3:"},
+        {"{\"segments\": [\n{\"start\": 0, \"end\": 1, \"text\": \"a\"\n", Format::WhisperJSON, "line 3"},
+        {"{\"segments\": 5}", Format::WhisperJSON, "line 1:"},
+        {std::string(200, '[') , Format::WhisperJSON, "nesting too deep"},
+        {"ok line\nbad \xFF byte\n", Format::PlainText, "line 2: invalid UTF-8"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\n\xC3\x28\n", Format::WebVTT, "line 4: invalid UTF-8"},
+    };
+    for (const auto& c : cases) {
+        INFO(c.input);
+        auto r = imp(c.input, c.f, "bad.file");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.errc() == Errc::Malformed);
+        CHECK(r.message().find(c.expect) != std::string::npos);
+        CHECK(r.message().rfind("bad.file: ", 0) == 0);
+    }
+}
+
+TEST_CASE("importers survive truncations of valid files without crashing", "[import]") {
+    const std::string inputs[] = {
+        "WEBVTT\n\nNOTE x\n\n1\n00:01.000 --> 00:02.000 align:start\n<v A>Hello <b>there</b>\n\n1:00:01.000 --> 1:00:02.000\nbye\n",
+        "1\n00:00:01,000 --> 00:00:02,000\nhi\n\n2\n00:00:03,000 --> 00:00:04,000\nho\n",
+        R"({"segments":[{"start":0,"end":1,"text":" a b","words":[{"word":" a","start":0},{"word":" b","start":0.5}]}]})",
+    };
+    const Format fs[] = {Format::WebVTT, Format::SRT, Format::WhisperJSON};
+    for (int k = 0; k < 3; ++k) {
+        for (size_t n = 0; n <= inputs[k].size(); ++n) {
+            auto r = imp(inputs[k].substr(0, n), fs[k]);
+            if (r.ok()) check_invariants(r.value());
+            else CHECK(r.errc() == Errc::Malformed);
+        }
+    }
+}
+
+TEST_CASE("the real lexicap WebVTT files import with consistent words, cues and times", "[import][shared]") {
+    TX_REQUIRE_SHARED("data/lexicap");
+    std::string dir = txtest::shared_dir() + "/data/lexicap";
+    DIR* d = opendir(dir.c_str());
+    REQUIRE(d);
+    std::vector<std::string> names;
+    while (dirent* e = readdir(d)) {
+        std::string n = e->d_name;
+        if (n.size() > 4 && n.substr(n.size() - 4) == ".vtt") names.push_back(n);
+    }
+    closedir(d);
+    std::sort(names.begin(), names.end());
+    REQUIRE(names.size() > 10);
+    // A sample keeps the suite fast; the whole archive is covered by bench/.
+    size_t total_words = 0;
+    for (size_t i = 0; i < names.size(); i += 25) {
+        std::string raw = txtest::read_file(dir + "/" + names[i]);
+        auto r = imp(raw, Format::Auto, names[i]);
+        INFO(names[i] << ": " << r.message());
+        REQUIRE(r.ok());
+        check_invariants(r.value());
+        // words = whitespace words of the cue payloads (minus punctuation-only runs like "-")
+        size_t cue_words = 0;
+        std::vector<WordSpan> spans;
+        size_t pos = 0;
+        int state = 0;  // count the payload lines' words independently of the importer
+        while (pos < raw.size()) {
+            size_t nl = raw.find('\n', pos);
+            if (nl == std::string::npos) nl = raw.size();
+            std::string line = raw.substr(pos, nl - pos);
+            pos = nl + 1;
+            if (line.find("-->") != std::string::npos) { state = 1; continue; }
+            if (line.empty()) { state = 0; continue; }
+            if (state == 1) { spans.clear(); split_words(line, spans); cue_words += spans.size(); }
+        }
+        CHECK(r->words.size() == cue_words);
+        CHECK(r->meta.duration_ms > 60000);
+        total_words += r->words.size();
+    }
+    CHECK(total_words > 100000);
+}
