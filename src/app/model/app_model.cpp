@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "app/model/search_engine.h"
+#include "core/import.h"
 #include "core/zstd_util.h"
 
 namespace tx {
@@ -34,11 +35,16 @@ Status AppModel::load_bundle(Bytes data) {
         fail(text.errc(), text.message());
         return text.error();
     }
-    Episode ep;
-    ep.meta.title = "Demo episode";
-    ep.text = std::move(text.value());
+    ImportDesc desc;
+    desc.format = Format::PlainText;
+    desc.name = "Demo episode";
+    auto ep = import_transcript(Bytes(text.value()), desc);
+    if (!ep) {
+        fail(ep.errc(), ep.message());
+        return ep.error();
+    }
     std::vector<Episode> eps;
-    eps.push_back(std::move(ep));
+    eps.push_back(std::move(ep.value()));
     load_episodes(std::move(eps));
     return ok_status();
 }
