@@ -1,4 +1,5 @@
 // commands.h: entry points of the `transcript` subcommands (argv[0] is the subcommand name).
 #pragma once
 
-
+// transcript search --query Q [--json] [--limit N] FILE...  (cmd_search.cpp)
+int cmd_search(int argc, char** argv);

@@ -14,6 +14,7 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"search", cmd_search, "search transcript files: --query Q [--json] [--limit N] FILE..."},
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
 };
 
