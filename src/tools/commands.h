@@ -2,3 +2,6 @@
 #pragma once
 
 
+
+// transcript topics [--json] FILE... | --eval SETDIR...: topic timelines and segmentation scores.
+int cmd_topics(int argc, char** argv);
