@@ -88,9 +88,14 @@ bool is_topic_stop_word(std::string_view w);
 struct SegmentDesc {
     uint32_t block_words = 0;       // candidate spacing in words when the doc has no units (default 30)
     uint32_t max_candidates = 0;    // cap on DP candidates; units are merged to respect it (default 800)
-    uint32_t min_segment_words = 0; // shortest segment; 0 = automatic (from the document length)
-    float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (see .cpp)
-    float boundary_penalty = -1;    // nats per extra segment; negative = default
+    uint32_t min_segment_words = 0; // shortest segment; 0 = max(60, min_segment_frac * words)
+    uint32_t min_term_count = 0;    // terms seen fewer times in the document are ignored (default 1)
+    float min_segment_frac = 0;     // default shortest segment as a fraction of the document
+    float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (100)
+    float boundary_penalty = -1;    // nats per extra segment; negative = penalty_per_word * content words
+    float penalty_per_word = 0;     // penalty = this * content words; 0 = default (0.04)
+    float noise_multiple = 0;       // > 0: penalty = this * best single-split gain of the block-
+                                    // shuffled document instead (experimental, off by default)
 };
 
 // @return sorted boundary word indices b (0 < b < doc.size()): a new segment starts at word b.
