@@ -24,6 +24,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/base.h"
@@ -134,6 +135,8 @@ struct TopicSegment {
     std::vector<std::string> keywords;  // the label's parts plus a few more, best first
     uint32_t group = 0;       // topic group within the episode (segments that recur share it)
     Rgba colour;              // topic_colour(group)
+    std::vector<std::pair<std::string, float>> profile;  // top weighted terms, unit length
+                                                         // (used for grouping across episodes)
 };
 
 struct TopicTimeline {
@@ -141,9 +144,7 @@ struct TopicTimeline {
     std::vector<Chapter> chapters;        // creator chapters, passed through (may be empty)
     uint32_t word_count = 0;
     uint32_t duration_ms = 0;             // end of the timeline (last word's time or meta)
-    std::vector<std::vector<float>> group_profile;  // per group: normalised term weights over
-                                          // `profile_terms` (for cross-episode grouping)
-    std::vector<std::string> profile_terms;
+    uint32_t group_count = 0;             // groups are 0..group_count-1
 };
 
 struct TopicDesc {
