@@ -142,6 +142,7 @@ public:
 
     size_t size() const { return m_episodes.size(); }
     const Episode& episode(DocId d) const { return m_episodes[d]; }
+    const std::vector<Episode>& episodes() const { return m_episodes; }
     const InvertedIndex& index() const { return m_index; }
     InvertedIndex& index() { return m_index; }
 

@@ -3,3 +3,6 @@
 
 // transcript search --query Q [--json] [--limit N] FILE...  (cmd_search.cpp)
 int cmd_search(int argc, char** argv);
+
+// transcript topics [--json] FILE... | --eval SETDIR...: topic timelines and segmentation scores.
+int cmd_topics(int argc, char** argv);

@@ -16,6 +16,7 @@ struct Command {
 const Command kCommands[] = {
     {"search", cmd_search, "search transcript files: --query Q [--json] [--limit N] FILE..."},
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
+    {"topics", cmd_topics, "topic timelines of transcripts; --eval scores the segmenter"},
 };
 
 void usage(FILE* f) {

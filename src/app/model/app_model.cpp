@@ -22,6 +22,11 @@ const char* load_phase_name(LoadPhase p) {
 }
 
 AppModel::AppModel() = default;
+
+const std::vector<Episode>& AppModel::episodes() const {
+    static const std::vector<Episode> kNone;
+    return m_engine ? m_engine->episodes() : kNone;
+}
 AppModel::~AppModel() = default;
 
 // ---- loading ----
@@ -51,13 +56,13 @@ Status AppModel::load_bundle(Bytes data) {
 
 void AppModel::load_episodes(std::vector<Episode> episodes) {
     m_phase = LoadPhase::Indexing;
-    m_episodes = std::move(episodes);
     m_total_words = 0;
-    for (const Episode& e : m_episodes) m_total_words += e.words.empty() ? count_words(e.text) : e.words.size();
-    m_engine = std::make_unique<SearchEngine>(m_episodes);
-    m_topics_by_episode.assign(m_episodes.size(), {});
+    for (const Episode& e : episodes) m_total_words += e.words.size();
+    m_engine = std::make_unique<SearchEngine>(std::move(episodes));
+    const auto& eps = m_engine->episodes();
+    m_topics_by_episode.assign(eps.size(), {});
     m_groups.clear();
-    m_hits_per_episode.assign(m_episodes.size(), 0);
+    m_hits_per_episode.assign(eps.size(), 0);
     m_error = {};
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
@@ -81,7 +86,6 @@ void AppModel::set_download_progress(uint64_t done, uint64_t total) {
 void AppModel::fail(Errc code, std::string message) {
     m_phase = LoadPhase::Error;
     m_error = Error{code, std::move(message)};
-    m_episodes.clear();
     m_engine.reset();
     m_total_words = 0;
     m_results.clear();
@@ -93,8 +97,8 @@ void AppModel::fail(Errc code, std::string message) {
 }
 
 void AppModel::rebuild_episode_view() {
-    if (m_episode >= m_episodes.size()) { m_paragraphs.clear(); m_topics.clear(); return; }
-    const Episode& ep = m_episodes[m_episode];
+    if (m_episode >= episodes().size()) { m_paragraphs.clear(); m_topics.clear(); return; }
+    const Episode& ep = episodes()[m_episode];
     m_topics = m_episode < m_topics_by_episode.size() ? m_topics_by_episode[m_episode] : std::vector<TopicRow>{};
     std::vector<uint32_t> breaks;
     for (const TopicRow& t : m_topics) breaks.push_back(t.start_word);
@@ -105,7 +109,6 @@ void AppModel::rebuild_episode_view() {
 // ---- search ----
 
 void AppModel::set_query(std::string q) {
-    if (q.size() > kMaxQueryBytes) q.resize(kMaxQueryBytes);
     if (q == m_query && !m_results.empty()) return;
     m_query = std::move(q);
     m_results.clear();
@@ -121,7 +124,7 @@ void AppModel::set_query(std::string q) {
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
-        for (const Occurrence& o : m_occurrences)
+        for (const MatchRef& o : m_occurrences)
             if (o.episode < m_hits_per_episode.size()) ++m_hits_per_episode[o.episode];
     }
     rebuild_hit_flags();
@@ -129,9 +132,9 @@ void AppModel::set_query(std::string q) {
 }
 
 void AppModel::rebuild_hit_flags() {
-    if (m_episode >= m_episodes.size()) { m_hit_flags.clear(); return; }
-    m_hit_flags.assign(m_episodes[m_episode].words.size(), 0);
-    for (const Occurrence& o : m_occurrences) {
+    if (m_episode >= episodes().size()) { m_hit_flags.clear(); return; }
+    m_hit_flags.assign(episodes()[m_episode].words.size(), 0);
+    for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
     }
@@ -139,10 +142,10 @@ void AppModel::rebuild_hit_flags() {
 
 std::vector<uint32_t> AppModel::hit_density(uint32_t bins) const {
     std::vector<uint32_t> d(bins, 0);
-    if (bins == 0 || m_episode >= m_episodes.size()) return d;
-    const Episode& ep = m_episodes[m_episode];
+    if (bins == 0 || m_episode >= episodes().size()) return d;
+    const Episode& ep = episodes()[m_episode];
     uint32_t dur = std::max<uint32_t>(1, ep.meta.duration_ms);
-    for (const Occurrence& o : m_occurrences) {
+    for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode || o.word >= ep.words.size()) continue;
         uint64_t b = uint64_t(ep.words[o.word].start_ms) * bins / dur;
         ++d[std::min<uint64_t>(b, bins - 1)];
@@ -176,7 +179,7 @@ void AppModel::jump_to_occurrence(int i) {
     i = ((i % n) + n) % n;
     m_current_occ = i;
     m_selected_result = -1;
-    const Occurrence& o = m_occurrences[size_t(i)];
+    const MatchRef& o = m_occurrences[size_t(i)];
     for (size_t k = 0; k < m_results.size(); ++k)
         if (m_results[k].episode == o.episode && m_results[k].word == o.word) { m_selected_result = int(k); break; }
     seek_word(o.episode, o.word);
@@ -187,7 +190,7 @@ void AppModel::next_occurrence() {
     if (m_current_occ >= 0) { jump_to_occurrence(m_current_occ + 1); return; }
     // first occurrence at or after the reader position
     for (size_t k = 0; k < m_occurrences.size(); ++k) {
-        const Occurrence& o = m_occurrences[k];
+        const MatchRef& o = m_occurrences[k];
         if (o.episode > m_episode || (o.episode == m_episode && o.word >= m_reader_word)) { jump_to_occurrence(int(k)); return; }
     }
     jump_to_occurrence(0);
@@ -197,14 +200,14 @@ void AppModel::prev_occurrence() {
     if (m_occurrences.empty()) return;
     if (m_current_occ >= 0) { jump_to_occurrence(m_current_occ - 1); return; }
     for (size_t k = m_occurrences.size(); k-- > 0;) {
-        const Occurrence& o = m_occurrences[k];
+        const MatchRef& o = m_occurrences[k];
         if (o.episode < m_episode || (o.episode == m_episode && o.word < m_reader_word)) { jump_to_occurrence(int(k)); return; }
     }
     jump_to_occurrence(int(m_occurrences.size()) - 1);
 }
 
 void AppModel::set_episode(uint32_t episode) {
-    if (episode >= m_episodes.size()) return;
+    if (episode >= episodes().size()) return;
     if (episode != m_episode) {
         m_episode = episode;
         rebuild_episode_view();
@@ -213,9 +216,9 @@ void AppModel::set_episode(uint32_t episode) {
 }
 
 void AppModel::seek_word(uint32_t episode, uint32_t word) {
-    if (episode >= m_episodes.size()) return;
+    if (episode >= episodes().size()) return;
     set_episode(episode);
-    const Episode& ep = m_episodes[episode];
+    const Episode& ep = episodes()[episode];
     if (ep.words.empty()) return;
     word = std::min<uint32_t>(word, uint32_t(ep.words.size() - 1));
     m_reader_word = word;
@@ -226,8 +229,8 @@ void AppModel::seek_word(uint32_t episode, uint32_t word) {
 }
 
 void AppModel::seek(uint32_t episode, uint32_t time_ms) {
-    if (episode >= m_episodes.size()) return;
-    const Episode& ep = m_episodes[episode];
+    if (episode >= episodes().size()) return;
+    const Episode& ep = episodes()[episode];
     auto it = std::lower_bound(ep.words.begin(), ep.words.end(), time_ms,
                                [](const Word& w, uint32_t t) { return w.start_ms < t; });
     uint32_t word = it == ep.words.end() ? uint32_t(ep.words.size()) - 1 : uint32_t(it - ep.words.begin());
@@ -238,8 +241,8 @@ void AppModel::seek(uint32_t episode, uint32_t time_ms) {
 }
 
 void AppModel::reader_scrolled_to(uint32_t word) {
-    if (m_episode >= m_episodes.size() || word == m_reader_word) return;
-    const Episode& ep = m_episodes[m_episode];
+    if (m_episode >= episodes().size() || word == m_reader_word) return;
+    const Episode& ep = episodes()[m_episode];
     if (word >= ep.words.size()) return;
     m_reader_word = word;
     m_time_ms = ep.words[word].start_ms;
@@ -255,7 +258,7 @@ bool AppModel::take_scroll_request(uint32_t& word) {
 
 bool AppModel::current_match(uint32_t& begin, uint32_t& end) const {
     if (m_current_occ < 0 || size_t(m_current_occ) >= m_occurrences.size()) return false;
-    const Occurrence& o = m_occurrences[size_t(m_current_occ)];
+    const MatchRef& o = m_occurrences[size_t(m_current_occ)];
     if (o.episode != m_episode) return false;
     begin = o.word;
     end = o.word_end;
@@ -334,7 +337,7 @@ void AppModel::apply_deep_link(std::string_view hash) {
         if (eq == std::string_view::npos) continue;
         std::string_view k = kv.substr(0, eq), v = kv.substr(eq + 1);
         if (k == "q") { q = url_decode(v); have_q = true; }
-        else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < m_episodes.size()) ep = e; }
+        else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < episodes().size()) ep = e; }
         else if (k == "t") { if (parse_uint(v, t)) have_t = true; }
     }
     if (have_q) set_query(q);
@@ -343,8 +346,8 @@ void AppModel::apply_deep_link(std::string_view hash) {
 }
 
 std::string AppModel::quote(uint32_t first_word, uint32_t last_word, std::string_view page_url) const {
-    if (m_episode >= m_episodes.size()) return {};
-    const Episode& ep = m_episodes[m_episode];
+    if (m_episode >= episodes().size()) return {};
+    const Episode& ep = episodes()[m_episode];
     if (ep.words.empty()) return {};
     if (first_word > last_word) std::swap(first_word, last_word);
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
@@ -413,7 +416,7 @@ std::string AppModel::state_json() const {
     j += ",\"episode\":" + std::to_string(m_episode);
     j += ",\"timeMs\":" + std::to_string(m_time_ms);
     j += ",\"word\":" + std::to_string(m_reader_word);
-    j += ",\"episodes\":" + std::to_string(m_episodes.size());
+    j += ",\"episodes\":" + std::to_string(episodes().size());
     j += ",\"words\":" + std::to_string(m_total_words);
     j += ",\"topics\":" + std::to_string(m_topics.size());
     j += ",\"hash\":";

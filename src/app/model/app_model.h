@@ -35,7 +35,7 @@ struct ResultRow {
 };
 
 // One occurrence of the query in reading order (what F3 steps through).
-struct Occurrence {
+struct MatchRef {
     uint32_t episode = 0;
     uint32_t word = 0;
     uint32_t word_end = 0;
@@ -80,7 +80,7 @@ public:
     LoadPhase phase() const { return m_phase; }
     float progress() const { return m_progress; }
     const Error& error() const { return m_error; }
-    const std::vector<Episode>& episodes() const { return m_episodes; }
+    const std::vector<Episode>& episodes() const;
     size_t total_words() const { return m_total_words; }
 
     // ---- search ----
@@ -91,7 +91,7 @@ public:
     const std::vector<ResultRow>& results() const { return m_results; }
     uint64_t total_passages() const { return m_total_passages; }
     uint64_t total_occurrences() const { return uint64_t(m_occurrences.size()); }
-    const std::vector<Occurrence>& occurrences() const { return m_occurrences; }
+    const std::vector<MatchRef>& occurrences() const { return m_occurrences; }
     uint32_t hits_in_episode(uint32_t ep) const { return ep < m_hits_per_episode.size() ? m_hits_per_episode[ep] : 0; }
     // Per-word flags for the current episode: 1 = part of a query match.
     const std::vector<uint8_t>& hit_flags() const { return m_hit_flags; }
@@ -153,13 +153,12 @@ private:
     LoadPhase m_phase = LoadPhase::Waiting;
     float m_progress = 0.f;
     Error m_error;
-    std::vector<Episode> m_episodes;
     size_t m_total_words = 0;
     std::unique_ptr<SearchEngine> m_engine;
 
     std::string m_query, m_query_error;
     std::vector<ResultRow> m_results;
-    std::vector<Occurrence> m_occurrences;
+    std::vector<MatchRef> m_occurrences;
     std::vector<uint32_t> m_hits_per_episode;
     uint64_t m_total_passages = 0;
     std::vector<uint8_t> m_hit_flags;

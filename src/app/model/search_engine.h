@@ -1,30 +1,33 @@
-// search_engine.h: the model's bridge to the core search index. Turns the core's hits into the
-// rows the views draw (ResultRow, Occurrence); the only app file that knows the search API.
+// search_engine.h: the model's bridge to the core search (tx::Collection). Owns the episodes and
+// their index, and turns the core's hits into the rows the views draw (ResultRow, MatchRef).
+// The only app file that knows the search API.
 #pragma once
 #include <string>
 #include <vector>
 
 #include "app/model/app_model.h"
+#include "core/search.h"
 
 namespace tx {
 
-constexpr size_t kMaxQueryBytes = 4096;  // longer queries are cut (the search box holds less)
+constexpr uint32_t kMaxResultRows = 300;  // ranked passages with snippets; the count covers all
 
 struct SearchOutput {
     std::string error;                     // empty, or why the query could not be parsed
-    std::vector<ResultRow> results;        // ranked passages
-    std::vector<Occurrence> occurrences;   // every match, in reading order
+    std::vector<ResultRow> results;        // ranked passages (at most kMaxResultRows)
+    std::vector<MatchRef> occurrences;   // every match, in reading order
     uint64_t total_passages = 0;
 };
 
 class SearchEngine {
 public:
-    explicit SearchEngine(const std::vector<Episode>& episodes);
+    // Index `episodes` (moved in).
+    explicit SearchEngine(std::vector<Episode> episodes);
+    const std::vector<Episode>& episodes() const { return m_collection.episodes(); }
     SearchOutput run(const std::string& query) const;
 
 private:
-    const std::vector<Episode>& m_episodes;
-    std::vector<std::vector<std::string>> m_tokens;  // TEMPORARY until the core index lands
+    Collection m_collection;
 };
 
 }  // namespace tx
