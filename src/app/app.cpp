@@ -131,7 +131,7 @@ void App::draw_ready() {
     handle_shortcuts();
     draw_top_bar();
     float lh = ImGui::GetTextLineHeightWithSpacing();
-    draw_timeline(lh * 2.6f + (m_model.episode() < m_model.episodes().size() &&
+    draw_timeline(lh * 3.0f + (m_model.episode() < m_model.episodes().size() &&
                                        !m_model.episodes()[m_model.episode()].meta.chapters.empty() ? lh : 0.f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
     bool many = m_model.episodes().size() > 1;

@@ -52,8 +52,10 @@ void App::draw_timeline(float height) {
     dl->PushClipRect(p0, p1, true);
     dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), 4.f);
     bool has_chapters = !ep.meta.chapters.empty();
-    float row_h = has_chapters ? (height - fs * 1.1f) * 0.5f : height - fs * 1.1f;
     float axis_y = p1.y - fs * 1.05f;
+    float density_h = std::round(fs * 0.7f);  // a lane of its own between the rows and the axis
+    float rows_h = axis_y - p0.y - density_h - 2;
+    float row_h = has_chapters ? rows_h * 0.5f : rows_h;
 
     // topic row
     const auto& topics = m_model.topics();
@@ -106,7 +108,7 @@ void App::draw_timeline(float height) {
         for (uint32_t b = 0; b < bins; ++b) {
             if (!dens[b]) continue;
             float xa = x_of(float(b) * dur / float(bins)), xb = x_of(float(b + 1) * dur / float(bins));
-            float hgt = std::max(3.f, row_h * 0.8f * std::sqrt(float(dens[b]) / float(mx)));
+            float hgt = std::max(2.f, density_h * std::sqrt(float(dens[b]) / float(mx)));
             dl->AddRectFilled(ImVec2(xa, axis_y - hgt), ImVec2(std::max(xb - 1, xa + 2), axis_y), hc);
         }
     }

@@ -158,8 +158,8 @@ TEST_CASE("text adapter keeps one word per whitespace token and folds plurals", 
     TopicDoc d = topic_doc_from_text("  Headsets, headset!  --- Zuckerberg's  ");
     REQUIRE(d.size() == 4);
     CHECK(d.terms[0] == d.terms[1]);
-    CHECK(d.terms[0] != kNoTerm);
-    CHECK(d.terms[2] == kNoTerm);  // "---" has no letters: a topic-less word, index kept
+    CHECK(d.terms[0] != kNoTopicTerm);
+    CHECK(d.terms[2] == kNoTopicTerm);  // "---" has no letters: a topic-less word, index kept
     CHECK(d.vocab[d.terms[3]] == "zuckerberg");
     CHECK(d.start_ms.empty());
 }
@@ -181,7 +181,7 @@ TEST_CASE("episode adapter lowercases words, copies times and turns cue starts i
     REQUIRE(d.size() == 6);
     CHECK(d.vocab[d.terms[1]] == "launch");
     CHECK(d.vocab[d.terms[4]] == "orbit");
-    CHECK(d.terms[5] == kNoTerm);
+    CHECK(d.terms[5] == kNoTopicTerm);
     CHECK(d.units == std::vector<uint32_t>{3});
     CHECK(d.start_ms[4] == 4000);
 }

@@ -5,6 +5,7 @@
 
 #include "app/model/search_engine.h"
 #include "core/import.h"
+#include "core/topics/topics.h"
 #include "core/zstd_util.h"
 
 namespace tx {
@@ -61,6 +62,7 @@ void AppModel::load_episodes(std::vector<Episode> episodes) {
     m_engine = std::make_unique<SearchEngine>(std::move(episodes));
     const auto& eps = m_engine->episodes();
     m_topics_by_episode.assign(eps.size(), {});
+    m_topics_done.assign(eps.size(), 0);
     m_groups.clear();
     m_hits_per_episode.assign(eps.size(), 0);
     m_error = {};
@@ -96,10 +98,49 @@ void AppModel::fail(Errc code, std::string message) {
     bump();
 }
 
+static uint32_t to_abgr(Rgba c) {
+    return (uint32_t(c.a) << 24) | (uint32_t(c.b) << 16) | (uint32_t(c.g) << 8) | uint32_t(c.r);
+}
+
+void AppModel::compute_topics(uint32_t e) {
+    if (e >= m_topics_by_episode.size() || m_topics_done[e]) return;
+    m_topics_done[e] = 1;
+    auto tl = build_timeline(episodes()[e]);
+    if (!tl) return;  // too large: the episode simply has no topic strip
+    std::vector<TopicRow>& rows = m_topics_by_episode[e];
+    for (const TopicSegment& s : tl->segments) {
+        TopicRow r;
+        r.start_word = s.start_word;
+        r.end_word = s.end_word;
+        r.start_ms = s.start_ms;
+        r.end_ms = s.end_ms;
+        r.label = s.label;
+        r.keywords = s.keywords;
+        r.group = s.group;
+        r.color = to_abgr(s.colour);
+        rows.push_back(std::move(r));
+    }
+}
+
+void AppModel::rebuild_topic_groups() {
+    m_groups.clear();
+    for (const TopicRow& t : m_topics) {
+        auto it = std::find_if(m_groups.begin(), m_groups.end(), [&](const TopicGroupRow& g) { return g.id == t.group; });
+        if (it == m_groups.end()) {
+            m_groups.push_back(TopicGroupRow{t.group, t.label, t.color, 0, 0});
+            it = m_groups.end() - 1;
+        }
+        ++it->occurrences;
+        it->total_ms += t.end_ms - t.start_ms;
+    }
+}
+
 void AppModel::rebuild_episode_view() {
     if (m_episode >= episodes().size()) { m_paragraphs.clear(); m_topics.clear(); return; }
     const Episode& ep = episodes()[m_episode];
-    m_topics = m_episode < m_topics_by_episode.size() ? m_topics_by_episode[m_episode] : std::vector<TopicRow>{};
+    compute_topics(m_episode);
+    m_topics = m_topics_by_episode[m_episode];
+    rebuild_topic_groups();
     std::vector<uint32_t> breaks;
     for (const TopicRow& t : m_topics) breaks.push_back(t.start_word);
     m_paragraphs = make_paragraphs(ep, breaks);

@@ -125,7 +125,7 @@ public:
 
     // ---- topics ----
     const std::vector<TopicRow>& topics() const { return m_topics; }  // current episode
-    const std::vector<TopicGroupRow>& topic_groups() const { return m_groups; }
+    const std::vector<TopicGroupRow>& topic_groups() const { return m_groups; }  // current episode
     int highlighted_group() const { return m_highlight_group; }
     void set_highlighted_group(int g) { m_highlight_group = g; bump(); }
 
@@ -147,6 +147,8 @@ public:
 private:
     void after_load();
     void rebuild_episode_view();
+    void compute_topics(uint32_t episode);  // lazily, the first time an episode is shown
+    void rebuild_topic_groups();
     void rebuild_hit_flags();
     void jump_to_occurrence(int i);
 
@@ -174,6 +176,7 @@ private:
     std::vector<TopicRow> m_topics;
     std::vector<TopicGroupRow> m_groups;
     std::vector<std::vector<TopicRow>> m_topics_by_episode;
+    std::vector<uint8_t> m_topics_done;
     int m_highlight_group = -1;
     uint64_t m_revision = 1;
 };

@@ -50,7 +50,7 @@ bool label_worthy(const std::string& w) {
 struct Cand {
     double score = 0;
     std::string text;
-    TermId a = kNoTerm, b = kNoTerm;  // b == kNoTerm for a unigram
+    TermId a = kNoTopicTerm, b = kNoTopicTerm;  // b == kNoTopicTerm for a unigram
 };
 
 }  // namespace
@@ -70,10 +70,10 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     uint64_t content = 0;
     for (uint32_t i = 0; i < n; ++i) {
         TermId t = doc.terms[i];
-        if (t == kNoTerm) continue;
+        if (t == kNoTopicTerm) continue;
         ++doc_tf[t];
         ++content;
-        if (i + 1 < n && doc.terms[i + 1] != kNoTerm && doc.terms[i + 1] != t)
+        if (i + 1 < n && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
             ++doc_bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
     }
     const double avg = static_cast<double>(content) / nseg;  // A in c-TF-IDF
@@ -86,9 +86,9 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         std::unordered_map<uint64_t, uint32_t> bi;
         for (uint32_t i = b; i < e; ++i) {
             TermId t = doc.terms[i];
-            if (t == kNoTerm) continue;
+            if (t == kNoTopicTerm) continue;
             if (tf[t]++ == 0) seen.push_back(t);
-            if (i + 1 < e && doc.terms[i + 1] != kNoTerm && doc.terms[i + 1] != t)
+            if (i + 1 < e && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
                 ++bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
         }
         std::sort(seen.begin(), seen.end());
@@ -101,7 +101,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             if (label_worthy(doc.display[t])) {
                 profile.emplace_back(doc.vocab[t], static_cast<float>(w));
                 norm += w * w;
-                if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTerm});
+                if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTopicTerm});
             }
         }
         std::vector<std::pair<uint64_t, uint32_t>> bis(bi.begin(), bi.end());
@@ -123,13 +123,13 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             return p.score != q.score ? p.score > q.score : p.text < q.text;
         });
         std::vector<TermId> used;
-        auto is_used = [&](TermId t) { return t != kNoTerm && std::find(used.begin(), used.end(), t) != used.end(); };
+        auto is_used = [&](TermId t) { return t != kNoTopicTerm && std::find(used.begin(), used.end(), t) != used.end(); };
         for (const Cand& c : cands) {
             if (out[s].keywords.size() >= 8) break;
             if (is_used(c.a) || is_used(c.b)) continue;
             out[s].keywords.push_back(c.text);
             used.push_back(c.a);
-            if (c.b != kNoTerm) used.push_back(c.b);
+            if (c.b != kNoTopicTerm) used.push_back(c.b);
         }
         std::sort(profile.begin(), profile.end(), [](const auto& p, const auto& q) {
             return p.second != q.second ? p.second > q.second : p.first < q.first;

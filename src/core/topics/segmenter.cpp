@@ -64,7 +64,7 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     std::vector<double> prior(V, 0.0);
     double total = 0;
     for (TermId t : doc.terms)
-        if (t != kNoTerm) { prior[t] += 1; total += 1; }
+        if (t != kNoTopicTerm) { prior[t] += 1; total += 1; }
     if (total < 2) return {};
     const double alpha = desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha;
     std::vector<uint32_t> raw_count(V);
@@ -84,7 +84,7 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     for (size_t b = 0; b < m; ++b) {
         block_begin[b] = static_cast<uint32_t>(flat.size());
         for (uint32_t i = cand[b]; i < cand[b + 1]; ++i)
-            if (doc.terms[i] != kNoTerm && raw_count[doc.terms[i]] >= min_tc) flat.push_back(doc.terms[i]);
+            if (doc.terms[i] != kNoTopicTerm && raw_count[doc.terms[i]] >= min_tc) flat.push_back(doc.terms[i]);
     }
     block_begin[m] = static_cast<uint32_t>(flat.size());
     // log(k + alpha) for the running content-word count k.

@@ -109,7 +109,7 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
         m_surface_index.emplace(key, sid);
         m_doc.surface.push_back(key);
         m_surface_counts.push_back(0);
-        TermId t = kNoTerm;
+        TermId t = kNoTopicTerm;
         bool has_alpha = std::any_of(key.begin(), key.end(), is_alpha);
         if (!is_topic_stop_word(key) && has_alpha) {
             std::string f = fold(key);

@@ -33,7 +33,7 @@
 namespace tx {
 
 using TermId = uint32_t;                     // index into TopicDoc::vocab
-constexpr TermId kNoTerm = 0xffffffffu;      // a word that carries no topic (stop word, filler, empty)
+constexpr TermId kNoTopicTerm = 0xffffffffu;      // a word that carries no topic (stop word, filler, empty)
 
 // ---- Input ----
 
@@ -41,7 +41,7 @@ constexpr TermId kNoTerm = 0xffffffffu;      // a word that carries no topic (st
 struct TopicDoc {
     std::vector<std::string> vocab;        // term strings (folded form, e.g. "headset" for "headsets")
     std::vector<std::string> display;      // per term: the most frequent surface form, for labels
-    std::vector<TermId> terms;             // per word: its term, or kNoTerm for stop words/fillers
+    std::vector<TermId> terms;             // per word: its term, or kNoTopicTerm for stop words/fillers
     std::vector<uint32_t> word_ids;        // per word: index into `surface` (stop words included)
     std::vector<std::string> surface;      // distinct lowercase surface words (for bigram labels)
     std::vector<uint32_t> start_ms;        // per word start time; empty when unknown
@@ -62,7 +62,7 @@ public:
 private:
     TopicDoc m_doc;
     std::vector<uint32_t> m_surface_counts;   // per surface word
-    std::vector<uint32_t> m_term_of_surface;  // per surface word: its term (or kNoTerm)
+    std::vector<uint32_t> m_term_of_surface;  // per surface word: its term (or kNoTopicTerm)
     std::vector<std::vector<uint32_t>> m_forms;  // per term: surface ids seen (for `display`)
     std::unordered_map<std::string, uint32_t> m_surface_index;  // surface word -> id
     std::unordered_map<std::string, uint32_t> m_term_index;     // folded term -> id

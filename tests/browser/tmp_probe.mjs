@@ -1,0 +1,11 @@
+import { serve, launch, openPage, waitState, saveShot } from './harness.mjs';
+const site = await serve('/work/main/build-web/site'); const b = await launch();
+const p = await openPage(b, site.url, { dpr: 1 });
+await waitState(p);
+await p.keyboard.type(process.argv[2] || 'llama', { delay: 30 });
+await p.waitForTimeout(300);
+await p.keyboard.press('Enter');
+await p.waitForTimeout(300);
+console.log(JSON.stringify(await p.evaluate(() => window.explorer.state())));
+saveShot('probe', await p.screenshot());
+console.log(p.errors); await b.close(); site.close();
