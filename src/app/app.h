@@ -43,6 +43,8 @@ public:
     float font_scale() const { return m_font_scale; }   // the platform rebuilds fonts when it changes
     void set_font_scale(float s);
     bool animating() const { return m_animating; }      // true while something needs more frames
+    // Where the timeline strip was drawn last frame (x, y, w, h in CSS px), for tests and embeds.
+    const float* timeline_rect() const { return m_timeline_rect; }
 
 private:
     // app.cpp
@@ -101,6 +103,7 @@ private:
 
     // timeline zoom: visible fraction [m_tl_begin, m_tl_end] of the episode
     float m_tl_begin = 0.f, m_tl_end = 1.f;
+    float m_timeline_rect[4] = {0, 0, 0, 0};
 };
 
 }  // namespace tx

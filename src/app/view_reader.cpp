@@ -118,7 +118,7 @@ void App::draw_reader() {
     uint32_t sel_a = 0, sel_b = 0;
     if (m_sel_anchor >= 0) { sel_a = uint32_t(std::min(m_sel_anchor, m_sel_end)); sel_b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
     ImFont* small = m_fonts.small ? m_fonts.small : font;
-    float small_fs = small->FontSize * ImGui::GetIO().FontGlobalScale * m_font_scale;
+    float small_fs = small->FontSize * ImGui::GetIO().FontGlobalScale;
 
     // visible paragraphs only
     const auto& lps = m_layout.paragraphs;

@@ -26,6 +26,7 @@ void App::draw_timeline(float height) {
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
     ImGui::InvisibleButton("timeline", ImVec2(w, height));
+    m_timeline_rect[0] = p0.x; m_timeline_rect[1] = p0.y; m_timeline_rect[2] = w; m_timeline_rect[3] = height;
     bool hovered = ImGui::IsItemHovered();
     bool active = ImGui::IsItemActive();
     ImGuiIO& io = ImGui::GetIO();
@@ -122,7 +123,7 @@ void App::draw_timeline(float height) {
         if (x < p0.x - 1) continue;
         dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 3), dim);
         std::string lbl = (ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(uint32_t(t));
-        dl->AddText(m_fonts.small, m_fonts.small ? m_fonts.small->FontSize * io.FontGlobalScale * m_font_scale : fs,
+        dl->AddText(m_fonts.small, m_fonts.small ? m_fonts.small->FontSize * io.FontGlobalScale : fs,
                     ImVec2(x + 2, axis_y + 1), dim, lbl.c_str());
     }
     // reader position

@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -109,9 +110,23 @@ void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
+    // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
+    // seen as pressed. Such key-ups are held back to the next frame.
+    static std::vector<SDL_Event> deferred;
+    std::vector<SDL_Event> held = std::move(deferred);
+    deferred.clear();
+    for (SDL_Event& e : held) { ImGui_ImplSDL2_ProcessEvent(&e); events = true; }
+    SDL_Scancode down_this_frame[16];
+    int n_down = 0;
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) {
         events = true;
+        if (ev.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = ev.key.keysym.scancode;
+        if (ev.type == SDL_KEYUP) {
+            bool same = false;
+            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == ev.key.keysym.scancode;
+            if (same) { deferred.push_back(ev); continue; }
+        }
         if (ev.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
@@ -120,7 +135,7 @@ void frame() {
         }
         ImGui_ImplSDL2_ProcessEvent(&ev);
     }
-    if (events) g->frames_to_draw = std::max(g->frames_to_draw, 3);
+    if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
     if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || g->app.dark() != g->style_dark)
         g->frames_to_draw = std::max(g->frames_to_draw, 2);
@@ -178,7 +193,10 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state = g->model.state_json();
     g->state.pop_back();
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
-                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) + "}";
+                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale());
+    const float* r = g->app.timeline_rect();
+    g->state += ",\"timeline\":[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," +
+                std::to_string(r[3]) + "]}";
     return g->state.c_str();
 }
 

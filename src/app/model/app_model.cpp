@@ -458,6 +458,7 @@ std::string AppModel::state_json() const {
     j += ",\"timeMs\":" + std::to_string(m_time_ms);
     j += ",\"word\":" + std::to_string(m_reader_word);
     j += ",\"episodes\":" + std::to_string(episodes().size());
+    j += ",\"durationMs\":" + std::to_string(m_episode < episodes().size() ? episodes()[m_episode].meta.duration_ms : 0);
     j += ",\"words\":" + std::to_string(m_total_words);
     j += ",\"topics\":" + std::to_string(m_topics.size());
     j += ",\"hash\":";
