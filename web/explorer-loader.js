@@ -2,7 +2,12 @@
  *
  *   const ex = await TranscriptExplorer.mount(element, { bundle: 'demo.txb', query: '' });
  *   ex.state()            -> { ready, phase, query, totalHits, episode, timeMs, error, ... }
- *   ex.setQuery('llama'); ex.loadBundle(urlOrBytes);
+ *   ex.setQuery('llama'); ex.seek({ episode: 0, timeMs: 60000 }); ex.nextHit(); ex.loadBundle(urlOrBytes);
+ *   ex.on('change', fn)   fn(state) after anything the reader sees changed (query, hit, position)
+ *   ex.on('copy', fn)     fn(text) when the reader copied a quote or a selection
+ *
+ * Options: bundle (URL), query, hash (true: mirror the state in location.hash and restore it),
+ * dark (true/false; default follows prefers-color-scheme).
  *
  * Each mount gets its own canvas and its own WASM instance; nothing global but
  * `TranscriptExplorer` is defined. Nothing from the bundle or the URL is inserted as HTML.
@@ -69,6 +74,15 @@
         return JSON.parse(M.UTF8ToString(M._tx_state_json()));
       },
       setQuery: function (q) { if (M) M.ccall('tx_set_query', null, ['string'], [String(q)]); },
+      seek: function (where) {
+        if (M) M._tx_seek(Math.max(0, (where && where.episode) | 0), Math.max(0, Number(where && where.timeMs) || 0));
+      },
+      nextHit: function (forward) { if (M) M._tx_next_hit(forward === false ? 0 : 1); },
+      setDark: function (dark) { if (M) M._tx_set_dark(dark ? 1 : 0); },
+      setFontScale: function (s) { if (M) M._tx_set_font_scale(Number(s) || 1); },
+      deepLink: function () { return M ? M.UTF8ToString(M._tx_deep_link()) : ''; },
+      applyDeepLink: function (h) { if (M) M.ccall('tx_apply_deep_link', null, ['string'], [String(h || '')]); },
+      lastCopied: null,
       loadBundle: function (src) {
         if (!M) return Promise.reject(new Error('explorer not started'));
         var bytesP = (typeof src === 'string')
@@ -94,7 +108,23 @@
           print: function (t) { console.log(t); },
           printErr: function (t) { console.warn(t); },
           preRun: [function (mod) { mod.specialHTMLTargets['#canvas'] = canvas; }],
-          onExplorerReady: function () { resolve(); }
+          onExplorerReady: function () { resolve(); },
+          onExplorerChange: function () {
+            var st = api.state();
+            if (options.hash && st.ready) {
+              var h = '#' + st.hash;
+              if (location.hash !== h) history.replaceState(null, '', h);
+            }
+            api._emit('change', st);
+          },
+          onExplorerCopy: function (text) {
+            api.lastCopied = text;
+            if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+            api._emit('copy', text);
+          },
+          onExplorerOpen: function (url) {
+            if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
+          }
         }).then(function (mod) { M = mod; }, reject);
       });
     }).then(function () {
@@ -108,8 +138,23 @@
       if (window.ResizeObserver) new ResizeObserver(resize).observe(container);
       window.addEventListener('resize', resize);
       resize();
-      if (options.query) api.setQuery(options.query);
-      return (options.bundle ? api.loadBundle(options.bundle) : Promise.resolve()).then(function () { return api; });
+      M.ccall('tx_set_page_url', null, ['string'], [location.href.split('#')[0]]);
+      var mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+      if (options.dark !== undefined) api.setDark(options.dark);
+      else if (mq) {
+        api.setDark(mq.matches);
+        if (mq.addEventListener) mq.addEventListener('change', function (e) { api.setDark(e.matches); });
+      }
+      ['focus', 'blur'].forEach(function (n) { canvas.addEventListener(n, function () { M._tx_wake(); }); });
+      document.addEventListener('visibilitychange', function () { M._tx_wake(); });
+      return (options.bundle ? api.loadBundle(options.bundle) : Promise.resolve()).then(function () {
+        if (options.query) api.setQuery(options.query);
+        if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
+        if (options.hash) window.addEventListener('hashchange', function () {
+          if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
+        });
+        return api;
+      });
     });
   }
 

@@ -1,3 +1,4 @@
+// app.cpp: overall layout (top bar, timeline, panes), loading and error screens, shortcuts.
 #include "app/app.h"
 
 #include <imgui.h>
@@ -6,15 +7,20 @@
 
 namespace tx {
 
-void App::frame(const AppFonts& fonts) {
+void App::set_font_scale(float s) { m_font_scale = std::clamp(s, 0.7f, 2.0f); }
+
+void App::frame(const AppFonts& fonts, const AppKeys& keys) {
+    m_fonts = fonts;
+    m_keys = keys;
+    m_animating = false;
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
-    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                             ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("Transcript Explorer", nullptr, flags);
     switch (m_model.phase()) {
-        case LoadPhase::Ready: draw_ready(fonts); break;
+        case LoadPhase::Ready: draw_ready(); break;
         case LoadPhase::Error: draw_error(); break;
         default: draw_loading(); break;
     }
@@ -23,41 +29,176 @@ void App::frame(const AppFonts& fonts) {
 
 void App::draw_loading() {
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    float w = std::min(avail.x * 0.6f, 420.f);
-    ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.45f));
+    float w = std::min(avail.x * 0.7f, 26.f * ImGui::GetFontSize());
+    ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.42f));
     ImGui::BeginGroup();
-    ImGui::Text("Loading transcript: %s", load_phase_name(m_model.phase()));
-    ImGui::ProgressBar(m_model.progress(), ImVec2(w, 0));
+    if (m_fonts.large) ImGui::PushFont(m_fonts.large);
+    ImGui::TextUnformatted("Transcript Explorer");
+    if (m_fonts.large) ImGui::PopFont();
+    const char* what = "Starting";
+    switch (m_model.phase()) {
+        case LoadPhase::Downloading: what = "Downloading transcripts"; break;
+        case LoadPhase::Decompressing: what = "Decompressing"; break;
+        case LoadPhase::Indexing: what = "Building the search index"; break;
+        default: break;
+    }
+    ImGui::TextDisabled("%s\xE2\x80\xA6", what);
+    char overlay[32];
+    std::snprintf(overlay, sizeof overlay, "%d%%", int(m_model.progress() * 100.f + 0.5f));
+    ImGui::ProgressBar(m_model.progress(), ImVec2(w, 0), overlay);
     ImGui::EndGroup();
 }
 
 void App::draw_error() {
-    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.85f, 0.2f, 0.2f, 1));
-    ImGui::TextUnformatted("This transcript could not be opened");
-    ImGui::PopStyleColor();
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    float w = std::min(avail.x - 2 * ImGui::GetStyle().WindowPadding.x, 34.f * ImGui::GetFontSize());
+    ImGui::SetCursorPos(ImVec2(std::max(8.f, (avail.x - w) * 0.5f), avail.y * 0.35f));
+    ImGui::BeginGroup();
+    if (m_fonts.large) ImGui::PushFont(m_fonts.large);
+    ImGui::TextColored(m_dark ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.12f, 0.1f, 1), "This transcript could not be opened");
+    if (m_fonts.large) ImGui::PopFont();
     ImGui::Spacing();
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
     ImGui::TextWrapped("%s", m_model.error().message.c_str());
+    ImGui::Spacing();
+    ImGui::TextDisabled("Check that the bundle URL is right and that the file was copied completely, or "
+                        "re-create it with `transcript pack`.");
+    ImGui::PopTextWrapPos();
+    ImGui::EndGroup();
 }
 
-void App::draw_ready(const AppFonts& fonts) {
+void App::handle_shortcuts() {
+    ImGuiIO& io = ImGui::GetIO();
+    bool ctrl = io.KeyCtrl || io.KeySuper;
+    if (m_keys.f3 >= 0 && ImGui::IsKeyPressed(m_keys.f3)) {
+        if (io.KeyShift) m_model.prev_occurrence();
+        else m_model.next_occurrence();
+    }
+    if (ctrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false)) m_focus_search = true;
+    if (!io.WantTextInput && m_keys.slash >= 0 && ImGui::IsKeyPressed(m_keys.slash, false)) m_focus_search = true;
+    if (ctrl && m_keys.equals >= 0 && ImGui::IsKeyPressed(m_keys.equals, false)) set_font_scale(m_font_scale + 0.1f);
+    if (ctrl && m_keys.minus >= 0 && ImGui::IsKeyPressed(m_keys.minus, false)) set_font_scale(m_font_scale - 0.1f);
+    if (ctrl && m_keys.c >= 0 && ImGui::IsKeyPressed(m_keys.c, false) && !io.WantTextInput && m_sel_anchor >= 0) {
+        std::string t = selection_text();
+        if (!t.empty() && m_host.copy_text) m_host.copy_text(t);
+    }
+}
+
+void App::draw_top_bar() {
     const auto& eps = m_model.episodes();
-    if (fonts.large) ImGui::PushFont(fonts.large);
-    ImGui::TextUnformatted(eps.empty() ? "" : eps[0].meta.title.c_str());
-    if (fonts.large) ImGui::PopFont();
-    ImGui::TextDisabled("%zu episode(s), %zu words", eps.size(), m_model.total_words());
-    ImGui::Separator();
-    ImGui::BeginChild("reader", ImVec2(0, 0), false);
-    if (!eps.empty()) {
-        // First lines of the transcript, wrapped at a comfortable measure.
-        const std::string& text = eps[0].text;
-        size_t n = std::min<size_t>(text.size(), 4000);
-        while (n < text.size() && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) ++n;
-        float measure = std::min(ImGui::GetContentRegionAvail().x, ImGui::GetFontSize() * 38.f);
-        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + measure);
-        ImGui::TextUnformatted(text.data(), text.data() + n);
-        ImGui::PopTextWrapPos();
+    const Episode* ep = m_model.episode() < eps.size() ? &eps[m_model.episode()] : nullptr;
+    float h = ImGui::GetFrameHeight();
+    draw_search_box();
+    ImGui::SameLine();
+    // font size and theme, right-aligned
+    float bw = ImGui::CalcTextSize("A\xE2\x88\x92").x + ImGui::GetStyle().FramePadding.x * 2;
+    float right = ImGui::GetWindowContentRegionMax().x;
+    float group_w = bw * 2 + ImGui::CalcTextSize(m_dark ? "Light" : "Dark").x + ImGui::GetStyle().FramePadding.x * 2 +
+                    ImGui::GetStyle().ItemSpacing.x * 2;
+    ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
+    if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h))) set_font_scale(m_font_scale - 0.1f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
+    ImGui::SameLine();
+    if (ImGui::Button("A+", ImVec2(bw, h))) set_font_scale(m_font_scale + 0.1f);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl+=)");
+    ImGui::SameLine();
+    if (ImGui::Button(m_dark ? "Light" : "Dark")) m_dark = !m_dark;
+    // episode title line
+    if (ep) {
+        if (m_fonts.large) ImGui::PushFont(m_fonts.large);
+        ImGui::TextUnformatted(ep->meta.title.empty() ? "Untitled episode" : ep->meta.title.c_str());
+        if (m_fonts.large) ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
+        std::string sub = (ep->meta.date.empty() ? "" : ep->meta.date + "  \xC2\xB7  ") +
+                          std::to_string(ep->words.size()) + " words  \xC2\xB7  " +
+                          (ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(ep->meta.duration_ms);
+        ImGui::TextDisabled("%s", sub.c_str());
+        if (ep->meta.times_estimated && ImGui::IsItemHovered())
+            ImGui::SetTooltip("This transcript has no timestamps: times (marked \xE2\x89\x88) are estimated\nfrom an average speaking rate.");
+        if (!ep->meta.media_url.empty()) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Open media at this moment") && m_host.open_url) {
+                std::string url = ep->meta.media_url;
+                url += (url.find('?') == std::string::npos ? "?t=" : "&t=") + std::to_string(m_model.time_ms() / 1000);
+                m_host.open_url(url);
+            }
+        }
+    }
+}
+
+void App::draw_ready() {
+    handle_shortcuts();
+    draw_top_bar();
+    float lh = ImGui::GetTextLineHeightWithSpacing();
+    draw_timeline(lh * 3.0f + (m_model.episode() < m_model.episodes().size() &&
+                                       !m_model.episodes()[m_model.episode()].meta.chapters.empty() ? lh : 0.f));
+    ImVec2 avail = ImGui::GetContentRegionAvail();
+    bool many = m_model.episodes().size() > 1;
+    if (avail.x < 46.f * ImGui::GetFontSize()) {
+        // narrow screens (phones): one pane at a time
+        if (ImGui::BeginTabBar("panes")) {
+            std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
+            if (ImGui::BeginTabItem("Transcript")) { draw_reader(); ImGui::EndTabItem(); }
+            if (ImGui::BeginTabItem(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
+            if (ImGui::BeginTabItem("Topics")) { draw_topics(); ImGui::EndTabItem(); }
+            if (many && ImGui::BeginTabItem("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
+            ImGui::EndTabBar();
+        }
+        return;
+    }
+    if (m_left_width <= 0) m_left_width = std::max(avail.x * 0.34f, 18.f * ImGui::GetFontSize());
+    m_left_width = std::clamp(m_left_width, 14.f * ImGui::GetFontSize(), avail.x * 0.6f);
+    ImGui::BeginChild("left", ImVec2(m_left_width, avail.y), false);
+    if (ImGui::BeginTabBar("left_tabs")) {
+        std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
+        if (ImGui::BeginTabItem(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
+        if (ImGui::BeginTabItem("Topics")) { draw_topics(); ImGui::EndTabItem(); }
+        if (many && ImGui::BeginTabItem("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
+        ImGui::EndTabBar();
     }
     ImGui::EndChild();
+    // splitter
+    ImGui::SameLine(0, 0);
+    float sw = 8.f;
+    ImGui::InvisibleButton("splitter", ImVec2(sw, avail.y));
+    if (ImGui::IsItemHovered() || ImGui::IsItemActive()) ImGui::SetMouseCursor(ImGuiMouseCursor_ResizeEW);
+    if (ImGui::IsItemActive()) m_left_width += ImGui::GetIO().MouseDelta.x;
+    {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        float x = (a.x + b.x) * 0.5f;
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, a.y), ImVec2(x, b.y), ImGui::GetColorU32(ImGuiCol_Separator));
+    }
+    ImGui::SameLine(0, 0);
+    ImGui::BeginChild("right", ImVec2(0, avail.y), false);
+    draw_reader();
+    ImGui::EndChild();
+}
+
+void App::draw_highlighted_wrapped(const std::string& text, const std::vector<HighlightSpan>& spans, float width) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    ImVec2 origin = ImGui::GetCursorScreenPos();
+    float x = 0, y = 0, space = font->CalcTextSizeA(fs, FLT_MAX, 0, " ").x;
+    ImU32 col = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 hl = m_dark ? IM_COL32(150, 120, 20, 200) : IM_COL32(255, 214, 90, 255);
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\n')) ++i;
+        size_t b = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\n') ++i;
+        if (i == b) break;
+        float w = font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + b, text.data() + i).x;
+        if (x > 0 && x + w > width) { x = 0; y += fs * 1.3f; }
+        bool hit = false;
+        for (const HighlightSpan& s : spans) hit |= b < s.end && i > s.begin;
+        ImVec2 p(origin.x + x, origin.y + y);
+        if (hit) dl->AddRectFilled(ImVec2(p.x - 2, p.y), ImVec2(p.x + w + 2, p.y + fs * 1.15f), hl, 3.f);
+        dl->AddText(font, fs, p, col, text.data() + b, text.data() + i);
+        x += w + space;
+    }
+    ImGui::Dummy(ImVec2(width, y + fs * 1.3f));
 }
 
 }  // namespace tx

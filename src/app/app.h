@@ -1,6 +1,13 @@
-// app.h: the explorer's ImGui views. Draws the AppModel; never owns platform state.
+// app.h: the explorer's ImGui views. Draws the AppModel and calls its actions; UI-only state
+// (reader selection, pane sizes, search box buffer) lives here, everything else in the model.
+// One feature per file: view_search.cpp (search bar + results), view_reader.cpp (transcript),
+// view_timeline.cpp (topic timeline), view_panels.cpp (topics, episodes), app.cpp (layout).
 #pragma once
+#include <functional>
+#include <string>
+
 #include "app/model/app_model.h"
+#include "app/model/text_layout.h"
 
 struct ImFont;
 
@@ -8,20 +15,95 @@ namespace tx {
 
 struct AppFonts {
     ImFont* body = nullptr;   // reading text
+    ImFont* small = nullptr;  // margins, captions
     ImFont* large = nullptr;  // headings
+};
+
+// Native key indices for keys ImGui 1.86 has no ImGuiKey_ for (the platform fills them in).
+struct AppKeys {
+    int f3 = -1, f = -1, c = -1, equals = -1, minus = -1, slash = -1;
+};
+
+// What the views need from the platform.
+struct AppHost {
+    std::function<void(const std::string&)> copy_text;  // put text on the clipboard
+    std::function<void(const std::string&)> open_url;   // open a link in a new tab
+    std::string page_url;                                // for quotes and deep links
 };
 
 class App {
 public:
-    explicit App(AppModel& model) : m_model(model) {}
+    App(AppModel& model, AppHost host) : m_model(model), m_host(std::move(host)) {}
     // Draw one frame of UI covering the whole display. Call between ImGui::NewFrame and Render.
-    void frame(const AppFonts& fonts);
+    void frame(const AppFonts& fonts, const AppKeys& keys);
+
+    void set_page_url(std::string url) { m_host.page_url = std::move(url); }
+    bool dark() const { return m_dark; }
+    void set_dark(bool d) { m_dark = d; }
+    float font_scale() const { return m_font_scale; }   // the platform rebuilds fonts when it changes
+    void set_font_scale(float s);
+    bool animating() const { return m_animating; }      // true while something needs more frames
+    // Where the timeline strip was drawn last frame (x, y, w, h in CSS px), for tests and embeds.
+    const float* timeline_rect() const { return m_timeline_rect; }
 
 private:
+    // app.cpp
     void draw_loading();
     void draw_error();
-    void draw_ready(const AppFonts& fonts);
+    void draw_ready();
+    void draw_top_bar();
+    void handle_shortcuts();
+    // view_search.cpp
+    void draw_search_box();
+    void draw_results();
+    // view_reader.cpp
+    void draw_reader();
+    void ensure_layout(float width, float font_size);
+    uint32_t word_at(float x, float y) const;  // layout coordinates -> word index
+    std::string selection_text() const;
+    // view_timeline.cpp
+    void draw_timeline(float height);
+    // view_panels.cpp
+    void draw_topics();
+    void draw_episodes();
+    // shared helper: wrapped text with highlighted byte spans
+    void draw_highlighted_wrapped(const std::string& text, const std::vector<HighlightSpan>& spans, float width);
+
     AppModel& m_model;
+    AppHost m_host;
+    AppFonts m_fonts;
+    AppKeys m_keys;
+    bool m_dark = false;
+    float m_font_scale = 1.f;
+    bool m_animating = false;
+
+    // search box
+    char m_query_buf[1024] = {};
+    bool m_focus_search = true;
+    int m_history_pos = -1;
+    double m_last_edit_time = 0;
+    bool m_history_pending = false;
+    bool m_results_scroll_to_selected = false;
+
+    // panes
+    float m_left_width = 0.f;  // 0 = default (a third)
+    int m_narrow_tab = 0;
+
+    // reader layout cache
+    TextLayout m_layout;
+    uint32_t m_layout_episode = UINT32_MAX;
+    float m_layout_width = -1, m_layout_font = -1;
+    const void* m_layout_paras = nullptr;
+    size_t m_layout_para_count = 0;
+    float m_line_height = 0, m_margin = 0;
+    // reader selection (word indices, inclusive), -1 when none
+    int64_t m_sel_anchor = -1, m_sel_end = -1;
+    bool m_selecting = false;
+    float m_last_scroll_y = -1;
+
+    // timeline zoom: visible fraction [m_tl_begin, m_tl_end] of the episode
+    float m_tl_begin = 0.f, m_tl_end = 1.f;
+    float m_timeline_rect[4] = {0, 0, 0, 0};
 };
 
 }  // namespace tx

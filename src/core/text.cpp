@@ -172,33 +172,56 @@ void split_words(std::string_view text, std::vector<WordSpan>& out) {
     }
 }
 
+std::string_view WordTokens::joined() const {
+    if (!hyphenated || ends.size() < 2) return {};
+    std::string_view j(buf);
+    if (j.size() > kMaxTokenBytes) {
+        size_t n = kMaxTokenBytes;
+        while (n > 0 && (uint8_t(j[n]) & 0xC0) == 0x80) --n;
+        j = j.substr(0, n);
+    }
+    return j;
+}
+
 void word_tokens(std::string_view word, WordTokens& out) {
-    out.parts.clear();
-    out.joined.clear();
-    std::string cur;
-    bool hyphen = false;
-    size_t i = 0;
+    out.buf.clear();
+    out.ends.clear();
+    out.hyphenated = false;
+    size_t part_begin = 0;
     auto flush = [&]() {
-        if (!cur.empty()) {
-            truncate_token(cur);
-            out.parts.push_back(std::move(cur));
-            cur.clear();
+        if (out.buf.size() > part_begin) {
+            if (out.buf.size() - part_begin > kMaxTokenBytes) {  // truncate on a code point boundary
+                size_t n = part_begin + kMaxTokenBytes;
+                while (n > part_begin && (uint8_t(out.buf[n]) & 0xC0) == 0x80) --n;
+                out.buf.resize(n);
+            }
+            out.ends.push_back(uint32_t(out.buf.size()));
+            part_begin = out.buf.size();
         }
     };
-    while (i < word.size()) {
+    size_t i = 0, n = word.size();
+    while (i < n) {
+        uint8_t c = uint8_t(word[i]);
+        if (c < 0x80) {  // ASCII fast path
+            ++i;
+            if (c >= 'A' && c <= 'Z') out.buf += char(c + 32);
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.buf += char(c);
+            else if (c == '\'') continue;
+            else {
+                if (c == '-' && out.buf.size() > part_begin) out.hyphenated = true;
+                flush();
+            }
+            continue;
+        }
         uint32_t cp = utf8_next(word, i);
-        if (is_word_cp(cp)) fold_append(cur, cp);
+        if (is_word_cp(cp)) fold_append(out.buf, cp);
         else if (is_apostrophe_cp(cp) || is_ignorable_cp(cp)) continue;
         else {
-            if (is_hyphen_cp(cp) && !cur.empty()) hyphen = true;
+            if (is_hyphen_cp(cp) && out.buf.size() > part_begin) out.hyphenated = true;
             flush();
         }
     }
     flush();
-    if (hyphen && out.parts.size() > 1) {
-        for (const auto& p : out.parts) out.joined += p;
-        truncate_token(out.joined);
-    }
 }
 
 std::string fold_token(std::string_view s) {

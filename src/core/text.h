@@ -51,11 +51,20 @@ void split_words(std::string_view text, std::vector<WordSpan>& out);
 constexpr size_t kMaxTokenBytes = 64;  // longer tokens are truncated (keeps the dictionary sane)
 
 struct WordTokens {
-    std::vector<std::string> parts;  // normalised tokens, in order (may be empty: "&")
-    std::string joined;              // non-empty when the word had hyphens between parts
+    std::string buf;             // the folded parts, concatenated (reused between calls)
+    std::vector<uint32_t> ends;  // end offset of each part in buf
+    bool hyphenated = false;     // parts were separated by hyphens: buf is also the joined form
+
+    size_t count() const { return ends.size(); }
+    std::string_view part(size_t i) const {
+        uint32_t b = i ? ends[i - 1] : 0;
+        return std::string_view(buf).substr(b, ends[i] - b);
+    }
+    // The joined form ("jiujitsu" for "jiu-jitsu"), or empty when the word had no hyphen.
+    std::string_view joined() const;
 };
 
-// Normalise one word into its tokens. `out` is cleared first.
+// Normalise one word into its tokens (see the file comment); `out` is reset first.
 void word_tokens(std::string_view word, WordTokens& out);
 
 // Case fold + normalise a single token-ish string (no splitting): letters/digits folded,

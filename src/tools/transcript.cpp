@@ -14,9 +14,11 @@ struct Command {
 };
 
 const Command kCommands[] = {
+    {"search", cmd_search, "search transcript files: --query Q [--json] [--limit N] FILE..."},
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
     {"pack", cmd_pack, "pack transcripts (.txt .vtt .srt .json, folders, manifests) into a bundle"},
     {"info", cmd_info, "summarise and verify a bundle"},
+    {"topics", cmd_topics, "topic timelines of transcripts; --eval scores the segmenter"},
 };
 
 void usage(FILE* f) {

@@ -1,4 +1,5 @@
-// Protects: the explorer's model (load states, error screen data, JSON state for the JS API).
+// Protects: the explorer's model: load/error states, search-driven navigation (F3 order, result
+// selection), seeking, deep links and quotes — everything the views and the JS API rely on.
 #include <catch.hpp>
 
 #include "app/model/app_model.h"
@@ -7,6 +8,18 @@
 #include "writer/bundle_writer.h"
 
 using namespace tx;
+
+static std::vector<Episode> demo_episodes() {
+    std::string text = txtest::read_file(txtest::demo_path());
+    ImportDesc d;
+    d.format = Format::PlainText;
+    d.name = "demo.txt";
+    auto ep = import_transcript(Bytes(text), d);
+    REQUIRE(ep.ok());
+    std::vector<Episode> v;
+    v.push_back(std::move(ep.value()));
+    return v;
+}
 
 TEST_CASE("a corrupt bundle puts the model in the error state with a message") {
     AppModel m;
@@ -59,4 +72,104 @@ TEST_CASE("json_append_string escapes quotes, controls and invalid UTF-8") {
     std::string out;
     json_append_string(out, std::string("a\"b\\c\n\x01\xff\xc0\xaf") + "\xe2\x80\x99");
     CHECK(out == "\"a\\\"b\\\\c\\n\\u0001\\ufffd\\ufffd\\ufffd\xe2\x80\x99\"");
+}
+
+TEST_CASE("F3 steps through occurrences in reading order and wraps") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.set_query("zuckerberg");
+    const auto& occ = m.occurrences();
+    REQUIRE(occ.size() >= 2);
+    for (size_t i = 1; i < occ.size(); ++i) CHECK(occ[i - 1].word < occ[i].word);
+    m.next_occurrence();
+    CHECK(m.current_occurrence() == 0);
+    CHECK(m.reader_word() == occ[0].word);
+    m.next_occurrence();
+    CHECK(m.reader_word() == occ[1].word);
+    m.prev_occurrence();
+    m.prev_occurrence();  // wraps to the last
+    CHECK(m.current_occurrence() == int(occ.size()) - 1);
+    uint32_t w;
+    CHECK(m.take_scroll_request(w));
+    CHECK(w == occ.back().word);
+    CHECK_FALSE(m.take_scroll_request(w));  // consumed
+}
+
+TEST_CASE("every word of every occurrence is flagged for highlighting, and nothing else") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.set_query("\"open source\"");
+    const auto& flags = m.hit_flags();
+    size_t flagged = 0;
+    for (uint8_t f : flags) flagged += f;
+    size_t expected = 0;
+    for (const auto& o : m.occurrences()) expected += o.word_end - o.word;
+    CHECK(flagged == expected);
+    CHECK(expected > 0);
+}
+
+TEST_CASE("selecting a result moves the reader to its first matched word") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.set_query("llama");
+    REQUIRE(m.results().size() > 3);
+    m.select_result(3);
+    CHECK(m.selected_result() == 3);
+    CHECK(m.reader_word() == m.results()[3].word);
+    CHECK(m.time_ms() == m.episodes()[0].words[m.results()[3].word].start_ms);
+}
+
+TEST_CASE("seek lands on the first word at or after the time") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    const auto& words = m.episodes()[0].words;
+    m.seek(0, 600000);
+    REQUIRE(m.reader_word() < words.size());
+    CHECK(words[m.reader_word()].start_ms >= 600000);
+    if (m.reader_word() > 0) CHECK(words[m.reader_word() - 1].start_ms < 600000);
+    m.seek(0, 4000000000u);  // beyond the end: the last word, no crash
+    CHECK(m.reader_word() == words.size() - 1);
+}
+
+TEST_CASE("a deep link restores query, episode and time in a fresh model") {
+    AppModel a;
+    a.load_episodes(demo_episodes());
+    a.set_query("jiu jitsu & \"mark\"");
+    a.seek(0, 1234000);
+    std::string link = a.deep_link();
+    AppModel b;
+    b.load_episodes(demo_episodes());
+    b.apply_deep_link("#" + link);
+    CHECK(b.query() == a.query());
+    CHECK(b.episode() == a.episode());
+    CHECK(b.time_ms() / 1000 == a.time_ms() / 1000);
+}
+
+TEST_CASE("hostile deep links are ignored, not trusted") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.apply_deep_link("ep=999999&t=-5&q=%ZZ%&&&=x&t=99999999999999");
+    CHECK(m.episode() == 0);
+    CHECK(m.query() == "%ZZ%");
+}
+
+TEST_CASE("a quote carries the passage text, its (estimated) time and a link to it") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.seek(0, 60000);
+    uint32_t w = m.reader_word();
+    std::string q = m.quote(w, w + 5, "https://example.org/x");
+    const Episode& ep = m.episodes()[0];
+    std::string passage = ep.text.substr(ep.words[w].begin, ep.words[w + 5].end - ep.words[w].begin);
+    CHECK(q.find(passage) != std::string::npos);
+    CHECK(q.find("\xE2\x89\x88" + format_time(ep.words[w].start_ms)) != std::string::npos);
+    CHECK(q.find("https://example.org/x#ep=0&t=") != std::string::npos);
+}
+
+TEST_CASE("format_time and url encoding") {
+    CHECK(format_time(0) == "0:00");
+    CHECK(format_time(61000) == "1:01");
+    CHECK(format_time(3723000) == "1:02:03");
+    CHECK(url_decode(url_encode("a b&c=d/\"é\"")) == "a b&c=d/\"é\"");
+    CHECK(url_encode("a b") == "a%20b");
 }

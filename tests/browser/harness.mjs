@@ -2,7 +2,6 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import os from 'node:os';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
@@ -11,12 +10,20 @@ export const OUT = path.join(ROOT, 'tests/browser/out');
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm',
   '.css': 'text/css', '.json': 'application/json', '.png': 'image/png' };
 
-// Serve `dir` at http://127.0.0.1:<port>/<prefix>. Returns { url, close }.
-export function serve(dir, prefix = '/') {
+// Serve `dir` at http://127.0.0.1:<port>/<prefix>; `extra` maps file names to Buffers served
+// beside it (e.g. a corrupt bundle made by a test). Returns { url, close, requests }.
+export function serve(dir, prefix = '/', extra = {}) {
+  const requests = [];
   const server = http.createServer((req, res) => {
     let p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    requests.push(p);
     if (!p.startsWith(prefix)) { res.writeHead(404); res.end(); return; }
     p = p.slice(prefix.length);
+    if (extra[p]) {
+      res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': extra[p].length });
+      res.end(extra[p]);
+      return;
+    }
     if (p === '' || p.endsWith('/')) p += 'index.html';
     const file = path.join(dir, p);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
@@ -28,17 +35,17 @@ export function serve(dir, prefix = '/') {
     res.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close() });
+    resolve({ url: `http://127.0.0.1:${server.address().port}${prefix}`, close: () => server.close(), requests });
   }));
 }
 
 export async function launch() {
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-chromium-'));
+  // playwright gives every non-persistent launch a fresh temporary profile (no --user-data-dir needed)
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
       '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${userDataDir}`],
+      '--disable-component-update', '--disable-sync'],
   });
 }
 
@@ -72,13 +79,21 @@ export async function pixelStats(page, png, region = null) {
     g.drawImage(img, 0, 0);
     const r = region || { x: 0, y: 0, w: img.width, h: img.height };
     const d = g.getImageData(r.x, r.y, r.w, r.h).data;
-    const set = new Set();
+    const counts = new Map();
     let dark = 0;
     for (let i = 0; i < d.length; i += 4) {
-      set.add((d[i] << 16) | (d[i + 1] << 8) | d[i + 2]);
+      const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+      counts.set(c, (counts.get(c) || 0) + 1);
       if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
     }
-    return { distinctColours: set.size, darkPixels: dark, width: img.width, height: img.height };
+    // ink: pixels clearly different from the most common (background) colour
+    let bg = 0, bgN = -1;
+    for (const [c, n] of counts) if (n > bgN) { bg = c; bgN = n; }
+    const br = bg >> 16, bgg = (bg >> 8) & 255, bb = bg & 255;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4)
+      if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
+    return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, width: img.width, height: img.height };
   }, { b64: png.toString('base64'), region });
 }
 
@@ -91,3 +106,21 @@ export function saveShot(name, png) {
 
 export function assert(cond, msg) { if (!cond) throw new Error('assertion failed: ' + msg); }
 export function assertEq(a, b, msg) { if (a !== b) throw new Error(`assertion failed: ${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
+
+// Run the native CLI (build/transcript) and parse its JSON output.
+import { execFileSync } from 'node:child_process';
+export function cli(args) {
+  return JSON.parse(execFileSync(path.join(ROOT, 'build/transcript'), args, { encoding: 'utf8', maxBuffer: 64 << 20 }));
+}
+
+export const DEMO_TXT = path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt');
+
+// Type into the focused search box like a user.
+export async function typeQuery(page, q) {
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(q, { delay: 15 });
+  await waitState(page, `s => s.query === ${JSON.stringify(q)}`);
+  await page.waitForTimeout(150);
+  return page.evaluate(() => window.explorer.state());
+}

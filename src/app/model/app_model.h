@@ -1,11 +1,15 @@
 // app_model.h: the explorer's state, testable without ImGui or a browser.
 //
-// Views read the model and call its actions; the platform layer feeds it bytes and load progress.
-// Nothing here draws or touches the platform.
+// Views read the model and call its actions; the platform layer feeds it bytes, load progress and
+// the URL hash. Nothing here draws or touches the platform. Every change bumps revision(), which
+// the platform uses to decide whether a frame must be drawn and whether to tell JavaScript.
 #pragma once
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "app/model/text_layout.h"
 #include "core/base.h"
 #include "core/episode.h"
 
@@ -14,41 +18,176 @@ namespace tx {
 enum class LoadPhase { Waiting, Downloading, Decompressing, Indexing, Ready, Error };
 const char* load_phase_name(LoadPhase p);
 
+struct HighlightSpan {
+    uint32_t begin = 0;  // byte offsets into the snippet text
+    uint32_t end = 0;
+};
+
+// One ranked search result (a passage), ready to draw.
+struct ResultRow {
+    uint32_t episode = 0;
+    uint32_t word = 0;       // first matched word (the reader scrolls here)
+    uint32_t word_end = 0;   // one past the last matched word of the first match
+    uint32_t time_ms = 0;
+    float score = 0;
+    std::string snippet;     // keyword-in-context text, cut on word boundaries
+    std::vector<HighlightSpan> spans;
+};
+
+// One occurrence of the query in reading order (what F3 steps through).
+struct MatchRef {
+    uint32_t episode = 0;
+    uint32_t word = 0;
+    uint32_t word_end = 0;
+};
+
+// A topic segment, ready for the timeline and the topics panel.
+struct TopicRow {
+    uint32_t start_word = 0, end_word = 0;
+    uint32_t start_ms = 0, end_ms = 0;
+    std::string label;
+    std::vector<std::string> keywords;
+    uint32_t group = 0;
+    uint32_t color = 0;  // ABGR (ImGui's ImU32 layout)
+};
+
+struct TopicGroupRow {
+    uint32_t id = 0;
+    std::string label;
+    uint32_t color = 0;
+    uint32_t occurrences = 0;  // segments in this group (all episodes)
+    uint32_t total_ms = 0;     // time covered
+};
+
+class SearchEngine;  // wraps the core index (app_model.cpp)
+
 class AppModel {
 public:
-    // Load a bundle from bytes (the platform layer downloaded them). On failure the model enters
-    // LoadPhase::Error with a human message and keeps nothing half-loaded.
-    Status load_bundle(Bytes data);
+    AppModel();
+    ~AppModel();
+    AppModel(const AppModel&) = delete;
+    AppModel& operator=(const AppModel&) = delete;
 
-    // The platform layer reports download progress (total = 0 when unknown).
+    // ---- loading ----
+    // Load a bundle from bytes. On failure the model enters LoadPhase::Error with a human message
+    // and keeps nothing half-loaded. @return ok, or the reader's error.
+    Status load_bundle(Bytes data);
+    // Load already-imported episodes (tests, dropped files).
+    void load_episodes(std::vector<Episode> episodes);
     void set_download_progress(uint64_t done, uint64_t total);
-    // Enter the error state with a message (e.g. the bundle URL returned 404).
     void fail(Errc code, std::string message);
 
-    void set_query(std::string q) { m_query = std::move(q); }
-
     LoadPhase phase() const { return m_phase; }
-    float progress() const { return m_progress; }  // 0..1 within the current phase
+    float progress() const { return m_progress; }
     const Error& error() const { return m_error; }
-    const std::vector<Episode>& episodes() const { return m_episodes; }
+    const std::vector<Episode>& episodes() const;
     size_t total_words() const { return m_total_words; }
-    const std::string& query() const { return m_query; }
 
-    // The state as a JSON object, for the JS test/embedding API:
-    // {"ready":bool,"phase":"...","query":"...","totalHits":n,"episode":i,"timeMs":t,"words":n,"error":null|"..."}
+    // ---- search ----
+    // Run the query now (fast enough to run on every keystroke). Empty query clears results.
+    void set_query(std::string q);
+    const std::string& query() const { return m_query; }
+    const std::string& query_error() const { return m_query_error; }
+    const std::vector<ResultRow>& results() const { return m_results; }
+    uint64_t total_passages() const { return m_total_passages; }
+    uint64_t total_occurrences() const { return uint64_t(m_occurrences.size()); }
+    const std::vector<MatchRef>& occurrences() const { return m_occurrences; }
+    uint32_t hits_in_episode(uint32_t ep) const { return ep < m_hits_per_episode.size() ? m_hits_per_episode[ep] : 0; }
+    // Per-word flags for the current episode: 1 = part of a query match.
+    const std::vector<uint8_t>& hit_flags() const { return m_hit_flags; }
+    // Hit density of the current episode in `bins` bins over its duration (counts).
+    std::vector<uint32_t> hit_density(uint32_t bins) const;
+    // Remember the query in the history (the view calls this when a query "settles").
+    void commit_history();
+    const std::vector<std::string>& history() const { return m_history; }
+
+    // ---- navigation ----
+    void select_result(int i);        // -1 clears; moves the reader to the result
+    int selected_result() const { return m_selected_result; }
+    void next_occurrence();           // F3 / Enter: next match in reading order (wraps)
+    void prev_occurrence();           // Shift+F3
+    int current_occurrence() const { return m_current_occ; }
+    void seek(uint32_t episode, uint32_t time_ms);  // reader jumps to the word at that time
+    void seek_word(uint32_t episode, uint32_t word);
+    void set_episode(uint32_t episode);
+    uint32_t episode() const { return m_episode; }
+    uint32_t time_ms() const { return m_time_ms; }
+    uint32_t reader_word() const { return m_reader_word; }
+    // The reader reports the first visible word after the user scrolled.
+    void reader_scrolled_to(uint32_t word);
+    // A pending "scroll the reader to this word" request; consumed by the reader view.
+    bool take_scroll_request(uint32_t& word);
+    // Current match range in the current episode (emphasised), or false.
+    bool current_match(uint32_t& begin, uint32_t& end) const;
+
+    // ---- reader ----
+    const std::vector<Paragraph>& paragraphs() const { return m_paragraphs; }
+
+    // ---- topics ----
+    const std::vector<TopicRow>& topics() const { return m_topics; }  // current episode
+    const std::vector<TopicGroupRow>& topic_groups() const { return m_groups; }  // current episode
+    int highlighted_group() const { return m_highlight_group; }
+    void set_highlighted_group(int g) { m_highlight_group = g; bump(); }
+
+    // ---- deep links ----
+    // "q=...&ep=...&t=..." (URL-encoded), for the page's location.hash.
+    std::string deep_link() const;
+    // Apply a hash produced by deep_link() (unknown keys ignored; bad values ignored).
+    void apply_deep_link(std::string_view hash);
+    // "[12:34] quote text — link" for the reader's selection or the current match.
+    std::string quote(uint32_t first_word, uint32_t last_word, std::string_view page_url) const;
+
+    // ---- misc ----
+    uint64_t revision() const { return m_revision; }
+    void bump() { ++m_revision; }
+    // The state as JSON for the JS API: {ready, phase, progress, query, totalHits, totalPassages,
+    // episode, timeMs, word, words, episodes, selected, error, queryError}
     std::string state_json() const;
 
 private:
+    void after_load();
+    void rebuild_episode_view();
+    void compute_topics(uint32_t episode);  // lazily, the first time an episode is shown
+    void rebuild_topic_groups();
+    void rebuild_hit_flags();
+    void jump_to_occurrence(int i);
+
     LoadPhase m_phase = LoadPhase::Waiting;
     float m_progress = 0.f;
     Error m_error;
-    std::vector<Episode> m_episodes;
     size_t m_total_words = 0;
-    std::string m_query;
+    std::unique_ptr<SearchEngine> m_engine;
+
+    std::string m_query, m_query_error;
+    std::vector<ResultRow> m_results;
+    std::vector<MatchRef> m_occurrences;
+    std::vector<uint32_t> m_hits_per_episode;
+    uint64_t m_total_passages = 0;
+    std::vector<uint8_t> m_hit_flags;
+    std::vector<std::string> m_history;
+    int m_selected_result = -1;
+    int m_current_occ = -1;
+
+    uint32_t m_episode = 0, m_time_ms = 0, m_reader_word = 0;
+    bool m_scroll_pending = false;
+    uint32_t m_scroll_word = 0;
+
+    std::vector<Paragraph> m_paragraphs;
+    std::vector<TopicRow> m_topics;
+    std::vector<TopicGroupRow> m_groups;
+    std::vector<std::vector<TopicRow>> m_topics_by_episode;
+    std::vector<uint8_t> m_topics_done;
+    int m_highlight_group = -1;
+    uint64_t m_revision = 1;
 };
 
 // Append `s` to `out` as a JSON string literal (quotes included), escaping control characters
 // and replacing invalid UTF-8 with U+FFFD so the result always parses.
 void json_append_string(std::string& out, std::string_view s);
+// "1:02:03" or "12:34"
+std::string format_time(uint32_t ms);
+// Percent-encode for a URL hash value, and decode (invalid escapes kept literally).
+std::string url_encode(std::string_view s);
+std::string url_decode(std::string_view s);
 
 }  // namespace tx

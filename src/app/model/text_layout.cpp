@@ -1,0 +1,83 @@
+#include "app/model/text_layout.h"
+
+#include <algorithm>
+
+namespace tx {
+
+std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint32_t>& forced_breaks,
+                                       uint32_t min_words, uint32_t max_words) {
+    std::vector<Paragraph> out;
+    const uint32_t n = uint32_t(ep.words.size());
+    if (n == 0) return out;
+    std::vector<uint8_t> cue_start(n, 0);
+    for (const Cue& c : ep.cues)
+        if (c.first_word < n) cue_start[c.first_word] = 1;
+    std::vector<uint8_t> forced(n, 0);
+    for (uint32_t b : forced_breaks)
+        if (b < n) forced[b] = 1;
+    Paragraph cur;
+    cur.first_word = 0;
+    cur.start_ms = ep.words[0].start_ms;
+    for (uint32_t i = 1; i < n; ++i) {
+        uint32_t len = i - cur.first_word;
+        bool speaker_change = ep.words[i].speaker != ep.words[i - 1].speaker;
+        bool brk = forced[i] || speaker_change || len >= max_words || (cue_start[i] && len >= min_words);
+        if (brk) {
+            cur.word_count = len;
+            out.push_back(cur);
+            cur.first_word = i;
+            cur.start_ms = ep.words[i].start_ms;
+        }
+    }
+    cur.word_count = n - cur.first_word;
+    out.push_back(cur);
+    return out;
+}
+
+TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
+                             const std::function<float(std::string_view)>& measure, float space,
+                             float line_height, float paragraph_gap) {
+    TextLayout L;
+    L.width = width;
+    L.word_x.assign(ep.words.size(), 0.f);
+    L.word_line.assign(ep.words.size(), 0);
+    float y = 0;
+    for (const Paragraph& p : paras) {
+        LayoutParagraph lp;
+        lp.first_line = uint32_t(L.lines.size());
+        lp.y = y;
+        LayoutLine line;
+        line.first_word = p.first_word;
+        float x = 0;
+        for (uint32_t k = 0; k < p.word_count; ++k) {
+            uint32_t w = p.first_word + k;
+            const Word& wd = ep.words[w];
+            float adv = measure(std::string_view(ep.text).substr(wd.begin, wd.end - wd.begin));
+            if (line.word_count > 0 && x + adv > width) {  // wrap; a word wider than the line sits alone
+                L.lines.push_back(line);
+                line.first_word = w;
+                line.word_count = 0;
+                x = 0;
+            }
+            L.word_x[w] = x;
+            L.word_line[w] = uint32_t(L.lines.size());
+            x += adv + space;
+            ++line.word_count;
+        }
+        if (line.word_count > 0) L.lines.push_back(line);
+        lp.line_count = uint32_t(L.lines.size()) - lp.first_line;
+        lp.height = float(lp.line_count) * line_height;
+        y += lp.height + paragraph_gap;
+        L.paragraphs.push_back(lp);
+    }
+    L.total_height = y;
+    return L;
+}
+
+size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w) {
+    auto it = std::upper_bound(paras.begin(), paras.end(), w,
+                               [](uint32_t v, const Paragraph& p) { return v < p.first_word; });
+    return it == paras.begin() ? 0 : size_t(it - paras.begin() - 1);
+}
+
+}  // namespace tx

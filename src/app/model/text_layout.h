@@ -1,0 +1,59 @@
+// text_layout.h: word-wrapping of transcript paragraphs, independent of ImGui.
+//
+// The reader draws an episode as paragraphs of words. Layout needs only a width for each word
+// (the view passes one measured with the current font), so it is tested natively with a fixed-
+// width measure. Virtualisation uses the per-paragraph y offsets: the view draws only the
+// paragraphs that intersect the visible range.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string_view>
+#include <vector>
+
+#include "core/episode.h"
+
+namespace tx {
+
+struct Paragraph {
+    uint32_t first_word = 0;
+    uint32_t word_count = 0;
+    uint32_t start_ms = 0;
+};
+
+struct LayoutLine {
+    uint32_t first_word = 0;  // episode word index
+    uint32_t word_count = 0;
+};
+
+struct LayoutParagraph {
+    uint32_t first_line = 0;  // index into TextLayout::lines
+    uint32_t line_count = 0;
+    float y = 0;              // top of the paragraph in layout coordinates
+    float height = 0;
+};
+
+struct TextLayout {
+    std::vector<LayoutLine> lines;
+    std::vector<LayoutParagraph> paragraphs;
+    std::vector<float> word_x;     // x offset of every word within its line
+    std::vector<uint32_t> word_line;  // line index of every word
+    float total_height = 0;
+    float width = 0;
+};
+
+// Split an episode into reading paragraphs: at every cue boundary where a paragraph already holds
+// at least `min_words`, at every `forced_breaks` word (e.g. topic segment starts), and always
+// before `max_words`. Speaker changes always start a paragraph.
+std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint32_t>& forced_breaks,
+                                       uint32_t min_words = 60, uint32_t max_words = 160);
+
+// Lay out paragraphs in `width`. measure(word) returns a word's advance; space is the advance of
+// one space; line_height and paragraph_gap are in the same units.
+TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
+                             const std::function<float(std::string_view)>& measure, float space,
+                             float line_height, float paragraph_gap);
+
+// Index of the paragraph containing word `w` (paragraphs sorted by first_word).
+size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w);
+
+}  // namespace tx

@@ -1,0 +1,100 @@
+// view_panels.cpp: the topics panel (keywords, share of time, occurrences; click highlights the
+// topic on the timeline and jumps to it) and the episode list (title, date, duration, hits).
+#include <imgui.h>
+
+#include <algorithm>
+
+#include "app/app.h"
+
+namespace tx {
+
+void App::draw_topics() {
+    const auto& topics = m_model.topics();
+    const auto& groups = m_model.topic_groups();
+    const auto& eps = m_model.episodes();
+    ImGui::BeginChild("topics_list", ImVec2(0, 0), false);
+    if (topics.empty()) {
+        ImGui::TextDisabled("No topics were computed for this episode.");
+        ImGui::EndChild();
+        return;
+    }
+    float dur = float(std::max<uint32_t>(1, eps[m_model.episode()].meta.duration_ms));
+    if (m_model.highlighted_group() >= 0) {
+        if (ImGui::SmallButton("Show all topics")) m_model.set_highlighted_group(-1);
+    }
+    if (ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+        ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
+        ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
+        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.f);
+        ImGui::TableHeadersRow();
+        for (size_t i = 0; i < topics.size(); ++i) {
+            const TopicRow& t = topics[i];
+            ImGui::PushID(int(i));
+            ImGui::TableNextRow();
+            ImGui::TableSetColumnIndex(0);
+            ImVec2 p = ImGui::GetCursorScreenPos();
+            float fs = ImGui::GetFontSize();
+            ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + fs * 0.6f, p.y + fs), t.color, 2.f);
+            ImGui::SetCursorScreenPos(ImVec2(p.x + fs * 0.9f, p.y));
+            bool sel = m_model.highlighted_group() == int(t.group);
+            if (ImGui::Selectable(t.label.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns)) {
+                m_model.set_highlighted_group(sel ? -1 : int(t.group));
+                m_model.seek(m_model.episode(), t.start_ms);
+            }
+            if (ImGui::IsItemHovered() && !t.keywords.empty()) {
+                std::string kw;
+                for (const auto& k : t.keywords) kw += (kw.empty() ? "" : ", ") + k;
+                ImGui::SetTooltip("%s", kw.c_str());
+            }
+            ImGui::TableSetColumnIndex(1);
+            ImGui::TextDisabled("%.0f%%", 100.f * float(t.end_ms - t.start_ms) / dur);
+            ImGui::TableSetColumnIndex(2);
+            const TopicGroupRow* g = nullptr;
+            for (const auto& gr : groups) if (gr.id == t.group) g = &gr;
+            ImGui::TextDisabled("%s%s", format_time(t.start_ms).c_str(), g && g->occurrences > 1 ? (" (" + std::to_string(g->occurrences) + "\xC3\x97)").c_str() : "");
+            ImGui::PopID();
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+void App::draw_episodes() {
+    const auto& eps = m_model.episodes();
+    ImGui::BeginChild("episode_list", ImVec2(0, 0), false);
+    bool q = !m_model.query().empty();
+    if (ImGui::BeginTable("episodes", q ? 3 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Episode", ImGuiTableColumnFlags_WidthStretch, 5.f);
+        ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+        if (q) ImGui::TableSetupColumn("Hits", ImGuiTableColumnFlags_WidthStretch, 1.f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clip;
+        clip.Begin(int(eps.size()));
+        while (clip.Step()) {
+            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+                const Episode& ep = eps[size_t(i)];
+                ImGui::PushID(i);
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                std::string title = ep.meta.title.empty() ? "Episode " + std::to_string(i + 1) : ep.meta.title;
+                if (!ep.meta.date.empty()) title = ep.meta.date + "  " + title;
+                if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
+                    m_model.seek(uint32_t(i), 0);
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextDisabled("%s%s", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(ep.meta.duration_ms).c_str());
+                if (q) {
+                    ImGui::TableSetColumnIndex(2);
+                    uint32_t h = m_model.hits_in_episode(uint32_t(i));
+                    if (h) ImGui::Text("%u", h);
+                    else ImGui::TextDisabled("0");
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndTable();
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace tx

@@ -1,0 +1,199 @@
+// view_reader.cpp: the transcript as readable paragraphs with timestamps in the margin, query
+// hits highlighted, the current hit emphasised, word-granular selection and copy. Virtualised:
+// only paragraphs that intersect the visible area are drawn, so long episodes scroll at frame rate.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "app/app.h"
+
+namespace tx {
+
+void App::ensure_layout(float width, float font_size) {
+    const auto& eps = m_model.episodes();
+    uint32_t e = m_model.episode();
+    const auto& paras = m_model.paragraphs();
+    if (e == m_layout_episode && width == m_layout_width && font_size == m_layout_font &&
+        m_layout_paras == paras.data() && m_layout_para_count == paras.size())
+        return;
+    if (e >= eps.size()) return;
+    ImFont* font = ImGui::GetFont();
+    auto measure = [&](std::string_view w) { return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x; };
+    float space = measure(" ");
+    m_line_height = std::round(font_size * 1.55f);
+    m_layout = layout_paragraphs(eps[e], paras, width, measure, space, m_line_height, std::round(font_size * 0.9f));
+    m_layout_episode = e;
+    m_layout_width = width;
+    m_layout_font = font_size;
+    m_layout_paras = paras.data();
+    m_layout_para_count = paras.size();
+    m_sel_anchor = m_sel_end = -1;
+}
+
+uint32_t App::word_at(float x, float y) const {
+    const auto& paras = m_layout.paragraphs;
+    if (paras.empty()) return 0;
+    auto it = std::upper_bound(paras.begin(), paras.end(), y, [](float v, const LayoutParagraph& p) { return v < p.y; });
+    const LayoutParagraph& p = it == paras.begin() ? paras.front() : *(it - 1);
+    int li = int((y - p.y) / m_line_height);
+    li = std::clamp(li, 0, int(p.line_count) - 1);
+    const LayoutLine& line = m_layout.lines[p.first_line + uint32_t(li)];
+    uint32_t w = line.first_word;
+    for (uint32_t k = 0; k < line.word_count; ++k)
+        if (m_layout.word_x[line.first_word + k] <= x) w = line.first_word + k;
+    return w;
+}
+
+std::string App::selection_text() const {
+    const auto& eps = m_model.episodes();
+    if (m_sel_anchor < 0 || m_model.episode() >= eps.size()) return {};
+    const Episode& ep = eps[m_model.episode()];
+    uint32_t a = uint32_t(std::min(m_sel_anchor, m_sel_end)), b = uint32_t(std::max(m_sel_anchor, m_sel_end));
+    if (b >= ep.words.size()) return {};
+    return ep.text.substr(ep.words[a].begin, ep.words[b].end - ep.words[a].begin);
+}
+
+void App::draw_reader() {
+    const auto& eps = m_model.episodes();
+    if (m_model.episode() >= eps.size()) return;
+    const Episode& ep = eps[m_model.episode()];
+    const auto& paras = m_model.paragraphs();
+    const auto& flags = m_model.hit_flags();
+
+    // toolbar: copy quote
+    bool has_sel = m_sel_anchor >= 0;
+    if (ImGui::SmallButton(has_sel ? "Copy quote" : "Copy quote at this moment") && m_host.copy_text) {
+        uint32_t a, b;
+        if (has_sel) { a = uint32_t(std::min(m_sel_anchor, m_sel_end)); b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
+        else if (!m_model.current_match(a, b)) { a = m_model.reader_word(); b = std::min<uint32_t>(a + 40, uint32_t(ep.words.size()) - 1); }
+        else { b = std::min<uint32_t>(b + 20, uint32_t(ep.words.size()) - 1); a = a > 20 ? a - 20 : 0; }
+        m_host.copy_text(m_model.quote(a, b, m_host.page_url));
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the selected passage (or the one at the reader's position)\nwith its timestamp and a link to this moment.");
+    ImGui::SameLine();
+    ImGui::TextDisabled(has_sel ? "Ctrl+C copies the selection" : "Drag across words to select");
+
+    ImGui::BeginChild("reader_text", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
+    ImFont* font = ImGui::GetFont();
+    float fs = ImGui::GetFontSize();
+    float avail = ImGui::GetContentRegionAvail().x;
+    m_margin = std::round(ImGui::CalcTextSize("\xE2\x89\x88" "0:00:00").x + fs * 1.2f);
+    float text_w = std::min(avail - m_margin - fs, fs * 40.f);  // a comfortable measure
+    if (text_w < fs * 8) text_w = std::max(fs * 4, avail - m_margin);
+    ensure_layout(text_w, fs);
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();  // already includes -scroll
+    float text_x = origin.x + m_margin;
+    ImGui::Dummy(ImVec2(m_margin + text_w, m_layout.total_height + fs * 4));
+
+    // scroll request from the model (search hit, timeline click, deep link)
+    uint32_t target;
+    if (m_model.take_scroll_request(target) && target < ep.words.size()) {
+        float y = 0;
+        size_t pi = paragraph_of_word(paras, target);
+        if (pi < m_layout.paragraphs.size()) {
+            const LayoutParagraph& lp = m_layout.paragraphs[pi];
+            y = lp.y + float(m_layout.word_line[target] - lp.first_line) * m_line_height;
+        }
+        ImGui::SetScrollY(std::max(0.f, y - ImGui::GetWindowHeight() * 0.3f));
+        m_last_scroll_y = -2;  // not a user scroll
+    }
+    float scroll = ImGui::GetScrollY();
+    float view_h = ImGui::GetWindowHeight();
+    if (m_last_scroll_y != scroll && m_last_scroll_y != -2 && !m_layout.paragraphs.empty())
+        m_model.reader_scrolled_to(word_at(0, scroll + view_h * 0.3f));
+    m_last_scroll_y = scroll;
+
+    // colours
+    ImU32 col_text = ImGui::GetColorU32(ImGuiCol_Text);
+    ImU32 col_dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    ImU32 col_hit = m_dark ? IM_COL32(140, 110, 20, 210) : IM_COL32(255, 221, 110, 255);
+    ImU32 col_cur = m_dark ? IM_COL32(230, 120, 30, 255) : IM_COL32(255, 150, 40, 255);
+    ImU32 col_sel = m_dark ? IM_COL32(60, 100, 170, 200) : IM_COL32(170, 205, 255, 255);
+    uint32_t cur_a = 0, cur_b = 0;
+    bool has_cur = m_model.current_match(cur_a, cur_b);
+    uint32_t sel_a = 0, sel_b = 0;
+    if (m_sel_anchor >= 0) { sel_a = uint32_t(std::min(m_sel_anchor, m_sel_end)); sel_b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
+    ImFont* small = m_fonts.small ? m_fonts.small : font;
+    float small_fs = small->FontSize * ImGui::GetIO().FontGlobalScale;
+
+    // visible paragraphs only
+    const auto& lps = m_layout.paragraphs;
+    auto first = std::upper_bound(lps.begin(), lps.end(), scroll, [](float v, const LayoutParagraph& p) { return v < p.y; });
+    size_t pi = first == lps.begin() ? 0 : size_t(first - lps.begin() - 1);
+    std::string_view text(ep.text);
+    const std::string* last_speaker = nullptr;
+    for (; pi < lps.size() && lps[pi].y < scroll + view_h; ++pi) {
+        const LayoutParagraph& lp = lps[pi];
+        const Paragraph& p = paras[pi];
+        float py = origin.y + lp.y;
+        // margin: time (and speaker)
+        std::string t = (ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(p.start_ms);
+        dl->AddText(small, small_fs, ImVec2(origin.x, py + (fs - small_fs) * 0.6f), col_dim, t.c_str());
+        int16_t spk = ep.words[p.first_word].speaker;
+        if (spk >= 0 && size_t(spk) < ep.meta.speakers.size() && &ep.meta.speakers[size_t(spk)] != last_speaker) {
+            const std::string& name = ep.meta.speakers[size_t(spk)];
+            dl->AddText(small, small_fs, ImVec2(origin.x, py + m_line_height), col_dim, name.c_str());
+        }
+        for (uint32_t li = 0; li < lp.line_count; ++li) {
+            const LayoutLine& line = m_layout.lines[lp.first_line + li];
+            float ly = py + float(li) * m_line_height;
+            if (ly > origin.y + scroll + view_h || ly + m_line_height < origin.y + scroll) continue;
+            for (uint32_t k = 0; k < line.word_count; ++k) {
+                uint32_t w = line.first_word + k;
+                const Word& wd = ep.words[w];
+                std::string_view s = text.substr(wd.begin, wd.end - wd.begin);
+                float x = text_x + m_layout.word_x[w];
+                float ww = font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+                bool in_sel = m_sel_anchor >= 0 && w >= sel_a && w <= sel_b;
+                bool hit = w < flags.size() && flags[w];
+                bool cur = has_cur && w >= cur_a && w < cur_b;
+                // extend the background over the following space when the next word is also marked
+                bool next_same = k + 1 < line.word_count &&
+                                 ((in_sel && w + 1 <= sel_b) || (!in_sel && cur && w + 1 < cur_b) ||
+                                  (!in_sel && !cur && hit && w + 1 < flags.size() && flags[w + 1]));
+                float right = next_same ? text_x + m_layout.word_x[w + 1] : x + ww;
+                ImVec2 a(x - 2, ly - 1), b(right + 2, ly + fs + 3);
+                if (in_sel) dl->AddRectFilled(a, b, col_sel, 2.f);
+                else if (cur) dl->AddRectFilled(a, b, col_cur, 3.f);
+                else if (hit) dl->AddRectFilled(a, b, col_hit, 3.f);
+                dl->AddText(font, fs, ImVec2(x, ly), col_text, s.data(), s.data() + s.size());
+            }
+        }
+    }
+
+    // selection with the mouse (word granularity)
+    ImGuiIO& io = ImGui::GetIO();
+    bool over = ImGui::IsWindowHovered() && io.MousePos.x >= text_x - 4;
+    if (over) ImGui::SetMouseCursor(ImGuiMouseCursor_TextInput);
+    if (over && ImGui::IsMouseClicked(0)) {
+        m_sel_anchor = m_sel_end = word_at(io.MousePos.x - text_x, io.MousePos.y - origin.y);
+        m_selecting = true;
+    }
+    if (m_selecting && ImGui::IsMouseDown(0)) {
+        m_sel_end = word_at(io.MousePos.x - text_x, io.MousePos.y - origin.y);
+        // auto-scroll near the edges while selecting
+        float wy = ImGui::GetWindowPos().y;
+        if (io.MousePos.y < wy + fs) { ImGui::SetScrollY(scroll - fs); m_animating = true; }
+        if (io.MousePos.y > wy + view_h - fs) { ImGui::SetScrollY(scroll + fs); m_animating = true; }
+    }
+    if (m_selecting && ImGui::IsMouseReleased(0)) {
+        m_selecting = false;
+        if (m_sel_anchor == m_sel_end) {  // a click: move the reader position here, clear the selection
+            m_model.reader_scrolled_to(uint32_t(m_sel_anchor));
+            m_sel_anchor = m_sel_end = -1;
+        }
+    }
+    if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_sel_anchor = m_sel_end = -1;
+    // keyboard scrolling when nothing else wants the keys
+    if (!io.WantTextInput) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(scroll + view_h * 0.85f);
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(scroll - view_h * 0.85f);
+    }
+    ImGui::EndChild();
+}
+
+}  // namespace tx

@@ -1,0 +1,146 @@
+// view_search.cpp: the search box (live as you type, history on Up/Down) and the results list.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "app/app.h"
+
+namespace tx {
+
+static const char* kSyntaxHelp =
+    "Search as you type.\n\n"
+    "  words          all words in the same passage\n"
+    "  \"exact phrase\"  words in this order\n"
+    "  pre*           words starting with pre\n"
+    "  -word          passages without word\n"
+    "  a OR b         either\n"
+    "  speaker:name   only this speaker\n\n"
+    "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
+    "(\"Lex Fridman\" finds \"Alex Freedman\").\n\n"
+    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
+
+struct HistoryCtx {
+    App* app;
+    const std::vector<std::string>* history;
+    int* pos;
+};
+
+static int history_callback(ImGuiInputTextCallbackData* data) {
+    auto* ctx = static_cast<HistoryCtx*>(data->UserData);
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory || ctx->history->empty()) return 0;
+    int n = int(ctx->history->size());
+    int& pos = *ctx->pos;
+    if (data->EventKey == ImGuiKey_UpArrow) pos = pos < 0 ? n - 1 : std::max(0, pos - 1);
+    else if (data->EventKey == ImGuiKey_DownArrow) pos = (pos < 0 || pos + 1 >= n) ? -1 : pos + 1;
+    data->DeleteChars(0, data->BufTextLen);
+    if (pos >= 0) data->InsertChars(0, (*ctx->history)[size_t(pos)].c_str());
+    return 0;
+}
+
+void App::draw_search_box() {
+    // keep the buffer in sync when the query changed from outside (deep link, JS API)
+    if (m_model.query() != m_query_buf && !ImGui::IsAnyItemActive()) {
+        std::strncpy(m_query_buf, m_model.query().c_str(), sizeof m_query_buf - 1);
+        m_query_buf[sizeof m_query_buf - 1] = 0;
+    }
+    float w = std::min(ImGui::GetContentRegionAvail().x * 0.55f, 30.f * ImGui::GetFontSize());
+    ImGui::SetNextItemWidth(w);
+    if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
+    HistoryCtx ctx{this, &m_model.history(), &m_history_pos};
+    bool enter = ImGui::InputTextWithHint("##search", "Search the transcript  (e.g. llama, \"open source\", meta*)",
+                                          m_query_buf, sizeof m_query_buf,
+                                          ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
+                                          history_callback, &ctx);
+    bool edited = ImGui::IsItemEdited();
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", kSyntaxHelp);
+    if (edited) {
+        m_model.set_query(m_query_buf);
+        m_last_edit_time = ImGui::GetTime();
+        m_history_pending = true;
+    }
+    if (enter) {
+        m_model.commit_history();
+        m_history_pending = false;
+        m_history_pos = -1;
+        if (ImGui::GetIO().KeyShift) m_model.prev_occurrence();
+        else m_model.next_occurrence();
+        ImGui::SetKeyboardFocusHere(-1);  // keep typing after Enter
+    }
+    if (m_history_pending) {
+        if (ImGui::GetTime() - m_last_edit_time > 1.5) { m_model.commit_history(); m_history_pending = false; }
+        else m_animating = true;  // keep frames coming until the query settles into the history
+    }
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    if (!m_model.query_error().empty()) {
+        ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", m_model.query_error().c_str());
+    } else if (!m_model.query().empty()) {
+        uint64_t hits = m_model.total_occurrences(), passages = m_model.total_passages();
+        if (hits == 0) ImGui::TextDisabled("No matches");
+        else {
+            int cur = m_model.current_occurrence();
+            if (cur >= 0) ImGui::TextDisabled("%d of %llu hits \xC2\xB7 %llu passages", cur + 1, (unsigned long long)hits, (unsigned long long)passages);
+            else ImGui::TextDisabled("%llu hits \xC2\xB7 %llu passages", (unsigned long long)hits, (unsigned long long)passages);
+        }
+    }
+}
+
+void App::draw_results() {
+    const auto& rows = m_model.results();
+    const auto& eps = m_model.episodes();
+    ImGui::BeginChild("results_list", ImVec2(0, 0), false);
+    if (m_model.query().empty()) {
+        ImGui::TextDisabled("Type in the search box to find words, phrases\nand topics in the transcript.");
+        ImGui::EndChild();
+        return;
+    }
+    if (rows.empty()) {
+        ImGui::TextDisabled(m_model.query_error().empty() ? "No passage matches this search." : "Fix the query to see results.");
+        ImGui::EndChild();
+        return;
+    }
+    // keyboard navigation while the list has focus
+    int sel = m_model.selected_result();
+    if (ImGui::IsWindowFocused()) {
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) { m_model.select_result(std::min<int>(sel + 1, int(rows.size()) - 1)); m_results_scroll_to_selected = true; }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) { m_model.select_result(std::max(sel - 1, 0)); m_results_scroll_to_selected = true; }
+    }
+    float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    for (size_t i = 0; i < rows.size() && i < 500; ++i) {
+        const ResultRow& r = rows[i];
+        ImGui::PushID(int(i));
+        ImVec2 start = ImGui::GetCursorScreenPos();
+        bool visible = ImGui::IsRectVisible(start, ImVec2(start.x + width, start.y + ImGui::GetFontSize() * 5));
+        const Episode* ep = r.episode < eps.size() ? &eps[r.episode] : nullptr;
+        std::string head = (ep && eps.size() > 1 ? (ep->meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : ep->meta.title) + "  \xC2\xB7  " : std::string()) +
+                           (ep && ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(r.time_ms);
+        bool selected = int(i) == m_model.selected_result();
+        dl->ChannelsSplit(2);  // 0: row background, 1: text
+        dl->ChannelsSetCurrent(1);
+        ImGui::BeginGroup();
+        if (m_fonts.small) ImGui::PushFont(m_fonts.small);
+        ImGui::TextDisabled("%s", head.c_str());
+        if (m_fonts.small) ImGui::PopFont();
+        if (visible) draw_highlighted_wrapped(r.snippet, r.spans, width);
+        else ImGui::Dummy(ImVec2(width, ImGui::GetFontSize() * 2.6f));
+        ImGui::EndGroup();
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImVec2(a.x + width, ImGui::GetItemRectMax().y);
+        ImGui::SetCursorScreenPos(a);
+        if (ImGui::InvisibleButton("row", ImVec2(width, b.y - a.y))) m_model.select_result(int(i));
+        bool hovered = ImGui::IsItemHovered();
+        dl->ChannelsSetCurrent(0);
+        if (selected || hovered)
+            dl->AddRectFilled(ImVec2(a.x - 4, a.y - 2), ImVec2(b.x, b.y + 2),
+                              ImGui::GetColorU32(selected ? ImGuiCol_Header : ImGuiCol_HeaderHovered, selected ? 0.9f : 0.5f), 4.f);
+        dl->ChannelsMerge();
+        if (selected && m_results_scroll_to_selected) { ImGui::SetScrollHereY(0.3f); m_results_scroll_to_selected = false; }
+        ImGui::Separator();
+        ImGui::PopID();
+    }
+    if (rows.size() > 500) ImGui::TextDisabled("%zu more passages; refine the search to see them.", rows.size() - 500);
+    ImGui::EndChild();
+}
+
+}  // namespace tx

@@ -1,0 +1,160 @@
+// view_timeline.cpp: the topic timeline strip: computed topic segments coloured by recurring topic,
+// creator chapters as a second row, the query's hit density, the reader's position. Hover shows a
+// segment's keywords and first words; click seeks; wheel zooms and drag pans on long episodes.
+#include <imgui.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/app.h"
+
+namespace tx {
+
+static std::string first_words(const Episode& ep, uint32_t w, uint32_t n) {
+    if (w >= ep.words.size()) return {};
+    uint32_t e = std::min<uint32_t>(w + n, uint32_t(ep.words.size())) - 1;
+    return ep.text.substr(ep.words[w].begin, ep.words[e].end - ep.words[w].begin) + "\xE2\x80\xA6";
+}
+
+void App::draw_timeline(float height) {
+    const auto& eps = m_model.episodes();
+    if (m_model.episode() >= eps.size()) return;
+    const Episode& ep = eps[m_model.episode()];
+    float dur = float(std::max<uint32_t>(1, ep.meta.duration_ms));
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float fs = ImGui::GetFontSize();
+    ImVec2 p0 = ImGui::GetCursorScreenPos();
+    float w = ImGui::GetContentRegionAvail().x;
+    ImGui::InvisibleButton("timeline", ImVec2(w, height));
+    m_timeline_rect[0] = p0.x; m_timeline_rect[1] = p0.y; m_timeline_rect[2] = w; m_timeline_rect[3] = height;
+    bool hovered = ImGui::IsItemHovered();
+    bool active = ImGui::IsItemActive();
+    ImGuiIO& io = ImGui::GetIO();
+    ImVec2 p1(p0.x + w, p0.y + height);
+
+    // zoom (wheel) and pan (drag with the mouse moved)
+    float span = m_tl_end - m_tl_begin;
+    if (hovered && io.MouseWheel != 0) {
+        float f = (io.MousePos.x - p0.x) / w;
+        float at = m_tl_begin + f * span;
+        float ns = std::clamp(span * std::pow(0.8f, io.MouseWheel), 0.02f, 1.f);
+        m_tl_begin = std::clamp(at - f * ns, 0.f, 1.f - ns);
+        m_tl_end = m_tl_begin + ns;
+        span = ns;
+    }
+    if (active && ImGui::IsMouseDragging(0, 4.f) && span < 1.f) {
+        float d = -io.MouseDelta.x / w * span;
+        m_tl_begin = std::clamp(m_tl_begin + d, 0.f, 1.f - span);
+        m_tl_end = m_tl_begin + span;
+    }
+    auto x_of = [&](float ms) { return p0.x + (ms / dur - m_tl_begin) / span * w; };
+    auto ms_of = [&](float x) { return std::clamp((m_tl_begin + (x - p0.x) / w * span) * dur, 0.f, dur); };
+
+    dl->PushClipRect(p0, p1, true);
+    dl->AddRectFilled(p0, p1, ImGui::GetColorU32(ImGuiCol_FrameBg), 4.f);
+    bool has_chapters = !ep.meta.chapters.empty();
+    float axis_y = p1.y - fs * 1.05f;
+    float density_h = std::round(fs * 0.7f);  // a lane of its own between the rows and the axis
+    float rows_h = axis_y - p0.y - density_h - 2;
+    float row_h = has_chapters ? rows_h * 0.5f : rows_h;
+
+    // topic row
+    const auto& topics = m_model.topics();
+    int hover_topic = -1;
+    ImU32 label_col = m_dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 25, 255);
+    for (size_t i = 0; i < topics.size(); ++i) {
+        const TopicRow& t = topics[i];
+        float xa = x_of(float(t.start_ms)), xb = x_of(float(t.end_ms));
+        if (xb < p0.x || xa > p1.x) continue;
+        ImU32 c = t.color;
+        if (m_model.highlighted_group() >= 0 && int(t.group) != m_model.highlighted_group()) c = (c & 0x00FFFFFF) | 0x50000000;
+        dl->AddRectFilled(ImVec2(xa + 1, p0.y + 2), ImVec2(xb - 1, p0.y + row_h), c, 3.f);
+        float tw = ImGui::CalcTextSize(t.label.c_str()).x;
+        if (tw + 8 < xb - xa) dl->AddText(ImVec2(xa + 4, p0.y + (row_h - fs) * 0.5f + 1), label_col, t.label.c_str());
+        else if (ImGui::CalcTextSize("\xE2\x80\xA6").x + 8 < xb - xa) {
+            // label cut to fit
+            std::string s = t.label;
+            while (!s.empty() && ImGui::CalcTextSize((s + "\xE2\x80\xA6").c_str()).x + 8 > xb - xa) s.pop_back();
+            while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
+            if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0xC0) s.pop_back();
+            s += "\xE2\x80\xA6";
+            dl->AddText(ImVec2(xa + 4, p0.y + (row_h - fs) * 0.5f + 1), label_col, s.c_str());
+        }
+        if (hovered && io.MousePos.x >= xa && io.MousePos.x < xb && io.MousePos.y < p0.y + row_h) hover_topic = int(i);
+    }
+    if (topics.empty()) {
+        const char* msg = "Topics appear here once computed";
+        dl->AddText(ImVec2(p0.x + 8, p0.y + (row_h - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), msg);
+    }
+    // creator chapters row
+    int hover_chapter = -1;
+    if (has_chapters) {
+        const auto& ch = ep.meta.chapters;
+        for (size_t i = 0; i < ch.size(); ++i) {
+            float xa = x_of(float(ch[i].start_ms));
+            float xb = x_of(i + 1 < ch.size() ? float(ch[i + 1].start_ms) : dur);
+            float y0 = p0.y + row_h + 2, y1 = p0.y + 2 * row_h;
+            dl->AddRectFilled(ImVec2(xa + 1, y0), ImVec2(xb - 1, y1), ImGui::GetColorU32(ImGuiCol_Button), 3.f);
+            if (ImGui::CalcTextSize(ch[i].title.c_str()).x + 8 < xb - xa)
+                dl->AddText(ImVec2(xa + 4, y0 + (y1 - y0 - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), ch[i].title.c_str());
+            if (hovered && io.MousePos.x >= xa && io.MousePos.x < xb && io.MousePos.y >= y0 && io.MousePos.y < y1) hover_chapter = int(i);
+        }
+    }
+    // hit density: bars rising from the axis
+    uint32_t bins = uint32_t(std::clamp(w / 4.f / span, 16.f, 2000.f));
+    std::vector<uint32_t> dens = m_model.hit_density(bins);
+    uint32_t mx = dens.empty() ? 0 : *std::max_element(dens.begin(), dens.end());
+    if (mx > 0) {
+        ImU32 hc = m_dark ? IM_COL32(255, 200, 60, 255) : IM_COL32(200, 60, 20, 255);
+        for (uint32_t b = 0; b < bins; ++b) {
+            if (!dens[b]) continue;
+            float xa = x_of(float(b) * dur / float(bins)), xb = x_of(float(b + 1) * dur / float(bins));
+            float hgt = std::max(2.f, density_h * std::sqrt(float(dens[b]) / float(mx)));
+            dl->AddRectFilled(ImVec2(xa, axis_y - hgt), ImVec2(std::max(xb - 1, xa + 2), axis_y), hc);
+        }
+    }
+    // time axis ticks
+    float tick_ms = 60000.f;
+    const float steps[] = {10e3f, 30e3f, 60e3f, 120e3f, 300e3f, 600e3f, 900e3f, 1800e3f, 3600e3f};
+    for (float s : steps) { tick_ms = s; if (s / dur / span * w > fs * 4.5f) break; }
+    ImU32 dim = ImGui::GetColorU32(ImGuiCol_TextDisabled);
+    for (float t = std::floor(m_tl_begin * dur / tick_ms) * tick_ms; t <= m_tl_end * dur; t += tick_ms) {
+        float x = x_of(t);
+        if (x < p0.x - 1) continue;
+        dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 3), dim);
+        std::string lbl = (ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(uint32_t(t));
+        dl->AddText(m_fonts.small, m_fonts.small ? m_fonts.small->FontSize * io.FontGlobalScale : fs,
+                    ImVec2(x + 2, axis_y + 1), dim, lbl.c_str());
+    }
+    // reader position
+    float xr = x_of(float(m_model.time_ms()));
+    ImU32 mc = m_dark ? IM_COL32(120, 190, 255, 255) : IM_COL32(20, 90, 200, 255);
+    dl->AddLine(ImVec2(xr, p0.y), ImVec2(xr, axis_y), mc, 2.5f);
+    dl->AddTriangleFilled(ImVec2(xr - 5, p0.y), ImVec2(xr + 5, p0.y), ImVec2(xr, p0.y + 6), mc);
+    if (hovered) dl->AddLine(ImVec2(io.MousePos.x, p0.y), ImVec2(io.MousePos.x, axis_y), dim);
+    dl->PopClipRect();
+
+    // hover tooltip
+    if (hovered) {
+        float t = ms_of(io.MousePos.x);
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(fs * 24);
+        if (hover_topic >= 0) {
+            const TopicRow& tr = topics[size_t(hover_topic)];
+            ImGui::TextUnformatted(tr.label.c_str());
+            std::string kw;
+            for (const auto& k : tr.keywords) kw += (kw.empty() ? "" : ", ") + k;
+            if (!kw.empty()) ImGui::TextDisabled("%s", kw.c_str());
+            ImGui::TextDisabled("%s \xE2\x80\x93 %s", format_time(tr.start_ms).c_str(), format_time(tr.end_ms).c_str());
+            ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", first_words(ep, tr.start_word, 14).c_str());
+        } else if (hover_chapter >= 0) {
+            ImGui::Text("Chapter: %s", ep.meta.chapters[size_t(hover_chapter)].title.c_str());
+        }
+        ImGui::TextDisabled("%s%s  \xC2\xB7  click to read from here", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(uint32_t(t)).c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+    }
+    if (ImGui::IsItemClicked(0)) m_model.seek(m_model.episode(), uint32_t(ms_of(io.MousePos.x)));
+}
+
+}  // namespace tx

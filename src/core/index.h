@@ -1,0 +1,158 @@
+// index.h: the positional inverted index over many episodes.
+//
+// Positions are *token* positions (see text.h): most words are one token, "jiu-jitsu" is two
+// ("jiu", "jitsu") plus its joined form "jiujitsu" indexed at the first part's position with a
+// span of two. The index maps tokens back to Episode::words, and groups them into passages
+// (consecutive cues up to ~30 s) that search ranks with BM25.
+//
+// Postings: one byte stream per term, appended while episodes are added (no sort pass):
+//   same episode as the previous entry:  varint((pos - prev_pos) << 1)
+//   new episode:                          varint((doc - prev_doc) << 1 | 1), varint(pos)
+// Term dictionary: an open-addressing hash (exact), a sorted id array (prefix ranges), letter
+// masks + length buckets (fuzzy, bounded Levenshtein), Snowball stems and phonetic keys.
+//
+// Building is incremental: add_episode() any number of times (e.g. an archive in time slices),
+// then commit() (cheap, only processes new terms) before lookups. Not thread-safe.
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "core/base.h"
+#include "core/episode.h"
+
+namespace tx {
+
+using TermId = uint32_t;  // index into the term dictionary
+constexpr TermId kNoTerm = 0xFFFFFFFFu;
+
+struct IndexDesc {
+    uint32_t passage_ms = 30000;  // passages group consecutive cues up to this duration
+};
+
+// One occurrence of a term: episode, first token position, number of tokens it covers.
+struct Occurrence {
+    DocId doc = 0;
+    Pos pos = 0;
+    uint16_t span = 1;
+};
+
+struct Passage {
+    DocId doc = 0;
+    uint32_t first_token = 0;
+    uint32_t first_word = 0;
+    uint32_t start_ms = 0;
+};
+
+class InvertedIndex {
+public:
+    explicit InvertedIndex(const IndexDesc& desc = {}) : m_desc(desc) {}
+
+    // ---- building ----
+
+    // Index one episode's words and cues. @return its DocId (0, 1, 2, ... in call order), or
+    // Errc::TooLarge when the collection would exceed 2^32 tokens or 2^31 episodes.
+    Result<DocId> add_episode(const Episode& ep);
+    // Update the sorted dictionary, stems and phonetic keys for terms added since the last call.
+    void commit();
+    bool committed() const { return m_committed_terms == m_terms.size(); }
+    // Release spare capacity of the postings (call when an archive is fully loaded).
+    void shrink();
+
+    // ---- documents, tokens, passages ----
+
+    uint32_t doc_count() const { return uint32_t(m_docs.size()); }
+    uint32_t token_count(DocId d) const { return m_docs[d].token_count; }
+    uint64_t total_tokens() const { return m_total_tokens; }
+    // Word index (into Episode::words) of token `pos` of episode `d`.
+    uint32_t word_of_token(DocId d, Pos pos) const;
+    // Passages of episode `d`: [passages_begin(d), passages_end(d)) are global passage ids.
+    uint32_t passages_begin(DocId d) const { return m_docs[d].passage_begin; }
+    uint32_t passages_end(DocId d) const { return m_docs[d].passage_end; }
+    uint32_t passage_count() const { return uint32_t(m_passages.size()); }
+    const Passage& passage(uint32_t gid) const { return m_passages[gid]; }
+    // Global passage id containing token `pos` of episode `d`.
+    uint32_t passage_of(DocId d, Pos pos) const;
+    uint32_t passage_tokens(uint32_t gid) const;  // length in tokens (BM25 length norm)
+    double avg_passage_tokens() const;
+
+    // ---- term dictionary ----
+
+    size_t term_count() const { return m_terms.size(); }
+    std::string_view term_text(TermId t) const;
+    uint16_t term_span(TermId t) const { return m_terms[t].span; }
+    uint32_t term_occurrences(TermId t) const { return m_terms[t].count; }
+    // @return the term with exactly this folded text and span 1, or kNoTerm.
+    TermId find(std::string_view folded) const { return find_span(folded, 1); }
+    // @return joined-form terms ("jiujitsu" from "jiu-jitsu", span >= 2) with this text.
+    void find_joined(std::string_view folded, std::vector<TermId>& out) const;
+    // Span-1 terms starting with `prefix` (sorted by text), at most `max` (0 = no limit).
+    // @return false when the limit cut the list.
+    bool prefix_terms(std::string_view prefix, std::vector<TermId>& out, size_t max = 0) const;
+    // Span-1 terms within edit distance `max_dist` of `folded` (the term itself excluded),
+    // with their distance.
+    void fuzzy_terms(std::string_view folded, int max_dist, std::vector<std::pair<TermId, int>>& out) const;
+    // Span-1 terms with the same Snowball stem as `folded` (the term itself excluded).
+    void stem_terms(std::string_view folded, std::vector<TermId>& out) const;
+    // Span-1 terms with the same phonetic key (text.h) as `folded` (the term itself excluded).
+    void phonetic_terms(std::string_view folded, std::vector<TermId>& out) const;
+
+    // ---- postings ----
+
+    // Append every occurrence of `t` to `out`, in (doc, pos) order.
+    void occurrences(TermId t, std::vector<Occurrence>& out) const;
+
+    // Bytes held by the index (postings, dictionary, tables), capacity included.
+    size_t memory_bytes() const;
+    size_t postings_bytes() const;
+
+private:
+    struct TermInfo {
+        uint32_t text_begin = 0;  // into m_arena
+        uint16_t text_len = 0;
+        uint16_t span = 1;        // tokens covered (joined forms > 1)
+        uint32_t count = 0;       // occurrences
+        uint32_t last_doc = 0;
+        uint32_t last_pos = 0;
+        uint32_t mask = 0;        // letters present (fuzzy prefilter)
+        uint32_t stem = 0;        // stem group id (after commit)
+        std::vector<uint8_t> postings;
+    };
+    struct DocInfo {
+        uint32_t token_count = 0;
+        uint32_t run_begin = 0, run_end = 0;  // into m_runs
+        uint32_t passage_begin = 0, passage_end = 0;
+    };
+    struct Run {                // token -> word map, piecewise
+        uint32_t first_token;
+        uint32_t first_word;
+        uint32_t one_to_one;   // 1: word advances with token; 0: all tokens map to first_word
+    };
+
+    TermId find_span(std::string_view s, uint16_t span) const;
+    TermId intern(std::string_view s, uint16_t span);
+    void grow_table();
+    void add_posting(TermId t, DocId d, Pos p);
+
+    IndexDesc m_desc;
+    std::string m_arena;
+    std::vector<TermInfo> m_terms;
+    std::vector<uint32_t> m_table;  // open addressing, kNoTerm = empty
+    std::vector<DocInfo> m_docs;
+    std::vector<Run> m_runs;
+    std::vector<Passage> m_passages;
+    uint64_t m_total_tokens = 0;
+
+    // commit() state
+    size_t m_committed_terms = 0;
+    std::vector<TermId> m_sorted;                      // span-1 terms sorted by text
+    std::vector<std::vector<TermId>> m_by_length;      // span-1 terms by byte length (<= 64)
+    std::unordered_map<std::string, uint32_t> m_stem_ids;
+    std::vector<std::vector<TermId>> m_stem_groups;
+    std::unordered_map<std::string, std::vector<TermId>> m_phonetic;
+    std::unordered_map<std::string, std::vector<TermId>> m_joined;  // text -> joined-form terms
+};
+
+}  // namespace tx

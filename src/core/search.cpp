@@ -1,0 +1,682 @@
+#include "core/search.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "core/text.h"
+
+namespace tx {
+
+const char* match_level_name(MatchLevel l) {
+    switch (l) {
+        case MatchLevel::Exact: return "exact";
+        case MatchLevel::Joined: return "joined";
+        case MatchLevel::Stem: return "stem";
+        case MatchLevel::Fuzzy: return "fuzzy";
+        case MatchLevel::Phonetic: return "phonetic";
+    }
+    return "unknown";
+}
+
+// ==== Query parsing ====
+
+namespace {
+
+bool is_q_space(char c) { return c == ' ' || (uint8_t(c) < 0x20) || c == 0x7F; }
+
+// Turn one query word (without quotes) into items: a word, or a phrase of its parts plus the
+// joined form for hyphenated words. @return false when it holds no letters or digits.
+bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out, std::vector<std::string>& warnings) {
+    bool prefix = false;
+    while (!w.empty() && w.back() == '*') {
+        prefix = true;
+        w.remove_suffix(1);
+    }
+    WordTokens wt;
+    word_tokens(w, wt);
+    if (wt.count() == 0) return false;
+    QueryItem item;
+    item.exact_only = exact_only;
+    size_t n = std::min(wt.count(), kMaxPhraseTerms);
+    if (wt.count() > kMaxPhraseTerms) warnings.push_back("a word with more than 32 parts was cut");
+    for (size_t i = 0; i < n; ++i) item.terms.push_back(QueryTerm{std::string(wt.part(i)), false});
+    item.terms.back().prefix = prefix;
+    out.push_back(item);
+    if (!wt.joined().empty()) {
+        QueryItem j;
+        j.exact_only = true;
+        j.joined = true;
+        j.terms.push_back(QueryTerm{std::string(wt.joined()), prefix});
+        out.push_back(j);
+    }
+    return true;
+}
+
+}  // namespace
+
+Result<Query> parse_query(std::string_view text) {
+    if (text.size() > kMaxQueryBytes)
+        return make_error(Errc::BadQuery, "The query is too long (" + std::to_string(text.size()) +
+                                              " bytes; the limit is " + std::to_string(kMaxQueryBytes) + ")");
+    Query q;
+    size_t i = 0, n = text.size();
+    bool pending_or = false;
+    auto add_items = [&](std::vector<QueryItem>&& items, bool negated, std::string_view src) {
+        if (items.empty()) return;
+        if (pending_or && !q.clauses.empty() && !q.clauses.back().negated && !negated) {
+            auto& c = q.clauses.back();
+            for (auto& it : items) c.any.push_back(std::move(it));
+            c.source += " OR ";
+            c.source += std::string(src);
+        } else {
+            if (pending_or) q.warnings.push_back("OR next to an excluded word was read as AND");
+            if (q.clauses.size() >= kMaxQueryClauses) {
+                q.warnings.push_back("only the first " + std::to_string(kMaxQueryClauses) + " words are used");
+                return;
+            }
+            QueryClause c;
+            c.any = std::move(items);
+            c.negated = negated;
+            c.source = std::string(src);
+            q.clauses.push_back(std::move(c));
+        }
+        pending_or = false;
+    };
+    while (i < n) {
+        if (is_q_space(text[i])) { ++i; continue; }
+        bool negated = false;
+        size_t tok_start = i;
+        if (text[i] == '-') {
+            negated = true;
+            ++i;
+            if (i >= n || is_q_space(text[i])) {
+                q.warnings.push_back("a lone '-' was ignored");
+                continue;
+            }
+        }
+        if (text[i] == '"') {  // phrase
+            size_t close = text.find('"', i + 1);
+            if (close == std::string_view::npos) {
+                q.warnings.push_back("unbalanced quote: the phrase runs to the end of the query");
+                close = n;
+            }
+            std::string_view body = text.substr(i + 1, close - i - 1);
+            i = close < n ? close + 1 : n;
+            QueryItem phrase;
+            phrase.exact_only = true;
+            size_t k = 0;
+            bool cut = false;
+            while (k < body.size()) {
+                while (k < body.size() && is_q_space(body[k])) ++k;
+                size_t s = k;
+                while (k < body.size() && !is_q_space(body[k])) ++k;
+                if (k == s) break;
+                std::vector<QueryItem> parts;
+                std::vector<std::string> ignore;
+                if (!word_items(body.substr(s, k - s), true, parts, ignore)) continue;
+                for (auto& t : parts[0].terms) {
+                    if (phrase.terms.size() >= kMaxPhraseTerms) { cut = true; break; }
+                    phrase.terms.push_back(t);
+                }
+            }
+            if (cut) q.warnings.push_back("phrases are limited to 32 words; the rest was ignored");
+            if (phrase.terms.empty()) {
+                q.warnings.push_back("an empty phrase was ignored");
+                continue;
+            }
+            std::vector<QueryItem> items;
+            items.push_back(std::move(phrase));
+            add_items(std::move(items), negated, text.substr(tok_start, i - tok_start));
+            continue;
+        }
+        size_t s = i;
+        while (i < n && !is_q_space(text[i]) && text[i] != '"') ++i;
+        std::string_view w = text.substr(s, i - s);
+        if (!negated && w == "OR") {
+            if (q.clauses.empty()) q.warnings.push_back("OR at the start was ignored");
+            else pending_or = true;
+            continue;
+        }
+        if (w.size() >= 8 && (w.substr(0, 8) == "speaker:" || w.substr(0, 8) == "Speaker:" || w.substr(0, 8) == "SPEAKER:")) {
+            std::string_view name = w.substr(8);
+            if (name.empty() && i < n && text[i] == '"') {
+                size_t close = text.find('"', i + 1);
+                if (close == std::string_view::npos) {
+                    q.warnings.push_back("unbalanced quote in speaker:");
+                    close = n;
+                }
+                name = text.substr(i + 1, close - i - 1);
+                i = close < n ? close + 1 : n;
+            }
+            std::string folded;
+            WordTokens wt;
+            size_t k = 0;
+            while (k < name.size()) {  // fold word by word, keep single spaces
+                while (k < name.size() && is_q_space(name[k])) ++k;
+                size_t b = k;
+                while (k < name.size() && !is_q_space(name[k])) ++k;
+                if (k == b) break;
+                word_tokens(name.substr(b, k - b), wt);
+                for (size_t p = 0; p < wt.count(); ++p) {
+                    if (!folded.empty()) folded += ' ';
+                    folded += std::string(wt.part(p));
+                }
+            }
+            if (folded.empty()) q.warnings.push_back("speaker: needs a name");
+            else q.speaker = folded;
+            continue;
+        }
+        std::vector<QueryItem> items;
+        if (!word_items(w, false, items, q.warnings)) {
+            q.warnings.push_back("'" + std::string(w) + "' has no letters or digits and was ignored");
+            continue;
+        }
+        add_items(std::move(items), negated, text.substr(tok_start, i - tok_start));
+    }
+    if (pending_or) q.warnings.push_back("OR at the end was ignored");
+    // Consecutive bare words may be written as one word in the transcript ("jiu jitsu" ->
+    // "jiujitsu"): remember the pairs so the evaluator lets the joined word satisfy both.
+    auto bare = [](const QueryClause& c) {
+        return !c.negated && c.any.size() == 1 && c.any[0].terms.size() == 1 && !c.any[0].exact_only &&
+               !c.any[0].terms[0].prefix;
+    };
+    for (size_t k = 0; k + 1 < q.clauses.size(); ++k)
+        if (bare(q.clauses[k]) && bare(q.clauses[k + 1])) q.joins.push_back(uint32_t(k));
+    bool any_positive = false;
+    for (const auto& c : q.clauses) any_positive = any_positive || !c.negated;
+    if (!any_positive) {
+        if (q.clauses.empty()) return make_error(Errc::BadQuery, "The query has no words to search for");
+        return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
+    }
+    return q;
+}
+
+// ==== Evaluation ====
+
+namespace {
+
+struct M {  // a match: tokens [pos, pos + span) of doc
+    DocId doc;
+    Pos pos;
+    uint32_t span;
+    MatchLevel level;
+};
+
+bool m_less(const M& a, const M& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    if (a.pos != b.pos) return a.pos < b.pos;
+    if (a.span != b.span) return a.span < b.span;
+    return a.level < b.level;
+}
+
+// Sort and keep the best level per (doc, pos, span).
+void normalise(std::vector<M>& v) {
+    std::sort(v.begin(), v.end(), m_less);
+    size_t o = 0;
+    for (size_t k = 0; k < v.size(); ++k) {
+        if (o && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
+        v[o++] = v[k];
+    }
+    v.resize(o);
+}
+
+float level_weight(MatchLevel l) {
+    switch (l) {
+        case MatchLevel::Exact: return 1.0f;
+        case MatchLevel::Joined: return 0.95f;
+        case MatchLevel::Stem: return 0.7f;
+        case MatchLevel::Fuzzy: return 0.5f;
+        case MatchLevel::Phonetic: return 0.4f;
+    }
+    return 0.4f;
+}
+
+int level_tier(MatchLevel l) {
+    return l <= MatchLevel::Joined ? 0 : l == MatchLevel::Stem ? 1 : 2;
+}
+
+size_t cp_count(std::string_view s) {
+    size_t n = 0;
+    for (char c : s) n += (uint8_t(c) & 0xC0) != 0x80;
+    return n;
+}
+
+class Evaluator {
+public:
+    Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
+
+    // Expansions of one term position: (term, level), best level per term.
+    void expand(const QueryTerm& t, bool exact_only, std::vector<std::pair<TermId, MatchLevel>>& out,
+                std::vector<std::string>& warnings) {
+        out.clear();
+        auto add = [&](TermId id, MatchLevel l) {
+            for (auto& e : out)
+                if (e.first == id) { e.second = std::min(e.second, l); return; }
+            out.push_back({id, l});
+        };
+        if (t.prefix) {
+            std::vector<TermId> ids;
+            if (!m_ix.prefix_terms(t.text, ids, m_desc.max_expansions))
+                warnings.push_back("'" + t.text + "*' matches too many words; only the first " +
+                                   std::to_string(m_desc.max_expansions) + " are used");
+            for (TermId id : ids) add(id, MatchLevel::Exact);
+        } else {
+            TermId id = m_ix.find(t.text);
+            if (id != kNoTerm) add(id, MatchLevel::Exact);
+        }
+        std::vector<TermId> ids;
+        m_ix.find_joined(t.text, ids);
+        for (TermId id : ids) add(id, MatchLevel::Joined);
+        if (exact_only || t.prefix) return;
+        if (m_desc.stems) {
+            ids.clear();
+            m_ix.stem_terms(t.text, ids);
+            for (TermId id : ids) add(id, MatchLevel::Stem);
+        }
+        size_t len = cp_count(t.text);
+        bool has_letter = false;
+        for (char c : t.text) has_letter = has_letter || !(c >= '0' && c <= '9');
+        if (m_desc.typos && len >= 5 && has_letter) {
+            std::vector<std::pair<TermId, int>> f;
+            m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
+            std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
+                return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
+            });
+            if (f.size() > m_desc.max_expansions) f.resize(m_desc.max_expansions);
+            for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
+        }
+        if (m_desc.phonetic && len >= 3) {
+            ids.clear();
+            m_ix.phonetic_terms(t.text, ids);
+            int bound = len <= 4 ? 1 : 2;
+            for (TermId id : ids)
+                if (edit_distance_bounded(t.text, m_ix.term_text(id), bound) <= bound) add(id, MatchLevel::Phonetic);
+        }
+    }
+
+    void term_matches(const std::vector<std::pair<TermId, MatchLevel>>& ex, std::vector<M>& out) {
+        for (const auto& e : ex) {
+            m_occ.clear();
+            m_ix.occurrences(e.first, m_occ);
+            for (const auto& o : m_occ) out.push_back(M{o.doc, o.pos, o.span, e.second});
+        }
+        if (ex.size() > 1) normalise(out);
+    }
+
+    // Matches of one item (word or phrase), sorted by (doc, pos).
+    void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
+        std::vector<std::pair<TermId, MatchLevel>> ex;
+        if (item.terms.size() == 1) {
+            expand(item.terms[0], item.exact_only, ex, warnings);
+            term_matches(ex, out);
+            if (!item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
+            return;
+        }
+        std::vector<M> cur, next, merged;
+        expand(item.terms[0], true, ex, warnings);
+        term_matches(ex, cur);
+        for (size_t k = 1; k < item.terms.size() && !cur.empty(); ++k) {
+            expand(item.terms[k], true, ex, warnings);
+            next.clear();
+            term_matches(ex, next);
+            chain(cur, next, merged);
+            cur.swap(merged);
+        }
+        out.insert(out.end(), cur.begin(), cur.end());
+        if (!out.empty()) normalise(out);
+    }
+
+    // cur: phrase prefixes [pos, pos+span); next: candidates for the following token.
+    static void chain(const std::vector<M>& cur, const std::vector<M>& next, std::vector<M>& out) {
+        out.clear();
+        // cur sorted by (doc, pos); ends may be unsorted when spans differ -> sort a view by end
+        std::vector<size_t> order(cur.size());
+        for (size_t k = 0; k < cur.size(); ++k) order[k] = k;
+        bool sorted = true;
+        for (size_t k = 1; k < cur.size() && sorted; ++k) {
+            const M &a = cur[k - 1], &b = cur[k];
+            sorted = a.doc < b.doc || (a.doc == b.doc && a.pos + a.span <= b.pos + b.span);
+        }
+        if (!sorted)
+            std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+                const M &a = cur[x], &b = cur[y];
+                return a.doc != b.doc ? a.doc < b.doc : a.pos + a.span < b.pos + b.span;
+            });
+        size_t j = 0;
+        for (size_t oi = 0; oi < order.size(); ++oi) {
+            const M& c = cur[order[oi]];
+            Pos end = c.pos + c.span;
+            while (j < next.size() && (next[j].doc < c.doc || (next[j].doc == c.doc && next[j].pos < end))) ++j;
+            for (size_t jj = j; jj < next.size() && next[jj].doc == c.doc && next[jj].pos == end; ++jj)
+                out.push_back(M{c.doc, c.pos, c.span + next[jj].span, std::max(c.level, next[jj].level)});
+        }
+        if (!sorted || !out.empty()) normalise(out);
+    }
+
+    // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters.
+    void split_matches(const std::string& t, std::vector<M>& out) {
+        if (t.size() < 6 || t.size() > 32) return;
+        bool any = false;
+        for (size_t k = 3; k + 3 <= t.size(); ++k) {
+            if ((uint8_t(t[k]) & 0xC0) == 0x80) continue;
+            TermId a = m_ix.find(std::string_view(t).substr(0, k));
+            if (a == kNoTerm) continue;
+            TermId b = m_ix.find(std::string_view(t).substr(k));
+            if (b == kNoTerm) continue;
+            std::vector<M> ma, mb, mm;
+            term_matches({{a, MatchLevel::Joined}}, ma);
+            term_matches({{b, MatchLevel::Joined}}, mb);
+            chain(ma, mb, mm);
+            out.insert(out.end(), mm.begin(), mm.end());
+            any = any || !mm.empty();
+        }
+        if (any) normalise(out);
+    }
+
+private:
+    const InvertedIndex& m_ix;
+    const SearchDesc& m_desc;
+    std::vector<Occurrence> m_occ;
+};
+
+struct ClauseResult {
+    std::vector<M> matches;                  // sorted by (doc, pos)
+    std::vector<uint32_t> passages;          // sorted unique global passage ids
+    std::vector<uint32_t> first;             // per passage: first index into matches
+};
+
+bool name_matches(const std::string& folded_filter, const std::string& speaker_name) {
+    std::string f;
+    WordTokens wt;
+    size_t k = 0;
+    while (k < speaker_name.size()) {
+        while (k < speaker_name.size() && is_q_space(speaker_name[k])) ++k;
+        size_t b = k;
+        while (k < speaker_name.size() && !is_q_space(speaker_name[k])) ++k;
+        if (k == b) break;
+        word_tokens(std::string_view(speaker_name).substr(b, k - b), wt);
+        for (size_t p = 0; p < wt.count(); ++p) {
+            if (!f.empty()) f += ' ';
+            f += std::string(wt.part(p));
+        }
+    }
+    return f.find(folded_filter) != std::string::npos;
+}
+
+}  // namespace
+
+std::pair<size_t, size_t> SearchResult::matches_in(DocId doc) const {
+    auto lo = std::lower_bound(matches.begin(), matches.end(), doc, [](const WordMatch& m, DocId d) { return m.doc < d; });
+    auto hi = std::upper_bound(lo, matches.end(), doc, [](DocId d, const WordMatch& m) { return d < m.doc; });
+    return {size_t(lo - matches.begin()), size_t(hi - matches.begin())};
+}
+
+Result<DocId> Collection::add(Episode ep, bool commit) {
+    auto r = m_index.add_episode(ep);
+    if (!r) return r;
+    m_episodes.push_back(std::move(ep));
+    if (commit) m_index.commit();
+    return r;
+}
+
+Result<SearchResult> Collection::search(std::string_view text, const SearchDesc& desc) const {
+    auto q = parse_query(text);
+    if (!q) return q.error();
+    return search(q.value(), desc);
+}
+
+Result<SearchResult> Collection::search(const Query& query, const SearchDesc& desc) const {
+    if (!m_index.committed())
+        return make_error(Errc::InvalidArgument, "search: episodes were added without commit()");
+    SearchResult res;
+    res.warnings = query.warnings;
+    Evaluator ev(m_index, desc);
+
+    // Speaker filter: allowed speaker ids per episode (empty filter = all).
+    std::vector<std::vector<int16_t>> allowed;
+    bool filter = !query.speaker.empty();
+    if (filter) {
+        allowed.resize(m_episodes.size());
+        for (DocId d = 0; d < m_episodes.size(); ++d) {
+            const auto& sp = m_episodes[d].meta.speakers;
+            for (size_t s = 0; s < sp.size(); ++s)
+                if (name_matches(query.speaker, sp[s])) allowed[d].push_back(int16_t(s));
+        }
+    }
+
+    std::vector<ClauseResult> pos_clauses, neg_clauses;
+    for (const auto& c : query.clauses) {
+        ClauseResult cr;
+        for (const auto& item : c.any) ev.item_matches(item, cr.matches, res.warnings);
+        size_t ci = size_t(&c - query.clauses.data());
+        for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
+            if (j != ci && j + 1 != ci) continue;
+            TermId t = m_index.find(query.clauses[j].any[0].terms[0].text + query.clauses[j + 1].any[0].terms[0].text);
+            if (t == kNoTerm) continue;
+            std::vector<M> jm;
+            ev.term_matches({{t, MatchLevel::Joined}}, jm);
+            cr.matches.insert(cr.matches.end(), jm.begin(), jm.end());
+            normalise(cr.matches);
+        }
+        if (c.any.size() > 1) normalise(cr.matches);
+        if (filter && !c.negated) {
+            size_t o = 0;
+            for (const M& m : cr.matches) {
+                const Episode& ep = m_episodes[m.doc];
+                uint32_t w = m_index.word_of_token(m.doc, m.pos);
+                int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
+                const auto& al = allowed[m.doc];
+                if (s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end()) cr.matches[o++] = m;
+            }
+            cr.matches.resize(o);
+        }
+        // group by passage (matches are sorted by doc, pos)
+        DocId cur_doc = 0xFFFFFFFFu;
+        uint32_t gid = 0, gid_end = 0;
+        for (size_t k = 0; k < cr.matches.size(); ++k) {
+            const M& m = cr.matches[k];
+            if (m.doc != cur_doc || m.pos < m_index.passage(gid).first_token) {
+                cur_doc = m.doc;
+                gid = m_index.passage_of(m.doc, m.pos);
+                gid_end = m_index.passages_end(m.doc);
+            }
+            while (gid + 1 < gid_end && m_index.passage(gid + 1).first_token <= m.pos) ++gid;
+            if (cr.passages.empty() || cr.passages.back() != gid) {
+                cr.passages.push_back(gid);
+                cr.first.push_back(uint32_t(k));
+            }
+        }
+        cr.first.push_back(uint32_t(cr.matches.size()));
+        (c.negated ? neg_clauses : pos_clauses).push_back(std::move(cr));
+    }
+
+    // AND over positive clauses, minus negative ones: candidates from the rarest clause.
+    size_t rare = 0;
+    for (size_t k = 1; k < pos_clauses.size(); ++k)
+        if (pos_clauses[k].passages.size() < pos_clauses[rare].passages.size()) rare = k;
+    struct Cand {
+        uint32_t gid;
+        float score;
+        int tier;
+        std::vector<uint32_t> at;  // per positive clause: index into its passages
+    };
+    std::vector<Cand> cands;
+    const double N = double(std::max<uint32_t>(1, m_index.passage_count()));
+    const double avg = m_index.avg_passage_tokens();
+    const double k1 = 1.2, b = 0.75;
+    std::vector<double> idf(pos_clauses.size());
+    for (size_t k = 0; k < pos_clauses.size(); ++k) {
+        double df = double(pos_clauses[k].passages.size());
+        idf[k] = std::log(1.0 + (N - df + 0.5) / (df + 0.5));
+    }
+    std::vector<std::pair<Pos, uint32_t>> prox;
+    for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
+        uint32_t gid = pos_clauses[rare].passages[pi];
+        Cand cand{gid, 0, 0, std::vector<uint32_t>(pos_clauses.size())};
+        bool ok = true;
+        for (size_t k = 0; k < pos_clauses.size() && ok; ++k) {
+            const auto& ps = pos_clauses[k].passages;
+            auto it = std::lower_bound(ps.begin(), ps.end(), gid);
+            ok = it != ps.end() && *it == gid;
+            if (ok) cand.at[k] = uint32_t(it - ps.begin());
+        }
+        for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
+            ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
+        if (!ok) continue;
+        // BM25 with level-weighted term frequencies, exact-first tier and proximity.
+        double len = double(m_index.passage_tokens(gid));
+        double score = 0;
+        int tier = 0;
+        prox.clear();
+        for (size_t k = 0; k < pos_clauses.size(); ++k) {
+            const auto& cr = pos_clauses[k];
+            double tf = 0;
+            int best = 9;
+            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+                tf += level_weight(cr.matches[mi].level);
+                best = std::min(best, level_tier(cr.matches[mi].level));
+                if (pos_clauses.size() > 1) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
+            }
+            tier = std::max(tier, best);
+            score += idf[k] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
+        }
+        if (pos_clauses.size() > 1) {  // smallest window holding one match of every clause
+            std::sort(prox.begin(), prox.end());
+            std::vector<uint32_t> seen(pos_clauses.size(), 0);
+            size_t have = 0, lo = 0;
+            uint32_t best_w = 0xFFFFFFFFu;
+            for (size_t hi = 0; hi < prox.size(); ++hi) {
+                if (seen[prox[hi].second]++ == 0) ++have;
+                while (have == pos_clauses.size()) {
+                    best_w = std::min(best_w, prox[hi].first - prox[lo].first + 1);
+                    if (--seen[prox[lo].second] == 0) --have;
+                    ++lo;
+                }
+            }
+            double extra = best_w > pos_clauses.size() ? double(best_w - pos_clauses.size()) : 0.0;
+            score *= 1.0 + 1.0 / (1.0 + extra / 2.0);
+        }
+        cand.score = float(score);
+        cand.tier = tier;
+        cands.push_back(std::move(cand));
+    }
+
+    res.total_passages = uint32_t(cands.size());
+    // every match of every surviving passage, for the reader and histograms
+    uint64_t single_occ = 0;
+    for (const auto& cand : cands) {
+        for (size_t k = 0; k < pos_clauses.size(); ++k) {
+            const auto& cr = pos_clauses[k];
+            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+                const M& m = cr.matches[mi];
+                uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
+                uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
+                res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, m.level});
+                ++single_occ;
+            }
+        }
+    }
+    res.occurrences = pos_clauses.size() == 1 ? single_occ : res.total_passages;
+    std::sort(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
+        return a.doc != b.doc ? a.doc < b.doc : a.first_word != b.first_word ? a.first_word < b.first_word : a.word_count < b.word_count;
+    });
+    res.matches.erase(std::unique(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
+        return a.doc == b.doc && a.first_word == b.first_word && a.word_count == b.word_count;
+    }), res.matches.end());
+
+    // rank: tier, then score, then position (stable across runs)
+    size_t limit = desc.limit ? std::min<size_t>(desc.limit, cands.size()) : cands.size();
+    auto better = [](const Cand& a, const Cand& x) {
+        if (a.tier != x.tier) return a.tier < x.tier;
+        if (a.score != x.score) return a.score > x.score;
+        return a.gid < x.gid;
+    };
+    std::partial_sort(cands.begin(), cands.begin() + long(limit), cands.end(), better);
+    cands.resize(limit);
+    for (const auto& cand : cands) {
+        Hit h;
+        h.passage = cand.gid;
+        h.doc = m_index.passage(cand.gid).doc;
+        h.score = cand.score;
+        h.level = MatchLevel::Exact;
+        const Episode& ep = m_episodes[h.doc];
+        uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
+        std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
+        for (size_t k = 0; k < pos_clauses.size(); ++k) {
+            const auto& cr = pos_clauses[k];
+            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+                const M& m = cr.matches[mi];
+                uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
+                uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
+                words.push_back({w0, w1});
+                h.level = std::max(h.level, m.level);
+                first_w = std::min(first_w, w0);
+                last_w = std::max(last_w, w1);
+            }
+        }
+        std::sort(words.begin(), words.end());
+        words.erase(std::unique(words.begin(), words.end()), words.end());
+        for (const auto& w : words) {
+            if (w.second >= ep.words.size()) continue;
+            ByteSpan s{ep.words[w.first].begin, ep.words[w.second].end};
+            if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
+                h.highlights.back().end = std::max(h.highlights.back().end, s.end);
+            else
+                h.highlights.push_back(s);
+        }
+        h.word = first_w < ep.words.size() ? first_w : 0;
+        h.time_ms = ep.words.empty() ? 0 : ep.words[h.word].start_ms;
+        // The level shown is the rank tier's worst level.
+        h.snippet = make_snippet(ep, h.word, std::max(h.word, last_w), h.highlights, desc.snippet_bytes);
+        res.hits.push_back(std::move(h));
+    }
+    return res;
+}
+
+// ==== Snippets and histograms ====
+
+Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
+                     const std::vector<ByteSpan>& highlights, uint32_t context) {
+    Snippet s;
+    if (ep.words.empty() || first_word >= ep.words.size()) return s;
+    last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
+    // Anchor: the first match plus any further highlights within 2 * context bytes of it.
+    uint32_t anchor_begin = ep.words[first_word].begin, anchor_end = ep.words[first_word].end;
+    (void)last_word;
+    for (const auto& h : highlights)
+        if (h.begin >= anchor_begin && h.end - anchor_begin <= 2 * context) anchor_end = std::max(anchor_end, h.end);
+    auto it = std::upper_bound(ep.words.begin(), ep.words.end(), anchor_end - 1,
+                               [](uint32_t b, const Word& w) { return b < w.begin; });
+    uint32_t lw = uint32_t(it - ep.words.begin()) - 1;  // the word holding anchor_end - 1
+    uint32_t a = first_word, z = std::max(lw, first_word);
+    while (a > 0 && anchor_begin - ep.words[a - 1].begin <= context) --a;
+    while (z + 1 < ep.words.size() && ep.words[z + 1].end - anchor_end <= context) ++z;
+    uint32_t begin = ep.words[a].begin, end = ep.words[z].end;
+    s.cut_before = a > 0;
+    s.cut_after = z + 1 < ep.words.size();
+    s.text = ep.text.substr(begin, end - begin);
+    for (char& c : s.text)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    for (const auto& h : highlights)
+        if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
+    return s;
+}
+
+std::vector<uint32_t> hit_histogram(const SearchResult& r, const Collection& c, DocId doc, uint32_t bins) {
+    std::vector<uint32_t> h(bins, 0);
+    if (bins == 0 || doc >= c.size()) return h;
+    const Episode& ep = c.episode(doc);
+    uint32_t dur = ep.meta.duration_ms;
+    if (!ep.words.empty()) dur = std::max(dur, ep.words.back().start_ms + 1);
+    if (dur == 0) dur = 1;
+    auto range = r.matches_in(doc);
+    for (size_t k = range.first; k < range.second; ++k) {
+        uint32_t w = r.matches[k].first_word;
+        if (w >= ep.words.size()) continue;
+        uint64_t bin = uint64_t(ep.words[w].start_ms) * bins / dur;
+        h[std::min<uint64_t>(bin, bins - 1)]++;
+    }
+    return h;
+}
+
+}  // namespace tx

@@ -1,0 +1,167 @@
+// search.h: the query language, ranking, snippets and hit histograms over a Collection.
+//
+// Query language (parse_query):
+//   word word        all must match within one passage (AND), any order
+//   "exact phrase"   consecutive tokens, exact forms only ("mark zuck*" allows a prefix last)
+//   prefix*          every dictionary term starting with "prefix" (capped, see SearchDesc)
+//   -word  -"a b"    passages containing it are excluded
+//   a OR b           either (binds tighter than the implicit AND: "x a OR b" = x AND (a OR b))
+//   speaker:NAME     only words spoken by a speaker whose name contains NAME (case-insensitive);
+//                    speaker:"Lex Fridman" for names with spaces
+// Bare words also match, ranked lower and flagged by MatchLevel: Snowball stems ("running" ->
+// "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2), and
+// sound-alikes (same phonetic key and edit distance <= 2: "fridman" -> "freedman").
+// "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other. Malformed queries parse best-effort
+// with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,
+// one with only exclusions, or one over kMaxQueryBytes is Errc::BadQuery.
+//
+// Ranking: BM25 (k1 = 1.2, b = 0.75) over passages, with each occurrence weighted by its match
+// level, a proximity factor for multi-word queries, and exact-first tiers: a passage whose
+// words all match exactly ranks above any passage that needs a stem, typo or sound-alike.
+//
+// Typical UI use: keep the Collection and the last SearchResult; per frame read
+// result.hits / result.matches / histogram vectors (nothing is recomputed or copied per frame).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/base.h"
+#include "core/episode.h"
+#include "core/index.h"
+
+namespace tx {
+
+// ---- Query ----
+
+constexpr size_t kMaxQueryBytes = 1024;  // longer queries are refused (Errc::BadQuery)
+constexpr size_t kMaxQueryClauses = 32;  // further words are ignored with a warning
+constexpr size_t kMaxPhraseTerms = 32;   // longer phrases are cut with a warning
+
+struct QueryTerm {
+    std::string text;      // folded token
+    bool prefix = false;   // "term*"
+};
+
+struct QueryItem {
+    std::vector<QueryTerm> terms;  // 1 term = a word; more = a phrase (consecutive tokens)
+    bool exact_only = false;       // quoted: no stems, typos or sound-alikes
+    bool joined = false;           // the joined form of a hyphenated word ("jiujitsu")
+};
+
+struct QueryClause {
+    std::vector<QueryItem> any;  // alternatives (OR)
+    bool negated = false;
+    std::string source;          // the query text this clause came from (for messages)
+};
+
+struct Query {
+    std::vector<QueryClause> clauses;  // all positive clauses must match in one passage
+    std::string speaker;               // speaker:NAME filter (folded), empty = any
+    std::vector<std::string> warnings; // best-effort parse notes for the UI
+    std::vector<uint32_t> joins;       // k: bare words k and k+1 may also match as one word
+};
+
+// @return the parsed query, or Errc::BadQuery with a message for the UI.
+Result<Query> parse_query(std::string_view text);
+
+// ---- Results ----
+
+enum class MatchLevel : uint8_t {
+    Exact = 0,     // the folded word itself (or a requested prefix)
+    Joined = 1,    // hyphen/space variants: "jiujitsu" <-> "jiu-jitsu" <-> "jiu jitsu"
+    Stem = 2,      // same Snowball stem
+    Fuzzy = 3,     // typo within the edit-distance bound
+    Phonetic = 4,  // sound-alike
+};
+const char* match_level_name(MatchLevel l);
+
+struct ByteSpan {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+};
+
+// A matched word range in an episode (a phrase covers several words).
+struct WordMatch {
+    DocId doc = 0;
+    uint32_t first_word = 0;
+    uint32_t word_count = 1;
+    MatchLevel level = MatchLevel::Exact;
+};
+
+struct Snippet {
+    std::string text;                  // context cut on word boundaries (newlines -> spaces)
+    std::vector<ByteSpan> highlights;  // into `text`
+    bool cut_before = false;           // text continues before / after the snippet ("…")
+    bool cut_after = false;
+};
+
+struct Hit {
+    DocId doc = 0;
+    uint32_t passage = 0;              // global passage id (InvertedIndex::passage)
+    uint32_t word = 0;                 // first matched word in the passage (Episode::words index)
+    uint32_t time_ms = 0;              // start time of `word` (estimated if meta.times_estimated)
+    float score = 0;
+    MatchLevel level = MatchLevel::Exact;  // worst level this passage needed (its rank tier)
+    std::vector<ByteSpan> highlights;  // Episode::text byte ranges of every matched word
+    Snippet snippet;                   // filled for the returned hits only
+};
+
+struct SearchResult {
+    std::vector<Hit> hits;             // ranked, at most SearchDesc::limit
+    uint32_t total_passages = 0;       // passages that matched
+    uint64_t occurrences = 0;          // single clause: matches (a phrase once per start);
+                                       // several clauses: matched passages
+    std::vector<WordMatch> matches;    // every match in every matched passage, by (doc, word)
+    std::vector<std::string> warnings;
+
+    // Matches in episode `doc` (for the reader's highlights): [first, last) into `matches`.
+    std::pair<size_t, size_t> matches_in(DocId doc) const;
+};
+
+struct SearchDesc {
+    uint32_t limit = 50;              // hits returned; 0 = all
+    bool stems = true;                // Snowball stem matches
+    bool typos = true;                // automatic typo tolerance (words >= 5 letters)
+    bool phonetic = true;             // sound-alike matches
+    uint32_t snippet_bytes = 80;      // context each side of the first highlight
+    uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word
+};
+
+// ---- Collection ----
+
+// Episodes plus their index. Episodes are moved in and never copied afterwards.
+class Collection {
+public:
+    explicit Collection(const IndexDesc& desc = {}) : m_index(desc) {}
+
+    // Add an episode; with commit = false, call commit() before searching (faster bulk loads).
+    // @return its DocId, or the index's error (Errc::TooLarge).
+    Result<DocId> add(Episode ep, bool commit = true);
+    void commit() { m_index.commit(); }
+
+    size_t size() const { return m_episodes.size(); }
+    const Episode& episode(DocId d) const { return m_episodes[d]; }
+    const std::vector<Episode>& episodes() const { return m_episodes; }
+    const InvertedIndex& index() const { return m_index; }
+    InvertedIndex& index() { return m_index; }
+
+    // Run a query. @return ranked results, or Errc::BadQuery from parse_query, or
+    // Errc::InvalidArgument when episodes were added without commit().
+    Result<SearchResult> search(std::string_view query, const SearchDesc& desc = {}) const;
+    Result<SearchResult> search(const Query& query, const SearchDesc& desc = {}) const;
+
+private:
+    std::vector<Episode> m_episodes;
+    InvertedIndex m_index;
+};
+
+// KWIC: the text around words [first_word, last_word] of `ep`, about `context` bytes each side,
+// cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped.
+Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
+                     const std::vector<ByteSpan>& highlights, uint32_t context = 80);
+
+// Matches of episode `doc` per time bin (bins = N equal slices of the episode's duration).
+std::vector<uint32_t> hit_histogram(const SearchResult& r, const Collection& c, DocId doc, uint32_t bins);
+
+}  // namespace tx

@@ -1,0 +1,155 @@
+// labels.cpp: segment labels by c-TF-IDF within the episode, discounted by a background table of
+// everyday English, preferring bigrams ("open source") over their parts.
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "core/topics/labels_internal.h"
+#include "core/topics/topics.h"
+
+namespace tx {
+namespace {
+
+const char kBackground[] =
+#include "core/topics/background_words.inc"
+    ;
+
+// word -> percent of documents (in both a spoken and a written corpus) that contain it.
+const std::unordered_map<std::string, int>& background() {
+    static const std::unordered_map<std::string, int> table = [] {
+        std::unordered_map<std::string, int> t;
+        std::string_view s(kBackground);
+        size_t i = 0;
+        while (i < s.size()) {
+            size_t nl = s.find('\n', i);
+            if (nl == std::string_view::npos) nl = s.size();
+            std::string_view line = s.substr(i, nl - i);
+            size_t sp = line.find(' ');
+            if (sp != std::string_view::npos)
+                t.emplace(std::string(line.substr(0, sp)), std::atoi(std::string(line.substr(sp + 1)).c_str()));
+            i = nl + 1;
+        }
+        return t;
+    }();
+    return table;
+}
+
+// 1 for rare words, down to 0.2 for words in every document of the background corpora.
+double background_weight(const std::string& w) {
+    const auto& t = background();
+    auto it = t.find(w);
+    if (it == t.end()) return 1.0;
+    return std::max(0.2, 1.0 - 0.9 * it->second / 100.0);
+}
+
+bool label_worthy(const std::string& w) {
+    if (w.size() < 3) return false;
+    return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+struct Cand {
+    double score = 0;
+    std::string text;
+    TermId a = kNoTopicTerm, b = kNoTopicTerm;  // b == kNoTopicTerm for a unigram
+};
+
+}  // namespace
+
+std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
+                                         const LabelDesc& desc) {
+    const size_t nseg = bounds.size() + 1;
+    const uint32_t n = static_cast<uint32_t>(doc.size());
+    const size_t V = doc.vocab.size();
+    const uint32_t min_count = desc.min_count ? desc.min_count : 2;
+    auto seg_begin = [&](size_t s) { return s == 0 ? 0u : std::min(bounds[s - 1], n); };
+    auto seg_end = [&](size_t s) { return s + 1 == nseg ? n : std::min(bounds[s], n); };
+
+    // Document-wide frequencies of terms and bigrams (bigram = two adjacent content words).
+    std::vector<uint32_t> doc_tf(V, 0);
+    std::unordered_map<uint64_t, uint32_t> doc_bi;
+    uint64_t content = 0;
+    for (uint32_t i = 0; i < n; ++i) {
+        TermId t = doc.terms[i];
+        if (t == kNoTopicTerm) continue;
+        ++doc_tf[t];
+        ++content;
+        if (i + 1 < n && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
+            ++doc_bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+    }
+    const double avg = static_cast<double>(content) / nseg;  // A in c-TF-IDF
+
+    std::vector<SegmentLabel> out(nseg);
+    std::vector<uint32_t> tf(V, 0);
+    for (size_t s = 0; s < nseg; ++s) {
+        const uint32_t b = seg_begin(s), e = seg_end(s);
+        std::vector<TermId> seen;
+        std::unordered_map<uint64_t, uint32_t> bi;
+        for (uint32_t i = b; i < e; ++i) {
+            TermId t = doc.terms[i];
+            if (t == kNoTopicTerm) continue;
+            if (tf[t]++ == 0) seen.push_back(t);
+            if (i + 1 < e && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
+                ++bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+        }
+        std::sort(seen.begin(), seen.end());
+        std::vector<Cand> cands;
+        std::vector<std::pair<std::string, float>> profile;
+        double norm = 0;
+        for (TermId t : seen) {
+            double idf = std::log(1.0 + avg / doc_tf[t]);
+            double w = tf[t] * idf * background_weight(doc.display[t]);
+            if (label_worthy(doc.display[t])) {
+                profile.emplace_back(doc.vocab[t], static_cast<float>(w));
+                norm += w * w;
+                if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTopicTerm});
+            }
+        }
+        std::vector<std::pair<uint64_t, uint32_t>> bis(bi.begin(), bi.end());
+        std::sort(bis.begin(), bis.end());
+        for (const auto& kv : bis) {
+            if (kv.second < min_count) continue;
+            TermId x = static_cast<TermId>(kv.first >> 32), y = static_cast<TermId>(kv.first & 0xffffffffu);
+            double idf = std::log(1.0 + avg / doc_bi[kv.first]);
+            double bw = std::min(background_weight(doc.display[x]), background_weight(doc.display[y]));
+            // A bigram that is a fixed phrase (most of its words' occurrences) is a good title.
+            double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
+            double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion);
+            if (!label_worthy(doc.display[x]) && !label_worthy(doc.display[y])) continue;
+            cands.push_back({w, doc.display[x] + " " + doc.display[y], x, y});
+        }
+        for (TermId t : seen) tf[t] = 0;
+
+        std::sort(cands.begin(), cands.end(), [](const Cand& p, const Cand& q) {
+            return p.score != q.score ? p.score > q.score : p.text < q.text;
+        });
+        std::vector<TermId> used;
+        auto is_used = [&](TermId t) { return t != kNoTopicTerm && std::find(used.begin(), used.end(), t) != used.end(); };
+        for (const Cand& c : cands) {
+            if (out[s].keywords.size() >= 8) break;
+            if (is_used(c.a) || is_used(c.b)) continue;
+            out[s].keywords.push_back(c.text);
+            used.push_back(c.a);
+            if (c.b != kNoTopicTerm) used.push_back(c.b);
+        }
+        std::sort(profile.begin(), profile.end(), [](const auto& p, const auto& q) {
+            return p.second != q.second ? p.second > q.second : p.first < q.first;
+        });
+        if (profile.size() > 24) profile.resize(24);
+        norm = 0;
+        for (const auto& p : profile) norm += static_cast<double>(p.second) * p.second;
+        norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
+        for (auto& p : profile) p.second = static_cast<float>(p.second * norm);
+        out[s].profile = std::move(profile);
+    }
+    return out;
+}
+
+std::vector<std::vector<std::string>> label_segments(const TopicDoc& doc,
+                                                     const std::vector<uint32_t>& bounds,
+                                                     const LabelDesc& desc) {
+    std::vector<std::vector<std::string>> out;
+    for (SegmentLabel& l : score_segments(doc, bounds, desc)) out.push_back(std::move(l.keywords));
+    return out;
+}
+
+}  // namespace tx

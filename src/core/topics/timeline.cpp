@@ -1,0 +1,183 @@
+// timeline.cpp: assemble the per-episode topic timeline (segments, labels, groups, colours),
+// group segments across episodes, and bin query hits for the timeline's density strip.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "core/topics/labels_internal.h"
+#include "core/topics/topics.h"
+
+namespace tx {
+namespace {
+
+constexpr uint32_t kMaxWords = 1u << 26;
+constexpr float kDefaultGroupSimilarity = 0.30f;
+
+using Profile = std::vector<std::pair<std::string, float>>;
+
+double cosine(const Profile& a, const Profile& b) {
+    double dot = 0;
+    for (const auto& x : a)
+        for (const auto& y : b)
+            if (x.first == y.first) dot += static_cast<double>(x.second) * y.second;
+    return dot;  // profiles are unit length
+}
+
+std::string join_label(const std::vector<std::string>& kw, size_t max_kw) {
+    std::string s;
+    for (size_t i = 0; i < kw.size() && i < max_kw; ++i) {
+        if (i) s += " \xC2\xB7 ";  // U+00B7 middle dot
+        s += kw[i];
+    }
+    return s;
+}
+
+}  // namespace
+
+Rgba topic_colour(uint32_t group) {
+    // Mid-luminance, moderately saturated hues: distinguishable, and a bar in any of them keeps
+    // contrast against both a light (#f5f5f5) and a dark (#1e1e1e) background.
+    static const Rgba kPalette[12] = {
+        {66, 133, 244, 255}, {234, 134, 52, 255}, {52, 168, 83, 255},  {219, 68, 85, 255},
+        {142, 99, 206, 255}, {0, 160, 170, 255},  {200, 160, 30, 255}, {214, 92, 170, 255},
+        {120, 140, 60, 255}, {90, 110, 200, 255}, {180, 100, 60, 255}, {60, 150, 130, 255},
+    };
+    return kPalette[group % 12];
+}
+
+Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
+                                     const std::vector<Chapter>& chapters, uint32_t duration_ms) {
+    if (doc.size() > kMaxWords)
+        return make_error(Errc::TooLarge, "episode has " + std::to_string(doc.size()) +
+                                              " words; the topic engine takes at most 67108864");
+    TopicTimeline tl;
+    tl.chapters = chapters;
+    tl.word_count = static_cast<uint32_t>(doc.size());
+    const bool timed = doc.start_ms.size() == doc.size() && !doc.start_ms.empty();
+    tl.duration_ms = duration_ms;
+    if (timed) tl.duration_ms = std::max(tl.duration_ms, doc.start_ms.back());
+    if (doc.size() == 0) return tl;
+
+    std::vector<uint32_t> bounds = segment_topics(doc, desc.segment);
+    std::vector<SegmentLabel> labels = score_segments(doc, bounds, desc.label);
+    const size_t max_kw = std::min<uint32_t>(desc.label.max_keywords ? desc.label.max_keywords : 3, 4);
+    const float sim = desc.group_similarity > 0 ? desc.group_similarity : kDefaultGroupSimilarity;
+
+    std::vector<std::vector<size_t>> groups;  // members per group
+    for (size_t i = 0; i <= bounds.size(); ++i) {
+        TopicSegment s;
+        s.start_word = i == 0 ? 0 : bounds[i - 1];
+        s.end_word = i < bounds.size() ? bounds[i] : tl.word_count;
+        s.start_ms = timed ? doc.start_ms[s.start_word] : 0;
+        s.end_ms = timed ? (s.end_word < doc.size() ? doc.start_ms[s.end_word] : tl.duration_ms) : 0;
+        s.keywords = std::move(labels[i].keywords);
+        s.label = join_label(s.keywords, max_kw);
+        if (s.label.empty()) s.label = "(no distinctive words)";
+        s.profile = std::move(labels[i].profile);
+        // Recurring topic within the episode: join the most similar earlier non-adjacent group
+        // (average similarity to its members) when it is similar enough.
+        double best = sim;
+        size_t best_g = groups.size();
+        for (size_t g = 0; g < groups.size(); ++g) {
+            if (groups[g].back() + 1 == i) continue;  // the segmenter split them for a reason
+            double sum = 0;
+            for (size_t m : groups[g]) sum += cosine(s.profile, tl.segments[m].profile);
+            double avg = sum / groups[g].size();
+            if (avg > best) { best = avg; best_g = g; }
+        }
+        if (best_g == groups.size()) groups.emplace_back();
+        groups[best_g].push_back(i);
+        s.group = static_cast<uint32_t>(best_g);
+        s.colour = topic_colour(s.group);
+        tl.segments.push_back(std::move(s));
+    }
+    tl.group_count = static_cast<uint32_t>(groups.size());
+    return tl;
+}
+
+Result<TopicTimeline> build_timeline(const Episode& ep, const TopicDesc& desc) {
+    return build_timeline(topic_doc_from_episode(ep), desc, ep.meta.chapters, ep.meta.duration_ms);
+}
+
+std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimeline*>& timelines,
+                                            float min_similarity) {
+    struct Item { uint32_t ep, seg; const Profile* p; };
+    std::vector<Item> items;
+    for (uint32_t e = 0; e < timelines.size(); ++e) {
+        if (!timelines[e]) continue;
+        for (uint32_t s = 0; s < timelines[e]->segments.size(); ++s)
+            if (!timelines[e]->segments[s].profile.empty())
+                items.push_back({e, s, &timelines[e]->segments[s].profile});
+    }
+    // Sparse dot products through an inverted list term -> (item, weight).
+    std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>> inv;
+    for (uint32_t i = 0; i < items.size(); ++i)
+        for (const auto& tw : *items[i].p) inv[tw.first].emplace_back(i, tw.second);
+    std::vector<uint32_t> parent(items.size());
+    for (uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
+    auto find = [&](uint32_t x) {
+        while (parent[x] != x) x = parent[x] = parent[parent[x]];
+        return x;
+    };
+    std::vector<double> acc(items.size(), 0.0);
+    std::vector<uint32_t> touched;
+    for (uint32_t i = 0; i < items.size(); ++i) {
+        touched.clear();
+        for (const auto& tw : *items[i].p)
+            for (const auto& jw : inv[tw.first]) {
+                if (jw.first <= i || items[jw.first].ep == items[i].ep) continue;
+                if (acc[jw.first] == 0.0) touched.push_back(jw.first);
+                acc[jw.first] += static_cast<double>(tw.second) * jw.second;
+            }
+        std::sort(touched.begin(), touched.end());
+        for (uint32_t j : touched) {
+            if (acc[j] >= min_similarity) {
+                uint32_t a = find(i), b = find(j);
+                if (a != b) parent[std::max(a, b)] = std::min(a, b);
+            }
+            acc[j] = 0.0;
+        }
+    }
+    std::map<uint32_t, std::vector<uint32_t>> comps;  // root -> items (ordered: deterministic)
+    for (uint32_t i = 0; i < items.size(); ++i) comps[find(i)].push_back(i);
+    std::vector<RecurringTopic> out;
+    for (const auto& kv : comps) {
+        const auto& mem = kv.second;
+        if (mem.size() < 2) continue;
+        RecurringTopic rt;
+        std::map<std::string, double> weight;
+        for (uint32_t i : mem) {
+            rt.members.push_back({items[i].ep, items[i].seg});
+            for (const auto& tw : *items[i].p) weight[tw.first] += tw.second;
+        }
+        std::vector<std::pair<double, std::string>> top;
+        for (const auto& w : weight) top.emplace_back(-w.second, w.first);
+        std::sort(top.begin(), top.end());
+        std::vector<std::string> kw;
+        for (size_t k = 0; k < top.size() && k < 3; ++k) kw.push_back(top[k].second);
+        rt.label = join_label(kw, 3);
+        out.push_back(std::move(rt));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const RecurringTopic& a, const RecurringTopic& b) {
+        return a.members.size() > b.members.size();
+    });
+    for (size_t g = 0; g < out.size(); ++g) out[g].colour = topic_colour(static_cast<uint32_t>(g));
+    return out;
+}
+
+std::vector<float> hit_density(const std::vector<Pos>& hits, uint32_t word_count, uint32_t bins) {
+    if (bins == 0 || word_count == 0) return {};
+    std::vector<float> d(bins, 0.0f);
+    for (Pos p : hits) {
+        if (p >= word_count) continue;
+        uint32_t b = static_cast<uint32_t>(static_cast<uint64_t>(p) * bins / word_count);
+        d[std::min(b, bins - 1)] += 1.0f;
+    }
+    float mx = *std::max_element(d.begin(), d.end());
+    if (mx > 0)
+        for (float& x : d) x /= mx;
+    return d;
+}
+
+}  // namespace tx

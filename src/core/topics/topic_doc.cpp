@@ -1,0 +1,195 @@
+// topic_doc.cpp: turning words into the topic engine's input (stop list, folding, adapters).
+#include <algorithm>
+#include <unordered_set>
+
+#include "core/topics/topics.h"
+
+namespace tx {
+namespace {
+
+// English function words, spoken fillers and discourse markers, and very common verbs/adverbs
+// that say nothing about a topic. Multi-word fillers ("you know", "i mean", "kind of") are
+// covered by their parts. Kept as one string so the table is easy to read and review.
+const char kStopWords[] =
+    "a about above after again against ago ah ahead all almost along already alright also although "
+    "always am among an and another any anybody anymore anyone anything anyway anyways "
+    "anywhere are aren't around as ask asked at aw away awesome back bad basically be became "
+    "because become been before began being believe below best better between big bit both "
+    "but by call called came can can't cannot case certain certainly change come comes coming "
+    "completely could couldn't course cool d day days definitely did didn't different do does "
+    "doesn't doing don't done down during each easy eh either else em end enough er especially "
+    "even ever every everybody everyone everything exactly example fact far feel feeling felt "
+    "few fine first for found four from further gave get gets getting give given gives go goes "
+    "going gone gonna good got gotta great guess guy guys had hadn't half happen happened "
+    "happens hard has hasn't have haven't having he he'd he'll he's hear heard hello her here "
+    "here's hers herself hey hi him himself his hmm honestly hope how how's huh huge i i'd "
+    "i'll i'm i've idea if important in inside instead interesting into is isn't it it'd "
+    "it'll it's its itself just keep kind kinda knew know knows last later least less let "
+    "let's life like liked likely little ll long look looked looking looks lot lots love m "
+    "made make makes making many may maybe me mean means meant mhm might mind mine mm mmm "
+    "more most mostly much must mustn't my myself need needs never new next nice no nobody "
+    "none nor not nothing now number of off oh ok okay on once one ones only onto or other "
+    "others otherwise ought our ours ourselves out over own part particular people person "
+    "perfect place point pretty probably pull put quite rather re real really reason right "
+    "s said same saw say saying says second see seeing seem seemed seems seen self sense "
+    "several shall shan't she she'd she'll she's should shouldn't show side similar simply "
+    "since so some somebody someone something sometimes somewhat somewhere sort sorry start "
+    "started still stuff such suppose supposed sure t take taken takes taking talk talked "
+    "talking tell telling ten than thank thanks that that'd that'll that's the their theirs "
+    "them themselves then there there'd there'll there's these they they'd they'll they're "
+    "they've thing things think thinking third this those though thought three through throughout "
+    "till time times to today together told too took totally toward towards tried true truly "
+    "try trying turn two uh uhm uh-huh um umm under understand unless until up upon us use "
+    "used uses using usually ve very via wait wanna want wanted wants was wasn't way ways we "
+    "we'd we'll we're we've well went were weren't what what's whatever when when's where "
+    "where's whereas whether which while who who's whoever whole whom whose why why's will "
+    "with within without won't wonder word words work works world would wouldn't wow y'all "
+    "yeah yep yes yet you you'd you'll you're you've your yours yourself yourselves year "
+    "years zero five six seven eight nine hundred thousand million billion whatnot gosh "
+    "gonna oops ooh uhh ahh laughter laughs applause music crosstalk inaudible";
+
+struct StopSet {
+    std::unordered_set<std::string_view> set;
+    StopSet() {
+        std::string_view s(kStopWords);
+        size_t i = 0;
+        while (i < s.size()) {
+            size_t j = s.find(' ', i);
+            if (j == std::string_view::npos) j = s.size();
+            if (j > i) set.insert(s.substr(i, j - i));
+            i = j + 1;
+        }
+    }
+};
+
+const StopSet& stop_set() {
+    static const StopSet s;
+    return s;
+}
+
+bool is_alpha(char c) { return c >= 'a' && c <= 'z'; }
+
+// Light folding so "headsets"/"headset" and "zuckerberg's"/"zuckerberg" share a term. Not a full
+// stemmer on purpose: labels show the most frequent surface form and must stay readable.
+std::string fold(std::string_view w) {
+    std::string s(w);
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, "'s") == 0) s.resize(s.size() - 2);
+    while (!s.empty() && s.back() == '\'') s.pop_back();
+    size_t n = s.size();
+    if (n > 4 && s.compare(n - 3, 3, "ies") == 0) {
+        s.replace(n - 3, 3, "y");
+    } else if (n > 3 && s[n - 1] == 's' && s[n - 2] != 's' && s[n - 2] != 'u' && s[n - 2] != 'i' &&
+               is_alpha(s[n - 2])) {
+        s.pop_back();
+    }
+    return s;
+}
+
+}  // namespace
+
+bool is_topic_stop_word(std::string_view w) {
+    if (w.empty()) return true;
+    if (w.size() == 1) return true;  // single letters and digits
+    return stop_set().set.count(w) != 0;
+}
+
+void TopicDocBuilder::mark_unit_start() { m_unit_pending = true; }
+
+void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
+    uint32_t pos = static_cast<uint32_t>(m_doc.terms.size());
+    if (m_unit_pending || pos == 0) {
+        if (pos > 0) m_doc.units.push_back(pos);
+        m_unit_pending = false;
+    }
+    std::string key(word);
+    auto it = m_surface_index.find(key);
+    uint32_t sid;
+    if (it == m_surface_index.end()) {
+        sid = static_cast<uint32_t>(m_doc.surface.size());
+        m_surface_index.emplace(key, sid);
+        m_doc.surface.push_back(key);
+        m_surface_counts.push_back(0);
+        TermId t = kNoTopicTerm;
+        bool has_alpha = std::any_of(key.begin(), key.end(), is_alpha);
+        if (!is_topic_stop_word(key) && has_alpha) {
+            std::string f = fold(key);
+            if (!is_topic_stop_word(f)) {
+                auto ti = m_term_index.find(f);
+                if (ti == m_term_index.end()) {
+                    t = static_cast<TermId>(m_doc.vocab.size());
+                    m_term_index.emplace(f, t);
+                    m_doc.vocab.push_back(f);
+                    m_forms.emplace_back();
+                } else {
+                    t = ti->second;
+                }
+                m_forms[t].push_back(sid);
+            }
+        }
+        m_term_of_surface.push_back(t);
+    } else {
+        sid = it->second;
+    }
+    ++m_surface_counts[sid];
+    m_doc.word_ids.push_back(sid);
+    m_doc.terms.push_back(m_term_of_surface[sid]);
+    m_doc.start_ms.push_back(start_ms);
+}
+
+TopicDoc TopicDocBuilder::finish() {
+    TopicDoc d = std::move(m_doc);
+    if (!m_has_times) d.start_ms.clear();
+    d.display.resize(d.vocab.size());
+    for (size_t t = 0; t < d.vocab.size(); ++t) {
+        uint32_t best = m_forms[t][0];
+        for (uint32_t sid : m_forms[t])
+            if (m_surface_counts[sid] > m_surface_counts[best]) best = sid;  // first wins ties
+        d.display[t] = d.surface[best];
+    }
+    *this = TopicDocBuilder();
+    return d;
+}
+
+namespace {
+std::string normalise_word(std::string_view raw) {
+    std::string w;
+    w.reserve(raw.size());
+    for (char c : raw) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') w.push_back(c);
+    }
+    return w;
+}
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+TopicDoc topic_doc_from_text(std::string_view text) {
+    TopicDocBuilder b;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && is_space(text[i])) ++i;
+        size_t j = i;
+        while (j < text.size() && !is_space(text[j])) ++j;
+        if (j > i) b.add(normalise_word(text.substr(i, j - i)));
+        i = j;
+    }
+    return b.finish();
+}
+
+TopicDoc topic_doc_from_episode(const Episode& ep) {
+    TopicDocBuilder b;
+    b.set_has_times(true);
+    size_t cue = 0;
+    for (size_t i = 0; i < ep.words.size(); ++i) {
+        while (cue < ep.cues.size() && ep.cues[cue].first_word + ep.cues[cue].word_count <= i) ++cue;
+        if (cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
+        const Word& w = ep.words[i];
+        std::string_view raw;
+        if (w.begin <= w.end && w.end <= ep.text.size())
+            raw = std::string_view(ep.text).substr(w.begin, w.end - w.begin);
+        b.add(normalise_word(raw), w.start_ms);
+    }
+    return b.finish();
+}
+
+}  // namespace tx

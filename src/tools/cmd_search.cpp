@@ -1,0 +1,213 @@
+// transcript search: import transcript files, index them and print ranked hits.
+//   transcript search --query Q [--json] [--limit N] [--wpm N] FILE...
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/import.h"
+#include "core/search.h"
+#include "tools/commands.h"
+
+namespace {
+
+using namespace tx;
+
+Result<std::string> read_all(const std::string& path) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return make_error(Errc::Io, path + ": cannot open");
+    std::stringstream ss;
+    ss << f.rdbuf();
+    if (f.bad()) return make_error(Errc::Io, path + ": read error");
+    return ss.str();
+}
+
+bool ends_with(const std::string& s, const char* suf) {
+    size_t n = std::strlen(suf);
+    return s.size() >= n && s.compare(s.size() - n, n, suf) == 0;
+}
+
+// Load the episodes of one input file into `out`.
+// Hook for bundles: when the bundle reader lands (issue-bundle), open .txb files here and append
+// their episodes; everything after this point (index, search, output) is format-agnostic.
+Status load_input(const std::string& path, double wpm, std::vector<Episode>& out, std::vector<std::string>& names) {
+    if (ends_with(path, ".txb"))
+        return make_error(Errc::InvalidArgument, path + ": bundles are not supported by this build yet");
+    auto data = read_all(path);
+    if (!data) return data.error();
+    ImportDesc d;
+    d.name = path;
+    d.words_per_minute = wpm;
+    auto ep = import_transcript(Bytes(data.value()), d);
+    if (!ep) return ep.error();
+    out.push_back(std::move(ep.value()));
+    names.push_back(path);
+    return ok_status();
+}
+
+void json_str(std::string& o, std::string_view s) {
+    o += '"';
+    for (char c : s) {
+        switch (c) {
+            case '"': o += "\\\""; break;
+            case '\\': o += "\\\\"; break;
+            case '\n': o += "\\n"; break;
+            case '\r': o += "\\r"; break;
+            case '\t': o += "\\t"; break;
+            default:
+                if (uint8_t(c) < 0x20) {
+                    char buf[8];
+                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
+                    o += buf;
+                } else {
+                    o += c;
+                }
+        }
+    }
+    o += '"';
+}
+
+std::string clock(uint32_t ms) {
+    char buf[32];
+    uint32_t s = ms / 1000;
+    std::snprintf(buf, sizeof buf, "%u:%02u:%02u", s / 3600, (s / 60) % 60, s % 60);
+    return buf;
+}
+
+int usage() {
+    std::fprintf(stderr,
+                 "usage: transcript search --query Q [--json] [--limit N] [--wpm N] FILE...\n"
+                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .json (Whisper)\n"
+                 "  --limit N   hits to print (default 20, 0 = all)\n"
+                 "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n");
+    return 2;
+}
+
+}  // namespace
+
+int cmd_search(int argc, char** argv) {
+    std::string query;
+    bool json = false, have_query = false;
+    uint32_t limit = 20;
+    double wpm = 0;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if ((a == "--query" || a == "-q") && i + 1 < argc) { query = argv[++i]; have_query = true; }
+        else if (a == "--json") json = true;
+        else if (a == "--limit" && i + 1 < argc) {
+            char* end = nullptr;
+            long v = std::strtol(argv[++i], &end, 10);
+            if (!end || *end || v < 0) return usage();
+            limit = uint32_t(std::min<long>(v, 1000000));
+        } else if (a == "--wpm" && i + 1 < argc) {
+            wpm = std::atof(argv[++i]);
+        } else if (a == "-h" || a == "--help") {
+            usage();
+            return 0;
+        } else if (!a.empty() && a[0] == '-' && a != "-") {
+            std::fprintf(stderr, "transcript search: unknown option '%s'\n", a.c_str());
+            return usage();
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (!have_query || files.empty()) return usage();
+
+    std::vector<Episode> eps;
+    std::vector<std::string> names;
+    for (const auto& f : files) {
+        Status s = load_input(f, wpm, eps, names);
+        if (!s) {
+            std::fprintf(stderr, "transcript search: %s\n", s.message().c_str());
+            return 1;
+        }
+    }
+    Collection coll;
+    for (auto& e : eps) {
+        auto r = coll.add(std::move(e), false);
+        if (!r) {
+            std::fprintf(stderr, "transcript search: %s\n", r.message().c_str());
+            return 1;
+        }
+    }
+    coll.commit();
+    SearchDesc sd;
+    sd.limit = limit;
+    auto res = coll.search(query, sd);
+    if (!res) {
+        if (json) {
+            std::string o = "{\"error\":";
+            json_str(o, res.message());
+            o += "}\n";
+            std::fputs(o.c_str(), stdout);
+        }
+        std::fprintf(stderr, "transcript search: %s\n", res.message().c_str());
+        return 1;
+    }
+    const SearchResult& r = res.value();
+    if (json) {
+        std::string o;
+        o += "{\"query\":";
+        json_str(o, query);
+        o += ",\"total_passages\":" + std::to_string(r.total_passages);
+        o += ",\"occurrences\":" + std::to_string(r.occurrences);
+        o += ",\"warnings\":[";
+        for (size_t i = 0; i < r.warnings.size(); ++i) {
+            if (i) o += ',';
+            json_str(o, r.warnings[i]);
+        }
+        o += "],\"hits\":[";
+        for (size_t i = 0; i < r.hits.size(); ++i) {
+            const Hit& h = r.hits[i];
+            const Episode& ep = coll.episode(h.doc);
+            if (i) o += ',';
+            o += "\n{\"episode\":";
+            json_str(o, ep.meta.title);
+            o += ",\"file\":";
+            json_str(o, names[h.doc]);
+            o += ",\"time_ms\":" + std::to_string(h.time_ms);
+            o += ",\"time_estimated\":" + std::string(ep.meta.times_estimated ? "true" : "false");
+            o += ",\"word\":" + std::to_string(h.word);
+            o += ",\"passage\":" + std::to_string(h.passage - coll.index().passages_begin(h.doc));
+            char buf[32];
+            std::snprintf(buf, sizeof buf, "%.4f", double(h.score));
+            o += ",\"score\":" + std::string(buf);
+            o += ",\"level\":\"" + std::string(match_level_name(h.level)) + "\"";
+            o += ",\"snippet\":";
+            json_str(o, h.snippet.text);
+            o += ",\"snippet_highlights\":[";
+            for (size_t k = 0; k < h.snippet.highlights.size(); ++k)
+                o += (k ? ",[" : "[") + std::to_string(h.snippet.highlights[k].begin) + "," +
+                     std::to_string(h.snippet.highlights[k].end) + "]";
+            o += "],\"highlights\":[";
+            for (size_t k = 0; k < h.highlights.size(); ++k)
+                o += (k ? ",[" : "[") + std::to_string(h.highlights[k].begin) + "," + std::to_string(h.highlights[k].end) + "]";
+            o += "]}";
+        }
+        o += "]}\n";
+        std::fputs(o.c_str(), stdout);
+        return 0;
+    }
+    for (const auto& w : r.warnings) std::fprintf(stderr, "note: %s\n", w.c_str());
+    std::printf("%u passages, %llu occurrences\n", r.total_passages, (unsigned long long)r.occurrences);
+    for (const Hit& h : r.hits) {
+        const Episode& ep = coll.episode(h.doc);
+        std::string line;
+        const Snippet& s = h.snippet;
+        size_t at = 0;
+        if (s.cut_before) line += "...";
+        for (const auto& hl : s.highlights) {
+            line += s.text.substr(at, hl.begin - at) + "[" + s.text.substr(hl.begin, hl.end - hl.begin) + "]";
+            at = hl.end;
+        }
+        line += s.text.substr(at);
+        if (s.cut_after) line += "...";
+        std::printf("%s %s%s  %.2f %s\n    %s\n", names[h.doc].c_str(), ep.meta.times_estimated ? "~" : "",
+                    clock(h.time_ms).c_str(), double(h.score), match_level_name(h.level), line.c_str());
+    }
+    return 0;
+}

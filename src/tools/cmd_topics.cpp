@@ -1,0 +1,282 @@
+// cmd_topics.cpp: `transcript topics` — topic timelines for transcript files, and the evaluation
+// of the segmenter against human boundaries (`--eval DIR...`, format of ../shared/data/topics).
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/topics/segscore.h"
+#include "core/topics/topics.h"
+#include "tools/commands.h"
+
+namespace {
+
+using namespace tx;
+
+bool read_all(const std::string& path, std::string& out) {
+    std::ifstream f(path, std::ios::binary);
+    if (!f) return false;
+    std::stringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+    return true;
+}
+
+std::vector<uint32_t> read_ints(const std::string& path, bool* ok = nullptr) {
+    std::string s;
+    std::vector<uint32_t> v;
+    bool r = read_all(path, s);
+    if (ok) *ok = r;
+    std::istringstream is(s);
+    long long x;
+    while (is >> x)
+        if (x >= 0 && x <= 0xffffffffLL) v.push_back(static_cast<uint32_t>(x));
+    return v;
+}
+
+std::string json_escape(const std::string& s) {
+    std::string o;
+    for (unsigned char c : s) {
+        if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
+        else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
+        else o += static_cast<char>(c);
+    }
+    return o;
+}
+
+// Hook for other formats: .txt is split on whitespace here so start_word indexes the file's
+// whitespace-separated words. WebVTT/SRT/JSON can go through tx::import_transcript +
+// topic_doc_from_episode once the importers land.
+Result<TopicDoc> load_doc(const std::string& path) {
+    std::string text;
+    if (!read_all(path, text)) return make_error(Errc::Io, "cannot read " + path);
+    return topic_doc_from_text(text);
+}
+
+std::string fmt_time(uint32_t ms) {
+    char b[32];
+    uint32_t s = ms / 1000;
+    std::snprintf(b, sizeof b, "%u:%02u:%02u", s / 3600, s / 60 % 60, s % 60);
+    return b;
+}
+
+// ---- evaluation ----
+
+struct EvalParams {
+    SegmentDesc seg;
+    bool use_units = true;
+    int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
+    std::string hyp_out;
+};
+
+struct Row {
+    std::string doc, group;
+    uint32_t n = 0, ref_segs = 0, hyp_segs = 0;
+    double pk[3] = {0, 0, 0}, wd[3] = {0, 0, 0}, f1[3] = {0, 0, 0};  // ours, none, even
+    double ms = 0;
+};
+
+std::vector<uint32_t> even_split(uint32_t n, size_t nseg) {
+    std::vector<uint32_t> b;
+    for (size_t i = 1; i < nseg; ++i) {
+        uint32_t x = static_cast<uint32_t>(std::nearbyint(static_cast<double>(i) * n / nseg));
+        if (x > 0 && x < n && (b.empty() || b.back() != x)) b.push_back(x);
+    }
+    return b;
+}
+
+std::vector<std::string> list_docs(const std::string& dir) {
+    std::vector<std::string> ids;
+    DIR* d = opendir(dir.c_str());
+    if (!d) return ids;
+    while (dirent* e = readdir(d)) {
+        std::string name = e->d_name;
+        if (name.size() > 4 && name.compare(name.size() - 4, 4, ".txt") == 0)
+            ids.push_back(name.substr(0, name.size() - 4));
+    }
+    closedir(d);
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+void print_row(const char* set, const char* group, const char* method, size_t docs, double pk,
+               double wd, double f1, double hs, double rs, double ms) {
+    std::printf("| %s | %s | %s | %zu | %.4f | %.4f | %.3f | %.1f / %.1f | %.1f |\n", set, group,
+                method, docs, pk, wd, f1, hs, rs, ms);
+}
+
+void summarize(const char* set, const char* group, const std::vector<const Row*>& rows) {
+    if (rows.empty()) return;
+    const char* names[3] = {"topics", "none", "even (oracle #segs)"};
+    for (int m = 0; m < 3; ++m) {
+        double pk = 0, wd = 0, f1 = 0, hs = 0, rs = 0, ms = 0;
+        for (const Row* r : rows) {
+            pk += r->pk[m]; wd += r->wd[m]; f1 += r->f1[m]; rs += r->ref_segs;
+            hs += m == 0 ? r->hyp_segs : m == 1 ? 1 : r->ref_segs;
+            ms += m == 0 ? r->ms : 0;
+        }
+        double c = static_cast<double>(rows.size());
+        print_row(set, group, names[m], rows.size(), pk / c, wd / c, f1 / c, hs / c, rs / c, ms / c);
+    }
+}
+
+int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
+    std::printf("| set | show | method | docs | Pk | WindowDiff | F1(+-k/2) | mean #segs hyp/ref | ms/doc |\n");
+    std::printf("|---|---|---|---|---|---|---|---|---|\n");
+    int rc = 0;
+    for (const std::string& dir : dirs) {
+        std::vector<std::string> ids = list_docs(dir);
+        if (ids.empty()) { std::fprintf(stderr, "topics: no .txt documents in %s\n", dir.c_str()); rc = 1; continue; }
+        std::string set = dir;
+        while (!set.empty() && set.back() == '/') set.pop_back();
+        set = set.substr(set.find_last_of('/') + 1);
+        std::vector<Row> rows;
+        for (size_t di = 0; di < ids.size(); ++di) {
+            if (p.half >= 0 && static_cast<int>(di % 2) != p.half) continue;
+            const std::string base = dir + "/" + ids[di];
+            auto doc = load_doc(base + ".txt");
+            if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
+            bool has_ref = false;
+            std::vector<uint32_t> ref = read_ints(base + ".ref", &has_ref);
+            if (!has_ref) { std::fprintf(stderr, "topics: missing %s.ref\n", base.c_str()); rc = 1; continue; }
+            TopicDoc& d = doc.value();
+            const uint32_t n = static_cast<uint32_t>(d.size());
+            if (p.use_units) {
+                std::vector<uint32_t> u = read_ints(base + ".sents");
+                u.erase(std::remove_if(u.begin(), u.end(), [n](uint32_t x) { return x == 0 || x >= n; }), u.end());
+                std::sort(u.begin(), u.end());
+                u.erase(std::unique(u.begin(), u.end()), u.end());
+                d.units = u;
+            }
+            auto t0 = std::chrono::steady_clock::now();
+            std::vector<uint32_t> hyp = segment_topics(d, p.seg);
+            auto t1 = std::chrono::steady_clock::now();
+            Row r;
+            r.doc = ids[di];
+            size_t g = r.doc.find_first_of("0123456789");
+            r.group = r.doc.substr(0, g == std::string::npos ? r.doc.size() : g);
+            r.n = n;
+            r.ref_segs = static_cast<uint32_t>(ref.size() + 1);
+            r.hyp_segs = static_cast<uint32_t>(hyp.size() + 1);
+            r.ms = std::chrono::duration<double, std::milli>(t1 - t0).count();
+            const uint32_t k = seg_window_size(ref, n);
+            const uint32_t tol = std::max<uint32_t>(1, k / 2);
+            const std::vector<uint32_t> hyps[3] = {hyp, {}, even_split(n, ref.size() + 1)};
+            for (int m = 0; m < 3; ++m) {
+                r.pk[m] = seg_pk(ref, hyps[m], n, k);
+                r.wd[m] = seg_windowdiff(ref, hyps[m], n, k);
+                r.f1[m] = seg_boundary_prf(ref, hyps[m], tol).f1;
+            }
+            if (!p.hyp_out.empty()) {
+                std::string out_dir = p.hyp_out + "/" + set;
+                mkdir(p.hyp_out.c_str(), 0755);
+                mkdir(out_dir.c_str(), 0755);
+                std::ofstream f(out_dir + "/" + ids[di] + ".hyp");
+                for (uint32_t b : hyp) f << b << "\n";
+                std::ofstream s(out_dir + "/" + ids[di] + ".ours");  // our metrics for cross-checks
+                char buf[128];
+                std::snprintf(buf, sizeof buf, "%.6f %.6f %.6f\n", r.pk[0], r.wd[0], r.f1[0]);
+                s << buf;
+            }
+            rows.push_back(std::move(r));
+        }
+        std::vector<const Row*> all;
+        std::map<std::string, std::vector<const Row*>> groups;
+        for (const Row& r : rows) { all.push_back(&r); groups[r.group].push_back(&r); }
+        summarize(set.c_str(), "all", all);
+        if (groups.size() > 1 && groups.size() < 6)
+            for (const auto& kv : groups) summarize(set.c_str(), kv.first.c_str(), kv.second);
+        std::fflush(stdout);
+    }
+    return rc;
+}
+
+void topics_usage(FILE* f) {
+    std::fprintf(f,
+                 "usage: transcript topics [--json] FILE...\n"
+                 "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
+                 "  FILE      a .txt transcript (whitespace-separated words)\n"
+                 "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
+                 "            end_ms, label, group}] (start_word indexes the file's words)\n"
+                 "  --eval    score the segmenter on folders of <id>.txt/.ref[/.sents] (see\n"
+                 "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
+                 "            next to the 'none' and 'even split' baselines, per set and per show\n"
+                 "  --hyp-out DIR   also write DIR/<set>/<id>.hyp (for ../shared/tools/segscore.py)\n"
+                 "  --no-units      ignore .sents (candidate boundaries become fixed word blocks)\n"
+                 "  --half 0|1      evaluate only even/odd-indexed documents (tune on one, check the other)\n"
+                 "  tuning knobs (defaults in segmenter.cpp): --alpha X --penalty X --min-seg N\n"
+                 "                  --block N --max-cands N\n");
+}
+
+}  // namespace
+
+int cmd_topics(int argc, char** argv) {
+    bool json = false, eval = false;
+    EvalParams p;
+    TopicDesc desc;
+    std::vector<std::string> files;
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        auto next = [&](const char* what) -> const char* {
+            if (i + 1 >= argc) { std::fprintf(stderr, "topics: %s needs a value\n", what); std::exit(2); }
+            return argv[++i];
+        };
+        if (a == "--json") json = true;
+        else if (a == "--eval") eval = true;
+        else if (a == "--hyp-out") p.hyp_out = next("--hyp-out");
+        else if (a == "--no-units") p.use_units = false;
+        else if (a == "--half") p.half = std::atoi(next("--half"));
+        else if (a == "--alpha") p.seg.prior_strength = static_cast<float>(std::atof(next("--alpha")));
+        else if (a == "--penalty") p.seg.boundary_penalty = static_cast<float>(std::atof(next("--penalty")));
+        else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
+        else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
+        else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
+        else if (a == "--noise") p.seg.noise_multiple = static_cast<float>(std::atof(next("--noise")));
+        else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
+        else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
+        else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));
+        else if (a == "-h" || a == "--help") { topics_usage(stdout); return 0; }
+        else if (!a.empty() && a[0] == '-') { std::fprintf(stderr, "topics: unknown option %s\n", a.c_str()); topics_usage(stderr); return 2; }
+        else files.push_back(a);
+    }
+    if (files.empty()) { topics_usage(stderr); return 2; }
+    if (eval) return run_eval(files, p);
+    desc.segment = p.seg;
+    int rc = 0;
+    for (const std::string& path : files) {
+        auto doc = load_doc(path);
+        if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
+        auto tl = build_timeline(doc.value(), desc);
+        if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", path.c_str(), tl.message().c_str()); rc = 1; continue; }
+        if (json) {
+            std::printf("{\"file\":\"%s\",\"words\":%u,\"segments\":[", json_escape(path).c_str(), tl->word_count);
+            for (size_t i = 0; i < tl->segments.size(); ++i) {
+                const TopicSegment& s = tl->segments[i];
+                std::printf("%s{\"start_word\":%u,\"end_word\":%u,\"start_ms\":%u,\"end_ms\":%u,\"label\":\"%s\",\"group\":%u,\"keywords\":[",
+                            i ? "," : "", s.start_word, s.end_word, s.start_ms, s.end_ms,
+                            json_escape(s.label).c_str(), s.group);
+                for (size_t k = 0; k < s.keywords.size(); ++k)
+                    std::printf("%s\"%s\"", k ? "," : "", json_escape(s.keywords[k]).c_str());
+                std::printf("]}");
+            }
+            std::printf("]}\n");
+        } else {
+            std::printf("%s: %u words, %zu segments\n", path.c_str(), tl->word_count, tl->segments.size());
+            for (const TopicSegment& s : tl->segments)
+                std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
+                            doc->start_ms.empty() ? "       " : fmt_time(s.start_ms).c_str(), s.group,
+                            s.label.c_str());
+        }
+    }
+    return rc;
+}

@@ -1,0 +1,70 @@
+// Protects: the reader's paragraphing and word wrapping (no word lost or duplicated, lines fit,
+// virtualisation offsets consistent).
+#include <catch.hpp>
+
+#include "app/model/text_layout.h"
+#include "test_util.h"
+
+using namespace tx;
+
+static Episode words_episode(const std::string& text, uint32_t cue_every) {
+    Episode ep;
+    ep.text = text;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && text[i] == ' ') ++i;
+        size_t b = i;
+        while (i < text.size() && text[i] != ' ') ++i;
+        if (i > b) ep.words.push_back(Word{uint32_t(b), uint32_t(i), uint32_t(ep.words.size() * 400), kNoSpeaker});
+    }
+    for (uint32_t w = 0; w < ep.words.size(); w += cue_every)
+        ep.cues.push_back(Cue{w, std::min<uint32_t>(cue_every, uint32_t(ep.words.size()) - w), 0, 0});
+    return ep;
+}
+
+TEST_CASE("paragraphs cover every word exactly once, in order, within the size bounds") {
+    Episode ep = words_episode(txtest::read_file(txtest::demo_path()), 25);
+    auto paras = make_paragraphs(ep, {1000, 5000}, 60, 160);
+    uint32_t next = 0;
+    for (const auto& p : paras) {
+        CHECK(p.first_word == next);
+        CHECK(p.word_count >= 1);
+        CHECK(p.word_count <= 160);
+        next += p.word_count;
+    }
+    CHECK(next == ep.words.size());
+    CHECK(paras[paragraph_of_word(paras, 1000)].first_word == 1000);  // forced break honoured
+    CHECK(paras[paragraph_of_word(paras, 5000)].first_word == 5000);
+}
+
+TEST_CASE("a speaker change always starts a new paragraph") {
+    Episode ep = words_episode("a b c d e f g h", 100);
+    ep.words[5].speaker = 1;
+    ep.words[6].speaker = 1;
+    ep.words[7].speaker = 1;
+    auto paras = make_paragraphs(ep, {}, 1, 100);
+    REQUIRE(paras.size() == 2);
+    CHECK(paras[1].first_word == 5);
+}
+
+TEST_CASE("wrapped lines never exceed the width unless a single word is wider") {
+    Episode ep = words_episode(txtest::read_file(txtest::demo_path()).substr(0, 20000), 30);
+    auto paras = make_paragraphs(ep, {}, 60, 160);
+    auto measure = [](std::string_view w) { return float(w.size()) * 7.f; };
+    const float width = 300, space = 4;
+    TextLayout L = layout_paragraphs(ep, paras, width, measure, space, 20, 10);
+    uint32_t covered = 0;
+    for (const auto& line : L.lines) {
+        REQUIRE(line.word_count >= 1);
+        uint32_t last = line.first_word + line.word_count - 1;
+        const Word& lw = ep.words[last];
+        float right = L.word_x[last] + measure(std::string_view(ep.text).substr(lw.begin, lw.end - lw.begin));
+        if (line.word_count > 1) CHECK(right <= width);
+        CHECK(L.word_x[line.first_word] == 0.f);
+        covered += line.word_count;
+    }
+    CHECK(covered == ep.words.size());
+    // paragraph offsets are increasing and consistent with heights
+    for (size_t i = 1; i < L.paragraphs.size(); ++i)
+        CHECK(L.paragraphs[i].y == Approx(L.paragraphs[i - 1].y + L.paragraphs[i - 1].height + 10));
+}

@@ -1,0 +1,144 @@
+// The explorer UI on the demo episode: live search, hit stepping, timeline seeking, deep links,
+// the error screen and idle rendering. Counts are checked against the native core (build/transcript).
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery } from './harness.mjs';
+
+async function ready(browser, url, opts) {
+  const page = await openPage(browser, url, opts);
+  const s = await waitState(page);
+  assertEq(s.error, null, 'no load error');
+  await page.waitForTimeout(200);
+  return page;
+}
+
+export const tests = [
+  {
+    name: 'typing "llama" shows the same hit and passage counts as the native core (protects live search)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      const s = await typeQuery(page, 'llama');
+      const core = cli(['search', '--query', 'llama', '--json', '--limit', '1', DEMO_TXT]);
+      assert(core.occurrences > 5, 'the demo mentions llama several times');
+      assertEq(s.totalHits, core.occurrences, 'hits equal the core\'s occurrences');
+      assertEq(s.totalPassages, core.total_passages, 'passages equal the core\'s total_passages');
+      const png = await page.screenshot();
+      saveShot('ui-llama', png);
+      const st = await pixelStats(page, png);
+      assert(st.distinctColours > 200, 'topic colours, highlights and text are drawn');
+      // a phrase and a bad query
+      const p2 = await typeQuery(page, '"open source"');
+      const core2 = cli(['search', '--query', '"open source"', '--json', '--limit', '1', DEMO_TXT]);
+      assertEq(p2.totalHits, core2.occurrences, 'phrase hits equal the core\'s');
+      await page.context().close();
+    },
+  },
+  {
+    name: 'Enter and F3 step the reader through hits, Shift+F3 steps back (protects hit navigation)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      const s0 = await typeQuery(page, 'zuckerberg');
+      assert(s0.totalHits >= 3, 'several hits to step through');
+      await page.evaluate(() => window.explorer.seek({ episode: 0, timeMs: 0 }));
+      await page.waitForTimeout(150);
+      await page.keyboard.press('Enter');  // the first hit at or after the reading position
+      const s1 = await waitState(page, 's => s.currentHit >= 0');
+      const c1 = s1.currentHit;
+      assert(c1 + 1 < s0.totalHits, 'not the last hit');
+      await page.keyboard.press('F3');
+      const s2 = await waitState(page, `s => s.currentHit === ${c1 + 1}`);
+      assert(s2.word > s1.word, `F3 moves forward in reading order (${s1.word} -> ${s2.word})`);
+      assert(s2.timeMs > s1.timeMs, 'and the reader time advances');
+      await page.keyboard.press('Shift+F3');
+      const s3 = await waitState(page, `s => s.currentHit === ${c1}`);
+      assertEq(s3.word, s1.word, 'Shift+F3 returns to the previous hit');
+      saveShot('ui-f3', await page.screenshot());
+      await page.context().close();
+    },
+  },
+  {
+    name: 'clicking the timeline moves the reader to that time (protects timeline seeking)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      const s = await page.evaluate(() => window.explorer.state());
+      const [x, y, w, h] = s.timeline;
+      assert(w > 100 && h > 20, 'timeline is laid out');
+      await page.mouse.click(x + w * 0.75, y + h * 0.3);
+      const after = await waitState(page, 'st => st.timeMs > 0');
+      const expected = 0.75 * s.durationMs;
+      assert(Math.abs(after.timeMs - expected) < s.durationMs * 0.02,
+        `reader time ${after.timeMs} is near 75% of ${s.durationMs}`);
+      assert(after.word > 0, 'reader word moved');
+      saveShot('ui-timeline-click', await page.screenshot());
+      await page.context().close();
+    },
+  },
+  {
+    name: 'a deep link restores the query and the position, and the hash follows the state (protects deep links)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url + '#q=metaverse&ep=0&t=3000');
+      const s = await waitState(page, 'st => st.query === "metaverse"');
+      assert(s.totalHits > 0, 'the restored query ran');
+      assert(Math.abs(s.timeMs - 3000000) < 60000, `reader near 50:00, got ${s.timeMs}`);
+      saveShot('ui-deeplink', await page.screenshot());
+      await typeQuery(page, 'quest');
+      await page.waitForFunction(() => location.hash.includes('q=quest'));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'a corrupt bundle shows the error screen with a message, not a blank page (protects error handling)',
+    fn: async ({ browser }) => {
+      const good = fs.readFileSync(path.join(ROOT, 'build-web/site/demo.txb'));
+      const corrupt = Buffer.from(good);
+      for (let i = 40; i < corrupt.length; i += 97) corrupt[i] ^= 0x5a;
+      const truncated = good.subarray(0, Math.floor(good.length / 2));
+      const site = await serve(path.join(ROOT, 'build-web/site'), '/', { 'corrupt.txb': corrupt, 'truncated.txb': truncated });
+      for (const name of ['corrupt.txb', 'truncated.txb', 'missing.txb']) {
+        const page = await openPage(browser, site.url + '?bundle=' + name);
+        const s = await waitState(page);
+        assert(!s.ready, name + ' is not reported ready');
+        assert(typeof s.error === 'string' && s.error.length > 10, name + ' gives a human message: ' + s.error);
+        await page.waitForTimeout(200);
+        const png = await page.screenshot();
+        saveShot('ui-error-' + name.replace('.txb', ''), png);
+        const st = await pixelStats(page, png);
+        assert(st.inkPixels > 1500, 'the error text is drawn: ' + st.inkPixels);
+        await page.context().close();
+      }
+      site.close();
+    },
+  },
+  {
+    name: 'an idle page renders no frames for 2 s (protects battery: no rendering while idle)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await page.waitForTimeout(500);
+      const a = await page.evaluate(() => window.explorer.state().frames);
+      await page.waitForTimeout(2000);
+      const b = await page.evaluate(() => window.explorer.state().frames);
+      assertEq(b, a, 'frame count unchanged while idle');
+      await page.mouse.move(300, 300);
+      await page.waitForTimeout(200);
+      const c = await page.evaluate(() => window.explorer.state().frames);
+      assert(c > b, 'input wakes the renderer');
+      await page.context().close();
+    },
+  },
+  {
+    name: 'dark theme and larger text render (protects themes and font size)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await page.evaluate(() => { window.explorer.setDark(true); window.explorer.setFontScale(1.3); });
+      await page.waitForTimeout(300);
+      const s = await page.evaluate(() => window.explorer.state());
+      assertEq(s.dark, true, 'dark mode on');
+      assert(Math.abs(s.fontScale - 1.3) < 0.01, 'font scale applied');
+      const png = await page.screenshot();
+      saveShot('ui-dark', png);
+      const st = await pixelStats(page, png, { x: 600, y: 300, w: 400, h: 300 });
+      assert(st.darkPixels > 400 * 300 * 0.5, 'background is dark');
+      await page.context().close();
+    },
+  },
+];

@@ -1,0 +1,330 @@
+// Tests of the topic engine: segmentation on planted topic shifts, determinism, labels, timeline
+// data, archive grouping, hit density, the Pk/WindowDiff scorer, and the dev-set evaluation.
+#include <catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/topics/segscore.h"
+#include "core/topics/topics.h"
+#include "test_util.h"
+
+using namespace tx;
+
+namespace {
+
+// Deterministic text with planted topics: each topic is `words` words mixing fillers/function
+// words, words shared by all topics, and the topic's own vocabulary.
+struct Lcg {
+    uint64_t s;
+    uint32_t next(uint32_t n) {
+        s = s * 6364136223846793005ull + 1442695040888963407ull;
+        return static_cast<uint32_t>((s >> 33) % n);
+    }
+};
+
+const std::vector<std::vector<std::string>> kTopics = {
+    {"oven", "flour", "butter", "dough", "bake", "sugar", "recipe", "bread", "yeast", "kitchen", "pastry", "whisk"},
+    {"rocket", "orbit", "launch", "mars", "astronaut", "satellite", "gravity", "telescope", "nasa", "moon", "spacecraft", "booster"},
+    {"goalkeeper", "penalty", "striker", "referee", "league", "stadium", "midfield", "football", "coach", "season", "tackle", "dribble"},
+    {"guitar", "chord", "melody", "drummer", "album", "concert", "lyrics", "bass", "studio", "vinyl", "tempo", "band"},
+};
+const std::vector<std::string> kFiller = {"um", "uh", "you", "know", "i", "mean", "like", "kind", "of",
+                                          "the", "and", "so", "yeah", "it", "is", "that", "we", "really"};
+const std::vector<std::string> kShared = {"people", "stuff", "problem", "question", "moment", "interesting",
+                                          "basically", "story", "minute", "example"};
+
+std::string planted_text(const std::vector<int>& topic_order, uint32_t words_each, uint64_t seed) {
+    Lcg r{seed};
+    std::string out;
+    for (int t : topic_order) {
+        for (uint32_t i = 0; i < words_each; ++i) {
+            uint32_t x = r.next(10);
+            const std::string& w = x < 5   ? kFiller[r.next(static_cast<uint32_t>(kFiller.size()))]
+                                   : x < 7 ? kShared[r.next(static_cast<uint32_t>(kShared.size()))]
+                                           : kTopics[t][r.next(static_cast<uint32_t>(kTopics[t].size()))];
+            out += w;
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+bool near_any(uint32_t b, const std::vector<uint32_t>& refs, uint32_t tol) {
+    for (uint32_t r : refs)
+        if ((b > r ? b - r : r - b) <= tol) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("segmenter finds planted topic shifts between clearly different vocabularies", "[topics]") {
+    TopicDoc doc = topic_doc_from_text(planted_text({0, 1, 2, 3}, 400, 7));
+    REQUIRE(doc.size() == 1600);
+    std::vector<uint32_t> b = segment_topics(doc);
+    REQUIRE(b.size() == 3);
+    for (uint32_t x : b) CHECK(near_any(x, {400, 800, 1200}, 40));
+}
+
+TEST_CASE("segmenter puts no boundary inside a single-topic document", "[topics]") {
+    TopicDoc doc = topic_doc_from_text(planted_text({1}, 1500, 11));
+    CHECK(segment_topics(doc).empty());
+}
+
+TEST_CASE("segmenter uses unit starts as the only candidate boundaries", "[topics]") {
+    TopicDoc doc = topic_doc_from_text(planted_text({0, 2}, 500, 3));
+    // Units every 37 words, plus one exactly at the planted shift.
+    std::vector<uint32_t> units;
+    for (uint32_t u = 37; u < doc.size(); u += 37) units.push_back(u);
+    units.push_back(500);
+    std::sort(units.begin(), units.end());
+    doc.units = units;
+    std::vector<uint32_t> b = segment_topics(doc);
+    REQUIRE(b.size() == 1);
+    CHECK(std::find(units.begin(), units.end(), b[0]) != units.end());
+    CHECK(near_any(b[0], {500}, 37));
+}
+
+TEST_CASE("segmentation, labels and groups are deterministic across runs", "[topics]") {
+    std::string text = planted_text({0, 1, 0, 3}, 350, 42);
+    auto a = build_timeline(topic_doc_from_text(text));
+    auto b = build_timeline(topic_doc_from_text(text));
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(a->segments.size() == b->segments.size());
+    for (size_t i = 0; i < a->segments.size(); ++i) {
+        CHECK(a->segments[i].start_word == b->segments[i].start_word);
+        CHECK(a->segments[i].label == b->segments[i].label);
+        CHECK(a->segments[i].group == b->segments[i].group);
+    }
+}
+
+TEST_CASE("a topic that comes back later shares its group and colour", "[topics]") {
+    auto tl = build_timeline(topic_doc_from_text(planted_text({0, 1, 0, 3}, 350, 42)));
+    REQUIRE(tl.ok());
+    REQUIRE(tl->segments.size() == 4);
+    CHECK(tl->segments[0].group == tl->segments[2].group);
+    CHECK(tl->segments[1].group != tl->segments[0].group);
+    CHECK(tl->segments[3].group != tl->segments[0].group);
+    CHECK(tl->segments[3].group != tl->segments[1].group);
+    CHECK(tl->segments[2].colour.r == tl->segments[0].colour.r);
+    CHECK(tl->group_count == 3);
+}
+
+TEST_CASE("labels come from the segment's own vocabulary and exclude spoken fillers", "[topics]") {
+    auto tl = build_timeline(topic_doc_from_text(planted_text({0, 1, 2}, 500, 5)));
+    REQUIRE(tl.ok());
+    REQUIRE(tl->segments.size() == 3);
+    for (size_t s = 0; s < 3; ++s) {
+        const TopicSegment& seg = tl->segments[s];
+        REQUIRE(!seg.keywords.empty());
+        CHECK(!seg.label.empty());
+        // The first keyword belongs to the planted topic; fillers and everyday words never appear.
+        const auto& vocab = kTopics[s];
+        std::string first = seg.keywords[0];
+        bool in_topic = false;
+        for (const auto& w : vocab) in_topic = in_topic || first.find(w) != std::string::npos;
+        CHECK(in_topic);
+        for (const std::string& kw : seg.keywords)
+            for (const char* bad : {"um", "uh", "you know", "like", "kind", "yeah", "really", "stuff", "basically"})
+                CHECK(kw != bad);
+    }
+}
+
+TEST_CASE("labels prefer a repeated two-word phrase over its parts", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "so um the open source model is you know open source and weights ";
+    TopicDoc doc = topic_doc_from_text(text);
+    auto kw = label_segments(doc, {});
+    REQUIRE(kw.size() == 1);
+    REQUIRE(!kw[0].empty());
+    CHECK(kw[0][0] == "open source");
+    for (const auto& k : kw[0]) {
+        CHECK(k != "open");
+        CHECK(k != "source");
+    }
+}
+
+TEST_CASE("stop list covers fillers and function words but not topic words", "[topics]") {
+    for (const char* w : {"um", "uh", "like", "yeah", "gonna", "the", "you", "know", "mean", "kind"})
+        CHECK(is_topic_stop_word(w));
+    for (const char* w : {"llama", "headset", "jiujitsu", "rocket"}) CHECK_FALSE(is_topic_stop_word(w));
+}
+
+TEST_CASE("text adapter keeps one word per whitespace token and folds plurals", "[topics]") {
+    TopicDoc d = topic_doc_from_text("  Headsets, headset!  --- Zuckerberg's  ");
+    REQUIRE(d.size() == 4);
+    CHECK(d.terms[0] == d.terms[1]);
+    CHECK(d.terms[0] != kNoTopicTerm);
+    CHECK(d.terms[2] == kNoTopicTerm);  // "---" has no letters: a topic-less word, index kept
+    CHECK(d.vocab[d.terms[3]] == "zuckerberg");
+    CHECK(d.start_ms.empty());
+}
+
+TEST_CASE("episode adapter lowercases words, copies times and turns cue starts into units", "[topics]") {
+    Episode ep;
+    ep.text = "Rocket LAUNCH today. Mars orbit!";
+    const uint32_t b[5][2] = {{0, 6}, {7, 13}, {14, 20}, {21, 25}, {26, 32}};
+    for (int i = 0; i < 5; ++i) {
+        Word w;
+        w.begin = b[i][0];
+        w.end = b[i][1];
+        w.start_ms = 1000u * i;
+        ep.words.push_back(w);
+    }
+    ep.words.push_back(Word{100, 120, 6000, kNoSpeaker});  // bytes outside the text: no crash
+    ep.cues = {{0, 3, 0, 3000}, {3, 3, 3000, 7000}};
+    TopicDoc d = topic_doc_from_episode(ep);
+    REQUIRE(d.size() == 6);
+    CHECK(d.vocab[d.terms[1]] == "launch");
+    CHECK(d.vocab[d.terms[4]] == "orbit");
+    CHECK(d.terms[5] == kNoTopicTerm);
+    CHECK(d.units == std::vector<uint32_t>{3});
+    CHECK(d.start_ms[4] == 4000);
+}
+
+TEST_CASE("timeline segments tile the episode, carry times, and chapters pass through", "[topics]") {
+    TopicDocBuilder bld;
+    bld.set_has_times(true);
+    std::istringstream in(planted_text({1, 2}, 600, 9));
+    std::string w;
+    uint32_t t = 0;
+    while (in >> w) { bld.add(w, t); t += 400; }
+    TopicDoc doc = bld.finish();
+    std::vector<Chapter> ch = {{0, "Intro"}, {200000, "Football"}};
+    auto tl = build_timeline(doc, {}, ch, 600000);
+    REQUIRE(tl.ok());
+    REQUIRE(tl->segments.size() == 2);
+    CHECK(tl->segments[0].start_word == 0);
+    CHECK(tl->segments[0].end_word == tl->segments[1].start_word);
+    CHECK(tl->segments[1].end_word == 1200);
+    CHECK(tl->segments[1].start_ms == tl->segments[1].start_word * 400);
+    CHECK(tl->segments[0].end_ms == tl->segments[1].start_ms);
+    CHECK(tl->segments[1].end_ms == 600000);
+    REQUIRE(tl->chapters.size() == 2);
+    CHECK(tl->chapters[1].title == "Football");
+}
+
+TEST_CASE("empty and tiny documents give an empty or single-segment timeline", "[topics]") {
+    auto e = build_timeline(topic_doc_from_text(""));
+    REQUIRE(e.ok());
+    CHECK(e->segments.empty());
+    auto one = build_timeline(topic_doc_from_text("hello"));
+    REQUIRE(one.ok());
+    REQUIRE(one->segments.size() == 1);
+    CHECK(one->segments[0].end_word == 1);
+}
+
+TEST_CASE("palette colours are opaque, distinct, and mid-luminance for both UI themes", "[topics]") {
+    for (uint32_t g = 0; g < 12; ++g) {
+        Rgba c = topic_colour(g);
+        CHECK(c.a == 255);
+        double lum = 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+        CHECK(lum > 70);
+        CHECK(lum < 190);
+        for (uint32_t h = 0; h < g; ++h) {
+            Rgba d = topic_colour(h);
+            CHECK((c.r != d.r || c.g != d.g || c.b != d.b));
+        }
+    }
+    CHECK(topic_colour(13).r == topic_colour(1).r);
+}
+
+TEST_CASE("recurring topics group segments from different episodes", "[topics]") {
+    auto a = build_timeline(topic_doc_from_text(planted_text({0, 1}, 500, 1)));
+    auto b = build_timeline(topic_doc_from_text(planted_text({2, 1}, 500, 2)));
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    REQUIRE(a->segments.size() == 2);
+    REQUIRE(b->segments.size() == 2);
+    auto groups = group_recurring({&a.value(), &b.value()});
+    REQUIRE(groups.size() == 1);
+    REQUIRE(groups[0].members.size() == 2);
+    CHECK(groups[0].members[0].episode == 0);
+    CHECK(groups[0].members[0].segment == 1);
+    CHECK(groups[0].members[1].episode == 1);
+    CHECK(groups[0].members[1].segment == 1);
+    bool space_word = false;
+    for (const auto& w : kTopics[1]) space_word = space_word || groups[0].label.find(w) != std::string::npos;
+    CHECK(space_word);
+}
+
+TEST_CASE("hit density bins hits along the episode and ignores out-of-range positions", "[topics]") {
+    std::vector<float> d = hit_density({0, 1, 99, 500}, 100, 4);
+    REQUIRE(d.size() == 4);
+    CHECK(d[0] == Approx(1.0));
+    CHECK(d[1] == Approx(0.0));
+    CHECK(d[2] == Approx(0.0));
+    CHECK(d[3] == Approx(0.5));
+    CHECK(hit_density({}, 100, 3) == std::vector<float>(3, 0.0f));
+    CHECK(hit_density({1}, 0, 3).empty());
+    CHECK(hit_density({1}, 10, 0).empty());
+}
+
+// Hand-computed on 10 units, reference boundary at 5, k = round(10/4) = round(2.5) = 2.
+TEST_CASE("scorer matches hand-computed Pk and WindowDiff on tiny examples", "[topics][segscore]") {
+    // No hypothesis boundary: the probes (3,5) and (4,6) straddle the reference boundary only.
+    CHECK(seg_pk({5}, {}, 10) == Approx(2.0 / 8));
+    CHECK(seg_windowdiff({5}, {}, 10) == Approx(2.0 / 8));
+    // Off by one (hyp at 6): disagreement at i=3 (ref only) and i=5 (hyp only).
+    CHECK(seg_pk({5}, {6}, 10) == Approx(2.0 / 8));
+    CHECK(seg_windowdiff({5}, {6}, 10) == Approx(2.0 / 8));
+    CHECK(seg_pk({5}, {5}, 10) == Approx(0.0));
+    // Two hypothesis boundaries inside one window: Pk does not see it, WindowDiff does.
+    CHECK(seg_pk({5}, {5, 6}, 10) == Approx(1.0 / 8));  // only the probe pair (5,7) disagrees
+    CHECK(seg_windowdiff({5}, {5, 6}, 10) == Approx(2.0 / 8));  // windows i=4 and i=5
+}
+
+TEST_CASE("scorer window size rounds half to even and is at least 2", "[topics][segscore]") {
+    CHECK(seg_window_size({5}, 10) == 2);   // 2.5 -> 2
+    CHECK(seg_window_size({7}, 14) == 4);   // 3.5 -> 4
+    CHECK(seg_window_size({6}, 12) == 3);
+    CHECK(seg_window_size({2, 5, 8}, 10) == 2);  // 1.25 -> 1 -> at least 2
+}
+
+TEST_CASE("boundary F1 matches greedily within the tolerance", "[topics][segscore]") {
+    SegPrf p = seg_boundary_prf({10, 20}, {11, 30}, 2);
+    CHECK(p.precision == Approx(0.5));
+    CHECK(p.recall == Approx(0.5));
+    CHECK(p.f1 == Approx(0.5));
+    CHECK(seg_boundary_prf({}, {}, 2).f1 == Approx(1.0));
+    CHECK(seg_boundary_prf({10}, {}, 2).f1 == Approx(0.0));
+}
+
+// Dev-set check on a slice of Choi's set (written text, strong shifts): the segmenter must beat
+// the "no boundaries" and "even split" baselines by a clear margin. Skips without ../shared.
+TEST_CASE("dev set: segmenter beats both baselines on a slice of Choi's set", "[topics][shared]") {
+    TX_REQUIRE_SHARED("data/topics/choi");
+    const std::string dir = txtest::shared_dir() + "/data/topics/choi/";
+    double pk = 0, none = 0, even = 0;
+    int docs = 0;
+    for (int i = 0; i < 30; ++i) {
+        std::string id = "choi_1_3-11_" + std::to_string(i);
+        if (!txtest::exists(dir + id + ".txt")) continue;
+        TopicDoc d = topic_doc_from_text(txtest::read_file(dir + id + ".txt"));
+        std::vector<uint32_t> ref, units;
+        std::istringstream rs(txtest::read_file(dir + id + ".ref")), us(txtest::read_file(dir + id + ".sents"));
+        uint32_t x;
+        while (rs >> x) ref.push_back(x);
+        while (us >> x)
+            if (x > 0 && x < d.size()) units.push_back(x);
+        d.units = units;
+        const uint32_t n = static_cast<uint32_t>(d.size());
+        std::vector<uint32_t> ev;
+        for (size_t s = 1; s <= ref.size(); ++s)
+            ev.push_back(static_cast<uint32_t>(std::nearbyint(double(s) * n / (ref.size() + 1))));
+        pk += seg_pk(ref, segment_topics(d), n);
+        none += seg_pk(ref, {}, n);
+        even += seg_pk(ref, ev, n);
+        ++docs;
+    }
+    REQUIRE(docs >= 20);
+    pk /= docs; none /= docs; even /= docs;
+    INFO("Pk " << pk << " none " << none << " even " << even);
+    CHECK(pk < 0.30);
+    CHECK(pk < none - 0.1);
+    CHECK(pk < even - 0.1);
+}
