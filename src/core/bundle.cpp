@@ -369,8 +369,9 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
 
     // Cues: time unit, then columns (first-word gap, word count, start gap, duration).
     ByteReader cues_r, col[4];
-    uint64_t unit;
-    if (!r.block(cues_r) || !cues_r.varint(unit) || unit == 0 || unit > (1u << 30)) return corrupt("the cue stream is malformed");
+    uint64_t unit, rate;
+    if (!r.block(cues_r) || !cues_r.varint(unit) || unit == 0 || unit > (1u << 30) || !cues_r.varint(rate) || rate > kMaxCueRate)
+        return corrupt("the cue stream is malformed");
     for (auto& c : col)
         if (!cues_r.block(c)) return corrupt("the cue stream is malformed");
     ep.cues.assign(cue_count, Cue{});
@@ -386,6 +387,9 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
             return corrupt("a cue covers words that do not exist");
         if (start > (int64_t(1) << 33) / int64_t(unit) || start < -(int64_t(1) << 33) / int64_t(unit) ||
             len > (int64_t(1) << 33) / int64_t(unit) || len < -(int64_t(1) << 33) / int64_t(unit))
+            return corrupt("a cue time is out of range");
+        len += predicted_cue_units(count, rate);  // count <= 2^32, rate <= 2^24: < 2^48
+        if (len > (int64_t(1) << 33) / int64_t(unit) || len < -(int64_t(1) << 33) / int64_t(unit))
             return corrupt("a cue time is out of range");
         int64_t s = prev_ms + start * int64_t(unit), e = s + len * int64_t(unit);
         if (s < 0 || s > UINT32_MAX || e < 0 || e > UINT32_MAX) return corrupt("a cue time is out of range");

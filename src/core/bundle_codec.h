@@ -189,6 +189,12 @@ inline bool next_trimmed_run(const uint8_t* t, size_t n, size_t cursor, size_t& 
     }
 }
 
+// ---- Cue durations ----
+// A cue's duration (in time units) is stored against its word count x the episode's mean rate
+// (units per word, x256). Bounds keep the product far from overflow.
+constexpr uint64_t kMaxCueRate = uint64_t(1) << 24;
+inline int64_t predicted_cue_units(uint64_t word_count, uint64_t rate) { return int64_t((word_count * rate + 128) >> 8); }
+
 // ---- Word time prediction (shared so writer and reader cannot diverge) ----
 // Times are stored as residuals against one of these predictions, chosen per episode:
 //   Delta         the previous word's time

@@ -143,17 +143,25 @@ std::string encode_payload(const Episode& ep, const Split* split, const LexBuild
     uint64_t unit = 0;
     for (const Cue& c : ep.cues) unit = std::gcd(unit, std::gcd(uint64_t(c.start_ms), uint64_t(c.end_ms)));
     if (unit == 0 || unit > (1u << 30)) unit = 1;
+    // Durations are stored against count x rate (the cue's words at the episode's mean rate).
+    uint64_t cue_words = 0, cue_units = 0;
+    for (const Cue& c : ep.cues) {
+        cue_words += c.word_count;
+        if (c.end_ms > c.start_ms) cue_units += (c.end_ms - c.start_ms) / unit;
+    }
+    uint64_t rate = cue_words ? std::min<uint64_t>((cue_units * 256 + cue_words / 2) / cue_words, kMaxCueRate) : 0;
     std::string cues, col[4];
     int64_t prev_end_word = 0, prev_ms = 0;
     for (const Cue& c : ep.cues) {
         put_varint(col[0], zigzag(int64_t(c.first_word) - prev_end_word));
         put_varint(col[1], c.word_count);
         put_varint(col[2], zigzag((int64_t(c.start_ms) - prev_ms) / int64_t(unit)));
-        put_varint(col[3], zigzag((int64_t(c.end_ms) - int64_t(c.start_ms)) / int64_t(unit)));
+        put_varint(col[3], zigzag((int64_t(c.end_ms) - int64_t(c.start_ms)) / int64_t(unit) - predicted_cue_units(c.word_count, rate)));
         prev_end_word = int64_t(c.first_word) + c.word_count;
         prev_ms = c.end_ms;
     }
     put_varint(cues, unit);
+    put_varint(cues, rate);
     for (auto& c : col) put_block(cues, c);
     put_block(out, cues);
     // Times: try each predictor, keep the one whose residuals compress best.
