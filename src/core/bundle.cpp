@@ -14,19 +14,23 @@ using namespace bundle_codec;
 
 // ---- CRC-32 ----
 namespace bundle_codec {
-uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc) {
-    static uint32_t table[256];
-    static bool ready = false;
-    if (!ready) {
+namespace {
+struct CrcTable {  // built at compile time: no first-call race when episodes decode in parallel
+    uint32_t t[256];
+    constexpr CrcTable() : t{} {
         for (uint32_t i = 0; i < 256; ++i) {
             uint32_t c = i;
             for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            table[i] = c;
+            t[i] = c;
         }
-        ready = true;
     }
+};
+constexpr CrcTable kCrcTable{};
+}  // namespace
+
+uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc) {
     crc = ~crc;
-    for (size_t i = 0; i < n; ++i) crc = table[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
+    for (size_t i = 0; i < n; ++i) crc = kCrcTable.t[(crc ^ p[i]) & 0xFF] ^ (crc >> 8);
     return ~crc;
 }
 }  // namespace bundle_codec
