@@ -88,13 +88,17 @@ void App::draw_top_bar() {
     const auto& eps = m_model.episodes();
     const Episode* ep = m_model.episode() < eps.size() ? &eps[m_model.episode()] : nullptr;
     float h = ImGui::GetFrameHeight();
-    draw_search_box();
-    ImGui::SameLine();
-    // font size and theme, right-aligned
-    float bw = ImGui::CalcTextSize("A\xE2\x88\x92").x + ImGui::GetStyle().FramePadding.x * 2;
+    float fs = ImGui::GetFontSize();
+    const ImGuiStyle& st = ImGui::GetStyle();
+    // font size and theme buttons, right-aligned; the search box takes what is left on phones
+    float bw = ImGui::CalcTextSize("A\xE2\x88\x92").x + st.FramePadding.x * 2;
     float right = ImGui::GetWindowContentRegionMax().x;
-    float group_w = bw * 2 + ImGui::CalcTextSize(m_dark ? "Light" : "Dark").x + ImGui::GetStyle().FramePadding.x * 2 +
-                    ImGui::GetStyle().ItemSpacing.x * 2;
+    float group_w = bw * 2 + ImGui::CalcTextSize(m_dark ? "Light" : "Dark").x + st.FramePadding.x * 2 + st.ItemSpacing.x * 2;
+    float avail = ImGui::GetContentRegionAvail().x;
+    bool narrow = avail < 46.f * fs;
+    draw_search_box(narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
+    if (!narrow) { ImGui::SameLine(); draw_search_status(); }
+    ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
     if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h))) set_font_scale(m_font_scale - 0.1f);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
@@ -108,13 +112,16 @@ void App::draw_top_bar() {
         if (m_fonts.large) ImGui::PushFont(m_fonts.large);
         ImGui::TextUnformatted(ep->meta.title.empty() ? "Untitled episode" : ep->meta.title.c_str());
         if (m_fonts.large) ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::AlignTextToFramePadding();
         std::string sub = (ep->meta.date.empty() ? "" : ep->meta.date + "  \xC2\xB7  ") +
                           std::to_string(ep->words.size()) + " words  \xC2\xB7  " +
                           (ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(ep->meta.duration_ms);
+        float title_right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+        if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(sub.c_str()).x < right) ImGui::SameLine();
+        ImGui::AlignTextToFramePadding();
         ImGui::TextDisabled("%s", sub.c_str());
-        if (ep->meta.times_estimated && ImGui::IsItemHovered())
+        bool sub_hovered = ImGui::IsItemHovered();
+        if (narrow && (!m_model.query().empty() || !m_model.query_error().empty())) draw_search_status();
+        if (ep->meta.times_estimated && sub_hovered)
             ImGui::SetTooltip("This transcript has no timestamps: times (marked \xE2\x89\x88) are estimated\nfrom an average speaking rate.");
         if (!ep->meta.media_url.empty()) {
             ImGui::SameLine();

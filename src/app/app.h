@@ -54,7 +54,8 @@ private:
     void draw_top_bar();
     void handle_shortcuts();
     // view_search.cpp
-    void draw_search_box();
+    void draw_search_box(float width);
+    void draw_search_status();  // hit counts or the query error
     void draw_results();
     // view_reader.cpp
     void draw_reader();

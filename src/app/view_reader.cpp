@@ -64,7 +64,8 @@ void App::draw_reader() {
 
     // toolbar: copy quote
     bool has_sel = m_sel_anchor >= 0;
-    if (ImGui::SmallButton(has_sel ? "Copy quote" : "Copy quote at this moment") && m_host.copy_text) {
+    bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 30;
+    if (ImGui::SmallButton(has_sel || narrow ? "Copy quote" : "Copy quote at this moment") && m_host.copy_text) {
         uint32_t a, b;
         if (has_sel) { a = uint32_t(std::min(m_sel_anchor, m_sel_end)); b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
         else if (!m_model.current_match(a, b)) { a = m_model.reader_word(); b = std::min<uint32_t>(a + 40, uint32_t(ep.words.size()) - 1); }
@@ -72,14 +73,18 @@ void App::draw_reader() {
         m_host.copy_text(m_model.quote(a, b, m_host.page_url));
     }
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the selected passage (or the one at the reader's position)\nwith its timestamp and a link to this moment.");
-    ImGui::SameLine();
-    ImGui::TextDisabled(has_sel ? "Ctrl+C copies the selection" : "Drag across words to select");
+    if (!narrow) {
+        ImGui::SameLine();
+        ImGui::TextDisabled(has_sel ? "Ctrl+C copies the selection" : "Drag across words to select");
+    }
 
     ImGui::BeginChild("reader_text", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
     ImFont* font = ImGui::GetFont();
     float fs = ImGui::GetFontSize();
     float avail = ImGui::GetContentRegionAvail().x;
-    m_margin = std::round(ImGui::CalcTextSize("\xE2\x89\x88" "0:00:00").x + fs * 1.2f);
+    ImFont* margin_font = m_fonts.small ? m_fonts.small : font;
+    float margin_fs = margin_font->FontSize * ImGui::GetIO().FontGlobalScale;
+    m_margin = std::round(margin_font->CalcTextSizeA(margin_fs, FLT_MAX, 0, "\xE2\x89\x88" "0:00:00").x + fs * (avail < fs * 30 ? 0.6f : 1.2f));
     float text_w = std::min(avail - m_margin - fs, fs * 40.f);  // a comfortable measure
     if (text_w < fs * 8) text_w = std::max(fs * 4, avail - m_margin);
     ensure_layout(text_w, fs);

@@ -38,13 +38,12 @@ static int history_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-void App::draw_search_box() {
+void App::draw_search_box(float w) {
     // keep the buffer in sync when the query changed from outside (deep link, JS API)
     if (m_model.query() != m_query_buf && !ImGui::IsAnyItemActive()) {
         std::strncpy(m_query_buf, m_model.query().c_str(), sizeof m_query_buf - 1);
         m_query_buf[sizeof m_query_buf - 1] = 0;
     }
-    float w = std::min(ImGui::GetContentRegionAvail().x * 0.55f, 30.f * ImGui::GetFontSize());
     ImGui::SetNextItemWidth(w);
     if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos};
@@ -71,7 +70,9 @@ void App::draw_search_box() {
         if (ImGui::GetTime() - m_last_edit_time > 1.5) { m_model.commit_history(); m_history_pending = false; }
         else m_animating = true;  // keep frames coming until the query settles into the history
     }
-    ImGui::SameLine();
+}
+
+void App::draw_search_status() {
     ImGui::AlignTextToFramePadding();
     if (!m_model.query_error().empty()) {
         ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", m_model.query_error().c_str());
@@ -83,6 +84,8 @@ void App::draw_search_box() {
             if (cur >= 0) ImGui::TextDisabled("%d of %llu hits \xC2\xB7 %llu passages", cur + 1, (unsigned long long)hits, (unsigned long long)passages);
             else ImGui::TextDisabled("%llu hits \xC2\xB7 %llu passages", (unsigned long long)hits, (unsigned long long)passages);
         }
+    } else {
+        ImGui::TextDisabled(" ");
     }
 }
 

@@ -117,6 +117,8 @@ export const DEMO_TXT = path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.
 
 // Type into the focused search box like a user.
 export async function typeQuery(page, q) {
+  await waitState(page, 's => s.typing');  // the search box has keyboard focus
+  await page.waitForTimeout(250);          // and a few frames have settled the layout
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Backspace');
   await page.keyboard.type(q, { delay: 15 });
