@@ -278,3 +278,12 @@ TEST_CASE("reader: declared sizes above the caps are refused before allocating",
     total.max_total_bytes = 20;
     CHECK(read_bundle(Bytes(s), total).errc() == Errc::TooLarge);
 }
+
+TEST_CASE("writer output is deterministic: the same episodes give the same bytes", "[bundle]") {
+    std::vector<Episode> eps = {odd_episode(), import_or_fail("some plain words and some more plain words", "p.txt")};
+    auto a = write_bundle(eps);
+    auto b = write_bundle(eps);
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a.value() == b.value());
+}
