@@ -75,6 +75,7 @@ std::string fmt_time(uint32_t ms) {
 struct EvalParams {
     SegmentDesc seg;
     bool use_units = true;
+    bool oracle = false;  // diagnostic: tune the penalty per document to the reference count
     int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
     std::string hyp_out;
 };
@@ -160,6 +161,24 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
             }
             auto t0 = std::chrono::steady_clock::now();
             std::vector<uint32_t> hyp = segment_topics(d, p.seg);
+            if (p.oracle) {  // diagnostic only: bisect the penalty until #segments == reference
+                double lo = 0, hi = 1e6;
+                SegmentDesc sd = p.seg;
+                for (int it = 0; it < 40 && hyp.size() != ref.size(); ++it) {
+                    sd.boundary_penalty = static_cast<float>((lo + hi) / 2);
+                    hyp = segment_topics(d, sd);
+                    if (hyp.size() > ref.size()) lo = sd.boundary_penalty; else hi = sd.boundary_penalty;
+                }
+                if (std::getenv("TX_TOPICS_DEBUG")) {
+                    size_t content = 0, types = 0;
+                    std::vector<uint8_t> seen(d.vocab.size(), 0);
+                    for (TermId t : d.terms)
+                        if (t != kNoTerm) { ++content; if (!seen[t]) { seen[t] = 1; ++types; } }
+                    std::fprintf(stderr, "%s n=%u content=%zu ratio=%.3f ttr=%.3f pen=%.1f pen/content=%.4f segs=%zu\n",
+                                 ids[di].c_str(), n, content, double(content) / n, double(types) / content,
+                                 (lo + hi) / 2, (lo + hi) / 2 / content, ref.size() + 1);
+                }
+            }
             auto t1 = std::chrono::steady_clock::now();
             Row r;
             r.doc = ids[di];
@@ -214,8 +233,10 @@ void topics_usage(FILE* f) {
                  "  --hyp-out DIR   also write DIR/<set>/<id>.hyp (for ../shared/tools/segscore.py)\n"
                  "  --no-units      ignore .sents (candidate boundaries become fixed word blocks)\n"
                  "  --half 0|1      evaluate only even/odd-indexed documents (tune on one, check the other)\n"
-                 "  tuning knobs (defaults in segmenter.cpp): --alpha X --penalty X --min-seg N\n"
-                 "                  --block N --max-cands N\n");
+                 "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
+                 "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
+                 "                  --beta X (penalty per word) --penalty X (nats per segment)\n"
+                 "                  --min-seg N --min-frac X --block N --max-cands N\n");
 }
 
 }  // namespace
@@ -235,13 +256,12 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--eval") eval = true;
         else if (a == "--hyp-out") p.hyp_out = next("--hyp-out");
         else if (a == "--no-units") p.use_units = false;
+        else if (a == "--oracle-count") p.oracle = true;
         else if (a == "--half") p.half = std::atoi(next("--half"));
         else if (a == "--alpha") p.seg.prior_strength = static_cast<float>(std::atof(next("--alpha")));
         else if (a == "--penalty") p.seg.boundary_penalty = static_cast<float>(std::atof(next("--penalty")));
         else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
         else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
-        else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
-        else if (a == "--noise") p.seg.noise_multiple = static_cast<float>(std::atof(next("--noise")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
         else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
         else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));

@@ -55,6 +55,7 @@ struct Cand {
 
 }  // namespace
 
+
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc) {
     const size_t nseg = bounds.size() + 1;

@@ -13,6 +13,7 @@ struct SegmentLabel {
     std::vector<std::pair<std::string, float>> profile;  // top weighted terms, unit length
 };
 
+
 // @return one SegmentLabel per segment [bounds[i], bounds[i+1]).
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc);
