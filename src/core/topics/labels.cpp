@@ -98,7 +98,10 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         double norm = 0;
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
-            double w = tf[t] * idf * background_weight(doc.display[t]);
+            // Concentration: the share of the term's episode occurrences that fall in this
+            // segment, so words spread over the whole episode ("willing") lose to local ones.
+            double conc = static_cast<double>(tf[t]) / doc_tf[t];
+            double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
             if (label_worthy(doc.display[t])) {
                 profile.emplace_back(doc.vocab[t], static_cast<float>(w));
                 norm += w * w;
@@ -114,7 +117,8 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double bw = std::min(background_weight(doc.display[x]), background_weight(doc.display[y]));
             // A bigram that is a fixed phrase (most of its words' occurrences) is a good title.
             double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
-            double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion);
+            double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
+            double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion) * std::sqrt(conc);
             if (!label_worthy(doc.display[x]) && !label_worthy(doc.display[y])) continue;
             cands.push_back({w, doc.display[x] + " " + doc.display[y], x, y});
         }
@@ -125,9 +129,18 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         });
         std::vector<TermId> used;
         auto is_used = [&](TermId t) { return t != kNoTerm && std::find(used.begin(), used.end(), t) != used.end(); };
+        // Near-duplicates ("intelligence" / "intelligent"): same first 6 letters as a chosen word.
+        auto near_dup = [&](const std::string& text) {
+            for (const std::string& k : out[s].keywords) {
+                size_t i = 0;
+                while (i < k.size() && i < text.size() && k[i] == text[i]) ++i;
+                if (i >= 6 && text.find(' ') == std::string::npos && k.find(' ') == std::string::npos) return true;
+            }
+            return false;
+        };
         for (const Cand& c : cands) {
             if (out[s].keywords.size() >= 8) break;
-            if (is_used(c.a) || is_used(c.b)) continue;
+            if (is_used(c.a) || is_used(c.b) || near_dup(c.text)) continue;
             out[s].keywords.push_back(c.text);
             used.push_back(c.a);
             if (c.b != kNoTerm) used.push_back(c.b);
