@@ -328,3 +328,39 @@ TEST_CASE("dev set: segmenter beats both baselines on a slice of Choi's set", "[
     CHECK(pk < none - 0.1);
     CHECK(pk < even - 0.1);
 }
+
+// Podcast dev set (spoken, chapter marks from the shows): without being told the number of
+// segments the segmenter must stay clearly below "no boundaries". Skips without ../shared.
+TEST_CASE("dev set: segmenter beats 'no boundaries' on the podcast set", "[topics][shared]") {
+    TX_REQUIRE_SHARED("data/topics/podcasts");
+    const std::string dir = txtest::shared_dir() + "/data/topics/podcasts/";
+    const char* ids[] = {"podcast_joe1070", "podcast_joe1076", "podcast_joe1080", "podcast_katy102",
+                         "podcast_katy104", "podcast_katy111", "podcast_katy113", "podcast_katy115",
+                         "podcast_katy81",  "podcast_katy83",  "podcast_katy85",  "podcast_katy87",
+                         "podcast_katy90",  "podcast_katy93",  "podcast_katy95",  "podcast_katy97",
+                         "podcast_katy99",  "podcast_tim351",  "podcast_tim353",  "podcast_tim356",
+                         "podcast_tim358",  "podcast_tim360",  "podcast_tim362"};
+    double pk = 0, none = 0;
+    int docs = 0;
+    for (const char* id : ids) {
+        const std::string base = dir + id;
+        if (!txtest::exists(base + ".txt")) continue;
+        TopicDoc d = topic_doc_from_text(txtest::read_file(base + ".txt"));
+        std::vector<uint32_t> ref, units;
+        std::istringstream rs(txtest::read_file(base + ".ref")), us(txtest::read_file(base + ".sents"));
+        uint32_t x;
+        while (rs >> x) ref.push_back(x);
+        while (us >> x)
+            if (x > 0 && x < d.size()) units.push_back(x);
+        d.units = units;
+        const uint32_t n = static_cast<uint32_t>(d.size());
+        pk += seg_pk(ref, segment_topics(d), n);
+        none += seg_pk(ref, {}, n);
+        ++docs;
+    }
+    REQUIRE(docs >= 20);
+    pk /= docs;
+    none /= docs;
+    INFO("Pk " << pk << " none " << none);
+    CHECK(pk < none - 0.03);
+}
