@@ -364,3 +364,29 @@ TEST_CASE("dev set: segmenter beats 'no boundaries' on the podcast set", "[topic
     INFO("Pk " << pk << " none " << none);
     CHECK(pk < none - 0.03);
 }
+
+TEST_CASE("inconsistent hand-built documents are rejected with a clear error, not a crash", "[topics]") {
+    TopicDoc d = topic_doc_from_text(planted_text({0, 1}, 300, 4));
+    TopicDoc bad_term = d;
+    bad_term.terms[17] = static_cast<TermId>(d.vocab.size() + 5);
+    auto r1 = build_timeline(bad_term);
+    CHECK(r1.errc() == Errc::InvalidArgument);
+    CHECK(r1.message().find("word 17") != std::string::npos);
+    // The lower-level calls tolerate it (the bad id counts as a topic-less word).
+    CHECK(label_segments(bad_term, {300}).size() == 2);
+    CHECK_FALSE(segment_topics(bad_term).empty());
+
+    TopicDoc bad_times = d;
+    bad_times.start_ms = {1, 2, 3};
+    CHECK(build_timeline(bad_times).errc() == Errc::InvalidArgument);
+
+    TopicDoc bad_display = d;
+    bad_display.display.pop_back();
+    CHECK(build_timeline(bad_display).errc() == Errc::InvalidArgument);
+
+    TopicDoc junk_units = d;  // unsorted, duplicate and out-of-range units are ignored
+    junk_units.units = {900, 5, 5, 0, 100000, 300, 120};
+    auto r2 = build_timeline(junk_units);
+    REQUIRE(r2.ok());
+    CHECK(r2->segments.back().end_word == d.size());
+}

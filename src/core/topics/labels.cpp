@@ -60,7 +60,9 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                                          const LabelDesc& desc) {
     const size_t nseg = bounds.size() + 1;
     const uint32_t n = static_cast<uint32_t>(doc.size());
-    const size_t V = doc.vocab.size();
+    const size_t V = std::min(doc.vocab.size(), doc.display.size());
+    // Term of word i, treating ids outside the vocabulary (a hand-built doc) as topic-less.
+    auto term = [&](uint32_t i) { TermId t = doc.terms[i]; return t < V ? t : kNoTerm; };
     const uint32_t min_count = desc.min_count ? desc.min_count : 2;
     auto seg_begin = [&](size_t s) { return s == 0 ? 0u : std::min(bounds[s - 1], n); };
     auto seg_end = [&](size_t s) { return s + 1 == nseg ? n : std::min(bounds[s], n); };
@@ -70,12 +72,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     std::unordered_map<uint64_t, uint32_t> doc_bi;
     uint64_t content = 0;
     for (uint32_t i = 0; i < n; ++i) {
-        TermId t = doc.terms[i];
+        TermId t = term(i);
         if (t == kNoTerm) continue;
         ++doc_tf[t];
         ++content;
-        if (i + 1 < n && doc.terms[i + 1] != kNoTerm && doc.terms[i + 1] != t)
-            ++doc_bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+        if (i + 1 < n && term(i + 1) != kNoTerm && term(i + 1) != t)
+            ++doc_bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
     }
     const double avg = static_cast<double>(content) / nseg;  // A in c-TF-IDF
 
@@ -86,16 +88,15 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         std::vector<TermId> seen;
         std::unordered_map<uint64_t, uint32_t> bi;
         for (uint32_t i = b; i < e; ++i) {
-            TermId t = doc.terms[i];
+            TermId t = term(i);
             if (t == kNoTerm) continue;
             if (tf[t]++ == 0) seen.push_back(t);
-            if (i + 1 < e && doc.terms[i + 1] != kNoTerm && doc.terms[i + 1] != t)
-                ++bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+            if (i + 1 < e && term(i + 1) != kNoTerm && term(i + 1) != t)
+                ++bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
         }
         std::sort(seen.begin(), seen.end());
         std::vector<Cand> cands;
         std::vector<std::pair<std::string, float>> profile;
-        double norm = 0;
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
             // Concentration: the share of the term's episode occurrences that fall in this
@@ -104,7 +105,6 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
             if (label_worthy(doc.display[t])) {
                 profile.emplace_back(doc.vocab[t], static_cast<float>(w));
-                norm += w * w;
                 if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTerm});
             }
         }
@@ -149,7 +149,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             return p.second != q.second ? p.second > q.second : p.first < q.first;
         });
         if (profile.size() > 24) profile.resize(24);
-        norm = 0;
+        double norm = 0;
         for (const auto& p : profile) norm += static_cast<double>(p.second) * p.second;
         norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
         for (auto& p : profile) p.second = static_cast<float>(p.second * norm);

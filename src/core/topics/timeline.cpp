@@ -33,6 +33,22 @@ std::string join_label(const std::vector<std::string>& kw, size_t max_kw) {
     return s;
 }
 
+// A TopicDoc can be built by hand; check what the engine relies on before using it.
+Status check_doc(const TopicDoc& doc) {
+    const size_t n = doc.size(), V = doc.vocab.size();
+    if (doc.display.size() != V)
+        return make_error(Errc::InvalidArgument, "topic doc: display has " + std::to_string(doc.display.size()) +
+                                                     " entries for " + std::to_string(V) + " terms");
+    for (size_t i = 0; i < n; ++i)
+        if (doc.terms[i] != kNoTerm && doc.terms[i] >= V)
+            return make_error(Errc::InvalidArgument, "topic doc: word " + std::to_string(i) + " has term id " +
+                                                         std::to_string(doc.terms[i]) + " outside the vocabulary");
+    if (!doc.start_ms.empty() && doc.start_ms.size() != n)
+        return make_error(Errc::InvalidArgument, "topic doc: start_ms has " + std::to_string(doc.start_ms.size()) +
+                                                     " entries for " + std::to_string(n) + " words");
+    return ok_status();
+}
+
 }  // namespace
 
 Rgba topic_colour(uint32_t group) {
@@ -51,10 +67,12 @@ Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
     if (doc.size() > kMaxWords)
         return make_error(Errc::TooLarge, "episode has " + std::to_string(doc.size()) +
                                               " words; the topic engine takes at most 67108864");
+    Status st = check_doc(doc);
+    if (!st) return st.error();
     TopicTimeline tl;
     tl.chapters = chapters;
     tl.word_count = static_cast<uint32_t>(doc.size());
-    const bool timed = doc.start_ms.size() == doc.size() && !doc.start_ms.empty();
+    const bool timed = !doc.start_ms.empty();
     tl.duration_ms = duration_ms;
     if (timed) tl.duration_ms = std::max(tl.duration_ms, doc.start_ms.back());
     if (doc.size() == 0) return tl;

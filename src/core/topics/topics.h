@@ -152,7 +152,9 @@ struct TopicDesc {
 };
 
 // Segment, label and group one episode. `chapters` are copied into the result untouched.
-// @return the timeline; Errc::TooLarge when the document has more than 2^26 words.
+// @return the timeline; Errc::TooLarge when the document has more than 2^26 words;
+// Errc::InvalidArgument (message names the field) when a hand-built doc is inconsistent
+// (term id outside vocab, display/vocab or start_ms/terms size mismatch).
 Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc = {},
                                      const std::vector<Chapter>& chapters = {},
                                      uint32_t duration_ms = 0);
