@@ -58,10 +58,15 @@ std::string json_escape(const std::string& s) {
 // whitespace-separated words. WebVTT/SRT/JSON can go through tx::import_transcript +
 // topic_doc_from_episode once the importers land.
 Result<TopicDoc> load_doc(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return make_error(Errc::Io, "cannot read " + path + " (not a regular file)");
     std::string text;
     if (!read_all(path, text)) return make_error(Errc::Io, "cannot read " + path);
     return topic_doc_from_text(text);
 }
+
+constexpr double kEstimatedMsPerWord = 60000.0 / 160.0;  // 160 words per minute
 
 std::string fmt_time(uint32_t ms) {
     char b[32];
@@ -226,7 +231,8 @@ void topics_usage(FILE* f) {
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
                  "  FILE      a .txt transcript (whitespace-separated words)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
-                 "            end_ms, label, group}] (start_word indexes the file's words)\n"
+                 "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
+                 "            times are estimated at 160 words/minute for plain text)\n"
                  "  --eval    score the segmenter on folders of <id>.txt/.ref[/.sents] (see\n"
                  "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
                  "            next to the 'none' and 'even split' baselines, per set and per show\n"
@@ -276,10 +282,16 @@ int cmd_topics(int argc, char** argv) {
     for (const std::string& path : files) {
         auto doc = load_doc(path);
         if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
-        auto tl = build_timeline(doc.value(), desc);
+        // Plain text has no times: estimate them from a typical speaking rate (the importer's
+        // job once it lands; see tx::ImportDesc::words_per_minute) so the timeline has a time axis.
+        TopicDoc& d = doc.value();
+        d.start_ms.resize(d.size());
+        for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
+        auto tl = build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord));
         if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", path.c_str(), tl.message().c_str()); rc = 1; continue; }
         if (json) {
-            std::printf("{\"file\":\"%s\",\"words\":%u,\"segments\":[", json_escape(path).c_str(), tl->word_count);
+            std::printf("{\"file\":\"%s\",\"words\":%u,\"times_estimated\":true,\"segments\":[",
+                        json_escape(path).c_str(), tl->word_count);
             for (size_t i = 0; i < tl->segments.size(); ++i) {
                 const TopicSegment& s = tl->segments[i];
                 std::printf("%s{\"start_word\":%u,\"end_word\":%u,\"start_ms\":%u,\"end_ms\":%u,\"label\":\"%s\",\"group\":%u,\"keywords\":[",
@@ -294,7 +306,7 @@ int cmd_topics(int argc, char** argv) {
             std::printf("%s: %u words, %zu segments\n", path.c_str(), tl->word_count, tl->segments.size());
             for (const TopicSegment& s : tl->segments)
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
-                            doc->start_ms.empty() ? "       " : fmt_time(s.start_ms).c_str(), s.group,
+                            fmt_time(s.start_ms).c_str(), s.group,
                             s.label.c_str());
         }
     }
