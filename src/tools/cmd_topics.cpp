@@ -268,6 +268,7 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--penalty") p.seg.boundary_penalty = static_cast<float>(std::atof(next("--penalty")));
         else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
         else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
+        else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
         else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
         else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));

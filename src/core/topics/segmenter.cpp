@@ -71,12 +71,16 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
 
     // Content words per block, flattened, and the document distribution over them.
     const size_t V = doc.vocab.size();
+    std::vector<uint32_t> doc_count(V, 0);
+    for (TermId t : doc.terms)
+        if (t < V) ++doc_count[t];
+    const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
     std::vector<uint32_t> block_begin(m + 1);
     std::vector<TermId> flat;
     for (size_t b = 0; b < m; ++b) {
         block_begin[b] = static_cast<uint32_t>(flat.size());
         for (uint32_t i = cand[b]; i < cand[b + 1]; ++i)
-            if (doc.terms[i] != kNoTerm && doc.terms[i] < V) flat.push_back(doc.terms[i]);
+            if (doc.terms[i] < V && doc_count[doc.terms[i]] >= min_tc) flat.push_back(doc.terms[i]);
     }
     block_begin[m] = static_cast<uint32_t>(flat.size());
     if (flat.size() < 2) return {};

@@ -91,6 +91,7 @@ struct SegmentDesc {
     uint32_t block_words = 0;       // candidate spacing in words when the doc has no units (default 30)
     uint32_t max_candidates = 0;    // cap on DP candidates; units are merged to respect it (default 800)
     uint32_t min_segment_words = 0; // shortest segment; 0 = max(60, min_segment_frac * words)
+    uint32_t min_term_count = 0;    // terms seen fewer times in the episode are ignored (default 1)
     float min_segment_frac = 0;     // default shortest segment as a fraction of the words (0.025)
     float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (160)
     float penalty_per_word = 0;     // penalty per segment = this * words; 0 = default (0.012)
