@@ -63,6 +63,24 @@ Result<TopicDoc> load_doc(const std::string& path) {
         return make_error(Errc::Io, "cannot read " + path + " (not a regular file)");
     std::string text;
     if (!read_all(path, text)) return make_error(Errc::Io, "cannot read " + path);
+    auto ends_with = [&](const char* ext) {
+        size_t n = std::strlen(ext);
+        return path.size() >= n && path.compare(path.size() - n, n, ext) == 0;
+    };
+    if (ends_with(".vtt") || ends_with(".srt")) {
+        // Stop-gap until import_transcript lands: keep cue text lines only (drop the header,
+        // timing lines and cue numbers). Times and cue units are then lost.
+        std::string kept;
+        std::istringstream in(text);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.find("-->") != std::string::npos || line.rfind("WEBVTT", 0) == 0) continue;
+            if (!line.empty() && line.find_first_not_of("0123456789\r") == std::string::npos) continue;
+            kept += line;
+            kept += '\n';
+        }
+        text.swap(kept);
+    }
     return topic_doc_from_text(text);
 }
 
@@ -80,6 +98,7 @@ std::string fmt_time(uint32_t ms) {
 struct EvalParams {
     SegmentDesc seg;
     bool use_units = true;
+    std::string units_ext = "sents";  // which unit file gives candidate boundaries
     bool oracle = false;  // diagnostic: tune the penalty per document to the reference count
     int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
     std::string hyp_out;
@@ -158,7 +177,7 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
             TopicDoc& d = doc.value();
             const uint32_t n = static_cast<uint32_t>(d.size());
             if (p.use_units) {
-                std::vector<uint32_t> u = read_ints(base + ".sents");
+                std::vector<uint32_t> u = read_ints(base + "." + p.units_ext);
                 u.erase(std::remove_if(u.begin(), u.end(), [n](uint32_t x) { return x == 0 || x >= n; }), u.end());
                 std::sort(u.begin(), u.end());
                 u.erase(std::unique(u.begin(), u.end()), u.end());
@@ -227,9 +246,10 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
 
 void topics_usage(FILE* f) {
     std::fprintf(f,
-                 "usage: transcript topics [--json] FILE...\n"
+                 "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      a .txt transcript (whitespace-separated words)\n"
+                 "  FILE      a .txt transcript (whitespace-separated words); .vtt/.srt: cue text only\n"
+                 "  --recurring     also group segments across the files into recurring topics\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
                  "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
                  "            times are estimated at 160 words/minute for plain text)\n"
@@ -238,6 +258,7 @@ void topics_usage(FILE* f) {
                  "            next to the 'none' and 'even split' baselines, per set and per show\n"
                  "  --hyp-out DIR   also write DIR/<set>/<id>.hyp (for ../shared/tools/segscore.py)\n"
                  "  --no-units      ignore .sents (candidate boundaries become fixed word blocks)\n"
+                 "  --units EXT     read candidate boundaries from <id>.EXT instead (e.g. turns)\n"
                  "  --half 0|1      evaluate only even/odd-indexed documents (tune on one, check the other)\n"
                  "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
                  "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
@@ -248,7 +269,7 @@ void topics_usage(FILE* f) {
 }  // namespace
 
 int cmd_topics(int argc, char** argv) {
-    bool json = false, eval = false;
+    bool json = false, eval = false, recurring = false;
     EvalParams p;
     TopicDesc desc;
     std::vector<std::string> files;
@@ -259,9 +280,11 @@ int cmd_topics(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--json") json = true;
+        else if (a == "--recurring") recurring = true;
         else if (a == "--eval") eval = true;
         else if (a == "--hyp-out") p.hyp_out = next("--hyp-out");
         else if (a == "--no-units") p.use_units = false;
+        else if (a == "--units") p.units_ext = next("--units");
         else if (a == "--oracle-count") p.oracle = true;
         else if (a == "--half") p.half = std::atoi(next("--half"));
         else if (a == "--alpha") p.seg.prior_strength = static_cast<float>(std::atof(next("--alpha")));
@@ -280,6 +303,8 @@ int cmd_topics(int argc, char** argv) {
     if (eval) return run_eval(files, p);
     desc.segment = p.seg;
     int rc = 0;
+    std::vector<TopicTimeline> timelines;  // kept for --recurring
+    std::vector<std::string> names;
     for (const std::string& path : files) {
         auto doc = load_doc(path);
         if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
@@ -309,6 +334,26 @@ int cmd_topics(int argc, char** argv) {
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
                             fmt_time(s.start_ms).c_str(), s.group,
                             s.label.c_str());
+        }
+        if (recurring) {
+            names.push_back(path);
+            timelines.push_back(std::move(tl.value()));
+        }
+    }
+    if (recurring) {
+        std::vector<const TopicTimeline*> ptrs;
+        for (const TopicTimeline& t : timelines) ptrs.push_back(&t);
+        std::vector<RecurringTopic> groups = group_recurring(ptrs);
+        std::printf("%zu recurring topics across %zu episodes\n", groups.size(), timelines.size());
+        for (const RecurringTopic& g : groups) {
+            std::printf("  %s  (%zu segments)\n", g.label.c_str(), g.members.size());
+            for (size_t k = 0; k < g.members.size() && k < 6; ++k) {
+                const auto& mem = g.members[k];
+                std::printf("      %s @%u: %s\n", names[mem.episode].c_str(),
+                            timelines[mem.episode].segments[mem.segment].start_word,
+                            timelines[mem.episode].segments[mem.segment].label.c_str());
+            }
+            if (g.members.size() > 6) std::printf("      ...\n");
         }
     }
     return rc;

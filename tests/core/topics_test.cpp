@@ -390,3 +390,27 @@ TEST_CASE("inconsistent hand-built documents are rejected with a clear error, no
     REQUIRE(r2.ok());
     CHECK(r2->segments.back().end_word == d.size());
 }
+
+TEST_CASE("archive grouping does not chain look-alikes into one blob", "[topics]") {
+    // A ~ B and B ~ C (cosine 0.71) but A and C share nothing: B joins one of them, never both.
+    auto make = [](std::vector<TermWeight> profile, std::vector<std::string> kw) {
+        TopicTimeline t;
+        TopicSegment s;
+        s.end_word = 100;
+        s.profile = std::move(profile);
+        s.keywords = std::move(kw);
+        t.segments.push_back(s);
+        t.word_count = 100;
+        return t;
+    };
+    const float h = 0.70710678f;
+    TopicTimeline a = make({{"rocket", "rockets", 1.0f}}, {"rockets"});
+    TopicTimeline b = make({{"rocket", "rocket", h}, {"guitar", "guitar", h}}, {"rocket", "guitar"});
+    TopicTimeline c = make({{"guitar", "guitars", 1.0f}}, {"guitars"});
+    auto groups = group_recurring({&a, &b, &c}, 0.5f);
+    REQUIRE(groups.size() == 1);
+    REQUIRE(groups[0].members.size() == 2);
+    CHECK(groups[0].members[0].episode == 0);
+    CHECK(groups[0].members[1].episode == 1);
+    CHECK(groups[0].label.find("rocket") != std::string::npos);
+}

@@ -96,7 +96,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         }
         std::sort(seen.begin(), seen.end());
         std::vector<Cand> cands;
-        std::vector<std::pair<std::string, float>> profile;
+        std::vector<TermWeight> profile;
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
             // Concentration: the share of the term's episode occurrences that fall in this
@@ -104,7 +104,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double conc = static_cast<double>(tf[t]) / doc_tf[t];
             double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
             if (label_worthy(doc.display[t])) {
-                profile.emplace_back(doc.vocab[t], static_cast<float>(w));
+                profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
                 if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTerm});
             }
         }
@@ -145,14 +145,14 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             used.push_back(c.a);
             if (c.b != kNoTerm) used.push_back(c.b);
         }
-        std::sort(profile.begin(), profile.end(), [](const auto& p, const auto& q) {
-            return p.second != q.second ? p.second > q.second : p.first < q.first;
+        std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
+            return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });
         if (profile.size() > 24) profile.resize(24);
         double norm = 0;
-        for (const auto& p : profile) norm += static_cast<double>(p.second) * p.second;
+        for (const TermWeight& p : profile) norm += static_cast<double>(p.weight) * p.weight;
         norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
-        for (auto& p : profile) p.second = static_cast<float>(p.second * norm);
+        for (TermWeight& p : profile) p.weight = static_cast<float>(p.weight * norm);
         out[s].profile = std::move(profile);
     }
     return out;

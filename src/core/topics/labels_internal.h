@@ -10,7 +10,7 @@ namespace tx {
 
 struct SegmentLabel {
     std::vector<std::string> keywords;                   // best first, up to 8
-    std::vector<std::pair<std::string, float>> profile;  // top weighted terms, unit length
+    std::vector<TermWeight> profile;                     // top weighted terms, unit length
 };
 
 

@@ -125,6 +125,12 @@ struct Rgba {
 // light and dark backgrounds with either black or white labels), cycled by group id.
 Rgba topic_colour(uint32_t group);
 
+struct TermWeight {
+    std::string term;     // folded term ("headset"), compared across episodes
+    std::string display;  // surface form shown to people ("headsets")
+    float weight = 0;
+};
+
 struct TopicSegment {
     uint32_t start_word = 0;  // first word (index into Episode::words / the .txt's words)
     uint32_t end_word = 0;    // one past the last word
@@ -134,8 +140,8 @@ struct TopicSegment {
     std::vector<std::string> keywords;  // the label's parts plus a few more, best first
     uint32_t group = 0;       // topic group within the episode (segments that recur share it)
     Rgba colour;              // topic_colour(group)
-    std::vector<std::pair<std::string, float>> profile;  // top weighted terms, unit length
-                                                         // (used for grouping across episodes)
+    std::vector<TermWeight> profile;  // top weighted terms, unit length (for grouping across
+                                      // episodes)
 };
 
 struct TopicTimeline {
