@@ -250,6 +250,7 @@ void topics_usage(FILE* f) {
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
                  "  FILE      a .txt transcript (whitespace-separated words); .vtt/.srt: cue text only\n"
                  "  --recurring     also group segments across the files into recurring topics\n"
+                 "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
                  "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
                  "            times are estimated at 160 words/minute for plain text)\n"
@@ -292,6 +293,7 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
         else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
         else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
+        else if (a == "--group-sim") desc.group_similarity = static_cast<float>(std::atof(next("--group-sim")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
         else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
         else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));

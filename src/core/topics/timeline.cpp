@@ -12,7 +12,7 @@ namespace tx {
 namespace {
 
 constexpr uint32_t kMaxWords = 1u << 26;
-constexpr float kDefaultGroupSimilarity = 0.30f;
+constexpr float kDefaultGroupSimilarity = 0.20f;
 
 using Profile = std::vector<TermWeight>;
 

@@ -164,7 +164,7 @@ struct TopicTimeline {
 struct TopicDesc {
     SegmentDesc segment;
     LabelDesc label;
-    float group_similarity = 0;  // cosine above which two segments share a group (default 0.30)
+    float group_similarity = 0;  // mean cosine to a group above which a segment joins it (default 0.20)
 };
 
 // Segment, label and group one episode. `chapters` are copied into the result untouched.
