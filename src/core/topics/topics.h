@@ -20,7 +20,7 @@
 // programme over candidate boundaries (sentence / cue / pause starts when the caller gives them,
 // else fixed word blocks) minimises total cost plus a per-segment penalty proportional to the
 // episode's length. The number of segments follows from the content; it is never given.
-// Measured on the dev sets (bench/TOPICS.md): Pk 0.386 podcasts, 0.380 meetings, 0.170 Choi.
+// Measured on the dev sets (bench/TOPICS.md): Pk 0.386 podcasts, 0.380 meetings, 0.171 Choi.
 //
 // Using it from the UI (all values, no ownership puzzles):
 //   Result<TopicTimeline> tl = build_timeline(episode);       // once per episode, on load
