@@ -414,3 +414,17 @@ TEST_CASE("archive grouping does not chain look-alikes into one blob", "[topics]
     CHECK(groups[0].members[1].episode == 1);
     CHECK(groups[0].label.find("rocket") != std::string::npos);
 }
+
+TEST_CASE("a short segment without repeated words still gets a label from its rarest words", "[topics]") {
+    auto tl = build_timeline(topic_doc_from_text("um so the rocket launch went to mars while the chef baked bread"));
+    REQUIRE(tl.ok());
+    REQUIRE(tl->segments.size() == 1);
+    const auto& kw = tl->segments[0].keywords;
+    REQUIRE(!kw.empty());
+    CHECK(kw.size() <= 3);
+    for (const std::string& k : kw) {
+        CHECK(k != "um");
+        CHECK(k != "the");
+        CHECK(k != "went");
+    }
+}

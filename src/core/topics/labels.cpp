@@ -148,6 +148,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
             return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });
+        // A short segment may have no word seen min_count times: fall back to its best words.
+        if (out[s].keywords.empty())
+            for (const TermWeight& p : profile) {
+                if (out[s].keywords.size() >= 3) break;
+                if (!near_dup(p.display)) out[s].keywords.push_back(p.display);
+            }
         if (profile.size() > 24) profile.resize(24);
         double norm = 0;
         for (const TermWeight& p : profile) norm += static_cast<double>(p.weight) * p.weight;
