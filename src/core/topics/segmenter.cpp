@@ -32,6 +32,7 @@ constexpr double kDefaultAlpha = 160.0;          // prior concentration (pseudo-
 constexpr double kDefaultPenaltyPerWord = 0.012; // nats per word of the document per segment
 constexpr double kDefaultMinSegmentFrac = 0.025; // shortest segment: 2.5% of the document...
 constexpr uint32_t kMinSegmentFloor = 60;        // ...but at least 60 words
+constexpr uint64_t kWorkBudget = 200000000;      // DP steps (candidates x words) before coarsening
 
 // Candidate boundaries: units (or fixed blocks) merged so blocks are at least `min_block` words.
 std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint32_t min_block) {
@@ -58,7 +59,10 @@ std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint
 std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& desc) {
     const uint32_t n = static_cast<uint32_t>(doc.size());
     const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
-    const uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
+    uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
+    // The DP costs ~candidates x words: cap it so absurdly long inputs stay bounded (~2e8 steps)
+    // at the price of coarser boundaries (a 1M-word input gets 200 candidates).
+    max_cands = std::min<uint64_t>(max_cands, std::max<uint64_t>(16, kWorkBudget / std::max<uint32_t>(n, 1)));
     const double frac = desc.min_segment_frac > 0 ? desc.min_segment_frac : kDefaultMinSegmentFrac;
     uint32_t min_seg = desc.min_segment_words;
     if (min_seg == 0) min_seg = std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(n * frac));
