@@ -92,6 +92,12 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     std::vector<double> prior(V, 0.0);  // alpha * p_w
     for (TermId t : flat) prior[t] += 1;
     for (double& p : prior) p = alpha * p / static_cast<double>(flat.size());
+    // log(c + alpha * p_t) for the first kSmallCounts counts of every term: most increments hit
+    // this table instead of calling log() (same values, so results are unchanged).
+    constexpr uint32_t kSmallCounts = 8;
+    std::vector<double> log_small(V * kSmallCounts);
+    for (size_t t = 0; t < V; ++t)
+        for (uint32_t c = 0; c < kSmallCounts; ++c) log_small[t * kSmallCounts + c] = std::log(c + prior[t]);
     std::vector<double> log_n(flat.size() + 1);  // log(k + alpha) for the running count k
     for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
 
@@ -114,7 +120,8 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
             for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f) {
                 const TermId t = flat[f];
                 if (stamp[t] != st) { stamp[t] = st; count[t] = 0; }
-                cost -= std::log(count[t] + prior[t]) - log_n[k];
+                const uint32_t c = count[t];
+                cost -= (c < kSmallCounts ? log_small[t * kSmallCounts + c] : std::log(c + prior[t])) - log_n[k];
                 ++count[t];
                 ++k;
             }
