@@ -197,7 +197,7 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
                     size_t content = 0, types = 0;
                     std::vector<uint8_t> seen(d.vocab.size(), 0);
                     for (TermId t : d.terms)
-                        if (t != kNoTerm) { ++content; if (!seen[t]) { seen[t] = 1; ++types; } }
+                        if (t != kNoTopicTerm) { ++content; if (!seen[t]) { seen[t] = 1; ++types; } }
                     std::fprintf(stderr, "%s n=%u content=%zu ratio=%.3f ttr=%.3f pen=%.1f pen/content=%.4f segs=%zu\n",
                                  ids[di].c_str(), n, content, double(content) / n, double(types) / content,
                                  (lo + hi) / 2, (lo + hi) / 2 / content, ref.size() + 1);
