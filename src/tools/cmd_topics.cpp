@@ -58,10 +58,33 @@ std::string json_escape(const std::string& s) {
 // whitespace-separated words. WebVTT/SRT/JSON can go through tx::import_transcript +
 // topic_doc_from_episode once the importers land.
 Result<TopicDoc> load_doc(const std::string& path) {
+    struct stat st;
+    if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
+        return make_error(Errc::Io, "cannot read " + path + " (not a regular file)");
     std::string text;
     if (!read_all(path, text)) return make_error(Errc::Io, "cannot read " + path);
+    auto ends_with = [&](const char* ext) {
+        size_t n = std::strlen(ext);
+        return path.size() >= n && path.compare(path.size() - n, n, ext) == 0;
+    };
+    if (ends_with(".vtt") || ends_with(".srt")) {
+        // Stop-gap until import_transcript lands: keep cue text lines only (drop the header,
+        // timing lines and cue numbers). Times and cue units are then lost.
+        std::string kept;
+        std::istringstream in(text);
+        std::string line;
+        while (std::getline(in, line)) {
+            if (line.find("-->") != std::string::npos || line.rfind("WEBVTT", 0) == 0) continue;
+            if (!line.empty() && line.find_first_not_of("0123456789\r") == std::string::npos) continue;
+            kept += line;
+            kept += '\n';
+        }
+        text.swap(kept);
+    }
     return topic_doc_from_text(text);
 }
+
+constexpr double kEstimatedMsPerWord = 60000.0 / 160.0;  // 160 words per minute
 
 std::string fmt_time(uint32_t ms) {
     char b[32];
@@ -75,6 +98,8 @@ std::string fmt_time(uint32_t ms) {
 struct EvalParams {
     SegmentDesc seg;
     bool use_units = true;
+    std::string units_ext = "sents";  // which unit file gives candidate boundaries
+    bool oracle = false;  // diagnostic: tune the penalty per document to the reference count
     int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
     std::string hyp_out;
 };
@@ -152,7 +177,7 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
             TopicDoc& d = doc.value();
             const uint32_t n = static_cast<uint32_t>(d.size());
             if (p.use_units) {
-                std::vector<uint32_t> u = read_ints(base + ".sents");
+                std::vector<uint32_t> u = read_ints(base + "." + p.units_ext);
                 u.erase(std::remove_if(u.begin(), u.end(), [n](uint32_t x) { return x == 0 || x >= n; }), u.end());
                 std::sort(u.begin(), u.end());
                 u.erase(std::unique(u.begin(), u.end()), u.end());
@@ -160,6 +185,24 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
             }
             auto t0 = std::chrono::steady_clock::now();
             std::vector<uint32_t> hyp = segment_topics(d, p.seg);
+            if (p.oracle) {  // diagnostic only: bisect the penalty until #segments == reference
+                double lo = 0, hi = 1e6;
+                SegmentDesc sd = p.seg;
+                for (int it = 0; it < 40 && hyp.size() != ref.size(); ++it) {
+                    sd.boundary_penalty = static_cast<float>((lo + hi) / 2);
+                    hyp = segment_topics(d, sd);
+                    if (hyp.size() > ref.size()) lo = sd.boundary_penalty; else hi = sd.boundary_penalty;
+                }
+                if (std::getenv("TX_TOPICS_DEBUG")) {
+                    size_t content = 0, types = 0;
+                    std::vector<uint8_t> seen(d.vocab.size(), 0);
+                    for (TermId t : d.terms)
+                        if (t != kNoTopicTerm) { ++content; if (!seen[t]) { seen[t] = 1; ++types; } }
+                    std::fprintf(stderr, "%s n=%u content=%zu ratio=%.3f ttr=%.3f pen=%.1f pen/content=%.4f segs=%zu\n",
+                                 ids[di].c_str(), n, content, double(content) / n, double(types) / content,
+                                 (lo + hi) / 2, (lo + hi) / 2 / content, ref.size() + 1);
+                }
+            }
             auto t1 = std::chrono::steady_clock::now();
             Row r;
             r.doc = ids[di];
@@ -203,25 +246,31 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
 
 void topics_usage(FILE* f) {
     std::fprintf(f,
-                 "usage: transcript topics [--json] FILE...\n"
+                 "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      a .txt transcript (whitespace-separated words)\n"
+                 "  FILE      a .txt transcript (whitespace-separated words); .vtt/.srt: cue text only\n"
+                 "  --recurring     also group segments across the files into recurring topics\n"
+                 "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
-                 "            end_ms, label, group}] (start_word indexes the file's words)\n"
+                 "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
+                 "            times are estimated at 160 words/minute for plain text)\n"
                  "  --eval    score the segmenter on folders of <id>.txt/.ref[/.sents] (see\n"
                  "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
                  "            next to the 'none' and 'even split' baselines, per set and per show\n"
                  "  --hyp-out DIR   also write DIR/<set>/<id>.hyp (for ../shared/tools/segscore.py)\n"
                  "  --no-units      ignore .sents (candidate boundaries become fixed word blocks)\n"
+                 "  --units EXT     read candidate boundaries from <id>.EXT instead (e.g. turns)\n"
                  "  --half 0|1      evaluate only even/odd-indexed documents (tune on one, check the other)\n"
-                 "  tuning knobs (defaults in segmenter.cpp): --alpha X --penalty X --min-seg N\n"
-                 "                  --block N --max-cands N\n");
+                 "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
+                 "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
+                 "                  --beta X (penalty per word) --penalty X (nats per segment)\n"
+                 "                  --min-seg N --min-frac X --block N --max-cands N\n");
 }
 
 }  // namespace
 
 int cmd_topics(int argc, char** argv) {
-    bool json = false, eval = false;
+    bool json = false, eval = false, recurring = false;
     EvalParams p;
     TopicDesc desc;
     std::vector<std::string> files;
@@ -232,16 +281,19 @@ int cmd_topics(int argc, char** argv) {
             return argv[++i];
         };
         if (a == "--json") json = true;
+        else if (a == "--recurring") recurring = true;
         else if (a == "--eval") eval = true;
         else if (a == "--hyp-out") p.hyp_out = next("--hyp-out");
         else if (a == "--no-units") p.use_units = false;
+        else if (a == "--units") p.units_ext = next("--units");
+        else if (a == "--oracle-count") p.oracle = true;
         else if (a == "--half") p.half = std::atoi(next("--half"));
         else if (a == "--alpha") p.seg.prior_strength = static_cast<float>(std::atof(next("--alpha")));
         else if (a == "--penalty") p.seg.boundary_penalty = static_cast<float>(std::atof(next("--penalty")));
         else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
         else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
         else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
-        else if (a == "--noise") p.seg.noise_multiple = static_cast<float>(std::atof(next("--noise")));
+        else if (a == "--group-sim") desc.group_similarity = static_cast<float>(std::atof(next("--group-sim")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
         else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
         else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));
@@ -253,13 +305,21 @@ int cmd_topics(int argc, char** argv) {
     if (eval) return run_eval(files, p);
     desc.segment = p.seg;
     int rc = 0;
+    std::vector<TopicTimeline> timelines;  // kept for --recurring
+    std::vector<std::string> names;
     for (const std::string& path : files) {
         auto doc = load_doc(path);
         if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
-        auto tl = build_timeline(doc.value(), desc);
+        // Plain text has no times: estimate them from a typical speaking rate (the importer's
+        // job once it lands; see tx::ImportDesc::words_per_minute) so the timeline has a time axis.
+        TopicDoc& d = doc.value();
+        d.start_ms.resize(d.size());
+        for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
+        auto tl = build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord));
         if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", path.c_str(), tl.message().c_str()); rc = 1; continue; }
         if (json) {
-            std::printf("{\"file\":\"%s\",\"words\":%u,\"segments\":[", json_escape(path).c_str(), tl->word_count);
+            std::printf("{\"file\":\"%s\",\"words\":%u,\"times_estimated\":true,\"segments\":[",
+                        json_escape(path).c_str(), tl->word_count);
             for (size_t i = 0; i < tl->segments.size(); ++i) {
                 const TopicSegment& s = tl->segments[i];
                 std::printf("%s{\"start_word\":%u,\"end_word\":%u,\"start_ms\":%u,\"end_ms\":%u,\"label\":\"%s\",\"group\":%u,\"keywords\":[",
@@ -274,8 +334,28 @@ int cmd_topics(int argc, char** argv) {
             std::printf("%s: %u words, %zu segments\n", path.c_str(), tl->word_count, tl->segments.size());
             for (const TopicSegment& s : tl->segments)
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
-                            doc->start_ms.empty() ? "       " : fmt_time(s.start_ms).c_str(), s.group,
+                            fmt_time(s.start_ms).c_str(), s.group,
                             s.label.c_str());
+        }
+        if (recurring) {
+            names.push_back(path);
+            timelines.push_back(std::move(tl.value()));
+        }
+    }
+    if (recurring) {
+        std::vector<const TopicTimeline*> ptrs;
+        for (const TopicTimeline& t : timelines) ptrs.push_back(&t);
+        std::vector<RecurringTopic> groups = group_recurring(ptrs);
+        std::printf("%zu recurring topics across %zu episodes\n", groups.size(), timelines.size());
+        for (const RecurringTopic& g : groups) {
+            std::printf("  %s  (%zu segments)\n", g.label.c_str(), g.members.size());
+            for (size_t k = 0; k < g.members.size() && k < 6; ++k) {
+                const auto& mem = g.members[k];
+                std::printf("      %s @%u: %s\n", names[mem.episode].c_str(),
+                            timelines[mem.episode].segments[mem.segment].start_word,
+                            timelines[mem.episode].segments[mem.segment].label.c_str());
+            }
+            if (g.members.size() > 6) std::printf("      ...\n");
         }
     }
     return rc;

@@ -328,3 +328,103 @@ TEST_CASE("dev set: segmenter beats both baselines on a slice of Choi's set", "[
     CHECK(pk < none - 0.1);
     CHECK(pk < even - 0.1);
 }
+
+// Podcast dev set (spoken, chapter marks from the shows): without being told the number of
+// segments the segmenter must stay clearly below "no boundaries". Skips without ../shared.
+TEST_CASE("dev set: segmenter beats 'no boundaries' on the podcast set", "[topics][shared]") {
+    TX_REQUIRE_SHARED("data/topics/podcasts");
+    const std::string dir = txtest::shared_dir() + "/data/topics/podcasts/";
+    const char* ids[] = {"podcast_joe1070", "podcast_joe1076", "podcast_joe1080", "podcast_katy102",
+                         "podcast_katy104", "podcast_katy111", "podcast_katy113", "podcast_katy115",
+                         "podcast_katy81",  "podcast_katy83",  "podcast_katy85",  "podcast_katy87",
+                         "podcast_katy90",  "podcast_katy93",  "podcast_katy95",  "podcast_katy97",
+                         "podcast_katy99",  "podcast_tim351",  "podcast_tim353",  "podcast_tim356",
+                         "podcast_tim358",  "podcast_tim360",  "podcast_tim362"};
+    double pk = 0, none = 0;
+    int docs = 0;
+    for (const char* id : ids) {
+        const std::string base = dir + id;
+        if (!txtest::exists(base + ".txt")) continue;
+        TopicDoc d = topic_doc_from_text(txtest::read_file(base + ".txt"));
+        std::vector<uint32_t> ref, units;
+        std::istringstream rs(txtest::read_file(base + ".ref")), us(txtest::read_file(base + ".sents"));
+        uint32_t x;
+        while (rs >> x) ref.push_back(x);
+        while (us >> x)
+            if (x > 0 && x < d.size()) units.push_back(x);
+        d.units = units;
+        const uint32_t n = static_cast<uint32_t>(d.size());
+        pk += seg_pk(ref, segment_topics(d), n);
+        none += seg_pk(ref, {}, n);
+        ++docs;
+    }
+    REQUIRE(docs >= 20);
+    pk /= docs;
+    none /= docs;
+    INFO("Pk " << pk << " none " << none);
+    CHECK(pk < none - 0.03);
+}
+
+TEST_CASE("inconsistent hand-built documents are rejected with a clear error, not a crash", "[topics]") {
+    TopicDoc d = topic_doc_from_text(planted_text({0, 1}, 300, 4));
+    TopicDoc bad_term = d;
+    bad_term.terms[17] = static_cast<TermId>(d.vocab.size() + 5);
+    auto r1 = build_timeline(bad_term);
+    CHECK(r1.errc() == Errc::InvalidArgument);
+    CHECK(r1.message().find("word 17") != std::string::npos);
+    // The lower-level calls tolerate it (the bad id counts as a topic-less word).
+    CHECK(label_segments(bad_term, {300}).size() == 2);
+    CHECK_FALSE(segment_topics(bad_term).empty());
+
+    TopicDoc bad_times = d;
+    bad_times.start_ms = {1, 2, 3};
+    CHECK(build_timeline(bad_times).errc() == Errc::InvalidArgument);
+
+    TopicDoc bad_display = d;
+    bad_display.display.pop_back();
+    CHECK(build_timeline(bad_display).errc() == Errc::InvalidArgument);
+
+    TopicDoc junk_units = d;  // unsorted, duplicate and out-of-range units are ignored
+    junk_units.units = {900, 5, 5, 0, 100000, 300, 120};
+    auto r2 = build_timeline(junk_units);
+    REQUIRE(r2.ok());
+    CHECK(r2->segments.back().end_word == d.size());
+}
+
+TEST_CASE("archive grouping does not chain look-alikes into one blob", "[topics]") {
+    // A ~ B and B ~ C (cosine 0.71) but A and C share nothing: B joins one of them, never both.
+    auto make = [](std::vector<TermWeight> profile, std::vector<std::string> kw) {
+        TopicTimeline t;
+        TopicSegment s;
+        s.end_word = 100;
+        s.profile = std::move(profile);
+        s.keywords = std::move(kw);
+        t.segments.push_back(s);
+        t.word_count = 100;
+        return t;
+    };
+    const float h = 0.70710678f;
+    TopicTimeline a = make({{"rocket", "rockets", 1.0f}}, {"rockets"});
+    TopicTimeline b = make({{"rocket", "rocket", h}, {"guitar", "guitar", h}}, {"rocket", "guitar"});
+    TopicTimeline c = make({{"guitar", "guitars", 1.0f}}, {"guitars"});
+    auto groups = group_recurring({&a, &b, &c}, 0.5f);
+    REQUIRE(groups.size() == 1);
+    REQUIRE(groups[0].members.size() == 2);
+    CHECK(groups[0].members[0].episode == 0);
+    CHECK(groups[0].members[1].episode == 1);
+    CHECK(groups[0].label.find("rocket") != std::string::npos);
+}
+
+TEST_CASE("a short segment without repeated words still gets a label from its rarest words", "[topics]") {
+    auto tl = build_timeline(topic_doc_from_text("um so the rocket launch went to mars while the chef baked bread"));
+    REQUIRE(tl.ok());
+    REQUIRE(tl->segments.size() == 1);
+    const auto& kw = tl->segments[0].keywords;
+    REQUIRE(!kw.empty());
+    CHECK(kw.size() <= 3);
+    for (const std::string& k : kw) {
+        CHECK(k != "um");
+        CHECK(k != "the");
+        CHECK(k != "went");
+    }
+}

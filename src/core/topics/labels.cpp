@@ -34,12 +34,12 @@ const std::unordered_map<std::string, int>& background() {
     return table;
 }
 
-// 1 for rare words, down to 0.2 for words in every document of the background corpora.
+// 1 for words outside the table, falling with background frequency (0.47 at 33%, floor 0.1).
 double background_weight(const std::string& w) {
     const auto& t = background();
     auto it = t.find(w);
     if (it == t.end()) return 1.0;
-    return std::max(0.2, 1.0 - 0.9 * it->second / 100.0);
+    return std::max(0.1, 1.0 - 1.6 * it->second / 100.0);
 }
 
 bool label_worthy(const std::string& w) {
@@ -55,11 +55,14 @@ struct Cand {
 
 }  // namespace
 
+
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc) {
     const size_t nseg = bounds.size() + 1;
     const uint32_t n = static_cast<uint32_t>(doc.size());
-    const size_t V = doc.vocab.size();
+    const size_t V = std::min(doc.vocab.size(), doc.display.size());
+    // Term of word i, treating ids outside the vocabulary (a hand-built doc) as topic-less.
+    auto term = [&](uint32_t i) { TermId t = doc.terms[i]; return t < V ? t : kNoTopicTerm; };
     const uint32_t min_count = desc.min_count ? desc.min_count : 2;
     auto seg_begin = [&](size_t s) { return s == 0 ? 0u : std::min(bounds[s - 1], n); };
     auto seg_end = [&](size_t s) { return s + 1 == nseg ? n : std::min(bounds[s], n); };
@@ -69,12 +72,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     std::unordered_map<uint64_t, uint32_t> doc_bi;
     uint64_t content = 0;
     for (uint32_t i = 0; i < n; ++i) {
-        TermId t = doc.terms[i];
+        TermId t = term(i);
         if (t == kNoTopicTerm) continue;
         ++doc_tf[t];
         ++content;
-        if (i + 1 < n && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
-            ++doc_bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+        if (i + 1 < n && term(i + 1) != kNoTopicTerm && term(i + 1) != t)
+            ++doc_bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
     }
     const double avg = static_cast<double>(content) / nseg;  // A in c-TF-IDF
 
@@ -85,22 +88,23 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         std::vector<TermId> seen;
         std::unordered_map<uint64_t, uint32_t> bi;
         for (uint32_t i = b; i < e; ++i) {
-            TermId t = doc.terms[i];
+            TermId t = term(i);
             if (t == kNoTopicTerm) continue;
             if (tf[t]++ == 0) seen.push_back(t);
-            if (i + 1 < e && doc.terms[i + 1] != kNoTopicTerm && doc.terms[i + 1] != t)
-                ++bi[(static_cast<uint64_t>(t) << 32) | doc.terms[i + 1]];
+            if (i + 1 < e && term(i + 1) != kNoTopicTerm && term(i + 1) != t)
+                ++bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
         }
         std::sort(seen.begin(), seen.end());
         std::vector<Cand> cands;
-        std::vector<std::pair<std::string, float>> profile;
-        double norm = 0;
+        std::vector<TermWeight> profile;
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
-            double w = tf[t] * idf * background_weight(doc.display[t]);
+            // Concentration: the share of the term's episode occurrences that fall in this
+            // segment, so words spread over the whole episode ("willing") lose to local ones.
+            double conc = static_cast<double>(tf[t]) / doc_tf[t];
+            double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
             if (label_worthy(doc.display[t])) {
-                profile.emplace_back(doc.vocab[t], static_cast<float>(w));
-                norm += w * w;
+                profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
                 if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTopicTerm});
             }
         }
@@ -113,7 +117,8 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double bw = std::min(background_weight(doc.display[x]), background_weight(doc.display[y]));
             // A bigram that is a fixed phrase (most of its words' occurrences) is a good title.
             double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
-            double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion);
+            double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
+            double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion) * std::sqrt(conc);
             if (!label_worthy(doc.display[x]) && !label_worthy(doc.display[y])) continue;
             cands.push_back({w, doc.display[x] + " " + doc.display[y], x, y});
         }
@@ -124,21 +129,36 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         });
         std::vector<TermId> used;
         auto is_used = [&](TermId t) { return t != kNoTopicTerm && std::find(used.begin(), used.end(), t) != used.end(); };
+        // Near-duplicates ("intelligence" / "intelligent"): same first 6 letters as a chosen word.
+        auto near_dup = [&](const std::string& text) {
+            for (const std::string& k : out[s].keywords) {
+                size_t i = 0;
+                while (i < k.size() && i < text.size() && k[i] == text[i]) ++i;
+                if (i >= 6 && text.find(' ') == std::string::npos && k.find(' ') == std::string::npos) return true;
+            }
+            return false;
+        };
         for (const Cand& c : cands) {
             if (out[s].keywords.size() >= 8) break;
-            if (is_used(c.a) || is_used(c.b)) continue;
+            if (is_used(c.a) || is_used(c.b) || near_dup(c.text)) continue;
             out[s].keywords.push_back(c.text);
             used.push_back(c.a);
             if (c.b != kNoTopicTerm) used.push_back(c.b);
         }
-        std::sort(profile.begin(), profile.end(), [](const auto& p, const auto& q) {
-            return p.second != q.second ? p.second > q.second : p.first < q.first;
+        std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
+            return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });
+        // A short segment may have no word seen min_count times: fall back to its best words.
+        if (out[s].keywords.empty())
+            for (const TermWeight& p : profile) {
+                if (out[s].keywords.size() >= 3) break;
+                if (!near_dup(p.display)) out[s].keywords.push_back(p.display);
+            }
         if (profile.size() > 24) profile.resize(24);
-        norm = 0;
-        for (const auto& p : profile) norm += static_cast<double>(p.second) * p.second;
+        double norm = 0;
+        for (const TermWeight& p : profile) norm += static_cast<double>(p.weight) * p.weight;
         norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
-        for (auto& p : profile) p.second = static_cast<float>(p.second * norm);
+        for (TermWeight& p : profile) p.weight = static_cast<float>(p.weight * norm);
         out[s].profile = std::move(profile);
     }
     return out;

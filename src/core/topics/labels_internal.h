@@ -10,8 +10,9 @@ namespace tx {
 
 struct SegmentLabel {
     std::vector<std::string> keywords;                   // best first, up to 8
-    std::vector<std::pair<std::string, float>> profile;  // top weighted terms, unit length
+    std::vector<TermWeight> profile;                     // top weighted terms, unit length
 };
+
 
 // @return one SegmentLabel per segment [bounds[i], bounds[i+1]).
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,

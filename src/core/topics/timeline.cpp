@@ -12,15 +12,15 @@ namespace tx {
 namespace {
 
 constexpr uint32_t kMaxWords = 1u << 26;
-constexpr float kDefaultGroupSimilarity = 0.30f;
+constexpr float kDefaultGroupSimilarity = 0.20f;
 
-using Profile = std::vector<std::pair<std::string, float>>;
+using Profile = std::vector<TermWeight>;
 
 double cosine(const Profile& a, const Profile& b) {
     double dot = 0;
-    for (const auto& x : a)
-        for (const auto& y : b)
-            if (x.first == y.first) dot += static_cast<double>(x.second) * y.second;
+    for (const TermWeight& x : a)
+        for (const TermWeight& y : b)
+            if (x.term == y.term) dot += static_cast<double>(x.weight) * y.weight;
     return dot;  // profiles are unit length
 }
 
@@ -31,6 +31,40 @@ std::string join_label(const std::vector<std::string>& kw, size_t max_kw) {
         s += kw[i];
     }
     return s;
+}
+
+// A TopicDoc can be built by hand; check what the engine relies on before using it.
+Status check_doc(const TopicDoc& doc) {
+    const size_t n = doc.size(), V = doc.vocab.size();
+    if (doc.display.size() != V)
+        return make_error(Errc::InvalidArgument, "topic doc: display has " + std::to_string(doc.display.size()) +
+                                                     " entries for " + std::to_string(V) + " terms");
+    for (size_t i = 0; i < n; ++i)
+        if (doc.terms[i] != kNoTopicTerm && doc.terms[i] >= V)
+            return make_error(Errc::InvalidArgument, "topic doc: word " + std::to_string(i) + " has term id " +
+                                                         std::to_string(doc.terms[i]) + " outside the vocabulary");
+    if (!doc.start_ms.empty() && doc.start_ms.size() != n)
+        return make_error(Errc::InvalidArgument, "topic doc: start_ms has " + std::to_string(doc.start_ms.size()) +
+                                                     " entries for " + std::to_string(n) + " words");
+    return ok_status();
+}
+
+// Phrase with each word's plural "s" dropped, so "conspiracy theories" and "conspiracy theory"
+// or "aliens" and "alien" compare equal when picking distinct label parts.
+std::string loose(const std::string& phrase) {
+    std::string out, word;
+    auto flush = [&] {
+        if (word.size() > 3 && word.compare(word.size() - 3, 3, "ies") == 0) word.replace(word.size() - 3, 3, "y");
+        else if (word.size() > 3 && word.back() == 's' && word[word.size() - 2] != 's') word.pop_back();
+        if (!out.empty() && !word.empty()) out += ' ';
+        out += word;
+        word.clear();
+    };
+    for (char c : phrase) {
+        if (c == ' ') flush(); else word += c;
+    }
+    flush();
+    return out;
 }
 
 }  // namespace
@@ -51,10 +85,12 @@ Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
     if (doc.size() > kMaxWords)
         return make_error(Errc::TooLarge, "episode has " + std::to_string(doc.size()) +
                                               " words; the topic engine takes at most 67108864");
+    Status st = check_doc(doc);
+    if (!st) return st.error();
     TopicTimeline tl;
     tl.chapters = chapters;
     tl.word_count = static_cast<uint32_t>(doc.size());
-    const bool timed = doc.start_ms.size() == doc.size() && !doc.start_ms.empty();
+    const bool timed = !doc.start_ms.empty();
     tl.duration_ms = duration_ms;
     if (timed) tl.duration_ms = std::max(tl.duration_ms, doc.start_ms.back());
     if (doc.size() == 0) return tl;
@@ -113,31 +149,59 @@ std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimelin
     // Sparse dot products through an inverted list term -> (item, weight).
     std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>> inv;
     for (uint32_t i = 0; i < items.size(); ++i)
-        for (const auto& tw : *items[i].p) inv[tw.first].emplace_back(i, tw.second);
+        for (const TermWeight& tw : *items[i].p) inv[tw.term].emplace_back(i, tw.weight);
     std::vector<uint32_t> parent(items.size());
     for (uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
     auto find = [&](uint32_t x) {
         while (parent[x] != x) x = parent[x] = parent[parent[x]];
         return x;
     };
+    // Candidate pairs: segments of different episodes with cosine >= min_similarity.
+    struct Pair { double sim; uint32_t i, j; };
+    std::vector<Pair> pairs;
     std::vector<double> acc(items.size(), 0.0);
     std::vector<uint32_t> touched;
     for (uint32_t i = 0; i < items.size(); ++i) {
         touched.clear();
-        for (const auto& tw : *items[i].p)
-            for (const auto& jw : inv[tw.first]) {
+        for (const TermWeight& tw : *items[i].p)
+            for (const auto& jw : inv[tw.term]) {
                 if (jw.first <= i || items[jw.first].ep == items[i].ep) continue;
                 if (acc[jw.first] == 0.0) touched.push_back(jw.first);
-                acc[jw.first] += static_cast<double>(tw.second) * jw.second;
+                acc[jw.first] += static_cast<double>(tw.weight) * jw.second;
             }
-        std::sort(touched.begin(), touched.end());
         for (uint32_t j : touched) {
-            if (acc[j] >= min_similarity) {
-                uint32_t a = find(i), b = find(j);
-                if (a != b) parent[std::max(a, b)] = std::min(a, b);
-            }
+            if (acc[j] >= min_similarity) pairs.push_back({acc[j], i, j});
             acc[j] = 0.0;
         }
+    }
+    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
+        if (x.sim != y.sim) return x.sim > y.sim;
+        return x.i != y.i ? x.i < y.i : x.j < y.j;
+    });
+    // Most similar pairs first; two groups merge only when their centroids are still similar
+    // enough, so a chain of pairwise look-alikes cannot grow into one archive-wide blob.
+    std::vector<std::map<std::string, double>> centroid(items.size());
+    for (uint32_t i = 0; i < items.size(); ++i)
+        for (const TermWeight& tw : *items[i].p) centroid[i][tw.term] += tw.weight;
+    auto centroid_cos = [&](uint32_t a, uint32_t b) {
+        const auto& x = centroid[a];
+        const auto& y = centroid[b];
+        double dot = 0, nx = 0, ny = 0;
+        for (const auto& kv : x) {
+            nx += kv.second * kv.second;
+            auto it = y.find(kv.first);
+            if (it != y.end()) dot += kv.second * it->second;
+        }
+        for (const auto& kv : y) ny += kv.second * kv.second;
+        return nx > 0 && ny > 0 ? dot / std::sqrt(nx * ny) : 0.0;
+    };
+    for (const Pair& pr : pairs) {
+        uint32_t a = find(pr.i), b = find(pr.j);
+        if (a == b || centroid_cos(a, b) < min_similarity) continue;
+        if (b < a) std::swap(a, b);
+        parent[b] = a;
+        for (const auto& kv : centroid[b]) centroid[a][kv.first] += kv.second;
+        centroid[b].clear();
     }
     std::map<uint32_t, std::vector<uint32_t>> comps;  // root -> items (ordered: deterministic)
     for (uint32_t i = 0; i < items.size(); ++i) comps[find(i)].push_back(i);
@@ -146,16 +210,45 @@ std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimelin
         const auto& mem = kv.second;
         if (mem.size() < 2) continue;
         RecurringTopic rt;
-        std::map<std::string, double> weight;
+        std::map<std::string, double> weight;        // folded term -> summed weight
+        std::map<std::string, std::string> display;  // folded term -> first surface form seen
         for (uint32_t i : mem) {
             rt.members.push_back({items[i].ep, items[i].seg});
-            for (const auto& tw : *items[i].p) weight[tw.first] += tw.second;
+            for (const TermWeight& tw : *items[i].p) {
+                weight[tw.term] += tw.weight;
+                display.emplace(tw.term, tw.display);
+            }
         }
-        std::vector<std::pair<double, std::string>> top;
-        for (const auto& w : weight) top.emplace_back(-w.second, w.first);
-        std::sort(top.begin(), top.end());
+        // Label: keywords (phrases included) that several members share, most shared first;
+        // then the heaviest profile terms not already covered by a chosen phrase.
+        std::map<std::string, int> shared;
+        for (uint32_t i : mem) {
+            const TopicSegment& seg = timelines[items[i].ep]->segments[items[i].seg];
+            for (const std::string& k : seg.keywords) ++shared[k];
+        }
+        std::vector<std::pair<int, std::string>> phrases;
+        for (const auto& kv : shared)
+            if (kv.second >= 2) phrases.emplace_back(-kv.second, kv.first);
+        std::sort(phrases.begin(), phrases.end());
         std::vector<std::string> kw;
-        for (size_t k = 0; k < top.size() && k < 3; ++k) kw.push_back(top[k].second);
+        auto covered = [&](const std::string& w) {
+            const std::string nw = " " + loose(w) + " ";
+            for (const std::string& k : kw) {
+                const std::string nk = " " + loose(k) + " ";
+                if (nk.find(nw) != std::string::npos || nw.find(nk) != std::string::npos) return true;
+                size_t i = 0;  // "intelligence" / "intelligent"
+                while (i < k.size() && i < w.size() && k[i] == w[i]) ++i;
+                if (i >= 6 && k.find(' ') == std::string::npos && w.find(' ') == std::string::npos) return true;
+            }
+            return false;
+        };
+        for (const auto& ph : phrases)
+            if (kw.size() < 3 && !covered(ph.second)) kw.push_back(ph.second);
+        std::vector<std::pair<double, std::string>> top;
+        for (const auto& w : weight) top.emplace_back(-w.second, display[w.first]);
+        std::sort(top.begin(), top.end());
+        for (size_t k = 0; k < top.size() && kw.size() < 3; ++k)
+            if (!covered(top[k].second)) kw.push_back(top[k].second);
         rt.label = join_label(kw, 3);
         out.push_back(std::move(rt));
     }

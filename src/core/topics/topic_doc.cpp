@@ -46,7 +46,8 @@ const char kStopWords[] =
     "with within without won't wonder word words work works world would wouldn't wow y'all "
     "yeah yep yes yet you you'd you'll you're you've your yours yourself yourselves year "
     "years zero five six seven eight nine hundred thousand million billion whatnot gosh "
-    "gonna oops ooh uhh ahh laughter laughs applause music crosstalk inaudible";
+    "gonna oops ooh uhh ahh laughter laughs applause music crosstalk inaudible quote unquote "
+    "mr mrs ms dr hon sir madam";
 
 struct StopSet {
     std::unordered_set<std::string_view> set;
