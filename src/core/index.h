@@ -17,7 +17,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/base.h"
@@ -58,7 +57,8 @@ public:
     // Update the sorted dictionary, stems and phonetic keys for terms added since the last call.
     void commit();
     bool committed() const { return m_committed_terms == m_terms.size(); }
-    // Release spare capacity of the postings (call when an archive is fully loaded).
+    // Compact the postings into exactly sized slices and drop the writer state (call when an
+    // archive is fully loaded; adding more episodes afterwards still works).
     void shrink();
 
     // ---- documents, tokens, passages ----
@@ -109,16 +109,21 @@ public:
     size_t postings_bytes() const;
 
 private:
-    struct TermInfo {
+    struct TermInfo {             // 24 bytes: kept for the life of the index
         uint32_t text_begin = 0;  // into m_arena
         uint16_t text_len = 0;
         uint16_t span = 1;        // tokens covered (joined forms > 1)
         uint32_t count = 0;       // occurrences
+        uint32_t head = 0;        // first postings slice in m_pool
+        uint32_t first_size = 0;  // its size in bytes (the last 4 hold the link to the next slice)
+        uint32_t mask = 0;        // letters present (fuzzy prefilter)
+    };
+    struct BuildState {           // writer state per term; dropped by shrink(), rebuilt on demand
         uint32_t last_doc = 0;
         uint32_t last_pos = 0;
-        uint32_t mask = 0;        // letters present (fuzzy prefilter)
-        uint32_t stem = 0;        // stem group id (after commit)
-        std::vector<uint8_t> postings;
+        uint32_t write = 0;       // next byte to write in m_pool
+        uint32_t slice_end = 0;   // where the current slice's 4-byte link starts
+        uint32_t level = 0;       // slice size level
     };
     struct DocInfo {
         uint32_t token_count = 0;
@@ -135,10 +140,15 @@ private:
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
+    uint32_t alloc_slice(uint32_t size);
+    void put_byte(BuildState& b, uint8_t v);
+    void restore_build_state();
 
     IndexDesc m_desc;
     std::string m_arena;
     std::vector<TermInfo> m_terms;
+    std::vector<BuildState> m_build;  // parallel to m_terms while building
+    std::vector<uint8_t> m_pool;      // postings: per term a chain of slices of growing size
     std::vector<uint32_t> m_table;  // open addressing, kNoTerm = empty
     std::vector<DocInfo> m_docs;
     std::vector<Run> m_runs;
@@ -148,11 +158,12 @@ private:
     // commit() state
     size_t m_committed_terms = 0;
     std::vector<TermId> m_sorted;                      // span-1 terms sorted by text
-    std::vector<std::vector<TermId>> m_by_length;      // span-1 terms by byte length (<= 64)
-    std::unordered_map<std::string, uint32_t> m_stem_ids;
-    std::vector<std::vector<TermId>> m_stem_groups;
-    std::unordered_map<std::string, std::vector<TermId>> m_phonetic;
-    std::unordered_map<std::string, std::vector<TermId>> m_joined;  // text -> joined-form terms
+    // (hash of key, term) sorted: candidates are verified against the key, so collisions are harmless
+    using KeyIndex = std::vector<std::pair<uint32_t, TermId>>;
+    KeyIndex m_stems;     // Snowball stem of span-1 terms
+    KeyIndex m_phonetic;  // phonetic key of span-1 terms
+    KeyIndex m_joined;    // text of joined-form terms (span > 1)
+    static void merge_keys(KeyIndex& ix, size_t old_size);
 };
 
 }  // namespace tx

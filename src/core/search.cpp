@@ -309,7 +309,7 @@ public:
         if (item.terms.size() == 1) {
             expand(item.terms[0], item.exact_only, ex, warnings);
             term_matches(ex, out);
-            if (!item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
+            if (m_desc.variants && !item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
             return;
         }
         std::vector<M> cur, next, merged;
@@ -450,7 +450,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (const auto& item : c.any) ev.item_matches(item, cr.matches, res.warnings);
         size_t ci = size_t(&c - query.clauses.data());
         for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
-            if (j != ci && j + 1 != ci) continue;
+            if (!desc.variants || (j != ci && j + 1 != ci)) continue;
             TermId t = m_index.find(query.clauses[j].any[0].terms[0].text + query.clauses[j + 1].any[0].terms[0].text);
             if (t == kNoTerm) continue;
             std::vector<M> jm;

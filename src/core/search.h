@@ -124,6 +124,7 @@ struct SearchDesc {
     bool stems = true;                // Snowball stem matches
     bool typos = true;                // automatic typo tolerance (words >= 5 letters)
     bool phonetic = true;             // sound-alike matches
+    bool variants = true;             // "jiujitsu" <-> "jiu jitsu" split/joined matches
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
     uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word
 };
@@ -139,6 +140,8 @@ public:
     // @return its DocId, or the index's error (Errc::TooLarge).
     Result<DocId> add(Episode ep, bool commit = true);
     void commit() { m_index.commit(); }
+    // Commit and compact the index (InvertedIndex::shrink): call once a bulk load is done.
+    void finish() { m_index.commit(); m_index.shrink(); }
 
     size_t size() const { return m_episodes.size(); }
     const Episode& episode(DocId d) const { return m_episodes[d]; }
