@@ -319,6 +319,10 @@ void InvertedIndex::shrink() {
 
 uint32_t InvertedIndex::word_of_token(DocId d, Pos pos) const {
     const DocInfo& di = m_docs[d];
+    if (di.run_end - di.run_begin == 1) {  // the common case: one token per word throughout
+        const Run& r = m_runs[di.run_begin];
+        if (pos >= r.first_token) return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+    }
     auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
     auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
     if (it == b) return 0;

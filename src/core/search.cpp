@@ -209,9 +209,19 @@ bool m_less(const M& a, const M& b) {
     return a.level < b.level;
 }
 
+// Keep the best level per (doc, pos, span) of a sorted range [base, end).
+void dedupe(std::vector<M>& v, size_t base) {
+    size_t o = base;
+    for (size_t k = base; k < v.size(); ++k) {
+        if (o > base && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
+        v[o++] = v[k];
+    }
+    v.resize(o);
+}
+
 // Sort and keep the best level per (doc, pos, span).
 void normalise(std::vector<M>& v) {
-    std::sort(v.begin(), v.end(), m_less);
+    if (!std::is_sorted(v.begin(), v.end(), m_less)) std::sort(v.begin(), v.end(), m_less);
     size_t o = 0;
     for (size_t k = 0; k < v.size(); ++k) {
         if (o && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
@@ -294,13 +304,36 @@ public:
         }
     }
 
+    // Occurrences of every expansion, merged into (doc, pos) order, best level per position.
     void term_matches(const std::vector<std::pair<TermId, MatchLevel>>& ex, std::vector<M>& out) {
+        size_t base = out.size(), total = 0;
+        for (const auto& e : ex) total += m_ix.term_occurrences(e.first);
+        out.reserve(base + total);
+        std::vector<size_t> runs{base};
         for (const auto& e : ex) {
             m_occ.clear();
             m_ix.occurrences(e.first, m_occ);
             for (const auto& o : m_occ) out.push_back(M{o.doc, o.pos, o.span, e.second});
+            if (out.size() > runs.back()) runs.push_back(out.size());
         }
-        if (ex.size() > 1) normalise(out);
+        if (runs.size() > 2) {  // each run is sorted: merge pairs of runs until one is left
+            std::vector<M> buf(out.size() - base);
+            while (runs.size() > 2) {
+                std::vector<size_t> next{runs[0]};
+                for (size_t r = 0; r + 1 < runs.size(); r += 2) {
+                    size_t a = runs[r], b = runs[r + 1], c = r + 2 < runs.size() ? runs[r + 2] : runs[r + 1];
+                    if (r + 2 < runs.size()) {
+                        std::merge(out.begin() + long(a), out.begin() + long(b), out.begin() + long(b), out.begin() + long(c),
+                                   buf.begin() + long(a - base), m_less);
+                        std::copy(buf.begin() + long(a - base), buf.begin() + long(c - base), out.begin() + long(a));
+                    }
+                    next.push_back(c);
+                }
+                if (next.back() != runs.back()) next.push_back(runs.back());
+                runs.swap(next);
+            }
+            dedupe(out, base);
+        }
     }
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
@@ -350,7 +383,7 @@ public:
             for (size_t jj = j; jj < next.size() && next[jj].doc == c.doc && next[jj].pos == end; ++jj)
                 out.push_back(M{c.doc, c.pos, c.span + next[jj].span, std::max(c.level, next[jj].level)});
         }
-        if (!sorted || !out.empty()) normalise(out);
+        if (!sorted) normalise(out);
     }
 
     // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters.
@@ -498,9 +531,11 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         uint32_t gid;
         float score;
         int tier;
-        std::vector<uint32_t> at;  // per positive clause: index into its passages
+        uint32_t at;  // into `at_all`: per positive clause, the index into its passages
     };
     std::vector<Cand> cands;
+    std::vector<uint32_t> at_all;
+    const size_t nc = pos_clauses.size();
     const double N = double(std::max<uint32_t>(1, m_index.passage_count()));
     const double avg = m_index.avg_passage_tokens();
     const double k1 = 1.2, b = 0.75;
@@ -512,17 +547,23 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     std::vector<std::pair<Pos, uint32_t>> prox;
     for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
         uint32_t gid = pos_clauses[rare].passages[pi];
-        Cand cand{gid, 0, 0, std::vector<uint32_t>(pos_clauses.size())};
+        Cand cand{gid, 0, 0, uint32_t(at_all.size())};
+        at_all.resize(at_all.size() + nc);
+        uint32_t* at = &at_all[cand.at];
         bool ok = true;
-        for (size_t k = 0; k < pos_clauses.size() && ok; ++k) {
+        for (size_t k = 0; k < nc && ok; ++k) {
+            if (k == rare) { at[k] = uint32_t(pi); continue; }
             const auto& ps = pos_clauses[k].passages;
             auto it = std::lower_bound(ps.begin(), ps.end(), gid);
             ok = it != ps.end() && *it == gid;
-            if (ok) cand.at[k] = uint32_t(it - ps.begin());
+            if (ok) at[k] = uint32_t(it - ps.begin());
         }
         for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
             ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
-        if (!ok) continue;
+        if (!ok) {
+            at_all.resize(cand.at);
+            continue;
+        }
         // BM25 with level-weighted term frequencies, exact-first tier and proximity.
         double len = double(m_index.passage_tokens(gid));
         double score = 0;
@@ -532,7 +573,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             const auto& cr = pos_clauses[k];
             double tf = 0;
             int best = 9;
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 tf += level_weight(cr.matches[mi].level);
                 best = std::min(best, level_tier(cr.matches[mi].level));
                 if (pos_clauses.size() > 1) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
@@ -558,7 +599,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         }
         cand.score = float(score);
         cand.tier = tier;
-        cands.push_back(std::move(cand));
+        cands.push_back(cand);
     }
 
     res.total_passages = uint32_t(cands.size());
@@ -567,19 +608,22 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     for (const auto& cand : cands) {
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
-                uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
+                uint32_t w1 = m.span == 1 ? w0 : m_index.word_of_token(m.doc, m.pos + m.span - 1);
                 res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, m.level});
                 ++single_occ;
             }
         }
     }
     res.occurrences = pos_clauses.size() == 1 ? single_occ : res.total_passages;
-    std::sort(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
+    // candidates are in passage order, so each clause's matches are already sorted
+    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
         return a.doc != b.doc ? a.doc < b.doc : a.first_word != b.first_word ? a.first_word < b.first_word : a.word_count < b.word_count;
-    });
+    };
+    if (!std::is_sorted(res.matches.begin(), res.matches.end(), wm_less))
+        std::sort(res.matches.begin(), res.matches.end(), wm_less);
     res.matches.erase(std::unique(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
         return a.doc == b.doc && a.first_word == b.first_word && a.word_count == b.word_count;
     }), res.matches.end());
@@ -604,7 +648,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
                 uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
