@@ -129,7 +129,9 @@ int main(int argc, char** argv) {
     for (int c = 0; c < copies; ++c) {
         std::vector<size_t> chunks;
         for (size_t k = 0; k < words.size(); k += 8) chunks.push_back(k);
-        std::shuffle(chunks.begin(), chunks.end(), rng);
+        // Fisher-Yates with raw mt19937 output: std::shuffle differs between libstdc++ (native)
+        // and libc++ (emscripten), and both builds must measure the same corpus.
+        for (size_t k = chunks.size(); k > 1; --k) std::swap(chunks[k - 1], chunks[size_t(rng()) % k]);
         std::string t;
         t.reserve(text.size() + 16);
         for (size_t k : chunks)
