@@ -317,12 +317,8 @@ void InvertedIndex::shrink() {
 
 // ---- documents, tokens, passages ----
 
-uint32_t InvertedIndex::word_of_token(DocId d, Pos pos) const {
+uint32_t InvertedIndex::word_of_token_slow(DocId d, Pos pos) const {
     const DocInfo& di = m_docs[d];
-    if (di.run_end - di.run_begin == 1) {  // the common case: one token per word throughout
-        const Run& r = m_runs[di.run_begin];
-        if (pos >= r.first_token) return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
-    }
     auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
     auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
     if (it == b) return 0;
@@ -417,7 +413,7 @@ void InvertedIndex::phonetic_terms(std::string_view folded, std::vector<TermId>&
 
 // ---- postings ----
 
-void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out) const {
+void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level) const {
     const TermInfo& ti = m_terms[t];
     if (ti.count == 0) return;
     out.reserve(out.size() + ti.count);
@@ -433,7 +429,7 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out) const {
         } else {
             pos += Pos(v >> 1);
         }
-        out.push_back(Occurrence{doc, pos, span});
+        out.push_back(Occurrence{doc, pos, span, level});
     }
 }
 

@@ -36,6 +36,7 @@ struct Occurrence {
     DocId doc = 0;
     Pos pos = 0;
     uint16_t span = 1;
+    uint8_t level = 0;  // the caller's tag, copied from occurrences() (search: MatchLevel)
 };
 
 struct Passage {
@@ -67,7 +68,14 @@ public:
     uint32_t token_count(DocId d) const { return m_docs[d].token_count; }
     uint64_t total_tokens() const { return m_total_tokens; }
     // Word index (into Episode::words) of token `pos` of episode `d`.
-    uint32_t word_of_token(DocId d, Pos pos) const;
+    uint32_t word_of_token(DocId d, Pos pos) const {
+        const DocInfo& di = m_docs[d];
+        if (di.run_end - di.run_begin == 1) {  // the common case: one token per word throughout
+            const Run& r = m_runs[di.run_begin];
+            if (pos >= r.first_token) return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+        }
+        return word_of_token_slow(d, pos);
+    }
     // Passages of episode `d`: [passages_begin(d), passages_end(d)) are global passage ids.
     uint32_t passages_begin(DocId d) const { return m_docs[d].passage_begin; }
     uint32_t passages_end(DocId d) const { return m_docs[d].passage_end; }
@@ -101,8 +109,8 @@ public:
 
     // ---- postings ----
 
-    // Append every occurrence of `t` to `out`, in (doc, pos) order.
-    void occurrences(TermId t, std::vector<Occurrence>& out) const;
+    // Append every occurrence of `t` to `out`, in (doc, pos) order, tagged with `level`.
+    void occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level = 0) const;
 
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
@@ -137,6 +145,7 @@ private:
     };
 
     TermId find_span(std::string_view s, uint16_t span) const;
+    uint32_t word_of_token_slow(DocId d, Pos pos) const;
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);

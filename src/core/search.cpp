@@ -195,12 +195,8 @@ Result<Query> parse_query(std::string_view text) {
 
 namespace {
 
-struct M {  // a match: tokens [pos, pos + span) of doc
-    DocId doc;
-    Pos pos;
-    uint32_t span;
-    MatchLevel level;
-};
+using M = Occurrence;  // a match: tokens [pos, pos + span) of doc, level = MatchLevel
+inline MatchLevel lv(const M& m) { return MatchLevel(m.level); }
 
 bool m_less(const M& a, const M& b) {
     if (a.doc != b.doc) return a.doc < b.doc;
@@ -311,9 +307,7 @@ public:
         out.reserve(base + total);
         std::vector<size_t> runs{base};
         for (const auto& e : ex) {
-            m_occ.clear();
-            m_ix.occurrences(e.first, m_occ);
-            for (const auto& o : m_occ) out.push_back(M{o.doc, o.pos, o.span, e.second});
+            m_ix.occurrences(e.first, out, uint8_t(e.second));
             if (out.size() > runs.back()) runs.push_back(out.size());
         }
         if (runs.size() > 2) {  // each run is sorted: merge pairs of runs until one is left
@@ -381,7 +375,7 @@ public:
             Pos end = c.pos + c.span;
             while (j < next.size() && (next[j].doc < c.doc || (next[j].doc == c.doc && next[j].pos < end))) ++j;
             for (size_t jj = j; jj < next.size() && next[jj].doc == c.doc && next[jj].pos == end; ++jj)
-                out.push_back(M{c.doc, c.pos, c.span + next[jj].span, std::max(c.level, next[jj].level)});
+                out.push_back(M{c.doc, c.pos, uint16_t(std::min(0xFFFF, c.span + next[jj].span)), std::max(c.level, next[jj].level)});
         }
         if (!sorted) normalise(out);
     }
@@ -574,8 +568,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             double tf = 0;
             int best = 9;
             for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
-                tf += level_weight(cr.matches[mi].level);
-                best = std::min(best, level_tier(cr.matches[mi].level));
+                tf += level_weight(lv(cr.matches[mi]));
+                best = std::min(best, level_tier(lv(cr.matches[mi])));
                 if (pos_clauses.size() > 1) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
             }
             tier = std::max(tier, best);
@@ -605,6 +599,13 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     res.total_passages = uint32_t(cands.size());
     // every match of every surviving passage, for the reader and histograms
     uint64_t single_occ = 0;
+    {
+        size_t total = 0;
+        for (const auto& cand : cands)
+            for (size_t k = 0; k < pos_clauses.size(); ++k)
+                total += pos_clauses[k].first[at_all[cand.at + k] + 1] - pos_clauses[k].first[at_all[cand.at + k]];
+        res.matches.reserve(total);
+    }
     for (const auto& cand : cands) {
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
@@ -612,7 +613,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 const M& m = cr.matches[mi];
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
                 uint32_t w1 = m.span == 1 ? w0 : m_index.word_of_token(m.doc, m.pos + m.span - 1);
-                res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, m.level});
+                res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, lv(m)});
                 ++single_occ;
             }
         }
@@ -653,7 +654,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
                 uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
                 words.push_back({w0, w1});
-                h.level = std::max(h.level, m.level);
+                h.level = std::max(h.level, lv(m));
                 first_w = std::min(first_w, w0);
                 last_w = std::max(last_w, w1);
             }
