@@ -253,7 +253,9 @@ bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::str
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (!parse_timestamp(line, i, b)) { why = "expected an end time like 00:01:04.000"; return false; }
     if (i < line.size() && line[i] != ' ' && line[i] != '\t') { why = "unexpected text after the end time"; return false; }
-    if (b < a) { why = "cue ends before it starts"; return false; }
+    // Real Whisper files contain cues that end before they start (2 in Lexicap): keep the cue
+    // with zero length rather than rejecting the whole transcript.
+    if (b < a) b = a;
     return true;  // the rest of the line is cue settings (position, align, ...), ignored
 }
 
@@ -406,7 +408,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
         uint32_t a = 0, e = 0;
         if (!seconds_to_ms(seg.find("start"), a)) return line_error(seg.line, "segment needs a numeric \"start\" (seconds)");
         if (!seconds_to_ms(seg.find("end"), e)) return line_error(seg.line, "segment needs a numeric \"end\" (seconds)");
-        if (e < a) return line_error(seg.line, "segment ends before it starts");
+        if (e < a) e = a;  // as for WebVTT: a zero-length segment, not a reason to reject the file
         int16_t speaker = kNoSpeaker;
         if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string()) speaker = b.speaker_id(sp->str);
         const JsonValue* words = seg.find("words");

@@ -649,15 +649,17 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
+            MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
             for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
                 uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
                 words.push_back({w0, w1});
-                h.level = std::max(h.level, lv(m));
+                best = std::min(best, lv(m));
                 first_w = std::min(first_w, w0);
                 last_w = std::max(last_w, w1);
             }
+            h.level = std::max(h.level, best);
         }
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());

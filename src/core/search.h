@@ -102,7 +102,7 @@ struct Hit {
     uint32_t word = 0;                 // first matched word in the passage (Episode::words index)
     uint32_t time_ms = 0;              // start time of `word` (estimated if meta.times_estimated)
     float score = 0;
-    MatchLevel level = MatchLevel::Exact;  // worst level this passage needed (its rank tier)
+    MatchLevel level = MatchLevel::Exact;  // rank tier: the worst, over query words, of each word's best match
     std::vector<ByteSpan> highlights;  // Episode::text byte ranges of every matched word
     Snippet snippet;                   // filled for the returned hits only
 };
