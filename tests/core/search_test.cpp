@@ -540,3 +540,43 @@ TEST_CASE("compacted index memory stays below 1.5x the raw text", "[search][inde
     INFO("index bytes " << c.index().memory_bytes() << " raw " << raw);
     CHECK(c.index().memory_bytes() < raw * 3 / 2);
 }
+
+TEST_CASE("real Lexicap WebVTT files: phrase hits land in the right episodes with exact highlights", "[search][shared]") {
+    TX_REQUIRE_SHARED("data/lexicap/episode_001_large.vtt");
+    Collection c;
+    std::vector<std::string> raws;
+    for (int n : {1, 2, 3, 5, 10, 20, 50, 100, 150, 200}) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/data/lexicap/episode_%03d_large.vtt", n);
+        std::string path = txtest::shared_dir() + name;
+        if (!txtest::exists(path)) continue;
+        std::string raw = txtest::read_file(path);
+        ImportDesc d;
+        d.name = name;
+        auto ep = import_transcript(Bytes(raw), d);
+        REQUIRE(ep.ok());
+        REQUIRE(c.add(std::move(ep.value()), false).ok());
+        raws.push_back(raw);
+    }
+    c.commit();
+    REQUIRE(c.size() >= 5);
+    SearchDesc d;
+    d.limit = 0;
+    auto r = c.search("\"following is a conversation with\"", d);
+    REQUIRE(r.ok());
+    std::set<DocId> docs;
+    for (const auto& m : r->matches) docs.insert(m.doc);
+    for (DocId k = 0; k < raws.size(); ++k) {
+        // the phrase on one cue line, or broken across two cue lines
+        bool in_raw = raws[k].find("following is a conversation with") != std::string::npos ||
+                      raws[k].find("following is a conversation\n") != std::string::npos;
+        if (in_raw) CHECK(docs.count(k) == 1);
+    }
+    for (const auto& h : r->hits) {
+        const Episode& ep = c.episode(h.doc);
+        REQUIRE(h.highlights.size() >= 1);
+        std::string hl = ep.text.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin);
+        CHECK(fold_token(hl) == "followingisaconversationwith");
+        CHECK(h.time_ms >= ep.cues.front().start_ms);
+    }
+}
