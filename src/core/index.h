@@ -76,6 +76,28 @@ public:
         }
         return word_of_token_slow(d, pos);
     }
+    // Maps many tokens to words cheaply when positions mostly increase (search results).
+    class WordCursor {
+    public:
+        explicit WordCursor(const InvertedIndex& ix) : m_ix(ix) {}
+        uint32_t word(DocId d, Pos pos) {
+            const DocInfo& di = m_ix.m_docs[d];
+            if (d != m_doc || m_run < di.run_begin || m_run >= di.run_end || m_ix.m_runs[m_run].first_token > pos) {
+                m_doc = d;
+                m_run = di.run_begin;  // restart at the episode's first run
+            }
+            while (m_run + 1 < di.run_end && m_ix.m_runs[m_run + 1].first_token <= pos) ++m_run;
+            if (m_run >= di.run_end) return 0;
+            const Run& r = m_ix.m_runs[m_run];
+            return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+        }
+
+    private:
+        const InvertedIndex& m_ix;
+        DocId m_doc = 0xFFFFFFFFu;
+        uint32_t m_run = 0;
+    };
+
     // Passages of episode `d`: [passages_begin(d), passages_end(d)) are global passage ids.
     uint32_t passages_begin(DocId d) const { return m_docs[d].passage_begin; }
     uint32_t passages_end(DocId d) const { return m_docs[d].passage_end; }

@@ -606,13 +606,14 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 total += pos_clauses[k].first[at_all[cand.at + k] + 1] - pos_clauses[k].first[at_all[cand.at + k]];
         res.matches.reserve(total);
     }
+    InvertedIndex::WordCursor cursor(m_index);
     for (const auto& cand : cands) {
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
             for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
-                uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
-                uint32_t w1 = m.span == 1 ? w0 : m_index.word_of_token(m.doc, m.pos + m.span - 1);
+                uint32_t w0 = cursor.word(m.doc, m.pos);
+                uint32_t w1 = m.span == 1 ? w0 : cursor.word(m.doc, m.pos + m.span - 1);
                 res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, lv(m)});
                 ++single_occ;
             }
