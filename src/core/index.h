@@ -8,8 +8,13 @@
 // Postings: one byte stream per term, appended while episodes are added (no sort pass):
 //   same episode as the previous entry:  varint((pos - prev_pos) << 1)
 //   new episode:                          varint((doc - prev_doc) << 1 | 1), varint(pos)
+// The streams live in one byte pool as chains of slices of growing size (8 B .. 32 KiB, the last
+// 4 bytes of a full slice link to the next), so appending never moves other terms' bytes;
+// shrink() rewrites each stream into one exactly sized slice. Measured: ~0.4x the raw text for
+// 2.96 M words, 1.4x for a single 30 k-word episode (the dictionary dominates there).
 // Term dictionary: an open-addressing hash (exact), a sorted id array (prefix ranges), letter
-// masks + length buckets (fuzzy, bounded Levenshtein), Snowball stems and phonetic keys.
+// masks + length filter (fuzzy, bounded Levenshtein), Snowball stems and phonetic keys (sorted
+// (hash, term) arrays, verified on lookup).
 //
 // Building is incremental: add_episode() any number of times (e.g. an archive in time slices),
 // then commit() (cheap, only processes new terms) before lookups. Not thread-safe.
