@@ -262,10 +262,12 @@ public:
         };
         if (t.prefix) {
             std::vector<TermId> ids;
-            if (!m_ix.prefix_terms(t.text, ids, m_desc.max_expansions))
+            if (!m_ix.prefix_terms(t.text, ids, m_desc.max_expansions) && !t.completion)
                 warnings.push_back("'" + t.text + "*' matches too many words; only the first " +
                                    std::to_string(m_desc.max_expansions) + " are used");
-            for (TermId id : ids) add(id, MatchLevel::Exact);
+            // completions of a word still being typed rank below the word itself
+            for (TermId id : ids)
+                add(id, t.completion && m_ix.term_text(id) != t.text ? MatchLevel::Stem : MatchLevel::Exact);
         } else {
             TermId id = m_ix.find(t.text);
             if (id != kNoTerm) add(id, MatchLevel::Exact);
@@ -455,6 +457,22 @@ Result<SearchResult> Collection::search(std::string_view text, const SearchDesc&
 Result<SearchResult> Collection::search(const Query& query, const SearchDesc& desc) const {
     if (!m_index.committed())
         return make_error(Errc::InvalidArgument, "search: episodes were added without commit()");
+    if (desc.prefix_last && !query.clauses.empty()) {
+        // Search-as-you-type: the last bare word also matches as a prefix ("zuck" -> "zuckerberg").
+        const QueryClause& last = query.clauses.back();
+        if (!last.negated && last.any.size() == 1 && last.any[0].terms.size() == 1 && !last.any[0].exact_only &&
+            !last.any[0].terms[0].prefix) {
+            Query q = query;
+            QueryItem completion = q.clauses.back().any[0];
+            completion.terms[0].prefix = true;
+            completion.terms[0].completion = true;
+            q.clauses.back().any.push_back(std::move(completion));
+            q.joins.erase(std::remove(q.joins.begin(), q.joins.end(), uint32_t(q.clauses.size() - 2)), q.joins.end());
+            SearchDesc d = desc;
+            d.prefix_last = false;
+            return search(q, d);
+        }
+    }
     SearchResult res;
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);

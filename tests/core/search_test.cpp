@@ -580,3 +580,21 @@ TEST_CASE("real Lexicap WebVTT files: phrase hits land in the right episodes wit
         CHECK(h.time_ms >= ep.cues.front().start_ms);
     }
 }
+
+TEST_CASE("prefix_last: the word being typed also completes, ranked below exact matches", "[search][query]") {
+    Collection c;
+    REQUIRE(c.add(import_text("the zuck said hi " + filler(100) + "then zuckerberg spoke", "p")).ok());
+    SearchDesc d;
+    auto r = c.search("zuck", d);
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+    d.prefix_last = true;
+    r = c.search("zuck", d);
+    REQUIRE(r.ok());
+    REQUIRE(r->total_passages == 2);
+    CHECK(r->hits[0].level == MatchLevel::Exact);
+    CHECK(r->hits[1].level == MatchLevel::Stem);
+    r = c.search("\"zuck\"", d);  // quoted words are not completed
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+}
