@@ -632,7 +632,12 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 const M& m = cr.matches[mi];
                 uint32_t w0 = cursor.word(m.doc, m.pos);
                 uint32_t w1 = m.span == 1 ? w0 : cursor.word(m.doc, m.pos + m.span - 1);
-                res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, lv(m)});
+                // field stores straight into the vector (a temporary costs a store-forwarding stall)
+                WordMatch& wm = res.matches.emplace_back();
+                wm.doc = m.doc;
+                wm.first_word = w0;
+                wm.word_count = w1 - w0 + 1;
+                wm.level = lv(m);
                 ++single_occ;
             }
         }
