@@ -247,6 +247,11 @@ size_t cp_count(std::string_view s) {
     return n;
 }
 
+// Search-as-you-type completions (SearchDesc::prefix_last): only from 3 typed bytes, at most 64
+// words, so a keystroke never expands "t" or "th" into half the dictionary.
+constexpr size_t kMinCompletionBytes = 3;
+constexpr size_t kMaxCompletions = 64;
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
@@ -260,9 +265,13 @@ public:
                 if (e.first == id) { e.second = std::min(e.second, l); return; }
             out.push_back({id, l});
         };
-        if (t.prefix) {
+        if (t.prefix && t.completion && t.text.size() < kMinCompletionBytes) {
+            TermId id = m_ix.find(t.text);  // too short to complete while typing: the word only
+            if (id != kNoTerm) add(id, MatchLevel::Exact);
+        } else if (t.prefix) {
             std::vector<TermId> ids;
-            if (!m_ix.prefix_terms(t.text, ids, m_desc.max_expansions) && !t.completion)
+            size_t cap = t.completion ? std::min<size_t>(m_desc.max_expansions, kMaxCompletions) : m_desc.max_expansions;
+            if (!m_ix.prefix_terms(t.text, ids, cap) && !t.completion)
                 warnings.push_back("'" + t.text + "*' matches too many words; only the first " +
                                    std::to_string(m_desc.max_expansions) + " are used");
             // completions of a word still being typed rank below the word itself

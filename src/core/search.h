@@ -126,8 +126,8 @@ struct SearchDesc {
     bool typos = true;                // automatic typo tolerance (words >= 5 letters)
     bool phonetic = true;             // sound-alike matches
     bool variants = true;             // "jiujitsu" <-> "jiu jitsu" split/joined matches
-    bool prefix_last = false;         // search-as-you-type: the last bare word also matches as a
-                                      // prefix, its completions ranked like stems (below exact)
+    bool prefix_last = false;         // search-as-you-type: the last bare word (>= 3 bytes) also
+                                      // matches as a prefix (<= 64 completions), ranked like stems
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
     uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word
 };

@@ -594,6 +594,9 @@ TEST_CASE("prefix_last: the word being typed also completes, ranked below exact 
     REQUIRE(r->total_passages == 2);
     CHECK(r->hits[0].level == MatchLevel::Exact);
     CHECK(r->hits[1].level == MatchLevel::Stem);
+    r = c.search("zu", d);  // too short to complete while typing
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 0);
     r = c.search("\"zuck\"", d);  // quoted words are not completed
     REQUIRE(r.ok());
     CHECK(r->total_passages == 1);
