@@ -307,13 +307,17 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     if (!lr.next(line) || line.substr(0, 6) != "WEBVTT" ||
         (line.size() > 6 && line[6] != ' ' && line[6] != '\t'))
         return line_error(1, "expected 'WEBVTT' as the first line");
-    // header lines until a blank line
+    // header lines until a blank line; some writers start the first cue right after "WEBVTT"
+    bool pending = false;
     while (lr.next(line) && !trim(line).empty()) {
-        if (line.find("-->") != std::string_view::npos)
-            return line_error(lr.line_no(), "expected a blank line after the WEBVTT header");
+        if (line.find("-->") != std::string_view::npos) {
+            pending = true;
+            break;
+        }
     }
     std::string why, payload, speaker_name;
-    while (lr.next(line)) {
+    while (pending || lr.next(line)) {
+        pending = false;
         if (trim(line).empty()) continue;
         std::string_view t = trim(line);
         bool is_note = t.substr(0, 4) == "NOTE" && (t.size() == 4 || t[4] == ' ' || t[4] == '\t');

@@ -142,6 +142,13 @@ TEST_CASE("WebVTT: voice tags, cue settings, NOTE/STYLE blocks, both timestamp f
     CHECK(!ep.meta.times_estimated);
 }
 
+TEST_CASE("WebVTT: a first cue right after the header line is accepted", "[import]") {
+    auto r = imp("WEBVTT\n00:01.000 --> 00:02.000\nhello\n\n00:02.000 --> 00:03.000\nworld\n", Format::WebVTT);
+    REQUIRE(r.ok());
+    REQUIRE(r->words.size() == 2);
+    CHECK(r->cues[0].start_ms == 1000);
+}
+
 TEST_CASE("SRT: numbered cues with comma milliseconds and formatting tags", "[import]") {
     std::string srt =
         "1\r\n00:00:01,500 --> 00:00:04,000\r\n<i>First</i> line\r\nsecond line\r\n\r\n"
