@@ -416,12 +416,46 @@ void InvertedIndex::phonetic_terms(std::string_view folded, std::vector<TermId>&
 void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level) const {
     const TermInfo& ti = m_terms[t];
     if (ti.count == 0) return;
-    out.reserve(out.size() + ti.count);
-    SliceReader r(m_pool.data(), ti.head, ti.first_size);
+    size_t base = out.size();
+    out.resize(base + ti.count);  // fields are stored in place below (no temporaries)
+    Occurrence* o = out.data() + base;
     DocId doc = 0;
     Pos pos = 0;
-    uint16_t span = ti.span;
-    for (uint32_t k = 0; k < ti.count; ++k) {
+    const uint16_t span = ti.span;
+    uint32_t k = 0;
+    // Fast path: raw pointer decoding while the whole entry (<= 2 x 10 bytes) surely lies in the
+    // first slice, which after shrink() holds the term's entire stream.
+    const uint8_t* p = m_pool.data() + ti.head;
+    const uint8_t* e = p + (ti.first_size - 4);
+    auto varint = [&p]() {
+        uint64_t x = *p++;
+        if (x < 0x80) return x;
+        x &= 0x7F;
+        int shift = 7;
+        while (true) {
+            uint8_t b = *p++;
+            x |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return x;
+            shift += 7;
+        }
+    };
+    for (; k < ti.count && e - p >= 20; ++k) {
+        uint64_t v = varint();
+        if (v & 1) {
+            doc += DocId(v >> 1);
+            pos = Pos(varint());
+        } else {
+            pos += Pos(v >> 1);
+        }
+        o[k].doc = doc;
+        o[k].pos = pos;
+        o[k].span = span;
+        o[k].level = level;
+    }
+    if (k == ti.count) return;
+    SliceReader r(m_pool.data(), ti.head, ti.first_size);
+    r.p = uint32_t(p - m_pool.data());
+    for (; k < ti.count; ++k) {
         uint64_t v = r.varint();
         if (v & 1) {
             doc += DocId(v >> 1);
@@ -429,7 +463,10 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t 
         } else {
             pos += Pos(v >> 1);
         }
-        out.push_back(Occurrence{doc, pos, span, level});
+        o[k].doc = doc;
+        o[k].pos = pos;
+        o[k].span = span;
+        o[k].level = level;
     }
 }
 

@@ -365,28 +365,62 @@ public:
     }
 
     // cur: phrase prefixes [pos, pos+span); next: candidates for the following token.
+    // cur: phrase prefixes [pos, pos+span); next: candidates for the following token. Galloping
+    // merge on (doc, end) = (doc, pos): cost ~ the smaller list times log of the larger, so a
+    // rare word next to "the" does not walk all of "the".
     static void chain(const std::vector<M>& cur, const std::vector<M>& next, std::vector<M>& out) {
         out.clear();
-        // cur sorted by (doc, pos); ends may be unsorted when spans differ -> sort a view by end
-        std::vector<size_t> order(cur.size());
-        for (size_t k = 0; k < cur.size(); ++k) order[k] = k;
-        bool sorted = true;
+        bool sorted = true;  // by end; spans differ only around joined (hyphenated) forms
         for (size_t k = 1; k < cur.size() && sorted; ++k) {
             const M &a = cur[k - 1], &b = cur[k];
             sorted = a.doc < b.doc || (a.doc == b.doc && a.pos + a.span <= b.pos + b.span);
         }
-        if (!sorted)
-            std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        std::vector<uint32_t> order;
+        if (!sorted) {
+            order.resize(cur.size());
+            for (size_t k = 0; k < cur.size(); ++k) order[k] = uint32_t(k);
+            std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
                 const M &a = cur[x], &b = cur[y];
                 return a.doc != b.doc ? a.doc < b.doc : a.pos + a.span < b.pos + b.span;
             });
-        size_t j = 0;
-        for (size_t oi = 0; oi < order.size(); ++oi) {
-            const M& c = cur[order[oi]];
-            Pos end = c.pos + c.span;
-            while (j < next.size() && (next[j].doc < c.doc || (next[j].doc == c.doc && next[j].pos < end))) ++j;
-            for (size_t jj = j; jj < next.size() && next[jj].doc == c.doc && next[jj].pos == end; ++jj)
-                out.push_back(M{c.doc, c.pos, uint16_t(std::min(0xFFFF, c.span + next[jj].span)), std::max(c.level, next[jj].level)});
+        }
+        auto at = [&](size_t i) -> const M& { return sorted ? cur[i] : cur[order[i]]; };
+        auto key_c = [&](size_t i) { const M& c = at(i); return (uint64_t(c.doc) << 32) + c.pos + c.span; };
+        auto key_n = [&](size_t j) { return (uint64_t(next[j].doc) << 32) + next[j].pos; };
+        // first index >= from whose key is >= target (exponential then binary search)
+        auto gallop = [](size_t from, size_t n, uint64_t target, auto key) {
+            size_t step = 1, lo = from, hi = from;
+            while (hi < n && key(hi) < target) {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
+            }
+            if (hi > n) hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (key(mid) < target) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        };
+        size_t i = 0, j = 0, nc = cur.size(), nn = next.size();
+        while (i < nc && j < nn) {
+            uint64_t a = key_c(i), b = key_n(j);
+            if (a < b) {
+                i = gallop(i, nc, b, key_c);
+            } else if (b < a) {
+                j = gallop(j, nn, a, key_n);
+            } else {
+                const M& c = at(i);
+                for (size_t jj = j; jj < nn && key_n(jj) == a; ++jj) {
+                    M& o = out.emplace_back();  // field stores in place (a temporary stalls store forwarding)
+                    o.doc = c.doc;
+                    o.pos = c.pos;
+                    o.span = uint16_t(std::min(0xFFFF, c.span + next[jj].span));
+                    o.level = std::max(c.level, next[jj].level);
+                }
+                ++i;
+            }
         }
         if (!sorted) normalise(out);
     }
