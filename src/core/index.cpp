@@ -383,9 +383,10 @@ void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<st
     if (max_dist <= 0) return;
     uint32_t qmask = letter_mask(q);
     size_t lq = q.size();
-    for (TermId t : m_sorted) {
+    // Sequential scan over the term table (cache friendly); length and letter-set filters first.
+    for (TermId t = 0; t < m_committed_terms; ++t) {
         const TermInfo& ti = m_terms[t];
-        if (ti.text_len + size_t(max_dist) < lq || ti.text_len > lq + size_t(max_dist)) continue;
+        if (ti.span != 1 || ti.text_len + size_t(max_dist) < lq || ti.text_len > lq + size_t(max_dist)) continue;
         if (__builtin_popcount(ti.mask ^ qmask) > 2 * max_dist) continue;
         std::string_view s = term_text(t);
         if (s == q) continue;
