@@ -658,6 +658,13 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     }
 
     res.total_passages = uint32_t(cands.size());
+    for (const auto& cand : cands) {  // candidates are in passage (so episode) order
+        DocId doc = m_index.passage(cand.gid).doc;
+        if (res.episodes.empty() || res.episodes.back().doc != doc) res.episodes.push_back(EpisodeHits{doc, 0, 0, 0});
+        EpisodeHits& eh = res.episodes.back();
+        ++eh.passages;
+        eh.best_score = std::max(eh.best_score, cand.score);
+    }
     // every match of every surviving passage, for the reader and histograms
     uint64_t single_occ = 0;
     {
@@ -695,6 +702,10 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     res.matches.erase(std::unique(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
         return a.doc == b.doc && a.first_word == b.first_word && a.word_count == b.word_count;
     }), res.matches.end());
+    for (size_t k = 0, e = 0; k < res.matches.size(); ++k) {
+        while (e < res.episodes.size() && res.episodes[e].doc < res.matches[k].doc) ++e;
+        if (e < res.episodes.size() && res.episodes[e].doc == res.matches[k].doc) ++res.episodes[e].matches;
+    }
 
     // rank: tier, then score, then position (stable across runs)
     size_t limit = desc.limit ? std::min<size_t>(desc.limit, cands.size()) : cands.size();

@@ -108,8 +108,16 @@ struct Hit {
     Snippet snippet;                   // filled for the returned hits only
 };
 
+struct EpisodeHits {  // per-episode summary, for an episode list with counts
+    DocId doc = 0;
+    uint32_t passages = 0;  // matched passages in this episode
+    uint32_t matches = 0;   // entries of SearchResult::matches in this episode
+    float best_score = 0;   // score of its best passage
+};
+
 struct SearchResult {
     std::vector<Hit> hits;             // ranked, at most SearchDesc::limit
+    std::vector<EpisodeHits> episodes; // every episode with a matched passage, by DocId
     uint32_t total_passages = 0;       // passages that matched
     uint64_t occurrences = 0;          // single clause: matches (a phrase once per start);
                                        // several clauses: matched passages

@@ -523,6 +523,16 @@ TEST_CASE("incremental indexing gives the same results as one batch", "[search][
     }
     auto r = inc.search("facebook");
     CHECK(r->occurrences > mid->occurrences);
+    // per-episode summary agrees with the matches and the passage total
+    REQUIRE(r->episodes.size() == 2);
+    uint32_t passages = 0;
+    for (const auto& e : r->episodes) {
+        auto range = r->matches_in(e.doc);
+        CHECK(e.matches == range.second - range.first);
+        CHECK(e.best_score > 0);
+        passages += e.passages;
+    }
+    CHECK(passages == r->total_passages);
     // searching before commit is refused, not wrong
     Collection lazy;
     REQUIRE(lazy.add(import_text(a, "a"), false).ok());
