@@ -344,6 +344,7 @@ public:
     // Matches of one item (word or phrase), sorted by (doc, pos).
     void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
         std::vector<std::pair<TermId, MatchLevel>> ex;
+        if (item.terms.empty()) return;  // only possible in a hand-built Query
         if (item.terms.size() == 1) {
             expand(item.terms[0], item.exact_only, ex, warnings);
             term_matches(ex, out);
@@ -578,6 +579,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         (c.negated ? neg_clauses : pos_clauses).push_back(std::move(cr));
     }
 
+    if (pos_clauses.empty())  // a hand-built Query (parse_query never returns one)
+        return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     // AND over positive clauses, minus negative ones: candidates from the rarest clause.
     size_t rare = 0;
     for (size_t k = 1; k < pos_clauses.size(); ++k)

@@ -439,6 +439,16 @@ TEST_CASE("malformed queries get a clear error or a best-effort parse", "[search
     bad(std::string(10240, 'a'));
     bad("- - -");
     bad("\"\"");
+    Query hand;  // built by hand, bypassing parse_query's checks
+    CHECK(c.search(hand).errc() == Errc::BadQuery);
+    hand.clauses.emplace_back();
+    hand.clauses.back().any.emplace_back();  // an item without terms matches nothing
+    REQUIRE(c.search(hand).ok());
+    CHECK(c.search(hand)->total_passages == 0);
+    hand.clauses.clear();
+    hand.clauses.emplace_back();
+    hand.clauses.back().negated = true;
+    CHECK(c.search(hand).errc() == Errc::BadQuery);
     auto ok = [&](const std::string& q) {
         auto r = c.search(q);
         INFO(q);
