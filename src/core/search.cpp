@@ -539,7 +539,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (const auto& item : c.any) ev.item_matches(item, cr.matches, res.warnings);
         size_t ci = size_t(&c - query.clauses.data());
         for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
-            if (!desc.variants || (j != ci && j + 1 != ci)) continue;
+            if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
+            const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
+            if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
             TermId t = m_index.find(query.clauses[j].any[0].terms[0].text + query.clauses[j + 1].any[0].terms[0].text);
             if (t == kNoTerm) continue;
             std::vector<M> jm;
