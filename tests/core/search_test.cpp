@@ -372,6 +372,18 @@ TEST_CASE("jiu-jitsu, jiujitsu and jiu jitsu find each other", "[search][normali
 }
 
 TEST_CASE("normalisation: case, accents, apostrophes, numbers, stop words", "[search][normalise]") {
+    // Snowball English (Porter2) reference outputs
+    CHECK(stem_english("running") == "run");
+    CHECK(stem_english("connections") == "connect");
+    CHECK(stem_english("generously") == "generous");
+    CHECK(stem_english("zuckerberg") == "zuckerberg");
+    CHECK(phonetic_key("fridman") == phonetic_key("freedman"));
+    CHECK(phonetic_key("lex") == phonetic_key("alex"));
+    // the key alone is coarse ("likes" is LKS too): search also bounds the edit distance
+    CHECK(edit_distance_bounded("lex", "likes", 1) > 1);
+    CHECK(phonetic_key("gpt4").empty());
+    CHECK(edit_distance_bounded("zuckerburg", "zuckerberg", 2) == 1);
+    CHECK(edit_distance_bounded("kitten", "sitting", 2) == 3);  // over the bound: bound + 1
     CHECK(fold_token("Caf\xC3\xA9") == "cafe");
     CHECK(fold_token("\xC3\x9C" "BER") == "uber");
     CHECK(fold_token("don\xE2\x80\x99t") == "dont");
