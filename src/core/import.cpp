@@ -253,7 +253,9 @@ bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::str
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (!parse_timestamp(line, i, b)) { why = "expected an end time like 00:01:04.000"; return false; }
     if (i < line.size() && line[i] != ' ' && line[i] != '\t') { why = "unexpected text after the end time"; return false; }
-    if (b < a) { why = "cue ends before it starts"; return false; }
+    // Real Whisper files contain cues that end before they start (2 in Lexicap): keep the cue
+    // with zero length rather than rejecting the whole transcript.
+    if (b < a) b = a;
     return true;  // the rest of the line is cue settings (position, align, ...), ignored
 }
 
@@ -305,13 +307,17 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     if (!lr.next(line) || line.substr(0, 6) != "WEBVTT" ||
         (line.size() > 6 && line[6] != ' ' && line[6] != '\t'))
         return line_error(1, "expected 'WEBVTT' as the first line");
-    // header lines until a blank line
+    // header lines until a blank line; some writers start the first cue right after "WEBVTT"
+    bool pending = false;
     while (lr.next(line) && !trim(line).empty()) {
-        if (line.find("-->") != std::string_view::npos)
-            return line_error(lr.line_no(), "expected a blank line after the WEBVTT header");
+        if (line.find("-->") != std::string_view::npos) {
+            pending = true;
+            break;
+        }
     }
     std::string why, payload, speaker_name;
-    while (lr.next(line)) {
+    while (pending || lr.next(line)) {
+        pending = false;
         if (trim(line).empty()) continue;
         std::string_view t = trim(line);
         bool is_note = t.substr(0, 4) == "NOTE" && (t.size() == 4 || t[4] == ' ' || t[4] == '\t');
@@ -392,21 +398,96 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     if (!doc) return doc.error();
     const JsonValue& root = doc.value();
     const JsonValue* segs = nullptr;
+    const JsonValue* root_words = nullptr;    // OpenAI verbose_json with word timestamps
+    const JsonValue* transcription = nullptr;  // whisper.cpp -oj
     if (root.is_array()) segs = &root;
-    else if (root.is_object()) segs = root.find("segments");
-    if (!segs || !segs->is_array())
-        return line_error(root.line, "expected an object with a \"segments\" array (Whisper JSON)");
+    else if (root.is_object()) {
+        segs = root.find("segments");
+        root_words = root.find("words");
+        transcription = root.find("transcription");
+    }
+    if (segs && !segs->is_array()) return line_error(segs->line, "\"segments\" must be an array");
+    if (root_words && (!root_words->is_array() || root_words->arr.empty())) root_words = nullptr;
+    if (transcription && !transcription->is_array()) transcription = nullptr;
+    if (!segs && !root_words && !transcription)
+        return line_error(root.line, "expected Whisper JSON: an object with \"segments\", \"words\" or \"transcription\"");
     Builder b(desc);
     if (root.is_object()) {
         const JsonValue* title = root.find("title");
         if (title && title->is_string() && !title->str.empty()) b.episode().meta.title = title->str;
     }
+    if (!segs && !root_words) {  // whisper.cpp: transcription[].offsets.{from,to} in ms, text
+        for (const JsonValue& item : transcription->arr) {
+            const JsonValue* off = item.is_object() ? item.find("offsets") : nullptr;
+            const JsonValue* from = off ? off->find("from") : nullptr;
+            const JsonValue* to = off ? off->find("to") : nullptr;
+            const JsonValue* text = item.is_object() ? item.find("text") : nullptr;
+            if (!from || !to || !from->is_number() || !to->is_number() || !(from->num >= 0) || !(to->num >= 0) ||
+                from->num > kMaxTimeMs || to->num > kMaxTimeMs)
+                return line_error(item.line, "transcription entry needs numeric \"offsets\" {\"from\", \"to\"} in ms");
+            if (!text || !text->is_string()) return line_error(item.line, "transcription entry needs a \"text\" string");
+            if (!check_utf8(text->str).ok()) return line_error(item.line, "invalid UTF-8 in text");
+            uint32_t a = uint32_t(from->num), e = std::max(a, uint32_t(to->num));
+            b.add_cue(text->str, a, e, kNoSpeaker);
+        }
+        return std::move(b.episode());
+    }
+    bool seg_words = false;
+    if (segs)
+        for (const JsonValue& seg : segs->arr)
+            if (const JsonValue* w = seg.is_object() ? seg.find("words") : nullptr; w && w->is_array() && !w->arr.empty())
+                seg_words = true;
+    if (root_words && !seg_words) {
+        // Top-level words[] (no leading spaces): cues follow the segments' start times when
+        // there are segments, else ~30 s windows.
+        std::vector<uint32_t> starts;
+        if (segs)
+            for (const JsonValue& seg : segs->arr) {
+                uint32_t st = 0;
+                if (seg.is_object() && seconds_to_ms(seg.find("start"), st)) starts.push_back(st);
+            }
+        size_t si = 0;
+        uint32_t cue_first = 0, cue_start = 0, last_ms = 0, last_end = 0;
+        bool open = false;
+        for (const JsonValue& w : root_words->arr) {
+            if (!w.is_object()) return line_error(w.line, "word is not an object");
+            const JsonValue* wt = w.find("word");
+            if (!wt) wt = w.find("text");
+            if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
+            if (!check_utf8(wt->str).ok()) return line_error(w.line, "invalid UTF-8 in word");
+            uint32_t ws = last_ms, we = 0;
+            if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
+                return line_error(w.line, "word \"start\" must be a number of seconds");
+            if (w.find("end") && seconds_to_ms(w.find("end"), we)) last_end = std::max(last_end, we);
+            ws = std::max(ws, last_ms);  // keep word times monotonic
+            bool boundary = false;
+            if (!starts.empty()) {
+                while (si + 1 < starts.size() && ws >= starts[si + 1]) { ++si; boundary = true; }
+            } else {
+                boundary = open && ws >= cue_start + kPlainCueMs;
+            }
+            if (open && boundary) {
+                b.close_cue(cue_first, cue_start, ws);
+                open = false;
+            }
+            if (!open) {
+                cue_first = uint32_t(b.episode().words.size());
+                cue_start = ws;
+                open = true;
+            }
+            b.add_timed_word(wt->str, ws, kNoSpeaker, false);
+            last_ms = ws;
+        }
+        if (open) b.close_cue(cue_first, cue_start, std::max(last_end, last_ms));
+        return std::move(b.episode());
+    }
+    if (!segs) return line_error(root.line, "expected a \"segments\" array");
     for (const JsonValue& seg : segs->arr) {
         if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
         uint32_t a = 0, e = 0;
         if (!seconds_to_ms(seg.find("start"), a)) return line_error(seg.line, "segment needs a numeric \"start\" (seconds)");
         if (!seconds_to_ms(seg.find("end"), e)) return line_error(seg.line, "segment needs a numeric \"end\" (seconds)");
-        if (e < a) return line_error(seg.line, "segment ends before it starts");
+        if (e < a) e = a;  // as for WebVTT: a zero-length segment, not a reason to reject the file
         int16_t speaker = kNoSpeaker;
         if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string()) speaker = b.speaker_id(sp->str);
         const JsonValue* words = seg.find("words");

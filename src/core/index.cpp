@@ -1,6 +1,7 @@
 #include "core/index.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "core/text.h"
 
@@ -17,25 +18,6 @@ inline uint64_t hash_bytes(std::string_view s, uint16_t span) {
     return h ^ (h >> 29);
 }
 
-inline void put_varint(std::vector<uint8_t>& v, uint64_t x) {
-    while (x >= 0x80) {
-        v.push_back(uint8_t(x) | 0x80);
-        x >>= 7;
-    }
-    v.push_back(uint8_t(x));
-}
-
-inline uint64_t get_varint(const uint8_t*& p) {
-    uint64_t x = 0;
-    int shift = 0;
-    while (true) {
-        uint8_t b = *p++;
-        x |= uint64_t(b & 0x7F) << shift;
-        if (!(b & 0x80)) return x;
-        shift += 7;
-    }
-}
-
 uint32_t letter_mask(std::string_view s) {
     uint32_t m = 0;
     for (char c : s) {
@@ -47,6 +29,12 @@ uint32_t letter_mask(std::string_view s) {
 }
 
 }  // namespace
+
+// libstdc++ ignores shrink_to_fit() without exceptions (we build with -fno-exceptions): copy instead.
+template <class V>
+void shrink_vec(V& v) {
+    if (v.capacity() > v.size()) V(v.begin(), v.end()).swap(v);
+}
 
 // ---- building ----
 
@@ -74,7 +62,7 @@ void InvertedIndex::grow_table() {
 }
 
 TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
-    if ((m_terms.size() + 1) * 2 > m_table.size()) grow_table();
+    if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
     size_t mask = m_table.size() - 1;
     size_t i = hash_bytes(s, span) & mask;
     for (;; i = (i + 1) & mask) {
@@ -91,28 +79,112 @@ TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
     ti.span = span;
     ti.mask = letter_mask(s);
     m_arena.append(s.data(), s.size());
-    m_terms.push_back(std::move(ti));
+    m_terms.push_back(ti);
+    m_build.emplace_back();
     m_table[i] = id;
     return id;
 }
 
+// Slice sizes: 8, 16, ..., 32 KiB, then 32 KiB again. The last 4 bytes of a slice link to the next.
+namespace {
+constexpr uint32_t kMaxLevel = 12;
+inline uint32_t slice_size(uint32_t level) { return 8u << std::min(level, kMaxLevel); }
+
+// Reads one term's postings byte by byte across its slices.
+struct SliceReader {
+    const uint8_t* pool;
+    uint32_t p, end, level = 0;
+    SliceReader(const uint8_t* pl, uint32_t head, uint32_t first_size) : pool(pl), p(head), end(head + first_size - 4) {}
+    inline uint8_t byte() {
+        if (p == end) {
+            uint32_t next;
+            std::memcpy(&next, pool + end, 4);
+            level = std::min(level + 1, kMaxLevel);
+            p = next;
+            end = next + slice_size(level) - 4;
+        }
+        return pool[p++];
+    }
+    inline uint64_t varint() {
+        uint64_t x = 0;
+        int shift = 0;
+        while (true) {
+            uint8_t b = byte();
+            x |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return x;
+            shift += 7;
+        }
+    }
+};
+}  // namespace
+
+uint32_t InvertedIndex::alloc_slice(uint32_t size) {
+    uint32_t at = uint32_t(m_pool.size());
+    m_pool.resize(m_pool.size() + size);
+    return at;
+}
+
+inline void InvertedIndex::put_byte(BuildState& b, uint8_t v) {
+    if (b.write == b.slice_end) {
+        b.level = std::min(b.level + 1, kMaxLevel);
+        uint32_t next = alloc_slice(slice_size(b.level));
+        std::memcpy(&m_pool[b.slice_end], &next, 4);
+        b.write = next;
+        b.slice_end = next + slice_size(b.level) - 4;
+    }
+    m_pool[b.write++] = v;
+}
+
 void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
     TermInfo& ti = m_terms[t];
-    if (ti.count == 0 || ti.last_doc != d) {
-        put_varint(ti.postings, (uint64_t(d - (ti.count ? ti.last_doc : 0)) << 1) | 1);
-        put_varint(ti.postings, p);
-    } else {
-        put_varint(ti.postings, uint64_t(p - ti.last_pos) << 1);
+    BuildState& b = m_build[t];
+    if (ti.count == 0) {
+        ti.head = alloc_slice(slice_size(0));
+        ti.first_size = slice_size(0);
+        b.write = ti.head;
+        b.slice_end = ti.head + ti.first_size - 4;
+        b.level = 0;
     }
-    ti.last_doc = d;
-    ti.last_pos = p;
+    uint64_t x;
+    if (ti.count == 0 || b.last_doc != d) {
+        x = (uint64_t(d - (ti.count ? b.last_doc : 0)) << 1) | 1;
+        while (x >= 0x80) { put_byte(b, uint8_t(x) | 0x80); x >>= 7; }
+        put_byte(b, uint8_t(x));
+        x = p;
+    } else {
+        x = uint64_t(p - b.last_pos) << 1;
+    }
+    while (x >= 0x80) { put_byte(b, uint8_t(x) | 0x80); x >>= 7; }
+    put_byte(b, uint8_t(x));
+    b.last_doc = d;
+    b.last_pos = p;
     ++ti.count;
+}
+
+void InvertedIndex::restore_build_state() {
+    m_build.assign(m_terms.size(), BuildState{});
+    for (TermId t = 0; t < m_terms.size(); ++t) {
+        const TermInfo& ti = m_terms[t];
+        if (ti.count == 0) continue;
+        SliceReader r(m_pool.data(), ti.head, ti.first_size);
+        BuildState& b = m_build[t];
+        for (uint32_t k = 0; k < ti.count; ++k) {
+            uint64_t v = r.varint();
+            if (v & 1) { b.last_doc += uint32_t(v >> 1); b.last_pos = uint32_t(r.varint()); }
+            else b.last_pos += uint32_t(v >> 1);
+        }
+        b.write = r.p;
+        b.slice_end = r.end;
+        b.level = r.level;
+    }
 }
 
 Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     if (m_docs.size() >= 0x7FFFFFFFu) return make_error(Errc::TooLarge, "index: too many episodes");
     if (m_total_tokens + uint64_t(ep.words.size()) * 4 > 0xFFFFFFF0ull)
         return make_error(Errc::TooLarge, "index: the collection exceeds 2^32 tokens");
+    if (m_pool.size() > 0xC0000000u) return make_error(Errc::TooLarge, "index: postings exceed 3 GiB");
+    if (m_build.size() != m_terms.size()) restore_build_state();
     DocId d = DocId(m_docs.size());
     DocInfo di;
     di.run_begin = uint32_t(m_runs.size());
@@ -174,51 +246,78 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     return d;
 }
 
+void InvertedIndex::merge_keys(KeyIndex& ix, size_t old_size) {
+    std::sort(ix.begin() + long(old_size), ix.end());
+    std::inplace_merge(ix.begin(), ix.begin() + long(old_size), ix.end());
+}
+
+namespace {
+uint32_t key_hash(std::string_view s) { return uint32_t(hash_bytes(s, 0)); }
+}  // namespace
+
 void InvertedIndex::commit() {
     if (committed()) return;
-    if (m_by_length.empty()) m_by_length.resize(kMaxTokenBytes + 1);
-    size_t old_sorted = m_sorted.size();
+    size_t old_sorted = m_sorted.size(), old_stems = m_stems.size(), old_ph = m_phonetic.size(), old_j = m_joined.size();
     for (TermId t = TermId(m_committed_terms); t < m_terms.size(); ++t) {
         std::string_view s = term_text(t);
         if (m_terms[t].span != 1) {
-            m_joined[std::string(s)].push_back(t);
+            m_joined.push_back({key_hash(s), t});
             continue;
         }
         m_sorted.push_back(t);
-        m_by_length[std::min(s.size(), kMaxTokenBytes)].push_back(t);
-        std::string st = stem_english(s);
-        auto it = m_stem_ids.find(st);
-        uint32_t sid;
-        if (it == m_stem_ids.end()) {
-            sid = uint32_t(m_stem_groups.size());
-            m_stem_ids.emplace(std::move(st), sid);
-            m_stem_groups.emplace_back();
-        } else {
-            sid = it->second;
-        }
-        m_stem_groups[sid].push_back(t);
-        m_terms[t].stem = sid;
+        m_stems.push_back({key_hash(stem_english(s)), t});
         std::string key = phonetic_key(s);
-        if (key.size() >= 2) m_phonetic[key].push_back(t);
+        if (key.size() >= 2) m_phonetic.push_back({key_hash(key), t});
     }
     auto less = [this](TermId a, TermId b) { return term_text(a) < term_text(b); };
     std::sort(m_sorted.begin() + long(old_sorted), m_sorted.end(), less);
     std::inplace_merge(m_sorted.begin(), m_sorted.begin() + long(old_sorted), m_sorted.end(), less);
+    merge_keys(m_stems, old_stems);
+    merge_keys(m_phonetic, old_ph);
+    merge_keys(m_joined, old_j);
     m_committed_terms = m_terms.size();
 }
 
 void InvertedIndex::shrink() {
-    for (auto& t : m_terms) t.postings.shrink_to_fit();
-    m_terms.shrink_to_fit();
-    m_arena.shrink_to_fit();
-    m_runs.shrink_to_fit();
-    m_passages.shrink_to_fit();
-    m_docs.shrink_to_fit();
+    // Rewrite every term's postings as one exactly sized slice (+4 link bytes, so that later
+    // appends can chain new slices) and drop the writer state.
+    std::vector<uint8_t> pool;
+    size_t need = 0;
+    for (const TermInfo& ti : m_terms) need += ti.count ? 4 : 0;
+    pool.reserve(m_pool.size() / 2 + need);
+    for (TermInfo& ti : m_terms) {
+        if (ti.count == 0) continue;
+        SliceReader r(m_pool.data(), ti.head, ti.first_size);
+        size_t start = pool.size();
+        for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
+            uint64_t v = 0;
+            int shift = 0;
+            uint8_t b;
+            do { b = r.byte(); pool.push_back(b); v |= uint64_t(b & 0x7F) << shift; shift += 7; } while (b & 0x80);
+            if (v & 1) do { b = r.byte(); pool.push_back(b); } while (b & 0x80);
+        }
+        ti.head = uint32_t(start);
+        ti.first_size = uint32_t(pool.size() - start + 4);
+        pool.insert(pool.end(), 4, 0);
+    }
+    m_pool.swap(pool);
+    shrink_vec(m_pool);
+    m_build.clear();
+    shrink_vec(m_build);
+    shrink_vec(m_terms);
+    shrink_vec(m_arena);
+    shrink_vec(m_runs);
+    shrink_vec(m_passages);
+    shrink_vec(m_docs);
+    shrink_vec(m_sorted);
+    shrink_vec(m_stems);
+    shrink_vec(m_phonetic);
+    shrink_vec(m_joined);
 }
 
 // ---- documents, tokens, passages ----
 
-uint32_t InvertedIndex::word_of_token(DocId d, Pos pos) const {
+uint32_t InvertedIndex::word_of_token_slow(DocId d, Pos pos) const {
     const DocInfo& di = m_docs[d];
     auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
     auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
@@ -252,9 +351,18 @@ std::string_view InvertedIndex::term_text(TermId t) const {
     return std::string_view(m_arena).substr(m_terms[t].text_begin, m_terms[t].text_len);
 }
 
+namespace {
+template <class F>
+void for_key(const std::vector<std::pair<uint32_t, TermId>>& ix, uint32_t h, F f) {
+    auto it = std::lower_bound(ix.begin(), ix.end(), std::make_pair(h, TermId(0)));
+    for (; it != ix.end() && it->first == h; ++it) f(it->second);
+}
+}  // namespace
+
 void InvertedIndex::find_joined(std::string_view folded, std::vector<TermId>& out) const {
-    auto it = m_joined.find(std::string(folded));
-    if (it != m_joined.end()) out.insert(out.end(), it->second.begin(), it->second.end());
+    for_key(m_joined, key_hash(folded), [&](TermId t) {
+        if (term_text(t) == folded) out.push_back(t);
+    });
 }
 
 bool InvertedIndex::prefix_terms(std::string_view prefix, std::vector<TermId>& out, size_t max) const {
@@ -272,74 +380,106 @@ bool InvertedIndex::prefix_terms(std::string_view prefix, std::vector<TermId>& o
 }
 
 void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<std::pair<TermId, int>>& out) const {
-    if (m_by_length.empty() || max_dist <= 0) return;
+    if (max_dist <= 0) return;
     uint32_t qmask = letter_mask(q);
-    int lq = int(q.size());
-    for (int len = std::max(1, lq - max_dist); len <= std::min(int(kMaxTokenBytes), lq + max_dist); ++len) {
-        for (TermId t : m_by_length[size_t(len)]) {
-            if (__builtin_popcount(m_terms[t].mask ^ qmask) > 2 * max_dist) continue;
-            std::string_view s = term_text(t);
-            if (s == q) continue;
-            int dist = edit_distance_bounded(q, s, max_dist);
-            if (dist <= max_dist) out.push_back({t, dist});
-        }
+    size_t lq = q.size();
+    // Sequential scan over the term table (cache friendly); length and letter-set filters first.
+    for (TermId t = 0; t < m_committed_terms; ++t) {
+        const TermInfo& ti = m_terms[t];
+        if (ti.span != 1 || ti.text_len + size_t(max_dist) < lq || ti.text_len > lq + size_t(max_dist)) continue;
+        if (__builtin_popcount(ti.mask ^ qmask) > 2 * max_dist) continue;
+        std::string_view s = term_text(t);
+        if (s == q) continue;
+        int dist = edit_distance_bounded(q, s, max_dist);
+        if (dist <= max_dist) out.push_back({t, dist});
     }
 }
 
 void InvertedIndex::stem_terms(std::string_view folded, std::vector<TermId>& out) const {
-    auto it = m_stem_ids.find(stem_english(folded));
-    if (it == m_stem_ids.end()) return;
-    for (TermId t : m_stem_groups[it->second])
-        if (term_text(t) != folded) out.push_back(t);
+    std::string st = stem_english(folded);
+    for_key(m_stems, key_hash(st), [&](TermId t) {
+        std::string_view s = term_text(t);
+        if (s != folded && stem_english(s) == st) out.push_back(t);
+    });
 }
 
 void InvertedIndex::phonetic_terms(std::string_view folded, std::vector<TermId>& out) const {
     std::string key = phonetic_key(folded);
     if (key.size() < 2) return;
-    auto it = m_phonetic.find(key);
-    if (it == m_phonetic.end()) return;
-    for (TermId t : it->second)
-        if (term_text(t) != folded) out.push_back(t);
+    for_key(m_phonetic, key_hash(key), [&](TermId t) {
+        std::string_view s = term_text(t);
+        if (s != folded && phonetic_key(s) == key) out.push_back(t);
+    });
 }
 
 // ---- postings ----
 
-void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out) const {
+void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level) const {
     const TermInfo& ti = m_terms[t];
-    out.reserve(out.size() + ti.count);
-    const uint8_t* p = ti.postings.data();
-    const uint8_t* end = p + ti.postings.size();
+    if (ti.count == 0) return;
+    size_t base = out.size();
+    out.resize(base + ti.count);  // fields are stored in place below (no temporaries)
+    Occurrence* o = out.data() + base;
     DocId doc = 0;
     Pos pos = 0;
-    uint16_t span = ti.span;
-    while (p < end) {
-        uint64_t v = get_varint(p);
+    const uint16_t span = ti.span;
+    uint32_t k = 0;
+    // Fast path: raw pointer decoding while the whole entry (<= 2 x 10 bytes) surely lies in the
+    // first slice, which after shrink() holds the term's entire stream.
+    const uint8_t* p = m_pool.data() + ti.head;
+    const uint8_t* e = p + (ti.first_size - 4);
+    auto varint = [&p]() {
+        uint64_t x = *p++;
+        if (x < 0x80) return x;
+        x &= 0x7F;
+        int shift = 7;
+        while (true) {
+            uint8_t b = *p++;
+            x |= uint64_t(b & 0x7F) << shift;
+            if (!(b & 0x80)) return x;
+            shift += 7;
+        }
+    };
+    for (; k < ti.count && e - p >= 20; ++k) {
+        uint64_t v = varint();
         if (v & 1) {
             doc += DocId(v >> 1);
-            pos = Pos(get_varint(p));
+            pos = Pos(varint());
         } else {
             pos += Pos(v >> 1);
         }
-        out.push_back(Occurrence{doc, pos, span});
+        o[k].doc = doc;
+        o[k].pos = pos;
+        o[k].span = span;
+        o[k].level = level;
+    }
+    if (k == ti.count) return;
+    SliceReader r(m_pool.data(), ti.head, ti.first_size);
+    r.p = uint32_t(p - m_pool.data());
+    for (; k < ti.count; ++k) {
+        uint64_t v = r.varint();
+        if (v & 1) {
+            doc += DocId(v >> 1);
+            pos = Pos(r.varint());
+        } else {
+            pos += Pos(v >> 1);
+        }
+        o[k].doc = doc;
+        o[k].pos = pos;
+        o[k].span = span;
+        o[k].level = level;
     }
 }
 
-size_t InvertedIndex::postings_bytes() const {
-    size_t n = 0;
-    for (const auto& t : m_terms) n += t.postings.capacity();
-    return n;
-}
+size_t InvertedIndex::postings_bytes() const { return m_pool.capacity(); }
 
 size_t InvertedIndex::memory_bytes() const {
     size_t n = postings_bytes();
     n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(uint32_t);
+    n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_sorted.capacity() * sizeof(TermId);
-    for (const auto& v : m_by_length) n += v.capacity() * sizeof(TermId) + sizeof(v);
-    for (const auto& g : m_stem_groups) n += g.capacity() * sizeof(TermId) + sizeof(g);
-    for (const auto& kv : m_stem_ids) n += kv.first.capacity() + 48;
-    for (const auto& kv : m_phonetic) n += kv.first.capacity() + kv.second.capacity() * sizeof(TermId) + 72;
-    for (const auto& kv : m_joined) n += kv.first.capacity() + kv.second.capacity() * sizeof(TermId) + 72;
+    n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;
 }
 

@@ -8,8 +8,13 @@
 // Postings: one byte stream per term, appended while episodes are added (no sort pass):
 //   same episode as the previous entry:  varint((pos - prev_pos) << 1)
 //   new episode:                          varint((doc - prev_doc) << 1 | 1), varint(pos)
+// The streams live in one byte pool as chains of slices of growing size (8 B .. 32 KiB, the last
+// 4 bytes of a full slice link to the next), so appending never moves other terms' bytes;
+// shrink() rewrites each stream into one exactly sized slice. Measured: ~0.4x the raw text for
+// 2.96 M words, 1.4x for a single 30 k-word episode (the dictionary dominates there).
 // Term dictionary: an open-addressing hash (exact), a sorted id array (prefix ranges), letter
-// masks + length buckets (fuzzy, bounded Levenshtein), Snowball stems and phonetic keys.
+// masks + length filter (fuzzy, bounded Levenshtein), Snowball stems and phonetic keys (sorted
+// (hash, term) arrays, verified on lookup).
 //
 // Building is incremental: add_episode() any number of times (e.g. an archive in time slices),
 // then commit() (cheap, only processes new terms) before lookups. Not thread-safe.
@@ -17,7 +22,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/base.h"
@@ -37,6 +41,7 @@ struct Occurrence {
     DocId doc = 0;
     Pos pos = 0;
     uint16_t span = 1;
+    uint8_t level = 0;  // the caller's tag, copied from occurrences() (search: MatchLevel)
 };
 
 struct Passage {
@@ -58,7 +63,8 @@ public:
     // Update the sorted dictionary, stems and phonetic keys for terms added since the last call.
     void commit();
     bool committed() const { return m_committed_terms == m_terms.size(); }
-    // Release spare capacity of the postings (call when an archive is fully loaded).
+    // Compact the postings into exactly sized slices and drop the writer state (call when an
+    // archive is fully loaded; adding more episodes afterwards still works).
     void shrink();
 
     // ---- documents, tokens, passages ----
@@ -67,7 +73,36 @@ public:
     uint32_t token_count(DocId d) const { return m_docs[d].token_count; }
     uint64_t total_tokens() const { return m_total_tokens; }
     // Word index (into Episode::words) of token `pos` of episode `d`.
-    uint32_t word_of_token(DocId d, Pos pos) const;
+    uint32_t word_of_token(DocId d, Pos pos) const {
+        const DocInfo& di = m_docs[d];
+        if (di.run_end - di.run_begin == 1) {  // the common case: one token per word throughout
+            const Run& r = m_runs[di.run_begin];
+            if (pos >= r.first_token) return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+        }
+        return word_of_token_slow(d, pos);
+    }
+    // Maps many tokens to words cheaply when positions mostly increase (search results).
+    class WordCursor {
+    public:
+        explicit WordCursor(const InvertedIndex& ix) : m_ix(ix) {}
+        uint32_t word(DocId d, Pos pos) {
+            const DocInfo& di = m_ix.m_docs[d];
+            if (d != m_doc || m_run < di.run_begin || m_run >= di.run_end || m_ix.m_runs[m_run].first_token > pos) {
+                m_doc = d;
+                m_run = di.run_begin;  // restart at the episode's first run
+            }
+            while (m_run + 1 < di.run_end && m_ix.m_runs[m_run + 1].first_token <= pos) ++m_run;
+            if (m_run >= di.run_end) return 0;
+            const Run& r = m_ix.m_runs[m_run];
+            return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+        }
+
+    private:
+        const InvertedIndex& m_ix;
+        DocId m_doc = 0xFFFFFFFFu;
+        uint32_t m_run = 0;
+    };
+
     // Passages of episode `d`: [passages_begin(d), passages_end(d)) are global passage ids.
     uint32_t passages_begin(DocId d) const { return m_docs[d].passage_begin; }
     uint32_t passages_end(DocId d) const { return m_docs[d].passage_end; }
@@ -101,24 +136,29 @@ public:
 
     // ---- postings ----
 
-    // Append every occurrence of `t` to `out`, in (doc, pos) order.
-    void occurrences(TermId t, std::vector<Occurrence>& out) const;
+    // Append every occurrence of `t` to `out`, in (doc, pos) order, tagged with `level`.
+    void occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level = 0) const;
 
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
     size_t postings_bytes() const;
 
 private:
-    struct TermInfo {
+    struct TermInfo {             // 24 bytes: kept for the life of the index
         uint32_t text_begin = 0;  // into m_arena
         uint16_t text_len = 0;
         uint16_t span = 1;        // tokens covered (joined forms > 1)
         uint32_t count = 0;       // occurrences
+        uint32_t head = 0;        // first postings slice in m_pool
+        uint32_t first_size = 0;  // its size in bytes (the last 4 hold the link to the next slice)
+        uint32_t mask = 0;        // letters present (fuzzy prefilter)
+    };
+    struct BuildState {           // writer state per term; dropped by shrink(), rebuilt on demand
         uint32_t last_doc = 0;
         uint32_t last_pos = 0;
-        uint32_t mask = 0;        // letters present (fuzzy prefilter)
-        uint32_t stem = 0;        // stem group id (after commit)
-        std::vector<uint8_t> postings;
+        uint32_t write = 0;       // next byte to write in m_pool
+        uint32_t slice_end = 0;   // where the current slice's 4-byte link starts
+        uint32_t level = 0;       // slice size level
     };
     struct DocInfo {
         uint32_t token_count = 0;
@@ -132,13 +172,19 @@ private:
     };
 
     TermId find_span(std::string_view s, uint16_t span) const;
+    uint32_t word_of_token_slow(DocId d, Pos pos) const;
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
+    uint32_t alloc_slice(uint32_t size);
+    void put_byte(BuildState& b, uint8_t v);
+    void restore_build_state();
 
     IndexDesc m_desc;
     std::string m_arena;
     std::vector<TermInfo> m_terms;
+    std::vector<BuildState> m_build;  // parallel to m_terms while building
+    std::vector<uint8_t> m_pool;      // postings: per term a chain of slices of growing size
     std::vector<uint32_t> m_table;  // open addressing, kNoTerm = empty
     std::vector<DocInfo> m_docs;
     std::vector<Run> m_runs;
@@ -148,11 +194,12 @@ private:
     // commit() state
     size_t m_committed_terms = 0;
     std::vector<TermId> m_sorted;                      // span-1 terms sorted by text
-    std::vector<std::vector<TermId>> m_by_length;      // span-1 terms by byte length (<= 64)
-    std::unordered_map<std::string, uint32_t> m_stem_ids;
-    std::vector<std::vector<TermId>> m_stem_groups;
-    std::unordered_map<std::string, std::vector<TermId>> m_phonetic;
-    std::unordered_map<std::string, std::vector<TermId>> m_joined;  // text -> joined-form terms
+    // (hash of key, term) sorted: candidates are verified against the key, so collisions are harmless
+    using KeyIndex = std::vector<std::pair<uint32_t, TermId>>;
+    KeyIndex m_stems;     // Snowball stem of span-1 terms
+    KeyIndex m_phonetic;  // phonetic key of span-1 terms
+    KeyIndex m_joined;    // text of joined-form terms (span > 1)
+    static void merge_keys(KeyIndex& ix, size_t old_size);
 };
 
 }  // namespace tx

@@ -195,12 +195,8 @@ Result<Query> parse_query(std::string_view text) {
 
 namespace {
 
-struct M {  // a match: tokens [pos, pos + span) of doc
-    DocId doc;
-    Pos pos;
-    uint32_t span;
-    MatchLevel level;
-};
+using M = Occurrence;  // a match: tokens [pos, pos + span) of doc, level = MatchLevel
+inline MatchLevel lv(const M& m) { return MatchLevel(m.level); }
 
 bool m_less(const M& a, const M& b) {
     if (a.doc != b.doc) return a.doc < b.doc;
@@ -209,9 +205,19 @@ bool m_less(const M& a, const M& b) {
     return a.level < b.level;
 }
 
+// Keep the best level per (doc, pos, span) of a sorted range [base, end).
+void dedupe(std::vector<M>& v, size_t base) {
+    size_t o = base;
+    for (size_t k = base; k < v.size(); ++k) {
+        if (o > base && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
+        v[o++] = v[k];
+    }
+    v.resize(o);
+}
+
 // Sort and keep the best level per (doc, pos, span).
 void normalise(std::vector<M>& v) {
-    std::sort(v.begin(), v.end(), m_less);
+    if (!std::is_sorted(v.begin(), v.end(), m_less)) std::sort(v.begin(), v.end(), m_less);
     size_t o = 0;
     for (size_t k = 0; k < v.size(); ++k) {
         if (o && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
@@ -241,6 +247,11 @@ size_t cp_count(std::string_view s) {
     return n;
 }
 
+// Search-as-you-type completions (SearchDesc::prefix_last): only from 3 typed bytes, at most 64
+// words, so a keystroke never expands "t" or "th" into half the dictionary.
+constexpr size_t kMinCompletionBytes = 3;
+constexpr size_t kMaxCompletions = 64;
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
@@ -254,12 +265,18 @@ public:
                 if (e.first == id) { e.second = std::min(e.second, l); return; }
             out.push_back({id, l});
         };
-        if (t.prefix) {
+        if (t.prefix && t.completion && t.text.size() < kMinCompletionBytes) {
+            TermId id = m_ix.find(t.text);  // too short to complete while typing: the word only
+            if (id != kNoTerm) add(id, MatchLevel::Exact);
+        } else if (t.prefix) {
             std::vector<TermId> ids;
-            if (!m_ix.prefix_terms(t.text, ids, m_desc.max_expansions))
+            size_t cap = t.completion ? std::min<size_t>(m_desc.max_expansions, kMaxCompletions) : m_desc.max_expansions;
+            if (!m_ix.prefix_terms(t.text, ids, cap) && !t.completion)
                 warnings.push_back("'" + t.text + "*' matches too many words; only the first " +
                                    std::to_string(m_desc.max_expansions) + " are used");
-            for (TermId id : ids) add(id, MatchLevel::Exact);
+            // completions of a word still being typed rank below the word itself
+            for (TermId id : ids)
+                add(id, t.completion && m_ix.term_text(id) != t.text ? MatchLevel::Stem : MatchLevel::Exact);
         } else {
             TermId id = m_ix.find(t.text);
             if (id != kNoTerm) add(id, MatchLevel::Exact);
@@ -294,22 +311,44 @@ public:
         }
     }
 
+    // Occurrences of every expansion, merged into (doc, pos) order, best level per position.
     void term_matches(const std::vector<std::pair<TermId, MatchLevel>>& ex, std::vector<M>& out) {
+        size_t base = out.size(), total = 0;
+        for (const auto& e : ex) total += m_ix.term_occurrences(e.first);
+        out.reserve(base + total);
+        std::vector<size_t> runs{base};
         for (const auto& e : ex) {
-            m_occ.clear();
-            m_ix.occurrences(e.first, m_occ);
-            for (const auto& o : m_occ) out.push_back(M{o.doc, o.pos, o.span, e.second});
+            m_ix.occurrences(e.first, out, uint8_t(e.second));
+            if (out.size() > runs.back()) runs.push_back(out.size());
         }
-        if (ex.size() > 1) normalise(out);
+        if (runs.size() > 2) {  // each run is sorted: merge pairs of runs until one is left
+            std::vector<M> buf(out.size() - base);
+            while (runs.size() > 2) {
+                std::vector<size_t> next{runs[0]};
+                for (size_t r = 0; r + 1 < runs.size(); r += 2) {
+                    size_t a = runs[r], b = runs[r + 1], c = r + 2 < runs.size() ? runs[r + 2] : runs[r + 1];
+                    if (r + 2 < runs.size()) {
+                        std::merge(out.begin() + long(a), out.begin() + long(b), out.begin() + long(b), out.begin() + long(c),
+                                   buf.begin() + long(a - base), m_less);
+                        std::copy(buf.begin() + long(a - base), buf.begin() + long(c - base), out.begin() + long(a));
+                    }
+                    next.push_back(c);
+                }
+                if (next.back() != runs.back()) next.push_back(runs.back());
+                runs.swap(next);
+            }
+            dedupe(out, base);
+        }
     }
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
     void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
         std::vector<std::pair<TermId, MatchLevel>> ex;
+        if (item.terms.empty()) return;  // only possible in a hand-built Query
         if (item.terms.size() == 1) {
             expand(item.terms[0], item.exact_only, ex, warnings);
             term_matches(ex, out);
-            if (!item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
+            if (m_desc.variants && !item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
             return;
         }
         std::vector<M> cur, next, merged;
@@ -327,30 +366,64 @@ public:
     }
 
     // cur: phrase prefixes [pos, pos+span); next: candidates for the following token.
+    // cur: phrase prefixes [pos, pos+span); next: candidates for the following token. Galloping
+    // merge on (doc, end) = (doc, pos): cost ~ the smaller list times log of the larger, so a
+    // rare word next to "the" does not walk all of "the".
     static void chain(const std::vector<M>& cur, const std::vector<M>& next, std::vector<M>& out) {
         out.clear();
-        // cur sorted by (doc, pos); ends may be unsorted when spans differ -> sort a view by end
-        std::vector<size_t> order(cur.size());
-        for (size_t k = 0; k < cur.size(); ++k) order[k] = k;
-        bool sorted = true;
+        bool sorted = true;  // by end; spans differ only around joined (hyphenated) forms
         for (size_t k = 1; k < cur.size() && sorted; ++k) {
             const M &a = cur[k - 1], &b = cur[k];
             sorted = a.doc < b.doc || (a.doc == b.doc && a.pos + a.span <= b.pos + b.span);
         }
-        if (!sorted)
-            std::sort(order.begin(), order.end(), [&](size_t x, size_t y) {
+        std::vector<uint32_t> order;
+        if (!sorted) {
+            order.resize(cur.size());
+            for (size_t k = 0; k < cur.size(); ++k) order[k] = uint32_t(k);
+            std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
                 const M &a = cur[x], &b = cur[y];
                 return a.doc != b.doc ? a.doc < b.doc : a.pos + a.span < b.pos + b.span;
             });
-        size_t j = 0;
-        for (size_t oi = 0; oi < order.size(); ++oi) {
-            const M& c = cur[order[oi]];
-            Pos end = c.pos + c.span;
-            while (j < next.size() && (next[j].doc < c.doc || (next[j].doc == c.doc && next[j].pos < end))) ++j;
-            for (size_t jj = j; jj < next.size() && next[jj].doc == c.doc && next[jj].pos == end; ++jj)
-                out.push_back(M{c.doc, c.pos, c.span + next[jj].span, std::max(c.level, next[jj].level)});
         }
-        if (!sorted || !out.empty()) normalise(out);
+        auto at = [&](size_t i) -> const M& { return sorted ? cur[i] : cur[order[i]]; };
+        auto key_c = [&](size_t i) { const M& c = at(i); return (uint64_t(c.doc) << 32) + c.pos + c.span; };
+        auto key_n = [&](size_t j) { return (uint64_t(next[j].doc) << 32) + next[j].pos; };
+        // first index >= from whose key is >= target (exponential then binary search)
+        auto gallop = [](size_t from, size_t n, uint64_t target, auto key) {
+            size_t step = 1, lo = from, hi = from;
+            while (hi < n && key(hi) < target) {
+                lo = hi + 1;
+                hi += step;
+                step *= 2;
+            }
+            if (hi > n) hi = n;
+            while (lo < hi) {
+                size_t mid = lo + (hi - lo) / 2;
+                if (key(mid) < target) lo = mid + 1;
+                else hi = mid;
+            }
+            return lo;
+        };
+        size_t i = 0, j = 0, nc = cur.size(), nn = next.size();
+        while (i < nc && j < nn) {
+            uint64_t a = key_c(i), b = key_n(j);
+            if (a < b) {
+                i = gallop(i, nc, b, key_c);
+            } else if (b < a) {
+                j = gallop(j, nn, a, key_n);
+            } else {
+                const M& c = at(i);
+                for (size_t jj = j; jj < nn && key_n(jj) == a; ++jj) {
+                    M& o = out.emplace_back();  // field stores in place (a temporary stalls store forwarding)
+                    o.doc = c.doc;
+                    o.pos = c.pos;
+                    o.span = uint16_t(std::min(0xFFFF, c.span + next[jj].span));
+                    o.level = std::max(c.level, next[jj].level);
+                }
+                ++i;
+            }
+        }
+        if (!sorted) normalise(out);
     }
 
     // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters.
@@ -428,6 +501,22 @@ Result<SearchResult> Collection::search(std::string_view text, const SearchDesc&
 Result<SearchResult> Collection::search(const Query& query, const SearchDesc& desc) const {
     if (!m_index.committed())
         return make_error(Errc::InvalidArgument, "search: episodes were added without commit()");
+    if (desc.prefix_last && !query.clauses.empty()) {
+        // Search-as-you-type: the last bare word also matches as a prefix ("zuck" -> "zuckerberg").
+        const QueryClause& last = query.clauses.back();
+        if (!last.negated && last.any.size() == 1 && last.any[0].terms.size() == 1 && !last.any[0].exact_only &&
+            !last.any[0].terms[0].prefix) {
+            Query q = query;
+            QueryItem completion = q.clauses.back().any[0];
+            completion.terms[0].prefix = true;
+            completion.terms[0].completion = true;
+            q.clauses.back().any.push_back(std::move(completion));
+            q.joins.erase(std::remove(q.joins.begin(), q.joins.end(), uint32_t(q.clauses.size() - 2)), q.joins.end());
+            SearchDesc d = desc;
+            d.prefix_last = false;
+            return search(q, d);
+        }
+    }
     SearchResult res;
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);
@@ -450,7 +539,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (const auto& item : c.any) ev.item_matches(item, cr.matches, res.warnings);
         size_t ci = size_t(&c - query.clauses.data());
         for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
-            if (j != ci && j + 1 != ci) continue;
+            if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
+            const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
+            if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
             TermId t = m_index.find(query.clauses[j].any[0].terms[0].text + query.clauses[j + 1].any[0].terms[0].text);
             if (t == kNoTerm) continue;
             std::vector<M> jm;
@@ -490,6 +581,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         (c.negated ? neg_clauses : pos_clauses).push_back(std::move(cr));
     }
 
+    if (pos_clauses.empty())  // a hand-built Query (parse_query never returns one)
+        return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     // AND over positive clauses, minus negative ones: candidates from the rarest clause.
     size_t rare = 0;
     for (size_t k = 1; k < pos_clauses.size(); ++k)
@@ -498,9 +591,11 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         uint32_t gid;
         float score;
         int tier;
-        std::vector<uint32_t> at;  // per positive clause: index into its passages
+        uint32_t at;  // into `at_all`: per positive clause, the index into its passages
     };
     std::vector<Cand> cands;
+    std::vector<uint32_t> at_all;
+    const size_t nc = pos_clauses.size();
     const double N = double(std::max<uint32_t>(1, m_index.passage_count()));
     const double avg = m_index.avg_passage_tokens();
     const double k1 = 1.2, b = 0.75;
@@ -512,17 +607,23 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     std::vector<std::pair<Pos, uint32_t>> prox;
     for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
         uint32_t gid = pos_clauses[rare].passages[pi];
-        Cand cand{gid, 0, 0, std::vector<uint32_t>(pos_clauses.size())};
+        Cand cand{gid, 0, 0, uint32_t(at_all.size())};
+        at_all.resize(at_all.size() + nc);
+        uint32_t* at = &at_all[cand.at];
         bool ok = true;
-        for (size_t k = 0; k < pos_clauses.size() && ok; ++k) {
+        for (size_t k = 0; k < nc && ok; ++k) {
+            if (k == rare) { at[k] = uint32_t(pi); continue; }
             const auto& ps = pos_clauses[k].passages;
             auto it = std::lower_bound(ps.begin(), ps.end(), gid);
             ok = it != ps.end() && *it == gid;
-            if (ok) cand.at[k] = uint32_t(it - ps.begin());
+            if (ok) at[k] = uint32_t(it - ps.begin());
         }
         for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
             ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
-        if (!ok) continue;
+        if (!ok) {
+            at_all.resize(cand.at);
+            continue;
+        }
         // BM25 with level-weighted term frequencies, exact-first tier and proximity.
         double len = double(m_index.passage_tokens(gid));
         double score = 0;
@@ -532,9 +633,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             const auto& cr = pos_clauses[k];
             double tf = 0;
             int best = 9;
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
-                tf += level_weight(cr.matches[mi].level);
-                best = std::min(best, level_tier(cr.matches[mi].level));
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
+                tf += level_weight(lv(cr.matches[mi]));
+                best = std::min(best, level_tier(lv(cr.matches[mi])));
                 if (pos_clauses.size() > 1) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
             }
             tier = std::max(tier, best);
@@ -558,31 +659,58 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         }
         cand.score = float(score);
         cand.tier = tier;
-        cands.push_back(std::move(cand));
+        cands.push_back(cand);
     }
 
     res.total_passages = uint32_t(cands.size());
+    for (const auto& cand : cands) {  // candidates are in passage (so episode) order
+        DocId doc = m_index.passage(cand.gid).doc;
+        if (res.episodes.empty() || res.episodes.back().doc != doc) res.episodes.push_back(EpisodeHits{doc, 0, 0, 0});
+        EpisodeHits& eh = res.episodes.back();
+        ++eh.passages;
+        eh.best_score = std::max(eh.best_score, cand.score);
+    }
     // every match of every surviving passage, for the reader and histograms
     uint64_t single_occ = 0;
+    {
+        size_t total = 0;
+        for (const auto& cand : cands)
+            for (size_t k = 0; k < pos_clauses.size(); ++k)
+                total += pos_clauses[k].first[at_all[cand.at + k] + 1] - pos_clauses[k].first[at_all[cand.at + k]];
+        res.matches.reserve(total);
+    }
+    InvertedIndex::WordCursor cursor(m_index);
     for (const auto& cand : cands) {
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
-                uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
-                uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
-                res.matches.push_back(WordMatch{m.doc, w0, w1 - w0 + 1, m.level});
+                uint32_t w0 = cursor.word(m.doc, m.pos);
+                uint32_t w1 = m.span == 1 ? w0 : cursor.word(m.doc, m.pos + m.span - 1);
+                // field stores straight into the vector (a temporary costs a store-forwarding stall)
+                WordMatch& wm = res.matches.emplace_back();
+                wm.doc = m.doc;
+                wm.first_word = w0;
+                wm.word_count = w1 - w0 + 1;
+                wm.level = lv(m);
                 ++single_occ;
             }
         }
     }
     res.occurrences = pos_clauses.size() == 1 ? single_occ : res.total_passages;
-    std::sort(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
+    // candidates are in passage order, so each clause's matches are already sorted
+    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
         return a.doc != b.doc ? a.doc < b.doc : a.first_word != b.first_word ? a.first_word < b.first_word : a.word_count < b.word_count;
-    });
+    };
+    if (!std::is_sorted(res.matches.begin(), res.matches.end(), wm_less))
+        std::sort(res.matches.begin(), res.matches.end(), wm_less);
     res.matches.erase(std::unique(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
         return a.doc == b.doc && a.first_word == b.first_word && a.word_count == b.word_count;
     }), res.matches.end());
+    for (size_t k = 0, e = 0; k < res.matches.size(); ++k) {
+        while (e < res.episodes.size() && res.episodes[e].doc < res.matches[k].doc) ++e;
+        if (e < res.episodes.size() && res.episodes[e].doc == res.matches[k].doc) ++res.episodes[e].matches;
+    }
 
     // rank: tier, then score, then position (stable across runs)
     size_t limit = desc.limit ? std::min<size_t>(desc.limit, cands.size()) : cands.size();
@@ -604,15 +732,17 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
         for (size_t k = 0; k < pos_clauses.size(); ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[cand.at[k]]; mi < cr.first[cand.at[k] + 1]; ++mi) {
+            MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
+            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
                 uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
                 uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
                 words.push_back({w0, w1});
-                h.level = std::max(h.level, m.level);
+                best = std::min(best, lv(m));
                 first_w = std::min(first_w, w0);
                 last_w = std::max(last_w, w1);
             }
+            h.level = std::max(h.level, best);
         }
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());

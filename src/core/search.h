@@ -41,6 +41,7 @@ constexpr size_t kMaxPhraseTerms = 32;   // longer phrases are cut with a warnin
 struct QueryTerm {
     std::string text;      // folded token
     bool prefix = false;   // "term*"
+    bool completion = false;  // added by SearchDesc::prefix_last: completions rank below the word
 };
 
 struct QueryItem {
@@ -102,13 +103,21 @@ struct Hit {
     uint32_t word = 0;                 // first matched word in the passage (Episode::words index)
     uint32_t time_ms = 0;              // start time of `word` (estimated if meta.times_estimated)
     float score = 0;
-    MatchLevel level = MatchLevel::Exact;  // worst level this passage needed (its rank tier)
+    MatchLevel level = MatchLevel::Exact;  // rank tier: the worst, over query words, of each word's best match
     std::vector<ByteSpan> highlights;  // Episode::text byte ranges of every matched word
     Snippet snippet;                   // filled for the returned hits only
 };
 
+struct EpisodeHits {  // per-episode summary, for an episode list with counts
+    DocId doc = 0;
+    uint32_t passages = 0;  // matched passages in this episode
+    uint32_t matches = 0;   // entries of SearchResult::matches in this episode
+    float best_score = 0;   // score of its best passage
+};
+
 struct SearchResult {
     std::vector<Hit> hits;             // ranked, at most SearchDesc::limit
+    std::vector<EpisodeHits> episodes; // every episode with a matched passage, by DocId
     uint32_t total_passages = 0;       // passages that matched
     uint64_t occurrences = 0;          // single clause: matches (a phrase once per start);
                                        // several clauses: matched passages
@@ -124,6 +133,9 @@ struct SearchDesc {
     bool stems = true;                // Snowball stem matches
     bool typos = true;                // automatic typo tolerance (words >= 5 letters)
     bool phonetic = true;             // sound-alike matches
+    bool variants = true;             // "jiujitsu" <-> "jiu jitsu" split/joined matches
+    bool prefix_last = false;         // search-as-you-type: the last bare word (>= 3 bytes) also
+                                      // matches as a prefix (<= 64 completions), ranked like stems
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
     uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word
 };
@@ -139,6 +151,8 @@ public:
     // @return its DocId, or the index's error (Errc::TooLarge).
     Result<DocId> add(Episode ep, bool commit = true);
     void commit() { m_index.commit(); }
+    // Commit and compact the index (InvertedIndex::shrink): call once a bulk load is done.
+    void finish() { m_index.commit(); m_index.shrink(); }
 
     size_t size() const { return m_episodes.size(); }
     const Episode& episode(DocId d) const { return m_episodes[d]; }

@@ -4,10 +4,8 @@
 #include <cstring>
 
 extern "C" {
+#include "runtime/api.h"  // Snowball's runtime: struct SN_env, SN_set_current
 #include "stem_UTF_8_english.h"
-// From Snowball's runtime/api.h (not included directly: its `symbol` typedef is C-only style).
-struct SN_env;
-int SN_set_current(struct SN_env* z, int size, const unsigned char* s);
 }
 
 namespace tx {
@@ -250,10 +248,7 @@ std::string stem_english(std::string_view token) {
     if (SN_set_current(s.env, int(token.size()), reinterpret_cast<const unsigned char*>(token.data())) != 0)
         return std::string(token);
     if (english_UTF_8_stem(s.env) < 0) return std::string(token);
-    // SN_env's first two fields are `symbol* p; int c; int l;` (runtime/api.h).
-    struct EnvView { unsigned char* p; int c; int l; };
-    const EnvView* v = reinterpret_cast<const EnvView*>(s.env);
-    return std::string(reinterpret_cast<const char*>(v->p), size_t(v->l));
+    return std::string(reinterpret_cast<const char*>(s.env->p), size_t(s.env->l));
 }
 
 std::string phonetic_key(std::string_view t) {

@@ -142,6 +142,13 @@ TEST_CASE("WebVTT: voice tags, cue settings, NOTE/STYLE blocks, both timestamp f
     CHECK(!ep.meta.times_estimated);
 }
 
+TEST_CASE("WebVTT: a first cue right after the header line is accepted", "[import]") {
+    auto r = imp("WEBVTT\n00:01.000 --> 00:02.000\nhello\n\n00:02.000 --> 00:03.000\nworld\n", Format::WebVTT);
+    REQUIRE(r.ok());
+    REQUIRE(r->words.size() == 2);
+    CHECK(r->cues[0].start_ms == 1000);
+}
+
 TEST_CASE("SRT: numbered cues with comma milliseconds and formatting tags", "[import]") {
     std::string srt =
         "1\r\n00:00:01,500 --> 00:00:04,000\r\n<i>First</i> line\r\nsecond line\r\n\r\n"
@@ -180,13 +187,42 @@ TEST_CASE("Whisper JSON: segments, and word-level times when words[] is present"
     CHECK(r->words[0].speaker == kNoSpeaker);
 }
 
+TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
+    std::string openai = R"({"task":"transcribe","duration":9.0,"text":"Hello there. General Kenobi!",
+        "segments":[{"id":0,"start":0.0,"end":2.0,"text":" Hello there."},{"id":1,"start":5.0,"end":9.0,"text":" General Kenobi!"}],
+        "words":[{"word":"Hello","start":0.0,"end":0.5},{"word":"there","start":0.6,"end":1.0},
+                 {"word":"General","start":5.0,"end":5.5},{"word":"Kenobi","start":5.6,"end":6.2}]})";
+    auto r = imp(openai, Format::WhisperJSON);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    auto w = word_texts(r.value());
+    REQUIRE(w.size() == 4);
+    CHECK(w[1] == "there");
+    CHECK(w[2] == "General");
+    CHECK(r->words[3].start_ms == 5600);
+    REQUIRE(r->cues.size() == 2);  // follows the segments
+    CHECK(r->cues[1].first_word == 2);
+
+    std::string wcpp = R"({"systeminfo":"x","result":{"language":"en"},"transcription":[
+        {"timestamps":{"from":"00:00:00,000","to":"00:00:03,000"},"offsets":{"from":0,"to":3000},"text":" And so my fellow"},
+        {"timestamps":{"from":"00:00:03,000","to":"00:00:05,500"},"offsets":{"from":3000,"to":5500},"text":" Americans, ask not"}]})";
+    r = imp(wcpp, Format::WhisperJSON);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    REQUIRE(r->words.size() == 7);
+    CHECK(r->cues[1].start_ms == 3000);
+    CHECK(word_texts(r.value())[4] == "Americans");
+    auto bad = imp("{\"transcription\":[\n{\"offsets\":{\"from\":\"x\"},\"text\":\"a\"}]}", Format::WhisperJSON);
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.message().find("line 2:") != std::string::npos);
+}
+
 TEST_CASE("importers reject malformed input with a message naming the line", "[import]") {
     struct Case { std::string input; Format f; std::string expect; };
     const Case cases[] = {
         {"WEBVTX\n\n00:01.000 --> 00:02.000\nhi\n", Format::WebVTT, "line 1:"},
         {"WEBVTT\n\n00:01.000 -> 00:02.000\nhi\n", Format::WebVTT, "line 3:"},
         {"WEBVTT\n\n00:01.000 --> 00:0x.000\nhi\n", Format::WebVTT, "line 3:"},
-        {"WEBVTT\n\n00:05.000 --> 00:02.000\nhi\n", Format::WebVTT, "line 3: cue ends before"},
         {"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n00:02.000 --> 00:03.000\nho\n", Format::WebVTT, "line 5:"},
         {"WEBVTT\n\n00:61.000 --> 00:62.000\nhi\n", Format::WebVTT, "line 3:"},
         {"WEBVTT\n\nid-only\n", Format::WebVTT, "line 3:"},
@@ -207,6 +243,15 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
         CHECK(r.message().find(c.expect) != std::string::npos);
         CHECK(r.message().rfind("bad.file: ", 0) == 0);
     }
+}
+
+TEST_CASE("a cue ending before it starts (seen in real Whisper output) becomes a zero-length cue", "[import]") {
+    auto r = imp("WEBVTT\n\n00:05.000 --> 00:02.000\nhi there\n\n00:02.000 --> 00:03.000\nnext\n", Format::WebVTT);
+    REQUIRE(r.ok());
+    REQUIRE(r->cues.size() == 2);
+    CHECK(r->cues[0].start_ms == 5000);
+    CHECK(r->cues[0].end_ms == 5000);
+    CHECK(r->words[1].start_ms == 5000);
 }
 
 TEST_CASE("importers survive truncations of valid files without crashing", "[import]") {

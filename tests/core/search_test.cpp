@@ -1,0 +1,672 @@
+// Search engine tests. The oracle below is written independently of src/core: it tokenises the
+// text itself (ASCII: lowercase, delete apostrophes, split on any other non-alphanumeric byte)
+// and scans the token stream; the engine must report exactly the same match positions.
+#include <catch.hpp>
+
+#include <algorithm>
+#include <cstdint>
+#include <map>
+#include <random>
+#include <set>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "core/import.h"
+#include "core/search.h"
+#include "core/text.h"
+#include "test_util.h"
+
+using namespace tx;
+
+namespace {
+
+// ---- the oracle ----
+
+struct OTok {
+    std::string text;
+    uint32_t word;  // index of the whitespace word (after dropping words without letters/digits)
+};
+
+struct ODoc {
+    std::vector<OTok> toks;
+};
+
+// Words: whitespace runs that contain at least one letter or digit (the demo is ASCII).
+ODoc oracle_tokens(const std::string& text) {
+    ODoc d;
+    uint32_t word = 0;
+    size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && std::isspace(uint8_t(text[i]))) ++i;
+        size_t s = i;
+        while (i < text.size() && !std::isspace(uint8_t(text[i]))) ++i;
+        if (s == i) break;
+        std::string cur;
+        bool any = false;
+        for (size_t k = s; k <= i; ++k) {
+            char c = k < i ? text[k] : ' ';
+            if (std::isalnum(uint8_t(c))) cur += char(std::tolower(uint8_t(c)));
+            else if (c == '\'') continue;
+            else if (!cur.empty()) {
+                d.toks.push_back({cur, word});
+                cur.clear();
+                any = true;
+            }
+        }
+        if (any) ++word;
+    }
+    return d;
+}
+
+using Key = std::tuple<uint32_t, uint32_t, uint32_t>;  // doc, first word, last word
+
+std::set<Key> oracle_phrase(const std::vector<ODoc>& docs, const std::vector<std::string>& phrase, bool prefix_last,
+                            size_t* count = nullptr) {
+    std::set<Key> out;
+    size_t n = 0;
+    for (uint32_t d = 0; d < docs.size(); ++d) {
+        const auto& t = docs[d].toks;
+        for (size_t i = 0; i + phrase.size() <= t.size(); ++i) {
+            bool ok = true;
+            for (size_t k = 0; k < phrase.size() && ok; ++k) {
+                const std::string& tok = t[i + k].text;
+                if (prefix_last && k + 1 == phrase.size()) ok = tok.compare(0, phrase[k].size(), phrase[k]) == 0;
+                else ok = tok == phrase[k];
+            }
+            if (ok) {
+                out.insert({d, t[i].word, t[i + phrase.size() - 1].word});
+                ++n;
+            }
+        }
+    }
+    if (count) *count = n;
+    return out;
+}
+
+// Same scan, but starting only at the positions where the first token occurs (still a direct
+// comparison of the token stream; the map just avoids rescanning every position per query).
+using FirstIndex = std::map<std::string, std::vector<std::pair<uint32_t, uint32_t>>>;
+FirstIndex first_index(const std::vector<ODoc>& docs) {
+    FirstIndex ix;
+    for (uint32_t d = 0; d < docs.size(); ++d)
+        for (uint32_t i = 0; i < docs[d].toks.size(); ++i) ix[docs[d].toks[i].text].push_back({d, i});
+    return ix;
+}
+
+std::set<Key> oracle_phrase_at(const std::vector<ODoc>& docs, const FirstIndex& ix, const std::vector<std::string>& phrase,
+                               size_t* count) {
+    std::set<Key> out;
+    size_t n = 0;
+    auto it = ix.find(phrase[0]);
+    if (it != ix.end())
+        for (auto [d, i] : it->second) {
+            const auto& t = docs[d].toks;
+            if (i + phrase.size() > t.size()) continue;
+            bool ok = true;
+            for (size_t k = 1; k < phrase.size() && ok; ++k) ok = t[i + k].text == phrase[k];
+            if (ok) {
+                out.insert({d, t[i].word, t[i + phrase.size() - 1].word});
+                ++n;
+            }
+        }
+    *count = n;
+    return out;
+}
+
+std::set<Key> engine_exact(const SearchResult& r) {
+    std::set<Key> out;
+    for (const auto& m : r.matches)
+        if (m.level == MatchLevel::Exact) out.insert({m.doc, m.first_word, m.first_word + m.word_count - 1});
+    return out;
+}
+
+SearchDesc exact_desc() {
+    SearchDesc d;
+    d.limit = 1;
+    d.stems = d.typos = d.phonetic = d.variants = false;
+    d.max_expansions = 1000000;
+    return d;
+}
+
+Episode import_text(const std::string& text, const std::string& name) {
+    ImportDesc d;
+    d.name = name;
+    d.format = Format::PlainText;
+    auto r = import_transcript(Bytes(text), d);
+    REQUIRE(r.ok());
+    return std::move(r.value());
+}
+
+std::string filler(int n) {  // pushes the next words into a later ~30 s passage
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "filler ";
+    return s;
+}
+
+std::string join(const std::vector<std::string>& v) {
+    std::string s;
+    for (const auto& x : v) s += (s.empty() ? "" : " ") + x;
+    return s;
+}
+
+// Check every distinct token, `phrases` sampled 2-3 token phrases and `prefixes` sampled
+// prefixes against the oracle.
+void run_oracle(const Collection& c, const std::vector<ODoc>& docs, size_t max_words, size_t phrases, size_t prefixes,
+                uint32_t seed) {
+    SearchDesc ed = exact_desc();
+    const FirstIndex fidx = first_index(docs);
+    // the shortcut agrees with the plain scan (checked on a few words)
+    for (const char* w : {"the", "metaverse", "jiu"}) {
+        size_t a = 0, b = 0;
+        REQUIRE(oracle_phrase(docs, {w}, false, &a) == oracle_phrase_at(docs, fidx, {w}, &b));
+        REQUIRE(a == b);
+    }
+    std::set<std::string> vocab_set;
+    for (const auto& d : docs)
+        for (const auto& t : d.toks) vocab_set.insert(t.text);
+    std::vector<std::string> vocab(vocab_set.begin(), vocab_set.end());
+    std::mt19937 rng(seed);
+    if (max_words && vocab.size() > max_words) {
+        std::shuffle(vocab.begin(), vocab.end(), rng);
+        vocab.resize(max_words);
+    }
+    size_t checked = 0;
+    for (const auto& w : vocab) {
+        size_t n = 0;
+        auto expect = oracle_phrase_at(docs, fidx, {w}, &n);
+        auto r = c.search("\"" + w + "\"", ed);
+        REQUIRE(r.ok());
+        INFO("word: " << w);
+        REQUIRE(engine_exact(r.value()) == expect);
+        bool joined = false;
+        for (const auto& m : r->matches) joined = joined || m.level != MatchLevel::Exact;
+        if (!joined) REQUIRE(r->occurrences == n);
+        ++checked;
+    }
+    CHECK(checked == vocab.size());
+
+    // phrases drawn from the text
+    size_t total_tokens = 0;
+    for (const auto& d : docs) total_tokens += d.toks.size();
+    for (size_t k = 0; k < phrases; ++k) {
+        size_t len = 2 + (k % 2);
+        const ODoc& d = docs[rng() % docs.size()];
+        size_t at = rng() % (d.toks.size() - len);
+        std::vector<std::string> p;
+        for (size_t i = 0; i < len; ++i) p.push_back(d.toks[at + i].text);
+        size_t n = 0;
+        auto expect = oracle_phrase_at(docs, fidx, p, &n);
+        auto r = c.search("\"" + join(p) + "\"", ed);
+        REQUIRE(r.ok());
+        INFO("phrase: " << join(p));
+        REQUIRE(!expect.empty());
+        REQUIRE(engine_exact(r.value()) == expect);
+    }
+
+    // prefixes of sampled tokens
+    for (size_t k = 0; k < prefixes; ++k) {
+        const ODoc& d = docs[rng() % docs.size()];
+        const std::string& t = d.toks[rng() % d.toks.size()].text;
+        std::string p = t.substr(0, 1 + rng() % t.size());
+        auto expect = oracle_phrase(docs, {p}, true);
+        auto r = c.search(p + "*", ed);
+        REQUIRE(r.ok());
+        INFO("prefix: " << p);
+        REQUIRE(engine_exact(r.value()) == expect);
+    }
+}
+
+const Collection& demo_collection() {
+    static Collection c = [] {
+        Collection cc;
+        auto r = cc.add(import_text(txtest::read_file(txtest::demo_path()), "demo"));
+        REQUIRE(r.ok());
+        return cc;
+    }();
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE("oracle: every word, 2,000 phrases and sampled prefixes of the demo match exactly", "[search][oracle]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    REQUIRE(text.size() > 100000);
+    std::vector<ODoc> docs{oracle_tokens(text)};
+    const Collection& c = demo_collection();
+    REQUIRE(c.episode(0).words.size() == count_words(text));  // the demo has no punctuation-only words
+    run_oracle(c, docs, 0, 2000, 300, 1234);
+}
+
+TEST_CASE("oracle: a deterministically shuffled 10x corpus matches exactly (sampled)", "[search][oracle]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    std::vector<std::string> words;
+    {
+        size_t i = 0;
+        while (i < text.size()) {
+            while (i < text.size() && std::isspace(uint8_t(text[i]))) ++i;
+            size_t s = i;
+            while (i < text.size() && !std::isspace(uint8_t(text[i]))) ++i;
+            if (i > s) words.push_back(text.substr(s, i - s));
+        }
+    }
+    Collection c;
+    std::vector<ODoc> docs;
+    std::mt19937 rng(42);
+    for (int copy = 0; copy < 10; ++copy) {
+        // shuffle 8-word chunks so phrases both survive and get new neighbours
+        std::vector<size_t> chunks;
+        for (size_t k = 0; k < words.size(); k += 8) chunks.push_back(k);
+        std::shuffle(chunks.begin(), chunks.end(), rng);
+        std::string t;
+        for (size_t k : chunks)
+            for (size_t j = k; j < std::min(words.size(), k + 8); ++j) t += words[j] + ' ';
+        docs.push_back(oracle_tokens(t));
+        REQUIRE(c.add(import_text(t, "copy" + std::to_string(copy)), false).ok());
+    }
+    c.commit();
+    run_oracle(c, docs, 600, 2000, 200, 99);
+}
+
+TEST_CASE("oracle: bare words AND within the same ~30 s passage", "[search][oracle]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    ODoc od = oracle_tokens(text);
+    const Collection& c = demo_collection();
+    // plain text passages are 30 s cues: 82 words at 164 words/min
+    const uint32_t per = 82;
+    std::mt19937 rng(7);
+    SearchDesc d = exact_desc();
+    for (int k = 0; k < 300; ++k) {
+        std::string a = od.toks[rng() % od.toks.size()].text, b = od.toks[rng() % od.toks.size()].text;
+        if (a == b) continue;
+        std::set<uint32_t> pa, pb, both;
+        for (const auto& t : od.toks) {
+            if (t.text == a) pa.insert(t.word / per);
+            if (t.text == b) pb.insert(t.word / per);
+        }
+        for (uint32_t p : pa)
+            if (pb.count(p)) both.insert(p);
+        auto r = c.search(a + " " + b, d);
+        REQUIRE(r.ok());
+        INFO(a << " " << b);
+        REQUIRE(r->total_passages == both.size());
+        REQUIRE(r->occurrences == both.size());
+    }
+}
+
+TEST_CASE("typos and sound-alikes: listed examples", "[search][fuzzy]") {
+    const Collection& demo = demo_collection();
+    auto has_word = [](const Collection& c, const SearchResult& r, const std::string& want, MatchLevel level) {
+        for (const auto& m : r.matches) {
+            const Episode& ep = c.episode(m.doc);
+            const Word& w = ep.words[m.first_word];
+            if (fold_token(ep.text.substr(w.begin, w.end - w.begin)) == want && m.level == level) return true;
+        }
+        return false;
+    };
+    auto r = demo.search("metavers");
+    REQUIRE(r.ok());
+    CHECK(r->total_passages > 0);
+    CHECK(has_word(demo, r.value(), "metaverse", MatchLevel::Fuzzy));
+    r = demo.search("zuckerburg");
+    REQUIRE(r.ok());
+    CHECK(has_word(demo, r.value(), "zuckerberg", MatchLevel::Fuzzy));
+    // exact matches rank first: "metaverse" itself is exact, "metaverses"-like forms come later
+    r = demo.search("metaverse");
+    REQUIRE(r.ok());
+    REQUIRE(!r->hits.empty());
+    CHECK(r->hits[0].level == MatchLevel::Exact);
+
+    Collection c;
+    Episode ep = import_text(
+        "welcome back everyone today my guest is a researcher " + filler(100) +
+            "and now a word from Alex Freedman who hosts a show about robots",
+        "alex");
+    REQUIRE(c.add(std::move(ep)).ok());
+    r = c.search("Lex Fridman");
+    REQUIRE(r.ok());
+    REQUIRE(r->total_passages == 1);
+    CHECK(has_word(c, r.value(), "alex", MatchLevel::Phonetic));
+    CHECK(has_word(c, r.value(), "freedman", MatchLevel::Phonetic));
+    // and it is precise enough not to match unrelated words
+    r = c.search("Lex Fridman robots");
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+    r = c.search("Lex Fridman welcome");
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 0);
+    // sound-alikes can be turned off
+    SearchDesc off;
+    off.phonetic = false;
+    off.typos = false;
+    r = c.search("Lex Fridman", off);
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 0);
+}
+
+TEST_CASE("jiu-jitsu, jiujitsu and jiu jitsu find each other", "[search][normalise]") {
+    Collection c;
+    REQUIRE(c.add(import_text("I train Jiu-Jitsu daily", "a")).ok());
+    REQUIRE(c.add(import_text("my jiujitsu coach", "b")).ok());
+    REQUIRE(c.add(import_text("brazilian jiu jitsu rules", "c")).ok());
+    for (const char* q : {"jiu-jitsu", "jiujitsu", "jiu jitsu", "\"jiu jitsu\"", "JIU-JITSU"}) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        INFO(q);
+        std::set<DocId> docs;
+        for (const auto& m : r->matches) docs.insert(m.doc);
+        CHECK(docs.size() == 3 - (std::string(q) == "\"jiu jitsu\"" ? 1 : 0));  // a quoted phrase needs two tokens
+    }
+    // highlights cover the whole hyphenated word
+    auto r = c.search("jitsu");
+    REQUIRE(r.ok());
+    bool saw = false;
+    for (const auto& h : r->hits) {
+        if (h.doc != 0) continue;
+        const Episode& ep = c.episode(0);
+        REQUIRE(h.highlights.size() == 1);
+        CHECK(ep.text.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin) == "Jiu-Jitsu");
+        saw = true;
+    }
+    CHECK(saw);
+}
+
+TEST_CASE("normalisation: case, accents, apostrophes, numbers, stop words", "[search][normalise]") {
+    // Snowball English (Porter2) reference outputs
+    CHECK(stem_english("running") == "run");
+    CHECK(stem_english("connections") == "connect");
+    CHECK(stem_english("generously") == "generous");
+    CHECK(stem_english("zuckerberg") == "zuckerberg");
+    CHECK(phonetic_key("fridman") == phonetic_key("freedman"));
+    CHECK(phonetic_key("lex") == phonetic_key("alex"));
+    // the key alone is coarse ("likes" is LKS too): search also bounds the edit distance
+    CHECK(edit_distance_bounded("lex", "likes", 1) > 1);
+    CHECK(phonetic_key("gpt4").empty());
+    CHECK(edit_distance_bounded("zuckerburg", "zuckerberg", 2) == 1);
+    CHECK(edit_distance_bounded("kitten", "sitting", 2) == 3);  // over the bound: bound + 1
+    CHECK(fold_token("Caf\xC3\xA9") == "cafe");
+    CHECK(fold_token("\xC3\x9C" "BER") == "uber");
+    CHECK(fold_token("don\xE2\x80\x99t") == "dont");
+    CHECK(fold_token("\xCE\x91\xCE\x92\xCE\x93") == "\xCE\xB1\xCE\xB2\xCE\xB3");  // Greek lowercase
+    WordTokens wt;
+    word_tokens("state-of-the-art", wt);
+    REQUIRE(wt.count() == 4);
+    CHECK(wt.part(1) == "of");
+    CHECK(wt.joined() == "stateoftheart");
+    word_tokens("3.0", wt);
+    REQUIRE(wt.count() == 2);
+    CHECK(wt.joined().empty());
+    std::vector<WordSpan> spans;
+    split_words("\xE2\x80\x9CHello,\xE2\x80\x9D she said \xE2\x80\x94 ok...", spans);
+    REQUIRE(spans.size() == 4);
+    CHECK(spans[0].begin == 3);
+    CHECK(spans[0].end == 8);
+
+    Collection c;
+    REQUIRE(c.add(import_text("To be, or not to be: that is the question. It\xE2\x80\x99s 2023 and GPT-4 is here. Caf\xC3\xA9 time.", "t")).ok());
+    auto r = c.search("\"to be or not to be\"");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+    r = c.search("it's");  // straight apostrophe finds the curly one
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+    r = c.search("2023");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+    r = c.search("gpt4");
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+    r = c.search("cafe");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+    CHECK(c.episode(0).text.substr(r->hits[0].highlights[0].begin, 5) == "Caf\xC3\xA9");
+}
+
+TEST_CASE("stems match at a lower level than exact words", "[search]") {
+    Collection c;
+    REQUIRE(c.add(import_text("she was running fast " + filler(100) + "he runs every day", "s")).ok());
+    auto r = c.search("running");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    CHECK(r->hits[0].level == MatchLevel::Exact);
+    CHECK(r->hits[1].level == MatchLevel::Stem);
+    CHECK(r->hits[0].score > 0);
+    SearchDesc d;
+    d.stems = false;
+    d.typos = false;
+    d.phonetic = false;
+    r = c.search("running", d);
+    REQUIRE(r.ok());
+    CHECK(r->hits.size() == 1);
+}
+
+TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
+    std::string vtt =
+        "WEBVTT\n\n00:00.000 --> 00:05.000\n<v Lex Fridman>robots and love\n\n"
+        "01:00.000 --> 01:05.000\n<v Mark>robots and fear\n\n"
+        "02:00.000 --> 02:05.000\n<v Mark>cats and love\n";
+    ImportDesc d;
+    d.format = Format::WebVTT;
+    auto ep = import_transcript(Bytes(vtt), d);
+    REQUIRE(ep.ok());
+    Collection c;
+    REQUIRE(c.add(std::move(ep.value())).ok());
+    auto count = [&](const char* q) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        return r->total_passages;
+    };
+    CHECK(count("robots") == 2);
+    CHECK(count("robots -fear") == 1);
+    CHECK(count("fear OR cats") == 2);
+    CHECK(count("love robots OR cats") == 2);
+    CHECK(count("robots speaker:mark") == 1);
+    CHECK(count("love speaker:\"lex fridman\"") == 1);
+    CHECK(count("love speaker:nobody") == 0);
+    CHECK(count("robots -\"and fear\"") == 1);
+    auto r = c.search("love");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    CHECK(r->hits[0].time_ms < 5000 + 120000);
+    // times come from the cue
+    CHECK(r->hits[0].time_ms <= 5000);  // "love" in the first cue, interpolated inside it
+    CHECK(r->hits[1].time_ms >= 120000);
+    CHECK(r->hits[1].time_ms <= 125000);
+}
+
+TEST_CASE("malformed queries get a clear error or a best-effort parse", "[search][query]") {
+    const Collection& c = demo_collection();
+    auto bad = [&](const std::string& q) {
+        auto r = c.search(q);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.errc() == Errc::BadQuery);
+        CHECK(!r.message().empty());
+    };
+    bad("");
+    bad("   ");
+    bad("-facebook");
+    bad(std::string(10240, 'a'));
+    bad("- - -");
+    bad("\"\"");
+    Query hand;  // built by hand, bypassing parse_query's checks
+    CHECK(c.search(hand).errc() == Errc::BadQuery);
+    hand.clauses.emplace_back();
+    hand.clauses.back().any.emplace_back();  // an item without terms matches nothing
+    REQUIRE(c.search(hand).ok());
+    CHECK(c.search(hand)->total_passages == 0);
+    hand.clauses.clear();
+    hand.clauses.emplace_back();
+    hand.clauses.back().negated = true;
+    CHECK(c.search(hand).errc() == Errc::BadQuery);
+    auto ok = [&](const std::string& q) {
+        auto r = c.search(q);
+        INFO(q);
+        REQUIRE(r.ok());
+        return r.value();
+    };
+    auto r = ok("\"mark zuckerberg");  // unbalanced quote
+    CHECK(r.total_passages > 0);
+    CHECK(!r.warnings.empty());
+    r = ok("facebook -");
+    CHECK(r.total_passages > 0);
+    CHECK(!r.warnings.empty());
+    r = ok(std::string("face\x01" "book\x7f\ttwitter"));
+    CHECK(r.warnings.empty());
+    ok("OR OR facebook OR");
+    bad("*");
+    ok("a*");
+    ok("facebook speaker:");
+    ok("\xff\xfe facebook \xC3");
+    std::string many;
+    for (int i = 0; i < 100; ++i) many += "the ";
+    r = ok(many);
+    CHECK(!r.warnings.empty());
+    std::string longphrase = "\"";
+    for (int i = 0; i < 60; ++i) longphrase += "the ";
+    ok(longphrase + "\"");
+}
+
+TEST_CASE("hits carry byte ranges of every matched word, snippets and histograms agree", "[search]") {
+    const Collection& c = demo_collection();
+    const Episode& ep = c.episode(0);
+    SearchDesc d;
+    d.limit = 0;
+    auto r = c.search("mark zuckerberg", d);
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == r->total_passages);
+    for (const auto& h : r->hits) {
+        REQUIRE(!h.highlights.empty());
+        for (const auto& s : h.highlights) {
+            std::string w = fold_token(ep.text.substr(s.begin, s.end - s.begin));
+            CHECK((w == "mark" || w == "zuckerberg" || w == "markzuckerberg" || w.find("mark") == 0 ||
+                   edit_distance_bounded(w, "zuckerberg", 2) <= 2 || edit_distance_bounded(w, "mark", 2) <= 2));
+        }
+        for (const auto& s : h.snippet.highlights) {
+            REQUIRE(s.end <= h.snippet.text.size());
+            CHECK(ep.text.find(h.snippet.text) != std::string::npos);
+        }
+        CHECK(h.time_ms == ep.words[h.word].start_ms);
+        CHECK(!h.snippet.highlights.empty());
+    }
+    // ranked: tiers then scores
+    for (size_t k = 1; k < r->hits.size(); ++k)
+        if (r->hits[k].level == r->hits[k - 1].level) CHECK(r->hits[k].score <= r->hits[k - 1].score);
+    auto hist = hit_histogram(r.value(), c, 0, 20);
+    REQUIRE(hist.size() == 20);
+    uint32_t sum = 0;
+    for (uint32_t v : hist) sum += v;
+    auto range = r->matches_in(0);
+    CHECK(sum == range.second - range.first);
+    CHECK(hist[0] > 0);  // the intro names the guest
+}
+
+TEST_CASE("incremental indexing gives the same results as one batch", "[search][index]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    std::string a = text.substr(0, text.size() / 2), b = text.substr(text.size() / 2);
+    Collection one, inc;
+    REQUIRE(one.add(import_text(a, "a"), false).ok());
+    REQUIRE(one.add(import_text(b, "b"), false).ok());
+    one.commit();
+    REQUIRE(inc.add(import_text(a, "a")).ok());
+    inc.finish();  // compacted, then appended to again
+    auto mid = inc.search("facebook");
+    REQUIRE(mid.ok());
+    REQUIRE(inc.add(import_text(b, "b")).ok());
+    for (const char* q : {"facebook", "\"open source\"", "meta*", "zuckerburg", "mark zuckerberg"}) {
+        auto r1 = one.search(q), r2 = inc.search(q);
+        REQUIRE(r1.ok());
+        REQUIRE(r2.ok());
+        CHECK(r1->total_passages == r2->total_passages);
+        CHECK(r1->occurrences == r2->occurrences);
+        CHECK(r1->matches.size() == r2->matches.size());
+    }
+    auto r = inc.search("facebook");
+    CHECK(r->occurrences > mid->occurrences);
+    // per-episode summary agrees with the matches and the passage total
+    REQUIRE(r->episodes.size() == 2);
+    uint32_t passages = 0;
+    for (const auto& e : r->episodes) {
+        auto range = r->matches_in(e.doc);
+        CHECK(e.matches == range.second - range.first);
+        CHECK(e.best_score > 0);
+        passages += e.passages;
+    }
+    CHECK(passages == r->total_passages);
+    // searching before commit is refused, not wrong
+    Collection lazy;
+    REQUIRE(lazy.add(import_text(a, "a"), false).ok());
+    CHECK(lazy.search("facebook").errc() == Errc::InvalidArgument);
+}
+
+TEST_CASE("compacted index memory stays below 1.5x the raw text", "[search][index]") {
+    Collection c;
+    REQUIRE(c.add(import_text(txtest::read_file(txtest::demo_path()), "demo")).ok());
+    c.finish();
+    size_t raw = c.episode(0).text.size();
+    auto r = c.search("\"mark zuckerberg\"");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences > 0);
+    INFO("index bytes " << c.index().memory_bytes() << " raw " << raw);
+    CHECK(c.index().memory_bytes() < raw * 3 / 2);
+}
+
+TEST_CASE("real Lexicap WebVTT files: phrase hits land in the right episodes with exact highlights", "[search][shared]") {
+    TX_REQUIRE_SHARED("data/lexicap/episode_001_large.vtt");
+    Collection c;
+    std::vector<std::string> raws;
+    for (int n : {1, 2, 3, 5, 10, 20, 50, 100, 150, 200}) {
+        char name[64];
+        std::snprintf(name, sizeof name, "/data/lexicap/episode_%03d_large.vtt", n);
+        std::string path = txtest::shared_dir() + name;
+        if (!txtest::exists(path)) continue;
+        std::string raw = txtest::read_file(path);
+        ImportDesc d;
+        d.name = name;
+        auto ep = import_transcript(Bytes(raw), d);
+        REQUIRE(ep.ok());
+        REQUIRE(c.add(std::move(ep.value()), false).ok());
+        raws.push_back(raw);
+    }
+    c.commit();
+    REQUIRE(c.size() >= 5);
+    SearchDesc d;
+    d.limit = 0;
+    auto r = c.search("\"following is a conversation with\"", d);
+    REQUIRE(r.ok());
+    std::set<DocId> docs;
+    for (const auto& m : r->matches) docs.insert(m.doc);
+    for (DocId k = 0; k < raws.size(); ++k) {
+        // the phrase on one cue line, or broken across two cue lines
+        bool in_raw = raws[k].find("following is a conversation with") != std::string::npos ||
+                      raws[k].find("following is a conversation\n") != std::string::npos;
+        if (in_raw) CHECK(docs.count(k) == 1);
+    }
+    for (const auto& h : r->hits) {
+        const Episode& ep = c.episode(h.doc);
+        REQUIRE(h.highlights.size() >= 1);
+        std::string hl = ep.text.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin);
+        CHECK(fold_token(hl) == "followingisaconversationwith");
+        CHECK(h.time_ms >= ep.cues.front().start_ms);
+    }
+}
+
+TEST_CASE("prefix_last: the word being typed also completes, ranked below exact matches", "[search][query]") {
+    Collection c;
+    REQUIRE(c.add(import_text("the zuck said hi " + filler(100) + "then zuckerberg spoke", "p")).ok());
+    SearchDesc d;
+    auto r = c.search("zuck", d);
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+    d.prefix_last = true;
+    r = c.search("zuck", d);
+    REQUIRE(r.ok());
+    REQUIRE(r->total_passages == 2);
+    CHECK(r->hits[0].level == MatchLevel::Exact);
+    CHECK(r->hits[1].level == MatchLevel::Stem);
+    r = c.search("zu", d);  // too short to complete while typing
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 0);
+    r = c.search("\"zuck\"", d);  // quoted words are not completed
+    REQUIRE(r.ok());
+    CHECK(r->total_passages == 1);
+}
