@@ -11,40 +11,20 @@
 #include "core/import.h"
 #include "core/search.h"
 #include "tools/commands.h"
+#include "tools/file_util.h"
 
 namespace {
 
 using namespace tx;
 
-Result<std::string> read_all(const std::string& path) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return make_error(Errc::Io, path + ": cannot open");
-    std::stringstream ss;
-    ss << f.rdbuf();
-    if (f.bad()) return make_error(Errc::Io, path + ": read error");
-    return ss.str();
-}
-
-bool ends_with(const std::string& s, const char* suf) {
-    size_t n = std::strlen(suf);
-    return s.size() >= n && s.compare(s.size() - n, n, suf) == 0;
-}
-
-// Load the episodes of one input file into `out`.
-// Hook for bundles: when the bundle reader lands (issue-bundle), open .txb files here and append
-// their episodes; everything after this point (index, search, output) is format-agnostic.
+// Load the episodes of one input file (a transcript or a bundle) into `out`.
 Status load_input(const std::string& path, double wpm, std::vector<Episode>& out, std::vector<std::string>& names) {
-    if (ends_with(path, ".txb"))
-        return make_error(Errc::InvalidArgument, path + ": bundles are not supported by this build yet");
-    auto data = read_all(path);
-    if (!data) return data.error();
-    ImportDesc d;
-    d.name = path;
-    d.words_per_minute = wpm;
-    auto ep = import_transcript(Bytes(data.value()), d);
-    if (!ep) return ep.error();
-    out.push_back(std::move(ep.value()));
-    names.push_back(path);
+    auto eps = tools::load_transcripts(path, wpm);
+    if (!eps) return eps.error();
+    for (Episode& e : eps.value()) {
+        names.push_back(eps->size() > 1 && !e.meta.title.empty() ? e.meta.title : path);
+        out.push_back(std::move(e));
+    }
     return ok_status();
 }
 

@@ -18,6 +18,7 @@
 #include "core/topics/segscore.h"
 #include "core/topics/topics.h"
 #include "tools/commands.h"
+#include "tools/file_util.h"
 
 namespace {
 
@@ -54,33 +55,13 @@ std::string json_escape(const std::string& s) {
     return o;
 }
 
-// Hook for other formats: .txt is split on whitespace here so start_word indexes the file's
-// whitespace-separated words. WebVTT/SRT/JSON can go through tx::import_transcript +
-// topic_doc_from_episode once the importers land.
+// A .txt file split on whitespace, so start_word indexes the file's whitespace-separated words.
 Result<TopicDoc> load_doc(const std::string& path) {
     struct stat st;
     if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode))
         return make_error(Errc::Io, "cannot read " + path + " (not a regular file)");
     std::string text;
     if (!read_all(path, text)) return make_error(Errc::Io, "cannot read " + path);
-    auto ends_with = [&](const char* ext) {
-        size_t n = std::strlen(ext);
-        return path.size() >= n && path.compare(path.size() - n, n, ext) == 0;
-    };
-    if (ends_with(".vtt") || ends_with(".srt")) {
-        // Stop-gap until import_transcript lands: keep cue text lines only (drop the header,
-        // timing lines and cue numbers). Times and cue units are then lost.
-        std::string kept;
-        std::istringstream in(text);
-        std::string line;
-        while (std::getline(in, line)) {
-            if (line.find("-->") != std::string::npos || line.rfind("WEBVTT", 0) == 0) continue;
-            if (!line.empty() && line.find_first_not_of("0123456789\r") == std::string::npos) continue;
-            kept += line;
-            kept += '\n';
-        }
-        text.swap(kept);
-    }
     return topic_doc_from_text(text);
 }
 
@@ -248,7 +229,7 @@ void topics_usage(FILE* f) {
     std::fprintf(f,
                  "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      a .txt transcript (whitespace-separated words); .vtt/.srt: cue text only\n"
+                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json (imported), .txb bundle\n"
                  "  --recurring     also group segments across the files into recurring topics\n"
                  "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
@@ -307,19 +288,19 @@ int cmd_topics(int argc, char** argv) {
     int rc = 0;
     std::vector<TopicTimeline> timelines;  // kept for --recurring
     std::vector<std::string> names;
-    for (const std::string& path : files) {
-        auto doc = load_doc(path);
-        if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
-        // Plain text has no times: estimate them from a typical speaking rate (the importer's
-        // job once it lands; see tx::ImportDesc::words_per_minute) so the timeline has a time axis.
-        TopicDoc& d = doc.value();
-        d.start_ms.resize(d.size());
-        for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
-        auto tl = build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord));
-        if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", path.c_str(), tl.message().c_str()); rc = 1; continue; }
+    // One timeline per episode: .txt is split on whitespace here so start_word indexes the file's
+    // whitespace-separated words (times estimated at a typical speaking rate); every other input
+    // (.vtt/.srt/.json/.txb) goes through the importers or the bundle reader and keeps its times.
+    struct Item {
+        std::string name;
+        bool estimated;
+        Result<TopicTimeline> tl;
+    };
+    auto emit = [&](const std::string& name, bool estimated, Result<TopicTimeline> tl) {
+        if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", name.c_str(), tl.message().c_str()); rc = 1; return; }
         if (json) {
-            std::printf("{\"file\":\"%s\",\"words\":%u,\"times_estimated\":true,\"segments\":[",
-                        json_escape(path).c_str(), tl->word_count);
+            std::printf("{\"file\":\"%s\",\"words\":%u,\"times_estimated\":%s,\"segments\":[",
+                        json_escape(name).c_str(), tl->word_count, estimated ? "true" : "false");
             for (size_t i = 0; i < tl->segments.size(); ++i) {
                 const TopicSegment& s = tl->segments[i];
                 std::printf("%s{\"start_word\":%u,\"end_word\":%u,\"start_ms\":%u,\"end_ms\":%u,\"label\":\"%s\",\"group\":%u,\"keywords\":[",
@@ -331,16 +312,32 @@ int cmd_topics(int argc, char** argv) {
             }
             std::printf("]}\n");
         } else {
-            std::printf("%s: %u words, %zu segments\n", path.c_str(), tl->word_count, tl->segments.size());
+            std::printf("%s: %u words, %zu segments\n", name.c_str(), tl->word_count, tl->segments.size());
             for (const TopicSegment& s : tl->segments)
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
                             fmt_time(s.start_ms).c_str(), s.group,
                             s.label.c_str());
         }
         if (recurring) {
-            names.push_back(path);
+            names.push_back(name);
             timelines.push_back(std::move(tl.value()));
         }
+    };
+    for (const std::string& path : files) {
+        if (!tools::ends_with(path, ".txt")) {
+            auto eps = tools::load_transcripts(path);
+            if (!eps) { std::fprintf(stderr, "topics: %s\n", eps.message().c_str()); rc = 1; continue; }
+            for (const Episode& ep : eps.value())
+                emit(eps->size() > 1 && !ep.meta.title.empty() ? ep.meta.title : path, ep.meta.times_estimated,
+                     build_timeline(ep, desc));
+            continue;
+        }
+        auto doc = load_doc(path);
+        if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
+        TopicDoc& d = doc.value();
+        d.start_ms.resize(d.size());
+        for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
+        emit(path, true, build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord)));
     }
     if (recurring) {
         std::vector<const TopicTimeline*> ptrs;

@@ -1,5 +1,8 @@
 #include "tools/file_util.h"
 
+#include "core/bundle.h"
+#include "core/import.h"
+
 #include <dirent.h>
 #include <sys/stat.h>
 
@@ -68,6 +71,31 @@ static Status walk(const std::string& dir, std::vector<std::string>& out, int de
 Result<std::vector<std::string>> list_files(const std::string& dir) {
     std::vector<std::string> out;
     if (auto s = walk(dir, out, 0); !s) return s.error();
+    return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+Result<std::vector<Episode>> load_transcripts(const std::string& path, double wpm) {
+    auto data = read_whole_file(path);
+    if (!data) return data.error();
+    Bytes bytes(data.value());
+    if (ends_with(path, ".txb")) {
+        auto b = read_bundle(bytes);
+        if (!b) return make_error(b.errc(), path + ": " + b.message());
+        auto eps = decode_all(b.value());
+        if (!eps) return make_error(eps.errc(), path + ": " + eps.message());
+        return std::move(eps.value());
+    }
+    ImportDesc d;
+    d.name = path;
+    d.words_per_minute = wpm;
+    auto ep = import_transcript(bytes, d);
+    if (!ep) return make_error(ep.errc(), path + ": " + ep.message());
+    std::vector<Episode> out;
+    out.push_back(std::move(ep.value()));
     return out;
 }
 

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/base.h"
+#include "core/episode.h"
 
 namespace tx::tools {
 
@@ -14,5 +15,12 @@ Status write_whole_file(const std::string& path, const std::string& data);
 bool is_directory(const std::string& path);
 // Regular files under `dir` (recursive), sorted by path. @return the list, or Errc::Io.
 Result<std::vector<std::string>> list_files(const std::string& dir);
+
+// Load the episodes of one input: a bundle (.txb) gives all its episodes, any other file goes
+// through import_transcript (format from the extension, then the content). `wpm` is the plain-
+// text speaking rate (0 = default). @return the episodes, or an error naming the path.
+Result<std::vector<Episode>> load_transcripts(const std::string& path, double wpm = 0);
+
+bool ends_with(std::string_view s, std::string_view suffix);
 
 }  // namespace tx::tools
