@@ -21,6 +21,9 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     ImGui::Begin("Transcript Explorer", nullptr, flags);
     switch (m_model.phase()) {
         case LoadPhase::Ready: draw_ready(); break;
+        case LoadPhase::Indexing:  // an archive is usable while it is indexed
+            if (m_model.episode_count() > 0) draw_ready(); else draw_loading();
+            break;
         case LoadPhase::Error: draw_error(); break;
         default: draw_loading(); break;
     }
@@ -85,8 +88,7 @@ void App::handle_shortcuts() {
 }
 
 void App::draw_top_bar() {
-    const auto& eps = m_model.episodes();
-    const Episode* ep = m_model.episode() < eps.size() ? &eps[m_model.episode()] : nullptr;
+    const Episode* ep = m_model.episode() < m_model.episode_count() ? &m_model.current_episode() : nullptr;
     float h = ImGui::GetFrameHeight();
     float fs = ImGui::GetFontSize();
     const ImGuiStyle& st = ImGui::GetStyle();
@@ -138,10 +140,11 @@ void App::draw_ready() {
     handle_shortcuts();
     draw_top_bar();
     float lh = ImGui::GetTextLineHeightWithSpacing();
-    draw_timeline(lh * 3.0f + (m_model.episode() < m_model.episodes().size() &&
-                                       !m_model.episodes()[m_model.episode()].meta.chapters.empty() ? lh : 0.f));
+    bool many = m_model.episode_count() > 1;
+    if (m_model.loading()) draw_archive_progress();
+    if (many && m_model.episode_count() >= kArchiveTimelineMin) draw_archive_timeline(lh * 1.6f);
+    draw_timeline(lh * 3.0f + (!m_model.episode_meta(m_model.episode()).chapters.empty() ? lh : 0.f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    bool many = m_model.episodes().size() > 1;
     if (avail.x < 46.f * ImGui::GetFontSize()) {
         // narrow screens (phones): one pane at a time
         if (ImGui::BeginTabBar("panes")) {

@@ -31,6 +31,8 @@ struct AppHost {
     std::string page_url;                                // for quotes and deep links
 };
 
+constexpr size_t kArchiveTimelineMin = 8;  // episodes from which the archive timeline is shown
+
 class App {
 public:
     App(AppModel& model, AppHost host) : m_model(model), m_host(std::move(host)) {}
@@ -67,6 +69,10 @@ private:
     // view_panels.cpp
     void draw_topics();
     void draw_episodes();
+    // view_archive.cpp
+    void draw_archive_progress();           // "Indexed 120 of 291 episodes" while an archive loads
+    void draw_archive_timeline(float height);  // episodes by date, hit density per episode
+    void draw_archive_topics();             // labels recurring across episodes, and where
     // shared helper: wrapped text with highlighted byte spans
     void draw_highlighted_wrapped(const std::string& text, const std::vector<HighlightSpan>& spans, float width);
 
@@ -105,6 +111,7 @@ private:
     // timeline zoom: visible fraction [m_tl_begin, m_tl_end] of the episode
     float m_tl_begin = 0.f, m_tl_end = 1.f;
     float m_timeline_rect[4] = {0, 0, 0, 0};
+    int m_archive_topic = -1;  // selected recurring topic in the episode list
 };
 
 }  // namespace tx

@@ -11,14 +11,13 @@ namespace tx {
 void App::draw_topics() {
     const auto& topics = m_model.topics();
     const auto& groups = m_model.topic_groups();
-    const auto& eps = m_model.episodes();
     ImGui::BeginChild("topics_list", ImVec2(0, 0), false);
     if (topics.empty()) {
         ImGui::TextDisabled("No topics were computed for this episode.");
         ImGui::EndChild();
         return;
     }
-    float dur = float(std::max<uint32_t>(1, eps[m_model.episode()].meta.duration_ms));
+    float dur = float(std::max<uint32_t>(1, m_model.episode_meta(m_model.episode()).duration_ms));
     if (m_model.highlighted_group() >= 0) {
         if (ImGui::SmallButton("Show all topics")) m_model.set_highlighted_group(-1);
     }
@@ -60,8 +59,9 @@ void App::draw_topics() {
 }
 
 void App::draw_episodes() {
-    const auto& eps = m_model.episodes();
+    size_t count = m_model.episode_count();
     ImGui::BeginChild("episode_list", ImVec2(0, 0), false);
+    draw_archive_topics();
     bool q = !m_model.query().empty();
     if (ImGui::BeginTable("episodes", q ? 3 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -70,23 +70,24 @@ void App::draw_episodes() {
         if (q) ImGui::TableSetupColumn("Hits", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
-        clip.Begin(int(eps.size()));
+        clip.Begin(int(count));
         while (clip.Step()) {
             for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
-                const Episode& ep = eps[size_t(i)];
+                const EpisodeMeta& meta = m_model.episode_meta(uint32_t(i));
                 ImGui::PushID(i);
                 ImGui::TableNextRow();
                 ImGui::TableSetColumnIndex(0);
-                std::string title = ep.meta.title.empty() ? "Episode " + std::to_string(i + 1) : ep.meta.title;
-                if (!ep.meta.date.empty()) title = ep.meta.date + "  " + title;
+                std::string title = meta.title.empty() ? "Episode " + std::to_string(i + 1) : meta.title;
+                if (!meta.date.empty()) title = meta.date + "  " + title;
                 if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
                     m_model.seek(uint32_t(i), 0);
                 ImGui::TableSetColumnIndex(1);
-                ImGui::TextDisabled("%s%s", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(ep.meta.duration_ms).c_str());
+                ImGui::TextDisabled("%s%s", meta.times_estimated ? "\xE2\x89\x88" : "", format_time(meta.duration_ms).c_str());
                 if (q) {
                     ImGui::TableSetColumnIndex(2);
                     uint32_t h = m_model.hits_in_episode(uint32_t(i));
                     if (h) ImGui::Text("%u", h);
+                    else if (uint32_t(i) >= m_model.indexed_episodes()) ImGui::TextDisabled("\xE2\x80\xA6");
                     else ImGui::TextDisabled("0");
                 }
                 ImGui::PopID();

@@ -12,18 +12,17 @@
 namespace tx {
 
 void App::ensure_layout(float width, float font_size) {
-    const auto& eps = m_model.episodes();
     uint32_t e = m_model.episode();
     const auto& paras = m_model.paragraphs();
     if (e == m_layout_episode && width == m_layout_width && font_size == m_layout_font &&
         m_layout_paras == paras.data() && m_layout_para_count == paras.size())
         return;
-    if (e >= eps.size()) return;
+    if (e >= m_model.episode_count()) return;
     ImFont* font = ImGui::GetFont();
     auto measure = [&](std::string_view w) { return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x; };
     float space = measure(" ");
     m_line_height = std::round(font_size * 1.55f);
-    m_layout = layout_paragraphs(eps[e], paras, width, measure, space, m_line_height, std::round(font_size * 0.9f));
+    m_layout = layout_paragraphs(m_model.current_episode(), paras, width, measure, space, m_line_height, std::round(font_size * 0.9f));
     m_layout_episode = e;
     m_layout_width = width;
     m_layout_font = font_size;
@@ -47,18 +46,16 @@ uint32_t App::word_at(float x, float y) const {
 }
 
 std::string App::selection_text() const {
-    const auto& eps = m_model.episodes();
-    if (m_sel_anchor < 0 || m_model.episode() >= eps.size()) return {};
-    const Episode& ep = eps[m_model.episode()];
+    if (m_sel_anchor < 0 || m_model.episode() >= m_model.episode_count()) return {};
+    const Episode& ep = m_model.current_episode();
     uint32_t a = uint32_t(std::min(m_sel_anchor, m_sel_end)), b = uint32_t(std::max(m_sel_anchor, m_sel_end));
     if (b >= ep.words.size()) return {};
     return ep.text.substr(ep.words[a].begin, ep.words[b].end - ep.words[a].begin);
 }
 
 void App::draw_reader() {
-    const auto& eps = m_model.episodes();
-    if (m_model.episode() >= eps.size()) return;
-    const Episode& ep = eps[m_model.episode()];
+    if (m_model.episode() >= m_model.episode_count()) return;
+    const Episode& ep = m_model.current_episode();
     const auto& paras = m_model.paragraphs();
     const auto& flags = m_model.hit_flags();
 

@@ -84,6 +84,10 @@ void App::draw_search_status() {
             if (cur >= 0) ImGui::TextDisabled("%d of %llu hits \xC2\xB7 %llu passages", cur + 1, (unsigned long long)hits, (unsigned long long)passages);
             else ImGui::TextDisabled("%llu hits \xC2\xB7 %llu passages", (unsigned long long)hits, (unsigned long long)passages);
         }
+        if (m_model.results_partial()) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("(so far: %u of %zu episodes indexed)", m_model.indexed_episodes(), m_model.episode_count());
+        }
     } else {
         ImGui::TextDisabled(" ");
     }
@@ -91,7 +95,7 @@ void App::draw_search_status() {
 
 void App::draw_results() {
     const auto& rows = m_model.results();
-    const auto& eps = m_model.episodes();
+    const size_t n_eps = m_model.episode_count();
     ImGui::BeginChild("results_list", ImVec2(0, 0), false);
     if (m_model.query().empty()) {
         ImGui::TextDisabled("Type in the search box to find words, phrases\nand topics in the transcript.");
@@ -116,9 +120,19 @@ void App::draw_results() {
         ImGui::PushID(int(i));
         ImVec2 start = ImGui::GetCursorScreenPos();
         bool visible = ImGui::IsRectVisible(start, ImVec2(start.x + width, start.y + ImGui::GetFontSize() * 5));
-        const Episode* ep = r.episode < eps.size() ? &eps[r.episode] : nullptr;
-        std::string head = (ep && eps.size() > 1 ? (ep->meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : ep->meta.title) + "  \xC2\xB7  " : std::string()) +
-                           (ep && ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(r.time_ms);
+        const EpisodeMeta& meta = m_model.episode_meta(r.episode);
+        if (n_eps > 1 && (i == 0 || rows[i - 1].episode != r.episode)) {  // results grouped by episode
+            if (i > 0) ImGui::Spacing();
+            std::string title = meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : meta.title;
+            uint32_t hits = m_model.hits_in_episode(r.episode);
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
+            ImGui::TextWrapped("%s  (%u hit%s)", title.c_str(), hits, hits == 1 ? "" : "s");
+            ImGui::PopStyleColor();
+            start = ImGui::GetCursorScreenPos();
+        }
+        if (visible && r.snippet_pending) m_model.want_snippet(i);
+        std::string head = (n_eps > 1 ? std::string("\xC2\xB7 ") : std::string()) +
+                           (meta.times_estimated || r.snippet_pending ? "\xE2\x89\x88" : "") + format_time(r.time_ms);
         bool selected = int(i) == m_model.selected_result();
         dl->ChannelsSplit(2);  // 0: row background, 1: text
         dl->ChannelsSetCurrent(1);
@@ -126,7 +140,8 @@ void App::draw_results() {
         if (m_fonts.small) ImGui::PushFont(m_fonts.small);
         ImGui::TextDisabled("%s", head.c_str());
         if (m_fonts.small) ImGui::PopFont();
-        if (visible) draw_highlighted_wrapped(r.snippet, r.spans, width);
+        if (visible && r.snippet_pending) ImGui::TextDisabled("\xE2\x80\xA6");
+        else if (visible) draw_highlighted_wrapped(r.snippet, r.spans, width);
         else ImGui::Dummy(ImVec2(width, ImGui::GetFontSize() * 2.6f));
         ImGui::EndGroup();
         ImVec2 a = ImGui::GetItemRectMin(), b = ImVec2(a.x + width, ImGui::GetItemRectMax().y);

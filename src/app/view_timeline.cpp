@@ -17,9 +17,8 @@ static std::string first_words(const Episode& ep, uint32_t w, uint32_t n) {
 }
 
 void App::draw_timeline(float height) {
-    const auto& eps = m_model.episodes();
-    if (m_model.episode() >= eps.size()) return;
-    const Episode& ep = eps[m_model.episode()];
+    if (m_model.episode() >= m_model.episode_count()) return;
+    const Episode& ep = m_model.current_episode();
     float dur = float(std::max<uint32_t>(1, ep.meta.duration_ms));
     ImDrawList* dl = ImGui::GetWindowDrawList();
     float fs = ImGui::GetFontSize();

@@ -488,8 +488,46 @@ Result<DocId> Collection::add(Episode ep, bool commit) {
     auto r = m_index.add_episode(ep);
     if (!r) return r;
     m_episodes.push_back(std::move(ep));
+    m_resident.push_back(1);
     if (commit) m_index.commit();
     return r;
+}
+
+void Collection::release_text(DocId d) {
+    if (d >= m_episodes.size()) return;
+    Episode& ep = m_episodes[d];
+    std::string().swap(ep.text);
+    std::vector<Word>().swap(ep.words);
+    std::vector<Cue>().swap(ep.cues);
+    m_resident[d] = 0;
+}
+
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
+                   uint32_t snippet_bytes) {
+    h.highlights.clear();
+    for (const auto& w : words) {
+        if (w.second >= ep.words.size()) continue;
+        ByteSpan s{ep.words[w.first].begin, ep.words[w.second].end};
+        if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
+            h.highlights.back().end = std::max(h.highlights.back().end, s.end);
+        else
+            h.highlights.push_back(s);
+    }
+    if (h.word >= ep.words.size()) h.word = 0;
+    h.time_ms = ep.words.empty() ? 0 : ep.words[h.word].start_ms;
+    h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes);
+    h.text_pending = false;
+}
+
+void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes) {
+    std::vector<std::pair<uint32_t, uint32_t>> words;
+    auto range = r.matches_in(h.doc);
+    for (size_t k = range.first; k < range.second; ++k) {
+        const WordMatch& m = r.matches[k];
+        if (m.first_word < h.word || m.first_word > h.last_word) continue;
+        words.push_back({m.first_word, m.first_word + m.word_count - 1});
+    }
+    fill_hit_text(h, ep, words, snippet_bytes);
 }
 
 Result<SearchResult> Collection::search(std::string_view text, const SearchDesc& desc) const {
@@ -746,18 +784,14 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         }
         std::sort(words.begin(), words.end());
         words.erase(std::unique(words.begin(), words.end()), words.end());
-        for (const auto& w : words) {
-            if (w.second >= ep.words.size()) continue;
-            ByteSpan s{ep.words[w.first].begin, ep.words[w.second].end};
-            if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
-                h.highlights.back().end = std::max(h.highlights.back().end, s.end);
-            else
-                h.highlights.push_back(s);
+        h.word = first_w;
+        h.last_word = std::max(first_w, last_w);
+        if (!resident(h.doc)) {  // text released: rank and count only, the caller fills the text
+            h.time_ms = m_index.passage(cand.gid).start_ms;
+            h.text_pending = true;
+        } else {
+            fill_hit_text(h, ep, words, desc.snippet_bytes);
         }
-        h.word = first_w < ep.words.size() ? first_w : 0;
-        h.time_ms = ep.words.empty() ? 0 : ep.words[h.word].start_ms;
-        // The level shown is the rank tier's worst level.
-        h.snippet = make_snippet(ep, h.word, std::max(h.word, last_w), h.highlights, desc.snippet_bytes);
         res.hits.push_back(std::move(h));
     }
     return res;

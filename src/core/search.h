@@ -15,6 +15,10 @@
 // with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,
 // one with only exclusions, or one over kMaxQueryBytes is Errc::BadQuery.
 //
+// Archives: Collection::release_text() drops an indexed episode's text; its hits then carry
+// text_pending and the caller fills snippets from a decoded copy (fill_hit_text). A speaker:
+// filter only matches words of resident episodes.
+//
 // Ranking: BM25 (k1 = 1.2, b = 0.75) over passages, with each occurrence weighted by its match
 // level, a proximity factor for multi-word queries, and exact-first tiers: a passage whose
 // words all match exactly ranks above any passage that needs a stem, typo or sound-alike.
@@ -101,11 +105,15 @@ struct Hit {
     DocId doc = 0;
     uint32_t passage = 0;              // global passage id (InvertedIndex::passage)
     uint32_t word = 0;                 // first matched word in the passage (Episode::words index)
+    uint32_t last_word = 0;            // last matched word in the passage
     uint32_t time_ms = 0;              // start time of `word` (estimated if meta.times_estimated)
     float score = 0;
     MatchLevel level = MatchLevel::Exact;  // rank tier: the worst, over query words, of each word's best match
     std::vector<ByteSpan> highlights;  // Episode::text byte ranges of every matched word
     Snippet snippet;                   // filled for the returned hits only
+    bool text_pending = false;         // the episode's text was released (Collection::release_text):
+                                       // time_ms is the passage start, highlights and snippet are
+                                       // empty; fill them from a decoded episode (fill_hit_text)
 };
 
 struct EpisodeHits {  // per-episode summary, for an episode list with counts
@@ -154,6 +162,11 @@ public:
     // Commit and compact the index (InvertedIndex::shrink): call once a bulk load is done.
     void finish() { m_index.commit(); m_index.shrink(); }
 
+    // Free an indexed episode's text, words and cues (search still ranks and counts it; its hits
+    // come back with text_pending). Keeps the metadata. For archives decoded on demand.
+    void release_text(DocId d);
+    bool resident(DocId d) const { return d < m_resident.size() && m_resident[d]; }
+
     size_t size() const { return m_episodes.size(); }
     const Episode& episode(DocId d) const { return m_episodes[d]; }
     const std::vector<Episode>& episodes() const { return m_episodes; }
@@ -167,8 +180,16 @@ public:
 
 private:
     std::vector<Episode> m_episodes;
+    std::vector<uint8_t> m_resident;  // per episode: 1 = text and words present
     InvertedIndex m_index;
 };
+
+// Fill a hit's highlights, snippet and exact time from its decoded episode `ep`, using the matches
+// of `r` inside [h.word, h.last_word] (what search does for resident episodes). Clears text_pending.
+void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes = 80);
+// The same from word ranges (first, last word; inclusive), sorted by first word.
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
+                   uint32_t snippet_bytes = 80);
 
 // KWIC: the text around words [first_word, last_word] of `ep`, about `context` bytes each side,
 // cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped.

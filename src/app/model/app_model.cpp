@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <map>
 
 #include "app/model/search_engine.h"
 #include "core/bundle.h"
@@ -21,55 +23,264 @@ const char* load_phase_name(LoadPhase p) {
     return "unknown";
 }
 
+// Archive loading state (AppModel::step).
+struct ArchiveLoader {
+    uint32_t next = 0;            // next episode to decode and index
+    uint32_t slices = 0;          // step() calls so far (the query is re-run every few)
+    bool keep_text = true;        // small bundles keep every episode resident
+    bool indexing = true;         // false: computing archive topics
+    uint32_t next_topic = 0;
+    std::map<std::string, std::vector<uint32_t>> keyword_episodes;
+};
+
+// Bundles up to this much text (and any single episode) load in one call and stay resident.
+constexpr uint64_t kSyncTextBytes = 1u << 20;
+constexpr size_t kDecodedCache = 6;  // decoded episodes kept for the reader and snippets
+
 AppModel::AppModel() = default;
+AppModel::~AppModel() = default;
 
 const std::vector<Episode>& AppModel::episodes() const {
     static const std::vector<Episode> kNone;
     return m_engine ? m_engine->episodes() : kNone;
 }
-AppModel::~AppModel() = default;
+
+const EpisodeMeta& AppModel::episode_meta(uint32_t e) const {
+    static const EpisodeMeta kNone;
+    return e < m_meta.size() ? m_meta[e] : kNone;
+}
+
+const Episode& AppModel::current_episode() const {
+    static const Episode kNone;
+    return m_current ? *m_current : kNone;
+}
+
+size_t AppModel::index_bytes() const { return m_engine ? m_engine->index_bytes() : 0; }
+
+std::shared_ptr<const Episode> AppModel::decoded(uint32_t e) {
+    if (e >= m_meta.size()) return nullptr;
+    if (m_engine && e < m_engine->size() && m_engine->resident(e))  // non-owning: the engine keeps it
+        return std::shared_ptr<const Episode>(std::shared_ptr<const Episode>(), &m_engine->episodes()[e]);
+    for (size_t k = 0; k < m_cache.size(); ++k) {
+        if (m_cache[k].first != e) continue;
+        auto hit = m_cache[k];
+        m_cache.erase(m_cache.begin() + long(k));
+        m_cache.push_back(hit);
+        return hit.second;
+    }
+    if (!m_bundle) return nullptr;
+    auto ep = m_bundle->decode_episode(e);
+    if (!ep) return nullptr;  // a corrupt frame: the reader shows nothing for this episode
+    auto p = std::make_shared<const Episode>(std::move(ep.value()));
+    if (m_cache.size() >= kDecodedCache) m_cache.erase(m_cache.begin());
+    m_cache.push_back({e, p});
+    return p;
+}
 
 // ---- loading ----
+
+void AppModel::reset_for_load() {
+    m_engine = std::make_unique<SearchEngine>();
+    m_loader.reset();
+    m_cache.clear();
+    m_current.reset();
+    m_indexed = 0;
+    m_total_words = 0;
+    m_meta.clear();
+    m_results.clear();
+    m_occurrences.clear();
+    m_snippet_requests.clear();
+    m_archive_rows.clear();
+    m_archive_topics.clear();
+    m_results_partial = false;
+    m_error = {};
+    m_episode = 0;
+    m_reader_word = 0;
+    m_time_ms = 0;
+}
 
 Status AppModel::load_bundle(Bytes data) {
     m_phase = LoadPhase::Decompressing;
     m_progress = 0.f;
     bump();
-    auto bundle = read_bundle(data);
+    ReadDesc rd;
+    rd.verify_episodes = false;  // archives: each frame's CRC is checked when it is decoded
+    auto bundle = read_bundle(data, rd);
+    if (bundle) {
+        bool small = bundle->size() <= 1 || bundle->summary().total_text_bytes <= kSyncTextBytes;
+        if (small) bundle = read_bundle(data);  // the demo path: every check up front, as before
+    }
     if (!bundle) {
         fail(bundle.errc(), bundle.message());
         return bundle.error();
     }
-    auto episodes = decode_all(bundle.value());
-    if (!episodes) {  // nothing half-loaded: either every episode or the error screen
-        fail(episodes.errc(), episodes.message());
-        return episodes.error();
+    const Bundle& b = bundle.value();
+    bool small = b.size() <= 1 || b.summary().total_text_bytes <= kSyncTextBytes;
+    if (small) {  // the demo path: everything now, nothing half-loaded
+        auto episodes = decode_all(b);
+        if (!episodes) {
+            fail(episodes.errc(), episodes.message());
+            return episodes.error();
+        }
+        load_episodes(std::move(episodes.value()));
+        return ok_status();
     }
-    load_episodes(std::move(episodes.value()));
+    reset_for_load();
+    m_bundle = std::make_unique<Bundle>(b);
+    for (size_t i = 0; i < b.size(); ++i) {
+        m_meta.push_back(b.episode(i).meta);
+        m_total_words += b.episode(i).word_count;
+    }
+    m_loader = std::make_unique<ArchiveLoader>();
+    m_loader->keep_text = false;
+    m_topics_by_episode.assign(m_meta.size(), {});
+    m_topics_done.assign(m_meta.size(), 0);
+    m_groups.clear();
+    m_hits_per_episode.assign(m_meta.size(), 0);
+    build_archive_rows();
+    m_phase = LoadPhase::Indexing;
+    m_progress = 0.f;
+    m_current = decoded(0);  // the first episode is readable before anything is indexed
+    rebuild_episode_view();
+    bump();
     return ok_status();
 }
 
 void AppModel::load_episodes(std::vector<Episode> episodes) {
     m_phase = LoadPhase::Indexing;
-    m_total_words = 0;
-    for (const Episode& e : episodes) m_total_words += e.words.size();
+    reset_for_load();
+    m_bundle.reset();
+    for (const Episode& e : episodes) {
+        m_total_words += e.words.size();
+        m_meta.push_back(e.meta);
+    }
     m_engine = std::make_unique<SearchEngine>(std::move(episodes));
-    const auto& eps = m_engine->episodes();
-    m_topics_by_episode.assign(eps.size(), {});
-    m_topics_done.assign(eps.size(), 0);
+    m_indexed = uint32_t(m_engine->size());
+    m_topics_by_episode.assign(m_meta.size(), {});
+    m_topics_done.assign(m_meta.size(), 0);
     m_groups.clear();
-    m_hits_per_episode.assign(eps.size(), 0);
-    m_error = {};
+    m_hits_per_episode.assign(m_meta.size(), 0);
+    build_archive_rows();
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
-    m_episode = 0;
-    m_reader_word = 0;
-    m_time_ms = 0;
+    m_current = decoded(0);
     rebuild_episode_view();
     std::string q = m_query;
     m_query.clear();
     set_query(q);
     bump();
+}
+
+void AppModel::rerun_query() {
+    std::string q = m_query;
+    int sel = m_selected_result;
+    m_query.clear();
+    m_results.clear();
+    set_query(q);
+    if (sel >= 0 && size_t(sel) < m_results.size()) m_selected_result = sel;
+}
+
+void AppModel::finish_load() {
+    m_engine->finish();
+    m_phase = LoadPhase::Ready;
+    m_progress = 1.f;
+    rerun_query();
+    bump();
+}
+
+bool AppModel::step(const NowFn& now_ms, double budget_ms) {
+    double t0 = now_ms();
+    bool worked = false;
+    if (m_loader && m_loader->indexing) {
+        ArchiveLoader& L = *m_loader;
+        uint32_t before = L.next;
+        while (L.next < m_meta.size()) {
+            auto ep = m_bundle->decode_episode(L.next);
+            if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
+                fail(ep.errc(), ep.message());
+                return false;
+            }
+            m_engine->add(std::move(ep.value()), L.keep_text);
+            ++L.next;
+            if (now_ms() - t0 >= budget_ms) break;
+        }
+        m_engine->commit();
+        m_indexed = L.next;
+        m_progress = float(double(m_indexed) / double(std::max<size_t>(1, m_meta.size())));
+        ++L.slices;
+        worked = L.next != before;
+        if (m_indexed >= m_meta.size()) {
+            L.indexing = false;
+            finish_load();
+        } else if (!m_query.empty() && L.slices % 8 == 0) {
+            rerun_query();  // partial results grow while the archive is indexed
+        }
+        bump();
+    } else if (m_loader) {  // archive topics: one timeline per episode, in the background
+        ArchiveLoader& L = *m_loader;
+        while (L.next_topic < m_meta.size()) {
+            uint32_t e = L.next_topic++;
+            compute_topics(e);
+            for (const TopicRow& t : m_topics_by_episode[e])
+                for (size_t k = 0; k < t.keywords.size() && k < 3; ++k) {
+                    auto& v = L.keyword_episodes[t.keywords[k]];
+                    if (v.empty() || v.back() != e) v.push_back(e);
+                }
+            if (now_ms() - t0 >= budget_ms) break;
+        }
+        if (L.next_topic >= m_meta.size()) {
+            m_archive_topics.clear();
+            for (auto& kv : L.keyword_episodes)
+                if (kv.second.size() >= 3) m_archive_topics.push_back(ArchiveTopicRow{kv.first, std::move(kv.second)});
+            std::stable_sort(m_archive_topics.begin(), m_archive_topics.end(),
+                             [](const ArchiveTopicRow& a, const ArchiveTopicRow& b) { return a.episodes.size() > b.episodes.size(); });
+            if (m_archive_topics.size() > 60) m_archive_topics.resize(60);
+            m_loader.reset();
+            bump();
+        }
+        worked = true;
+    }
+    // snippets of visible result rows whose episodes are not decoded yet
+    size_t filled = 0;
+    while (!m_snippet_requests.empty() && (filled == 0 || now_ms() - t0 < budget_ms)) {
+        size_t i = m_snippet_requests.back();
+        m_snippet_requests.pop_back();
+        if (i >= m_results.size() || !m_results[i].snippet_pending) continue;
+        auto ep = decoded(m_results[i].episode);
+        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences);
+        else m_results[i].snippet_pending = false;
+        ++filled;
+    }
+    if (filled) { bump(); worked = true; }
+    return worked || m_loader || !m_snippet_requests.empty();
+}
+
+void AppModel::want_snippet(size_t i) {
+    if (i >= m_results.size() || !m_results[i].snippet_pending) return;
+    if (std::find(m_snippet_requests.begin(), m_snippet_requests.end(), uint32_t(i)) != m_snippet_requests.end()) return;
+    if (m_snippet_requests.size() >= 64) m_snippet_requests.erase(m_snippet_requests.begin());
+    m_snippet_requests.push_back(uint32_t(i));
+}
+
+static int32_t days_from_date(const std::string& d) {  // "YYYY-MM-DD" -> days since 1970-01-01, or -1
+    if (d.size() < 10 || d[4] != '-' || d[7] != '-') return -1;
+    int y = std::atoi(d.substr(0, 4).c_str()), m = std::atoi(d.substr(5, 2).c_str()), dd = std::atoi(d.substr(8, 2).c_str());
+    if (y < 1900 || m < 1 || m > 12 || dd < 1 || dd > 31) return -1;
+    y -= m <= 2;  // days_from_civil (H. Hinnant)
+    int era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = unsigned(y - era * 400);
+    unsigned doy = unsigned((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1);
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return int32_t(era * 146097 + int(doe) - 719468);
+}
+
+void AppModel::build_archive_rows() {
+    m_archive_rows.clear();
+    for (uint32_t e = 0; e < m_meta.size(); ++e) m_archive_rows.push_back(ArchiveEpisodeRow{e, days_from_date(m_meta[e].date)});
+    std::stable_sort(m_archive_rows.begin(), m_archive_rows.end(), [](const ArchiveEpisodeRow& a, const ArchiveEpisodeRow& b) {
+        if ((a.day < 0) != (b.day < 0)) return a.day >= 0;  // dated first, undated after in bundle order
+        return a.day < b.day;
+    });
 }
 
 void AppModel::set_download_progress(uint64_t done, uint64_t total) {
@@ -83,6 +294,15 @@ void AppModel::fail(Errc code, std::string message) {
     m_phase = LoadPhase::Error;
     m_error = Error{code, std::move(message)};
     m_engine.reset();
+    m_loader.reset();
+    m_bundle.reset();
+    m_cache.clear();
+    m_current.reset();
+    m_meta.clear();
+    m_indexed = 0;
+    m_archive_rows.clear();
+    m_archive_topics.clear();
+    m_snippet_requests.clear();
     m_total_words = 0;
     m_results.clear();
     m_occurrences.clear();
@@ -99,7 +319,9 @@ static uint32_t to_abgr(Rgba c) {
 void AppModel::compute_topics(uint32_t e) {
     if (e >= m_topics_by_episode.size() || m_topics_done[e]) return;
     m_topics_done[e] = 1;
-    auto tl = build_timeline(episodes()[e]);
+    auto ep = e == m_episode && m_current ? m_current : decoded(e);
+    if (!ep) return;
+    auto tl = build_timeline(*ep);
     if (!tl) return;  // too large: the episode simply has no topic strip
     std::vector<TopicRow>& rows = m_topics_by_episode[e];
     for (const TopicSegment& s : tl->segments) {
@@ -130,8 +352,8 @@ void AppModel::rebuild_topic_groups() {
 }
 
 void AppModel::rebuild_episode_view() {
-    if (m_episode >= episodes().size()) { m_paragraphs.clear(); m_topics.clear(); return; }
-    const Episode& ep = episodes()[m_episode];
+    if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
+    const Episode& ep = *m_current;
     compute_topics(m_episode);
     m_topics = m_topics_by_episode[m_episode];
     rebuild_topic_groups();
@@ -153,12 +375,23 @@ void AppModel::set_query(std::string q) {
     std::fill(m_hits_per_episode.begin(), m_hits_per_episode.end(), 0);
     m_selected_result = -1;
     m_current_occ = -1;
-    if (m_engine && !m_query.empty()) {
+    m_snippet_requests.clear();
+    m_results_partial = m_engine && m_indexed < m_meta.size();
+    if (m_engine && !m_query.empty() && m_engine->size() > 0) {
         SearchOutput out = m_engine->run(m_query);
         m_query_error = std::move(out.error);
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
+        if (m_meta.size() > 1) {  // group by episode: episodes in the order of their best row
+            std::vector<uint32_t> group(m_meta.size(), UINT32_MAX);
+            uint32_t next = 0;
+            for (const ResultRow& r : m_results)
+                if (r.episode < group.size() && group[r.episode] == UINT32_MAX) group[r.episode] = next++;
+            std::stable_sort(m_results.begin(), m_results.end(), [&](const ResultRow& x, const ResultRow& y) {
+                return group[x.episode] < group[y.episode];
+            });
+        }
         for (const MatchRef& o : m_occurrences)
             if (o.episode < m_hits_per_episode.size()) ++m_hits_per_episode[o.episode];
     }
@@ -167,8 +400,8 @@ void AppModel::set_query(std::string q) {
 }
 
 void AppModel::rebuild_hit_flags() {
-    if (m_episode >= episodes().size()) { m_hit_flags.clear(); return; }
-    m_hit_flags.assign(episodes()[m_episode].words.size(), 0);
+    if (m_episode >= m_meta.size()) { m_hit_flags.clear(); return; }
+    m_hit_flags.assign(current_episode().words.size(), 0);
     for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
@@ -177,8 +410,8 @@ void AppModel::rebuild_hit_flags() {
 
 std::vector<uint32_t> AppModel::hit_density(uint32_t bins) const {
     std::vector<uint32_t> d(bins, 0);
-    if (bins == 0 || m_episode >= episodes().size()) return d;
-    const Episode& ep = episodes()[m_episode];
+    if (bins == 0 || m_episode >= m_meta.size()) return d;
+    const Episode& ep = current_episode();
     uint32_t dur = std::max<uint32_t>(1, ep.meta.duration_ms);
     for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode || o.word >= ep.words.size()) continue;
@@ -242,18 +475,19 @@ void AppModel::prev_occurrence() {
 }
 
 void AppModel::set_episode(uint32_t episode) {
-    if (episode >= episodes().size()) return;
-    if (episode != m_episode) {
+    if (episode >= m_meta.size()) return;
+    if (episode != m_episode || !m_current) {
         m_episode = episode;
+        m_current = decoded(episode);
         rebuild_episode_view();
     }
     bump();
 }
 
 void AppModel::seek_word(uint32_t episode, uint32_t word) {
-    if (episode >= episodes().size()) return;
+    if (episode >= m_meta.size()) return;
     set_episode(episode);
-    const Episode& ep = episodes()[episode];
+    const Episode& ep = current_episode();
     if (ep.words.empty()) return;
     word = std::min<uint32_t>(word, uint32_t(ep.words.size() - 1));
     m_reader_word = word;
@@ -264,8 +498,9 @@ void AppModel::seek_word(uint32_t episode, uint32_t word) {
 }
 
 void AppModel::seek(uint32_t episode, uint32_t time_ms) {
-    if (episode >= episodes().size()) return;
-    const Episode& ep = episodes()[episode];
+    if (episode >= m_meta.size()) return;
+    set_episode(episode);
+    const Episode& ep = current_episode();
     auto it = std::lower_bound(ep.words.begin(), ep.words.end(), time_ms,
                                [](const Word& w, uint32_t t) { return w.start_ms < t; });
     uint32_t word = it == ep.words.end() ? uint32_t(ep.words.size()) - 1 : uint32_t(it - ep.words.begin());
@@ -276,8 +511,8 @@ void AppModel::seek(uint32_t episode, uint32_t time_ms) {
 }
 
 void AppModel::reader_scrolled_to(uint32_t word) {
-    if (m_episode >= episodes().size() || word == m_reader_word) return;
-    const Episode& ep = episodes()[m_episode];
+    if (m_episode >= m_meta.size() || word == m_reader_word) return;
+    const Episode& ep = current_episode();
     if (word >= ep.words.size()) return;
     m_reader_word = word;
     m_time_ms = ep.words[word].start_ms;
@@ -372,7 +607,7 @@ void AppModel::apply_deep_link(std::string_view hash) {
         if (eq == std::string_view::npos) continue;
         std::string_view k = kv.substr(0, eq), v = kv.substr(eq + 1);
         if (k == "q") { q = url_decode(v); have_q = true; }
-        else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < episodes().size()) ep = e; }
+        else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < m_meta.size()) ep = e; }
         else if (k == "t") { if (parse_uint(v, t)) have_t = true; }
     }
     if (have_q) set_query(q);
@@ -381,8 +616,8 @@ void AppModel::apply_deep_link(std::string_view hash) {
 }
 
 std::string AppModel::quote(uint32_t first_word, uint32_t last_word, std::string_view page_url) const {
-    if (m_episode >= episodes().size()) return {};
-    const Episode& ep = episodes()[m_episode];
+    if (m_episode >= m_meta.size()) return {};
+    const Episode& ep = current_episode();
     if (ep.words.empty()) return {};
     if (first_word > last_word) std::swap(first_word, last_word);
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
@@ -451,8 +686,15 @@ std::string AppModel::state_json() const {
     j += ",\"episode\":" + std::to_string(m_episode);
     j += ",\"timeMs\":" + std::to_string(m_time_ms);
     j += ",\"word\":" + std::to_string(m_reader_word);
-    j += ",\"episodes\":" + std::to_string(episodes().size());
-    j += ",\"durationMs\":" + std::to_string(m_episode < episodes().size() ? episodes()[m_episode].meta.duration_ms : 0);
+    j += ",\"episodes\":" + std::to_string(m_meta.size());
+    j += ",\"indexedEpisodes\":" + std::to_string(m_indexed);
+    j += ",\"loading\":" + std::string(m_loader && m_loader->indexing ? "true" : "false");
+    j += ",\"topicsPending\":" + std::string(m_loader && !m_loader->indexing ? "true" : "false");
+    j += ",\"partial\":" + std::string(m_results_partial ? "true" : "false");
+    j += ",\"archiveTopics\":" + std::to_string(m_archive_topics.size());
+    j += ",\"indexBytes\":" + std::to_string(index_bytes());
+    j += ",\"pendingSnippets\":" + std::to_string(std::count_if(m_results.begin(), m_results.end(), [](const ResultRow& r) { return r.snippet_pending; }));
+    j += ",\"durationMs\":" + std::to_string(episode_meta(m_episode).duration_ms);
     j += ",\"words\":" + std::to_string(m_total_words);
     j += ",\"topics\":" + std::to_string(m_topics.size());
     j += ",\"hash\":";

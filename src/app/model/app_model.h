@@ -5,6 +5,7 @@
 // the platform uses to decide whether a frame must be drawn and whether to tell JavaScript.
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,10 +29,12 @@ struct ResultRow {
     uint32_t episode = 0;
     uint32_t word = 0;       // first matched word (the reader scrolls here)
     uint32_t word_end = 0;   // one past the last matched word of the first match
-    uint32_t time_ms = 0;
+    uint32_t last_word = 0;  // last matched word of the passage
+    uint32_t time_ms = 0;    // passage start while snippet_pending, then the first match's time
     float score = 0;
     std::string snippet;     // keyword-in-context text, cut on word boundaries
     std::vector<HighlightSpan> spans;
+    bool snippet_pending = false;  // archive: the episode is not decoded yet (see want_snippet)
 };
 
 // One occurrence of the query in reading order (what F3 steps through).
@@ -60,6 +63,23 @@ struct TopicGroupRow {
 };
 
 class SearchEngine;  // wraps the core index (app_model.cpp)
+class Bundle;
+struct ArchiveLoader;
+
+// A point on the archive timeline: one episode, placed by date (or by order when undated).
+struct ArchiveEpisodeRow {
+    uint32_t episode = 0;
+    int32_t day = -1;  // days since 1970-01-01 from EpisodeMeta::date, -1 = undated
+};
+
+// "Which episodes talk about X": a topic label recurring across the archive.
+struct ArchiveTopicRow {
+    std::string label;
+    std::vector<uint32_t> episodes;  // episodes with a segment of this label, in order
+};
+
+// Clock for AppModel::step: milliseconds from any fixed origin (the platform's performance.now).
+using NowFn = std::function<double()>;
 
 class AppModel {
 public:
@@ -71,8 +91,30 @@ public:
     // ---- loading ----
     // Load a bundle from bytes. On failure the model enters LoadPhase::Error with a human message
     // and keeps nothing half-loaded. @return ok, or the reader's error.
+    // A single-episode (or small) bundle is decoded and indexed here and the model is Ready on
+    // return. An archive only reads its header and directory here (the episode list is known, the
+    // first episode is shown) and stays in LoadPhase::Indexing: the platform calls step() every
+    // frame until it returns false; searches answer over the episodes indexed so far.
     Status load_bundle(Bytes data);
-    // Load already-imported episodes (tests, dropped files).
+    // Advance an archive load for about `budget_ms` of `now_ms` time (at least one episode per
+    // call), then fill pending result snippets the views asked for. @return true while work
+    // remains (the platform keeps frames coming), false when idle.
+    bool step(const NowFn& now_ms, double budget_ms);
+    bool loading() const { return m_loader != nullptr; }
+    uint32_t indexed_episodes() const { return m_indexed; }
+    size_t episode_count() const { return m_meta.size(); }
+    const EpisodeMeta& episode_meta(uint32_t e) const;  // e < episode_count()
+    // The episode the reader shows (decoded on demand in archives; empty when none).
+    const Episode& current_episode() const;
+    // true when the current results cover only part of the archive (still indexing)
+    bool results_partial() const { return m_results_partial; }
+    // The view shows result row i: fill its snippet soon (in step()) if it is pending.
+    void want_snippet(size_t i);
+    size_t index_bytes() const;
+    // Archive view: episodes by date, and labels that recur across episodes (after indexing).
+    const std::vector<ArchiveEpisodeRow>& archive_timeline() const { return m_archive_rows; }
+    const std::vector<ArchiveTopicRow>& archive_topics() const { return m_archive_topics; }
+    // Load already-imported episodes (tests, dropped files); all stay resident.
     void load_episodes(std::vector<Episode> episodes);
     void set_download_progress(uint64_t done, uint64_t total);
     void fail(Errc code, std::string message);
@@ -80,6 +122,8 @@ public:
     LoadPhase phase() const { return m_phase; }
     float progress() const { return m_progress; }
     const Error& error() const { return m_error; }
+    // Episodes held by the index. Complete after load_episodes(); for bundles, only resident
+    // episodes have text (archives release it): views use episode_meta() / current_episode().
     const std::vector<Episode>& episodes() const;
     size_t total_words() const { return m_total_words; }
 
@@ -146,6 +190,11 @@ public:
 
 private:
     void after_load();
+    void reset_for_load();
+    void finish_load();
+    void rerun_query();
+    std::shared_ptr<const Episode> decoded(uint32_t e);  // resident or decoded (small LRU)
+    void build_archive_rows();
     void rebuild_episode_view();
     void compute_topics(uint32_t episode);  // lazily, the first time an episode is shown
     void rebuild_topic_groups();
@@ -157,6 +206,16 @@ private:
     Error m_error;
     size_t m_total_words = 0;
     std::unique_ptr<SearchEngine> m_engine;
+    std::unique_ptr<Bundle> m_bundle;
+    std::unique_ptr<ArchiveLoader> m_loader;
+    std::vector<EpisodeMeta> m_meta;
+    uint32_t m_indexed = 0;
+    bool m_results_partial = false;
+    std::shared_ptr<const Episode> m_current;
+    std::vector<std::pair<uint32_t, std::shared_ptr<const Episode>>> m_cache;  // LRU, newest last
+    std::vector<uint32_t> m_snippet_requests;
+    std::vector<ArchiveEpisodeRow> m_archive_rows;
+    std::vector<ArchiveTopicRow> m_archive_topics;
 
     std::string m_query, m_query_error;
     std::vector<ResultRow> m_results;

@@ -1,6 +1,10 @@
 #include "app/model/search_engine.h"
 
+#include <algorithm>
+
 namespace tx {
+
+constexpr uint32_t kSnippetBytes = 90;
 
 SearchEngine::SearchEngine(std::vector<Episode> episodes) {
     for (Episode& ep : episodes) {
@@ -10,11 +14,25 @@ SearchEngine::SearchEngine(std::vector<Episode> episodes) {
     m_collection.commit();
 }
 
+bool SearchEngine::add(Episode ep, bool keep_text) {
+    auto id = m_collection.add(std::move(ep), false);
+    if (!id) return false;
+    if (!keep_text) m_collection.release_text(id.value());
+    return true;
+}
+
+static void set_snippet(ResultRow& row, const Hit& h) {
+    row.snippet = (h.snippet.cut_before ? "\xE2\x80\xA6" : "") + h.snippet.text + (h.snippet.cut_after ? "\xE2\x80\xA6" : "");
+    uint32_t shift = h.snippet.cut_before ? 3 : 0;
+    row.spans.clear();
+    for (const ByteSpan& s : h.snippet.highlights) row.spans.push_back(HighlightSpan{s.begin + shift, s.end + shift});
+}
+
 SearchOutput SearchEngine::run(const std::string& query) const {
     SearchOutput out;
     SearchDesc desc;
     desc.limit = kMaxResultRows;
-    desc.snippet_bytes = 90;
+    desc.snippet_bytes = kSnippetBytes;
     auto r = m_collection.search(query, desc);
     if (!r) {
         out.error = r.message();
@@ -31,15 +49,34 @@ SearchOutput SearchEngine::run(const std::string& query) const {
         row.episode = h.doc;
         row.word = h.word;
         row.word_end = h.word + 1;
+        row.last_word = h.last_word;
         row.time_ms = h.time_ms;
         row.score = h.score;
-        row.snippet = (h.snippet.cut_before ? "\xE2\x80\xA6" : "") + h.snippet.text + (h.snippet.cut_after ? "\xE2\x80\xA6" : "");
-        uint32_t shift = h.snippet.cut_before ? 3 : 0;
-        for (const ByteSpan& s : h.snippet.highlights) row.spans.push_back(HighlightSpan{s.begin + shift, s.end + shift});
+        row.snippet_pending = h.text_pending;
+        if (!h.text_pending) set_snippet(row, h);
         out.results.push_back(std::move(row));
     }
     if (!sr.warnings.empty() && out.results.empty()) out.error = sr.warnings.front();
     return out;
+}
+
+void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences) {
+    Hit h;
+    h.doc = row.episode;
+    h.word = row.word;
+    h.last_word = row.last_word;
+    std::vector<std::pair<uint32_t, uint32_t>> words;
+    auto lo = std::lower_bound(occurrences.begin(), occurrences.end(), std::make_pair(row.episode, row.word),
+                               [](const MatchRef& m, const std::pair<uint32_t, uint32_t>& k) {
+                                   return m.episode != k.first ? m.episode < k.first : m.word < k.second;
+                               });
+    for (auto it = lo; it != occurrences.end() && it->episode == row.episode && it->word <= row.last_word; ++it)
+        words.push_back({it->word, it->word_end ? it->word_end - 1 : 0});
+    fill_hit_text(h, ep, words, kSnippetBytes);
+    row.word = h.word;
+    row.time_ms = h.time_ms;
+    set_snippet(row, h);
+    row.snippet_pending = false;
 }
 
 }  // namespace tx

@@ -1,6 +1,10 @@
-// search_engine.h: the model's bridge to the core search (tx::Collection). Owns the episodes and
-// their index, and turns the core's hits into the rows the views draw (ResultRow, MatchRef).
-// The only app file that knows the search API.
+// search_engine.h: the model's bridge to the core search (tx::Collection). Owns the index (and,
+// for small loads, the episodes), and turns the core's hits into the rows the views draw
+// (ResultRow, MatchRef). The only app file that knows the search API.
+//
+// Built incrementally: add() episodes (an archive is added slice by slice from AppModel::step),
+// commit() before run(). With keep_text = false an episode's text is dropped once indexed and its
+// rows come back with snippet_pending set; fill_row() completes them from a decoded episode.
 #pragma once
 #include <string>
 #include <vector>
@@ -21,10 +25,22 @@ struct SearchOutput {
 
 class SearchEngine {
 public:
-    // Index `episodes` (moved in).
+    SearchEngine() = default;
+    // Index `episodes` (moved in), keeping their text.
     explicit SearchEngine(std::vector<Episode> episodes);
+    // Index one more episode (DocIds follow call order). keep_text = false releases its text once
+    // indexed. @return false when the index refused it (too large; it is then not searchable).
+    bool add(Episode ep, bool keep_text);
+    void commit() { m_collection.commit(); }
+    void finish() { m_collection.finish(); }
+    size_t size() const { return m_collection.size(); }
+    bool resident(uint32_t e) const { return m_collection.resident(e); }
     const std::vector<Episode>& episodes() const { return m_collection.episodes(); }
+    size_t index_bytes() const { return m_collection.index().memory_bytes(); }
     SearchOutput run(const std::string& query) const;
+    // Fill a pending row's snippet, highlights and exact time from its decoded episode, using the
+    // matches in `occurrences` (SearchOutput::occurrences).
+    static void fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences);
 
 private:
     Collection m_collection;

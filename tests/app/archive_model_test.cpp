@@ -1,0 +1,165 @@
+// Protects: archive loading in the model (AppModel::step): the episode list and first episode
+// before indexing, partial searches that say so, results equal to an all-resident load once
+// indexed, snippets filled on demand from released episodes, and the reader switching episodes.
+#include <catch.hpp>
+
+#include "app/model/app_model.h"
+#include "core/import.h"
+#include "core/bundle.h"
+#include "core/search.h"
+#include "test_util.h"
+#include "writer/bundle_writer.h"
+
+using namespace tx;
+
+namespace {
+
+// `n` episodes made from the demo text, each with its own marker word near a known place, so that
+// the archive is above the model's small-bundle threshold and episodes differ.
+std::vector<Episode> archive_episodes(size_t n) {
+    std::string demo = txtest::read_file(txtest::demo_path());
+    std::vector<Episode> out;
+    for (size_t i = 0; i < n; ++i) {
+        std::string text = demo.substr(0, 60000 + 7000 * i);
+        size_t at = text.find(' ', 1000 * (i + 1));
+        text.insert(at, " marker" + std::string(1, char('a' + i)) + " sharedmarker");
+        ImportDesc d;
+        d.format = Format::PlainText;
+        d.name = "ep" + std::to_string(i) + ".txt";
+        auto ep = import_transcript(Bytes(text), d);
+        REQUIRE(ep.ok());
+        ep->meta.title = "Episode number " + std::to_string(i);
+        ep->meta.date = "2020-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1);
+        out.push_back(std::move(ep.value()));
+    }
+    return out;
+}
+
+struct FakeClock {  // every call advances 1 ms: step(now, 0.5) indexes exactly one episode
+    double t = 0;
+    NowFn fn() { return [this] { return t += 1.0; }; }
+};
+
+void run_to_end(AppModel& m) {
+    FakeClock c;
+    for (int guard = 0; guard < 10000 && m.step(c.fn(), 1e9); ++guard) {}
+}
+
+}  // namespace
+
+TEST_CASE("an archive shows its episode list and first episode before indexing, then indexes in steps") {
+    auto eps = archive_episodes(20);
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    AppModel m;
+    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
+    CHECK(m.phase() == LoadPhase::Indexing);
+    CHECK(m.loading());
+    REQUIRE(m.episode_count() == 20);
+    CHECK(m.indexed_episodes() == 0);
+    CHECK(m.episode_meta(7).title == "Episode number 7");
+    CHECK(m.current_episode().text == eps[0].text);  // readable before anything is indexed
+    FakeClock c;
+    CHECK(m.step(c.fn(), 0.5));
+    CHECK(m.indexed_episodes() == 1);
+    CHECK(m.step(c.fn(), 0.5));
+    CHECK(m.indexed_episodes() == 2);
+    m.set_query("sharedmarker");
+    CHECK(m.results_partial());
+    CHECK(m.total_occurrences() == 2);  // only what is indexed so far
+    CHECK(m.state_json().find("\"partial\":true") != std::string::npos);
+    run_to_end(m);
+    CHECK(m.phase() == LoadPhase::Ready);
+    CHECK_FALSE(m.loading());
+    CHECK(m.indexed_episodes() == 20);
+    CHECK_FALSE(m.results_partial());
+    CHECK(m.total_occurrences() == 20);  // the query was re-run over the whole archive
+    for (uint32_t e = 0; e < 20; ++e) CHECK(m.hits_in_episode(e) == 1);
+    CHECK(m.archive_timeline().size() == 20);
+    CHECK(m.archive_timeline().front().day >= 0);
+}
+
+TEST_CASE("an archive's search equals an all-resident search, and released episodes get the same snippets on demand") {
+    auto eps = archive_episodes(12);
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    AppModel lazy, eager;
+    REQUIRE(lazy.load_bundle(Bytes(bundle.value())).ok());
+    run_to_end(lazy);
+    eager.load_episodes(eps);
+    for (const char* q : {"llama", "open source", "\"the metaverse\"", "markerc OR markerk"}) {
+        lazy.set_query(q);
+        eager.set_query(q);
+        INFO(q);
+        REQUIRE(lazy.total_occurrences() == eager.total_occurrences());
+        REQUIRE(lazy.total_passages() == eager.total_passages());
+        REQUIRE(lazy.results().size() == eager.results().size());
+        for (size_t i = 0; i < lazy.results().size(); ++i) {
+            CHECK(lazy.results()[i].episode == eager.results()[i].episode);
+            CHECK(lazy.results()[i].word == eager.results()[i].word);
+        }
+        // text is released: the rows wait for their episode to be decoded
+        size_t n = std::min<size_t>(lazy.results().size(), 5);
+        for (size_t i = 0; i < n; ++i) {
+            CHECK(lazy.results()[i].snippet_pending);
+            lazy.want_snippet(i);
+        }
+        run_to_end(lazy);
+        for (size_t i = 0; i < n; ++i) {
+            const ResultRow &a = lazy.results()[i], &b = eager.results()[i];
+            CHECK_FALSE(a.snippet_pending);
+            CHECK(a.snippet == b.snippet);
+            CHECK(a.time_ms == b.time_ms);
+            REQUIRE(a.spans.size() == b.spans.size());
+            for (size_t k = 0; k < a.spans.size(); ++k) CHECK(a.spans[k].begin == b.spans[k].begin);
+        }
+    }
+    // the index holds no episode text once the archive is loaded
+    for (const Episode& e : lazy.episodes()) CHECK(e.text.empty());
+}
+
+TEST_CASE("selecting a hit in another episode switches the reader to that decoded episode") {
+    auto eps = archive_episodes(14);
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    AppModel m;
+    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
+    REQUIRE(m.loading());  // the archive path, not the small-bundle one
+    run_to_end(m);
+    m.set_query("\"markerg\"");
+    REQUIRE(m.results().size() == 1);
+    CHECK(m.results()[0].episode == 6);
+    CHECK(m.episode() == 0);
+    m.select_result(0);
+    CHECK(m.episode() == 6);
+    const Episode& ep = m.current_episode();
+    REQUIRE(ep.text == eps[6].text);
+    CHECK(ep.text.substr(ep.words[m.reader_word()].begin, 7) == "markerg");
+    CHECK(m.time_ms() == ep.words[m.reader_word()].start_ms);
+    REQUIRE(!m.hit_flags().empty());
+    CHECK(m.hit_flags()[m.reader_word()] == 1);
+    // the deep link names the episode, and applying it elsewhere opens the same place
+    AppModel other;
+    REQUIRE(other.load_bundle(Bytes(bundle.value())).ok());
+    other.apply_deep_link(m.deep_link());
+    CHECK(other.episode() == 6);
+    CHECK(other.current_episode().text == eps[6].text);
+}
+
+TEST_CASE("a corrupt episode frame found while indexing an archive ends in the error state") {
+    auto eps = archive_episodes(14);
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    std::string bytes = bundle.value();
+    auto b = read_bundle(Bytes(bytes));
+    REQUIRE(b.ok());
+    size_t at = size_t(b->episode(8).frame_offset + b->episode(8).frame_bytes / 2);  // inside episode 8's frame
+    bytes[at] = char(bytes[at] ^ 0x5a);
+    AppModel m;
+    REQUIRE(m.load_bundle(Bytes(bytes)).ok());  // archives check each frame when it is decoded
+    CHECK(m.phase() == LoadPhase::Indexing);
+    run_to_end(m);
+    CHECK(m.phase() == LoadPhase::Error);
+    CHECK_FALSE(m.error().message.empty());
+    CHECK(m.episode_count() == 0);
+}
