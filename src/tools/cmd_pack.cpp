@@ -46,6 +46,41 @@ std::string dir_name(const std::string& p) {
     size_t s = p.find_last_of('/');
     return s == std::string::npos ? "." : p.substr(0, s);
 }
+std::string stem(const std::string& name) {
+    size_t dot = name.find_last_of('.');
+    return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
+}
+// The opening sentence of a transcript, cut at a word boundary to at most ~72 bytes ("…" when
+// cut). "The following is a conversation with X" becomes "Conversation with X". Empty when the
+// episode has no words.
+std::string title_from_opening(const Episode& ep) {
+    constexpr size_t kMax = 72;
+    if (ep.words.empty()) return {};
+    std::string_view text(ep.text);
+    text.remove_prefix(std::min<size_t>(ep.words.front().begin, text.size()));
+    size_t end = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {  // the first sentence (or line)
+        char c = text[i];
+        if (c == '\n' || ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
+            end = i;
+            break;
+        }
+    }
+    bool cut = false;
+    if (end > kMax) {
+        size_t sp = text.substr(0, kMax).find_last_of(' ');
+        end = sp == std::string_view::npos || sp == 0 ? kMax : sp;
+        while (end > 0 && (uint8_t(text[end]) & 0xC0) == 0x80) --end;  // never split a UTF-8 sequence
+        cut = true;
+    }
+    std::string t(text.substr(0, end));
+    for (char& c : t) if (c == '\t' || c == '\r') c = ' ';
+    const std::string lead = "The following is a conversation with ";
+    if (t.compare(0, lead.size(), lead) == 0) t = "Conversation with " + t.substr(lead.size());
+    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == ':')) t.pop_back();
+    if (cut) t += "\xE2\x80\xA6";
+    return t;
+}
 std::string with_commas(uint64_t v) {
     std::string s = std::to_string(v), out;
     for (size_t i = 0; i < s.size(); ++i) {
@@ -63,9 +98,11 @@ std::string duration(uint32_t ms) {
 
 int pack_usage() {
     std::fprintf(stderr,
-                 "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] INPUT...\n"
+                 "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] [--repeat N] INPUT...\n"
                  "  INPUT: .txt/.vtt/.srt/.json transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
                  "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
+                 "  --repeat N: pack the inputs N times (1..1000), titles marked \"(copy k)\": synthetic\n"
+                 "         archives for benchmarks (bench/archive.sh)\n"
                  "  --strict      stop at the first unreadable or malformed input (default: skip it with a\n"
                  "                warning, still write the bundle, exit with status 1)\n"
                  "  --level N     zstd level 1..22 (default 19)\n"
@@ -79,6 +116,7 @@ int pack_usage() {
 int cmd_pack(int argc, char** argv) {
     std::string out_path;
     bool strict = false, quiet = false;
+    int repeat = 1;
     WriteDesc wdesc;
     double wpm = 0;
     std::vector<std::string> inputs;
@@ -94,6 +132,11 @@ int cmd_pack(int argc, char** argv) {
             out_path = v;
         } else if (a == "--strict") {
             strict = true;
+        } else if (a == "--repeat") {
+            const char* v = need("--repeat");
+            if (!v) return pack_usage();
+            repeat = std::atoi(v);
+            if (repeat < 1 || repeat > 1000) { std::fprintf(stderr, "transcript pack: --repeat must be 1..1000\n"); return 2; }
         } else if (a == "--quiet" || a == "-q") {
             quiet = true;
         } else if (a == "--level") {
@@ -182,6 +225,12 @@ int cmd_pack(int argc, char** argv) {
             if (problem(j.path + ": " + msg + where)) return 1;
             continue;
         }
+        // No title in the file (the importer fell back to the file name) and none in a manifest:
+        // the transcript's opening line is the best title there is.
+        if (ep->meta.title == stem(idesc.name) && !(j.manifest && !j.manifest->meta.title.empty())) {
+            std::string t = title_from_opening(ep.value());
+            if (!t.empty()) ep->meta.title = t;
+        }
         if (j.manifest) apply_manifest(*j.manifest, ep->meta);
         input_bytes += data->size();
         episodes.push_back(std::move(ep.value()));
@@ -190,6 +239,16 @@ int cmd_pack(int argc, char** argv) {
     if (episodes.empty()) {
         std::fprintf(stderr, "transcript pack: no episodes to pack; %s not written\n", out_path.c_str());
         return 1;
+    }
+    if (repeat > 1) {  // synthetic archive: the same episodes again, in the same order
+        size_t n = episodes.size();
+        episodes.reserve(n * size_t(repeat));
+        for (int k = 2; k <= repeat; ++k)
+            for (size_t i = 0; i < n; ++i) {
+                Episode copy = episodes[i];
+                copy.meta.title += " (copy " + std::to_string(k) + ")";
+                episodes.push_back(std::move(copy));
+            }
     }
     if (progress) std::fprintf(stderr, "  compressing %zu episodes (zstd level %d)...\n", episodes.size(), wdesc.level);
     auto bundle = write_bundle(episodes, wdesc);
