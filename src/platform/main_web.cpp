@@ -23,7 +23,9 @@ namespace {
 constexpr float kBodyPx = 17.f;  // CSS pixels at font scale 1
 constexpr float kSmallPx = 13.5f;
 constexpr float kLargePx = 22.f;
-constexpr double kStepBudgetMs = 12.0;  // archive indexing per frame: leaves room to draw in < 50 ms
+constexpr double kStepBudgetMs = 8.0;       // archive indexing in a drawn frame (drawing takes the rest)
+constexpr double kStepBudgetIdleMs = 30.0;  // in a frame that is not drawn (loading, no input)
+constexpr double kLoadingRedrawMs = 200.0;  // progress redraw interval while loading without input
 
 void js_copy(const std::string& text) {
     EM_ASM({ if (Module.onExplorerCopy) Module.onExplorerCopy(UTF8ToString($0)); }, text.c_str());
@@ -48,6 +50,7 @@ struct Platform {
     double longest_frame_ms = 0;
     double first_ready_frame_ms = -1;  // performance.now() when the first frame with episodes was drawn
     double indexed_ms = -1;            // performance.now() when every episode was indexed
+    double last_input_ms = -1e9, last_draw_ms = -1e9;
     double load_call_ms = 0;           // duration of the last tx_load_bundle call (blocks the page)
 };
 Platform* g = nullptr;
@@ -140,7 +143,16 @@ void frame() {
         ImGui_ImplSDL2_ProcessEvent(&ev);
     }
     // Archive loading and lazy snippets advance in time slices before drawing (see AppModel::step).
-    if (g->model.step([] { return emscripten_get_now(); }, kStepBudgetMs)) g->frames_to_draw = std::max(g->frames_to_draw, 1);
+    // While an archive loads and nobody interacts, only a few frames a second are drawn (software
+    // GL draws are slow) and the rest of each frame goes to indexing.
+    if (events || !deferred.empty()) g->last_input_ms = t0;
+    bool throttled = g->model.loading() && t0 - g->last_input_ms > 500 && t0 - g->last_draw_ms < kLoadingRedrawMs;
+    if (g->model.step([] { return emscripten_get_now(); }, throttled ? kStepBudgetIdleMs : kStepBudgetMs))
+        g->frames_to_draw = std::max(g->frames_to_draw, 1);
+    if (throttled) {
+        g->longest_frame_ms = std::max(g->longest_frame_ms, emscripten_get_now() - t0);
+        return;
+    }
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
     if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || g->app.dark() != g->style_dark)
@@ -152,6 +164,7 @@ void frame() {
     if (!g->style_set || g->app.dark() != g->style_dark) apply_style(g->app.dark());
 
     g->drawn_rev = g->model.revision();
+    g->last_draw_ms = t0;
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();

@@ -26,6 +26,7 @@ const char* load_phase_name(LoadPhase p) {
 // Archive loading state (AppModel::step).
 struct ArchiveLoader {
     uint32_t next = 0;            // next episode to decode and index
+    double ms_per_word = 0;       // measured decode+index cost, to stop before a slice overruns
     uint32_t slices = 0;          // step() calls so far (the query is re-run every few)
     bool keep_text = true;        // small bundles keep every episode resident
     bool indexing = true;         // false: computing archive topics
@@ -181,7 +182,9 @@ void AppModel::rerun_query() {
 }
 
 void AppModel::finish_load() {
-    m_engine->finish();
+    // No InvertedIndex::shrink() here: it copies every posting list in one go (~0.2 s in WASM for
+    // Lexicap, a frozen frame) and needs both pools at once (a higher heap peak than it saves).
+    m_engine->commit();
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
     rerun_query();
@@ -195,6 +198,10 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         ArchiveLoader& L = *m_loader;
         uint32_t before = L.next;
         while (L.next < m_meta.size()) {
+            double words = double(m_bundle->episode(L.next).word_count) + 1;
+            double t_ep = now_ms();
+            // at least one episode per call; then only those expected to fit in the budget
+            if (L.next != before && t_ep - t0 + words * L.ms_per_word > budget_ms) break;
             auto ep = m_bundle->decode_episode(L.next);
             if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
                 fail(ep.errc(), ep.message());
@@ -202,7 +209,9 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
             }
             m_engine->add(std::move(ep.value()), L.keep_text);
             ++L.next;
-            if (now_ms() - t0 >= budget_ms) break;
+            double t_end = now_ms(), rate = (t_end - t_ep) / words;
+            L.ms_per_word = L.ms_per_word == 0 ? rate : 0.8 * L.ms_per_word + 0.2 * rate;
+            if (t_end - t0 >= budget_ms) break;
         }
         m_engine->commit();
         m_indexed = L.next;
