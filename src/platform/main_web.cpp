@@ -212,7 +212,11 @@ EMSCRIPTEN_KEEPALIVE int tx_load_bundle(uint8_t* ptr, int len) {
     return st.ok() ? 1 : 0;
 }
 
-// The model's state as JSON (valid until the next call).
+// The model's state as JSON (valid until the next call): AppModel::state_json plus heapBytes
+// (HEAP8.length: the WASM memory, which only grows, so also its peak), firstFrameMs and indexedMs
+// (performance.now() of the first frame drawn with episodes, and of the frame where every episode
+// was indexed; -1 until then), loadCallMs (how long tx_load_bundle blocked the page), frames,
+// longestFrameMs (longest main-loop callback, drawn or not), typing, dark, fontScale, timeline.
 EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     if (!g) return "{\"ready\":false,\"phase\":\"starting\"}";
     g->state = g->model.state_json();

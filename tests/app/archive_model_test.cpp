@@ -60,6 +60,10 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
     CHECK(m.episode_meta(7).title == "Episode number 7");
     CHECK(m.current_episode().text == eps[0].text);  // readable before anything is indexed
     FakeClock c;
+    CHECK(m.topics().empty());  // the shown episode's topics come in the first step, not in load_bundle
+    CHECK(m.step(c.fn(), 0.5));
+    CHECK_FALSE(m.topics().empty());
+    CHECK(m.indexed_episodes() == 0);
     CHECK(m.step(c.fn(), 0.5));
     CHECK(m.indexed_episodes() == 1);
     CHECK(m.step(c.fn(), 0.5));

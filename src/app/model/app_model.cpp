@@ -194,6 +194,12 @@ void AppModel::finish_load() {
 bool AppModel::step(const NowFn& now_ms, double budget_ms) {
     double t0 = now_ms();
     bool worked = false;
+    if (m_bundle && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
+        compute_topics(m_episode);  // deferred by rebuild_episode_view
+        rebuild_episode_view();
+        bump();
+        return true;  // the rest waits for the next frame
+    }
     if (m_loader && m_loader->indexing) {
         ArchiveLoader& L = *m_loader;
         uint32_t before = L.next;
@@ -363,7 +369,9 @@ void AppModel::rebuild_topic_groups() {
 void AppModel::rebuild_episode_view() {
     if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
     const Episode& ep = *m_current;
-    compute_topics(m_episode);
+    // archives: the shown episode's topics are computed in the next step() (tens of ms in WASM),
+    // so that opening an episode or the first frame never waits for them
+    if (!m_bundle) compute_topics(m_episode);
     m_topics = m_topics_by_episode[m_episode];
     rebuild_topic_groups();
     std::vector<uint32_t> breaks;

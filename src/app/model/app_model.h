@@ -185,7 +185,13 @@ public:
     uint64_t revision() const { return m_revision; }
     void bump() { ++m_revision; }
     // The state as JSON for the JS API: {ready, phase, progress, query, totalHits, totalPassages,
-    // episode, timeMs, word, words, episodes, selected, error, queryError}
+    // results, selected, currentHit, episode, timeMs, word, words, topics, hash, queryError, error,
+    // and for archives: episodes (listed in the directory), indexedEpisodes (searchable so far),
+    // loading (still indexing), topicsPending (archive topics still being computed), partial (the
+    // current results cover only the indexed episodes), archiveTopics (recurring topic count),
+    // indexBytes (InvertedIndex::memory_bytes), pendingSnippets (result rows not decoded yet)}.
+    // The platform adds heapBytes, firstFrameMs, indexedMs, loadCallMs, frames, longestFrameMs...
+    // (src/platform/main_web.cpp, tx_state_json).
     std::string state_json() const;
 
 private:
