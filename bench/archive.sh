@@ -28,4 +28,7 @@ for n in "${copies[@]}"; do
   if [ "$n" = 1 ]; then args+=("$label=$out"); else args+=("$label-${n}x=$out"); fi
 done
 mkdir -p "$ROOT/bench/results"
+# baseline in the same run: the single-episode demo bundle (the page's default)
+args=("demo (baseline)=$ROOT/build-web/site/demo.txb" "${args[@]}")
+BENCH_NOTE="load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" \
 node "$ROOT/bench/archive.mjs" --out "$ROOT/bench/results/archive.md" "${args[@]}"
