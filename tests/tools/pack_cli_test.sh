@@ -27,6 +27,24 @@ info=$("$T" info "$D/m.txb") || fail "info failed on a good bundle"
 echo "$info" | grep -q 'My Title' || fail "manifest title missing from info: $info"
 echo "$info" | grep -Eq 'estimated +2 ' || fail "chapters missing from info: $info"
 
+# no title in the file or manifest: the opening sentence, "The following is a conversation with"
+# shortened; long openings cut at a word boundary with an ellipsis; a manifest title still wins
+printf 'WEBVTT\n\n00:00.000 --> 00:02.000\nThe following is a conversation with Jane Roe. She studies owls.\n' > "$D/c.vtt"
+printf 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen\n' > "$D/long.txt"
+"$T" pack -q -o "$D/t.txb" "$D/c.vtt" "$D/long.txt" "$D/list.tsv" || fail "pack for titles failed"
+info=$("$T" info "$D/t.txb")
+echo "$info" | grep -q 'Conversation with Jane Roe ' || fail "title from the opening line missing: $info"
+echo "$info" | grep -q 'She studies' && fail "title should stop at the first sentence: $info"
+echo "$info" | grep -q 'My Title' || fail "manifest title should win: $info"
+"$T" info "$D/t.txb" | grep -q 'one two three' || fail "long opening not used as title: $info"
+
+# --repeat N: the inputs N times, copies marked in the title; bad values refused
+"$T" pack -q --repeat 3 -o "$D/r.txb" "$D/c.vtt" || fail "--repeat failed"
+info=$("$T" info "$D/r.txb")
+echo "$info" | grep -q '^episodes 3,' || fail "--repeat 3 should give 3 episodes: $info"
+echo "$info" | grep -q '(copy 3)' || fail "copies should be marked: $info"
+"$T" pack -q --repeat 0 -o "$D/r0.txb" "$D/c.vtt" 2> /dev/null && fail "--repeat 0 accepted"
+
 # default: skip the bad file with a warning naming file and line, still write, exit 1
 "$T" pack -q -o "$D/s.txb" "$D/in/a.txt" "$D/bad.vtt" 2> "$D/err"; rc=$?
 [ $rc -eq 1 ] || fail "skipping should exit 1, got $rc"
