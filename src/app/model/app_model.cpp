@@ -194,7 +194,10 @@ void AppModel::finish_load() {
 bool AppModel::step(const NowFn& now_ms, double budget_ms) {
     double t0 = now_ms();
     bool worked = false;
-    if (m_bundle && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
+    // The shown episode's topics (one segmentation, 50-100 ms in WASM, not divisible) wait until
+    // the archive is indexed, so that no loading frame runs long; then they come first.
+    bool indexing = m_loader && m_loader->indexing;
+    if (!indexing && m_bundle && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
         compute_topics(m_episode);  // deferred by rebuild_episode_view
         rebuild_episode_view();
         bump();
