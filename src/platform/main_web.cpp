@@ -106,34 +106,51 @@ void apply_style(bool dark) {
     g->style_set = true;
 }
 
+// Feed one event to ImGui. Modifier keys are taken from the event itself, not from SDL's current
+// state (which the 1.86 backend reads): under load several key events queue up before a frame
+// polls them, and by then SDL's state already says Shift was released for a queued Shift+F3.
+void process_event(SDL_Event& ev) {
+    ImGui_ImplSDL2_ProcessEvent(&ev);
+    if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+        ImGuiIO& io = ImGui::GetIO();
+        Uint16 mod = ev.key.keysym.mod;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
+}
+
 void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
     // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
-    // seen as pressed. Such key-ups are held back to the next frame.
+    // seen as pressed. Such a key-up, and every key event after it, waits for the next frame.
     static std::vector<SDL_Event> deferred;
-    std::vector<SDL_Event> held = std::move(deferred);
+    std::vector<SDL_Event> queue = std::move(deferred);
     deferred.clear();
-    for (SDL_Event& e : held) { ImGui_ImplSDL2_ProcessEvent(&e); events = true; }
+    SDL_Event ev;
+    while (SDL_PollEvent(&ev)) queue.push_back(ev);
     SDL_Scancode down_this_frame[16];
     int n_down = 0;
-    SDL_Event ev;
-    while (SDL_PollEvent(&ev)) {
+    for (SDL_Event& e : queue) {
         events = true;
-        if (ev.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = ev.key.keysym.scancode;
-        if (ev.type == SDL_KEYUP) {
+        bool key = e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT;
+        if (key && !deferred.empty()) { deferred.push_back(e); continue; }
+        if (e.type == SDL_KEYUP) {
             bool same = false;
-            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == ev.key.keysym.scancode;
-            if (same) { deferred.push_back(ev); continue; }
+            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == e.key.keysym.scancode;
+            if (same) { deferred.push_back(e); continue; }
         }
-        if (ev.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
+        if (e.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = e.key.keysym.scancode;
+        if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
-            ImGui::GetIO().MouseWheel += ev.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+            ImGui::GetIO().MouseWheel += e.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
             continue;
         }
-        ImGui_ImplSDL2_ProcessEvent(&ev);
+        process_event(e);
     }
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
