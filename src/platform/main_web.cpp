@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow: scroll state for tx_wheel_would_scroll
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -106,26 +107,40 @@ void apply_style(bool dark) {
     g->style_set = true;
 }
 
+// ImGui_ImplSDL2_ProcessEvent (1.86) sets io.KeyCtrl/Shift/Alt/Super from SDL_GetModState(), the
+// state after *all* queued events; when Ctrl down, A down, A up, Ctrl up arrive within one frame
+// that loses the Ctrl of Ctrl+A. Take the modifiers each key event carried instead.
+void process_event(SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+        ImGuiIO& io = ImGui::GetIO();
+        const Uint16 mod = e.key.keysym.mod;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
+}
+
 void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
     // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
-    // seen as pressed. Such key-ups are held back to the next frame.
+    // seen as pressed. Such key-ups are held back to the next frame, and so is every other key-up
+    // after a key-down in the same frame: with Ctrl+A arriving as Ctrl down, A down, A up, Ctrl up
+    // in one frame, releasing Ctrl at once would leave A pressed without Ctrl (seen under load).
     static std::vector<SDL_Event> deferred;
     std::vector<SDL_Event> held = std::move(deferred);
     deferred.clear();
-    for (SDL_Event& e : held) { ImGui_ImplSDL2_ProcessEvent(&e); events = true; }
-    SDL_Scancode down_this_frame[16];
-    int n_down = 0;
+    for (SDL_Event& e : held) { process_event(e); events = true; }
+    int n_down = 0;  // key-downs seen so far in this frame
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) {
         events = true;
-        if (ev.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = ev.key.keysym.scancode;
+        if (ev.type == SDL_KEYDOWN) ++n_down;
         if (ev.type == SDL_KEYUP) {
-            bool same = false;
-            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == ev.key.keysym.scancode;
-            if (same) { deferred.push_back(ev); continue; }
+            if (n_down > 0) { deferred.push_back(ev); continue; }
         }
         if (ev.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
@@ -133,7 +148,7 @@ void frame() {
             ImGui::GetIO().MouseWheel += ev.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
             continue;
         }
-        ImGui_ImplSDL2_ProcessEvent(&ev);
+        process_event(ev);
     }
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
@@ -246,6 +261,38 @@ EMSCRIPTEN_KEEPALIVE void tx_fail(const char* message) {
 }
 EMSCRIPTEN_KEEPALIVE void tx_download_progress(double done, double total) {
     if (g) g->model.set_download_progress(uint64_t(done), uint64_t(total));
+}
+
+// Would a wheel event at (x, y) (CSS px from the canvas's top-left) with DOM deltas (dx, dy)
+// (dy > 0 scrolls down) scroll a pane of the explorer? @return 1 if ImGui would move some window's
+// scroll position, 0 if the wheel would do nothing here (so an embedding page may scroll instead).
+// The loader calls this from its own capturing 'wheel' listener before SDL sees the event: SDL's
+// Emscripten wheel handler always calls preventDefault(), which would freeze the page under the
+// pointer. This mirrors ImGui 1.86's FindHoveredWindow() (topmost active window containing the
+// point) and UpdateMouseWheel() (walk up through child windows that cannot scroll or refuse the
+// wheel). Widgets that read io.MouseWheel themselves (the timeline's zoom) live in the root window,
+// which has NoScrollWithMouse, so over them the wheel goes to the page.
+EMSCRIPTEN_KEEPALIVE int tx_wheel_would_scroll(double x, double y, double dx, double dy) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!g || !ctx) return 0;
+    const ImVec2 p{float(x), float(y)};
+    ImGuiWindow* w = nullptr;
+    for (int i = ctx->Windows.Size - 1; i >= 0 && !w; --i) {
+        ImGuiWindow* c = ctx->Windows[i];
+        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
+    }
+    if (!w) return 0;
+    const bool vertical = std::fabs(dy) >= std::fabs(dx);
+    const double d = vertical ? dy : dx;
+    if (d == 0) return 0;
+    auto scroll_max = [&](ImGuiWindow* c) { return vertical ? c->ScrollMax.y : c->ScrollMax.x; };
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+           (scroll_max(w) <= 0.f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+    const float pos = vertical ? w->Scroll.y : w->Scroll.x, max = scroll_max(w);
+    if (max <= 0.f) return 0;
+    return d < 0 ? (pos > 0.5f ? 1 : 0) : (pos < max - 0.5f ? 1 : 0);
 }
 
 }  // extern "C"
