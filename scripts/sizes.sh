@@ -11,7 +11,9 @@ row() {  # label file
   local raw br
   raw=$(stat -c %s "$2")
   br=$(brotli -q 11 -c "$2" | wc -c)
-  printf '| %s | `%s` | %s | %s |\n' "$1" "${2#$DIST/}" "$(kb "$raw")" "$(kb "$br")"
+  local name
+  name=$(printf '%s' "${2#$DIST/}" | sed -E 's/\.[0-9a-f]{10}\./.<hash>./')
+  printf '| %s | `%s` | %s | %s |\n' "$1" "$name" "$(kb "$raw")" "$(kb "$br")"
   total_raw=$((total_raw + raw)); total_br=$((total_br + br))
 }
 echo '| artefact | file | raw | brotli |'

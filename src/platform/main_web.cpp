@@ -126,29 +126,32 @@ void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
-    // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
-    // seen as pressed. Such key-ups are held back to the next frame, and so is every other key-up
-    // after a key-down in the same frame: with Ctrl+A arriving as Ctrl down, A down, A up, Ctrl up
-    // in one frame, releasing Ctrl at once would leave A pressed without Ctrl (seen under load).
+    // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
+    // and applies typed characters before keys. So a key that goes down and up within one frame
+    // would never be seen as pressed, and "Backspace, z" in one frame would type z and then delete
+    // it. A key-up that follows a key-down of the same frame is therefore held back to the next
+    // frame together with every event after it, in order: each frame sees at most one completed
+    // key press, and Ctrl+A (Ctrl down, A down, A up, Ctrl up) keeps its Ctrl.
     static std::vector<SDL_Event> deferred;
-    std::vector<SDL_Event> held = std::move(deferred);
+    std::vector<SDL_Event> queue = std::move(deferred);
     deferred.clear();
-    for (SDL_Event& e : held) { process_event(e); events = true; }
-    int n_down = 0;  // key-downs seen so far in this frame
     SDL_Event ev;
-    while (SDL_PollEvent(&ev)) {
+    while (SDL_PollEvent(&ev)) queue.push_back(ev);
+    int n_down = 0;  // key-downs handled so far in this frame
+    for (SDL_Event& e : queue) {
         events = true;
-        if (ev.type == SDL_KEYDOWN) ++n_down;
-        if (ev.type == SDL_KEYUP) {
-            if (n_down > 0) { deferred.push_back(ev); continue; }
-        }
-        if (ev.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
-            int w = 0, h = 0;
-            SDL_GetWindowSize(g->window, &w, &h);
-            ImGui::GetIO().MouseWheel += ev.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+        if (!deferred.empty() || (e.type == SDL_KEYUP && n_down > 0)) {
+            deferred.push_back(e);
             continue;
         }
-        process_event(ev);
+        if (e.type == SDL_KEYDOWN) ++n_down;
+        if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
+            int w = 0, h = 0;
+            SDL_GetWindowSize(g->window, &w, &h);
+            ImGui::GetIO().MouseWheel += e.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+            continue;
+        }
+        process_event(e);
     }
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
