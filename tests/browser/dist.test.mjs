@@ -100,6 +100,15 @@ export const tests = [
       assert(srv.requests.some((p) => /demo\.[0-9a-f]{10}\.txb$/.test(p)), 'the hashed bundle was fetched');
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
+      // the iframe variant takes its bundle and query from the URL
+      const bundle = hashed.find((n) => n.endsWith('.txb'));
+      const p2 = await newPage(browser, { width: 700, height: 480 });
+      await p2.goto(srv.url + 'embed.html?bundle=' + encodeURIComponent(bundle) + '&q=metaverse');
+      const e = await waitFor(p2, 'window.explorer', 's => s.ready && s.query === "metaverse"');
+      assertEq(e.totalHits, coreHits('metaverse'), 'embed.html searched its q= parameter');
+      await p2.waitForTimeout(300);
+      saveShot('dist-embed-iframe-page', await p2.screenshot());
+      await p2.context().close();
       srv.close();
     },
   },
@@ -158,6 +167,10 @@ ${para.repeat(12)}<script src="explorer/explorer-loader.js" defer></script></bod
       assertEq(t1.totalHits, coreHits('zuckerberg'), 'typing searched in embed 1');
       assertEq((await page.evaluate(`${e2}.state()`)).query, 'metaverse', 'embed 2 kept its query while embed 1 was typed into');
       saveShot('dist-blog-e1', await page.screenshot());
+      // Tab leaves the explorer for the next focusable element (here: the second embed's canvas)
+      await page.keyboard.press('Tab');
+      assertEq(await page.evaluate(() => document.activeElement.parentElement && document.activeElement.parentElement.id), 'e2', 'Tab moved focus on');
+      assertEq((await page.evaluate(`${e1}.state()`)).query, 'zuckerberg', 'Tab did not edit embed 1');
 
       // wheel over the timeline (nothing there scrolls): the page scrolls
       await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, document.getElementById('e1').offsetTop - 100); });
