@@ -26,8 +26,9 @@
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
  *
- * Each mount gets its own canvas and its own WASM instance; nothing global but
- * `TranscriptExplorer` is defined, no stylesheet is added (the canvas is styled inline).
+ * Each mount gets its own canvas and its own WASM instance; the only globals are
+ * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas
+ * is styled inline).
  * Nothing from the bundle or the URL is inserted as HTML.
  */
 (function () {
