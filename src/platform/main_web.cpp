@@ -219,8 +219,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     return g->state.c_str();
 }
 
+// The search box copies the model's query only while no widget is active, so a query set from
+// JavaScript while the box has the text cursor would not show (and the next key would edit the old
+// text). Deactivating the widget lets the next frame show the new query.
+static void release_active_widget() {
+    if (ImGui::GetCurrentContext() && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+}
 EMSCRIPTEN_KEEPALIVE void tx_set_query(const char* q) {
-    if (g && q) g->model.set_query(q);
+    if (g && q) { g->model.set_query(q); release_active_widget(); }
 }
 EMSCRIPTEN_KEEPALIVE void tx_seek(int episode, double time_ms) {
     if (g && episode >= 0 && time_ms >= 0) g->model.seek(uint32_t(episode), uint32_t(std::min(time_ms, 4.0e9)));
@@ -235,7 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_deep_link() {
     return g->state.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void tx_apply_deep_link(const char* hash) {
-    if (g && hash) g->model.apply_deep_link(hash);
+    if (g && hash) { g->model.apply_deep_link(hash); release_active_widget(); }
 }
 // The page's URL without its hash, for quotes and deep links (the loader passes it).
 EMSCRIPTEN_KEEPALIVE void tx_set_page_url(const char* url) {
