@@ -1,16 +1,35 @@
 /* Transcript Explorer loader: mounts the WASM explorer into a container element.
  *
+ * Blog embed (no script of your own): every element with a data-transcript-explorer attribute is
+ * mounted on DOMContentLoaded (or at once if the page has already loaded):
+ *   <div data-transcript-explorer data-bundle="talk.txb" data-query="llama" style="height:480px"></div>
+ *   <script src="https://example.org/explorer/explorer-loader.js" defer></script>
+ * Attributes: data-bundle (URL, relative to the page), data-query, data-dark ("1"/"0"; default
+ * follows prefers-color-scheme), data-height (px, used only when the container has no height of its
+ * own; default 480), data-mode ("embed" default, or "app"). The element gets a `transcriptExplorer`
+ * property (the handle below) and fires a 'transcript-explorer-ready' event (detail: the handle).
+ *
+ * Script API:
  *   const ex = await TranscriptExplorer.mount(element, { bundle: 'demo.txb', query: '' });
  *   ex.state()            -> { ready, phase, query, totalHits, episode, timeMs, error, ... }
  *   ex.setQuery('llama'); ex.seek({ episode: 0, timeMs: 60000 }); ex.nextHit(); ex.loadBundle(urlOrBytes);
  *   ex.on('change', fn)   fn(state) after anything the reader sees changed (query, hit, position)
  *   ex.on('copy', fn)     fn(text) when the reader copied a quote or a selection
+ *   TranscriptExplorer.supported() -> { ok, reason }: WebAssembly and WebGL2 are available
+ *   TranscriptExplorer.mountAll(root) mounts data-transcript-explorer elements added later
  *
- * Options: bundle (URL), query, hash (true: mirror the state in location.hash and restore it),
- * dark (true/false; default follows prefers-color-scheme).
+ * Options: bundle (URL or bytes), query, hash (true: mirror the state in location.hash and restore
+ * it), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
+ *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
+ *           pointer is over a pane of the explorer that can scroll further that way, Tab moves focus
+ *           out of the explorer, the explorer never takes focus by itself.
+ *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
+ * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
  *
- * Each mount gets its own canvas and its own WASM instance; nothing global but
- * `TranscriptExplorer` is defined. Nothing from the bundle or the URL is inserted as HTML.
+ * Each mount gets its own canvas and its own WASM instance; the only globals are
+ * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas
+ * is styled inline).
+ * Nothing from the bundle or the URL is inserted as HTML.
  */
 (function () {
   'use strict';
@@ -19,15 +38,29 @@
     return s && s.src ? s.src.replace(/[^\/]*$/, '') : '';
   })();
   var modulePromise = null;
+  // The explorer's JS file, next to this script. scripts/dist.py rewrites the name to the
+  // content-hashed one in the static site; the offline file defines createExplorerModule inline.
+  var EXPLORER_JS = 'explorer.js';
+
+  function supported() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
+      return { ok: false, reason: 'this browser has no WebAssembly' };
+    var gl = null;
+    try { gl = document.createElement('canvas').getContext('webgl2'); } catch (e) { gl = null; }
+    if (!gl) return { ok: false, reason: 'this browser has no WebGL2 (or it is switched off)' };
+    var lose = gl.getExtension && gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();  // give the probe context back at once
+    return { ok: true, reason: '' };
+  }
 
   function loadFactory() {
     if (window.createExplorerModule) return Promise.resolve(window.createExplorerModule);
     if (!modulePromise) {
       modulePromise = new Promise(function (resolve, reject) {
         var s = document.createElement('script');
-        s.src = scriptBase + 'explorer.js';
+        s.src = scriptBase + EXPLORER_JS;
         s.onload = function () { resolve(window.createExplorerModule); };
-        s.onerror = function () { reject(new Error('Could not load explorer.js from ' + s.src)); };
+        s.onerror = function () { modulePromise = null; reject(new Error('Could not load ' + s.src)); };
         document.head.appendChild(s);
       });
     }
@@ -57,6 +90,11 @@
 
   function mount(container, options) {
     options = options || {};
+    var mode = options.mode === 'app' ? 'app' : 'embed';
+    var sup = supported();
+    if (!sup.ok) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + sup.reason));
+    // Sized by the container: give a container without a height of its own a sensible one.
+    if (container.clientHeight < 2) container.style.height = (Number(options.height) || 480) + 'px';
     var canvas = document.createElement('canvas');
     canvas.className = 'tx-canvas';
     canvas.tabIndex = 0;
@@ -64,9 +102,31 @@
     canvas.setAttribute('aria-label', 'Transcript explorer');
     canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none;';
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
+    var M = null;
+    // These listeners are registered before SDL's (which come with main()), and in the capture
+    // phase, so they run first and can keep an event away from SDL with stopImmediatePropagation.
+    // SDL's mousedown handler calls preventDefault(), which would stop a click from focusing the
+    // canvas: focus it ourselves, without scrolling the page.
+    function focusCanvas() { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); }
+    canvas.addEventListener('mousedown', focusCanvas, true);
+    canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
+    if (mode === 'embed') {
+      // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
+      // would scroll a pane of the explorer (asked of the WASM side); the others scroll the page.
+      canvas.addEventListener('wheel', function (e) {
+        if (!M) { e.stopImmediatePropagation(); return; }
+        if (e.ctrlKey) { e.stopImmediatePropagation(); return; }  // the browser's page zoom
+        var r = canvas.getBoundingClientRect();
+        if (!M._tx_wheel_would_scroll(e.clientX - r.left, e.clientY - r.top, e.deltaX, e.deltaY))
+          e.stopImmediatePropagation();
+      }, { capture: true, passive: true });
+      // SDL swallows Tab; in a guest page Tab must move focus on to the next element.
+      canvas.addEventListener('keydown', function (e) {
+        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) e.stopImmediatePropagation();
+      }, true);
+    }
     container.appendChild(canvas);
     var listeners = {};
-    var M = null;
     var api = {
       canvas: canvas,
       state: function () {
@@ -101,19 +161,21 @@
       on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
       _emit: function (name, detail) { (listeners[name] || []).forEach(function (f) { f(detail); }); }
     };
+    container.transcriptExplorer = api;
     return loadFactory().then(function (factory) {
       return new Promise(function (resolve, reject) {
-        factory({
+        var moduleArg = {
           canvas: canvas,
+          locateFile: function (p) { return scriptBase + p; },
           print: function (t) { console.log(t); },
           printErr: function (t) { console.warn(t); },
           preRun: [function (mod) { mod.specialHTMLTargets['#canvas'] = canvas; }],
-          onExplorerReady: function () { resolve(); },
+          onExplorerReady: function () { M = moduleArg; resolve(); },
           onExplorerChange: function () {
             var st = api.state();
             if (options.hash && st.ready) {
               var h = '#' + st.hash;
-              if (location.hash !== h) history.replaceState(null, '', h);
+              if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
             }
             api._emit('change', st);
           },
@@ -125,10 +187,15 @@
           onExplorerOpen: function (url) {
             if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
           }
-        }).then(function (mod) { M = mod; }, reject);
+        };
+        // MODULARIZE uses the object passed in as the Module (exports, HEAPU8, ccall land on it), so
+        // it is the instance once main() ran. With synchronous compilation (the single-file build)
+        // the factory's promise does not settle before main() calls onExplorerReady, so do not wait for it.
+        var boot = factory(moduleArg);
+        if (boot && boot.then) boot.then(function (mod) { M = M || mod; }, reject);
       });
     }).then(function () {
-      // M is set by the factory's promise, which resolves after main() returned.
+      // let main() return and its first frame be scheduled before driving the instance
       return new Promise(function (r) { setTimeout(r, 0); });
     }).then(function () {
       var resize = function () {
@@ -147,8 +214,11 @@
       }
       ['focus', 'blur'].forEach(function (n) { canvas.addEventListener(n, function () { M._tx_wake(); }); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
+      // The initial query goes in before the bundle: the model keeps it and searches once loaded,
+      // and the search box (drawn once ready) starts with it. Set after loading, the box may
+      // already be active with its own copy of the old text.
+      if (options.query) api.setQuery(options.query);
       return (options.bundle ? api.loadBundle(options.bundle) : Promise.resolve()).then(function () {
-        if (options.query) api.setQuery(options.query);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
@@ -158,5 +228,38 @@
     });
   }
 
-  window.TranscriptExplorer = { mount: mount };
+  function showMessage(container, text) {
+    var d = document.createElement('div');
+    d.setAttribute('role', 'status');
+    d.style.cssText = 'box-sizing:border-box;height:100%;display:flex;align-items:center;justify-content:center;' +
+      'padding:1em;text-align:center;font:15px system-ui,sans-serif;color:#555;background:#f3f2ef;';
+    d.textContent = text;
+    container.appendChild(d);
+  }
+
+  // Mount every [data-transcript-explorer] element under root that is not mounted yet.
+  function mountAll(root) {
+    var els = (root || document).querySelectorAll('[data-transcript-explorer]');
+    var all = [];
+    Array.prototype.forEach.call(els, function (el) {
+      if (el.transcriptExplorerMounting) return;
+      el.transcriptExplorerMounting = true;
+      var opts = { bundle: el.getAttribute('data-bundle') || '', query: el.getAttribute('data-query') || '',
+                   mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height') };
+      if (el.hasAttribute('data-dark')) opts.dark = el.getAttribute('data-dark') === '1';
+      all.push(mount(el, opts).then(function (api) {
+        el.dispatchEvent(new CustomEvent('transcript-explorer-ready', { detail: api }));
+        return api;
+      }, function (err) {
+        if (el.clientHeight < 2) el.style.height = (Number(opts.height) || 480) + 'px';
+        showMessage(el, String(err && err.message || err));
+        return null;
+      }));
+    });
+    return Promise.all(all);
+  }
+
+  window.TranscriptExplorer = { mount: mount, mountAll: mountAll, supported: supported };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { mountAll(); });
+  else mountAll();
 })();

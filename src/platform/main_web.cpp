@@ -4,6 +4,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow: scroll state for tx_wheel_would_scroll
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
@@ -106,14 +107,14 @@ void apply_style(bool dark) {
     g->style_set = true;
 }
 
-// Feed one event to ImGui. Modifier keys are taken from the event itself, not from SDL's current
-// state (which the 1.86 backend reads): under load several key events queue up before a frame
-// polls them, and by then SDL's state already says Shift was released for a queued Shift+F3.
-void process_event(SDL_Event& ev) {
-    ImGui_ImplSDL2_ProcessEvent(&ev);
-    if (ev.type == SDL_KEYDOWN || ev.type == SDL_KEYUP) {
+// ImGui_ImplSDL2_ProcessEvent (1.86) sets io.KeyCtrl/Shift/Alt/Super from SDL_GetModState(), the
+// state after *all* queued events; when Ctrl down, A down, A up, Ctrl up arrive within one frame
+// that loses the Ctrl of Ctrl+A. Take the modifiers each key event carried instead.
+void process_event(SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
         ImGuiIO& io = ImGui::GetIO();
-        Uint16 mod = ev.key.keysym.mod;
+        const Uint16 mod = e.key.keysym.mod;
         io.KeyShift = (mod & KMOD_SHIFT) != 0;
         io.KeyCtrl = (mod & KMOD_CTRL) != 0;
         io.KeyAlt = (mod & KMOD_ALT) != 0;
@@ -125,25 +126,25 @@ void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
-    // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
-    // seen as pressed. Such a key-up, and every key event after it, waits for the next frame.
+    // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
+    // and applies typed characters before keys. So a key that goes down and up within one frame
+    // would never be seen as pressed, and "Backspace, z" in one frame would type z and then delete
+    // it. A key-up that follows a key-down of the same frame is therefore held back to the next
+    // frame together with every event after it, in order: each frame sees at most one completed
+    // key press, and Ctrl+A (Ctrl down, A down, A up, Ctrl up) keeps its Ctrl.
     static std::vector<SDL_Event> deferred;
     std::vector<SDL_Event> queue = std::move(deferred);
     deferred.clear();
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) queue.push_back(ev);
-    SDL_Scancode down_this_frame[16];
-    int n_down = 0;
+    int n_down = 0;  // key-downs handled so far in this frame
     for (SDL_Event& e : queue) {
         events = true;
-        bool key = e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT;
-        if (key && !deferred.empty()) { deferred.push_back(e); continue; }
-        if (e.type == SDL_KEYUP) {
-            bool same = false;
-            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == e.key.keysym.scancode;
-            if (same) { deferred.push_back(e); continue; }
+        if (!deferred.empty() || (e.type == SDL_KEYUP && n_down > 0)) {
+            deferred.push_back(e);
+            continue;
         }
-        if (e.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = e.key.keysym.scancode;
+        if (e.type == SDL_KEYDOWN) ++n_down;
         if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
@@ -218,8 +219,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     return g->state.c_str();
 }
 
+// The search box copies the model's query only while no widget is active, so a query set from
+// JavaScript while the box has the text cursor would not show (and the next key would edit the old
+// text). Deactivating the widget lets the next frame show the new query.
+static void release_active_widget() {
+    if (ImGui::GetCurrentContext() && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+}
 EMSCRIPTEN_KEEPALIVE void tx_set_query(const char* q) {
-    if (g && q) g->model.set_query(q);
+    if (g && q) { g->model.set_query(q); release_active_widget(); }
 }
 EMSCRIPTEN_KEEPALIVE void tx_seek(int episode, double time_ms) {
     if (g && episode >= 0 && time_ms >= 0) g->model.seek(uint32_t(episode), uint32_t(std::min(time_ms, 4.0e9)));
@@ -234,7 +241,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_deep_link() {
     return g->state.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void tx_apply_deep_link(const char* hash) {
-    if (g && hash) g->model.apply_deep_link(hash);
+    if (g && hash) { g->model.apply_deep_link(hash); release_active_widget(); }
 }
 // The page's URL without its hash, for quotes and deep links (the loader passes it).
 EMSCRIPTEN_KEEPALIVE void tx_set_page_url(const char* url) {
@@ -263,6 +270,38 @@ EMSCRIPTEN_KEEPALIVE void tx_fail(const char* message) {
 }
 EMSCRIPTEN_KEEPALIVE void tx_download_progress(double done, double total) {
     if (g) g->model.set_download_progress(uint64_t(done), uint64_t(total));
+}
+
+// Would a wheel event at (x, y) (CSS px from the canvas's top-left) with DOM deltas (dx, dy)
+// (dy > 0 scrolls down) scroll a pane of the explorer? @return 1 if ImGui would move some window's
+// scroll position, 0 if the wheel would do nothing here (so an embedding page may scroll instead).
+// The loader calls this from its own capturing 'wheel' listener before SDL sees the event: SDL's
+// Emscripten wheel handler always calls preventDefault(), which would freeze the page under the
+// pointer. This mirrors ImGui 1.86's FindHoveredWindow() (topmost active window containing the
+// point) and UpdateMouseWheel() (walk up through child windows that cannot scroll or refuse the
+// wheel). Widgets that read io.MouseWheel themselves (the timeline's zoom) live in the root window,
+// which has NoScrollWithMouse, so over them the wheel goes to the page.
+EMSCRIPTEN_KEEPALIVE int tx_wheel_would_scroll(double x, double y, double dx, double dy) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!g || !ctx) return 0;
+    const ImVec2 p{float(x), float(y)};
+    ImGuiWindow* w = nullptr;
+    for (int i = ctx->Windows.Size - 1; i >= 0 && !w; --i) {
+        ImGuiWindow* c = ctx->Windows[i];
+        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
+    }
+    if (!w) return 0;
+    const bool vertical = std::fabs(dy) >= std::fabs(dx);
+    const double d = vertical ? dy : dx;
+    if (d == 0) return 0;
+    auto scroll_max = [&](ImGuiWindow* c) { return vertical ? c->ScrollMax.y : c->ScrollMax.x; };
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+           (scroll_max(w) <= 0.f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+    const float pos = vertical ? w->Scroll.y : w->Scroll.x, max = scroll_max(w);
+    if (max <= 0.f) return 0;
+    return d < 0 ? (pos > 0.5f ? 1 : 0) : (pos < max - 0.5f ? 1 : 0);
 }
 
 }  // extern "C"
