@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Ship the explorer: the static site (dist/site/) and the offline single HTML file (dist/offline/).
 
-  dist.py site    --from build-web/site --out dist/site
+  dist.py site    --from build-web/site --out dist/site [--bundle NAME.txb] [--title T]
   dist.py offline --js build-web/explorer-single.js --loader web/explorer-loader.js
                   --template web/offline.html --bundle build-web/site/demo.txb
                   (--text FILE [--title T] | --manifest FILE.tsv) [--title T] --out dist/offline/NAME.html
@@ -61,7 +61,7 @@ def precompress(path):
     return out
 
 
-def build_site(src, out):
+def build_site(src, out, default_bundle='demo.txb', title=None):
     def read(name, mode='rb'):
         p = os.path.join(src, name)
         if not os.path.isfile(p):
@@ -89,8 +89,8 @@ def build_site(src, out):
             data = read(name)
             bundles[name] = content_name(name, data)
             files[bundles[name]] = data
-    if 'demo.txb' not in bundles:
-        die('%s/demo.txb is missing: run scripts/build.sh web first' % src)
+    if default_bundle not in bundles:
+        die('%s/%s is missing: run scripts/build.sh web first' % (src, default_bundle))
 
     loader = replace_once_or_more(read('explorer-loader.js', 'r'), "var EXPLORER_JS = 'explorer.js';",
                                   "var EXPLORER_JS = '%s';" % js_name, 'explorer-loader.js')
@@ -101,7 +101,10 @@ def build_site(src, out):
     for page in ('index.html', 'embed.html'):
         text = read(page, 'r')
         text = replace_once_or_more(text, 'src="explorer-loader.js"', 'src="%s"' % loader_name, page)
-        text = replace_once_or_more(text, "'demo.txb'", "'%s'" % bundles['demo.txb'], page)
+        text = replace_once_or_more(text, "'demo.txb'", "'%s'" % bundles[default_bundle], page)
+        if title:
+            text = replace_once_or_more(text, '<title>Transcript Explorer</title>',
+                                        '<title>%s</title>' % html.escape(title, quote=True), page)
         files[page] = text.encode()
 
     for name, data in files.items():
@@ -109,7 +112,7 @@ def build_site(src, out):
             f.write(data)
     for name in sorted(files):
         precompress(os.path.join(out, name))
-    print('dist/site: %d files (+ .br/.gz), entry index.html, embed.html, loader %s' % (len(files), loader_name))
+    print('%s: %d files (+ .br/.gz), entry index.html, embed.html, loader %s' % (out, len(files), loader_name))
 
 
 # ---- offline single file ----
@@ -235,6 +238,8 @@ def main():
     s = sp.add_parser('site')
     s.add_argument('--from', dest='src', required=True)
     s.add_argument('--out', required=True)
+    s.add_argument('--bundle', default='demo.txb', help='the bundle index.html and embed.html open (a *.txb in --from)')
+    s.add_argument('--title', help='page title of index.html and embed.html')
     o = sp.add_parser('offline')
     o.add_argument('--js', required=True)
     o.add_argument('--loader', required=True)
@@ -246,7 +251,7 @@ def main():
     o.add_argument('--out', required=True)
     a = ap.parse_args()
     if a.cmd == 'site':
-        build_site(a.src, a.out)
+        build_site(a.src, a.out, a.bundle, a.title)
     else:
         build_offline(a)
 

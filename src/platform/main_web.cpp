@@ -11,10 +11,14 @@
 #include <GLES3/gl3.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "core/bundle.h"
+#include "core/import.h"
 
 extern "C" const unsigned char tx_ui_font[];
 extern "C" const size_t tx_ui_font_size;
@@ -47,6 +51,15 @@ struct Platform {
     uint64_t frames = 0;     // frames actually rendered (the idle test reads it)
     double longest_frame_ms = 0;
 };
+
+// Files opened or dropped in the page (tx_import_*): episodes collected one file at a time, then
+// handed to the model at once; one message per file that could not be read.
+struct ImportSession {
+    std::vector<tx::Episode> episodes;
+    std::vector<std::string> errors;  // "name: reason", in the order the files came
+    std::string last_error;           // the last file's error ("" if it loaded)
+};
+ImportSession* g_import = nullptr;
 Platform* g = nullptr;
 
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
@@ -270,6 +283,111 @@ EMSCRIPTEN_KEEPALIVE void tx_fail(const char* message) {
 }
 EMSCRIPTEN_KEEPALIVE void tx_download_progress(double done, double total) {
     if (g) g->model.set_download_progress(uint64_t(done), uint64_t(total));
+}
+
+// ---- bring your own transcripts: files opened or dropped in the page ----
+// tx_import_begin(); tx_import_file(name, ptr, len) per file; tx_import_finish(). A bad file is
+// recorded (tx_import_error) and skipped: the good ones still load.
+
+// Start collecting files (drops any unfinished session).
+EMSCRIPTEN_KEEPALIVE void tx_import_begin() {
+    delete g_import;
+    g_import = new ImportSession();
+}
+// Import one file: `len` bytes at `ptr` (malloc'd by JS; freed here). A bundle (.txb, or content
+// starting with the bundle magic) gives all its episodes; anything else goes through
+// import_transcript (.txt, .vtt, .srt, Whisper .json; format from the name, then the content).
+// @return 1 if the file gave at least one episode, 0 on error (tx_import_last_error says why).
+EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len) {
+    if (!g_import) tx_import_begin();
+    std::string n = name ? name : "file";
+    auto fail = [&](const std::string& why) {
+        g_import->last_error = why;
+        g_import->errors.push_back(n + ": " + why);
+        return 0;
+    };
+    if (!ptr || len < 0) { free(ptr); return fail("no data"); }
+    tx::Bytes data(ptr, size_t(len));
+    const bool bundle_ext = n.size() >= 4 && (n.compare(n.size() - 4, 4, ".txb") == 0 || n.compare(n.size() - 4, 4, ".TXB") == 0);
+    auto as_bundle = tx::read_bundle(data);
+    int rc = 0;
+    if (as_bundle) {
+        auto eps = tx::decode_all(as_bundle.value());
+        if (!eps) {
+            rc = fail(eps.message());
+        } else if (eps->empty()) {
+            rc = fail("the bundle has no episodes");
+        } else {
+            for (auto& e : eps.value()) g_import->episodes.push_back(std::move(e));
+            g_import->last_error.clear();
+            rc = 1;
+        }
+    } else if (bundle_ext) {
+        rc = fail(std::string("not a readable transcript bundle: ") + as_bundle.message());
+    } else if (len == 0) {
+        rc = fail("the file is empty");
+    } else {
+        tx::ImportDesc desc;
+        desc.name = n;
+        auto ep = tx::import_transcript(data, desc);
+        if (!ep) {
+            std::string msg = ep.message(), prefix = n + ": ";
+            if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the list names the file
+            rc = fail(msg);
+        } else if (ep->words.empty()) {
+            rc = fail("no words in this transcript");
+        } else {
+            g_import->episodes.push_back(std::move(ep.value()));
+            g_import->last_error.clear();
+            rc = 1;
+        }
+    }
+    free(ptr);
+    return rc;
+}
+// @return the last file's error ("" if it loaded), valid until the next tx_import_* call.
+EMSCRIPTEN_KEEPALIVE const char* tx_import_last_error() {
+    return g_import ? g_import->last_error.c_str() : "";
+}
+EMSCRIPTEN_KEEPALIVE int tx_import_error_count() { return g_import ? int(g_import->errors.size()) : 0; }
+// @return the i-th "name: reason" of this session, or "" when out of range.
+EMSCRIPTEN_KEEPALIVE const char* tx_import_error(int i) {
+    if (!g_import || i < 0 || size_t(i) >= g_import->errors.size()) return "";
+    return g_import->errors[size_t(i)].c_str();
+}
+// Hand the collected episodes to the model (replacing what it showed) and end the session.
+// @return the number of episodes loaded; 0 leaves the model as it was (every file failed).
+EMSCRIPTEN_KEEPALIVE int tx_import_finish() {
+    if (!g || !g_import) return 0;
+    int n = int(g_import->episodes.size());
+    if (n > 0) {
+        g->model.load_episodes(std::move(g_import->episodes));
+        release_active_widget();
+    }
+    delete g_import;
+    g_import = nullptr;
+    return n;
+}
+// The loaded episodes with their titles and the current query's hits in each, as JSON:
+// [{"title":"...","hits":3,"words":1200}, ...] (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* tx_episodes_json() {
+    if (!g) return "[]";
+    std::string& j = g->state;
+    j = "[";
+    const auto& eps = g->model.episodes();
+    for (size_t i = 0; i < eps.size(); ++i) {
+        if (i) j += ',';
+        j += "{\"title\":\"";
+        for (unsigned char c : eps[i].meta.title) {
+            if (c == '"' || c == '\\') { j += '\\'; j += char(c); }
+            else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); j += b; }
+            else j += char(c);
+        }
+        j += "\",\"hits\":" + std::to_string(g->model.hits_in_episode(uint32_t(i))) +
+             ",\"words\":" + std::to_string(eps[i].words.size()) + "}";
+    }
+    j += "]";
+    return j.c_str();
 }
 
 // Would a wheel event at (x, y) (CSS px from the canvas's top-left) with DOM deltas (dx, dy)
