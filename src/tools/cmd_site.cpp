@@ -295,7 +295,7 @@ int cmd_site(int argc, char** argv) {
     if (DIR* d = ::opendir((out_dir + "/site").c_str())) {
         while (dirent* e = ::readdir(d)) {
             std::string n = e->d_name;
-            if (n.size() == name.size() + 16 && n.compare(0, name.size() + 1, name + ".") == 0 && tools::ends_with(n, ".txb")) hashed = n;
+            if (n.size() == name.size() + 15 && n.compare(0, name.size() + 1, name + ".") == 0 && tools::ends_with(n, ".txb")) hashed = n;
         }
         ::closedir(d);
     }
