@@ -189,13 +189,15 @@
     container.transcriptExplorer = api;
     return loadFactory().then(function (factory) {
       return new Promise(function (resolve, reject) {
+        var pageTitle = document.title;
         var moduleArg = {
           canvas: canvas,
           locateFile: function (p) { return scriptBase + p; },
           print: function (t) { console.log(t); },
           printErr: function (t) { console.warn(t); },
           preRun: [function (mod) { mod.specialHTMLTargets['#canvas'] = canvas; }],
-          onExplorerReady: function () { M = moduleArg; resolve(); },
+          // SDL_CreateWindow sets document.title to the window's name: keep the page's own title.
+          onExplorerReady: function () { M = moduleArg; if (document.title !== pageTitle) document.title = pageTitle; resolve(); },
           onExplorerChange: function () {
             var st = api.state();
             if (options.hash && st.ready) {
