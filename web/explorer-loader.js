@@ -324,8 +324,9 @@
 
     var overlay = el('div', font + 'display:none;position:' + (mode === 'app' ? 'fixed;inset:0;' : 'absolute;inset:0;') +
       'z-index:2147483000;align-items:center;justify-content:center;background:rgba(40,90,200,.16);' +
-      'border:3px dashed rgba(40,90,200,.8);box-sizing:border-box;font-size:20px;color:#123;pointer-events:none;',
-      'Drop transcripts to open them (.txt, .vtt, .srt, .json, .txb)');
+      'border:3px dashed rgba(40,90,200,.8);box-sizing:border-box;font-size:20px;color:#123;pointer-events:none;');
+    overlay.appendChild(el('span', 'background:#fff;padding:.6em 1em;border-radius:8px;box-shadow:0 2px 12px rgba(0,0,0,.2);',
+      'Drop transcripts to open them (.txt, .vtt, .srt, .json, .txb)'));
     overlay.className = 'tx-drop-overlay';
     if (mode === 'app') document.body.appendChild(overlay); else { stage.appendChild(overlay); }
 
