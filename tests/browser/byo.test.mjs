@@ -48,7 +48,7 @@ async function errorsShown(page) {
 
 export const tests = [
   {
-    name: 'Open transcripts… with the file chooser: a .vtt with speakers and an .srt load as two episodes, one search finds hits in both (protects tx_import_*, openFiles)',
+    name: 'Open transcripts… with the file chooser: a .vtt with speakers and an .srt load as two episodes, one search finds hits in both; Ctrl+O and .txb bundles too (protects tx_import_*, openFiles)',
     fn: async ({ browser, site }) => {
       const dir = sampleDir();
       const page = await openPage(browser, site.url + 'index.html');
@@ -73,6 +73,12 @@ export const tests = [
       const png = await page.screenshot();
       saveShot('byo-open-two', png);
       assert((await pixelStats(page, png)).distinctColours > 50, 'the explorer is drawn');
+      // Ctrl+O opens the same chooser; a bundle (.txb) opens alongside a transcript
+      const [c2] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
+      await c2.setFiles([path.join(ROOT, 'build-web/site/demo.txb'), files[1]]);
+      s = await waitState(page, 's => s.ready && s.episodes === 2 && s.words > 29000');
+      const eps2 = await page.evaluate(() => window.explorer.episodes());
+      assert(/Zuckerberg/.test(eps2[0].title) && eps2[1].title === 'bread', 'the bundle\'s episode and the .srt: ' + JSON.stringify(eps2));
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
     },
@@ -125,6 +131,23 @@ export const tests = [
       await page.waitForFunction(() => document.querySelectorAll('.tx-open-errors li').length === 1);
       assertEq(await page.evaluate(() => document.querySelectorAll('.tx-open-errors img').length), 0, 'no markup from file names');
       assertEq((await waitState(page, 's => s.ready')).episodes, 2, 'a failed open keeps what was shown');
+      // a larger set: the progress line shows while files are read, and all of them load
+      const seen = await page.evaluate(async () => {
+        const status = document.querySelector('.tx-open-status'), texts = new Set();
+        const mo = new MutationObserver(() => { if (status.style.display !== 'none') texts.add(status.textContent); });
+        mo.observe(status, { subtree: true, childList: true, characterData: true, attributes: true });
+        const files = [];
+        for (let i = 0; i < 40; i++) files.push(new File([`Episode ${i} is about gardens and number ${i}.`], `ep${i}.txt`));
+        const res = await window.explorer.openFiles(files);
+        mo.disconnect();
+        return { texts: [...texts], res, hidden: status.style.display === 'none' };
+      });
+      assertEq(seen.res.episodes, 40, 'forty files, forty episodes');
+      assertEq(seen.res.errors.length, 0, 'no errors');
+      assert(seen.texts.some((t) => /Reading 1 of 40: ep0\.txt/.test(t)) && seen.texts.some((t) => /Reading 40 of 40/.test(t)),
+        'progress was shown: ' + seen.texts.slice(0, 3).join(' | '));
+      assert(seen.hidden, 'the progress line goes away when done');
+      assertEq((await waitState(page, 's => s.ready')).episodes, 40, 'the model shows forty episodes');
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
     },
