@@ -33,7 +33,9 @@
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
  * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
- * the explorer (embed). Progress and per-file errors are shown in HTML next to the canvas.
+ * the explorer (embed). Progress and per-file errors are shown in HTML next to the canvas. In app
+ * mode, after files opened, a "Remember these files in this browser" box (unticked by default) keeps
+ * them in IndexedDB and a "Reopen last files" button brings them back later; unticking forgets them.
  * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
  *
  * Each mount gets its own canvas and its own WASM instance; the only globals are
@@ -301,7 +303,45 @@
     var statusText = el('span');
     status.appendChild(bar_progress);
     status.appendChild(statusText);
-    bar.appendChild(button); bar.appendChild(input); bar.appendChild(hint); bar.appendChild(status);
+    // Remembering (app mode only, and only when the reader ticks the box): the files that opened are
+    // kept in this browser's IndexedDB, and a "Reopen" button brings them back on a later visit.
+    var remember = el('label', 'display:none;align-items:center;gap:.3em;cursor:pointer;');
+    remember.className = 'tx-open-remember';
+    var rememberBox = el('input');
+    rememberBox.type = 'checkbox';
+    remember.appendChild(rememberBox);
+    remember.appendChild(document.createTextNode('Remember these files in this browser'));
+    var reopen = el('button', font + 'display:none;padding:3px 10px;border-radius:5px;border:1px solid rgba(128,128,128,.55);' +
+      'background:transparent;color:inherit;cursor:pointer;');
+    reopen.type = 'button';
+    reopen.className = 'tx-reopen';
+    var lastFiles = [];
+    bar.appendChild(button); bar.appendChild(reopen); bar.appendChild(input); bar.appendChild(hint); bar.appendChild(status);
+    bar.appendChild(remember);
+    function showReopen(set) {
+      var n = set && set.files ? set.files.length : 0;
+      reopen.style.display = n ? '' : 'none';
+      reopen.textContent = 'Reopen last ' + (n === 1 ? 'file' : n + ' files');
+      reopen.title = n ? 'Saved in this browser: ' + set.files.map(function (f) { return f.name; }).join(', ') : '';
+      if (n) rememberBox.checked = true;
+    }
+    if (mode === 'app') {
+      idb('readonly', function (st) { return st.get(REMEMBER_KEY); }).then(showReopen, function () {});
+      rememberBox.addEventListener('change', function () {
+        var save = rememberBox.checked && lastFiles.length;
+        idb('readwrite', function (st) {
+          return save ? st.put({ files: lastFiles, saved: Date.now() }, REMEMBER_KEY) : st.delete(REMEMBER_KEY);
+        }).then(function () { showReopen(save ? { files: lastFiles } : null); }, function (err) {
+          rememberBox.checked = false;
+          remember.title = 'Could not save: ' + String(err && err.message || err);
+        });
+      });
+      reopen.addEventListener('click', function () {
+        idb('readonly', function (st) { return st.get(REMEMBER_KEY); }).then(function (set) {
+          if (set && set.files && set.files.length) getApi().openFiles(set.files);
+        }, function () {});
+      });
+    }
     var stage = el('div', 'position:relative;flex:1 1 auto;min-height:0;');
     stage.appendChild(canvas);
     var panel = el('div', font + 'display:none;position:absolute;top:8px;right:8px;max-width:min(34em,90%);max-height:60%;' +
@@ -385,8 +425,13 @@
         bar_progress.value = done;
         statusText.textContent = 'Reading ' + (done + 1) + ' of ' + total + ': ' + name;
       },
-      done: function (res) {
+      done: function (res, okFiles) {
         status.style.display = 'none';
+        if (mode === 'app' && res.episodes > 0) {
+          lastFiles = okFiles || [];
+          remember.style.display = 'inline-flex';
+          if (rememberBox.checked) rememberBox.dispatchEvent(new Event('change'));  // keep remembering: the new set
+        }
         hint.style.display = '';
         button.disabled = false;
         list.textContent = '';
@@ -407,6 +452,26 @@
     return api_;
   }
 
+  var REMEMBER_DB = 'transcript-explorer', REMEMBER_STORE = 'opened', REMEMBER_KEY = 'last';
+  // One IndexedDB transaction: fn(store) returns a request. @return Promise of its result.
+  function idb(txMode, fn) {
+    return new Promise(function (resolve, reject) {
+      var open;
+      try { open = window.indexedDB.open(REMEMBER_DB, 1); } catch (e) { reject(e); return; }
+      open.onupgradeneeded = function () { open.result.createObjectStore(REMEMBER_STORE); };
+      open.onerror = function () { reject(open.error); };
+      open.onsuccess = function () {
+        var db = open.result, req;
+        try {
+          var t = db.transaction(REMEMBER_STORE, txMode);
+          req = fn(t.objectStore(REMEMBER_STORE));
+          t.oncomplete = function () { db.close(); resolve(req && req.result); };
+          t.onerror = t.onabort = function () { db.close(); reject(t.error); };
+        } catch (e) { db.close(); reject(e); }
+      };
+    });
+  }
+
   function readFile(f) {
     if (f.size > MAX_FILE_BYTES) return Promise.reject(new Error('too large (' + Math.round(f.size / 1048576) + ' MB; the limit is 1024 MB)'));
     if (f.arrayBuffer) return f.arrayBuffer().then(function (b) { return new Uint8Array(b); });
@@ -421,14 +486,14 @@
   // Import `files` one by one into WASM (yielding to the page between files so the progress shows),
   // then hand the episodes that loaded to the model. @return { episodes, files, errors }.
   function importFiles(M, files, opener) {
-    var errors = [], i = 0;
+    var errors = [], okFiles = [], i = 0;
     if (!files.length) return Promise.resolve({ episodes: 0, files: 0, errors: [] });
     M._tx_import_begin();
     function step() {
       if (i >= files.length) {
         var n = M._tx_import_finish();
         var res = { episodes: n, files: files.length, errors: errors };
-        if (opener) opener.done(res);
+        if (opener) opener.done(res, okFiles);
         return res;
       }
       var f = files[i++];
@@ -440,6 +505,7 @@
         M.HEAPU8.set(bytes, ptr);
         var ok = M.ccall('tx_import_file', 'number', ['string', 'number', 'number'], [name, ptr, bytes.length]);  // frees ptr
         if (!ok) errors.push({ name: name, message: M.UTF8ToString(M._tx_import_last_error()) });
+        else okFiles.push(f);
       }).catch(function (err) {
         errors.push({ name: name, message: String(err && err.message || err) });
       }).then(function () {

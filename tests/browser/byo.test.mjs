@@ -74,7 +74,7 @@ export const tests = [
       saveShot('byo-open-two', png);
       assert((await pixelStats(page, png)).distinctColours > 50, 'the explorer is drawn');
       // Ctrl+O opens the same chooser; a bundle (.txb) opens alongside a transcript
-      const [c2] = await Promise.all([page.waitForEvent('filechooser', { timeout: 5000 }), page.keyboard.press('Control+O')]);
+      const [c2] = await Promise.all([page.waitForEvent('filechooser', { timeout: 15000 }), page.keyboard.press('Control+O')]);
       await c2.setFiles([path.join(ROOT, 'build-web/site/demo.txb'), files[1]]);
       s = await waitState(page, 's => s.ready && s.episodes === 2 && s.words > 29000');
       const eps2 = await page.evaluate(() => window.explorer.episodes());
@@ -148,6 +148,40 @@ export const tests = [
         'progress was shown: ' + seen.texts.slice(0, 3).join(' | '));
       assert(seen.hidden, 'the progress line goes away when done');
       assertEq((await waitState(page, 's => s.ready')).episodes, 40, 'the model shows forty episodes');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'remembering opened files only when the reader ticks the box: a reload offers Reopen, unticking forgets (protects the optional memory)',
+    fn: async ({ browser, site }) => {
+      const dir = sampleDir();
+      const page = await openPage(browser, site.url + 'index.html');
+      await waitState(page, 's => s.ready');
+      assertEq(await page.locator('.tx-reopen').isVisible(), false, 'nothing remembered at first');
+      await page.setInputFiles('input.tx-open-input', [path.join(dir, 'talk.vtt'), path.join(dir, 'bread.srt')]);
+      await waitState(page, 's => s.ready && s.episodes === 2');
+      await page.reload();
+      await waitState(page, 's => s.ready');
+      assertEq(await page.locator('.tx-reopen').isVisible(), false, 'not remembered without asking');
+      await page.setInputFiles('input.tx-open-input', [path.join(dir, 'talk.vtt'), path.join(dir, 'bread.srt')]);
+      await waitState(page, 's => s.ready && s.episodes === 2');
+      await page.check('.tx-open-remember input');
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.tx-reopen')).display !== 'none');
+      await page.reload();
+      await waitState(page, 's => s.ready && s.episodes === 1');  // the demo again
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.tx-reopen')).display !== 'none');
+      assertEq(await page.locator('.tx-reopen').textContent(), 'Reopen last 2 files', 'the button says what it brings back');
+      saveShot('byo-reopen', await page.screenshot());
+      await page.click('.tx-reopen');
+      await waitState(page, 's => s.ready && s.episodes === 2');
+      assertEq((await page.evaluate(() => window.explorer.episodes())).map((e) => e.title).join(','), 'talk,bread', 'the same files came back');
+      await page.uncheck('.tx-open-remember input');
+      await page.waitForFunction(() => getComputedStyle(document.querySelector('.tx-reopen')).display === 'none');
+      await page.reload();
+      await waitState(page, 's => s.ready');
+      await page.waitForTimeout(300);
+      assertEq(await page.locator('.tx-reopen').isVisible(), false, 'forgotten after unticking');
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
     },
