@@ -187,7 +187,7 @@ export const tests = [
     },
   },
   {
-    name: 'embeds do not offer Open/drop unless data-allow-open (protects blogs from surprise drop targets)',
+    name: 'embeds do not offer Open/drop unless asked (data-allow-open / open=1), and then a drop opens files in the embed (protects blogs from surprise drop targets)',
     fn: async ({ browser, site }) => {
       const page = await openPage(browser, site.url + 'embed.html');
       await waitState(page, 's => s.ready');
@@ -196,6 +196,15 @@ export const tests = [
       const p2 = await openPage(browser, site.url + 'embed.html?open=1');
       await waitState(p2, 's => s.ready');
       assertEq(await p2.locator('button.tx-open').count(), 1, 'the Open button when asked for');
+      // a drop onto the embed opens the files there
+      await p2.evaluate((t) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([t], 'rivers.txt'));
+        const c = document.querySelector('canvas');
+        for (const type of ['dragenter', 'dragover', 'drop']) c.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, TXT);
+      await waitState(p2, 's => s.ready && s.episodes === 1 && s.words < 100');
+      assertEq((await p2.evaluate(() => window.explorer.episodes()))[0].title, 'rivers', 'the dropped file is shown');
       await p2.context().close();
     },
   },
