@@ -209,9 +209,12 @@ int cmd_site(int argc, char** argv) {
         if (!tools::is_directory(in)) { expanded.push_back(in); continue; }
         auto files = tools::list_files(in);
         if (!files) { std::fprintf(stderr, "transcript site: %s\n", files.message().c_str()); return 1; }
-        for (const auto& f : files.value())
+        const std::string out_real = real_path(out_dir) + "/";
+        for (const auto& f : files.value()) {
+            if (real_path(f).compare(0, out_real.size(), out_real) == 0) continue;  // OUT_DIR inside an input folder
             for (const char* ext : {".txt", ".vtt", ".srt", ".json", ".TXT", ".VTT", ".SRT", ".JSON"})
                 if (tools::ends_with(f, ext)) { expanded.push_back(f); break; }
+        }
     }
     inputs = expanded;
     std::vector<std::string> pack_inputs;
