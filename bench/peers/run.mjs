@@ -50,9 +50,9 @@ function mulberry32(seed) {
 const demoText = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8');
 const demoWords = demoText.split(/\s+/).filter(Boolean);
 function corpus(name) {
-  if (name === 'demo') return { name, words: demoWords.length, passages: cut(demoWords, []) };
+  if (name === 'demo') { const passages = cut(demoWords, []); return { name, words: demoWords.length, passages, eps: [passages.length] }; }
   if (name === '100x') {
-    const rnd = mulberry32(2023), out = [];
+    const rnd = mulberry32(2023), out = [], eps = [];
     let n = 0;
     for (let c = 0; c < 100; ++c) {
       const chunks = [];
@@ -64,14 +64,16 @@ function corpus(name) {
       const w = [];
       for (const k of chunks) for (let j = k; j < Math.min(demoWords.length, k + 8); ++j) w.push(demoWords[j]);
       n += w.length;
+      const before = out.length;
       cut(w, out);  // passages never span two copies (copies are episodes)
+      eps.push(out.length - before);
     }
-    return { name, words: n, passages: out };
+    return { name, words: n, passages: out, eps };
   }
   if (name === 'lexicap') {
     if (!fs.existsSync(LEXICAP)) return null;
     const files = fs.readdirSync(LEXICAP).filter((f) => f.endsWith('.vtt')).sort();
-    const out = [];
+    const out = [], eps = [];
     let n = 0;
     for (const f of files) {
       const lines = fs.readFileSync(path.join(LEXICAP, f), 'utf8').split(/\r?\n/);
@@ -82,9 +84,11 @@ function corpus(name) {
         for (const x of l.replace(/<[^>]*>/g, ' ').split(/\s+/)) if (x) w.push(x);
       }
       n += w.length;
+      const before = out.length;
       cut(w, out);
+      if (out.length > before) eps.push(out.length - before);
     }
-    return { name, words: n, passages: out, files: files.length };
+    return { name, words: n, passages: out, eps, files: files.length };
   }
   throw new Error('unknown corpus ' + name);
 }
@@ -147,6 +151,24 @@ function oracle(toks, Q) {
       default: ok = Q.terms.every((w) => has(t, w));
     }
     n += ok ? 1 : 0;
+  }
+  return n;
+}
+
+// Phrases in continuous text: the project's engine indexes an episode as one token stream, so a
+// phrase that starts at the end of one passage and ends in the next one of the same episode is a
+// match (counted in the passage where it starts). The peers index passages as separate
+// documents and cannot see it. This second oracle counts phrases that way; both are reported.
+function oraclePhraseAcross(toks, eps, Q) {
+  let n = 0, i = 0;
+  for (const k of eps) {
+    for (let p = i; p < i + k; ++p) {
+      const t = p + 1 < i + k ? toks[p].concat(toks[p + 1].slice(0, Q.terms.length - 1)) : toks[p];
+      let ok = false;
+      for (let j = 0; j < toks[p].length && !ok; ++j) ok = Q.terms.every((w, m) => t[j + m] === w);
+      n += ok ? 1 : 0;
+    }
+    i += k;
   }
   return n;
 }
@@ -227,10 +249,10 @@ async function txEngine() {
   return {
     name: 'tx (wasm)',
     ours: true,
-    notes: 'the project\'s engine, WASM build (same core as the page) driven from node; one episode per passage; default SearchDesc (stems, typos, sound-alikes), top 20 ranked with snippets plus the exact total',
+    notes: 'the project\'s engine, WASM build (same core as the page) driven from node; episodes (demo: 1, 100x: 100 copies, lexicap: 1 per file) whose cues are exactly the passages; default SearchDesc (stems, typos, sound-alikes), top 20 ranked with snippets plus the exact total',
     M,
-    build(passages) {
-      const bytes = Buffer.from(passages.join('\n'), 'utf8');
+    build(passages, C) {
+      const bytes = Buffer.from(txInput(passages, C.eps), 'utf8');
       const ptr = M._malloc(bytes.length);
       M.HEAPU8.set(bytes, ptr);
       const n = M._txb_build(ptr, bytes.length);
@@ -277,10 +299,18 @@ async function pagefindBuild(passages) {
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))] : 0; };
 const heap = () => { global.gc(); global.gc(); const m = process.memoryUsage(); return m.heapUsed + m.external + m.arrayBuffers; };
 
-function nativeRun(passages) {
+// The project's engine takes episodes (empty line between) of passages (one a line).
+function txInput(passages, eps) {
+  const out = [];
+  let i = 0;
+  for (const k of eps) { out.push(passages.slice(i, i + k).join('\n')); i += k; }
+  return out.join('\n\n');
+}
+
+function nativeRun(passages, eps) {
   if (!fs.existsSync(NATIVE)) return null;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txpeers-'));
-  fs.writeFileSync(path.join(dir, 'p.txt'), passages.join('\n'));
+  fs.writeFileSync(path.join(dir, 'p.txt'), txInput(passages, eps));
   fs.writeFileSync(path.join(dir, 'q.txt'), QUERIES.map((Q) => Q.q).join('\n') + '\n');
   try {
     return JSON.parse(execFileSync(NATIVE, [path.join(dir, 'p.txt'), path.join(dir, 'q.txt'), '--reps', String(REPS)],
@@ -293,6 +323,7 @@ async function benchCorpus(C, engines) {
   const t0 = performance.now();
   const toks = C.passages.map(tokens);
   const truth = QUERIES.map((Q) => oracle(toks, Q));
+  const across = QUERIES.map((Q) => (Q.kind === 'phrase' ? oraclePhraseAcross(toks, C.eps, Q) : null));
   console.log(`oracle (brute-force scan): ${(performance.now() - t0).toFixed(0)} ms for tokenizing + ${QUERIES.length} queries`);
   const res = {};
   // builds: demo 3 times (median), bigger corpora once; order rotates so no engine always goes first
@@ -305,7 +336,7 @@ async function benchCorpus(C, engines) {
       E.drop();
       const h0 = heap(), w0 = E.wasmBytes ? E.wasmBytes() : 0;
       const b0 = performance.now();
-      try { E.build(C.passages); } catch (e) { res[E.name] = { error: String(e.message || e) }; break; }
+      try { E.build(C.passages, C); } catch (e) { res[E.name] = { error: String(e.message || e) }; break; }
       times.push(performance.now() - b0);
       bytes = E.indexBytes ? E.indexBytes() : heap() - h0;
       if (E.wasmBytes) wasmDelta = E.wasmBytes() - w0;
@@ -338,7 +369,7 @@ async function benchCorpus(C, engines) {
   }
   for (const E of engines) E.drop();
   // native reference, same passages and queries (separate process, run right after)
-  const nat = nativeRun(C.passages);
+  const nat = nativeRun(C.passages, C.eps);
   if (nat) {
     res['tx (native)'] = { build_ms: nat.build_ms, index_bytes: nat.index_bytes, index_bytes_kind: 'InvertedIndex::memory_bytes',
       query_p50_us: nat.query_p50_us, query_p95_us: nat.query_p95_us,
@@ -353,7 +384,7 @@ async function benchCorpus(C, engines) {
     console.log(`pagefind: ${pf.error ? 'failed: ' + pf.error : `build ${pf.build_ms.toFixed(0)} ms, ${pf.files} files, ${(pf.index_bytes / 1e6).toFixed(2)} MB`}`);
   }
   return { words: C.words, passages: C.passages.length, files: C.files, engines: res,
-    oracle: QUERIES.map((Q, qi) => ({ q: Q.q, kind: Q.kind, count: truth[qi] })) };
+    oracle: QUERIES.map((Q, qi) => ({ q: Q.q, kind: Q.kind, count: truth[qi], ...(across[qi] != null ? { across_passages: across[qi] } : {}) })) };
 }
 
 // ---------------------------------------------------------------- tables
@@ -375,7 +406,8 @@ function countTable(name, c) {
   const rows = [`#### passages returned per query (${name}); oracle = brute-force scan`, '',
     `| kind | query | oracle | ${en.join(' | ')} |`, `|---|---|---|${en.map(() => '---').join('|')}|`];
   c.oracle.forEach((o, qi) => {
-    rows.push(`| ${o.kind} | \`${o.q}\` | ${o.count} | ${en.map((e) => { const n = c.engines[e].queries[qi].count; return n === o.count ? `${n}` : `**${n}**`; }).join(' | ')} |`);
+    const oc = o.across_passages != null && o.across_passages !== o.count ? `${o.count} (${o.across_passages} across passages)` : `${o.count}`;
+    rows.push(`| ${o.kind} | \`${o.q}\` | ${oc} | ${en.map((e) => { const n = c.engines[e].queries[qi].count; return n === o.count ? `${n}` : n === o.across_passages ? `${n}†` : `**${n}**`; }).join(' | ')} |`);
   });
   return rows.join('\n');
 }
@@ -404,9 +436,10 @@ if (big) {
   const peers = Object.entries(E).filter(([n, r]) => !n.startsWith('tx') && !r.error && r.query_p95_us != null);
   const fastest = peers.reduce((a, b) => (b[1].query_p95_us < a[1].query_p95_us ? b : a));
   const phr = ours.queries.filter((q) => q.kind === 'phrase');
+  const acrossOk = phr.filter((q) => q.count === q.oracle || q.count === big.oracle.find((o) => o.q === q.q).across_passages).length;
   goals.push({ goal: 'query p95 at 100x >= 5x lower than the fastest peer config, exact phrases',
-    value: `${(fastest[1].query_p95_us / ours.query_p95_us).toFixed(2)}x vs ${fastest[0]}; phrases exact ${phr.filter((q) => q.count === q.oracle).length}/${phr.length}`,
-    met: fastest[1].query_p95_us / ours.query_p95_us >= 5 && phr.every((q) => q.count === q.oracle) });
+    value: `${(fastest[1].query_p95_us / ours.query_p95_us).toFixed(2)}x vs ${fastest[0]} (${fmtUs(ours.query_p95_us)} vs ${fmtUs(fastest[1].query_p95_us)}); phrases equal to the per-passage oracle ${phr.filter((q) => q.count === q.oracle).length}/${phr.length}, to the continuous-text oracle (†) ${acrossOk}/${phr.length}`,
+    met: fastest[1].query_p95_us / ours.query_p95_us >= 5 && acrossOk === phr.length });
   const fd = E['flexsearch default'];
   goals.push({ goal: 'index build at 100x >= 5x faster than FlexSearch default', value: `${(fd.build_ms / ours.build_ms).toFixed(2)}x`, met: fd.build_ms / ours.build_ms >= 5 });
   const minPeer = Object.entries(E).filter(([n, r]) => !n.startsWith('tx') && !r.error).reduce((a, b) => (b[1].index_bytes < a[1].index_bytes ? b : a));
@@ -433,7 +466,7 @@ if (goals.length) {
   md.push('');
 }
 if (result.page) md.push(result.page.markdown, '');
-md.push('## Correctness', '', 'Bold = differs from the oracle. Peers without phrase support run phrases as AND of the words; lunr drops English stop words ("the", "to", "be", "of") and stems; the project\'s engine also matches stems, typos and sound-alikes of bare words (ranked below exact matches), so its counts for bare words can exceed the exact-word oracle; a misspelling\'s oracle is the passages with the intended word.', '');
+md.push('## Correctness', '', 'Bold = differs from the oracle. Peers without phrase support run phrases as AND of the words; lunr drops English stop words ("the", "to", "be", "of") and stems; the project\'s engine also matches stems, typos and sound-alikes of bare words (ranked below exact matches), so its counts for bare words can exceed the exact-word oracle; a misspelling\'s oracle is the passages with the intended word. † = equals the continuous-text phrase oracle: the project\'s engine reads an episode as one text, so a phrase spanning two passages of an episode is found (in the passage where it starts); the peers index passages as separate documents.', '');
 for (const [n, c] of Object.entries(result.corpora)) md.push(countTable(n, c), '');
 md.push('## Engine configurations', '');
 for (const [n, t] of Object.entries(result.engine_notes)) md.push(`- **${n}**: ${t}`);

@@ -4,9 +4,9 @@
 //   WASM (node):  createTxEngine() -> _txb_build(ptr, len), _txb_search(qptr), _txb_index_bytes()
 //   native:       tx_bench_peers PASSAGES.txt QUERIES.txt [--reps R]  -> one JSON line
 //
-// Input: passages separated by '\n'. Each passage is imported as one plain-text episode (one
-// document = one ~60-word passage, exactly what the peers index), so "passages returned" is the
-// engine's SearchResult::total_passages and means the same as the peers' result counts.
+// Input: passages separated by '\n', episodes by an empty line; every passage becomes one cue
+// and one search passage, so "passages returned" (SearchResult::total_passages) means the same
+// as the peers' result counts (each peer indexes every passage as one document).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -17,8 +17,8 @@
 #include <string>
 #include <vector>
 
-#include "core/import.h"
 #include "core/search.h"
+#include "core/text.h"
 
 using namespace tx;
 using Clock = std::chrono::steady_clock;
@@ -34,35 +34,51 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 extern "C" {
 
-// Build a fresh collection from '\n'-separated passages. @return passages indexed, or -1.
+// Build a fresh collection. Input: passages separated by '\n', episodes separated by an empty
+// line. Each episode's cues are exactly its passages (20 s each, so the index's 30 s passage
+// grouping keeps one cue per passage): the engine ranks and counts the same passages the peers
+// index as documents, inside episodes as in the page. @return passages indexed, or -1.
 int txb_build(const char* data, int len) {
     delete g_coll;
     g_coll = nullptr;
     auto t0 = Clock::now();
     auto* c = new Collection();
-    ImportDesc d;
-    d.format = Format::PlainText;
-    d.name = "p";
+    std::string_view all(data, size_t(len));
+    std::vector<WordSpan> spans;
+    std::vector<uint32_t> pstart;  // byte offset of each passage in the episode text
     int n = 0;
-    const char* p = data;
-    const char* end = data + len;
-    while (p < end) {
-        const char* nl = static_cast<const char*>(std::memchr(p, '\n', size_t(end - p)));
-        if (!nl) nl = end;
-        if (nl > p) {
-            auto r = import_transcript(Bytes(std::string_view(p, size_t(nl - p))), d);
-            if (!r) {
-                std::fprintf(stderr, "import failed: %s\n", r.message().c_str());
-                delete c;
-                return -1;
+    size_t at = 0;
+    while (at < all.size()) {
+        size_t e = all.find("\n\n", at);
+        if (e == std::string_view::npos) e = all.size();
+        Episode ep;
+        ep.text.assign(all.substr(at, e - at));
+        ep.meta.title = "episode " + std::to_string(c->size());
+        ep.meta.times_estimated = true;
+        pstart.clear();
+        pstart.push_back(0);
+        for (size_t i = 0; i < ep.text.size(); ++i)
+            if (ep.text[i] == '\n') pstart.push_back(uint32_t(i + 1));
+        split_words(ep.text, spans);
+        ep.words.reserve(spans.size());
+        size_t p = 0;
+        for (size_t w = 0; w < spans.size(); ++w) {
+            while (p + 1 < pstart.size() && spans[w].begin >= pstart[p + 1]) ++p;
+            if (ep.cues.size() <= p) {
+                while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
+                ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(p) * 20000, uint32_t(p) * 20000 + 20000});
             }
-            if (!c->add(std::move(r.value()), false)) {
-                delete c;
-                return -1;
-            }
-            ++n;
+            Cue& cue = ep.cues.back();
+            ep.words.push_back(Word{spans[w].begin, spans[w].end, cue.start_ms + 300 * cue.word_count, kNoSpeaker});
+            ++cue.word_count;
         }
-        p = nl + 1;
+        n += int(pstart.size());
+        ep.meta.duration_ms = uint32_t(pstart.size()) * 20000;
+        if (!c->add(std::move(ep), false)) {
+            delete c;
+            return -1;
+        }
+        at = e + 2;
     }
     c->finish();
     g_build_ms = ms_since(t0);
