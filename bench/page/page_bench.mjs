@@ -64,11 +64,13 @@ async function measure(browser, url, explorer) {
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(url);
   await page.waitForFunction(() => window.__txb && window.__txb.firstDraw !== null, null, { timeout: 60000, polling: 5 });
-  let ready = null;
+  let ready = null, phases = null;
   if (explorer) {
     await page.waitForFunction(() => {
       try {
         const s = window.explorer.state();
+        const ph = (window.__txb.phases = window.__txb.phases || []);
+        if (!ph.length || ph[ph.length - 1].phase !== s.phase) ph.push({ phase: s.phase, ms: Math.round(performance.now()) });
         if (s.error) return true;
         if (s.ready) { window.__txb.ready = window.__txb.ready || performance.now(); return true; }
       } catch (e) { /* not mounted yet */ }
@@ -77,11 +79,12 @@ async function measure(browser, url, explorer) {
     const st = await page.evaluate(() => window.explorer.state());
     if (st.error) throw new Error('explorer failed: ' + st.error);
     ready = await page.evaluate(() => window.__txb.ready);
+    phases = await page.evaluate(() => window.__txb.phases);
   }
   const firstDraw = await page.evaluate(() => window.__txb.firstDraw);
   await context.close();
   if (errors.length) throw new Error(errors.join('; '));
-  return { first_frame_ms: firstDraw, search_ready_ms: explorer ? ready : firstDraw };
+  return { first_frame_ms: firstDraw, search_ready_ms: explorer ? ready : firstDraw, ...(phases ? { phases } : {}) };
 }
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };

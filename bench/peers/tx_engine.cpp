@@ -59,6 +59,7 @@ int txb_build(const char* data, int len) {
         pstart.push_back(0);
         for (size_t i = 0; i < ep.text.size(); ++i)
             if (ep.text[i] == '\n') pstart.push_back(uint32_t(i + 1));
+        spans.clear();  // split_words appends
         split_words(ep.text, spans);
         ep.words.reserve(spans.size());
         size_t p = 0;
