@@ -18,4 +18,4 @@ cmake --build build-web -j "$JOBS" --target tx_bench_peers site bare_imgui >/dev
 scripts/pack-demo.sh build-web/site/demo.txb
 [ -d bench/peers/node_modules ] || (cd bench/peers && npm ci --no-audit --no-fund >/dev/null)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-node --expose-gc --max-old-space-size=16000 bench/peers/run.mjs "$@" 2>&1 | grep -v '^var Module=' 
+node --expose-gc --max-old-space-size=16000 bench/peers/run.mjs "$@" 2>&1 | grep --line-buffered -v '^var Module='  # emscripten prints its source on an uncaught error

@@ -285,11 +285,11 @@ async function pagefindBuild(passages) {
     let bytes = 0, indexBytes = 0;
     for (const f of files) {
       bytes += f.content.length;
-      if (/^(pf_index|pf_meta|wasm)/.test(path.basename(f.path)) || /\.pf_(index|meta)$/.test(f.path)) indexBytes += f.content.length;
+      if (/\.pf_(index|meta)$/.test(f.path)) indexBytes += f.content.length;
     }
     await index.deleteIndex();
     await pagefind.close();
-    return { build_ms, index_bytes: bytes, files: files.length };
+    return { build_ms, index_bytes: indexBytes, total_bytes: bytes, files: files.length };
   } catch (e) {
     return { error: String(e && e.message || e) };
   }
@@ -379,9 +379,9 @@ async function benchCorpus(C, engines) {
   }
   if (!args.includes('--no-pagefind')) {
     const pf = await pagefindBuild(C.passages);
-    res.pagefind = pf.error ? { error: pf.error } : { build_ms: pf.build_ms, index_bytes: pf.index_bytes,
-      index_bytes_kind: `serialized files (${pf.files} files: index chunks, fragments, wasm, js)`, queries_note: 'not run: its search client needs a browser' };
-    console.log(`pagefind: ${pf.error ? 'failed: ' + pf.error : `build ${pf.build_ms.toFixed(0)} ms, ${pf.files} files, ${(pf.index_bytes / 1e6).toFixed(2)} MB`}`);
+    res.pagefind = pf.error ? { error: pf.error } : { build_ms: pf.build_ms, index_bytes: pf.index_bytes, total_bytes: pf.total_bytes,
+      index_bytes_kind: `serialized index chunks and metadata (.pf_index, .pf_meta); all ${pf.files} files it writes (with per-passage fragments, wasm, js): total_bytes`, queries_note: 'not run: its search client needs a browser' };
+    console.log(`pagefind: ${pf.error ? 'failed: ' + pf.error : `build ${pf.build_ms.toFixed(0)} ms, index ${(pf.index_bytes / 1e6).toFixed(2)} MB, ${pf.files} files ${(pf.total_bytes / 1e6).toFixed(2)} MB`}`);
   }
   return { words: C.words, passages: C.passages.length, files: C.files, engines: res,
     oracle: QUERIES.map((Q, qi) => ({ q: Q.q, kind: Q.kind, count: truth[qi], ...(across[qi] != null ? { across_passages: across[qi] } : {}) })) };
@@ -458,7 +458,7 @@ fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), JSON.stringify(result, null,
 const md = [`# Peer benchmark (\`${result.command}\`)`, '',
   `Date: ${result.date}. Machine: ${result.machine}; shared with other engineers, load average ${result.load_before.map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) before, ${result.load_after.map((x) => x.toFixed(1)).join(' / ')} after the engine runs.`,
   `All engines run in one node process on the same passages; queries interleaved across engines (${REPS} reps per query per engine, after one warm-up run); latencies cover all ${QUERIES.length} queries of the set below.`,
-  '*index memory: the project\'s engine reports `InvertedIndex::memory_bytes()` (index only; the WASM heap also holds the passages\' text and word tables, see latest.json `wasm_heap_growth_bytes`); peers: V8 heap delta around the build with gc() (`node --expose-gc`); Pagefind: bytes of the files it writes.', ''];
+  '*index memory: the project\'s engine reports `InvertedIndex::memory_bytes()` (index only; the WASM heap also holds the passages\' text and word tables, see latest.json `wasm_heap_growth_bytes`); peers: V8 heap delta around the build with gc() (`node --expose-gc`); Pagefind: bytes of the index chunks and metadata it writes (.pf_index, .pf_meta; its per-passage fragments, wasm and js are in latest.json `total_bytes`).', ''];
 for (const [n, c] of Object.entries(result.corpora)) md.push(engineTable(n, c), '');
 if (goals.length) {
   md.push('## Goals (100x corpus)', '', '| goal | measured | met |', '|---|---|---|');
