@@ -173,6 +173,28 @@ function oraclePhraseAcross(toks, eps, Q) {
   return n;
 }
 
+// The oracle checked on passages whose answers are known by hand (runs on every start).
+(function oracleSelfCheck() {
+  const P = ['Mark Zuckerberg said open', 'source code is open-source', "the future of AI's"];
+  const T = P.map(tokens), eps = [3];
+  const cases = [
+    [{ kind: 'phrase', terms: ['open', 'source'] }, 1, 2],
+    [{ kind: 'and', terms: ['open', 'source'] }, 1],
+    [{ kind: 'prefix', terms: ['zuck'] }, 1],
+    [{ kind: 'typo', terms: ['zuckerburg'], intended: ['zuckerberg'] }, 1],
+    [{ kind: 'not', terms: ['open'], neg: ['code'] }, 1],
+    [{ kind: 'or', terms: ['said', 'future'] }, 2],
+    [{ kind: 'word', terms: ['ais'] }, 1],
+    [{ kind: 'word', terms: ['ai'] }, 0],
+  ];
+  for (const [Q, want, wantAcross] of cases) {
+    const got = oracle(T, Q);
+    if (got !== want) throw new Error(`oracle self-check: ${JSON.stringify(Q)} gave ${got}, expected ${want}`);
+    if (wantAcross !== undefined && oraclePhraseAcross(T, eps, Q) !== wantAcross)
+      throw new Error(`oracle self-check (across passages): ${JSON.stringify(Q)}`);
+  }
+})();
+
 // ---------------------------------------------------------------- engines
 const FlexSearch = require('flexsearch');
 const MiniSearch = require('minisearch');
