@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the native tools/tests (build/) and the web explorer (build-web/site/). Assumes setup.sh ran.
+# Build the native tools/tests (build/) and the web explorer (build-web/site/, then dist/). Assumes setup.sh ran.
 #   scripts/build.sh [native|web|all]   (default all)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -17,4 +17,6 @@ if [ "$what" = web ] || [ "$what" = all ]; then
   cmake --build "$ROOT/build-web" -j "$JOBS"
   # The demo bundle: the seed transcript packed at build time.
   "$ROOT/scripts/pack-demo.sh" "$ROOT/build-web/site/demo.txb"
+  # The shipped forms: dist/site/ (hashed, precompressed) and dist/offline/<name>.html.
+  bash "$ROOT/scripts/dist.sh"
 fi

@@ -1,16 +1,47 @@
 /* Transcript Explorer loader: mounts the WASM explorer into a container element.
  *
+ * Blog embed (no script of your own): every element with a data-transcript-explorer attribute is
+ * mounted on DOMContentLoaded (or at once if the page has already loaded):
+ *   <div data-transcript-explorer data-bundle="talk.txb" data-query="llama" style="height:480px"></div>
+ *   <script src="https://example.org/explorer/explorer-loader.js" defer></script>
+ * Attributes: data-bundle (URL, relative to the page), data-query, data-dark ("1"/"0"; default
+ * follows prefers-color-scheme), data-height (px, used only when the container has no height of its
+ * own; default 480), data-mode ("embed" default, or "app"), data-allow-open (present: the reader may
+ * open or drop their own transcript files into this embed; off by default in embeds). The element gets a `transcriptExplorer`
+ * property (the handle below) and fires a 'transcript-explorer-ready' event (detail: the handle).
+ *
+ * Script API:
  *   const ex = await TranscriptExplorer.mount(element, { bundle: 'demo.txb', query: '' });
  *   ex.state()            -> { ready, phase, query, totalHits, episode, timeMs, error, ... }
  *   ex.setQuery('llama'); ex.seek({ episode: 0, timeMs: 60000 }); ex.nextHit(); ex.loadBundle(urlOrBytes);
  *   ex.on('change', fn)   fn(state) after anything the reader sees changed (query, hit, position)
  *   ex.on('copy', fn)     fn(text) when the reader copied a quote or a selection
+ *   ex.openFiles(files)   import a FileList / File[] (.txt .vtt .srt Whisper .json, or .txb bundles) in
+ *                         the page (nothing is uploaded) and show them instead of the current bundle;
+ *                         -> Promise<{ episodes, files, errors: [{ name, message }] }>; a bad file
+ *                         is listed and skipped, the good ones load
+ *   ex.episodes()         -> [{ title, hits, words }] of the loaded episodes (hits: current query)
+ *   ex.on('open', fn)     fn(result of openFiles) after files were opened (button, drop or API)
+ *   TranscriptExplorer.supported() -> { ok, reason }: WebAssembly and WebGL2 are available
+ *   TranscriptExplorer.mountAll(root) mounts data-transcript-explorer elements added later
  *
- * Options: bundle (URL), query, hash (true: mirror the state in location.hash and restore it),
- * dark (true/false; default follows prefers-color-scheme).
+ * Options: bundle (URL or bytes), query, hash (true: mirror the state in location.hash and restore
+ * it), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
+ *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
+ *           pointer is over a pane of the explorer that can scroll further that way, Tab moves focus
+ *           out of the explorer, the explorer never takes focus by itself.
+ *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
+ * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
+ * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
+ * the explorer (embed). Progress and per-file errors are shown in HTML next to the canvas. In app
+ * mode, after files opened, a "Remember these files in this browser" box (unticked by default) keeps
+ * them in IndexedDB and a "Reopen last files" button brings them back later; unticking forgets them.
+ * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
  *
- * Each mount gets its own canvas and its own WASM instance; nothing global but
- * `TranscriptExplorer` is defined. Nothing from the bundle or the URL is inserted as HTML.
+ * Each mount gets its own canvas and its own WASM instance; the only globals are
+ * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas
+ * is styled inline).
+ * Nothing from the bundle or the URL is inserted as HTML.
  */
 (function () {
   'use strict';
@@ -19,15 +50,29 @@
     return s && s.src ? s.src.replace(/[^\/]*$/, '') : '';
   })();
   var modulePromise = null;
+  // The explorer's JS file, next to this script. scripts/dist.py rewrites the name to the
+  // content-hashed one in the static site; the offline file defines createExplorerModule inline.
+  var EXPLORER_JS = 'explorer.js';
+
+  function supported() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
+      return { ok: false, reason: 'this browser has no WebAssembly' };
+    var gl = null;
+    try { gl = document.createElement('canvas').getContext('webgl2'); } catch (e) { gl = null; }
+    if (!gl) return { ok: false, reason: 'this browser has no WebGL2 (or it is switched off)' };
+    var lose = gl.getExtension && gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();  // give the probe context back at once
+    return { ok: true, reason: '' };
+  }
 
   function loadFactory() {
     if (window.createExplorerModule) return Promise.resolve(window.createExplorerModule);
     if (!modulePromise) {
       modulePromise = new Promise(function (resolve, reject) {
         var s = document.createElement('script');
-        s.src = scriptBase + 'explorer.js';
+        s.src = scriptBase + EXPLORER_JS;
         s.onload = function () { resolve(window.createExplorerModule); };
-        s.onerror = function () { reject(new Error('Could not load explorer.js from ' + s.src)); };
+        s.onerror = function () { modulePromise = null; reject(new Error('Could not load ' + s.src)); };
         document.head.appendChild(s);
       });
     }
@@ -57,6 +102,11 @@
 
   function mount(container, options) {
     options = options || {};
+    var mode = options.mode === 'app' ? 'app' : 'embed';
+    var sup = supported();
+    if (!sup.ok) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + sup.reason));
+    // Sized by the container: give a container without a height of its own a sensible one.
+    if (container.clientHeight < 2) container.style.height = (Number(options.height) || 480) + 'px';
     var canvas = document.createElement('canvas');
     canvas.className = 'tx-canvas';
     canvas.tabIndex = 0;
@@ -64,9 +114,34 @@
     canvas.setAttribute('aria-label', 'Transcript explorer');
     canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none;';
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
-    container.appendChild(canvas);
-    var listeners = {};
     var M = null;
+    // These listeners are registered before SDL's (which come with main()), and in the capture
+    // phase, so they run first and can keep an event away from SDL with stopImmediatePropagation.
+    // SDL's mousedown handler calls preventDefault(), which would stop a click from focusing the
+    // canvas: focus it ourselves, without scrolling the page.
+    function focusCanvas() { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); }
+    canvas.addEventListener('mousedown', focusCanvas, true);
+    canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
+    if (mode === 'embed') {
+      // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
+      // would scroll a pane of the explorer (asked of the WASM side); the others scroll the page.
+      canvas.addEventListener('wheel', function (e) {
+        if (!M) { e.stopImmediatePropagation(); return; }
+        if (e.ctrlKey) { e.stopImmediatePropagation(); return; }  // the browser's page zoom
+        var r = canvas.getBoundingClientRect();
+        if (!M._tx_wheel_would_scroll(e.clientX - r.left, e.clientY - r.top, e.deltaX, e.deltaY))
+          e.stopImmediatePropagation();
+      }, { capture: true, passive: true });
+      // SDL swallows Tab; in a guest page Tab must move focus on to the next element.
+      canvas.addEventListener('keydown', function (e) {
+        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) e.stopImmediatePropagation();
+      }, true);
+    }
+    var allowOpen = options.allowOpen === undefined ? mode === 'app' : !!options.allowOpen;
+    var opener = allowOpen ? makeOpener(container, canvas, mode, function () { return api; }) : null;
+    if (!opener) container.appendChild(canvas);
+    var sizeEl = opener ? opener.stage : container;
+    var listeners = {};
     var api = {
       canvas: canvas,
       state: function () {
@@ -78,11 +153,22 @@
         if (M) M._tx_seek(Math.max(0, (where && where.episode) | 0), Math.max(0, Number(where && where.timeMs) || 0));
       },
       nextHit: function (forward) { if (M) M._tx_next_hit(forward === false ? 0 : 1); },
-      setDark: function (dark) { if (M) M._tx_set_dark(dark ? 1 : 0); },
+      setDark: function (dark) { if (M) M._tx_set_dark(dark ? 1 : 0); if (opener) opener.setDark(!!dark); },
       setFontScale: function (s) { if (M) M._tx_set_font_scale(Number(s) || 1); },
       deepLink: function () { return M ? M.UTF8ToString(M._tx_deep_link()) : ''; },
       applyDeepLink: function (h) { if (M) M.ccall('tx_apply_deep_link', null, ['string'], [String(h || '')]); },
       lastCopied: null,
+      episodes: function () { return M ? JSON.parse(M.UTF8ToString(M._tx_episodes_json())) : []; },
+      openFiles: function (files) {
+        if (!M) return Promise.reject(new Error('explorer not started'));
+        var run = function () { return importFiles(M, Array.prototype.slice.call(files || []), opener); };
+        importing = importing.then(run, run);
+        return importing.then(function (res) {
+          if (res.episodes > 0) { var st = api.state(); api._emit('change', st); }
+          api._emit('open', res);
+          return res;
+        });
+      },
       loadBundle: function (src) {
         if (!M) return Promise.reject(new Error('explorer not started'));
         var bytesP = (typeof src === 'string')
@@ -101,19 +187,24 @@
       on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
       _emit: function (name, detail) { (listeners[name] || []).forEach(function (f) { f(detail); }); }
     };
+    var importing = Promise.resolve();
+    container.transcriptExplorer = api;
     return loadFactory().then(function (factory) {
       return new Promise(function (resolve, reject) {
-        factory({
+        var pageTitle = document.title;
+        var moduleArg = {
           canvas: canvas,
+          locateFile: function (p) { return scriptBase + p; },
           print: function (t) { console.log(t); },
           printErr: function (t) { console.warn(t); },
           preRun: [function (mod) { mod.specialHTMLTargets['#canvas'] = canvas; }],
-          onExplorerReady: function () { resolve(); },
+          // SDL_CreateWindow sets document.title to the window's name: keep the page's own title.
+          onExplorerReady: function () { M = moduleArg; if (document.title !== pageTitle) document.title = pageTitle; resolve(); },
           onExplorerChange: function () {
             var st = api.state();
             if (options.hash && st.ready) {
               var h = '#' + st.hash;
-              if (location.hash !== h) history.replaceState(null, '', h);
+              if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
             }
             api._emit('change', st);
           },
@@ -125,17 +216,22 @@
           onExplorerOpen: function (url) {
             if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
           }
-        }).then(function (mod) { M = mod; }, reject);
+        };
+        // MODULARIZE uses the object passed in as the Module (exports, HEAPU8, ccall land on it), so
+        // it is the instance once main() ran. With synchronous compilation (the single-file build)
+        // the factory's promise does not settle before main() calls onExplorerReady, so do not wait for it.
+        var boot = factory(moduleArg);
+        if (boot && boot.then) boot.then(function (mod) { M = M || mod; }, reject);
       });
     }).then(function () {
-      // M is set by the factory's promise, which resolves after main() returned.
+      // let main() return and its first frame be scheduled before driving the instance
       return new Promise(function (r) { setTimeout(r, 0); });
     }).then(function () {
       var resize = function () {
-        var r = container.getBoundingClientRect();
+        var r = sizeEl.getBoundingClientRect();
         M._tx_resize(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
       };
-      if (window.ResizeObserver) new ResizeObserver(resize).observe(container);
+      if (window.ResizeObserver) new ResizeObserver(resize).observe(sizeEl);
       window.addEventListener('resize', resize);
       resize();
       M.ccall('tx_set_page_url', null, ['string'], [location.href.split('#')[0]]);
@@ -147,8 +243,11 @@
       }
       ['focus', 'blur'].forEach(function (n) { canvas.addEventListener(n, function () { M._tx_wake(); }); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
+      // The initial query goes in before the bundle: the model keeps it and searches once loaded,
+      // and the search box (drawn once ready) starts with it. Set after loading, the box may
+      // already be active with its own copy of the old text.
+      if (options.query) api.setQuery(options.query);
       return (options.bundle ? api.loadBundle(options.bundle) : Promise.resolve()).then(function () {
-        if (options.query) api.setQuery(options.query);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
@@ -158,5 +257,297 @@
     });
   }
 
-  window.TranscriptExplorer = { mount: mount };
+  // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
+  // Everything is plain DOM next to the canvas; every file name and message goes in as textContent.
+  var ACCEPT = '.txt,.vtt,.srt,.json,.txb,text/plain,text/vtt,application/json';
+  var MAX_FILE_BYTES = 1024 * 1024 * 1024;
+
+  function el(tag, css, text) {
+    var e = document.createElement(tag);
+    if (css) e.style.cssText = css;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function hasFiles(e) {
+    var t = e.dataTransfer && e.dataTransfer.types;
+    if (!t) return false;
+    for (var i = 0; i < t.length; i++) if (t[i] === 'Files') return true;
+    return false;
+  }
+
+  // Build the bar (button, hint, progress), the stage holding the canvas, the error panel and the
+  // drop overlay inside `container`. @return { stage, setDark, progress, done, ... }.
+  function makeOpener(container, canvas, mode, getApi) {
+    var font = 'font:14px/1.3 system-ui,-apple-system,"Segoe UI",sans-serif;';
+    var wrap = el('div', 'display:flex;flex-direction:column;width:100%;height:100%;');
+    var bar = el('div', font + 'display:flex;align-items:center;gap:.7em;padding:5px 10px;flex:0 0 auto;' +
+      'border-bottom:1px solid rgba(128,128,128,.25);min-height:28px;overflow:hidden;white-space:nowrap;');
+    bar.className = 'tx-open-bar';
+    var button = el('button', font + 'padding:3px 10px;border-radius:5px;border:1px solid rgba(128,128,128,.55);' +
+      'background:transparent;color:inherit;cursor:pointer;', 'Open transcripts\u2026');
+    button.type = 'button';
+    button.className = 'tx-open';
+    button.title = 'Open .txt, .vtt, .srt, Whisper .json or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
+    var input = el('input', 'display:none;');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = ACCEPT;
+    input.className = 'tx-open-input';
+    var hint = el('span', 'opacity:.7;overflow:hidden;text-overflow:ellipsis;',
+      (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 read in your browser, nothing is uploaded');
+    var status = el('span', 'display:none;align-items:center;gap:.5em;');
+    status.className = 'tx-open-status';
+    status.setAttribute('role', 'status');
+    var bar_progress = el('progress', 'width:8em;');
+    var statusText = el('span');
+    status.appendChild(bar_progress);
+    status.appendChild(statusText);
+    // Remembering (app mode only, and only when the reader ticks the box): the files that opened are
+    // kept in this browser's IndexedDB, and a "Reopen" button brings them back on a later visit.
+    var remember = el('label', 'display:none;align-items:center;gap:.3em;cursor:pointer;');
+    remember.className = 'tx-open-remember';
+    var rememberBox = el('input');
+    rememberBox.type = 'checkbox';
+    remember.appendChild(rememberBox);
+    remember.appendChild(document.createTextNode('Remember these files in this browser'));
+    var reopen = el('button', font + 'display:none;padding:3px 10px;border-radius:5px;border:1px solid rgba(128,128,128,.55);' +
+      'background:transparent;color:inherit;cursor:pointer;');
+    reopen.type = 'button';
+    reopen.className = 'tx-reopen';
+    var lastFiles = [];
+    bar.appendChild(button); bar.appendChild(reopen); bar.appendChild(input); bar.appendChild(hint); bar.appendChild(status);
+    bar.appendChild(remember);
+    function showReopen(set) {
+      var n = set && set.files ? set.files.length : 0;
+      reopen.style.display = n ? '' : 'none';
+      reopen.textContent = 'Reopen last ' + (n === 1 ? 'file' : n + ' files');
+      reopen.title = n ? 'Saved in this browser: ' + set.files.map(function (f) { return f.name; }).join(', ') : '';
+      if (n) rememberBox.checked = true;
+    }
+    if (mode === 'app') {
+      idb('readonly', function (st) { return st.get(REMEMBER_KEY); }).then(showReopen, function () {});
+      rememberBox.addEventListener('change', function () {
+        var save = rememberBox.checked && lastFiles.length;
+        idb('readwrite', function (st) {
+          return save ? st.put({ files: lastFiles, saved: Date.now() }, REMEMBER_KEY) : st.delete(REMEMBER_KEY);
+        }).then(function () { showReopen(save ? { files: lastFiles } : null); }, function (err) {
+          rememberBox.checked = false;
+          remember.title = 'Could not save: ' + String(err && err.message || err);
+        });
+      });
+      reopen.addEventListener('click', function () {
+        idb('readonly', function (st) { return st.get(REMEMBER_KEY); }).then(function (set) {
+          if (set && set.files && set.files.length) getApi().openFiles(set.files);
+        }, function () {});
+      });
+    }
+    var stage = el('div', 'position:relative;flex:1 1 auto;min-height:0;');
+    stage.appendChild(canvas);
+    var panel = el('div', font + 'display:none;position:absolute;top:8px;right:8px;max-width:min(34em,90%);max-height:60%;' +
+      'overflow:auto;padding:8px 10px 8px 12px;border-radius:6px;border:1px solid #d9a0a0;background:#fff6f5;color:#5a1d1d;' +
+      'box-shadow:0 2px 10px rgba(0,0,0,.15);z-index:2;');
+    panel.className = 'tx-open-errors';
+    panel.setAttribute('role', 'alert');
+    var panelHead = el('div', 'display:flex;align-items:flex-start;gap:1em;font-weight:600;');
+    var panelTitle = el('span', 'flex:1;');
+    var close = el('button', 'border:0;background:transparent;color:inherit;font:18px/1 sans-serif;cursor:pointer;padding:0 2px;', '\u00d7');
+    close.type = 'button';
+    close.className = 'tx-open-errors-close';
+    close.setAttribute('aria-label', 'Dismiss these messages');
+    panelHead.appendChild(panelTitle); panelHead.appendChild(close);
+    var list = el('ul', 'margin:.4em 0 0;padding-left:1.2em;');
+    panel.appendChild(panelHead); panel.appendChild(list);
+    stage.appendChild(panel);
+    wrap.appendChild(bar); wrap.appendChild(stage);
+    container.appendChild(wrap);
+
+    var overlay = el('div', font + 'display:none;position:' + (mode === 'app' ? 'fixed;inset:0;' : 'absolute;inset:0;') +
+      'z-index:2147483000;align-items:center;justify-content:center;background:rgba(40,90,200,.16);' +
+      'border:3px dashed rgba(40,90,200,.8);box-sizing:border-box;font-size:20px;color:#123;pointer-events:none;');
+    overlay.appendChild(el('span', 'background:#fff;padding:.6em 1em;border-radius:8px;box-shadow:0 2px 12px rgba(0,0,0,.2);',
+      'Drop transcripts to open them (.txt, .vtt, .srt, .json, .txb)'));
+    overlay.className = 'tx-drop-overlay';
+    if (mode === 'app') document.body.appendChild(overlay); else { stage.appendChild(overlay); }
+
+    close.addEventListener('click', function () { panel.style.display = 'none'; list.textContent = ''; });
+    button.addEventListener('click', function () { input.value = ''; input.click(); });
+    input.addEventListener('change', function () {
+      if (input.files && input.files.length) getApi().openFiles(input.files);
+    });
+    var target = mode === 'app' ? window : container, depth = 0;
+    function hide() { depth = 0; overlay.style.display = 'none'; }
+    target.addEventListener('dragenter', function (e) {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      overlay.style.display = 'flex';
+    });
+    target.addEventListener('dragover', function (e) {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      overlay.style.display = 'flex';
+    });
+    target.addEventListener('dragleave', function (e) {
+      if (!hasFiles(e)) return;
+      if (--depth <= 0) hide();
+    });
+    target.addEventListener('drop', function (e) {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      e.stopPropagation();
+      hide();
+      if (e.dataTransfer.files && e.dataTransfer.files.length) getApi().openFiles(e.dataTransfer.files);
+    });
+    if (mode === 'app') {
+      window.addEventListener('keydown', function (e) {
+        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'o' || e.key === 'O')) {
+          e.preventDefault();
+          e.stopImmediatePropagation();
+          input.value = '';
+          input.click();
+        }
+      }, true);
+    }
+
+    var api_ = {
+      stage: stage,
+      setDark: function (dark) {
+        bar.style.color = dark ? '#e6e6e1' : '#1d1d22';
+        bar.style.background = dark ? '#1c1d20' : '#f3f2ef';
+      },
+      progress: function (done, total, name) {
+        status.style.display = 'inline-flex';
+        hint.style.display = 'none';
+        button.disabled = true;
+        bar_progress.max = total;
+        bar_progress.value = done;
+        statusText.textContent = 'Reading ' + (done + 1) + ' of ' + total + ': ' + name;
+      },
+      done: function (res, okFiles) {
+        status.style.display = 'none';
+        if (mode === 'app' && res.episodes > 0) {
+          lastFiles = okFiles || [];
+          remember.style.display = 'inline-flex';
+          if (rememberBox.checked) rememberBox.dispatchEvent(new Event('change'));  // keep remembering: the new set
+        }
+        hint.style.display = '';
+        button.disabled = false;
+        list.textContent = '';
+        if (!res.errors.length) { panel.style.display = 'none'; return; }
+        panelTitle.textContent = res.episodes > 0
+          ? res.errors.length + ' of ' + res.files + ' files could not be opened (the others are loaded):'
+          : (res.files === 1 ? 'The file could not be opened:' : 'None of the ' + res.files + ' files could be opened:');
+        res.errors.forEach(function (er) {
+          var li = el('li', 'margin:.25em 0;');
+          li.appendChild(el('b', '', er.name));
+          li.appendChild(document.createTextNode(': ' + er.message));
+          list.appendChild(li);
+        });
+        panel.style.display = 'block';
+      }
+    };
+    api_.setDark(false);
+    return api_;
+  }
+
+  var REMEMBER_DB = 'transcript-explorer', REMEMBER_STORE = 'opened', REMEMBER_KEY = 'last';
+  // One IndexedDB transaction: fn(store) returns a request. @return Promise of its result.
+  function idb(txMode, fn) {
+    return new Promise(function (resolve, reject) {
+      var open;
+      try { open = window.indexedDB.open(REMEMBER_DB, 1); } catch (e) { reject(e); return; }
+      open.onupgradeneeded = function () { open.result.createObjectStore(REMEMBER_STORE); };
+      open.onerror = function () { reject(open.error); };
+      open.onsuccess = function () {
+        var db = open.result, req;
+        try {
+          var t = db.transaction(REMEMBER_STORE, txMode);
+          req = fn(t.objectStore(REMEMBER_STORE));
+          t.oncomplete = function () { db.close(); resolve(req && req.result); };
+          t.onerror = t.onabort = function () { db.close(); reject(t.error); };
+        } catch (e) { db.close(); reject(e); }
+      };
+    });
+  }
+
+  function readFile(f) {
+    if (f.size > MAX_FILE_BYTES) return Promise.reject(new Error('too large (' + Math.round(f.size / 1048576) + ' MB; the limit is 1024 MB)'));
+    if (f.arrayBuffer) return f.arrayBuffer().then(function (b) { return new Uint8Array(b); });
+    return new Promise(function (resolve, reject) {
+      var r = new FileReader();
+      r.onload = function () { resolve(new Uint8Array(r.result)); };
+      r.onerror = function () { reject(r.error || new Error('could not be read')); };
+      r.readAsArrayBuffer(f);
+    });
+  }
+
+  // Import `files` one by one into WASM (yielding to the page between files so the progress shows),
+  // then hand the episodes that loaded to the model. @return { episodes, files, errors }.
+  function importFiles(M, files, opener) {
+    var errors = [], okFiles = [], i = 0;
+    if (!files.length) return Promise.resolve({ episodes: 0, files: 0, errors: [] });
+    M._tx_import_begin();
+    function step() {
+      if (i >= files.length) {
+        var n = M._tx_import_finish();
+        var res = { episodes: n, files: files.length, errors: errors };
+        if (opener) opener.done(res, okFiles);
+        return res;
+      }
+      var f = files[i++];
+      var name = String(f.name || 'file ' + i);
+      if (opener) opener.progress(i - 1, files.length, name);
+      return readFile(f).then(function (bytes) {
+        var ptr = M._malloc(bytes.length || 1);
+        if (!ptr) throw new Error('out of memory');
+        M.HEAPU8.set(bytes, ptr);
+        var ok = M.ccall('tx_import_file', 'number', ['string', 'number', 'number'], [name, ptr, bytes.length]);  // frees ptr
+        if (!ok) errors.push({ name: name, message: M.UTF8ToString(M._tx_import_last_error()) });
+        else okFiles.push(f);
+      }).catch(function (err) {
+        errors.push({ name: name, message: String(err && err.message || err) });
+      }).then(function () {
+        return new Promise(function (r) { setTimeout(r, 0); });
+      }).then(step);
+    }
+    return Promise.resolve().then(step);
+  }
+
+  function showMessage(container, text) {
+    var d = document.createElement('div');
+    d.setAttribute('role', 'status');
+    d.style.cssText = 'box-sizing:border-box;height:100%;display:flex;align-items:center;justify-content:center;' +
+      'padding:1em;text-align:center;font:15px system-ui,sans-serif;color:#555;background:#f3f2ef;';
+    d.textContent = text;
+    container.appendChild(d);
+  }
+
+  // Mount every [data-transcript-explorer] element under root that is not mounted yet.
+  function mountAll(root) {
+    var els = (root || document).querySelectorAll('[data-transcript-explorer]');
+    var all = [];
+    Array.prototype.forEach.call(els, function (el) {
+      if (el.transcriptExplorerMounting) return;
+      el.transcriptExplorerMounting = true;
+      var opts = { bundle: el.getAttribute('data-bundle') || '', query: el.getAttribute('data-query') || '',
+                   mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height') };
+      if (el.hasAttribute('data-dark')) opts.dark = el.getAttribute('data-dark') === '1';
+      if (el.hasAttribute('data-allow-open')) opts.allowOpen = el.getAttribute('data-allow-open') !== '0';
+      all.push(mount(el, opts).then(function (api) {
+        el.dispatchEvent(new CustomEvent('transcript-explorer-ready', { detail: api }));
+        return api;
+      }, function (err) {
+        if (el.clientHeight < 2) el.style.height = (Number(opts.height) || 480) + 'px';
+        showMessage(el, String(err && err.message || err));
+        return null;
+      }));
+    });
+    return Promise.all(all);
+  }
+
+  window.TranscriptExplorer = { mount: mount, mountAll: mountAll, supported: supported };
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', function () { mountAll(); });
+  else mountAll();
 })();

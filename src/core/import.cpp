@@ -300,6 +300,20 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
 
 // ---- WebVTT ----
 
+// Read a cue's text lines (up to the next blank line) joined with spaces into `payload`.
+// @return ok, or Malformed naming the line when a timing line appears inside the cue.
+Status read_cue_payload(LineReader& lr, std::string& payload) {
+    std::string_view line;
+    payload.clear();
+    while (lr.next(line) && !trim(line).empty()) {
+        if (line.find("-->") != std::string_view::npos)
+            return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
+        if (!payload.empty()) payload += ' ';
+        payload.append(line.data(), line.size());
+    }
+    return ok_status();
+}
+
 Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
@@ -340,13 +354,7 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        payload.clear();
-        while (lr.next(line) && !trim(line).empty()) {
-            if (line.find("-->") != std::string_view::npos)
-                return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
-            if (!payload.empty()) payload += ' ';
-            payload.append(line.data(), line.size());
-        }
+        if (Status st = read_cue_payload(lr, payload); !st) return st.error();
         speaker_name.clear();
         std::string text = clean_payload(payload, speaker_name);
         b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
@@ -371,13 +379,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        payload.clear();
-        while (lr.next(line) && !trim(line).empty()) {
-            if (line.find("-->") != std::string_view::npos)
-                return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
-            if (!payload.empty()) payload += ' ';
-            payload.append(line.data(), line.size());
-        }
+        if (Status st = read_cue_payload(lr, payload); !st) return st.error();
         speaker_name.clear();
         std::string text = clean_payload(payload, speaker_name);  // drops <i>, <b>, <font ...>
         b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));

@@ -4,16 +4,21 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow: scroll state for tx_wheel_would_scroll
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
 #include <GLES3/gl3.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
 #include "app/app.h"
+#include "core/bundle.h"
+#include "core/import.h"
 
 extern "C" const unsigned char tx_ui_font[];
 extern "C" const size_t tx_ui_font_size;
@@ -54,6 +59,15 @@ struct Platform {
     double longest_load_frame_ms = 0;  // longest frame while an archive loads (the first frame excluded)
     double load_call_ms = 0;           // duration of the last tx_load_bundle call (blocks the page)
 };
+
+// Files opened or dropped in the page (tx_import_*): episodes collected one file at a time, then
+// handed to the model at once; one message per file that could not be read.
+struct ImportSession {
+    std::vector<tx::Episode> episodes;
+    std::vector<std::string> errors;  // "name: reason", in the order the files came
+    std::string last_error;           // the last file's error ("" if it loaded)
+};
+ImportSession* g_import = nullptr;
 Platform* g = nullptr;
 
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
@@ -114,34 +128,51 @@ void apply_style(bool dark) {
     g->style_set = true;
 }
 
+// ImGui_ImplSDL2_ProcessEvent (1.86) sets io.KeyCtrl/Shift/Alt/Super from SDL_GetModState(), the
+// state after *all* queued events; when Ctrl down, A down, A up, Ctrl up arrive within one frame
+// that loses the Ctrl of Ctrl+A. Take the modifiers each key event carried instead.
+void process_event(SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
+        ImGuiIO& io = ImGui::GetIO();
+        const Uint16 mod = e.key.keysym.mod;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
+}
+
 void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
-    // ImGui 1.86 has no input queue: a key that goes down and up within one frame would never be
-    // seen as pressed. Such key-ups are held back to the next frame.
+    // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
+    // and applies typed characters before keys. So a key that goes down and up within one frame
+    // would never be seen as pressed, and "Backspace, z" in one frame would type z and then delete
+    // it. A key-up that follows a key-down of the same frame is therefore held back to the next
+    // frame together with every event after it, in order: each frame sees at most one completed
+    // key press, and Ctrl+A (Ctrl down, A down, A up, Ctrl up) keeps its Ctrl.
     static std::vector<SDL_Event> deferred;
-    std::vector<SDL_Event> held = std::move(deferred);
+    std::vector<SDL_Event> queue = std::move(deferred);
     deferred.clear();
-    for (SDL_Event& e : held) { ImGui_ImplSDL2_ProcessEvent(&e); events = true; }
-    SDL_Scancode down_this_frame[16];
-    int n_down = 0;
     SDL_Event ev;
-    while (SDL_PollEvent(&ev)) {
+    while (SDL_PollEvent(&ev)) queue.push_back(ev);
+    int n_down = 0;  // key-downs handled so far in this frame
+    for (SDL_Event& e : queue) {
         events = true;
-        if (ev.type == SDL_KEYDOWN && n_down < 16) down_this_frame[n_down++] = ev.key.keysym.scancode;
-        if (ev.type == SDL_KEYUP) {
-            bool same = false;
-            for (int i = 0; i < n_down; ++i) same |= down_this_frame[i] == ev.key.keysym.scancode;
-            if (same) { deferred.push_back(ev); continue; }
-        }
-        if (ev.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
-            int w = 0, h = 0;
-            SDL_GetWindowSize(g->window, &w, &h);
-            ImGui::GetIO().MouseWheel += ev.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+        if (!deferred.empty() || (e.type == SDL_KEYUP && n_down > 0)) {
+            deferred.push_back(e);
             continue;
         }
-        ImGui_ImplSDL2_ProcessEvent(&ev);
+        if (e.type == SDL_KEYDOWN) ++n_down;
+        if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
+            int w = 0, h = 0;
+            SDL_GetWindowSize(g->window, &w, &h);
+            ImGui::GetIO().MouseWheel += e.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+            continue;
+        }
+        process_event(e);
     }
     // Archive loading and lazy snippets advance in time slices before drawing (see AppModel::step).
     // While an archive loads and nobody interacts, only a few frames a second are drawn (software
@@ -242,8 +273,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     return g->state.c_str();
 }
 
+// The search box copies the model's query only while no widget is active, so a query set from
+// JavaScript while the box has the text cursor would not show (and the next key would edit the old
+// text). Deactivating the widget lets the next frame show the new query.
+static void release_active_widget() {
+    if (ImGui::GetCurrentContext() && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
+}
 EMSCRIPTEN_KEEPALIVE void tx_set_query(const char* q) {
-    if (g && q) g->model.set_query(q);
+    if (g && q) { g->model.set_query(q); release_active_widget(); }
 }
 EMSCRIPTEN_KEEPALIVE void tx_seek(int episode, double time_ms) {
     if (g && episode >= 0 && time_ms >= 0) g->model.seek(uint32_t(episode), uint32_t(std::min(time_ms, 4.0e9)));
@@ -258,7 +295,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_deep_link() {
     return g->state.c_str();
 }
 EMSCRIPTEN_KEEPALIVE void tx_apply_deep_link(const char* hash) {
-    if (g && hash) g->model.apply_deep_link(hash);
+    if (g && hash) { g->model.apply_deep_link(hash); release_active_widget(); }
 }
 // The page's URL without its hash, for quotes and deep links (the loader passes it).
 EMSCRIPTEN_KEEPALIVE void tx_set_page_url(const char* url) {
@@ -287,6 +324,142 @@ EMSCRIPTEN_KEEPALIVE void tx_fail(const char* message) {
 }
 EMSCRIPTEN_KEEPALIVE void tx_download_progress(double done, double total) {
     if (g) g->model.set_download_progress(uint64_t(done), uint64_t(total));
+}
+
+// ---- bring your own transcripts: files opened or dropped in the page ----
+// tx_import_begin(); tx_import_file(name, ptr, len) per file; tx_import_finish(). A bad file is
+// recorded (tx_import_error) and skipped: the good ones still load.
+
+// Start collecting files (drops any unfinished session).
+EMSCRIPTEN_KEEPALIVE void tx_import_begin() {
+    delete g_import;
+    g_import = new ImportSession();
+}
+// Import one file: `len` bytes at `ptr` (malloc'd by JS; freed here). A bundle (.txb, or content
+// starting with the bundle magic) gives all its episodes; anything else goes through
+// import_transcript (.txt, .vtt, .srt, Whisper .json; format from the name, then the content).
+// @return 1 if the file gave at least one episode, 0 on error (tx_import_last_error says why).
+EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len) {
+    if (!g_import) tx_import_begin();
+    std::string n = name ? name : "file";
+    auto fail = [&](const std::string& why) {
+        g_import->last_error = why;
+        g_import->errors.push_back(n + ": " + why);
+        return 0;
+    };
+    if (!ptr || len < 0) { free(ptr); return fail("no data"); }
+    tx::Bytes data(ptr, size_t(len));
+    const bool bundle_ext = n.size() >= 4 && (n.compare(n.size() - 4, 4, ".txb") == 0 || n.compare(n.size() - 4, 4, ".TXB") == 0);
+    auto as_bundle = tx::read_bundle(data);
+    int rc = 0;
+    if (as_bundle) {
+        auto eps = tx::decode_all(as_bundle.value());
+        if (!eps) {
+            rc = fail(eps.message());
+        } else if (eps->empty()) {
+            rc = fail("the bundle has no episodes");
+        } else {
+            for (auto& e : eps.value()) g_import->episodes.push_back(std::move(e));
+            g_import->last_error.clear();
+            rc = 1;
+        }
+    } else if (bundle_ext) {
+        rc = fail(std::string("not a readable transcript bundle: ") + as_bundle.message());
+    } else if (len == 0) {
+        rc = fail("the file is empty");
+    } else {
+        tx::ImportDesc desc;
+        desc.name = n;
+        auto ep = tx::import_transcript(data, desc);
+        if (!ep) {
+            std::string msg = ep.message(), prefix = n + ": ";
+            if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the list names the file
+            rc = fail(msg);
+        } else if (ep->words.empty()) {
+            rc = fail("no words in this transcript");
+        } else {
+            g_import->episodes.push_back(std::move(ep.value()));
+            g_import->last_error.clear();
+            rc = 1;
+        }
+    }
+    free(ptr);
+    return rc;
+}
+// @return the last file's error ("" if it loaded), valid until the next tx_import_* call.
+EMSCRIPTEN_KEEPALIVE const char* tx_import_last_error() {
+    return g_import ? g_import->last_error.c_str() : "";
+}
+EMSCRIPTEN_KEEPALIVE int tx_import_error_count() { return g_import ? int(g_import->errors.size()) : 0; }
+// @return the i-th "name: reason" of this session, or "" when out of range.
+EMSCRIPTEN_KEEPALIVE const char* tx_import_error(int i) {
+    if (!g_import || i < 0 || size_t(i) >= g_import->errors.size()) return "";
+    return g_import->errors[size_t(i)].c_str();
+}
+// Hand the collected episodes to the model (replacing what it showed) and end the session.
+// @return the number of episodes loaded; 0 leaves the model as it was (every file failed).
+EMSCRIPTEN_KEEPALIVE int tx_import_finish() {
+    if (!g || !g_import) return 0;
+    int n = int(g_import->episodes.size());
+    if (n > 0) {
+        g->model.load_episodes(std::move(g_import->episodes));
+        release_active_widget();
+    }
+    delete g_import;
+    g_import = nullptr;
+    return n;
+}
+// The loaded episodes with their titles and the current query's hits in each, as JSON:
+// [{"title":"...","hits":3,"words":1200}, ...] (valid until the next call).
+EMSCRIPTEN_KEEPALIVE const char* tx_episodes_json() {
+    if (!g) return "[]";
+    std::string& j = g->state;
+    j = "[";
+    for (uint32_t i = 0; i < g->model.episode_count(); ++i) {  // archives: from the directory
+        if (i) j += ',';
+        j += "{\"title\":\"";
+        for (unsigned char c : g->model.episode_meta(i).title) {
+            if (c == '"' || c == '\\') { j += '\\'; j += char(c); }
+            else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); j += b; }
+            else j += char(c);
+        }
+        j += "\",\"hits\":" + std::to_string(g->model.hits_in_episode(uint32_t(i))) +
+             ",\"words\":" + std::to_string(g->model.episode_words(i)) + "}";
+    }
+    j += "]";
+    return j.c_str();
+}
+
+// Would a wheel event at (x, y) (CSS px from the canvas's top-left) with DOM deltas (dx, dy)
+// (dy > 0 scrolls down) scroll a pane of the explorer? @return 1 if ImGui would move some window's
+// scroll position, 0 if the wheel would do nothing here (so an embedding page may scroll instead).
+// The loader calls this from its own capturing 'wheel' listener before SDL sees the event: SDL's
+// Emscripten wheel handler always calls preventDefault(), which would freeze the page under the
+// pointer. This mirrors ImGui 1.86's FindHoveredWindow() (topmost active window containing the
+// point) and UpdateMouseWheel() (walk up through child windows that cannot scroll or refuse the
+// wheel). Widgets that read io.MouseWheel themselves (the timeline's zoom) live in the root window,
+// which has NoScrollWithMouse, so over them the wheel goes to the page.
+EMSCRIPTEN_KEEPALIVE int tx_wheel_would_scroll(double x, double y, double dx, double dy) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    if (!g || !ctx) return 0;
+    const ImVec2 p{float(x), float(y)};
+    ImGuiWindow* w = nullptr;
+    for (int i = ctx->Windows.Size - 1; i >= 0 && !w; --i) {
+        ImGuiWindow* c = ctx->Windows[i];
+        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
+    }
+    if (!w) return 0;
+    const bool vertical = std::fabs(dy) >= std::fabs(dx);
+    const double d = vertical ? dy : dx;
+    if (d == 0) return 0;
+    auto scroll_max = [&](ImGuiWindow* c) { return vertical ? c->ScrollMax.y : c->ScrollMax.x; };
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+           (scroll_max(w) <= 0.f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
+    const float pos = vertical ? w->Scroll.y : w->Scroll.x, max = scroll_max(w);
+    if (max <= 0.f) return 0;
+    return d < 0 ? (pos > 0.5f ? 1 : 0) : (pos < max - 0.5f ? 1 : 0);
 }
 
 }  // extern "C"

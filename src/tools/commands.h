@@ -9,3 +9,7 @@ int cmd_search(int argc, char** argv);
 
 // transcript topics [--json] FILE... | --eval SETDIR...: topic timelines and segmentation scores.
 int cmd_topics(int argc, char** argv);
+
+// transcript site INPUT... -o OUT_DIR [--title T] [--manifest M]: bundle + static site + blog
+// snippet + offline single file, reusing the built web outputs (cmd_site.cpp, docs/publish.md).
+int cmd_site(int argc, char** argv);

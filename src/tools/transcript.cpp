@@ -18,6 +18,7 @@ const Command kCommands[] = {
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
     {"pack", cmd_pack, "pack transcripts (.txt .vtt .srt .json, folders, manifests) into a bundle"},
     {"info", cmd_info, "summarise and verify a bundle"},
+    {"site", cmd_site, "publish transcripts: static site, blog snippet, offline file (-o OUT_DIR INPUT...)"},
     {"topics", cmd_topics, "topic timelines of transcripts; --eval scores the segmenter"},
 };
 

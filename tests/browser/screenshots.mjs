@@ -22,7 +22,8 @@ for (const s of shots) {
   if (s.next) await page.keyboard.press('Enter');
   if (s.tab === 'results') {
     const st = await page.evaluate(() => window.explorer.state());
-    await page.mouse.click(150, st.timeline[1] + st.timeline[3] + 18);
+    const box = await page.locator('canvas').boundingBox();  // timeline is in canvas pixels (the Open bar sits above)
+    await page.mouse.click(box.x + 150, box.y + st.timeline[1] + st.timeline[3] + 18);
   }
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(OUTDIR, s.name + '.png') });

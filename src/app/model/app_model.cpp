@@ -88,6 +88,7 @@ void AppModel::reset_for_load() {
     m_indexed = 0;
     m_total_words = 0;
     m_meta.clear();
+    m_episode_words.clear();
     m_results.clear();
     m_occurrences.clear();
     m_snippet_requests.clear();
@@ -130,6 +131,7 @@ Status AppModel::load_bundle(Bytes data) {
     m_bundle = std::make_unique<Bundle>(b);
     for (size_t i = 0; i < b.size(); ++i) {
         m_meta.push_back(b.episode(i).meta);
+        m_episode_words.push_back(b.episode(i).word_count);
         m_total_words += b.episode(i).word_count;
     }
     m_loader = std::make_unique<ArchiveLoader>();
@@ -154,6 +156,7 @@ void AppModel::load_episodes(std::vector<Episode> episodes) {
     for (const Episode& e : episodes) {
         m_total_words += e.words.size();
         m_meta.push_back(e.meta);
+        m_episode_words.push_back(uint32_t(e.words.size()));
     }
     m_engine = std::make_unique<SearchEngine>(std::move(episodes));
     m_indexed = uint32_t(m_engine->size());
@@ -317,6 +320,7 @@ void AppModel::fail(Errc code, std::string message) {
     m_cache.clear();
     m_current.reset();
     m_meta.clear();
+    m_episode_words.clear();
     m_indexed = 0;
     m_archive_rows.clear();
     m_archive_topics.clear();

@@ -104,6 +104,7 @@ public:
     uint32_t indexed_episodes() const { return m_indexed; }
     size_t episode_count() const { return m_meta.size(); }
     const EpisodeMeta& episode_meta(uint32_t e) const;  // e < episode_count()
+    uint32_t episode_words(uint32_t e) const { return e < m_episode_words.size() ? m_episode_words[e] : 0; }
     // The episode the reader shows (decoded on demand in archives; empty when none).
     const Episode& current_episode() const;
     // true when the current results cover only part of the archive (still indexing)
@@ -215,6 +216,7 @@ private:
     std::unique_ptr<Bundle> m_bundle;
     std::unique_ptr<ArchiveLoader> m_loader;
     std::vector<EpisodeMeta> m_meta;
+    std::vector<uint32_t> m_episode_words;
     uint32_t m_indexed = 0;
     bool m_results_partial = false;
     std::shared_ptr<const Episode> m_current;

@@ -1,0 +1,183 @@
+// Page benchmark: the explorer page vs a bare Dear ImGui page (bare_imgui, same link flags) in
+// headless Chromium, and the explorer's transfer bytes (raw and brotli) split by part.
+//
+//   pageBench(ROOT, { runs }) -> { explorer, bare, ratio, transfer, markdown }
+//   (called by bench/peers/run.mjs; standalone: node bench/page/page_bench.mjs)
+//
+// Times are from navigation start (performance.now() in the page):
+//   first frame   the first WebGL draw call (an init script wraps drawElements/drawArrays), i.e.
+//                 the first frame Dear ImGui rendered; identical instrumentation on both pages
+//   search ready  explorer: window.explorer.state().ready (bundle downloaded, decoded, indexed),
+//                 polled every 5 ms; the bare page has no search: its "ready" is its first frame
+// Runs alternate explorer / bare in fresh browser contexts (no cache) of one browser; medians.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { createRequire } from 'node:module';
+
+const require = createRequire(path.join(path.dirname(new URL(import.meta.url).pathname), '../peers/package.json'));
+
+const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txb': 'application/octet-stream' };
+
+// Static server for a map url-path -> file (no compression, no cache), records requests.
+function serve(files) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const f = files[p];
+    if (!f || !fs.existsSync(f)) { res.writeHead(404); res.end(); return; }
+    const body = fs.readFileSync(f);
+    requests.push({ path: p, bytes: body.length });
+    res.writeHead(200, { 'Content-Type': MIME[path.extname(f)] || 'application/octet-stream', 'Content-Length': body.length, 'Cache-Control': 'no-store' });
+    res.end(body);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () =>
+    resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close(), requests })));
+}
+
+// Same flags as tests/browser/harness.mjs launch() (software WebGL2 through SwiftShader).
+async function launch() {
+  const { chromium } = require('playwright-core');
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
+      '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+const INIT = `(() => {
+  window.__txb = { firstDraw: null };
+  const P = WebGL2RenderingContext.prototype;
+  for (const fn of ['drawElements', 'drawArrays']) {
+    const orig = P[fn];
+    P[fn] = function (...a) { if (window.__txb.firstDraw === null) window.__txb.firstDraw = performance.now(); return orig.apply(this, a); };
+  }
+})();`;
+
+async function measure(browser, url, explorer) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  await page.waitForFunction(() => window.__txb && window.__txb.firstDraw !== null, null, { timeout: 60000, polling: 5 });
+  let ready = null, phases = null;
+  if (explorer) {
+    await page.waitForFunction(() => {
+      try {
+        const s = window.explorer.state();
+        const ph = (window.__txb.phases = window.__txb.phases || []);
+        if (!ph.length || ph[ph.length - 1].phase !== s.phase) ph.push({ phase: s.phase, ms: Math.round(performance.now()) });
+        if (s.error) return true;
+        if (s.ready) { window.__txb.ready = window.__txb.ready || performance.now(); return true; }
+      } catch (e) { /* not mounted yet */ }
+      return false;
+    }, null, { timeout: 60000, polling: 5 });
+    const st = await page.evaluate(() => window.explorer.state());
+    if (st.error) throw new Error('explorer failed: ' + st.error);
+    ready = await page.evaluate(() => window.__txb.ready);
+    phases = await page.evaluate(() => window.__txb.phases);
+  }
+  // where the time goes: when each resource finished downloading (Resource Timing, same clock)
+  const resources = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [e.name.split('/').pop(), Math.round(e.responseEnd)])));
+  const firstDraw = await page.evaluate(() => window.__txb.firstDraw);
+  await context.close();
+  if (errors.length) throw new Error(errors.join('; '));
+  return { first_frame_ms: firstDraw, search_ready_ms: explorer ? ready : firstDraw, resources, ...(phases ? { phases } : {}) };
+}
+
+const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+const kB = (x) => (x / 1024).toFixed(1) + ' KiB';
+
+export async function pageBench(ROOT, { runs = 7 } = {}) {
+  const site = path.join(ROOT, 'build-web/site');
+  const bw = path.join(ROOT, 'build-web');
+  for (const f of ['index.html', 'explorer.js', 'explorer.wasm', 'explorer-loader.js', 'demo.txb'])
+    if (!fs.existsSync(path.join(site, f))) return { error: `build-web/site/${f} missing (bash scripts/build.sh web)`, markdown: '## Page\n\nnot measured: build-web/site incomplete' };
+  if (!fs.existsSync(path.join(bw, 'bare_imgui.wasm'))) return { error: 'build-web/bare_imgui.wasm missing', markdown: '## Page\n\nnot measured: bare_imgui not built' };
+  const files = {};
+  for (const f of fs.readdirSync(site)) if (!f.startsWith('.')) files['/ex/' + f] = path.join(site, f);
+  files['/ex/'] = path.join(site, 'index.html');
+  files['/bare/'] = path.join(ROOT, 'bench/page/bare.html');
+  files['/bare/bare_imgui.js'] = path.join(bw, 'bare_imgui.js');
+  files['/bare/bare_imgui.wasm'] = path.join(bw, 'bare_imgui.wasm');
+  const srv = await serve(files);
+  const browser = await launch();
+  const ex = [], bare = [];
+  try {
+    // one untimed load of each first (Chromium's own warm-up: processes, shader compiler)
+    await measure(browser, srv.url + '/ex/', true);
+    await measure(browser, srv.url + '/bare/', false);
+    srv.requests.length = 0;
+    for (let r = 0; r < runs; ++r) {
+      if (r % 2) { bare.push(await measure(browser, srv.url + '/bare/', false)); ex.push(await measure(browser, srv.url + '/ex/', true)); }
+      else { ex.push(await measure(browser, srv.url + '/ex/', true)); bare.push(await measure(browser, srv.url + '/bare/', false)); }
+    }
+  } finally {
+    await browser.close();
+    srv.close();
+  }
+  // transfer: what one explorer load requested (each file once), raw and brotli (quality 11)
+  const parts = { HTML: [], JS: [], WASM: [], bundle: [] };
+  const seen = new Set();
+  for (const q of srv.requests) {
+    if (!q.path.startsWith('/ex/') || seen.has(q.path)) continue;
+    seen.add(q.path);
+    const f = files[q.path];
+    const ext = path.extname(f);
+    const part = ext === '.html' ? 'HTML' : ext === '.js' ? 'JS' : ext === '.wasm' ? 'WASM' : 'bundle';
+    parts[part].push(f);
+  }
+  const br = (buf) => zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length;
+  const transfer = {};
+  let rawTotal = 0, brTotal = 0;
+  for (const [p, list] of Object.entries(parts)) {
+    let raw = 0, b = 0;
+    for (const f of list) { const buf = fs.readFileSync(f); raw += buf.length; b += br(buf); }
+    transfer[p] = { files: list.map((f) => path.basename(f)), raw, brotli: b };
+    rawTotal += raw; brTotal += b;
+  }
+  const font = path.join(bw, 'ui_font.otf');
+  if (fs.existsSync(font)) {
+    const buf = fs.readFileSync(font);
+    transfer['font (inside the WASM)'] = { files: ['ui_font.otf (subset, compiled into explorer.wasm)'], raw: buf.length, brotli: br(buf), included_in: 'WASM' };
+  }
+  transfer.total = { raw: rawTotal, brotli: brTotal };
+  const bareWasm = fs.readFileSync(path.join(bw, 'bare_imgui.wasm')), bareJs = fs.readFileSync(path.join(bw, 'bare_imgui.js'));
+  transfer.bare_page = { raw: bareWasm.length + bareJs.length, brotli: br(bareWasm) + br(bareJs) };
+
+  const E = { first_frame_ms: median(ex.map((x) => x.first_frame_ms)), search_ready_ms: median(ex.map((x) => x.search_ready_ms)),
+    wasm_downloaded_ms: median(ex.map((x) => x.resources['explorer.wasm'] || 0)), bundle_downloaded_ms: median(ex.map((x) => x.resources['demo.txb'] || 0)), runs: ex };
+  const B = { first_frame_ms: median(bare.map((x) => x.first_frame_ms)), runs: bare };
+  const ratio = E.search_ready_ms / B.first_frame_ms;
+  const md = ['## Page (headless Chromium, software WebGL2)', '',
+    `Median of ${runs} loads each, alternating, fresh context (no cache), local HTTP server without compression. Times from navigation start.`, '',
+    '| page | first frame | search ready |', '|---|---|---|',
+    `| explorer + demo bundle | ${E.first_frame_ms.toFixed(0)} ms | ${E.search_ready_ms.toFixed(0)} ms |`,
+    `| explorer: explorer.wasm downloaded / demo.txb downloaded | ${E.wasm_downloaded_ms.toFixed(0)} ms / ${E.bundle_downloaded_ms.toFixed(0)} ms | (ready ${(E.search_ready_ms - E.bundle_downloaded_ms).toFixed(0)} ms after the bundle arrived) |`,
+    `| bare Dear ImGui (same flags) | ${B.first_frame_ms.toFixed(0)} ms | (= first frame) |`,
+    `| **ratio explorer / bare** | ${(E.first_frame_ms / B.first_frame_ms).toFixed(2)}x | **${ratio.toFixed(2)}x** (goal <= 1.3x: ${ratio <= 1.3 ? 'met' : 'not met'}) |`, '',
+    '| part | files | raw | brotli (q11) |', '|---|---|---|---|'];
+  for (const [p, t] of Object.entries(transfer)) {
+    if (p === 'total' || p === 'bare_page') continue;
+    md.push(`| ${p} | ${t.files.join(', ')} | ${kB(t.raw)} | ${kB(t.brotli)} |`);
+  }
+  md.push(`| **total transferred** | | ${kB(rawTotal)} | **${kB(brTotal)}** (goal < 600 KB: ${brTotal < 600e3 ? 'met' : 'not met'}) |`);
+  md.push(`| bare page (for reference) | bare_imgui.js, bare_imgui.wasm | ${kB(transfer.bare_page.raw)} | ${kB(transfer.bare_page.brotli)} |`);
+  const out = { explorer: E, bare: B, ratio_search_ready_vs_bare: ratio, transfer, goals: [
+    { goal: 'explorer search ready within 1.3x the bare ImGui page', value: ratio.toFixed(2) + 'x', met: ratio <= 1.3 },
+    { goal: 'total brotli transfer for the demo page under 600 KB', value: kB(brTotal) + ` (${brTotal} bytes)`, met: brTotal < 600e3 }] };
+  out.markdown = md.join('\n');
+  return out;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+  const r = await pageBench(ROOT);
+  console.log(r.markdown);
+  if (r.error) { console.error(r.error); process.exit(1); }
+}

@@ -1,0 +1,156 @@
+// tx_engine: the project's search engine behind a tiny C API, so bench/peers/run.mjs can drive
+// the WASM build in the same node process as the peer engines (and a native build for reference).
+//
+//   WASM (node):  createTxEngine() -> _txb_build(ptr, len), _txb_search(qptr), _txb_index_bytes()
+//   native:       tx_bench_peers PASSAGES.txt QUERIES.txt [--reps R]  -> one JSON line
+//
+// Input: passages separated by '\n', episodes by an empty line; every passage becomes one cue
+// and one search passage, so "passages returned" (SearchResult::total_passages) means the same
+// as the peers' result counts (each peer indexes every passage as one document).
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "core/search.h"
+#include "core/text.h"
+
+using namespace tx;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+Collection* g_coll = nullptr;
+double g_build_ms = 0;
+
+double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+
+}  // namespace
+
+extern "C" {
+
+// Build a fresh collection. Input: passages separated by '\n', episodes separated by an empty
+// line. Each episode's cues are exactly its passages (20 s each, so the index's 30 s passage
+// grouping keeps one cue per passage): the engine ranks and counts the same passages the peers
+// index as documents, inside episodes as in the page. @return passages indexed, or -1.
+int txb_build(const char* data, int len) {
+    delete g_coll;
+    g_coll = nullptr;
+    auto t0 = Clock::now();
+    auto* c = new Collection();
+    std::string_view all(data, size_t(len));
+    std::vector<WordSpan> spans;
+    std::vector<uint32_t> pstart;  // byte offset of each passage in the episode text
+    int n = 0;
+    size_t at = 0;
+    while (at < all.size()) {
+        size_t e = all.find("\n\n", at);
+        if (e == std::string_view::npos) e = all.size();
+        Episode ep;
+        ep.text.assign(all.substr(at, e - at));
+        ep.meta.title = "episode " + std::to_string(c->size());
+        ep.meta.times_estimated = true;
+        pstart.clear();
+        pstart.push_back(0);
+        for (size_t i = 0; i < ep.text.size(); ++i)
+            if (ep.text[i] == '\n') pstart.push_back(uint32_t(i + 1));
+        spans.clear();  // split_words appends
+        split_words(ep.text, spans);
+        ep.words.reserve(spans.size());
+        size_t p = 0;
+        for (size_t w = 0; w < spans.size(); ++w) {
+            while (p + 1 < pstart.size() && spans[w].begin >= pstart[p + 1]) ++p;
+            if (ep.cues.size() <= p) {
+                while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
+                ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(p) * 20000, uint32_t(p) * 20000 + 20000});
+            }
+            Cue& cue = ep.cues.back();
+            ep.words.push_back(Word{spans[w].begin, spans[w].end, cue.start_ms + 300 * cue.word_count, kNoSpeaker});
+            ++cue.word_count;
+        }
+        n += int(pstart.size());
+        ep.meta.duration_ms = uint32_t(pstart.size()) * 20000;
+        if (!c->add(std::move(ep), false)) {
+            delete c;
+            return -1;
+        }
+        at = e + 2;
+    }
+    c->finish();
+    g_build_ms = ms_since(t0);
+    g_coll = c;
+    return n;
+}
+
+double txb_build_ms() { return g_build_ms; }
+double txb_index_bytes() { return g_coll ? double(g_coll->index().memory_bytes()) : 0; }
+
+// Run a query as the page does (default SearchDesc, top 20 ranked with snippets).
+// @return matched passages (all of them, not only the 20 returned), or -1 on a bad query.
+int txb_search(const char* q) {
+    if (!g_coll) return -1;
+    SearchDesc sd;
+    sd.limit = 20;
+    auto r = g_coll->search(q, sd);
+    if (!r) return -1;
+    return int(r.value().total_passages);
+}
+
+}  // extern "C"
+
+#ifndef __EMSCRIPTEN__
+static std::string read_all(const char* path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+static double pct(std::vector<double> v, double p) {
+    if (v.empty()) return 0;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
+}
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: %s PASSAGES.txt QUERIES.txt [--reps R]\n", argv[0]);
+        return 2;
+    }
+    int reps = 15;
+    if (argc >= 5 && !std::strcmp(argv[3], "--reps")) reps = std::atoi(argv[4]);
+    std::string data = read_all(argv[1]);
+    std::vector<std::string> queries;
+    {
+        std::istringstream qs(read_all(argv[2]));
+        std::string line;
+        while (std::getline(qs, line))
+            if (!line.empty()) queries.push_back(line);
+    }
+    std::vector<double> builds;
+    for (int r = 0; r < 3; ++r) {
+        if (txb_build(data.data(), int(data.size())) < 0) return 1;
+        builds.push_back(txb_build_ms());
+    }
+    std::vector<double> all;
+    std::printf("{\"build_ms\":%.3f,\"index_bytes\":%.0f,\"queries\":[", pct(builds, 0.5), txb_index_bytes());
+    for (size_t i = 0; i < queries.size(); ++i) {
+        std::vector<double> lat;
+        int n = 0;
+        for (int r = 0; r < reps; ++r) {
+            auto t0 = Clock::now();
+            n = txb_search(queries[i].c_str());
+            lat.push_back(ms_since(t0) * 1000.0);
+        }
+        all.insert(all.end(), lat.begin(), lat.end());
+        std::printf("%s{\"count\":%d,\"p50_us\":%.1f,\"p95_us\":%.1f}", i ? "," : "", n, pct(lat, 0.5), pct(lat, 0.95));
+    }
+    std::printf("],\"query_p50_us\":%.1f,\"query_p95_us\":%.1f}\n", pct(all, 0.5), pct(all, 0.95));
+    return 0;
+}
+#endif
