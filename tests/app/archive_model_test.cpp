@@ -58,6 +58,7 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
     REQUIRE(m.episode_count() == 20);
     CHECK(m.indexed_episodes() == 0);
     CHECK(m.episode_meta(7).title == "Episode number 7");
+    CHECK(m.episode_words(7) == eps[7].words.size());  // from the directory, before decoding
     CHECK(m.current_episode().text == eps[0].text);  // readable before anything is indexed
     FakeClock c;
     CHECK(m.topics().empty());  // the shown episode's topics wait until the archive is indexed
