@@ -81,7 +81,8 @@ void App::draw_search_status() {
         if (hits == 0) ImGui::TextDisabled("No matches");
         else {
             int cur = m_model.current_occurrence();
-            if (cur >= 0) ImGui::TextDisabled("%d of %llu hits \xC2\xB7 %llu passages", cur + 1, (unsigned long long)hits, (unsigned long long)passages);
+            if (cur >= 0) ImGui::TextDisabled("match %d of %zu \xC2\xB7 %llu hits \xC2\xB7 %llu passages", cur + 1, m_model.occurrences().size(),
+                                              (unsigned long long)hits, (unsigned long long)passages);
             else ImGui::TextDisabled("%llu hits \xC2\xB7 %llu passages", (unsigned long long)hits, (unsigned long long)passages);
         }
         if (m_model.results_partial()) {

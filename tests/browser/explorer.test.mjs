@@ -30,6 +30,12 @@ export const tests = [
       const p2 = await typeQuery(page, '"open source"');
       const core2 = cli(['search', '--query', '"open source"', '--json', '--limit', '1', DEMO_TXT]);
       assertEq(p2.totalHits, core2.occurrences, 'phrase hits equal the core\'s');
+      // several bare words: the core counts matched passages; the page shows the same figure
+      const p3 = await typeQuery(page, 'open source');
+      const core3 = cli(['search', '--query', 'open source', '--json', '--limit', '1', DEMO_TXT]);
+      assertEq(p3.totalHits, core3.occurrences, 'multi-word hits equal the core\'s');
+      assertEq(p3.totalPassages, core3.total_passages, 'multi-word passages equal the core\'s');
+      assert(p3.matches > p3.totalHits, 'every matched word range is still highlighted and steppable');
       await page.context().close();
     },
   },

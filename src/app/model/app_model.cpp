@@ -396,6 +396,7 @@ void AppModel::set_query(std::string q) {
     m_occurrences.clear();
     m_query_error.clear();
     m_total_passages = 0;
+    m_total_hits = 0;
     std::fill(m_hits_per_episode.begin(), m_hits_per_episode.end(), 0);
     m_selected_result = -1;
     m_current_occ = -1;
@@ -407,6 +408,7 @@ void AppModel::set_query(std::string q) {
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
+        m_total_hits = out.hits;
         if (m_meta.size() > 1) {  // group by episode: episodes in the order of their best row
             std::vector<uint32_t> group(m_meta.size(), UINT32_MAX);
             uint32_t next = 0;
@@ -702,7 +704,8 @@ std::string AppModel::state_json() const {
     j += "\",\"progress\":" + std::to_string(m_progress);
     j += ",\"query\":";
     json_append_string(j, m_query);
-    j += ",\"totalHits\":" + std::to_string(m_occurrences.size());
+    j += ",\"totalHits\":" + std::to_string(m_total_hits);
+    j += ",\"matches\":" + std::to_string(m_occurrences.size());
     j += ",\"totalPassages\":" + std::to_string(m_total_passages);
     j += ",\"results\":" + std::to_string(m_results.size());
     j += ",\"selected\":" + std::to_string(m_selected_result);

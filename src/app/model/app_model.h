@@ -135,7 +135,9 @@ public:
     const std::string& query_error() const { return m_query_error; }
     const std::vector<ResultRow>& results() const { return m_results; }
     uint64_t total_passages() const { return m_total_passages; }
-    uint64_t total_occurrences() const { return uint64_t(m_occurrences.size()); }
+    // Hits as the core counts them (same figure as `transcript search`'s occurrences); the
+    // matches F3 steps through are occurrences().size() (every matched word range).
+    uint64_t total_occurrences() const { return m_total_hits; }
     const std::vector<MatchRef>& occurrences() const { return m_occurrences; }
     uint32_t hits_in_episode(uint32_t ep) const { return ep < m_hits_per_episode.size() ? m_hits_per_episode[ep] : 0; }
     // Per-word flags for the current episode: 1 = part of a query match.
@@ -230,6 +232,7 @@ private:
     std::vector<MatchRef> m_occurrences;
     std::vector<uint32_t> m_hits_per_episode;
     uint64_t m_total_passages = 0;
+    uint64_t m_total_hits = 0;
     std::vector<uint8_t> m_hit_flags;
     std::vector<std::string> m_history;
     int m_selected_result = -1;

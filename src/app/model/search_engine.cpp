@@ -40,6 +40,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     }
     const SearchResult& sr = r.value();
     out.total_passages = sr.total_passages;
+    out.hits = sr.occurrences;
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)
         out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count});

@@ -21,6 +21,8 @@ struct SearchOutput {
     std::vector<ResultRow> results;        // ranked passages (at most kMaxResultRows)
     std::vector<MatchRef> occurrences;   // every match, in reading order
     uint64_t total_passages = 0;
+    uint64_t hits = 0;                     // the core's count: a word or phrase once per match,
+                                           // a multi-word query once per matched passage
 };
 
 class SearchEngine {
