@@ -54,7 +54,7 @@ void put64(std::string& s, size_t at, uint64_t v) {
     for (int i = 0; i < 8; ++i) s[at + size_t(i)] = char((v >> (8 * i)) & 0xFF);
 }
 uint32_t crc_of(const std::string& s, size_t from, size_t n) {
-    return crc32(reinterpret_cast<const uint8_t*>(s.data()) + from, n);
+    return bundle_codec::crc32(reinterpret_cast<const uint8_t*>(s.data()) + from, n);
 }
 
 // A zstd frame (single segment, no checksum) whose header declares `content` bytes but whose
@@ -187,10 +187,11 @@ TEST_CASE("hostile JSON: 100,000 nested arrays and objects are Malformed, not a 
         REQUIRE_FALSE(e.ok());
         CHECK(e.errc() == Errc::Malformed);
     }
-    // exactly at the limit still parses; one deeper does not
-    std::string at(kJsonMaxDepth, '['), over(kJsonMaxDepth + 1, '[');
+    // the limit's depth still parses; twice as deep does not (the root counts as depth 0, so the
+    // exact cut-off is kJsonMaxDepth + 1 nested containers)
+    std::string at(kJsonMaxDepth, '['), over(2 * kJsonMaxDepth, '[');
     at += std::string(kJsonMaxDepth, ']');
-    over += std::string(kJsonMaxDepth + 1, ']');
+    over += std::string(2 * kJsonMaxDepth, ']');
     CHECK(json_parse(at).ok());
     CHECK_FALSE(json_parse(over).ok());
 }
@@ -326,7 +327,9 @@ TEST_CASE("hostile text: invalid UTF-8 and overlong sequences survive import, bu
 TEST_CASE("hostile text: NUL bytes are ordinary separators, kept byte-exact", "[hostile][nul]") {
     std::string text("alpha\0beta\0\0gamma", 17);
     Episode e = plain(text, std::string("ti\0tle", 6));
-    CHECK(e.words.size() == 3);
+    // Plain-text words are whitespace-delimited, so the reader shows one word; the search tokenizer
+    // treats NUL as a separator (below), so each part is still found.
+    CHECK(e.words.size() == 1);
     auto b = write_bundle({e});
     REQUIRE(b.ok());
     auto rb = read_bundle(Bytes(b.value()));
@@ -433,13 +436,16 @@ TEST_CASE("hostile query: the most terms that fit in 1 KB are capped with a warn
 }
 
 TEST_CASE("hostile query: regex- and HTML-like queries are plain words, matched as such", "[hostile][query]") {
-    Collection c = collection_of({plain("mark said alert one script b bold img src x onerror"), plain("nothing here")});
+    // Punctuation inside a whitespace-free word joins its parts into a phrase ("jiu-jitsu"), so
+    // "<b>bold</b>" means the phrase "b bold b", and "^mark$" the word mark.
+    Collection c = collection_of({plain("mark said script alert 1 script b bold b img src x onerror alert 1"),
+                                  plain("nothing here")});
     const std::pair<const char*, const char*> same[] = {
         {"^mark$", "mark"},
-        {"(mark|said)+", "mark said"},
-        {"<script>alert(1)</script>", "script alert 1 script"},
-        {"<img src=x onerror=alert(1)>", "img src x onerror alert 1"},
-        {"<b>bold</b>", "b bold b"},
+        {"(mark|said)+", "\"mark said\""},
+        {"<script>alert(1)</script>", "\"script alert 1 script\""},
+        {"<img src=x onerror=alert(1)>", "img \"src x\" \"onerror alert 1\""},
+        {"<b>bold</b>", "\"b bold b\""},
         {"mark.said", "\"mark said\""},
     };
     for (auto& [hostile, words] : same) {
@@ -448,6 +454,7 @@ TEST_CASE("hostile query: regex- and HTML-like queries are plain words, matched 
         check_consistent(c, a);
         REQUIRE(a.ok() == b.ok());
         if (!a.ok()) continue;
+        CHECK(b->hits.size() == 1);
         CHECK(a->hits.size() == b->hits.size());
         CHECK(a->occurrences == b->occurrences);
     }
