@@ -465,3 +465,23 @@ TEST_CASE("hostile query: regex- and HTML-like queries are plain words, matched 
         check_consistent(c, c.search(q));
     }
 }
+
+TEST_CASE("hostile link: a deep-link time beyond 2^32 ms goes to the end, not wrapped to the start", "[hostile][link]") {
+    // 4294968 s * 1000 wraps a 32-bit millisecond count to 704 ms; the reader must go to the end.
+    std::string text;
+    for (int i = 0; i < 200; ++i) text += "word" + std::to_string(i) + " ";
+    AppModel m;
+    m.load_episodes({plain(text)});
+    m.apply_deep_link("ep=0&t=4294968");
+    CHECK(m.reader_word() == 199);
+    m.apply_deep_link("ep=0&t=999999999");
+    CHECK(m.reader_word() == 199);
+    m.apply_deep_link("ep=0&t=0");
+    CHECK(m.reader_word() == 0);
+    for (const char* h : {"ep=4294967295&t=1", "ep=-1", "t=-5", "q=%", "q=%zz%4", "&&&==&", "#", "q=a&q=b&q=%00",
+                          "ep=0000000001&t=00000000001"}) {
+        m.apply_deep_link(h);
+        CHECK(m.episode() == 0);
+        CHECK(valid_json(m.state_json()));
+    }
+}
