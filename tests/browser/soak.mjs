@@ -58,16 +58,17 @@ try {
   assert(s0.ready, 'the demo loads: ' + s0.error);
   await waitState(page, 's => s.typing');
   assert(typeof s0.heapBytes === 'number' && s0.heapBytes > 0, 'state().heapBytes is reported');
-  // Warm-up: the same query generator for a while, so every cache and the largest result set exist.
-  const warmEnd = Date.now() + 15000;
+  // A fixed pool of random queries; the warm-up types each once (so every result set, and thus
+  // the heap's peak, has been reached), then the soak types random picks from it, key by key.
+  const POOL = Array.from({ length: 40 }, randomQuery);
   let warm = 0;
-  while (Date.now() < warmEnd) { await typeAndClear(page, randomQuery()); warm++; }
+  for (const q of POOL) { await typeAndClear(page, q); warm++; }
   const heapAfterWarm = (await page.evaluate(() => window.explorer.state())).heapBytes;
   await page.evaluate(() => { window.__frames.on = true; });
   const end = Date.now() + SECONDS * 1000;
   let queries = 0, maxHits = 0;
   while (Date.now() < end) {
-    const q = randomQuery();
+    const q = POOL[Math.floor(rand() * POOL.length)];
     await page.keyboard.type(q, { delay: 16 });
     maxHits = Math.max(maxHits, (await page.evaluate(() => window.explorer.state())).totalHits);
     await page.keyboard.press('Control+A');
