@@ -41,7 +41,7 @@ run_one() {
     -print_final_stats=1 -artifact_prefix="$W/artifacts/" "$W/corpus" >"$W/fuzz.log" 2>&1 || rc=$?
   local execs secs
   execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$W/fuzz.log" | awk '{print $2}' | tail -1)
-  secs=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$W/fuzz.log" | awk '{print $2}' | tail -1)
+  secs=$(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$W/fuzz.log" | awk '{print $2}' | tail -1)
   echo "[fuzz] $name: exit $rc, ${execs:-?} executions (${secs:-?}/s), $(ls "$W/artifacts" | wc -l) artifacts"
   return $rc
 }
