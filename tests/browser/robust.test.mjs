@@ -21,7 +21,10 @@ function evilBundle() {
   const vtt = 'WEBVTT\n\n00:00.000 --> 00:02.000\n<v <img src=x onerror=alert(8)>>' + EVIL_TEXT +
     '\n\n00:02.000 --> 00:04.000\n<v <script>alert(9)</script>>second cue with script tags\n';
   fs.writeFileSync(path.join(tmp, 'evil.vtt'), vtt);
-  fs.writeFileSync(path.join(tmp, 'evil.tsv'), 'file\ttitle\nevil.vtt\t' + EVIL_TITLE + '\n');
+  // WebVTT strips cue markup, so the literal tags also go in as plain text (kept verbatim).
+  fs.writeFileSync(path.join(tmp, 'evil.txt'), EVIL_TEXT + '\n');
+  fs.writeFileSync(path.join(tmp, 'evil.tsv'), 'file\ttitle\nevil.vtt\t' + EVIL_TITLE + '\nevil.txt\t' +
+    '"><svg onload=alert(11)>' + EVIL_TITLE + '\n');
   const out = path.join(tmp, 'evil.txb');
   execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '--quiet', '-o', out, path.join(tmp, 'evil.tsv')]);
   const bytes = fs.readFileSync(out);
