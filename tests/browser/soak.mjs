@@ -34,10 +34,16 @@ function randomQuery() {
 
 const INIT = () => {
   const raf = window.requestAnimationFrame.bind(window);
-  window.__frames = { on: false, times: [] };
+  window.__frames = { on: false, times: [], slow: [] };
   window.requestAnimationFrame = (cb) => raf((t) => {
     const t0 = performance.now();
-    try { cb(t); } finally { if (window.__frames.on) window.__frames.times.push(performance.now() - t0); }
+    try { cb(t); } finally {
+      const ms = performance.now() - t0;
+      if (window.__frames.on) {
+        window.__frames.times.push(ms);
+        if (ms > 50 && window.explorer && window.explorer.state) window.__frames.slow.push([Math.round(ms), window.explorer.state().query]);
+      }
+    }
   });
 };
 
@@ -85,6 +91,8 @@ try {
     `longest ${longest.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${over} over ${MAX_FRAME_MS} ms; ` +
     `heap ${s0.heapBytes} -> ${heapAfterWarm} (warm) -> ${s1.heapBytes} bytes; most hits ${maxHits}; ` +
     `explorer longestFrameMs (incl. warm-up) ${s1.longestFrameMs.toFixed(1)}`);
+  const slow = await page.evaluate(() => window.__frames.slow);
+  if (slow.length) console.log('soak: slow frames [ms, query]: ' + JSON.stringify(slow.slice(0, 20)));
   assert(queries > 20 && times.length > SECONDS * 10, 'the soak actually typed and drew');
   assert(s1.heapBytes === heapAfterWarm, `WASM heap grew after warm-up: ${heapAfterWarm} -> ${s1.heapBytes}`);
   assert(over === 0, `${over} frames took longer than ${MAX_FRAME_MS} ms (longest ${longest.toFixed(1)} ms)`);
