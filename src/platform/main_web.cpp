@@ -266,7 +266,8 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms);
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
-                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale());
+                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
+                ",\"heapBytes\":" + std::to_string(uint64_t(__builtin_wasm_memory_size(0)) * 65536u);  // WASM memory (soak test)
     const float* r = g->app.timeline_rect();
     g->state += ",\"timeline\":[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," +
                 std::to_string(r[3]) + "]}";

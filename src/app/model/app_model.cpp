@@ -637,7 +637,7 @@ void AppModel::apply_deep_link(std::string_view hash) {
         else if (k == "t") { if (parse_uint(v, t)) have_t = true; }
     }
     if (have_q) set_query(q);
-    if (have_t) seek(ep, t * 1000);
+    if (have_t) seek(ep, uint32_t(std::min<uint64_t>(uint64_t(t) * 1000u, 0xFFFFFFFFu)));  // t <= 999999999: no wrap
     else set_episode(ep);
 }
 
