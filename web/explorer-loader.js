@@ -454,7 +454,18 @@
 
   var REMEMBER_DB = 'transcript-explorer', REMEMBER_STORE = 'opened', REMEMBER_KEY = 'last';
   // One IndexedDB transaction: fn(store) returns a request. @return Promise of its result.
+  // A read never creates the database: opening one creates it, and nothing may be stored
+  // unless the reader ticked "Remember" (docs/security.md).
   function idb(txMode, fn) {
+    if (txMode === 'readonly' && window.indexedDB && window.indexedDB.databases) {
+      return window.indexedDB.databases().then(function (list) {
+        var exists = list.some(function (d) { return d.name === REMEMBER_DB; });
+        return exists ? idbOpen(txMode, fn) : undefined;
+      });
+    }
+    return idbOpen(txMode, fn);
+  }
+  function idbOpen(txMode, fn) {
     return new Promise(function (resolve, reject) {
       var open;
       try { open = window.indexedDB.open(REMEMBER_DB, 1); } catch (e) { reject(e); return; }

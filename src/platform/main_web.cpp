@@ -260,14 +260,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     if (!g) return "{\"ready\":false,\"phase\":\"starting\"}";
     g->state = g->model.state_json();
     g->state.pop_back();
-    g->state += ",\"heapBytes\":" + std::to_string(EM_ASM_DOUBLE({ return HEAP8.length; })) +
+    // heapBytes: the WASM memory size (the soak test and the archive benchmark read it)
+    g->state += ",\"heapBytes\":" + std::to_string(uint64_t(__builtin_wasm_memory_size(0)) * 65536u) +
                 ",\"firstFrameMs\":" + std::to_string(g->first_ready_frame_ms) +
                 ",\"indexedMs\":" + std::to_string(g->indexed_ms) + ",\"loadCallMs\":" + std::to_string(g->load_call_ms) +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms);
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
-                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
-                ",\"heapBytes\":" + std::to_string(uint64_t(__builtin_wasm_memory_size(0)) * 65536u);  // WASM memory (soak test)
+                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale());
     const float* r = g->app.timeline_rect();
     g->state += ",\"timeline\":[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," +
                 std::to_string(r[3]) + "]}";

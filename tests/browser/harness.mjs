@@ -62,9 +62,16 @@ export async function openPage(browser, url, { width = 1280, height = 800, dpr =
 
 // Wait until window.explorer.state() satisfies pred (default: ready or error).
 export async function waitState(page, pred = 's => s.ready || s.error', timeout = 30000) {
-  await page.waitForFunction(`(() => { try { const s = window.explorer.state(); return (${pred})(s); } catch (e) { return false; } })()`,
-    null, { timeout });
-  return page.evaluate(() => window.explorer.state());
+  // Polled from node: a string predicate evaluated in the page would need eval, which the strict
+  // CSP test forbids. page.evaluate of a function is not subject to the page's CSP.
+  const test = typeof pred === 'function' ? pred : new Function('s', `return (${pred})(s);`);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const s = await page.evaluate(() => { try { return window.explorer.state(); } catch (e) { return null; } });
+    if (s && test(s)) return s;
+    if (Date.now() > deadline) throw new Error(`waitState: timed out after ${timeout} ms waiting for ${pred}; last state ${JSON.stringify(s)}`);
+    await new Promise((r) => setTimeout(r, 40));
+  }
 }
 
 // Decode a PNG screenshot in the page and return { distinctColours, width, height } of a region.
