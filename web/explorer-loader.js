@@ -122,6 +122,36 @@
     function focusCanvas() { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); }
     canvas.addEventListener('mousedown', focusCanvas, true);
     canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
+    // Touch screens: a canvas cannot open the on-screen keyboard. A tap on the search box focuses a
+    // transparent <input> laid over it (synchronously, inside the tap, as mobile browsers require);
+    // what is typed there becomes the query, Enter steps to the next hit.
+    var proxy = null;
+    canvas.addEventListener('touchend', function (e) {
+      if (!M || !e.changedTouches || !e.changedTouches.length) return;
+      var st = api.state(), b = st.searchBox, t = e.changedTouches[0], r = canvas.getBoundingClientRect();
+      var x = t.clientX - r.left, y = t.clientY - r.top;
+      if (!b || x < b[0] || y < b[1] || x > b[0] + b[2] || y > b[1] + b[3]) return;
+      if (!proxy) {
+        proxy = document.createElement('input');
+        proxy.type = 'search';
+        proxy.setAttribute('aria-label', 'Search the transcript');
+        proxy.setAttribute('autocomplete', 'off');
+        proxy.setAttribute('autocapitalize', 'off');
+        proxy.setAttribute('spellcheck', 'false');
+        proxy.addEventListener('input', function () { api.setQuery(proxy.value); });
+        proxy.addEventListener('keydown', function (ev) {
+          if (ev.key === 'Enter') { ev.preventDefault(); api.nextHit(!ev.shiftKey); proxy.blur(); }
+        });
+        if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+        container.appendChild(proxy);
+      }
+      proxy.style.cssText = 'position:absolute;opacity:0;border:0;padding:0;margin:0;font-size:16px;' +
+        'left:' + (canvas.offsetLeft + b[0]) + 'px;top:' + (canvas.offsetTop + b[1]) + 'px;width:' + b[2] + 'px;height:' + b[3] + 'px;';
+      proxy.value = st.query || '';
+      proxy.focus({ preventScroll: true });
+      // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
+      canvas.dispatchEvent(new MouseEvent('mouseleave'));
+    }, { passive: true });
     if (mode === 'embed') {
       // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
       // would scroll a pane of the explorer (asked of the WASM side); the others scroll the page.

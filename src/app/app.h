@@ -47,6 +47,9 @@ public:
     bool animating() const { return m_animating; }      // true while something needs more frames
     // Where the timeline strip was drawn last frame (x, y, w, h in CSS px), for tests and embeds.
     const float* timeline_rect() const { return m_timeline_rect; }
+    // Where the search box was drawn last frame (x, y, w, h in CSS px): touch screens focus a text
+    // proxy there to open the on-screen keyboard.
+    const float* search_rect() const { return m_search_rect; }
 
 private:
     // app.cpp
@@ -111,6 +114,7 @@ private:
     // timeline zoom: visible fraction [m_tl_begin, m_tl_end] of the episode
     float m_tl_begin = 0.f, m_tl_end = 1.f;
     float m_timeline_rect[4] = {0, 0, 0, 0};
+    float m_search_rect[4] = {0, 0, 0, 0};
     int m_archive_topic = -1;  // selected recurring topic in the episode list
 };
 

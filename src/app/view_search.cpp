@@ -52,6 +52,10 @@ void App::draw_search_box(float w) {
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
                                           history_callback, &ctx);
     bool edited = ImGui::IsItemEdited();
+    {
+        ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        m_search_rect[0] = a.x; m_search_rect[1] = a.y; m_search_rect[2] = b.x - a.x; m_search_rect[3] = b.y - a.y;
+    }
     if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", kSyntaxHelp);
     if (edited) {
         m_model.set_query(m_query_buf);

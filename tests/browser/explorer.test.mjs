@@ -150,4 +150,30 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'on a touch phone, tapping the search box focuses a text field (opens the on-screen keyboard) and typing searches (protects mobile search)',
+    fn: async ({ browser, site }) => {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(site.url);
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      const st = await waitState(page, 'st => st.searchBox && st.searchBox[2] > 50');
+      const r = await page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+      const [bx, by, bw, bh] = st.searchBox;
+      await page.touchscreen.tap(r.x + bx + bw / 2, r.y + by + bh / 2);
+      await page.waitForTimeout(200);
+      const tag = await page.evaluate(() => document.activeElement && document.activeElement.tagName);
+      assertEq(tag, 'INPUT', 'a real text field has focus, so the on-screen keyboard opens');
+      await page.keyboard.type('llama', { delay: 20 });
+      const after = await waitState(page, 'st => st.query === "llama"');
+      const core = cli(['search', '--query', 'llama', '--json', '--limit', '1', DEMO_TXT]);
+      assertEq(after.totalHits, core.occurrences, 'typing on the phone searched');
+      await page.keyboard.press('Enter');
+      await waitState(page, 'st => st.currentHit >= 0');
+      await page.waitForTimeout(200);
+      saveShot('ui-phone-typing', await page.screenshot());
+      await context.close();
+    },
+  },
 ];
