@@ -203,4 +203,36 @@ Result<JsonValue> json_parse(std::string_view text) {
     return v;
 }
 
+void json_append_string(std::string& out, std::string_view s) {
+    static const char* hex = "0123456789abcdef";
+    out += '"';
+    size_t i = 0;
+    while (i < s.size()) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c == '"' || c == '\\') { out += '\\'; out += char(c); }
+            else if (c == '\n') out += "\\n";
+            else if (c == '\t') out += "\\t";
+            else if (c < 0x20 || c == 0x7f) { out += "\\u00"; out += hex[c >> 4]; out += hex[c & 15]; }
+            else out += char(c);
+            ++i;
+            continue;
+        }
+        int len = (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+        bool valid = len > 0 && i + size_t(len) <= s.size();
+        for (int k = 1; valid && k < len; ++k) valid = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+        if (valid && len == 3) {
+            unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) valid = false;  // overlong / surrogate
+        }
+        if (valid && len == 4) {
+            unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90)) valid = false;
+        }
+        if (valid) { out.append(s.substr(i, size_t(len))); i += size_t(len); }
+        else { out += "\\ufffd"; ++i; }
+    }
+    out += '"';
+}
+
 }  // namespace tx

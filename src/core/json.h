@@ -35,4 +35,8 @@ struct JsonValue {
 // @return the parsed document, or Errc::Malformed ("line 3, column 14: expected ',' or '}'").
 Result<JsonValue> json_parse(std::string_view text);
 
+// Append `s` to `out` as a JSON string literal (quotes included), escaping quotes, backslashes and
+// control characters and replacing invalid UTF-8 with U+FFFD, so the output always parses.
+void json_append_string(std::string& out, std::string_view s);
+
 }  // namespace tx

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/import.h"
+#include "core/json.h"
 #include "core/search.h"
 #include "tools/commands.h"
 #include "tools/file_util.h"
@@ -28,27 +29,6 @@ Status load_input(const std::string& path, double wpm, std::vector<Episode>& out
     return ok_status();
 }
 
-void json_str(std::string& o, std::string_view s) {
-    o += '"';
-    for (char c : s) {
-        switch (c) {
-            case '"': o += "\\\""; break;
-            case '\\': o += "\\\\"; break;
-            case '\n': o += "\\n"; break;
-            case '\r': o += "\\r"; break;
-            case '\t': o += "\\t"; break;
-            default:
-                if (uint8_t(c) < 0x20) {
-                    char buf[8];
-                    std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                    o += buf;
-                } else {
-                    o += c;
-                }
-        }
-    }
-    o += '"';
-}
 
 std::string clock(uint32_t ms) {
     char buf[32];
@@ -121,7 +101,7 @@ int cmd_search(int argc, char** argv) {
     if (!res) {
         if (json) {
             std::string o = "{\"error\":";
-            json_str(o, res.message());
+            json_append_string(o, res.message());
             o += "}\n";
             std::fputs(o.c_str(), stdout);
         }
@@ -132,13 +112,13 @@ int cmd_search(int argc, char** argv) {
     if (json) {
         std::string o;
         o += "{\"query\":";
-        json_str(o, query);
+        json_append_string(o, query);
         o += ",\"total_passages\":" + std::to_string(r.total_passages);
         o += ",\"occurrences\":" + std::to_string(r.occurrences);
         o += ",\"warnings\":[";
         for (size_t i = 0; i < r.warnings.size(); ++i) {
             if (i) o += ',';
-            json_str(o, r.warnings[i]);
+            json_append_string(o, r.warnings[i]);
         }
         o += "],\"hits\":[";
         for (size_t i = 0; i < r.hits.size(); ++i) {
@@ -146,9 +126,9 @@ int cmd_search(int argc, char** argv) {
             const Episode& ep = coll.episode(h.doc);
             if (i) o += ',';
             o += "\n{\"episode\":";
-            json_str(o, ep.meta.title);
+            json_append_string(o, ep.meta.title);
             o += ",\"file\":";
-            json_str(o, names[h.doc]);
+            json_append_string(o, names[h.doc]);
             o += ",\"time_ms\":" + std::to_string(h.time_ms);
             o += ",\"time_estimated\":" + std::string(ep.meta.times_estimated ? "true" : "false");
             o += ",\"word\":" + std::to_string(h.word);
@@ -158,7 +138,7 @@ int cmd_search(int argc, char** argv) {
             o += ",\"score\":" + std::string(buf);
             o += ",\"level\":\"" + std::string(match_level_name(h.level)) + "\"";
             o += ",\"snippet\":";
-            json_str(o, h.snippet.text);
+            json_append_string(o, h.snippet.text);
             o += ",\"snippet_highlights\":[";
             for (size_t k = 0; k < h.snippet.highlights.size(); ++k)
                 o += (k ? ",[" : "[") + std::to_string(h.snippet.highlights[k].begin) + "," +

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json.h"
 #include "core/topics/segscore.h"
 #include "core/topics/topics.h"
 #include "tools/commands.h"
@@ -45,14 +46,11 @@ std::vector<uint32_t> read_ints(const std::string& path, bool* ok = nullptr) {
     return v;
 }
 
+// `s` escaped for use inside a JSON string literal (without the quotes).
 std::string json_escape(const std::string& s) {
     std::string o;
-    for (unsigned char c : s) {
-        if (c == '"' || c == '\\') { o += '\\'; o += static_cast<char>(c); }
-        else if (c < 0x20) { char b[8]; std::snprintf(b, sizeof b, "\\u%04x", c); o += b; }
-        else o += static_cast<char>(c);
-    }
-    return o;
+    json_append_string(o, s);
+    return o.substr(1, o.size() - 2);
 }
 
 // A .txt file split on whitespace, so start_word indexes the file's whitespace-separated words.

@@ -13,6 +13,7 @@
 #include "app/model/text_layout.h"
 #include "core/base.h"
 #include "core/episode.h"
+#include "core/json.h"  // json_append_string
 
 namespace tx {
 
@@ -251,9 +252,6 @@ private:
     uint64_t m_revision = 1;
 };
 
-// Append `s` to `out` as a JSON string literal (quotes included), escaping control characters
-// and replacing invalid UTF-8 with U+FFFD so the result always parses.
-void json_append_string(std::string& out, std::string_view s);
 // "1:02:03" or "12:34"
 std::string format_time(uint32_t ms);
 // Percent-encode for a URL hash value, and decode (invalid escapes kept literally).
