@@ -136,17 +136,22 @@ Status AppModel::load_bundle(Bytes data) {
     }
     m_loader = std::make_unique<ArchiveLoader>();
     m_loader->keep_text = false;
-    m_topics_by_episode.assign(m_meta.size(), {});
-    m_topics_done.assign(m_meta.size(), 0);
-    m_groups.clear();
-    m_hits_per_episode.assign(m_meta.size(), 0);
-    build_archive_rows();
+    init_episode_tables();
     m_phase = LoadPhase::Indexing;
     m_progress = 0.f;
     m_current = decoded(0);  // the first episode is readable before anything is indexed
     rebuild_episode_view();
     bump();
     return ok_status();
+}
+
+// Per-episode tables sized for m_meta (topics, hit counts, archive rows), empty until filled.
+void AppModel::init_episode_tables() {
+    m_topics_by_episode.assign(m_meta.size(), {});
+    m_topics_done.assign(m_meta.size(), 0);
+    m_groups.clear();
+    m_hits_per_episode.assign(m_meta.size(), 0);
+    build_archive_rows();
 }
 
 void AppModel::load_episodes(std::vector<Episode> episodes) {
@@ -160,11 +165,7 @@ void AppModel::load_episodes(std::vector<Episode> episodes) {
     }
     m_engine = std::make_unique<SearchEngine>(std::move(episodes));
     m_indexed = uint32_t(m_engine->size());
-    m_topics_by_episode.assign(m_meta.size(), {});
-    m_topics_done.assign(m_meta.size(), 0);
-    m_groups.clear();
-    m_hits_per_episode.assign(m_meta.size(), 0);
-    build_archive_rows();
+    init_episode_tables();
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
     m_current = decoded(0);

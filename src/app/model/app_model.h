@@ -206,6 +206,7 @@ private:
     std::shared_ptr<const Episode> decoded(uint32_t e);  // resident or decoded (small LRU)
     void build_archive_rows();
     void rebuild_episode_view();
+    void init_episode_tables();
     void compute_topics(uint32_t episode);  // lazily, the first time an episode is shown
     void rebuild_topic_groups();
     void rebuild_hit_flags();
