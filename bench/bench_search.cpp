@@ -87,10 +87,12 @@ int main(int argc, char** argv) {
     const char* demo = "assets/lex-fridman-383-mark-zuckerberg.txt";
     int copies = 100, reps = 15;
     bool json = false;
+    const char* only = nullptr;  // --only Q: run just this query (for profiling)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--copies") && i + 1 < argc) copies = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--reps") && i + 1 < argc) reps = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--json")) json = true;
+        else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         else demo = argv[i];
     }
 #ifdef __EMSCRIPTEN__
@@ -197,6 +199,7 @@ int main(int argc, char** argv) {
     SearchDesc sd;
     sd.limit = 20;
     for (const auto& q : kQueries) {
+        if (only && std::strcmp(only, q.text)) continue;
         std::vector<double> lat;
         SearchResult last;
         for (int r = 0; r < reps; ++r) {
