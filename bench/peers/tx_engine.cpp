@@ -90,12 +90,15 @@ int txb_build(const char* data, int len) {
 double txb_build_ms() { return g_build_ms; }
 double txb_index_bytes() { return g_coll ? double(g_coll->index().memory_bytes()) : 0; }
 
-// Run a query as the page does (default SearchDesc, top 20 ranked with snippets).
+// Run a query as the page does: every passage counted, the top 20 ranked with snippets, and the
+// word matches of the episode on screen (the first one) for the reader's highlights.
 // @return matched passages (all of them, not only the 20 returned), or -1 on a bad query.
 int txb_search(const char* q) {
     if (!g_coll) return -1;
     SearchDesc sd;
     sd.limit = 20;
+    sd.matches = MatchScope::Doc;
+    sd.match_doc = 0;
     auto r = g_coll->search(q, sd);
     if (!r) return -1;
     return int(r.value().total_passages);

@@ -231,6 +231,8 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
             if (!extend) m_runs.push_back(Run{pos, w, 1});
         } else {
             m_runs.push_back(Run{pos, w, 0});
+            m_passage_multi.resize(m_passages.size(), 0);
+            m_passage_multi.back() = 1;  // this passage holds a word of several tokens
         }
         for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
         std::string_view j = wt.joined();
@@ -238,6 +240,7 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         pos += Pos(k);
     }
     if (m_passages.size() == di.passage_begin) m_passages.push_back(Passage{d, 0, 0, 0});
+    m_passage_multi.resize(m_passages.size(), 0);
     di.token_count = pos;
     di.run_end = uint32_t(m_runs.size());
     di.passage_end = uint32_t(m_passages.size());
@@ -308,6 +311,7 @@ void InvertedIndex::shrink() {
     shrink_vec(m_arena);
     shrink_vec(m_runs);
     shrink_vec(m_passages);
+    shrink_vec(m_passage_multi);
     shrink_vec(m_docs);
     shrink_vec(m_sorted);
     shrink_vec(m_stems);
@@ -478,6 +482,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(uint32_t);
     n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
+    n += m_passage_multi.capacity();
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;

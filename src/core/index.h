@@ -81,6 +81,9 @@ public:
         }
         return word_of_token_slow(d, pos);
     }
+    // True when passage `gid` holds a word of several tokens ("jiu-jitsu"): only there can two
+    // distinct token ranges map to the same word range.
+    bool passage_has_multi_token_word(uint32_t gid) const { return m_passage_multi[gid] != 0; }
     // Maps many tokens to words cheaply when positions mostly increase (search results).
     class WordCursor {
     public:
@@ -189,6 +192,7 @@ private:
     std::vector<DocInfo> m_docs;
     std::vector<Run> m_runs;
     std::vector<Passage> m_passages;
+    std::vector<uint8_t> m_passage_multi;  // per passage: 1 = holds a multi-token word
     uint64_t m_total_tokens = 0;
 
     // commit() state

@@ -701,54 +701,83 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     }
 
     res.total_passages = uint32_t(cands.size());
-    for (const auto& cand : cands) {  // candidates are in passage (so episode) order
-        DocId doc = m_index.passage(cand.gid).doc;
-        if (res.episodes.empty() || res.episodes.back().doc != doc) res.episodes.push_back(EpisodeHits{doc, 0, 0, 0});
-        EpisodeHits& eh = res.episodes.back();
-        ++eh.passages;
-        eh.best_score = std::max(eh.best_score, cand.score);
-    }
-    // every match of every surviving passage, for the reader and histograms
+    // Per episode (candidates are in passage, so episode, order): counts, and the word matches
+    // of the episodes in the requested scope (SearchDesc::matches).
     uint64_t single_occ = 0;
-    {
-        size_t total = 0;
-        for (const auto& cand : cands)
-            for (size_t k = 0; k < pos_clauses.size(); ++k)
-                total += pos_clauses[k].first[at_all[cand.at + k] + 1] - pos_clauses[k].first[at_all[cand.at + k]];
-        res.matches.reserve(total);
-    }
     InvertedIndex::WordCursor cursor(m_index);
-    for (const auto& cand : cands) {
-        for (size_t k = 0; k < pos_clauses.size(); ++k) {
+    std::vector<WordMatch> doc_matches;
+    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
+        if (a.first_word != b.first_word) return a.first_word < b.first_word;
+        return a.word_count != b.word_count ? a.word_count < b.word_count : a.level < b.level;  // unique keeps the best
+    };
+    auto wm_same = [](const WordMatch& a, const WordMatch& b) {
+        return a.first_word == b.first_word && a.word_count == b.word_count;
+    };
+    // the word ranges of candidate ci's matches, in clause order
+    auto append_word_matches = [&](size_t ci, std::vector<WordMatch>& out) {
+        for (size_t k = 0; k < nc; ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
+            for (uint32_t mi = cr.first[at_all[cands[ci].at + k]]; mi < cr.first[at_all[cands[ci].at + k] + 1]; ++mi) {
                 const M& m = cr.matches[mi];
                 uint32_t w0 = cursor.word(m.doc, m.pos);
                 uint32_t w1 = m.span == 1 ? w0 : cursor.word(m.doc, m.pos + m.span - 1);
                 // field stores straight into the vector (a temporary costs a store-forwarding stall)
-                WordMatch& wm = res.matches.emplace_back();
+                WordMatch& wm = out.emplace_back();
                 wm.doc = m.doc;
                 wm.first_word = w0;
                 wm.word_count = w1 - w0 + 1;
                 wm.level = lv(m);
-                ++single_occ;
             }
         }
-    }
-    res.occurrences = pos_clauses.size() == 1 ? single_occ : res.total_passages;
-    // candidates are in passage order, so each clause's matches are already sorted
-    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
-        return a.doc != b.doc ? a.doc < b.doc : a.first_word != b.first_word ? a.first_word < b.first_word : a.word_count < b.word_count;
     };
-    if (!std::is_sorted(res.matches.begin(), res.matches.end(), wm_less))
-        std::sort(res.matches.begin(), res.matches.end(), wm_less);
-    res.matches.erase(std::unique(res.matches.begin(), res.matches.end(), [](const WordMatch& a, const WordMatch& b) {
-        return a.doc == b.doc && a.first_word == b.first_word && a.word_count == b.word_count;
-    }), res.matches.end());
-    for (size_t k = 0, e = 0; k < res.matches.size(); ++k) {
-        while (e < res.episodes.size() && res.episodes[e].doc < res.matches[k].doc) ++e;
-        if (e < res.episodes.size() && res.episodes[e].doc == res.matches[k].doc) ++res.episodes[e].matches;
+    // sort (one clause's matches come sorted; several clauses interleave), keep the best level per
+    // word range. @return the number left
+    auto unique_word_matches = [&](std::vector<WordMatch>& v) {
+        if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
+        v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
+        return v.size();
+    };
+    for (size_t c0 = 0; c0 < cands.size();) {
+        const DocId doc = m_index.passage(cands[c0].gid).doc;
+        EpisodeHits eh{doc, 0, 0, 0};
+        size_t c1 = c0;
+        uint64_t raw = 0;
+        for (; c1 < cands.size() && m_index.passage(cands[c1].gid).doc == doc; ++c1) {
+            eh.best_score = std::max(eh.best_score, cands[c1].score);
+            for (size_t k = 0; k < nc; ++k)
+                raw += pos_clauses[k].first[at_all[cands[c1].at + k] + 1] - pos_clauses[k].first[at_all[cands[c1].at + k]];
+        }
+        eh.passages = uint32_t(c1 - c0);
+        if (nc == 1) single_occ += raw;
+        const bool wanted = desc.matches == MatchScope::All || (desc.matches == MatchScope::Doc && desc.match_doc == doc);
+        if (!wanted) {
+            // counted, not listed, passage by passage (two matches of one word range always share
+            // a passage): one clause can only map two matches to one word range in a passage
+            // with a multi-token word ("jiu" and "jiujitsu" both cover the word "jiu-jitsu")
+            uint64_t n = 0;
+            for (size_t ci = c0; ci < c1; ++ci) {
+                const auto& cr = pos_clauses[0];
+                const uint32_t at = at_all[cands[ci].at];
+                if (nc == 1 && !m_index.passage_has_multi_token_word(cands[ci].gid)) {
+                    n += cr.first[at + 1] - cr.first[at];
+                    continue;
+                }
+                doc_matches.clear();
+                append_word_matches(ci, doc_matches);
+                n += unique_word_matches(doc_matches);
+            }
+            eh.matches = uint32_t(n);
+        } else {
+            doc_matches.clear();
+            doc_matches.reserve(raw);
+            for (size_t ci = c0; ci < c1; ++ci) append_word_matches(ci, doc_matches);
+            eh.matches = uint32_t(unique_word_matches(doc_matches));
+            if (wanted) res.matches.insert(res.matches.end(), doc_matches.begin(), doc_matches.end());
+        }
+        res.episodes.push_back(eh);
+        c0 = c1;
     }
+    res.occurrences = nc == 1 ? single_occ : res.total_passages;
 
     // rank: tier, then score, then position (stable across runs)
     size_t limit = desc.limit ? std::min<size_t>(desc.limit, cands.size()) : cands.size();

@@ -129,15 +129,27 @@ struct SearchResult {
     uint32_t total_passages = 0;       // passages that matched
     uint64_t occurrences = 0;          // single clause: matches (a phrase once per start);
                                        // several clauses: matched passages
-    std::vector<WordMatch> matches;    // every match in every matched passage, by (doc, word)
+    std::vector<WordMatch> matches;    // every match in every matched passage, by (doc, word),
+                                       // of the episodes SearchDesc::matches asks for
     std::vector<std::string> warnings;
 
     // Matches in episode `doc` (for the reader's highlights): [first, last) into `matches`.
     std::pair<size_t, size_t> matches_in(DocId doc) const;
 };
 
+// Which episodes SearchResult::matches covers. Counts (occurrences, EpisodeHits) and hits are
+// the same in every scope; a narrower scope only skips building the per-word match list, which
+// dominates the cost of very common words ("the" matches ~5% of all words).
+enum class MatchScope : uint8_t {
+    All,   // every match in every matched passage (the CLI, tests, a reader over all results)
+    Doc,   // only episode SearchDesc::match_doc (the episode on screen)
+    None,  // no match list
+};
+
 struct SearchDesc {
     uint32_t limit = 50;              // hits returned; 0 = all
+    MatchScope matches = MatchScope::All;  // which episodes SearchResult::matches covers
+    DocId match_doc = 0;              // the episode for MatchScope::Doc
     bool stems = true;                // Snowball stem matches
     bool typos = true;                // automatic typo tolerance (words >= 5 letters)
     bool phonetic = true;             // sound-alike matches

@@ -670,3 +670,45 @@ TEST_CASE("prefix_last: the word being typed also completes, ranked below exact 
     REQUIRE(r.ok());
     CHECK(r->total_passages == 1);
 }
+
+TEST_CASE("MatchScope Doc and None change only which episodes get a match list, not counts or hits", "[search][scope]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    Collection c;
+    REQUIRE(c.add(import_text(text.substr(0, text.size() / 3), "a"), false).ok());
+    // an episode with hyphenated and joined words: its tokens are not one-to-one with its words
+    REQUIRE(c.add(import_text("we did jiu-jitsu and jiujitsu then jiu jitsu again, the end of the day " + text.substr(text.size() / 3, text.size() / 3), "b"), false).ok());
+    REQUIRE(c.add(import_text(text.substr(2 * text.size() / 3), "c"), false).ok());
+    c.finish();
+    for (const char* q : {"the", "jiu-jitsu", "jiujitsu", "\"the day\"", "open source ai", "ai -facebook", "llama OR llamas", "th*", "jiu the"}) {
+        INFO(q);
+        SearchDesc all;
+        all.limit = 10;
+        auto ra = c.search(q, all);
+        REQUIRE(ra.ok());
+        for (DocId d = 0; d < 4; ++d) {  // 3 = an episode that does not exist: no matches at all
+            SearchDesc sd = all;
+            sd.matches = d == 3 ? MatchScope::None : MatchScope::Doc;
+            sd.match_doc = d;
+            auto rs = c.search(q, sd);
+            REQUIRE(rs.ok());
+            CHECK(rs->total_passages == ra->total_passages);
+            CHECK(rs->occurrences == ra->occurrences);
+            REQUIRE(rs->episodes.size() == ra->episodes.size());
+            for (size_t e = 0; e < ra->episodes.size(); ++e) {
+                CHECK(rs->episodes[e].doc == ra->episodes[e].doc);
+                CHECK(rs->episodes[e].passages == ra->episodes[e].passages);
+                CHECK(rs->episodes[e].matches == ra->episodes[e].matches);
+            }
+            REQUIRE(rs->hits.size() == ra->hits.size());
+            for (size_t h = 0; h < ra->hits.size(); ++h) {
+                CHECK(rs->hits[h].passage == ra->hits[h].passage);
+                CHECK(rs->hits[h].snippet.text == ra->hits[h].snippet.text);
+            }
+            std::vector<std::tuple<DocId, uint32_t, uint32_t, int>> want, got;
+            for (const auto& m : ra->matches)
+                if (sd.matches == MatchScope::Doc && m.doc == d) want.emplace_back(m.doc, m.first_word, m.word_count, int(m.level));
+            for (const auto& m : rs->matches) got.emplace_back(m.doc, m.first_word, m.word_count, int(m.level));
+            CHECK(got == want);
+        }
+    }
+}
