@@ -758,8 +758,15 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             for (size_t ci = c0; ci < c1; ++ci) {
                 const auto& cr = pos_clauses[0];
                 const uint32_t at = at_all[cands[ci].at];
-                if (nc == 1 && !m_index.passage_has_multi_token_word(cands[ci].gid)) {
-                    n += cr.first[at + 1] - cr.first[at];
+                const uint32_t m0 = cr.first[at], m1 = cr.first[at + 1];
+                bool distinct = nc == 1;
+                if (distinct && m_index.passage_has_multi_token_word(cands[ci].gid)) {
+                    // one-token matches at least 2 tokens apart cannot share a word
+                    for (uint32_t mi = m0; mi < m1 && distinct; ++mi)
+                        distinct = cr.matches[mi].span == 1 && (mi == m0 || cr.matches[mi].pos - cr.matches[mi - 1].pos >= 2);
+                }
+                if (distinct) {
+                    n += m1 - m0;
                     continue;
                 }
                 doc_matches.clear();
