@@ -205,16 +205,6 @@ bool m_less(const M& a, const M& b) {
     return a.level < b.level;
 }
 
-// Keep the best level per (doc, pos, span) of a sorted range [base, end).
-void dedupe(std::vector<M>& v, size_t base) {
-    size_t o = base;
-    for (size_t k = base; k < v.size(); ++k) {
-        if (o > base && v[o - 1].doc == v[k].doc && v[o - 1].pos == v[k].pos && v[o - 1].span == v[k].span) continue;
-        v[o++] = v[k];
-    }
-    v.resize(o);
-}
-
 // Sort and keep the best level per (doc, pos, span).
 void normalise(std::vector<M>& v) {
     if (!std::is_sorted(v.begin(), v.end(), m_less)) std::sort(v.begin(), v.end(), m_less);
@@ -321,23 +311,28 @@ public:
             m_ix.occurrences(e.first, out, uint8_t(e.second));
             if (out.size() > runs.back()) runs.push_back(out.size());
         }
-        if (runs.size() > 2) {  // each run is sorted: merge pairs of runs until one is left
+        if (runs.size() > 2) {  // each run is sorted: merge pairs of runs, back and forth between two buffers
+            for (size_t& r : runs) r -= base;
             std::vector<M> buf(out.size() - base);
+            M* src = out.data() + base;
+            M* dst = buf.data();
             while (runs.size() > 2) {
-                std::vector<size_t> next{runs[0]};
+                std::vector<size_t> next{0};
                 for (size_t r = 0; r + 1 < runs.size(); r += 2) {
-                    size_t a = runs[r], b = runs[r + 1], c = r + 2 < runs.size() ? runs[r + 2] : runs[r + 1];
+                    size_t a = runs[r], b = runs[r + 1];
                     if (r + 2 < runs.size()) {
-                        std::merge(out.begin() + long(a), out.begin() + long(b), out.begin() + long(b), out.begin() + long(c),
-                                   buf.begin() + long(a - base), m_less);
-                        std::copy(buf.begin() + long(a - base), buf.begin() + long(c - base), out.begin() + long(a));
+                        std::merge(src + a, src + b, src + b, src + runs[r + 2], dst + a, m_less);
+                        next.push_back(runs[r + 2]);
+                    } else {  // an odd run out
+                        std::copy(src + a, src + b, dst + a);
+                        next.push_back(b);
                     }
-                    next.push_back(c);
                 }
-                if (next.back() != runs.back()) next.push_back(runs.back());
                 runs.swap(next);
+                std::swap(src, dst);
             }
-            dedupe(out, base);
+            if (src != out.data() + base) std::copy(src, src + buf.size(), out.data() + base);
+            // no dedupe: distinct terms never share a (doc, pos, span) (a term is its text and span)
         }
     }
 
@@ -601,18 +596,28 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         }
         // group by passage (matches are sorted by doc, pos)
         DocId cur_doc = 0xFFFFFFFFu;
-        uint32_t gid = 0, gid_end = 0;
+        uint32_t gid = 0, gid_end = 0, last = 0xFFFFFFFFu;
+        Pos lo = 0, hi = 0;  // tokens [lo, hi) of passage gid
+        const size_t most = std::min<size_t>(cr.matches.size(), m_index.passage_count());
+        cr.passages.reserve(most);
+        cr.first.reserve(most + 1);
         for (size_t k = 0; k < cr.matches.size(); ++k) {
             const M& m = cr.matches[k];
-            if (m.doc != cur_doc || m.pos < m_index.passage(gid).first_token) {
-                cur_doc = m.doc;
-                gid = m_index.passage_of(m.doc, m.pos);
-                gid_end = m_index.passages_end(m.doc);
+            if (m.doc != cur_doc || m.pos < lo || m.pos >= hi) {  // rarely: the next passage
+                if (m.doc != cur_doc || m.pos < lo) {
+                    cur_doc = m.doc;
+                    gid = m_index.passage_of(m.doc, m.pos);
+                    gid_end = m_index.passages_end(m.doc);
+                }
+                while (gid + 1 < gid_end && m_index.passage(gid + 1).first_token <= m.pos) ++gid;
+                lo = m_index.passage(gid).first_token;
+                hi = gid + 1 < gid_end ? m_index.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+                if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
             }
-            while (gid + 1 < gid_end && m_index.passage(gid + 1).first_token <= m.pos) ++gid;
-            if (cr.passages.empty() || cr.passages.back() != gid) {
+            if (gid != last) {
                 cr.passages.push_back(gid);
                 cr.first.push_back(uint32_t(k));
+                last = gid;
             }
         }
         cr.first.push_back(uint32_t(cr.matches.size()));
@@ -643,6 +648,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         idf[k] = std::log(1.0 + (N - df + 0.5) / (df + 0.5));
     }
     std::vector<std::pair<Pos, uint32_t>> prox;
+    cands.reserve(pos_clauses[rare].passages.size());
+    at_all.reserve(pos_clauses[rare].passages.size() * nc);
     for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
         uint32_t gid = pos_clauses[rare].passages[pi];
         Cand cand{gid, 0, 0, uint32_t(at_all.size())};
