@@ -207,6 +207,12 @@ bool m_less(const M& a, const M& b) {
 
 // Sort and keep the best level per (doc, pos, span).
 void normalise(std::vector<M>& v) {
+    auto key_less = [](const M& a, const M& b) {  // strictly before, ignoring the level
+        return a.doc != b.doc ? a.doc < b.doc : a.pos != b.pos ? a.pos < b.pos : a.span < b.span;
+    };
+    size_t k = 1;
+    while (k < v.size() && key_less(v[k - 1], v[k])) ++k;
+    if (k >= v.size()) return;  // the common case: already sorted without duplicates
     if (!std::is_sorted(v.begin(), v.end(), m_less)) std::sort(v.begin(), v.end(), m_less);
     size_t o = 0;
     for (size_t k = 0; k < v.size(); ++k) {
@@ -400,6 +406,35 @@ public:
             return lo;
         };
         size_t i = 0, j = 0, nc = cur.size(), nn = next.size();
+        if (sorted && nc < nn * 8 && nn < nc * 8) {
+            // lists of similar length ("to be"): a plain merge beats galloping
+            out.reserve(std::min(nc, nn));
+            while (i < nc && j < nn) {
+                const M& c = cur[i];
+                const M& n = next[j];
+                if (c.doc != n.doc) {
+                    if (c.doc < n.doc) ++i;
+                    else ++j;
+                    continue;
+                }
+                const Pos end = c.pos + c.span;
+                if (end < n.pos) {
+                    ++i;
+                } else if (n.pos < end) {
+                    ++j;
+                } else {
+                    for (size_t jj = j; jj < nn && next[jj].doc == c.doc && next[jj].pos == end; ++jj) {
+                        M& o = out.emplace_back();
+                        o.doc = c.doc;
+                        o.pos = c.pos;
+                        o.span = uint16_t(std::min(0xFFFF, c.span + next[jj].span));
+                        o.level = std::max(c.level, next[jj].level);
+                    }
+                    ++i;
+                }
+            }
+            return;
+        }
         while (i < nc && j < nn) {
             uint64_t a = key_c(i), b = key_n(j);
             if (a < b) {
