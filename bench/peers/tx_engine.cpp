@@ -90,8 +90,10 @@ int txb_build(const char* data, int len) {
 double txb_build_ms() { return g_build_ms; }
 double txb_index_bytes() { return g_coll ? double(g_coll->index().memory_bytes()) : 0; }
 
-// Run a query as the page does: every passage counted, the top 20 ranked with snippets, and the
-// word matches of the episode on screen (the first one) for the reader's highlights.
+// Run a query the way a results list plus one reader needs it: every passage counted, the top 20
+// ranked with snippets, and the word matches of the episode on screen (the first one) for the
+// reader's highlights (MatchScope::Doc). The explorer page currently asks for every episode's
+// matches (MatchScope::All, for F3 across episodes); bench/archive.sh measures the page itself.
 // @return matched passages (all of them, not only the 20 returned), or -1 on a bad query.
 int txb_search(const char* q) {
     if (!g_coll) return -1;
