@@ -21,6 +21,7 @@
 #include <cmath>
 #include <limits>
 
+#include "core/topics/boundary_cues.h"
 #include "core/topics/topics.h"
 
 namespace tx {
@@ -32,6 +33,7 @@ constexpr double kDefaultAlpha = 160.0;          // prior concentration (pseudo-
 constexpr double kDefaultPenaltyPerWord = 0.012; // nats per word of the document per segment
 constexpr double kDefaultMinSegmentFrac = 0.025; // shortest segment: 2.5% of the document...
 constexpr uint32_t kMinSegmentFloor = 60;        // ...but at least 60 words
+constexpr double kDefaultCueWeight = 0.0;       // boundary-cue bonus (nats per log-odds unit)
 constexpr uint64_t kWorkBudget = 200000000;      // DP steps (candidates x words) before coarsening
 
 // Candidate boundaries: units (or fixed blocks) merged so blocks are at least `min_block` words.
@@ -69,22 +71,49 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     if (n < 2 * min_seg) return {};
 
     const uint32_t min_block = std::max<uint32_t>(1, (n + max_cands - 1) / max_cands);
-    const std::vector<uint32_t> cand = candidates(doc, block_words, min_block);
+    std::vector<uint32_t> cand = candidates(doc, block_words, min_block);
+    if (desc.cue_keep > 0 && desc.cue_keep < 1 && cand.size() > 4) {
+        // Only the most boundary-like candidates (cue + cohesion score) stay in the DP.
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        std::vector<float> sorted = s;
+        const size_t keep = std::max<size_t>(2, static_cast<size_t>(desc.cue_keep * s.size()));
+        std::nth_element(sorted.begin(), sorted.end() - keep, sorted.end(), std::less<float>());
+        const float thr = *(sorted.end() - keep);
+        std::vector<uint32_t> kept{0};
+        for (size_t i = 0; i < pos.size(); ++i)
+            if (s[i] >= thr) kept.push_back(pos[i]);
+        kept.push_back(n);
+        cand = kept;
+    }
     const size_t m = cand.size() - 1;  // number of blocks
     if (m < 2) return {};
 
     // Content words per block, flattened, and the document distribution over them.
-    const size_t V = doc.vocab.size();
-    std::vector<uint32_t> doc_count(V, 0);
+    const size_t NV = doc.vocab.size();
+    std::vector<uint32_t> doc_count(NV, 0);
     for (TermId t : doc.terms)
-        if (t < V) ++doc_count[t];
+        if (t < NV) ++doc_count[t];
     const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
+    // Tokens: term ids, plus NV + the term's semantic cluster when a cluster table is given.
+    std::vector<int> cluster_of(desc.clusters ? NV : 0, -1);
+    int clusters = 0;
+    for (size_t t = 0; t < cluster_of.size(); ++t) {
+        auto it = desc.clusters->find(doc.vocab[t]);
+        if (it != desc.clusters->end() && it->second >= 0 && it->second < (1 << 20)) cluster_of[t] = it->second;
+        clusters = std::max(clusters, cluster_of[t] + 1);
+    }
+    const size_t V = NV + static_cast<size_t>(clusters);
     std::vector<uint32_t> block_begin(m + 1);
     std::vector<TermId> flat;
     for (size_t b = 0; b < m; ++b) {
         block_begin[b] = static_cast<uint32_t>(flat.size());
-        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i)
-            if (doc.terms[i] < V && doc_count[doc.terms[i]] >= min_tc) flat.push_back(doc.terms[i]);
+        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i) {
+            const TermId t = doc.terms[i];
+            if (t >= NV || doc_count[t] < min_tc) continue;
+            flat.push_back(t);
+            if (!cluster_of.empty() && cluster_of[t] >= 0) flat.push_back(static_cast<TermId>(NV + cluster_of[t]));
+        }
     }
     block_begin[m] = static_cast<uint32_t>(flat.size());
     if (flat.size() < 2) return {};
@@ -103,6 +132,20 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
 
     double penalty = desc.boundary_penalty;
     if (penalty < 0) penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
+
+    // Bonus for a boundary at candidate j (discourse cues and local cohesion, boundary_cues.h).
+    const double cue_w = desc.cue_weight >= 0 ? desc.cue_weight : kDefaultCueWeight;
+    std::vector<double> bonus(m + 1, 0.0);
+    if (cue_w > 0) {
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        // Centred on the document's median score, so the bonus moves boundaries towards likely
+        // places without changing how many segments the penalty allows on average.
+        std::vector<float> sorted = s;
+        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        const double med = sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+        for (size_t j = 1; j < m; ++j) bonus[j] = cue_w * (s[j - 1] - med);
+    }
 
     // best[j]: lowest cost of blocks [0, j) ending in a boundary at cand[j]. For each start i the
     // segment [i, j) is extended block by block, updating its cost incrementally: O(m * words).
@@ -126,7 +169,7 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
                 ++k;
             }
             if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
-            const double v = best[i] + cost + penalty;
+            const double v = best[i] + cost + penalty - bonus[j];
             if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
         }
     }
@@ -134,6 +177,23 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     if (best[m] == inf) return bounds;
     for (size_t j = back[m]; j > 0; j = back[j]) bounds.push_back(cand[j]);
     std::reverse(bounds.begin(), bounds.end());
+    if (desc.cue_snap > 0 && !bounds.empty()) {
+        // Move each boundary to the highest cue score among candidates within cue_snap x the
+        // shorter neighbouring segment, keeping the order.
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        for (size_t b = 0; b < bounds.size(); ++b) {
+            const uint32_t lo = b ? bounds[b - 1] : 0, hi = b + 1 < bounds.size() ? bounds[b + 1] : n;
+            const uint32_t reach = static_cast<uint32_t>(desc.cue_snap * std::min(bounds[b] - lo, hi - bounds[b]));
+            size_t at = std::lower_bound(pos.begin(), pos.end(), bounds[b]) - pos.begin();
+            size_t best_i = at;
+            for (size_t i = 0; i < pos.size(); ++i)
+                if (pos[i] + reach >= bounds[b] && pos[i] <= bounds[b] + reach && pos[i] > lo + min_seg / 2 &&
+                    pos[i] + min_seg / 2 < hi && s[i] > s[best_i])
+                    best_i = i;
+            bounds[b] = pos[best_i];
+        }
+    }
     return bounds;
 }
 

@@ -105,6 +105,16 @@ struct SegmentDesc {
     float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (160)
     float penalty_per_word = 0;     // penalty per segment = this * words; 0 = default (0.012)
     float boundary_penalty = -1;    // >= 0: penalty per segment in nats (overrides penalty_per_word)
+    float cue_weight = -1;          // nats per unit of boundary-cue log-odds; < 0 = default, 0 = off
+    // Experiments (bench/TOPICS.md; none is on by default, none beat the default on speech):
+    const std::unordered_map<std::string, int>* clusters = nullptr;  // folded term -> semantic
+                                    // cluster (scripts/gen_topic_clusters.py); each content word then
+                                    // also counts as its cluster (null = off)
+    float cue_keep = 0;             // experiments: keep only this top fraction of candidates by
+                                    // cue score (0 = keep all)
+    float cue_snap = 0;             // experiments: move each boundary to the best cue-scored
+                                    // candidate within this fraction of its segment (0 = off)
+    const float* cue_model = nullptr;  // experiments: feature weights instead of the built-in model
 };
 
 // @return sorted boundary word indices b (0 < b < doc.size()): a new segment starts at word b.
