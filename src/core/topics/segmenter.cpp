@@ -15,8 +15,11 @@
 // written text. Defaults were picked on half of the dev sets and checked on the other half
 // (bench/TOPICS.md has the numbers, and the variants that measured worse: a penalty per content
 // word, a penalty from the best split of a block-shuffled document, discourse-cue bonuses,
-// co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block, and
-// dropping everyday words via the background table).
+// co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block,
+// dropping everyday words via the background table, and in a second round a learned cue +
+// cohesion boundary score used as a DP bonus / candidate filter / boundary snapping, and
+// build-time word clusters counted beside the terms: those stay available as SegmentDesc
+// options for experiments, off by default).
 #include <algorithm>
 #include <cmath>
 #include <limits>
