@@ -156,3 +156,21 @@ TEST_CASE("a cluster table lets the segmenter place a boundary between topics wh
     CHECK(b[0] >= 270);
     CHECK(b[0] <= 330);
 }
+
+TEST_CASE("cache-model segmentation (decaying counts) still finds planted vocabulary switches", "[topics][cues]") {
+    // Three 600-word topics, each with its own repeated vocabulary and shared filler.
+    const char* vocab[3][6] = {{"oven", "flour", "dough", "yeast", "pastry", "whisk"},
+                               {"rocket", "orbit", "booster", "nasa", "moon", "astronaut"},
+                               {"guitar", "chord", "melody", "drummer", "album", "tempo"}};
+    std::string text;
+    for (int i = 0; i < 1800; ++i) text += std::string(i % 3 ? "the" : vocab[i / 600][(i / 3) % 6]) + " ";
+    TopicDoc doc = topic_doc_from_text(text);
+    SegmentDesc desc;
+    desc.decay_tokens = 100;
+    std::vector<uint32_t> b = segment_topics(doc, desc);
+    REQUIRE(b.size() == 2);
+    CHECK(b[0] >= 570);
+    CHECK(b[0] <= 630);
+    CHECK(b[1] >= 1170);
+    CHECK(b[1] <= 1230);
+}

@@ -134,7 +134,11 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
 
     double penalty = desc.boundary_penalty;
-    if (penalty < 0) penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
+    if (penalty < 0) {
+        const double per_word = desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord;
+        const double expo = desc.penalty_exponent > 0 ? desc.penalty_exponent : 1.0;
+        penalty = per_word * 10000.0 * std::pow(n / 10000.0, expo);
+    }
 
     // Bonus for a boundary at candidate j (discourse cues and local cohesion, boundary_cues.h).
     const double cue_w = desc.cue_weight >= 0 ? desc.cue_weight : kDefaultCueWeight;
@@ -157,7 +161,37 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     std::vector<uint32_t> back(m + 1, 0);
     std::vector<uint32_t> count(V, 0), stamp(V, 0);
     best[0] = 0;
-    for (size_t i = 0; i < m; ++i) {
+    if (desc.decay_tokens > 0) {
+        // Cache-model variant: a term's count and the segment's length decay by half every
+        // decay_tokens content tokens, so a segment is judged by its recent vocabulary.
+        const double lam = std::pow(0.5, 1.0 / desc.decay_tokens);
+        std::vector<double> lam_pow(flat.size() + 1);
+        for (size_t d = 0; d < lam_pow.size(); ++d) lam_pow[d] = std::pow(lam, static_cast<double>(d));
+        std::vector<double> dcount(V, 0.0);
+        std::vector<uint32_t> last(V, 0);
+        for (size_t i = 0; i < m; ++i) {
+            if (best[i] == inf) continue;
+            const uint32_t st = static_cast<uint32_t>(i + 1);
+            double cost = 0, nd = 0;
+            uint32_t k = 0;
+            for (size_t j = i + 1; j <= m; ++j) {
+                for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f) {
+                    const TermId t = flat[f];
+                    if (stamp[t] != st) { stamp[t] = st; dcount[t] = 0; last[t] = k; }
+                    const double c = dcount[t] * lam_pow[k - last[t]];
+                    cost -= std::log((c + prior[t]) / (nd + alpha));
+                    dcount[t] = c + 1;
+                    last[t] = k;
+                    nd = nd * lam + 1;
+                    ++k;
+                }
+                if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
+                const double v = best[i] + cost + penalty - bonus[j];
+                if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
+            }
+        }
+    }
+    for (size_t i = 0; i < m && desc.decay_tokens <= 0; ++i) {
         if (best[i] == inf) continue;
         const uint32_t st = static_cast<uint32_t>(i + 1);
         double cost = 0;

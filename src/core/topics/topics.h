@@ -110,6 +110,10 @@ struct SegmentDesc {
     const std::unordered_map<std::string, int>* clusters = nullptr;  // folded term -> semantic
                                     // cluster (scripts/gen_topic_clusters.py); each content word then
                                     // also counts as its cluster (null = off)
+    float penalty_exponent = 0;     // experiments: penalty = penalty_per_word x 10000 x
+                                    // (words / 10000)^this; 0 = default (1: proportional)
+    float decay_tokens = 0;         // experiments: counts inside a segment fade with this half-life
+                                    // in content tokens (a cache model; 0 = plain counts)
     float cue_keep = 0;             // experiments: keep only this top fraction of candidates by
                                     // cue score (0 = keep all)
     float cue_snap = 0;             // experiments: move each boundary to the best cue-scored
