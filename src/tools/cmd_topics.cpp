@@ -296,6 +296,7 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--cue") p.seg.cue_weight = static_cast<float>(std::atof(next("--cue")));
         else if (a == "--cue-keep") p.seg.cue_keep = static_cast<float>(std::atof(next("--cue-keep")));
         else if (a == "--pen-exp") p.seg.penalty_exponent = static_cast<float>(std::atof(next("--pen-exp")));
+        else if (a == "--mbr") p.seg.posterior_temp = static_cast<float>(std::atof(next("--mbr")));
         else if (a == "--decay") p.seg.decay_tokens = static_cast<float>(std::atof(next("--decay")));
         else if (a == "--cue-snap") p.seg.cue_snap = static_cast<float>(std::atof(next("--cue-snap")));
         else if (a == "--clusters") {  // a table from scripts/gen_topic_clusters.py

@@ -157,7 +157,7 @@ TEST_CASE("a cluster table lets the segmenter place a boundary between topics wh
     CHECK(b[0] <= 330);
 }
 
-TEST_CASE("cache-model segmentation (decaying counts) still finds planted vocabulary switches", "[topics][cues]") {
+TEST_CASE("cache-model and minimum-Bayes-risk segmentation still find planted vocabulary switches", "[topics][cues]") {
     // Three 600-word topics, each with its own repeated vocabulary and shared filler.
     const char* vocab[3][6] = {{"oven", "flour", "dough", "yeast", "pastry", "whisk"},
                                {"rocket", "orbit", "booster", "nasa", "moon", "astronaut"},
@@ -173,4 +173,14 @@ TEST_CASE("cache-model segmentation (decaying counts) still finds planted vocabu
     CHECK(b[0] <= 630);
     CHECK(b[1] >= 1170);
     CHECK(b[1] <= 1230);
+    SECTION("minimum-Bayes-risk decoding from the boundary posterior finds them too") {
+        SegmentDesc mbr;
+        mbr.posterior_temp = 2;
+        std::vector<uint32_t> m = segment_topics(doc, mbr);
+        REQUIRE(m.size() == 2);
+        CHECK(m[0] >= 570);
+        CHECK(m[0] <= 630);
+        CHECK(m[1] >= 1170);
+        CHECK(m[1] <= 1230);
+    }
 }

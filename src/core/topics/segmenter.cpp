@@ -17,9 +17,10 @@
 // word, a penalty from the best split of a block-shuffled document, discourse-cue bonuses,
 // co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block,
 // dropping everyday words via the background table, and in a second round a learned cue +
-// cohesion boundary score used as a DP bonus / candidate filter / boundary snapping, and
-// build-time word clusters counted beside the terms: those stay available as SegmentDesc
-// options for experiments, off by default).
+// cohesion boundary score used as a DP bonus / candidate filter / boundary snapping,
+// build-time word clusters counted beside the terms, a cache model with decaying counts, a
+// sub-linear penalty and minimum-Bayes-risk decoding for Pk: those stay available as
+// SegmentDesc options for experiments, off by default).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -57,6 +58,72 @@ std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint
     }
     out.push_back(n);
     return out;
+}
+
+// Minimum-Bayes-risk decoding for Pk. seg_cost[i * (m + 1) + j] is the cost (nats, penalty
+// included) of a segment from candidate i to j (inf when not allowed). The costs at temperature T
+// define a distribution over segmentations; forward-backward gives each candidate's posterior
+// probability of being a boundary, hence for every Pk window (a, a + k] the probability that it
+// contains one. A second dynamic programme then picks the boundaries that minimise the expected
+// number of Pk window errors (k from the expected number of segments).
+std::vector<uint32_t> mbr_decode(const std::vector<uint32_t>& cand, const std::vector<double>& seg_cost,
+                                 size_t m, uint32_t n, uint32_t min_seg, double temp) {
+    const double inf = std::numeric_limits<double>::infinity();
+    auto lse = [inf](double a, double b) {
+        if (a == -inf) return b;
+        if (b == -inf) return a;
+        return a > b ? a + std::log1p(std::exp(b - a)) : b + std::log1p(std::exp(a - b));
+    };
+    const size_t w = m + 1;
+    std::vector<double> la(w, -inf), lb(w, -inf);
+    la[0] = 0;
+    for (size_t j = 1; j <= m; ++j)
+        for (size_t i = 0; i < j; ++i)
+            if (la[i] > -inf && seg_cost[i * w + j] < inf) la[j] = lse(la[j], la[i] - seg_cost[i * w + j] / temp);
+    lb[m] = 0;
+    for (size_t i = m; i-- > 0;)
+        for (size_t j = i + 1; j <= m; ++j)
+            if (lb[j] > -inf && seg_cost[i * w + j] < inf) lb[i] = lse(lb[i], lb[j] - seg_cost[i * w + j] / temp);
+    if (la[m] == -inf) return {};
+    std::vector<double> mass(n + 1, 0.0);  // posterior boundary probability at each word
+    double expected = 1;
+    for (size_t j = 1; j < m; ++j) {
+        const double p = la[j] > -inf && lb[j] > -inf ? std::exp(la[j] + lb[j] - la[m]) : 0.0;
+        mass[cand[j]] = p;
+        expected += p;
+    }
+    const uint32_t k = std::max<uint32_t>(2, static_cast<uint32_t>(std::lround(n / (2.0 * expected))));
+    if (k >= n) return {};
+    // p_diff(a): probability that (a, a + k] holds a boundary, for window starts a in [0, n - k).
+    const uint32_t wins = n - k;
+    std::vector<double> sum_diff(wins + 1, 0.0), sum_same(wins + 1, 0.0);
+    double in_win = 0;
+    for (uint32_t c = 1; c <= k; ++c) in_win += mass[c];
+    for (uint32_t a = 0; a < wins; ++a) {
+        const double pd = std::min(1.0, in_win);
+        sum_diff[a + 1] = sum_diff[a] + pd;
+        sum_same[a + 1] = sum_same[a] + (1 - pd);
+        in_win += mass[a + k + 1] - mass[a + 1];
+    }
+    auto clip = [wins](int64_t x) { return static_cast<uint32_t>(std::max<int64_t>(0, std::min<int64_t>(wins, x))); };
+    std::vector<double> best(w, inf);
+    std::vector<uint32_t> back(w, 0);
+    best[0] = 0;
+    for (size_t j = 1; j <= m; ++j) {
+        for (size_t i = 0; i < j; ++i) {
+            if (best[i] == inf || seg_cost[i * w + j] == inf) continue;
+            if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
+            const uint32_t lo = clip(cand[i]), hi = clip(cand[j]);
+            const uint32_t mid = j == m ? hi : std::max(lo, clip(static_cast<int64_t>(cand[j]) - k));
+            const double v = best[i] + (sum_diff[mid] - sum_diff[lo]) + (sum_same[hi] - sum_same[mid]);
+            if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
+        }
+    }
+    std::vector<uint32_t> bounds;
+    if (best[m] == inf) return bounds;
+    for (size_t j = back[m]; j > 0; j = back[j]) bounds.push_back(cand[j]);
+    std::reverse(bounds.begin(), bounds.end());
+    return bounds;
 }
 
 }  // namespace
@@ -191,6 +258,8 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
             }
         }
     }
+    const bool mbr = desc.posterior_temp > 0;
+    std::vector<double> seg_cost(mbr ? (m + 1) * (m + 1) : 0, inf);
     for (size_t i = 0; i < m && desc.decay_tokens <= 0; ++i) {
         if (best[i] == inf) continue;
         const uint32_t st = static_cast<uint32_t>(i + 1);
@@ -207,9 +276,11 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
             }
             if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
             const double v = best[i] + cost + penalty - bonus[j];
+            if (mbr) seg_cost[i * (m + 1) + j] = cost + penalty - bonus[j];
             if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
         }
     }
+    if (mbr && desc.decay_tokens <= 0) return mbr_decode(cand, seg_cost, m, n, min_seg, desc.posterior_temp);
     std::vector<uint32_t> bounds;
     if (best[m] == inf) return bounds;
     for (size_t j = back[m]; j > 0; j = back[j]) bounds.push_back(cand[j]);

@@ -112,6 +112,8 @@ struct SegmentDesc {
                                     // also counts as its cluster (null = off)
     float penalty_exponent = 0;     // experiments: penalty = penalty_per_word x 10000 x
                                     // (words / 10000)^this; 0 = default (1: proportional)
+    float posterior_temp = 0;       // experiments: > 0 = minimum-Bayes-risk decoding for Pk from
+                                    // the boundary posterior at this temperature (0 = best path)
     float decay_tokens = 0;         // experiments: counts inside a segment fade with this half-life
                                     // in content tokens (a cache model; 0 = plain counts)
     float cue_keep = 0;             // experiments: keep only this top fraction of candidates by
