@@ -165,22 +165,21 @@ TEST_CASE("cache-model and minimum-Bayes-risk segmentation still find planted vo
     std::string text;
     for (int i = 0; i < 1800; ++i) text += std::string(i % 3 ? "the" : vocab[i / 600][(i / 3) % 6]) + " ";
     TopicDoc doc = topic_doc_from_text(text);
-    SegmentDesc desc;
-    desc.decay_tokens = 100;
-    std::vector<uint32_t> b = segment_topics(doc, desc);
-    REQUIRE(b.size() == 2);
-    CHECK(b[0] >= 570);
-    CHECK(b[0] <= 630);
-    CHECK(b[1] >= 1170);
-    CHECK(b[1] <= 1230);
-    SECTION("minimum-Bayes-risk decoding from the boundary posterior finds them too") {
-        SegmentDesc mbr;
-        mbr.posterior_temp = 2;
-        std::vector<uint32_t> m = segment_topics(doc, mbr);
-        REQUIRE(m.size() == 2);
-        CHECK(m[0] >= 570);
-        CHECK(m[0] <= 630);
-        CHECK(m[1] >= 1170);
-        CHECK(m[1] <= 1230);
+    auto check_planted = [](const std::vector<uint32_t>& b) {
+        REQUIRE(b.size() == 2);
+        CHECK(b[0] >= 570);
+        CHECK(b[0] <= 630);
+        CHECK(b[1] >= 1170);
+        CHECK(b[1] <= 1230);
+    };
+    SECTION("counts fading with a 100-token half-life") {
+        SegmentDesc desc;
+        desc.decay_tokens = 100;
+        check_planted(segment_topics(doc, desc));
+    }
+    SECTION("minimum-Bayes-risk decoding from the boundary posterior") {
+        SegmentDesc desc;
+        desc.posterior_temp = 2;
+        check_planted(segment_topics(doc, desc));
     }
 }
