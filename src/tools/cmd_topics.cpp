@@ -265,7 +265,14 @@ void topics_usage(FILE* f) {
                  "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
                  "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
                  "                  --beta X (penalty per word) --penalty X (nats per segment)\n"
-                 "                  --min-seg N --min-frac X --block N --max-cands N\n");
+                 "                  --min-seg N --min-frac X --block N --max-cands N\n"
+                 "  experiments (bench/TOPICS.md, off by default):\n"
+                 "                  --cue X / --cue-keep Q / --cue-snap Q  boundary-cue model as DP bonus,\n"
+                 "                  candidate filter or boundary snapping; --cue-model FILE other weights\n"
+                 "                  --clusters FILE  word clusters (scripts/gen_topic_clusters.py)\n"
+                 "                  --decay H (cache model)  --pen-exp G  --mbr T (MBR decoding for Pk)\n"
+                 "                  --dump-features FILE  per-unit cue features + labels, for\n"
+                 "                  scripts/train_boundary_cues.py\n");
 }
 
 }  // namespace

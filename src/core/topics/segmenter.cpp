@@ -128,7 +128,26 @@ std::vector<uint32_t> mbr_decode(const std::vector<uint32_t>& cand, const std::v
 
 }  // namespace
 
-std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& desc) {
+// The experiment options of SegmentDesc (all off by default and none better than the default,
+// bench/TOPICS.md) are compiled out of the web build (CMake defines TX_TOPICS_EXPERIMENTS=0 under
+// Emscripten) so they cost the page nothing; natively they stay for `transcript topics --eval`.
+#ifndef TX_TOPICS_EXPERIMENTS
+#define TX_TOPICS_EXPERIMENTS 1
+#endif
+
+std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& options) {
+#if TX_TOPICS_EXPERIMENTS
+    const SegmentDesc& desc = options;
+#else
+    SegmentDesc desc = options;
+    desc.cue_weight = 0;
+    desc.cue_keep = 0;
+    desc.cue_snap = 0;
+    desc.clusters = nullptr;
+    desc.decay_tokens = 0;
+    desc.posterior_temp = 0;
+    desc.penalty_exponent = 0;
+#endif
     const uint32_t n = static_cast<uint32_t>(doc.size());
     const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
     uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
