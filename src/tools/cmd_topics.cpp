@@ -13,11 +13,14 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json.h"
+#include "core/topics/boundary_cues.h"
 #include "core/topics/segscore.h"
 #include "core/topics/topics.h"
+#include "core/topics/word_table.h"
 #include "tools/commands.h"
 #include "tools/file_util.h"
 
@@ -81,6 +84,9 @@ struct EvalParams {
     bool oracle = false;  // diagnostic: tune the penalty per document to the reference count
     int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
     std::string hyp_out;
+    std::string dump_features;        // write per-unit boundary features + labels here (training)
+    std::vector<float> cue_model;     // --cue-model FILE: feature weights for experiments
+    std::unordered_map<std::string, int> clusters;  // --clusters FILE: word -> semantic cluster
 };
 
 struct Row {
@@ -161,6 +167,22 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
                 std::sort(u.begin(), u.end());
                 u.erase(std::unique(u.begin(), u.end()), u.end());
                 d.units = u;
+            }
+            if (!p.dump_features.empty()) {
+                static std::ofstream dump;
+                if (!dump.is_open()) {
+                    dump.open(p.dump_features);
+                    dump << "set\tdoc\thalf\tlabel";
+                    for (const char* name : kCueFeatureNames) dump << "\t" << name;
+                    dump << "\n";
+                }
+                std::vector<float> rows = boundary_cue_features(d, d.units);
+                for (size_t u = 0; u < d.units.size(); ++u) {
+                    bool is_ref = std::binary_search(ref.begin(), ref.end(), d.units[u]);
+                    dump << set << "\t" << ids[di] << "\t" << di % 2 << "\t" << is_ref;
+                    for (size_t c = 0; c < kCueFeatureCount; ++c) dump << "\t" << rows[u * kCueFeatureCount + c];
+                    dump << "\n";
+                }
             }
             auto t0 = std::chrono::steady_clock::now();
             std::vector<uint32_t> hyp = segment_topics(d, p.seg);
@@ -243,7 +265,14 @@ void topics_usage(FILE* f) {
                  "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
                  "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
                  "                  --beta X (penalty per word) --penalty X (nats per segment)\n"
-                 "                  --min-seg N --min-frac X --block N --max-cands N\n");
+                 "                  --min-seg N --min-frac X --block N --max-cands N\n"
+                 "  experiments (bench/TOPICS.md, off by default):\n"
+                 "                  --cue X / --cue-keep Q / --cue-snap Q  boundary-cue model as DP bonus,\n"
+                 "                  candidate filter or boundary snapping; --cue-model FILE other weights\n"
+                 "                  --clusters FILE  word clusters (scripts/gen_topic_clusters.py)\n"
+                 "                  --decay H (cache model)  --pen-exp G  --mbr T (MBR decoding for Pk)\n"
+                 "                  --dump-features FILE  per-unit cue features + labels, for\n"
+                 "                  scripts/train_boundary_cues.py\n");
 }
 
 }  // namespace
@@ -271,6 +300,29 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--penalty") p.seg.boundary_penalty = static_cast<float>(std::atof(next("--penalty")));
         else if (a == "--beta") p.seg.penalty_per_word = static_cast<float>(std::atof(next("--beta")));
         else if (a == "--min-frac") p.seg.min_segment_frac = static_cast<float>(std::atof(next("--min-frac")));
+        else if (a == "--cue") p.seg.cue_weight = static_cast<float>(std::atof(next("--cue")));
+        else if (a == "--cue-keep") p.seg.cue_keep = static_cast<float>(std::atof(next("--cue-keep")));
+        else if (a == "--pen-exp") p.seg.penalty_exponent = static_cast<float>(std::atof(next("--pen-exp")));
+        else if (a == "--mbr") p.seg.posterior_temp = static_cast<float>(std::atof(next("--mbr")));
+        else if (a == "--decay") p.seg.decay_tokens = static_cast<float>(std::atof(next("--decay")));
+        else if (a == "--cue-snap") p.seg.cue_snap = static_cast<float>(std::atof(next("--cue-snap")));
+        else if (a == "--clusters") {  // a table from scripts/gen_topic_clusters.py
+            std::string text, plain;
+            const char* path = next("--clusters");
+            if (!read_all(path, text)) { std::fprintf(stderr, "topics: cannot read %s\n", path); return 2; }
+            for (size_t c = 0; c < text.size(); ++c) {  // the .inc's C strings: "word n\n"
+                if (text[c] == '\\' && c + 1 < text.size() && text[c + 1] == 'n') { plain += '\n'; ++c; }
+                else if (text[c] != '"') plain += text[c];
+            }
+            p.clusters = parse_word_table(plain);
+        }
+        else if (a == "--dump-features") p.dump_features = next("--dump-features");
+        else if (a == "--cue-model") {
+            std::ifstream f(next("--cue-model"));
+            float x;
+            while (f >> x) p.cue_model.push_back(x);
+            if (p.cue_model.size() != kCueFeatureCount) { std::fprintf(stderr, "topics: --cue-model needs %zu numbers\n", kCueFeatureCount); return 2; }
+        }
         else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
         else if (a == "--group-sim") desc.group_similarity = static_cast<float>(std::atof(next("--group-sim")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
@@ -281,6 +333,8 @@ int cmd_topics(int argc, char** argv) {
         else files.push_back(a);
     }
     if (files.empty()) { topics_usage(stderr); return 2; }
+    if (!p.cue_model.empty()) p.seg.cue_model = p.cue_model.data();
+    if (!p.clusters.empty()) p.seg.clusters = &p.clusters;
     if (eval) return run_eval(files, p);
     desc.segment = p.seg;
     int rc = 0;

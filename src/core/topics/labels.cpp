@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/topics/labels_internal.h"
+#include "core/topics/word_table.h"
 #include "core/topics/topics.h"
 
 namespace tx {
@@ -16,21 +17,7 @@ const char kBackground[] =
 
 // word -> percent of documents (in both a spoken and a written corpus) that contain it.
 const std::unordered_map<std::string, int>& background() {
-    static const std::unordered_map<std::string, int> table = [] {
-        std::unordered_map<std::string, int> t;
-        std::string_view s(kBackground);
-        size_t i = 0;
-        while (i < s.size()) {
-            size_t nl = s.find('\n', i);
-            if (nl == std::string_view::npos) nl = s.size();
-            std::string_view line = s.substr(i, nl - i);
-            size_t sp = line.find(' ');
-            if (sp != std::string_view::npos)
-                t.emplace(std::string(line.substr(0, sp)), std::atoi(std::string(line.substr(sp + 1)).c_str()));
-            i = nl + 1;
-        }
-        return t;
-    }();
+    static const std::unordered_map<std::string, int> table = parse_word_table(kBackground);
     return table;
 }
 

@@ -15,12 +15,17 @@
 // written text. Defaults were picked on half of the dev sets and checked on the other half
 // (bench/TOPICS.md has the numbers, and the variants that measured worse: a penalty per content
 // word, a penalty from the best split of a block-shuffled document, discourse-cue bonuses,
-// co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block, and
-// dropping everyday words via the background table).
+// co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block,
+// dropping everyday words via the background table, and in a second round a learned cue +
+// cohesion boundary score used as a DP bonus / candidate filter / boundary snapping,
+// build-time word clusters counted beside the terms, a cache model with decaying counts, a
+// sub-linear penalty and minimum-Bayes-risk decoding for Pk: those stay available as
+// SegmentDesc options for experiments, off by default).
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "core/topics/boundary_cues.h"
 #include "core/topics/topics.h"
 
 namespace tx {
@@ -32,6 +37,7 @@ constexpr double kDefaultAlpha = 160.0;          // prior concentration (pseudo-
 constexpr double kDefaultPenaltyPerWord = 0.012; // nats per word of the document per segment
 constexpr double kDefaultMinSegmentFrac = 0.025; // shortest segment: 2.5% of the document...
 constexpr uint32_t kMinSegmentFloor = 60;        // ...but at least 60 words
+constexpr double kDefaultCueWeight = 0.0;       // boundary-cue bonus (nats per log-odds unit)
 constexpr uint64_t kWorkBudget = 200000000;      // DP steps (candidates x words) before coarsening
 
 // Candidate boundaries: units (or fixed blocks) merged so blocks are at least `min_block` words.
@@ -54,9 +60,94 @@ std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint
     return out;
 }
 
+// Minimum-Bayes-risk decoding for Pk. seg_cost[i * (m + 1) + j] is the cost (nats, penalty
+// included) of a segment from candidate i to j (inf when not allowed). The costs at temperature T
+// define a distribution over segmentations; forward-backward gives each candidate's posterior
+// probability of being a boundary, hence for every Pk window (a, a + k] the probability that it
+// contains one. A second dynamic programme then picks the boundaries that minimise the expected
+// number of Pk window errors (k from the expected number of segments).
+std::vector<uint32_t> mbr_decode(const std::vector<uint32_t>& cand, const std::vector<double>& seg_cost,
+                                 size_t m, uint32_t n, uint32_t min_seg, double temp) {
+    const double inf = std::numeric_limits<double>::infinity();
+    auto lse = [inf](double a, double b) {
+        if (a == -inf) return b;
+        if (b == -inf) return a;
+        return a > b ? a + std::log1p(std::exp(b - a)) : b + std::log1p(std::exp(a - b));
+    };
+    const size_t w = m + 1;
+    std::vector<double> la(w, -inf), lb(w, -inf);
+    la[0] = 0;
+    for (size_t j = 1; j <= m; ++j)
+        for (size_t i = 0; i < j; ++i)
+            if (la[i] > -inf && seg_cost[i * w + j] < inf) la[j] = lse(la[j], la[i] - seg_cost[i * w + j] / temp);
+    lb[m] = 0;
+    for (size_t i = m; i-- > 0;)
+        for (size_t j = i + 1; j <= m; ++j)
+            if (lb[j] > -inf && seg_cost[i * w + j] < inf) lb[i] = lse(lb[i], lb[j] - seg_cost[i * w + j] / temp);
+    if (la[m] == -inf) return {};
+    std::vector<double> mass(n + 1, 0.0);  // posterior boundary probability at each word
+    double expected = 1;
+    for (size_t j = 1; j < m; ++j) {
+        const double p = la[j] > -inf && lb[j] > -inf ? std::exp(la[j] + lb[j] - la[m]) : 0.0;
+        mass[cand[j]] = p;
+        expected += p;
+    }
+    const uint32_t k = std::max<uint32_t>(2, static_cast<uint32_t>(std::lround(n / (2.0 * expected))));
+    if (k >= n) return {};
+    // p_diff(a): probability that (a, a + k] holds a boundary, for window starts a in [0, n - k).
+    const uint32_t wins = n - k;
+    std::vector<double> sum_diff(wins + 1, 0.0), sum_same(wins + 1, 0.0);
+    double in_win = 0;
+    for (uint32_t c = 1; c <= k; ++c) in_win += mass[c];
+    for (uint32_t a = 0; a < wins; ++a) {
+        const double pd = std::min(1.0, in_win);
+        sum_diff[a + 1] = sum_diff[a] + pd;
+        sum_same[a + 1] = sum_same[a] + (1 - pd);
+        in_win += mass[a + k + 1] - mass[a + 1];
+    }
+    auto clip = [wins](int64_t x) { return static_cast<uint32_t>(std::max<int64_t>(0, std::min<int64_t>(wins, x))); };
+    std::vector<double> best(w, inf);
+    std::vector<uint32_t> back(w, 0);
+    best[0] = 0;
+    for (size_t j = 1; j <= m; ++j) {
+        for (size_t i = 0; i < j; ++i) {
+            if (best[i] == inf || seg_cost[i * w + j] == inf) continue;
+            if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
+            const uint32_t lo = clip(cand[i]), hi = clip(cand[j]);
+            const uint32_t mid = j == m ? hi : std::max(lo, clip(static_cast<int64_t>(cand[j]) - k));
+            const double v = best[i] + (sum_diff[mid] - sum_diff[lo]) + (sum_same[hi] - sum_same[mid]);
+            if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
+        }
+    }
+    std::vector<uint32_t> bounds;
+    if (best[m] == inf) return bounds;
+    for (size_t j = back[m]; j > 0; j = back[j]) bounds.push_back(cand[j]);
+    std::reverse(bounds.begin(), bounds.end());
+    return bounds;
+}
+
 }  // namespace
 
-std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& desc) {
+// The experiment options of SegmentDesc (all off by default and none better than the default,
+// bench/TOPICS.md) are compiled out of the web build (CMake defines TX_TOPICS_EXPERIMENTS=0 under
+// Emscripten) so they cost the page nothing; natively they stay for `transcript topics --eval`.
+#ifndef TX_TOPICS_EXPERIMENTS
+#define TX_TOPICS_EXPERIMENTS 1
+#endif
+
+std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& options) {
+#if TX_TOPICS_EXPERIMENTS
+    const SegmentDesc& desc = options;
+#else
+    SegmentDesc desc = options;
+    desc.cue_weight = 0;
+    desc.cue_keep = 0;
+    desc.cue_snap = 0;
+    desc.clusters = nullptr;
+    desc.decay_tokens = 0;
+    desc.posterior_temp = 0;
+    desc.penalty_exponent = 0;
+#endif
     const uint32_t n = static_cast<uint32_t>(doc.size());
     const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
     uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
@@ -69,22 +160,49 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     if (n < 2 * min_seg) return {};
 
     const uint32_t min_block = std::max<uint32_t>(1, (n + max_cands - 1) / max_cands);
-    const std::vector<uint32_t> cand = candidates(doc, block_words, min_block);
+    std::vector<uint32_t> cand = candidates(doc, block_words, min_block);
+    if (desc.cue_keep > 0 && desc.cue_keep < 1 && cand.size() > 4) {
+        // Only the most boundary-like candidates (cue + cohesion score) stay in the DP.
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        std::vector<float> sorted = s;
+        const size_t keep = std::max<size_t>(2, static_cast<size_t>(desc.cue_keep * s.size()));
+        std::nth_element(sorted.begin(), sorted.end() - keep, sorted.end(), std::less<float>());
+        const float thr = *(sorted.end() - keep);
+        std::vector<uint32_t> kept{0};
+        for (size_t i = 0; i < pos.size(); ++i)
+            if (s[i] >= thr) kept.push_back(pos[i]);
+        kept.push_back(n);
+        cand = kept;
+    }
     const size_t m = cand.size() - 1;  // number of blocks
     if (m < 2) return {};
 
     // Content words per block, flattened, and the document distribution over them.
-    const size_t V = doc.vocab.size();
-    std::vector<uint32_t> doc_count(V, 0);
+    const size_t NV = doc.vocab.size();
+    std::vector<uint32_t> doc_count(NV, 0);
     for (TermId t : doc.terms)
-        if (t < V) ++doc_count[t];
+        if (t < NV) ++doc_count[t];
     const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
+    // Tokens: term ids, plus NV + the term's semantic cluster when a cluster table is given.
+    std::vector<int> cluster_of(desc.clusters ? NV : 0, -1);
+    int clusters = 0;
+    for (size_t t = 0; t < cluster_of.size(); ++t) {
+        auto it = desc.clusters->find(doc.vocab[t]);
+        if (it != desc.clusters->end() && it->second >= 0 && it->second < (1 << 20)) cluster_of[t] = it->second;
+        clusters = std::max(clusters, cluster_of[t] + 1);
+    }
+    const size_t V = NV + static_cast<size_t>(clusters);
     std::vector<uint32_t> block_begin(m + 1);
     std::vector<TermId> flat;
     for (size_t b = 0; b < m; ++b) {
         block_begin[b] = static_cast<uint32_t>(flat.size());
-        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i)
-            if (doc.terms[i] < V && doc_count[doc.terms[i]] >= min_tc) flat.push_back(doc.terms[i]);
+        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i) {
+            const TermId t = doc.terms[i];
+            if (t >= NV || doc_count[t] < min_tc) continue;
+            flat.push_back(t);
+            if (!cluster_of.empty() && cluster_of[t] >= 0) flat.push_back(static_cast<TermId>(NV + cluster_of[t]));
+        }
     }
     block_begin[m] = static_cast<uint32_t>(flat.size());
     if (flat.size() < 2) return {};
@@ -102,7 +220,25 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
 
     double penalty = desc.boundary_penalty;
-    if (penalty < 0) penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
+    if (penalty < 0) {
+        const double per_word = desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord;
+        const double expo = desc.penalty_exponent > 0 ? desc.penalty_exponent : 1.0;
+        penalty = per_word * 10000.0 * std::pow(n / 10000.0, expo);
+    }
+
+    // Bonus for a boundary at candidate j (discourse cues and local cohesion, boundary_cues.h).
+    const double cue_w = desc.cue_weight >= 0 ? desc.cue_weight : kDefaultCueWeight;
+    std::vector<double> bonus(m + 1, 0.0);
+    if (cue_w > 0) {
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        // Centred on the document's median score, so the bonus moves boundaries towards likely
+        // places without changing how many segments the penalty allows on average.
+        std::vector<float> sorted = s;
+        std::nth_element(sorted.begin(), sorted.begin() + sorted.size() / 2, sorted.end());
+        const double med = sorted.empty() ? 0.0 : sorted[sorted.size() / 2];
+        for (size_t j = 1; j < m; ++j) bonus[j] = cue_w * (s[j - 1] - med);
+    }
 
     // best[j]: lowest cost of blocks [0, j) ending in a boundary at cand[j]. For each start i the
     // segment [i, j) is extended block by block, updating its cost incrementally: O(m * words).
@@ -111,7 +247,39 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
     std::vector<uint32_t> back(m + 1, 0);
     std::vector<uint32_t> count(V, 0), stamp(V, 0);
     best[0] = 0;
-    for (size_t i = 0; i < m; ++i) {
+    if (desc.decay_tokens > 0) {
+        // Cache-model variant: a term's count and the segment's length decay by half every
+        // decay_tokens content tokens, so a segment is judged by its recent vocabulary.
+        const double lam = std::pow(0.5, 1.0 / desc.decay_tokens);
+        std::vector<double> lam_pow(flat.size() + 1);
+        for (size_t d = 0; d < lam_pow.size(); ++d) lam_pow[d] = std::pow(lam, static_cast<double>(d));
+        std::vector<double> dcount(V, 0.0);
+        std::vector<uint32_t> last(V, 0);
+        for (size_t i = 0; i < m; ++i) {
+            if (best[i] == inf) continue;
+            const uint32_t st = static_cast<uint32_t>(i + 1);
+            double cost = 0, nd = 0;
+            uint32_t k = 0;
+            for (size_t j = i + 1; j <= m; ++j) {
+                for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f) {
+                    const TermId t = flat[f];
+                    if (stamp[t] != st) { stamp[t] = st; dcount[t] = 0; last[t] = k; }
+                    const double c = dcount[t] * lam_pow[k - last[t]];
+                    cost -= std::log((c + prior[t]) / (nd + alpha));
+                    dcount[t] = c + 1;
+                    last[t] = k;
+                    nd = nd * lam + 1;
+                    ++k;
+                }
+                if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
+                const double v = best[i] + cost + penalty - bonus[j];
+                if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
+            }
+        }
+    }
+    const bool mbr = desc.posterior_temp > 0;
+    std::vector<double> seg_cost(mbr ? (m + 1) * (m + 1) : 0, inf);
+    for (size_t i = 0; i < m && desc.decay_tokens <= 0; ++i) {
         if (best[i] == inf) continue;
         const uint32_t st = static_cast<uint32_t>(i + 1);
         double cost = 0;
@@ -126,14 +294,33 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
                 ++k;
             }
             if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
-            const double v = best[i] + cost + penalty;
+            const double v = best[i] + cost + penalty - bonus[j];
+            if (mbr) seg_cost[i * (m + 1) + j] = cost + penalty - bonus[j];
             if (v < best[j]) { best[j] = v; back[j] = static_cast<uint32_t>(i); }
         }
     }
+    if (mbr && desc.decay_tokens <= 0) return mbr_decode(cand, seg_cost, m, n, min_seg, desc.posterior_temp);
     std::vector<uint32_t> bounds;
     if (best[m] == inf) return bounds;
     for (size_t j = back[m]; j > 0; j = back[j]) bounds.push_back(cand[j]);
     std::reverse(bounds.begin(), bounds.end());
+    if (desc.cue_snap > 0 && !bounds.empty()) {
+        // Move each boundary to the highest cue score among candidates within cue_snap x the
+        // shorter neighbouring segment, keeping the order.
+        std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
+        std::vector<float> s = boundary_cue_scores(doc, pos, desc.cue_model);
+        for (size_t b = 0; b < bounds.size(); ++b) {
+            const uint32_t lo = b ? bounds[b - 1] : 0, hi = b + 1 < bounds.size() ? bounds[b + 1] : n;
+            const uint32_t reach = static_cast<uint32_t>(desc.cue_snap * std::min(bounds[b] - lo, hi - bounds[b]));
+            size_t at = std::lower_bound(pos.begin(), pos.end(), bounds[b]) - pos.begin();
+            size_t best_i = at;
+            for (size_t i = 0; i < pos.size(); ++i)
+                if (pos[i] + reach >= bounds[b] && pos[i] <= bounds[b] + reach && pos[i] > lo + min_seg / 2 &&
+                    pos[i] + min_seg / 2 < hi && s[i] > s[best_i])
+                    best_i = i;
+            bounds[b] = pos[best_i];
+        }
+    }
     return bounds;
 }
 

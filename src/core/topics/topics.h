@@ -105,6 +105,23 @@ struct SegmentDesc {
     float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (160)
     float penalty_per_word = 0;     // penalty per segment = this * words; 0 = default (0.012)
     float boundary_penalty = -1;    // >= 0: penalty per segment in nats (overrides penalty_per_word)
+    // Experiments (bench/TOPICS.md): all off by default, none beat the default on speech. Native
+    // builds only: the web build ignores them (segmenter.cpp, TX_TOPICS_EXPERIMENTS).
+    float cue_weight = -1;          // DP bonus in nats per unit of boundary-cue log-odds (centred
+                                    // on the episode's median; boundary_cues.h); <= 0 = off
+    float cue_keep = 0;             // keep only this top fraction of candidates by cue score (0 = all)
+    float cue_snap = 0;             // move each boundary to the best cue-scored candidate within
+                                    // this fraction of the shorter neighbouring segment (0 = off)
+    const float* cue_model = nullptr;  // cue feature weights instead of the built-in model
+    const std::unordered_map<std::string, int>* clusters = nullptr;  // folded term -> semantic
+                                    // cluster (scripts/gen_topic_clusters.py); each content word
+                                    // also counts as its cluster (null = off)
+    float decay_tokens = 0;         // counts inside a segment fade with this half-life in content
+                                    // tokens (a cache model; 0 = plain counts)
+    float penalty_exponent = 0;     // penalty = penalty_per_word x 10000 x (words / 10000)^this
+                                    // (0 = 1: proportional to the words)
+    float posterior_temp = 0;       // > 0: minimum-Bayes-risk decoding for Pk from the boundary
+                                    // posterior at this temperature (0 = best path)
 };
 
 // @return sorted boundary word indices b (0 < b < doc.size()): a new segment starts at word b.
