@@ -146,21 +146,44 @@ void truncate_token(std::string& t) {
 
 // ---- Words and tokens ----
 
+namespace {
+// ASCII classes for split_words' fast path: 0 other, 1 space, 2 letter or digit.
+struct AsciiClass {
+    uint8_t c[128] = {};
+    constexpr AsciiClass() {
+        for (int k = 0; k < 128; ++k)
+            c[k] = (k == ' ' || (k >= 0x09 && k <= 0x0D)) ? 1
+                   : ((k >= '0' && k <= '9') || (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z')) ? 2 : 0;
+    }
+};
+constexpr AsciiClass kAscii;
+}  // namespace
+
 void split_words(std::string_view text, std::vector<WordSpan>& out) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     size_t i = 0, n = text.size();
     while (i < n) {
         // skip spaces
         size_t at = i;
-        uint32_t cp = utf8_next(text, i);
-        if (is_space_cp(cp)) continue;
+        if (p[i] < 0x80) {
+            if (kAscii.c[p[i++]] == 1) continue;
+        } else if (is_space_cp(utf8_next(text, i))) {
+            continue;
+        }
         // a run of non-space code points: remember the first and last word code point
-        size_t run_begin = at, first_word = std::string_view::npos, last_word_end = 0;
-        size_t j = run_begin;
+        size_t first_word = std::string_view::npos, last_word_end = 0;
+        size_t j = at;
         while (j < n) {
             size_t cpos = j;
-            uint32_t c = utf8_next(text, j);
-            if (is_space_cp(c)) { j = cpos; break; }
-            if (is_word_cp(c)) {
+            uint8_t cls;
+            if (p[j] < 0x80) {
+                cls = kAscii.c[p[j++]];
+            } else {
+                uint32_t c = utf8_next(text, j);
+                cls = is_space_cp(c) ? 1 : is_word_cp(c) ? 2 : 0;
+            }
+            if (cls == 1) { j = cpos; break; }
+            if (cls == 2) {
                 if (first_word == std::string_view::npos) first_word = cpos;
                 last_word_end = j;
             }
