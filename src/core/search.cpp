@@ -267,9 +267,17 @@ public:
         } else if (t.prefix) {
             std::vector<TermId> ids;
             size_t cap = t.completion ? std::min<size_t>(m_desc.max_expansions, kMaxCompletions) : m_desc.max_expansions;
-            if (!m_ix.prefix_terms(t.text, ids, cap) && !t.completion)
-                warnings.push_back("'" + t.text + "*' matches too many words; only the first " +
-                                   std::to_string(m_desc.max_expansions) + " are used");
+            m_ix.prefix_terms(t.text, ids);
+            if (cap && ids.size() > cap) {  // keep the most frequent words ("th*": the, that, think, ...)
+                std::nth_element(ids.begin(), ids.begin() + long(cap), ids.end(), [&](TermId a, TermId b) {
+                    uint32_t ca = m_ix.term_occurrences(a), cb = m_ix.term_occurrences(b);
+                    return ca != cb ? ca > cb : a < b;
+                });
+                ids.resize(cap);
+                if (!t.completion)
+                    warnings.push_back("'" + t.text + "*' matches too many words; only the " + std::to_string(cap) +
+                                       " most frequent are used");
+            }
             // completions of a word still being typed rank below the word itself
             for (TermId id : ids)
                 add(id, t.completion && m_ix.term_text(id) != t.text ? MatchLevel::Stem : MatchLevel::Exact);
@@ -295,7 +303,7 @@ public:
             std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
                 return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
             });
-            if (f.size() > m_desc.max_expansions) f.resize(m_desc.max_expansions);
+            if (m_desc.max_expansions && f.size() > m_desc.max_expansions) f.resize(m_desc.max_expansions);
             for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
         }
         if (m_desc.phonetic && len >= 3) {

@@ -3,7 +3,8 @@
 // Query language (parse_query):
 //   word word        all must match within one passage (AND), any order
 //   "exact phrase"   consecutive tokens, exact forms only ("mark zuck*" allows a prefix last)
-//   prefix*          every dictionary term starting with "prefix" (capped, see SearchDesc)
+//   prefix*          every dictionary term starting with "prefix" (the most frequent
+//                    SearchDesc::max_expansions of them, with a warning, when there are more)
 //   -word  -"a b"    passages containing it are excluded
 //   a OR b           either (binds tighter than the implicit AND: "x a OR b" = x AND (a OR b))
 //   speaker:NAME     only words spoken by a speaker whose name contains NAME (case-insensitive);
@@ -155,9 +156,10 @@ struct SearchDesc {
     bool phonetic = true;             // sound-alike matches
     bool variants = true;             // "jiujitsu" <-> "jiu jitsu" split/joined matches
     bool prefix_last = false;         // search-as-you-type: the last bare word (>= 3 bytes) also
-                                      // matches as a prefix (<= 64 completions), ranked like stems
+                                      // matches as a prefix (the 64 most frequent completions),
+                                      // ranked like stems
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
-    uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word
+    uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word (0 = none)
 };
 
 // ---- Collection ----

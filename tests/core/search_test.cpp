@@ -712,3 +712,22 @@ TEST_CASE("MatchScope Doc and None change only which episodes get a match list, 
         }
     }
 }
+
+TEST_CASE("a prefix with more words than the expansion cap keeps the most frequent ones", "[search][query]") {
+    Collection c;
+    // "aaz" is the most frequent word starting with "aa" but sorts last alphabetically
+    REQUIRE(c.add(import_text("aa1 aa2 aa3 aa4 aa5 aaz aaz aaz aaz aaz aa6 aa7 aa7", "p")).ok());
+    SearchDesc sd;
+    sd.max_expansions = 3;
+    auto r = c.search("aa*", sd);
+    REQUIRE(r.ok());
+    // aaz (5) + aa7 (2) + one of the single words (1)
+    CHECK(r->occurrences == 8);
+    REQUIRE(r->warnings.size() == 1);
+    CHECK(r->warnings[0].find("most frequent") != std::string::npos);
+    sd.max_expansions = 0;  // no cap: every word
+    auto all = c.search("aa*", sd);
+    REQUIRE(all.ok());
+    CHECK(all->occurrences == 13);
+    CHECK(all->warnings.empty());
+}
