@@ -195,7 +195,7 @@ void split_words(std::string_view text, std::vector<WordSpan>& out) {
 
 std::string_view WordTokens::joined() const {
     if (!hyphenated || ends.size() < 2) return {};
-    std::string_view j(buf);
+    std::string_view j(buf.data(), ends.back());
     if (j.size() > kMaxTokenBytes) {
         size_t n = kMaxTokenBytes;
         while (n > 0 && (uint8_t(j[n]) & 0xC0) == 0x80) --n;
@@ -204,10 +204,45 @@ std::string_view WordTokens::joined() const {
     return j;
 }
 
+namespace {
+// word_tokens for an all-ASCII word, writing through a pointer into a buffer that only ever
+// grows: std::string's push_back and resize are out-of-line calls in the WASM build's libc++ and
+// dominated indexing there. buf may hold stale bytes past ends.back().
+void ascii_word_tokens(std::string_view word, WordTokens& out) {
+    if (out.buf.size() < word.size()) out.buf.resize(std::max<size_t>(word.size(), 64));
+    char* o = out.buf.data();
+    size_t len = 0, part_begin = 0;
+    auto flush = [&]() {
+        if (len > part_begin) {
+            if (len - part_begin > kMaxTokenBytes) len = part_begin + kMaxTokenBytes;  // ASCII: any cut is a boundary
+            out.ends.push_back(uint32_t(len));
+            part_begin = len;
+        }
+    };
+    for (char ch : word) {
+        uint8_t c = uint8_t(ch);
+        if (c >= 'A' && c <= 'Z') o[len++] = char(c + 32);
+        else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) o[len++] = char(c);
+        else if (c == '\'') continue;
+        else {
+            if (c == '-' && len > part_begin) out.hyphenated = true;
+            flush();
+        }
+    }
+    flush();
+}
+}  // namespace
+
 void word_tokens(std::string_view word, WordTokens& out) {
-    out.buf.clear();
     out.ends.clear();
     out.hyphenated = false;
+    bool ascii = true;
+    for (char c : word) ascii = ascii && uint8_t(c) < 0x80;
+    if (ascii) {
+        ascii_word_tokens(word, out);
+        return;
+    }
+    out.buf.clear();
     size_t part_begin = 0;
     auto flush = [&]() {
         if (out.buf.size() > part_begin) {

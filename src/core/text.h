@@ -51,7 +51,8 @@ void split_words(std::string_view text, std::vector<WordSpan>& out);
 constexpr size_t kMaxTokenBytes = 64;  // longer tokens are truncated (keeps the dictionary sane)
 
 struct WordTokens {
-    std::string buf;             // the folded parts, concatenated (reused between calls)
+    std::string buf;             // the folded parts, concatenated, in [0, ends.back()) (reused
+                                 // between calls: bytes past ends.back() are stale)
     std::vector<uint32_t> ends;  // end offset of each part in buf
     bool hyphenated = false;     // parts were separated by hyphens: buf is also the joined form
 
