@@ -279,7 +279,7 @@
     function handOver(src) {
       var bytesP;
       if (src && src.promise) {
-        src.follow(function (done, total) { if (done > 0) M._tx_download_progress(done, total); });
+        src.follow(function (done, total) { M._tx_download_progress(done, total); });  // "Downloading", even at 0
         bytesP = src.promise;
       } else {
         bytesP = Promise.resolve(src instanceof Uint8Array ? src : new Uint8Array(src));

@@ -164,10 +164,10 @@ export async function pageBench(ROOT, { runs = 7 } = {}) {
     transfer[p] = { files: list.map((f) => path.basename(f)), raw, brotli: b };
     rawTotal += raw; brTotal += b;
   }
-  const font = path.join(bw, 'ui_font.otf');
+  const font = path.join(bw, 'ui_font.ttf');
   if (fs.existsSync(font)) {
     const buf = fs.readFileSync(font);
-    transfer['font (inside the WASM)'] = { files: ['ui_font.otf (subset, compiled into explorer.wasm)'], raw: buf.length, brotli: br(buf), included_in: 'WASM' };
+    transfer['font (inside the WASM)'] = { files: ['ui_font.ttf (subset, TrueType outlines, compiled into explorer.wasm)'], raw: buf.length, brotli: br(buf), included_in: 'WASM' };
   }
   transfer.total = { raw: rawTotal, brotli: brTotal };
   const bareWasm = fs.readFileSync(path.join(bw, 'bare_imgui.wasm')), bareJs = fs.readFileSync(path.join(bw, 'bare_imgui.js'));
