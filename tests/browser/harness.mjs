@@ -49,9 +49,13 @@ export async function launch() {
   });
 }
 
-// Open a page, collecting console errors; fails the test on uncaught page errors.
-export async function openPage(browser, url, { width = 1280, height = 800, dpr = 1 } = {}) {
+// Open a page, collecting console errors; fails the test on uncaught page errors. init: a script
+// run in the page before any of its own; delays: [[url glob, ms]] holds those responses back.
+export async function openPage(browser, url, { width = 1280, height = 800, dpr = 1, init = null, delays = [] } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  if (init) await context.addInitScript(init);
+  for (const [glob, ms] of delays)
+    await context.route(glob, async (r) => { await new Promise((res) => setTimeout(res, ms)); await r.continue(); });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

@@ -3,7 +3,7 @@
 // bundle that comes after the module started still loads, with the download screen first.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
 
 const demoWords = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8').split(/\s+/).filter(Boolean).length;
 
@@ -28,20 +28,6 @@ const INIT = `(() => {
   };
 })();`;
 
-async function open(browser, url, route) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await context.addInitScript(INIT);
-  for (const [pattern, delayMs] of route) {
-    await context.route(pattern, async (r) => { await new Promise((res) => setTimeout(res, delayMs)); await r.continue(); });
-  }
-  const page = await context.newPage();
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
-  await page.goto(url);
-  return page;
-}
-
 const timing = (page, name) => page.evaluate((n) => {
   const e = performance.getEntriesByType('resource').find((r) => r.name.split('/').pop().split('?')[0] === n);
   return e ? { start: e.startTime, end: e.responseEnd } : null;
@@ -52,7 +38,7 @@ export const tests = [
     name: 'the bundle download starts before explorer.wasm is instantiated, and the first frame drawn shows the loaded transcript (protects the parallel bundle fetch)',
     fn: async ({ browser, site }) => {
       // explorer.wasm held back 400 ms: the bundle is surely here before the module starts
-      const page = await open(browser, site.url, [['**/explorer.wasm', 400]]);
+      const page = await openPage(browser, site.url, { init: INIT, delays: [['**/explorer.wasm', 400]] });
       const s = await waitState(page);
       assertEq(s.error, null, 'no load error');
       const tx = await page.evaluate(() => window.__tx);
@@ -75,7 +61,7 @@ export const tests = [
   {
     name: 'a bundle that arrives after the explorer started shows the download screen, then loads and searches (protects the hand-over in the other order)',
     fn: async ({ browser, site }) => {
-      const page = await open(browser, site.url, [['**/demo.txb', 2500]]);
+      const page = await openPage(browser, site.url, { init: INIT, delays: [['**/demo.txb', 2500]] });
       // the module runs and draws while the bundle is still on its way
       // (window.explorer is set once the bundle loaded: read the container's handle)
       await page.waitForFunction(() => {
