@@ -75,6 +75,7 @@ export const tests = [
       const png = await page.screenshot();
       saveShot('loader-bundle-late-downloading', png);
       assert((await pixelStats(page, png)).inkPixels > 300, 'the download screen is drawn, not a blank canvas');
+      assertEq(await page.evaluate(() => document.getElementById('boot')), null, 'the page\'s boot text made way for the drawn explorer');
       const tx = await page.evaluate(() => window.__tx);
       assertEq(tx.firstDrawnState.ready, false, 'the first frame was drawn before the bundle came');
       const s = await waitState(page, 's => s.ready || s.error', 20000);
