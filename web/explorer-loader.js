@@ -363,7 +363,9 @@
       // and the search box (drawn once ready) starts with it. Set after loading, the box may
       // already be active with its own copy of the old text.
       if (options.query) api.setQuery(options.query);
-      return (bundle ? handOver(bundle) : Promise.resolve()).then(function () {
+      var first = bundle;
+      bundle = null;  // the bytes live on in the module's heap, not in this closure
+      return (first ? handOver(first) : Promise.resolve()).then(function () {
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));

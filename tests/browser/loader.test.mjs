@@ -88,4 +88,24 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'explorer.wasm served with a wrong Content-Type still starts, and a missing explorer.wasm is reported by name (protects the loader\'s own WASM download)',
+    fn: async ({ browser, site }) => {
+      const octet = async (r) => {
+        const resp = await r.fetch();
+        await r.fulfill({ response: resp, headers: { ...resp.headers(), 'content-type': 'application/octet-stream' } });
+      };
+      const page = await openPage(browser, site.url, { routes: [['**/explorer.wasm', octet]] });
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      assertEq(s.words, demoWords, 'the demo loaded');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+      const missing = await openPage(browser, site.url, { routes: [['**/explorer.wasm', (r) => r.fulfill({ status: 404, body: 'not found' })]] });
+      await missing.waitForFunction(() => /could not start/.test(document.getElementById('boot') ? document.getElementById('boot').textContent : ''), null, { timeout: 15000 });
+      const text = await missing.evaluate(() => document.getElementById('boot').textContent);
+      assert(/explorer\.wasm \(HTTP 404\)/.test(text), 'the page names the missing file and the status: ' + text);
+      await missing.context().close();
+    },
+  },
 ];
