@@ -94,6 +94,8 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
 
     loader = replace_once_or_more(read('explorer-loader.js', 'r'), "var EXPLORER_JS = 'explorer.js';",
                                   "var EXPLORER_JS = '%s';" % js_name, 'explorer-loader.js')
+    loader = replace_once_or_more(loader, "var EXPLORER_WASM = 'explorer.wasm';",
+                                  "var EXPLORER_WASM = '%s';" % wasm_name, 'explorer-loader.js')
     loader_name = content_name('explorer-loader.js', loader.encode())
     files[loader_name] = loader.encode()
     files['explorer-loader.js'] = loader.encode()  # stable name for blog snippets: serve with a short max-age

@@ -50,11 +50,16 @@
     return s && s.src ? s.src.replace(/[^\/]*$/, '') : '';
   })();
   var modulePromise = null;
-  // The explorer's JS file, next to this script. scripts/dist.py rewrites the name to the
-  // content-hashed one in the static site; the offline file defines createExplorerModule inline.
+  var wasmPromise = null;  // the compiled explorer.wasm (a WebAssembly.Module), shared by every mount
+  // The explorer's JS and WASM files, next to this script. scripts/dist.py rewrites the names to
+  // the content-hashed ones in the static site; the offline file defines createExplorerModule
+  // inline, with the WASM inside.
   var EXPLORER_JS = 'explorer.js';
+  var EXPLORER_WASM = 'explorer.wasm';
 
+  var supportedOk = false;  // a probe that succeeded once is not repeated for every mount
   function supported() {
+    if (supportedOk) return { ok: true, reason: '' };
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
       return { ok: false, reason: 'this browser has no WebAssembly' };
     var gl = null;
@@ -62,10 +67,38 @@
     if (!gl) return { ok: false, reason: 'this browser has no WebGL2 (or it is switched off)' };
     var lose = gl.getExtension && gl.getExtension('WEBGL_lose_context');
     if (lose) lose.loseContext();  // give the probe context back at once
+    supportedOk = true;
     return { ok: true, reason: '' };
   }
 
+  // Download and compile explorer.wasm, in parallel with explorer.js (which would only start it
+  // once it ran), once for all the explorers of the page. @return Promise of the WebAssembly.Module;
+  // rejects with an Error naming the URL.
+  function compileWasm() {
+    if (!wasmPromise) {
+      var url = scriptBase + EXPLORER_WASM;
+      wasmPromise = fetch(url, { credentials: 'same-origin' }).then(function (resp) {
+        if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+        var type = resp.headers.get('Content-Type') || '';
+        if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) return WebAssembly.compileStreaming(resp);
+        return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });  // served with another type
+      }, function (err) {
+        throw new Error('Could not download ' + url + ' (' + (err && err.message || err) + ')');
+      });
+      wasmPromise.catch(function () { wasmPromise = null; });  // a later mount tries again
+    }
+    return wasmPromise;
+  }
+
+  // @return Promise of { factory: createExplorerModule, wasm: Promise of the compiled module, or
+  // null when the factory brings its own (the offline file) }.
   function loadFactory() {
+    if (window.createExplorerModule) return Promise.resolve({ factory: window.createExplorerModule, wasm: null });
+    var wasm = compileWasm();
+    return loadScript().then(function (factory) { return { factory: factory, wasm: wasm }; });
+  }
+
+  function loadScript() {
     if (window.createExplorerModule) return Promise.resolve(window.createExplorerModule);
     if (!modulePromise) {
       modulePromise = new Promise(function (resolve, reject) {
@@ -100,9 +133,43 @@
     });
   }
 
+  // Bundle downloads in flight, by absolute URL. A mount starts its bundle's download at once, in
+  // parallel with the explorer's JS and WASM (not after the module started), and explorers mounted
+  // together on one page with the same bundle share one download. A finished download is
+  // forgotten, so a later loadBundle() of the same URL fetches it again.
+  var downloads = {};
+
+  // Start (or join) the download of `url`. @return { promise, done, total, follow(fn) }: promise
+  // resolves to the bytes (Uint8Array) or rejects with an Error naming the URL (HTTP status,
+  // network failure); follow(fn) calls fn(done, total) now and on every chunk until it is complete.
+  function startDownload(url) {
+    var key = url;
+    try { key = new URL(url, document.baseURI).href; } catch (e) { /* keep the URL as given */ }
+    if (downloads[key]) return downloads[key];
+    var d = { done: 0, total: 0, followers: [] };
+    d.follow = function (fn) { d.followers.push(fn); fn(d.done, d.total); };
+    d.promise = fetchWithProgress(url, function (done, total) {
+      d.done = done; d.total = total;
+      d.followers.forEach(function (fn) { fn(done, total); });
+    });
+    var forget = function () { if (downloads[key] === d) delete downloads[key]; d.followers = []; };
+    d.promise.then(forget, forget);  // also marks a failure as handled until a module takes it
+    downloads[key] = d;
+    return d;
+  }
+
   function mount(container, options) {
     options = options || {};
     var mode = options.mode === 'app' ? 'app' : 'embed';
+    var why = typeof WebAssembly !== 'object' ? 'this browser has no WebAssembly'
+      : typeof WebGL2RenderingContext === 'undefined' ? 'this browser has no WebGL2' : '';
+    if (why) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + why));
+    // Everything downloads at once: explorer.js, explorer.wasm (compiled as it arrives) and the
+    // bundle (handed to the module once its main() ran); then the full check, which creates a
+    // WebGL2 context (~10 ms with software GL), runs while they download.
+    var factoryP = loadFactory();
+    factoryP.catch(function () {});  // handled below; not "unhandled" if the check below fails
+    var bundle = typeof options.bundle === 'string' && options.bundle ? startDownload(options.bundle) : options.bundle;
     var sup = supported();
     if (!sup.ok) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + sup.reason));
     // Sized by the container: give a container without a height of its own a sensible one.
@@ -201,25 +268,36 @@
       },
       loadBundle: function (src) {
         if (!M) return Promise.reject(new Error('explorer not started'));
-        var bytesP = (typeof src === 'string')
-          ? fetchWithProgress(src, function (done, total) { M._tx_download_progress(done, total); })
-          : Promise.resolve(src instanceof Uint8Array ? src : new Uint8Array(src));
-        return bytesP.then(function (bytes) {
-          var ptr = M._malloc(bytes.length || 1);
-          M.HEAPU8.set(bytes, ptr);
-          M._tx_load_bundle(ptr, bytes.length);  // frees ptr
-          return api.state();
-        }, function (err) {
-          M.ccall('tx_fail', null, ['string'], [String(err && err.message || err)]);
-          return api.state();
-        });
+        return handOver(typeof src === 'string' ? startDownload(src) : src);
       },
       on: function (name, fn) { (listeners[name] = listeners[name] || []).push(fn); },
       _emit: function (name, detail) { (listeners[name] || []).forEach(function (f) { f(detail); }); }
     };
+    // Give the module a bundle: bytes (Uint8Array / ArrayBuffer) or a download (startDownload),
+    // which may have finished long before the module started. Bytes that are already here are
+    // loaded in the same microtask, so the first frame the module draws shows them.
+    function handOver(src) {
+      var bytesP;
+      if (src && src.promise) {
+        src.follow(function (done, total) { M._tx_download_progress(done, total); });  // "Downloading", even at 0
+        bytesP = src.promise;
+      } else {
+        bytesP = Promise.resolve(src instanceof Uint8Array ? src : new Uint8Array(src));
+      }
+      return bytesP.then(function (bytes) {
+        var ptr = M._malloc(bytes.length || 1);
+        M.HEAPU8.set(bytes, ptr);
+        M._tx_load_bundle(ptr, bytes.length);  // frees ptr
+        return api.state();
+      }, function (err) {
+        M.ccall('tx_fail', null, ['string'], [String(err && err.message || err)]);
+        return api.state();
+      });
+    }
     var importing = Promise.resolve();
     container.transcriptExplorer = api;
-    return loadFactory().then(function (factory) {
+    return factoryP.then(function (loaded) {
+      var factory = loaded.factory;
       return new Promise(function (resolve, reject) {
         var pageTitle = document.title;
         var moduleArg = {
@@ -247,6 +325,14 @@
             if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
           }
         };
+        // The WASM this loader compiled while explorer.js downloaded: Emscripten instantiates
+        // it instead of fetching explorer.wasm itself.
+        if (loaded.wasm) moduleArg.instantiateWasm = function (imports, receiveInstance) {
+          loaded.wasm.then(function (mod) {
+            return WebAssembly.instantiate(mod, imports).then(function (instance) { receiveInstance(instance, mod); });
+          }).catch(reject);
+          return {};  // the exports arrive through receiveInstance
+        };
         // MODULARIZE uses the object passed in as the Module (exports, HEAPU8, ccall land on it), so
         // it is the instance once main() ran. With synchronous compilation (the single-file build)
         // the factory's promise does not settle before main() calls onExplorerReady, so do not wait for it.
@@ -254,9 +340,9 @@
         if (boot && boot.then) boot.then(function (mod) { M = M || mod; }, reject);
       });
     }).then(function () {
-      // let main() return and its first frame be scheduled before driving the instance
-      return new Promise(function (r) { setTimeout(r, 0); });
-    }).then(function () {
+      // A microtask after onExplorerReady: main() has returned and scheduled its first frame (an
+      // animation frame, so it runs after this); everything below, the bundle included when it
+      // is already here, goes into that first frame.
       var resize = function () {
         var r = sizeEl.getBoundingClientRect();
         M._tx_resize(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
@@ -277,7 +363,9 @@
       // and the search box (drawn once ready) starts with it. Set after loading, the box may
       // already be active with its own copy of the old text.
       if (options.query) api.setQuery(options.query);
-      return (options.bundle ? api.loadBundle(options.bundle) : Promise.resolve()).then(function () {
+      var first = bundle;
+      bundle = null;  // the bytes live on in the module's heap, not in this closure
+      return (first ? handOver(first) : Promise.resolve()).then(function () {
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));

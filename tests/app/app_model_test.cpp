@@ -54,6 +54,51 @@ TEST_CASE("a real bundle of the demo loads every episode and its words into the 
     CHECK(m.state_json().find("\"error\":null") != std::string::npos);
 }
 
+TEST_CASE("a small bundle answers searches over every word as load_bundle returns; its topics follow two step()s later") {
+    // The page loads the demo before its first frame and draws that frame before any topic work,
+    // so that "search ready" is one frame: this protects that order.
+    std::string txt = txtest::read_file(txtest::demo_path());
+    auto bundle = write_bundle(demo_episodes());
+    REQUIRE(bundle.ok());
+    AppModel m;
+    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
+    CHECK(m.phase() == LoadPhase::Ready);
+    CHECK_FALSE(m.loading());
+    CHECK(m.total_words() == count_words(txt));
+    const std::string last = txt.substr(txt.rfind("listening"), 9);  // in the demo's last sentence
+    m.set_query(last);
+    REQUIRE_FALSE(m.occurrences().empty());
+    CHECK(m.occurrences().back().word + 20 > m.total_words());  // found at the very end
+    CHECK_FALSE(m.paragraphs().empty());  // the reader has its text for the first frame
+    CHECK(m.topics().empty());            // the topics are not in the load
+    double t = 0;
+    NowFn now = [&t] { return t += 1.0; };
+    CHECK(m.step(now, 8.0));  // the first frame's step: nothing but "more to come"
+    CHECK(m.topics().empty());
+    CHECK(m.step(now, 8.0));  // the second: the shown episode's topics
+    REQUIRE(m.topics().size() > 1);
+    for (const TopicRow& topic : m.topics()) {  // and the reader's paragraphs now break at them
+        bool starts_paragraph = false;
+        for (const Paragraph& p : m.paragraphs()) starts_paragraph |= p.first_word == topic.start_word;
+        CHECK(starts_paragraph);
+    }
+    CHECK_FALSE(m.step(now, 8.0));  // then idle
+}
+
+TEST_CASE("a small bundle with a damaged episode frame fails the load with that episode's checksum message") {
+    auto bundle = write_bundle(demo_episodes());
+    REQUIRE(bundle.ok());
+    std::string bad = bundle.value();
+    bad[bad.size() - 2] = char(bad[bad.size() - 2] ^ 0x40);  // inside the last (only) episode frame
+    AppModel m;
+    auto st = m.load_bundle(Bytes(bad));
+    CHECK(st.errc() == Errc::Corrupt);
+    CHECK(m.phase() == LoadPhase::Error);
+    CHECK(m.error().message.find("episode 1 fails its checksum") != std::string::npos);
+    CHECK(m.episodes().empty());
+    CHECK(m.total_words() == 0);
+}
+
 TEST_CASE("a truncated bundle shows the reader's message on the error screen") {
     Episode ep;
     ep.text = "hello world";

@@ -135,6 +135,9 @@ ${para.repeat(12)}<script src="explorer/explorer-loader.js" defer></script></bod
       assertEq(s1.totalHits, coreHits('llama'), 'embed 1 counts its own query');
       assertEq(s2.totalHits, coreHits('metaverse'), 'embed 2 counts its own query');
       assert(s1.totalHits !== s2.totalHits, 'the two queries give different counts');
+      // the two explorers started together share one download of the bundle and one of the wasm
+      assertEq(srv.requests.filter((p) => p.endsWith('/' + bundle)).length, 1, 'the bundle was downloaded once for both embeds');
+      assertEq(srv.requests.filter((p) => /explorer\.[0-9a-f]{10}\.wasm$/.test(p)).length, 1, 'explorer.wasm was downloaded once for both embeds');
       const css = await page.evaluate(() => ({
         sheets: document.styleSheets.length, styles: document.querySelectorAll('style,link[rel=stylesheet]').length,
         font: getComputedStyle(document.querySelector('p')).fontFamily, canvases: document.querySelectorAll('canvas').length,

@@ -49,9 +49,15 @@ export async function launch() {
   });
 }
 
-// Open a page, collecting console errors; fails the test on uncaught page errors.
-export async function openPage(browser, url, { width = 1280, height = 800, dpr = 1 } = {}) {
+// Open a page, collecting console errors; fails the test on uncaught page errors. init: a script
+// run in the page before any of its own; delays: [[url glob, ms]] holds those responses back;
+// routes: [[url glob, handler(route)]] (playwright's context.route).
+export async function openPage(browser, url, { width = 1280, height = 800, dpr = 1, init = null, delays = [], routes = [] } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: dpr });
+  if (init) await context.addInitScript(init);
+  for (const [glob, ms] of delays)
+    await context.route(glob, async (r) => { await new Promise((res) => setTimeout(res, ms)); await r.continue(); });
+  for (const [glob, handler] of routes) await context.route(glob, handler);
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));

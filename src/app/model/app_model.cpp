@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <utility>
 
 #include "app/model/search_engine.h"
 #include "core/bundle.h"
@@ -107,11 +108,9 @@ Status AppModel::load_bundle(Bytes data) {
     bump();
     ReadDesc rd;
     rd.verify_episodes = false;  // archives: each frame's CRC is checked when it is decoded
+    // No second read_bundle with verify_episodes for small bundles: decode_all checks every
+    // frame's CRC as it decodes (same message), and reading twice cost the first load ~5-10 ms.
     auto bundle = read_bundle(data, rd);
-    if (bundle) {
-        bool small = bundle->size() <= 1 || bundle->summary().total_text_bytes <= kSyncTextBytes;
-        if (small) bundle = read_bundle(data);  // the demo path: every check up front, as before
-    }
     if (!bundle) {
         fail(bundle.errc(), bundle.message());
         return bundle.error();
@@ -201,7 +200,8 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
     // The shown episode's topics (one segmentation, 50-100 ms in WASM, not divisible) wait until
     // the archive is indexed, so that no loading frame runs long; then they come first.
     bool indexing = m_loader && m_loader->indexing;
-    if (!indexing && m_bundle && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
+    if (!indexing && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
+        if (std::exchange(m_topics_wait, false)) return true;  // the frame showing the episode comes first
         compute_topics(m_episode);  // deferred by rebuild_episode_view
         rebuild_episode_view();
         bump();
@@ -377,9 +377,10 @@ void AppModel::rebuild_topic_groups() {
 void AppModel::rebuild_episode_view() {
     if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
     const Episode& ep = *m_current;
-    // archives: the shown episode's topics are computed in the next step() (tens of ms in WASM),
-    // so that opening an episode or the first frame never waits for them
-    if (!m_bundle) compute_topics(m_episode);
+    // The shown episode's topics are computed in the next step() (tens of ms in WASM, a few times
+    // that in the browser's first, cold run), so that neither a load nor opening an episode waits
+    // for them: the first frame after a load shows the text and answers searches.
+    m_topics_wait = !m_topics_done[m_episode];
     m_topics = m_topics_by_episode[m_episode];
     rebuild_topic_groups();
     std::vector<uint32_t> breaks;

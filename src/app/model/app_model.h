@@ -249,6 +249,7 @@ private:
     std::vector<TopicGroupRow> m_groups;
     std::vector<std::vector<TopicRow>> m_topics_by_episode;
     std::vector<uint8_t> m_topics_done;
+    bool m_topics_wait = false;  // step() leaves the shown episode's topics to its next call
     int m_highlight_group = -1;
     uint64_t m_revision = 1;
 };

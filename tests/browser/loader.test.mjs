@@ -1,0 +1,111 @@
+// The loader's start-up order: the bundle downloads in parallel with explorer.js and explorer.wasm
+// (not after the module started), bytes that are already here go into the first frame, and a
+// bundle that comes after the module started still loads, with the download screen first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+
+const demoWords = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8').split(/\s+/).filter(Boolean).length;
+
+// In the page before any script: when WebAssembly.instantiate is called, and the explorer's state
+// right after the first animation frame in which it drew (read through the container's handle).
+const INIT = `(() => {
+  window.__tx = { instantiateMs: null, firstDrawnState: null };
+  const inst = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...a) { if (window.__tx.instantiateMs === null) window.__tx.instantiateMs = performance.now(); return inst.apply(this, a); };
+  let drew = false;
+  const P = WebGL2RenderingContext.prototype, draw = P.drawElements;
+  P.drawElements = function (...a) { drew = true; return draw.apply(this, a); };
+  const raf = window.requestAnimationFrame;
+  window.requestAnimationFrame = function (cb) {
+    return raf.call(window, (t) => {
+      cb(t);
+      if (drew && !window.__tx.firstDrawnState) {
+        const el = document.getElementById('explorer');
+        window.__tx.firstDrawnState = el && el.transcriptExplorer ? el.transcriptExplorer.state() : { none: true };
+      }
+    });
+  };
+})();`;
+
+const timing = (page, name) => page.evaluate((n) => {
+  const e = performance.getEntriesByType('resource').find((r) => r.name.split('/').pop().split('?')[0] === n);
+  return e ? { start: e.startTime, end: e.responseEnd } : null;
+}, name);
+
+export const tests = [
+  {
+    name: 'the bundle download starts before explorer.wasm is instantiated, and the first frame drawn shows the loaded transcript (protects the parallel bundle fetch)',
+    fn: async ({ browser, site }) => {
+      // explorer.wasm held back 400 ms: the bundle is surely here before the module starts
+      const page = await openPage(browser, site.url, { init: INIT, delays: [['**/explorer.wasm', 400]] });
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      const tx = await page.evaluate(() => window.__tx);
+      const txb = await timing(page, 'demo.txb'), wasm = await timing(page, 'explorer.wasm'), js = await timing(page, 'explorer.js');
+      assert(txb && wasm && js && tx.instantiateMs !== null, 'the bundle, explorer.js and explorer.wasm were fetched and the wasm instantiated');
+      assert(txb.start < tx.instantiateMs, `the bundle request (${txb.start.toFixed(0)} ms) started before the module was instantiated (${tx.instantiateMs.toFixed(0)} ms)`);
+      assert(txb.start < js.end, `the bundle request (${txb.start.toFixed(0)} ms) started before explorer.js had arrived (${js.end.toFixed(0)} ms)`);
+      assert(wasm.start < js.end, `explorer.wasm (${wasm.start.toFixed(0)} ms) was requested before explorer.js had arrived (${js.end.toFixed(0)} ms)`);
+      assert(tx.firstDrawnState && tx.firstDrawnState.ready === true && tx.firstDrawnState.words === demoWords,
+        'the first frame drawn already showed the searchable demo: ' + JSON.stringify(tx.firstDrawnState && { ready: tx.firstDrawnState.ready, phase: tx.firstDrawnState.phase, words: tx.firstDrawnState.words }));
+      assert(s.indexedMs > 0 && s.indexedMs === s.firstFrameMs, 'the first frame with the transcript is the frame where it is searchable');
+      await page.waitForTimeout(300);
+      const png = await page.screenshot();
+      saveShot('loader-bundle-first', png);
+      assert((await pixelStats(page, png)).darkPixels > 2000, 'the transcript is drawn');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'a bundle that arrives after the explorer started shows the download screen, then loads and searches (protects the hand-over in the other order)',
+    fn: async ({ browser, site }) => {
+      const page = await openPage(browser, site.url, { init: INIT, delays: [['**/demo.txb', 2500]] });
+      // the module runs and draws while the bundle is still on its way
+      // (window.explorer is set once the bundle loaded: read the container's handle)
+      await page.waitForFunction(() => {
+        const el = document.getElementById('explorer');
+        return el && el.transcriptExplorer && el.transcriptExplorer.state().frames > 0;
+      }, null, { timeout: 15000, polling: 20 });
+      await page.waitForTimeout(150);  // the frame that shows it
+      const waiting = await page.evaluate(() => document.getElementById('explorer').transcriptExplorer.state());
+      assertEq(waiting.ready, false, 'not ready before the bundle came');
+      assertEq(waiting.phase, 'downloading', 'the explorer says it is downloading while the bundle is on its way');
+      const png = await page.screenshot();
+      saveShot('loader-bundle-late-downloading', png);
+      assert((await pixelStats(page, png)).inkPixels > 300, 'the download screen is drawn, not a blank canvas');
+      assertEq(await page.evaluate(() => document.getElementById('boot')), null, 'the page\'s boot text made way for the drawn explorer');
+      const tx = await page.evaluate(() => window.__tx);
+      assertEq(tx.firstDrawnState.ready, false, 'the first frame was drawn before the bundle came');
+      const s = await waitState(page, 's => s.ready || s.error', 20000);
+      assertEq(s.error, null, 'no load error');
+      assertEq(s.words, demoWords, 'every word of the demo is loaded');
+      await page.evaluate(() => window.explorer.setQuery('zuckerberg'));
+      const q = await page.evaluate(() => window.explorer.state());
+      assert(q.totalHits > 0, 'the late bundle answers a query');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'explorer.wasm served with a wrong Content-Type still starts, and a missing explorer.wasm is reported by name (protects the loader\'s own WASM download)',
+    fn: async ({ browser, site }) => {
+      const octet = async (r) => {
+        const resp = await r.fetch();
+        await r.fulfill({ response: resp, headers: { ...resp.headers(), 'content-type': 'application/octet-stream' } });
+      };
+      const page = await openPage(browser, site.url, { routes: [['**/explorer.wasm', octet]] });
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      assertEq(s.words, demoWords, 'the demo loaded');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+      const missing = await openPage(browser, site.url, { routes: [['**/explorer.wasm', (r) => r.fulfill({ status: 404, body: 'not found' })]] });
+      await missing.waitForFunction(() => /could not start/.test(document.getElementById('boot') ? document.getElementById('boot').textContent : ''), null, { timeout: 15000 });
+      const text = await missing.evaluate(() => document.getElementById('boot').textContent);
+      assert(/explorer\.wasm \(HTTP 404\)/.test(text), 'the page names the missing file and the status: ' + text);
+      await missing.context().close();
+    },
+  },
+];
