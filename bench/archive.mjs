@@ -76,7 +76,9 @@ for (const r of runs) {
     label: r.label, bundleBytes: bytes.length, episodes: s.episodes, words: s.words,
     firstFrameMs: s.firstFrameMs, indexedMs: s.indexedMs, topicsMs: after.topicsPending ? null : topicsMs,
     loadCallMs: s.loadCallMs, heapAtIndexed: s.heapBytes, heapBytes: after.heapBytes, indexBytes: after.indexBytes,
-    longestFrameMs: loadLongestFrame, longestIndexFrameMs: s.longestLoadFrameMs, longestTopicsFrameMs: after.longestLoadFrameMs, longestTaskMs: loadLongestTask, longestFrameAllMs: after.longestFrameMs,
+    longestFrameMs: loadLongestFrame, longestIndexFrameMs: after.longestIndexFrameMs, longestIndexFrameStepMs: after.longestIndexFrameStepMs,
+    longestTopicsFrameMs: after.longestTopicsFrameMs, longestTopicsFrameStepMs: after.longestTopicsFrameStepMs, slowLoadFrames: after.slowLoadFrames,
+    longestLoadFrameMs: after.longestLoadFrameMs, longestTaskMs: loadLongestTask, longestFrameAllMs: after.longestFrameMs,
     p50: pct(lat.times, 0.5), p95: pct(lat.times, 0.95), max: Math.max(...lat.times), hits: lat.hits,
     wallS: (Date.now() - t0) / 1000, errors,
   };
@@ -89,12 +91,12 @@ await browser.close();
 
 const mb = (b) => (b / 1048576).toFixed(1);
 const f = (x, d = 0) => (x == null ? 'n/a' : Number(x).toFixed(d));
-const head = '| archive | episodes | words | bundle MB | first frame ms | indexed ms | topics ms | load call ms | longest frame ms (first frame incl.) | longest frame ms while indexing | longest frame ms incl. topics | longest task ms (load) | heap MB | heap / text (est.) | index MB | query p50 ms | p95 ms | max ms |';
-const lines = [head, '|' + '---|'.repeat(18)];
+const head = '| archive | episodes | words | bundle MB | first frame ms | indexed ms | topics ms | load call ms | longest frame ms (first frame incl.) | longest frame ms while indexing (of it in step) | longest frame ms in topics phase (of it in step) | load frames > 50 ms | longest task ms (load) | heap MB | heap / text (est.) | index MB | query p50 ms | p95 ms | max ms |';
+const lines = [head, '|' + '---|'.repeat(19)];
 for (const x of results) {
-  if (x.error) { lines.push(`| ${x.label} | | | ${mb(x.bundleBytes)} | failed: ${x.error} |||||||||||`); continue; }
+  if (x.error) { lines.push(`| ${x.label} | | | ${mb(x.bundleBytes)} | failed: ${x.error} ||||||||||||`); continue; }
   const text = x.words * 5.48;  // Lexicap: 34,008,358 text bytes / 6,210,151 words
-  lines.push(`| ${x.label} | ${x.episodes} | ${x.words} | ${mb(x.bundleBytes)} | ${f(x.firstFrameMs)} | ${f(x.indexedMs)} | ${f(x.topicsMs)} | ${f(x.loadCallMs, 1)} | ${f(x.longestFrameMs, 1)} | ${f(x.longestIndexFrameMs, 1)} | ${f(x.longestTopicsFrameMs, 1)} | ${f(x.longestTaskMs)} | ${mb(x.heapBytes)} | ${(x.heapBytes / text).toFixed(2)}x | ${mb(x.indexBytes)} | ${f(x.p50, 2)} | ${f(x.p95, 2)} | ${f(x.max, 2)} |`);
+  lines.push(`| ${x.label} | ${x.episodes} | ${x.words} | ${mb(x.bundleBytes)} | ${f(x.firstFrameMs)} | ${f(x.indexedMs)} | ${f(x.topicsMs)} | ${f(x.loadCallMs, 1)} | ${f(x.longestFrameMs, 1)} | ${f(x.longestIndexFrameMs, 1)} (${f(x.longestIndexFrameStepMs, 1)}) | ${f(x.longestTopicsFrameMs, 1)} (${f(x.longestTopicsFrameStepMs, 1)}) | ${f(x.slowLoadFrames)} | ${f(x.longestTaskMs)} | ${mb(x.heapBytes)} | ${(x.heapBytes / text).toFixed(2)}x | ${mb(x.indexBytes)} | ${f(x.p50, 2)} | ${f(x.p95, 2)} | ${f(x.max, 2)} |`);
 }
 const table = lines.join('\n');
 console.log(table);

@@ -57,6 +57,11 @@ struct Platform {
     double indexed_ms = -1;            // performance.now() when every episode was indexed
     double last_input_ms = -1e9, last_draw_ms = -1e9;
     double longest_load_frame_ms = 0;  // longest frame while an archive loads (the first frame excluded)
+    // The same split by phase (indexing, then the background topics), each with the part of that
+    // frame spent in AppModel::step (the rest is drawing), and the load frames over 50 ms.
+    double longest_index_frame_ms = 0, longest_index_step_ms = 0;
+    double longest_topics_frame_ms = 0, longest_topics_step_ms = 0;
+    uint32_t slow_load_frames = 0;
     double load_call_ms = 0;           // duration of the last tx_load_bundle call (blocks the page)
 };
 
@@ -143,6 +148,17 @@ void process_event(SDL_Event& e) {
     }
 }
 
+// A frame of an archive load took `dt` ms, `step_ms` of them in AppModel::step.
+std::string g_frame_log;  // DEBUG
+void note_load_frame(double dt, double step_ms, bool indexing) {
+    if (dt > 30) { char b[160]; std::snprintf(b, sizeof b, "%.0f %.1f %.1f %d %u\n", emscripten_get_now(), dt, step_ms, int(indexing), g->model.indexed_episodes()); g_frame_log += b; }
+    g->longest_load_frame_ms = std::max(g->longest_load_frame_ms, dt);
+    double& longest = indexing ? g->longest_index_frame_ms : g->longest_topics_frame_ms;
+    double& step = indexing ? g->longest_index_step_ms : g->longest_topics_step_ms;
+    if (dt > longest) { longest = dt; step = step_ms; }
+    if (dt > 50) ++g->slow_load_frames;
+}
+
 void frame() {
     double t0 = emscripten_get_now();
     float dpr = float(emscripten_get_device_pixel_ratio());
@@ -179,13 +195,15 @@ void frame() {
     // GL draws are slow) and the rest of each frame goes to indexing.
     if (events || !deferred.empty()) g->last_input_ms = t0;
     const bool was_loading = g->model.loading();
+    const bool was_indexing = was_loading && g->model.indexed_episodes() < g->model.episode_count();
     bool throttled = g->model.loading() && t0 - g->last_input_ms > 500 && t0 - g->last_draw_ms < kLoadingRedrawMs;
     if (g->model.step([] { return emscripten_get_now(); }, throttled ? kStepBudgetIdleMs : kStepBudgetMs))
         g->frames_to_draw = std::max(g->frames_to_draw, 1);
+    const double step_ms = emscripten_get_now() - t0;
     if (throttled) {
         double dt = emscripten_get_now() - t0;
         g->longest_frame_ms = std::max(g->longest_frame_ms, dt);
-        g->longest_load_frame_ms = std::max(g->longest_load_frame_ms, dt);
+        note_load_frame(dt, step_ms, was_indexing);
         return;
     }
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
@@ -226,7 +244,7 @@ void frame() {
         g->indexed_ms = emscripten_get_now();
     double dt = emscripten_get_now() - t0;
     if (dt > g->longest_frame_ms) g->longest_frame_ms = dt;
-    if (was_loading && g->frames > 1 && dt > g->longest_load_frame_ms) g->longest_load_frame_ms = dt;
+    if (was_loading && g->frames > 1) note_load_frame(dt, step_ms, was_indexing);
 }
 
 }  // namespace
@@ -241,7 +259,9 @@ EMSCRIPTEN_KEEPALIVE int tx_load_bundle(uint8_t* ptr, int len) {
         return 0;
     }
     g->first_ready_frame_ms = g->indexed_ms = -1;
-    g->longest_load_frame_ms = 0;
+    g->longest_load_frame_ms = g->longest_index_frame_ms = g->longest_index_step_ms = 0;
+    g->longest_topics_frame_ms = g->longest_topics_step_ms = 0;
+    g->slow_load_frames = 0;
     double t0 = emscripten_get_now();
     auto st = g->model.load_bundle(tx::Bytes(ptr, size_t(len)));
     free(ptr);
@@ -264,7 +284,12 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"heapBytes\":" + std::to_string(uint64_t(__builtin_wasm_memory_size(0)) * 65536u) +
                 ",\"firstFrameMs\":" + std::to_string(g->first_ready_frame_ms) +
                 ",\"indexedMs\":" + std::to_string(g->indexed_ms) + ",\"loadCallMs\":" + std::to_string(g->load_call_ms) +
-                ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms);
+                ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
+                ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
+                ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +
+                ",\"longestTopicsFrameMs\":" + std::to_string(g->longest_topics_frame_ms) +
+                ",\"longestTopicsFrameStepMs\":" + std::to_string(g->longest_topics_step_ms) +
+                ",\"slowLoadFrames\":" + std::to_string(g->slow_load_frames);
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale());
@@ -281,6 +306,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
 static void release_active_widget() {
     if (ImGui::GetCurrentContext() && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();
 }
+EMSCRIPTEN_KEEPALIVE const char* tx_frame_log() { return g_frame_log.c_str(); }
 EMSCRIPTEN_KEEPALIVE void tx_set_query(const char* q) {
     if (g && q) { g->model.set_query(q); release_active_widget(); }
 }

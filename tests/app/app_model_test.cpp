@@ -10,14 +10,8 @@
 using namespace tx;
 
 static std::vector<Episode> demo_episodes() {
-    std::string text = txtest::read_file(txtest::demo_path());
-    ImportDesc d;
-    d.format = Format::PlainText;
-    d.name = "demo.txt";
-    auto ep = import_transcript(Bytes(text), d);
-    REQUIRE(ep.ok());
     std::vector<Episode> v;
-    v.push_back(std::move(ep.value()));
+    v.push_back(txtest::demo_episode());
     return v;
 }
 

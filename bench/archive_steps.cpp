@@ -1,0 +1,156 @@
+// archive_steps: how long the archive load's units of work and AppModel::step() slices take,
+// natively or in WASM under node (no browser, no drawing: the page adds its draw time on top).
+//
+//   archive_steps BUNDLE.txb [--budget MS] [--units]
+//     default   load the bundle in an AppModel and call step(now, MS) (default 8, the page's budget
+//               in a drawn frame) until it is idle, as the page does; report per phase (indexing,
+//               topics) the number of steps, the total, the longest step and how many steps ran
+//               over the budget (by > 5 ms / > 15 ms).
+//     --units   time the indivisible pieces the old loader ran per step, one episode at a time:
+//               decode, index (Collection::add), commit, and the topic timeline (TopicDoc,
+//               segmentation, whole build_timeline), and print the largest of each.
+// WASM: node --no-experimental-fetch build-wasm/archive_steps.js BUNDLE.txb
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "app/model/app_model.h"
+#include "core/bundle.h"
+#include "core/search.h"
+#include "core/topics/topics.h"
+
+using namespace tx;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+const Clock::time_point g_t0 = Clock::now();
+double now_ms() { return std::chrono::duration<double, std::milli>(Clock::now() - g_t0).count(); }
+
+std::string read_file(const char* path) {
+    std::ifstream f(path, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
+struct Worst {
+    const char* what;
+    double ms = 0, total = 0;
+    uint32_t episode = 0, words = 0;
+    void add(double t, uint32_t e, uint32_t w) {
+        total += t;
+        if (t > ms) { ms = t; episode = e; words = w; }
+    }
+    void print() const {
+        std::printf("  %-28s longest %7.2f ms (episode %u, %u words), total %8.1f ms\n", what, ms, episode, words, total);
+    }
+};
+
+int units(const Bundle& b) {
+    Worst dec{"decode"}, add{"index (Collection::add)"}, commit{"commit"}, doc{"topics: TopicDoc"},
+        seg{"topics: segment_topics"}, tl{"topics: build_timeline"};
+    Collection c;
+    for (uint32_t e = 0; e < b.size(); ++e) {
+        uint32_t w = b.episode(e).word_count;
+        double t = now_ms();
+        auto ep = b.decode_episode(e);
+        if (!ep) { std::fprintf(stderr, "episode %u: %s\n", e, ep.message().c_str()); return 1; }
+        dec.add(now_ms() - t, e, w);
+        Episode copy = ep.value();
+        t = now_ms();
+        auto id = c.add(std::move(copy), false);
+        add.add(now_ms() - t, e, w);
+        if (id) c.release_text(id.value());
+        t = now_ms();
+        c.commit();
+        commit.add(now_ms() - t, e, w);
+        t = now_ms();
+        TopicDoc d = topic_doc_from_episode(ep.value());
+        doc.add(now_ms() - t, e, w);
+        t = now_ms();
+        auto bounds = segment_topics(d);
+        seg.add(now_ms() - t, e, w);
+        t = now_ms();
+        auto timeline = build_timeline(ep.value());
+        tl.add(now_ms() - t, e, w);
+    }
+    std::printf("units over %zu episodes:\n", b.size());
+    for (const Worst* x : {&dec, &add, &commit, &doc, &seg, &tl}) x->print();
+    return 0;
+}
+
+struct PhaseStats {
+    const char* name;
+    std::vector<double> steps;
+    void print(double budget) const {
+        if (steps.empty()) { std::printf("  %-9s no steps\n", name); return; }
+        double total = 0, worst = 0;
+        size_t over5 = 0, over15 = 0;
+        for (double s : steps) {
+            total += s;
+            worst = std::max(worst, s);
+            over5 += s > budget + 5;
+            over15 += s > budget + 15;
+        }
+        std::vector<double> sorted = steps;
+        std::sort(sorted.begin(), sorted.end());
+        std::printf("  %-9s %6zu steps, %8.1f ms in all, p50 %6.2f ms, p99 %6.2f ms, longest %7.2f ms, "
+                    "over budget+5 ms: %zu, over budget+15 ms: %zu\n",
+                    name, steps.size(), total, sorted[sorted.size() / 2], sorted[size_t(0.99 * double(sorted.size() - 1))],
+                    worst, over5, over15);
+    }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const char* path = nullptr;
+    double budget = 8;
+    bool unit_mode = false;
+    for (int i = 1; i < argc; ++i) {
+        if (!std::strcmp(argv[i], "--budget") && i + 1 < argc) budget = std::atof(argv[++i]);
+        else if (!std::strcmp(argv[i], "--units")) unit_mode = true;
+        else path = argv[i];
+    }
+    if (!path) {
+        std::fprintf(stderr, "usage: archive_steps BUNDLE.txb [--budget MS] [--units]\n");
+        return 2;
+    }
+    const std::string bytes = read_file(path);
+    if (unit_mode) {
+        auto b = read_bundle(Bytes(bytes));
+        if (!b) { std::fprintf(stderr, "%s: %s\n", path, b.message().c_str()); return 1; }
+        return units(b.value());
+    }
+    AppModel m;
+    double t = now_ms();
+    Status st = m.load_bundle(Bytes(bytes));
+    if (!st) { std::fprintf(stderr, "%s: %s\n", path, st.message().c_str()); return 1; }
+    double load_ms = now_ms() - t;
+    PhaseStats indexing{"indexing"}, topics{"topics"};
+    double indexed_at = 0, start = now_ms();
+    const NowFn clock = [] { return now_ms(); };
+    for (;;) {
+        bool was_indexing = m.indexed_episodes() < m.episode_count();
+        t = now_ms();
+        bool more = m.step(clock, budget);
+        double dt = now_ms() - t;
+        (was_indexing ? indexing : topics).steps.push_back(dt);
+        if (was_indexing && m.indexed_episodes() == m.episode_count()) indexed_at = now_ms() - start;
+        if (!more) break;
+    }
+    std::printf("%s: %zu episodes, %zu words; load call %.1f ms; budget %.1f ms per step\n", path, m.episode_count(),
+                m.total_words(), load_ms, budget);
+    std::printf("  indexed after %.1f ms of steps, topics done after %.1f ms; index %.1f MB, %zu recurring topics\n",
+                indexed_at, now_ms() - start, double(m.index_bytes()) / 1048576.0, m.archive_topics().size());
+    indexing.print(budget);
+    topics.print(budget);
+    return 0;
+}
