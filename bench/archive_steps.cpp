@@ -40,16 +40,20 @@ std::string read_file(const char* path) {
     return ss.str();
 }
 
-struct Worst {
+struct Worst {  // the slowest instances of one unit of work
     const char* what;
-    double ms = 0, total = 0;
-    uint32_t episode = 0, words = 0;
-    void add(double t, uint32_t e, uint32_t w) {
+    double total = 0;
+    std::vector<std::pair<double, uint32_t>> all;  // (ms, episode)
+    void add(double t, uint32_t e) {
         total += t;
-        if (t > ms) { ms = t; episode = e; words = w; }
+        all.push_back({t, e});
     }
-    void print() const {
-        std::printf("  %-28s longest %7.2f ms (episode %u, %u words), total %8.1f ms\n", what, ms, episode, words, total);
+    void print(const Bundle& b) {
+        std::sort(all.begin(), all.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+        std::printf("  %-24s total %8.1f ms, longest:", what, total);
+        for (size_t i = 0; i < all.size() && i < 4; ++i)
+            std::printf(" %6.2f ms (#%u, %u w)", all[i].first, all[i].second, b.episode(all[i].second).word_count);
+        std::printf("\n");
     }
 };
 
@@ -58,31 +62,30 @@ int units(const Bundle& b) {
         seg{"topics: segment_topics"}, tl{"topics: build_timeline"};
     Collection c;
     for (uint32_t e = 0; e < b.size(); ++e) {
-        uint32_t w = b.episode(e).word_count;
         double t = now_ms();
         auto ep = b.decode_episode(e);
         if (!ep) { std::fprintf(stderr, "episode %u: %s\n", e, ep.message().c_str()); return 1; }
-        dec.add(now_ms() - t, e, w);
+        dec.add(now_ms() - t, e);
         Episode copy = ep.value();
         t = now_ms();
         auto id = c.add(std::move(copy), false);
-        add.add(now_ms() - t, e, w);
+        add.add(now_ms() - t, e);
         if (id) c.release_text(id.value());
         t = now_ms();
         c.commit();
-        commit.add(now_ms() - t, e, w);
+        commit.add(now_ms() - t, e);
         t = now_ms();
         TopicDoc d = topic_doc_from_episode(ep.value());
-        doc.add(now_ms() - t, e, w);
+        doc.add(now_ms() - t, e);
         t = now_ms();
         auto bounds = segment_topics(d);
-        seg.add(now_ms() - t, e, w);
+        seg.add(now_ms() - t, e);
         t = now_ms();
         auto timeline = build_timeline(ep.value());
-        tl.add(now_ms() - t, e, w);
+        tl.add(now_ms() - t, e);
     }
     std::printf("units over %zu episodes:\n", b.size());
-    for (const Worst* x : {&dec, &add, &commit, &doc, &seg, &tl}) x->print();
+    for (Worst* x : {&dec, &add, &commit, &doc, &seg, &tl}) x->print(b);
     return 0;
 }
 

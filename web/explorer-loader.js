@@ -189,7 +189,6 @@
       applyDeepLink: function (h) { if (M) M.ccall('tx_apply_deep_link', null, ['string'], [String(h || '')]); },
       lastCopied: null,
       episodes: function () { return M ? JSON.parse(M.UTF8ToString(M._tx_episodes_json())) : []; },
-      frameLog: function () { return M ? M.UTF8ToString(M._tx_frame_log()) : ''; }, // DEBUG
       openFiles: function (files) {
         if (!M) return Promise.reject(new Error('explorer not started'));
         var run = function () { return importFiles(M, Array.prototype.slice.call(files || []), opener); };

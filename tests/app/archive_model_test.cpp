@@ -40,6 +40,14 @@ struct FakeClock {  // every call advances 1 ms: step(now, 0.5) indexes exactly 
     NowFn fn() { return [this] { return t += 1.0; }; }
 };
 
+// Load `eps` into `m` as a bundle on the archive path (indexed in steps, not all at once).
+void load_as_archive(AppModel& m, const std::vector<Episode>& eps) {
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
+    REQUIRE(m.loading());
+}
+
 void run_to_end(AppModel& m) {
     FakeClock c;
     for (int guard = 0; guard < 10000 && m.step(c.fn(), 1e9); ++guard) {}
@@ -64,6 +72,10 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
     CHECK(m.topics().empty());  // the shown episode's topics wait until the archive is indexed
     CHECK(m.step(c.fn(), 0.5));
     CHECK(m.topics().empty());
+    CHECK(m.indexed_episodes() == 1);
+    // a step over its budget starts no further piece: the commit of the new terms, left over,
+    // is the next step's first piece, then the next episode
+    CHECK(m.step(c.fn(), 0.5));
     CHECK(m.indexed_episodes() == 1);
     CHECK(m.step(c.fn(), 0.5));
     CHECK(m.indexed_episodes() == 2);
@@ -166,4 +178,41 @@ TEST_CASE("a corrupt episode frame found while indexing an archive ends in the e
     CHECK(m.phase() == LoadPhase::Error);
     CHECK_FALSE(m.error().message.empty());
     CHECK(m.episode_count() == 0);
+}
+
+TEST_CASE("archive topics built in small background steps equal the topics of an all-resident load") {
+    auto eps = archive_episodes(12);
+    AppModel lazy, eager;
+    load_as_archive(lazy, eps);
+    FakeClock c;
+    size_t steps = 0, topic_steps = 0;
+    while (lazy.step(c.fn(), 0.5)) {  // a tiny budget: one piece of work per step
+        REQUIRE(++steps < 100000);
+        if (lazy.indexed_episodes() == lazy.episode_count()) ++topic_steps;
+    }
+    CHECK_FALSE(lazy.loading());
+    CHECK(topic_steps > 3 * eps.size());  // each episode's timeline was cut into several pieces
+    eager.load_episodes(eps);             // topics computed at once (build_timeline)
+    for (uint32_t e = 0; e < eps.size(); ++e) {
+        INFO("episode " << e);
+        lazy.set_episode(e);
+        eager.set_episode(e);
+        const auto &a = lazy.topics(), &b = eager.topics();
+        REQUIRE(a.size() == b.size());
+        CHECK(a.size() >= 2);
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].start_word == b[i].start_word);
+            CHECK(a[i].end_word == b[i].end_word);
+            CHECK(a[i].label == b[i].label);
+            CHECK(a[i].keywords == b[i].keywords);
+            CHECK(a[i].group == b[i].group);
+            CHECK(a[i].color == b[i].color);
+        }
+    }
+    // recurring labels across the archive, each listing its episodes in order
+    REQUIRE_FALSE(lazy.archive_topics().empty());
+    for (const ArchiveTopicRow& r : lazy.archive_topics()) {
+        CHECK(r.episodes.size() >= 3);
+        CHECK(std::is_sorted(r.episodes.begin(), r.episodes.end()));
+    }
 }

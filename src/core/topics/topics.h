@@ -114,7 +114,7 @@ std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& des
 // The same segmentation in pieces of bounded work, for a UI thread that must not block: the
 // constructor prepares the candidates and tables (one pass over the words), run() advances the
 // dynamic programme. Any sequence of run() calls gives exactly segment_topics(doc, desc).
-//   TopicSegmenter s(doc);                 // `doc` must outlive `s`
+//   TopicSegmenter s(doc);                 // copies what it needs from `doc`
 //   while (!s.run(200000)) { /* yield */ }
 //   std::vector<uint32_t> b = s.bounds();
 class TopicSegmenter {
