@@ -70,15 +70,14 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
     CHECK(m.current_episode().text == eps[0].text);  // readable before anything is indexed
     FakeClock c;
     CHECK(m.topics().empty());  // the shown episode's topics wait until the archive is indexed
-    CHECK(m.step(c.fn(), 0.5));
+    // a step over its budget starts no further piece: with a tiny budget each step does one
+    // (decode episode 0, index it; commit its terms, decode episode 1, index it)
+    const uint32_t expect[5] = {0, 1, 1, 1, 2};
+    for (uint32_t want : expect) {
+        CHECK(m.step(c.fn(), 0.5));
+        CHECK(m.indexed_episodes() == want);
+    }
     CHECK(m.topics().empty());
-    CHECK(m.indexed_episodes() == 1);
-    // a step over its budget starts no further piece: the commit of the new terms, left over,
-    // is the next step's first piece, then the next episode
-    CHECK(m.step(c.fn(), 0.5));
-    CHECK(m.indexed_episodes() == 1);
-    CHECK(m.step(c.fn(), 0.5));
-    CHECK(m.indexed_episodes() == 2);
     m.set_query("sharedmarker");
     CHECK(m.results_partial());
     CHECK(m.total_occurrences() == 2);  // only what is indexed so far

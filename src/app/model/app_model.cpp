@@ -26,7 +26,8 @@ const char* load_phase_name(LoadPhase p) {
 // Archive loading state (AppModel::step).
 struct ArchiveLoader {
     uint32_t next = 0;            // next episode to decode and index
-    double ms_per_word = 0;       // measured decode+index cost, to stop before a slice overruns
+    std::vector<Episode> decoded;  // episode `next`, decoded and not indexed yet (0 or 1)
+    double add_ms_per_word = 0;   // measured index cost (decode: AppModel::m_decode_ms_per_word)
     double commit_ms_per_term = 0.002;  // measured commit cost per new term (starts at WASM's ~1.5 us)
     double commit_base_ms = 0;    // and per commit (merging into the sorted dictionary)
     uint32_t slices = 0;          // step() calls so far (the query is re-run every few)
@@ -209,6 +210,9 @@ void AppModel::finish_load() {
     bump();
 }
 
+// A measured cost per word, averaged so that one outlier does not decide the next slices.
+static void average_in(double& avg, double x) { avg = avg == 0 ? x : 0.8 * avg + 0.2 * x; }
+
 bool AppModel::step(const NowFn& now_ms, double budget_ms) {
     const double t0 = now_ms();
     bool worked = false;
@@ -232,19 +236,25 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         if (!m_engine->committed()) commit();  // left over by the previous slice
         while (L.next < m_meta.size()) {
             const double words = double(m_bundle->episode(L.next).word_count) + 1;
-            const double t_ep = now_ms();
-            if (did && t_ep - t0 + words * L.ms_per_word > budget_ms) break;
-            auto ep = m_bundle->decode_episode(L.next);
-            if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
-                fail(ep.errc(), ep.message());
-                return false;
-            }
-            m_engine->add(std::move(ep.value()), L.keep_text);
-            ++L.next;
+            const bool decoded_next = !L.decoded.empty();
+            const double t_p = now_ms();
+            if (did && t_p - t0 + words * (decoded_next ? L.add_ms_per_word : m_decode_ms_per_word) > budget_ms) break;
             did = true;
-            const double t_end = now_ms(), rate = (t_end - t_ep) / words;
-            L.ms_per_word = L.ms_per_word == 0 ? rate : 0.8 * L.ms_per_word + 0.2 * rate;
-            if (t_end - t0 >= budget_ms) break;
+            if (!decoded_next) {
+                auto ep = m_bundle->decode_episode(L.next);
+                if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
+                    fail(ep.errc(), ep.message());
+                    return false;
+                }
+                L.decoded.push_back(std::move(ep.value()));
+                average_in(m_decode_ms_per_word, (now_ms() - t_p) / words);
+            } else {
+                m_engine->add(std::move(L.decoded[0]), L.keep_text);
+                L.decoded.clear();
+                ++L.next;
+                average_in(L.add_ms_per_word, (now_ms() - t_p) / words);
+            }
+            if (now_ms() - t0 >= budget_ms) break;
         }
         const double commit_ms = L.commit_base_ms + double(m_engine->uncommitted_terms()) * L.commit_ms_per_term;
         if (!m_engine->committed() && (L.next >= m_meta.size() || now_ms() - t0 + commit_ms <= budget_ms)) commit();
@@ -305,10 +315,7 @@ bool AppModel::topics_slice(const NowFn& now_ms, double t0, double budget_ms) {
             if (worked && now_ms() - t0 + predicted >= budget_ms) break;
             double t_dec = now_ms();
             auto ep = e == m_episode && m_current ? m_current : decoded(e, false);
-            if (e != m_episode || !m_current) {
-                double rate = (now_ms() - t_dec) / (double(m_episode_words[e]) + 1);
-                m_decode_ms_per_word = m_decode_ms_per_word == 0 ? rate : 0.8 * m_decode_ms_per_word + 0.2 * rate;
-            }
+            if (e != m_episode || !m_current) average_in(m_decode_ms_per_word, (now_ms() - t_dec) / (double(m_episode_words[e]) + 1));
             worked = true;
             if (!ep) {  // a corrupt frame: the episode simply has no topic strip
                 m_topics_done[e] = 1;
