@@ -196,10 +196,12 @@ void frame() {
     if (events || !deferred.empty()) g->last_input_ms = t0;
     const bool was_loading = g->model.loading();
     const bool was_indexing = was_loading && g->model.indexed_episodes() < g->model.episode_count();
-    bool throttled = g->model.loading() && t0 - g->last_input_ms > 500 && t0 - g->last_draw_ms < kLoadingRedrawMs;
-    // The first frame that draws a loaded archive lays out its episode list and reader (tens of ms
-    // with software GL): it gets no load work, the next frame does.
-    const bool first_archive_draw = !throttled && g->model.loading() && g->first_ready_frame_ms < 0;
+    // The first frame with a loaded archive is drawn at once (not held back by the 5-a-second
+    // redraw of the download's progress) and, as it lays out the episode list and reader (tens of
+    // ms with software GL), gets no load work: the next frame does.
+    const bool first_archive_draw = g->model.loading() && g->first_ready_frame_ms < 0;
+    bool throttled = g->model.loading() && !first_archive_draw && t0 - g->last_input_ms > 500 &&
+                     t0 - g->last_draw_ms < kLoadingRedrawMs;
     const double budget = first_archive_draw ? 0.0 : throttled ? kStepBudgetIdleMs : kStepBudgetMs;
     if (g->model.step([] { return emscripten_get_now(); }, budget))
         g->frames_to_draw = std::max(g->frames_to_draw, 1);
