@@ -8,7 +8,8 @@
 //               over the budget (by > 5 ms / > 15 ms).
 //     --units   time the indivisible pieces the old loader ran per step, one episode at a time:
 //               decode, index (Collection::add), commit, and the topic timeline (TopicDoc,
-//               segmentation, whole build_timeline), and print the largest of each.
+//               segmentation, whole build_timeline, and the longest TimelineBuilder::step call of
+//               150k work units), and print the largest of each.
 // WASM: node --no-experimental-fetch build-wasm/archive_steps.js BUNDLE.txb
 #include <algorithm>
 #include <chrono>
@@ -31,6 +32,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 const Clock::time_point g_t0 = Clock::now();
+constexpr uint64_t kPieceWork = 150000;  // as AppModel's kTopicWorkChunk
+
 double now_ms() { return std::chrono::duration<double, std::milli>(Clock::now() - g_t0).count(); }
 
 std::string read_file(const char* path) {
@@ -59,7 +62,7 @@ struct Worst {  // the slowest instances of one unit of work
 
 int units(const Bundle& b) {
     Worst dec{"decode"}, add{"index (Collection::add)"}, commit{"commit"}, doc{"topics: TopicDoc"},
-        seg{"topics: segment_topics"}, tl{"topics: build_timeline"};
+        seg{"topics: segment_topics"}, tl{"topics: build_timeline"}, piece{"topics: longest piece"};
     Collection c;
     for (uint32_t e = 0; e < b.size(); ++e) {
         double t = now_ms();
@@ -83,9 +86,17 @@ int units(const Bundle& b) {
         t = now_ms();
         auto timeline = build_timeline(ep.value());
         tl.add(now_ms() - t, e);
+        TimelineBuilder builder(ep.value());  // the same in pieces: the longest single call
+        double longest = 0;
+        for (bool done = false; !done;) {
+            t = now_ms();
+            done = builder.step(kPieceWork);
+            longest = std::max(longest, now_ms() - t);
+        }
+        piece.add(longest, e);
     }
     std::printf("units over %zu episodes:\n", b.size());
-    for (Worst* x : {&dec, &add, &commit, &doc, &seg, &tl}) x->print(b);
+    for (Worst* x : {&dec, &add, &commit, &doc, &seg, &tl, &piece}) x->print(b);
     return 0;
 }
 
