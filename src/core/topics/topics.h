@@ -6,9 +6,11 @@
 //
 // Index of this file
 //   ---- Input ----         TopicDoc: per word a normalised term, an optional time, optional units
-//   ---- Segmentation ----  segment_topics(): boundaries chosen by dynamic programming
+//   ---- Segmentation ----  segment_topics(): boundaries chosen by dynamic programming;
+//                           TopicSegmenter: the same in pieces of bounded work
 //   ---- Labels ----        label_segments(): 2-4 keywords / key phrases per segment
-//   ---- Timeline ----      build_timeline(): segments + labels + groups + colours + chapters
+//   ---- Timeline ----      build_timeline(): segments + labels + groups + colours + chapters;
+//                           TimelineBuilder: the same in pieces (a UI spreads it over frames)
 //   ---- Archive ----       group_recurring(): recurring topics across several episodes
 //   ---- Hit density ----   hit_density(): per-query hits per timeline bin
 //
