@@ -456,8 +456,8 @@ void AppModel::rebuild_topic_groups() {
 void AppModel::rebuild_episode_view() {
     if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
     const Episode& ep = *m_current;
-    // archives: the shown episode's topics are computed in the next step() (tens of ms in WASM),
-    // so that opening an episode or the first frame never waits for them
+    // archives: the shown episode's topics are built by the next steps, in pieces (tens of ms in
+    // WASM at once), so that opening an episode or the first frame never waits for them
     if (!m_bundle) compute_topics(m_episode);
     m_topics = m_topics_by_episode[m_episode];
     rebuild_topic_groups();
