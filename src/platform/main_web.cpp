@@ -199,7 +199,8 @@ void frame() {
     // The first frame with a loaded archive is drawn at once (not held back by the 5-a-second
     // redraw of the download's progress) and, as it lays out the episode list and reader (tens of
     // ms with software GL), gets no load work: the next frame does.
-    const bool first_archive_draw = g->model.loading() && g->first_ready_frame_ms < 0;
+    const bool first_archive_draw =
+        g->model.loading() && g->first_ready_frame_ms < 0 && g->model.revision() != g->drawn_rev;  // so it draws
     bool throttled = g->model.loading() && !first_archive_draw && t0 - g->last_input_ms > 500 &&
                      t0 - g->last_draw_ms < kLoadingRedrawMs;
     const double budget = first_archive_draw ? 0.0 : throttled ? kStepBudgetIdleMs : kStepBudgetMs;
