@@ -4,6 +4,7 @@
 # (`transcript pack --repeat N`, deterministic), then loads each in headless Chromium in one run
 # (bench/archive.mjs) and writes bench/results/archive.md.
 #   bench/archive.sh [COPIES...]      default: 1 2 4 10   (assumes scripts/build.sh all ran)
+#   BENCH_RUNS=N bench/archive.sh 1   loads each archive N times (one row per run)
 # 100x does not fit: see bench/results/archive.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,4 +32,4 @@ mkdir -p "$ROOT/bench/results"
 # baseline in the same run: the single-episode demo bundle (the page's default)
 args=("demo (baseline)=$ROOT/build-web/site/demo.txb" "${args[@]}")
 BENCH_NOTE="load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores" \
-node "$ROOT/bench/archive.mjs" --out "$ROOT/bench/results/archive.md" "${args[@]}"
+node "$ROOT/bench/archive.mjs" --out "$ROOT/bench/results/archive.md" --runs "${BENCH_RUNS:-1}" "${args[@]}"

@@ -5,6 +5,10 @@
 #include <string>
 #include <sys/stat.h>
 
+#include <catch.hpp>
+
+#include "core/import.h"
+
 namespace txtest {
 
 inline std::string read_file(const std::string& path) {
@@ -21,6 +25,17 @@ inline bool exists(const std::string& path) {
 
 inline std::string demo_path() { return std::string(TX_SOURCE_DIR) + "/assets/lex-fridman-383-mark-zuckerberg.txt"; }
 inline std::string shared_dir() { return std::string(TX_SHARED_DIR); }
+
+// The demo transcript imported as plain text (what the page's demo bundle holds).
+inline tx::Episode demo_episode() {
+    std::string text = read_file(demo_path());
+    tx::ImportDesc d;
+    d.format = tx::Format::PlainText;
+    d.name = "demo.txt";
+    auto ep = tx::import_transcript(tx::Bytes(text), d);
+    REQUIRE(ep.ok());
+    return std::move(ep.value());
+}
 
 }  // namespace txtest
 

@@ -63,6 +63,7 @@ public:
     // Update the sorted dictionary, stems and phonetic keys for terms added since the last call.
     void commit();
     bool committed() const { return m_committed_terms == m_terms.size(); }
+    size_t uncommitted_terms() const { return m_terms.size() - m_committed_terms; }  // commit()'s work
     // Compact the postings into exactly sized slices and drop the writer state (call when an
     // archive is fully loaded; adding more episodes afterwards still works).
     void shrink();

@@ -40,9 +40,17 @@ struct FakeClock {  // every call advances 1 ms: step(now, 0.5) indexes exactly 
     NowFn fn() { return [this] { return t += 1.0; }; }
 };
 
-void run_to_end(AppModel& m) {
+// Load `eps` into `m` as a bundle on the archive path (indexed in steps, not all at once).
+void load_as_archive(AppModel& m, const std::vector<Episode>& eps) {
+    auto bundle = write_bundle(eps);
+    REQUIRE(bundle.ok());
+    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
+    REQUIRE(m.loading());
+}
+
+void run_to_end(AppModel& m, double budget_ms = 1e9) {  // 0.5: one piece of work per step
     FakeClock c;
-    for (int guard = 0; guard < 10000 && m.step(c.fn(), 1e9); ++guard) {}
+    for (int guard = 0; guard < 100000 && m.step(c.fn(), budget_ms); ++guard) {}
 }
 
 }  // namespace
@@ -62,11 +70,14 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
     CHECK(m.current_episode().text == eps[0].text);  // readable before anything is indexed
     FakeClock c;
     CHECK(m.topics().empty());  // the shown episode's topics wait until the archive is indexed
-    CHECK(m.step(c.fn(), 0.5));
+    // a step over its budget starts no further piece: with a tiny budget each step does one
+    // (decode episode 0, index it; commit its terms, decode episode 1, index it)
+    const uint32_t expect[5] = {0, 1, 1, 1, 2};
+    for (uint32_t want : expect) {
+        CHECK(m.step(c.fn(), 0.5));
+        CHECK(m.indexed_episodes() == want);
+    }
     CHECK(m.topics().empty());
-    CHECK(m.indexed_episodes() == 1);
-    CHECK(m.step(c.fn(), 0.5));
-    CHECK(m.indexed_episodes() == 2);
     m.set_query("sharedmarker");
     CHECK(m.results_partial());
     CHECK(m.total_occurrences() == 2);  // only what is indexed so far
@@ -89,7 +100,7 @@ TEST_CASE("an archive's search equals an all-resident search, and released episo
     REQUIRE(bundle.ok());
     AppModel lazy, eager;
     REQUIRE(lazy.load_bundle(Bytes(bundle.value())).ok());
-    run_to_end(lazy);
+    run_to_end(lazy, 0.5);  // indexed one piece per step: decodes, indexes and commits apart
     eager.load_episodes(eps);
     for (const char* q : {"llama", "open source", "\"the metaverse\"", "markerc OR markerk"}) {
         lazy.set_query(q);
@@ -166,4 +177,42 @@ TEST_CASE("a corrupt episode frame found while indexing an archive ends in the e
     CHECK(m.phase() == LoadPhase::Error);
     CHECK_FALSE(m.error().message.empty());
     CHECK(m.episode_count() == 0);
+}
+
+TEST_CASE("archive topics built in small background steps equal the topics of an all-resident load") {
+    auto eps = archive_episodes(12);
+    AppModel lazy, eager;
+    load_as_archive(lazy, eps);
+    FakeClock c;
+    size_t steps = 0, topic_steps = 0;
+    while (lazy.step(c.fn(), 0.5)) {  // a tiny budget: one piece of work per step
+        REQUIRE(++steps < 100000);
+        if (lazy.indexed_episodes() == lazy.episode_count()) ++topic_steps;
+    }
+    CHECK_FALSE(lazy.loading());
+    CHECK(topic_steps > 3 * eps.size());  // each episode's timeline was cut into several pieces
+    eager.load_episodes(eps);             // topics of the shown episode, with a large budget
+    for (uint32_t e = 0; e < eps.size(); ++e) {
+        INFO("episode " << e);
+        lazy.set_episode(e);
+        eager.set_episode(e);
+        for (int k = 0; eager.step(c.fn(), 1e9); ++k) REQUIRE(k < 100);
+        const auto &a = lazy.topics(), &b = eager.topics();
+        REQUIRE(a.size() == b.size());
+        CHECK(a.size() >= 2);
+        for (size_t i = 0; i < a.size(); ++i) {
+            CHECK(a[i].start_word == b[i].start_word);
+            CHECK(a[i].end_word == b[i].end_word);
+            CHECK(a[i].label == b[i].label);
+            CHECK(a[i].keywords == b[i].keywords);
+            CHECK(a[i].group == b[i].group);
+            CHECK(a[i].color == b[i].color);
+        }
+    }
+    // recurring labels across the archive, each listing its episodes in order
+    REQUIRE_FALSE(lazy.archive_topics().empty());
+    for (const ArchiveTopicRow& r : lazy.archive_topics()) {
+        CHECK(r.episodes.size() >= 3);
+        CHECK(std::is_sorted(r.episodes.begin(), r.episodes.end()));
+    }
 }

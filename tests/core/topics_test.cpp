@@ -428,3 +428,114 @@ TEST_CASE("a short segment without repeated words still gets a label from its ra
         CHECK(k != "went");
     }
 }
+
+namespace {
+
+// An episode of planted topics with word byte ranges, times (350 ms a word) and a cue every 12 words.
+Episode planted_episode(const std::vector<int>& order, uint32_t words_each, uint64_t seed) {
+    Episode ep;
+    ep.text = planted_text(order, words_each, seed);
+    size_t i = 0;
+    while (i < ep.text.size()) {
+        size_t j = ep.text.find(' ', i);
+        if (j == std::string::npos) j = ep.text.size();
+        if (j > i) ep.words.push_back(Word{uint32_t(i), uint32_t(j), uint32_t(ep.words.size() * 350), kNoSpeaker});
+        i = j + 1;
+    }
+    for (uint32_t w = 0; w < ep.words.size(); w += 12) {
+        uint32_t n = std::min<uint32_t>(12, uint32_t(ep.words.size()) - w);
+        ep.cues.push_back(Cue{w, n, ep.words[w].start_ms, ep.words[w + n - 1].start_ms + 350});
+    }
+    ep.meta.duration_ms = uint32_t(ep.words.size() * 350);
+    ep.meta.chapters = {{0, "Start"}};
+    return ep;
+}
+
+void require_same_timeline(const TopicTimeline& a, const TopicTimeline& b) {
+    REQUIRE(a.segments.size() == b.segments.size());
+    CHECK(a.word_count == b.word_count);
+    CHECK(a.duration_ms == b.duration_ms);
+    CHECK(a.group_count == b.group_count);
+    CHECK(a.chapters.size() == b.chapters.size());
+    for (size_t i = 0; i < a.segments.size(); ++i) {
+        const TopicSegment &x = a.segments[i], &y = b.segments[i];
+        CHECK(x.start_word == y.start_word);
+        CHECK(x.end_word == y.end_word);
+        CHECK(x.start_ms == y.start_ms);
+        CHECK(x.end_ms == y.end_ms);
+        CHECK(x.label == y.label);
+        CHECK(x.keywords == y.keywords);
+        CHECK(x.group == y.group);
+        REQUIRE(x.profile.size() == y.profile.size());
+        for (size_t k = 0; k < x.profile.size(); ++k) {
+            CHECK(x.profile[k].term == y.profile[k].term);
+            CHECK(x.profile[k].weight == y.profile[k].weight);  // bit-identical: same arithmetic
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("segmentation run in pieces never exceeds its work budget per call and equals the one-shot result", "[topics]") {
+    TopicDoc doc = topic_doc_from_text(planted_text({0, 1, 2, 0, 3, 1}, 700, 17));
+    const std::vector<uint32_t> whole = segment_topics(doc);
+    REQUIRE(whole.size() >= 3);  // the planted shifts are found, so the comparison means something
+    uint64_t total = 0;
+    for (uint64_t budget : {1ull, 97ull, 5000ull, 250000ull}) {
+        INFO("budget " << budget);
+        TopicSegmenter s(doc);
+        size_t calls = 0;
+        bool finished = false;
+        while (!finished) {
+            const uint64_t before = s.work_done();
+            finished = s.run(budget);
+            REQUIRE(s.work_done() - before <= budget);
+            if (!finished) CHECK(s.work_done() > before);  // every unfinished call made progress
+            REQUIRE(++calls < 100000000);
+        }
+        CHECK(s.bounds() == whole);
+        if (total) CHECK(s.work_done() == total);  // the same programme, however it was cut
+        total = s.work_done();
+        if (budget < total) CHECK(calls >= total / budget);
+    }
+    CHECK(total > 100000);  // the DP did real work: a cut in the wrong place would change bounds
+}
+
+TEST_CASE("a timeline built in small steps equals build_timeline, and each step stays within its budget", "[topics]") {
+    std::vector<Episode> eps;
+    eps.push_back(planted_episode({2, 0, 2, 1, 3}, 800, 5));
+    eps.push_back(txtest::demo_episode());
+    eps.push_back(planted_episode({1}, 20, 3));  // tiny: no segmentation
+    eps.push_back(Episode{});                   // empty
+    for (size_t e = 0; e < eps.size(); ++e) {
+        const Episode& ep = eps[e];
+        auto whole = build_timeline(ep);
+        REQUIRE(whole.ok());
+        if (e < 2) REQUIRE(whole->segments.size() >= 3);
+        const uint64_t piece = ep.words.size() * TimelineBuilder::kWordWork;  // prepare / labels
+        for (uint64_t budget : {1000ull, 60000ull, 2000000ull, ~0ull}) {
+            INFO("episode " << e << ", budget " << budget);
+            TimelineBuilder b(ep);
+            CHECK_FALSE(b.take().ok());  // not finished yet
+            size_t calls = 0, lone_pieces = 0;
+            bool finished = false;
+            while (!finished) {
+                const uint64_t before = b.work_done();
+                finished = b.step(budget);
+                const uint64_t did = b.work_done() - before;
+                if (did > budget) {  // only an indivisible piece, alone in its call
+                    CHECK(did == piece);
+                    ++lone_pieces;
+                }
+                REQUIRE(++calls < 10000000);
+            }
+            CHECK(lone_pieces <= 2);
+            if (budget == ~0ull) CHECK(calls == 1);
+            else if (e < 2) CHECK(calls >= (b.work_done() - lone_pieces * piece) / budget);  // really cut up
+            auto tl = b.take();
+            REQUIRE(tl.ok());
+            require_same_timeline(tl.value(), whole.value());
+            CHECK_FALSE(b.take().ok());  // taken once
+        }
+    }
+}

@@ -27,17 +27,30 @@ const char* load_phase_name(LoadPhase p) {
 // Archive loading state (AppModel::step).
 struct ArchiveLoader {
     uint32_t next = 0;            // next episode to decode and index
-    double ms_per_word = 0;       // measured decode+index cost, to stop before a slice overruns
+    std::vector<Episode> decoded;  // episode `next`, decoded and not indexed yet (0 or 1)
+    double add_ms_per_word = 0;   // measured index cost (decode: AppModel::m_decode_ms_per_word)
+    double commit_ms_per_term = 0.002;  // measured commit cost per new term (starts at WASM's ~1.5 us)
+    double commit_base_ms = 0;    // and per commit (merging into the sorted dictionary)
     uint32_t slices = 0;          // step() calls so far (the query is re-run every few)
     bool keep_text = true;        // small bundles keep every episode resident
     bool indexing = true;         // false: computing archive topics
-    uint32_t next_topic = 0;
+    uint32_t next_topic = 0;      // background topics: episodes before this one are collected
     std::map<std::string, std::vector<uint32_t>> keyword_episodes;
+};
+
+// One episode's topic timeline being built over several steps (TimelineBuilder).
+struct TopicJob {
+    uint32_t episode = 0;
+    std::shared_ptr<const Episode> ep;  // kept alive while the builder reads it
+    std::unique_ptr<TimelineBuilder> builder;
 };
 
 // Bundles up to this much text (and any single episode) load in one call and stay resident.
 constexpr uint64_t kSyncTextBytes = 1u << 20;
 constexpr size_t kDecodedCache = 6;  // decoded episodes kept for the reader and snippets
+// Work per TimelineBuilder::step call between clock checks: ~1-2 ms in WASM (segmentation steps
+// run at ~5-10 ns, a word of the topic document ~0.3 us).
+constexpr uint64_t kTopicWorkChunk = 150000;
 
 AppModel::AppModel() = default;
 AppModel::~AppModel() = default;
@@ -59,7 +72,7 @@ const Episode& AppModel::current_episode() const {
 
 size_t AppModel::index_bytes() const { return m_engine ? m_engine->index_bytes() : 0; }
 
-std::shared_ptr<const Episode> AppModel::decoded(uint32_t e) {
+std::shared_ptr<const Episode> AppModel::decoded(uint32_t e, bool cache) {
     if (e >= m_meta.size()) return nullptr;
     if (m_engine && e < m_engine->size() && m_engine->resident(e))  // non-owning: the engine keeps it
         return std::shared_ptr<const Episode>(std::shared_ptr<const Episode>(), &m_engine->episodes()[e]);
@@ -74,6 +87,7 @@ std::shared_ptr<const Episode> AppModel::decoded(uint32_t e) {
     auto ep = m_bundle->decode_episode(e);
     if (!ep) return nullptr;  // a corrupt frame: the reader shows nothing for this episode
     auto p = std::make_shared<const Episode>(std::move(ep.value()));
+    if (!cache) return p;
     if (m_cache.size() >= kDecodedCache) m_cache.erase(m_cache.begin());
     m_cache.push_back({e, p});
     return p;
@@ -84,6 +98,7 @@ std::shared_ptr<const Episode> AppModel::decoded(uint32_t e) {
 void AppModel::reset_for_load() {
     m_engine = std::make_unique<SearchEngine>();
     m_loader.reset();
+    m_topic_job.reset();
     m_cache.clear();
     m_current.reset();
     m_indexed = 0;
@@ -194,43 +209,59 @@ void AppModel::finish_load() {
     bump();
 }
 
+// A measured cost per word, averaged so that one outlier does not decide the next slices.
+static void average_in(double& avg, double x) { avg = avg == 0 ? x : 0.8 * avg + 0.2 * x; }
+
 bool AppModel::step(const NowFn& now_ms, double budget_ms) {
-    double t0 = now_ms();
+    const double t0 = now_ms();
     bool worked = false;
-    // The shown episode's topics (one segmentation, 50-100 ms in WASM, not divisible) wait until
-    // the archive is indexed, so that no loading frame runs long; then they come first.
-    bool indexing = m_loader && m_loader->indexing;
-    if (!indexing && m_episode < m_topics_done.size() && !m_topics_done[m_episode] && m_current) {
-        if (std::exchange(m_topics_wait, false)) return true;  // the frame showing the episode comes first
-        compute_topics(m_episode);  // deferred by rebuild_episode_view
-        rebuild_episode_view();
-        bump();
-        return true;  // the rest waits for the next frame
-    }
+    if (budget_ms <= 0) return m_loader || m_topic_job || !m_snippet_requests.empty();  // a frame with no time to spare
     if (m_loader && m_loader->indexing) {
         ArchiveLoader& L = *m_loader;
-        uint32_t before = L.next;
+        const uint32_t before = L.next;
+        bool did = false;
+        // Pieces: the commit of new terms (stems, phonetic keys, sorted dictionary) and one
+        // episode's decode + index. Each is started only when its predicted cost fits in what is
+        // left of the budget, except the first piece of a step.
+        auto commit = [&] {
+            const double tc = now_ms();
+            const double terms = double(m_engine->uncommitted_terms());
+            m_engine->commit();
+            const double ms = now_ms() - tc;
+            L.commit_base_ms = 0.8 * L.commit_base_ms + 0.2 * std::max(0.0, ms - terms * L.commit_ms_per_term);
+            if (terms > 1000) L.commit_ms_per_term = 0.5 * L.commit_ms_per_term + 0.5 * ms / terms;
+            did = true;
+        };
+        if (!m_engine->committed()) commit();  // left over by the previous slice
         while (L.next < m_meta.size()) {
-            double words = double(m_bundle->episode(L.next).word_count) + 1;
-            double t_ep = now_ms();
-            // at least one episode per call; then only those expected to fit in the budget
-            if (L.next != before && t_ep - t0 + words * L.ms_per_word > budget_ms) break;
-            auto ep = m_bundle->decode_episode(L.next);
-            if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
-                fail(ep.errc(), ep.message());
-                return false;
+            const double words = double(m_bundle->episode(L.next).word_count) + 1;
+            const bool decoded_next = !L.decoded.empty();
+            const double t_p = now_ms();
+            if (did && t_p - t0 + words * (decoded_next ? L.add_ms_per_word : m_decode_ms_per_word) > budget_ms) break;
+            did = true;
+            if (!decoded_next) {
+                auto ep = m_bundle->decode_episode(L.next);
+                if (!ep) {  // a corrupt episode stops the load with its message (nothing half-shown)
+                    fail(ep.errc(), ep.message());
+                    return false;
+                }
+                L.decoded.push_back(std::move(ep.value()));
+                average_in(m_decode_ms_per_word, (now_ms() - t_p) / words);
+            } else {
+                m_engine->add(std::move(L.decoded[0]), L.keep_text);
+                L.decoded.clear();
+                ++L.next;
+                average_in(L.add_ms_per_word, (now_ms() - t_p) / words);
             }
-            m_engine->add(std::move(ep.value()), L.keep_text);
-            ++L.next;
-            double t_end = now_ms(), rate = (t_end - t_ep) / words;
-            L.ms_per_word = L.ms_per_word == 0 ? rate : 0.8 * L.ms_per_word + 0.2 * rate;
-            if (t_end - t0 >= budget_ms) break;
+            if (now_ms() - t0 >= budget_ms) break;
         }
-        m_engine->commit();
+        const double commit_ms = L.commit_base_ms + double(m_engine->uncommitted_terms()) * L.commit_ms_per_term;
+        if (!m_engine->committed() && (L.next >= m_meta.size() || now_ms() - t0 + commit_ms <= budget_ms)) commit();
+        // else the next slice starts with it (a search in between commits first: set_query)
         m_indexed = L.next;
         m_progress = float(double(m_indexed) / double(std::max<size_t>(1, m_meta.size())));
         ++L.slices;
-        worked = L.next != before;
+        worked = L.next != before || did;
         if (m_indexed >= m_meta.size()) {
             L.indexing = false;
             finish_load();
@@ -238,29 +269,9 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
             rerun_query();  // partial results grow while the archive is indexed
         }
         bump();
-    } else if (m_loader) {  // archive topics: one timeline per episode, in the background
-        ArchiveLoader& L = *m_loader;
-        while (L.next_topic < m_meta.size()) {
-            uint32_t e = L.next_topic++;
-            compute_topics(e);
-            for (const TopicRow& t : m_topics_by_episode[e])
-                for (size_t k = 0; k < t.keywords.size() && k < 3; ++k) {
-                    auto& v = L.keyword_episodes[t.keywords[k]];
-                    if (v.empty() || v.back() != e) v.push_back(e);
-                }
-            if (now_ms() - t0 >= budget_ms) break;
-        }
-        if (L.next_topic >= m_meta.size()) {
-            m_archive_topics.clear();
-            for (auto& kv : L.keyword_episodes)
-                if (kv.second.size() >= 3) m_archive_topics.push_back(ArchiveTopicRow{kv.first, std::move(kv.second)});
-            std::stable_sort(m_archive_topics.begin(), m_archive_topics.end(),
-                             [](const ArchiveTopicRow& a, const ArchiveTopicRow& b) { return a.episodes.size() > b.episodes.size(); });
-            if (m_archive_topics.size() > 60) m_archive_topics.resize(60);
-            m_loader.reset();
-            bump();
-        }
-        worked = true;
+    } else {
+        if (std::exchange(m_topics_wait, false)) worked = true;  // the frame showing the episode comes first
+        else worked = topics_slice(now_ms, t0, budget_ms);
     }
     // snippets of visible result rows whose episodes are not decoded yet
     size_t filled = 0;
@@ -274,7 +285,70 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         ++filled;
     }
     if (filled) { bump(); worked = true; }
-    return worked || m_loader || !m_snippet_requests.empty();
+    return worked || m_loader || m_topic_job || !m_snippet_requests.empty();
+}
+
+// Topic timelines, once the archive is indexed: the shown episode's first (the reader's topic
+// strip), then every episode in order for the archive's recurring topics. Each timeline is built
+// in pieces (TimelineBuilder) with a clock check between pieces, so a slice ends within about one
+// piece of its budget. @return true if anything was done.
+bool AppModel::topics_slice(const NowFn& now_ms, double t0, double budget_ms) {
+    ArchiveLoader* L = m_loader.get();
+    bool worked = false;
+    while (true) {
+        // the background cursor collects episodes whose topics are known, in order
+        while (L && L->next_topic < m_meta.size() && m_topics_done[L->next_topic]) {
+            const uint32_t e = L->next_topic++;
+            for (const TopicRow& t : m_topics_by_episode[e])
+                for (size_t k = 0; k < t.keywords.size() && k < 3; ++k) {
+                    auto& v = L->keyword_episodes[t.keywords[k]];
+                    if (v.empty() || v.back() != e) v.push_back(e);
+                }
+        }
+        if (!m_topic_job) {
+            uint32_t e = UINT32_MAX;
+            if (m_current && m_episode < m_topics_done.size() && !m_topics_done[m_episode]) e = m_episode;
+            else if (L && L->next_topic < m_meta.size()) e = L->next_topic;
+            if (e == UINT32_MAX) break;  // nothing left
+            // decoding is one piece: start it only if it should fit (or nothing ran yet)
+            double predicted = double(m_episode_words[e]) * m_decode_ms_per_word;
+            if (worked && now_ms() - t0 + predicted >= budget_ms) break;
+            double t_dec = now_ms();
+            auto ep = e == m_episode && m_current ? m_current : decoded(e, false);
+            if (e != m_episode || !m_current) average_in(m_decode_ms_per_word, (now_ms() - t_dec) / (double(m_episode_words[e]) + 1));
+            worked = true;
+            if (!ep) {  // a corrupt frame: the episode simply has no topic strip
+                m_topics_done[e] = 1;
+                continue;
+            }
+            m_topic_job = std::make_unique<TopicJob>();
+            m_topic_job->episode = e;
+            m_topic_job->ep = ep;
+            m_topic_job->builder = std::make_unique<TimelineBuilder>(*ep);
+        }
+        if (worked && now_ms() - t0 >= budget_ms) break;
+        worked = true;
+        if (!m_topic_job->builder->step(kTopicWorkChunk)) continue;
+        const uint32_t e = m_topic_job->episode;
+        auto tl = m_topic_job->builder->take();
+        m_topic_job.reset();
+        if (tl) store_topics(e, tl.value());  // else too large: no topic strip
+        m_topics_done[e] = 1;
+        if (e == m_episode) rebuild_episode_view();
+        bump();
+    }
+    if (L && !L->indexing && L->next_topic >= m_meta.size() && !m_topic_job) {
+        m_archive_topics.clear();
+        for (auto& kv : L->keyword_episodes)
+            if (kv.second.size() >= 3) m_archive_topics.push_back(ArchiveTopicRow{kv.first, std::move(kv.second)});
+        std::stable_sort(m_archive_topics.begin(), m_archive_topics.end(),
+                         [](const ArchiveTopicRow& a, const ArchiveTopicRow& b) { return a.episodes.size() > b.episodes.size(); });
+        if (m_archive_topics.size() > 60) m_archive_topics.resize(60);
+        m_loader.reset();
+        bump();
+        worked = true;
+    }
+    return worked;
 }
 
 void AppModel::want_snippet(size_t i) {
@@ -317,6 +391,7 @@ void AppModel::fail(Errc code, std::string message) {
     m_error = Error{code, std::move(message)};
     m_engine.reset();
     m_loader.reset();
+    m_topic_job.reset();
     m_bundle.reset();
     m_cache.clear();
     m_current.reset();
@@ -345,9 +420,13 @@ void AppModel::compute_topics(uint32_t e) {
     auto ep = e == m_episode && m_current ? m_current : decoded(e);
     if (!ep) return;
     auto tl = build_timeline(*ep);
-    if (!tl) return;  // too large: the episode simply has no topic strip
+    if (tl) store_topics(e, tl.value());  // else too large: the episode simply has no topic strip
+}
+
+void AppModel::store_topics(uint32_t e, const TopicTimeline& tl) {
     std::vector<TopicRow>& rows = m_topics_by_episode[e];
-    for (const TopicSegment& s : tl->segments) {
+    rows.clear();
+    for (const TopicSegment& s : tl.segments) {
         TopicRow r;
         r.start_word = s.start_word;
         r.end_word = s.end_word;
@@ -377,9 +456,10 @@ void AppModel::rebuild_topic_groups() {
 void AppModel::rebuild_episode_view() {
     if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
     const Episode& ep = *m_current;
-    // The shown episode's topics are computed in the next step() (tens of ms in WASM, a few times
-    // that in the browser's first, cold run), so that neither a load nor opening an episode waits
-    // for them: the first frame after a load shows the text and answers searches.
+    // The shown episode's topics are built by the steps after the next one, in pieces (tens of ms
+    // in WASM at once, a few times that in the browser's first, cold run), so that neither a load
+    // nor opening an episode waits for them: the first frame after a load shows the text and
+    // answers searches.
     m_topics_wait = !m_topics_done[m_episode];
     m_topics = m_topics_by_episode[m_episode];
     rebuild_topic_groups();
@@ -405,6 +485,7 @@ void AppModel::set_query(std::string q) {
     m_snippet_requests.clear();
     m_results_partial = m_engine && m_indexed < m_meta.size();
     if (m_engine && !m_query.empty() && m_engine->size() > 0) {
+        if (!m_engine->committed()) m_engine->commit();  // an archive slice left it for later
         SearchOutput out = m_engine->run(m_query);
         m_query_error = std::move(out.error);
         m_results = std::move(out.results);

@@ -66,6 +66,8 @@ struct TopicGroupRow {
 class SearchEngine;  // wraps the core index (app_model.cpp)
 class Bundle;
 struct ArchiveLoader;
+struct TopicJob;
+struct TopicTimeline;
 
 // A point on the archive timeline: one episode, placed by date (or by order when undated).
 struct ArchiveEpisodeRow {
@@ -97,9 +99,12 @@ public:
     // first episode is shown) and stays in LoadPhase::Indexing: the platform calls step() every
     // frame until it returns false; searches answer over the episodes indexed so far.
     Status load_bundle(Bytes data);
-    // Advance an archive load for about `budget_ms` of `now_ms` time (at least one episode per
-    // call), then fill pending result snippets the views asked for. @return true while work
-    // remains (the platform keeps frames coming), false when idle.
+    // Advance an archive load for about `budget_ms` of `now_ms` time, then fill pending result
+    // snippets the views asked for. The work is cut into pieces (one episode's decode + index, the
+    // commit of new terms; once indexed, a piece of one episode's topic timeline or its decode),
+    // and a piece starts only when its predicted cost fits in what is left of the budget, except
+    // the first piece of a call; budget_ms <= 0 does nothing (a frame with no time to spare).
+    // @return true while work remains (the platform keeps frames coming), false when idle.
     bool step(const NowFn& now_ms, double budget_ms);
     bool loading() const { return m_loader != nullptr; }
     uint32_t indexed_episodes() const { return m_indexed; }
@@ -203,11 +208,14 @@ private:
     void reset_for_load();
     void finish_load();
     void rerun_query();
-    std::shared_ptr<const Episode> decoded(uint32_t e);  // resident or decoded (small LRU)
+    // resident or decoded (kept in a small LRU unless cache = false: background work)
+    std::shared_ptr<const Episode> decoded(uint32_t e, bool cache = true);
+    bool topics_slice(const NowFn& now_ms, double t0, double budget_ms);
     void build_archive_rows();
     void rebuild_episode_view();
     void init_episode_tables();
-    void compute_topics(uint32_t episode);  // lazily, the first time an episode is shown
+    void compute_topics(uint32_t episode);  // at once: loads of resident episodes
+    void store_topics(uint32_t episode, const TopicTimeline& tl);
     void rebuild_topic_groups();
     void rebuild_hit_flags();
     void jump_to_occurrence(int i);
@@ -219,6 +227,8 @@ private:
     std::unique_ptr<SearchEngine> m_engine;
     std::unique_ptr<Bundle> m_bundle;
     std::unique_ptr<ArchiveLoader> m_loader;
+    std::unique_ptr<TopicJob> m_topic_job;  // archives: a topic timeline being built in steps
+    double m_decode_ms_per_word = 0;        // measured episode decode cost (topics slices)
     std::vector<EpisodeMeta> m_meta;
     std::vector<uint32_t> m_episode_words;
     uint32_t m_indexed = 0;

@@ -34,6 +34,8 @@ public:
     // indexed. @return false when the index refused it (too large; it is then not searchable).
     bool add(Episode ep, bool keep_text);
     void commit() { m_collection.commit(); }
+    bool committed() const { return m_collection.index().committed(); }
+    size_t uncommitted_terms() const { return m_collection.index().uncommitted_terms(); }
     void finish() { m_collection.finish(); }
     size_t size() const { return m_collection.size(); }
     bool resident(uint32_t e) const { return m_collection.resident(e); }

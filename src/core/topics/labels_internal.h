@@ -1,4 +1,4 @@
-// labels_internal.h: shared between labels.cpp and timeline.cpp (not part of the public API).
+// labels_internal.h: shared between the topic engine's files (not part of the public API).
 #pragma once
 #include <string>
 #include <utility>
@@ -17,5 +17,9 @@ struct SegmentLabel {
 // @return one SegmentLabel per segment [bounds[i], bounds[i+1]).
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc);
+
+// Add words [word, end) of `ep` to `b` as topic_doc_from_episode() does (cue starts become unit
+// starts); `word` and `cue` carry the position from one call to the next (start both at 0).
+void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size_t& cue, size_t end);
 
 }  // namespace tx

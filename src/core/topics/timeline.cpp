@@ -80,13 +80,19 @@ Rgba topic_colour(uint32_t group) {
     return kPalette[group % 12];
 }
 
-Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
-                                     const std::vector<Chapter>& chapters, uint32_t duration_ms) {
+namespace {
+
+// What build_timeline checks before segmenting. @return ok, or the error build_timeline returns.
+Status validate_doc(const TopicDoc& doc) {
     if (doc.size() > kMaxWords)
         return make_error(Errc::TooLarge, "episode has " + std::to_string(doc.size()) +
                                               " words; the topic engine takes at most 67108864");
-    Status st = check_doc(doc);
-    if (!st) return st.error();
+    return check_doc(doc);
+}
+
+// Everything build_timeline does after segmenting: labels, groups, colours.
+TopicTimeline assemble_timeline(const TopicDoc& doc, const std::vector<uint32_t>& bounds, const TopicDesc& desc,
+                                const std::vector<Chapter>& chapters, uint32_t duration_ms) {
     TopicTimeline tl;
     tl.chapters = chapters;
     tl.word_count = static_cast<uint32_t>(doc.size());
@@ -95,7 +101,6 @@ Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
     if (timed) tl.duration_ms = std::max(tl.duration_ms, doc.start_ms.back());
     if (doc.size() == 0) return tl;
 
-    std::vector<uint32_t> bounds = segment_topics(doc, desc.segment);
     std::vector<SegmentLabel> labels = score_segments(doc, bounds, desc.label);
     const size_t max_kw = std::min<uint32_t>(desc.label.max_keywords ? desc.label.max_keywords : 3, 4);
     const float sim = desc.group_similarity > 0 ? desc.group_similarity : kDefaultGroupSimilarity;
@@ -132,8 +137,83 @@ Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
     return tl;
 }
 
+}  // namespace
+
+Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc,
+                                     const std::vector<Chapter>& chapters, uint32_t duration_ms) {
+    Status st = validate_doc(doc);
+    if (!st) return st.error();
+    std::vector<uint32_t> bounds;
+    if (doc.size() > 0) bounds = segment_topics(doc, desc.segment);
+    return assemble_timeline(doc, bounds, desc, chapters, duration_ms);
+}
+
 Result<TopicTimeline> build_timeline(const Episode& ep, const TopicDesc& desc) {
     return build_timeline(topic_doc_from_episode(ep), desc, ep.meta.chapters, ep.meta.duration_ms);
+}
+
+// ---- TimelineBuilder: the same steps as build_timeline(ep), in pieces ----
+
+TimelineBuilder::TimelineBuilder(const Episode& ep, const TopicDesc& desc) : m_ep(ep), m_desc(desc) {
+    m_builder.set_has_times(true);
+}
+
+bool TimelineBuilder::step(uint64_t max_work) {
+    const uint64_t start = m_work;
+    auto left = [&] { return max_work - std::min(m_work - start, max_work); };
+    // An indivisible piece of `cost` runs when it fits in what is left, or alone in this call.
+    auto fits = [&](uint64_t cost) { return m_work == start || cost <= left(); };
+    while (m_stage != Stage::Done) {
+        const uint64_t n = m_ep.words.size();
+        if (m_stage == Stage::Doc) {
+            uint64_t words = std::min<uint64_t>(n - m_word, left() / kWordWork);
+            if (words == 0 && m_word < n) {
+                if (m_work != start) return false;
+                words = 1;  // a budget below one word still advances
+            }
+            add_episode_words(m_builder, m_ep, m_word, m_cue, m_word + words);
+            m_work += words * kWordWork;
+            if (m_word < n) return false;
+            m_doc = m_builder.finish();
+            m_stage = Stage::Prepare;
+        } else if (m_stage == Stage::Prepare) {
+            if (!fits(n * kWordWork)) return false;
+            m_work += n * kWordWork;
+            Status st = validate_doc(m_doc);
+            if (!st) {
+                m_result.push_back(st.error());
+                m_doc = TopicDoc();
+                m_stage = Stage::Done;
+                break;
+            }
+            if (m_doc.size() > 0) m_seg.emplace_back(m_doc, m_desc.segment);
+            m_stage = Stage::Segment;
+        } else if (m_stage == Stage::Segment) {
+            if (!m_seg.empty()) {
+                const uint64_t before = m_seg[0].work_done();
+                const bool finished = m_seg[0].run(m_work == start ? std::max<uint64_t>(left(), 1) : left());
+                m_work += m_seg[0].work_done() - before;
+                if (!finished) return false;
+            }
+            m_stage = Stage::Assemble;
+        } else {  // Stage::Assemble
+            if (!fits(n * kWordWork)) return false;
+            m_work += n * kWordWork;
+            std::vector<uint32_t> bounds = m_seg.empty() ? std::vector<uint32_t>() : m_seg[0].bounds();
+            m_result.push_back(assemble_timeline(m_doc, bounds, m_desc, m_ep.meta.chapters, m_ep.meta.duration_ms));
+            m_seg.clear();
+            m_doc = TopicDoc();
+            m_stage = Stage::Done;
+        }
+    }
+    return true;
+}
+
+Result<TopicTimeline> TimelineBuilder::take() {
+    if (m_result.empty()) return make_error(Errc::InvalidArgument, "timeline builder: not finished");
+    Result<TopicTimeline> r = std::move(m_result[0]);
+    m_result.clear();
+    return r;
 }
 
 std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimeline*>& timelines,

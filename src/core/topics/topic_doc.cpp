@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "core/topics/labels_internal.h"
 #include "core/topics/topics.h"
 
 namespace tx {
@@ -177,11 +178,9 @@ TopicDoc topic_doc_from_text(std::string_view text) {
     return b.finish();
 }
 
-TopicDoc topic_doc_from_episode(const Episode& ep) {
-    TopicDocBuilder b;
-    b.set_has_times(true);
-    size_t cue = 0;
-    for (size_t i = 0; i < ep.words.size(); ++i) {
+void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size_t& cue, size_t end) {
+    end = std::min(end, ep.words.size());
+    for (size_t i = word; i < end; ++i) {
         while (cue < ep.cues.size() && ep.cues[cue].first_word + ep.cues[cue].word_count <= i) ++cue;
         if (cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
         const Word& w = ep.words[i];
@@ -190,6 +189,14 @@ TopicDoc topic_doc_from_episode(const Episode& ep) {
             raw = std::string_view(ep.text).substr(w.begin, w.end - w.begin);
         b.add(normalise_word(raw), w.start_ms);
     }
+    word = std::max(word, end);
+}
+
+TopicDoc topic_doc_from_episode(const Episode& ep) {
+    TopicDocBuilder b;
+    b.set_has_times(true);
+    size_t word = 0, cue = 0;
+    add_episode_words(b, ep, word, cue, ep.words.size());
     return b.finish();
 }
 

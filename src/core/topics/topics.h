@@ -6,9 +6,11 @@
 //
 // Index of this file
 //   ---- Input ----         TopicDoc: per word a normalised term, an optional time, optional units
-//   ---- Segmentation ----  segment_topics(): boundaries chosen by dynamic programming
+//   ---- Segmentation ----  segment_topics(): boundaries chosen by dynamic programming;
+//                           TopicSegmenter: the same in pieces of bounded work
 //   ---- Labels ----        label_segments(): 2-4 keywords / key phrases per segment
-//   ---- Timeline ----      build_timeline(): segments + labels + groups + colours + chapters
+//   ---- Timeline ----      build_timeline(): segments + labels + groups + colours + chapters;
+//                           TimelineBuilder: the same in pieces (a UI spreads it over frames)
 //   ---- Archive ----       group_recurring(): recurring topics across several episodes
 //   ---- Hit density ----   hit_density(): per-query hits per timeline bin
 //
@@ -128,6 +130,34 @@ struct SegmentDesc {
 // Empty for an empty or very short document. Deterministic.
 std::vector<uint32_t> segment_topics(const TopicDoc& doc, const SegmentDesc& desc = {});
 
+// The same segmentation in pieces of bounded work, for a UI thread that must not block: the
+// constructor prepares the candidates and tables (one pass over the words), run() advances the
+// dynamic programme. Any sequence of run() calls gives exactly segment_topics(doc, desc).
+//   TopicSegmenter s(doc);                 // copies what it needs from `doc`
+//   while (!s.run(200000)) { /* yield */ }
+//   std::vector<uint32_t> b = s.bounds();
+class TopicSegmenter {
+public:
+    explicit TopicSegmenter(const TopicDoc& doc, const SegmentDesc& desc = {});
+    // Do at most `max_work` steps of the programme (a step adds one content word to one candidate
+    // segment; a 30k-word episode takes a few million). @return true when finished.
+    bool run(uint64_t max_work);
+    bool done() const { return m_done; }
+    uint64_t work_done() const { return m_work; }  // steps so far
+    // @return segment_topics()'s boundaries once done(); empty before, and for short documents.
+    std::vector<uint32_t> bounds() const;
+
+private:
+    std::vector<uint32_t> m_cand, m_block_begin, m_back, m_count, m_stamp;
+    std::vector<TermId> m_flat;
+    std::vector<double> m_prior, m_log_small, m_log_n, m_best;
+    double m_penalty = 0, m_cost = 0;
+    uint32_t m_min_seg = 0, m_f = 0, m_k = 0;
+    size_t m_i = 0, m_j = 0;
+    uint64_t m_work = 0;
+    bool m_done = true;
+};
+
 // ---- Labels ----
 
 struct LabelDesc {
@@ -194,6 +224,41 @@ Result<TopicTimeline> build_timeline(const TopicDoc& doc, const TopicDesc& desc 
 
 // Convenience: topic_doc_from_episode + build_timeline with the episode's chapters and duration.
 Result<TopicTimeline> build_timeline(const Episode& ep, const TopicDesc& desc = {});
+
+// build_timeline(ep, desc) in pieces of bounded work, so that a UI thread can spread one
+// episode's timeline over several frames (the archive view computes one per episode in the
+// background). Work is counted in segmentation steps (see TopicSegmenter::run); a word read into
+// the TopicDoc counts kWordWork. step(max_work) does at most max_work, except that a call may do
+// one indivisible piece alone (preparing the segmentation, or labelling and grouping the
+// segments: each at most kWordWork per word). Any sequence of step() calls gives exactly
+// build_timeline(ep, desc).
+//   TimelineBuilder b(ep);                 // `ep` must outlive `b`
+//   while (!b.step(200000)) { /* yield */ }
+//   Result<TopicTimeline> tl = b.take();
+class TimelineBuilder {
+public:
+    static constexpr uint64_t kWordWork = 48;  // a word's share of work (~ segmentation steps)
+    explicit TimelineBuilder(const Episode& ep, const TopicDesc& desc = {});
+    // @return true when the timeline is complete (take() may be called).
+    bool step(uint64_t max_work);
+    bool done() const { return m_stage == Stage::Done; }
+    uint64_t work_done() const { return m_work; }
+    // @return the timeline (or build_timeline's error) once done(); Errc::InvalidArgument before,
+    // or when called twice.
+    Result<TopicTimeline> take();
+
+private:
+    enum class Stage { Doc, Prepare, Segment, Assemble, Done };
+    const Episode& m_ep;
+    TopicDesc m_desc;
+    Stage m_stage = Stage::Doc;
+    TopicDocBuilder m_builder;
+    size_t m_word = 0, m_cue = 0;
+    TopicDoc m_doc;
+    std::vector<TopicSegmenter> m_seg;  // 0 or 1 (built in Stage::Prepare)
+    std::vector<Result<TopicTimeline>> m_result;  // 0 or 1 (set when done)
+    uint64_t m_work = 0;
+};
 
 // ---- Archive ----
 
