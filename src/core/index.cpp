@@ -338,13 +338,6 @@ uint32_t InvertedIndex::passage_of(DocId d, Pos pos) const {
     return uint32_t(it - m_passages.begin());
 }
 
-uint32_t InvertedIndex::passage_tokens(uint32_t gid) const {
-    const Passage& p = m_passages[gid];
-    uint32_t end = (gid + 1 < m_passages.size() && m_passages[gid + 1].doc == p.doc) ? m_passages[gid + 1].first_token
-                                                                                     : m_docs[p.doc].token_count;
-    return end - p.first_token;
-}
-
 double InvertedIndex::avg_passage_tokens() const {
     return m_passages.empty() ? 1.0 : std::max(1.0, double(m_total_tokens) / double(m_passages.size()));
 }

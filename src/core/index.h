@@ -114,7 +114,12 @@ public:
     const Passage& passage(uint32_t gid) const { return m_passages[gid]; }
     // Global passage id containing token `pos` of episode `d`.
     uint32_t passage_of(DocId d, Pos pos) const;
-    uint32_t passage_tokens(uint32_t gid) const;  // length in tokens (BM25 length norm)
+    uint32_t passage_tokens(uint32_t gid) const {  // length in tokens (BM25 length norm)
+        const Passage& p = m_passages[gid];
+        const uint32_t end = gid + 1 < m_passages.size() && m_passages[gid + 1].doc == p.doc ? m_passages[gid + 1].first_token
+                                                                                             : m_docs[p.doc].token_count;
+        return end - p.first_token;
+    }
     double avg_passage_tokens() const;
 
     // ---- term dictionary ----

@@ -222,20 +222,10 @@ void normalise(std::vector<M>& v) {
     v.resize(o);
 }
 
-float level_weight(MatchLevel l) {
-    switch (l) {
-        case MatchLevel::Exact: return 1.0f;
-        case MatchLevel::Joined: return 0.95f;
-        case MatchLevel::Stem: return 0.7f;
-        case MatchLevel::Fuzzy: return 0.5f;
-        case MatchLevel::Phonetic: return 0.4f;
-    }
-    return 0.4f;
-}
-
-int level_tier(MatchLevel l) {
-    return l <= MatchLevel::Joined ? 0 : l == MatchLevel::Stem ? 1 : 2;
-}
+// By MatchLevel: the weight of an occurrence in a passage's term frequency, and the rank tier
+// (exact and joined forms, then stems, then typos and sound-alikes).
+constexpr float kLevelWeight[5] = {1.0f, 0.95f, 0.7f, 0.5f, 0.4f};
+constexpr uint8_t kLevelTier[5] = {0, 0, 1, 2, 2};
 
 size_t cp_count(std::string_view s) {
     size_t n = 0;
@@ -696,7 +686,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
         uint32_t gid = pos_clauses[rare].passages[pi];
         Cand cand{gid, 0, 0, uint32_t(at_all.size())};
-        at_all.resize(at_all.size() + nc);
+        for (size_t k = 0; k < nc; ++k) at_all.push_back(0);  // (resize is an out-of-line call in WASM)
         uint32_t* at = &at_all[cand.at];
         bool ok = true;
         for (size_t k = 0; k < nc && ok; ++k) {
@@ -709,7 +699,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
             ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
         if (!ok) {
-            at_all.resize(cand.at);
+            for (size_t k = 0; k < nc; ++k) at_all.pop_back();
             continue;
         }
         // BM25 with level-weighted term frequencies, exact-first tier and proximity.
@@ -721,11 +711,14 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             const auto& cr = pos_clauses[k];
             double tf = 0;
             int best = 9;
-            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
-                tf += level_weight(lv(cr.matches[mi]));
-                best = std::min(best, level_tier(lv(cr.matches[mi])));
-                if (pos_clauses.size() > 1) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
+            const uint32_t m0 = cr.first[at[k]], m1 = cr.first[at[k] + 1];
+            for (uint32_t mi = m0; mi < m1; ++mi) {
+                const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
+                tf += kLevelWeight[l];
+                best = std::min(best, int(kLevelTier[l]));
             }
+            if (nc > 1)
+                for (uint32_t mi = m0; mi < m1; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
             tier = std::max(tier, best);
             score += idf[k] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
         }
