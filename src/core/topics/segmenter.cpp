@@ -61,6 +61,65 @@ std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint
     return out;
 }
 
+// Shortest segment in words for an n-word document (SegmentDesc::min_segment_words, or 2.5% of
+// the document and at least 60 words).
+uint32_t min_segment_words(const SegmentDesc& desc, uint32_t n) {
+    if (desc.min_segment_words) return desc.min_segment_words;
+    const double frac = desc.min_segment_frac > 0 ? desc.min_segment_frac : kDefaultMinSegmentFrac;
+    return std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(n * frac));
+}
+
+// The DP's candidate boundaries. The DP costs ~candidates x words: their number is capped so
+// absurdly long inputs stay bounded (~2e8 steps) at the price of coarser boundaries (a 1M-word
+// input gets 200 candidates).
+std::vector<uint32_t> dp_candidates(const TopicDoc& doc, const SegmentDesc& desc) {
+    const uint32_t n = static_cast<uint32_t>(doc.size());
+    const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
+    uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
+    max_cands = std::min<uint64_t>(max_cands, std::max<uint64_t>(16, kWorkBudget / std::max<uint32_t>(n, 1)));
+    const uint32_t min_block = std::max<uint32_t>(1, (n + max_cands - 1) / max_cands);
+    return candidates(doc, block_words, min_block);
+}
+
+// Content words per block between candidates `cand` (terms the document has at least
+// min_term_count times), flattened into `flat`; block b is flat[block_begin[b], block_begin[b+1]).
+// With a non-empty `cluster_of`, a word of cluster c is followed by the token vocab.size() + c.
+void flatten_blocks(const TopicDoc& doc, const SegmentDesc& desc, const std::vector<uint32_t>& cand,
+                    const std::vector<int>& cluster_of, std::vector<uint32_t>& block_begin, std::vector<TermId>& flat) {
+    const size_t NV = doc.vocab.size(), m = cand.size() - 1;
+    std::vector<uint32_t> doc_count(NV, 0);
+    for (TermId t : doc.terms)
+        if (t < NV) ++doc_count[t];
+    const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
+    block_begin.resize(m + 1);
+    for (size_t b = 0; b < m; ++b) {
+        block_begin[b] = static_cast<uint32_t>(flat.size());
+        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i) {
+            const TermId t = doc.terms[i];
+            if (t >= NV || doc_count[t] < min_tc) continue;
+            flat.push_back(t);
+            if (!cluster_of.empty() && cluster_of[t] >= 0) flat.push_back(static_cast<TermId>(NV + cluster_of[t]));
+        }
+    }
+    block_begin[m] = static_cast<uint32_t>(flat.size());
+}
+
+// The Dirichlet-multinomial tables for a flattened stream over V tokens: prior[t] = alpha * p_t;
+// log(c + prior[t]) for the first kSmallCounts counts of every token (most increments hit this
+// table instead of calling log(): same values, so results are unchanged); log(k + alpha) for the
+// running count k.
+void dm_tables(const std::vector<TermId>& flat, size_t V, double alpha, std::vector<double>& prior,
+               std::vector<double>& log_small, std::vector<double>& log_n) {
+    prior.assign(V, 0.0);
+    for (TermId t : flat) prior[t] += 1;
+    for (double& p : prior) p = alpha * p / static_cast<double>(flat.size());
+    log_small.resize(V * kSmallCounts);
+    for (size_t t = 0; t < V; ++t)
+        for (uint32_t c = 0; c < kSmallCounts; ++c) log_small[t * kSmallCounts + c] = std::log(c + prior[t]);
+    log_n.resize(flat.size() + 1);
+    for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
+}
+
 // The experiment options of SegmentDesc (all off by default and none better than the default,
 // bench/TOPICS.md) are compiled out of the web build (CMake defines TX_TOPICS_EXPERIMENTS=0 under
 // Emscripten) so they cost the page nothing; natively they stay for `transcript topics --eval`.
@@ -145,18 +204,10 @@ bool uses_experiments(const SegmentDesc& d) {
 // The one-shot segmentation with the experiment options (the default path is TopicSegmenter).
 std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const SegmentDesc& desc) {
     const uint32_t n = static_cast<uint32_t>(doc.size());
-    const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
-    uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
-    // The DP costs ~candidates x words: cap it so absurdly long inputs stay bounded (~2e8 steps)
-    // at the price of coarser boundaries (a 1M-word input gets 200 candidates).
-    max_cands = std::min<uint64_t>(max_cands, std::max<uint64_t>(16, kWorkBudget / std::max<uint32_t>(n, 1)));
-    const double frac = desc.min_segment_frac > 0 ? desc.min_segment_frac : kDefaultMinSegmentFrac;
-    uint32_t min_seg = desc.min_segment_words;
-    if (min_seg == 0) min_seg = std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(n * frac));
+    const uint32_t min_seg = min_segment_words(desc, n);
     if (n < 2 * min_seg) return {};
 
-    const uint32_t min_block = std::max<uint32_t>(1, (n + max_cands - 1) / max_cands);
-    std::vector<uint32_t> cand = candidates(doc, block_words, min_block);
+    std::vector<uint32_t> cand = dp_candidates(doc, desc);
     if (desc.cue_keep > 0 && desc.cue_keep < 1 && cand.size() > 4) {
         // Only the most boundary-like candidates (cue + cohesion score) stay in the DP.
         std::vector<uint32_t> pos(cand.begin() + 1, cand.end() - 1);
@@ -174,13 +225,8 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
     const size_t m = cand.size() - 1;  // number of blocks
     if (m < 2) return {};
 
-    // Content words per block, flattened, and the document distribution over them.
-    const size_t NV = doc.vocab.size();
-    std::vector<uint32_t> doc_count(NV, 0);
-    for (TermId t : doc.terms)
-        if (t < NV) ++doc_count[t];
-    const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
     // Tokens: term ids, plus NV + the term's semantic cluster when a cluster table is given.
+    const size_t NV = doc.vocab.size();
     std::vector<int> cluster_of(desc.clusters ? NV : 0, -1);
     int clusters = 0;
     for (size_t t = 0; t < cluster_of.size(); ++t) {
@@ -189,30 +235,13 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
         clusters = std::max(clusters, cluster_of[t] + 1);
     }
     const size_t V = NV + static_cast<size_t>(clusters);
-    std::vector<uint32_t> block_begin(m + 1);
+    std::vector<uint32_t> block_begin;
     std::vector<TermId> flat;
-    for (size_t b = 0; b < m; ++b) {
-        block_begin[b] = static_cast<uint32_t>(flat.size());
-        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i) {
-            const TermId t = doc.terms[i];
-            if (t >= NV || doc_count[t] < min_tc) continue;
-            flat.push_back(t);
-            if (!cluster_of.empty() && cluster_of[t] >= 0) flat.push_back(static_cast<TermId>(NV + cluster_of[t]));
-        }
-    }
-    block_begin[m] = static_cast<uint32_t>(flat.size());
+    flatten_blocks(doc, desc, cand, cluster_of, block_begin, flat);
     if (flat.size() < 2) return {};
     const double alpha = desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha;
-    std::vector<double> prior(V, 0.0);  // alpha * p_w
-    for (TermId t : flat) prior[t] += 1;
-    for (double& p : prior) p = alpha * p / static_cast<double>(flat.size());
-    // log(c + alpha * p_t) for the first kSmallCounts counts of every term: most increments hit
-    // this table instead of calling log() (same values, so results are unchanged).
-    std::vector<double> log_small(V * kSmallCounts);
-    for (size_t t = 0; t < V; ++t)
-        for (uint32_t c = 0; c < kSmallCounts; ++c) log_small[t * kSmallCounts + c] = std::log(c + prior[t]);
-    std::vector<double> log_n(flat.size() + 1);  // log(k + alpha) for the running count k
-    for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
+    std::vector<double> prior, log_small, log_n;
+    dm_tables(flat, V, alpha, prior, log_small, log_n);
 
     double penalty = desc.boundary_penalty;
     if (penalty < 0) {
@@ -324,46 +353,17 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
 
 TopicSegmenter::TopicSegmenter(const TopicDoc& doc, const SegmentDesc& desc) {
     const uint32_t n = static_cast<uint32_t>(doc.size());
-    const uint32_t block_words = desc.block_words ? desc.block_words : kDefaultBlockWords;
-    uint32_t max_cands = desc.max_candidates ? desc.max_candidates : kDefaultMaxCandidates;
-    // The DP costs ~candidates x words: cap it so absurdly long inputs stay bounded (~2e8 steps)
-    // at the price of coarser boundaries (a 1M-word input gets 200 candidates).
-    max_cands = std::min<uint64_t>(max_cands, std::max<uint64_t>(16, kWorkBudget / std::max<uint32_t>(n, 1)));
-    const double frac = desc.min_segment_frac > 0 ? desc.min_segment_frac : kDefaultMinSegmentFrac;
-    m_min_seg = desc.min_segment_words;
-    if (m_min_seg == 0) m_min_seg = std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(n * frac));
+    m_min_seg = min_segment_words(desc, n);
     if (n < 2 * m_min_seg) return;  // too short: done, no boundaries
 
-    const uint32_t min_block = std::max<uint32_t>(1, (n + max_cands - 1) / max_cands);
-    m_cand = candidates(doc, block_words, min_block);
+    m_cand = dp_candidates(doc, desc);
     const size_t m = m_cand.size() - 1;  // number of blocks
     if (m < 2) return;
 
-    // Content words per block, flattened, and the document distribution over them.
     const size_t V = doc.vocab.size();
-    std::vector<uint32_t> doc_count(V, 0);
-    for (TermId t : doc.terms)
-        if (t < V) ++doc_count[t];
-    const uint32_t min_tc = desc.min_term_count ? desc.min_term_count : 1;
-    m_block_begin.resize(m + 1);
-    for (size_t b = 0; b < m; ++b) {
-        m_block_begin[b] = static_cast<uint32_t>(m_flat.size());
-        for (uint32_t i = m_cand[b]; i < m_cand[b + 1]; ++i)
-            if (doc.terms[i] < V && doc_count[doc.terms[i]] >= min_tc) m_flat.push_back(doc.terms[i]);
-    }
-    m_block_begin[m] = static_cast<uint32_t>(m_flat.size());
+    flatten_blocks(doc, desc, m_cand, {}, m_block_begin, m_flat);
     if (m_flat.size() < 2) return;
-    const double alpha = desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha;
-    m_prior.assign(V, 0.0);  // alpha * p_w
-    for (TermId t : m_flat) m_prior[t] += 1;
-    for (double& p : m_prior) p = alpha * p / static_cast<double>(m_flat.size());
-    // log(c + alpha * p_t) for the first kSmallCounts counts of every term: most increments hit
-    // this table instead of calling log() (same values, so results are unchanged).
-    m_log_small.resize(V * kSmallCounts);
-    for (size_t t = 0; t < V; ++t)
-        for (uint32_t c = 0; c < kSmallCounts; ++c) m_log_small[t * kSmallCounts + c] = std::log(c + m_prior[t]);
-    m_log_n.resize(m_flat.size() + 1);  // log(k + alpha) for the running count k
-    for (size_t k = 0; k < m_log_n.size(); ++k) m_log_n[k] = std::log(static_cast<double>(k) + alpha);
+    dm_tables(m_flat, V, desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha, m_prior, m_log_small, m_log_n);
 
     m_penalty = desc.boundary_penalty;
     if (m_penalty < 0) m_penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
