@@ -96,10 +96,8 @@ TEST_CASE("an archive shows its episode list and first episode before indexing, 
 
 TEST_CASE("an archive's search equals an all-resident search, and released episodes get the same snippets on demand") {
     auto eps = archive_episodes(12);
-    auto bundle = write_bundle(eps);
-    REQUIRE(bundle.ok());
     AppModel lazy, eager;
-    REQUIRE(lazy.load_bundle(Bytes(bundle.value())).ok());
+    load_as_archive(lazy, eps);
     run_to_end(lazy, 0.5);  // indexed one piece per step: decodes, indexes and commits apart
     eager.load_episodes(eps);
     for (const char* q : {"llama", "open source", "\"the metaverse\"", "markerc OR markerk"}) {
@@ -135,11 +133,8 @@ TEST_CASE("an archive's search equals an all-resident search, and released episo
 
 TEST_CASE("selecting a hit in another episode switches the reader to that decoded episode") {
     auto eps = archive_episodes(14);
-    auto bundle = write_bundle(eps);
-    REQUIRE(bundle.ok());
     AppModel m;
-    REQUIRE(m.load_bundle(Bytes(bundle.value())).ok());
-    REQUIRE(m.loading());  // the archive path, not the small-bundle one
+    load_as_archive(m, eps);  // the archive path, not the small-bundle one
     run_to_end(m);
     m.set_query("\"markerg\"");
     REQUIRE(m.results().size() == 1);
@@ -155,7 +150,7 @@ TEST_CASE("selecting a hit in another episode switches the reader to that decode
     CHECK(m.hit_flags()[m.reader_word()] == 1);
     // the deep link names the episode, and applying it elsewhere opens the same place
     AppModel other;
-    REQUIRE(other.load_bundle(Bytes(bundle.value())).ok());
+    load_as_archive(other, eps);
     other.apply_deep_link(m.deep_link());
     CHECK(other.episode() == 6);
     CHECK(other.current_episode().text == eps[6].text);

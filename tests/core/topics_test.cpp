@@ -59,6 +59,22 @@ bool near_any(uint32_t b, const std::vector<uint32_t>& refs, uint32_t tol) {
     return false;
 }
 
+// A dev-set document BASE.txt with its reference boundaries (BASE.ref) and sentence starts
+// (BASE.sents, as the segmenter's units). @return false when the document is absent.
+bool load_dev_doc(const std::string& base, TopicDoc& d, std::vector<uint32_t>& ref) {
+    if (!txtest::exists(base + ".txt")) return false;
+    d = topic_doc_from_text(txtest::read_file(base + ".txt"));
+    ref.clear();
+    std::vector<uint32_t> units;
+    std::istringstream rs(txtest::read_file(base + ".ref")), us(txtest::read_file(base + ".sents"));
+    uint32_t x;
+    while (rs >> x) ref.push_back(x);
+    while (us >> x)
+        if (x > 0 && x < d.size()) units.push_back(x);
+    d.units = units;
+    return true;
+}
+
 }  // namespace
 
 TEST_CASE("segmenter finds planted topic shifts between clearly different vocabularies", "[topics]") {
@@ -302,16 +318,9 @@ TEST_CASE("dev set: segmenter beats both baselines on a slice of Choi's set", "[
     double pk = 0, none = 0, even = 0;
     int docs = 0;
     for (int i = 0; i < 30; ++i) {
-        std::string id = "choi_1_3-11_" + std::to_string(i);
-        if (!txtest::exists(dir + id + ".txt")) continue;
-        TopicDoc d = topic_doc_from_text(txtest::read_file(dir + id + ".txt"));
-        std::vector<uint32_t> ref, units;
-        std::istringstream rs(txtest::read_file(dir + id + ".ref")), us(txtest::read_file(dir + id + ".sents"));
-        uint32_t x;
-        while (rs >> x) ref.push_back(x);
-        while (us >> x)
-            if (x > 0 && x < d.size()) units.push_back(x);
-        d.units = units;
+        TopicDoc d;
+        std::vector<uint32_t> ref;
+        if (!load_dev_doc(dir + "choi_1_3-11_" + std::to_string(i), d, ref)) continue;
         const uint32_t n = static_cast<uint32_t>(d.size());
         std::vector<uint32_t> ev;
         for (size_t s = 1; s <= ref.size(); ++s)
@@ -343,16 +352,9 @@ TEST_CASE("dev set: segmenter beats 'no boundaries' on the podcast set", "[topic
     double pk = 0, none = 0;
     int docs = 0;
     for (const char* id : ids) {
-        const std::string base = dir + id;
-        if (!txtest::exists(base + ".txt")) continue;
-        TopicDoc d = topic_doc_from_text(txtest::read_file(base + ".txt"));
-        std::vector<uint32_t> ref, units;
-        std::istringstream rs(txtest::read_file(base + ".ref")), us(txtest::read_file(base + ".sents"));
-        uint32_t x;
-        while (rs >> x) ref.push_back(x);
-        while (us >> x)
-            if (x > 0 && x < d.size()) units.push_back(x);
-        d.units = units;
+        TopicDoc d;
+        std::vector<uint32_t> ref;
+        if (!load_dev_doc(dir + id, d, ref)) continue;
         const uint32_t n = static_cast<uint32_t>(d.size());
         pk += seg_pk(ref, segment_topics(d), n);
         none += seg_pk(ref, {}, n);
