@@ -404,6 +404,17 @@ public:
             return lo;
         };
         size_t i = 0, j = 0, nc = cur.size(), nn = next.size();
+        // phrase c continued by every candidate from next[j] on that starts where c ends
+        auto extend = [&](const M& c, size_t j) {
+            const Pos end = c.pos + c.span;
+            for (; j < nn && next[j].doc == c.doc && next[j].pos == end; ++j) {
+                M& o = out.emplace_back();  // field stores in place (a temporary stalls store forwarding)
+                o.doc = c.doc;
+                o.pos = c.pos;
+                o.span = uint16_t(std::min(0xFFFF, c.span + next[j].span));
+                o.level = std::max(c.level, next[j].level);
+            }
+        };
         if (sorted && nc < nn * 8 && nn < nc * 8) {
             // lists of similar length ("to be"): a plain merge beats galloping
             out.reserve(std::min(nc, nn));
@@ -421,13 +432,7 @@ public:
                 } else if (n.pos < end) {
                     ++j;
                 } else {
-                    for (size_t jj = j; jj < nn && next[jj].doc == c.doc && next[jj].pos == end; ++jj) {
-                        M& o = out.emplace_back();
-                        o.doc = c.doc;
-                        o.pos = c.pos;
-                        o.span = uint16_t(std::min(0xFFFF, c.span + next[jj].span));
-                        o.level = std::max(c.level, next[jj].level);
-                    }
+                    extend(c, j);
                     ++i;
                 }
             }
@@ -440,14 +445,7 @@ public:
             } else if (b < a) {
                 j = gallop(j, nn, a, key_n);
             } else {
-                const M& c = at(i);
-                for (size_t jj = j; jj < nn && key_n(jj) == a; ++jj) {
-                    M& o = out.emplace_back();  // field stores in place (a temporary stalls store forwarding)
-                    o.doc = c.doc;
-                    o.pos = c.pos;
-                    o.span = uint16_t(std::min(0xFFFF, c.span + next[jj].span));
-                    o.level = std::max(c.level, next[jj].level);
-                }
+                extend(at(i), j);
                 ++i;
             }
         }
