@@ -89,11 +89,13 @@ int main(int argc, char** argv) {
     int copies = 100, reps = 15;
     bool json = false;
     const char* only = nullptr;  // --only Q: run just this query (for profiling)
+    IndexDesc idesc;             // --summary-min N: passage summaries for terms with >= N occurrences (0 = none)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--copies") && i + 1 < argc) copies = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--reps") && i + 1 < argc) reps = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--json")) json = true;
         else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
+        else if (!std::strcmp(argv[i], "--summary-min") && i + 1 < argc) idesc.summary_min = uint32_t(std::atoi(argv[++i]));
         else demo = argv[i];
     }
 #ifdef __EMSCRIPTEN__
@@ -175,7 +177,7 @@ int main(int argc, char** argv) {
     }
     double big_index_ms = percentile(big_runs, 0.5);
     double big_index_min_ms = *std::min_element(big_runs.begin(), big_runs.end());
-    Collection big;
+    Collection big(idesc);
     for (auto& e : eps) (void)big.add(std::move(e), false);
     big.commit();
     t0 = Clock::now();

@@ -118,6 +118,26 @@ struct SliceReader {
 };
 }  // namespace
 
+namespace {
+inline uint64_t read_varint(const uint8_t*& p) {
+    uint64_t x = *p++;
+    if (x < 0x80) return x;
+    x &= 0x7F;
+    for (int shift = 7;; shift += 7) {
+        uint8_t b = *p++;
+        x |= uint64_t(b & 0x7F) << shift;
+        if (!(b & 0x80)) return x;
+    }
+}
+inline void put_varint(std::vector<uint8_t>& out, uint64_t v) {
+    while (v >= 0x80) {
+        out.push_back(uint8_t(v | 0x80));
+        v >>= 7;
+    }
+    out.push_back(uint8_t(v));
+}
+}  // namespace
+
 uint32_t InvertedIndex::alloc_slice(uint32_t size) {
     uint32_t at = uint32_t(m_pool.size());
     m_pool.resize(m_pool.size() + size);
@@ -185,6 +205,11 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         return make_error(Errc::TooLarge, "index: the collection exceeds 2^32 tokens");
     if (m_pool.size() > 0xC0000000u) return make_error(Errc::TooLarge, "index: postings exceed 3 GiB");
     if (m_build.size() != m_terms.size()) restore_build_state();
+    if (!m_summaries.empty()) {  // they would miss this episode: search decodes postings again
+        m_summaries.clear();
+        m_summary.clear();
+        m_summary_dir.clear();
+    }
     DocId d = DocId(m_docs.size());
     DocInfo di;
     di.run_begin = uint32_t(m_runs.size());
@@ -317,6 +342,145 @@ void InvertedIndex::shrink() {
     shrink_vec(m_stems);
     shrink_vec(m_phonetic);
     shrink_vec(m_joined);
+    build_summaries();
+}
+
+void InvertedIndex::build_summaries() {
+    m_summaries.clear();
+    m_summary.clear();
+    m_summary_dir.clear();
+    if (m_desc.summary_min == 0) return;
+    std::vector<Occurrence> occ;
+    std::vector<PassageCount> pcs;
+    for (TermId t = 0; t < m_terms.size(); ++t) {
+        const TermInfo& ti = m_terms[t];
+        if (ti.count == 0 || ti.count < m_desc.summary_min) continue;
+        Summary s;
+        s.term = t;
+        s.dir_begin = uint32_t(m_summary_dir.size());
+        // after shrink() the stream is one slice: decode it, noting where each episode starts
+        occ.resize(ti.count);
+        const uint8_t* const base = m_pool.data() + ti.head;
+        const uint8_t* p = base;
+        DocId doc = 0;
+        Pos pos = 0;
+        for (uint32_t k = 0; k < ti.count; ++k) {
+            const uint32_t at = uint32_t(p - base);
+            uint64_t v = read_varint(p);
+            if (v & 1) {
+                doc += DocId(v >> 1);
+                pos = Pos(read_varint(p));
+                m_summary_dir.push_back({doc, at});
+            } else {
+                pos += Pos(v >> 1);
+            }
+            occ[k].doc = doc;
+            occ[k].pos = pos;
+            occ[k].span = ti.span;
+        }
+        s.dir_end = uint32_t(m_summary_dir.size());
+        pcs.clear();
+        passage_counts(occ.data(), occ.data() + occ.size(), pcs);
+        s.begin = uint32_t(m_summary.size());
+        uint32_t prev = 0;
+        for (const PassageCount& pc : pcs) {
+            put_varint(m_summary, (uint64_t(pc.gid - prev) << 1) | (pc.multi ? 1 : 0));
+            put_varint(m_summary, pc.count);
+            if (pc.multi) put_varint(m_summary, pc.multi);
+            prev = pc.gid;
+        }
+        s.end = uint32_t(m_summary.size());
+        m_summaries.push_back(s);
+    }
+    shrink_vec(m_summaries);
+    shrink_vec(m_summary);
+    shrink_vec(m_summary_dir);
+}
+
+const InvertedIndex::Summary* InvertedIndex::summary_of(TermId t) const {
+    auto it = std::lower_bound(m_summaries.begin(), m_summaries.end(), t, [](const Summary& s, TermId x) { return s.term < x; });
+    return it != m_summaries.end() && it->term == t ? &*it : nullptr;
+}
+
+bool InvertedIndex::summary_counts(TermId t, std::vector<PassageCount>& out) const {
+    const Summary* s = summary_of(t);
+    if (!s) return false;
+    const uint8_t* p = m_summary.data() + s->begin;
+    const uint8_t* e = m_summary.data() + s->end;
+    uint32_t gid = 0;
+    while (p < e) {
+        uint64_t v = read_varint(p);
+        gid += uint32_t(v >> 1);
+        PassageCount& pc = out.emplace_back();
+        pc.gid = gid;
+        pc.count = uint32_t(read_varint(p));
+        pc.multi = v & 1 ? uint32_t(read_varint(p)) : 0;
+    }
+    return true;
+}
+
+void InvertedIndex::occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level) const {
+    const TermInfo& ti = m_terms[t];
+    const Summary* s = summary_of(t);
+    if (!s) {  // decode everything, keep episode d
+        std::vector<Occurrence> all;
+        occurrences(t, all, level);
+        Occurrence probe;
+        probe.doc = d;
+        auto r = std::equal_range(all.begin(), all.end(), probe, [](const Occurrence& a, const Occurrence& b) { return a.doc < b.doc; });
+        out.insert(out.end(), r.first, r.second);
+        return;
+    }
+    auto b = m_summary_dir.begin() + s->dir_begin, e = m_summary_dir.begin() + s->dir_end;
+    auto it = std::lower_bound(b, e, d, [](const std::pair<DocId, uint32_t>& x, DocId y) { return x.first < y; });
+    if (it == e || it->first != d) return;
+    const uint8_t* p = m_pool.data() + ti.head + it->second;
+    const uint8_t* const end = m_pool.data() + ti.head + (ti.first_size - 4);
+    read_varint(p);  // the episode step (d is known)
+    Pos pos = Pos(read_varint(p));
+    while (true) {
+        Occurrence& o = out.emplace_back();
+        o.doc = d;
+        o.pos = pos;
+        o.span = ti.span;
+        o.level = level;
+        if (p >= end) break;
+        uint64_t v = read_varint(p);
+        if (v & 1) break;  // the next episode
+        pos += Pos(v >> 1);
+    }
+}
+
+void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
+    const size_t first = out.size();
+    DocId doc = 0xFFFFFFFFu;
+    uint32_t gid = 0, gid_end = 0;
+    Pos hi = 0;  // first token after passage gid
+    for (const Occurrence* o = begin; o != end; ++o) {
+        if (o->doc != doc || o->pos >= hi) {
+            if (o->doc != doc) {
+                doc = o->doc;
+                gid = passage_of(doc, o->pos);
+                gid_end = m_docs[doc].passage_end;
+            }
+            while (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) ++gid;
+            hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
+            if (out.size() == first || out.back().gid != gid) {
+                PassageCount& pc = out.emplace_back();
+                pc.gid = gid;
+            }
+        }
+        PassageCount& pc = out.back();
+        ++pc.count;
+        if (m_passage_multi[gid] && (o->span > 1 || token_in_multi_word(doc, o->pos))) ++pc.multi;
+    }
+}
+
+bool InvertedIndex::token_in_multi_word(DocId d, Pos pos) const {
+    const DocInfo& di = m_docs[d];
+    auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
+    auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
+    return it != b && !(it - 1)->one_to_one;
 }
 
 // ---- documents, tokens, passages ----
@@ -476,6 +640,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_passage_multi.capacity();
+    n += m_summaries.capacity() * sizeof(Summary) + m_summary.capacity() + m_summary_dir.capacity() * sizeof(m_summary_dir[0]);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;

@@ -34,6 +34,9 @@ constexpr TermId kNoTerm = 0xFFFFFFFFu;
 
 struct IndexDesc {
     uint32_t passage_ms = 30000;  // passages group consecutive cues up to this duration
+    // shrink() gives every term with at least this many occurrences a passage summary (see
+    // PassageCount): search then counts and ranks it per passage without decoding positions.
+    uint32_t summary_min = 4096;
 };
 
 // One occurrence of a term: episode, first token position, number of tokens it covers.
@@ -42,6 +45,15 @@ struct Occurrence {
     Pos pos = 0;
     uint16_t span = 1;
     uint8_t level = 0;  // the caller's tag, copied from occurrences() (search: MatchLevel)
+};
+
+// One passage holding a term: how often, and how many of those occurrences lie in a word of
+// several tokens ("jiu" in "jiu-jitsu") or are joined forms (only such occurrences can map to the
+// same word as another match).
+struct PassageCount {
+    uint32_t gid = 0;    // global passage id
+    uint32_t count = 0;  // occurrences of the term in it
+    uint32_t multi = 0;  // how many of them lie in a word of several tokens (or are joined forms)
 };
 
 struct Passage {
@@ -148,6 +160,18 @@ public:
     // Append every occurrence of `t` to `out`, in (doc, pos) order, tagged with `level`.
     void occurrences(TermId t, std::vector<Occurrence>& out, uint8_t level = 0) const;
 
+    // Group occurrences sorted by (doc, pos), all of one term, into passages (appended to `out`).
+    void passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const;
+    // True when `t` has a passage summary: shrink() made one (IndexDesc::summary_min) and no
+    // episode was added since.
+    bool has_summary(TermId t) const { return summary_of(t) != nullptr; }
+    // Append `t`'s per-passage counts from its summary, in passage order. @return false (nothing
+    // appended) when it has none.
+    bool summary_counts(TermId t, std::vector<PassageCount>& out) const;
+    // Append the occurrences of `t` in episode `d` only, in position order: a summarised term
+    // jumps to the episode through its per-episode directory; others decode the whole list.
+    void occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level = 0) const;
+
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
     size_t postings_bytes() const;
@@ -180,8 +204,17 @@ private:
         uint32_t one_to_one;   // 1: word advances with token; 0: all tokens map to first_word
     };
 
+    struct Summary {              // a frequent term's passage summary and episode directory
+        TermId term = 0;
+        uint32_t begin = 0, end = 0;          // bytes in m_summary: per passage varint(gid delta << 1 | has multi), varint(count)[, varint(multi)]
+        uint32_t dir_begin = 0, dir_end = 0;  // into m_summary_dir
+    };
+    const Summary* summary_of(TermId t) const;
+    void build_summaries();
+
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
+    bool token_in_multi_word(DocId d, Pos pos) const;  // its word has several tokens
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
@@ -200,6 +233,9 @@ private:
     std::vector<Passage> m_passages;
     std::vector<uint8_t> m_passage_multi;  // per passage: 1 = holds a multi-token word
     uint64_t m_total_tokens = 0;
+    std::vector<Summary> m_summaries;       // sorted by term; empty when stale (episodes added since)
+    std::vector<uint8_t> m_summary;         // their passage counts
+    std::vector<std::pair<DocId, uint32_t>> m_summary_dir;  // per summary: (episode, offset of its first posting)
 
     // commit() state
     size_t m_committed_terms = 0;

@@ -222,9 +222,10 @@ void normalise(std::vector<M>& v) {
     v.resize(o);
 }
 
-// By MatchLevel: the weight of an occurrence in a passage's term frequency, and the rank tier
+// By MatchLevel: the weight of an occurrence in a passage's term frequency, in twentieths
+// (1.0, 0.95, 0.7, 0.5, 0.4: integer sums give the same score in any order), and the rank tier
 // (exact and joined forms, then stems, then typos and sound-alikes).
-constexpr float kLevelWeight[5] = {1.0f, 0.95f, 0.7f, 0.5f, 0.4f};
+constexpr uint32_t kLevelWeight20[5] = {20, 19, 14, 10, 8};
 constexpr uint8_t kLevelTier[5] = {0, 0, 1, 2, 2};
 
 size_t cp_count(std::string_view s) {
@@ -502,6 +503,402 @@ bool name_matches(const std::string& folded_filter, const std::string& speaker_n
     return f.find(folded_filter) != std::string::npos;
 }
 
+// Speaker filter: allowed speaker ids per episode (empty = no filter).
+using SpeakerFilter = std::vector<std::vector<int16_t>>;
+
+// Matches of clause `ci` (its items, "jiu jitsu" joins, the speaker filter), grouped by passage.
+ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& query, size_t ci, const SearchDesc& desc,
+                            const SpeakerFilter& allowed, std::vector<std::string>& warnings) {
+    const InvertedIndex& ix = c.index();
+    const QueryClause& cl = query.clauses[ci];
+    ClauseResult cr;
+    for (const auto& item : cl.any) ev.item_matches(item, cr.matches, warnings);
+    for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
+        if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
+        const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
+        if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
+        TermId t = ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text);
+        if (t == kNoTerm) continue;
+        std::vector<M> jm;
+        ev.term_matches({{t, MatchLevel::Joined}}, jm);
+        cr.matches.insert(cr.matches.end(), jm.begin(), jm.end());
+        normalise(cr.matches);
+    }
+    if (cl.any.size() > 1) normalise(cr.matches);
+    if (!allowed.empty() && !cl.negated) {
+        size_t o = 0;
+        for (const M& m : cr.matches) {
+            const Episode& ep = c.episode(m.doc);
+            uint32_t w = ix.word_of_token(m.doc, m.pos);
+            int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
+            const auto& al = allowed[m.doc];
+            if (s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end()) cr.matches[o++] = m;
+        }
+        cr.matches.resize(o);
+    }
+    // group by passage (matches are sorted by doc, pos)
+    DocId cur_doc = 0xFFFFFFFFu;
+    uint32_t gid = 0, gid_end = 0, last = 0xFFFFFFFFu;
+    Pos lo = 0, hi = 0;  // tokens [lo, hi) of passage gid
+    const size_t most = std::min<size_t>(cr.matches.size(), ix.passage_count());
+    cr.passages.reserve(most);
+    cr.first.reserve(most + 1);
+    for (size_t k = 0; k < cr.matches.size(); ++k) {
+        const M& m = cr.matches[k];
+        if (m.doc != cur_doc || m.pos < lo || m.pos >= hi) {  // rarely: the next passage
+            if (m.doc != cur_doc || m.pos < lo) {
+                cur_doc = m.doc;
+                gid = ix.passage_of(m.doc, m.pos);
+                gid_end = ix.passages_end(m.doc);
+            }
+            while (gid + 1 < gid_end && ix.passage(gid + 1).first_token <= m.pos) ++gid;
+            lo = ix.passage(gid).first_token;
+            hi = gid + 1 < gid_end ? ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+            if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
+        }
+        if (gid != last) {
+            cr.passages.push_back(gid);
+            cr.first.push_back(uint32_t(k));
+            last = gid;
+        }
+    }
+    cr.first.push_back(uint32_t(cr.matches.size()));
+    return cr;
+}
+
+// BM25 (k1 = 1.2, b = 0.75) over passages; term frequencies in twentieths (kLevelWeight20).
+struct Bm25 {
+    double N, avg;
+    explicit Bm25(const InvertedIndex& ix)
+        : N(double(std::max<uint32_t>(1, ix.passage_count()))), avg(ix.avg_passage_tokens()) {}
+    double idf(double df) const { return std::log(1.0 + (N - df + 0.5) / (df + 0.5)); }
+    double term(double idf, uint32_t tf20, double len) const {
+        const double k1 = 1.2, b = 0.75, tf = tf20 / 20.0;
+        return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
+    }
+};
+
+struct Cand {
+    uint32_t gid;
+    float score;
+    int tier;
+    uint32_t at;  // the path's own index (slow path: into `at_all`; passage path: into its aggregates)
+};
+
+// Rank: tier, then score, then position (stable across runs); keep the best `limit` (0 = all).
+void keep_best(std::vector<Cand>& cands, uint32_t limit) {
+    size_t n = limit ? std::min<size_t>(limit, cands.size()) : cands.size();
+    auto better = [](const Cand& a, const Cand& x) {
+        if (a.tier != x.tier) return a.tier < x.tier;
+        if (a.score != x.score) return a.score > x.score;
+        return a.gid < x.gid;
+    };
+    std::partial_sort(cands.begin(), cands.begin() + long(n), cands.end(), better);
+    cands.resize(n);
+}
+
+// The word ranges of matches [b, e), appended (field stores straight into the vector: a
+// temporary costs a store-forwarding stall).
+void append_word_matches(InvertedIndex::WordCursor& cursor, const M* b, const M* e, std::vector<WordMatch>& out) {
+    for (const M* m = b; m != e; ++m) {
+        uint32_t w0 = cursor.word(m->doc, m->pos);
+        uint32_t w1 = m->span == 1 ? w0 : cursor.word(m->doc, m->pos + m->span - 1);
+        WordMatch& wm = out.emplace_back();
+        wm.doc = m->doc;
+        wm.first_word = w0;
+        wm.word_count = w1 - w0 + 1;
+        wm.level = lv(*m);
+    }
+}
+
+// Sort (one clause's matches come sorted; several clauses interleave) and keep the best level
+// per word range. @return the number left
+size_t unique_word_matches(std::vector<WordMatch>& v) {
+    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
+        if (a.first_word != b.first_word) return a.first_word < b.first_word;
+        return a.word_count != b.word_count ? a.word_count < b.word_count : a.level < b.level;  // unique keeps the best
+    };
+    auto wm_same = [](const WordMatch& a, const WordMatch& b) {
+        return a.first_word == b.first_word && a.word_count == b.word_count;
+    };
+    if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
+    v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
+    return v.size();
+}
+
+using MatchRanges = std::vector<std::pair<const M*, const M*>>;  // per positive clause, sorted
+
+// A ranked hit from its passage's matches: rank level, word ranges, highlights and snippet.
+Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, uint32_t snippet_bytes) {
+    const InvertedIndex& ix = c.index();
+    Hit h;
+    h.passage = cand.gid;
+    h.doc = ix.passage(cand.gid).doc;
+    h.score = cand.score;
+    h.level = MatchLevel::Exact;
+    uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
+    std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
+    for (const auto& r : ranges) {
+        MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
+        for (const M* m = r.first; m != r.second; ++m) {
+            uint32_t w0 = ix.word_of_token(m->doc, m->pos);
+            uint32_t w1 = ix.word_of_token(m->doc, m->pos + m->span - 1);
+            words.push_back({w0, w1});
+            best = std::min(best, lv(*m));
+            first_w = std::min(first_w, w0);
+            last_w = std::max(last_w, w1);
+        }
+        h.level = std::max(h.level, best);
+    }
+    std::sort(words.begin(), words.end());
+    words.erase(std::unique(words.begin(), words.end()), words.end());
+    h.word = first_w;
+    h.last_word = std::max(first_w, last_w);
+    if (!c.resident(h.doc)) {  // text released: rank and count only, the caller fills the text
+        h.time_ms = ix.passage(cand.gid).start_ms;
+        h.text_pending = true;
+    } else {
+        fill_hit_text(h, c.episode(h.doc), words, snippet_bytes);
+    }
+    return h;
+}
+
+// ---- the passage path ----
+// A query of one positive clause of single words (any number of OR alternatives, prefixes,
+// exclusions), without a speaker filter or split/joined variants, that does not ask for every
+// episode's match list: counted and ranked from per-passage counts (a frequent term's come from
+// its summary, InvertedIndex::summary_counts) without a match per occurrence. Positions are only
+// decoded for the episode whose match list is wanted, the returned hits, and passages where two
+// matches might share a word. Gives exactly what the match path gives (tests compare them).
+class PassagePath {
+public:
+    PassagePath(const Collection& c, Evaluator& ev, const SearchDesc& desc) : m_c(c), m_ix(c.index()), m_ev(ev), m_desc(desc) {}
+
+    // @return false (res untouched) when the query does not fit this path.
+    bool run(const Query& query, const SpeakerFilter& allowed, SearchResult& res);
+
+private:
+    struct TermSrc {
+        TermId t;
+        uint8_t level;
+        bool summary;
+        std::vector<M> occ;  // unsummarised terms: every occurrence
+    };
+    struct Agg {  // a passage holding the clause
+        uint32_t gid;
+        uint32_t tf20 = 0;   // level-weighted occurrences (Bm25)
+        uint32_t count = 0;  // occurrences
+        uint32_t multi = 0;  // occurrences of terms flagged PassageCount::multi there
+        uint8_t tier = 9;
+    };
+
+    bool expand_clause(const QueryClause& cl, std::vector<std::string>& warnings);
+    void aggregate();
+    // The clause's matches in passage gid, sorted (decodes its episode's positions once).
+    const std::vector<M>& passage_matches(uint32_t gid);
+    static std::pair<const M*, const M*> in_passage(const InvertedIndex& ix, const M* b, const M* e, uint32_t gid);
+
+    const Collection& m_c;
+    const InvertedIndex& m_ix;
+    Evaluator& m_ev;
+    const SearchDesc& m_desc;
+    std::vector<TermSrc> m_terms;
+    std::vector<Agg> m_agg;
+    DocId m_doc = 0xFFFFFFFFu;       // the episode whose positions are in m_doc_occ
+    std::vector<M> m_doc_occ;        // per term (m_doc_seg[k], m_doc_seg[k + 1]), each sorted
+    std::vector<size_t> m_doc_seg;
+    std::vector<M> m_passage;        // passage_matches()
+};
+
+bool PassagePath::expand_clause(const QueryClause& cl, std::vector<std::string>& warnings) {
+    std::vector<std::pair<TermId, MatchLevel>> ex, all;
+    for (const QueryItem& item : cl.any) {
+        if (item.terms.size() != 1) return false;  // phrases chain positions: the match path
+        m_ev.expand(item.terms[0], item.exact_only, ex, warnings);
+        for (const auto& e : ex) {  // one term, one level: its best over the items
+            auto it = std::find_if(all.begin(), all.end(), [&](const auto& a) { return a.first == e.first; });
+            if (it == all.end()) all.push_back(e);
+            else it->second = std::min(it->second, e.second);
+        }
+        if (m_desc.variants && !item.joined && !item.terms[0].prefix) {
+            std::vector<M> split;
+            m_ev.split_matches(item.terms[0].text, split);
+            if (!split.empty()) return false;  // "jiujitsu" found as "jiu jitsu": the match path
+        }
+    }
+    for (const auto& e : all) {
+        TermSrc& s = m_terms.emplace_back();
+        s.t = e.first;
+        s.level = uint8_t(e.second);
+        s.summary = m_ix.has_summary(e.first);
+    }
+    return true;
+}
+
+void PassagePath::aggregate() {
+    std::vector<PassageCount> pcs;
+    auto add = [&](Agg& a, const PassageCount& pc, uint8_t level) {
+        a.tf20 += pc.count * kLevelWeight20[std::min<uint8_t>(level, 4)];
+        a.count += pc.count;
+        a.multi += pc.multi;
+        a.tier = std::min(a.tier, kLevelTier[std::min<uint8_t>(level, 4)]);
+    };
+    auto counts_of = [&](TermSrc& s) {
+        pcs.clear();
+        if (!s.summary) {
+            m_ix.occurrences(s.t, s.occ, s.level);
+            m_ix.passage_counts(s.occ.data(), s.occ.data() + s.occ.size(), pcs);
+        } else {
+            m_ix.summary_counts(s.t, pcs);
+        }
+    };
+    if (m_terms.size() == 1) {
+        counts_of(m_terms[0]);
+        m_agg.reserve(pcs.size());
+        for (const PassageCount& pc : pcs) {
+            Agg& a = m_agg.emplace_back();
+            a.gid = pc.gid;
+            add(a, pc, m_terms[0].level);
+        }
+        return;
+    }
+    // several terms: sum per passage in a table over all passages, then collect in passage order
+    std::vector<Agg> table(m_ix.passage_count());
+    std::vector<uint8_t> touched(m_ix.passage_count(), 0);
+    size_t n = 0;
+    for (TermSrc& s : m_terms) {
+        counts_of(s);
+        for (const PassageCount& pc : pcs) {
+            n += touched[pc.gid] == 0;
+            touched[pc.gid] = 1;
+            add(table[pc.gid], pc, s.level);
+        }
+    }
+    m_agg.reserve(n);
+    for (uint32_t g = 0; g < table.size(); ++g)
+        if (touched[g]) {
+            m_agg.push_back(table[g]);
+            m_agg.back().gid = g;
+        }
+}
+
+const std::vector<M>& PassagePath::passage_matches(uint32_t gid) {
+    const DocId d = m_ix.passage(gid).doc;
+    if (d != m_doc) {  // the episode's occurrences, term by term
+        m_doc = d;
+        m_doc_occ.clear();
+        m_doc_seg.assign(1, 0);
+        for (const TermSrc& s : m_terms) {
+            if (s.summary) {
+                m_ix.occurrences_in(s.t, d, m_doc_occ, s.level);
+            } else {
+                M probe;
+                probe.doc = d;
+                auto r = std::equal_range(s.occ.begin(), s.occ.end(), probe, [](const M& a, const M& b) { return a.doc < b.doc; });
+                m_doc_occ.insert(m_doc_occ.end(), r.first, r.second);
+            }
+            m_doc_seg.push_back(m_doc_occ.size());
+        }
+    }
+    m_passage.clear();
+    for (size_t k = 0; k + 1 < m_doc_seg.size(); ++k) {
+        auto r = in_passage(m_ix, m_doc_occ.data() + m_doc_seg[k], m_doc_occ.data() + m_doc_seg[k + 1], gid);
+        m_passage.insert(m_passage.end(), r.first, r.second);
+    }
+    if (m_doc_seg.size() > 2) std::sort(m_passage.begin(), m_passage.end(), m_less);  // distinct terms never share a (pos, span)
+    return m_passage;
+}
+
+std::pair<const M*, const M*> PassagePath::in_passage(const InvertedIndex& ix, const M* b, const M* e, uint32_t gid) {
+    const Passage& p = ix.passage(gid);
+    const Pos lo = p.first_token;
+    const Pos hi = gid + 1 < ix.passages_end(p.doc) ? ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+    b = std::lower_bound(b, e, lo, [](const M& m, Pos x) { return m.pos < x; });
+    return {b, std::lower_bound(b, e, hi, [](const M& m, Pos x) { return m.pos < x; })};
+}
+
+bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchResult& res) {
+    if (m_desc.matches == MatchScope::All || !query.speaker.empty()) return false;
+    size_t pos_ci = query.clauses.size();
+    for (size_t ci = 0; ci < query.clauses.size(); ++ci) {
+        if (query.clauses[ci].negated) continue;
+        if (pos_ci != query.clauses.size()) return false;  // several positive clauses: proximity needs positions
+        pos_ci = ci;
+    }
+    if (pos_ci == query.clauses.size()) return false;
+    for (uint32_t j : query.joins)
+        if (j == pos_ci || j + 1 == pos_ci) return false;
+    std::vector<std::string> warnings;
+    if (!expand_clause(query.clauses[pos_ci], warnings)) return false;
+
+    std::vector<ClauseResult> neg;
+    for (size_t ci = 0; ci < query.clauses.size(); ++ci)
+        if (query.clauses[ci].negated) neg.push_back(clause_matches(m_c, m_ev, query, ci, m_desc, allowed, warnings));
+    res.warnings.insert(res.warnings.end(), warnings.begin(), warnings.end());
+    aggregate();
+
+    const Bm25 bm(m_ix);
+    const double idf = bm.idf(double(m_agg.size()));  // df: passages holding the clause, exclusions aside
+    std::vector<Cand> cands;
+    cands.reserve(m_agg.size());
+    for (uint32_t ai = 0; ai < m_agg.size(); ++ai) {
+        const Agg& a = m_agg[ai];
+        bool ok = true;
+        for (size_t k = 0; k < neg.size() && ok; ++k) ok = !std::binary_search(neg[k].passages.begin(), neg[k].passages.end(), a.gid);
+        if (!ok) continue;
+        cands.push_back(Cand{a.gid, float(bm.term(idf, a.tf20, double(m_ix.passage_tokens(a.gid)))), a.tier, ai});
+    }
+    res.total_passages = uint32_t(cands.size());
+
+    // per episode: counts, and the word matches of the wanted episode
+    InvertedIndex::WordCursor cursor(m_ix);
+    auto append_passage = [&](uint32_t gid, std::vector<WordMatch>& out) {
+        const std::vector<M>& v = passage_matches(gid);
+        append_word_matches(cursor, v.data(), v.data() + v.size(), out);
+    };
+    std::vector<WordMatch> wm;
+    uint64_t occ = 0;
+    for (size_t c0 = 0; c0 < cands.size();) {
+        const DocId doc = m_ix.passage(cands[c0].gid).doc;
+        EpisodeHits eh{doc, 0, 0, 0};
+        const bool wanted = m_desc.matches == MatchScope::Doc && m_desc.match_doc == doc;
+        size_t c1 = c0;
+        uint64_t n = 0;
+        if (wanted) wm.clear();
+        for (; c1 < cands.size() && m_ix.passage(cands[c1].gid).doc == doc; ++c1) {
+            const Agg& a = m_agg[cands[c1].at];
+            eh.best_score = std::max(eh.best_score, cands[c1].score);
+            occ += a.count;
+            if (wanted) {
+                append_passage(a.gid, wm);
+            } else if (a.multi >= 2) {  // two matches might cover one word ("jiu" and "jiujitsu")
+                wm.clear();
+                append_passage(a.gid, wm);
+                n += unique_word_matches(wm);
+            } else {
+                n += a.count;
+            }
+        }
+        eh.passages = uint32_t(c1 - c0);
+        if (wanted) {
+            eh.matches = uint32_t(unique_word_matches(wm));
+            res.matches.insert(res.matches.end(), wm.begin(), wm.end());
+        } else {
+            eh.matches = uint32_t(n);
+        }
+        res.episodes.push_back(eh);
+        c0 = c1;
+    }
+    res.occurrences = occ;
+
+    keep_best(cands, m_desc.limit);
+    for (const Cand& cand : cands) {
+        const std::vector<M>& v = passage_matches(cand.gid);
+        res.hits.push_back(make_hit(m_c, cand, {{v.data(), v.data() + v.size()}}, m_desc.snippet_bytes));
+    }
+    return true;
+}
+
 }  // namespace
 
 std::pair<size_t, size_t> SearchResult::matches_in(DocId doc) const {
@@ -585,10 +982,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);
 
-    // Speaker filter: allowed speaker ids per episode (empty filter = all).
-    std::vector<std::vector<int16_t>> allowed;
-    bool filter = !query.speaker.empty();
-    if (filter) {
+    SpeakerFilter allowed;
+    if (!query.speaker.empty()) {
         allowed.resize(m_episodes.size());
         for (DocId d = 0; d < m_episodes.size(); ++d) {
             const auto& sp = m_episodes[d].meta.speakers;
@@ -596,88 +991,23 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 if (name_matches(query.speaker, sp[s])) allowed[d].push_back(int16_t(s));
         }
     }
+    if (PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
 
     std::vector<ClauseResult> pos_clauses, neg_clauses;
-    for (const auto& c : query.clauses) {
-        ClauseResult cr;
-        for (const auto& item : c.any) ev.item_matches(item, cr.matches, res.warnings);
-        size_t ci = size_t(&c - query.clauses.data());
-        for (uint32_t j : query.joins) {  // "jiu jitsu" also matches the single word "jiujitsu"
-            if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
-            const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
-            if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
-            TermId t = m_index.find(query.clauses[j].any[0].terms[0].text + query.clauses[j + 1].any[0].terms[0].text);
-            if (t == kNoTerm) continue;
-            std::vector<M> jm;
-            ev.term_matches({{t, MatchLevel::Joined}}, jm);
-            cr.matches.insert(cr.matches.end(), jm.begin(), jm.end());
-            normalise(cr.matches);
-        }
-        if (c.any.size() > 1) normalise(cr.matches);
-        if (filter && !c.negated) {
-            size_t o = 0;
-            for (const M& m : cr.matches) {
-                const Episode& ep = m_episodes[m.doc];
-                uint32_t w = m_index.word_of_token(m.doc, m.pos);
-                int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
-                const auto& al = allowed[m.doc];
-                if (s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end()) cr.matches[o++] = m;
-            }
-            cr.matches.resize(o);
-        }
-        // group by passage (matches are sorted by doc, pos)
-        DocId cur_doc = 0xFFFFFFFFu;
-        uint32_t gid = 0, gid_end = 0, last = 0xFFFFFFFFu;
-        Pos lo = 0, hi = 0;  // tokens [lo, hi) of passage gid
-        const size_t most = std::min<size_t>(cr.matches.size(), m_index.passage_count());
-        cr.passages.reserve(most);
-        cr.first.reserve(most + 1);
-        for (size_t k = 0; k < cr.matches.size(); ++k) {
-            const M& m = cr.matches[k];
-            if (m.doc != cur_doc || m.pos < lo || m.pos >= hi) {  // rarely: the next passage
-                if (m.doc != cur_doc || m.pos < lo) {
-                    cur_doc = m.doc;
-                    gid = m_index.passage_of(m.doc, m.pos);
-                    gid_end = m_index.passages_end(m.doc);
-                }
-                while (gid + 1 < gid_end && m_index.passage(gid + 1).first_token <= m.pos) ++gid;
-                lo = m_index.passage(gid).first_token;
-                hi = gid + 1 < gid_end ? m_index.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
-                if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
-            }
-            if (gid != last) {
-                cr.passages.push_back(gid);
-                cr.first.push_back(uint32_t(k));
-                last = gid;
-            }
-        }
-        cr.first.push_back(uint32_t(cr.matches.size()));
-        (c.negated ? neg_clauses : pos_clauses).push_back(std::move(cr));
-    }
-
+    for (size_t ci = 0; ci < query.clauses.size(); ++ci)
+        (query.clauses[ci].negated ? neg_clauses : pos_clauses).push_back(clause_matches(*this, ev, query, ci, desc, allowed, res.warnings));
     if (pos_clauses.empty())  // a hand-built Query (parse_query never returns one)
         return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     // AND over positive clauses, minus negative ones: candidates from the rarest clause.
     size_t rare = 0;
     for (size_t k = 1; k < pos_clauses.size(); ++k)
         if (pos_clauses[k].passages.size() < pos_clauses[rare].passages.size()) rare = k;
-    struct Cand {
-        uint32_t gid;
-        float score;
-        int tier;
-        uint32_t at;  // into `at_all`: per positive clause, the index into its passages
-    };
     std::vector<Cand> cands;
-    std::vector<uint32_t> at_all;
+    std::vector<uint32_t> at_all;  // per candidate and positive clause: the index into its passages
     const size_t nc = pos_clauses.size();
-    const double N = double(std::max<uint32_t>(1, m_index.passage_count()));
-    const double avg = m_index.avg_passage_tokens();
-    const double k1 = 1.2, b = 0.75;
-    std::vector<double> idf(pos_clauses.size());
-    for (size_t k = 0; k < pos_clauses.size(); ++k) {
-        double df = double(pos_clauses[k].passages.size());
-        idf[k] = std::log(1.0 + (N - df + 0.5) / (df + 0.5));
-    }
+    const Bm25 bm(m_index);
+    std::vector<double> idf(nc);
+    for (size_t k = 0; k < nc; ++k) idf[k] = bm.idf(double(pos_clauses[k].passages.size()));
     std::vector<std::pair<Pos, uint32_t>> prox;
     cands.reserve(pos_clauses[rare].passages.size());
     at_all.reserve(pos_clauses[rare].passages.size() * nc);
@@ -705,35 +1035,35 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         double score = 0;
         int tier = 0;
         prox.clear();
-        for (size_t k = 0; k < pos_clauses.size(); ++k) {
+        for (size_t k = 0; k < nc; ++k) {
             const auto& cr = pos_clauses[k];
-            double tf = 0;
+            uint32_t tf20 = 0;
             int best = 9;
             const uint32_t m0 = cr.first[at[k]], m1 = cr.first[at[k] + 1];
             for (uint32_t mi = m0; mi < m1; ++mi) {
                 const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
-                tf += kLevelWeight[l];
+                tf20 += kLevelWeight20[l];
                 best = std::min(best, int(kLevelTier[l]));
             }
             if (nc > 1)
                 for (uint32_t mi = m0; mi < m1; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
             tier = std::max(tier, best);
-            score += idf[k] * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
+            score += bm.term(idf[k], tf20, len);
         }
-        if (pos_clauses.size() > 1) {  // smallest window holding one match of every clause
+        if (nc > 1) {  // smallest window holding one match of every clause
             std::sort(prox.begin(), prox.end());
-            std::vector<uint32_t> seen(pos_clauses.size(), 0);
+            std::vector<uint32_t> seen(nc, 0);
             size_t have = 0, lo = 0;
             uint32_t best_w = 0xFFFFFFFFu;
             for (size_t hi = 0; hi < prox.size(); ++hi) {
                 if (seen[prox[hi].second]++ == 0) ++have;
-                while (have == pos_clauses.size()) {
+                while (have == nc) {
                     best_w = std::min(best_w, prox[hi].first - prox[lo].first + 1);
                     if (--seen[prox[lo].second] == 0) --have;
                     ++lo;
                 }
             }
-            double extra = best_w > pos_clauses.size() ? double(best_w - pos_clauses.size()) : 0.0;
+            double extra = best_w > nc ? double(best_w - nc) : 0.0;
             score *= 1.0 + 1.0 / (1.0 + extra / 2.0);
         }
         cand.score = float(score);
@@ -747,36 +1077,17 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     uint64_t single_occ = 0;
     InvertedIndex::WordCursor cursor(m_index);
     std::vector<WordMatch> doc_matches;
-    auto wm_less = [](const WordMatch& a, const WordMatch& b) {
-        if (a.first_word != b.first_word) return a.first_word < b.first_word;
-        return a.word_count != b.word_count ? a.word_count < b.word_count : a.level < b.level;  // unique keeps the best
-    };
-    auto wm_same = [](const WordMatch& a, const WordMatch& b) {
-        return a.first_word == b.first_word && a.word_count == b.word_count;
-    };
-    // the word ranges of candidate ci's matches, in clause order
-    auto append_word_matches = [&](size_t ci, std::vector<WordMatch>& out) {
+    auto ranges = [&](const Cand& cand) {  // per positive clause: the candidate's matches
+        MatchRanges r;
         for (size_t k = 0; k < nc; ++k) {
             const auto& cr = pos_clauses[k];
-            for (uint32_t mi = cr.first[at_all[cands[ci].at + k]]; mi < cr.first[at_all[cands[ci].at + k] + 1]; ++mi) {
-                const M& m = cr.matches[mi];
-                uint32_t w0 = cursor.word(m.doc, m.pos);
-                uint32_t w1 = m.span == 1 ? w0 : cursor.word(m.doc, m.pos + m.span - 1);
-                // field stores straight into the vector (a temporary costs a store-forwarding stall)
-                WordMatch& wm = out.emplace_back();
-                wm.doc = m.doc;
-                wm.first_word = w0;
-                wm.word_count = w1 - w0 + 1;
-                wm.level = lv(m);
-            }
+            const uint32_t a = at_all[cand.at + k];
+            r.push_back({cr.matches.data() + cr.first[a], cr.matches.data() + cr.first[a + 1]});
         }
+        return r;
     };
-    // sort (one clause's matches come sorted; several clauses interleave), keep the best level per
-    // word range. @return the number left
-    auto unique_word_matches = [&](std::vector<WordMatch>& v) {
-        if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
-        v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
-        return v.size();
+    auto append_all = [&](const Cand& cand, std::vector<WordMatch>& out) {
+        for (const auto& r : ranges(cand)) append_word_matches(cursor, r.first, r.second, out);
     };
     for (size_t c0 = 0; c0 < cands.size();) {
         const DocId doc = m_index.passage(cands[c0].gid).doc;
@@ -811,66 +1122,24 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                     continue;
                 }
                 doc_matches.clear();
-                append_word_matches(ci, doc_matches);
+                append_all(cands[ci], doc_matches);
                 n += unique_word_matches(doc_matches);
             }
             eh.matches = uint32_t(n);
         } else {
             doc_matches.clear();
             doc_matches.reserve(raw);
-            for (size_t ci = c0; ci < c1; ++ci) append_word_matches(ci, doc_matches);
+            for (size_t ci = c0; ci < c1; ++ci) append_all(cands[ci], doc_matches);
             eh.matches = uint32_t(unique_word_matches(doc_matches));
-            if (wanted) res.matches.insert(res.matches.end(), doc_matches.begin(), doc_matches.end());
+            res.matches.insert(res.matches.end(), doc_matches.begin(), doc_matches.end());
         }
         res.episodes.push_back(eh);
         c0 = c1;
     }
     res.occurrences = nc == 1 ? single_occ : res.total_passages;
 
-    // rank: tier, then score, then position (stable across runs)
-    size_t limit = desc.limit ? std::min<size_t>(desc.limit, cands.size()) : cands.size();
-    auto better = [](const Cand& a, const Cand& x) {
-        if (a.tier != x.tier) return a.tier < x.tier;
-        if (a.score != x.score) return a.score > x.score;
-        return a.gid < x.gid;
-    };
-    std::partial_sort(cands.begin(), cands.begin() + long(limit), cands.end(), better);
-    cands.resize(limit);
-    for (const auto& cand : cands) {
-        Hit h;
-        h.passage = cand.gid;
-        h.doc = m_index.passage(cand.gid).doc;
-        h.score = cand.score;
-        h.level = MatchLevel::Exact;
-        const Episode& ep = m_episodes[h.doc];
-        uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
-        std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
-        for (size_t k = 0; k < pos_clauses.size(); ++k) {
-            const auto& cr = pos_clauses[k];
-            MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
-            for (uint32_t mi = cr.first[at_all[cand.at + k]]; mi < cr.first[at_all[cand.at + k] + 1]; ++mi) {
-                const M& m = cr.matches[mi];
-                uint32_t w0 = m_index.word_of_token(m.doc, m.pos);
-                uint32_t w1 = m_index.word_of_token(m.doc, m.pos + m.span - 1);
-                words.push_back({w0, w1});
-                best = std::min(best, lv(m));
-                first_w = std::min(first_w, w0);
-                last_w = std::max(last_w, w1);
-            }
-            h.level = std::max(h.level, best);
-        }
-        std::sort(words.begin(), words.end());
-        words.erase(std::unique(words.begin(), words.end()), words.end());
-        h.word = first_w;
-        h.last_word = std::max(first_w, last_w);
-        if (!resident(h.doc)) {  // text released: rank and count only, the caller fills the text
-            h.time_ms = m_index.passage(cand.gid).start_ms;
-            h.text_pending = true;
-        } else {
-            fill_hit_text(h, ep, words, desc.snippet_bytes);
-        }
-        res.hits.push_back(std::move(h));
-    }
+    keep_best(cands, desc.limit);
+    for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes));
     return res;
 }
 

@@ -671,15 +671,23 @@ TEST_CASE("prefix_last: the word being typed also completes, ranked below exact 
     CHECK(r->total_passages == 1);
 }
 
+// Doc and None scopes take the passage path (per-passage counts, positions on demand) for
+// single-clause queries; All takes the match path. Both must agree, with passage summaries for
+// every term (summary_min 1) and for none (0).
 TEST_CASE("MatchScope Doc and None change only which episodes get a match list, not counts or hits", "[search][scope]") {
     const std::string text = txtest::read_file(txtest::demo_path());
-    Collection c;
+    const uint32_t summary_min = GENERATE(0u, 1u);
+    INFO("summary_min " << summary_min);
+    IndexDesc idesc;
+    idesc.summary_min = summary_min;
+    Collection c(idesc);
     REQUIRE(c.add(import_text(text.substr(0, text.size() / 3), "a"), false).ok());
     // an episode with hyphenated and joined words: its tokens are not one-to-one with its words
     REQUIRE(c.add(import_text("we did jiu-jitsu and jiujitsu then jiu jitsu again, the end of the day " + text.substr(text.size() / 3, text.size() / 3), "b"), false).ok());
     REQUIRE(c.add(import_text(text.substr(2 * text.size() / 3), "c"), false).ok());
     c.finish();
-    for (const char* q : {"the", "jiu-jitsu", "jiujitsu", "\"the day\"", "open source ai", "ai -facebook", "llama OR llamas", "th*", "jiu the"}) {
+    for (const char* q : {"the", "jiu-jitsu", "jiujitsu", "jiu", "jitsu", "\"the day\"", "open source ai", "ai -facebook", "llama OR llamas",
+                          "th*", "jiu the", "jiu OR jitsu", "zuckerburg", "metavers", "the OR day -end", "-the day", "jiu*", "Lex Fridman"}) {
         INFO(q);
         SearchDesc all;
         all.limit = 10;
@@ -702,7 +710,12 @@ TEST_CASE("MatchScope Doc and None change only which episodes get a match list, 
             REQUIRE(rs->hits.size() == ra->hits.size());
             for (size_t h = 0; h < ra->hits.size(); ++h) {
                 CHECK(rs->hits[h].passage == ra->hits[h].passage);
+                CHECK(rs->hits[h].score == ra->hits[h].score);
+                CHECK(rs->hits[h].level == ra->hits[h].level);
+                CHECK(rs->hits[h].word == ra->hits[h].word);
+                CHECK(rs->hits[h].last_word == ra->hits[h].last_word);
                 CHECK(rs->hits[h].snippet.text == ra->hits[h].snippet.text);
+                CHECK(rs->hits[h].highlights.size() == ra->hits[h].highlights.size());
             }
             std::vector<std::tuple<DocId, uint32_t, uint32_t, int>> want, got;
             for (const auto& m : ra->matches)
