@@ -345,6 +345,10 @@ void InvertedIndex::shrink() {
     build_summaries();
 }
 
+namespace {
+constexpr uint32_t kSkipEvery = 64;  // skip entries per summarised term: one per 64 postings of an episode
+}  // namespace
+
 void InvertedIndex::build_summaries() {
     m_summaries.clear();
     m_summary.clear();
@@ -364,16 +368,17 @@ void InvertedIndex::build_summaries() {
         const uint8_t* p = base;
         DocId doc = 0;
         Pos pos = 0;
+        uint32_t in_doc = 0;  // postings since the last skip entry
         for (uint32_t k = 0; k < ti.count; ++k) {
-            const uint32_t at = uint32_t(p - base);
             uint64_t v = read_varint(p);
             if (v & 1) {
                 doc += DocId(v >> 1);
                 pos = Pos(read_varint(p));
-                m_summary_dir.push_back({doc, at});
+                in_doc = 0;
             } else {
                 pos += Pos(v >> 1);
             }
+            if (in_doc++ % kSkipEvery == 0) m_summary_dir.push_back(Skip{doc, pos, uint32_t(p - base)});
             occ[k].doc = doc;
             occ[k].pos = pos;
             occ[k].span = ti.span;
@@ -419,36 +424,54 @@ bool InvertedIndex::summary_counts(TermId t, std::vector<PassageCount>& out) con
     return true;
 }
 
-void InvertedIndex::occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level) const {
-    const TermInfo& ti = m_terms[t];
+// Calls f(pos) for every position in [lo, hi) of summarised term t in episode d.
+// @return false when t has no summary.
+template <class F>
+bool InvertedIndex::for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const {
     const Summary* s = summary_of(t);
-    if (!s) {  // decode everything, keep episode d
-        std::vector<Occurrence> all;
-        occurrences(t, all, level);
-        Occurrence probe;
-        probe.doc = d;
-        auto r = std::equal_range(all.begin(), all.end(), probe, [](const Occurrence& a, const Occurrence& b) { return a.doc < b.doc; });
-        out.insert(out.end(), r.first, r.second);
-        return;
-    }
+    if (!s) return false;
+    const TermInfo& ti = m_terms[t];
     auto b = m_summary_dir.begin() + s->dir_begin, e = m_summary_dir.begin() + s->dir_end;
-    auto it = std::lower_bound(b, e, d, [](const std::pair<DocId, uint32_t>& x, DocId y) { return x.first < y; });
-    if (it == e || it->first != d) return;
-    const uint8_t* p = m_pool.data() + ti.head + it->second;
+    // the last skip entry at or before (d, lo), else d's first
+    auto it = std::upper_bound(b, e, std::make_pair(d, lo), [](const std::pair<DocId, Pos>& x, const Skip& y) {
+        return x.first != y.doc ? x.first < y.doc : x.second < y.pos;
+    });
+    if (it != b && (it - 1)->doc == d) --it;
+    if (it == e || it->doc != d) return true;
+    const uint8_t* p = m_pool.data() + ti.head + it->next;
     const uint8_t* const end = m_pool.data() + ti.head + (ti.first_size - 4);
-    read_varint(p);  // the episode step (d is known)
-    Pos pos = Pos(read_varint(p));
-    while (true) {
-        Occurrence& o = out.emplace_back();
-        o.doc = d;
-        o.pos = pos;
-        o.span = ti.span;
-        o.level = level;
+    for (Pos pos = it->pos; pos < hi;) {
+        if (pos >= lo) f(pos);
         if (p >= end) break;
         uint64_t v = read_varint(p);
         if (v & 1) break;  // the next episode
         pos += Pos(v >> 1);
     }
+    return true;
+}
+
+void InvertedIndex::occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level, Pos lo, Pos hi) const {
+    const uint16_t span = m_terms[t].span;
+    bool summarised = for_each_in(t, d, lo, hi, [&](Pos pos) {
+        Occurrence& o = out.emplace_back();
+        o.doc = d;
+        o.pos = pos;
+        o.span = span;
+        o.level = level;
+    });
+    if (summarised) return;
+    std::vector<Occurrence> all;  // decode everything, keep episode d
+    occurrences(t, all, level);
+    auto key = [](const Occurrence& o) { return (uint64_t(o.doc) << 32) | o.pos; };
+    auto from = std::lower_bound(all.begin(), all.end(), (uint64_t(d) << 32) | lo, [&](const Occurrence& o, uint64_t k) { return key(o) < k; });
+    for (; from != all.end() && from->doc == d && from->pos < hi; ++from) out.push_back(*from);
+}
+
+void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo, Pos hi) const {
+    if (for_each_in(t, d, lo, hi, [&](Pos pos) { out.push_back(pos); })) return;
+    std::vector<Occurrence> occ;
+    occurrences_in(t, d, occ, 0, lo, hi);
+    for (const Occurrence& o : occ) out.push_back(o.pos);
 }
 
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
@@ -462,8 +485,9 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
                 doc = o->doc;
                 gid = passage_of(doc, o->pos);
                 gid_end = m_docs[doc].passage_end;
+            } else {
+                gid = passage_after(gid, o->pos);
             }
-            while (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) ++gid;
             hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
             if (out.size() == first || out.back().gid != gid) {
                 PassageCount& pc = out.emplace_back();
@@ -500,6 +524,20 @@ uint32_t InvertedIndex::passage_of(DocId d, Pos pos) const {
     auto it = std::upper_bound(b, e, pos, [](Pos p, const Passage& r) { return p < r.first_token; });
     if (it != b) --it;
     return uint32_t(it - m_passages.begin());
+}
+
+uint32_t InvertedIndex::passage_after_far(uint32_t gid, uint32_t end, Pos pos) const {
+    // gallop: matches are usually a few passages apart, a binary search over the episode costs more
+    uint32_t lo = gid, step = 1;  // passage lo starts at or before pos
+    uint32_t hi = lo + step;
+    while (hi < end && m_passages[hi].first_token <= pos) {
+        lo = hi;
+        step *= 2;
+        hi = lo + step;
+    }
+    auto it = std::upper_bound(m_passages.begin() + lo + 1, m_passages.begin() + std::min(hi, end), pos,
+                               [](Pos p, const Passage& r) { return p < r.first_token; });
+    return uint32_t(it - m_passages.begin()) - 1;
 }
 
 double InvertedIndex::avg_passage_tokens() const {

@@ -126,6 +126,14 @@ public:
     const Passage& passage(uint32_t gid) const { return m_passages[gid]; }
     // Global passage id containing token `pos` of episode `d`.
     uint32_t passage_of(DocId d, Pos pos) const;
+    // The same when passage `gid` of that episode starts at or before `pos` (walking forward:
+    // one step for the next passage, a binary search for a far one).
+    uint32_t passage_after(uint32_t gid, Pos pos) const {
+        const uint32_t end = m_docs[m_passages[gid].doc].passage_end;
+        if (gid + 1 >= end || m_passages[gid + 1].first_token > pos) return gid;
+        if (gid + 2 >= end || m_passages[gid + 2].first_token > pos) return gid + 1;
+        return passage_after_far(gid + 2, end, pos);
+    }
     uint32_t passage_tokens(uint32_t gid) const {  // length in tokens (BM25 length norm)
         const Passage& p = m_passages[gid];
         const uint32_t end = gid + 1 < m_passages.size() && m_passages[gid + 1].doc == p.doc ? m_passages[gid + 1].first_token
@@ -168,9 +176,13 @@ public:
     // Append `t`'s per-passage counts from its summary, in passage order. @return false (nothing
     // appended) when it has none.
     bool summary_counts(TermId t, std::vector<PassageCount>& out) const;
-    // Append the occurrences of `t` in episode `d` only, in position order: a summarised term
-    // jumps to the episode through its per-episode directory; others decode the whole list.
-    void occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level = 0) const;
+    // Append the occurrences of `t` in episode `d` at token positions [lo, hi), in position order:
+    // a summarised term jumps close to (d, lo) through its skip directory; others decode the
+    // whole list.
+    void occurrences_in(TermId t, DocId d, std::vector<Occurrence>& out, uint8_t level = 0, Pos lo = 0,
+                        Pos hi = 0xFFFFFFFFu) const;
+    // The same, positions only.
+    void positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo = 0, Pos hi = 0xFFFFFFFFu) const;
 
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
@@ -210,10 +222,13 @@ private:
         uint32_t dir_begin = 0, dir_end = 0;  // into m_summary_dir
     };
     const Summary* summary_of(TermId t) const;
+    template <class F>
+    bool for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const;
     void build_summaries();
 
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
+    uint32_t passage_after_far(uint32_t gid, uint32_t end, Pos pos) const;
     bool token_in_multi_word(DocId d, Pos pos) const;  // its word has several tokens
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
@@ -235,7 +250,12 @@ private:
     uint64_t m_total_tokens = 0;
     std::vector<Summary> m_summaries;       // sorted by term; empty when stale (episodes added since)
     std::vector<uint8_t> m_summary;         // their passage counts
-    std::vector<std::pair<DocId, uint32_t>> m_summary_dir;  // per summary: (episode, offset of its first posting)
+    struct Skip {  // a summarised term's posting with its absolute place: decoding may start after it
+        DocId doc;
+        Pos pos;
+        uint32_t next;  // offset (from the term's head) of the posting after it
+    };
+    std::vector<Skip> m_summary_dir;  // per summary: every episode's first posting and every kSkipEvery-th after
 
     // commit() state
     size_t m_committed_terms = 0;

@@ -351,18 +351,99 @@ public:
             if (m_desc.variants && !item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
             return;
         }
+        // Without a prefix no expansion can warn, so every word is looked up first: a phrase of
+        // one-token words, each a single dictionary term, goes episode by episode.
+        bool plain = true;
+        for (const QueryTerm& t : item.terms) plain = plain && !t.prefix;
+        std::vector<std::vector<std::pair<TermId, MatchLevel>>> exs;
+        if (plain) {
+            exs.resize(item.terms.size());
+            std::vector<TermId> words;
+            for (size_t k = 0; k < item.terms.size(); ++k) {
+                expand(item.terms[k], true, exs[k], warnings);
+                if (exs[k].empty()) return;  // a word that never occurs: no phrase
+                if (exs[k].size() == 1 && m_ix.term_span(exs[k][0].first) == 1) words.push_back(exs[k][0].first);
+            }
+            if (words.size() == item.terms.size()) {
+                phrase_by_episode(words, out);
+                return;
+            }
+        }
         std::vector<M> cur, next, merged;
-        expand(item.terms[0], true, ex, warnings);
-        term_matches(ex, cur);
-        for (size_t k = 1; k < item.terms.size() && !cur.empty(); ++k) {
+        auto expansions = [&](size_t k) -> const std::vector<std::pair<TermId, MatchLevel>>& {
+            if (plain) return exs[k];
             expand(item.terms[k], true, ex, warnings);
+            return ex;
+        };
+        term_matches(expansions(0), cur);
+        for (size_t k = 1; k < item.terms.size() && !cur.empty(); ++k) {
+            const auto& e = expansions(k);
             next.clear();
-            term_matches(ex, next);
+            term_matches(e, next);
             chain(cur, next, merged);
             cur.swap(merged);
         }
         out.insert(out.end(), cur.begin(), cur.end());
         if (!out.empty()) normalise(out);
+    }
+
+    // A phrase of one-token words (their term ids, in order): episode by episode from the rarest
+    // word's occurrences, each other word's positions in that episode looked up (a summarised
+    // term jumps to the episode: InvertedIndex::occurrences_in), candidate starts intersected.
+    // Appends exact matches sorted by (doc, pos).
+    void phrase_by_episode(const std::vector<TermId>& words, std::vector<M>& out) {
+        const size_t n = words.size();
+        std::vector<size_t> order(n);  // rarest first
+        for (size_t k = 0; k < n; ++k) order[k] = k;
+        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+            return m_ix.term_occurrences(words[a]) < m_ix.term_occurrences(words[b]);
+        });
+        const size_t r = order[0];
+        std::vector<M> rare;
+        std::vector<Pos> pos;
+        m_ix.occurrences(words[r], rare);
+        std::vector<std::vector<M>> full(n);  // unsummarised words: decoded once
+        std::vector<Pos> starts;
+        std::vector<uint64_t> bits;  // positions of one word in one episode, cleared after use
+        for (size_t i = 0; i < rare.size();) {
+            const DocId d = rare[i].doc;
+            starts.clear();
+            for (; i < rare.size() && rare[i].doc == d; ++i)
+                if (rare[i].pos >= r) starts.push_back(rare[i].pos - Pos(r));
+            for (size_t oi = 1; oi < n && !starts.empty(); ++oi) {
+                const size_t k = order[oi];
+                pos.clear();
+                if (m_ix.has_summary(words[k])) {
+                    m_ix.positions_in(words[k], d, pos);
+                } else {
+                    if (full[k].empty()) m_ix.occurrences(words[k], full[k]);
+                    M probe;
+                    probe.doc = d;
+                    auto range = std::equal_range(full[k].begin(), full[k].end(), probe, [](const M& x, const M& y) { return x.doc < y.doc; });
+                    for (auto it = range.first; it != range.second; ++it) pos.push_back(it->pos);
+                }
+                // keep the starts s with word k at s + k: a bit per token of the episode beats a
+                // merge, whose loop exits are unpredictable
+                const size_t words_needed = (size_t(m_ix.token_count(d)) + Pos(n)) / 64 + 1;
+                if (bits.size() < words_needed) bits.resize(words_needed, 0);
+                for (Pos p : pos) bits[p >> 6] |= uint64_t(1) << (p & 63);
+                size_t o = 0;
+                for (Pos s : starts) {
+                    const Pos want = s + Pos(k);
+                    starts[o] = s;
+                    o += (bits[want >> 6] >> (want & 63)) & 1;
+                }
+                starts.resize(o);
+                for (Pos p : pos) bits[p >> 6] = 0;
+            }
+            for (Pos s : starts) {
+                M& m = out.emplace_back();
+                m.doc = d;
+                m.pos = s;
+                m.span = uint16_t(std::min<size_t>(n, 0xFFFF));
+                m.level = uint8_t(MatchLevel::Exact);
+            }
+        }
     }
 
     // cur: phrase prefixes [pos, pos+span); next: candidates for the following token.
@@ -550,8 +631,9 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
                 cur_doc = m.doc;
                 gid = ix.passage_of(m.doc, m.pos);
                 gid_end = ix.passages_end(m.doc);
+            } else {
+                gid = ix.passage_after(gid, m.pos);
             }
-            while (gid + 1 < gid_end && ix.passage(gid + 1).first_token <= m.pos) ++gid;
             lo = ix.passage(gid).first_token;
             hi = gid + 1 < gid_end ? ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
             if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
@@ -694,9 +776,8 @@ private:
 
     bool expand_clause(const QueryClause& cl, std::vector<std::string>& warnings);
     void aggregate();
-    // The clause's matches in passage gid, sorted (decodes its episode's positions once).
+    // The clause's matches in passage gid, sorted.
     const std::vector<M>& passage_matches(uint32_t gid);
-    static std::pair<const M*, const M*> in_passage(const InvertedIndex& ix, const M* b, const M* e, uint32_t gid);
 
     const Collection& m_c;
     const InvertedIndex& m_ix;
@@ -704,9 +785,6 @@ private:
     const SearchDesc& m_desc;
     std::vector<TermSrc> m_terms;
     std::vector<Agg> m_agg;
-    DocId m_doc = 0xFFFFFFFFu;       // the episode whose positions are in m_doc_occ
-    std::vector<M> m_doc_occ;        // per term (m_doc_seg[k], m_doc_seg[k + 1]), each sorted
-    std::vector<size_t> m_doc_seg;
     std::vector<M> m_passage;        // passage_matches()
 };
 
@@ -783,38 +861,22 @@ void PassagePath::aggregate() {
 }
 
 const std::vector<M>& PassagePath::passage_matches(uint32_t gid) {
-    const DocId d = m_ix.passage(gid).doc;
-    if (d != m_doc) {  // the episode's occurrences, term by term
-        m_doc = d;
-        m_doc_occ.clear();
-        m_doc_seg.assign(1, 0);
-        for (const TermSrc& s : m_terms) {
-            if (s.summary) {
-                m_ix.occurrences_in(s.t, d, m_doc_occ, s.level);
-            } else {
-                M probe;
-                probe.doc = d;
-                auto r = std::equal_range(s.occ.begin(), s.occ.end(), probe, [](const M& a, const M& b) { return a.doc < b.doc; });
-                m_doc_occ.insert(m_doc_occ.end(), r.first, r.second);
-            }
-            m_doc_seg.push_back(m_doc_occ.size());
-        }
-    }
-    m_passage.clear();
-    for (size_t k = 0; k + 1 < m_doc_seg.size(); ++k) {
-        auto r = in_passage(m_ix, m_doc_occ.data() + m_doc_seg[k], m_doc_occ.data() + m_doc_seg[k + 1], gid);
-        m_passage.insert(m_passage.end(), r.first, r.second);
-    }
-    if (m_doc_seg.size() > 2) std::sort(m_passage.begin(), m_passage.end(), m_less);  // distinct terms never share a (pos, span)
-    return m_passage;
-}
-
-std::pair<const M*, const M*> PassagePath::in_passage(const InvertedIndex& ix, const M* b, const M* e, uint32_t gid) {
-    const Passage& p = ix.passage(gid);
+    const Passage& p = m_ix.passage(gid);
     const Pos lo = p.first_token;
-    const Pos hi = gid + 1 < ix.passages_end(p.doc) ? ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
-    b = std::lower_bound(b, e, lo, [](const M& m, Pos x) { return m.pos < x; });
-    return {b, std::lower_bound(b, e, hi, [](const M& m, Pos x) { return m.pos < x; })};
+    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+    m_passage.clear();
+    for (const TermSrc& s : m_terms) {
+        if (s.summary) {
+            m_ix.occurrences_in(s.t, p.doc, m_passage, s.level, lo, hi);
+            continue;
+        }
+        auto key = [](const M& m) { return (uint64_t(m.doc) << 32) | m.pos; };
+        auto it = std::lower_bound(s.occ.begin(), s.occ.end(), (uint64_t(p.doc) << 32) | lo,
+                                   [&](const M& m, uint64_t k) { return key(m) < k; });
+        for (; it != s.occ.end() && it->doc == p.doc && it->pos < hi; ++it) m_passage.push_back(*it);
+    }
+    if (m_terms.size() > 1) std::sort(m_passage.begin(), m_passage.end(), m_less);  // distinct terms never share a (pos, span)
+    return m_passage;
 }
 
 bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchResult& res) {
@@ -1011,6 +1073,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     std::vector<std::pair<Pos, uint32_t>> prox;
     cands.reserve(pos_clauses[rare].passages.size());
     at_all.reserve(pos_clauses[rare].passages.size() * nc);
+    std::vector<uint32_t> from(nc, 0);  // per clause: candidates only move forward, so gallop from here
     for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
         uint32_t gid = pos_clauses[rare].passages[pi];
         Cand cand{gid, 0, 0, uint32_t(at_all.size())};
@@ -1020,9 +1083,17 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (size_t k = 0; k < nc && ok; ++k) {
             if (k == rare) { at[k] = uint32_t(pi); continue; }
             const auto& ps = pos_clauses[k].passages;
-            auto it = std::lower_bound(ps.begin(), ps.end(), gid);
+            const uint32_t n = uint32_t(ps.size());
+            uint32_t lo = from[k], step = 1, hi = lo;
+            while (hi < n && ps[hi] < gid) {
+                lo = hi + 1;
+                hi = lo + step;
+                step *= 2;
+            }
+            auto it = std::lower_bound(ps.begin() + lo, ps.begin() + std::min(hi, n), gid);
+            from[k] = uint32_t(it - ps.begin());
             ok = it != ps.end() && *it == gid;
-            if (ok) at[k] = uint32_t(it - ps.begin());
+            if (ok) at[k] = from[k];
         }
         for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
             ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
