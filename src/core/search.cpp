@@ -413,7 +413,20 @@ public:
             for (size_t oi = 1; oi < n && !starts.empty(); ++oi) {
                 const size_t k = order[oi];
                 pos.clear();
-                if (m_ix.has_summary(words[k])) {
+                const bool summary = m_ix.has_summary(words[k]);
+                if (summary && starts.size() * 64 < m_ix.term_occurrences(words[k]) / std::max<uint32_t>(1, m_ix.doc_count())) {
+                    // few starts against a frequent word ("future" in "the future of"): look each
+                    // place up through the skip entries instead of decoding the whole episode
+                    size_t o = 0;
+                    for (Pos s : starts) {
+                        pos.clear();
+                        m_ix.positions_in(words[k], d, pos, s + Pos(k), s + Pos(k) + 1);
+                        if (!pos.empty()) starts[o++] = s;
+                    }
+                    starts.resize(o);
+                    continue;
+                }
+                if (summary) {
                     m_ix.positions_in(words[k], d, pos);
                 } else {
                     if (full[k].empty()) m_ix.occurrences(words[k], full[k]);
