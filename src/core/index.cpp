@@ -478,6 +478,7 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
     const size_t first = out.size();
     DocId doc = 0xFFFFFFFFu;
     uint32_t gid = 0, gid_end = 0;
+    uint32_t run = 0, run_end = 0;  // the token -> word run at or before the last multi-word check
     Pos hi = 0;  // first token after passage gid
     for (const Occurrence* o = begin; o != end; ++o) {
         if (o->doc != doc || o->pos >= hi) {
@@ -485,6 +486,8 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
                 doc = o->doc;
                 gid = passage_of(doc, o->pos);
                 gid_end = m_docs[doc].passage_end;
+                run = m_docs[doc].run_begin;
+                run_end = m_docs[doc].run_end;
             } else {
                 gid = passage_after(gid, o->pos);
             }
@@ -496,15 +499,23 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
         }
         PassageCount& pc = out.back();
         ++pc.count;
-        if (m_passage_multi[gid] && (o->span > 1 || token_in_multi_word(doc, o->pos))) ++pc.multi;
+        if (!m_passage_multi[gid]) continue;
+        if (o->span > 1) {
+            ++pc.multi;
+            continue;
+        }
+        // gallop to the last run starting at or before pos: does its word have several tokens?
+        uint32_t lo = run, step = 1, up = run + 1;
+        while (up < run_end && m_runs[up].first_token <= o->pos) {
+            lo = up;
+            up = lo + step;
+            step *= 2;
+        }
+        auto it = std::upper_bound(m_runs.begin() + lo + 1, m_runs.begin() + std::min(up, run_end), o->pos,
+                                   [](Pos p, const Run& r) { return p < r.first_token; });
+        run = uint32_t(it - m_runs.begin()) - 1;
+        if (run < run_end && m_runs[run].first_token <= o->pos && !m_runs[run].one_to_one) ++pc.multi;
     }
-}
-
-bool InvertedIndex::token_in_multi_word(DocId d, Pos pos) const {
-    const DocInfo& di = m_docs[d];
-    auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
-    auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
-    return it != b && !(it - 1)->one_to_one;
 }
 
 // ---- documents, tokens, passages ----

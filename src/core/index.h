@@ -229,7 +229,6 @@ private:
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
     uint32_t passage_after_far(uint32_t gid, uint32_t end, Pos pos) const;
-    bool token_in_multi_word(DocId d, Pos pos) const;  // its word has several tokens
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
