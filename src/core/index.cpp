@@ -395,6 +395,7 @@ void InvertedIndex::build_summaries() {
             prev = pc.gid;
         }
         s.end = uint32_t(m_summary.size());
+        s.passages = uint32_t(pcs.size());
         m_summaries.push_back(s);
     }
     shrink_vec(m_summaries);
@@ -411,12 +412,13 @@ bool InvertedIndex::summary_counts(TermId t, std::vector<PassageCount>& out) con
     const Summary* s = summary_of(t);
     if (!s) return false;
     const uint8_t* p = m_summary.data() + s->begin;
-    const uint8_t* e = m_summary.data() + s->end;
+    size_t at = out.size();
+    out.resize(at + s->passages);  // filled in place (emplace_back per entry costs more than the decode)
     uint32_t gid = 0;
-    while (p < e) {
+    for (uint32_t k = 0; k < s->passages; ++k) {
         uint64_t v = read_varint(p);
         gid += uint32_t(v >> 1);
-        PassageCount& pc = out.emplace_back();
+        PassageCount& pc = out[at + k];
         pc.gid = gid;
         pc.count = uint32_t(read_varint(p));
         pc.multi = v & 1 ? uint32_t(read_varint(p)) : 0;

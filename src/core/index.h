@@ -218,6 +218,7 @@ private:
 
     struct Summary {              // a frequent term's passage summary and episode directory
         TermId term = 0;
+        uint32_t passages = 0;                // entries
         uint32_t begin = 0, end = 0;          // bytes in m_summary: per passage varint(gid delta << 1 | has multi), varint(count)[, varint(multi)]
         uint32_t dir_begin = 0, dir_end = 0;  // into m_summary_dir
     };

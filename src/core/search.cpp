@@ -805,16 +805,16 @@ bool PassagePath::expand_clause(const QueryClause& cl, std::vector<std::string>&
     std::vector<std::pair<TermId, MatchLevel>> ex, all;
     for (const QueryItem& item : cl.any) {
         if (item.terms.size() != 1) return false;  // phrases chain positions: the match path
+        if (m_desc.variants && !item.joined && !item.terms[0].prefix) {
+            std::vector<M> split;
+            m_ev.split_matches(item.terms[0].text, split);
+            if (!split.empty()) return false;  // "jiujitsu" found as "jiu jitsu": the match path
+        }
         m_ev.expand(item.terms[0], item.exact_only, ex, warnings);
         for (const auto& e : ex) {  // one term, one level: its best over the items
             auto it = std::find_if(all.begin(), all.end(), [&](const auto& a) { return a.first == e.first; });
             if (it == all.end()) all.push_back(e);
             else it->second = std::min(it->second, e.second);
-        }
-        if (m_desc.variants && !item.joined && !item.terms[0].prefix) {
-            std::vector<M> split;
-            m_ev.split_matches(item.terms[0].text, split);
-            if (!split.empty()) return false;  // "jiujitsu" found as "jiu jitsu": the match path
         }
     }
     for (const auto& e : all) {
@@ -845,15 +845,43 @@ void PassagePath::aggregate() {
     };
     if (m_terms.size() == 1) {
         counts_of(m_terms[0]);
-        m_agg.reserve(pcs.size());
-        for (const PassageCount& pc : pcs) {
-            Agg& a = m_agg.emplace_back();
-            a.gid = pc.gid;
-            add(a, pc, m_terms[0].level);
+        const uint8_t l = std::min<uint8_t>(m_terms[0].level, 4);
+        const uint32_t w = kLevelWeight20[l];
+        const uint8_t tier = kLevelTier[l];
+        m_agg.resize(pcs.size());  // filled in place: per-entry emplace_back dominated "the"
+        for (size_t i = 0; i < pcs.size(); ++i) {
+            Agg& a = m_agg[i];
+            a.gid = pcs[i].gid;
+            a.tf20 = pcs[i].count * w;
+            a.count = pcs[i].count;
+            a.multi = pcs[i].multi;
+            a.tier = tier;
         }
         return;
     }
-    // several terms: sum per passage in a table over all passages, then collect in passage order
+    if (m_terms.empty()) return;
+    size_t most = 0;  // entries at most: occurrences
+    for (const TermSrc& s : m_terms) most += m_ix.term_occurrences(s.t);
+    if (most * 4 < m_ix.passage_count()) {
+        // few entries ("meta*", typos): sort them by passage and sum runs
+        std::vector<std::pair<PassageCount, uint8_t>> all;
+        all.reserve(most);
+        for (TermSrc& s : m_terms) {
+            counts_of(s);
+            for (const PassageCount& pc : pcs) {  // field stores in place (a temporary stalls store forwarding)
+                auto& e = all.emplace_back();
+                e.first = pc;
+                e.second = s.level;
+            }
+        }
+        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first.gid < b.first.gid; });
+        for (const auto& e : all) {
+            if (m_agg.empty() || m_agg.back().gid != e.first.gid) m_agg.push_back(Agg{e.first.gid});
+            add(m_agg.back(), e.first, e.second);
+        }
+        return;
+    }
+    // many: sum per passage in a table over all passages, then collect in passage order
     std::vector<Agg> table(m_ix.passage_count());
     std::vector<uint8_t> touched(m_ix.passage_count(), 0);
     size_t n = 0;
