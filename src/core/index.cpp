@@ -209,6 +209,8 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         m_summaries.clear();
         m_summary.clear();
         m_summary_dir.clear();
+        m_bigrams.clear();
+        m_bigram_pool.clear();
     }
     DocId d = DocId(m_docs.size());
     DocInfo di;
@@ -347,13 +349,32 @@ void InvertedIndex::shrink() {
 
 namespace {
 constexpr uint32_t kSkipEvery = 64;  // skip entries per summarised term: one per 64 postings of an episode
+constexpr size_t kPairWords = 255;   // word pairs are counted among this many most frequent terms
 }  // namespace
 
 void InvertedIndex::build_summaries() {
     m_summaries.clear();
     m_summary.clear();
     m_summary_dir.clear();
+    m_bigrams.clear();
+    m_bigram_pool.clear();
     if (m_desc.summary_min == 0) return;
+    // Word pairs: the kPairWords most frequent one-token terms get a code, and every token of
+    // theirs is marked in `tok` (one byte per token of the collection) while decoding below.
+    std::vector<TermId> pair_words;
+    for (TermId t = 0; t < m_terms.size(); ++t)
+        if (m_terms[t].span == 1 && m_terms[t].count >= m_desc.summary_min) pair_words.push_back(t);
+    if (pair_words.size() > kPairWords) {
+        std::nth_element(pair_words.begin(), pair_words.begin() + kPairWords, pair_words.end(),
+                         [&](TermId a, TermId b) { return m_terms[a].count != m_terms[b].count ? m_terms[a].count > m_terms[b].count : a < b; });
+        pair_words.resize(kPairWords);
+    }
+    std::vector<uint8_t> code(m_terms.size(), 0);
+    for (size_t k = 0; k < pair_words.size(); ++k) code[pair_words[k]] = uint8_t(k + 1);
+    std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `tok`
+    for (size_t d = 0; d < m_docs.size(); ++d) doc_base[d + 1] = doc_base[d] + m_docs[d].token_count;
+    std::vector<uint8_t> tok(pair_words.size() >= 2 ? size_t(doc_base.back()) : 0, 0);
+
     std::vector<Occurrence> occ;
     std::vector<PassageCount> pcs;
     for (TermId t = 0; t < m_terms.size(); ++t) {
@@ -383,6 +404,8 @@ void InvertedIndex::build_summaries() {
             occ[k].pos = pos;
             occ[k].span = ti.span;
         }
+        if (code[t] && !tok.empty())
+            for (const Occurrence& o : occ) tok[doc_base[o.doc] + o.pos] = code[t];
         s.dir_end = uint32_t(m_summary_dir.size());
         pcs.clear();
         passage_counts(occ.data(), occ.data() + occ.size(), pcs);
@@ -398,9 +421,88 @@ void InvertedIndex::build_summaries() {
         s.passages = uint32_t(pcs.size());
         m_summaries.push_back(s);
     }
+    build_bigrams(tok, doc_base, pair_words);
     shrink_vec(m_summaries);
     shrink_vec(m_summary);
     shrink_vec(m_summary_dir);
+}
+
+void InvertedIndex::build_bigrams(const std::vector<uint8_t>& tok, const std::vector<uint64_t>& base,
+                                  const std::vector<TermId>& words) {
+    if (tok.empty()) return;
+    const size_t nw = words.size() + 1;  // codes 1..words.size(); 0 = another word
+    std::vector<uint32_t> count(nw * nw, 0);
+    for (size_t d = 0; d + 1 < base.size(); ++d)
+        for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) ++count[tok[p] * nw + tok[p + 1]];
+    std::vector<int32_t> id(nw * nw, -1);
+    for (size_t a = 1; a < nw; ++a)
+        for (size_t b = 1; b < nw; ++b)
+            if (count[a * nw + b] >= m_desc.summary_min) {
+                id[a * nw + b] = int32_t(m_bigrams.size());
+                m_bigrams.push_back(Bigram{words[a - 1], words[b - 1], count[a * nw + b], 0, 0});
+            }
+    if (m_bigrams.empty()) return;
+    struct Writer {
+        std::vector<uint8_t> bytes;
+        DocId doc = 0;
+        Pos pos = 0;
+        bool any = false;
+    };
+    std::vector<Writer> w(m_bigrams.size());
+    for (size_t d = 0; d + 1 < base.size(); ++d)
+        for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) {
+            const int32_t i = id[tok[p] * nw + tok[p + 1]];
+            if (i < 0) continue;
+            Writer& x = w[size_t(i)];
+            const Pos pos = Pos(p - base[d]);
+            if (!x.any || x.doc != d) {  // the postings format (index.h): episode step, then the position
+                put_varint(x.bytes, (uint64_t(d - (x.any ? x.doc : 0)) << 1) | 1);
+                put_varint(x.bytes, pos);
+            } else {
+                put_varint(x.bytes, uint64_t(pos - x.pos) << 1);
+            }
+            x.any = true;
+            x.doc = DocId(d);
+            x.pos = pos;
+        }
+    for (size_t i = 0; i < m_bigrams.size(); ++i) {
+        m_bigrams[i].begin = uint32_t(m_bigram_pool.size());
+        m_bigram_pool.insert(m_bigram_pool.end(), w[i].bytes.begin(), w[i].bytes.end());
+        m_bigrams[i].end = uint32_t(m_bigram_pool.size());
+    }
+    std::sort(m_bigrams.begin(), m_bigrams.end(), [](const Bigram& x, const Bigram& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
+    shrink_vec(m_bigrams);
+    shrink_vec(m_bigram_pool);
+}
+
+int InvertedIndex::bigram(TermId a, TermId b) const {
+    auto it = std::lower_bound(m_bigrams.begin(), m_bigrams.end(), std::make_pair(a, b), [](const Bigram& x, const std::pair<TermId, TermId>& k) {
+        return x.a != k.first ? x.a < k.first : x.b < k.second;
+    });
+    return it != m_bigrams.end() && it->a == a && it->b == b ? int(it - m_bigrams.begin()) : -1;
+}
+
+void InvertedIndex::bigram_occurrences(int id, std::vector<Occurrence>& out) const {
+    const Bigram& g = m_bigrams[size_t(id)];
+    const uint8_t* p = m_bigram_pool.data() + g.begin;
+    size_t at = out.size();
+    out.resize(at + g.count);
+    DocId doc = 0;
+    Pos pos = 0;
+    for (uint32_t k = 0; k < g.count; ++k) {
+        uint64_t v = read_varint(p);
+        if (v & 1) {
+            doc += DocId(v >> 1);
+            pos = Pos(read_varint(p));
+        } else {
+            pos += Pos(v >> 1);
+        }
+        Occurrence& o = out[at + k];
+        o.doc = doc;
+        o.pos = pos;
+        o.span = 2;
+        o.level = 0;
+    }
 }
 
 const InvertedIndex::Summary* InvertedIndex::summary_of(TermId t) const {
@@ -692,6 +794,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_passage_multi.capacity();
     n += m_summaries.capacity() * sizeof(Summary) + m_summary.capacity() + m_summary_dir.capacity() * sizeof(m_summary_dir[0]);
+    n += m_bigrams.capacity() * sizeof(Bigram) + m_bigram_pool.capacity();
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;

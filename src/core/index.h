@@ -184,6 +184,14 @@ public:
     // The same, positions only.
     void positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo = 0, Pos hi = 0xFFFFFFFFu) const;
 
+    // Frequent pairs of adjacent one-token words ("to be", "you know"), found by shrink() among
+    // the most frequent terms (each pair with at least IndexDesc::summary_min occurrences): a
+    // phrase can start from the pair instead of from either word. @return the pair's id, or -1.
+    int bigram(TermId a, TermId b) const;
+    uint32_t bigram_occurrences(int id) const { return m_bigrams[size_t(id)].count; }
+    // Append every occurrence of pair `id` (doc, position of its first word, span 2), in order.
+    void bigram_occurrences(int id, std::vector<Occurrence>& out) const;
+
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
     size_t postings_bytes() const;
@@ -226,6 +234,12 @@ private:
     template <class F>
     bool for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const;
     void build_summaries();
+    void build_bigrams(const std::vector<uint8_t>& tok, const std::vector<uint64_t>& base, const std::vector<TermId>& words);
+    struct Bigram {
+        TermId a, b;
+        uint32_t count;
+        uint32_t begin, end;  // postings (the format above) in m_bigram_pool
+    };
 
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
@@ -255,6 +269,8 @@ private:
         Pos pos;
         uint32_t next;  // offset (from the term's head) of the posting after it
     };
+    std::vector<Bigram> m_bigrams;          // sorted by (a, b); empty when stale, like m_summaries
+    std::vector<uint8_t> m_bigram_pool;
     std::vector<Skip> m_summary_dir;  // per summary: every episode's first posting and every kSkipEvery-th after
 
     // commit() state
