@@ -198,12 +198,16 @@ namespace {
 using M = Occurrence;  // a match: tokens [pos, pos + span) of doc, level = MatchLevel
 inline MatchLevel lv(const M& m) { return MatchLevel(m.level); }
 
-bool m_less(const M& a, const M& b) {
-    if (a.doc != b.doc) return a.doc < b.doc;
-    if (a.pos != b.pos) return a.pos < b.pos;
-    if (a.span != b.span) return a.span < b.span;
-    return a.level < b.level;
-}
+// (doc, pos, span, level) order; a function object, so that sorts and merges inline it
+struct MLess {
+    bool operator()(const M& a, const M& b) const {
+        if (a.doc != b.doc) return a.doc < b.doc;
+        if (a.pos != b.pos) return a.pos < b.pos;
+        if (a.span != b.span) return a.span < b.span;
+        return a.level < b.level;
+    }
+};
+constexpr MLess m_less{};
 
 // Sort and keep the best level per (doc, pos, span).
 void normalise(std::vector<M>& v) {
@@ -566,6 +570,7 @@ public:
     void split_matches(const std::string& t, std::vector<M>& out) {
         if (t.size() < 6 || t.size() > 32) return;
         bool any = false;
+        const size_t mid = out.size();  // out is sorted up to here: merge the splits in, not re-sort
         for (size_t k = 3; k + 3 <= t.size(); ++k) {
             if ((uint8_t(t[k]) & 0xC0) == 0x80) continue;
             TermId a = m_ix.find(std::string_view(t).substr(0, k));
@@ -577,9 +582,14 @@ public:
             term_matches({{b, MatchLevel::Joined}}, mb);
             chain(ma, mb, mm);
             out.insert(out.end(), mm.begin(), mm.end());
+            if (!mm.empty() && out.size() > mm.size() + mid)  // keep [mid, end) sorted
+                std::inplace_merge(out.begin() + long(mid), out.end() - long(mm.size()), out.end(), m_less);
             any = any || !mm.empty();
         }
-        if (any) normalise(out);
+        if (!any) return;
+        if (std::is_sorted(out.begin(), out.begin() + long(mid), m_less))
+            std::inplace_merge(out.begin(), out.begin() + long(mid), out.end(), m_less);
+        normalise(out);
     }
 
 private:
