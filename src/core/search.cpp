@@ -888,21 +888,28 @@ void PassagePath::aggregate() {
     size_t most = 0;  // entries at most: occurrences
     for (const TermSrc& s : m_terms) most += m_ix.term_occurrences(s.t);
     if (most * 4 < m_ix.passage_count()) {
-        // few entries ("meta*", typos): sort them by passage and sum runs
-        std::vector<std::pair<PassageCount, uint8_t>> all;
-        all.reserve(most);
+        // few entries ("ai", "meta*", typos): merge the terms' passage lists one after another
+        std::vector<Agg> merged;
         for (TermSrc& s : m_terms) {
             counts_of(s);
-            for (const PassageCount& pc : pcs) {  // field stores in place (a temporary stalls store forwarding)
-                auto& e = all.emplace_back();
-                e.first = pc;
-                e.second = s.level;
+            merged.clear();
+            merged.reserve(m_agg.size() + pcs.size());
+            size_t i = 0, j = 0;
+            while (i < m_agg.size() || j < pcs.size()) {
+                if (j == pcs.size() || (i < m_agg.size() && m_agg[i].gid < pcs[j].gid)) {
+                    merged.push_back(m_agg[i++]);
+                    continue;
+                }
+                if (i == m_agg.size() || pcs[j].gid < m_agg[i].gid) {
+                    Agg& a = merged.emplace_back();
+                    a.gid = pcs[j].gid;
+                    add(a, pcs[j++], s.level);
+                    continue;
+                }
+                merged.push_back(m_agg[i++]);
+                add(merged.back(), pcs[j++], s.level);
             }
-        }
-        std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.first.gid < b.first.gid; });
-        for (const auto& e : all) {
-            if (m_agg.empty() || m_agg.back().gid != e.first.gid) m_agg.push_back(Agg{e.first.gid});
-            add(m_agg.back(), e.first, e.second);
+            m_agg.swap(merged);
         }
         return;
     }
