@@ -698,6 +698,26 @@ struct Bm25 {
     }
 };
 
+// Proximity for several clauses: 1 + 1 / (1 + extra / 2), extra = how many tokens the smallest
+// window holding a match of every clause is longer than the number of clauses.
+// prox: (position, clause) of every match in the passage (sorted here).
+double proximity_factor(std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) {
+    std::sort(prox.begin(), prox.end());
+    std::vector<uint32_t> seen(nc, 0);
+    size_t have = 0, lo = 0;
+    uint32_t best_w = 0xFFFFFFFFu;
+    for (size_t hi = 0; hi < prox.size(); ++hi) {
+        if (seen[prox[hi].second]++ == 0) ++have;
+        while (have == nc) {
+            best_w = std::min(best_w, prox[hi].first - prox[lo].first + 1);
+            if (--seen[prox[lo].second] == 0) --have;
+            ++lo;
+        }
+    }
+    double extra = best_w > nc ? double(best_w - nc) : 0.0;
+    return 1.0 + 1.0 / (1.0 + extra / 2.0);
+}
+
 struct Cand {
     uint32_t gid;
     float score;
@@ -812,21 +832,25 @@ private:
         uint8_t tier = 9;
     };
 
-    bool expand_clause(const QueryClause& cl, std::vector<std::string>& warnings);
-    void aggregate();
+    struct Clause {
+        std::vector<TermSrc> terms;
+        std::vector<Agg> agg;    // by passage
+        std::vector<M> passage;  // passage_matches()
+    };
+
+    bool expand_clause(const QueryClause& cl, Clause& c, std::vector<std::string>& warnings);
+    void aggregate(Clause& c);
     // The clause's matches in passage gid, sorted.
-    const std::vector<M>& passage_matches(uint32_t gid);
+    const std::vector<M>& passage_matches(Clause& c, uint32_t gid);
 
     const Collection& m_c;
     const InvertedIndex& m_ix;
     Evaluator& m_ev;
     const SearchDesc& m_desc;
-    std::vector<TermSrc> m_terms;
-    std::vector<Agg> m_agg;
-    std::vector<M> m_passage;        // passage_matches()
+    std::vector<Clause> m_clauses;  // the positive clauses, in query order
 };
 
-bool PassagePath::expand_clause(const QueryClause& cl, std::vector<std::string>& warnings) {
+bool PassagePath::expand_clause(const QueryClause& cl, Clause& c, std::vector<std::string>& warnings) {
     std::vector<std::pair<TermId, MatchLevel>> ex, all;
     for (const QueryItem& item : cl.any) {
         if (item.terms.size() != 1) return false;  // phrases chain positions: the match path
@@ -843,7 +867,7 @@ bool PassagePath::expand_clause(const QueryClause& cl, std::vector<std::string>&
         }
     }
     for (const auto& e : all) {
-        TermSrc& s = m_terms.emplace_back();
+        TermSrc& s = c.terms.emplace_back();
         s.t = e.first;
         s.level = uint8_t(e.second);
         s.summary = m_ix.has_summary(e.first);
@@ -851,7 +875,7 @@ bool PassagePath::expand_clause(const QueryClause& cl, std::vector<std::string>&
     return true;
 }
 
-void PassagePath::aggregate() {
+void PassagePath::aggregate(Clause& c) {
     std::vector<PassageCount> pcs;
     auto add = [&](Agg& a, const PassageCount& pc, uint8_t level) {
         a.tf20 += pc.count * kLevelWeight20[std::min<uint8_t>(level, 4)];
@@ -868,14 +892,14 @@ void PassagePath::aggregate() {
             m_ix.summary_counts(s.t, pcs);
         }
     };
-    if (m_terms.size() == 1) {
-        counts_of(m_terms[0]);
-        const uint8_t l = std::min<uint8_t>(m_terms[0].level, 4);
+    if (c.terms.size() == 1) {
+        counts_of(c.terms[0]);
+        const uint8_t l = std::min<uint8_t>(c.terms[0].level, 4);
         const uint32_t w = kLevelWeight20[l];
         const uint8_t tier = kLevelTier[l];
-        m_agg.resize(pcs.size());  // filled in place: per-entry emplace_back dominated "the"
+        c.agg.resize(pcs.size());  // filled in place: per-entry emplace_back dominated "the"
         for (size_t i = 0; i < pcs.size(); ++i) {
-            Agg& a = m_agg[i];
+            Agg& a = c.agg[i];
             a.gid = pcs[i].gid;
             a.tf20 = pcs[i].count * w;
             a.count = pcs[i].count;
@@ -884,32 +908,32 @@ void PassagePath::aggregate() {
         }
         return;
     }
-    if (m_terms.empty()) return;
+    if (c.terms.empty()) return;
     size_t most = 0;  // entries at most: occurrences
-    for (const TermSrc& s : m_terms) most += m_ix.term_occurrences(s.t);
+    for (const TermSrc& s : c.terms) most += m_ix.term_occurrences(s.t);
     if (most * 4 < m_ix.passage_count()) {
         // few entries ("ai", "meta*", typos): merge the terms' passage lists one after another
         std::vector<Agg> merged;
-        for (TermSrc& s : m_terms) {
+        for (TermSrc& s : c.terms) {
             counts_of(s);
             merged.clear();
-            merged.reserve(m_agg.size() + pcs.size());
+            merged.reserve(c.agg.size() + pcs.size());
             size_t i = 0, j = 0;
-            while (i < m_agg.size() || j < pcs.size()) {
-                if (j == pcs.size() || (i < m_agg.size() && m_agg[i].gid < pcs[j].gid)) {
-                    merged.push_back(m_agg[i++]);
+            while (i < c.agg.size() || j < pcs.size()) {
+                if (j == pcs.size() || (i < c.agg.size() && c.agg[i].gid < pcs[j].gid)) {
+                    merged.push_back(c.agg[i++]);
                     continue;
                 }
-                if (i == m_agg.size() || pcs[j].gid < m_agg[i].gid) {
+                if (i == c.agg.size() || pcs[j].gid < c.agg[i].gid) {
                     Agg& a = merged.emplace_back();
                     a.gid = pcs[j].gid;
                     add(a, pcs[j++], s.level);
                     continue;
                 }
-                merged.push_back(m_agg[i++]);
+                merged.push_back(c.agg[i++]);
                 add(merged.back(), pcs[j++], s.level);
             }
-            m_agg.swap(merged);
+            c.agg.swap(merged);
         }
         return;
     }
@@ -917,7 +941,7 @@ void PassagePath::aggregate() {
     std::vector<Agg> table(m_ix.passage_count());
     std::vector<uint8_t> touched(m_ix.passage_count(), 0);
     size_t n = 0;
-    for (TermSrc& s : m_terms) {
+    for (TermSrc& s : c.terms) {
         counts_of(s);
         for (const PassageCount& pc : pcs) {
             n += touched[pc.gid] == 0;
@@ -925,73 +949,143 @@ void PassagePath::aggregate() {
             add(table[pc.gid], pc, s.level);
         }
     }
-    m_agg.reserve(n);
+    c.agg.reserve(n);
     for (uint32_t g = 0; g < table.size(); ++g)
         if (touched[g]) {
-            m_agg.push_back(table[g]);
-            m_agg.back().gid = g;
+            c.agg.push_back(table[g]);
+            c.agg.back().gid = g;
         }
 }
 
-const std::vector<M>& PassagePath::passage_matches(uint32_t gid) {
+const std::vector<M>& PassagePath::passage_matches(Clause& c, uint32_t gid) {
     const Passage& p = m_ix.passage(gid);
     const Pos lo = p.first_token;
     const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
-    m_passage.clear();
-    for (const TermSrc& s : m_terms) {
+    c.passage.clear();
+    for (const TermSrc& s : c.terms) {
         if (s.summary) {
-            m_ix.occurrences_in(s.t, p.doc, m_passage, s.level, lo, hi);
+            m_ix.occurrences_in(s.t, p.doc, c.passage, s.level, lo, hi);
             continue;
         }
         auto key = [](const M& m) { return (uint64_t(m.doc) << 32) | m.pos; };
         auto it = std::lower_bound(s.occ.begin(), s.occ.end(), (uint64_t(p.doc) << 32) | lo,
                                    [&](const M& m, uint64_t k) { return key(m) < k; });
-        for (; it != s.occ.end() && it->doc == p.doc && it->pos < hi; ++it) m_passage.push_back(*it);
+        for (; it != s.occ.end() && it->doc == p.doc && it->pos < hi; ++it) c.passage.push_back(*it);
     }
-    if (m_terms.size() > 1) std::sort(m_passage.begin(), m_passage.end(), m_less);  // distinct terms never share a (pos, span)
-    return m_passage;
+    if (c.terms.size() > 1) std::sort(c.passage.begin(), c.passage.end(), m_less);  // distinct terms never share a (pos, span)
+    return c.passage;
 }
 
 bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchResult& res) {
     if (m_desc.matches == MatchScope::All || !query.speaker.empty()) return false;
-    size_t pos_ci = query.clauses.size();
-    for (size_t ci = 0; ci < query.clauses.size(); ++ci) {
-        if (query.clauses[ci].negated) continue;
-        if (pos_ci != query.clauses.size()) return false;  // several positive clauses: proximity needs positions
-        pos_ci = ci;
+    std::vector<size_t> pos_ci;
+    for (size_t ci = 0; ci < query.clauses.size(); ++ci)
+        if (!query.clauses[ci].negated) pos_ci.push_back(ci);
+    if (pos_ci.empty()) return false;
+    for (uint32_t j : query.joins) {  // a "jiu jitsu" join that finds "jiujitsu" takes the match path
+        if (!m_desc.variants || j + 1 >= query.clauses.size()) continue;
+        const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
+        if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
+        if (ca.negated && cb.negated) continue;  // exclusions take the match path anyway
+        if (m_ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text) != kNoTerm) return false;
     }
-    if (pos_ci == query.clauses.size()) return false;
-    for (uint32_t j : query.joins)
-        if (j == pos_ci || j + 1 == pos_ci) return false;
     std::vector<std::string> warnings;
-    if (!expand_clause(query.clauses[pos_ci], warnings)) return false;
+    m_clauses.resize(pos_ci.size());
+    for (size_t k = 0; k < pos_ci.size(); ++k)
+        if (!expand_clause(query.clauses[pos_ci[k]], m_clauses[k], warnings)) return false;
+    if (pos_ci.size() > 1) {
+        // Several clauses need every candidate's positions (proximity): worth it only when the
+        // frequent words' postings the match path would decode far outnumber the candidates
+        // ("the metaverse", not "open source ai").
+        uint64_t summarised = 0, rarest = ~uint64_t(0);
+        for (const Clause& c : m_clauses) {
+            uint64_t n = 0;
+            for (const TermSrc& t : c.terms) {
+                n += m_ix.term_occurrences(t.t);
+                if (t.summary) summarised += m_ix.term_occurrences(t.t);
+            }
+            rarest = std::min(rarest, n);
+        }
+        if (summarised < 8 * rarest * (pos_ci.size() - 1)) return false;
+    }
 
     std::vector<ClauseResult> neg;
     for (size_t ci = 0; ci < query.clauses.size(); ++ci)
         if (query.clauses[ci].negated) neg.push_back(clause_matches(m_c, m_ev, query, ci, m_desc, allowed, warnings));
     res.warnings.insert(res.warnings.end(), warnings.begin(), warnings.end());
-    aggregate();
+    const size_t nc = m_clauses.size();
+    size_t rare = 0;
+    for (size_t k = 0; k < nc; ++k) {
+        aggregate(m_clauses[k]);
+        if (m_clauses[k].agg.size() < m_clauses[rare].agg.size()) rare = k;
+    }
 
+    // AND: candidates from the rarest clause, found in the others by galloping forward
     const Bm25 bm(m_ix);
-    const double idf = bm.idf(double(m_agg.size()));  // df: passages holding the clause, exclusions aside
+    std::vector<double> idf(nc);  // df: passages holding the clause, exclusions aside
+    for (size_t k = 0; k < nc; ++k) idf[k] = bm.idf(double(m_clauses[k].agg.size()));
     std::vector<Cand> cands;
-    cands.reserve(m_agg.size());
-    for (uint32_t ai = 0; ai < m_agg.size(); ++ai) {
-        const Agg& a = m_agg[ai];
+    std::vector<uint32_t> at_all;  // per candidate and clause: the index into its aggregates
+    std::vector<uint32_t> from(nc, 0);
+    std::vector<std::pair<Pos, uint32_t>> prox;
+    InvertedIndex::WordCursor cursor(m_ix);
+    std::vector<WordMatch> wm;
+    std::vector<uint32_t> words;  // several clauses: per candidate, its matched word ranges
+    const std::vector<Agg>& ra = m_clauses[rare].agg;
+    cands.reserve(ra.size());
+    at_all.reserve(ra.size() * nc);
+    for (uint32_t ai = 0; ai < ra.size(); ++ai) {
+        const uint32_t gid = ra[ai].gid;
         bool ok = true;
-        for (size_t k = 0; k < neg.size() && ok; ++k) ok = !std::binary_search(neg[k].passages.begin(), neg[k].passages.end(), a.gid);
+        for (size_t k = 0; k < nc && ok; ++k) {
+            if (k == rare) continue;
+            const std::vector<Agg>& v = m_clauses[k].agg;
+            const uint32_t n = uint32_t(v.size());
+            uint32_t lo = from[k], step = 1, hi = lo;
+            while (hi < n && v[hi].gid < gid) {
+                lo = hi + 1;
+                hi = lo + step;
+                step *= 2;
+            }
+            auto it = std::lower_bound(v.begin() + lo, v.begin() + std::min(hi, n), gid, [](const Agg& a, uint32_t g) { return a.gid < g; });
+            from[k] = uint32_t(it - v.begin());
+            ok = it != v.end() && it->gid == gid;
+        }
+        for (size_t k = 0; k < neg.size() && ok; ++k) ok = !std::binary_search(neg[k].passages.begin(), neg[k].passages.end(), gid);
         if (!ok) continue;
-        cands.push_back(Cand{a.gid, float(bm.term(idf, a.tf20, double(m_ix.passage_tokens(a.gid)))), a.tier, ai});
+        Cand cand{gid, 0, 0, uint32_t(at_all.size())};
+        const double len = double(m_ix.passage_tokens(gid));
+        double score = 0;
+        for (size_t k = 0; k < nc; ++k) {
+            const uint32_t at = k == rare ? ai : from[k];
+            at_all.push_back(at);
+            const Agg& a = m_clauses[k].agg[at];
+            score += bm.term(idf[k], a.tf20, len);
+            cand.tier = std::max(cand.tier, int(a.tier));
+        }
+        if (nc > 1) {  // proximity, and the count of matched words, need the matches
+            prox.clear();
+            wm.clear();
+            for (size_t k = 0; k < nc; ++k) {
+                const std::vector<M>& v = passage_matches(m_clauses[k], gid);
+                for (const M& m : v) prox.push_back({m.pos, uint32_t(k)});
+                append_word_matches(cursor, v.data(), v.data() + v.size(), wm);
+            }
+            score *= proximity_factor(prox, nc);
+            words.push_back(uint32_t(unique_word_matches(wm)));
+        }
+        cand.score = float(score);
+        cands.push_back(cand);
     }
     res.total_passages = uint32_t(cands.size());
 
     // per episode: counts, and the word matches of the wanted episode
-    InvertedIndex::WordCursor cursor(m_ix);
     auto append_passage = [&](uint32_t gid, std::vector<WordMatch>& out) {
-        const std::vector<M>& v = passage_matches(gid);
-        append_word_matches(cursor, v.data(), v.data() + v.size(), out);
+        for (Clause& c : m_clauses) {
+            const std::vector<M>& v = passage_matches(c, gid);
+            append_word_matches(cursor, v.data(), v.data() + v.size(), out);
+        }
     };
-    std::vector<WordMatch> wm;
     uint64_t occ = 0;
     for (size_t c0 = 0; c0 < cands.size();) {
         const DocId doc = m_ix.passage(cands[c0].gid).doc;
@@ -1001,14 +1095,17 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         uint64_t n = 0;
         if (wanted) wm.clear();
         for (; c1 < cands.size() && m_ix.passage(cands[c1].gid).doc == doc; ++c1) {
-            const Agg& a = m_agg[cands[c1].at];
+            const uint32_t gid = cands[c1].gid;
             eh.best_score = std::max(eh.best_score, cands[c1].score);
-            occ += a.count;
+            const Agg& a = m_clauses[0].agg[at_all[cands[c1].at]];
+            if (nc == 1) occ += a.count;
             if (wanted) {
-                append_passage(a.gid, wm);
+                append_passage(gid, wm);
+            } else if (nc > 1) {
+                n += words[c1];
             } else if (a.multi >= 2) {  // two matches might cover one word ("jiu" and "jiujitsu")
                 wm.clear();
-                append_passage(a.gid, wm);
+                append_passage(gid, wm);
                 n += unique_word_matches(wm);
             } else {
                 n += a.count;
@@ -1024,12 +1121,16 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         res.episodes.push_back(eh);
         c0 = c1;
     }
-    res.occurrences = occ;
+    res.occurrences = nc == 1 ? occ : res.total_passages;
 
     keep_best(cands, m_desc.limit);
+    MatchRanges ranges(nc);
     for (const Cand& cand : cands) {
-        const std::vector<M>& v = passage_matches(cand.gid);
-        res.hits.push_back(make_hit(m_c, cand, {{v.data(), v.data() + v.size()}}, m_desc.snippet_bytes));
+        for (size_t k = 0; k < nc; ++k) {
+            const std::vector<M>& v = passage_matches(m_clauses[k], cand.gid);
+            ranges[k] = {v.data(), v.data() + v.size()};
+        }
+        res.hits.push_back(make_hit(m_c, cand, ranges, m_desc.snippet_bytes));
     }
     return true;
 }
@@ -1194,22 +1295,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             tier = std::max(tier, best);
             score += bm.term(idf[k], tf20, len);
         }
-        if (nc > 1) {  // smallest window holding one match of every clause
-            std::sort(prox.begin(), prox.end());
-            std::vector<uint32_t> seen(nc, 0);
-            size_t have = 0, lo = 0;
-            uint32_t best_w = 0xFFFFFFFFu;
-            for (size_t hi = 0; hi < prox.size(); ++hi) {
-                if (seen[prox[hi].second]++ == 0) ++have;
-                while (have == nc) {
-                    best_w = std::min(best_w, prox[hi].first - prox[lo].first + 1);
-                    if (--seen[prox[lo].second] == 0) --have;
-                    ++lo;
-                }
-            }
-            double extra = best_w > nc ? double(best_w - nc) : 0.0;
-            score *= 1.0 + 1.0 / (1.0 + extra / 2.0);
-        }
+        if (nc > 1) score *= proximity_factor(prox, nc);
         cand.score = float(score);
         cand.tier = tier;
         cands.push_back(cand);
