@@ -374,6 +374,16 @@ void InvertedIndex::build_summaries() {
     std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `tok`
     for (size_t d = 0; d < m_docs.size(); ++d) doc_base[d + 1] = doc_base[d] + m_docs[d].token_count;
     std::vector<uint8_t> tok(pair_words.size() >= 2 ? size_t(doc_base.back()) : 0, 0);
+    std::vector<uint64_t> multi_bits(size_t(doc_base.back() / 64 + 1), 0);  // tokens of words of several tokens
+    for (size_t d = 0; d < m_docs.size(); ++d)
+        for (uint32_t r = m_docs[d].run_begin; r < m_docs[d].run_end; ++r) {
+            if (m_runs[r].one_to_one) continue;
+            const Pos e = r + 1 < m_docs[d].run_end ? m_runs[r + 1].first_token : m_docs[d].token_count;
+            for (Pos p = m_runs[r].first_token; p < e; ++p) {
+                const uint64_t b = doc_base[d] + p;
+                multi_bits[b >> 6] |= uint64_t(1) << (b & 63);
+            }
+        }
 
     std::vector<Occurrence> occ;
     std::vector<PassageCount> pcs;
@@ -408,7 +418,7 @@ void InvertedIndex::build_summaries() {
             for (const Occurrence& o : occ) tok[doc_base[o.doc] + o.pos] = code[t];
         s.dir_end = uint32_t(m_summary_dir.size());
         pcs.clear();
-        passage_counts(occ.data(), occ.data() + occ.size(), pcs);
+        passage_counts(occ.data(), occ.data() + occ.size(), pcs, multi_bits.data(), doc_base.data());
         s.begin = uint32_t(m_summary.size());
         uint32_t prev = 0;
         for (const PassageCount& pc : pcs) {
@@ -579,6 +589,13 @@ void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos l
 }
 
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
+    passage_counts(begin, end, out, nullptr, nullptr);
+}
+
+// multi_bits (with doc_base): one bit per token of the collection, set for tokens of words of
+// several tokens (build_summaries makes it once); without it each check gallops through the runs.
+void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out,
+                                   const uint64_t* multi_bits, const uint64_t* doc_base) const {
     const size_t first = out.size();
     DocId doc = 0xFFFFFFFFu;
     uint32_t gid = 0, gid_end = 0;
@@ -592,8 +609,9 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
                 gid_end = m_docs[doc].passage_end;
                 run = m_docs[doc].run_begin;
                 run_end = m_docs[doc].run_end;
-            } else {
-                gid = passage_after(gid, o->pos);
+            } else {  // the next passage holds pos (hi <= pos), or a later one
+                ++gid;
+                if (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) gid = passage_after_far(gid + 1, gid_end, o->pos);
             }
             hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
             if (out.size() == first || out.back().gid != gid) {
@@ -606,6 +624,11 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
         if (!m_passage_multi[gid]) continue;
         if (o->span > 1) {
             ++pc.multi;
+            continue;
+        }
+        if (multi_bits) {
+            const uint64_t b = doc_base[doc] + o->pos;
+            pc.multi += (multi_bits[b >> 6] >> (b & 63)) & 1;
             continue;
         }
         // gallop to the last run starting at or before pos: does its word have several tokens?

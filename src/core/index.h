@@ -244,6 +244,8 @@ private:
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
     uint32_t passage_after_far(uint32_t gid, uint32_t end, Pos pos) const;
+    void passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out,
+                        const uint64_t* multi_bits, const uint64_t* doc_base) const;
     TermId intern(std::string_view s, uint16_t span);
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
