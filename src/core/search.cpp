@@ -836,12 +836,19 @@ private:
         std::vector<TermSrc> terms;
         std::vector<Agg> agg;    // by passage
         std::vector<M> passage;  // passage_matches()
+        DocId doc = 0xFFFFFFFFu; // episode_matches(): the episode in doc_occ
+        std::vector<M> doc_occ;
     };
 
     bool expand_clause(const QueryClause& cl, Clause& c, std::vector<std::string>& warnings);
     void aggregate(Clause& c);
+    // The clause's matches in episode d at tokens [lo, hi), sorted.
+    void matches_in(const Clause& c, DocId d, Pos lo, Pos hi, std::vector<M>& out) const;
     // The clause's matches in passage gid, sorted.
     const std::vector<M>& passage_matches(Clause& c, uint32_t gid);
+    // The same from the clause's matches in the whole episode, decoded once per episode (for an
+    // episode whose every passage is listed).
+    std::pair<const M*, const M*> episode_matches(Clause& c, uint32_t gid);
 
     const Collection& m_c;
     const InvertedIndex& m_ix;
@@ -938,6 +945,26 @@ void PassagePath::aggregate(Clause& c) {
         return;
     }
     // many: sum per passage in a table over all passages, then collect in passage order
+    bool one_level = true;  // prefixes: every term exact, so only the counts need summing
+    for (const TermSrc& s : c.terms) one_level = one_level && s.level == c.terms[0].level;
+    if (one_level) {
+        std::vector<uint64_t> acc(m_ix.passage_count(), 0);  // count | multi << 32
+        for (TermSrc& s : c.terms) {
+            counts_of(s);
+            for (const PassageCount& pc : pcs) acc[pc.gid] += pc.count | uint64_t(pc.multi) << 32;
+        }
+        const uint8_t l = std::min<uint8_t>(c.terms[0].level, 4);
+        for (uint32_t g = 0; g < acc.size(); ++g) {
+            if (!acc[g]) continue;
+            Agg& a = c.agg.emplace_back();
+            a.gid = g;
+            a.count = uint32_t(acc[g]);
+            a.multi = uint32_t(acc[g] >> 32);
+            a.tf20 = a.count * kLevelWeight20[l];
+            a.tier = kLevelTier[l];
+        }
+        return;
+    }
     std::vector<Agg> table(m_ix.passage_count());
     std::vector<uint8_t> touched(m_ix.passage_count(), 0);
     size_t n = 0;
@@ -957,23 +984,38 @@ void PassagePath::aggregate(Clause& c) {
         }
 }
 
-const std::vector<M>& PassagePath::passage_matches(Clause& c, uint32_t gid) {
-    const Passage& p = m_ix.passage(gid);
-    const Pos lo = p.first_token;
-    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
-    c.passage.clear();
+void PassagePath::matches_in(const Clause& c, DocId d, Pos lo, Pos hi, std::vector<M>& out) const {
+    out.clear();
     for (const TermSrc& s : c.terms) {
         if (s.summary) {
-            m_ix.occurrences_in(s.t, p.doc, c.passage, s.level, lo, hi);
+            m_ix.occurrences_in(s.t, d, out, s.level, lo, hi);
             continue;
         }
         auto key = [](const M& m) { return (uint64_t(m.doc) << 32) | m.pos; };
-        auto it = std::lower_bound(s.occ.begin(), s.occ.end(), (uint64_t(p.doc) << 32) | lo,
+        auto it = std::lower_bound(s.occ.begin(), s.occ.end(), (uint64_t(d) << 32) | lo,
                                    [&](const M& m, uint64_t k) { return key(m) < k; });
-        for (; it != s.occ.end() && it->doc == p.doc && it->pos < hi; ++it) c.passage.push_back(*it);
+        for (; it != s.occ.end() && it->doc == d && it->pos < hi; ++it) out.push_back(*it);
     }
-    if (c.terms.size() > 1) std::sort(c.passage.begin(), c.passage.end(), m_less);  // distinct terms never share a (pos, span)
+    if (c.terms.size() > 1) std::sort(out.begin(), out.end(), m_less);  // distinct terms never share a (pos, span)
+}
+
+const std::vector<M>& PassagePath::passage_matches(Clause& c, uint32_t gid) {
+    const Passage& p = m_ix.passage(gid);
+    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+    matches_in(c, p.doc, p.first_token, hi, c.passage);
     return c.passage;
+}
+
+std::pair<const M*, const M*> PassagePath::episode_matches(Clause& c, uint32_t gid) {
+    const Passage& p = m_ix.passage(gid);
+    if (c.doc != p.doc) {
+        matches_in(c, p.doc, 0, Pos(0xFFFFFFFFu), c.doc_occ);
+        c.doc = p.doc;
+    }
+    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+    auto b = std::lower_bound(c.doc_occ.begin(), c.doc_occ.end(), p.first_token, [](const M& m, Pos x) { return m.pos < x; });
+    auto e = std::lower_bound(b, c.doc_occ.end(), hi, [](const M& m, Pos x) { return m.pos < x; });
+    return {c.doc_occ.data() + (b - c.doc_occ.begin()), c.doc_occ.data() + (e - c.doc_occ.begin())};
 }
 
 bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchResult& res) {
@@ -1100,7 +1142,10 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
             const Agg& a = m_clauses[0].agg[at_all[cands[c1].at]];
             if (nc == 1) occ += a.count;
             if (wanted) {
-                append_passage(gid, wm);
+                for (Clause& c : m_clauses) {
+                    auto r = episode_matches(c, gid);
+                    append_word_matches(cursor, r.first, r.second, wm);
+                }
             } else if (nc > 1) {
                 n += words[c1];
             } else if (a.multi >= 2) {  // two matches might cover one word ("jiu" and "jiujitsu")
