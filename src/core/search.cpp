@@ -1031,25 +1031,29 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         if (ca.negated && cb.negated) continue;  // exclusions take the match path anyway
         if (m_ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text) != kNoTerm) return false;
     }
-    std::vector<std::string> warnings;
-    m_clauses.resize(pos_ci.size());
-    for (size_t k = 0; k < pos_ci.size(); ++k)
-        if (!expand_clause(query.clauses[pos_ci[k]], m_clauses[k], warnings)) return false;
     if (pos_ci.size() > 1) {
         // Several clauses need every candidate's positions (proximity): worth it only when the
         // frequent words' postings the match path would decode far outnumber the candidates
-        // ("the metaverse", not "open source ai").
+        // ("the metaverse", not "open source ai"). Judged from the words as typed (before
+        // stems and typos), so that a query that takes the match path is not expanded twice.
         uint64_t summarised = 0, rarest = ~uint64_t(0);
-        for (const Clause& c : m_clauses) {
+        for (size_t ci : pos_ci) {
             uint64_t n = 0;
-            for (const TermSrc& t : c.terms) {
-                n += m_ix.term_occurrences(t.t);
-                if (t.summary) summarised += m_ix.term_occurrences(t.t);
+            for (const QueryItem& item : query.clauses[ci].any) {
+                if (item.terms.size() != 1) return false;
+                const TermId t = m_ix.find(item.terms[0].text);
+                if (t == kNoTerm) continue;
+                n += m_ix.term_occurrences(t);
+                if (m_ix.has_summary(t)) summarised += m_ix.term_occurrences(t);
             }
             rarest = std::min(rarest, n);
         }
         if (summarised < 8 * rarest * (pos_ci.size() - 1)) return false;
     }
+    std::vector<std::string> warnings;
+    m_clauses.resize(pos_ci.size());
+    for (size_t k = 0; k < pos_ci.size(); ++k)
+        if (!expand_clause(query.clauses[pos_ci[k]], m_clauses[k], warnings)) return false;
 
     std::vector<ClauseResult> neg;
     for (size_t ci = 0; ci < query.clauses.size(); ++ci)
