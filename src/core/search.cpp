@@ -1099,12 +1099,16 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         }
         for (size_t k = 0; k < neg.size() && ok; ++k) ok = !std::binary_search(neg[k].passages.begin(), neg[k].passages.end(), gid);
         if (!ok) continue;
-        Cand cand{gid, 0, 0, uint32_t(at_all.size())};
+        // one clause: Cand::at is the aggregate; several: where their indices start in at_all
+        Cand& cand = cands.emplace_back();  // fields stored in place (a temporary stalls store forwarding)
+        cand.gid = gid;
+        cand.tier = 0;
+        cand.at = nc == 1 ? ai : uint32_t(at_all.size());
         const double len = double(m_ix.passage_tokens(gid));
         double score = 0;
         for (size_t k = 0; k < nc; ++k) {
             const uint32_t at = k == rare ? ai : from[k];
-            at_all.push_back(at);
+            if (nc > 1) at_all.push_back(at);
             const Agg& a = m_clauses[k].agg[at];
             score += bm.term(idf[k], a.tf20, len);
             cand.tier = std::max(cand.tier, int(a.tier));
@@ -1121,7 +1125,6 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
             words.push_back(uint32_t(unique_word_matches(wm)));
         }
         cand.score = float(score);
-        cands.push_back(cand);
     }
     res.total_passages = uint32_t(cands.size());
 
@@ -1143,7 +1146,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         for (; c1 < cands.size() && m_ix.passage(cands[c1].gid).doc == doc; ++c1) {
             const uint32_t gid = cands[c1].gid;
             eh.best_score = std::max(eh.best_score, cands[c1].score);
-            const Agg& a = m_clauses[0].agg[at_all[cands[c1].at]];
+            const Agg& a = m_clauses[0].agg[nc == 1 ? cands[c1].at : at_all[cands[c1].at]];
             if (nc == 1) occ += a.count;
             if (wanted) {
                 for (Clause& c : m_clauses) {
