@@ -2,7 +2,8 @@
 // headless Chromium, and the explorer's transfer bytes (raw and brotli) split by part.
 //
 //   pageBench(ROOT, { runs }) -> { explorer, bare, ratio, transfer, markdown }
-//   (called by bench/peers/run.mjs; standalone: node bench/page/page_bench.mjs)
+//   (called by bench/peers/run.mjs; standalone: node bench/page/page_bench.mjs [--runs N]; the
+//   default is 21 loads of each page, or PAGE_RUNS from the environment)
 //
 // Times are from navigation start (performance.now() in the page):
 //   first frame   the first WebGL draw call (an init script wraps drawElements/drawArrays), i.e.
@@ -129,9 +130,14 @@ async function measure(browser, url, explorer, probe) {
 }
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+// the spread of a list: its quartiles (nearest rank), as "p25-p75" with `digits` decimals
+const quartiles = (v, digits = 0) => {
+  const s = [...v].sort((a, b) => a - b), q = (p) => s[Math.round(p * (s.length - 1))];
+  return `${q(0.25).toFixed(digits)}-${q(0.75).toFixed(digits)}`;
+};
 const kB = (x) => (x / 1024).toFixed(1) + ' KiB';
 
-export async function pageBench(ROOT, { runs = 11 } = {}) {
+export async function pageBench(ROOT, { runs = Number(process.env.PAGE_RUNS) || 21 } = {}) {
   const site = path.join(ROOT, 'build-web/site');
   const bw = path.join(ROOT, 'build-web');
   for (const f of ['index.html', 'explorer.js', 'explorer.wasm', 'explorer-loader.js', 'demo.txb'])
@@ -194,6 +200,9 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
     wasm_downloaded_ms: median(ex.map((x) => x.resources['explorer.wasm'] || 0)), bundle_downloaded_ms: median(ex.map((x) => x.resources['demo.txb'] || 0)), runs: ex };
   const B = { first_frame_ms: median(bare.map((x) => x.first_frame_ms)), runs: bare };
   const ratio = E.search_ready_ms / B.first_frame_ms;
+  // each explorer load against the bare load next to it (the machine's load drifts during a run)
+  const pairRatios = ex.map((x, i) => x.search_ready_ms / bare[i].first_frame_ms);
+  E.pair_ratio_median = median(pairRatios);
   const md = ['## Page (headless Chromium, software WebGL2)', '',
     `Median of ${runs} loads each, alternating, fresh context (no cache), local HTTP server without compression. Times from navigation start. ` +
     'First frame: the first WebGL draw call. Search ready: the first draw call of the first frame drawn while the whole demo is searchable (the frame ' +
@@ -205,6 +214,8 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
     `| explorer: ready seen by polling state() (after the browser presented that frame) | | ${E.search_ready_polled_ms.toFixed(0)} ms |`,
     `| bare Dear ImGui (same flags) | ${B.first_frame_ms.toFixed(0)} ms | (= first frame) |`,
     `| **ratio explorer / bare** | ${(E.first_frame_ms / B.first_frame_ms).toFixed(2)}x | **${ratio.toFixed(2)}x** (goal <= 1.3x: ${ratio <= 1.3 ? 'met' : 'not met'}) |`, '',
+    `Spread (p25-p75 of the ${runs} loads): explorer search ready ${quartiles(ex.map((x) => x.search_ready_ms))} ms, bare first frame ${quartiles(bare.map((x) => x.first_frame_ms))} ms; ` +
+    `the ratio of each explorer load to the bare load next to it: median ${E.pair_ratio_median.toFixed(2)}x, p25-p75 ${quartiles(pairRatios, 2)}x.`, '',
     '| part | files | raw | brotli (q11) |', '|---|---|---|---|'];
   for (const [p, t] of Object.entries(transfer)) {
     if (p === 'total' || p === 'bare_page') continue;
@@ -221,7 +232,8 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-  const r = await pageBench(ROOT);
+  const i = process.argv.indexOf('--runs');
+  const r = await pageBench(ROOT, i > 0 ? { runs: Number(process.argv[i + 1]) } : undefined);
   console.log(r.markdown);
   if (r.error) { console.error(r.error); process.exit(1); }
 }
