@@ -114,12 +114,12 @@ bool content_is_ascii(const tx::AppModel& m) {
 
 // Glyph sets of the atlas. kAllGlyphs: everything the embedded font subset covers (Latin-1,
 // Latin Extended-A, punctuation, arrows, math signs, triangles). kUiGlyphs: ASCII plus the
-// non-ASCII symbols the UI's own strings use (middle dot, multiplication sign, dashes, quotes,
-// ellipsis, minus, almost-equal, arrows, triangles): a third of the glyphs to rasterise.
+// non-ASCII symbols in the strings of src/app and src/core that are drawn (middle dot,
+// multiplication sign, dashes, quotes, ellipsis, minus, almost-equal): a quarter of the glyphs.
 const ImWchar kAllGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193,
                               0x2212, 0x2212, 0x2248, 0x2248, 0x25B2, 0x25BC, 0};
-const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2010, 0x203A, 0x2190, 0x2193,
-                             0x2212, 0x2212, 0x2248, 0x2248, 0x25B2, 0x25BC, 0};
+const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x201D,
+                             0x2026, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0};
 
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
 // HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale. All three sizes are
