@@ -90,11 +90,13 @@ bool is_ascii(std::string_view s) {
 }
 
 // Can every text the explorer may draw now be set with the ASCII glyphs plus the UI's own symbols
-// (kUiGlyphs)? True when nothing is loading and the query, the error, every episode's metadata and
-// every episode's full text (all resident: a small bundle or opened files) are ASCII. False for an
-// archive (its text is decoded later, episode by episode) or any non-ASCII character.
+// (kUiGlyphs)? True when episodes are loaded, nothing is loading, and the query, every episode's
+// metadata and every episode's full text (all resident: a small bundle or opened files) are ASCII.
+// False for an archive (its text is decoded later, episode by episode), any non-ASCII character,
+// and before anything loaded (a progress screen: the atlas it builds, in the start-up frame that
+// the load-frame figures leave out, then serves whatever comes, as an archive's first frames).
 bool content_is_ascii(const tx::AppModel& m) {
-    if (m.loading() || !is_ascii(m.query()) || !is_ascii(m.error().message)) return false;
+    if (m.episode_count() == 0 || m.loading() || !is_ascii(m.query())) return false;
     const auto& eps = m.episodes();
     if (eps.size() != m.episode_count()) return false;
     for (uint32_t i = 0; i < eps.size(); ++i) {
