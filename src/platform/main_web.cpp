@@ -34,7 +34,7 @@ constexpr double kStepBudgetIdleMs = 25.0;  // in a frame that is not drawn (loa
                                             // slice may overrun by one piece (an episode, or a
                                             // preempted process) and stay under 50 ms
 constexpr double kLoadingRedrawMs = 200.0;  // progress redraw interval while loading without input
-constexpr double kFirstDrawGraceMs = 100.0;  // no progress screen this soon after main() (see frame())
+constexpr double kFirstDrawGraceMs = 250.0;  // no progress screen this soon after main() (see frame())
 
 void js_copy(const std::string& text) {
     EM_ASM({ if (Module.onExplorerCopy) Module.onExplorerCopy(UTF8ToString($0)); }, text.c_str());
@@ -214,7 +214,9 @@ void frame() {
     // other files). Until it is handed over, or for kFirstDrawGraceMs at most, draw nothing (the
     // page's own boot text is up): a progress screen drawn now would build the font atlas and lay
     // out a screen that the next frame replaces, and, as a long task, hold back the delivery of
-    // the bundle's last bytes to the page. Input waits in SDL's queue.
+    // the bundle's last bytes to the page (on a busy machine that delivery alone has been seen to
+    // take 100-250 ms after main()); a wait this short needs no progress bar. Input waits in
+    // SDL's queue.
     const tx::LoadPhase phase = g->model.phase();
     if (g->frames == 0 && (phase == tx::LoadPhase::Waiting || phase == tx::LoadPhase::Downloading) &&
         t0 - g->main_done_ms < kFirstDrawGraceMs)
