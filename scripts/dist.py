@@ -104,6 +104,9 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
         text = read(page, 'r')
         text = replace_once_or_more(text, 'src="explorer-loader.js"', 'src="%s"' % loader_name, page)
         text = replace_once_or_more(text, "'demo.txb'", "'%s'" % bundles[default_bundle], page)
+        if page == 'index.html':  # its preload links
+            text = replace_once_or_more(text, 'href="explorer.wasm"', 'href="%s"' % wasm_name, page)
+            text = replace_once_or_more(text, 'href="explorer.js"', 'href="%s"' % js_name, page)
         if title:
             text = replace_once_or_more(text, '<title>Transcript Explorer</title>',
                                         '<title>%s</title>' % html.escape(title, quote=True), page)

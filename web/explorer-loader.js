@@ -51,11 +51,16 @@
   })();
   var modulePromise = null;
   var wasmPromise = null;  // the compiled explorer.wasm (a WebAssembly.Module), shared by every mount
+  var wasmStarted = null;  // resolves once explorer.wasm's compilation started (or its download failed)
   // The explorer's JS and WASM files, next to this script. scripts/dist.py rewrites the names to
   // the content-hashed ones in the static site; the offline file defines createExplorerModule
   // inline, with the WASM inside.
   var EXPLORER_JS = 'explorer.js';
   var EXPLORER_WASM = 'explorer.wasm';
+
+  // The WebGL2 context attributes SDL_GL_CreateContext requests in main_web.cpp (Emscripten's EGL:
+  // no alpha, a depth buffer from SDL's default 16-bit depth, no stencil, no multisampling).
+  var GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false };
 
   var supportedOk = false;  // a probe that succeeded once is not repeated for every mount
   function supported() {
@@ -77,18 +82,26 @@
   function compileWasm() {
     if (!wasmPromise) {
       var url = scriptBase + EXPLORER_WASM;
+      var started = null;
+      wasmStarted = new Promise(function (resolve) { started = resolve; });
       wasmPromise = fetch(url, { credentials: 'same-origin' }).then(function (resp) {
+        started();  // wasmStarted's callbacks run right after this one, which starts the compilation
         if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
         var type = resp.headers.get('Content-Type') || '';
         if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) return WebAssembly.compileStreaming(resp);
         return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });  // served with another type
       }, function (err) {
+        started();
         throw new Error('Could not download ' + url + ' (' + (err && err.message || err) + ')');
       });
       wasmPromise.catch(function () { wasmPromise = null; });  // a later mount tries again
     }
     return wasmPromise;
   }
+
+  // @return a Promise that resolves once explorer.wasm's compilation has started (at once when the
+  // page brings its own module, as the offline file does, or the compilation started long ago).
+  function compileStarted() { return wasmPromise && wasmStarted ? wasmStarted : Promise.resolve(); }
 
   // @return Promise of { factory: createExplorerModule, wasm: Promise of the compiled module, or
   // null when the factory brings its own (the offline file) }.
@@ -165,16 +178,25 @@
       : typeof WebGL2RenderingContext === 'undefined' ? 'this browser has no WebGL2' : '';
     if (why) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + why));
     // Everything downloads at once: explorer.js, explorer.wasm (compiled as it arrives) and the
-    // bundle (handed to the module once its main() ran); then the full check, which creates a
-    // WebGL2 context (~10 ms with software GL), runs while they download.
+    // bundle (handed to the module once its main() ran).
     var factoryP = loadFactory();
     factoryP.catch(function () {});  // handled below; not "unhandled" if the check below fails
     var bundle = typeof options.bundle === 'string' && options.bundle ? startDownload(options.bundle) : options.bundle;
-    var sup = supported();
-    if (!sup.ok) return Promise.reject(new Error('Transcript Explorer needs WebAssembly and WebGL2: ' + sup.reason));
     // Sized by the container: give a container without a height of its own a sensible one.
     if (container.clientHeight < 2) container.style.height = (Number(options.height) || 480) + 'px';
     var canvas = document.createElement('canvas');
+    // The full check is the explorer's own WebGL2 context, created on its canvas with the
+    // attributes SDL asks for (SDL's context creation in main() then gets this same context from
+    // getContext): 10-30 ms with software GL, spent once the WASM compilation started (it runs
+    // beside it) instead of in main() after it, and no separate probe context. At 1x1 pixels:
+    // main() sizes the canvas (SDL first sets 1x1 to measure its CSS size).
+    var glP = compileStarted().then(function () {
+      var gl = null;
+      canvas.width = canvas.height = 1;
+      try { gl = canvas.getContext('webgl2', GL_ATTRIBUTES); } catch (e) { gl = null; }
+      if (!gl) throw new Error('Transcript Explorer needs WebAssembly and WebGL2: this browser has no WebGL2 (or it is switched off)');
+      supportedOk = true;
+    });
     canvas.className = 'tx-canvas';
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
@@ -296,7 +318,12 @@
     }
     var importing = Promise.resolve();
     container.transcriptExplorer = api;
-    return factoryP.then(function (loaded) {
+    return glP.then(function () { return factoryP; }, function (err) {
+      // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
+      if (opener) opener.remove(); else if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
+      delete container.transcriptExplorer;
+      throw err;
+    }).then(function (loaded) {
       var factory = loaded.factory;
       return new Promise(function (resolve, reject) {
         var pageTitle = document.title;
@@ -496,13 +523,13 @@
     var target = mode === 'app' ? window : container, depth = 0;
     function hide() { depth = 0; overlay.style.display = 'none'; }
     target.addEventListener('dragenter', function (e) {
-      if (!hasFiles(e)) return;
+      if (removed || !hasFiles(e)) return;
       e.preventDefault();
       depth++;
       overlay.style.display = 'flex';
     });
     target.addEventListener('dragover', function (e) {
-      if (!hasFiles(e)) return;
+      if (removed || !hasFiles(e)) return;
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
       overlay.style.display = 'flex';
@@ -512,7 +539,7 @@
       if (--depth <= 0) hide();
     });
     target.addEventListener('drop', function (e) {
-      if (!hasFiles(e)) return;
+      if (removed || !hasFiles(e)) return;
       e.preventDefault();
       e.stopPropagation();
       hide();
@@ -520,7 +547,7 @@
     });
     if (mode === 'app') {
       window.addEventListener('keydown', function (e) {
-        if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'o' || e.key === 'O')) {
+        if (!removed && (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && (e.key === 'o' || e.key === 'O')) {
           e.preventDefault();
           e.stopImmediatePropagation();
           input.value = '';
@@ -529,8 +556,14 @@
       }, true);
     }
 
+    var removed = false;  // remove() ran: the page-wide listeners below do nothing
     var api_ = {
       stage: stage,
+      remove: function () {
+        removed = true;
+        if (wrap.parentNode) wrap.parentNode.removeChild(wrap);
+        if (overlay.parentNode) overlay.parentNode.removeChild(overlay);
+      },
       setDark: function (dark) {
         bar.style.color = dark ? '#e6e6e1' : '#1d1d22';
         bar.style.background = dark ? '#1c1d20' : '#f3f2ef';

@@ -2,7 +2,10 @@
 // headless Chromium, and the explorer's transfer bytes (raw and brotli) split by part.
 //
 //   pageBench(ROOT, { runs }) -> { explorer, bare, ratio, transfer, markdown }
-//   (called by bench/peers/run.mjs; standalone: node bench/page/page_bench.mjs)
+//   (called by bench/peers/run.mjs; standalone: node bench/page/page_bench.mjs [--runs N] [--base DIR];
+//   the default is 21 loads of each page, or PAGE_RUNS from the environment)
+//   --base DIR: also loads the explorer site in DIR (another build's build-web/site, e.g. of the
+//   commit before a change) in the same alternation, for a before/after measured in one run.
 //
 // Times are from navigation start (performance.now() in the page):
 //   first frame   the first WebGL draw call (an init script wraps drawElements/drawArrays), i.e.
@@ -129,9 +132,14 @@ async function measure(browser, url, explorer, probe) {
 }
 
 const median = (v) => { const s = [...v].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+// the spread of a list: its quartiles (nearest rank), as "p25-p75" with `digits` decimals
+const quartiles = (v, digits = 0) => {
+  const s = [...v].sort((a, b) => a - b), q = (p) => s[Math.round(p * (s.length - 1))];
+  return `${q(0.25).toFixed(digits)}-${q(0.75).toFixed(digits)}`;
+};
 const kB = (x) => (x / 1024).toFixed(1) + ' KiB';
 
-export async function pageBench(ROOT, { runs = 11 } = {}) {
+export async function pageBench(ROOT, { runs = Number(process.env.PAGE_RUNS) || 21, base = null } = {}) {
   const site = path.join(ROOT, 'build-web/site');
   const bw = path.join(ROOT, 'build-web');
   for (const f of ['index.html', 'explorer.js', 'explorer.wasm', 'explorer-loader.js', 'demo.txb'])
@@ -143,19 +151,27 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
   files['/bare/'] = path.join(ROOT, 'bench/page/bare.html');
   files['/bare/bare_imgui.js'] = path.join(bw, 'bare_imgui.js');
   files['/bare/bare_imgui.wasm'] = path.join(bw, 'bare_imgui.wasm');
+  if (base) {
+    for (const f of fs.readdirSync(base)) if (!f.startsWith('.')) files['/base/' + f] = path.join(base, f);
+    files['/base/'] = path.join(base, 'index.html');
+  }
   const probe = demoProbe(ROOT);
   const srv = await serve(files);
   const browser = await launch();
-  const ex = [], bare = [];
+  const ex = [], bare = [], baseRuns = [];
   try {
     // one untimed load of each first (Chromium's own warm-up: processes, shader compiler)
     await measure(browser, srv.url + '/ex/', true, probe);
     await measure(browser, srv.url + '/bare/', false);
+    if (base) await measure(browser, srv.url + '/base/', true, probe);
     srv.requests.length = 0;
-    for (let r = 0; r < runs; ++r) {
-      if (r % 2) { bare.push(await measure(browser, srv.url + '/bare/', false)); ex.push(await measure(browser, srv.url + '/ex/', true, probe)); }
-      else { ex.push(await measure(browser, srv.url + '/ex/', true, probe)); bare.push(await measure(browser, srv.url + '/bare/', false)); }
-    }
+    // each round loads every page once, starting with a different one each round
+    const pages = [['/ex/', true, ex], ['/bare/', false, bare], ...(base ? [['/base/', true, baseRuns]] : [])];
+    for (let r = 0; r < runs; ++r)
+      for (let k = 0; k < pages.length; ++k) {
+        const [url, isExplorer, out] = pages[(r + k) % pages.length];
+        out.push(await measure(browser, srv.url + url, isExplorer, probe));
+      }
   } finally {
     await browser.close();
     srv.close();
@@ -164,7 +180,7 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
   const parts = { HTML: [], JS: [], WASM: [], bundle: [] };
   const seen = new Set();
   for (const q of srv.requests) {
-    if (!q.path.startsWith('/ex/') || seen.has(q.path)) continue;
+    if (!q.path.startsWith('/ex/') || seen.has(q.path)) continue;  // the explorer's own files only
     seen.add(q.path);
     const f = files[q.path];
     const ext = path.extname(f);
@@ -194,6 +210,14 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
     wasm_downloaded_ms: median(ex.map((x) => x.resources['explorer.wasm'] || 0)), bundle_downloaded_ms: median(ex.map((x) => x.resources['demo.txb'] || 0)), runs: ex };
   const B = { first_frame_ms: median(bare.map((x) => x.first_frame_ms)), runs: bare };
   const ratio = E.search_ready_ms / B.first_frame_ms;
+  // each explorer load against the bare load next to it (the machine's load drifts during a run)
+  const pairRatios = ex.map((x, i) => x.search_ready_ms / bare[i].first_frame_ms);
+  E.pair_ratio_median = median(pairRatios);
+  const baseline = base ? { dir: base, search_ready_ms: median(baseRuns.map((x) => x.search_ready_ms)), runs: baseRuns } : null;
+  if (baseline) {
+    baseline.ratio = baseline.search_ready_ms / B.first_frame_ms;
+    baseline.pair_ratio_median = median(baseRuns.map((x, i) => x.search_ready_ms / bare[i].first_frame_ms));
+  }
   const md = ['## Page (headless Chromium, software WebGL2)', '',
     `Median of ${runs} loads each, alternating, fresh context (no cache), local HTTP server without compression. Times from navigation start. ` +
     'First frame: the first WebGL draw call. Search ready: the first draw call of the first frame drawn while the whole demo is searchable (the frame ' +
@@ -205,6 +229,11 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
     `| explorer: ready seen by polling state() (after the browser presented that frame) | | ${E.search_ready_polled_ms.toFixed(0)} ms |`,
     `| bare Dear ImGui (same flags) | ${B.first_frame_ms.toFixed(0)} ms | (= first frame) |`,
     `| **ratio explorer / bare** | ${(E.first_frame_ms / B.first_frame_ms).toFixed(2)}x | **${ratio.toFixed(2)}x** (goal <= 1.3x: ${ratio <= 1.3 ? 'met' : 'not met'}) |`, '',
+    `Spread (p25-p75 of the ${runs} loads): explorer search ready ${quartiles(ex.map((x) => x.search_ready_ms))} ms, bare first frame ${quartiles(bare.map((x) => x.first_frame_ms))} ms; ` +
+    `the ratio of each explorer load to the bare load next to it: median ${E.pair_ratio_median.toFixed(2)}x, p25-p75 ${quartiles(pairRatios, 2)}x.`, '',
+    ...(baseline ? [`Baseline build (${baseline.dir}), loaded in the same rounds: search ready ${baseline.search_ready_ms.toFixed(0)} ms ` +
+      `(p25-p75 ${quartiles(baseRuns.map((x) => x.search_ready_ms))} ms), ${baseline.ratio.toFixed(2)}x the bare page (per-round median ${baseline.pair_ratio_median.toFixed(2)}x); ` +
+      `this build ${ratio.toFixed(2)}x.`, ''] : []),
     '| part | files | raw | brotli (q11) |', '|---|---|---|---|'];
   for (const [p, t] of Object.entries(transfer)) {
     if (p === 'total' || p === 'bare_page') continue;
@@ -212,7 +241,7 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
   }
   md.push(`| **total transferred** | | ${kB(rawTotal)} | **${kB(brTotal)}** (goal < 600 KB: ${brTotal < 600e3 ? 'met' : 'not met'}) |`);
   md.push(`| bare page (for reference) | bare_imgui.js, bare_imgui.wasm | ${kB(transfer.bare_page.raw)} | ${kB(transfer.bare_page.brotli)} |`);
-  const out = { explorer: E, bare: B, ratio_search_ready_vs_bare: ratio, transfer, goals: [
+  const out = { explorer: E, bare: B, ...(baseline ? { baseline } : {}), ratio_search_ready_vs_bare: ratio, transfer, goals: [
     { goal: 'explorer search ready within 1.3x the bare ImGui page', value: ratio.toFixed(2) + 'x', met: ratio <= 1.3 },
     { goal: 'total brotli transfer for the demo page under 600 KB', value: kB(brTotal) + ` (${brTotal} bytes)`, met: brTotal < 600e3 }] };
   out.markdown = md.join('\n');
@@ -221,7 +250,11 @@ export async function pageBench(ROOT, { runs = 11 } = {}) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
   const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
-  const r = await pageBench(ROOT);
+  const arg = (name) => { const i = process.argv.indexOf(name); return i > 0 ? process.argv[i + 1] : undefined; };
+  const opts = {};
+  if (arg('--runs')) opts.runs = Number(arg('--runs'));
+  if (arg('--base')) opts.base = path.resolve(arg('--base'));
+  const r = await pageBench(ROOT, opts);
   console.log(r.markdown);
   if (r.error) { console.error(r.error); process.exit(1); }
 }

@@ -19,7 +19,18 @@ void App::ensure_layout(float width, float font_size) {
         return;
     if (e >= m_model.episode_count()) return;
     ImFont* font = ImGui::GetFont();
-    auto measure = [&](std::string_view w) { return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x; };
+    // A word's width as ImFont::CalcTextSizeA (1.86) computes it: the same per-character products
+    // added in the same order, so the same float; printable ASCII without that call's per-call
+    // set-up and UTF-8 decoding (the first frame lays out every word of the episode).
+    const float scale = font_size / font->FontSize;
+    auto measure = [&](std::string_view w) {
+        float x = 0.f;
+        for (unsigned char c : w) {
+            if (c < 32 || c >= 0x80) return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x;
+            x += (int(c) < font->IndexAdvanceX.Size ? font->IndexAdvanceX.Data[c] : font->FallbackAdvanceX) * scale;
+        }
+        return x;
+    };
     float space = measure(" ");
     m_line_height = std::round(font_size * 1.55f);
     m_layout = layout_paragraphs(m_model.current_episode(), paras, width, measure, space, m_line_height, std::round(font_size * 0.9f));

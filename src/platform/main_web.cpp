@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/app.h"
@@ -33,6 +34,7 @@ constexpr double kStepBudgetIdleMs = 25.0;  // in a frame that is not drawn (loa
                                             // slice may overrun by one piece (an episode, or a
                                             // preempted process) and stay under 50 ms
 constexpr double kLoadingRedrawMs = 200.0;  // progress redraw interval while loading without input
+constexpr double kFirstDrawGraceMs = 250.0;  // no progress screen this soon after main() (see frame())
 
 void js_copy(const std::string& text) {
     EM_ASM({ if (Module.onExplorerCopy) Module.onExplorerCopy(UTF8ToString($0)); }, text.c_str());
@@ -44,6 +46,9 @@ struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float font_dpr = 0.f, font_scale = 0.f;
+    bool fonts_all_glyphs = false;
+    uint64_t glyphs_checked_rev = ~uint64_t(0);  // model revision whose text content_is_ascii() checked
+    double font_atlas_ms = 0;                   // duration of the last build_fonts()
     bool style_dark = false, style_set = false;
     tx::AppFonts fonts;
     tx::AppKeys keys;
@@ -65,6 +70,7 @@ struct Platform {
     double longest_topics_frame_ms = 0, longest_topics_step_ms = 0;
     uint32_t slow_load_frames = 0;
     double load_call_ms = 0;           // duration of the last tx_load_bundle call (blocks the page)
+    double main_done_ms = 0;           // performance.now() when main() returned
 };
 
 // Files opened or dropped in the page (tx_import_*): episodes collected one file at a time, then
@@ -77,17 +83,58 @@ struct ImportSession {
 ImportSession* g_import = nullptr;
 Platform* g = nullptr;
 
+bool is_ascii(std::string_view s) {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+// Can every text the explorer may draw now be set with the ASCII glyphs plus the UI's own symbols
+// (kUiGlyphs)? True when episodes are loaded, nothing is loading, and the query, every episode's
+// metadata and every episode's full text (all resident: a small bundle or opened files) are ASCII.
+// False for an archive (its text is decoded later, episode by episode), any non-ASCII character,
+// and before anything loaded (a progress screen: the atlas it builds, in the start-up frame that
+// the load-frame figures leave out, then serves whatever comes, as an archive's first frames).
+bool content_is_ascii(const tx::AppModel& m) {
+    if (m.episode_count() == 0 || m.loading() || !is_ascii(m.query())) return false;
+    const auto& eps = m.episodes();
+    if (eps.size() != m.episode_count()) return false;
+    for (uint32_t i = 0; i < eps.size(); ++i) {
+        const tx::Episode& e = eps[i];
+        const tx::EpisodeMeta& meta = m.episode_meta(i);
+        // an archive releases each episode's text (and words) once indexed: not resident, not known
+        if ((e.text.empty() && m.episode_words(i) > 0) || !is_ascii(e.text) || !is_ascii(meta.title) ||
+            !is_ascii(meta.date) || !is_ascii(meta.source_url) || !is_ascii(meta.media_url))
+            return false;
+        for (const std::string& sp : meta.speakers)
+            if (!is_ascii(sp)) return false;
+        for (const tx::Chapter& c : meta.chapters)
+            if (!is_ascii(c.title)) return false;
+    }
+    return true;
+}
+
+// Glyph sets of the atlas. kAllGlyphs: everything the embedded font subset covers (Latin-1,
+// Latin Extended-A, punctuation, arrows, math signs, triangles). kUiGlyphs: ASCII plus the
+// non-ASCII symbols in the strings of src/app and src/core that are drawn (middle dot,
+// multiplication sign, dashes, quotes, ellipsis, minus, almost-equal): 108 of the 366 glyphs.
+const ImWchar kAllGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193,
+                              0x2212, 0x2212, 0x2248, 0x2248, 0x25B2, 0x25BC, 0};
+const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x201D,
+                             0x2026, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0};
+
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
-// HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale.
-void build_fonts(float dpr, float scale) {
+// HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale. All three sizes are
+// built (the first frame uses each); `all_glyphs` false builds only kUiGlyphs (see frame()).
+void build_fonts(float dpr, float scale, bool all_glyphs) {
+    const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = false;
     cfg.OversampleH = dpr >= 2 ? 1 : 2;
     cfg.OversampleV = 1;
-    static const ImWchar ranges[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193,
-                                     0x2212, 0x2212, 0x2248, 0x2248, 0x25B2, 0x25BC, 0};
+    const ImWchar* ranges = all_glyphs ? kAllGlyphs : kUiGlyphs;
     void* data = const_cast<unsigned char*>(tx_ui_font);
     int size = int(tx_ui_font_size);
     g->fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kBodyPx * scale * dpr), &cfg, ranges);
@@ -99,6 +146,8 @@ void build_fonts(float dpr, float scale) {
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->font_dpr = dpr;
     g->font_scale = scale;
+    g->fonts_all_glyphs = all_glyphs;
+    g->font_atlas_ms = emscripten_get_now() - t0;
 }
 
 void apply_style(bool dark) {
@@ -161,6 +210,17 @@ void note_load_frame(double dt, double step_ms, bool indexing) {
 
 void frame() {
     double t0 = emscripten_get_now();
+    // Right after main() the bundle is usually moments away (its download started with the page's
+    // other files). Until it is handed over, or for kFirstDrawGraceMs at most, draw nothing (the
+    // page's own boot text is up): a progress screen drawn now would build the font atlas and lay
+    // out a screen that the next frame replaces, and, as a long task, hold back the delivery of
+    // the bundle's last bytes to the page (on a busy machine that delivery alone has been seen to
+    // take 100-250 ms after main()); a wait this short needs no progress bar. Input waits in
+    // SDL's queue.
+    const tx::LoadPhase phase = g->model.phase();
+    if (g->frames == 0 && (phase == tx::LoadPhase::Waiting || phase == tx::LoadPhase::Downloading) &&
+        t0 - g->main_done_ms < kFirstDrawGraceMs)
+        return;
     float dpr = float(emscripten_get_device_pixel_ratio());
     bool events = false;
     // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
@@ -217,10 +277,23 @@ void frame() {
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
     if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || g->app.dark() != g->style_dark)
         g->frames_to_draw = std::max(g->frames_to_draw, 2);
-    if (g->frames_to_draw <= 0) return;  // idle: nothing changed, draw nothing
+    if (g->frames_to_draw <= 0) {  // idle: nothing changed, draw nothing
+        // The first idle moment completes the atlas (not drawn: the next frame just has more glyphs).
+        if (!g->fonts_all_glyphs && g->font_dpr > 0 && !g->model.loading()) build_fonts(g->font_dpr, g->font_scale, true);
+        return;
+    }
     --g->frames_to_draw;
 
-    if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale) build_fonts(dpr, g->app.font_scale());
+    // Fonts: the first frames build only the UI's glyphs when every text there is to draw is ASCII
+    // (checked again whenever the model changed), else the full set; the first idle moment above
+    // builds the full set anyway, long before a reader types.
+    bool all_glyphs = g->fonts_all_glyphs;
+    if (!all_glyphs && g->model.revision() != g->glyphs_checked_rev) {
+        g->glyphs_checked_rev = g->model.revision();
+        all_glyphs = !content_is_ascii(g->model);
+    }
+    if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || all_glyphs != g->fonts_all_glyphs)
+        build_fonts(dpr, g->app.font_scale(), all_glyphs);
     if (!g->style_set || g->app.dark() != g->style_dark) apply_style(g->app.dark());
 
     g->drawn_rev = g->model.revision();
@@ -279,7 +352,9 @@ EMSCRIPTEN_KEEPALIVE int tx_load_bundle(uint8_t* ptr, int len) {
 // The model's state as JSON (valid until the next call): AppModel::state_json plus heapBytes
 // (HEAP8.length: the WASM memory, which only grows, so also its peak), firstFrameMs and indexedMs
 // (performance.now() of the first frame drawn with episodes, and of the frame where every episode
-// was indexed; -1 until then), loadCallMs (how long tx_load_bundle blocked the page), frames,
+// was indexed; -1 until then), loadCallMs (how long tx_load_bundle blocked the page), fontAtlasMs
+// and fontAtlasAllGlyphs (the last font atlas build: its duration, and whether it holds every
+// glyph of the font or only the UI's, see build_fonts), frames,
 // longestFrameMs (longest main-loop callback, drawn or not), longestLoadFrameMs (the same while
 // an archive is still indexing or finding topics, the first frame excluded: it builds the font
 // atlas, ~100 ms with software GL, demo or archive alike), typing, dark, fontScale, timeline.
@@ -291,6 +366,8 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"heapBytes\":" + std::to_string(uint64_t(__builtin_wasm_memory_size(0)) * 65536u) +
                 ",\"firstFrameMs\":" + std::to_string(g->first_ready_frame_ms) +
                 ",\"indexedMs\":" + std::to_string(g->indexed_ms) + ",\"loadCallMs\":" + std::to_string(g->load_call_ms) +
+                ",\"fontAtlasMs\":" + std::to_string(g->font_atlas_ms) +
+                ",\"fontAtlasAllGlyphs\":" + (g->fonts_all_glyphs ? "true" : "false") +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
                 ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
                 ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +
@@ -540,6 +617,7 @@ int main() {
     ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 
+    g->main_done_ms = emscripten_get_now();
     EM_ASM({ if (Module.onExplorerReady) Module.onExplorerReady(); });
     emscripten_set_main_loop(frame, 0, 0);
     return 0;

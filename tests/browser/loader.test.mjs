@@ -1,9 +1,12 @@
 // The loader's start-up order: the bundle downloads in parallel with explorer.js and explorer.wasm
 // (not after the module started), bytes that are already here go into the first frame, and a
-// bundle that comes after the module started still loads, with the download screen first.
+// bundle that comes after the module started still loads, with the download screen first. Also
+// the first frame's font atlas: only the UI's glyphs for ASCII text, every glyph otherwise.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ROOT, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
 
 const demoWords = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8').split(/\s+/).filter(Boolean).length;
 
@@ -106,6 +109,44 @@ export const tests = [
       const text = await missing.evaluate(() => document.getElementById('boot').textContent);
       assert(/explorer\.wasm \(HTTP 404\)/.test(text), 'the page names the missing file and the status: ' + text);
       await missing.context().close();
+    },
+  },
+  {
+    name: 'the first frame of ASCII text rasterises only the UI\'s glyphs and the full atlas follows while idle without a drawn frame; accented text has every glyph on its first frame (protects the fast first frame without missing letters)',
+    fn: async ({ browser, site }) => {
+      const page = await openPage(browser, site.url, { init: INIT });
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      const first = await page.evaluate(() => window.__tx.firstDrawnState);
+      assert(first.ready === true && first.fontAtlasAllGlyphs === false, 'the demo (ASCII) was first drawn with the UI\'s glyphs: ' +
+        JSON.stringify({ ready: first.ready, all: first.fontAtlasAllGlyphs }));
+      await page.waitForFunction(() => window.explorer.state().fontAtlasAllGlyphs === true, null, { timeout: 10000, polling: 50 });
+      const framesFull = await page.evaluate(() => window.explorer.state().frames);
+      await page.waitForTimeout(500);
+      assertEq(await page.evaluate(() => window.explorer.state().frames), framesFull, 'completing the atlas drew no frame, and the page stays idle');
+      await page.evaluate(() => window.explorer.setQuery('caf\u00e9'));  // a letter outside the first atlas, now present
+      await page.waitForTimeout(300);
+      const png = await page.screenshot();
+      assert((await pixelStats(page, png)).darkPixels > 2000, 'text is drawn with the full atlas');
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+
+      // a transcript with accented letters: the atlas of its first frame has them
+      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-accents-'));
+      fs.writeFileSync(path.join(tmp, 'accents.txt'), 'Caf\u00e9 au lait in Z\u00fcrich, a na\u00efve fa\u00e7ade and a \u0141\u00f3d\u017a r\u00e9sum\u00e9. '.repeat(40));
+      execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '--quiet', '-o', path.join(tmp, 'accents.txb'), path.join(tmp, 'accents.txt')]);
+      const srv = await serve(path.join(ROOT, 'build-web/site'), '/', { 'accents.txb': fs.readFileSync(path.join(tmp, 'accents.txb')) });
+      fs.rmSync(tmp, { recursive: true, force: true });
+      const p2 = await openPage(browser, srv.url + '?bundle=accents.txb', { init: INIT });
+      const s2 = await waitState(p2);
+      assertEq(s2.error, null, 'no load error');
+      const first2 = await p2.evaluate(() => window.__tx.firstDrawnState);
+      assert(first2.ready === true && first2.fontAtlasAllGlyphs === true, 'the accented transcript was first drawn with every glyph: ' +
+        JSON.stringify({ ready: first2.ready, all: first2.fontAtlasAllGlyphs }));
+      saveShot('loader-accents-first', await p2.screenshot());
+      assertEq(p2.errors.length, 0, 'no page errors: ' + p2.errors.join(' | '));
+      await p2.context().close();
+      srv.close();
     },
   },
 ];
