@@ -1,6 +1,7 @@
 #include "core/bundle.h"
 
 #include <algorithm>
+#include <cstring>
 #include <numeric>
 
 #include <zstd.h>
@@ -317,22 +318,28 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
         if (!r.varint32(tokens) || !r.block(ids) || !r.block(sep_ids) || tokens > ids.remaining() ||
             uint64_t(tokens) + 1 > sep_ids.remaining())
             return corrupt("the episode's token streams are malformed");
-        ep.text.reserve(text_bytes);
+        // copied into place: a std::string::append per token is an out-of-line call in WASM (60k
+        // of them were most of the demo's decode)
+        ep.text.resize(text_bytes);
+        char* const out = ep.text.data();
+        size_t at = 0;
+        auto put = [&](std::string_view v) {
+            if (v.size() > text_bytes - at) return false;
+            std::memcpy(out + at, v.data(), v.size());
+            at += v.size();
+            return true;
+        };
         for (uint32_t k = 0; k <= tokens; ++k) {
             uint32_t s;
             if (!sep_ids.id(s) || s >= st.seps.count()) return corrupt("a separator id is out of range");
-            std::string_view sv = st.seps.at(s);
-            if (sv.size() > text_bytes - ep.text.size()) return corrupt("the episode text is longer than declared");
-            ep.text.append(sv);
+            if (!put(st.seps.at(s))) return corrupt("the episode text is longer than declared");
             if (k == tokens) break;
             uint32_t w;
             if (!ids.id(w) || w >= st.words.count()) return corrupt("a word id is out of range");
-            std::string_view wv = st.words.at(w);
-            if (wv.size() > text_bytes - ep.text.size()) return corrupt("the episode text is longer than declared");
-            ep.text.append(wv);
+            if (!put(st.words.at(w))) return corrupt("the episode text is longer than declared");
         }
         if (!ids.empty() || !sep_ids.empty()) return corrupt("the episode's token streams have trailing bytes");
-        if (ep.text.size() != text_bytes) return corrupt("the episode text is shorter than declared");
+        if (at != text_bytes) return corrupt("the episode text is shorter than declared");
     } else {
         return corrupt("unknown text mode " + std::to_string(mode));
     }
