@@ -180,6 +180,31 @@ TEST_CASE("text adapter keeps one word per whitespace token and folds plurals", 
     CHECK(d.start_ms.empty());
 }
 
+TEST_CASE("labels keep accented and non-Latin letters, lower-cased", "[topics]") {
+    // Labels once dropped every non-ASCII byte ("café" became "caf").
+    TopicDoc d = topic_doc_from_text("Café CAFÉ naïve Résumé ПРИВЕТ Ελλάδα Łódź don’t");
+    REQUIRE(d.size() == 8);
+    CHECK(d.terms[0] == d.terms[1]);
+    REQUIRE(d.terms[0] != kNoTopicTerm);
+    CHECK(d.display[d.terms[0]] == "café");
+    CHECK(d.display[d.terms[2]] == "naïve");
+    CHECK(d.display[d.terms[3]] == "résumé");
+    REQUIRE(d.terms[4] != kNoTopicTerm);
+    CHECK(d.display[d.terms[4]] == "привет");
+    REQUIRE(d.terms[5] != kNoTopicTerm);
+    CHECK(d.display[d.terms[5]] == "ελλάδα");
+    CHECK(d.display[d.terms[6]] == "łódź");
+    CHECK(d.surface[d.word_ids[7]] == "don't");  // a typographic apostrophe reads as '
+    std::string text;
+    for (int i = 0; i < 40; ++i) text += "so the café serves crème brûlée and the café is open ";
+    auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    REQUIRE(!kw[0].empty());
+    bool cafe = false;
+    for (const auto& k : kw[0]) cafe = cafe || k.find("café") != std::string::npos;
+    CHECK(cafe);
+}
+
 TEST_CASE("episode adapter lowercases words, copies times and turns cue starts into units", "[topics]") {
     Episode ep;
     ep.text = "Rocket LAUNCH today. Mars orbit!";

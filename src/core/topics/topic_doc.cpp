@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "core/topics/labels_internal.h"
+#include "core/text.h"
 #include "core/topics/topics.h"
 
 namespace tx {
@@ -112,7 +113,8 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
         m_doc.surface.push_back(key);
         m_surface_counts.push_back(0);
         TermId t = kNoTopicTerm;
-        bool has_alpha = std::any_of(key.begin(), key.end(), is_alpha);
+        // a letter: ASCII, or any non-ASCII byte (normalise_word keeps only letters and digits there)
+        bool has_alpha = std::any_of(key.begin(), key.end(), [](char c) { return is_alpha(c) || uint8_t(c) >= 0x80; });
         if (!is_topic_stop_word(key) && has_alpha) {
             std::string f = fold(key);
             if (!is_topic_stop_word(f)) {
@@ -153,12 +155,36 @@ TopicDoc TopicDocBuilder::finish() {
 }
 
 namespace {
+// Lower case for the alphabets with simple case pairs (Latin-1, Latin Extended-A, Greek,
+// Cyrillic); other code points unchanged.
+uint32_t lower_cp(uint32_t cp) {
+    if (cp >= 'A' && cp <= 'Z') return cp + 32;
+    if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7) || (cp >= 0x391 && cp <= 0x3AB && cp != 0x3A2) ||
+        (cp >= 0x410 && cp <= 0x42F))
+        return cp + 0x20;
+    if (cp >= 0x400 && cp <= 0x40F) return cp + 0x50;
+    if (cp >= 0x100 && cp <= 0x17E && cp != 0x130 && cp != 0x138 && cp != 0x149 && cp != 0x178) {
+        const bool odd_upper = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (odd_upper ? (cp & 1) : !(cp & 1)) return cp + 1;
+    }
+    return cp;
+}
+
+// A word as labels show it: lower case, letters (accents kept: "café", not "caf") and digits,
+// apostrophes as '.
 std::string normalise_word(std::string_view raw) {
     std::string w;
     w.reserve(raw.size());
-    for (char c : raw) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') w.push_back(c);
+    for (size_t i = 0; i < raw.size();) {
+        const uint32_t cp = utf8_next(raw, i);
+        if (cp < 0x80) {
+            const char c = static_cast<char>(lower_cp(cp));
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') w.push_back(c);
+        } else if (is_apostrophe_cp(cp)) {
+            w.push_back('\'');
+        } else if (is_word_cp(cp) && cp != 0xFFFD) {
+            utf8_append(w, lower_cp(cp));
+        }
     }
     return w;
 }
