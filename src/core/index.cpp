@@ -9,14 +9,42 @@ namespace tx {
 
 namespace {
 
+// FNV-1a over the bytes, then a final mix; intern_simple() computes the same hash byte by byte.
+constexpr uint64_t kHashSeed = 1469598103934665603ull, kHashPrime = 1099511628211ull;
+inline uint64_t hash_step(uint64_t h, uint8_t c) { return (h ^ c) * kHashPrime; }
+inline uint64_t hash_final(uint64_t h) { return h ^ (h >> 29); }
 inline uint64_t hash_bytes(std::string_view s, uint16_t span) {
-    uint64_t h = 1469598103934665603ull ^ span;
-    for (char c : s) {
-        h ^= uint8_t(c);
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
+    uint64_t h = kHashSeed ^ span;
+    for (char c : s) h = hash_step(h, uint8_t(c));
+    return hash_final(h);
 }
+
+// Byte equality of two short strings inline (memcmp is an out-of-line call in WASM).
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+    for (; n >= 8; n -= 8, a += 8, b += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    for (; n; --n)
+        if (*a++ != *b++) return false;
+    return true;
+}
+
+// word_tokens' folding of ASCII bytes, for intern_simple(): the folded letter or digit,
+// kSkip for an apostrophe (deleted), 0 for anything else (it splits the word or is not ASCII).
+constexpr uint8_t kSkip = 1;
+struct AsciiFold {
+    uint8_t f[256] = {};
+    constexpr AsciiFold() {
+        for (int c = '0'; c <= '9'; ++c) f[c] = uint8_t(c);
+        for (int c = 'a'; c <= 'z'; ++c) f[c] = uint8_t(c);
+        for (int c = 'A'; c <= 'Z'; ++c) f[c] = uint8_t(c + 32);
+        f[int('\'')] = kSkip;
+    }
+};
+constexpr AsciiFold kFold;
 
 uint32_t letter_mask(std::string_view s) {
     uint32_t m = 0;
@@ -38,15 +66,18 @@ void shrink_vec(V& v) {
 
 // ---- building ----
 
+inline bool InvertedIndex::term_is(TermId t, std::string_view s, uint16_t span) const {
+    const TermInfo& ti = m_terms[t];
+    return ti.span == span && ti.text_len == s.size() && same_bytes(m_arena.data() + ti.text_begin, s.data(), s.size());
+}
+
 TermId InvertedIndex::find_span(std::string_view s, uint16_t span) const {
     if (m_table.empty()) return kNoTerm;
     size_t mask = m_table.size() - 1;
     for (size_t i = hash_bytes(s, span) & mask;; i = (i + 1) & mask) {
         uint32_t t = m_table[i];
         if (t == kNoTerm) return kNoTerm;
-        const TermInfo& ti = m_terms[t];
-        if (ti.span == span && ti.text_len == s.size() && std::string_view(m_arena).substr(ti.text_begin, ti.text_len) == s)
-            return t;
+        if (term_is(t, s, span)) return t;
     }
 }
 
@@ -61,16 +92,29 @@ void InvertedIndex::grow_table() {
     }
 }
 
-TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
+TermId InvertedIndex::intern_simple(std::string_view word) {
+    char buf[kMaxTokenBytes];
+    size_t n = 0;
+    uint64_t h = kHashSeed ^ 1u;
+    for (char ch : word) {
+        uint8_t c = kFold.f[uint8_t(ch)];
+        if (c == kSkip) continue;
+        if (c == 0 || n == kMaxTokenBytes) return kNoTerm;
+        buf[n++] = char(c);
+        h = hash_step(h, c);
+    }
+    if (n == 0) return kNoTerm;
+    return intern(std::string_view(buf, n), 1, hash_final(h));
+}
+
+TermId InvertedIndex::intern(std::string_view s, uint16_t span, uint64_t hash) {
     if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
     size_t mask = m_table.size() - 1;
-    size_t i = hash_bytes(s, span) & mask;
+    size_t i = hash & mask;
     for (;; i = (i + 1) & mask) {
         uint32_t t = m_table[i];
         if (t == kNoTerm) break;
-        const TermInfo& ti = m_terms[t];
-        if (ti.span == span && ti.text_len == s.size() && std::string_view(m_arena).substr(ti.text_begin, ti.text_len) == s)
-            return t;
+        if (term_is(t, s, span)) return t;
     }
     TermId id = TermId(m_terms.size());
     TermInfo ti;
@@ -84,6 +128,8 @@ TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
     m_table[i] = id;
     return id;
 }
+
+TermId InvertedIndex::intern(std::string_view s, uint16_t span) { return intern(s, span, hash_bytes(s, span)); }
 
 // Slice sizes: 8, 16, ..., 32 KiB, then 32 KiB again. The last 4 bytes of a slice link to the next.
 namespace {
@@ -144,6 +190,12 @@ void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
         b.write = ti.head;
         b.slice_end = ti.head + ti.first_size - 4;
         b.level = 0;
+    }
+    if (ti.count != 0 && b.last_doc == d && p - b.last_pos < 64 && b.write != b.slice_end) {
+        m_pool[b.write++] = uint8_t((p - b.last_pos) << 1);  // the common entry: one byte
+        b.last_pos = p;
+        ++ti.count;
+        return;
     }
     uint64_t x;
     if (ti.count == 0 || b.last_doc != d) {
@@ -214,6 +266,11 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     WordTokens wt;
     Pos pos = 0;
     size_t next_start = 0;
+    auto one_token_word = [&](uint32_t w) {  // word w is the single token at `pos`
+        bool extend = m_runs.size() > di.run_begin && m_runs.back().one_to_one &&
+                      m_runs.back().first_token + (w - m_runs.back().first_word) == pos;
+        if (!extend) m_runs.push_back(Run{pos, w, 1});
+    };
     std::string_view text(ep.text);
     for (uint32_t w = 0; w < ep.words.size(); ++w) {
         while (next_start < starts.size() && starts[next_start].first <= w) {
@@ -222,13 +279,19 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         }
         const Word& word = ep.words[w];
         if (word.end > text.size() || word.begin >= word.end) continue;
-        word_tokens(text.substr(word.begin, word.end - word.begin), wt);
+        std::string_view ws = text.substr(word.begin, word.end - word.begin);
+        TermId simple = intern_simple(ws);
+        if (simple != kNoTerm) {  // the common word: one token, as word_tokens would give
+            one_token_word(w);
+            add_posting(simple, d, pos);
+            ++pos;
+            continue;
+        }
+        word_tokens(ws, wt);
         size_t k = wt.count();
         if (k == 0) continue;
         if (k == 1) {
-            bool extend = m_runs.size() > di.run_begin && m_runs.back().one_to_one &&
-                          m_runs.back().first_token + (w - m_runs.back().first_word) == pos;
-            if (!extend) m_runs.push_back(Run{pos, w, 1});
+            one_token_word(w);
         } else {
             m_runs.push_back(Run{pos, w, 0});
             m_passage_multi.resize(m_passages.size(), 0);

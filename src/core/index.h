@@ -182,7 +182,13 @@ private:
 
     TermId find_span(std::string_view s, uint16_t span) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
+    // The term with this folded text and span, added when new; `hash` = hash_bytes(s, span).
+    TermId intern(std::string_view s, uint16_t span, uint64_t hash);
     TermId intern(std::string_view s, uint16_t span);
+    // The common word (ASCII letters, digits, apostrophes; one token; see word_tokens) folded,
+    // hashed and interned in one pass. @return its term, or kNoTerm for any other word.
+    TermId intern_simple(std::string_view word);
+    bool term_is(TermId t, std::string_view s, uint16_t span) const;
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
     uint32_t alloc_slice(uint32_t size);
