@@ -344,6 +344,30 @@ void InvertedIndex::commit() {
     m_committed_terms = m_terms.size();
 }
 
+void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
+    const TermInfo& ti = m_terms[t];
+    if (m_build.size() == m_terms.size()) {  // the writer knows where the stream ends: copy slice by slice
+        const uint32_t write = m_build[t].write;
+        uint32_t p = ti.head, end = ti.head + ti.first_size - 4, level = 0;
+        while (!(write >= p && write <= end)) {
+            out.insert(out.end(), m_pool.data() + p, m_pool.data() + end);
+            std::memcpy(&p, m_pool.data() + end, 4);
+            level = std::min(level + 1, kMaxLevel);
+            end = p + slice_size(level) - 4;
+        }
+        out.insert(out.end(), m_pool.data() + p, m_pool.data() + write);
+        return;
+    }
+    SliceReader r(m_pool.data(), ti.head, ti.first_size);
+    for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
+        uint64_t v = 0;
+        int shift = 0;
+        uint8_t b;
+        do { b = r.byte(); out.push_back(b); v |= uint64_t(b & 0x7F) << shift; shift += 7; } while (b & 0x80);
+        if (v & 1) do { b = r.byte(); out.push_back(b); } while (b & 0x80);
+    }
+}
+
 void InvertedIndex::shrink() {
     // Rewrite every term's postings as one exactly sized slice (+4 link bytes, so that later
     // appends can chain new slices) and drop the writer state.
@@ -351,17 +375,11 @@ void InvertedIndex::shrink() {
     size_t need = 0;
     for (const TermInfo& ti : m_terms) need += ti.count ? 4 : 0;
     pool.reserve(m_pool.size() / 2 + need);
-    for (TermInfo& ti : m_terms) {
+    for (TermId t = 0; t < m_terms.size(); ++t) {
+        TermInfo& ti = m_terms[t];
         if (ti.count == 0) continue;
-        SliceReader r(m_pool.data(), ti.head, ti.first_size);
         size_t start = pool.size();
-        for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
-            uint64_t v = 0;
-            int shift = 0;
-            uint8_t b;
-            do { b = r.byte(); pool.push_back(b); v |= uint64_t(b & 0x7F) << shift; shift += 7; } while (b & 0x80);
-            if (v & 1) do { b = r.byte(); pool.push_back(b); } while (b & 0x80);
-        }
+        copy_postings(t, pool);
         ti.head = uint32_t(start);
         ti.first_size = uint32_t(pool.size() - start + 4);
         pool.insert(pool.end(), 4, 0);

@@ -194,6 +194,8 @@ private:
     uint32_t alloc_slice(uint32_t size);
     void put_byte(BuildState& b, uint8_t v);
     void restore_build_state();
+    // Append term t's postings stream to `out` (the bytes only, no slice links).
+    void copy_postings(TermId t, std::vector<uint8_t>& out) const;
 
     IndexDesc m_desc;
     std::string m_arena;

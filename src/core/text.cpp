@@ -147,12 +147,13 @@ void truncate_token(std::string& t) {
 // ---- Words and tokens ----
 
 namespace {
-// ASCII classes for split_words' fast path: 0 other, 1 space, 2 letter or digit.
+// Byte classes for split_words' fast path: 0 other ASCII, 1 space, 2 letter or digit, 3 not ASCII.
 struct AsciiClass {
-    uint8_t c[128] = {};
+    uint8_t c[256] = {};
     constexpr AsciiClass() {
-        for (int k = 0; k < 128; ++k)
-            c[k] = (k == ' ' || (k >= 0x09 && k <= 0x0D)) ? 1
+        for (int k = 0; k < 256; ++k)
+            c[k] = k >= 0x80 ? 3
+                   : (k == ' ' || (k >= 0x09 && k <= 0x0D)) ? 1
                    : ((k >= '0' && k <= '9') || (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z')) ? 2 : 0;
     }
 };
@@ -173,6 +174,11 @@ void split_words(std::string_view text, std::vector<WordSpan>& out) {
         // a run of non-space code points: remember the first and last word code point
         size_t first_word = std::string_view::npos, last_word_end = 0;
         size_t j = at;
+        if (kAscii.c[p[at]] == 2) {  // the common word: ASCII letters and digits
+            first_word = at;
+            while (j < n && kAscii.c[p[j]] == 2) ++j;
+            last_word_end = j;
+        }
         while (j < n) {
             size_t cpos = j;
             uint8_t cls;
