@@ -9,6 +9,7 @@
 // as the peers' result counts (each peer indexes every passage as one document).
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -57,21 +58,22 @@ int txb_build(const char* data, int len) {
         ep.meta.times_estimated = true;
         pstart.clear();
         pstart.push_back(0);
-        for (size_t i = 0; i < ep.text.size(); ++i)
-            if (ep.text[i] == '\n') pstart.push_back(uint32_t(i + 1));
+        for (size_t i = ep.text.find('\n'); i != std::string::npos; i = ep.text.find('\n', i + 1))
+            pstart.push_back(uint32_t(i + 1));
         spans.clear();  // split_words appends
         split_words(ep.text, spans);
         ep.words.reserve(spans.size());
-        size_t p = 0;
-        for (size_t w = 0; w < spans.size(); ++w) {
-            while (p + 1 < pstart.size() && spans[w].begin >= pstart[p + 1]) ++p;
-            if (ep.cues.size() <= p) {
-                while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
-                ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(p) * 20000, uint32_t(p) * 20000 + 20000});
-            }
-            Cue& cue = ep.cues.back();
-            ep.words.push_back(Word{spans[w].begin, spans[w].end, cue.start_ms + 300 * cue.word_count, kNoSpeaker});
-            ++cue.word_count;
+        // Passage p's words: those starting before passage p + 1; a cue per passage up to the
+        // last one with words (empty passages before it get empty cues).
+        size_t w = 0;
+        for (size_t p = 0; p < pstart.size() && w < spans.size(); ++p) {
+            const uint32_t end = p + 1 < pstart.size() ? pstart[p + 1] : UINT32_MAX, t0 = uint32_t(p) * 20000;
+            const size_t first = w;
+            for (; w < spans.size() && spans[w].begin < end; ++w)
+                ep.words.push_back(Word{spans[w].begin, spans[w].end, t0 + 300 * uint32_t(w - first), kNoSpeaker});
+            if (w == first) continue;
+            while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(first), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
+            ep.cues.push_back(Cue{uint32_t(first), uint32_t(w - first), t0, t0 + 20000});
         }
         n += int(pstart.size());
         ep.meta.duration_ms = uint32_t(pstart.size()) * 20000;
