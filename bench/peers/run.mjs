@@ -274,10 +274,8 @@ async function txEngine() {
     notes: 'the project\'s engine, WASM build (same core as the page) driven from node; episodes (demo: 1, 100x: 100 copies, lexicap: 1 per file) whose cues are exactly the passages; default SearchDesc (stems, typos, sound-alikes), top 20 ranked with snippets plus the exact total',
     M,
     build(passages, C) {
-      const bytes = Buffer.from(txInput(passages, C.eps), 'utf8');
-      const ptr = M._malloc(bytes.length);
-      M.HEAPU8.set(bytes, ptr);
-      const n = M._txb_build(ptr, bytes.length);
+      const [ptr, len] = txInputToHeap(M, passages, C.eps);
+      const n = M._txb_build(ptr, len);
       M._free(ptr);
       if (n !== passages.length) throw new Error(`tx engine indexed ${n} of ${passages.length} passages`);
     },
@@ -327,6 +325,24 @@ function txInput(passages, eps) {
   let i = 0;
   for (const k of eps) { out.push(passages.slice(i, i + k).join('\n')); i += k; }
   return out.join('\n\n');
+}
+
+// The same input as UTF-8 in the WASM engine's memory, encoded there passage by passage (no
+// joined string, no intermediate buffer). @return [pointer (the caller frees it), length].
+function txInputToHeap(M, passages, eps) {
+  let size = 0;
+  for (const p of passages) size += Buffer.byteLength(p, 'utf8') + 2;
+  const ptr = M._malloc(size);
+  const heap = Buffer.from(M.HEAPU8.buffer, ptr, size);  // after malloc, which may grow the memory
+  let at = 0, i = 0;
+  for (let e = 0; e < eps.length; ++e) {
+    if (e) { heap[at++] = 10; heap[at++] = 10; }
+    for (let j = 0; j < eps[e]; ++j, ++i) {
+      if (j) heap[at++] = 10;
+      at += heap.write(passages[i], at, 'utf8');
+    }
+  }
+  return [ptr, at];
 }
 
 function nativeRun(passages, eps) {
