@@ -71,14 +71,17 @@ inline bool InvertedIndex::term_is(TermId t, std::string_view s, uint16_t span) 
     return ti.span == span && ti.text_len == s.size() && same_bytes(m_arena.data() + ti.text_begin, s.data(), s.size());
 }
 
+inline size_t InvertedIndex::slot_of(std::string_view s, uint16_t span, uint64_t hash) const {
+    const size_t mask = m_table.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const uint32_t t = m_table[i];
+        if (t == kNoTerm || term_is(t, s, span)) return i;
+    }
+}
+
 TermId InvertedIndex::find_span(std::string_view s, uint16_t span) const {
     if (m_table.empty()) return kNoTerm;
-    size_t mask = m_table.size() - 1;
-    for (size_t i = hash_bytes(s, span) & mask;; i = (i + 1) & mask) {
-        uint32_t t = m_table[i];
-        if (t == kNoTerm) return kNoTerm;
-        if (term_is(t, s, span)) return t;
-    }
+    return m_table[slot_of(s, span, hash_bytes(s, span))];  // kNoTerm when absent
 }
 
 void InvertedIndex::grow_table() {
@@ -96,10 +99,13 @@ TermId InvertedIndex::intern_simple(std::string_view word) {
     char buf[kMaxTokenBytes];
     size_t n = 0;
     uint64_t h = kHashSeed ^ 1u;
+    if (word.size() > kMaxTokenBytes) return kNoTerm;  // may need truncating: the general path
     for (char ch : word) {
         uint8_t c = kFold.f[uint8_t(ch)];
-        if (c == kSkip) continue;
-        if (c == 0 || n == kMaxTokenBytes) return kNoTerm;
+        if (c <= kSkip) {
+            if (c == kSkip) continue;
+            return kNoTerm;
+        }
         buf[n++] = char(c);
         h = hash_step(h, c);
     }
@@ -107,15 +113,17 @@ TermId InvertedIndex::intern_simple(std::string_view word) {
     return intern(std::string_view(buf, n), 1, hash_final(h));
 }
 
-TermId InvertedIndex::intern(std::string_view s, uint16_t span, uint64_t hash) {
-    if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
-    size_t mask = m_table.size() - 1;
-    size_t i = hash & mask;
-    for (;; i = (i + 1) & mask) {
-        uint32_t t = m_table[i];
-        if (t == kNoTerm) break;
-        if (term_is(t, s, span)) return t;
+inline TermId InvertedIndex::intern(std::string_view s, uint16_t span, uint64_t hash) {
+    if (!m_table.empty()) {
+        const TermId t = m_table[slot_of(s, span, hash)];
+        if (t != kNoTerm) return t;
     }
+    return add_term(s, span, hash);
+}
+
+TermId InvertedIndex::add_term(std::string_view s, uint16_t span, uint64_t hash) {
+    if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
+    const size_t i = slot_of(s, span, hash);
     TermId id = TermId(m_terms.size());
     TermInfo ti;
     ti.text_begin = uint32_t(m_arena.size());
@@ -181,7 +189,34 @@ inline void InvertedIndex::put_byte(BuildState& b, uint8_t v) {
     m_pool[b.write++] = v;
 }
 
-void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
+namespace {
+inline void put_varint(uint8_t*& o, uint64_t x) {
+    while (x >= 0x80) { *o++ = uint8_t(x) | 0x80; x >>= 7; }
+    *o++ = uint8_t(x);
+}
+}  // namespace
+
+inline void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
+    TermInfo& ti = m_terms[t];
+    BuildState& b = m_build[t];
+    if (ti.count != 0 && b.slice_end - b.write >= 10) {  // the entry surely fits: write it in place
+        uint8_t* o = m_pool.data() + b.write;
+        if (b.last_doc != d) {
+            put_varint(o, (uint64_t(d - b.last_doc) << 1) | 1);
+            put_varint(o, p);
+        } else {
+            put_varint(o, uint64_t(p - b.last_pos) << 1);
+        }
+        b.write = uint32_t(o - m_pool.data());
+        b.last_doc = d;
+        b.last_pos = p;
+        ++ti.count;
+        return;
+    }
+    add_posting_slow(t, d, p);
+}
+
+void InvertedIndex::add_posting_slow(TermId t, DocId d, Pos p) {
     TermInfo& ti = m_terms[t];
     BuildState& b = m_build[t];
     if (ti.count == 0) {
@@ -190,12 +225,6 @@ void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
         b.write = ti.head;
         b.slice_end = ti.head + ti.first_size - 4;
         b.level = 0;
-    }
-    if (ti.count != 0 && b.last_doc == d && p - b.last_pos < 64 && b.write != b.slice_end) {
-        m_pool[b.write++] = uint8_t((p - b.last_pos) << 1);  // the common entry: one byte
-        b.last_pos = p;
-        ++ti.count;
-        return;
     }
     uint64_t x;
     if (ti.count == 0 || b.last_doc != d) {
@@ -266,10 +295,13 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     WordTokens wt;
     Pos pos = 0;
     size_t next_start = 0;
-    auto one_token_word = [&](uint32_t w) {  // word w is the single token at `pos`
-        bool extend = m_runs.size() > di.run_begin && m_runs.back().one_to_one &&
-                      m_runs.back().first_token + (w - m_runs.back().first_word) == pos;
-        if (!extend) m_runs.push_back(Run{pos, w, 1});
+    bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
+    uint32_t run_offset = 0;  // ... whose first_token - first_word is this
+    auto one_token_word = [&](uint32_t w) {  // word w is the single token at `pos`: extend or start a run
+        if (run_open && pos - w == run_offset) return;
+        m_runs.push_back(Run{pos, w, 1});
+        run_open = true;
+        run_offset = pos - w;
     };
     std::string_view text(ep.text);
     for (uint32_t w = 0; w < ep.words.size(); ++w) {
@@ -294,6 +326,7 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
             one_token_word(w);
         } else {
             m_runs.push_back(Run{pos, w, 0});
+            run_open = false;
             m_passage_multi.resize(m_passages.size(), 0);
             m_passage_multi.back() = 1;  // this passage holds a word of several tokens
         }
