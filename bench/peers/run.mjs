@@ -274,9 +274,12 @@ async function txEngine() {
     notes: 'the project\'s engine, WASM build (same core as the page) driven from node; episodes (demo: 1, 100x: 100 copies, lexicap: 1 per file) whose cues are exactly the passages; default SearchDesc (stems, typos, sound-alikes), top 20 ranked with snippets plus the exact total',
     M,
     build(passages, C) {
-      const [ptr, len] = txInputToHeap(M, passages, C.eps);
-      const n = M._txb_build(ptr, len);
-      M._free(ptr);
+      M._txb_begin();
+      for (let e = 0, i = 0; e < C.eps.length; i += C.eps[e++]) {
+        txEpisodeToHeap(M, passages, i, C.eps[e]);
+        if (M._txb_add_episode() < 0) throw new Error('tx engine refused an episode');
+      }
+      const n = M._txb_finish();
       if (n !== passages.length) throw new Error(`tx engine indexed ${n} of ${passages.length} passages`);
     },
     indexBytes() { return M._txb_index_bytes(); },
@@ -327,22 +330,18 @@ function txInput(passages, eps) {
   return out.join('\n\n');
 }
 
-// The same input as UTF-8 in the WASM engine's memory, encoded there passage by passage (no
-// joined string, no intermediate buffer). @return [pointer (the caller frees it), length].
-function txInputToHeap(M, passages, eps) {
-  let size = 0;
-  for (const p of passages) size += Buffer.byteLength(p, 'utf8') + 2;
-  const ptr = M._malloc(size);
-  const heap = Buffer.from(M.HEAPU8.buffer, ptr, size);  // after malloc, which may grow the memory
-  let at = 0, i = 0;
-  for (let e = 0; e < eps.length; ++e) {
-    if (e) { heap[at++] = 10; heap[at++] = 10; }
-    for (let j = 0; j < eps[e]; ++j, ++i) {
-      if (j) heap[at++] = 10;
-      at += heap.write(passages[i], at, 'utf8');
-    }
+// One episode of the same input (its k passages from i, one a line) written as UTF-8 straight
+// into the episode text the WASM engine allocates for it (txb_episode_text): no joined string,
+// no intermediate buffer, no copy.
+function txEpisodeToHeap(M, passages, i, k) {
+  let size = Math.max(0, k - 1);
+  for (let j = i; j < i + k; ++j) size += Buffer.byteLength(passages[j], 'utf8');
+  const ptr = M._txb_episode_text(size);
+  const heap = Buffer.from(M.HEAPU8.buffer, ptr, size);  // after the allocation, which may grow the memory
+  for (let j = i, at = 0; j < i + k; ++j) {
+    if (j > i) heap[at++] = 10;
+    at += heap.write(passages[j], at, 'utf8');
   }
-  return [ptr, at];
 }
 
 function nativeRun(passages, eps) {
