@@ -297,12 +297,6 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     size_t next_start = 0;
     bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
     uint32_t run_offset = 0;  // ... whose first_token - first_word is this
-    auto one_token_word = [&](uint32_t w) {  // word w is the single token at `pos`: extend or start a run
-        if (run_open && pos - w == run_offset) return;
-        m_runs.push_back(Run{pos, w, 1});
-        run_open = true;
-        run_offset = pos - w;
-    };
     std::string_view text(ep.text);
     for (uint32_t w = 0; w < ep.words.size(); ++w) {
         while (next_start < starts.size() && starts[next_start].first <= w) {
@@ -312,27 +306,32 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         const Word& word = ep.words[w];
         if (word.end > text.size() || word.begin >= word.end) continue;
         std::string_view ws = text.substr(word.begin, word.end - word.begin);
-        TermId simple = intern_simple(ws);
-        if (simple != kNoTerm) {  // the common word: one token, as word_tokens would give
-            one_token_word(w);
-            add_posting(simple, d, pos);
-            ++pos;
-            continue;
+        const TermId simple = intern_simple(ws);  // the common word: one token, as word_tokens would give
+        size_t k = 1;
+        if (simple == kNoTerm) {
+            word_tokens(ws, wt);
+            k = wt.count();
+            if (k == 0) continue;
         }
-        word_tokens(ws, wt);
-        size_t k = wt.count();
-        if (k == 0) continue;
-        if (k == 1) {
-            one_token_word(w);
+        if (k == 1) {  // extend the open one-to-one run, or start one
+            if (!run_open || pos - w != run_offset) {
+                m_runs.push_back(Run{pos, w, 1});
+                run_open = true;
+                run_offset = pos - w;
+            }
         } else {
             m_runs.push_back(Run{pos, w, 0});
             run_open = false;
             m_passage_multi.resize(m_passages.size(), 0);
             m_passage_multi.back() = 1;  // this passage holds a word of several tokens
         }
-        for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
-        std::string_view j = wt.joined();
-        if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+        if (simple != kNoTerm) {
+            add_posting(simple, d, pos);
+        } else {
+            for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
+            std::string_view j = wt.joined();
+            if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+        }
         pos += Pos(k);
     }
     if (m_passages.size() == di.passage_begin) m_passages.push_back(Passage{d, 0, 0, 0});
