@@ -27,6 +27,13 @@ inline bool same_bytes(const char* a, const char* b, size_t n) {
         std::memcpy(&y, b, 8);
         if (x != y) return false;
     }
+    if (n >= 4) {
+        uint32_t x, y;
+        std::memcpy(&x, a, 4);
+        std::memcpy(&y, b, 4);
+        if (x != y) return false;
+        n -= 4, a += 4, b += 4;
+    }
     for (; n; --n)
         if (*a++ != *b++) return false;
     return true;
@@ -298,10 +305,11 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
     uint32_t run_offset = 0;  // ... whose first_token - first_word is this
     std::string_view text(ep.text);
+    uint32_t next_start_word = starts[0].first;  // starts is never empty
     for (uint32_t w = 0; w < ep.words.size(); ++w) {
-        while (next_start < starts.size() && starts[next_start].first <= w) {
-            if (starts[next_start].first == w) m_passages.push_back(Passage{d, pos, w, starts[next_start].second});
-            ++next_start;
+        while (next_start_word <= w) {  // passages starting at word w (duplicates are skipped)
+            if (next_start_word == w) m_passages.push_back(Passage{d, pos, w, starts[next_start].second});
+            next_start_word = ++next_start < starts.size() ? starts[next_start].first : UINT32_MAX;
         }
         const Word& word = ep.words[w];
         if (word.end > text.size() || word.begin >= word.end) continue;
