@@ -1,7 +1,8 @@
 // tx_engine: the project's search engine behind a tiny C API, so bench/peers/run.mjs can drive
 // the WASM build in the same node process as the peer engines (and a native build for reference).
 //
-//   WASM (node):  createTxEngine() -> _txb_build(ptr, len), _txb_search(qptr), _txb_index_bytes()
+//   WASM (node):  createTxEngine() -> _txb_begin(), _txb_episode_text(len), _txb_add_episode(),
+//                 _txb_finish(), _txb_search(qptr), _txb_index_bytes()
 //   native:       tx_bench_peers PASSAGES.txt QUERIES.txt [--reps R]  -> one JSON line
 //
 // Input: passages separated by '\n', episodes by an empty line; every passage becomes one cue
@@ -9,6 +10,7 @@
 // as the peers' result counts (each peer indexes every passage as one document).
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -25,7 +27,13 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-Collection* g_coll = nullptr;
+Collection* g_coll = nullptr;     // the last collection built
+Collection* g_building = nullptr;  // between txb_begin and txb_finish
+Episode g_ep;                     // the episode being filled (txb_episode_text)
+std::vector<WordSpan> g_spans;
+std::vector<uint32_t> g_pstart;   // byte offset of each passage in the episode text
+int g_passages = 0;
+Clock::time_point g_t0;
 double g_build_ms = 0;
 
 double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
@@ -34,57 +42,88 @@ double ms_since(Clock::time_point t) { return std::chrono::duration<double, std:
 
 extern "C" {
 
-// Build a fresh collection. Input: passages separated by '\n', episodes separated by an empty
-// line. Each episode's cues are exactly its passages (20 s each, so the index's 30 s passage
-// grouping keeps one cue per passage): the engine ranks and counts the same passages the peers
-// index as documents, inside episodes as in the page. @return passages indexed, or -1.
-int txb_build(const char* data, int len) {
+// Building, one episode at a time (the WASM driver writes each episode's UTF-8 straight into its
+// text; txb_build below feeds a whole input through the same calls):
+//   txb_begin(); for each episode { p = txb_episode_text(len); fill p[0, len); txb_add_episode(); }
+//   txb_finish();
+// An episode's text holds its passages separated by '\n'. Its cues are exactly its passages (20 s
+// each, so the index's 30 s passage grouping keeps one cue per passage): the engine ranks and
+// counts the same passages the peers index as documents, inside episodes as in the page.
+void txb_begin() {
     delete g_coll;
     g_coll = nullptr;
-    auto t0 = Clock::now();
-    auto* c = new Collection();
+    delete g_building;
+    g_t0 = Clock::now();
+    g_building = new Collection();
+    g_passages = 0;
+}
+
+// @return where the caller writes the next episode's `len` bytes of text.
+char* txb_episode_text(int len) {
+    g_ep = Episode();
+    g_ep.text.resize(size_t(std::max(len, 0)));
+    return g_ep.text.data();
+}
+
+// Split the episode filled through txb_episode_text into words and passage cues and index it.
+// @return 0, or -1 when the collection refuses it.
+int txb_add_episode() {
+    Episode& ep = g_ep;
+    ep.meta.title = "episode " + std::to_string(g_building->size());
+    ep.meta.times_estimated = true;
+    std::vector<uint32_t>& pstart = g_pstart;
+    std::vector<WordSpan>& spans = g_spans;
+    pstart.clear();
+    pstart.push_back(0);
+    for (size_t i = ep.text.find('\n'); i != std::string::npos; i = ep.text.find('\n', i + 1))
+        pstart.push_back(uint32_t(i + 1));
+    spans.clear();  // split_words appends
+    split_words(ep.text, spans);
+    ep.words.reserve(spans.size());
+    // Passage p's words: those starting before passage p + 1; a cue per passage up to the
+    // last one with words (empty passages before it get empty cues).
+    size_t w = 0;
+    for (size_t p = 0; p < pstart.size() && w < spans.size(); ++p) {
+        const uint32_t end = p + 1 < pstart.size() ? pstart[p + 1] : UINT32_MAX, t0 = uint32_t(p) * 20000;
+        const size_t first = w;
+        for (; w < spans.size() && spans[w].begin < end; ++w)
+            ep.words.push_back(Word{spans[w].begin, spans[w].end, t0 + 300 * uint32_t(w - first), kNoSpeaker});
+        if (w == first) continue;
+        while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(first), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
+        ep.cues.push_back(Cue{uint32_t(first), uint32_t(w - first), t0, t0 + 20000});
+    }
+    g_passages += int(pstart.size());
+    ep.meta.duration_ms = uint32_t(pstart.size()) * 20000;
+    return g_building->add(std::move(ep), false) ? 0 : -1;
+}
+
+// Commit and compact the collection built since txb_begin. @return passages indexed.
+int txb_finish() {
+    g_building->finish();
+    g_build_ms = ms_since(g_t0);
+    g_coll = g_building;
+    g_building = nullptr;
+    return g_passages;
+}
+
+// Build a fresh collection from one input: passages separated by '\n', episodes separated by an
+// empty line. @return passages indexed, or -1.
+int txb_build(const char* data, int len) {
+    txb_begin();
     std::string_view all(data, size_t(len));
-    std::vector<WordSpan> spans;
-    std::vector<uint32_t> pstart;  // byte offset of each passage in the episode text
-    int n = 0;
     size_t at = 0;
     while (at < all.size()) {
         size_t e = all.find("\n\n", at);
         if (e == std::string_view::npos) e = all.size();
-        Episode ep;
-        ep.text.assign(all.substr(at, e - at));
-        ep.meta.title = "episode " + std::to_string(c->size());
-        ep.meta.times_estimated = true;
-        pstart.clear();
-        pstart.push_back(0);
-        for (size_t i = 0; i < ep.text.size(); ++i)
-            if (ep.text[i] == '\n') pstart.push_back(uint32_t(i + 1));
-        spans.clear();  // split_words appends
-        split_words(ep.text, spans);
-        ep.words.reserve(spans.size());
-        size_t p = 0;
-        for (size_t w = 0; w < spans.size(); ++w) {
-            while (p + 1 < pstart.size() && spans[w].begin >= pstart[p + 1]) ++p;
-            if (ep.cues.size() <= p) {
-                while (ep.cues.size() < p) ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(ep.cues.size()) * 20000, uint32_t(ep.cues.size()) * 20000 + 20000});
-                ep.cues.push_back(Cue{uint32_t(w), 0, uint32_t(p) * 20000, uint32_t(p) * 20000 + 20000});
-            }
-            Cue& cue = ep.cues.back();
-            ep.words.push_back(Word{spans[w].begin, spans[w].end, cue.start_ms + 300 * cue.word_count, kNoSpeaker});
-            ++cue.word_count;
-        }
-        n += int(pstart.size());
-        ep.meta.duration_ms = uint32_t(pstart.size()) * 20000;
-        if (!c->add(std::move(ep), false)) {
-            delete c;
+        std::memcpy(txb_episode_text(int(e - at)), all.data() + at, e - at);
+        if (txb_add_episode() < 0) {
+            delete g_building;
+            g_building = nullptr;
             return -1;
         }
         at = e + 2;
     }
-    c->finish();
-    g_build_ms = ms_since(t0);
-    g_coll = c;
-    return n;
+    return txb_finish();
 }
 
 double txb_build_ms() { return g_build_ms; }

@@ -9,14 +9,49 @@ namespace tx {
 
 namespace {
 
+// FNV-1a over the bytes, then a final mix; intern_simple() computes the same hash byte by byte.
+constexpr uint64_t kHashSeed = 1469598103934665603ull, kHashPrime = 1099511628211ull;
+inline uint64_t hash_step(uint64_t h, uint8_t c) { return (h ^ c) * kHashPrime; }
+inline uint64_t hash_final(uint64_t h) { return h ^ (h >> 29); }
 inline uint64_t hash_bytes(std::string_view s, uint16_t span) {
-    uint64_t h = 1469598103934665603ull ^ span;
-    for (char c : s) {
-        h ^= uint8_t(c);
-        h *= 1099511628211ull;
-    }
-    return h ^ (h >> 29);
+    uint64_t h = kHashSeed ^ span;
+    for (char c : s) h = hash_step(h, uint8_t(c));
+    return hash_final(h);
 }
+
+// Byte equality of two short strings inline (memcmp is an out-of-line call in WASM).
+inline bool same_bytes(const char* a, const char* b, size_t n) {
+    for (; n >= 8; n -= 8, a += 8, b += 8) {
+        uint64_t x, y;
+        std::memcpy(&x, a, 8);
+        std::memcpy(&y, b, 8);
+        if (x != y) return false;
+    }
+    if (n >= 4) {
+        uint32_t x, y;
+        std::memcpy(&x, a, 4);
+        std::memcpy(&y, b, 4);
+        if (x != y) return false;
+        n -= 4, a += 4, b += 4;
+    }
+    for (; n; --n)
+        if (*a++ != *b++) return false;
+    return true;
+}
+
+// word_tokens' folding of ASCII bytes, for intern_simple(): the folded letter or digit,
+// kSkip for an apostrophe (deleted), 0 for anything else (it splits the word or is not ASCII).
+constexpr uint8_t kSkip = 1;
+struct AsciiFold {
+    uint8_t f[256] = {};
+    constexpr AsciiFold() {
+        for (int c = '0'; c <= '9'; ++c) f[c] = uint8_t(c);
+        for (int c = 'a'; c <= 'z'; ++c) f[c] = uint8_t(c);
+        for (int c = 'A'; c <= 'Z'; ++c) f[c] = uint8_t(c + 32);
+        f[int('\'')] = kSkip;
+    }
+};
+constexpr AsciiFold kFold;
 
 uint32_t letter_mask(std::string_view s) {
     uint32_t m = 0;
@@ -38,16 +73,22 @@ void shrink_vec(V& v) {
 
 // ---- building ----
 
+inline bool InvertedIndex::term_is(TermId t, std::string_view s, uint16_t span) const {
+    const TermInfo& ti = m_terms[t];
+    return ti.span == span && ti.text_len == s.size() && same_bytes(m_arena.data() + ti.text_begin, s.data(), s.size());
+}
+
+inline size_t InvertedIndex::slot_of(std::string_view s, uint16_t span, uint64_t hash) const {
+    const size_t mask = m_table.size() - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const uint32_t t = m_table[i];
+        if (t == kNoTerm || term_is(t, s, span)) return i;
+    }
+}
+
 TermId InvertedIndex::find_span(std::string_view s, uint16_t span) const {
     if (m_table.empty()) return kNoTerm;
-    size_t mask = m_table.size() - 1;
-    for (size_t i = hash_bytes(s, span) & mask;; i = (i + 1) & mask) {
-        uint32_t t = m_table[i];
-        if (t == kNoTerm) return kNoTerm;
-        const TermInfo& ti = m_terms[t];
-        if (ti.span == span && ti.text_len == s.size() && std::string_view(m_arena).substr(ti.text_begin, ti.text_len) == s)
-            return t;
-    }
+    return m_table[slot_of(s, span, hash_bytes(s, span))];  // kNoTerm when absent
 }
 
 void InvertedIndex::grow_table() {
@@ -61,17 +102,35 @@ void InvertedIndex::grow_table() {
     }
 }
 
-TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
-    if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
-    size_t mask = m_table.size() - 1;
-    size_t i = hash_bytes(s, span) & mask;
-    for (;; i = (i + 1) & mask) {
-        uint32_t t = m_table[i];
-        if (t == kNoTerm) break;
-        const TermInfo& ti = m_terms[t];
-        if (ti.span == span && ti.text_len == s.size() && std::string_view(m_arena).substr(ti.text_begin, ti.text_len) == s)
-            return t;
+TermId InvertedIndex::intern_simple(std::string_view word) {
+    char buf[kMaxTokenBytes];
+    size_t n = 0;
+    uint64_t h = kHashSeed ^ 1u;
+    if (word.size() > kMaxTokenBytes) return kNoTerm;  // may need truncating: the general path
+    for (char ch : word) {
+        uint8_t c = kFold.f[uint8_t(ch)];
+        if (c <= kSkip) {
+            if (c == kSkip) continue;
+            return kNoTerm;
+        }
+        buf[n++] = char(c);
+        h = hash_step(h, c);
     }
+    if (n == 0) return kNoTerm;
+    return intern(std::string_view(buf, n), 1, hash_final(h));
+}
+
+inline TermId InvertedIndex::intern(std::string_view s, uint16_t span, uint64_t hash) {
+    if (!m_table.empty()) {
+        const TermId t = m_table[slot_of(s, span, hash)];
+        if (t != kNoTerm) return t;
+    }
+    return add_term(s, span, hash);
+}
+
+TermId InvertedIndex::add_term(std::string_view s, uint16_t span, uint64_t hash) {
+    if ((m_terms.size() + 1) * 10 > m_table.size() * 7) grow_table();  // load <= 0.7
+    const size_t i = slot_of(s, span, hash);
     TermId id = TermId(m_terms.size());
     TermInfo ti;
     ti.text_begin = uint32_t(m_arena.size());
@@ -84,6 +143,8 @@ TermId InvertedIndex::intern(std::string_view s, uint16_t span) {
     m_table[i] = id;
     return id;
 }
+
+TermId InvertedIndex::intern(std::string_view s, uint16_t span) { return intern(s, span, hash_bytes(s, span)); }
 
 // Slice sizes: 8, 16, ..., 32 KiB, then 32 KiB again. The last 4 bytes of a slice link to the next.
 namespace {
@@ -155,7 +216,34 @@ inline void InvertedIndex::put_byte(BuildState& b, uint8_t v) {
     m_pool[b.write++] = v;
 }
 
-void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
+namespace {
+inline void put_varint(uint8_t*& o, uint64_t x) {
+    while (x >= 0x80) { *o++ = uint8_t(x) | 0x80; x >>= 7; }
+    *o++ = uint8_t(x);
+}
+}  // namespace
+
+inline void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
+    TermInfo& ti = m_terms[t];
+    BuildState& b = m_build[t];
+    if (ti.count != 0 && b.slice_end - b.write >= 10) {  // the entry surely fits: write it in place
+        uint8_t* o = m_pool.data() + b.write;
+        if (b.last_doc != d) {
+            put_varint(o, (uint64_t(d - b.last_doc) << 1) | 1);
+            put_varint(o, p);
+        } else {
+            put_varint(o, uint64_t(p - b.last_pos) << 1);
+        }
+        b.write = uint32_t(o - m_pool.data());
+        b.last_doc = d;
+        b.last_pos = p;
+        ++ti.count;
+        return;
+    }
+    add_posting_slow(t, d, p);
+}
+
+void InvertedIndex::add_posting_slow(TermId t, DocId d, Pos p) {
     TermInfo& ti = m_terms[t];
     BuildState& b = m_build[t];
     if (ti.count == 0) {
@@ -241,29 +329,44 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     WordTokens wt;
     Pos pos = 0;
     size_t next_start = 0;
+    bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
+    uint32_t run_offset = 0;  // ... whose first_token - first_word is this
     std::string_view text(ep.text);
+    uint32_t next_start_word = starts[0].first;  // starts is never empty
     for (uint32_t w = 0; w < ep.words.size(); ++w) {
-        while (next_start < starts.size() && starts[next_start].first <= w) {
-            if (starts[next_start].first == w) m_passages.push_back(Passage{d, pos, w, starts[next_start].second});
-            ++next_start;
+        while (next_start_word <= w) {  // passages starting at word w (duplicates are skipped)
+            if (next_start_word == w) m_passages.push_back(Passage{d, pos, w, starts[next_start].second});
+            next_start_word = ++next_start < starts.size() ? starts[next_start].first : UINT32_MAX;
         }
         const Word& word = ep.words[w];
         if (word.end > text.size() || word.begin >= word.end) continue;
-        word_tokens(text.substr(word.begin, word.end - word.begin), wt);
-        size_t k = wt.count();
-        if (k == 0) continue;
-        if (k == 1) {
-            bool extend = m_runs.size() > di.run_begin && m_runs.back().one_to_one &&
-                          m_runs.back().first_token + (w - m_runs.back().first_word) == pos;
-            if (!extend) m_runs.push_back(Run{pos, w, 1});
+        std::string_view ws = text.substr(word.begin, word.end - word.begin);
+        const TermId simple = intern_simple(ws);  // the common word: one token, as word_tokens would give
+        size_t k = 1;
+        if (simple == kNoTerm) {
+            word_tokens(ws, wt);
+            k = wt.count();
+            if (k == 0) continue;
+        }
+        if (k == 1) {  // extend the open one-to-one run, or start one
+            if (!run_open || pos - w != run_offset) {
+                m_runs.push_back(Run{pos, w, 1});
+                run_open = true;
+                run_offset = pos - w;
+            }
         } else {
             m_runs.push_back(Run{pos, w, 0});
+            run_open = false;
             m_passage_multi.resize(m_passages.size(), 0);
             m_passage_multi.back() = 1;  // this passage holds a word of several tokens
         }
-        for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
-        std::string_view j = wt.joined();
-        if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+        if (simple != kNoTerm) {
+            add_posting(simple, d, pos);
+        } else {
+            for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
+            std::string_view j = wt.joined();
+            if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+        }
         pos += Pos(k);
     }
     if (m_passages.size() == di.passage_begin) m_passages.push_back(Passage{d, 0, 0, 0});
@@ -308,6 +411,30 @@ void InvertedIndex::commit() {
     m_committed_terms = m_terms.size();
 }
 
+void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
+    const TermInfo& ti = m_terms[t];
+    if (m_build.size() == m_terms.size()) {  // the writer knows where the stream ends: copy slice by slice
+        const uint32_t write = m_build[t].write;
+        uint32_t p = ti.head, end = ti.head + ti.first_size - 4, level = 0;
+        while (!(write >= p && write <= end)) {
+            out.insert(out.end(), m_pool.data() + p, m_pool.data() + end);
+            std::memcpy(&p, m_pool.data() + end, 4);
+            level = std::min(level + 1, kMaxLevel);
+            end = p + slice_size(level) - 4;
+        }
+        out.insert(out.end(), m_pool.data() + p, m_pool.data() + write);
+        return;
+    }
+    SliceReader r(m_pool.data(), ti.head, ti.first_size);
+    for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
+        uint64_t v = 0;
+        int shift = 0;
+        uint8_t b;
+        do { b = r.byte(); out.push_back(b); v |= uint64_t(b & 0x7F) << shift; shift += 7; } while (b & 0x80);
+        if (v & 1) do { b = r.byte(); out.push_back(b); } while (b & 0x80);
+    }
+}
+
 void InvertedIndex::shrink() {
     // Rewrite every term's postings as one exactly sized slice (+4 link bytes, so that later
     // appends can chain new slices) and drop the writer state.
@@ -315,17 +442,11 @@ void InvertedIndex::shrink() {
     size_t need = 0;
     for (const TermInfo& ti : m_terms) need += ti.count ? 4 : 0;
     pool.reserve(m_pool.size() / 2 + need);
-    for (TermInfo& ti : m_terms) {
+    for (TermId t = 0; t < m_terms.size(); ++t) {
+        TermInfo& ti = m_terms[t];
         if (ti.count == 0) continue;
-        SliceReader r(m_pool.data(), ti.head, ti.first_size);
         size_t start = pool.size();
-        for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
-            uint64_t v = 0;
-            int shift = 0;
-            uint8_t b;
-            do { b = r.byte(); pool.push_back(b); v |= uint64_t(b & 0x7F) << shift; shift += 7; } while (b & 0x80);
-            if (v & 1) do { b = r.byte(); pool.push_back(b); } while (b & 0x80);
-        }
+        copy_postings(t, pool);
         ti.head = uint32_t(start);
         ti.first_size = uint32_t(pool.size() - start + 4);
         pool.insert(pool.end(), 4, 0);

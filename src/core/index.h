@@ -242,16 +242,28 @@ private:
     };
 
     TermId find_span(std::string_view s, uint16_t span) const;
+    // The table slot holding this term, or the empty slot where it would go (m_table not empty).
+    size_t slot_of(std::string_view s, uint16_t span, uint64_t hash) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
     uint32_t passage_after_far(uint32_t gid, uint32_t end, Pos pos) const;
     void passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out,
                         const uint64_t* multi_bits, const uint64_t* doc_base) const;
+    // The term with this folded text and span, added when new; `hash` = hash_bytes(s, span).
+    TermId intern(std::string_view s, uint16_t span, uint64_t hash);
     TermId intern(std::string_view s, uint16_t span);
+    TermId add_term(std::string_view s, uint16_t span, uint64_t hash);  // intern's insertion
+    // The common word (ASCII letters, digits, apostrophes; one token; see word_tokens) folded,
+    // hashed and interned in one pass. @return its term, or kNoTerm for any other word.
+    TermId intern_simple(std::string_view word);
+    bool term_is(TermId t, std::string_view s, uint16_t span) const;
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
+    void add_posting_slow(TermId t, DocId d, Pos p);  // first entry, or near a slice's end
     uint32_t alloc_slice(uint32_t size);
     void put_byte(BuildState& b, uint8_t v);
     void restore_build_state();
+    // Append term t's postings stream to `out` (the bytes only, no slice links).
+    void copy_postings(TermId t, std::vector<uint8_t>& out) const;
 
     IndexDesc m_desc;
     std::string m_arena;

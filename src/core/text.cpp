@@ -147,49 +147,68 @@ void truncate_token(std::string& t) {
 // ---- Words and tokens ----
 
 namespace {
-// ASCII classes for split_words' fast path: 0 other, 1 space, 2 letter or digit.
+// Byte classes for split_words' fast path: 0 other ASCII, 1 space, 2 letter or digit, 3 not ASCII.
 struct AsciiClass {
-    uint8_t c[128] = {};
+    uint8_t c[256] = {};
     constexpr AsciiClass() {
-        for (int k = 0; k < 128; ++k)
-            c[k] = (k == ' ' || (k >= 0x09 && k <= 0x0D)) ? 1
+        for (int k = 0; k < 256; ++k)
+            c[k] = k >= 0x80 ? 3
+                   : (k == ' ' || (k >= 0x09 && k <= 0x0D)) ? 1
                    : ((k >= '0' && k <= '9') || (k >= 'a' && k <= 'z') || (k >= 'A' && k <= 'Z')) ? 2 : 0;
     }
 };
 constexpr AsciiClass kAscii;
+
+// split_words' general case: a run of non-space code points whose word code points so far are
+// [first_word, last_word_end) (first_word = npos: none yet), scanned on from j. Appends the
+// run's word with leading/trailing punctuation trimmed, if it has one. @return where the run ends.
+size_t finish_word(std::string_view text, size_t first_word, size_t last_word_end, size_t j, std::vector<WordSpan>& out) {
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    size_t n = text.size();
+    while (j < n) {
+        size_t cpos = j;
+        uint8_t cls;
+        if (p[j] < 0x80) {
+            cls = kAscii.c[p[j++]];
+        } else {
+            uint32_t c = utf8_next(text, j);
+            cls = is_space_cp(c) ? 1 : is_word_cp(c) ? 2 : 0;
+        }
+        if (cls == 1) { j = cpos; break; }
+        if (cls == 2) {
+            if (first_word == std::string_view::npos) first_word = cpos;
+            last_word_end = j;
+        }
+    }
+    if (first_word != std::string_view::npos) out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    return j;
+}
 }  // namespace
 
 void split_words(std::string_view text, std::vector<WordSpan>& out) {
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     size_t i = 0, n = text.size();
     while (i < n) {
-        // skip spaces
-        size_t at = i;
-        if (p[i] < 0x80) {
-            if (kAscii.c[p[i++]] == 1) continue;
-        } else if (is_space_cp(utf8_next(text, i))) {
+        uint8_t cls = kAscii.c[p[i]];
+        if (cls == 1) {  // space
+            ++i;
             continue;
         }
-        // a run of non-space code points: remember the first and last word code point
-        size_t first_word = std::string_view::npos, last_word_end = 0;
-        size_t j = at;
-        while (j < n) {
-            size_t cpos = j;
-            uint8_t cls;
-            if (p[j] < 0x80) {
-                cls = kAscii.c[p[j++]];
-            } else {
-                uint32_t c = utf8_next(text, j);
-                cls = is_space_cp(c) ? 1 : is_word_cp(c) ? 2 : 0;
-            }
-            if (cls == 1) { j = cpos; break; }
-            if (cls == 2) {
-                if (first_word == std::string_view::npos) first_word = cpos;
-                last_word_end = j;
+        if (cls == 2) {  // the common word: a run of ASCII letters and digits up to a space
+            size_t b = i++;
+            while (i < n && kAscii.c[p[i]] == 2) ++i;
+            if (i == n || kAscii.c[p[i]] == 1) out.push_back({uint32_t(b), uint32_t(i)});
+            else i = finish_word(text, b, i, i, out);
+            continue;
+        }
+        if (cls == 3) {  // not ASCII: a space, or the start of a run
+            size_t k = i;
+            if (is_space_cp(utf8_next(text, k))) {
+                i = k;
+                continue;
             }
         }
-        i = j;
-        if (first_word != std::string_view::npos) out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+        i = finish_word(text, std::string_view::npos, 0, i, out);
     }
 }
 

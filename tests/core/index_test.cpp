@@ -1,0 +1,117 @@
+// InvertedIndex building: the index's one-pass path for plain ASCII words must give exactly the
+// terms and positions that word_tokens (text.h, the project's one definition of a token) gives.
+#include <catch.hpp>
+
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/index.h"
+#include "core/text.h"
+
+using namespace tx;
+
+namespace {
+
+// Every expected term (text, span) is in the index with exactly these positions; a position p of
+// episode d is written d * 1000000 + p.
+void check_postings(const InvertedIndex& ix, const std::map<std::pair<std::string, uint16_t>, std::vector<Pos>>& want) {
+    CHECK(ix.term_count() == want.size());
+    for (const auto& [key, positions] : want) {
+        INFO("term '" << key.first << "' span " << key.second);
+        std::vector<TermId> ids;
+        if (key.second == 1) {
+            TermId t = ix.find(key.first);
+            REQUIRE(t != kNoTerm);
+            ids.push_back(t);
+        } else {
+            ix.find_joined(key.first, ids);
+            REQUIRE(ids.size() == 1);
+            CHECK(ix.term_span(ids[0]) == key.second);
+        }
+        std::vector<Occurrence> occ;
+        ix.occurrences(ids[0], occ);
+        std::vector<Pos> got;
+        for (const Occurrence& o : occ) got.push_back(o.doc * 1000000 + o.pos);
+        CHECK(got == positions);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("index: every word is indexed as word_tokens' parts (and joined form) at its token positions", "[index]") {
+    const std::string long_word(70, 'Q'), at_limit(kMaxTokenBytes, 'z'), over_limit(kMaxTokenBytes + 1, 'y');
+    const std::vector<std::string> words = {
+        "Don't", "ABC123", "'", "''x''", "o'clock'", long_word, at_limit, over_limit, "na\xC3\xAFve", "jiu-jitsu",
+        "3.0", "UPPER", "a'b'c", "x-", "-y", "the", "The", "THE", "caf\xC3\xA9", "e-mail", "__", "don\xE2\x80\x99t", "dont",
+        "a", "7", "x-y-z", "Jiu-Jitsu"};
+    Episode ep;
+    for (const std::string& w : words) {
+        Word word;
+        word.begin = uint32_t(ep.text.size());
+        ep.text += w;
+        word.end = uint32_t(ep.text.size());
+        ep.text += ' ';
+        ep.words.push_back(word);
+    }
+    // Expected: term (text, span) -> token positions, from word_tokens word by word.
+    std::map<std::pair<std::string, uint16_t>, std::vector<Pos>> want;
+    WordTokens wt;
+    Pos pos = 0;
+    for (const std::string& w : words) {
+        word_tokens(w, wt);
+        for (size_t i = 0; i < wt.count(); ++i) want[{std::string(wt.part(i)), 1}].push_back(pos + Pos(i));
+        if (!wt.joined().empty()) want[{std::string(wt.joined()), uint16_t(wt.count())}].push_back(pos);
+        pos += Pos(wt.count());
+    }
+    REQUIRE(want.count({std::string(kMaxTokenBytes, 'q'), 1}) == 1);  // the 70-letter word, truncated
+
+    InvertedIndex ix;
+    auto d = ix.add_episode(ep);
+    REQUIRE(d.ok());
+    ix.commit();
+    CHECK(ix.token_count(0) == pos);
+    check_postings(ix, want);
+    // token -> word map: every word with tokens starts at its first token
+    pos = 0;
+    for (uint32_t w = 0; w < words.size(); ++w) {
+        word_tokens(words[w], wt);
+        if (wt.count()) CHECK(ix.word_of_token(0, pos) == w);
+        pos += Pos(wt.count());
+    }
+}
+
+TEST_CASE("index: shrink() keeps every term's postings, also when run twice or between additions", "[index]") {
+    // Enough repeats that frequent terms span several postings slices (8 B .. 32 KiB each).
+    Episode ep;
+    std::map<std::pair<std::string, uint16_t>, std::vector<Pos>> want;
+    for (uint32_t i = 0; i < 40000; ++i) {
+        std::string w = i % 3 ? "the" : i % 7 ? "w" + std::to_string(i % 500) : "Jiu-jitsu";
+        Word word;
+        word.begin = uint32_t(ep.text.size());
+        ep.text += w + ' ';
+        word.end = word.begin + uint32_t(w.size());
+        ep.words.push_back(word);
+    }
+    InvertedIndex ix;
+    for (DocId d = 0; d < 3; ++d) {
+        REQUIRE(ix.add_episode(ep).ok());
+        WordTokens wt;
+        Pos pos = 0;
+        for (const Word& w : ep.words) {  // postings hold (doc, pos): positions per doc, docs in order
+            word_tokens(std::string_view(ep.text).substr(w.begin, w.end - w.begin), wt);
+            for (size_t i = 0; i < wt.count(); ++i) want[{std::string(wt.part(i)), 1}].push_back(d * 1000000 + pos + Pos(i));
+            if (!wt.joined().empty()) want[{std::string(wt.joined()), uint16_t(wt.count())}].push_back(d * 1000000 + pos);
+            pos += Pos(wt.count());
+        }
+        ix.commit();
+        check_postings(ix, want);
+        ix.shrink();  // from the writer's slices
+        check_postings(ix, want);
+        if (d == 1) {
+            ix.shrink();  // again, without writer state
+            check_postings(ix, want);
+        }
+    }
+}

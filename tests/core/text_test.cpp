@@ -1,0 +1,61 @@
+// split_words against a plain restatement of its rule (text.h): a word is a run of non-space code
+// points trimmed to its first..last letter/digit code point; runs without one are not words.
+#include <catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "core/text.h"
+
+using namespace tx;
+
+namespace {
+
+std::vector<WordSpan> reference_words(std::string_view s) {
+    std::vector<WordSpan> out;
+    size_t i = 0;
+    bool in_run = false, has_word = false;
+    WordSpan cur;
+    while (i <= s.size()) {
+        size_t at = i;
+        uint32_t cp = i < s.size() ? utf8_next(s, i) : ' ';
+        if (i == at) ++i;  // the end
+        if (is_space_cp(cp)) {
+            if (in_run && has_word) out.push_back(cur);
+            in_run = has_word = false;
+            continue;
+        }
+        in_run = true;
+        if (is_word_cp(cp)) {
+            if (!has_word) cur.begin = uint32_t(at);
+            cur.end = uint32_t(std::min(i, s.size()));
+            has_word = true;
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("split_words: random mixes of ASCII words, punctuation, spaces, UTF-8 and invalid bytes match the rule", "[text]") {
+    const std::vector<std::string> pieces = {
+        "word", "Hello", "x", "42", "don't", ",", "...", "\"", "-", "jiu-jitsu", " ", "  ", "\n", "\t",
+        "\xC3\xA9", "caf\xC3\xA9", "\xE2\x80\x94", "\xE2\x80\x9C", "\xC2\xA0", "\xE3\x80\x80", "\xF0\x9F\x98\x80",
+        "\xFF", "\xC3", "\xE2\x80", "\xCE\x91\xCE\x92", "a\xE2\x80\x99s", "(", ")", "e-mail,"};
+    std::mt19937 rng(7);
+    for (int round = 0; round < 3000; ++round) {
+        std::string s;
+        size_t n = rng() % 12;
+        for (size_t k = 0; k < n; ++k) s += pieces[rng() % pieces.size()];
+        std::vector<WordSpan> got;
+        split_words(s, got);
+        std::vector<WordSpan> want = reference_words(s);
+        INFO("text: '" << s << "'");
+        REQUIRE(got.size() == want.size());
+        for (size_t k = 0; k < got.size(); ++k) {
+            CHECK(got[k].begin == want[k].begin);
+            CHECK(got[k].end == want[k].end);
+        }
+    }
+}
