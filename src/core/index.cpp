@@ -480,8 +480,8 @@ void InvertedIndex::build_summaries() {
     m_bigrams.clear();
     m_bigram_pool.clear();
     if (m_desc.summary_min == 0) return;
-    // Word pairs: the kPairWords most frequent one-token terms get a code, and every token of
-    // theirs is marked in `tok` (one byte per token of the collection) while decoding below.
+    // Word pairs are counted among the kPairWords most frequent one-token terms, whose tokens are
+    // marked in `tok` (one byte per token of the collection) during the passes below.
     std::vector<TermId> pair_words;
     for (TermId t = 0; t < m_terms.size(); ++t)
         if (m_terms[t].span == 1 && m_terms[t].count >= m_desc.summary_min) pair_words.push_back(t);
@@ -490,11 +490,11 @@ void InvertedIndex::build_summaries() {
                          [&](TermId a, TermId b) { return m_terms[a].count != m_terms[b].count ? m_terms[a].count > m_terms[b].count : a < b; });
         pair_words.resize(kPairWords);
     }
-    std::vector<uint8_t> code(m_terms.size(), 0);
+    std::vector<uint8_t> code(m_terms.size(), 0);  // pair words' codes, 1..
     for (size_t k = 0; k < pair_words.size(); ++k) code[pair_words[k]] = uint8_t(k + 1);
-    std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `tok`
+    std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `tok`, `multi_bits`
     for (size_t d = 0; d < m_docs.size(); ++d) doc_base[d + 1] = doc_base[d] + m_docs[d].token_count;
-    std::vector<uint8_t> tok(pair_words.size() >= 2 ? size_t(doc_base.back()) : 0, 0);
+    std::vector<uint8_t> tok(pair_words.size() >= 2 ? size_t(doc_base.back()) : 0, 0);  // per token: its pair word's code
     std::vector<uint64_t> multi_bits(size_t(doc_base.back() / 64 + 1), 0);  // tokens of words of several tokens
     for (size_t d = 0; d < m_docs.size(); ++d)
         for (uint32_t r = m_docs[d].run_begin; r < m_docs[d].run_end; ++r) {
@@ -506,50 +506,70 @@ void InvertedIndex::build_summaries() {
             }
         }
 
-    std::vector<Occurrence> occ;
-    std::vector<PassageCount> pcs;
+    std::vector<uint8_t> scratch;
+    // One pass per frequent term over its postings (after shrink() one slice): skip entries,
+    // passage counts written straight into the summary, word-pair marks. (Bytes go through a raw
+    // pointer: a vector push_back per byte is an out-of-line call in WASM.)
     for (TermId t = 0; t < m_terms.size(); ++t) {
         const TermInfo& ti = m_terms[t];
         if (ti.count == 0 || ti.count < m_desc.summary_min) continue;
         Summary s;
         s.term = t;
         s.dir_begin = uint32_t(m_summary_dir.size());
-        // after shrink() the stream is one slice: decode it, noting where each episode starts
-        occ.resize(ti.count);
+        s.begin = uint32_t(m_summary.size());
+        // at most 15 bytes per passage entry; written into a scratch buffer reused across terms
+        const size_t most = size_t(std::min<uint64_t>(ti.count, m_passages.size())) * 15;
+        if (scratch.size() < most) scratch.resize(most);
+        uint8_t* out = scratch.data();
+        const uint8_t mark = tok.empty() ? 0 : code[t];
         const uint8_t* const base = m_pool.data() + ti.head;
         const uint8_t* p = base;
         DocId doc = 0;
-        Pos pos = 0;
+        Pos pos = 0, hi = 0;  // hi: first token after passage gid
         uint32_t in_doc = 0;  // postings since the last skip entry
+        uint32_t gid = 0, gid_end = 0, prev_gid = 0;
+        uint64_t first = 0;   // doc_base of doc
+        PassageCount cur;
+        bool open = false;
+        auto flush = [&]() {
+            put_varint(out, (uint64_t(cur.gid - prev_gid) << 1) | (cur.multi ? 1 : 0));
+            put_varint(out, cur.count);
+            if (cur.multi) put_varint(out, cur.multi);
+            prev_gid = cur.gid;
+            ++s.passages;
+        };
         for (uint32_t k = 0; k < ti.count; ++k) {
             uint64_t v = read_varint(p);
             if (v & 1) {
                 doc += DocId(v >> 1);
                 pos = Pos(read_varint(p));
                 in_doc = 0;
+                gid = passage_of(doc, pos);
+                gid_end = m_docs[doc].passage_end;
+                hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
+                first = doc_base[doc];
             } else {
                 pos += Pos(v >> 1);
+                if (pos >= hi) {
+                    gid = passage_after(gid, pos);
+                    hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
+                }
             }
             if (in_doc++ % kSkipEvery == 0) m_summary_dir.push_back(Skip{doc, pos, uint32_t(p - base)});
-            occ[k].doc = doc;
-            occ[k].pos = pos;
-            occ[k].span = ti.span;
+            if (!open || cur.gid != gid) {
+                if (open) flush();
+                cur = PassageCount{gid, 0, 0};
+                open = true;
+            }
+            ++cur.count;
+            const uint64_t b = first + pos;
+            if (mark) tok[b] = mark;
+            if (m_passage_multi[gid]) cur.multi += ti.span > 1 || ((multi_bits[b >> 6] >> (b & 63)) & 1);
         }
-        if (code[t] && !tok.empty())
-            for (const Occurrence& o : occ) tok[doc_base[o.doc] + o.pos] = code[t];
+        if (open) flush();
+        m_summary.insert(m_summary.end(), scratch.data(), out);
         s.dir_end = uint32_t(m_summary_dir.size());
-        pcs.clear();
-        passage_counts(occ.data(), occ.data() + occ.size(), pcs, multi_bits.data(), doc_base.data());
-        s.begin = uint32_t(m_summary.size());
-        uint32_t prev = 0;
-        for (const PassageCount& pc : pcs) {
-            put_varint(m_summary, (uint64_t(pc.gid - prev) << 1) | (pc.multi ? 1 : 0));
-            put_varint(m_summary, pc.count);
-            if (pc.multi) put_varint(m_summary, pc.multi);
-            prev = pc.gid;
-        }
         s.end = uint32_t(m_summary.size());
-        s.passages = uint32_t(pcs.size());
         m_summaries.push_back(s);
     }
     build_bigrams(tok, doc_base, pair_words);
@@ -566,40 +586,55 @@ void InvertedIndex::build_bigrams(const std::vector<uint8_t>& tok, const std::ve
     for (size_t d = 0; d + 1 < base.size(); ++d)
         for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) ++count[tok[p] * nw + tok[p + 1]];
     std::vector<int32_t> id(nw * nw, -1);
+    uint64_t total = 0;
     for (size_t a = 1; a < nw; ++a)
         for (size_t b = 1; b < nw; ++b)
             if (count[a * nw + b] >= m_desc.summary_min) {
                 id[a * nw + b] = int32_t(m_bigrams.size());
                 m_bigrams.push_back(Bigram{words[a - 1], words[b - 1], count[a * nw + b], 0, 0});
+                total += count[a * nw + b];
             }
     if (m_bigrams.empty()) return;
+    // every pair's postings in one pool, each in a region sized for its worst case (10 bytes a
+    // posting), written through raw pointers, then packed
     struct Writer {
-        std::vector<uint8_t> bytes;
+        uint64_t at = 0, end = 0;  // write position and region end in `buf`
         DocId doc = 0;
         Pos pos = 0;
         bool any = false;
     };
     std::vector<Writer> w(m_bigrams.size());
+    std::vector<uint8_t> buf(size_t(total) * 10);
+    uint64_t at = 0;
+    for (size_t i = 0; i < w.size(); ++i) {
+        w[i].at = at;
+        at += uint64_t(m_bigrams[i].count) * 10;
+        w[i].end = at;
+    }
     for (size_t d = 0; d + 1 < base.size(); ++d)
         for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) {
             const int32_t i = id[tok[p] * nw + tok[p + 1]];
             if (i < 0) continue;
             Writer& x = w[size_t(i)];
             const Pos pos = Pos(p - base[d]);
+            uint8_t* o = buf.data() + x.at;
             if (!x.any || x.doc != d) {  // the postings format (index.h): episode step, then the position
-                put_varint(x.bytes, (uint64_t(d - (x.any ? x.doc : 0)) << 1) | 1);
-                put_varint(x.bytes, pos);
+                put_varint(o, (uint64_t(d - (x.any ? x.doc : 0)) << 1) | 1);
+                put_varint(o, pos);
             } else {
-                put_varint(x.bytes, uint64_t(pos - x.pos) << 1);
+                put_varint(o, uint64_t(pos - x.pos) << 1);
             }
+            x.at = uint64_t(o - buf.data());
             x.any = true;
             x.doc = DocId(d);
             x.pos = pos;
         }
+    uint64_t region = 0;
     for (size_t i = 0; i < m_bigrams.size(); ++i) {
         m_bigrams[i].begin = uint32_t(m_bigram_pool.size());
-        m_bigram_pool.insert(m_bigram_pool.end(), w[i].bytes.begin(), w[i].bytes.end());
+        m_bigram_pool.insert(m_bigram_pool.end(), buf.begin() + long(region), buf.begin() + long(w[i].at));
         m_bigrams[i].end = uint32_t(m_bigram_pool.size());
+        region = w[i].end;
     }
     std::sort(m_bigrams.begin(), m_bigrams.end(), [](const Bigram& x, const Bigram& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
     shrink_vec(m_bigrams);
@@ -710,13 +745,6 @@ void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos l
 }
 
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
-    passage_counts(begin, end, out, nullptr, nullptr);
-}
-
-// multi_bits (with doc_base): one bit per token of the collection, set for tokens of words of
-// several tokens (build_summaries makes it once); without it each check gallops through the runs.
-void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out,
-                                   const uint64_t* multi_bits, const uint64_t* doc_base) const {
     const size_t first = out.size();
     DocId doc = 0xFFFFFFFFu;
     uint32_t gid = 0, gid_end = 0;
@@ -745,11 +773,6 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
         if (!m_passage_multi[gid]) continue;
         if (o->span > 1) {
             ++pc.multi;
-            continue;
-        }
-        if (multi_bits) {
-            const uint64_t b = doc_base[doc] + o->pos;
-            pc.multi += (multi_bits[b >> 6] >> (b & 63)) & 1;
             continue;
         }
         // gallop to the last run starting at or before pos: does its word have several tokens?

@@ -246,8 +246,6 @@ private:
     size_t slot_of(std::string_view s, uint16_t span, uint64_t hash) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
     uint32_t passage_after_far(uint32_t gid, uint32_t end, Pos pos) const;
-    void passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out,
-                        const uint64_t* multi_bits, const uint64_t* doc_base) const;
     // The term with this folded text and span, added when new; `hash` = hash_bytes(s, span).
     TermId intern(std::string_view s, uint16_t span, uint64_t hash);
     TermId intern(std::string_view s, uint16_t span);
