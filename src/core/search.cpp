@@ -688,13 +688,14 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
 
 // BM25 (k1 = 1.2, b = 0.75) over passages; term frequencies in twentieths (kLevelWeight20).
 struct Bm25 {
-    double N, avg;
+    static constexpr double k1 = 1.2, b = 0.75;
+    double N, norm0, norm1;  // length norm k1 * (1 - b + b * len / avg) = norm0 + norm1 * len
     explicit Bm25(const InvertedIndex& ix)
-        : N(double(std::max<uint32_t>(1, ix.passage_count()))), avg(ix.avg_passage_tokens()) {}
+        : N(double(std::max<uint32_t>(1, ix.passage_count()))), norm0(k1 * (1 - b)), norm1(k1 * b / ix.avg_passage_tokens()) {}
     double idf(double df) const { return std::log(1.0 + (N - df + 0.5) / (df + 0.5)); }
     double term(double idf, uint32_t tf20, double len) const {
-        const double k1 = 1.2, b = 0.75, tf = tf20 / 20.0;
-        return idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg));
+        const double tf = tf20 * (1.0 / 20.0);
+        return idf * (k1 + 1) * tf / (tf + norm0 + norm1 * len);
     }
 };
 
@@ -1143,7 +1144,8 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         size_t c1 = c0;
         uint64_t n = 0;
         if (wanted) wm.clear();
-        for (; c1 < cands.size() && m_ix.passage(cands[c1].gid).doc == doc; ++c1) {
+        const uint32_t doc_end = m_ix.passages_end(doc);
+        for (; c1 < cands.size() && cands[c1].gid < doc_end; ++c1) {
             const uint32_t gid = cands[c1].gid;
             eh.best_score = std::max(eh.best_score, cands[c1].score);
             const Agg& a = m_clauses[0].agg[nc == 1 ? cands[c1].at : at_all[cands[c1].at]];
@@ -1376,7 +1378,8 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         EpisodeHits eh{doc, 0, 0, 0};
         size_t c1 = c0;
         uint64_t raw = 0;
-        for (; c1 < cands.size() && m_index.passage(cands[c1].gid).doc == doc; ++c1) {
+        const uint32_t doc_end = m_index.passages_end(doc);
+        for (; c1 < cands.size() && cands[c1].gid < doc_end; ++c1) {
             eh.best_score = std::max(eh.best_score, cands[c1].score);
             for (size_t k = 0; k < nc; ++k)
                 raw += pos_clauses[k].first[at_all[cands[c1].at + k] + 1] - pos_clauses[k].first[at_all[cands[c1].at + k]];
