@@ -297,8 +297,6 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         m_summaries.clear();
         m_summary.clear();
         m_summary_dir.clear();
-        m_bigrams.clear();
-        m_bigram_pool.clear();
     }
     DocId d = DocId(m_docs.size());
     DocInfo di;
@@ -470,31 +468,15 @@ void InvertedIndex::shrink() {
 
 namespace {
 constexpr uint32_t kSkipEvery = 64;  // skip entries per summarised term: one per 64 postings of an episode
-constexpr size_t kPairWords = 255;   // word pairs are counted among this many most frequent terms
 }  // namespace
 
 void InvertedIndex::build_summaries() {
     m_summaries.clear();
     m_summary.clear();
     m_summary_dir.clear();
-    m_bigrams.clear();
-    m_bigram_pool.clear();
     if (m_desc.summary_min == 0) return;
-    // Word pairs are counted among the kPairWords most frequent one-token terms, whose tokens are
-    // marked in `tok` (one byte per token of the collection) during the passes below.
-    std::vector<TermId> pair_words;
-    for (TermId t = 0; t < m_terms.size(); ++t)
-        if (m_terms[t].span == 1 && m_terms[t].count >= m_desc.summary_min) pair_words.push_back(t);
-    if (pair_words.size() > kPairWords) {
-        std::nth_element(pair_words.begin(), pair_words.begin() + kPairWords, pair_words.end(),
-                         [&](TermId a, TermId b) { return m_terms[a].count != m_terms[b].count ? m_terms[a].count > m_terms[b].count : a < b; });
-        pair_words.resize(kPairWords);
-    }
-    std::vector<uint8_t> code(m_terms.size(), 0);  // pair words' codes, 1..
-    for (size_t k = 0; k < pair_words.size(); ++k) code[pair_words[k]] = uint8_t(k + 1);
-    std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `tok`, `multi_bits`
+    std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `multi_bits`
     for (size_t d = 0; d < m_docs.size(); ++d) doc_base[d + 1] = doc_base[d] + m_docs[d].token_count;
-    std::vector<uint8_t> tok(pair_words.size() >= 2 ? size_t(doc_base.back()) : 0, 0);  // per token: its pair word's code
     std::vector<uint64_t> multi_bits(size_t(doc_base.back() / 64 + 1), 0);  // tokens of words of several tokens
     for (size_t d = 0; d < m_docs.size(); ++d)
         for (uint32_t r = m_docs[d].run_begin; r < m_docs[d].run_end; ++r) {
@@ -507,9 +489,9 @@ void InvertedIndex::build_summaries() {
         }
 
     std::vector<uint8_t> scratch;
-    // One pass per frequent term over its postings (after shrink() one slice): skip entries,
-    // passage counts written straight into the summary, word-pair marks. (Bytes go through a raw
-    // pointer: a vector push_back per byte is an out-of-line call in WASM.)
+    // One pass per frequent term over its postings (after shrink() one slice): skip entries and
+    // passage counts written straight into the summary (through a raw pointer: a vector
+    // push_back per byte is an out-of-line call in WASM).
     for (TermId t = 0; t < m_terms.size(); ++t) {
         const TermInfo& ti = m_terms[t];
         if (ti.count == 0 || ti.count < m_desc.summary_min) continue;
@@ -521,7 +503,6 @@ void InvertedIndex::build_summaries() {
         const size_t most = size_t(std::min<uint64_t>(ti.count, m_passages.size())) * 15;
         if (scratch.size() < most) scratch.resize(most);
         uint8_t* out = scratch.data();
-        const uint8_t mark = tok.empty() ? 0 : code[t];
         const uint8_t* const base = m_pool.data() + ti.head;
         const uint8_t* p = base;
         DocId doc = 0;
@@ -563,7 +544,6 @@ void InvertedIndex::build_summaries() {
             }
             ++cur.count;
             const uint64_t b = first + pos;
-            if (mark) tok[b] = mark;
             if (m_passage_multi[gid]) cur.multi += ti.span > 1 || ((multi_bits[b >> 6] >> (b & 63)) & 1);
         }
         if (open) flush();
@@ -572,103 +552,9 @@ void InvertedIndex::build_summaries() {
         s.end = uint32_t(m_summary.size());
         m_summaries.push_back(s);
     }
-    build_bigrams(tok, doc_base, pair_words);
     shrink_vec(m_summaries);
     shrink_vec(m_summary);
     shrink_vec(m_summary_dir);
-}
-
-void InvertedIndex::build_bigrams(const std::vector<uint8_t>& tok, const std::vector<uint64_t>& base,
-                                  const std::vector<TermId>& words) {
-    if (tok.empty()) return;
-    const size_t nw = words.size() + 1;  // codes 1..words.size(); 0 = another word
-    std::vector<uint32_t> count(nw * nw, 0);
-    for (size_t d = 0; d + 1 < base.size(); ++d)
-        for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) ++count[tok[p] * nw + tok[p + 1]];
-    std::vector<int32_t> id(nw * nw, -1);
-    uint64_t total = 0;
-    for (size_t a = 1; a < nw; ++a)
-        for (size_t b = 1; b < nw; ++b)
-            if (count[a * nw + b] >= m_desc.summary_min) {
-                id[a * nw + b] = int32_t(m_bigrams.size());
-                m_bigrams.push_back(Bigram{words[a - 1], words[b - 1], count[a * nw + b], 0, 0});
-                total += count[a * nw + b];
-            }
-    if (m_bigrams.empty()) return;
-    // every pair's postings in one pool, each in a region sized for its worst case (10 bytes a
-    // posting), written through raw pointers, then packed
-    struct Writer {
-        uint64_t at = 0, end = 0;  // write position and region end in `buf`
-        DocId doc = 0;
-        Pos pos = 0;
-        bool any = false;
-    };
-    std::vector<Writer> w(m_bigrams.size());
-    std::vector<uint8_t> buf(size_t(total) * 10);
-    uint64_t at = 0;
-    for (size_t i = 0; i < w.size(); ++i) {
-        w[i].at = at;
-        at += uint64_t(m_bigrams[i].count) * 10;
-        w[i].end = at;
-    }
-    for (size_t d = 0; d + 1 < base.size(); ++d)
-        for (uint64_t p = base[d]; p + 1 < base[d + 1]; ++p) {
-            const int32_t i = id[tok[p] * nw + tok[p + 1]];
-            if (i < 0) continue;
-            Writer& x = w[size_t(i)];
-            const Pos pos = Pos(p - base[d]);
-            uint8_t* o = buf.data() + x.at;
-            if (!x.any || x.doc != d) {  // the postings format (index.h): episode step, then the position
-                put_varint(o, (uint64_t(d - (x.any ? x.doc : 0)) << 1) | 1);
-                put_varint(o, pos);
-            } else {
-                put_varint(o, uint64_t(pos - x.pos) << 1);
-            }
-            x.at = uint64_t(o - buf.data());
-            x.any = true;
-            x.doc = DocId(d);
-            x.pos = pos;
-        }
-    uint64_t region = 0;
-    for (size_t i = 0; i < m_bigrams.size(); ++i) {
-        m_bigrams[i].begin = uint32_t(m_bigram_pool.size());
-        m_bigram_pool.insert(m_bigram_pool.end(), buf.begin() + long(region), buf.begin() + long(w[i].at));
-        m_bigrams[i].end = uint32_t(m_bigram_pool.size());
-        region = w[i].end;
-    }
-    std::sort(m_bigrams.begin(), m_bigrams.end(), [](const Bigram& x, const Bigram& y) { return x.a != y.a ? x.a < y.a : x.b < y.b; });
-    shrink_vec(m_bigrams);
-    shrink_vec(m_bigram_pool);
-}
-
-int InvertedIndex::bigram(TermId a, TermId b) const {
-    auto it = std::lower_bound(m_bigrams.begin(), m_bigrams.end(), std::make_pair(a, b), [](const Bigram& x, const std::pair<TermId, TermId>& k) {
-        return x.a != k.first ? x.a < k.first : x.b < k.second;
-    });
-    return it != m_bigrams.end() && it->a == a && it->b == b ? int(it - m_bigrams.begin()) : -1;
-}
-
-void InvertedIndex::bigram_occurrences(int id, std::vector<Occurrence>& out) const {
-    const Bigram& g = m_bigrams[size_t(id)];
-    const uint8_t* p = m_bigram_pool.data() + g.begin;
-    size_t at = out.size();
-    out.resize(at + g.count);
-    DocId doc = 0;
-    Pos pos = 0;
-    for (uint32_t k = 0; k < g.count; ++k) {
-        uint64_t v = read_varint(p);
-        if (v & 1) {
-            doc += DocId(v >> 1);
-            pos = Pos(read_varint(p));
-        } else {
-            pos += Pos(v >> 1);
-        }
-        Occurrence& o = out[at + k];
-        o.doc = doc;
-        o.pos = pos;
-        o.span = 2;
-        o.level = 0;
-    }
 }
 
 const InvertedIndex::Summary* InvertedIndex::summary_of(TermId t) const {
@@ -961,7 +847,6 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_passage_multi.capacity();
     n += m_summaries.capacity() * sizeof(Summary) + m_summary.capacity() + m_summary_dir.capacity() * sizeof(m_summary_dir[0]);
-    n += m_bigrams.capacity() * sizeof(Bigram) + m_bigram_pool.capacity();
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;

@@ -34,9 +34,13 @@ constexpr TermId kNoTerm = 0xFFFFFFFFu;
 
 struct IndexDesc {
     uint32_t passage_ms = 30000;  // passages group consecutive cues up to this duration
-    // shrink() gives every term with at least this many occurrences a passage summary (see
-    // PassageCount): search then counts and ranks it per passage without decoding positions.
-    uint32_t summary_min = 4096;
+    // shrink() gives every term with at least this many occurrences a passage summary and skip
+    // entries (see PassageCount): search then counts and ranks it per passage without decoding
+    // its positions, and finds a frequent word's place in a phrase without decoding its episode.
+    // 16384 keeps only the few dozen most frequent words of a large collection ("the", "that",
+    // "think"): they hold most postings; rarer words decode in well under a millisecond, and
+    // summarising them too doubled the compaction time (0 = no summaries).
+    uint32_t summary_min = 16384;
 };
 
 // One occurrence of a term: episode, first token position, number of tokens it covers.
@@ -184,14 +188,6 @@ public:
     // The same, positions only.
     void positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo = 0, Pos hi = 0xFFFFFFFFu) const;
 
-    // Frequent pairs of adjacent one-token words ("to be", "you know"), found by shrink() among
-    // the most frequent terms (each pair with at least IndexDesc::summary_min occurrences): a
-    // phrase can start from the pair instead of from either word. @return the pair's id, or -1.
-    int bigram(TermId a, TermId b) const;
-    uint32_t bigram_occurrences(int id) const { return m_bigrams[size_t(id)].count; }
-    // Append every occurrence of pair `id` (doc, position of its first word, span 2), in order.
-    void bigram_occurrences(int id, std::vector<Occurrence>& out) const;
-
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;
     size_t postings_bytes() const;
@@ -234,12 +230,6 @@ private:
     template <class F>
     bool for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const;
     void build_summaries();
-    void build_bigrams(const std::vector<uint8_t>& tok, const std::vector<uint64_t>& base, const std::vector<TermId>& words);
-    struct Bigram {
-        TermId a, b;
-        uint32_t count;
-        uint32_t begin, end;  // postings (the format above) in m_bigram_pool
-    };
 
     TermId find_span(std::string_view s, uint16_t span) const;
     // The table slot holding this term, or the empty slot where it would go (m_table not empty).
@@ -281,8 +271,6 @@ private:
         Pos pos;
         uint32_t next;  // offset (from the term's head) of the posting after it
     };
-    std::vector<Bigram> m_bigrams;          // sorted by (a, b); empty when stale, like m_summaries
-    std::vector<uint8_t> m_bigram_pool;
     std::vector<Skip> m_summary_dir;  // per summary: every episode's first posting and every kSkipEvery-th after
 
     // commit() state

@@ -402,24 +402,10 @@ public:
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
             return m_ix.term_occurrences(words[a]) < m_ix.term_occurrences(words[b]);
         });
-        // start from the rarest word, or from a frequent pair of neighbours rarer than it
-        // (InvertedIndex::bigram: "to be" is far rarer than "to" or "be")
-        size_t r = order[0], covered = r;  // words r and covered are matched by the start list
-        uint32_t fewest = m_ix.term_occurrences(words[r]);
-        int pair = -1;
-        for (size_t k = 0; k + 1 < n; ++k) {
-            int g = m_ix.bigram(words[k], words[k + 1]);
-            if (g >= 0 && m_ix.bigram_occurrences(g) < fewest) {
-                pair = g;
-                fewest = m_ix.bigram_occurrences(g);
-                r = k;
-                covered = k + 1;
-            }
-        }
+        const size_t r = order[0];
         std::vector<M> rare;
         std::vector<Pos> pos;
-        if (pair >= 0) m_ix.bigram_occurrences(pair, rare);
-        else m_ix.occurrences(words[r], rare);
+        m_ix.occurrences(words[r], rare);
         std::vector<std::vector<M>> full(n);  // unsummarised words: decoded once
         std::vector<Pos> starts;
         std::vector<uint64_t> bits;  // positions of one word in one episode, cleared after use
@@ -430,7 +416,7 @@ public:
                 if (rare[i].pos >= r) starts.push_back(rare[i].pos - Pos(r));
             for (size_t oi = 0; oi < n && !starts.empty(); ++oi) {
                 const size_t k = order[oi];
-                if (k == r || k == covered) continue;
+                if (k == r) continue;
                 pos.clear();
                 const bool summary = m_ix.has_summary(words[k]);
                 if (summary && starts.size() * 64 < m_ix.term_occurrences(words[k]) / std::max<uint32_t>(1, m_ix.doc_count())) {
