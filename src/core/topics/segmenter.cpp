@@ -120,6 +120,16 @@ void dm_tables(const std::vector<TermId>& flat, size_t V, double alpha, std::vec
     for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
 }
 
+// One more token of term t (the segment's k-th) in the segment stamped st: the log-probability it
+// adds under the tables of dm_tables (the caller subtracts it from the cost). A term's count
+// restarts at 0 the first time the segment sees it (stamp).
+inline double dm_token(TermId t, uint32_t k, uint32_t st, uint32_t* count, uint32_t* stamp, const double* log_small,
+                       const double* prior, const double* log_n) {
+    if (stamp[t] != st) { stamp[t] = st; count[t] = 0; }
+    const uint32_t c = count[t]++;
+    return (c < kSmallCounts ? log_small[t * kSmallCounts + c] : std::log(c + prior[t])) - log_n[k];
+}
+
 // The experiment options of SegmentDesc (all off by default and none better than the default,
 // bench/TOPICS.md) are compiled out of the web build (CMake defines TX_TOPICS_EXPERIMENTS=0 under
 // Emscripten) so they cost the page nothing; natively they stay for `transcript topics --eval`.
@@ -309,14 +319,8 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
         double cost = 0;
         uint32_t k = 0;
         for (size_t j = i + 1; j <= m; ++j) {
-            for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f) {
-                const TermId t = flat[f];
-                if (stamp[t] != st) { stamp[t] = st; count[t] = 0; }
-                const uint32_t c = count[t];
-                cost -= (c < kSmallCounts ? log_small[t * kSmallCounts + c] : std::log(c + prior[t])) - log_n[k];
-                ++count[t];
-                ++k;
-            }
+            for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f)
+                cost -= dm_token(flat[f], k++, st, count.data(), stamp.data(), log_small.data(), prior.data(), log_n.data());
             if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
             const double v = best[i] + cost + penalty - bonus[j];
             if (mbr) seg_cost[i * (m + 1) + j] = cost + penalty - bonus[j];
@@ -406,14 +410,7 @@ bool TopicSegmenter::run(uint64_t max_work) {
                 const TermId* flat = m_flat.data();
                 uint32_t *count = m_count.data(), *stamp = m_stamp.data();
                 const double *log_small = m_log_small.data(), *log_n = m_log_n.data(), *prior = m_prior.data();
-                for (uint32_t f = m_f; f < stop; ++f) {
-                    const TermId t = flat[f];
-                    if (stamp[t] != st) { stamp[t] = st; count[t] = 0; }
-                    const uint32_t c = count[t];
-                    cost -= (c < kSmallCounts ? log_small[t * kSmallCounts + c] : std::log(c + prior[t])) - log_n[k];
-                    ++count[t];
-                    ++k;
-                }
+                for (uint32_t f = m_f; f < stop; ++f) cost -= dm_token(flat[f], k++, st, count, stamp, log_small, prior, log_n);
                 left -= stop - m_f;
                 m_work += stop - m_f;
                 m_f = stop;
