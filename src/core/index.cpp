@@ -190,12 +190,11 @@ inline uint64_t read_varint(const uint8_t*& p) {
         if (!(b & 0x80)) return x;
     }
 }
-inline void put_varint(std::vector<uint8_t>& out, uint64_t v) {
-    while (v >= 0x80) {
-        out.push_back(uint8_t(v | 0x80));
-        v >>= 7;
-    }
-    out.push_back(uint8_t(v));
+// Writes through a raw pointer (a vector push_back per byte is an out-of-line call in WASM);
+// the caller makes sure 10 bytes fit.
+inline void put_varint(uint8_t*& o, uint64_t x) {
+    while (x >= 0x80) { *o++ = uint8_t(x) | 0x80; x >>= 7; }
+    *o++ = uint8_t(x);
 }
 }  // namespace
 
@@ -215,13 +214,6 @@ inline void InvertedIndex::put_byte(BuildState& b, uint8_t v) {
     }
     m_pool[b.write++] = v;
 }
-
-namespace {
-inline void put_varint(uint8_t*& o, uint64_t x) {
-    while (x >= 0x80) { *o++ = uint8_t(x) | 0x80; x >>= 7; }
-    *o++ = uint8_t(x);
-}
-}  // namespace
 
 inline void InvertedIndex::add_posting(TermId t, DocId d, Pos p) {
     TermInfo& ti = m_terms[t];
@@ -293,11 +285,7 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
         return make_error(Errc::TooLarge, "index: the collection exceeds 2^32 tokens");
     if (m_pool.size() > 0xC0000000u) return make_error(Errc::TooLarge, "index: postings exceed 3 GiB");
     if (m_build.size() != m_terms.size()) restore_build_state();
-    if (!m_summaries.empty()) {  // they would miss this episode: search decodes postings again
-        m_summaries.clear();
-        m_summary.clear();
-        m_summary_dir.clear();
-    }
+    if (!m_summaries.empty()) drop_summaries();  // they would miss this episode: search decodes postings again
     DocId d = DocId(m_docs.size());
     DocInfo di;
     di.run_begin = uint32_t(m_runs.size());
@@ -470,10 +458,14 @@ namespace {
 constexpr uint32_t kSkipEvery = 64;  // skip entries per summarised term: one per 64 postings of an episode
 }  // namespace
 
-void InvertedIndex::build_summaries() {
+void InvertedIndex::drop_summaries() {
     m_summaries.clear();
     m_summary.clear();
     m_summary_dir.clear();
+}
+
+void InvertedIndex::build_summaries() {
+    drop_summaries();
     if (m_desc.summary_min == 0) return;
     std::vector<uint64_t> doc_base(m_docs.size() + 1, 0);  // first token of each episode in `multi_bits`
     for (size_t d = 0; d < m_docs.size(); ++d) doc_base[d + 1] = doc_base[d] + m_docs[d].token_count;
@@ -795,23 +787,11 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t 
     // first slice, which after shrink() holds the term's entire stream.
     const uint8_t* p = m_pool.data() + ti.head;
     const uint8_t* e = p + (ti.first_size - 4);
-    auto varint = [&p]() {
-        uint64_t x = *p++;
-        if (x < 0x80) return x;
-        x &= 0x7F;
-        int shift = 7;
-        while (true) {
-            uint8_t b = *p++;
-            x |= uint64_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return x;
-            shift += 7;
-        }
-    };
     for (; k < ti.count && e - p >= 20; ++k) {
-        uint64_t v = varint();
+        uint64_t v = read_varint(p);
         if (v & 1) {
             doc += DocId(v >> 1);
-            pos = Pos(varint());
+            pos = Pos(read_varint(p));
         } else {
             pos += Pos(v >> 1);
         }

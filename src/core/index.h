@@ -138,6 +138,11 @@ public:
         if (gid + 2 >= end || m_passages[gid + 2].first_token > pos) return gid + 1;
         return passage_after_far(gid + 2, end, pos);
     }
+    // First token after passage `gid`; 0xFFFFFFFF for an episode's last passage (it runs to the end).
+    Pos passage_end_token(uint32_t gid) const {
+        return gid + 1 < m_passages.size() && m_passages[gid + 1].doc == m_passages[gid].doc ? m_passages[gid + 1].first_token
+                                                                                           : Pos(0xFFFFFFFFu);
+    }
     uint32_t passage_tokens(uint32_t gid) const {  // length in tokens (BM25 length norm)
         const Passage& p = m_passages[gid];
         const uint32_t end = gid + 1 < m_passages.size() && m_passages[gid + 1].doc == p.doc ? m_passages[gid + 1].first_token
@@ -230,6 +235,7 @@ private:
     template <class F>
     bool for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const;
     void build_summaries();
+    void drop_summaries();
 
     TermId find_span(std::string_view s, uint16_t span) const;
     // The table slot holding this term, or the empty slot where it would go (m_table not empty).

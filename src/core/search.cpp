@@ -643,7 +643,7 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
     }
     // group by passage (matches are sorted by doc, pos)
     DocId cur_doc = 0xFFFFFFFFu;
-    uint32_t gid = 0, gid_end = 0, last = 0xFFFFFFFFu;
+    uint32_t gid = 0, last = 0xFFFFFFFFu;
     Pos lo = 0, hi = 0;  // tokens [lo, hi) of passage gid
     const size_t most = std::min<size_t>(cr.matches.size(), ix.passage_count());
     cr.passages.reserve(most);
@@ -654,12 +654,11 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
             if (m.doc != cur_doc || m.pos < lo) {
                 cur_doc = m.doc;
                 gid = ix.passage_of(m.doc, m.pos);
-                gid_end = ix.passages_end(m.doc);
             } else {
                 gid = ix.passage_after(gid, m.pos);
             }
             lo = ix.passage(gid).first_token;
-            hi = gid + 1 < gid_end ? ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+            hi = ix.passage_end_token(gid);
             if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
         }
         if (gid != last) {
@@ -988,8 +987,7 @@ void PassagePath::matches_in(const Clause& c, DocId d, Pos lo, Pos hi, std::vect
 
 const std::vector<M>& PassagePath::passage_matches(Clause& c, uint32_t gid) {
     const Passage& p = m_ix.passage(gid);
-    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
-    matches_in(c, p.doc, p.first_token, hi, c.passage);
+    matches_in(c, p.doc, p.first_token, m_ix.passage_end_token(gid), c.passage);
     return c.passage;
 }
 
@@ -999,7 +997,7 @@ std::pair<const M*, const M*> PassagePath::episode_matches(Clause& c, uint32_t g
         matches_in(c, p.doc, 0, Pos(0xFFFFFFFFu), c.doc_occ);
         c.doc = p.doc;
     }
-    const Pos hi = gid + 1 < m_ix.passages_end(p.doc) ? m_ix.passage(gid + 1).first_token : Pos(0xFFFFFFFFu);
+    const Pos hi = m_ix.passage_end_token(gid);
     auto b = std::lower_bound(c.doc_occ.begin(), c.doc_occ.end(), p.first_token, [](const M& m, Pos x) { return m.pos < x; });
     auto e = std::lower_bound(b, c.doc_occ.end(), hi, [](const M& m, Pos x) { return m.pos < x; });
     return {c.doc_occ.data() + (b - c.doc_occ.begin()), c.doc_occ.data() + (e - c.doc_occ.begin())};
