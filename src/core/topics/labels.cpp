@@ -31,7 +31,7 @@ double background_weight(const std::string& w) {
 
 bool label_worthy(const std::string& w) {
     if (w.size() < 3) return false;
-    return std::any_of(w.begin(), w.end(), [](char c) { return (c >= 'a' && c <= 'z') || uint8_t(c) >= 0x80; });  // a letter
+    return has_letter(w);
 }
 
 struct Cand {

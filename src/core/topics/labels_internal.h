@@ -1,6 +1,7 @@
 // labels_internal.h: shared between the topic engine's files (not part of the public API).
 #pragma once
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct SegmentLabel {
 // @return one SegmentLabel per segment [bounds[i], bounds[i+1]).
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc);
+
+// True when a normalised topic word (lower-case ASCII letters and digits, ', and non-ASCII
+// letters as UTF-8) has a letter: an ASCII one or any non-ASCII byte.
+bool has_letter(std::string_view w);
 
 // Add words [word, end) of `ep` to `b` as topic_doc_from_episode() does (cue starts become unit
 // starts); `word` and `cue` carry the position from one call to the next (start both at 0).

@@ -90,6 +90,11 @@ std::string fold(std::string_view w) {
 
 }  // namespace
 
+bool has_letter(std::string_view w) {
+    // normalise_word keeps only letters and digits beyond ASCII, so any such byte is a letter's
+    return std::any_of(w.begin(), w.end(), [](char c) { return is_alpha(c) || uint8_t(c) >= 0x80; });
+}
+
 bool is_topic_stop_word(std::string_view w) {
     if (w.empty()) return true;
     if (w.size() == 1) return true;  // single letters and digits
@@ -113,9 +118,7 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
         m_doc.surface.push_back(key);
         m_surface_counts.push_back(0);
         TermId t = kNoTopicTerm;
-        // a letter: ASCII, or any non-ASCII byte (normalise_word keeps only letters and digits there)
-        bool has_alpha = std::any_of(key.begin(), key.end(), [](char c) { return is_alpha(c) || uint8_t(c) >= 0x80; });
-        if (!is_topic_stop_word(key) && has_alpha) {
+        if (!is_topic_stop_word(key) && has_letter(key)) {
             std::string f = fold(key);
             if (!is_topic_stop_word(f)) {
                 auto ti = m_term_index.find(f);
