@@ -319,10 +319,13 @@ void frame() {
         g->notified_rev = g->model.revision();
         EM_ASM({ if (Module.onExplorerChange) Module.onExplorerChange(); });
     }
-    if (g->first_ready_frame_ms < 0 && g->model.episode_count() > 0) g->first_ready_frame_ms = emscripten_get_now();
+    // One clock reading for both marks: two readings could differ by the timer's resolution, and the
+    // frame that first shows a searchable transcript must report the same time for both.
+    const double now = emscripten_get_now();
+    if (g->first_ready_frame_ms < 0 && g->model.episode_count() > 0) g->first_ready_frame_ms = now;
     if (g->indexed_ms < 0 && g->model.episode_count() > 0 && g->model.indexed_episodes() == g->model.episode_count())
-        g->indexed_ms = emscripten_get_now();
-    double dt = emscripten_get_now() - t0;
+        g->indexed_ms = now;
+    double dt = now - t0;
     if (dt > g->longest_frame_ms) g->longest_frame_ms = dt;
     if (was_loading && g->frames > 1) note_load_frame(dt, step_ms, was_indexing);
 }

@@ -42,7 +42,9 @@ export const tests = [
     fn: async ({ browser, site }) => {
       // explorer.wasm held back 400 ms: the bundle is surely here before the module starts
       const page = await openPage(browser, site.url, { init: INIT, delays: [['**/explorer.wasm', 400]] });
-      const s = await waitState(page);
+      // ready comes with the load call, before the frame that shows it: wait for that frame too
+      // (reading the state between the two made this test flaky in CI)
+      const s = await waitState(page, (st) => (st.ready && st.firstFrameMs > 0) || st.error);
       assertEq(s.error, null, 'no load error');
       const tx = await page.evaluate(() => window.__tx);
       const txb = await timing(page, 'demo.txb'), wasm = await timing(page, 'explorer.wasm'), js = await timing(page, 'explorer.js');
@@ -53,7 +55,7 @@ export const tests = [
       assert(wasm.start < js.end, `explorer.wasm (${wasm.start.toFixed(0)} ms) was requested before explorer.js had arrived (${js.end.toFixed(0)} ms)`);
       assert(tx.firstDrawnState && tx.firstDrawnState.ready === true && tx.firstDrawnState.words === demoWords,
         'the first frame drawn already showed the searchable demo: ' + JSON.stringify(tx.firstDrawnState && { ready: tx.firstDrawnState.ready, phase: tx.firstDrawnState.phase, words: tx.firstDrawnState.words }));
-      assert(s.indexedMs > 0 && s.indexedMs === s.firstFrameMs, 'the first frame with the transcript is the frame where it is searchable');
+      assert(s.indexedMs > 0 && s.indexedMs === s.firstFrameMs, `the first frame with the transcript is the frame where it is searchable (indexedMs ${s.indexedMs}, firstFrameMs ${s.firstFrameMs})`);
       await page.waitForTimeout(300);
       const png = await page.screenshot();
       saveShot('loader-bundle-first', png);
