@@ -360,6 +360,11 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     di.token_count = pos;
     di.run_end = uint32_t(m_runs.size());
     di.passage_end = uint32_t(m_passages.size());
+    di.block_begin = uint32_t(m_passage_block.size());
+    for (uint32_t g = di.passage_begin, b = 0; b < pos; b += 1u << kPassageBlockShift) {
+        while (g + 1 < di.passage_end && m_passages[g + 1].first_token <= b) ++g;
+        m_passage_block.push_back(g);
+    }
     m_docs.push_back(di);
     m_total_tokens += pos;
     return d;
@@ -446,6 +451,7 @@ void InvertedIndex::shrink() {
     shrink_vec(m_runs);
     shrink_vec(m_passages);
     shrink_vec(m_passage_multi);
+    shrink_vec(m_passage_block);
     shrink_vec(m_docs);
     shrink_vec(m_sorted);
     shrink_vec(m_stems);
@@ -638,7 +644,7 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
                 run_end = m_docs[doc].run_end;
             } else {  // the next passage holds pos (hi <= pos), or a later one
                 ++gid;
-                if (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) gid = passage_after_far(gid + 1, gid_end, o->pos);
+                if (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) gid = passage_of(doc, o->pos);
             }
             hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
             if (out.size() == first || out.back().gid != gid) {
@@ -680,24 +686,13 @@ uint32_t InvertedIndex::word_of_token_slow(DocId d, Pos pos) const {
 
 uint32_t InvertedIndex::passage_of(DocId d, Pos pos) const {
     const DocInfo& di = m_docs[d];
-    auto b = m_passages.begin() + di.passage_begin, e = m_passages.begin() + di.passage_end;
-    auto it = std::upper_bound(b, e, pos, [](Pos p, const Passage& r) { return p < r.first_token; });
-    if (it != b) --it;
-    return uint32_t(it - m_passages.begin());
-}
-
-uint32_t InvertedIndex::passage_after_far(uint32_t gid, uint32_t end, Pos pos) const {
-    // gallop: matches are usually a few passages apart, a binary search over the episode costs more
-    uint32_t lo = gid, step = 1;  // passage lo starts at or before pos
-    uint32_t hi = lo + step;
-    while (hi < end && m_passages[hi].first_token <= pos) {
-        lo = hi;
-        step *= 2;
-        hi = lo + step;
-    }
-    auto it = std::upper_bound(m_passages.begin() + lo + 1, m_passages.begin() + std::min(hi, end), pos,
-                               [](Pos p, const Passage& r) { return p < r.first_token; });
-    return uint32_t(it - m_passages.begin()) - 1;
+    const uint32_t blocks = (di.token_count + (1u << kPassageBlockShift) - 1) >> kPassageBlockShift;
+    if (blocks == 0) return di.passage_begin;
+    // a place past the end (not a token) belongs to the last passage, found from the last block
+    const uint32_t b = std::min(pos >> kPassageBlockShift, blocks - 1);
+    uint32_t gid = m_passage_block[di.block_begin + b];
+    while (gid + 1 < di.passage_end && m_passages[gid + 1].first_token <= pos) ++gid;
+    return gid;
 }
 
 double InvertedIndex::avg_passage_tokens() const {
@@ -825,7 +820,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(uint32_t);
     n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
-    n += m_passage_multi.capacity();
+    n += m_passage_multi.capacity() + m_passage_block.capacity() * sizeof(uint32_t);
     n += m_summaries.capacity() * sizeof(Summary) + m_summary.capacity() + m_summary_dir.capacity() * sizeof(m_summary_dir[0]);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
