@@ -621,6 +621,13 @@ void InvertedIndex::occurrences_in(TermId t, DocId d, std::vector<Occurrence>& o
     for (; from != all.end() && from->doc == d && from->pos < hi; ++from) out.push_back(*from);
 }
 
+bool InvertedIndex::mark_positions(TermId t, DocId d, Pos shift, uint64_t* bits) const {
+    return for_each_in(t, d, shift, Pos(0xFFFFFFFFu), [&](Pos pos) {
+        const Pos b = pos - shift;
+        bits[b >> 6] |= uint64_t(1) << (b & 63);
+    });
+}
+
 void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo, Pos hi) const {
     if (for_each_in(t, d, lo, hi, [&](Pos pos) { out.push_back(pos); })) return;
     std::vector<Occurrence> occ;

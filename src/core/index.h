@@ -192,6 +192,10 @@ public:
                         Pos hi = 0xFFFFFFFFu) const;
     // The same, positions only.
     void positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos lo = 0, Pos hi = 0xFFFFFFFFu) const;
+    // For a summarised term: set bit p - shift of `bits` for every position p >= shift of `t` in
+    // episode `d`, straight from the postings (no list in between; the phrase search's bit set).
+    // `bits` holds at least token_count(d) / 64 + 1 words. @return false (nothing set) without a summary.
+    bool mark_positions(TermId t, DocId d, Pos shift, uint64_t* bits) const;
 
     // Bytes held by the index (postings, dictionary, tables), capacity included.
     size_t memory_bytes() const;

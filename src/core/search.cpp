@@ -431,28 +431,26 @@ public:
                     starts.resize(o);
                     continue;
                 }
-                if (summary) {
-                    m_ix.positions_in(words[k], d, pos);
-                } else {
+                // keep the starts s with word k at s + k: a bit per token of the episode (bit s
+                // set for word k at s + k) beats a merge, whose loop exits are unpredictable; a
+                // summarised word sets its bits straight from its postings
+                const size_t words_needed = size_t(m_ix.token_count(d)) / 64 + 1;
+                if (bits.size() < words_needed) bits.resize(words_needed, 0);
+                if (!summary || !m_ix.mark_positions(words[k], d, Pos(k), bits.data())) {
                     if (full[k].empty()) m_ix.occurrences(words[k], full[k]);
                     M probe;
                     probe.doc = d;
                     auto range = std::equal_range(full[k].begin(), full[k].end(), probe, [](const M& x, const M& y) { return x.doc < y.doc; });
-                    for (auto it = range.first; it != range.second; ++it) pos.push_back(it->pos);
+                    for (auto it = range.first; it != range.second; ++it)
+                        if (it->pos >= Pos(k)) bits[(it->pos - k) >> 6] |= uint64_t(1) << ((it->pos - k) & 63);
                 }
-                // keep the starts s with word k at s + k: a bit per token of the episode beats a
-                // merge, whose loop exits are unpredictable
-                const size_t words_needed = (size_t(m_ix.token_count(d)) + Pos(n)) / 64 + 1;
-                if (bits.size() < words_needed) bits.resize(words_needed, 0);
-                for (Pos p : pos) bits[p >> 6] |= uint64_t(1) << (p & 63);
                 size_t o = 0;
                 for (Pos s : starts) {
-                    const Pos want = s + Pos(k);
                     starts[o] = s;
-                    o += (bits[want >> 6] >> (want & 63)) & 1;
+                    o += (bits[s >> 6] >> (s & 63)) & 1;
                 }
                 starts.resize(o);
-                for (Pos p : pos) bits[p >> 6] = 0;
+                std::fill(bits.begin(), bits.begin() + long(words_needed), 0);
             }
             for (Pos s : starts) {
                 M& m = out.emplace_back();
