@@ -1299,57 +1299,82 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     cands.reserve(pos_clauses[rare].passages.size());
     at_all.reserve(pos_clauses[rare].passages.size() * nc);
     std::vector<uint32_t> from(nc, 0);  // per clause: candidates only move forward, so gallop from here
-    for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
-        uint32_t gid = pos_clauses[rare].passages[pi];
-        Cand cand{gid, 0, 0, uint32_t(at_all.size())};
-        for (size_t k = 0; k < nc; ++k) at_all.push_back(0);  // (resize is an out-of-line call in WASM)
-        uint32_t* at = &at_all[cand.at];
-        bool ok = true;
-        for (size_t k = 0; k < nc && ok; ++k) {
-            if (k == rare) { at[k] = uint32_t(pi); continue; }
-            const auto& ps = pos_clauses[k].passages;
-            const uint32_t n = uint32_t(ps.size());
-            uint32_t lo = from[k], step = 1, hi = lo;
-            while (hi < n && ps[hi] < gid) {
-                lo = hi + 1;
-                hi = lo + step;
-                step *= 2;
-            }
-            auto it = std::lower_bound(ps.begin() + lo, ps.begin() + std::min(hi, n), gid);
-            from[k] = uint32_t(it - ps.begin());
-            ok = it != ps.end() && *it == gid;
-            if (ok) at[k] = from[k];
-        }
-        for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
-            ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
-        if (!ok) {
-            for (size_t k = 0; k < nc; ++k) at_all.pop_back();
-            continue;
-        }
-        // BM25 with level-weighted term frequencies, exact-first tier and proximity.
-        double len = double(m_index.passage_tokens(gid));
-        double score = 0;
-        int tier = 0;
-        prox.clear();
-        for (size_t k = 0; k < nc; ++k) {
-            const auto& cr = pos_clauses[k];
+    if (nc == 1 && neg_clauses.empty()) {
+        // every passage of the clause is a candidate ("to be"): no AND, exclusions or proximity
+        const ClauseResult& cr = pos_clauses[0];
+        const size_t np = cr.passages.size();
+        cands.resize(np);
+        at_all.resize(np);
+        const double idf0 = idf[0];
+        for (uint32_t pi = 0; pi < np; ++pi) {
             uint32_t tf20 = 0;
             int best = 9;
-            const uint32_t m0 = cr.first[at[k]], m1 = cr.first[at[k] + 1];
-            for (uint32_t mi = m0; mi < m1; ++mi) {
+            for (uint32_t mi = cr.first[pi], m1 = cr.first[pi + 1]; mi < m1; ++mi) {
                 const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
                 tf20 += kLevelWeight20[l];
                 best = std::min(best, int(kLevelTier[l]));
             }
-            if (nc > 1)
-                for (uint32_t mi = m0; mi < m1; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
-            tier = std::max(tier, best);
-            score += bm.term(idf[k], tf20, len);
+            const uint32_t gid = cr.passages[pi];
+            Cand& cand = cands[pi];
+            cand.gid = gid;
+            cand.at = pi;
+            cand.tier = best;
+            cand.score = float(bm.term(idf0, tf20, double(m_index.passage_tokens(gid))));
+            at_all[pi] = pi;
         }
-        if (nc > 1) score *= proximity_factor(prox, nc);
-        cand.score = float(score);
-        cand.tier = tier;
-        cands.push_back(cand);
+    } else {
+        for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
+            uint32_t gid = pos_clauses[rare].passages[pi];
+            Cand cand{gid, 0, 0, uint32_t(at_all.size())};
+            for (size_t k = 0; k < nc; ++k) at_all.push_back(0);  // (resize is an out-of-line call in WASM)
+            uint32_t* at = &at_all[cand.at];
+            bool ok = true;
+            for (size_t k = 0; k < nc && ok; ++k) {
+                if (k == rare) { at[k] = uint32_t(pi); continue; }
+                const auto& ps = pos_clauses[k].passages;
+                const uint32_t n = uint32_t(ps.size());
+                uint32_t lo = from[k], step = 1, hi = lo;
+                while (hi < n && ps[hi] < gid) {
+                    lo = hi + 1;
+                    hi = lo + step;
+                    step *= 2;
+                }
+                auto it = std::lower_bound(ps.begin() + lo, ps.begin() + std::min(hi, n), gid);
+                from[k] = uint32_t(it - ps.begin());
+                ok = it != ps.end() && *it == gid;
+                if (ok) at[k] = from[k];
+            }
+            for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
+                ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
+            if (!ok) {
+                for (size_t k = 0; k < nc; ++k) at_all.pop_back();
+                continue;
+            }
+            // BM25 with level-weighted term frequencies, exact-first tier and proximity.
+            double len = double(m_index.passage_tokens(gid));
+            double score = 0;
+            int tier = 0;
+            prox.clear();
+            for (size_t k = 0; k < nc; ++k) {
+                const auto& cr = pos_clauses[k];
+                uint32_t tf20 = 0;
+                int best = 9;
+                const uint32_t m0 = cr.first[at[k]], m1 = cr.first[at[k] + 1];
+                for (uint32_t mi = m0; mi < m1; ++mi) {
+                    const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
+                    tf20 += kLevelWeight20[l];
+                    best = std::min(best, int(kLevelTier[l]));
+                }
+                if (nc > 1)
+                    for (uint32_t mi = m0; mi < m1; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
+                tier = std::max(tier, best);
+                score += bm.term(idf[k], tf20, len);
+            }
+            if (nc > 1) score *= proximity_factor(prox, nc);
+            cand.score = float(score);
+            cand.tier = tier;
+            cands.push_back(cand);
+        }
     }
 
     res.total_passages = uint32_t(cands.size());
