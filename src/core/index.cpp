@@ -504,9 +504,10 @@ void InvertedIndex::build_summaries() {
         const uint8_t* const base = m_pool.data() + ti.head;
         const uint8_t* p = base;
         DocId doc = 0;
-        Pos pos = 0, hi = 0;  // hi: first token after passage gid
+        Pos pos = 0;
         uint32_t in_doc = 0;  // postings since the last skip entry
-        uint32_t gid = 0, gid_end = 0, prev_gid = 0;
+        uint32_t prev_gid = 0;
+        PassageCursor passages(*this);
         uint64_t first = 0;   // doc_base of doc
         PassageCount cur;
         bool open = false;
@@ -523,17 +524,11 @@ void InvertedIndex::build_summaries() {
                 doc += DocId(v >> 1);
                 pos = Pos(read_varint(p));
                 in_doc = 0;
-                gid = passage_of(doc, pos);
-                gid_end = m_docs[doc].passage_end;
-                hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
                 first = doc_base[doc];
             } else {
                 pos += Pos(v >> 1);
-                if (pos >= hi) {
-                    gid = passage_after(gid, pos);
-                    hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
-                }
             }
+            const uint32_t gid = passages.at(doc, pos);
             if (in_doc++ % kSkipEvery == 0) m_summary_dir.push_back(Skip{doc, pos, uint32_t(p - base)});
             if (!open || cur.gid != gid) {
                 if (open) flush();
@@ -638,26 +633,18 @@ void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos l
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
     const size_t first = out.size();
     DocId doc = 0xFFFFFFFFu;
-    uint32_t gid = 0, gid_end = 0;
     uint32_t run = 0, run_end = 0;  // the token -> word run at or before the last multi-word check
-    Pos hi = 0;  // first token after passage gid
+    PassageCursor passages(*this);
     for (const Occurrence* o = begin; o != end; ++o) {
-        if (o->doc != doc || o->pos >= hi) {
-            if (o->doc != doc) {
-                doc = o->doc;
-                gid = passage_of(doc, o->pos);
-                gid_end = m_docs[doc].passage_end;
-                run = m_docs[doc].run_begin;
-                run_end = m_docs[doc].run_end;
-            } else {  // the next passage holds pos (hi <= pos), or a later one
-                ++gid;
-                if (gid + 1 < gid_end && m_passages[gid + 1].first_token <= o->pos) gid = passage_of(doc, o->pos);
-            }
-            hi = gid + 1 < gid_end ? m_passages[gid + 1].first_token : Pos(0xFFFFFFFFu);
-            if (out.size() == first || out.back().gid != gid) {
-                PassageCount& pc = out.emplace_back();
-                pc.gid = gid;
-            }
+        if (o->doc != doc) {
+            doc = o->doc;
+            run = m_docs[doc].run_begin;
+            run_end = m_docs[doc].run_end;
+        }
+        const uint32_t gid = passages.at(doc, o->pos);
+        if (out.size() == first || out.back().gid != gid) {
+            PassageCount& pc = out.emplace_back();
+            pc.gid = gid;
         }
         PassageCount& pc = out.back();
         ++pc.count;

@@ -123,6 +123,29 @@ public:
         uint32_t m_run = 0;
     };
 
+    // Maps (episode, token) pairs, mostly in increasing order, to global passage ids: one
+    // comparison while they stay in the current passage, passage_of() on any other move. The one
+    // way postings and matches are grouped into passages (summaries, counts, clauses).
+    class PassageCursor {
+    public:
+        explicit PassageCursor(const InvertedIndex& ix) : m_ix(ix) {}
+        uint32_t at(DocId d, Pos pos) {
+            if (d != m_doc || pos >= m_hi || pos < m_lo) {
+                m_doc = d;
+                m_gid = m_ix.passage_of(d, pos);
+                m_lo = m_ix.m_passages[m_gid].first_token;
+                m_hi = m_ix.passage_end_token(m_gid);
+            }
+            return m_gid;
+        }
+
+    private:
+        const InvertedIndex& m_ix;
+        DocId m_doc = 0xFFFFFFFFu;
+        uint32_t m_gid = 0;
+        Pos m_lo = 0, m_hi = 0;  // tokens [m_lo, m_hi) of passage m_gid
+    };
+
     // Passages of episode `d`: [passages_begin(d), passages_end(d)) are global passage ids.
     uint32_t passages_begin(DocId d) const { return m_docs[d].passage_begin; }
     uint32_t passages_end(DocId d) const { return m_docs[d].passage_end; }
@@ -130,14 +153,6 @@ public:
     const Passage& passage(uint32_t gid) const { return m_passages[gid]; }
     // Global passage id containing token `pos` of episode `d`.
     uint32_t passage_of(DocId d, Pos pos) const;
-    // The same when passage `gid` of that episode starts at or before `pos` (walking forward:
-    // one step for the next passage, the block table for a far one).
-    uint32_t passage_after(uint32_t gid, Pos pos) const {
-        const uint32_t end = m_docs[m_passages[gid].doc].passage_end;
-        if (gid + 1 >= end || m_passages[gid + 1].first_token > pos) return gid;
-        if (gid + 2 >= end || m_passages[gid + 2].first_token > pos) return gid + 1;
-        return passage_of(m_passages[gid].doc, pos);
-    }
     // First token after passage `gid`; 0xFFFFFFFF for an episode's last passage (it runs to the end).
     Pos passage_end_token(uint32_t gid) const {
         return gid + 1 < m_passages.size() && m_passages[gid + 1].doc == m_passages[gid].doc ? m_passages[gid + 1].first_token

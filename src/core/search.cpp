@@ -640,25 +640,14 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
         cr.matches.resize(o);
     }
     // group by passage (matches are sorted by doc, pos)
-    DocId cur_doc = 0xFFFFFFFFu;
-    uint32_t gid = 0, last = 0xFFFFFFFFu;
-    Pos lo = 0, hi = 0;  // tokens [lo, hi) of passage gid
+    uint32_t last = 0xFFFFFFFFu;
+    InvertedIndex::PassageCursor passages(ix);
     const size_t most = std::min<size_t>(cr.matches.size(), ix.passage_count());
     cr.passages.reserve(most);
     cr.first.reserve(most + 1);
     for (size_t k = 0; k < cr.matches.size(); ++k) {
         const M& m = cr.matches[k];
-        if (m.doc != cur_doc || m.pos < lo || m.pos >= hi) {  // rarely: the next passage
-            if (m.doc != cur_doc || m.pos < lo) {
-                cur_doc = m.doc;
-                gid = ix.passage_of(m.doc, m.pos);
-            } else {
-                gid = ix.passage_after(gid, m.pos);
-            }
-            lo = ix.passage(gid).first_token;
-            hi = ix.passage_end_token(gid);
-            if (m.pos < lo) lo = m.pos;  // a token before the episode's first passage start
-        }
+        const uint32_t gid = passages.at(m.doc, m.pos);
         if (gid != last) {
             cr.passages.push_back(gid);
             cr.first.push_back(uint32_t(k));
