@@ -468,6 +468,8 @@ void InvertedIndex::drop_summaries() {
     m_summaries.clear();
     m_summary.clear();
     m_summary_dir.clear();
+    m_bits.clear();
+    m_bit_base.clear();
 }
 
 void InvertedIndex::build_summaries() {
@@ -486,6 +488,10 @@ void InvertedIndex::build_summaries() {
             }
         }
 
+    m_bit_base.assign(m_docs.size() + 1, 0);
+    for (size_t d = 0; d < m_docs.size(); ++d) m_bit_base[d + 1] = m_bit_base[d] + m_docs[d].token_count / 64 + 1;
+    const uint64_t bit_bytes = uint64_t(m_bit_base.back()) * 8;  // one term's bit set
+
     std::vector<uint8_t> scratch;
     // One pass per frequent term over its postings (after shrink() one slice): skip entries and
     // passage counts written straight into the summary (through a raw pointer: a vector
@@ -496,6 +502,13 @@ void InvertedIndex::build_summaries() {
         Summary s;
         s.term = t;
         s.dir_begin = uint32_t(m_summary_dir.size());
+        uint64_t* bits = nullptr;  // this term's bit set, when it gets one
+        if (m_desc.bitmap_max_ratio && bit_bytes <= uint64_t(m_desc.bitmap_max_ratio) * (ti.first_size - 4) &&
+            m_bits.size() + m_bit_base.back() < 0xFFFFFFFFu) {
+            s.bits = uint32_t(m_bits.size());
+            m_bits.resize(m_bits.size() + m_bit_base.back(), 0);
+            bits = m_bits.data() + s.bits;
+        }
         s.begin = uint32_t(m_summary.size());
         // at most 15 bytes per passage entry; written into a scratch buffer reused across terms
         const size_t most = size_t(std::min<uint64_t>(ti.count, m_passages.size())) * 15;
@@ -529,6 +542,7 @@ void InvertedIndex::build_summaries() {
                 pos += Pos(v >> 1);
             }
             const uint32_t gid = passages.at(doc, pos);
+            if (bits) bits[m_bit_base[doc] + (pos >> 6)] |= uint64_t(1) << (pos & 63);
             if (in_doc++ % kSkipEvery == 0) m_summary_dir.push_back(Skip{doc, pos, uint32_t(p - base)});
             if (!open || cur.gid != gid) {
                 if (open) flush();
@@ -548,6 +562,14 @@ void InvertedIndex::build_summaries() {
     shrink_vec(m_summaries);
     shrink_vec(m_summary);
     shrink_vec(m_summary_dir);
+    if (m_bits.empty()) m_bit_base.clear();
+    shrink_vec(m_bits);
+    shrink_vec(m_bit_base);
+}
+
+const uint64_t* InvertedIndex::position_bits(TermId t, DocId d) const {
+    const Summary* s = summary_of(t);
+    return s && s->bits != kNoBits && d < m_docs.size() ? m_bits.data() + s->bits + m_bit_base[d] : nullptr;
 }
 
 const InvertedIndex::Summary* InvertedIndex::summary_of(TermId t) const {
@@ -816,6 +838,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_passage_multi.capacity() + m_passage_block.capacity() * sizeof(uint32_t);
     n += m_summaries.capacity() * sizeof(Summary) + m_summary.capacity() + m_summary_dir.capacity() * sizeof(m_summary_dir[0]);
+    n += m_bits.capacity() * sizeof(uint64_t) + m_bit_base.capacity() * sizeof(uint32_t);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
     return n;

@@ -41,6 +41,11 @@ struct IndexDesc {
     // "think"): they hold most postings; rarer words decode in well under a millisecond, and
     // summarising them too doubled the compaction time (0 = no summaries).
     uint32_t summary_min = 16384;
+    // A summarised term also gets its positions as one bit per token of every episode when that
+    // bit set is at most this many times the size of its postings (the densest words: "the",
+    // "to", "of", about one token in 40 or more): a phrase then tests a word's place with one
+    // bit instead of decoding the episode's postings (0 = no bit sets).
+    uint32_t bitmap_max_ratio = 4;
 };
 
 // One occurrence of a term: episode, first token position, number of tokens it covers.
@@ -197,6 +202,10 @@ public:
     // True when `t` has a passage summary: shrink() made one (IndexDesc::summary_min) and no
     // episode was added since.
     bool has_summary(TermId t) const { return summary_of(t) != nullptr; }
+    // A dense term's positions in episode `d` as bits (bit p set when `t` occurs at token p;
+    // token_count(d) / 64 + 1 words), built by shrink() (IndexDesc::bitmap_max_ratio); nullptr
+    // when it has none.
+    const uint64_t* position_bits(TermId t, DocId d) const;
     // Append `t`'s per-passage counts from its summary, in passage order. @return false (nothing
     // appended) when it has none.
     bool summary_counts(TermId t, std::vector<PassageCount>& out) const;
@@ -250,7 +259,9 @@ private:
         uint32_t passages = 0;                // entries
         uint32_t begin = 0, end = 0;          // bytes in m_summary: per passage varint(gid delta << 1 | has multi), varint(count)[, varint(multi)]
         uint32_t dir_begin = 0, dir_end = 0;  // into m_summary_dir
+        uint32_t bits = kNoBits;              // into m_bits: the term's position bit set, every episode's at m_bit_base
     };
+    static constexpr uint32_t kNoBits = 0xFFFFFFFFu;
     const Summary* summary_of(TermId t) const;
     template <class F>
     bool for_each_in(TermId t, DocId d, Pos lo, Pos hi, F f) const;
@@ -303,6 +314,8 @@ private:
         uint32_t next;  // offset (from the term's head) of the posting after it
     };
     std::vector<Skip> m_summary_dir;  // per summary: every episode's first posting and every kSkipEvery-th after
+    std::vector<uint64_t> m_bits;      // position bit sets of the densest summarised terms
+    std::vector<uint32_t> m_bit_base;  // per episode: its first word in a term's bit set (token_count / 64 + 1 words each)
 
     // commit() state
     size_t m_committed_terms = 0;

@@ -402,6 +402,31 @@ public:
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
             return m_ix.term_occurrences(words[a]) < m_ix.term_occurrences(words[b]);
         });
+        const uint32_t docs = m_ix.doc_count();
+        bool all_bits = n <= 63 && docs > 0;
+        for (size_t k = 0; k < n && all_bits; ++k) all_bits = m_ix.position_bits(words[k], 0) != nullptr;
+        if (all_bits) {  // only the densest words ("of the"): AND their bit sets, each shifted by its place
+            std::vector<const uint64_t*> bits(n);
+            for (DocId d = 0; d < docs; ++d) {
+                const uint32_t tokens = m_ix.token_count(d), nw = tokens / 64 + 1;
+                for (size_t k = 0; k < n; ++k) bits[k] = m_ix.position_bits(words[k], d);
+                for (uint32_t w = 0; w < nw; ++w) {
+                    uint64_t x = bits[0][w];
+                    for (size_t k = 1; k < n && x; ++k)  // bit i: word k at 64 w + i + k
+                        x &= (bits[k][w] >> k) | (w + 1 < nw ? bits[k][w + 1] << (64 - k) : 0);
+                    for (; x; x &= x - 1) {
+                        const Pos s = Pos(w * 64 + uint32_t(__builtin_ctzll(x)));
+                        if (s + n > tokens) break;
+                        M& m = out.emplace_back();
+                        m.doc = d;
+                        m.pos = s;
+                        m.span = uint16_t(n);
+                        m.level = uint8_t(MatchLevel::Exact);
+                    }
+                }
+            }
+            return;
+        }
         const size_t r = order[0];
         std::vector<M> rare;
         std::vector<Pos> pos;
@@ -418,6 +443,17 @@ public:
                 const size_t k = order[oi];
                 if (k == r) continue;
                 pos.clear();
+                if (const uint64_t* b = m_ix.position_bits(words[k], d)) {  // a dense word: one bit per start
+                    const Pos tokens = m_ix.token_count(d);
+                    size_t o = 0;
+                    for (Pos s : starts) {
+                        const Pos want = s + Pos(k);
+                        starts[o] = s;
+                        o += want < tokens && ((b[want >> 6] >> (want & 63)) & 1);
+                    }
+                    starts.resize(o);
+                    continue;
+                }
                 const bool summary = m_ix.has_summary(words[k]);
                 if (summary && starts.size() * 64 < m_ix.term_occurrences(words[k]) / std::max<uint32_t>(1, m_ix.doc_count())) {
                     // few starts against a frequent word ("future" in "the future of"): look each

@@ -238,12 +238,14 @@ TEST_CASE("oracle: every word, 2,000 phrases and sampled prefixes of the demo ma
     run_oracle(c, docs, 0, 2000, 300, 1234);
 }
 
-// Twice: as built (every posting list decoded), and compacted with passage summaries and skip
+// Three times: as built (every posting list decoded); compacted with passage summaries and skip
 // entries for every word with >= 64 occurrences (phrases then look frequent words up per episode
-// and per place).
+// and per place) and position bit sets for the densest ones; and compacted with a bit set for every
+// summarised word (phrases of such words then AND shifted bit sets, the others test one bit).
 TEST_CASE("oracle: a deterministically shuffled 10x corpus matches exactly (sampled)", "[search][oracle]") {
-    const bool compacted = GENERATE(false, true);
-    INFO((compacted ? "compacted, summaries from 64 occurrences" : "as built"));
+    const int mode = GENERATE(0, 1, 2);
+    const bool compacted = mode > 0;
+    INFO((mode == 0 ? "as built" : mode == 1 ? "compacted, summaries from 64 occurrences" : "compacted, bit sets for every summarised word"));
     const std::string text = txtest::read_file(txtest::demo_path());
     std::vector<std::string> words;
     {
@@ -257,6 +259,7 @@ TEST_CASE("oracle: a deterministically shuffled 10x corpus matches exactly (samp
     }
     IndexDesc idesc;
     idesc.summary_min = 64;
+    if (mode == 2) idesc.bitmap_max_ratio = 1000000;
     Collection c(idesc);
     std::vector<ODoc> docs;
     std::mt19937 rng(42);
@@ -274,6 +277,10 @@ TEST_CASE("oracle: a deterministically shuffled 10x corpus matches exactly (samp
     if (compacted) c.finish();
     else c.commit();
     REQUIRE(c.index().has_summary(c.index().find("the")) == compacted);
+    // "the" is dense enough for a bit set by default; "facebook" (~1 in 3000 tokens) only when
+    // every summarised word gets one
+    REQUIRE((c.index().position_bits(c.index().find("the"), 3) != nullptr) == compacted);
+    REQUIRE((c.index().position_bits(c.index().find("facebook"), 3) != nullptr) == (mode == 2));
     run_oracle(c, docs, 600, 2000, 200, 99);
 }
 
