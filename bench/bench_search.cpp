@@ -1,6 +1,6 @@
 // bench_search: index build time, index bytes and query latency, natively and in WASM (node).
 //
-//   tx_bench_search [DEMO.txt] [--copies N] [--reps R] [--json]
+//   tx_bench_search [DEMO.txt] [--copies N] [--reps R] [--warmup W] [--only QUERY] [--summary-min N] [--json]
 //
 // Corpora: the demo episode, and N (default 100) deterministically shuffled copies of it
 // (8-word chunks shuffled per copy, so phrases survive and get new neighbours): 2.97 M words.
@@ -86,13 +86,14 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
     const char* demo = "assets/lex-fridman-383-mark-zuckerberg.txt";
-    int copies = 100, reps = 15;
+    int copies = 100, reps = 15, warmup = 60;
     bool json = false;
     const char* only = nullptr;  // --only Q: run just this query (for profiling)
     IndexDesc idesc;             // --summary-min N: passage summaries for terms with >= N occurrences (0 = none)
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--copies") && i + 1 < argc) copies = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--reps") && i + 1 < argc) reps = std::atoi(argv[++i]);
+        else if (!std::strcmp(argv[i], "--warmup") && i + 1 < argc) warmup = std::max(1, std::atoi(argv[++i]));
         else if (!std::strcmp(argv[i], "--json")) json = true;
         else if (!std::strcmp(argv[i], "--only") && i + 1 < argc) only = argv[++i];
         else if (!std::strcmp(argv[i], "--summary-min") && i + 1 < argc) idesc.summary_min = uint32_t(std::atoi(argv[++i]));
@@ -211,16 +212,18 @@ int main(int argc, char** argv) {
         if (only && std::strcmp(only, q.text)) continue;
         std::vector<double> lat, cpu;  // wall and process CPU time per run
         SearchResult last;
-        // One cold run first, reported on its own (`first ms`) and left out of the percentiles, as
-        // the peer benchmark does: in WASM it pays for V8's baseline tier (Liftoff) until the
-        // optimised code of the functions it reaches for the first time is ready, and for heap growth.
+        // Warm-up runs first, left out of the percentiles: the first one is reported on its own
+        // (`first ms`: cold caches, heap growth), the rest let V8 finish optimising. It runs a WASM
+        // function with its baseline compiler (Liftoff) until the function has done enough work,
+        // and a heavy query's code ran ~1.5x slower for its first ~50 runs here (with node
+        // --no-liftoff every run was as fast as the later ones).
         double cold_ms = 0;
-        for (int r = -1; r < reps; ++r) {
+        for (int r = -warmup; r < reps; ++r) {
             auto tq = Clock::now();
             std::clock_t cq = std::clock();
             auto res = big.search(q.text, sd);
-            if (r < 0) {
-                cold_ms = ms_since(tq);  // a failure is reported by the next run
+            if (r < 0) {  // a failure is reported by the last run
+                if (r == -warmup) cold_ms = ms_since(tq);
                 continue;
             }
             lat.push_back(ms_since(tq));
@@ -278,8 +281,9 @@ int main(int argc, char** argv) {
     std::printf("%dx index: %zu bytes while building (%.2fx raw), %zu bytes compacted (%.2fx raw)\n", copies,
                 big_bytes_building, double(big_bytes_building) / double(raw_bytes), big_bytes,
                 double(big_bytes) / double(raw_bytes));
-    std::printf("queries on %dx (%d reps each after one cold run, limit 20, snippets and the on-screen episode's match list included):\n",
-                copies, reps);
+    std::printf("queries on %dx (%d timed runs each after %d warm-up runs, the first of them reported as `first ms`; limit 20, snippets and\n"
+                "the on-screen episode's match list included):\n",
+                copies, reps, warmup);
 #ifdef __EMSCRIPTEN__
     std::printf("(wall time; the cpu columns repeat it: clock() has millisecond ticks in WASM)\n");
 #else

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Search benchmark, native and WASM (node): index build time and bytes for the demo and a
 # shuffled 100x corpus (2.96 M words), and p50/p95 latency over a fixed query set.
-#   bench/search.sh [--reps N]        (builds build/ and build-wasm/ targets tx_bench_search)
+#   bench/search.sh [--reps N]        (builds build/ and build-wasm/ targets tx_bench_search; 60 warm-up runs per query)
 # Output: the two reports, then a side-by-side summary table. Goals (issue 3): 100x index built
 # in WASM < 1 s, p95 query < 1 ms, index memory < 1.5x the raw text.
 set -euo pipefail
