@@ -796,13 +796,12 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t 
     uint32_t k = 0;
     // Fast path: raw pointer decoding while the whole entry (<= 2 x 10 bytes) surely lies in the
     // first slice, which after shrink() holds the term's entire stream.
-    const uint8_t* p = m_pool.data() + ti.head;
-    const uint8_t* e = p + (ti.first_size - 4);
-    for (; k < ti.count && e - p >= 20; ++k) {
-        uint64_t v = read_varint(p);
+    // one posting: varint(doc delta << 1 | 1), varint(pos) starts an episode; varint(gap << 1) follows
+    auto decode = [&](auto next) {
+        const uint64_t v = next();
         if (v & 1) {
             doc += DocId(v >> 1);
-            pos = Pos(read_varint(p));
+            pos = Pos(next());
         } else {
             pos += Pos(v >> 1);
         }
@@ -810,23 +809,14 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t 
         o[k].pos = pos;
         o[k].span = span;
         o[k].level = level;
-    }
+    };
+    const uint8_t* p = m_pool.data() + ti.head;
+    const uint8_t* e = p + (ti.first_size - 4);
+    for (; k < ti.count && e - p >= 20; ++k) decode([&] { return read_varint(p); });
     if (k == ti.count) return;
     SliceReader r(m_pool.data(), ti.head, ti.first_size);
     r.p = uint32_t(p - m_pool.data());
-    for (; k < ti.count; ++k) {
-        uint64_t v = r.varint();
-        if (v & 1) {
-            doc += DocId(v >> 1);
-            pos = Pos(r.varint());
-        } else {
-            pos += Pos(v >> 1);
-        }
-        o[k].doc = doc;
-        o[k].pos = pos;
-        o[k].span = span;
-        o[k].level = level;
-    }
+    for (; k < ti.count; ++k) decode([&] { return r.varint(); });
 }
 
 size_t InvertedIndex::postings_bytes() const { return m_pool.capacity(); }
