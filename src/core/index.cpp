@@ -279,6 +279,62 @@ void InvertedIndex::restore_build_state() {
     }
 }
 
+struct InvertedIndex::WordLoop {  // add_episode's walk over the words, between chunks
+    const Episode& ep;
+    DocId d;
+    const std::vector<std::pair<uint32_t, uint32_t>>& starts;  // passage starts: (word, time)
+    WordTokens wt{};
+    Pos pos = 0;
+    size_t next_start = 0;
+    uint32_t next_start_word = 0;
+    bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
+    uint32_t run_offset = 0;  // ... whose first_token - first_word is this
+};
+
+__attribute__((noinline)) void InvertedIndex::index_words(WordLoop& L, uint32_t w0, uint32_t w1) {
+    const Episode& ep = L.ep;
+    const DocId d = L.d;
+    std::string_view text(ep.text);
+    Pos pos = L.pos;
+    for (uint32_t w = w0; w < w1; ++w) {
+        while (L.next_start_word <= w) {  // passages starting at word w (duplicates are skipped)
+            if (L.next_start_word == w) m_passages.push_back(Passage{d, pos, w, L.starts[L.next_start].second});
+            L.next_start_word = ++L.next_start < L.starts.size() ? L.starts[L.next_start].first : UINT32_MAX;
+        }
+        const Word& word = ep.words[w];
+        if (word.end > text.size() || word.begin >= word.end) continue;
+        std::string_view ws = text.substr(word.begin, word.end - word.begin);
+        const TermId simple = intern_simple(ws);  // the common word: one token, as word_tokens would give
+        size_t k = 1;
+        if (simple == kNoTerm) {
+            word_tokens(ws, L.wt);
+            k = L.wt.count();
+            if (k == 0) continue;
+        }
+        if (k == 1) {  // extend the open one-to-one run, or start one
+            if (!L.run_open || pos - w != L.run_offset) {
+                m_runs.push_back(Run{pos, w, 1});
+                L.run_open = true;
+                L.run_offset = pos - w;
+            }
+        } else {
+            m_runs.push_back(Run{pos, w, 0});
+            L.run_open = false;
+            m_passage_multi.resize(m_passages.size(), 0);
+            m_passage_multi.back() = 1;  // this passage holds a word of several tokens
+        }
+        if (simple != kNoTerm) {
+            add_posting(simple, d, pos);
+        } else {
+            for (size_t i = 0; i < k; ++i) add_posting(intern(L.wt.part(i), 1), d, pos + Pos(i));
+            std::string_view j = L.wt.joined();
+            if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+        }
+        pos += Pos(k);
+    }
+    L.pos = pos;
+}
+
 Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     if (m_docs.size() >= 0x7FFFFFFFu) return make_error(Errc::TooLarge, "index: too many episodes");
     if (m_total_tokens + uint64_t(ep.words.size()) * 4 > 0xFFFFFFF0ull)
@@ -312,49 +368,14 @@ Result<DocId> InvertedIndex::add_episode(const Episode& ep) {
     }
     if (starts.empty() || starts[0].first != 0) starts.insert(starts.begin(), {0u, 0u});
 
-    WordTokens wt;
-    Pos pos = 0;
-    size_t next_start = 0;
-    bool run_open = false;    // m_runs.back() is a one-to-one run of this episode ...
-    uint32_t run_offset = 0;  // ... whose first_token - first_word is this
-    std::string_view text(ep.text);
-    uint32_t next_start_word = starts[0].first;  // starts is never empty
-    for (uint32_t w = 0; w < ep.words.size(); ++w) {
-        while (next_start_word <= w) {  // passages starting at word w (duplicates are skipped)
-            if (next_start_word == w) m_passages.push_back(Passage{d, pos, w, starts[next_start].second});
-            next_start_word = ++next_start < starts.size() ? starts[next_start].first : UINT32_MAX;
-        }
-        const Word& word = ep.words[w];
-        if (word.end > text.size() || word.begin >= word.end) continue;
-        std::string_view ws = text.substr(word.begin, word.end - word.begin);
-        const TermId simple = intern_simple(ws);  // the common word: one token, as word_tokens would give
-        size_t k = 1;
-        if (simple == kNoTerm) {
-            word_tokens(ws, wt);
-            k = wt.count();
-            if (k == 0) continue;
-        }
-        if (k == 1) {  // extend the open one-to-one run, or start one
-            if (!run_open || pos - w != run_offset) {
-                m_runs.push_back(Run{pos, w, 1});
-                run_open = true;
-                run_offset = pos - w;
-            }
-        } else {
-            m_runs.push_back(Run{pos, w, 0});
-            run_open = false;
-            m_passage_multi.resize(m_passages.size(), 0);
-            m_passage_multi.back() = 1;  // this passage holds a word of several tokens
-        }
-        if (simple != kNoTerm) {
-            add_posting(simple, d, pos);
-        } else {
-            for (size_t i = 0; i < k; ++i) add_posting(intern(wt.part(i), 1), d, pos + Pos(i));
-            std::string_view j = wt.joined();
-            if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
-        }
-        pos += Pos(k);
-    }
+    WordLoop loop{ep, d, starts};
+    loop.next_start_word = starts[0].first;  // starts is never empty
+    // In chunks, through a function that is not inlined: V8 runs a WASM function with its baseline
+    // compiler until the function has done enough work and replaces it on its next call, so a
+    // whole episode in one call would be indexed by baseline code.
+    for (uint32_t w = 0; w < ep.words.size(); w += kWordChunk)
+        index_words(loop, w, uint32_t(std::min<size_t>(ep.words.size(), size_t(w) + kWordChunk)));
+    const Pos pos = loop.pos;
     if (m_passages.size() == di.passage_begin) m_passages.push_back(Passage{d, 0, 0, 0});
     m_passage_multi.resize(m_passages.size(), 0);
     di.token_count = pos;

@@ -272,6 +272,9 @@ private:
     // The table slot holding this term, or the empty slot where it would go (m_table not empty).
     size_t slot_of(std::string_view s, uint16_t span, uint64_t hash) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
+    struct WordLoop;
+    static constexpr uint32_t kWordChunk = 2048;
+    void index_words(WordLoop& loop, uint32_t w0, uint32_t w1);  // add_episode's words [w0, w1)
     // The term with this folded text and span, added when new; `hash` = hash_bytes(s, span).
     TermId intern(std::string_view s, uint16_t span, uint64_t hash);
     TermId intern(std::string_view s, uint16_t span);
