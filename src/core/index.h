@@ -165,9 +165,8 @@ public:
     }
     uint32_t passage_tokens(uint32_t gid) const {  // length in tokens (BM25 length norm)
         const Passage& p = m_passages[gid];
-        const uint32_t end = gid + 1 < m_passages.size() && m_passages[gid + 1].doc == p.doc ? m_passages[gid + 1].first_token
-                                                                                             : m_docs[p.doc].token_count;
-        return end - p.first_token;
+        const Pos end = passage_end_token(gid);
+        return (end == Pos(0xFFFFFFFFu) ? m_docs[p.doc].token_count : end) - p.first_token;
     }
     double avg_passage_tokens() const;
 

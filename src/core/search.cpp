@@ -402,6 +402,14 @@ public:
         std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
             return m_ix.term_occurrences(words[a]) < m_ix.term_occurrences(words[b]);
         });
+        auto emit = [&](DocId d, Pos s) {
+            M& m = out.emplace_back();
+            m.doc = d;
+            m.pos = s;
+            m.span = uint16_t(std::min<size_t>(n, 0xFFFF));
+            m.level = uint8_t(MatchLevel::Exact);
+        };
+        auto bit = [](const uint64_t* b, Pos p) { return (b[p >> 6] >> (p & 63)) & 1; };
         const uint32_t docs = m_ix.doc_count();
         bool all_bits = n <= 63 && docs > 0;
         for (size_t k = 0; k < n && all_bits; ++k) all_bits = m_ix.position_bits(words[k], 0) != nullptr;
@@ -417,11 +425,7 @@ public:
                     for (; x; x &= x - 1) {
                         const Pos s = Pos(w * 64 + uint32_t(__builtin_ctzll(x)));
                         if (s + n > tokens) break;
-                        M& m = out.emplace_back();
-                        m.doc = d;
-                        m.pos = s;
-                        m.span = uint16_t(n);
-                        m.level = uint8_t(MatchLevel::Exact);
+                        emit(d, s);
                     }
                 }
             }
@@ -434,6 +438,14 @@ public:
         std::vector<std::vector<M>> full(n);  // unsummarised words: decoded once
         std::vector<Pos> starts;
         std::vector<uint64_t> bits;  // positions of one word in one episode, cleared after use
+        auto keep_starts = [&](auto has) {  // keep the starts s for which has(s)
+            size_t o = 0;
+            for (Pos s : starts) {
+                starts[o] = s;
+                o += has(s) ? 1 : 0;
+            }
+            starts.resize(o);
+        };
         for (size_t i = 0; i < rare.size();) {
             const DocId d = rare[i].doc;
             starts.clear();
@@ -442,29 +454,20 @@ public:
             for (size_t oi = 0; oi < n && !starts.empty(); ++oi) {
                 const size_t k = order[oi];
                 if (k == r) continue;
-                pos.clear();
                 if (const uint64_t* b = m_ix.position_bits(words[k], d)) {  // a dense word: one bit per start
                     const Pos tokens = m_ix.token_count(d);
-                    size_t o = 0;
-                    for (Pos s : starts) {
-                        const Pos want = s + Pos(k);
-                        starts[o] = s;
-                        o += want < tokens && ((b[want >> 6] >> (want & 63)) & 1);
-                    }
-                    starts.resize(o);
+                    keep_starts([&](Pos s) { return s + Pos(k) < tokens && bit(b, s + Pos(k)); });
                     continue;
                 }
                 const bool summary = m_ix.has_summary(words[k]);
                 if (summary && starts.size() * 64 < m_ix.term_occurrences(words[k]) / std::max<uint32_t>(1, m_ix.doc_count())) {
                     // few starts against a frequent word ("future" in "the future of"): look each
                     // place up through the skip entries instead of decoding the whole episode
-                    size_t o = 0;
-                    for (Pos s : starts) {
+                    keep_starts([&](Pos s) {
                         pos.clear();
                         m_ix.positions_in(words[k], d, pos, s + Pos(k), s + Pos(k) + 1);
-                        if (!pos.empty()) starts[o++] = s;
-                    }
-                    starts.resize(o);
+                        return !pos.empty();
+                    });
                     continue;
                 }
                 // keep the starts s with word k at s + k: a bit per token of the episode (bit s
@@ -480,25 +483,13 @@ public:
                     for (auto it = range.first; it != range.second; ++it)
                         if (it->pos >= Pos(k)) bits[(it->pos - k) >> 6] |= uint64_t(1) << ((it->pos - k) & 63);
                 }
-                size_t o = 0;
-                for (Pos s : starts) {
-                    starts[o] = s;
-                    o += (bits[s >> 6] >> (s & 63)) & 1;
-                }
-                starts.resize(o);
+                keep_starts([&](Pos s) { return bit(bits.data(), s); });
                 std::fill(bits.begin(), bits.begin() + long(words_needed), 0);
             }
-            for (Pos s : starts) {
-                M& m = out.emplace_back();
-                m.doc = d;
-                m.pos = s;
-                m.span = uint16_t(std::min<size_t>(n, 0xFFFF));
-                m.level = uint8_t(MatchLevel::Exact);
-            }
+            for (Pos s : starts) emit(d, s);
         }
     }
 
-    // cur: phrase prefixes [pos, pos+span); next: candidates for the following token.
     // cur: phrase prefixes [pos, pos+span); next: candidates for the following token. Galloping
     // merge on (doc, end) = (doc, pos): cost ~ the smaller list times log of the larger, so a
     // rare word next to "the" does not walk all of "the".
@@ -622,6 +613,17 @@ struct ClauseResult {
     std::vector<M> matches;                  // sorted by (doc, pos)
     std::vector<uint32_t> passages;          // sorted unique global passage ids
     std::vector<uint32_t> first;             // per passage: first index into matches
+
+    // Passage entry i's level-weighted term frequency (twentieths, Bm25) and best tier.
+    void levels(uint32_t i, uint32_t& tf20, int& best) const {
+        tf20 = 0;
+        best = 9;
+        for (uint32_t mi = first[i]; mi < first[i + 1]; ++mi) {
+            const uint8_t l = std::min<uint8_t>(matches[mi].level, 4);
+            tf20 += kLevelWeight20[l];
+            best = std::min(best, int(kLevelTier[l]));
+        }
+    }
 };
 
 bool name_matches(const std::string& folded_filter, const std::string& speaker_name) {
@@ -1332,13 +1334,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         at_all.resize(np);
         const double idf0 = idf[0];
         for (uint32_t pi = 0; pi < np; ++pi) {
-            uint32_t tf20 = 0;
-            int best = 9;
-            for (uint32_t mi = cr.first[pi], m1 = cr.first[pi + 1]; mi < m1; ++mi) {
-                const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
-                tf20 += kLevelWeight20[l];
-                best = std::min(best, int(kLevelTier[l]));
-            }
+            uint32_t tf20;
+            int best;
+            cr.levels(pi, tf20, best);
             const uint32_t gid = cr.passages[pi];
             Cand& cand = cands[pi];
             cand.gid = gid;
@@ -1382,16 +1380,11 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             prox.clear();
             for (size_t k = 0; k < nc; ++k) {
                 const auto& cr = pos_clauses[k];
-                uint32_t tf20 = 0;
-                int best = 9;
-                const uint32_t m0 = cr.first[at[k]], m1 = cr.first[at[k] + 1];
-                for (uint32_t mi = m0; mi < m1; ++mi) {
-                    const uint8_t l = std::min<uint8_t>(cr.matches[mi].level, 4);
-                    tf20 += kLevelWeight20[l];
-                    best = std::min(best, int(kLevelTier[l]));
-                }
+                uint32_t tf20;
+                int best;
+                cr.levels(at[k], tf20, best);
                 if (nc > 1)
-                    for (uint32_t mi = m0; mi < m1; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
+                    for (uint32_t mi = cr.first[at[k]]; mi < cr.first[at[k] + 1]; ++mi) prox.push_back({cr.matches[mi].pos, uint32_t(k)});
                 tier = std::max(tier, best);
                 score += bm.term(idf[k], tf20, len);
             }
