@@ -2,6 +2,7 @@
 // MiniSearch, lunr and Pagefind on the same passages and queries, in one node process.
 //
 //   node --expose-gc --max-old-space-size=16000 bench/peers/run.mjs [--reps N] [--corpora demo,100x,lexicap] [--no-page]
+//       [--engines 'tx (wasm)',flexsearch\ default]  (a subset: prints latencies, writes nothing)
 //   (bench/run-all.sh builds the targets and runs this)
 //
 // Corpora (all cut into 60-word passages; every engine indexes the same passages, one document each):
@@ -461,7 +462,8 @@ if (REPORT_ONLY) {
     command: 'bash bench/run-all.sh', reps: REPS, load_before: os.loadavg(), queries: QUERIES, corpora: {} };
   const tx = await txEngine();
   const engines = [tx, flexEngine('default', 'flexsearch default'), flexEngine('performance', 'flexsearch performance'),
-    flexEngine('match', 'flexsearch match'), miniEngine(), lunrEngine()];
+    flexEngine('match', 'flexsearch match'), miniEngine(), lunrEngine()]
+    .filter((E) => !opt('--engines') || opt('--engines').split(',').includes(E.name));
   result.engine_notes = Object.fromEntries(engines.map((E) => [E.name, E.notes]));
   for (const name of CORPORA) {
     const C = corpus(name);
@@ -472,6 +474,16 @@ if (REPORT_ONLY) {
   result.load_after = os.loadavg();
 }
 
+// A run limited by --engines (diagnosis: e.g. the project's engine alone, without the peers' heaps
+// around it) prints its per-query latencies and writes nothing: the goals need every engine.
+if (!REPORT_ONLY && opt('--engines')) {
+  for (const [n, c] of Object.entries(result.corpora))
+    for (const [en, r] of Object.entries(c.engines).filter(([, r]) => r.queries)) {
+      console.log(`\n${n} / ${en}: p50 ${fmtUs(r.query_p50_us)}, p95 ${fmtUs(r.query_p95_us)}`);
+      for (const q of r.queries) console.log(`  ${q.q.padEnd(20)} ${fmtUs(q.p50_us).padStart(9)} / ${fmtUs(q.p95_us).padStart(9)}`);
+    }
+  process.exit(0);
+}
 // goals (computed, not tuned): on the 100x corpus
 const goals = [];
 const big = result.corpora['100x'];

@@ -66,6 +66,20 @@ Result<TopicDoc> load_doc(const std::string& path) {
     return topic_doc_from_text(text);
 }
 
+// Replaces d.units with the word indices in `path` (one per line, as a topic set's .sents) when
+// that file exists; indices out of range are dropped. @return true when the file was read.
+bool read_units(const std::string& path, TopicDoc& d) {
+    bool ok = false;
+    std::vector<uint32_t> u = read_ints(path, &ok);
+    if (!ok) return false;
+    const uint32_t n = static_cast<uint32_t>(d.size());
+    u.erase(std::remove_if(u.begin(), u.end(), [n](uint32_t x) { return x == 0 || x >= n; }), u.end());
+    std::sort(u.begin(), u.end());
+    u.erase(std::unique(u.begin(), u.end()), u.end());
+    d.units = std::move(u);
+    return true;
+}
+
 constexpr double kEstimatedMsPerWord = 60000.0 / 160.0;  // 160 words per minute
 
 std::string fmt_time(uint32_t ms) {
@@ -80,6 +94,7 @@ std::string fmt_time(uint32_t ms) {
 struct EvalParams {
     SegmentDesc seg;
     bool use_units = true;
+    bool blocks = false;  // --blocks: no units at all (fixed word blocks), the old bare-text path
     std::string units_ext = "sents";  // which unit file gives candidate boundaries
     bool oracle = false;  // diagnostic: tune the penalty per document to the reference count
     int half = -1;  // -1 all docs, 0 even-indexed docs, 1 odd-indexed docs (tune/check split)
@@ -161,13 +176,8 @@ int run_eval(const std::vector<std::string>& dirs, const EvalParams& p) {
             if (!has_ref) { std::fprintf(stderr, "topics: missing %s.ref\n", base.c_str()); rc = 1; continue; }
             TopicDoc& d = doc.value();
             const uint32_t n = static_cast<uint32_t>(d.size());
-            if (p.use_units) {
-                std::vector<uint32_t> u = read_ints(base + "." + p.units_ext);
-                u.erase(std::remove_if(u.begin(), u.end(), [n](uint32_t x) { return x == 0 || x >= n; }), u.end());
-                std::sort(u.begin(), u.end());
-                u.erase(std::unique(u.begin(), u.end()), u.end());
-                d.units = u;
-            }
+            if (p.use_units) read_units(base + "." + p.units_ext, d);
+            if (p.blocks) d.units.clear();
             if (!p.dump_features.empty()) {
                 static std::ofstream dump;
                 if (!dump.is_open()) {
@@ -249,7 +259,10 @@ void topics_usage(FILE* f) {
     std::fprintf(f,
                  "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json (imported), .txb bundle\n"
+                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json (imported), .txb bundle;\n"
+                 "            a .txt's sentence starts come from its punctuation or, without any, are\n"
+                 "            guessed; a file <name>.sents beside <name>.txt (word indices, one per line,\n"
+                 "            as in the topic dev sets) gives them instead\n"
                  "  --recurring     also group segments across the files into recurring topics\n"
                  "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
@@ -259,7 +272,8 @@ void topics_usage(FILE* f) {
                  "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
                  "            next to the 'none' and 'even split' baselines, per set and per show\n"
                  "  --hyp-out DIR   also write DIR/<set>/<id>.hyp (for ../shared/tools/segscore.py)\n"
-                 "  --no-units      ignore .sents (candidate boundaries become fixed word blocks)\n"
+                 "  --no-units      ignore .sents (sentence starts from punctuation, or guessed)\n"
+                 "  --blocks        no sentence starts at all: candidate boundaries are fixed word blocks\n"
                  "  --units EXT     read candidate boundaries from <id>.EXT instead (e.g. turns)\n"
                  "  --half 0|1      evaluate only even/odd-indexed documents (tune on one, check the other)\n"
                  "  --oracle-count  diagnostic: give the segmenter the reference number of segments\n"
@@ -293,6 +307,7 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--eval") eval = true;
         else if (a == "--hyp-out") p.hyp_out = next("--hyp-out");
         else if (a == "--no-units") p.use_units = false;
+        else if (a == "--blocks") p.blocks = true;
         else if (a == "--units") p.units_ext = next("--units");
         else if (a == "--oracle-count") p.oracle = true;
         else if (a == "--half") p.half = std::atoi(next("--half"));
@@ -387,6 +402,8 @@ int cmd_topics(int argc, char** argv) {
         auto doc = load_doc(path);
         if (!doc) { std::fprintf(stderr, "topics: %s\n", doc.message().c_str()); rc = 1; continue; }
         TopicDoc& d = doc.value();
+        if (p.use_units) read_units(path.substr(0, path.size() - 4) + "." + p.units_ext, d);
+        if (p.blocks) d.units.clear();
         d.start_ms.resize(d.size());
         for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
         emit(path, true, build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord)));

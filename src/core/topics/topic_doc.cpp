@@ -1,5 +1,6 @@
 // topic_doc.cpp: turning words into the topic engine's input (stop list, folding, adapters).
 #include <algorithm>
+#include <iterator>
 #include <unordered_set>
 
 #include "core/topics/labels_internal.h"
@@ -8,6 +9,10 @@
 
 namespace tx {
 namespace {
+
+// A document with fewer units than one per this many words gets guessed sentence starts as well
+// (TopicDocBuilder::set_guess_units); real sentences average ~10-16 words in speech.
+constexpr size_t kWordsPerUnitAtLeast = 60;
 
 // English function words, spoken fillers and discourse markers, and very common verbs/adverbs
 // that say nothing about a topic. Multi-word fillers ("you know", "i mean", "kind of") are
@@ -145,6 +150,12 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
 
 TopicDoc TopicDocBuilder::finish() {
     TopicDoc d = std::move(m_doc);
+    if (m_guess_units && d.units.size() * kWordsPerUnitAtLeast < d.size()) {
+        std::vector<uint32_t> guessed = guess_sentence_starts(d), merged;
+        merged.reserve(d.units.size() + guessed.size());
+        std::set_union(d.units.begin(), d.units.end(), guessed.begin(), guessed.end(), std::back_inserter(merged));
+        d.units = std::move(merged);
+    }
     if (!m_has_times) d.start_ms.clear();
     d.display.resize(d.vocab.size());
     for (size_t t = 0; t < d.vocab.size(); ++t) {
@@ -192,16 +203,29 @@ std::string normalise_word(std::string_view raw) {
     return w;
 }
 bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+// True when a raw word ends a sentence: its last character before any closing quotes or brackets
+// is . ? or ! ("it.", "so?\"", "(really!)"). Abbreviations ("Dr.") count too: a spare candidate
+// boundary costs little, a missed one costs a boundary in the wrong place.
+bool ends_sentence(std::string_view raw) {
+    size_t e = raw.size();
+    while (e > 0 && (raw[e - 1] == '"' || raw[e - 1] == '\'' || raw[e - 1] == ')' || raw[e - 1] == ']')) --e;
+    return e > 0 && (raw[e - 1] == '.' || raw[e - 1] == '?' || raw[e - 1] == '!');
+}
 }  // namespace
 
 TopicDoc topic_doc_from_text(std::string_view text) {
     TopicDocBuilder b;
+    b.set_guess_units(true);
     size_t i = 0;
     while (i < text.size()) {
         while (i < text.size() && is_space(text[i])) ++i;
         size_t j = i;
         while (j < text.size() && !is_space(text[j])) ++j;
-        if (j > i) b.add(normalise_word(text.substr(i, j - i)));
+        if (j > i) {
+            b.add(normalise_word(text.substr(i, j - i)));
+            if (ends_sentence(text.substr(i, j - i))) b.mark_unit_start();
+        }
         i = j;
     }
     return b.finish();
@@ -209,14 +233,17 @@ TopicDoc topic_doc_from_text(std::string_view text) {
 
 void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size_t& cue, size_t end) {
     end = std::min(end, ep.words.size());
+    const bool plain = ep.meta.times_estimated;  // cues are fixed word blocks, not the speaker's
+    if (plain) b.set_guess_units(true);
     for (size_t i = word; i < end; ++i) {
         while (cue < ep.cues.size() && ep.cues[cue].first_word + ep.cues[cue].word_count <= i) ++cue;
-        if (cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
+        if (!plain && cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
         const Word& w = ep.words[i];
         std::string_view raw;
         if (w.begin <= w.end && w.end <= ep.text.size())
             raw = std::string_view(ep.text).substr(w.begin, w.end - w.begin);
         b.add(normalise_word(raw), w.start_ms);
+        if (plain && ends_sentence(raw)) b.mark_unit_start();
     }
     word = std::max(word, end);
 }

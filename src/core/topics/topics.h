@@ -69,6 +69,9 @@ public:
     void add(std::string_view word, uint32_t start_ms = 0);  // append one word
     void mark_unit_start();        // the next added word starts a new unit (sentence, cue, pause)
     void set_has_times(bool on) { m_has_times = on; }  // keep start_ms in the result (default off)
+    // When the finished document has fewer than one unit per 60 words (raw speech-to-text output
+    // has no punctuation), add guess_sentence_starts()'s starts to its units (default off).
+    void set_guess_units(bool on) { m_guess_units = on; }
     TopicDoc finish();             // @return the document; the builder is left empty
 
 private:
@@ -80,18 +83,30 @@ private:
     std::unordered_map<std::string, uint32_t> m_term_index;     // folded term -> id
     bool m_has_times = false;
     bool m_unit_pending = false;
+    bool m_guess_units = false;
 };
 
 // Split whitespace-separated text into words, lowercase ASCII and keep [a-z0-9'] only (so
 // "Open-source," becomes "opensource"); word i of the result is whitespace word i of `text`
-// (a word with no letters stays as an empty, topic-less word so indices line up).
+// (a word with no letters stays as an empty, topic-less word so indices line up). Units: a word
+// after one ending in . ? or ! starts one; with little or no punctuation, guessed sentence starts
+// are added (TopicDocBuilder::set_guess_units).
 // @return the document (never fails; empty text gives an empty document).
 TopicDoc topic_doc_from_text(std::string_view text);
 
 // Adapter from the shared transcript model: each Episode word's bytes are lowercased (ASCII
-// alnum and apostrophes kept), start_ms is copied, and every cue start becomes a unit start.
+// alnum and apostrophes kept), start_ms is copied, and every cue start becomes a unit start;
+// except for plain text (EpisodeMeta::times_estimated), whose cues are fixed word blocks: there
+// units come from punctuation and guessed sentence starts, as in topic_doc_from_text().
 // @return the document; words whose bytes fall outside Episode::text become topic-less words.
 TopicDoc topic_doc_from_episode(const Episode& ep);
+
+// Guesses where sentences start in unpunctuated speech from the words either side of each gap
+// (which words tend to end a sentence, "yeah", "right", and to start one, "so", "i"; tables learnt
+// from punctuated transcripts by scripts/gen_sentence_starts.py). A stretch of more than 30 words
+// without a likely start gets its most likely gap, so the result is never sparser than 30-word
+// blocks. @return sorted word indices (> 0) where a sentence probably starts. Deterministic.
+std::vector<uint32_t> guess_sentence_starts(const TopicDoc& doc);
 
 // True for stop words and spoken fillers ("um", "uh", "yeah", "like", "gonna", ...).
 bool is_topic_stop_word(std::string_view w);
