@@ -6,6 +6,7 @@
 
 #include "core/json.h"
 #include "core/text.h"
+#include "core/topics/topics.h"
 
 namespace tx {
 
@@ -196,14 +197,34 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
         w.start_ms = uint32_t(std::llround(double(i) * ms_per_word));
         ep.words.push_back(w);
     }
-    uint32_t per_cue = std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word)));
-    for (uint32_t first = 0; first < ep.words.size(); first += per_cue) {
-        uint32_t n = std::min<uint32_t>(per_cue, uint32_t(ep.words.size()) - first);
-        Cue c{first, n, ep.words[first].start_ms, uint32_t(std::llround(double(first + n) * ms_per_word))};
+    ep.meta.times_estimated = true;
+    // ~30 s cues that end where a sentence does: the reader's paragraphs and the search passages
+    // follow the cues, and a fixed word count cut them mid-phrase. Sentence starts come from the
+    // text's punctuation or, in raw speech-to-text output, are guessed (topic engine's units).
+    const std::vector<uint32_t> starts = topic_doc_from_episode(ep).units;
+    const uint32_t per_cue = std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word)));
+    const uint32_t slack = per_cue * 2 / 5;  // a cue may end this many words early or late
+    const uint32_t total = uint32_t(ep.words.size());
+    for (uint32_t first = 0; first < total;) {
+        uint32_t end = total;
+        if (total - first > per_cue) {
+            const uint32_t target = first + per_cue;
+            end = target;  // no sentence start near the target: cut there
+            int64_t best = int64_t(slack) + 1;
+            for (auto it = std::lower_bound(starts.begin(), starts.end(), target - slack);
+                 it != starts.end() && *it <= target + slack && *it < total; ++it) {
+                const int64_t d = std::abs(int64_t(*it) - int64_t(target));
+                if (d < best) {
+                    best = d;
+                    end = *it;
+                }
+            }
+        }
+        Cue c{first, end - first, ep.words[first].start_ms, uint32_t(std::llround(double(end) * ms_per_word))};
         ep.cues.push_back(c);
+        first = end;
     }
     ep.meta.duration_ms = ep.cues.empty() ? 0 : ep.cues.back().end_ms;
-    ep.meta.times_estimated = true;
     return std::move(ep);
 }
 

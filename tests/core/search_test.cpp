@@ -288,8 +288,10 @@ TEST_CASE("oracle: bare words AND within the same ~30 s passage", "[search][orac
     const std::string text = txtest::read_file(txtest::demo_path());
     ODoc od = oracle_tokens(text);
     const Collection& c = demo_collection();
-    // plain text passages are 30 s cues: 82 words at 164 words/min
-    const uint32_t per = 82;
+    // plain text passages are its ~30 s cues (82 words at 164 words/min, ending at a sentence end)
+    std::vector<uint32_t> cue_of(c.episode(0).words.size());
+    for (uint32_t k = 0; k < c.episode(0).cues.size(); ++k)
+        for (uint32_t w = 0; w < c.episode(0).cues[k].word_count; ++w) cue_of[c.episode(0).cues[k].first_word + w] = k;
     std::mt19937 rng(7);
     SearchDesc d = exact_desc();
     for (int k = 0; k < 300; ++k) {
@@ -297,8 +299,8 @@ TEST_CASE("oracle: bare words AND within the same ~30 s passage", "[search][orac
         if (a == b) continue;
         std::set<uint32_t> pa, pb, both;
         for (const auto& t : od.toks) {
-            if (t.text == a) pa.insert(t.word / per);
-            if (t.text == b) pb.insert(t.word / per);
+            if (t.text == a) pa.insert(cue_of[t.word]);
+            if (t.text == b) pb.insert(cue_of[t.word]);
         }
         for (uint32_t p : pa)
             if (pb.count(p)) both.insert(p);

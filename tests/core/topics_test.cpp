@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/text.h"
 #include "core/topics/segscore.h"
 #include "core/topics/topics.h"
 #include "test_util.h"
@@ -279,28 +280,30 @@ TEST_CASE("text adapter takes units from sentence punctuation and guesses only w
 }
 
 TEST_CASE("plain-text episodes take units from punctuation and guesses, not from their fixed-block cues", "[topics]") {
-    std::string text;
-    for (int i = 0; i < 40; ++i) text += "we built the rocket yeah so then the launch happened ";
-    tx::ImportDesc desc;
-    desc.format = tx::Format::PlainText;
-    desc.name = "plain.txt";
-    auto imported = tx::import_transcript(tx::Bytes(text), desc);
-    REQUIRE(imported.ok());
-    const Episode& plain = imported.value();
-    REQUIRE(plain.meta.times_estimated);
-    REQUIRE(plain.cues.size() > 2);
-    TopicDoc d = topic_doc_from_episode(plain);
-    // units sit at the guessed turns ("yeah so"), not at the importer's block starts
+    // an episode whose cues are fixed 50-word blocks (times estimated, as plain text once had)
+    Episode ep;
+    for (int i = 0; i < 40; ++i) ep.text += "we built the rocket yeah so then the launch happened ";
+    std::vector<WordSpan> spans;
+    split_words(ep.text, spans);
+    for (size_t i = 0; i < spans.size(); ++i) ep.words.push_back(Word{spans[i].begin, spans[i].end, uint32_t(i) * 400, kNoSpeaker});
+    for (uint32_t f = 0; f < ep.words.size(); f += 50)
+        ep.cues.push_back(Cue{f, std::min<uint32_t>(50, uint32_t(ep.words.size()) - f), f * 400, (f + 50) * 400});
+    ep.meta.times_estimated = true;
+    TopicDoc d = topic_doc_from_episode(ep);
+    size_t at_turn = 0;
     for (uint32_t u : d.units) {
-        const std::string& prev = d.surface[d.word_ids[u - 1]];
-        CHECK(prev != "the");
+        CHECK(d.surface[d.word_ids[u - 1]] != "the");  // never inside "the rocket" / "the launch"
+        at_turn += d.surface[d.word_ids[u - 1]] == "yeah" && d.surface[d.word_ids[u]] == "so";
     }
-    bool at_turn = false;
-    for (uint32_t u : d.units) at_turn = at_turn || (d.surface[d.word_ids[u - 1]] == "yeah" && d.surface[d.word_ids[u]] == "so");
-    CHECK(at_turn);
-    size_t on_cue = 0;
-    for (const Cue& c : plain.cues) on_cue += std::binary_search(d.units.begin(), d.units.end(), c.first_word);
-    CHECK(on_cue < plain.cues.size() / 2);
+    CHECK(at_turn == 40);
+    size_t on_cue = 0;  // block starts (every 50 words) fall at a turn only when 50k = 10j + 5
+    for (const Cue& c : ep.cues) on_cue += c.first_word > 0 && std::binary_search(d.units.begin(), d.units.end(), c.first_word);
+    CHECK(on_cue == 0);
+    ep.meta.times_estimated = false;  // real cues (VTT, SRT): their starts are the units
+    std::vector<uint32_t> cue_starts;
+    for (const Cue& c : ep.cues)
+        if (c.first_word > 0) cue_starts.push_back(c.first_word);
+    CHECK(topic_doc_from_episode(ep).units == cue_starts);
 }
 
 TEST_CASE("timeline segments tile the episode, carry times, and chapters pass through", "[topics]") {

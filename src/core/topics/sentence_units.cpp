@@ -58,7 +58,7 @@ std::vector<uint32_t> guess_sentence_starts(const TopicDoc& doc) {
         while (to - last > kMaxGap) {
             const uint32_t lo = last + kMaxGap / 3, hi = std::min(to - kMaxGap / 3, last + kMaxGap);
             if (hi <= lo) break;
-            uint32_t best = lo;
+            uint32_t best = lo;  // ties go to the earliest gap (the latest measured no better)
             for (uint32_t i = lo + 1; i < hi; ++i)
                 if (score[i] > score[best]) best = i;
             out.push_back(best);
