@@ -201,7 +201,7 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     // ~30 s cues that end where a sentence does: the reader's paragraphs and the search passages
     // follow the cues, and a fixed word count cut them mid-phrase. Sentence starts come from the
     // text's punctuation or, in raw speech-to-text output, are guessed (topic engine's units).
-    const std::vector<uint32_t> starts = topic_doc_from_episode(ep).units;
+    const std::vector<uint32_t> starts = sentence_starts(ep);
     const uint32_t per_cue = std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word)));
     const uint32_t slack = per_cue * 2 / 5;  // a cue may end this many words early or late
     const uint32_t total = uint32_t(ep.words.size());

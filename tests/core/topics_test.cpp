@@ -279,6 +279,28 @@ TEST_CASE("text adapter takes units from sentence punctuation and guesses only w
     CHECK(s.units.size() > 50);
 }
 
+// The importer cuts plain-text cues with sentence_starts(), a lean copy of what the topic adapter
+// computes; both must agree or cues and topic boundaries would disagree about sentences.
+TEST_CASE("sentence_starts of a plain-text episode equals the topic adapter's units", "[topics]") {
+    const std::string texts[] = {
+        std::string(), "one", "Hello there. How are you? Fine!",
+        [] { std::string t; for (int i = 0; i < 300; ++i) t += "so we went to the shop yeah and then it rained "; return t; }(),
+        [] { std::string t; for (int i = 0; i < 200; ++i) t += "we talked about Café crème (really!) and " + std::string(i % 9 ? "more " : "more. "); return t; }(),
+    };
+    for (const std::string& text : texts) {
+        Episode ep;
+        ep.text = text;
+        std::vector<WordSpan> spans;
+        split_words(ep.text, spans);
+        for (size_t i = 0; i < spans.size(); ++i) ep.words.push_back(Word{spans[i].begin, spans[i].end, uint32_t(i) * 400, kNoSpeaker});
+        ep.meta.times_estimated = true;
+        INFO(text.substr(0, 60));
+        CHECK(sentence_starts(ep) == topic_doc_from_episode(ep).units);
+    }
+    const Episode demo = txtest::demo_episode();
+    CHECK(sentence_starts(demo) == topic_doc_from_episode(demo).units);
+}
+
 TEST_CASE("plain-text episodes take units from punctuation and guesses, not from their fixed-block cues", "[topics]") {
     // an episode whose cues are fixed 50-word blocks (times estimated, as plain text once had)
     Episode ep;

@@ -23,6 +23,24 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
 // letters as UTF-8) has a letter: an ASCII one or any non-ASCII byte.
 bool has_letter(std::string_view w);
 
+// A word as the topic engine and labels see it: lower case, letters (accents kept: "café", not
+// "caf") and digits, apostrophes as '. The _into form reuses `out`'s buffer.
+std::string normalise_word(std::string_view raw);
+void normalise_word_into(std::string_view raw, std::string& out);
+
+// True when a raw word ends a sentence: its last character before any closing quotes or brackets
+// is . ? or ! ("it.", "so?\"", "(really!)"). Abbreviations ("Dr.") count too: a spare candidate
+// boundary costs little, a missed one costs a boundary in the wrong place.
+bool ends_sentence(std::string_view raw);
+
+// True when word i of `ep` ends a sentence: the bytes between it and the next word (the importers
+// keep punctuation out of a word's span) hold . ? or !, looking at most 16 bytes ahead.
+bool word_ends_sentence(const Episode& ep, size_t i);
+
+// A document with fewer units than one per this many words gets guessed sentence starts as well
+// (TopicDocBuilder::set_guess_units, sentence_starts()); real sentences average ~10-16 words in speech.
+constexpr size_t kWordsPerUnitAtLeast = 60;
+
 // Add words [word, end) of `ep` to `b` as topic_doc_from_episode() does (cue starts become unit
 // starts); `word` and `cue` carry the position from one call to the next (start both at 0).
 void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size_t& cue, size_t end);

@@ -10,10 +10,6 @@
 namespace tx {
 namespace {
 
-// A document with fewer units than one per this many words gets guessed sentence starts as well
-// (TopicDocBuilder::set_guess_units); real sentences average ~10-16 words in speech.
-constexpr size_t kWordsPerUnitAtLeast = 60;
-
 // English function words, spoken fillers and discourse markers, and very common verbs/adverbs
 // that say nothing about a topic. Multi-word fillers ("you know", "i mean", "kind of") are
 // covered by their parts. Kept as one string so the table is easy to read and review.
@@ -184,11 +180,11 @@ uint32_t lower_cp(uint32_t cp) {
     return cp;
 }
 
-// A word as labels show it: lower case, letters (accents kept: "café", not "caf") and digits,
-// apostrophes as '.
-std::string normalise_word(std::string_view raw) {
-    std::string w;
-    w.reserve(raw.size());
+bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+}  // namespace
+
+void normalise_word_into(std::string_view raw, std::string& w) {
+    w.clear();
     for (size_t i = 0; i < raw.size();) {
         const uint32_t cp = utf8_next(raw, i);
         if (cp < 0x80) {
@@ -200,19 +196,29 @@ std::string normalise_word(std::string_view raw) {
             utf8_append(w, lower_cp(cp));
         }
     }
+}
+
+std::string normalise_word(std::string_view raw) {
+    std::string w;
+    w.reserve(raw.size());
+    normalise_word_into(raw, w);
     return w;
 }
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 
-// True when a raw word ends a sentence: its last character before any closing quotes or brackets
-// is . ? or ! ("it.", "so?\"", "(really!)"). Abbreviations ("Dr.") count too: a spare candidate
-// boundary costs little, a missed one costs a boundary in the wrong place.
 bool ends_sentence(std::string_view raw) {
     size_t e = raw.size();
     while (e > 0 && (raw[e - 1] == '"' || raw[e - 1] == '\'' || raw[e - 1] == ')' || raw[e - 1] == ']')) --e;
     return e > 0 && (raw[e - 1] == '.' || raw[e - 1] == '?' || raw[e - 1] == '!');
 }
-}  // namespace
+
+bool word_ends_sentence(const Episode& ep, size_t i) {
+    const Word& w = ep.words[i];
+    size_t to = i + 1 < ep.words.size() ? ep.words[i + 1].begin : ep.text.size();
+    to = std::min<size_t>({to, ep.text.size(), size_t(w.end) + 16});
+    for (size_t k = w.end; k < to; ++k)
+        if (ep.text[k] == '.' || ep.text[k] == '?' || ep.text[k] == '!') return true;
+    return false;
+}
 
 TopicDoc topic_doc_from_text(std::string_view text) {
     TopicDocBuilder b;
@@ -243,7 +249,7 @@ void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size
         if (w.begin <= w.end && w.end <= ep.text.size())
             raw = std::string_view(ep.text).substr(w.begin, w.end - w.begin);
         b.add(normalise_word(raw), w.start_ms);
-        if (plain && ends_sentence(raw)) b.mark_unit_start();
+        if (plain && word_ends_sentence(ep, i)) b.mark_unit_start();
     }
     word = std::max(word, end);
 }

@@ -108,6 +108,12 @@ TopicDoc topic_doc_from_episode(const Episode& ep);
 // blocks. @return sorted word indices (> 0) where a sentence probably starts. Deterministic.
 std::vector<uint32_t> guess_sentence_starts(const TopicDoc& doc);
 
+// Sentence starts of an episode's words read as plain text: after each word ending in . ? or !,
+// plus guessed ones when that gives fewer than one per 60 words (raw speech-to-text output). The
+// same units topic_doc_from_episode() gives a plain-text episode, with 2 bytes of memory a word.
+// @return sorted word indices (> 0).
+std::vector<uint32_t> sentence_starts(const Episode& ep);
+
 // True for stop words and spoken fillers ("um", "uh", "yeah", "like", "gonna", ...).
 bool is_topic_stop_word(std::string_view w);
 
