@@ -10,12 +10,6 @@
 
 namespace tx {
 
-// Default speaking rate for plain text without timestamps: 164 words per minute.
-// Measured on the 293 Lexicap Whisper WebVTT files (../shared/data/lexicap/, 2026-11-27):
-// 6,210,431 whitespace-separated cue words over 2,276,032 s of total duration (sum over files of
-// the last cue's end time) = 163.7 words/min; counting only time inside cues gives 168.6.
-// We use the whole-duration figure because plain text has no pauses marked either.
-constexpr double kDefaultWordsPerMinute = 164.0;
 constexpr uint32_t kPlainCueMs = 30000;            // plain text cues: ~30 s windows
 constexpr size_t kMaxImportBytes = size_t(1) << 30;  // Word offsets are uint32; refuse > 1 GiB
 constexpr uint32_t kMaxTimeMs = 0xFFFFFFFFu / 2;     // ~12 days: larger timestamps are malformed

@@ -16,6 +16,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/import.h"
 #include "core/json.h"
 #include "core/topics/boundary_cues.h"
 #include "core/topics/segscore.h"
@@ -80,7 +81,7 @@ bool read_units(const std::string& path, TopicDoc& d) {
     return true;
 }
 
-constexpr double kEstimatedMsPerWord = 60000.0 / 160.0;  // 160 words per minute
+constexpr double kEstimatedMsPerWord = 60000.0 / kDefaultWordsPerMinute;  // as the importer estimates
 
 std::string fmt_time(uint32_t ms) {
     char b[32];
@@ -267,7 +268,7 @@ void topics_usage(FILE* f) {
                  "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
                  "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
-                 "            times are estimated at 160 words/minute for plain text)\n"
+                 "            times are estimated at 164 words/minute for plain text, as in the page)\n"
                  "  --eval    score the segmenter on folders of <id>.txt/.ref[/.sents] (see\n"
                  "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
                  "            next to the 'none' and 'even split' baselines, per set and per show\n"
