@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# `transcript topics --json` on plain text, as an evaluator scores it: start_word must index the
+# file's whitespace-separated words, a <name>.sents beside <name>.txt must give the candidate
+# boundaries (as `--eval` reads them), and --no-units must ignore it.
+#   tests/tools/topics_cli_test.sh path/to/transcript
+set -uo pipefail
+T=${1:?usage: topics_cli_test.sh TRANSCRIPT}
+D=$(mktemp -d)
+trap 'rm -rf "$D"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# Three topics of 600 words, each a 12-word sentence repeated 50 times.
+python3 - "$D" <<'PY'
+import sys
+d = sys.argv[1]
+topics = [
+    "we baked bread with flour butter and yeast in the oven today",
+    "the rocket launch reached orbit and the astronauts docked with the station",
+    "the court heard the lawyer argue the appeal before the judge ruled",
+]
+words = []
+for t in topics:
+    for _ in range(50):
+        words += t.split()
+open(f"{d}/doc.txt", "w").write(" ".join(words) + "\n")
+# "starts" every 12 words, 7 words into each sentence ("the | astronauts", "and | yeast", "the |
+# appeal"), where no punctuation or guess would put one: only .sents says so
+open(f"{d}/doc.sents", "w").write("\n".join(str(i) for i in range(7, len(words), 12)) + "\n")
+PY
+
+out=$("$T" topics --json "$D/doc.txt") || fail "topics --json exited $?"
+python3 - "$out" "$D/doc.sents" <<'PY' || exit 1
+import json, sys
+o = json.loads(sys.argv[1])
+sents = {int(x) for x in open(sys.argv[2]).read().split()}
+starts = [s["start_word"] for s in o["segments"]]
+if o["words"] != 1800: sys.exit(f"FAIL: words {o['words']} != 1800")
+if starts[0] != 0: sys.exit(f"FAIL: first segment starts at {starts[0]}")
+if len(starts) != 3: sys.exit(f"FAIL: expected 3 segments, got {starts}")
+bad = [b for b in starts[1:] if b not in sents]
+if bad: sys.exit(f"FAIL: boundaries {bad} are not .sents starts")
+# each boundary within one sentence of the true shift (600, 1200)
+for b, want in zip(starts[1:], (600, 1200)):
+    if abs(b - want) > 12: sys.exit(f"FAIL: boundary {b} far from {want}")
+for s in o["segments"]:
+    if not s["label"]: sys.exit("FAIL: a segment without a label")
+PY
+
+out=$("$T" topics --json --no-units "$D/doc.txt") || fail "topics --json --no-units exited $?"
+python3 - "$out" "$D/doc.sents" <<'PY' || exit 1
+import json, sys
+o = json.loads(sys.argv[1])
+sents = {int(x) for x in open(sys.argv[2]).read().split()}
+starts = [s["start_word"] for s in o["segments"]][1:]
+if not starts: sys.exit("FAIL: --no-units found no boundary")
+if all(b in sents for b in starts): sys.exit(f"FAIL: --no-units boundaries {starts} all sit on .sents starts")
+PY
+
+"$T" topics --json "$D/missing.txt" 2> "$D/err" && fail "a missing file was accepted"
+grep -q "missing.txt" "$D/err" || fail "missing-file message does not name it: $(cat "$D/err")"
+echo "topics CLI: all checks passed"
