@@ -67,6 +67,13 @@ public:
         return true;
     }
     size_t line_no() const { return m_line; }  // number of the line last returned
+    // The line after the next `skip` lines, without consuming anything. @return false at the end.
+    bool peek(std::string_view& line, int skip = 0) const {
+        LineReader copy = *this;
+        for (int k = 0; k < skip; ++k)
+            if (!copy.next(line)) return false;
+        return copy.next(line);
+    }
 private:
     std::string_view m_s;
     size_t m_i = 0;
@@ -315,18 +322,44 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
 
 // ---- WebVTT ----
 
-// Read a cue's text lines (up to the next blank line) joined with spaces into `payload`.
+// True when a whitespace-only line inside a WebVTT cue is padding, not the cue's end: WebVTT ends a
+// cue only at an empty line, and YouTube's automatic captions open every cue with a line of one
+// space. It is padding when more cue text follows it: a non-blank line that is neither a timing
+// line nor a cue identifier (a line followed by a timing line).
+bool vtt_padding_line(const LineReader& lr, std::string_view line) {
+    std::string_view next, after;
+    if (line.empty() || !lr.peek(next) || trim(next).empty() || next.find("-->") != std::string_view::npos) return false;
+    return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+}
+
+// Read a cue's text lines (up to the next blank line) joined with spaces into `payload`, and one
+// by one into `lines` when given. `vtt`: whitespace-only padding lines do not end the cue.
 // @return ok, or Malformed naming the line when a timing line appears inside the cue.
-Status read_cue_payload(LineReader& lr, std::string& payload) {
+Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
+                        std::vector<std::string_view>* lines = nullptr) {
     std::string_view line;
     payload.clear();
-    while (lr.next(line) && !trim(line).empty()) {
+    if (lines) lines->clear();
+    while (lr.next(line)) {
+        if (trim(line).empty()) {
+            if (vtt && vtt_padding_line(lr, line)) continue;
+            break;
+        }
         if (line.find("-->") != std::string_view::npos)
             return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
         if (!payload.empty()) payload += ' ';
         payload.append(line.data(), line.size());
+        if (lines) lines->push_back(line);
     }
     return ok_status();
+}
+
+// True when a WebVTT file has inline word timestamps ("word<00:00:01.320><c> next</c>"), the mark
+// of YouTube's automatic captions, whose cues repeat the previous cue's line before the new words.
+bool has_inline_timestamps(std::string_view s) {
+    for (size_t i = s.find('<'); i != std::string_view::npos && i + 3 < s.size(); i = s.find('<', i + 1))
+        if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] == ':') return true;
+    return false;
 }
 
 Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
@@ -345,6 +378,11 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
     }
     std::string why, payload, speaker_name;
+    // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
+    // adds new words; the repeated lines are dropped so the transcript holds each word once.
+    const bool rolling = has_inline_timestamps(s);
+    std::vector<std::string_view> cue_lines;
+    std::vector<std::string> prev_lines, cur_lines;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -369,9 +407,22 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        if (Status st = read_cue_payload(lr, payload); !st) return st.error();
+        if (Status st = read_cue_payload(lr, payload, true, rolling ? &cue_lines : nullptr); !st) return st.error();
         speaker_name.clear();
-        std::string text = clean_payload(payload, speaker_name);
+        std::string text;
+        if (!rolling) {
+            text = clean_payload(payload, speaker_name);
+        } else {
+            cur_lines.clear();
+            for (std::string_view l : cue_lines) cur_lines.push_back(std::string(trim(clean_payload(l, speaker_name))));
+            size_t k = 0;  // leading lines the previous cue already showed
+            while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
+            for (; k < cur_lines.size(); ++k) {
+                if (!text.empty()) text += ' ';
+                text += cur_lines[k];
+            }
+            prev_lines.swap(cur_lines);
+        }
         b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
     }
     return std::move(b.episode());

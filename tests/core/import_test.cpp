@@ -135,6 +135,53 @@ TEST_CASE("plain text: ~30 s cues end where a sentence ends", "[import]") {
     }
 }
 
+// YouTube's automatic captions (as yt-dlp saves them) are the most common WebVTT in the wild: every
+// cue opens with a line of one space (WebVTT ends a cue only at an empty line), carries inline word
+// timestamps, and repeats the previous cue's line before its new words ("rolling" captions).
+TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[import]") {
+    const std::string vtt =
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "00:00:00.000 --> 00:00:02.310 align:start position:0%\n \n"
+        "hello<00:00:00.320><c> everyone</c><00:00:00.640><c> and</c><00:00:00.880><c> welcome</c>\n\n"
+        "00:00:02.310 --> 00:00:02.320 align:start position:0%\nhello everyone and welcome\n \n\n"
+        "00:00:02.320 --> 00:00:05.190 align:start position:0%\nhello everyone and welcome\n"
+        "to<00:00:02.560><c> the</c><00:00:02.800><c> podcast</c><00:00:03.120><c> today</c>\n\n"
+        "00:00:05.190 --> 00:00:05.200 align:start position:0%\nto the podcast today\n \n\n"
+        "00:00:05.200 --> 00:00:08.000 align:start position:0%\nto the podcast today\n"
+        "we<00:00:05.500><c> talk</c><00:00:05.900><c> about</c><00:00:06.300><c> llamas</c>\n";
+    auto r = imp(vtt, Format::WebVTT, "yt.vtt");
+    REQUIRE(r.ok());
+    const Episode& ep = r.value();
+    check_invariants(ep);
+    const std::vector<std::string> want = {"hello", "everyone", "and", "welcome", "to", "the", "podcast", "today", "we", "talk", "about", "llamas"};
+    CHECK(word_texts(ep) == want);
+    REQUIRE(ep.words.size() == want.size());
+    CHECK(ep.words[0].start_ms == 0);
+    CHECK(ep.words[4].start_ms >= 2320);  // "to" comes from the 2.32 s cue, not the first one
+    CHECK(ep.words[8].start_ms >= 5200);
+    CHECK(ep.meta.duration_ms == 8000);
+}
+
+TEST_CASE("WebVTT: padding lines stay inside a cue, blank-looking separators still end one", "[import]") {
+    // a whitespace-only line before more text is padding; before an identifier + timing line (or
+    // a timing line) it ends the cue, as sloppy writers that pad their blank lines expect
+    const std::string vtt =
+        "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n  \nfirst line\n   \n42\n"
+        "00:00:03.000 --> 00:00:04.000\nsecond\n \n00:00:05.000 --> 00:00:06.000\nthird\n";
+    auto r = imp(vtt, Format::WebVTT, "pad.vtt");
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"first", "line", "second", "third"});
+    REQUIRE(r->cues.size() == 3);
+    CHECK(r->cues[1].start_ms == 3000);
+    CHECK(r->cues[2].start_ms == 5000);
+    // without inline timestamps nothing is dropped: a line said twice in a row stays twice
+    const std::string twice = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nYeah.\n\n00:00:02.000 --> 00:00:03.000\nYeah.\n";
+    auto t = imp(twice, Format::WebVTT, "twice.vtt");
+    REQUIRE(t.ok());
+    CHECK(t->words.size() == 2);
+}
+
 TEST_CASE("WebVTT: voice tags, cue settings, NOTE/STYLE blocks, both timestamp forms", "[import]") {
     std::string vtt =
         "WEBVTT - a title\n"
