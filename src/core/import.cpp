@@ -181,7 +181,13 @@ Status check_utf8(std::string_view s) {
 
 // ---- plain text ----
 
+bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out);
+
 Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
+    {  // text with time marks ("0:03" lines, "Name (00:01:02):", "[00:01:02] text"): real times
+        Episode timed;
+        if (import_timed_text(s, desc, timed)) return timed;
+    }
     Builder b(desc);
     Episode& ep = b.episode();
     ep.text.assign(s.data(), s.size());
@@ -261,6 +267,119 @@ bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
     uint64_t total = ((h * 60 + m) * 60 + sec) * 1000 + ms;
     if (total > kMaxTimeMs) return false;
     out_ms = uint32_t(total);
+    return true;
+}
+
+// ---- plain text with time marks ----
+// What people paste or export as "a transcript": YouTube's "Show transcript" copied ("0:03" on a
+// line, the words on the next), Otter ("Speaker 1  0:05"), Rev / Descript ("Lex Fridman
+// (00:00:05):"), notes ("[00:01:02] text"). Each mark starts a cue at its time, with its speaker.
+
+struct TimeMark {
+    bool ok = false;
+    uint32_t ms = 0;
+    std::string_view speaker;  // "Lex Fridman" in "Lex Fridman (00:00:05):"
+    std::string_view text;     // words after a leading mark: "[00:01:02] text"
+};
+
+bool is_ts_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c == '.' || c == ','; }
+
+// A line that is a time mark: a time first ("0:03", "[00:01:02] text", "(1:02)"), or a short
+// name then a time ("Name (00:00:05):", "Name [1:02]", "Name  0:05" with two spaces or a tab).
+TimeMark time_mark(std::string_view line) {
+    TimeMark m;
+    const std::string_view t = trim(line);
+    if (t.empty()) return m;
+    const char close = t[0] == '[' ? ']' : t[0] == '(' ? ')' : 0;
+    size_t k = close ? 1 : 0;
+    uint32_t ms = 0;
+    if (k < t.size() && t[k] >= '0' && t[k] <= '9' && parse_timestamp(t, k, ms) && (!close || (k < t.size() && t[k++] == close)) &&
+        (k == t.size() || t[k] == ' ' || t[k] == '\t')) {
+        m.ok = true;
+        m.ms = ms;
+        m.text = trim(t.substr(k));
+        return m;
+    }
+    std::string_view u = t;
+    if (u.back() == ':') u = trim(u.substr(0, u.size() - 1));
+    const char open = !u.empty() && u.back() == ')' ? '(' : !u.empty() && u.back() == ']' ? '[' : 0;
+    if (open) u.remove_suffix(1);
+    size_t b = u.size();
+    while (b > 0 && is_ts_char(u[b - 1])) --b;
+    if (b == u.size() || u[b] < '0' || u[b] > '9') return m;
+    k = b;
+    if (!parse_timestamp(u, k, ms) || k != u.size()) return m;
+    std::string_view name = u.substr(0, b);
+    if (open) {
+        if (name.empty() || name.back() != open) return m;
+        name.remove_suffix(1);
+    } else if (!(name.size() >= 2 && ((name[name.size() - 1] == ' ' && name[name.size() - 2] == ' ') || name.back() == '\t'))) {
+        return m;  // "we met at 10:30" is a sentence, not a speaker line
+    }
+    name = trim(name);
+    if (name.empty() || name.size() > 60 || name.find_first_of("?!;\"") != std::string_view::npos ||
+        std::count(name.begin(), name.end(), ' ') > 5)
+        return m;
+    m.ok = true;
+    m.ms = ms;
+    m.speaker = name;
+    return m;
+}
+
+// Imports `s` as text with time marks when it has them consistently: at least 3 marks, at least
+// one per 50 lines with text, and times that go forward (90% of consecutive marks). @return false
+// (out untouched) for ordinary plain text.
+bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
+    size_t marks = 0, text_lines = 0, forward = 0;
+    uint32_t last = 0;
+    {
+        LineReader lr(s);
+        std::string_view line;
+        while (lr.next(line)) {
+            if (trim(line).empty()) continue;
+            ++text_lines;
+            const TimeMark m = time_mark(line);
+            if (!m.ok) continue;
+            if (marks > 0 && m.ms >= last) ++forward;
+            last = m.ms;
+            ++marks;
+        }
+    }
+    if (marks < 3 || marks * 50 < text_lines || forward * 10 < (marks - 1) * 9) return false;
+    Builder b(desc);
+    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
+    wpm = std::min(std::max(wpm, 10.0), 1000.0);
+    std::string text;
+    uint32_t start = 0;
+    int16_t speaker = kNoSpeaker;
+    auto flush = [&](uint32_t end) {
+        if (!text.empty()) {
+            const size_t words = size_t(std::count(text.begin(), text.end(), ' ')) + 1;
+            if (end <= start) end = start + uint32_t(std::min(60000.0 * double(words) / wpm, 3600000.0));
+            b.add_cue(text, start, end, speaker);
+        }
+        text.clear();
+    };
+    LineReader lr(s);
+    std::string_view line;
+    while (lr.next(line)) {
+        const TimeMark m = time_mark(line);
+        if (!m.ok) {
+            const std::string_view t = trim(line);
+            if (t.empty()) continue;
+            if (!text.empty()) text += ' ';
+            text.append(t.data(), t.size());
+            continue;
+        }
+        const uint32_t at = std::max(m.ms, start);  // a mark that goes back keeps times in order
+        flush(at);
+        start = at;
+        if (!m.speaker.empty()) speaker = b.speaker_id(m.speaker);
+        text.assign(m.text.data(), m.text.size());
+    }
+    flush(0);
+    out = std::move(b.episode());
+    out.meta.times_estimated = false;
     return true;
 }
 

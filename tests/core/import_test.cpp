@@ -138,6 +138,59 @@ TEST_CASE("plain text: ~30 s cues end where a sentence ends", "[import]") {
 // YouTube's automatic captions (as yt-dlp saves them) are the most common WebVTT in the wild: every
 // cue opens with a line of one space (WebVTT ends a cue only at an empty line), carries inline word
 // timestamps, and repeats the previous cue's line before its new words ("rolling" captions).
+// Transcripts people paste or export as text carry time marks: YouTube's "Show transcript" copied,
+// Otter, Rev/Descript, notes. Their times and speakers must be read, not indexed as words.
+TEST_CASE("plain text with time marks: YouTube copy, Rev, Otter and [hh:mm:ss] notes get real times and speakers", "[import]") {
+    auto timed = [](const std::string& text) {
+        auto r = imp(text, Format::PlainText, "t.txt");
+        REQUIRE(r.ok());
+        check_invariants(r.value());
+        return std::move(r.value());
+    };
+    Episode yt = timed("0:00\nthe following is a conversation\n0:03\nwith mark zuckerberg\n1:02:07\non this podcast\n");
+    CHECK_FALSE(yt.meta.times_estimated);
+    CHECK(word_texts(yt) == std::vector<std::string>{"the", "following", "is", "a", "conversation", "with", "mark", "zuckerberg", "on", "this", "podcast"});
+    CHECK(yt.words[5].start_ms == 3000);
+    CHECK(yt.words[8].start_ms == 3727000);
+    CHECK(yt.cues.size() == 3);
+
+    Episode rev = timed("Lex Fridman (00:00:00):\nThe following is a conversation.\n\nMark Zuckerberg (00:00:05):\nThanks for having me.\n\n"
+                        "Lex Fridman (00:00:09):\nLet us talk about llamas.\n");
+    CHECK(rev.meta.speakers == std::vector<std::string>{"Lex Fridman", "Mark Zuckerberg"});
+    REQUIRE(rev.words.size() == 14);
+    CHECK(word_texts(rev)[5] == "Thanks");
+    CHECK(rev.words[5].start_ms == 5000);
+    CHECK(rev.words[5].speaker == 1);
+    CHECK(rev.words[9].speaker == 0);
+
+    // Otter: "Speaker 1  0:00"; a time inside a sentence ("at 10:30") is a word, not a mark
+    Episode otter = timed("Speaker 1  0:00\nHello there, how are you?\n\nSpeaker 2  0:04\nFine, thanks. We met at 10:30 today.\n\nSpeaker 1  0:09\nGreat.\n");
+    CHECK(otter.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    auto ow = word_texts(otter);
+    CHECK(std::find(ow.begin(), ow.end(), "10:30") != ow.end());
+    CHECK(otter.cues.size() == 3);
+    CHECK(otter.cues[2].start_ms == 9000);
+
+    Episode notes = timed("[00:00:01] opening remarks\n[00:01:10] budget review\nmore on the budget\n[00:02:00] any other business\n");
+    CHECK(word_texts(notes).front() == "opening");
+    CHECK(notes.cues[1].start_ms == 70000);
+    CHECK(notes.cues[1].word_count == 6);
+}
+
+TEST_CASE("plain text with the odd time in a sentence stays plain text with estimated times", "[import]") {
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += "we talked for a while about the launch\n";
+    text += "it was 10:30 when we met\nat 11:45 we left\nby 12:00 we were home\n";
+    auto r = imp(text, Format::PlainText, "p.txt");
+    REQUIRE(r.ok());
+    CHECK(r->meta.times_estimated);  // 3 marks in 63 lines: not a timed transcript
+    CHECK(txtest::demo_episode().meta.times_estimated);
+    // marks that mostly go backwards are not a time axis either
+    auto b = imp("3:00\nc\n2:00\nb\n1:00\na\n0:30\nz\n", Format::PlainText, "b.txt");
+    REQUIRE(b.ok());
+    CHECK(b->meta.times_estimated);
+}
+
 TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[import]") {
     const std::string vtt =
         "WEBVTT\nKind: captions\nLanguage: en\n\n"
