@@ -682,6 +682,16 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
             uint32_t first = uint32_t(b.episode().words.size());
             uint32_t last_ms = a;
             bool first_in_seg = true;
+            // openai-whisper's words carry their own leading space (" Hello", " there"), and one
+            // without it continues the word before ("don" + "'t"); WhisperX / faster-whisper words
+            // carry none ("Hello", "there."): when no word after the first has a leading space,
+            // every word stands alone.
+            bool spaced = false;
+            for (size_t k = 1; k < words->arr.size() && !spaced; ++k) {
+                const JsonValue* t = words->arr[k].is_object() ? words->arr[k].find("word") : nullptr;
+                if (!t && words->arr[k].is_object()) t = words->arr[k].find("text");
+                spaced = t && t->is_string() && !t->str.empty() && (t->str[0] == ' ' || t->str[0] == '\t');
+            }
             for (const JsonValue& w : words->arr) {
                 if (!w.is_object()) return line_error(w.line, "word is not an object");
                 const JsonValue* wt = w.find("word");
@@ -693,9 +703,9 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 last_ms = ws;
                 std::string_view txt = wt->str;
                 if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");
-                // Whisper words carry their own leading space; a word without one continues the
-                // previous word ("don" + "'t"), except at the start of a segment.
-                bool glue = !first_in_seg && !txt.empty() && txt[0] != ' ';
+                // a word without a leading space continues the previous one, except at the start
+                // of a segment and in files whose words have no spaces at all (see `spaced`)
+                bool glue = spaced && !first_in_seg && !txt.empty() && txt[0] != ' ';
                 b.add_timed_word(txt, ws, speaker, glue);
                 first_in_seg = false;
             }

@@ -331,6 +331,25 @@ TEST_CASE("Whisper JSON: segments, and word-level times when words[] is present"
     CHECK(r->words[0].speaker == kNoSpeaker);
 }
 
+// WhisperX and faster-whisper write words without the leading space openai-whisper gives them;
+// read with openai-whisper's rule ("a word without a space continues the one before") a whole
+// segment became one word ("Hellothere.").
+TEST_CASE("Whisper JSON: WhisperX words without leading spaces stay separate words, with speakers", "[import]") {
+    const std::string wx =
+        R"({"segments":[{"start":0.0,"end":2.0,"text":" Hello there.","speaker":"SPEAKER_00","words":[)"
+        R"({"word":"Hello","start":0.0,"end":0.5,"speaker":"SPEAKER_00"},{"word":"there.","start":0.6,"end":1.0}]},)"
+        R"({"start":2.0,"end":4.0,"text":" Hi llama.","speaker":"SPEAKER_01","words":[)"
+        R"({"word":"Hi","start":2.1,"end":2.4},{"word":"llama.","start":2.5,"end":3.0}]}],"language":"en"})";
+    auto r = imp(wx, Format::WhisperJSON, "wx.json");
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"Hello", "there", "Hi", "llama"});
+    REQUIRE(r->words.size() == 4);
+    CHECK(r->words[3].start_ms == 2500);
+    CHECK(r->words[3].speaker == 1);
+    CHECK(r->meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+}
+
 TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
     std::string openai = R"({"task":"transcribe","duration":9.0,"text":"Hello there. General Kenobi!",
         "segments":[{"id":0,"start":0.0,"end":2.0,"text":" Hello there."},{"id":1,"start":5.0,"end":9.0,"text":" General Kenobi!"}],
