@@ -439,6 +439,58 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
     return out;
 }
 
+// ---- speaker-name prefixes ("Lex Fridman: text", as Zoom's and many tools' captions write them) ----
+
+// Cues collected before they go to the Builder, so a file's speaker-name prefixes can be judged as
+// a whole (one cue opening with "Note:" is text; most cues opening with a name are turns).
+struct PendingCue {
+    std::string text, speaker;  // speaker from a <v> tag, or empty
+    uint32_t start_ms = 0, end_ms = 0;
+};
+
+// Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
+// the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": ".
+size_t speaker_prefix(std::string_view text, std::string_view& name) {
+    const size_t colon = text.substr(0, 42).find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon + 1 >= text.size() || text[colon + 1] != ' ') return 0;
+    name = trim(text.substr(0, colon));
+    if (name.empty() || !((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || uint8_t(name[0]) >= 0x80) ||
+        name.find_first_of(",;?!()[]\"") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
+        return 0;
+    return colon + 2;
+}
+
+// Hands the cues to `b`. When at least 3 cues and 40% of them open with a speaker prefix, and the
+// file has at most 20 such names, the prefixes become speakers (a cue without one continues the
+// previous speaker's turn); otherwise every cue keeps its text as written.
+void add_cues(Builder& b, std::vector<PendingCue>& cues) {
+    size_t with = 0, nonempty = 0;
+    std::vector<std::string_view> names;
+    for (const PendingCue& c : cues) {
+        const std::string_view t = trim(c.text);
+        if (t.empty()) continue;
+        ++nonempty;
+        std::string_view name;
+        if (!c.speaker.empty() || !speaker_prefix(t, name)) continue;
+        ++with;
+        if (names.size() <= 20 && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
+    }
+    const bool prefixes = with >= 3 && with * 5 >= nonempty * 2 && names.size() <= 20;
+    int16_t turn = kNoSpeaker;
+    for (const PendingCue& c : cues) {
+        std::string_view t = trim(c.text), name;
+        int16_t sp = c.speaker.empty() ? kNoSpeaker : b.speaker_id(c.speaker);
+        if (prefixes && sp == kNoSpeaker) {
+            if (const size_t n = speaker_prefix(t, name)) {
+                turn = b.speaker_id(name);
+                t = t.substr(n);
+            }
+            sp = turn;
+        }
+        b.add_cue(t, c.start_ms, c.end_ms, sp);
+    }
+}
+
 // ---- WebVTT ----
 
 // True when a whitespace-only line inside a WebVTT cue is padding, not the cue's end: WebVTT ends a
@@ -502,6 +554,7 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     const bool rolling = has_inline_timestamps(s);
     std::vector<std::string_view> cue_lines;
     std::vector<std::string> prev_lines, cur_lines;
+    std::vector<PendingCue> cues;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -542,8 +595,9 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
             }
             prev_lines.swap(cur_lines);
         }
-        b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
+        cues.push_back(PendingCue{std::move(text), speaker_name, a, e});
     }
+    add_cues(b, cues);
     return std::move(b.episode());
 }
 
@@ -554,6 +608,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
     LineReader lr(s);
     std::string_view line;
     std::string why, payload, speaker_name;
+    std::vector<PendingCue> cues;
     while (lr.next(line)) {
         std::string_view t = trim(line);
         if (t.empty()) continue;
@@ -566,9 +621,9 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
         if (Status st = read_cue_payload(lr, payload); !st) return st.error();
         speaker_name.clear();
-        std::string text = clean_payload(payload, speaker_name);  // drops <i>, <b>, <font ...>
-        b.add_cue(text, a, e, speaker_name.empty() ? kNoSpeaker : b.speaker_id(speaker_name));
+        cues.push_back(PendingCue{clean_payload(payload, speaker_name), speaker_name, a, e});  // drops <i>, <b>, <font ...>
     }
+    add_cues(b, cues);
     return std::move(b.episode());
 }
 

@@ -215,6 +215,42 @@ TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[imp
     CHECK(ep.meta.duration_ms == 8000);
 }
 
+// Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
+// cue; as text, the names were indexed as words and `speaker:` found nothing.
+TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
+    const std::string zoom =
+        "WEBVTT\n\n1\n00:00:01.500 --> 00:00:04.000\nLex Fridman: Hello and welcome.\n\n"
+        "2\n00:00:04.500 --> 00:00:06.000\nMark Zuckerberg: Thanks for having me.\n\n"
+        "3\n00:00:06.000 --> 00:00:08.000\nit is great to be here.\n\n"
+        "4\n00:00:08.500 --> 00:00:10.000\nLex Fridman: Note: we start with llamas.\n";
+    auto r = imp(zoom, Format::WebVTT, "zoom.vtt");
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(r->meta.speakers == std::vector<std::string>{"Lex Fridman", "Mark Zuckerberg"});
+    auto w = word_texts(r.value());
+    CHECK(w.front() == "Hello");
+    CHECK(std::find(w.begin(), w.end(), "Fridman") == w.end());
+    REQUIRE(r->cues.size() == 4);
+    CHECK(r->words[r->cues[2].first_word].speaker == 1);  // no prefix: the turn goes on
+    CHECK(w[r->cues[3].first_word] == "Note");             // only the first prefix is a name
+    CHECK(r->words[r->cues[3].first_word].speaker == 0);
+
+    const std::string srt = "1\n00:00:01,000 --> 00:00:02,000\nANNA: Good morning.\n\n2\n00:00:02,000 --> 00:00:03,000\nBEN: Morning!\n\n"
+                            "3\n00:00:03,000 --> 00:00:04,000\nANNA: Shall we start?\n";
+    auto s2 = imp(srt, Format::SRT, "m.srt");
+    REQUIRE(s2.ok());
+    CHECK(s2->meta.speakers == std::vector<std::string>{"ANNA", "BEN"});
+    CHECK(word_texts(s2.value()).front() == "Good");
+
+    // one cue opening with "Note:" among plain cues is text, not a speaker
+    const std::string plain = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nNote: the first part\n\n00:00:02.000 --> 00:00:03.000\nand then more\n\n"
+                              "00:00:03.000 --> 00:00:04.000\nstill more text\n\n00:00:04.000 --> 00:00:05.000\nthe end\n";
+    auto p = imp(plain, Format::WebVTT, "p.vtt");
+    REQUIRE(p.ok());
+    CHECK(p->meta.speakers.empty());
+    CHECK(word_texts(p.value()).front() == "Note");
+}
+
 TEST_CASE("WebVTT: padding lines stay inside a cue, blank-looking separators still end one", "[import]") {
     // a whitespace-only line before more text is padding; before an identifier + timing line (or
     // a timing line) it ends the cue, as sloppy writers that pad their blank lines expect
