@@ -51,6 +51,14 @@ void check_invariants(const Episode& ep) {
     REQUIRE(next == ep.words.size());
 }
 
+// Imports `s`, requires success and the model's invariants. @return the episode.
+Episode imported(const std::string& s, Format f, const std::string& name) {
+    auto r = imp(s, f, name);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    return std::move(r.value());
+}
+
 }  // namespace
 
 TEST_CASE("detect_format uses the extension, then the content", "[import]") {
@@ -141,12 +149,7 @@ TEST_CASE("plain text: ~30 s cues end where a sentence ends", "[import]") {
 // Transcripts people paste or export as text carry time marks: YouTube's "Show transcript" copied,
 // Otter, Rev/Descript, notes. Their times and speakers must be read, not indexed as words.
 TEST_CASE("plain text with time marks: YouTube copy, Rev, Otter and [hh:mm:ss] notes get real times and speakers", "[import]") {
-    auto timed = [](const std::string& text) {
-        auto r = imp(text, Format::PlainText, "t.txt");
-        REQUIRE(r.ok());
-        check_invariants(r.value());
-        return std::move(r.value());
-    };
+    auto timed = [](const std::string& text) { return imported(text, Format::PlainText, "t.txt"); };
     Episode yt = timed("0:00\nthe following is a conversation\n0:03\nwith mark zuckerberg\n1:02:07\non this podcast\n");
     CHECK_FALSE(yt.meta.times_estimated);
     CHECK(word_texts(yt) == std::vector<std::string>{"the", "following", "is", "a", "conversation", "with", "mark", "zuckerberg", "on", "this", "podcast"});
@@ -202,10 +205,7 @@ TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[imp
         "00:00:05.190 --> 00:00:05.200 align:start position:0%\nto the podcast today\n \n\n"
         "00:00:05.200 --> 00:00:08.000 align:start position:0%\nto the podcast today\n"
         "we<00:00:05.500><c> talk</c><00:00:05.900><c> about</c><00:00:06.300><c> llamas</c>\n";
-    auto r = imp(vtt, Format::WebVTT, "yt.vtt");
-    REQUIRE(r.ok());
-    const Episode& ep = r.value();
-    check_invariants(ep);
+    const Episode ep = imported(vtt, Format::WebVTT, "yt.vtt");
     const std::vector<std::string> want = {"hello", "everyone", "and", "welcome", "to", "the", "podcast", "today", "we", "talk", "about", "llamas"};
     CHECK(word_texts(ep) == want);
     REQUIRE(ep.words.size() == want.size());
@@ -223,17 +223,15 @@ TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most c
         "2\n00:00:04.500 --> 00:00:06.000\nMark Zuckerberg: Thanks for having me.\n\n"
         "3\n00:00:06.000 --> 00:00:08.000\nit is great to be here.\n\n"
         "4\n00:00:08.500 --> 00:00:10.000\nLex Fridman: Note: we start with llamas.\n";
-    auto r = imp(zoom, Format::WebVTT, "zoom.vtt");
-    REQUIRE(r.ok());
-    check_invariants(r.value());
-    CHECK(r->meta.speakers == std::vector<std::string>{"Lex Fridman", "Mark Zuckerberg"});
-    auto w = word_texts(r.value());
+    const Episode z = imported(zoom, Format::WebVTT, "zoom.vtt");
+    CHECK(z.meta.speakers == std::vector<std::string>{"Lex Fridman", "Mark Zuckerberg"});
+    auto w = word_texts(z);
     CHECK(w.front() == "Hello");
     CHECK(std::find(w.begin(), w.end(), "Fridman") == w.end());
-    REQUIRE(r->cues.size() == 4);
-    CHECK(r->words[r->cues[2].first_word].speaker == 1);  // no prefix: the turn goes on
-    CHECK(w[r->cues[3].first_word] == "Note");             // only the first prefix is a name
-    CHECK(r->words[r->cues[3].first_word].speaker == 0);
+    REQUIRE(z.cues.size() == 4);
+    CHECK(z.words[z.cues[2].first_word].speaker == 1);  // no prefix: the turn goes on
+    CHECK(w[z.cues[3].first_word] == "Note");           // only the first prefix is a name
+    CHECK(z.words[z.cues[3].first_word].speaker == 0);
 
     const std::string srt = "1\n00:00:01,000 --> 00:00:02,000\nANNA: Good morning.\n\n2\n00:00:02,000 --> 00:00:03,000\nBEN: Morning!\n\n"
                             "3\n00:00:03,000 --> 00:00:04,000\nANNA: Shall we start?\n";
@@ -257,13 +255,11 @@ TEST_CASE("WebVTT: padding lines stay inside a cue, blank-looking separators sti
     const std::string vtt =
         "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n  \nfirst line\n   \n42\n"
         "00:00:03.000 --> 00:00:04.000\nsecond\n \n00:00:05.000 --> 00:00:06.000\nthird\n";
-    auto r = imp(vtt, Format::WebVTT, "pad.vtt");
-    REQUIRE(r.ok());
-    check_invariants(r.value());
-    CHECK(word_texts(r.value()) == std::vector<std::string>{"first", "line", "second", "third"});
-    REQUIRE(r->cues.size() == 3);
-    CHECK(r->cues[1].start_ms == 3000);
-    CHECK(r->cues[2].start_ms == 5000);
+    const Episode e = imported(vtt, Format::WebVTT, "pad.vtt");
+    CHECK(word_texts(e) == std::vector<std::string>{"first", "line", "second", "third"});
+    REQUIRE(e.cues.size() == 3);
+    CHECK(e.cues[1].start_ms == 3000);
+    CHECK(e.cues[2].start_ms == 5000);
     // without inline timestamps nothing is dropped: a line said twice in a row stays twice
     const std::string twice = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nYeah.\n\n00:00:02.000 --> 00:00:03.000\nYeah.\n";
     auto t = imp(twice, Format::WebVTT, "twice.vtt");
@@ -376,14 +372,12 @@ TEST_CASE("Whisper JSON: WhisperX words without leading spaces stay separate wor
         R"({"word":"Hello","start":0.0,"end":0.5,"speaker":"SPEAKER_00"},{"word":"there.","start":0.6,"end":1.0}]},)"
         R"({"start":2.0,"end":4.0,"text":" Hi llama.","speaker":"SPEAKER_01","words":[)"
         R"({"word":"Hi","start":2.1,"end":2.4},{"word":"llama.","start":2.5,"end":3.0}]}],"language":"en"})";
-    auto r = imp(wx, Format::WhisperJSON, "wx.json");
-    REQUIRE(r.ok());
-    check_invariants(r.value());
-    CHECK(word_texts(r.value()) == std::vector<std::string>{"Hello", "there", "Hi", "llama"});
-    REQUIRE(r->words.size() == 4);
-    CHECK(r->words[3].start_ms == 2500);
-    CHECK(r->words[3].speaker == 1);
-    CHECK(r->meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+    const Episode e = imported(wx, Format::WhisperJSON, "wx.json");
+    CHECK(word_texts(e) == std::vector<std::string>{"Hello", "there", "Hi", "llama"});
+    REQUIRE(e.words.size() == 4);
+    CHECK(e.words[3].start_ms == 2500);
+    CHECK(e.words[3].speaker == 1);
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
 }
 
 TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
