@@ -493,6 +493,15 @@ void add_cues(Builder& b, std::vector<PendingCue>& cues) {
 
 // ---- WebVTT ----
 
+// True for an SRT-style cue number line ("42").
+bool is_cue_number(std::string_view line) {
+    const std::string_view t = trim(line);
+    if (t.empty() || t.size() > 9) return false;
+    for (char c : t)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
 // True when a whitespace-only line inside a WebVTT cue is padding, not the cue's end: WebVTT ends a
 // cue only at an empty line, and YouTube's automatic captions open every cue with a line of one
 // space. It is padding when more cue text follows it: a non-blank line that is neither a timing
@@ -511,7 +520,20 @@ Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
     std::string_view line;
     payload.clear();
     if (lines) lines->clear();
-    while (lr.next(line)) {
+    while (true) {
+        // A next cue without the blank line before it (hand-edited files): its number and timing
+        // line, or a bare timing line that parses, end this cue instead of being its text.
+        std::string_view next, after;
+        if (!payload.empty() && lr.peek(next)) {
+            uint32_t t0, t1;
+            std::string why;
+            const bool timing = next.find("-->") != std::string_view::npos;
+            if (timing ? parse_timing_line(next, t0, t1, why)
+                       : is_cue_number(next) && lr.peek(after, 1) && after.find("-->") != std::string_view::npos &&
+                             parse_timing_line(after, t0, t1, why))
+                break;
+        }
+        if (!lr.next(line)) break;
         if (trim(line).empty()) {
             if (vtt && vtt_padding_line(lr, line)) continue;
             break;

@@ -416,7 +416,7 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
         {"WEBVTX\n\n00:01.000 --> 00:02.000\nhi\n", Format::WebVTT, "line 1:"},
         {"WEBVTT\n\n00:01.000 -> 00:02.000\nhi\n", Format::WebVTT, "line 3:"},
         {"WEBVTT\n\n00:01.000 --> 00:0x.000\nhi\n", Format::WebVTT, "line 3:"},
-        {"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n00:02.000 --> 00:03.000\nho\n", Format::WebVTT, "line 5:"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nhi\n00:02.000 --> 00:0x.000\nho\n", Format::WebVTT, "line 5:"},
         {"WEBVTT\n\n00:61.000 --> 00:62.000\nhi\n", Format::WebVTT, "line 3:"},
         {"WEBVTT\n\nid-only\n", Format::WebVTT, "line 3:"},
         {"1\n00:00:01,000 --> 00:00:02,000\nhi\n\nabc\n00:00:03,000 --> 00:00:04,000\nho\n", Format::SRT, "line 5:"},
@@ -436,6 +436,24 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
         CHECK(r.message().find(c.expect) != std::string::npos);
         CHECK(r.message().rfind("bad.file: ", 0) == 0);
     }
+}
+
+// Hand-edited caption files often lose the blank line between cues; the next cue's number and
+// timing line (or a bare timing line that parses) start a new cue instead of failing the file.
+TEST_CASE("SRT and WebVTT: a next cue without the blank line before it still starts a new cue", "[import]") {
+    const Episode srt = imported("1\n00:00:01,000 --> 00:00:02,000\nhello there\n2\n00:00:02,000 --> 00:00:03,000\nsecond cue\n"
+                                 "3\n00:00:03,000 --> 00:00:04,000\nthe end\n", Format::SRT, "nb.srt");
+    CHECK(word_texts(srt) == std::vector<std::string>{"hello", "there", "second", "cue", "the", "end"});
+    REQUIRE(srt.cues.size() == 3);
+    CHECK(srt.cues[1].start_ms == 2000);
+    const Episode vtt = imported("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nhello there\n00:00:02.000 --> 00:00:03.000\nsecond cue\n",
+                                 Format::WebVTT, "nb.vtt");
+    REQUIRE(vtt.cues.size() == 2);
+    CHECK(vtt.cues[1].start_ms == 2000);
+    // a number that is cue text, followed by a blank line, stays text
+    const Episode num = imported("1\n00:00:01,000 --> 00:00:02,000\nthe answer is\n42\n\n2\n00:00:02,000 --> 00:00:03,000\nok\n",
+                                 Format::SRT, "n.srt");
+    CHECK(word_texts(num) == std::vector<std::string>{"the", "answer", "is", "42", "ok"});
 }
 
 TEST_CASE("a cue ending before it starts (seen in real Whisper output) becomes a zero-length cue", "[import]") {
