@@ -165,6 +165,19 @@ TEST_CASE("labels prefer a repeated two-word phrase over its parts", "[topics]")
     }
 }
 
+// A bigram label is shown as it was said: the terms fold plurals ("policies" and "policy" are one
+// term whose most frequent form is "policies"), so joining the terms' forms gave "policies gradient".
+TEST_CASE("labels show a two-word phrase as it was said, not as its terms' most frequent forms", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 30; ++i) text += "the policy gradient method learns many policies and policies improve policies with the policy gradient ";
+    TopicDoc doc = topic_doc_from_text(text);
+    REQUIRE(doc.display[doc.terms[1]] == "policies");  // the term's most frequent form
+    auto kw = label_segments(doc, {});
+    REQUIRE(kw.size() == 1);
+    CHECK(std::find(kw[0].begin(), kw[0].end(), "policy gradient") != kw[0].end());
+    CHECK(std::find(kw[0].begin(), kw[0].end(), "policies gradient") == kw[0].end());
+}
+
 TEST_CASE("stop list covers fillers and function words but not topic words", "[topics]") {
     for (const char* w : {"um", "uh", "like", "yeah", "gonna", "the", "you", "know", "mean", "kind"})
         CHECK(is_topic_stop_word(w));

@@ -95,10 +95,34 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                 if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTopicTerm});
             }
         }
-        std::vector<std::pair<uint64_t, uint32_t>> bis(bi.begin(), bi.end());
+        std::vector<std::pair<uint64_t, uint32_t>> bis;
+        for (const auto& kv : bi)
+            if (kv.second >= min_count) bis.push_back(kv);
         std::sort(bis.begin(), bis.end());
+        // A bigram is shown as it was said most often in the segment ("policy gradient"), not as
+        // its two terms' most frequent forms across the episode ("policies gradient").
+        std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, uint32_t>>> said;  // key -> (surface pair, count)
+        for (const auto& kv : bis) said[kv.first];
+        for (uint32_t i = b; i + 1 < e; ++i) {
+            const TermId t = term(i), u = term(i + 1);
+            if (t == kNoTopicTerm || u == kNoTopicTerm || t == u) continue;
+            auto it = said.find((static_cast<uint64_t>(t) << 32) | u);
+            if (it == said.end()) continue;
+            const uint64_t pair = (static_cast<uint64_t>(doc.word_ids[i]) << 32) | doc.word_ids[i + 1];
+            auto f = std::find_if(it->second.begin(), it->second.end(), [&](const auto& q) { return q.first == pair; });
+            if (f == it->second.end()) it->second.push_back({pair, 1});
+            else ++f->second;
+        }
+        auto said_as = [&](uint64_t key, TermId x, TermId y) {
+            const auto& forms = said[key];
+            const std::pair<uint64_t, uint32_t>* best = nullptr;
+            for (const auto& q : forms)  // most frequent; the first said wins ties
+                if (!best || q.second > best->second) best = &q;
+            const size_t ns = doc.surface.size();
+            if (!best || (best->first >> 32) >= ns || (best->first & 0xffffffffu) >= ns) return doc.display[x] + " " + doc.display[y];
+            return doc.surface[best->first >> 32] + " " + doc.surface[best->first & 0xffffffffu];
+        };
         for (const auto& kv : bis) {
-            if (kv.second < min_count) continue;
             TermId x = static_cast<TermId>(kv.first >> 32), y = static_cast<TermId>(kv.first & 0xffffffffu);
             double idf = std::log(1.0 + avg / doc_bi[kv.first]);
             double bw = std::min(background_weight(doc.display[x]), background_weight(doc.display[y]));
@@ -107,7 +131,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
             double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion) * std::sqrt(conc);
             if (!label_worthy(doc.display[x]) && !label_worthy(doc.display[y])) continue;
-            cands.push_back({w, doc.display[x] + " " + doc.display[y], x, y});
+            cands.push_back({w, said_as(kv.first, x, y), x, y});
         }
         for (TermId t : seen) tf[t] = 0;
 
