@@ -122,7 +122,6 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
 
 # ---- offline single file ----
 
-_TIMING = re.compile(r'^\s*(\d+:)?\d+:\d+[.,]\d+\s*-->')
 
 
 def transcript_text(path):
@@ -132,7 +131,11 @@ def transcript_text(path):
     raw = raw.replace('\r\n', '\n').replace('\r', '\n')
     ext = os.path.splitext(path)[1].lower()
     if ext in ('.vtt', '.srt'):
+        # YouTube's automatic captions (inline word times like <00:00:01.320>) repeat the previous
+        # cue's line before the new words, as the C++ importer knows: those leading lines are dropped.
+        rolling = re.search(r'<\d\d:', raw) is not None
         words, skip_block = [], False
+        prev_cue, cue, leading = [], [], True
         for line in raw.split('\n'):
             s = line.strip()
             if not s:
@@ -140,11 +143,16 @@ def transcript_text(path):
                 continue
             if s.startswith('WEBVTT') or s.startswith('NOTE') or s.startswith('STYLE') or s.startswith('REGION'):
                 skip_block = True
-            if skip_block or s.isdigit() or _TIMING.match(s):
+            if skip_block or s.isdigit():
                 continue
-            if '-->' in s:
+            if '-->' in s:  # a timing line starts the next cue
+                prev_cue, cue, leading = cue, [], True
                 continue
-            s = re.sub(r'<[^>]*>', '', s)  # cue tags like <v Speaker> or <c.x>: dropped, not rendered
+            s = re.sub(r'<[^>]*>', '', s).strip()  # cue tags like <v Speaker> or <c.x>: dropped, not rendered
+            cue.append(s)
+            if rolling and leading and s in prev_cue:
+                continue
+            leading = False
             words.extend(s.split())
         blocks = [' '.join(words)]
     else:
