@@ -182,11 +182,16 @@ Status check_utf8(std::string_view s) {
 // ---- plain text ----
 
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out);
+bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out);
 
 Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     {  // text with time marks ("0:03" lines, "Name (00:01:02):", "[00:01:02] text"): real times
         Episode timed;
         if (import_timed_text(s, desc, timed)) return timed;
+    }
+    {  // turns written "Name: text" (published podcast transcripts): speakers, estimated times
+        Episode turns;
+        if (import_speaker_text(s, desc, turns)) return turns;
     }
     Builder b(desc);
     Episode& ep = b.episode();
@@ -489,6 +494,71 @@ void add_cues(Builder& b, std::vector<PendingCue>& cues) {
         }
         b.add_cue(t, c.start_ms, c.end_ms, sp);
     }
+}
+
+// Plain text whose turns open with "Name: " (a published transcript: "Lex Fridman: ...").
+// Taken only when at least 3 lines and a quarter of the lines with text open with a name, there
+// are at most 20 names, and one of them comes back. Each line becomes cues of ~82 words (30 s at
+// the default rate), cut after a word ending a sentence where one is near; times are estimated.
+// @return false (out untouched) for ordinary plain text.
+bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out) {
+    size_t with = 0, text_lines = 0;
+    bool repeated = false;
+    std::vector<std::string_view> names;
+    {
+        LineReader lr(s);
+        std::string_view line, name;
+        while (lr.next(line)) {
+            const std::string_view t = trim(line);
+            if (t.empty()) continue;
+            ++text_lines;
+            if (!speaker_prefix(t, name)) continue;
+            ++with;
+            if (std::find(names.begin(), names.end(), name) != names.end()) repeated = true;
+            else if (names.size() <= 20) names.push_back(name);
+        }
+    }
+    if (with < 3 || with * 4 < text_lines || names.size() > 20 || !repeated) return false;
+    Builder b(desc);
+    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
+    wpm = std::min(std::max(wpm, 10.0), 1000.0);
+    const double ms_per_word = 60000.0 / wpm;
+    const size_t per_cue = std::max<size_t>(1, size_t(std::llround(kPlainCueMs / ms_per_word))), most = per_cue + per_cue * 2 / 5;
+    size_t words = 0;
+    int16_t speaker = kNoSpeaker;
+    std::vector<WordSpan> spans;
+    LineReader lr(s);
+    std::string_view line, name;
+    while (lr.next(line)) {
+        std::string_view t = trim(line);
+        if (t.empty()) continue;
+        if (const size_t n = speaker_prefix(t, name)) {
+            speaker = b.speaker_id(name);
+            t = trim(t.substr(n));
+        }
+        spans.clear();
+        split_words(t, spans);
+        for (size_t w0 = 0; w0 < spans.size();) {
+            size_t w1 = std::min(spans.size(), w0 + most);
+            if (spans.size() - w0 > most)  // cut after a sentence end near the 82nd word, else at it
+                for (size_t k = w0 + per_cue; k < w1; ++k) {
+                    const size_t gap_end = k + 1 < spans.size() ? spans[k + 1].begin : t.size();
+                    if (t.substr(spans[k].end, gap_end - spans[k].end).find_first_of(".?!") != std::string_view::npos) {
+                        w1 = k + 1;
+                        break;
+                    }
+                    if (k + 1 == w1) w1 = w0 + per_cue;
+                }
+            const size_t from = spans[w0].begin, to = w1 < spans.size() ? spans[w1].begin : t.size();
+            b.add_cue(t.substr(from, to - from), uint32_t(std::llround(double(words) * ms_per_word)),
+                      uint32_t(std::llround(double(words + (w1 - w0)) * ms_per_word)), speaker);
+            words += w1 - w0;
+            w0 = w1;
+        }
+    }
+    out = std::move(b.episode());
+    out.meta.times_estimated = true;
+    return true;
 }
 
 // ---- WebVTT ----

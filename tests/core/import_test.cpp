@@ -180,6 +180,45 @@ TEST_CASE("plain text with time marks: YouTube copy, Rev, Otter and [hh:mm:ss] n
     CHECK(notes.cues[1].word_count == 6);
 }
 
+// Published podcast transcripts are text with turns written "Name: ..."; the names are speakers
+// (the reader's labels, speaker: queries), not words.
+TEST_CASE("plain text with 'Name: text' turns gets speakers, and long turns ~30 s cues ending at sentences", "[import]") {
+    std::string long_turn;
+    for (int i = 0; i < 30; ++i) long_turn += "We trained the model on many tokens and it learned a lot. ";
+    const Episode e = imported("Episode 383\n\nLex Fridman: The following is a conversation with Mark.\n\n"
+                               "Mark Zuckerberg: Thanks for having me.\n\nLex Fridman: Tell me about llama.\nIt is open.\n\n"
+                               "Mark Zuckerberg: " + long_turn + "\n",
+                               Format::PlainText, "pod.txt");
+    CHECK(e.meta.times_estimated);
+    CHECK(e.meta.speakers == std::vector<std::string>{"Lex Fridman", "Mark Zuckerberg"});
+    auto w = word_texts(e);
+    CHECK(std::find(w.begin(), w.end(), "Zuckerberg") == w.end());  // a speaker, not a word
+    CHECK(w[0] == "Episode");
+    CHECK(e.words[0].speaker == kNoSpeaker);
+    CHECK(e.words[2].speaker == 0);                                 // "The"
+    const size_t it = size_t(std::find(w.begin(), w.end(), "It") - w.begin());
+    REQUIRE(it < w.size());
+    CHECK(e.words[it].speaker == 0);  // a line without a name continues the turn
+    CHECK(e.words.back().speaker == 1);
+    // the 360-word turn: cues of 82-114 words (30 s at 164 words/min), each ending with "lot."
+    size_t long_cues = 0;
+    for (const Cue& c : e.cues) {
+        if (c.word_count < 50) continue;
+        ++long_cues;
+        CHECK(c.word_count <= 114);
+        CHECK(w[c.first_word + c.word_count - 1] == "lot");
+    }
+    CHECK(long_cues >= 3);
+    // a few "Note:" lines in ordinary text are words
+    std::string text = "Note: this is a memo.\n";
+    for (int i = 0; i < 20; ++i) text += "we went to the shop and bought bread\n";
+    text += "Note: the end.\nAlso: one more thing.\n";
+    auto p = imp(text, Format::PlainText, "memo.txt");
+    REQUIRE(p.ok());
+    CHECK(p->meta.speakers.empty());
+    CHECK(word_texts(p.value()).front() == "Note");
+}
+
 TEST_CASE("plain text with the odd time in a sentence stays plain text with estimated times", "[import]") {
     std::string text;
     for (int i = 0; i < 60; ++i) text += "we talked for a while about the launch\n";
