@@ -451,6 +451,7 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
 struct PendingCue {
     std::string text, speaker;  // speaker from a <v> tag, or empty
     uint32_t start_ms = 0, end_ms = 0;
+    std::vector<std::pair<uint32_t, std::string>> timed;  // inline word times: (time, words from it); then `text` is unused
 };
 
 // Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
@@ -485,6 +486,12 @@ void add_cues(Builder& b, std::vector<PendingCue>& cues) {
     for (const PendingCue& c : cues) {
         std::string_view t = trim(c.text), name;
         int16_t sp = c.speaker.empty() ? kNoSpeaker : b.speaker_id(c.speaker);
+        if (!c.timed.empty()) {  // words with their own times (YouTube's <00:00:01.320> tags)
+            const uint32_t first = uint32_t(b.episode().words.size());
+            for (const auto& piece : c.timed) b.add_timed_word(piece.second, piece.first, sp, false);
+            b.close_cue(first, c.start_ms, c.end_ms);
+            continue;
+        }
         if (prefixes && sp == kNoSpeaker) {
             if (const size_t n = speaker_prefix(t, name)) {
                 turn = b.speaker_id(name);
@@ -625,6 +632,34 @@ bool has_inline_timestamps(std::string_view s) {
     return false;
 }
 
+// Splits a cue line at its inline word times ("hello<00:00:00.320><c> everyone</c>") into
+// (time, cleaned words) pieces appended to `out`: text before the first time starts at the cue's
+// start, and times are kept within the cue and never go back.
+void split_at_word_times(std::string_view line, uint32_t start_ms, uint32_t end_ms, std::string& speaker_name,
+                         std::vector<std::pair<uint32_t, std::string>>& out) {
+    uint32_t t = start_ms;
+    size_t i = 0;
+    while (i <= line.size()) {
+        size_t tag = line.find('<', i);
+        uint32_t next = t;
+        size_t close = std::string_view::npos;
+        while (tag != std::string_view::npos) {  // the next "<digits:...>" tag that parses
+            size_t k = tag + 1;
+            close = line.find('>', tag);
+            if (close != std::string_view::npos && k < line.size() && line[k] >= '0' && line[k] <= '9' &&
+                parse_timestamp(line, k, next) && k == close)
+                break;
+            tag = line.find('<', tag + 1);
+        }
+        const size_t end = tag == std::string_view::npos ? line.size() : tag;
+        std::string piece = std::string(trim(clean_payload(line.substr(i, end - i), speaker_name)));
+        if (!piece.empty()) out.push_back({t, std::move(piece)});
+        if (tag == std::string_view::npos) break;
+        t = std::min(std::max(next, t), std::max(end_ms, start_ms));
+        i = close + 1;
+    }
+}
+
 Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
@@ -673,21 +708,19 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
         if (Status st = read_cue_payload(lr, payload, true, rolling ? &cue_lines : nullptr); !st) return st.error();
         speaker_name.clear();
-        std::string text;
+        PendingCue cue{{}, {}, a, e, {}};
         if (!rolling) {
-            text = clean_payload(payload, speaker_name);
+            cue.text = clean_payload(payload, speaker_name);
         } else {
             cur_lines.clear();
             for (std::string_view l : cue_lines) cur_lines.push_back(std::string(trim(clean_payload(l, speaker_name))));
             size_t k = 0;  // leading lines the previous cue already showed
             while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
-            for (; k < cur_lines.size(); ++k) {
-                if (!text.empty()) text += ' ';
-                text += cur_lines[k];
-            }
+            for (; k < cur_lines.size(); ++k) split_at_word_times(cue_lines[k], a, e, speaker_name, cue.timed);
             prev_lines.swap(cur_lines);
         }
-        cues.push_back(PendingCue{std::move(text), speaker_name, a, e});
+        cue.speaker = speaker_name;
+        cues.push_back(std::move(cue));
     }
     add_cues(b, cues);
     return std::move(b.episode());
@@ -713,7 +746,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
         if (Status st = read_cue_payload(lr, payload); !st) return st.error();
         speaker_name.clear();
-        cues.push_back(PendingCue{clean_payload(payload, speaker_name), speaker_name, a, e});  // drops <i>, <b>, <font ...>
+        cues.push_back(PendingCue{clean_payload(payload, speaker_name), speaker_name, a, e, {}});  // drops <i>, <b>, <font ...>
     }
     add_cues(b, cues);
     return std::move(b.episode());

@@ -248,9 +248,14 @@ TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[imp
     const std::vector<std::string> want = {"hello", "everyone", "and", "welcome", "to", "the", "podcast", "today", "we", "talk", "about", "llamas"};
     CHECK(word_texts(ep) == want);
     REQUIRE(ep.words.size() == want.size());
-    CHECK(ep.words[0].start_ms == 0);
-    CHECK(ep.words[4].start_ms >= 2320);  // "to" comes from the 2.32 s cue, not the first one
-    CHECK(ep.words[8].start_ms >= 5200);
+    // each word at its own inline time; a word before the first tag at its cue's start
+    const uint32_t at[] = {0, 320, 640, 880, 2320, 2560, 2800, 3120, 5200, 5500, 5900, 6300};
+    for (size_t i = 0; i < want.size(); ++i) {
+        INFO(want[i]);
+        CHECK(ep.words[i].start_ms == at[i]);
+    }
+    REQUIRE(ep.cues.size() == 3);  // the 10 ms cues that only repeat a line add nothing
+    CHECK(ep.cues[1].start_ms == 2320);
     CHECK(ep.meta.duration_ms == 8000);
 }
 
