@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <iterator>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include "core/topics/labels_internal.h"
@@ -28,17 +29,55 @@ namespace {
 constexpr int kThreshold = 50;   // hundredths of a nat: a gap is a start when P(end) > 0.62
 constexpr uint32_t kMaxGap = 30; // words: no stretch without a candidate longer than this
 
-struct Tables {
-    std::unordered_map<std::string, int> end = parse_word_table(kSentenceEndWords);
-    std::unordered_map<std::string, int> start = parse_word_table(kSentenceStartWords);
-    int end_of(const std::string& w) const {
-        auto it = end.find(w);
-        return it == end.end() ? 0 : it->second;
+// Both tables in one open-addressing table (FNV-1a, linear probing, at most half full): a plain
+// text import looks up every word, and std::unordered_map's two lookups per word tripled the
+// import time of the 100x corpus (98 -> 279 ms natively).
+class Tables {
+public:
+    Tables() {
+        size_t n = 0;
+        for (const char* t : {kSentenceEndWords, kSentenceStartWords})
+            n += size_t(std::count(t, t + std::char_traits<char>::length(t), '\n'));
+        size_t cap = 16;
+        while (cap < 2 * n) cap *= 2;
+        m_slots.resize(cap);
+        for (const auto& kv : parse_word_table(kSentenceEndWords)) slot(kv.first).end = int16_t(kv.second);
+        for (const auto& kv : parse_word_table(kSentenceStartWords)) slot(kv.first).start = int16_t(kv.second);
     }
-    int start_of(const std::string& w) const {
-        auto it = start.find(w);
-        return it == start.end() ? 0 : it->second;
+    // The word's (end, start) log-odds; (0, 0) for a word in neither table.
+    void find(std::string_view w, int& end, int& start) const {
+        end = start = 0;
+        if (w.empty() || w.size() > m_longest) return;
+        for (size_t i = hash(w) & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            const Slot& s = m_slots[i];
+            if (s.word.empty()) return;
+            if (s.word == w) {
+                end = s.end;
+                start = s.start;
+                return;
+            }
+        }
     }
+
+private:
+    struct Slot {
+        std::string word;  // empty: a free slot
+        int16_t end = 0, start = 0;
+    };
+    static size_t hash(std::string_view w) {
+        uint32_t h = 2166136261u;
+        for (char c : w) h = (h ^ uint8_t(c)) * 16777619u;
+        return h;
+    }
+    Slot& slot(const std::string& w) {
+        m_longest = std::max(m_longest, w.size());
+        for (size_t i = hash(w) & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {
+            if (m_slots[i].word.empty()) m_slots[i].word = w;
+            if (m_slots[i].word == w) return m_slots[i];
+        }
+    }
+    std::vector<Slot> m_slots;
+    size_t m_longest = 0;
 };
 
 const Tables& tables() {
@@ -85,10 +124,7 @@ std::vector<uint32_t> guess_sentence_starts(const TopicDoc& doc) {
     // per distinct surface word: its two table values (one lookup each, not one per word)
     const Tables& t = tables();
     std::vector<int> end(doc.surface.size(), 0), start(doc.surface.size(), 0);
-    for (size_t s = 0; s < doc.surface.size(); ++s) {
-        end[s] = t.end_of(doc.surface[s]);
-        start[s] = t.start_of(doc.surface[s]);
-    }
+    for (size_t s = 0; s < doc.surface.size(); ++s) t.find(doc.surface[s], end[s], start[s]);
     std::vector<int16_t> score(n, 0);
     for (size_t i = 1; i < n; ++i) score[i] = gap_score(end[doc.word_ids[i - 1]], start[doc.word_ids[i]]);
     return starts_from_scores(score);
@@ -108,8 +144,10 @@ std::vector<uint32_t> sentence_starts(const Episode& ep) {
         if (word.begin <= word.end && word.end <= ep.text.size())
             raw = std::string_view(ep.text).substr(word.begin, word.end - word.begin);
         normalise_word_into(raw, w);
-        if (i > 0) score[i] = gap_score(end_before, t.start_of(w));
-        end_before = t.end_of(w);
+        int end_here, start_here;
+        t.find(w, end_here, start_here);
+        if (i > 0) score[i] = gap_score(end_before, start_here);
+        end_before = end_here;
         if (i + 1 < n && word_ends_sentence(ep, i)) punct.push_back(static_cast<uint32_t>(i + 1));
     }
     if (punct.size() * kWordsPerUnitAtLeast >= n) return punct;

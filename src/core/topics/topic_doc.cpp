@@ -185,6 +185,15 @@ bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' |
 
 void normalise_word_into(std::string_view raw, std::string& w) {
     w.clear();
+    size_t ascii = 0;  // the common case first: ASCII only, no UTF-8 decoding
+    while (ascii < raw.size() && uint8_t(raw[ascii]) < 0x80) ++ascii;
+    if (ascii == raw.size()) {
+        for (char c : raw) {
+            if (c >= 'A' && c <= 'Z') c = char(c + 32);
+            if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '\'') w.push_back(c);
+        }
+        return;
+    }
     for (size_t i = 0; i < raw.size();) {
         const uint32_t cp = utf8_next(raw, i);
         if (cp < 0x80) {
