@@ -37,6 +37,22 @@ TEST_CASE("paragraphs cover every word exactly once, in order, within the size b
     CHECK(paras[paragraph_of_word(paras, 5000)].first_word == 5000);
 }
 
+// Whisper splits long sentences over cues and YouTube's captions cut every few seconds: a
+// paragraph that began at any cue boundary began mid-sentence.
+TEST_CASE("paragraphs start where a sentence starts, not at any cue boundary") {
+    std::string text;
+    for (int i = 0; i < 60; ++i) text += "the rocket left the pad and climbed into a clear sky today. ";
+    Episode ep = words_episode(text, 7);  // 12-word sentences, a cue every 7 words
+    auto paras = make_paragraphs(ep, {}, 60, 160);
+    REQUIRE(paras.size() >= 5);
+    for (size_t k = 1; k < paras.size(); ++k) {
+        INFO("paragraph " << k << " starts at word " << paras[k].first_word);
+        CHECK(paras[k].first_word % 12 == 0);  // after "today."
+        CHECK(paras[k].first_word % 7 == 0);   // and at a cue boundary
+        CHECK(paras[k - 1].word_count >= 60);
+    }
+}
+
 TEST_CASE("a speaker change always starts a new paragraph") {
     Episode ep = words_episode("a b c d e f g h", 100);
     ep.words[5].speaker = 1;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "core/topics/topics.h"
+
 namespace tx {
 
 std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint32_t>& forced_breaks,
@@ -15,13 +17,25 @@ std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint
     std::vector<uint8_t> forced(n, 0);
     for (uint32_t b : forced_breaks)
         if (b < n) forced[b] = 1;
+    // Cue boundaries inside a sentence (Whisper splits long sentences, YouTube's captions every
+    // few seconds) make poor paragraph breaks: a cue start counts once a paragraph has min_words
+    // only when a sentence starts there, and any cue start from 2 x min_words. Plain-text cues
+    // already end at sentences (import_plain).
+    std::vector<uint8_t> sentence(n, 0);
+    if (ep.meta.times_estimated) {
+        sentence = cue_start;
+    } else {
+        for (uint32_t s : sentence_starts(ep))
+            if (s < n) sentence[s] = 1;
+    }
     Paragraph cur;
     cur.first_word = 0;
     cur.start_ms = ep.words[0].start_ms;
     for (uint32_t i = 1; i < n; ++i) {
         uint32_t len = i - cur.first_word;
         bool speaker_change = ep.words[i].speaker != ep.words[i - 1].speaker;
-        bool brk = forced[i] || speaker_change || len >= max_words || (cue_start[i] && len >= min_words);
+        bool brk = forced[i] || speaker_change || len >= max_words ||
+                   (cue_start[i] && len >= min_words && (sentence[i] || len >= 2 * min_words));
         if (brk) {
             cur.word_count = len;
             out.push_back(cur);

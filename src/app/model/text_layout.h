@@ -41,9 +41,10 @@ struct TextLayout {
     float width = 0;
 };
 
-// Split an episode into reading paragraphs: at every cue boundary where a paragraph already holds
-// at least `min_words`, at every `forced_breaks` word (e.g. topic segment starts), and always
-// before `max_words`. Speaker changes always start a paragraph.
+// Split an episode into reading paragraphs: at a cue boundary where a paragraph already holds at
+// least `min_words` and a sentence starts (sentence_starts(): punctuation, else guessed; any cue
+// boundary from 2 x `min_words`), at every `forced_breaks` word (e.g. topic segment starts), and
+// always before `max_words`. Speaker changes always start a paragraph.
 std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint32_t>& forced_breaks,
                                        uint32_t min_words = 60, uint32_t max_words = 160);
 

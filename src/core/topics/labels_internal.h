@@ -33,8 +33,9 @@ void normalise_word_into(std::string_view raw, std::string& out);
 // boundary costs little, a missed one costs a boundary in the wrong place.
 bool ends_sentence(std::string_view raw);
 
-// True when word i of `ep` ends a sentence: the bytes between it and the next word (the importers
-// keep punctuation out of a word's span) hold . ? or !, looking at most 16 bytes ahead.
+// True when word i of `ep` ends a sentence: the word itself ends in . ? or !, or the bytes between
+// it and the next word (the importers keep punctuation out of a word's span) hold one, looking at
+// most 16 bytes ahead.
 bool word_ends_sentence(const Episode& ep, size_t i);
 
 // A document with fewer units than one per this many words gets guessed sentence starts as well

@@ -133,8 +133,11 @@ std::vector<uint32_t> guess_sentence_starts(const TopicDoc& doc) {
 std::vector<uint32_t> sentence_starts(const Episode& ep) {
     const size_t n = ep.words.size();
     if (n < 2) return {};
+    std::vector<uint32_t> punct;  // punctuated text needs nothing else (the cheap pass first)
+    for (size_t i = 0; i + 1 < n; ++i)
+        if (word_ends_sentence(ep, i)) punct.push_back(static_cast<uint32_t>(i + 1));
+    if (punct.size() * kWordsPerUnitAtLeast >= n) return punct;
     const Tables& t = tables();
-    std::vector<uint32_t> punct;
     std::vector<int16_t> score(n, 0);  // 2 bytes a word: a 100 MB text needs no TopicDoc
     std::string w;
     int end_before = 0;
@@ -148,9 +151,7 @@ std::vector<uint32_t> sentence_starts(const Episode& ep) {
         t.find(w, end_here, start_here);
         if (i > 0) score[i] = gap_score(end_before, start_here);
         end_before = end_here;
-        if (i + 1 < n && word_ends_sentence(ep, i)) punct.push_back(static_cast<uint32_t>(i + 1));
     }
-    if (punct.size() * kWordsPerUnitAtLeast >= n) return punct;
     std::vector<uint32_t> guessed = starts_from_scores(score), merged;
     merged.reserve(punct.size() + guessed.size());
     std::set_union(punct.begin(), punct.end(), guessed.begin(), guessed.end(), std::back_inserter(merged));

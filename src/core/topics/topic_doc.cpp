@@ -222,6 +222,8 @@ bool ends_sentence(std::string_view raw) {
 
 bool word_ends_sentence(const Episode& ep, size_t i) {
     const Word& w = ep.words[i];
+    if (w.begin < w.end && w.end <= ep.text.size() && ends_sentence(std::string_view(ep.text).substr(w.begin, w.end - w.begin)))
+        return true;  // a span that keeps its punctuation (hand-built episodes)
     size_t to = i + 1 < ep.words.size() ? ep.words[i + 1].begin : ep.text.size();
     to = std::min<size_t>({to, ep.text.size(), size_t(w.end) + 16});
     for (size_t k = w.end; k < to; ++k)
