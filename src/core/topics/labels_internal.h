@@ -38,9 +38,16 @@ bool ends_sentence(std::string_view raw);
 // most 16 bytes ahead.
 bool word_ends_sentence(const Episode& ep, size_t i);
 
-// A document with fewer units than one per this many words gets guessed sentence starts as well
-// (TopicDocBuilder::set_guess_units, sentence_starts()); real sentences average ~10-16 words in speech.
-constexpr size_t kWordsPerUnitAtLeast = 60;
+// The bytes of word i of `ep` (empty when its span falls outside the text).
+std::string_view word_bytes(const Episode& ep, size_t i);
+
+// True when `units` sentence starts are too few for `words` words (fewer than one per 60; real
+// sentences average ~10-16 words in speech): guessed starts are added then
+// (TopicDocBuilder::set_guess_units, sentence_starts()).
+inline bool too_few_units(size_t units, size_t words) { return units * 60 < words; }
+
+// Adds the sorted starts `more` to the sorted starts `units` (a sorted union).
+void merge_starts(std::vector<uint32_t>& units, const std::vector<uint32_t>& more);
 
 // Add words [word, end) of `ep` to `b` as topic_doc_from_episode() does (cue starts become unit
 // starts); `word` and `cue` carry the position from one call to the next (start both at 0).

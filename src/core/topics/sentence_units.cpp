@@ -12,10 +12,8 @@
 // 0.258 -> 0.239 on Choi.
 #include <algorithm>
 #include <cstdint>
-#include <iterator>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "core/topics/labels_internal.h"
 #include "core/topics/topics.h"
@@ -136,26 +134,20 @@ std::vector<uint32_t> sentence_starts(const Episode& ep) {
     std::vector<uint32_t> punct;  // punctuated text needs nothing else (the cheap pass first)
     for (size_t i = 0; i + 1 < n; ++i)
         if (word_ends_sentence(ep, i)) punct.push_back(static_cast<uint32_t>(i + 1));
-    if (punct.size() * kWordsPerUnitAtLeast >= n) return punct;
+    if (!too_few_units(punct.size(), n)) return punct;
     const Tables& t = tables();
     std::vector<int16_t> score(n, 0);  // 2 bytes a word: a 100 MB text needs no TopicDoc
     std::string w;
     int end_before = 0;
     for (size_t i = 0; i < n; ++i) {
-        const Word& word = ep.words[i];
-        std::string_view raw;
-        if (word.begin <= word.end && word.end <= ep.text.size())
-            raw = std::string_view(ep.text).substr(word.begin, word.end - word.begin);
-        normalise_word_into(raw, w);
+        normalise_word_into(word_bytes(ep, i), w);
         int end_here, start_here;
         t.find(w, end_here, start_here);
         if (i > 0) score[i] = gap_score(end_before, start_here);
         end_before = end_here;
     }
-    std::vector<uint32_t> guessed = starts_from_scores(score), merged;
-    merged.reserve(punct.size() + guessed.size());
-    std::set_union(punct.begin(), punct.end(), guessed.begin(), guessed.end(), std::back_inserter(merged));
-    return merged;
+    merge_starts(punct, starts_from_scores(score));
+    return punct;
 }
 
 }  // namespace tx

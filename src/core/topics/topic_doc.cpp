@@ -146,12 +146,7 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
 
 TopicDoc TopicDocBuilder::finish() {
     TopicDoc d = std::move(m_doc);
-    if (m_guess_units && d.units.size() * kWordsPerUnitAtLeast < d.size()) {
-        std::vector<uint32_t> guessed = guess_sentence_starts(d), merged;
-        merged.reserve(d.units.size() + guessed.size());
-        std::set_union(d.units.begin(), d.units.end(), guessed.begin(), guessed.end(), std::back_inserter(merged));
-        d.units = std::move(merged);
-    }
+    if (m_guess_units && too_few_units(d.units.size(), d.size())) merge_starts(d.units, guess_sentence_starts(d));
     if (!m_has_times) d.start_ms.clear();
     d.display.resize(d.vocab.size());
     for (size_t t = 0; t < d.vocab.size(); ++t) {
@@ -220,10 +215,22 @@ bool ends_sentence(std::string_view raw) {
     return e > 0 && (raw[e - 1] == '.' || raw[e - 1] == '?' || raw[e - 1] == '!');
 }
 
+std::string_view word_bytes(const Episode& ep, size_t i) {
+    const Word& w = ep.words[i];
+    if (w.begin <= w.end && w.end <= ep.text.size()) return std::string_view(ep.text).substr(w.begin, w.end - w.begin);
+    return {};
+}
+
+void merge_starts(std::vector<uint32_t>& units, const std::vector<uint32_t>& more) {
+    std::vector<uint32_t> merged;
+    merged.reserve(units.size() + more.size());
+    std::set_union(units.begin(), units.end(), more.begin(), more.end(), std::back_inserter(merged));
+    units = std::move(merged);
+}
+
 bool word_ends_sentence(const Episode& ep, size_t i) {
     const Word& w = ep.words[i];
-    if (w.begin < w.end && w.end <= ep.text.size() && ends_sentence(std::string_view(ep.text).substr(w.begin, w.end - w.begin)))
-        return true;  // a span that keeps its punctuation (hand-built episodes)
+    if (ends_sentence(word_bytes(ep, i))) return true;  // a span that keeps its punctuation (hand-built episodes)
     size_t to = i + 1 < ep.words.size() ? ep.words[i + 1].begin : ep.text.size();
     to = std::min<size_t>({to, ep.text.size(), size_t(w.end) + 16});
     for (size_t k = w.end; k < to; ++k)
@@ -255,11 +262,7 @@ void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size
     for (size_t i = word; i < end; ++i) {
         while (cue < ep.cues.size() && ep.cues[cue].first_word + ep.cues[cue].word_count <= i) ++cue;
         if (!plain && cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
-        const Word& w = ep.words[i];
-        std::string_view raw;
-        if (w.begin <= w.end && w.end <= ep.text.size())
-            raw = std::string_view(ep.text).substr(w.begin, w.end - w.begin);
-        b.add(normalise_word(raw), w.start_ms);
+        b.add(normalise_word(word_bytes(ep, i)), ep.words[i].start_ms);
         if (plain && word_ends_sentence(ep, i)) b.mark_unit_start();
     }
     word = std::max(word, end);
