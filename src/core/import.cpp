@@ -181,6 +181,18 @@ Status check_utf8(std::string_view s) {
 
 // ---- plain text ----
 
+// Milliseconds per word at the caller's speaking rate (ImportDesc::words_per_minute, else the
+// default), kept to 10-1000 words a minute.
+double plain_ms_per_word(const ImportDesc& desc) {
+    const double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
+    return 60000.0 / std::min(std::max(wpm, 10.0), 1000.0);
+}
+
+// Words in a ~30 s plain-text cue at `ms_per_word`, and how many words early or late a cue may
+// end so that it ends with a sentence (40% of that).
+uint32_t plain_cue_words(double ms_per_word) { return std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word))); }
+uint32_t plain_cue_slack(uint32_t cue_words) { return cue_words * 2 / 5; }
+
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out);
 bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out);
 
@@ -198,9 +210,7 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     ep.text.assign(s.data(), s.size());
     std::vector<WordSpan> spans;
     split_words(ep.text, spans);
-    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
-    wpm = std::min(std::max(wpm, 10.0), 1000.0);
-    double ms_per_word = 60000.0 / wpm;
+    const double ms_per_word = plain_ms_per_word(desc);
     ep.words.reserve(spans.size());
     for (size_t i = 0; i < spans.size(); ++i) {
         Word w;
@@ -214,8 +224,7 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     // follow the cues, and a fixed word count cut them mid-phrase. Sentence starts come from the
     // text's punctuation or, in raw speech-to-text output, are guessed (topic engine's units).
     const std::vector<uint32_t> starts = sentence_starts(ep);
-    const uint32_t per_cue = std::max<uint32_t>(1, uint32_t(std::llround(kPlainCueMs / ms_per_word)));
-    const uint32_t slack = per_cue * 2 / 5;  // a cue may end this many words early or late
+    const uint32_t per_cue = plain_cue_words(ms_per_word), slack = plain_cue_slack(per_cue);
     const uint32_t total = uint32_t(ep.words.size());
     for (uint32_t first = 0; first < total;) {
         uint32_t end = total;
@@ -352,15 +361,14 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     }
     if (marks < 3 || marks * 50 < text_lines || forward * 10 < (marks - 1) * 9) return false;
     Builder b(desc);
-    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
-    wpm = std::min(std::max(wpm, 10.0), 1000.0);
+    const double ms_per_word = plain_ms_per_word(desc);
     std::string text;
     uint32_t start = 0;
     int16_t speaker = kNoSpeaker;
     auto flush = [&](uint32_t end) {
         if (!text.empty()) {
             const size_t words = size_t(std::count(text.begin(), text.end(), ' ')) + 1;
-            if (end <= start) end = start + uint32_t(std::min(60000.0 * double(words) / wpm, 3600000.0));
+            if (end <= start) end = start + uint32_t(std::min(double(words) * ms_per_word, 3600000.0));
             b.add_cue(text, start, end, speaker);
         }
         text.clear();
@@ -466,22 +474,33 @@ size_t speaker_prefix(std::string_view text, std::string_view& name) {
     return colon + 2;
 }
 
+// Counts the speaker-name prefixes of a file's lines or cues: how many have one, among how many
+// with text, their distinct names (21 at most are kept: enough to tell "more than 20"), and
+// whether a name comes back.
+struct PrefixCount {
+    size_t with = 0, lines = 0;
+    std::vector<std::string_view> names;
+    bool repeated = false;
+    // `may_have_prefix` false: a cue whose speaker is known already (a <v> tag) only counts as text.
+    void see(std::string_view text, bool may_have_prefix = true) {
+        const std::string_view t = trim(text);
+        if (t.empty()) return;
+        ++lines;
+        std::string_view name;
+        if (!may_have_prefix || !speaker_prefix(t, name)) return;
+        ++with;
+        if (std::find(names.begin(), names.end(), name) != names.end()) repeated = true;
+        else if (names.size() <= 20) names.push_back(name);
+    }
+};
+
 // Hands the cues to `b`. When at least 3 cues and 40% of them open with a speaker prefix, and the
 // file has at most 20 such names, the prefixes become speakers (a cue without one continues the
 // previous speaker's turn); otherwise every cue keeps its text as written.
 void add_cues(Builder& b, std::vector<PendingCue>& cues) {
-    size_t with = 0, nonempty = 0;
-    std::vector<std::string_view> names;
-    for (const PendingCue& c : cues) {
-        const std::string_view t = trim(c.text);
-        if (t.empty()) continue;
-        ++nonempty;
-        std::string_view name;
-        if (!c.speaker.empty() || !speaker_prefix(t, name)) continue;
-        ++with;
-        if (names.size() <= 20 && std::find(names.begin(), names.end(), name) == names.end()) names.push_back(name);
-    }
-    const bool prefixes = with >= 3 && with * 5 >= nonempty * 2 && names.size() <= 20;
+    PrefixCount count;
+    for (const PendingCue& c : cues) count.see(c.text, c.speaker.empty());
+    const bool prefixes = count.with >= 3 && count.with * 5 >= count.lines * 2 && count.names.size() <= 20;
     int16_t turn = kNoSpeaker;
     for (const PendingCue& c : cues) {
         std::string_view t = trim(c.text), name;
@@ -509,28 +528,16 @@ void add_cues(Builder& b, std::vector<PendingCue>& cues) {
 // the default rate), cut after a word ending a sentence where one is near; times are estimated.
 // @return false (out untouched) for ordinary plain text.
 bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out) {
-    size_t with = 0, text_lines = 0;
-    bool repeated = false;
-    std::vector<std::string_view> names;
+    PrefixCount count;
     {
         LineReader lr(s);
-        std::string_view line, name;
-        while (lr.next(line)) {
-            const std::string_view t = trim(line);
-            if (t.empty()) continue;
-            ++text_lines;
-            if (!speaker_prefix(t, name)) continue;
-            ++with;
-            if (std::find(names.begin(), names.end(), name) != names.end()) repeated = true;
-            else if (names.size() <= 20) names.push_back(name);
-        }
+        std::string_view line;
+        while (lr.next(line)) count.see(line);
     }
-    if (with < 3 || with * 4 < text_lines || names.size() > 20 || !repeated) return false;
+    if (count.with < 3 || count.with * 4 < count.lines || count.names.size() > 20 || !count.repeated) return false;
     Builder b(desc);
-    double wpm = desc.words_per_minute > 0 ? desc.words_per_minute : kDefaultWordsPerMinute;
-    wpm = std::min(std::max(wpm, 10.0), 1000.0);
-    const double ms_per_word = 60000.0 / wpm;
-    const size_t per_cue = std::max<size_t>(1, size_t(std::llround(kPlainCueMs / ms_per_word))), most = per_cue + per_cue * 2 / 5;
+    const double ms_per_word = plain_ms_per_word(desc);
+    const size_t per_cue = plain_cue_words(ms_per_word), most = per_cue + plain_cue_slack(uint32_t(per_cue));
     size_t words = 0;
     int16_t speaker = kNoSpeaker;
     std::vector<WordSpan> spans;
