@@ -15,9 +15,10 @@ static const char* kSyntaxHelp =
     "  pre*           words starting with pre\n"
     "  -word          passages without word\n"
     "  a OR b         either\n"
-    "  speaker:name   only this speaker\n\n"
+    "  speaker:name   only this speaker (-speaker:name: the others)\n\n"
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
-    "(\"Lex Fridman\" finds \"Alex Freedman\").\n\n"
+    "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
+    "word, the passages with the most of them are shown.\n\n"
     "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
 
 struct HistoryCtx {
@@ -83,6 +84,7 @@ void App::draw_search_status() {
     } else if (!m_model.query().empty()) {
         uint64_t hits = m_model.total_occurrences(), passages = m_model.total_passages();
         if (hits == 0) ImGui::TextDisabled("No matches");
+        else if (!m_model.query_note().empty()) ImGui::TextDisabled("No passage has every word \xC2\xB7 %llu closest passages", (unsigned long long)passages);
         else {
             int cur = m_model.current_occurrence();
             if (cur >= 0) ImGui::TextDisabled("match %d of %zu \xC2\xB7 %llu hits \xC2\xB7 %llu passages", cur + 1, m_model.occurrences().size(),
@@ -107,8 +109,15 @@ void App::draw_results() {
         ImGui::EndChild();
         return;
     }
+    if (!m_model.query_note().empty()) {  // partial matches: say so above them
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", m_model.query_note().c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::Separator();
+    }
     if (rows.empty()) {
-        ImGui::TextDisabled(m_model.query_error().empty() ? "No passage matches this search." : "Fix the query to see results.");
+        if (m_model.query_note().empty())
+            ImGui::TextDisabled(m_model.query_error().empty() ? "No passage matches this search." : "Fix the query to see results.");
         ImGui::EndChild();
         return;
     }

@@ -60,7 +60,7 @@ Result<Query> parse_query(std::string_view text) {
                                               " bytes; the limit is " + std::to_string(kMaxQueryBytes) + ")");
     Query q;
     size_t i = 0, n = text.size();
-    bool pending_or = false;
+    bool pending_or = false, after_speaker = false;
     auto add_items = [&](std::vector<QueryItem>&& items, bool negated, std::string_view src) {
         if (items.empty()) return;
         if (pending_or && !q.clauses.empty() && !q.clauses.back().negated && !negated) {
@@ -132,8 +132,10 @@ Result<Query> parse_query(std::string_view text) {
         size_t s = i;
         while (i < n && !is_q_space(text[i]) && text[i] != '"') ++i;
         std::string_view w = text.substr(s, i - s);
+        const bool prev_speaker = std::exchange(after_speaker, false);
         if (!negated && w == "OR") {
-            if (q.clauses.empty()) q.warnings.push_back("OR at the start was ignored");
+            if (prev_speaker) q.warnings.push_back("OR cannot join speaker: filters; one speaker: filter is used per search");
+            else if (q.clauses.empty()) q.warnings.push_back("OR at the start was ignored");
             else pending_or = true;
             continue;
         }
@@ -162,8 +164,16 @@ Result<Query> parse_query(std::string_view text) {
                     folded += std::string(wt.part(p));
                 }
             }
-            if (folded.empty()) q.warnings.push_back("speaker: needs a name");
-            else q.speaker = folded;
+            after_speaker = true;
+            if (folded.empty()) {
+                q.warnings.push_back("speaker: needs a name");
+            } else if (!q.speaker.empty()) {
+                q.warnings.push_back("one speaker: filter is used per search; " + std::string(negated ? "-" : "") + "speaker:" +
+                                     folded + " was ignored");
+            } else {
+                q.speaker = folded;
+                q.speaker_excluded = negated;
+            }
             continue;
         }
         std::vector<QueryItem> items;
@@ -185,9 +195,16 @@ Result<Query> parse_query(std::string_view text) {
     bool any_positive = false;
     for (const auto& c : q.clauses) any_positive = any_positive || !c.negated;
     if (!any_positive) {
+        if (q.clauses.empty() && !q.speaker.empty())
+            return make_error(Errc::BadQuery, "speaker: narrows a search to one speaker's words; add a word to search for");
         if (q.clauses.empty()) return make_error(Errc::BadQuery, "The query has no words to search for");
         return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     }
+    // one note per kind: a 250-word query warns once that only 32 words are used, not 218 times
+    std::vector<std::string> seen;
+    for (std::string& w : q.warnings)
+        if (std::find(seen.begin(), seen.end(), w) == seen.end()) seen.push_back(std::move(w));
+    q.warnings = std::move(seen);
     return q;
 }
 
@@ -673,7 +690,9 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
             uint32_t w = ix.word_of_token(m.doc, m.pos);
             int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
             const auto& al = allowed[m.doc];
-            if (s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end()) cr.matches[o++] = m;
+            // allowed lists the matching speakers; -speaker: keeps every other word (unattributed too)
+            const bool by_match = s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end();
+            if (by_match != query.speaker_excluded) cr.matches[o++] = m;
         }
         cr.matches.resize(o);
     }
@@ -775,6 +794,101 @@ size_t unique_word_matches(std::vector<WordMatch>& v) {
     if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
     v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
     return v.size();
+}
+
+// ---- partial matching (SearchDesc::partial) ----
+
+// English function words and spoken fillers: what a question typed as a sentence wraps around its
+// content words ("what does he say about open source"). Only content-free words: a noun or verb
+// that could be the point of a search ("life", "work", "people") is not here.
+const char kFunctionWords[] =
+    " a about above after again all also am an and any are as at be because been before being"
+    " between both but by can could did do does doing down during each few for from further had"
+    " has have having he her here hers him his how i if in into is it its itself just me more most"
+    " my no nor not now of off on once only or other our ours out over own same she should so some"
+    " such than that the their theirs them then there these they this those through to too under"
+    " until up very was we were what when where which while who whom why will with would you your"
+    " yours um uh uhm umm hmm mhm oh ah yeah okay ok like well know mean kind sort really actually"
+    " basically literally gonna wanna thing things something anything tell said say says talk"
+    " thoughts think ";
+
+// A bare word (no quotes, prefix, phrase or alternatives) from kFunctionWords.
+bool is_function_word_clause(const QueryClause& cl) {
+    if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return false;
+    const std::string& t = cl.any[0].terms[0].text;
+    if (t.empty() || t.size() > 12) return false;
+    const std::string key = " " + t + " ";
+    return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
+}
+
+constexpr uint32_t kAbsent = 0xFFFFFFFFu;  // at_all entry of a clause a partial candidate lacks
+
+// Candidates for k of m positive clauses: every passage holding at least min(best, ceil(m / 2))
+// of them, where best is the most any passage holds; tier = clauses missing, then the worst
+// match level; score = BM25 over the clauses held times their proximity. at_all gets nc entries
+// per candidate (kAbsent for a clause the passage lacks). @param best set to the most held.
+void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>& pos, const std::vector<ClauseResult>& neg, const Bm25& bm,
+                        const std::vector<double>& idf, std::vector<Cand>& cands, std::vector<uint32_t>& at_all,
+                        uint32_t& best) {
+    const size_t nc = pos.size();
+    std::vector<uint32_t> next(nc, 0), held;
+    std::vector<uint32_t> neg_next(neg.size(), 0);
+    std::vector<std::pair<Pos, uint32_t>> prox;
+    best = 0;
+    for (;;) {
+        uint32_t gid = kAbsent;
+        for (size_t k = 0; k < nc; ++k)
+            if (next[k] < pos[k].passages.size()) gid = std::min(gid, pos[k].passages[next[k]]);
+        if (gid == kAbsent) break;
+        const uint32_t at = uint32_t(at_all.size());
+        uint32_t count = 0;
+        for (size_t k = 0; k < nc; ++k) {
+            const bool has = next[k] < pos[k].passages.size() && pos[k].passages[next[k]] == gid;
+            at_all.push_back(has ? next[k]++ : kAbsent);
+            count += has;
+        }
+        bool excluded = false;
+        for (size_t k = 0; k < neg.size() && !excluded; ++k) {
+            const auto& ps = neg[k].passages;
+            while (neg_next[k] < ps.size() && ps[neg_next[k]] < gid) ++neg_next[k];
+            excluded = neg_next[k] < ps.size() && ps[neg_next[k]] == gid;
+        }
+        if (excluded) {
+            at_all.resize(at);
+            continue;
+        }
+        best = std::max(best, count);
+        cands.push_back(Cand{gid, 0, int(count), at});  // tier holds the count until scored
+    }
+    const uint32_t need = std::min<uint32_t>(best, uint32_t((nc + 1) / 2));
+    size_t kept = 0;
+    for (size_t c = 0; c < cands.size(); ++c) {
+        Cand cand = cands[c];
+        const uint32_t count = uint32_t(cand.tier);
+        if (count < need) continue;
+        const double len = double(ix.passage_tokens(cand.gid));
+        double score = 0;
+        int worst = 0;
+        prox.clear();
+        held.clear();
+        for (size_t k = 0; k < nc; ++k) {
+            const uint32_t a = at_all[cand.at + k];
+            if (a == kAbsent) continue;
+            uint32_t tf20;
+            int lvl;
+            pos[k].levels(a, tf20, lvl);
+            worst = std::max(worst, lvl);
+            score += bm.term(idf[k], tf20, len);
+            for (uint32_t mi = pos[k].first[a]; mi < pos[k].first[a + 1]; ++mi)
+                prox.push_back({pos[k].matches[mi].pos, uint32_t(held.size())});
+            held.push_back(uint32_t(k));
+        }
+        if (held.size() > 1) score *= proximity_factor(prox, held.size());
+        cand.score = float(score);
+        cand.tier = int(nc - count) * 4 + worst;
+        cands[kept++] = cand;
+    }
+    cands.resize(kept);
 }
 
 using MatchRanges = std::vector<std::pair<const M*, const M*>>;  // per positive clause, sorted
@@ -1292,6 +1406,42 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             return search(q, d);
         }
     }
+    auto strict = search_clauses(query, desc, false);
+    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
+    size_t positive = 0;
+    for (const QueryClause& cl : query.clauses) positive += !cl.negated;
+    if (positive < 2) return strict;
+    // Partial: leave out bare function words when other words remain, then k of m.
+    Query rq;
+    rq.speaker = query.speaker;
+    rq.speaker_excluded = query.speaker_excluded;
+    rq.warnings = query.warnings;
+    std::vector<std::string> left_out;
+    std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
+    const bool any_content = std::any_of(query.clauses.begin(), query.clauses.end(),
+                                         [](const QueryClause& cl) { return !cl.negated && !is_function_word_clause(cl); });
+    for (size_t k = 0; k < query.clauses.size(); ++k) {
+        if (any_content && !query.clauses[k].negated && is_function_word_clause(query.clauses[k])) {
+            left_out.push_back(query.clauses[k].source.empty() ? query.clauses[k].any[0].terms[0].text : query.clauses[k].source);
+            continue;
+        }
+        new_index[k] = uint32_t(rq.clauses.size());
+        rq.clauses.push_back(query.clauses[k]);
+    }
+    for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
+        if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
+    size_t m = 0;
+    for (const QueryClause& cl : rq.clauses) m += !cl.negated;
+    auto part = search_clauses(rq, desc, m >= 2);
+    if (!part) return strict;
+    SearchResult& r = part.value();
+    r.partial_of = uint32_t(m);
+    if (m < 2) r.partial_best = r.total_passages ? 1 : 0;  // else set by search_clauses
+    r.left_out = std::move(left_out);
+    return part;
+}
+
+Result<SearchResult> Collection::search_clauses(const Query& query, const SearchDesc& desc, bool partial) const {
     SearchResult res;
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);
@@ -1305,7 +1455,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
                 if (name_matches(query.speaker, sp[s])) allowed[d].push_back(int16_t(s));
         }
     }
-    if (PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
+    if (!partial && PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
 
     std::vector<ClauseResult> pos_clauses, neg_clauses;
     for (size_t ci = 0; ci < query.clauses.size(); ++ci)
@@ -1326,7 +1476,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     cands.reserve(pos_clauses[rare].passages.size());
     at_all.reserve(pos_clauses[rare].passages.size() * nc);
     std::vector<uint32_t> from(nc, 0);  // per clause: candidates only move forward, so gallop from here
-    if (nc == 1 && neg_clauses.empty()) {
+    if (partial) {
+        partial_candidates(m_index, pos_clauses, neg_clauses, bm, idf, cands, at_all, res.partial_best);
+    } else if (nc == 1 && neg_clauses.empty()) {
         // every passage of the clause is a candidate ("to be"): no AND, exclusions or proximity
         const ClauseResult& cr = pos_clauses[0];
         const size_t np = cr.passages.size();
@@ -1406,6 +1558,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         for (size_t k = 0; k < nc; ++k) {
             const auto& cr = pos_clauses[k];
             const uint32_t a = at_all[cand.at + k];
+            if (a == kAbsent) continue;  // partial: a clause this passage does not hold
             r.push_back({cr.matches.data() + cr.first[a], cr.matches.data() + cr.first[a + 1]});
         }
         return r;
@@ -1421,8 +1574,10 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         const uint32_t doc_end = m_index.passages_end(doc);
         for (; c1 < cands.size() && cands[c1].gid < doc_end; ++c1) {
             eh.best_score = std::max(eh.best_score, cands[c1].score);
-            for (size_t k = 0; k < nc; ++k)
-                raw += pos_clauses[k].first[at_all[cands[c1].at + k] + 1] - pos_clauses[k].first[at_all[cands[c1].at + k]];
+            for (size_t k = 0; k < nc; ++k) {
+                const uint32_t a = at_all[cands[c1].at + k];
+                if (a != kAbsent) raw += pos_clauses[k].first[a + 1] - pos_clauses[k].first[a];
+            }
         }
         eh.passages = uint32_t(c1 - c0);
         if (nc == 1) single_occ += raw;
@@ -1494,6 +1649,26 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
+    return s;
+}
+
+std::string partial_note(const SearchResult& r) {
+    if (r.partial_of == 0) return {};
+    std::string s = "No passage has every word";
+    if (r.total_passages == 0) {
+        s += ", nor any of them";
+    } else {
+        const uint32_t need = std::min(r.partial_best, (r.partial_of + 1) / 2);
+        s += ": " + std::to_string(r.total_passages) + (r.total_passages == 1 ? " passage" : " passages") + " with ";
+        if (r.partial_of == 1) s += "the word";
+        else s += std::to_string(need) + (need < r.partial_best ? " to " + std::to_string(r.partial_best) : "") + " of the " +
+                  std::to_string(r.partial_of) + " words";
+    }
+    if (!r.left_out.empty()) {
+        s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
+        for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
+        s += ")";
+    }
     return s;
 }
 

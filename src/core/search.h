@@ -8,7 +8,8 @@
 //   -word  -"a b"    passages containing it are excluded
 //   a OR b           either (binds tighter than the implicit AND: "x a OR b" = x AND (a OR b))
 //   speaker:NAME     only words spoken by a speaker whose name contains NAME (case-insensitive);
-//                    speaker:"Lex Fridman" for names with spaces
+//                    speaker:"Lex Fridman" for names with spaces; -speaker:NAME every other
+//                    speaker's words (and words without a speaker); one filter per search
 // Bare words also match, ranked lower and flagged by MatchLevel: Snowball stems ("running" ->
 // "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2), and
 // sound-alikes (same phonetic key and edit distance <= 2: "fridman" -> "freedman").
@@ -64,6 +65,7 @@ struct QueryClause {
 struct Query {
     std::vector<QueryClause> clauses;  // all positive clauses must match in one passage
     std::string speaker;               // speaker:NAME filter (folded), empty = any
+    bool speaker_excluded = false;     // -speaker:NAME: words of every other speaker
     std::vector<std::string> warnings; // best-effort parse notes for the UI
     std::vector<uint32_t> joins;       // k: bare words k and k+1 may also match as one word
 };
@@ -133,6 +135,11 @@ struct SearchResult {
     std::vector<WordMatch> matches;    // every match in every matched passage, by (doc, word),
                                        // of the episodes SearchDesc::matches asks for
     std::vector<std::string> warnings;
+    // SearchDesc::partial: no passage held every positive clause, so these are the passages
+    // holding the most of them. 0 = every returned passage holds every clause (the normal case).
+    uint32_t partial_of = 0;           // positive clauses searched for (after `left_out`)
+    uint32_t partial_best = 0;         // the most of them any passage holds
+    std::vector<std::string> left_out; // common words dropped from the partial search ("what", "the")
 
     // Matches in episode `doc` (for the reader's highlights): [first, last) into `matches`.
     std::pair<size_t, size_t> matches_in(DocId doc) const;
@@ -160,6 +167,14 @@ struct SearchDesc {
                                       // ranked like stems
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
     uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word (0 = none)
+    bool partial = false;             // when no passage holds every positive clause (a question
+                                      // typed as a sentence, words said in different passages),
+                                      // return the passages holding the most of them instead:
+                                      // bare function words ("what", "the", "about") are left
+                                      // out when other words remain, and passages holding at
+                                      // least half of the rest (or the most any passage holds,
+                                      // if fewer) rank by how many they hold, then BM25.
+                                      // SearchResult::partial_of / partial_best / left_out say so
 };
 
 // ---- Collection ----
@@ -193,6 +208,9 @@ public:
     Result<SearchResult> search(const Query& query, const SearchDesc& desc = {}) const;
 
 private:
+    // search() without the partial fallback; partial = k-of-m matching of the positive clauses.
+    Result<SearchResult> search_clauses(const Query& query, const SearchDesc& desc, bool partial) const;
+
     std::vector<Episode> m_episodes;
     std::vector<uint8_t> m_resident;  // per episode: 1 = text and words present
     InvertedIndex m_index;
@@ -209,6 +227,10 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
 // cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped.
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
                      const std::vector<ByteSpan>& highlights, uint32_t context = 80);
+
+// One line for the UI and the CLI when `r` holds partial matches (SearchResult::partial_of), e.g.
+// "No passage has every word: 12 passages with 2 of 3 (left out: what, does)"; empty otherwise.
+std::string partial_note(const SearchResult& r);
 
 // Matches of episode `doc` per time bin (bins = N equal slices of the episode's duration).
 std::vector<uint32_t> hit_histogram(const SearchResult& r, const Collection& c, DocId doc, uint32_t bins);

@@ -1,5 +1,5 @@
 // transcript search: import transcript files, index them and print ranked hits.
-//   transcript search --query Q [--json] [--limit N] [--wpm N] FILE...
+//   transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -39,10 +39,12 @@ std::string clock(uint32_t ms) {
 
 int usage() {
     std::fprintf(stderr,
-                 "usage: transcript search --query Q [--json] [--limit N] [--wpm N] FILE...\n"
+                 "usage: transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...\n"
                  "  FILE: .txt (plain text, times estimated), .vtt, .srt, .json (Whisper)\n"
                  "  --limit N   hits to print (default 20, 0 = all)\n"
-                 "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n");
+                 "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n"
+                 "  --strict    no partial matches: when no passage has every word, report none\n"
+                 "              (by default the passages with the most of them are shown, with a note)\n");
     return 2;
 }
 
@@ -50,7 +52,7 @@ int usage() {
 
 int cmd_search(int argc, char** argv) {
     std::string query;
-    bool json = false, have_query = false;
+    bool json = false, have_query = false, strict = false;
     uint32_t limit = 20;
     double wpm = 0;
     std::vector<std::string> files;
@@ -58,6 +60,7 @@ int cmd_search(int argc, char** argv) {
         std::string a = argv[i];
         if ((a == "--query" || a == "-q") && i + 1 < argc) { query = argv[++i]; have_query = true; }
         else if (a == "--json") json = true;
+        else if (a == "--strict") strict = true;
         else if (a == "--limit" && i + 1 < argc) {
             char* end = nullptr;
             long v = std::strtol(argv[++i], &end, 10);
@@ -97,6 +100,7 @@ int cmd_search(int argc, char** argv) {
     coll.commit();
     SearchDesc sd;
     sd.limit = limit;
+    sd.partial = !strict;
     auto res = coll.search(query, sd);
     if (!res) {
         if (json) {
@@ -120,7 +124,16 @@ int cmd_search(int argc, char** argv) {
             if (i) o += ',';
             json_append_string(o, r.warnings[i]);
         }
-        o += "],\"hits\":[";
+        o += "]";
+        if (r.partial_of) {
+            o += ",\"partial\":{\"of\":" + std::to_string(r.partial_of) + ",\"best\":" + std::to_string(r.partial_best) + ",\"left_out\":[";
+            for (size_t i = 0; i < r.left_out.size(); ++i) {
+                if (i) o += ',';
+                json_append_string(o, r.left_out[i]);
+            }
+            o += "]}";
+        }
+        o += ",\"hits\":[";
         for (size_t i = 0; i < r.hits.size(); ++i) {
             const Hit& h = r.hits[i];
             const Episode& ep = coll.episode(h.doc);
@@ -153,6 +166,7 @@ int cmd_search(int argc, char** argv) {
         return 0;
     }
     for (const auto& w : r.warnings) std::fprintf(stderr, "note: %s\n", w.c_str());
+    if (r.partial_of) std::fprintf(stderr, "note: %s\n", partial_note(r).c_str());
     std::printf("%u passages, %llu occurrences\n", r.total_passages, (unsigned long long)r.occurrences);
     for (const Hit& h : r.hits) {
         const Episode& ep = coll.episode(h.doc);

@@ -40,6 +40,30 @@ export const tests = [
     },
   },
   {
+    name: 'a question typed as a sentence shows the closest passages and says so (protects partial matches)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      const q = 'what does he think about open source models and safety';
+      const strict = cli(['search', '--strict', '--query', q, '--json', '--limit', '1', DEMO_TXT]);
+      assertEq(strict.total_passages, 0, 'no passage of the demo holds every word of the question');
+      const core = cli(['search', '--query', q, '--json', '--limit', '1', DEMO_TXT]);
+      assert(core.partial && core.partial.of === 4, 'the core leaves out the function words and searches 4 words');
+      const s = await typeQuery(page, q);
+      assertEq(s.totalPassages, core.total_passages, 'the page lists the core\'s closest passages');
+      assert(s.results > 0, 'results are listed');
+      assert(/No passage has every word/.test(s.queryNote) && /left out: what, does, he/.test(s.queryNote),
+        `the page says why: ${s.queryNote}`);
+      const png = await page.screenshot();
+      saveShot('ui-partial', png);
+      const st = await pixelStats(page, png);
+      assert(st.distinctColours > 200, 'results, highlights and text are drawn');
+      // an ordinary query has no note
+      const s2 = await typeQuery(page, 'llama');
+      assertEq(s2.queryNote, '', 'no note when passages hold every word');
+      await page.context().close();
+    },
+  },
+  {
     name: 'Enter and F3 step the reader through hits, Shift+F3 steps back (protects hit navigation)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);

@@ -129,6 +129,15 @@ SearchDesc exact_desc() {
     return d;
 }
 
+// Import a WebVTT text and add it to c.
+void add_vtt(Collection& c, const std::string& vtt) {
+    ImportDesc d;
+    d.format = Format::WebVTT;
+    auto ep = import_transcript(Bytes(vtt), d);
+    REQUIRE(ep.ok());
+    REQUIRE(c.add(std::move(ep.value())).ok());
+}
+
 Episode import_text(const std::string& text, const std::string& name) {
     ImportDesc d;
     d.name = name;
@@ -284,14 +293,20 @@ TEST_CASE("oracle: a deterministically shuffled 10x corpus matches exactly (samp
     run_oracle(c, docs, 600, 2000, 200, 99);
 }
 
+// The cue (= passage of a plain-text episode) of each word.
+std::vector<uint32_t> cue_of_words(const Episode& ep) {
+    std::vector<uint32_t> cue_of(ep.words.size());
+    for (uint32_t k = 0; k < ep.cues.size(); ++k)
+        for (uint32_t w = 0; w < ep.cues[k].word_count; ++w) cue_of[ep.cues[k].first_word + w] = k;
+    return cue_of;
+}
+
 TEST_CASE("oracle: bare words AND within the same ~30 s passage", "[search][oracle]") {
     const std::string text = txtest::read_file(txtest::demo_path());
     ODoc od = oracle_tokens(text);
     const Collection& c = demo_collection();
     // plain text passages are its ~30 s cues (82 words at 164 words/min, ending at a sentence end)
-    std::vector<uint32_t> cue_of(c.episode(0).words.size());
-    for (uint32_t k = 0; k < c.episode(0).cues.size(); ++k)
-        for (uint32_t w = 0; w < c.episode(0).cues[k].word_count; ++w) cue_of[c.episode(0).cues[k].first_word + w] = k;
+    const std::vector<uint32_t> cue_of = cue_of_words(c.episode(0));
     std::mt19937 rng(7);
     SearchDesc d = exact_desc();
     for (int k = 0; k < 300; ++k) {
@@ -310,6 +325,119 @@ TEST_CASE("oracle: bare words AND within the same ~30 s passage", "[search][orac
         REQUIRE(r->total_passages == both.size());
         REQUIRE(r->occurrences == both.size());
     }
+}
+
+// Protects SearchDesc::partial: when no passage holds every word, the passages holding the most
+// of them come back (at least half, or the most any passage holds), ranked by how many they hold;
+// when some passage holds them all, partial changes nothing.
+TEST_CASE("partial: k of m words when no passage holds them all (oracle)", "[search][oracle][partial]") {
+    const std::string text = txtest::read_file(txtest::demo_path());
+    ODoc od = oracle_tokens(text);
+    const Collection& c = demo_collection();
+    const std::vector<uint32_t> cue_of = cue_of_words(c.episode(0));
+    std::mt19937 rng(11);
+    SearchDesc d = exact_desc();
+    d.limit = 0;
+    d.partial = true;
+    int checked_partial = 0, checked_full = 0;
+    for (int k = 0; k < 1500; ++k) {
+        const size_t m = 2 + rng() % 3;  // 2-4 words
+        std::vector<std::string> words;
+        std::string q;
+        for (size_t i = 0; i < m; ++i) {
+            const std::string& w = od.toks[rng() % od.toks.size()].text;
+            if (w.size() < 4 || std::find(words.begin(), words.end(), w) != words.end()) continue;
+            words.push_back(w);
+            q += (q.empty() ? "" : " ") + w;
+        }
+        if (words.size() < 2) continue;
+        std::map<uint32_t, uint32_t> held;  // passage -> how many of the words it holds
+        for (size_t i = 0; i < words.size(); ++i) {
+            std::set<uint32_t> ps;
+            for (const auto& t : od.toks)
+                if (t.text == words[i]) ps.insert(cue_of[t.word]);
+            for (uint32_t p : ps) ++held[p];
+        }
+        uint32_t best = 0;
+        for (const auto& [p, n] : held) best = std::max(best, n);
+        auto r = c.search(q, d);
+        REQUIRE(r.ok());
+        INFO(q);
+        if (!r->left_out.empty()) continue;  // a function word was dropped: not this oracle's case
+        const uint32_t need = best == words.size() ? best : std::min<uint32_t>(best, uint32_t(words.size() + 1) / 2);
+        size_t expected = 0;
+        for (const auto& [p, n] : held) expected += n >= need;
+        REQUIRE(r->total_passages == expected);
+        if (best == words.size()) {
+            REQUIRE(r->partial_of == 0);  // the strict result, untouched
+            ++checked_full;
+            continue;
+        }
+        ++checked_partial;
+        REQUIRE(r->partial_of == words.size());
+        REQUIRE(r->partial_best == best);
+        REQUIRE(!partial_note(r.value()).empty());
+        // ranked by how many words a passage holds: never a passage holding fewer above one holding more
+        const InvertedIndex& ix = c.index();
+        uint32_t prev = UINT32_MAX;
+        for (const Hit& h : r->hits) {
+            const uint32_t cue = h.passage - ix.passages_begin(h.doc);
+            const uint32_t n = held.count(cue) ? held[cue] : 0;
+            REQUIRE(n >= need);
+            REQUIRE(n <= prev);
+            prev = n;
+        }
+    }
+    CHECK(checked_partial >= 100);
+    CHECK(checked_full >= 10);
+}
+
+TEST_CASE("partial: function words of a typed question are left out, exclusions still apply", "[search][partial]") {
+    // three passages (a minute apart)
+    std::string vtt =
+        "WEBVTT\n\n00:00.000 --> 00:05.000\nwe talked about llamas and the open source models today\n\n"
+        "01:00.000 --> 01:05.000\nnobody mentioned sunglasses here at all only weather\n\n"
+        "02:00.000 --> 02:05.000\nopen source is a choice the llama model is open and sunny weather\n";
+    Collection c;
+    add_vtt(c, vtt);
+    REQUIRE(c.index().passage_count() == 3);
+    SearchDesc d = exact_desc();
+    d.limit = 0;
+    // strict: no passage holds "what", "does", "he", "think", "about" and "sunglasses" together
+    d.partial = false;
+    auto strict = c.search("what does he think about sunglasses", d);
+    REQUIRE(strict.ok());
+    REQUIRE(strict->total_passages == 0);
+    REQUIRE(strict->partial_of == 0);
+    d.partial = true;
+    auto r = c.search("what does he think about sunglasses", d);
+    REQUIRE(r.ok());
+    REQUIRE(r->total_passages == 1);  // the passage with the one word left once the others are dropped
+    REQUIRE(r->hits.at(0).passage == 1);
+    REQUIRE(r->partial_of == 1);
+    REQUIRE(r->left_out == std::vector<std::string>{"what", "does", "he", "think", "about"});
+    REQUIRE(partial_note(r.value()).find("left out: what, does, he, think, about") != std::string::npos);
+    // nothing found at all: an empty result that says so, not an error
+    auto none = c.search("zzqx yyqw", d);
+    REQUIRE(none.ok());
+    REQUIRE(none->total_passages == 0);
+    REQUIRE(none->partial_of == 2);
+    // an exclusion still applies: passage 2 holds "weather" and "open" but also "llama"
+    auto ex = c.search("sunglasses weather open -llama zzqx", d);
+    REQUIRE(ex.ok());
+    REQUIRE(ex->partial_of == 4);
+    REQUIRE(ex->partial_best == 2);
+    REQUIRE(ex->total_passages == 1);
+    REQUIRE(ex->hits.at(0).passage == 1);
+    // all function words: nothing is left out (a search for "to be or not" is about those words)
+    auto fw = c.search("what about zzqx", d);
+    REQUIRE(fw.ok());
+    REQUIRE(fw->left_out == std::vector<std::string>{"what", "about"});
+    auto only_fw = c.search("we the at", d);
+    REQUIRE(only_fw.ok());
+    REQUIRE(only_fw->left_out.empty());
+    REQUIRE(only_fw->partial_of == 3);
+    REQUIRE(only_fw->partial_best == 2);
 }
 
 TEST_CASE("typos and sound-alikes: listed examples", "[search][fuzzy]") {
@@ -463,12 +591,8 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
         "WEBVTT\n\n00:00.000 --> 00:05.000\n<v Lex Fridman>robots and love\n\n"
         "01:00.000 --> 01:05.000\n<v Mark>robots and fear\n\n"
         "02:00.000 --> 02:05.000\n<v Mark>cats and love\n";
-    ImportDesc d;
-    d.format = Format::WebVTT;
-    auto ep = import_transcript(Bytes(vtt), d);
-    REQUIRE(ep.ok());
     Collection c;
-    REQUIRE(c.add(std::move(ep.value())).ok());
+    add_vtt(c, vtt);
     auto count = [&](const char* q) {
         auto r = c.search(q);
         REQUIRE(r.ok());
@@ -481,6 +605,23 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
     CHECK(count("robots speaker:mark") == 1);
     CHECK(count("love speaker:\"lex fridman\"") == 1);
     CHECK(count("love speaker:nobody") == 0);
+    // -speaker: keeps every other speaker's words (it used to act as speaker:)
+    CHECK(count("robots -speaker:mark") == 1);
+    CHECK(count("love -speaker:lex") == 1);
+    CHECK(count("love -speaker:nobody") == 2);
+    {
+        auto r = c.search("love -speaker:lex");
+        REQUIRE(r.ok());
+        REQUIRE(r->hits.size() == 1);
+        CHECK(r->hits[0].time_ms >= 120000);  // Mark's "cats and love", not Lex's line
+    }
+    // one speaker filter per search, said once; OR between filters is not a silent AND
+    {
+        auto r = c.search("robots speaker:lex OR speaker:mark");
+        REQUIRE(r.ok());
+        CHECK(r->total_passages == 1);
+        CHECK(r->warnings.size() == 2);
+    }
     CHECK(count("robots -\"and fear\"") == 1);
     auto r = c.search("love");
     REQUIRE(r.ok());
@@ -490,6 +631,16 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
     CHECK(r->hits[0].time_ms <= 5000);  // "love" in the first cue, interpolated inside it
     CHECK(r->hits[1].time_ms >= 120000);
     CHECK(r->hits[1].time_ms <= 125000);
+}
+
+TEST_CASE("a warning repeated by a long query is given once", "[search][query]") {
+    std::string q;
+    for (int i = 0; i < 200; ++i) q += "w" + std::to_string(i % 60) + " ";  // 200 words, under kMaxQueryBytes
+    auto p = parse_query(q);
+    REQUIRE(p.ok());
+    CHECK(p->clauses.size() == kMaxQueryClauses);
+    REQUIRE(p->warnings.size() == 1);
+    CHECK(p->warnings[0].find("only the first") != std::string::npos);
 }
 
 TEST_CASE("malformed queries get a clear error or a best-effort parse", "[search][query]") {

@@ -477,6 +477,7 @@ void AppModel::set_query(std::string q) {
     m_results.clear();
     m_occurrences.clear();
     m_query_error.clear();
+    m_query_note.clear();
     m_total_passages = 0;
     m_total_hits = 0;
     std::fill(m_hits_per_episode.begin(), m_hits_per_episode.end(), 0);
@@ -488,6 +489,7 @@ void AppModel::set_query(std::string q) {
         if (!m_engine->committed()) m_engine->commit();  // an archive slice left it for later
         SearchOutput out = m_engine->run(m_query);
         m_query_error = std::move(out.error);
+        m_query_note = std::move(out.note);
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
@@ -781,6 +783,8 @@ std::string AppModel::state_json() const {
     j += ",\"queryError\":";
     if (m_query_error.empty()) j += "null";
     else json_append_string(j, m_query_error);
+    j += ",\"queryNote\":";
+    json_append_string(j, m_query_note);
     j += ",\"error\":";
     if (m_phase == LoadPhase::Error) json_append_string(j, m_error.message);
     else j += "null";

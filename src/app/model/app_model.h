@@ -139,6 +139,8 @@ public:
     void set_query(std::string q);
     const std::string& query() const { return m_query; }
     const std::string& query_error() const { return m_query_error; }
+    // Empty, or why the results hold only some of the query's words (no passage holds them all).
+    const std::string& query_note() const { return m_query_note; }
     const std::vector<ResultRow>& results() const { return m_results; }
     uint64_t total_passages() const { return m_total_passages; }
     // Hits as the core counts them (same figure as `transcript search`'s occurrences); the
@@ -239,7 +241,7 @@ private:
     std::vector<ArchiveEpisodeRow> m_archive_rows;
     std::vector<ArchiveTopicRow> m_archive_topics;
 
-    std::string m_query, m_query_error;
+    std::string m_query, m_query_error, m_query_note;
     std::vector<ResultRow> m_results;
     std::vector<MatchRef> m_occurrences;
     std::vector<uint32_t> m_hits_per_episode;

@@ -33,6 +33,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     SearchDesc desc;
     desc.limit = kMaxResultRows;
     desc.snippet_bytes = kSnippetBytes;
+    desc.partial = true;  // a question typed as a sentence still finds the passages closest to it
     auto r = m_collection.search(query, desc);
     if (!r) {
         out.error = r.message();
@@ -40,6 +41,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     }
     const SearchResult& sr = r.value();
     out.total_passages = sr.total_passages;
+    out.note = partial_note(sr);
     out.hits = sr.occurrences;
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)

@@ -18,6 +18,8 @@ constexpr uint32_t kMaxResultRows = 300;  // ranked passages with snippets; the 
 
 struct SearchOutput {
     std::string error;                     // empty, or why the query could not be parsed
+    std::string note;                      // empty, or why the results only hold some of the
+                                           // query's words (partial_note: no passage holds all)
     std::vector<ResultRow> results;        // ranked passages (at most kMaxResultRows)
     std::vector<MatchRef> occurrences;   // every match, in reading order
     uint64_t total_passages = 0;
