@@ -1,7 +1,8 @@
 // Peer benchmark: the project's engine (WASM under node, native for reference) vs FlexSearch,
 // MiniSearch, lunr and Pagefind on the same passages and queries, in one node process.
 //
-//   node --expose-gc --max-old-space-size=16000 bench/peers/run.mjs [--reps N] [--corpora demo,100x,lexicap] [--no-page]
+//   node --expose-gc --max-old-space-size=16000 bench/peers/run.mjs [--reps N] [--warm-runs N] [--warm-ms MS]
+//       [--corpora demo,100x,lexicap] [--no-page]
 //       [--engines 'tx (wasm)',flexsearch\ default]  (a subset: prints latencies, writes nothing)
 //   (bench/run-all.sh builds the targets and runs this)
 //
@@ -27,6 +28,7 @@ const ROOT = path.resolve(HERE, '../..');
 const args = process.argv.slice(2);
 const opt = (name, def) => { const i = args.indexOf(name); return i >= 0 ? args[i + 1] : def; };
 const REPS = Number(opt('--reps', 15));
+const WARM_RUNS = Number(opt('--warm-runs', 30)), WARM_MS = Number(opt('--warm-ms', 300));
 const CORPORA = opt('--corpora', 'demo,100x,lexicap').split(',');
 const WASM_JS = opt('--wasm', path.join(ROOT, 'build-web/tx_bench_peers.js'));
 const NATIVE = opt('--native', path.join(ROOT, 'build/tx_bench_peers'));
@@ -387,9 +389,16 @@ async function benchCorpus(C, engines) {
     alive.push(E);
     // Keep every index alive for the interleaved query loop only while memory allows: all fit in 24 GB.
   }
-  // warm-up, then queries interleaved: for each rep, every engine runs every query
+  // Warm-up, the same for every engine: each query runs WARM_RUNS times or until it has taken
+  // WARM_MS, whichever comes first (JIT tiers: V8 runs a hot WASM function at its baseline
+  // tier, Liftoff, for tens of calls, and optimises the JS peers' code after a similar number;
+  // the time cap keeps the slow peers' 100-400 ms queries from making the run take hours).
+  // Then the queries interleaved: for each rep, every engine runs every query.
   const lat = Object.fromEntries(alive.map((E) => [E.name, QUERIES.map(() => [])]));
   const counts = Object.fromEntries(alive.map((E) => [E.name, QUERIES.map((Q) => E.search(Q))]));
+  for (const E of alive)
+    for (const Q of QUERIES)
+      for (let w = 1, w0 = performance.now(); w < WARM_RUNS && performance.now() - w0 < WARM_MS; ++w) E.search(Q);
   for (let r = 0; r < REPS; ++r)
     for (let qi = 0; qi < QUERIES.length; ++qi)
       for (let k = 0; k < alive.length; ++k) {
@@ -459,7 +468,7 @@ if (REPORT_ONLY) {
 } else {
   const started = new Date();
   result = { date: started.toISOString(), machine: `${os.cpus()[0].model}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}`,
-    command: 'bash bench/run-all.sh', reps: REPS, load_before: os.loadavg(), queries: QUERIES, corpora: {} };
+    command: 'bash bench/run-all.sh', reps: REPS, warm_runs: WARM_RUNS, warm_ms: WARM_MS, load_before: os.loadavg(), queries: QUERIES, corpora: {} };
   const tx = await txEngine();
   const engines = [tx, flexEngine('default', 'flexsearch default'), flexEngine('performance', 'flexsearch performance'),
     flexEngine('match', 'flexsearch match'), miniEngine(), lunrEngine()]
@@ -516,7 +525,7 @@ fs.writeFileSync(path.join(OUT_DIR, 'latest.json'), JSON.stringify(result, null,
 // peers.md
 const md = [`# Peer benchmark (\`${result.command}\`)`, '',
   `Date: ${result.date}. Machine: ${result.machine}; shared with other engineers, load average ${result.load_before.map((x) => x.toFixed(1)).join(' / ')} (1/5/15 min) before, ${result.load_after.map((x) => x.toFixed(1)).join(' / ')} after the engine runs.`,
-  `All engines run in one node process on the same passages; queries interleaved across engines (${result.reps} reps per query per engine, after one warm-up run); latencies cover all ${QUERIES.length} queries of the set below.`,
+  `All engines run in one node process on the same passages; queries interleaved across engines (${result.reps} reps per query per engine, after ${result.warm_runs ? `a warm-up of ${result.warm_runs} runs or ${result.warm_ms} ms per query and engine, whichever came first` : 'one warm-up run'}); latencies cover all ${QUERIES.length} queries of the set below.`,
   '*index memory: the project\'s engine reports `InvertedIndex::memory_bytes()` (index only; the WASM heap also holds the passages\' text and word tables, see latest.json `wasm_heap_growth_bytes`); peers: V8 heap delta around the build with gc() (`node --expose-gc`); Pagefind: bytes of the index chunks and metadata it writes (.pf_index, .pf_meta; its per-passage fragments, wasm and js are in latest.json `total_bytes`).', ''];
 for (const [n, c] of Object.entries(result.corpora)) md.push(engineTable(n, c), '');
 if (goals.length) {
