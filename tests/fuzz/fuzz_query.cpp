@@ -73,5 +73,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         require_same(*r, *n);
         if (n->matches.size() != in_doc) __builtin_trap();
     }
+    // partial matches: the same on both index forms, the strict result whenever that found a
+    // passage, and consistent counts otherwise
+    tx::SearchDesc pd;
+    pd.partial = true;
+    auto p = plain().search(q, pd), pc = compacted().search(q, pd);
+    if (!p || !pc) __builtin_trap();
+    require_same(*p, *pc);
+    if (r->total_passages > 0) {
+        require_same(*r, *p);
+        if (p->partial_of != 0) __builtin_trap();
+    } else if (p->partial_of != 0) {
+        if (p->partial_best > p->partial_of || (p->total_passages > 0) != (p->partial_best > 0)) __builtin_trap();
+        if (p->hits.size() > p->total_passages || tx::partial_note(*p).empty()) __builtin_trap();
+        for (const auto& h : p->hits)
+            for (const auto& s : h.snippet.highlights)
+                if (s.begin > s.end || s.end > h.snippet.text.size()) __builtin_trap();
+    }
     return 0;
 }
