@@ -1,5 +1,6 @@
 // transcript search: import transcript files, index them and print ranked hits.
 //   transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -68,6 +69,10 @@ int cmd_search(int argc, char** argv) {
             limit = uint32_t(std::min<long>(v, 1000000));
         } else if (a == "--wpm" && i + 1 < argc) {
             wpm = std::atof(argv[++i]);
+            if (!(wpm > 0) || !std::isfinite(wpm)) {  // as pack: 0, -5 and nan were silently the default
+                std::fprintf(stderr, "transcript search: --wpm must be a positive number\n");
+                return 2;
+            }
         } else if (a == "-h" || a == "--help") {
             usage();
             return 0;
@@ -180,8 +185,8 @@ int cmd_search(int argc, char** argv) {
         }
         line += s.text.substr(at);
         if (s.cut_after) line += "...";
-        std::printf("%s %s%s  %.2f %s\n    %s\n", names[h.doc].c_str(), ep.meta.times_estimated ? "~" : "",
-                    clock(h.time_ms).c_str(), double(h.score), match_level_name(h.level), line.c_str());
+        std::printf("%s %s%s  %.2f %s\n    %s\n", tools::terminal_text(names[h.doc]).c_str(), ep.meta.times_estimated ? "~" : "",
+                    clock(h.time_ms).c_str(), double(h.score), match_level_name(h.level), tools::terminal_text(line).c_str());
     }
     return 0;
 }

@@ -380,11 +380,11 @@ int cmd_topics(int argc, char** argv) {
             }
             std::printf("]}\n");
         } else {
-            std::printf("%s: %u words, %zu segments\n", name.c_str(), tl->word_count, tl->segments.size());
+            std::printf("%s: %u words, %zu segments\n", tools::terminal_text(name).c_str(), tl->word_count, tl->segments.size());
             for (const TopicSegment& s : tl->segments)
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
                             fmt_time(s.start_ms).c_str(), s.group,
-                            s.label.c_str());
+                            tools::terminal_text(s.label).c_str());
         }
         if (recurring) {
             names.push_back(name);

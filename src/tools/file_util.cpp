@@ -74,6 +74,23 @@ Result<std::vector<std::string>> list_files(const std::string& dir) {
     return out;
 }
 
+std::string terminal_text(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (size_t i = 0; i < s.size(); ++i) {
+        const uint8_t c = uint8_t(s[i]);
+        if (c == '\t' || c == '\n' || c == '\r') out += ' ';
+        else if (c < 0x20 || c == 0x7F) out += "\xEF\xBF\xBD";
+        else if (c == 0xC2 && i + 1 < s.size() && uint8_t(s[i + 1]) >= 0x80 && uint8_t(s[i + 1]) <= 0x9F) {
+            out += "\xEF\xBF\xBD";  // C1 control (U+0080-U+009F), e.g. U+009B, a one-byte CSI
+            ++i;
+        } else {
+            out += char(c);
+        }
+    }
+    return out;
+}
+
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }

@@ -23,4 +23,9 @@ Result<std::vector<Episode>> load_transcripts(const std::string& path, double wp
 
 bool ends_with(std::string_view s, std::string_view suffix);
 
+// Text from a transcript made safe to print on a terminal: C0 and C1 control characters (ESC
+// sequences that set the window title or clear the screen, BEL, NUL, which would also cut a
+// printf("%s") short) and DEL become U+FFFD; tabs and line breaks become spaces.
+std::string terminal_text(std::string_view s);
+
 }  // namespace tx::tools

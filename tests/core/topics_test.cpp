@@ -705,3 +705,18 @@ TEST_CASE("a timeline built in small steps equals build_timeline, and each step 
         }
     }
 }
+
+// Protects the label size: a 5 MB "word" (a URL, a file without spaces, garbage) made a 5 MB label
+// and keyword, so `topics --json` printed 10 MB for it.
+TEST_CASE("a giant token is no topic word: labels stay short", "[topics]") {
+    std::string text = "the rocket launch went to mars and the rocket crew cheered the launch ";
+    text += std::string(5000000, 'x');
+    text += " more rocket talk about the launch window and mars";
+    auto tl = build_timeline(topic_doc_from_text(text));
+    REQUIRE(tl.ok());
+    REQUIRE(!tl->segments.empty());
+    for (const TopicSegment& s : tl->segments) {
+        CHECK(s.label.size() < 200);
+        for (const std::string& k : s.keywords) CHECK(k.size() <= 48);
+    }
+}

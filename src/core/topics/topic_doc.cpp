@@ -73,6 +73,8 @@ const StopSet& stop_set() {
 
 bool is_alpha(char c) { return c >= 'a' && c <= 'z'; }
 
+constexpr size_t kMaxTopicWordBytes = 48;
+
 // Light folding so "headsets"/"headset" and "zuckerberg's"/"zuckerberg" share a term. Not a full
 // stemmer on purpose: labels show the most frequent surface form and must stay readable.
 std::string fold(std::string_view w) {
@@ -119,7 +121,9 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
         m_doc.surface.push_back(key);
         m_surface_counts.push_back(0);
         TermId t = kNoTopicTerm;
-        if (!is_topic_stop_word(key) && has_letter(key)) {
+        // a "word" longer than kMaxTopicWordBytes is no topic word (a URL, a run of text without
+        // spaces, garbage); it would also make a label of any size
+        if (key.size() <= kMaxTopicWordBytes && !is_topic_stop_word(key) && has_letter(key)) {
             std::string f = fold(key);
             if (!is_topic_stop_word(f)) {
                 auto ti = m_term_index.find(f);
