@@ -96,6 +96,18 @@ bool is_word_cp(uint32_t cp) {
     return true;
 }
 
+// Han ideographs and Japanese kana: scripts written without spaces, where one character is the
+// smallest unit a search can rely on (a word is a run of them: "東京" is a two-token phrase).
+bool is_cjk_char_cp(uint32_t cp) {
+    return (cp >= 0x3040 && cp <= 0x30FF) ||    // hiragana, katakana
+           (cp >= 0x31F0 && cp <= 0x31FF) ||    // katakana phonetic extensions
+           (cp >= 0x3400 && cp <= 0x4DBF) ||    // CJK extension A
+           (cp >= 0x4E00 && cp <= 0x9FFF) ||    // CJK unified ideographs
+           (cp >= 0xF900 && cp <= 0xFAFF) ||    // CJK compatibility ideographs
+           (cp >= 0xFF66 && cp <= 0xFF9F) ||    // half-width katakana
+           (cp >= 0x20000 && cp <= 0x3134F);    // CJK extensions B-G
+}
+
 namespace {
 
 bool is_ignorable_cp(uint32_t cp) {  // combining marks and variation selectors: dropped from tokens
@@ -289,7 +301,11 @@ void word_tokens(std::string_view word, WordTokens& out) {
             continue;
         }
         uint32_t cp = utf8_next(word, i);
-        if (is_word_cp(cp)) fold_append(out.buf, cp);
+        if (is_cjk_char_cp(cp)) {  // a token of its own
+            flush();
+            fold_append(out.buf, cp);
+            flush();
+        } else if (is_word_cp(cp)) fold_append(out.buf, cp);
         else if (is_apostrophe_cp(cp) || is_ignorable_cp(cp)) continue;
         else {
             if (is_hyphen_cp(cp) && out.buf.size() > part_begin) out.hyphenated = true;

@@ -9,6 +9,9 @@
 //     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe"),
 //     apostrophes (' ’ ʼ) deleted ("don't" -> "dont"), and any other inner punctuation splitting
 //     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
+//   - Han ideographs and Japanese kana, written without spaces, are one token per character
+//     ("私は東京に住んでいます" -> 11 tokens), so a search for "東京" (two tokens: a phrase)
+//     finds it inside the run.
 //   - A word split on hyphens also yields its *joined* form ("jiujitsu") at the position of its
 //     first part, so "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other.
 // Numbers are kept; stop words are kept.
@@ -37,6 +40,7 @@ bool is_space_cp(uint32_t cp);       // ASCII whitespace, NBSP, Unicode spaces
 bool is_apostrophe_cp(uint32_t cp);  // ' ’ ʼ ‘ (deleted inside tokens)
 bool is_hyphen_cp(uint32_t cp);      // - ‐ ‑ (split and joined)
 bool is_word_cp(uint32_t cp);        // letters/digits (any non-punctuation code point >= 0x80)
+bool is_cjk_char_cp(uint32_t cp);    // Han ideographs and kana: one token per character
 
 // ---- Words and tokens ----
 

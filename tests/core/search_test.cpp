@@ -440,6 +440,23 @@ TEST_CASE("partial: function words of a typed question are left out, exclusions 
     REQUIRE(only_fw->partial_best == 2);
 }
 
+// Protects search in text without spaces (Chinese, Japanese): a word inside a run is found.
+TEST_CASE("a CJK word is found inside a run without spaces", "[search][cjk]") {
+    auto ep = import_text("私は東京に住んでいます。東京はとても大きいです。京都も好きです。", "ja");
+    Collection c;
+    REQUIRE(c.add(std::move(ep)).ok());
+    auto count = [&](const char* q) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        return r->occurrences;
+    };
+    CHECK(count("東京") == 2);
+    CHECK(count("\"東京\"") == 2);
+    CHECK(count("京都") == 1);
+    CHECK(count("京") == 3);
+    CHECK(count("大阪") == 0);
+}
+
 TEST_CASE("typos and sound-alikes: listed examples", "[search][fuzzy]") {
     const Collection& demo = demo_collection();
     auto has_word = [](const Collection& c, const SearchResult& r, const std::string& want, MatchLevel level) {

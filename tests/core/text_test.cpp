@@ -59,3 +59,22 @@ TEST_CASE("split_words: random mixes of ASCII words, punctuation, spaces, UTF-8 
         }
     }
 }
+
+// Protects search in Chinese and Japanese text, written without spaces: a run of ideographs and
+// kana was one token, so "東京" could not be found inside "私は東京に住んでいます".
+TEST_CASE("word_tokens: Han ideographs and kana are one token per character", "[text]") {
+    WordTokens wt;
+    word_tokens("私は東京に住んでいます", wt);
+    REQUIRE(wt.count() == 11);
+    CHECK(wt.part(0) == "私");
+    CHECK(wt.part(2) == "東");
+    CHECK(wt.part(3) == "京");
+    CHECK(wt.joined().empty());
+    // mixed with Latin letters: the Latin run stays one token
+    word_tokens("iPhone東京", wt);
+    REQUIRE(wt.count() == 3);
+    CHECK(wt.part(0) == "iphone");
+    // Hangul is written with spaces: a word stays one token
+    word_tokens("서울에서", wt);
+    CHECK(wt.count() == 1);
+}
