@@ -64,7 +64,9 @@ private:
     void draw_results();
     // view_reader.cpp
     void draw_reader();
-    void ensure_layout(float width, float font_size);
+    // Lay out the current episode's paragraphs for this width and font size. @return true when
+    // the layout was rebuilt for the episode already shown (width or text size changed).
+    bool ensure_layout(float width, float font_size);
     uint32_t word_at(float x, float y) const;  // layout coordinates -> word index
     std::string selection_text() const;
     // view_timeline.cpp
@@ -110,6 +112,8 @@ private:
     int64_t m_sel_anchor = -1, m_sel_end = -1;
     bool m_selecting = false;
     float m_last_scroll_y = -1;
+    float m_scroll_expect = -1;      // where a programmatic scroll should land (not the user's)
+    unsigned m_reader_child_id = 0;  // the reader's child window (differs between layouts)
 
     // timeline zoom: visible fraction [m_tl_begin, m_tl_end] of the episode
     float m_tl_begin = 0.f, m_tl_end = 1.f;

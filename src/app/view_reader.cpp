@@ -11,13 +11,14 @@
 
 namespace tx {
 
-void App::ensure_layout(float width, float font_size) {
+bool App::ensure_layout(float width, float font_size) {
     uint32_t e = m_model.episode();
     const auto& paras = m_model.paragraphs();
     if (e == m_layout_episode && width == m_layout_width && font_size == m_layout_font &&
         m_layout_paras == paras.data() && m_layout_para_count == paras.size())
-        return;
-    if (e >= m_model.episode_count()) return;
+        return false;
+    if (e >= m_model.episode_count()) return false;
+    const bool same_episode = e == m_layout_episode && !m_layout.lines.empty();
     ImFont* font = ImGui::GetFont();
     // A word's width as ImFont::CalcTextSizeA (1.86) computes it: the same per-character products
     // added in the same order, so the same float; printable ASCII without that call's per-call
@@ -40,6 +41,7 @@ void App::ensure_layout(float width, float font_size) {
     m_layout_paras = paras.data();
     m_layout_para_count = paras.size();
     m_sel_anchor = m_sel_end = -1;
+    return same_episode;
 }
 
 uint32_t App::word_at(float x, float y) const {
@@ -61,7 +63,8 @@ std::string App::selection_text() const {
     const Episode& ep = m_model.current_episode();
     uint32_t a = uint32_t(std::min(m_sel_anchor, m_sel_end)), b = uint32_t(std::max(m_sel_anchor, m_sel_end));
     if (b >= ep.words.size()) return {};
-    return ep.text.substr(ep.words[a].begin, ep.words[b].end - ep.words[a].begin);
+    const uint32_t begin = word_display_span(ep, a).first, end = word_display_span(ep, b).second;  // with punctuation
+    return ep.text.substr(begin, end - begin);
 }
 
 void App::draw_reader() {
@@ -86,6 +89,7 @@ void App::draw_reader() {
         ImGui::TextDisabled(has_sel ? "Ctrl+C copies the selection" : "Drag across words to select");
     }
 
+    const ImGuiID child_id = ImGui::GetID("reader_text");
     ImGui::BeginChild("reader_text", ImVec2(0, 0), false, ImGuiWindowFlags_NoNavInputs);
     ImFont* font = ImGui::GetFont();
     float fs = ImGui::GetFontSize();
@@ -95,7 +99,10 @@ void App::draw_reader() {
     m_margin = std::round(margin_font->CalcTextSizeA(margin_fs, FLT_MAX, 0, "\xE2\x89\x88" "0:00:00").x + fs * (avail < fs * 30 ? 0.6f : 1.2f));
     float text_w = std::min(avail - m_margin - fs, fs * 40.f);  // a comfortable measure
     if (text_w < fs * 8) text_w = std::max(fs * 4, avail - m_margin);
-    ensure_layout(text_w, fs);
+    // A new layout (width, text size) or a new reader window (wide <-> phone layout: a fresh scroll
+    // of 0) keeps the reader at its word instead of reading the stale scroll as the user's.
+    const bool keep_place = ensure_layout(text_w, fs) || child_id != m_reader_child_id;
+    m_reader_child_id = child_id;
 
     ImDrawList* dl = ImGui::GetWindowDrawList();
     ImVec2 origin = ImGui::GetCursorScreenPos();  // already includes -scroll
@@ -104,20 +111,33 @@ void App::draw_reader() {
 
     // scroll request from the model (search hit, timeline click, deep link)
     uint32_t target;
-    if (m_model.take_scroll_request(target) && target < ep.words.size()) {
+    bool requested = m_model.take_scroll_request(target);
+    if (!requested && keep_place) {
+        target = m_model.reader_word();
+        requested = true;
+    }
+    if (requested && target < ep.words.size()) {
         float y = 0;
         size_t pi = paragraph_of_word(paras, target);
         if (pi < m_layout.paragraphs.size()) {
             const LayoutParagraph& lp = m_layout.paragraphs[pi];
             y = lp.y + float(m_layout.word_line[target] - lp.first_line) * m_line_height;
         }
-        ImGui::SetScrollY(std::max(0.f, y - ImGui::GetWindowHeight() * 0.3f));
+        m_scroll_expect = std::max(0.f, y - ImGui::GetWindowHeight() * 0.3f);
+        ImGui::SetScrollY(m_scroll_expect);
         m_last_scroll_y = -2;  // not a user scroll
     }
     float scroll = ImGui::GetScrollY();
     float view_h = ImGui::GetWindowHeight();
+    if (m_scroll_expect >= 0 && m_last_scroll_y != -2) {  // the frame after a programmatic scroll
+        // landed where asked: not the user's scroll, so the model keeps its exact word and time
+        // (reading the line's first word back made a deep link's t drift earlier on each reload)
+        if (std::fabs(scroll - m_scroll_expect) < 1.f) m_last_scroll_y = scroll;
+        m_scroll_expect = -1;
+    }
     if (m_last_scroll_y != scroll && m_last_scroll_y != -2 && !m_layout.paragraphs.empty())
         m_model.reader_scrolled_to(word_at(0, scroll + view_h * 0.3f));
+    if (!m_layout.paragraphs.empty()) m_model.reader_shows_from(word_at(0, scroll));
     m_last_scroll_y = scroll;
 
     // colours
@@ -158,9 +178,9 @@ void App::draw_reader() {
             for (uint32_t k = 0; k < line.word_count; ++k) {
                 uint32_t w = line.first_word + k;
                 const Word& wd = ep.words[w];
-                std::string_view s = text.substr(wd.begin, wd.end - wd.begin);
+                const auto [db, de] = word_display_span(ep, w);  // the word with its punctuation
+                std::string_view s = text.substr(db, de - db);
                 float x = text_x + m_layout.word_x[w];
-                float ww = font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
                 bool in_sel = m_sel_anchor >= 0 && w >= sel_a && w <= sel_b;
                 bool hit = w < flags.size() && flags[w];
                 bool cur = has_cur && w >= cur_a && w < cur_b;
@@ -168,8 +188,16 @@ void App::draw_reader() {
                 bool next_same = k + 1 < line.word_count &&
                                  ((in_sel && w + 1 <= sel_b) || (!in_sel && cur && w + 1 < cur_b) ||
                                   (!in_sel && !cur && hit && w + 1 < flags.size() && flags[w + 1]));
-                float right = next_same ? text_x + m_layout.word_x[w + 1] : x + ww;
-                ImVec2 a(x - 2, ly - 1), b(right + 2, ly + fs + 3);
+                // a selection covers the punctuation too; a hit covers only the word it matched
+                float left = x, right = 0;
+                if (!in_sel && (cur || hit)) {
+                    left += font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), text.data() + wd.begin).x;
+                    right = left + font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + wd.begin, text.data() + wd.end).x;
+                } else if (in_sel) {
+                    right = x + font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+                }
+                if (next_same) right = text_x + m_layout.word_x[w + 1];
+                ImVec2 a(left - 2, ly - 1), b(right + 2, ly + fs + 3);
                 if (in_sel) dl->AddRectFilled(a, b, col_sel, 2.f);
                 else if (cur) dl->AddRectFilled(a, b, col_cur, 3.f);
                 else if (hit) dl->AddRectFilled(a, b, col_hit, 3.f);

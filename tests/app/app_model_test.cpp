@@ -135,6 +135,27 @@ TEST_CASE("F3 steps through occurrences in reading order and wraps") {
     CHECK_FALSE(m.take_scroll_request(w));  // consumed
 }
 
+// Protects the first Enter/F3: it started at the reading line (30% down the reader), so hits
+// already on screen above it were skipped ("match 3 of 4" first on the demo's opening screen).
+TEST_CASE("the first F3 starts from the first word on screen, not the reading line") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    m.set_query("zuckerberg");
+    const auto& occ = m.occurrences();
+    REQUIRE(occ.size() >= 3);
+    m.seek_word(0, occ[1].word + 1);  // the reading line is past the first two hits
+    m.reader_shows_from(0);            // but the screen starts at the top of the episode
+    m.next_occurrence();
+    CHECK(m.current_occurrence() == 0);
+    // with no reported screen, the reading line decides (as before)
+    AppModel n;
+    n.load_episodes(demo_episodes());
+    n.set_query("zuckerberg");
+    n.seek_word(0, occ[1].word + 1);
+    n.next_occurrence();
+    CHECK(n.current_occurrence() == 2);
+}
+
 TEST_CASE("every word of every occurrence is flagged for highlighting, and nothing else") {
     AppModel m;
     m.load_episodes(demo_episodes());

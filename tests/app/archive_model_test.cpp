@@ -154,6 +154,18 @@ TEST_CASE("selecting a hit in another episode switches the reader to that decode
     other.apply_deep_link(m.deep_link());
     CHECK(other.episode() == 6);
     CHECK(other.current_episode().text == eps[6].text);
+    // switching to another episode drops the match and result of this one (the status kept
+    // "match 1 of 1" and F3 continued from it)
+    REQUIRE(m.current_occurrence() == 0);
+    m.set_episode(2);
+    CHECK(m.current_occurrence() == -1);
+    CHECK(m.selected_result() == -1);
+    uint32_t a, b;
+    CHECK_FALSE(m.current_match(a, b));
+    // and coming back through the result selects it again
+    m.select_result(0);
+    CHECK(m.current_occurrence() == 0);
+    CHECK(m.episode() == 6);
 }
 
 TEST_CASE("a corrupt episode frame found while indexing an archive ends in the error state") {

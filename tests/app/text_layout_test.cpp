@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include "app/model/text_layout.h"
+#include "core/text.h"
 #include "test_util.h"
 
 using namespace tx;
@@ -83,4 +84,30 @@ TEST_CASE("wrapped lines never exceed the width unless a single word is wider") 
     // paragraph offsets are increasing and consistent with heights
     for (size_t i = 1; i < L.paragraphs.size(); ++i)
         CHECK(L.paragraphs[i].y == Approx(L.paragraphs[i - 1].y + L.paragraphs[i - 1].height + 10));
+}
+
+// Protects punctuation in the reader: word spans leave punctuation out (for search), and the reader
+// drew only them, so a punctuated transcript read "Yeah so the perceptronium Yeah So you coined".
+TEST_CASE("the reader shows each word with the punctuation written against it", "[layout]") {
+    Episode ep;
+    ep.text = "\xE2\x80\x9CYeah, so the perceptronium.\xE2\x80\x9D Yeah. \xE2\x80\x94 So: (you) coined it!";
+    std::vector<WordSpan> spans;
+    split_words(ep.text, spans);
+    for (const WordSpan& s : spans) ep.words.push_back(Word{s.begin, s.end, 0, kNoSpeaker});
+    auto shown = [&](uint32_t w) {
+        auto [b, e] = word_display_span(ep, w);
+        return ep.text.substr(b, e - b);
+    };
+    REQUIRE(ep.words.size() == 9);
+    CHECK(ep.text.substr(ep.words[0].begin, ep.words[0].end - ep.words[0].begin) == "Yeah");  // the span itself
+    CHECK(shown(0) == "\xE2\x80\x9CYeah,");
+    CHECK(shown(3) == "perceptronium.\xE2\x80\x9D");
+    CHECK(shown(4) == "Yeah.");
+    CHECK(shown(5) == "So:");  // the lone dash between words belongs to neither
+    CHECK(shown(6) == "(you)");
+    CHECK(shown(8) == "it!");
+    // the layout measures what is shown: punctuation takes room on the line
+    auto paras = std::vector<Paragraph>{Paragraph{0, uint32_t(ep.words.size()), 0}};
+    auto L = layout_paragraphs(ep, paras, 1000.f, [](std::string_view s) { return float(s.size()); }, 1.f, 10.f, 5.f);
+    CHECK(L.word_x[1] == float(shown(0).size()) + 1.f);
 }

@@ -120,6 +120,46 @@ export const tests = [
     },
   },
   {
+    name: 'a deep link keeps its time through reloads, resizes and text size changes (protects the reader\'s place)',
+    fn: async ({ browser, site }) => {
+      const tOf = (h) => Number((/[#&]t=(\d+)/.exec(h) || [])[1]);
+      let page = await ready(browser, site.url + '#q=llama&ep=0&t=1290', { width: 900, height: 700 });
+      let s = await waitState(page, 'st => st.query === "llama"');
+      await page.waitForTimeout(400);
+      s = await page.evaluate(() => window.explorer.state());
+      // the reader reading its own first line back made t drift earlier on every reload (1290 -> 1281 -> 1268 ...)
+      assertEq(tOf(s.hash), 1290, `the hash keeps the linked second (${s.hash})`);
+      const url = page.url();
+      for (let i = 0; i < 2; ++i) {
+        await page.reload();
+        await waitState(page, 'st => st.query === "llama"');
+        await page.waitForTimeout(400);
+        s = await page.evaluate(() => window.explorer.state());
+        assertEq(tOf(s.hash), 1290, `reload ${i + 1}: t unchanged (${s.hash})`);
+      }
+      // wide -> phone layout: a new reader window started at scroll 0 and sent the reader to 0:00
+      await page.setViewportSize({ width: 600, height: 700 });
+      await page.waitForTimeout(500);
+      s = await page.evaluate(() => window.explorer.state());
+      assert(Math.abs(s.timeMs - 1290000) < 30000, `the narrow layout keeps the place, got ${s.timeMs} ms`);
+      saveShot('ui-place-narrow', await page.screenshot());
+      await page.setViewportSize({ width: 1100, height: 700 });
+      await page.waitForTimeout(500);
+      s = await page.evaluate(() => window.explorer.state());
+      assert(Math.abs(s.timeMs - 1290000) < 30000, `back to wide, still there, got ${s.timeMs} ms`);
+      // a larger text size re-wraps every line; the reader stays at its word
+      await page.keyboard.press('Control+Equal');
+      await page.waitForTimeout(300);
+      await page.keyboard.press('Control+Equal');
+      await page.waitForTimeout(500);
+      s = await page.evaluate(() => window.explorer.state());
+      assert(Math.abs(s.timeMs - 1290000) < 30000, `after A+ A+, still there, got ${s.timeMs} ms`);
+      saveShot('ui-place-larger', await page.screenshot());
+      assert(url.includes('t=1290'), 'the page URL was the linked one');
+      await page.context().close();
+    },
+  },
+  {
     name: 'a corrupt bundle shows the error screen with a message, not a blank page (protects error handling)',
     fn: async ({ browser }) => {
       const good = fs.readFileSync(path.join(ROOT, 'build-web/site/demo.txb'));

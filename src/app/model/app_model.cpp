@@ -567,10 +567,11 @@ void AppModel::jump_to_occurrence(int i) {
 void AppModel::next_occurrence() {
     if (m_occurrences.empty()) return;
     if (m_current_occ >= 0) { jump_to_occurrence(m_current_occ + 1); return; }
-    // first occurrence at or after the reader position
+    // first occurrence at or after the first word on screen (else the reader position)
+    const uint32_t from = std::min(m_reader_word, m_first_shown_word);
     for (size_t k = 0; k < m_occurrences.size(); ++k) {
         const MatchRef& o = m_occurrences[k];
-        if (o.episode > m_episode || (o.episode == m_episode && o.word >= m_reader_word)) { jump_to_occurrence(int(k)); return; }
+        if (o.episode > m_episode || (o.episode == m_episode && o.word >= from)) { jump_to_occurrence(int(k)); return; }
     }
     jump_to_occurrence(0);
 }
@@ -590,7 +591,14 @@ void AppModel::set_episode(uint32_t episode) {
     if (episode != m_episode || !m_current) {
         m_episode = episode;
         m_current = decoded(episode);
+        m_first_shown_word = UINT32_MAX;
         rebuild_episode_view();
+        // a match or result of another episode is no longer "current" (F3 would continue from it
+        // and the status kept saying "match 24 of 24" over the new episode)
+        if (m_current_occ >= 0 && size_t(m_current_occ) < m_occurrences.size() && m_occurrences[size_t(m_current_occ)].episode != episode)
+            m_current_occ = -1;
+        if (m_selected_result >= 0 && size_t(m_selected_result) < m_results.size() && m_results[size_t(m_selected_result)].episode != episode)
+            m_selected_result = -1;
     }
     bump();
 }

@@ -170,6 +170,9 @@ public:
     uint32_t reader_word() const { return m_reader_word; }
     // The reader reports the first visible word after the user scrolled.
     void reader_scrolled_to(uint32_t word);
+    // The reader reports the first word on screen (every frame it draws): Enter/F3 with no
+    // current match starts from there, so a hit already on screen above the reading line is not skipped.
+    void reader_shows_from(uint32_t word) { m_first_shown_word = word; }
     // A pending "scroll the reader to this word" request; consumed by the reader view.
     bool take_scroll_request(uint32_t& word);
     // Current match range in the current episode (emphasised), or false.
@@ -253,6 +256,7 @@ private:
     int m_current_occ = -1;
 
     uint32_t m_episode = 0, m_time_ms = 0, m_reader_word = 0;
+    uint32_t m_first_shown_word = UINT32_MAX;  // reader_shows_from; UINT32_MAX = not drawn yet
     bool m_scroll_pending = false;
     uint32_t m_scroll_word = 0;
 

@@ -65,8 +65,8 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
         float x = 0;
         for (uint32_t k = 0; k < p.word_count; ++k) {
             uint32_t w = p.first_word + k;
-            const Word& wd = ep.words[w];
-            float adv = measure(std::string_view(ep.text).substr(wd.begin, wd.end - wd.begin));
+            const auto [db, de] = word_display_span(ep, w);
+            float adv = measure(std::string_view(ep.text).substr(db, de - db));
             if (line.word_count > 0 && x + adv > width) {  // wrap; a word wider than the line sits alone
                 L.lines.push_back(line);
                 line.first_word = w;
@@ -86,6 +86,20 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
     }
     L.total_height = y;
     return L;
+}
+
+std::pair<uint32_t, uint32_t> word_display_span(const Episode& ep, uint32_t w) {
+    const Word& wd = ep.words[w];
+    const uint32_t lo = w > 0 ? ep.words[w - 1].end : 0;
+    const uint32_t hi = w + 1 < ep.words.size() ? ep.words[w + 1].begin : uint32_t(ep.text.size());
+    auto space = [&](uint32_t i) {
+        const char c = ep.text[i];
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+    };
+    uint32_t b = wd.begin, e = wd.end;
+    while (b > lo && !space(b - 1)) --b;
+    while (e < hi && !space(e)) ++e;
+    return {b, e};
 }
 
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w) {
