@@ -201,10 +201,14 @@ void App::draw_highlighted_wrapped(const std::string& text, const std::vector<Hi
         if (i == b) break;
         float w = font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + b, text.data() + i).x;
         if (x > 0 && x + w > width) { x = 0; y += fs * 1.3f; }
-        bool hit = false;
-        for (const HighlightSpan& s : spans) hit |= b < s.end && i > s.begin;
         ImVec2 p(origin.x + x, origin.y + y);
-        if (hit) dl->AddRectFilled(ImVec2(p.x - 2, p.y), ImVec2(p.x + w + 2, p.y + fs * 1.15f), hl, 3.f);
+        for (const HighlightSpan& s : spans) {  // only the matched bytes: not the "." or "," after a word
+            if (!(b < s.end && i > s.begin)) continue;
+            const size_t hb = std::max<size_t>(b, s.begin), he = std::min<size_t>(i, s.end);
+            const float hx = hb > b ? font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + b, text.data() + hb).x : 0.f;
+            const float hw = he < i || hb > b ? font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + hb, text.data() + he).x : w;
+            dl->AddRectFilled(ImVec2(p.x + hx - 2, p.y), ImVec2(p.x + hx + hw + 2, p.y + fs * 1.15f), hl, 3.f);
+        }
         dl->AddText(font, fs, p, col, text.data() + b, text.data() + i);
         x += w + space;
     }
