@@ -4,6 +4,7 @@
 
 #include "app/model/app_model.h"
 #include "core/import.h"
+#include "core/text.h"
 #include "test_util.h"
 #include "writer/bundle_writer.h"
 
@@ -204,6 +205,44 @@ TEST_CASE("a deep link restores query, episode and time in a fresh model") {
     CHECK(b.query() == a.query());
     CHECK(b.episode() == a.episode());
     CHECK(b.time_ms() / 1000 == a.time_ms() / 1000);
+}
+
+// Protects links typed by people: t as the reader shows times (21:30, 1:30:00) or as YouTube
+// writes them (1h30m5s) was ignored, and the link opened at 0:00.
+TEST_CASE("a deep link's time may be seconds, h:mm:ss or 1h2m3s") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    auto t_of = [&](const char* link) {
+        m.seek(0, 0);
+        m.apply_deep_link(link);
+        return m.time_ms() / 1000;
+    };
+    CHECK(t_of("#t=1290") == 1290);
+    CHECK(t_of("#t=21:30") == 1290);
+    CHECK(t_of("#t=1:30:00") == 5400);
+    CHECK(t_of("#t=1h30m5s") == 5405);
+    CHECK(t_of("#t=90s") == 90);
+    CHECK(t_of("#t=2m") == 120);
+    // malformed: ignored (the reader stays where it was)
+    CHECK(t_of("#t=1:75") == 0);
+    CHECK(t_of("#t=1:2:3:4") == 0);
+    CHECK(t_of("#t=5x") == 0);
+    CHECK(t_of("#t=h") == 0);
+    CHECK(t_of("#t=") == 0);
+}
+
+// Protects a quote's punctuation (word spans leave it out): "term." not "term".
+TEST_CASE("a quote keeps the punctuation around its first and last words") {
+    Episode ep;
+    ep.text = "He said: \"open source, mostly.\" Then left.";
+    std::vector<WordSpan> spans;
+    split_words(ep.text, spans);
+    for (const WordSpan& s : spans) ep.words.push_back(Word{s.begin, s.end, uint32_t(ep.words.size()) * 400, kNoSpeaker});
+    std::vector<Episode> v;
+    v.push_back(ep);
+    AppModel m;
+    m.load_episodes(std::move(v));
+    CHECK(m.quote(2, 4, "").find("\"\"open source, mostly.\"\"") == 0);
 }
 
 TEST_CASE("hostile deep links are ignored, not trusted") {

@@ -712,6 +712,41 @@ static bool parse_uint(std::string_view s, uint32_t& out) {
     return true;
 }
 
+// A link's time in seconds: "1290", "21:30", "1:30:00" (as the reader shows times), or YouTube's
+// "1h30m5s" / "90s". At most 999,999,999 s.
+static bool parse_link_time(std::string_view s, uint32_t& out) {
+    if (parse_uint(s, out)) return true;
+    uint64_t total = 0;
+    if (s.find(':') != std::string_view::npos) {  // h:mm:ss or m:ss
+        int fields = 0;
+        while (true) {
+            const size_t colon = s.find(':');
+            uint32_t v;
+            if (!parse_uint(s.substr(0, colon), v) || (fields > 0 && v >= 60) || ++fields > 3) return false;
+            total = total * 60 + v;
+            if (colon == std::string_view::npos) break;
+            s.remove_prefix(colon + 1);
+        }
+    } else {  // 1h2m3s
+        bool any = false;
+        while (!s.empty()) {
+            size_t k = 0;
+            while (k < s.size() && s[k] >= '0' && s[k] <= '9') ++k;
+            uint32_t v;
+            if (k == s.size() || !parse_uint(s.substr(0, k), v)) return false;
+            const char unit = s[k];
+            total += uint64_t(v) * (unit == 'h' ? 3600u : unit == 'm' ? 60u : unit == 's' ? 1u : 0u);
+            if (unit != 'h' && unit != 'm' && unit != 's') return false;
+            any = true;
+            s.remove_prefix(k + 1);
+        }
+        if (!any) return false;
+    }
+    if (total > 999999999u) return false;
+    out = uint32_t(total);
+    return true;
+}
+
 void AppModel::apply_deep_link(std::string_view hash) {
     if (!hash.empty() && hash[0] == '#') hash.remove_prefix(1);
     std::string q;
@@ -727,7 +762,7 @@ void AppModel::apply_deep_link(std::string_view hash) {
         std::string_view k = kv.substr(0, eq), v = kv.substr(eq + 1);
         if (k == "q") { q = url_decode(v); have_q = true; }
         else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < m_meta.size()) ep = e; }
-        else if (k == "t") { if (parse_uint(v, t)) have_t = true; }
+        else if (k == "t") { if (parse_link_time(v, t)) have_t = true; }
     }
     if (have_q) set_query(q);
     if (have_t) seek(ep, uint32_t(std::min<uint64_t>(uint64_t(t) * 1000u, 0xFFFFFFFFu)));  // t <= 999999999: no wrap
@@ -742,7 +777,8 @@ std::string AppModel::quote(uint32_t first_word, uint32_t last_word, std::string
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
     first_word = std::min(first_word, last_word);
     std::string out = "\"";
-    out.append(ep.text, ep.words[first_word].begin, ep.words[last_word].end - ep.words[first_word].begin);
+    const uint32_t b = word_display_span(ep, first_word).first, e = word_display_span(ep, last_word).second;  // with punctuation
+    out.append(ep.text, b, e - b);
     out += "\" (";
     if (!ep.meta.title.empty()) out += ep.meta.title + ", ";
     out += ep.meta.times_estimated ? "\xE2\x89\x88" : "";
