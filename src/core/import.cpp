@@ -631,11 +631,30 @@ Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
     return ok_status();
 }
 
-// True when a WebVTT file has inline word timestamps ("word<00:00:01.320><c> next</c>"), the mark
-// of YouTube's automatic captions, whose cues repeat the previous cue's line before the new words.
-bool has_inline_timestamps(std::string_view s) {
-    for (size_t i = s.find('<'); i != std::string_view::npos && i + 3 < s.size(); i = s.find('<', i + 1))
-        if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] == ':') return true;
+// The next inline word time ("<00:00:01.320>") in `line` at or after `from`: @return the offset of
+// its '<' with `ms` and `close` (the offset of its '>') set, or npos when there is none.
+size_t find_word_time(std::string_view line, size_t from, uint32_t& ms, size_t& close) {
+    for (size_t tag = line.find('<', from); tag != std::string_view::npos; tag = line.find('<', tag + 1)) {
+        size_t k = tag + 1;
+        close = line.find('>', tag);
+        if (close != std::string_view::npos && k < line.size() && line[k] >= '0' && line[k] <= '9' &&
+            parse_timestamp(line, k, ms) && k == close)
+            return tag;
+    }
+    return std::string_view::npos;
+}
+
+// True when one of a cue's `n` lines has an inline word time ("word<00:00:01.320><c> next</c>").
+// Rolling captions (YouTube's automatic ones) have them in every other cue; a file is taken for
+// rolling captions only when at least 2 cues and a third of them do. One karaoke tag, or a NOTE
+// block mentioning "<10:30", used to be enough, and every cue repeating the one before ("Yes",
+// "Yes", "Yes") was dropped.
+bool has_word_time(const std::string_view* lines, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+        uint32_t ms = 0;
+        size_t close = 0;
+        if (find_word_time(lines[k], 0, ms, close) != std::string_view::npos) return true;
+    }
     return false;
 }
 
@@ -647,17 +666,9 @@ void split_at_word_times(std::string_view line, uint32_t start_ms, uint32_t end_
     uint32_t t = start_ms;
     size_t i = 0;
     while (i <= line.size()) {
-        size_t tag = line.find('<', i);
         uint32_t next = t;
         size_t close = std::string_view::npos;
-        while (tag != std::string_view::npos) {  // the next "<digits:...>" tag that parses
-            size_t k = tag + 1;
-            close = line.find('>', tag);
-            if (close != std::string_view::npos && k < line.size() && line[k] >= '0' && line[k] <= '9' &&
-                parse_timestamp(line, k, next) && k == close)
-                break;
-            tag = line.find('<', tag + 1);
-        }
+        const size_t tag = find_word_time(line, i, next, close);
         const size_t end = tag == std::string_view::npos ? line.size() : tag;
         std::string piece = std::string(trim(clean_payload(line.substr(i, end - i), speaker_name)));
         if (!piece.empty()) out.push_back({t, std::move(piece)});
@@ -683,12 +694,14 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
     }
     std::string why, payload, speaker_name;
-    // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
-    // adds new words; the repeated lines are dropped so the transcript holds each word once.
-    const bool rolling = has_inline_timestamps(s);
-    std::vector<std::string_view> cue_lines;
-    std::vector<std::string> prev_lines, cur_lines;
-    std::vector<PendingCue> cues;
+    // First every cue's times and lines, then their text: whether the file is rolling captions
+    // depends on all its cues.
+    struct RawCue {
+        uint32_t start_ms, end_ms;
+        size_t first_line, lines;  // in `lines` below
+    };
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines, cue_lines;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -713,17 +726,35 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        if (Status st = read_cue_payload(lr, payload, true, rolling ? &cue_lines : nullptr); !st) return st.error();
+        if (Status st = read_cue_payload(lr, payload, true, &cue_lines); !st) return st.error();
+        raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
+        lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
+    }
+    // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
+    // adds new words; the repeated lines are dropped so the transcript holds each word once.
+    size_t timed = 0;
+    for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
+    const bool rolling = timed >= 2 && timed * 3 >= raw.size();
+    std::vector<std::string> prev_lines, cur_lines;
+    std::vector<PendingCue> cues;
+    cues.reserve(raw.size());
+    for (const RawCue& rc : raw) {
+        const std::string_view* cl = lines.data() + rc.first_line;
         speaker_name.clear();
-        PendingCue cue{{}, {}, a, e, {}};
+        PendingCue cue{{}, {}, rc.start_ms, rc.end_ms, {}};
         if (!rolling) {
+            payload.clear();
+            for (size_t k = 0; k < rc.lines; ++k) {
+                if (k) payload += ' ';
+                payload.append(cl[k].data(), cl[k].size());
+            }
             cue.text = clean_payload(payload, speaker_name);
         } else {
             cur_lines.clear();
-            for (std::string_view l : cue_lines) cur_lines.push_back(std::string(trim(clean_payload(l, speaker_name))));
+            for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
             size_t k = 0;  // leading lines the previous cue already showed
             while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
-            for (; k < cur_lines.size(); ++k) split_at_word_times(cue_lines[k], a, e, speaker_name, cue.timed);
+            for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
             prev_lines.swap(cur_lines);
         }
         cue.speaker = speaker_name;

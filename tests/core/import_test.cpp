@@ -259,6 +259,23 @@ TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[imp
     CHECK(ep.meta.duration_ms == 8000);
 }
 
+// Rolling-caption de-duplication drops a cue's lines that the cue before showed. It used to be
+// switched on by any "<" + two digits + ":" in the file, so one NOTE or one karaoke tag made
+// ordinary repeated cues vanish (data loss).
+TEST_CASE("WebVTT: a NOTE block or a single karaoke tag does not make a file rolling captions", "[import]") {
+    const Episode note = imported("WEBVTT\n\nNOTE recorded <10:30 local>\n\n00:00:01.000 --> 00:00:02.000\nYes\n\n"
+                                  "00:00:02.000 --> 00:00:03.000\nYes\n\n00:00:03.000 --> 00:00:04.000\nYes\n",
+                                  Format::WebVTT, "note.vtt");
+    CHECK(word_texts(note) == std::vector<std::string>{"Yes", "Yes", "Yes"});
+    CHECK(note.cues.size() == 3);
+    const Episode karaoke = imported("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nLa la la\n\n00:00:02.000 --> 00:00:03.000\nLa la la\n\n"
+                                     "00:00:03.000 --> 00:00:04.000\nsing <00:00:03.500>along now\n\n"
+                                     "00:00:04.000 --> 00:00:05.000\nLa la la\n",
+                                     Format::WebVTT, "karaoke.vtt");
+    CHECK(karaoke.words.size() == 12);
+    CHECK(karaoke.cues.size() == 4);
+}
+
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
 // cue; as text, the names were indexed as words and `speaker:` found nothing.
 TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
