@@ -413,8 +413,64 @@ bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::str
     return true;  // the rest of the line is cue settings (position, align, ...), ignored
 }
 
-// Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags and timestamps are
-// dropped, and the basic character references are decoded.
+// Decodes the character reference at s[i] (an '&'): numeric ("&#39;", "&#x27;"; 0x80-0x9F read as
+// Windows-1252, as browsers do) or named (the HTML 4 Latin-1 set, "&eacute;", plus the quotes,
+// dashes and symbols subtitles use: "&rsquo;", "&hellip;", "&trade;" ...). "&nbsp;" becomes a
+// plain space and "&lrm;"/"&rlm;" nothing, as before.
+// @return true with the character appended to `out` and i moved past the ';'; false, with nothing
+// changed, for anything else (unknown names, out-of-range or control code points), which stays text.
+bool decode_char_ref(std::string_view s, size_t& i, std::string& out) {
+    const size_t semi = s.substr(i, 12).find(';');
+    if (semi == std::string_view::npos || semi < 2) return false;
+    const std::string_view ref = s.substr(i + 1, semi - 1);
+    uint32_t cp = 0;
+    if (ref[0] == '#') {
+        const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
+        const std::string_view digits = ref.substr(hex ? 2 : 1);
+        if (digits.empty()) return false;
+        for (char d : digits) {
+            int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+            if (v < 0) return false;
+            cp = cp * (hex ? 16 : 10) + uint32_t(v);
+            if (cp > 0x10FFFF) return false;
+        }
+        if (cp >= 0x80 && cp < 0xA0) cp = cp1252_to_unicode(uint8_t(cp));
+        if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    } else {
+        // HTML 4's Latin-1 names, U+00A0 to U+00FF in order
+        static const char* const kLatin1[96] = {
+            "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+            "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+            "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+            "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+            "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+            "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+            "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+            "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml"};
+        static const struct { const char* name; uint32_t cp; } kOther[] = {
+            {"quot", '"'}, {"amp", '&'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'}, {"OElig", 0x152}, {"oelig", 0x153},
+            {"Scaron", 0x160}, {"scaron", 0x161}, {"Yuml", 0x178}, {"fnof", 0x192}, {"circ", 0x2C6}, {"tilde", 0x2DC},
+            {"ensp", 0x2002}, {"emsp", 0x2003}, {"thinsp", 0x2009}, {"zwnj", 0x200C}, {"zwj", 0x200D}, {"ndash", 0x2013},
+            {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C},
+            {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"dagger", 0x2020}, {"Dagger", 0x2021}, {"bull", 0x2022},
+            {"hellip", 0x2026}, {"permil", 0x2030}, {"prime", 0x2032}, {"Prime", 0x2033}, {"lsaquo", 0x2039},
+            {"rsaquo", 0x203A}, {"euro", 0x20AC}, {"trade", 0x2122}, {"lrm", 0}, {"rlm", 0}};
+        bool found = false;
+        for (size_t k = 0; k < 96 && !found; ++k)
+            if (ref == kLatin1[k]) { cp = 0xA0 + uint32_t(k); found = true; }
+        for (const auto& e : kOther)
+            if (!found && ref == e.name) { cp = e.cp; found = true; }
+        if (!found) return false;
+        if (cp == 0xA0) cp = ' ';
+    }
+    if (cp) utf8_append(out, cp);
+    i += semi + 1;
+    return true;
+}
+
+// Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags, timestamps and
+// ASS/SSA override blocks ("{\an8}") are dropped, and character references are decoded.
 std::string clean_payload(std::string_view s, std::string& speaker_name) {
     std::string out;
     out.reserve(s.size());
@@ -435,16 +491,13 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
             i = close + 1;
             continue;
         }
-        if (c == '&') {
-            static const struct { const char* name; const char* text; } kEnt[] = {
-                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", " "}, {"&quot;", "\""},
-                {"&apos;", "'"}, {"&lrm;", ""}, {"&rlm;", ""}};
-            bool done = false;
-            for (const auto& e : kEnt) {
-                std::string_view n(e.name);
-                if (s.substr(i, n.size()) == n) { out += e.text; i += n.size(); done = true; break; }
+        if (c == '&' && decode_char_ref(s, i, out)) continue;
+        if (c == '{' && i + 1 < s.size() && s[i + 1] == '\\') {  // ASS/SSA override block: {\an8}, {\i1}
+            const size_t close = s.find('}', i);
+            if (close != std::string_view::npos) {
+                i = close + 1;
+                continue;
             }
-            if (done) continue;
         }
         out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
         ++i;

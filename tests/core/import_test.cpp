@@ -401,6 +401,32 @@ TEST_CASE("SRT: numbered cues with comma milliseconds and formatting tags", "[im
     CHECK(r->cues[1].start_ms == 5000);
 }
 
+// Subtitles converted from ASS/SSA keep override blocks ({\an8}, {\i1}), and many writers escape
+// apostrophes and accents as character references: all of them were indexed as words ("an8",
+// "39", "eacute") and "I'm" was not found.
+TEST_CASE("SRT and WebVTT: ASS override blocks are dropped and character references decoded", "[import]") {
+    const Episode srt = imported("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}top text {\\i1}ass{\\i0}\n\n"
+                                 "2\n00:00:02,000 --> 00:00:03,000\nI&#39;m here caf&eacute; &#x27;n&#X27; &rsquo;s&hellip;\n",
+                                 Format::SRT, "tags.srt");
+    CHECK(word_texts(srt) == std::vector<std::string>{"top", "text", "ass", "I'm", "here", "caf\xC3\xA9", "n", "s"});
+    CHECK(srt.text.find("\xE2\x80\x99s\xE2\x80\xA6") != std::string::npos);  // &rsquo;s&hellip;
+    struct Case { const char* in; const char* out; };
+    const Case cases[] = {
+        {"a&uuml;b &szlig; &ntilde; &Eacute; &mdash; &ndash; &ldquo;x&rdquo; &copy; &reg; &trade; &deg;",
+         "a\xC3\xBC" "b \xC3\x9F \xC3\xB1 \xC3\x89 \xE2\x80\x94 \xE2\x80\x93 \xE2\x80\x9Cx\xE2\x80\x9D \xC2\xA9 \xC2\xAE \xE2\x84\xA2 \xC2\xB0"},
+        {"&#146;&#x1F600;", "\xE2\x80\x99\xF0\x9F\x98\x80"},  // 0x80-0x9F read as Windows-1252, as browsers do
+        // invalid or unknown references stay text, and never make invalid UTF-8
+        {"&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute", "&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute"},
+        {"{\\unclosed text", "{\\unclosed text"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.in);
+        const Episode e = imported(std::string("WEBVTT\n\n00:01.000 --> 00:02.000\n") + c.in + "\n", Format::WebVTT, "e.vtt");
+        CHECK(e.text == c.out);
+        CHECK(utf8_invalid_offset(e.text) == std::string::npos);
+    }
+}
+
 TEST_CASE("Whisper JSON: segments, and word-level times when words[] is present", "[import]") {
     std::string json = R"({"text": "...", "segments": [
         {"id": 0, "start": 0.0, "end": 2.5, "text": " Hello there, \u00e9t\u00e9 friend."},
