@@ -991,27 +991,38 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     return std::move(b.episode());
 }
 
+// The subtitle format `s` (BOM removed) starts with: WebVTT when its first line is "WEBVTT" (alone
+// or followed by a space or tab), SRT when a cue number line is followed by a timing line that
+// parses; else PlainText.
+Format sniff_subtitles(std::string_view s) {
+    if (s.substr(0, 6) == "WEBVTT" && (s.size() == 6 || s[6] == ' ' || s[6] == '\t' || s[6] == '\r' || s[6] == '\n'))
+        return Format::WebVTT;
+    LineReader lr(s.substr(0, 4096));
+    std::string_view number, timing;
+    while (lr.next(number) && trim(number).empty()) {}
+    uint32_t a = 0, e = 0;
+    std::string why;
+    if (is_cue_number(number) && lr.next(timing) && timing.find("-->") != std::string_view::npos &&
+        parse_timing_line(trim(timing), a, e, why))
+        return Format::SRT;
+    return Format::PlainText;
+}
+
 }  // namespace
 
 Format detect_format(std::string_view name, Bytes head) {
     if (ends_with_ci(name, ".vtt")) return Format::WebVTT;
     if (ends_with_ci(name, ".srt")) return Format::SRT;
     if (ends_with_ci(name, ".json")) return Format::WhisperJSON;
-    if (ends_with_ci(name, ".txt")) return Format::PlainText;
     std::string_view s = strip_bom(head.view());
-    if (s.substr(0, 6) == "WEBVTT") return Format::WebVTT;
+    const Format sub = sniff_subtitles(s);
+    // A .txt holding subtitles (caption files saved or renamed as text) is read as subtitles: as
+    // plain text its timing lines became words. "WEBVTT" opening a sentence is not enough there.
+    if (ends_with_ci(name, ".txt"))
+        return sub == Format::WebVTT && s.substr(0, 4096).find("-->") == std::string_view::npos ? Format::PlainText : sub;
+    if (sub != Format::PlainText) return sub;
     std::string_view t = trim(s.substr(0, 4096));
     if (!t.empty() && (t[0] == '{' || t[0] == '[')) return Format::WhisperJSON;
-    // SRT: a number line followed by a timing line
-    size_t nl = t.find('\n');
-    if (nl != std::string_view::npos) {
-        std::string_view first = trim(t.substr(0, nl));
-        bool digits = !first.empty() && first.size() < 10;
-        for (char c : first) digits = digits && c >= '0' && c <= '9';
-        size_t nl2 = t.find('\n', nl + 1);
-        std::string_view second = t.substr(nl + 1, nl2 == std::string_view::npos ? std::string_view::npos : nl2 - nl - 1);
-        if (digits && second.find("-->") != std::string_view::npos) return Format::SRT;
-    }
     return Format::PlainText;
 }
 

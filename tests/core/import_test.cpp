@@ -65,11 +65,32 @@ TEST_CASE("detect_format uses the extension, then the content", "[import]") {
     CHECK(detect_format("a.VTT", Bytes()) == Format::WebVTT);
     CHECK(detect_format("a.srt", Bytes()) == Format::SRT);
     CHECK(detect_format("a.json", Bytes()) == Format::WhisperJSON);
-    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT\n"))) == Format::PlainText);
+    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT\n"))) == Format::PlainText);  // no cue: "WEBVTT" is a word
+    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT is a caption format.\nIt has cues."))) == Format::PlainText);
     CHECK(detect_format("x", Bytes(std::string_view("\xEF\xBB\xBFWEBVTT\n\n"))) == Format::WebVTT);
     CHECK(detect_format("x", Bytes(std::string_view("  {\"segments\": []}"))) == Format::WhisperJSON);
     CHECK(detect_format("x", Bytes(std::string_view("1\n00:00:01,000 --> 00:00:02,000\nhi\n"))) == Format::SRT);
     CHECK(detect_format("x", Bytes(std::string_view("hello world"))) == Format::PlainText);
+}
+
+// Caption files saved or renamed as .txt were imported as plain text: "00:00:01,000" and "-->"
+// became words and the times were estimated.
+TEST_CASE("detect_format: a .txt or unknown file holding WebVTT or SRT is read as that format", "[import]") {
+    const std::string vtt = "\xEF\xBB\xBFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nhello one\r\n";
+    const std::string srt = "\n1\r\n00:00:01,000 --> 00:00:02,000\r\nhello one\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nhello two\r\n";
+    CHECK(detect_format("subs.txt", Bytes(vtt)) == Format::WebVTT);
+    CHECK(detect_format("subs.TXT", Bytes(srt)) == Format::SRT);
+    CHECK(detect_format("subs", Bytes(srt)) == Format::SRT);
+    CHECK(detect_format("notes.txt", Bytes(std::string_view("1\nthe first point --> the second\n"))) == Format::PlainText);
+    for (const std::string& name : {"subs.txt", "subs"}) {
+        const Episode e = imported(srt, Format::Auto, name);
+        CHECK(word_texts(e) == std::vector<std::string>{"hello", "one", "hello", "two"});
+        CHECK(e.cues.size() == 2);
+        CHECK_FALSE(e.meta.times_estimated);
+        const Episode v = imported(vtt, Format::Auto, name);
+        CHECK(word_texts(v) == std::vector<std::string>{"hello", "one"});
+        CHECK(v.words[0].start_ms == 1000);
+    }
 }
 
 TEST_CASE("plain text: words keep byte ranges, times are estimated and cues are ~30 s windows", "[import]") {
