@@ -649,6 +649,26 @@ bool vtt_padding_line(const LineReader& lr, std::string_view line) {
     return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
 }
 
+// True when `line` starts (after blanks) like a timestamp: with "-->" in it, a timing line, even a
+// broken one; "he said --> go" is cue text.
+bool starts_with_timestamp(std::string_view line) {
+    const std::string_view t = trim(line);
+    uint32_t ms = 0;
+    size_t k = 0;
+    return parse_timestamp(t, k, ms);
+}
+
+// Called at a blank line inside an SRT cue with text: skips the blank lines that follow and
+// @return true when the cue's text goes on after them (a paragraph break inside the cue), false
+// when the file ends or the next line opens a cue: a timing line, or any line followed by one (a
+// cue number, or a broken one the caller reports).
+bool srt_text_continues(LineReader& lr) {
+    std::string_view next, after;
+    while (lr.peek(next) && trim(next).empty()) lr.next(next);
+    if (!lr.peek(next) || next.find("-->") != std::string_view::npos) return false;
+    return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+}
+
 // Read a cue's text lines (up to the next blank line) joined with spaces into `payload`, and one
 // by one into `lines` when given. `vtt`: whitespace-only padding lines do not end the cue.
 // @return ok, or Malformed naming the line when a timing line appears inside the cue.
@@ -673,9 +693,10 @@ Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
         if (!lr.next(line)) break;
         if (trim(line).empty()) {
             if (vtt && vtt_padding_line(lr, line)) continue;
+            if (!vtt && !payload.empty() && srt_text_continues(lr)) continue;
             break;
         }
-        if (line.find("-->") != std::string_view::npos)
+        if (line.find("-->") != std::string_view::npos && starts_with_timestamp(line))
             return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
         if (!payload.empty()) payload += ' ';
         payload.append(line.data(), line.size());
@@ -766,10 +787,10 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
             continue;
         }
         if (line.find("-->") == std::string_view::npos) {
-            // A line that starts like a timestamp is a broken timing line, not an identifier.
-            uint32_t tmp = 0;
-            size_t k = 0;
-            if (parse_timestamp(t, k, tmp)) {
+            // A line that starts like a timestamp is a broken timing line, not an identifier,
+            // unless a timing line follows it ("00:01 intro").
+            std::string_view next;
+            if (starts_with_timestamp(t) && !(lr.peek(next) && next.find("-->") != std::string_view::npos)) {
                 uint32_t a0, e0;
                 parse_timing_line(line, a0, e0, why);
                 return line_error(lr.line_no(), why);

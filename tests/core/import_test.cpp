@@ -564,6 +564,31 @@ TEST_CASE("SRT and WebVTT: a next cue without the blank line before it still sta
     CHECK(word_texts(num) == std::vector<std::string>{"the", "answer", "is", "42", "ok"});
 }
 
+// Real caption files were rejected whole for one small flaw: a blank line inside an SRT cue (the
+// rest of the cue was then "expected a cue number"), an arrow in the spoken text ("timing line
+// inside a cue"), or a WebVTT cue identifier that starts like a time ("00:01 intro").
+TEST_CASE("SRT and WebVTT: a blank line inside an SRT cue, '-->' in cue text and time-like cue identifiers are read", "[import]") {
+    const Episode blank = imported("1\n00:00:01,000 --> 00:00:02,000\nfirst line\n\n\nsecond paragraph\n\n"
+                                   "2\n00:00:02,000 --> 00:00:03,000\nok\n\nlast words\n",
+                                   Format::SRT, "blank.srt");
+    CHECK(word_texts(blank) == std::vector<std::string>{"first", "line", "second", "paragraph", "ok", "last", "words"});
+    REQUIRE(blank.cues.size() == 2);
+    CHECK(blank.cues[0].word_count == 4);
+    const Episode arrow = imported("1\n00:00:01,000 --> 00:00:02,000\nclick File --> Save\n\n2\n00:00:02,000 --> 00:00:03,000\n--> done\n",
+                                   Format::SRT, "arrow.srt");
+    CHECK(word_texts(arrow) == std::vector<std::string>{"click", "File", "Save", "done"});
+    const Episode varrow = imported("WEBVTT\n\n00:01.000 --> 00:02.000\nA --> B\n", Format::WebVTT, "arrow.vtt");
+    CHECK(word_texts(varrow) == std::vector<std::string>{"A", "B"});
+    const Episode ids = imported("WEBVTT\n\n00:01 intro\n00:00:01.000 --> 00:00:02.000\nhello\n\n"
+                                 "1:05 part two\n00:00:02.000 --> 00:00:03.000\nworld\n",
+                                 Format::WebVTT, "ids.vtt");
+    CHECK(word_texts(ids) == std::vector<std::string>{"hello", "world"});
+    CHECK(ids.cues.size() == 2);
+    // still errors: a broken timing line, and a timing line inside a cue
+    CHECK_FALSE(imp("WEBVTT\n\n00:01 intro\nhello\n", Format::WebVTT).ok());
+    CHECK_FALSE(imp("1\n00:00:01,000 --> 00:00:02,000\nhi\n00:00:02,000 --> 00:00:0x,000\nho\n", Format::SRT).ok());
+}
+
 TEST_CASE("a cue ending before it starts (seen in real Whisper output) becomes a zero-length cue", "[import]") {
     auto r = imp("WEBVTT\n\n00:05.000 --> 00:02.000\nhi there\n\n00:02.000 --> 00:03.000\nnext\n", Format::WebVTT);
     REQUIRE(r.ok());
