@@ -171,12 +171,51 @@ private:
     std::vector<WordSpan> m_spans;
 };
 
+// The 1-based number of the line holding byte `offset` of s.
+size_t line_of(std::string_view s, size_t offset) { return 1 + size_t(std::count(s.begin(), s.begin() + long(offset), '\n')); }
+
 // Rejects invalid UTF-8, naming the line.
 Status check_utf8(std::string_view s) {
     size_t bad = utf8_invalid_offset(s);
     if (bad == std::string_view::npos) return ok_status();
-    size_t line = 1 + size_t(std::count(s.begin(), s.begin() + long(bad), '\n'));
-    return line_error(line, "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+    return line_error(line_of(s, bad), "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+}
+
+// True when `s` (not valid UTF-8) reads as Windows-1252 text rather than damaged UTF-8 or binary:
+// no control bytes but tab, CR, LF and FF, none of the 5 bytes Windows-1252 leaves undefined, no
+// run of more than 2 bytes >= 0x80 and 3 in 4 of them alone (UTF-8 sequences, even broken ones,
+// come in runs), and some byte typical of such text: a curly quote, dash or ellipsis (0x85,
+// 0x91-0x97), or an accented letter next to an ASCII letter ("caf\xE9").
+bool looks_like_cp1252(std::string_view s) {
+    auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    size_t runs = 0, single = 0, typical = 0;
+    for (size_t i = 0; i < s.size();) {
+        const uint8_t c = uint8_t(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+        if (c < 0x80) { ++i; continue; }
+        size_t j = i;
+        for (; j < s.size() && uint8_t(s[j]) >= 0x80; ++j) {
+            const uint8_t h = uint8_t(s[j]);
+            if (cp1252_to_unicode(h) == 0) return false;
+            const bool letter = h >= 0xC0 && h != 0xD7 && h != 0xF7;
+            if (h == 0x85 || (h >= 0x91 && h <= 0x97) ||
+                (letter && ((j > 0 && ascii_letter(s[j - 1])) || (j + 1 < s.size() && ascii_letter(s[j + 1])))))
+                ++typical;
+        }
+        if (j - i > 2) return false;
+        ++runs;
+        single += j - i == 1;
+        i = j;
+    }
+    return typical > 0 && single * 4 >= runs * 3;
+}
+
+// `s` read as Windows-1252, in UTF-8 (every byte defined: see looks_like_cp1252).
+std::string cp1252_to_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) utf8_append(out, cp1252_to_unicode(uint8_t(c)));
+    return out;
 }
 
 // ---- plain text ----
@@ -1052,7 +1091,15 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (data.size > kMaxImportBytes)
         return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
     std::string_view s = strip_bom(data.view());
-    Format f = desc.format == Format::Auto ? detect_format(desc.name, data) : desc.format;
+    std::string transcoded;  // owns `s` when the input was read as Windows-1252
+    if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
+        if (desc.warnings)
+            desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(line_of(s, bad)) +
+                                     ": not valid UTF-8; read as Windows-1252");
+        transcoded = cp1252_to_utf8(s);
+        s = transcoded;
+    }
+    Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
     Status u = ok_status();
     if (f != Format::WhisperJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
     Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");

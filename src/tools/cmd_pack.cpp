@@ -218,7 +218,10 @@ int cmd_pack(int argc, char** argv) {
         ImportDesc idesc;
         idesc.name = base_name(j.path);
         idesc.words_per_minute = wpm;
+        std::vector<std::string> warnings;
+        idesc.warnings = &warnings;
         auto ep = import_transcript(Bytes(data.value()), idesc);
+        for (const std::string& w : warnings) std::fprintf(stderr, "transcript pack: warning: %s%s\n", w.c_str(), where.c_str());
         if (!ep) {
             std::string msg = ep.message(), prefix = idesc.name + ": ";
             if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the path already names it

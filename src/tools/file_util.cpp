@@ -92,7 +92,10 @@ Result<std::vector<Episode>> load_transcripts(const std::string& path, double wp
     ImportDesc d;
     d.name = path;
     d.words_per_minute = wpm;
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
     auto ep = import_transcript(bytes, d);
+    for (const std::string& w : warnings) std::fprintf(stderr, "transcript: warning: %s\n", w.c_str());
     if (!ep) return make_error(ep.errc(), path + ": " + ep.message());
     std::vector<Episode> out;
     out.push_back(std::move(ep.value()));

@@ -518,6 +518,35 @@ TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[]
     CHECK(bad.message().find("line 2:") != std::string::npos);
 }
 
+// Subtitles written on Windows are often Windows-1252, not UTF-8; the whole file was refused as
+// "invalid UTF-8". They are read as Windows-1252 with a warning; damaged UTF-8 and binary bytes
+// are still refused (hostile_test.cpp checks the overlong and surrogate forms).
+TEST_CASE("import: a Windows-1252 file is transcoded with a warning, other invalid UTF-8 still refused", "[import]") {
+    std::vector<std::string> warnings;
+    ImportDesc d;
+    d.name = "cp1252.srt";
+    d.warnings = &warnings;
+    auto r = import_transcript(Bytes(std::string_view("1\r\n00:00:01,000 --> 00:00:02,000\r\n\x93smart quotes\x94 caf\xE9 \x96 na\xEFve\r\n")), d);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(r->text == "\xE2\x80\x9Csmart quotes\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 na\xC3\xAFve");
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"smart", "quotes", "caf\xC3\xA9", "na\xC3\xAFve"});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "cp1252.srt: line 3: not valid UTF-8; read as Windows-1252");
+    const Episode plain = imported("Na\xEFve \x93quotes\x94 in a .txt\n", Format::Auto, "p.txt");
+    CHECK(word_texts(plain)[0] == "Na\xC3\xAFve");
+    // not Windows-1252 text: undefined bytes, control bytes, UTF-8-shaped runs, no typical byte
+    const std::string refused[] = {"caf\xE9 \x81 x", "caf\xE9 \x01 x", "caf\xC3\xA9 and caf\xE9", "x \xE2\x82\xAC\x80 y", "bad \xFF byte"};
+    for (const std::string& bad : refused) {
+        INFO(bad);
+        warnings.clear();
+        auto e = import_transcript(Bytes(bad), d);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.message().find("invalid UTF-8") != std::string::npos);
+        CHECK(warnings.empty());
+    }
+}
+
 TEST_CASE("importers reject malformed input with a message naming the line", "[import]") {
     struct Case { std::string input; Format f; std::string expect; };
     const Case cases[] = {
