@@ -911,6 +911,13 @@ bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
     return true;
 }
 
+// The speaker of a word (WhisperX labels words, and a segment may hold words of two speakers),
+// else `fallback` (its segment's).
+int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
+    const JsonValue* sp = w.find("speaker");
+    return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
+}
+
 Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     auto doc = json_parse(s);
     if (!doc) return doc.error();
@@ -993,7 +1000,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 cue_start = ws;
                 open = true;
             }
-            b.add_timed_word(wt->str, ws, kNoSpeaker, false);
+            b.add_timed_word(wt->str, ws, word_speaker(b, w, kNoSpeaker), false);
             last_ms = ws;
         }
         if (open) b.close_cue(cue_first, cue_start, std::max(last_end, last_ms));
@@ -1037,7 +1044,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 // a word without a leading space continues the previous one, except at the start
                 // of a segment and in files whose words have no spaces at all (see `spaced`)
                 bool glue = spaced && !first_in_seg && !txt.empty() && txt[0] != ' ';
-                b.add_timed_word(txt, ws, speaker, glue);
+                b.add_timed_word(txt, ws, word_speaker(b, w, speaker), glue);
                 first_in_seg = false;
             }
             b.close_cue(first, a, e);

@@ -488,6 +488,26 @@ TEST_CASE("Whisper JSON: WhisperX words without leading spaces stay separate wor
     CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
 }
 
+// WhisperX assigns speakers per word, and a segment may hold words of two speakers; the
+// segment's speaker was given to all of them, so `speaker:SPEAKER_01 there` found nothing.
+TEST_CASE("Whisper JSON: WhisperX per-word speakers win over their segment's", "[import]") {
+    const Episode e = imported(
+        R"({"segments":[{"start":0,"end":2,"text":"x","speaker":"SPEAKER_00","words":[)"
+        R"({"word":"Hi","start":0,"end":1,"speaker":"SPEAKER_00"},{"word":"there","start":1,"end":2,"speaker":"SPEAKER_01"},)"
+        R"({"word":"again","start":1.5,"end":2}]}],)"
+        R"("words":[]})",
+        Format::WhisperJSON, "wx.json");
+    REQUIRE(e.words.size() == 3);
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+    CHECK(e.words[0].speaker == 0);
+    CHECK(e.words[1].speaker == 1);
+    CHECK(e.words[2].speaker == 0);  // no label: the segment's speaker
+    const Episode top = imported(R"({"words":[{"word":"a","start":0,"speaker":"A"},{"word":"b","start":1}]})", Format::WhisperJSON, "t.json");
+    REQUIRE(top.words.size() == 2);
+    CHECK(top.words[0].speaker == 0);
+    CHECK(top.words[1].speaker == kNoSpeaker);
+}
+
 TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
     std::string openai = R"({"task":"transcribe","duration":9.0,"text":"Hello there. General Kenobi!",
         "segments":[{"id":0,"start":0.0,"end":2.0,"text":" Hello there."},{"id":1,"start":5.0,"end":9.0,"text":" General Kenobi!"}],
