@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/json.h"
 #include "core/text.h"
@@ -905,6 +906,19 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
 
 // ---- Whisper JSON ----
 
+// Why `v`, the time field `what` of an item ("segment", "word"), is not a usable time: missing
+// or not a number, negative, or past the ~24-day limit.
+Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_name, const char* what) {
+    const std::string field = std::string(item_name) + " \"" + what + "\"";
+    if (!v || !v->is_number()) return line_error(item.line, std::string(item_name) + " needs a numeric \"" + what + "\" (seconds)");
+    char num[32];
+    std::snprintf(num, sizeof num, "%.3f", v->num);
+    if (!(v->num >= 0)) return line_error(v->line, field + " is negative (" + num + " s)");
+    char lim[32];
+    std::snprintf(lim, sizeof lim, "%.3f", double(kMaxTimeMs) / 1000.0);
+    return line_error(v->line, field + " is too large (" + num + " s; the limit is " + lim + " s)");
+}
+
 bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
     if (!v || !v->is_number() || !(v->num >= 0) || v->num * 1000.0 > double(kMaxTimeMs)) return false;
     out = uint32_t(std::llround(v->num * 1000.0));
@@ -981,8 +995,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
             if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
             if (!check_utf8(wt->str).ok()) return line_error(w.line, "invalid UTF-8 in word");
             uint32_t ws = last_ms, we = 0;
-            if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
-                return line_error(w.line, "word \"start\" must be a number of seconds");
+            if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
             if (w.find("end") && seconds_to_ms(w.find("end"), we)) last_end = std::max(last_end, we);
             ws = std::max(ws, last_ms);  // keep word times monotonic
             bool boundary = false;
@@ -1010,8 +1023,8 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     for (const JsonValue& seg : segs->arr) {
         if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
         uint32_t a = 0, e = 0;
-        if (!seconds_to_ms(seg.find("start"), a)) return line_error(seg.line, "segment needs a numeric \"start\" (seconds)");
-        if (!seconds_to_ms(seg.find("end"), e)) return line_error(seg.line, "segment needs a numeric \"end\" (seconds)");
+        if (!seconds_to_ms(seg.find("start"), a)) return bad_seconds(seg, seg.find("start"), "segment", "start");
+        if (!seconds_to_ms(seg.find("end"), e)) return bad_seconds(seg, seg.find("end"), "segment", "end");
         if (e < a) e = a;  // as for WebVTT: a zero-length segment, not a reason to reject the file
         int16_t speaker = kNoSpeaker;
         if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string()) speaker = b.speaker_id(sp->str);
@@ -1036,8 +1049,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 if (!wt) wt = w.find("text");
                 if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
                 uint32_t ws = last_ms;
-                if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
-                    return line_error(w.line, "word \"start\" must be a number of seconds");
+                if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
                 last_ms = ws;
                 std::string_view txt = wt->str;
                 if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");

@@ -215,6 +215,10 @@ int cmd_pack(int argc, char** argv) {
         auto data = tools::read_whole_file(j.path);
         std::string where = j.manifest ? " (manifest line " + std::to_string(j.manifest->line) + ")" : "";
         if (!data) { if (problem(data.message() + where)) return 1; continue; }
+        if (ends_with(j.path, ".txb") || data->compare(0, 4, "\x89TXB") == 0) {  // was "invalid UTF-8 (byte 0)"
+            if (problem(j.path + ": a transcript bundle (.txb) cannot be packed as a transcript; pack the transcripts it was made from" + where)) return 1;
+            continue;
+        }
         ImportDesc idesc;
         idesc.name = base_name(j.path);
         idesc.words_per_minute = wpm;

@@ -595,6 +595,27 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
     }
 }
 
+// A time that is a number but unusable was reported as 'needs a numeric "start"', which sends the
+// user looking for a missing or quoted value.
+TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
+    struct Case { std::string json, expect; };
+    const Case cases[] = {
+        {R"({"segments":[{"start":-1.5,"end":1,"text":"a"}]})", R"(line 1: segment "start" is negative (-1.500 s))"},
+        {R"({"segments":[{"start":4294967.295,"end":4294967.296,"text":"a"}]})",
+         R"(line 1: segment "start" is too large (4294967.295 s; the limit is 2147483.647 s))"},
+        {"{\"segments\":[{\"start\":0,\n\"end\":1e300,\"text\":\"a\"}]}", R"(line 2: segment "end" is too large)"},
+        {R"({"segments":[{"start":"0","end":1,"text":"a"}]})", R"(line 1: segment needs a numeric "start" (seconds))"},
+        {R"({"segments":[{"start":0,"end":1,"words":[{"word":"a","start":-2}]}]})", R"(line 1: word "start" is negative (-2.000 s))"},
+        {R"({"words":[{"word":"a","start":"x"}]})", R"(line 1: word needs a numeric "start" (seconds))"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.json);
+        auto r = imp(c.json, Format::WhisperJSON, "t.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message().find("t.json: " + c.expect) == 0);
+    }
+}
+
 // Hand-edited caption files often lose the blank line between cues; the next cue's number and
 // timing line (or a bare timing line that parses) start a new cue instead of failing the file.
 TEST_CASE("SRT and WebVTT: a next cue without the blank line before it still starts a new cue", "[import]") {

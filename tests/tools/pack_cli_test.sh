@@ -63,6 +63,17 @@ grep -q "error: .*bad.vtt: line 3" "$D/err" || fail "strict error should name fi
 [ $rc -eq 1 ] || fail "missing input should exit 1"
 grep -q "nope.txt: cannot open" "$D/err" || fail "missing input message: $(cat "$D/err")"
 
+# a bundle given as an input: said so, not "invalid UTF-8 (byte 0)"
+"$T" pack -q -o "$D/b2.txb" "$D/f.txb" "$D/in/a.txt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "a .txb input should be skipped with exit 1, got $rc"
+grep -q "f.txb: a transcript bundle (.txb) cannot be packed as a transcript" "$D/err" || fail ".txb input message: $(cat "$D/err")"
+grep -q "UTF-8" "$D/err" && fail ".txb input reported as bad UTF-8: $(cat "$D/err")"
+
+# the other commands name a bad file once ("x.vtt: line 3", not "x.vtt: x.vtt: line 3")
+"$T" search --query x "$D/bad.vtt" 2> "$D/err"
+grep -q "bad.vtt: line 3" "$D/err" || fail "search error should name file and line: $(cat "$D/err")"
+grep -q "bad.vtt: .*bad.vtt" "$D/err" && fail "search error names the file twice: $(cat "$D/err")"
+
 # info on damaged / foreign files: clear message, non-zero exit
 head -c 100 "$D/f.txb" > "$D/trunc.txb"
 "$T" info "$D/trunc.txb" 2> "$D/err" && fail "info accepted a truncated bundle"
