@@ -1,4 +1,5 @@
 // transcript pack / transcript info: write and inspect transcript bundles (docs/bundle-format.md).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -111,6 +112,12 @@ int pack_usage() {
     return 2;
 }
 
+// -o names input `input`. @return the exit status.
+int refuse_output(const std::string& out_path, const std::string& input) {
+    std::fprintf(stderr, "transcript pack: -o %s is also an input (%s); refusing to overwrite it\n", out_path.c_str(), input.c_str());
+    return 2;
+}
+
 }  // namespace
 
 int cmd_pack(int argc, char** argv) {
@@ -198,6 +205,22 @@ int cmd_pack(int argc, char** argv) {
             jobs.push_back({in, nullptr});
         }
     }
+
+    // -o must not name an input: the bundle would replace a transcript (or manifest) the user
+    // still needs. Same file = same device and inode, so "./a.vtt" and links are caught too.
+    if (struct stat out_st; ::stat(out_path.c_str(), &out_st) == 0) {
+        auto same = [&](const std::string& p) {
+            struct stat st;
+            return ::stat(p.c_str(), &st) == 0 && st.st_dev == out_st.st_dev && st.st_ino == out_st.st_ino;
+        };
+        for (const std::string& p : inputs)
+            if (same(p)) return refuse_output(out_path, p);
+        for (const Job& j : jobs)
+            if (same(j.path)) return refuse_output(out_path, j.path);
+    }
+    if (!ends_with(out_path, ".txb"))
+        std::fprintf(stderr, "transcript pack: warning: %s does not end in .txb; the explorer and the other commands "
+                     "recognise bundles by that extension\n", out_path.c_str());
 
     // Import.
     const bool progress = !quiet && jobs.size() >= 20;

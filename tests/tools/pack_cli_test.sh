@@ -74,6 +74,19 @@ grep -q "UTF-8" "$D/err" && fail ".txb input reported as bad UTF-8: $(cat "$D/er
 grep -q "bad.vtt: line 3" "$D/err" || fail "search error should name file and line: $(cat "$D/err")"
 grep -q "bad.vtt: .*bad.vtt" "$D/err" && fail "search error names the file twice: $(cat "$D/err")"
 
+# -o naming an input: refused (the transcript is kept), also through another path or a folder;
+# an output without .txb: a warning
+cp "$D/c.vtt" "$D/keep.vtt"
+"$T" pack -q -o "$D/keep.vtt" "$D/keep.vtt" 2> "$D/err"; rc=$?
+[ $rc -eq 2 ] || fail "-o an input should exit 2, got $rc"
+cmp -s "$D/c.vtt" "$D/keep.vtt" || fail "-o an input overwrote it"
+grep -q "is also an input" "$D/err" || fail "-o an input message: $(cat "$D/err")"
+(cd "$D" && "$T" pack -q -o ./in/sub/../a.txt in 2> "$D/err"); rc=$?
+[ $rc -eq 2 ] || fail "-o a file inside an input folder should exit 2, got $rc"
+"$T" pack -q -o "$D/out.bin" "$D/c.vtt" 2> "$D/err" || fail "pack to out.bin failed"
+grep -q "out.bin does not end in .txb" "$D/err" || fail "no warning for an output without .txb: $(cat "$D/err")"
+"$T" info "$D/out.bin" > /dev/null || fail "out.bin is not a bundle"
+
 # info on damaged / foreign files: clear message, non-zero exit
 head -c 100 "$D/f.txb" > "$D/trunc.txb"
 "$T" info "$D/trunc.txb" 2> "$D/err" && fail "info accepted a truncated bundle"
