@@ -261,7 +261,11 @@ int cmd_pack(int argc, char** argv) {
             std::string t = title_from_opening(ep.value());
             if (!t.empty()) ep->meta.title = t;
         }
-        if (j.manifest) apply_manifest(*j.manifest, ep->meta);
+        if (j.manifest) {
+            for (const std::string& w : chapters_past_end(*j.manifest, ep->meta.duration_ms))
+                std::fprintf(stderr, "transcript pack: warning: %s%s: %s\n", j.path.c_str(), where.c_str(), w.c_str());
+            apply_manifest(*j.manifest, ep->meta);
+        }
         input_bytes += data->size();
         episodes.push_back(std::move(ep.value()));
     }

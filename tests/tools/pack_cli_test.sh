@@ -63,6 +63,11 @@ grep -q "error: .*bad.vtt: line 3" "$D/err" || fail "strict error should name fi
 [ $rc -eq 1 ] || fail "missing input should exit 1"
 grep -q "nope.txt: cannot open" "$D/err" || fail "missing input message: $(cat "$D/err")"
 
+# manifest chapters after the episode's end: a warning naming file, manifest line and chapter
+printf 'file\tdate\tchapters\nin/sub/b.vtt\t2024-01-02\t0:00 Start;1:00:00 Far away\n' > "$D/late.tsv"
+"$T" pack -q -o "$D/late.txb" "$D/late.tsv" 2> "$D/err" || fail "pack with a late chapter failed"
+grep -q "b.vtt (manifest line 2): chapter 2 'Far away' at 1:00:00 starts after the episode ends" "$D/err" || fail "late chapter warning: $(cat "$D/err")"
+
 # a bundle given as an input: said so, not "invalid UTF-8 (byte 0)"
 "$T" pack -q -o "$D/b2.txb" "$D/f.txb" "$D/in/a.txt" 2> "$D/err"; rc=$?
 [ $rc -eq 1 ] || fail "a .txb input should be skipped with exit 1, got $rc"
