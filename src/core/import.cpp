@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "core/json.h"
 #include "core/text.h"
@@ -171,12 +172,51 @@ private:
     std::vector<WordSpan> m_spans;
 };
 
+// The 1-based number of the line holding byte `offset` of s.
+size_t line_of(std::string_view s, size_t offset) { return 1 + size_t(std::count(s.begin(), s.begin() + long(offset), '\n')); }
+
 // Rejects invalid UTF-8, naming the line.
 Status check_utf8(std::string_view s) {
     size_t bad = utf8_invalid_offset(s);
     if (bad == std::string_view::npos) return ok_status();
-    size_t line = 1 + size_t(std::count(s.begin(), s.begin() + long(bad), '\n'));
-    return line_error(line, "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+    return line_error(line_of(s, bad), "invalid UTF-8 (byte " + std::to_string(bad) + ")");
+}
+
+// True when `s` (not valid UTF-8) reads as Windows-1252 text rather than damaged UTF-8 or binary:
+// no control bytes but tab, CR, LF and FF, none of the 5 bytes Windows-1252 leaves undefined, no
+// run of more than 2 bytes >= 0x80 and 3 in 4 of them alone (UTF-8 sequences, even broken ones,
+// come in runs), and some byte typical of such text: a curly quote, dash or ellipsis (0x85,
+// 0x91-0x97), or an accented letter next to an ASCII letter ("caf\xE9").
+bool looks_like_cp1252(std::string_view s) {
+    auto ascii_letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    size_t runs = 0, single = 0, typical = 0;
+    for (size_t i = 0; i < s.size();) {
+        const uint8_t c = uint8_t(s[i]);
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') return false;
+        if (c < 0x80) { ++i; continue; }
+        size_t j = i;
+        for (; j < s.size() && uint8_t(s[j]) >= 0x80; ++j) {
+            const uint8_t h = uint8_t(s[j]);
+            if (cp1252_to_unicode(h) == 0) return false;
+            const bool letter = h >= 0xC0 && h != 0xD7 && h != 0xF7;
+            if (h == 0x85 || (h >= 0x91 && h <= 0x97) ||
+                (letter && ((j > 0 && ascii_letter(s[j - 1])) || (j + 1 < s.size() && ascii_letter(s[j + 1])))))
+                ++typical;
+        }
+        if (j - i > 2) return false;
+        ++runs;
+        single += j - i == 1;
+        i = j;
+    }
+    return typical > 0 && single * 4 >= runs * 3;
+}
+
+// `s` read as Windows-1252, in UTF-8 (every byte defined: see looks_like_cp1252).
+std::string cp1252_to_utf8(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + s.size() / 8);
+    for (char c : s) utf8_append(out, cp1252_to_unicode(uint8_t(c)));
+    return out;
 }
 
 // ---- plain text ----
@@ -413,8 +453,64 @@ bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::str
     return true;  // the rest of the line is cue settings (position, align, ...), ignored
 }
 
-// Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags and timestamps are
-// dropped, and the basic character references are decoded.
+// Decodes the character reference at s[i] (an '&'): numeric ("&#39;", "&#x27;"; 0x80-0x9F read as
+// Windows-1252, as browsers do) or named (the HTML 4 Latin-1 set, "&eacute;", plus the quotes,
+// dashes and symbols subtitles use: "&rsquo;", "&hellip;", "&trade;" ...). "&nbsp;" becomes a
+// plain space and "&lrm;"/"&rlm;" nothing, as before.
+// @return true with the character appended to `out` and i moved past the ';'; false, with nothing
+// changed, for anything else (unknown names, out-of-range or control code points), which stays text.
+bool decode_char_ref(std::string_view s, size_t& i, std::string& out) {
+    const size_t semi = s.substr(i, 12).find(';');
+    if (semi == std::string_view::npos || semi < 2) return false;
+    const std::string_view ref = s.substr(i + 1, semi - 1);
+    uint32_t cp = 0;
+    if (ref[0] == '#') {
+        const bool hex = ref.size() > 1 && (ref[1] == 'x' || ref[1] == 'X');
+        const std::string_view digits = ref.substr(hex ? 2 : 1);
+        if (digits.empty()) return false;
+        for (char d : digits) {
+            int v = d >= '0' && d <= '9' ? d - '0' : hex && d >= 'a' && d <= 'f' ? d - 'a' + 10 : hex && d >= 'A' && d <= 'F' ? d - 'A' + 10 : -1;
+            if (v < 0) return false;
+            cp = cp * (hex ? 16 : 10) + uint32_t(v);
+            if (cp > 0x10FFFF) return false;
+        }
+        if (cp >= 0x80 && cp < 0xA0) cp = cp1252_to_unicode(uint8_t(cp));
+        if (cp == '\t' || cp == '\n' || cp == '\r') cp = ' ';
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    } else {
+        // HTML 4's Latin-1 names, U+00A0 to U+00FF in order
+        static const char* const kLatin1[96] = {
+            "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+            "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+            "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+            "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+            "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+            "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+            "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+            "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml"};
+        static const struct { const char* name; uint32_t cp; } kOther[] = {
+            {"quot", '"'}, {"amp", '&'}, {"apos", '\''}, {"lt", '<'}, {"gt", '>'}, {"OElig", 0x152}, {"oelig", 0x153},
+            {"Scaron", 0x160}, {"scaron", 0x161}, {"Yuml", 0x178}, {"fnof", 0x192}, {"circ", 0x2C6}, {"tilde", 0x2DC},
+            {"ensp", 0x2002}, {"emsp", 0x2003}, {"thinsp", 0x2009}, {"zwnj", 0x200C}, {"zwj", 0x200D}, {"ndash", 0x2013},
+            {"mdash", 0x2014}, {"lsquo", 0x2018}, {"rsquo", 0x2019}, {"sbquo", 0x201A}, {"ldquo", 0x201C},
+            {"rdquo", 0x201D}, {"bdquo", 0x201E}, {"dagger", 0x2020}, {"Dagger", 0x2021}, {"bull", 0x2022},
+            {"hellip", 0x2026}, {"permil", 0x2030}, {"prime", 0x2032}, {"Prime", 0x2033}, {"lsaquo", 0x2039},
+            {"rsaquo", 0x203A}, {"euro", 0x20AC}, {"trade", 0x2122}, {"lrm", 0}, {"rlm", 0}};
+        bool found = false;
+        for (size_t k = 0; k < 96 && !found; ++k)
+            if (ref == kLatin1[k]) { cp = 0xA0 + uint32_t(k); found = true; }
+        for (const auto& e : kOther)
+            if (!found && ref == e.name) { cp = e.cp; found = true; }
+        if (!found) return false;
+        if (cp == 0xA0) cp = ' ';
+    }
+    if (cp) utf8_append(out, cp);
+    i += semi + 1;
+    return true;
+}
+
+// Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags, timestamps and
+// ASS/SSA override blocks ("{\an8}") are dropped, and character references are decoded.
 std::string clean_payload(std::string_view s, std::string& speaker_name) {
     std::string out;
     out.reserve(s.size());
@@ -435,16 +531,13 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
             i = close + 1;
             continue;
         }
-        if (c == '&') {
-            static const struct { const char* name; const char* text; } kEnt[] = {
-                {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&nbsp;", " "}, {"&quot;", "\""},
-                {"&apos;", "'"}, {"&lrm;", ""}, {"&rlm;", ""}};
-            bool done = false;
-            for (const auto& e : kEnt) {
-                std::string_view n(e.name);
-                if (s.substr(i, n.size()) == n) { out += e.text; i += n.size(); done = true; break; }
+        if (c == '&' && decode_char_ref(s, i, out)) continue;
+        if (c == '{' && i + 1 < s.size() && s[i + 1] == '\\') {  // ASS/SSA override block: {\an8}, {\i1}
+            const size_t close = s.find('}', i);
+            if (close != std::string_view::npos) {
+                i = close + 1;
+                continue;
             }
-            if (done) continue;
         }
         out += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
         ++i;
@@ -596,6 +689,26 @@ bool vtt_padding_line(const LineReader& lr, std::string_view line) {
     return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
 }
 
+// True when `line` starts (after blanks) like a timestamp: with "-->" in it, a timing line, even a
+// broken one; "he said --> go" is cue text.
+bool starts_with_timestamp(std::string_view line) {
+    const std::string_view t = trim(line);
+    uint32_t ms = 0;
+    size_t k = 0;
+    return parse_timestamp(t, k, ms);
+}
+
+// Called at a blank line inside an SRT cue with text: skips the blank lines that follow and
+// @return true when the cue's text goes on after them (a paragraph break inside the cue), false
+// when the file ends or the next line opens a cue: a timing line, or any line followed by one (a
+// cue number, or a broken one the caller reports).
+bool srt_text_continues(LineReader& lr) {
+    std::string_view next, after;
+    while (lr.peek(next) && trim(next).empty()) lr.next(next);
+    if (!lr.peek(next) || next.find("-->") != std::string_view::npos) return false;
+    return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+}
+
 // Read a cue's text lines (up to the next blank line) joined with spaces into `payload`, and one
 // by one into `lines` when given. `vtt`: whitespace-only padding lines do not end the cue.
 // @return ok, or Malformed naming the line when a timing line appears inside the cue.
@@ -620,9 +733,10 @@ Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
         if (!lr.next(line)) break;
         if (trim(line).empty()) {
             if (vtt && vtt_padding_line(lr, line)) continue;
+            if (!vtt && !payload.empty() && srt_text_continues(lr)) continue;
             break;
         }
-        if (line.find("-->") != std::string_view::npos)
+        if (line.find("-->") != std::string_view::npos && starts_with_timestamp(line))
             return line_error(lr.line_no(), "timing line inside a cue (missing blank line before it?)");
         if (!payload.empty()) payload += ' ';
         payload.append(line.data(), line.size());
@@ -631,11 +745,30 @@ Status read_cue_payload(LineReader& lr, std::string& payload, bool vtt = false,
     return ok_status();
 }
 
-// True when a WebVTT file has inline word timestamps ("word<00:00:01.320><c> next</c>"), the mark
-// of YouTube's automatic captions, whose cues repeat the previous cue's line before the new words.
-bool has_inline_timestamps(std::string_view s) {
-    for (size_t i = s.find('<'); i != std::string_view::npos && i + 3 < s.size(); i = s.find('<', i + 1))
-        if (s[i + 1] >= '0' && s[i + 1] <= '9' && s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] == ':') return true;
+// The next inline word time ("<00:00:01.320>") in `line` at or after `from`: @return the offset of
+// its '<' with `ms` and `close` (the offset of its '>') set, or npos when there is none.
+size_t find_word_time(std::string_view line, size_t from, uint32_t& ms, size_t& close) {
+    for (size_t tag = line.find('<', from); tag != std::string_view::npos; tag = line.find('<', tag + 1)) {
+        size_t k = tag + 1;
+        close = line.find('>', tag);
+        if (close != std::string_view::npos && k < line.size() && line[k] >= '0' && line[k] <= '9' &&
+            parse_timestamp(line, k, ms) && k == close)
+            return tag;
+    }
+    return std::string_view::npos;
+}
+
+// True when one of a cue's `n` lines has an inline word time ("word<00:00:01.320><c> next</c>").
+// Rolling captions (YouTube's automatic ones) have them in every other cue; a file is taken for
+// rolling captions only when at least 2 cues and a third of them do. One karaoke tag, or a NOTE
+// block mentioning "<10:30", used to be enough, and every cue repeating the one before ("Yes",
+// "Yes", "Yes") was dropped.
+bool has_word_time(const std::string_view* lines, size_t n) {
+    for (size_t k = 0; k < n; ++k) {
+        uint32_t ms = 0;
+        size_t close = 0;
+        if (find_word_time(lines[k], 0, ms, close) != std::string_view::npos) return true;
+    }
     return false;
 }
 
@@ -647,17 +780,9 @@ void split_at_word_times(std::string_view line, uint32_t start_ms, uint32_t end_
     uint32_t t = start_ms;
     size_t i = 0;
     while (i <= line.size()) {
-        size_t tag = line.find('<', i);
         uint32_t next = t;
         size_t close = std::string_view::npos;
-        while (tag != std::string_view::npos) {  // the next "<digits:...>" tag that parses
-            size_t k = tag + 1;
-            close = line.find('>', tag);
-            if (close != std::string_view::npos && k < line.size() && line[k] >= '0' && line[k] <= '9' &&
-                parse_timestamp(line, k, next) && k == close)
-                break;
-            tag = line.find('<', tag + 1);
-        }
+        const size_t tag = find_word_time(line, i, next, close);
         const size_t end = tag == std::string_view::npos ? line.size() : tag;
         std::string piece = std::string(trim(clean_payload(line.substr(i, end - i), speaker_name)));
         if (!piece.empty()) out.push_back({t, std::move(piece)});
@@ -683,12 +808,14 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
     }
     std::string why, payload, speaker_name;
-    // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
-    // adds new words; the repeated lines are dropped so the transcript holds each word once.
-    const bool rolling = has_inline_timestamps(s);
-    std::vector<std::string_view> cue_lines;
-    std::vector<std::string> prev_lines, cur_lines;
-    std::vector<PendingCue> cues;
+    // First every cue's times and lines, then their text: whether the file is rolling captions
+    // depends on all its cues.
+    struct RawCue {
+        uint32_t start_ms, end_ms;
+        size_t first_line, lines;  // in `lines` below
+    };
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines, cue_lines;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -700,10 +827,10 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
             continue;
         }
         if (line.find("-->") == std::string_view::npos) {
-            // A line that starts like a timestamp is a broken timing line, not an identifier.
-            uint32_t tmp = 0;
-            size_t k = 0;
-            if (parse_timestamp(t, k, tmp)) {
+            // A line that starts like a timestamp is a broken timing line, not an identifier,
+            // unless a timing line follows it ("00:01 intro").
+            std::string_view next;
+            if (starts_with_timestamp(t) && !(lr.peek(next) && next.find("-->") != std::string_view::npos)) {
                 uint32_t a0, e0;
                 parse_timing_line(line, a0, e0, why);
                 return line_error(lr.line_no(), why);
@@ -713,17 +840,35 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        if (Status st = read_cue_payload(lr, payload, true, rolling ? &cue_lines : nullptr); !st) return st.error();
+        if (Status st = read_cue_payload(lr, payload, true, &cue_lines); !st) return st.error();
+        raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
+        lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
+    }
+    // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
+    // adds new words; the repeated lines are dropped so the transcript holds each word once.
+    size_t timed = 0;
+    for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
+    const bool rolling = timed >= 2 && timed * 3 >= raw.size();
+    std::vector<std::string> prev_lines, cur_lines;
+    std::vector<PendingCue> cues;
+    cues.reserve(raw.size());
+    for (const RawCue& rc : raw) {
+        const std::string_view* cl = lines.data() + rc.first_line;
         speaker_name.clear();
-        PendingCue cue{{}, {}, a, e, {}};
+        PendingCue cue{{}, {}, rc.start_ms, rc.end_ms, {}};
         if (!rolling) {
+            payload.clear();
+            for (size_t k = 0; k < rc.lines; ++k) {
+                if (k) payload += ' ';
+                payload.append(cl[k].data(), cl[k].size());
+            }
             cue.text = clean_payload(payload, speaker_name);
         } else {
             cur_lines.clear();
-            for (std::string_view l : cue_lines) cur_lines.push_back(std::string(trim(clean_payload(l, speaker_name))));
+            for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
             size_t k = 0;  // leading lines the previous cue already showed
             while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
-            for (; k < cur_lines.size(); ++k) split_at_word_times(cue_lines[k], a, e, speaker_name, cue.timed);
+            for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
             prev_lines.swap(cur_lines);
         }
         cue.speaker = speaker_name;
@@ -761,10 +906,30 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
 
 // ---- Whisper JSON ----
 
+// Why `v`, the time field `what` of an item ("segment", "word"), is not a usable time: missing
+// or not a number, negative, or past the ~24-day limit.
+Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_name, const char* what) {
+    const std::string field = std::string(item_name) + " \"" + what + "\"";
+    if (!v || !v->is_number()) return line_error(item.line, std::string(item_name) + " needs a numeric \"" + what + "\" (seconds)");
+    char num[32];
+    std::snprintf(num, sizeof num, "%.3f", v->num);
+    if (!(v->num >= 0)) return line_error(v->line, field + " is negative (" + num + " s)");
+    char lim[32];
+    std::snprintf(lim, sizeof lim, "%.3f", double(kMaxTimeMs) / 1000.0);
+    return line_error(v->line, field + " is too large (" + num + " s; the limit is " + lim + " s)");
+}
+
 bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
     if (!v || !v->is_number() || !(v->num >= 0) || v->num * 1000.0 > double(kMaxTimeMs)) return false;
     out = uint32_t(std::llround(v->num * 1000.0));
     return true;
+}
+
+// The speaker of a word (WhisperX labels words, and a segment may hold words of two speakers),
+// else `fallback` (its segment's).
+int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
+    const JsonValue* sp = w.find("speaker");
+    return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
 }
 
 Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
@@ -830,8 +995,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
             if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
             if (!check_utf8(wt->str).ok()) return line_error(w.line, "invalid UTF-8 in word");
             uint32_t ws = last_ms, we = 0;
-            if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
-                return line_error(w.line, "word \"start\" must be a number of seconds");
+            if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
             if (w.find("end") && seconds_to_ms(w.find("end"), we)) last_end = std::max(last_end, we);
             ws = std::max(ws, last_ms);  // keep word times monotonic
             bool boundary = false;
@@ -849,7 +1013,7 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 cue_start = ws;
                 open = true;
             }
-            b.add_timed_word(wt->str, ws, kNoSpeaker, false);
+            b.add_timed_word(wt->str, ws, word_speaker(b, w, kNoSpeaker), false);
             last_ms = ws;
         }
         if (open) b.close_cue(cue_first, cue_start, std::max(last_end, last_ms));
@@ -859,8 +1023,8 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     for (const JsonValue& seg : segs->arr) {
         if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
         uint32_t a = 0, e = 0;
-        if (!seconds_to_ms(seg.find("start"), a)) return line_error(seg.line, "segment needs a numeric \"start\" (seconds)");
-        if (!seconds_to_ms(seg.find("end"), e)) return line_error(seg.line, "segment needs a numeric \"end\" (seconds)");
+        if (!seconds_to_ms(seg.find("start"), a)) return bad_seconds(seg, seg.find("start"), "segment", "start");
+        if (!seconds_to_ms(seg.find("end"), e)) return bad_seconds(seg, seg.find("end"), "segment", "end");
         if (e < a) e = a;  // as for WebVTT: a zero-length segment, not a reason to reject the file
         int16_t speaker = kNoSpeaker;
         if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string()) speaker = b.speaker_id(sp->str);
@@ -885,15 +1049,14 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
                 if (!wt) wt = w.find("text");
                 if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
                 uint32_t ws = last_ms;
-                if (w.find("start") && !seconds_to_ms(w.find("start"), ws))
-                    return line_error(w.line, "word \"start\" must be a number of seconds");
+                if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
                 last_ms = ws;
                 std::string_view txt = wt->str;
                 if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");
                 // a word without a leading space continues the previous one, except at the start
                 // of a segment and in files whose words have no spaces at all (see `spaced`)
                 bool glue = spaced && !first_in_seg && !txt.empty() && txt[0] != ' ';
-                b.add_timed_word(txt, ws, speaker, glue);
+                b.add_timed_word(txt, ws, word_speaker(b, w, speaker), glue);
                 first_in_seg = false;
             }
             b.close_cue(first, a, e);
@@ -907,27 +1070,38 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     return std::move(b.episode());
 }
 
+// The subtitle format `s` (BOM removed) starts with: WebVTT when its first line is "WEBVTT" (alone
+// or followed by a space or tab), SRT when a cue number line is followed by a timing line that
+// parses; else PlainText.
+Format sniff_subtitles(std::string_view s) {
+    if (s.substr(0, 6) == "WEBVTT" && (s.size() == 6 || s[6] == ' ' || s[6] == '\t' || s[6] == '\r' || s[6] == '\n'))
+        return Format::WebVTT;
+    LineReader lr(s.substr(0, 4096));
+    std::string_view number, timing;
+    while (lr.next(number) && trim(number).empty()) {}
+    uint32_t a = 0, e = 0;
+    std::string why;
+    if (is_cue_number(number) && lr.next(timing) && timing.find("-->") != std::string_view::npos &&
+        parse_timing_line(trim(timing), a, e, why))
+        return Format::SRT;
+    return Format::PlainText;
+}
+
 }  // namespace
 
 Format detect_format(std::string_view name, Bytes head) {
     if (ends_with_ci(name, ".vtt")) return Format::WebVTT;
     if (ends_with_ci(name, ".srt")) return Format::SRT;
     if (ends_with_ci(name, ".json")) return Format::WhisperJSON;
-    if (ends_with_ci(name, ".txt")) return Format::PlainText;
     std::string_view s = strip_bom(head.view());
-    if (s.substr(0, 6) == "WEBVTT") return Format::WebVTT;
+    const Format sub = sniff_subtitles(s);
+    // A .txt holding subtitles (caption files saved or renamed as text) is read as subtitles: as
+    // plain text its timing lines became words. "WEBVTT" opening a sentence is not enough there.
+    if (ends_with_ci(name, ".txt"))
+        return sub == Format::WebVTT && s.substr(0, 4096).find("-->") == std::string_view::npos ? Format::PlainText : sub;
+    if (sub != Format::PlainText) return sub;
     std::string_view t = trim(s.substr(0, 4096));
     if (!t.empty() && (t[0] == '{' || t[0] == '[')) return Format::WhisperJSON;
-    // SRT: a number line followed by a timing line
-    size_t nl = t.find('\n');
-    if (nl != std::string_view::npos) {
-        std::string_view first = trim(t.substr(0, nl));
-        bool digits = !first.empty() && first.size() < 10;
-        for (char c : first) digits = digits && c >= '0' && c <= '9';
-        size_t nl2 = t.find('\n', nl + 1);
-        std::string_view second = t.substr(nl + 1, nl2 == std::string_view::npos ? std::string_view::npos : nl2 - nl - 1);
-        if (digits && second.find("-->") != std::string_view::npos) return Format::SRT;
-    }
     return Format::PlainText;
 }
 
@@ -936,7 +1110,15 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (data.size > kMaxImportBytes)
         return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
     std::string_view s = strip_bom(data.view());
-    Format f = desc.format == Format::Auto ? detect_format(desc.name, data) : desc.format;
+    std::string transcoded;  // owns `s` when the input was read as Windows-1252
+    if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
+        if (desc.warnings)
+            desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(line_of(s, bad)) +
+                                     ": not valid UTF-8; read as Windows-1252");
+        transcoded = cp1252_to_utf8(s);
+        s = transcoded;
+    }
+    Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
     Status u = ok_status();
     if (f != Format::WhisperJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
     Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");

@@ -5,6 +5,7 @@
 // Plain text has no times: they are estimated from a speaking rate and meta.times_estimated is set.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "core/base.h"
 #include "core/episode.h"
@@ -25,11 +26,17 @@ struct ImportDesc {
     Format format = Format::Auto;  // Auto: detect from `name`'s extension, then from the content
     std::string name;              // file name, used for detection, messages and the default title
     double words_per_minute = 0;   // plain text speaking rate; 0 = default measured on timed transcripts
+    std::vector<std::string>* warnings = nullptr;  // when set, non-fatal notes are appended, each
+                                                   // starting with `name` like errors ("x.srt: not
+                                                   // valid UTF-8; read as Windows-1252")
 };
 
 // Detect the format from a file name and the first bytes of its content.
 Format detect_format(std::string_view name, Bytes head);
 
+// Input that is not valid UTF-8 but reads as Windows-1252 text (smart quotes 0x93/0x94, "caf\xE9";
+// no control or undefined bytes, high bytes mostly alone and at least one where such text has
+// them) is transcoded to UTF-8 with a warning. Other invalid UTF-8 is refused, naming the line.
 // @return the episode, or Errc::Malformed / TooLarge with a message naming the line.
 Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
 

@@ -33,6 +33,9 @@ uint32_t utf8_next(std::string_view s, size_t& i);
 void utf8_append(std::string& out, uint32_t cp);
 // @return the byte offset of the first invalid UTF-8 sequence, or std::string_view::npos if valid.
 size_t utf8_invalid_offset(std::string_view s);
+// The code point of Windows-1252 byte b (Latin-1 plus the quotes, dashes, € … in 0x80-0x9F).
+// @return 0 for the five bytes Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D).
+uint32_t cp1252_to_unicode(uint8_t b);
 
 // ---- Character classes ----
 

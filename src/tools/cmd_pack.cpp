@@ -1,4 +1,5 @@
 // transcript pack / transcript info: write and inspect transcript bundles (docs/bundle-format.md).
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -111,6 +112,12 @@ int pack_usage() {
     return 2;
 }
 
+// -o names input `input`. @return the exit status.
+int refuse_output(const std::string& out_path, const std::string& input) {
+    std::fprintf(stderr, "transcript pack: -o %s is also an input (%s); refusing to overwrite it\n", out_path.c_str(), input.c_str());
+    return 2;
+}
+
 }  // namespace
 
 int cmd_pack(int argc, char** argv) {
@@ -199,6 +206,22 @@ int cmd_pack(int argc, char** argv) {
         }
     }
 
+    // -o must not name an input: the bundle would replace a transcript (or manifest) the user
+    // still needs. Same file = same device and inode, so "./a.vtt" and links are caught too.
+    if (struct stat out_st; ::stat(out_path.c_str(), &out_st) == 0) {
+        auto same = [&](const std::string& p) {
+            struct stat st;
+            return ::stat(p.c_str(), &st) == 0 && st.st_dev == out_st.st_dev && st.st_ino == out_st.st_ino;
+        };
+        for (const std::string& p : inputs)
+            if (same(p)) return refuse_output(out_path, p);
+        for (const Job& j : jobs)
+            if (same(j.path)) return refuse_output(out_path, j.path);
+    }
+    if (!ends_with(out_path, ".txb"))
+        std::fprintf(stderr, "transcript pack: warning: %s does not end in .txb; the explorer and the other commands "
+                     "recognise bundles by that extension\n", out_path.c_str());
+
     // Import.
     const bool progress = !quiet && jobs.size() >= 20;
     const bool tty = isatty(2);
@@ -215,10 +238,17 @@ int cmd_pack(int argc, char** argv) {
         auto data = tools::read_whole_file(j.path);
         std::string where = j.manifest ? " (manifest line " + std::to_string(j.manifest->line) + ")" : "";
         if (!data) { if (problem(data.message() + where)) return 1; continue; }
+        if (ends_with(j.path, ".txb") || data->compare(0, 4, "\x89TXB") == 0) {  // was "invalid UTF-8 (byte 0)"
+            if (problem(j.path + ": a transcript bundle (.txb) cannot be packed as a transcript; pack the transcripts it was made from" + where)) return 1;
+            continue;
+        }
         ImportDesc idesc;
         idesc.name = base_name(j.path);
         idesc.words_per_minute = wpm;
+        std::vector<std::string> warnings;
+        idesc.warnings = &warnings;
         auto ep = import_transcript(Bytes(data.value()), idesc);
+        for (const std::string& w : warnings) std::fprintf(stderr, "transcript pack: warning: %s%s\n", w.c_str(), where.c_str());
         if (!ep) {
             std::string msg = ep.message(), prefix = idesc.name + ": ";
             if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the path already names it
@@ -231,7 +261,11 @@ int cmd_pack(int argc, char** argv) {
             std::string t = title_from_opening(ep.value());
             if (!t.empty()) ep->meta.title = t;
         }
-        if (j.manifest) apply_manifest(*j.manifest, ep->meta);
+        if (j.manifest) {
+            for (const std::string& w : chapters_past_end(*j.manifest, ep->meta.duration_ms))
+                std::fprintf(stderr, "transcript pack: warning: %s%s: %s\n", j.path.c_str(), where.c_str(), w.c_str());
+            apply_manifest(*j.manifest, ep->meta);
+        }
         input_bytes += data->size();
         episodes.push_back(std::move(ep.value()));
     }

@@ -109,8 +109,11 @@ Result<std::vector<Episode>> load_transcripts(const std::string& path, double wp
     ImportDesc d;
     d.name = path;
     d.words_per_minute = wpm;
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
     auto ep = import_transcript(bytes, d);
-    if (!ep) return make_error(ep.errc(), path + ": " + ep.message());
+    for (const std::string& w : warnings) std::fprintf(stderr, "transcript: warning: %s\n", w.c_str());
+    if (!ep) return ep.error();  // the importer's message starts with d.name, the path
     std::vector<Episode> out;
     out.push_back(std::move(ep.value()));
     return out;

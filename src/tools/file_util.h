@@ -19,7 +19,7 @@ Result<std::vector<std::string>> list_files(const std::string& dir);
 // Load the episodes of one input: a bundle (.txb) gives all its episodes, any other file goes
 // through import_transcript (format from the extension, then the content). `wpm` is the plain-
 // text speaking rate (0 = default). @return the episodes, or an error naming the path.
-Result<std::vector<Episode>> load_transcripts(const std::string& path, double wpm = 0);
+Result<std::vector<Episode>> load_transcripts(const std::string& path, double wpm = 0);  // import warnings go to stderr
 
 bool ends_with(std::string_view s, std::string_view suffix);
 

@@ -1,6 +1,7 @@
 #include "writer/manifest.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tx {
 
@@ -54,6 +55,26 @@ bool parse_time(std::string_view s, uint32_t& ms) {
     return true;
 }
 
+// An ISO 8601 calendar date, "YYYY-MM-DD", or the reduced forms "YYYY-MM" and "YYYY", with a
+// real month and day (Feb 29 only in leap years).
+bool iso_date(std::string_view s) {
+    auto num = [&](size_t at, size_t n, int& v) {
+        v = 0;
+        for (size_t k = at; k < at + n; ++k) {
+            if (k >= s.size() || s[k] < '0' || s[k] > '9') return false;
+            v = v * 10 + (s[k] - '0');
+        }
+        return true;
+    };
+    int y = 0, m = 1, d = 1;
+    if (!(s.size() == 4 || s.size() == 7 || s.size() == 10) || !num(0, 4, y)) return false;
+    if (s.size() >= 7 && (s[4] != '-' || !num(5, 2, m) || m < 1 || m > 12)) return false;
+    if (s.size() == 10 && (s[7] != '-' || !num(8, 2, d))) return false;
+    static const int kDays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return d >= 1 && d <= kDays[m - 1] && !(m == 2 && d == 29 && !leap);
+}
+
 Error line_error(size_t line, const std::string& what) {
     return make_error(Errc::Malformed, "line " + std::to_string(line) + ": " + what);
 }
@@ -97,7 +118,11 @@ Result<std::vector<ManifestEntry>> parse_manifest(std::string_view text) {
             switch (column_of[k]) {
                 case 0: e.file = std::string(v); break;
                 case 1: e.meta.title = std::string(v); break;
-                case 2: e.meta.date = std::string(v); break;
+                case 2:  // the explorer sorts and shows it as written: "2018-04-19", not "19/04/2018"
+                    if (!v.empty() && !iso_date(v))
+                        return line_error(ln + 1, "date '" + std::string(v) + "': expected YYYY-MM-DD (or YYYY-MM, YYYY)");
+                    e.meta.date = std::string(v);
+                    break;
                 case 3: e.meta.source_url = std::string(v); break;
                 case 4: e.meta.media_url = std::string(v); break;
                 case 5:
@@ -139,6 +164,23 @@ void apply_manifest(const ManifestEntry& e, EpisodeMeta& meta) {
         if (std::find(meta.speakers.begin(), meta.speakers.end(), s) == meta.speakers.end() && meta.speakers.size() < 32767)
             meta.speakers.push_back(s);
     if (e.has_chapters) meta.chapters = e.meta.chapters;
+}
+
+std::vector<std::string> chapters_past_end(const ManifestEntry& e, uint32_t duration_ms) {
+    std::vector<std::string> out;
+    auto hms = [](uint32_t ms) {
+        char b[32];
+        std::snprintf(b, sizeof b, "%u:%02u:%02u", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60);
+        return std::string(b);
+    };
+    if (!e.has_chapters || duration_ms == 0) return out;
+    for (size_t k = 0; k < e.meta.chapters.size(); ++k) {
+        const Chapter& c = e.meta.chapters[k];
+        if (c.start_ms > duration_ms)
+            out.push_back("chapter " + std::to_string(k + 1) + " '" + c.title + "' at " + hms(c.start_ms) +
+                          " starts after the episode ends (" + hms(duration_ms) + ")");
+    }
+    return out;
 }
 
 }  // namespace tx

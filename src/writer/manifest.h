@@ -5,7 +5,7 @@
 //   ep1.vtt<TAB>Max Tegmark: Life 3.0<TAB>2018-04-19<TAB>https://…<TAB>https://….mp3<TAB>Lex Fridman;Max Tegmark<TAB>0:00 Introduction;1:05:30 AI safety
 //
 // Paths are relative to the manifest's folder. Empty fields leave the importer's value.
-// speakers: names separated by ';'. chapters: entries separated by ';', each "[h:]mm:ss[.mmm] Title".
+// date: YYYY-MM-DD (or YYYY-MM, YYYY). speakers: names separated by ';'. chapters: entries separated by ';', each "[h:]mm:ss[.mmm] Title".
 // Fields cannot contain tabs or newlines. See docs/bundle-format.md ("Manifest").
 #pragma once
 #include <string>
@@ -26,6 +26,11 @@ struct ManifestEntry {
 // @return the entries, or Errc::Malformed naming the line ("line 3: chapter 2: expected a time
 //         like 1:02:03 before the title").
 Result<std::vector<ManifestEntry>> parse_manifest(std::string_view text);
+
+// Chapters of `entry` that start after an episode of `duration_ms` ends (a wrong time, or the
+// manifest line naming the wrong file). @return one message per such chapter ("chapter 3
+// 'Outro' at 2:10:00 starts after the episode ends (1:58:12)"); none when duration_ms is 0.
+std::vector<std::string> chapters_past_end(const ManifestEntry& entry, uint32_t duration_ms);
 
 // Overlay the manifest's non-empty fields on an imported episode's metadata.
 void apply_manifest(const ManifestEntry& entry, EpisodeMeta& meta);

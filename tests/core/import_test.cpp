@@ -65,11 +65,32 @@ TEST_CASE("detect_format uses the extension, then the content", "[import]") {
     CHECK(detect_format("a.VTT", Bytes()) == Format::WebVTT);
     CHECK(detect_format("a.srt", Bytes()) == Format::SRT);
     CHECK(detect_format("a.json", Bytes()) == Format::WhisperJSON);
-    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT\n"))) == Format::PlainText);
+    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT\n"))) == Format::PlainText);  // no cue: "WEBVTT" is a word
+    CHECK(detect_format("a.txt", Bytes(std::string_view("WEBVTT is a caption format.\nIt has cues."))) == Format::PlainText);
     CHECK(detect_format("x", Bytes(std::string_view("\xEF\xBB\xBFWEBVTT\n\n"))) == Format::WebVTT);
     CHECK(detect_format("x", Bytes(std::string_view("  {\"segments\": []}"))) == Format::WhisperJSON);
     CHECK(detect_format("x", Bytes(std::string_view("1\n00:00:01,000 --> 00:00:02,000\nhi\n"))) == Format::SRT);
     CHECK(detect_format("x", Bytes(std::string_view("hello world"))) == Format::PlainText);
+}
+
+// Caption files saved or renamed as .txt were imported as plain text: "00:00:01,000" and "-->"
+// became words and the times were estimated.
+TEST_CASE("detect_format: a .txt or unknown file holding WebVTT or SRT is read as that format", "[import]") {
+    const std::string vtt = "\xEF\xBB\xBFWEBVTT\r\n\r\n00:00:01.000 --> 00:00:02.000\r\nhello one\r\n";
+    const std::string srt = "\n1\r\n00:00:01,000 --> 00:00:02,000\r\nhello one\r\n\r\n2\r\n00:00:02,000 --> 00:00:03,000\r\nhello two\r\n";
+    CHECK(detect_format("subs.txt", Bytes(vtt)) == Format::WebVTT);
+    CHECK(detect_format("subs.TXT", Bytes(srt)) == Format::SRT);
+    CHECK(detect_format("subs", Bytes(srt)) == Format::SRT);
+    CHECK(detect_format("notes.txt", Bytes(std::string_view("1\nthe first point --> the second\n"))) == Format::PlainText);
+    for (const std::string& name : {"subs.txt", "subs"}) {
+        const Episode e = imported(srt, Format::Auto, name);
+        CHECK(word_texts(e) == std::vector<std::string>{"hello", "one", "hello", "two"});
+        CHECK(e.cues.size() == 2);
+        CHECK_FALSE(e.meta.times_estimated);
+        const Episode v = imported(vtt, Format::Auto, name);
+        CHECK(word_texts(v) == std::vector<std::string>{"hello", "one"});
+        CHECK(v.words[0].start_ms == 1000);
+    }
 }
 
 TEST_CASE("plain text: words keep byte ranges, times are estimated and cues are ~30 s windows", "[import]") {
@@ -259,6 +280,23 @@ TEST_CASE("WebVTT: YouTube automatic captions import with each word once", "[imp
     CHECK(ep.meta.duration_ms == 8000);
 }
 
+// Rolling-caption de-duplication drops a cue's lines that the cue before showed. It used to be
+// switched on by any "<" + two digits + ":" in the file, so one NOTE or one karaoke tag made
+// ordinary repeated cues vanish (data loss).
+TEST_CASE("WebVTT: a NOTE block or a single karaoke tag does not make a file rolling captions", "[import]") {
+    const Episode note = imported("WEBVTT\n\nNOTE recorded <10:30 local>\n\n00:00:01.000 --> 00:00:02.000\nYes\n\n"
+                                  "00:00:02.000 --> 00:00:03.000\nYes\n\n00:00:03.000 --> 00:00:04.000\nYes\n",
+                                  Format::WebVTT, "note.vtt");
+    CHECK(word_texts(note) == std::vector<std::string>{"Yes", "Yes", "Yes"});
+    CHECK(note.cues.size() == 3);
+    const Episode karaoke = imported("WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nLa la la\n\n00:00:02.000 --> 00:00:03.000\nLa la la\n\n"
+                                     "00:00:03.000 --> 00:00:04.000\nsing <00:00:03.500>along now\n\n"
+                                     "00:00:04.000 --> 00:00:05.000\nLa la la\n",
+                                     Format::WebVTT, "karaoke.vtt");
+    CHECK(karaoke.words.size() == 12);
+    CHECK(karaoke.cues.size() == 4);
+}
+
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
 // cue; as text, the names were indexed as words and `speaker:` found nothing.
 TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
@@ -384,6 +422,32 @@ TEST_CASE("SRT: numbered cues with comma milliseconds and formatting tags", "[im
     CHECK(r->cues[1].start_ms == 5000);
 }
 
+// Subtitles converted from ASS/SSA keep override blocks ({\an8}, {\i1}), and many writers escape
+// apostrophes and accents as character references: all of them were indexed as words ("an8",
+// "39", "eacute") and "I'm" was not found.
+TEST_CASE("SRT and WebVTT: ASS override blocks are dropped and character references decoded", "[import]") {
+    const Episode srt = imported("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}top text {\\i1}ass{\\i0}\n\n"
+                                 "2\n00:00:02,000 --> 00:00:03,000\nI&#39;m here caf&eacute; &#x27;n&#X27; &rsquo;s&hellip;\n",
+                                 Format::SRT, "tags.srt");
+    CHECK(word_texts(srt) == std::vector<std::string>{"top", "text", "ass", "I'm", "here", "caf\xC3\xA9", "n", "s"});
+    CHECK(srt.text.find("\xE2\x80\x99s\xE2\x80\xA6") != std::string::npos);  // &rsquo;s&hellip;
+    struct Case { const char* in; const char* out; };
+    const Case cases[] = {
+        {"a&uuml;b &szlig; &ntilde; &Eacute; &mdash; &ndash; &ldquo;x&rdquo; &copy; &reg; &trade; &deg;",
+         "a\xC3\xBC" "b \xC3\x9F \xC3\xB1 \xC3\x89 \xE2\x80\x94 \xE2\x80\x93 \xE2\x80\x9Cx\xE2\x80\x9D \xC2\xA9 \xC2\xAE \xE2\x84\xA2 \xC2\xB0"},
+        {"&#146;&#x1F600;", "\xE2\x80\x99\xF0\x9F\x98\x80"},  // 0x80-0x9F read as Windows-1252, as browsers do
+        // invalid or unknown references stay text, and never make invalid UTF-8
+        {"&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute", "&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute"},
+        {"{\\unclosed text", "{\\unclosed text"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.in);
+        const Episode e = imported(std::string("WEBVTT\n\n00:01.000 --> 00:02.000\n") + c.in + "\n", Format::WebVTT, "e.vtt");
+        CHECK(e.text == c.out);
+        CHECK(utf8_invalid_offset(e.text) == std::string::npos);
+    }
+}
+
 TEST_CASE("Whisper JSON: segments, and word-level times when words[] is present", "[import]") {
     std::string json = R"({"text": "...", "segments": [
         {"id": 0, "start": 0.0, "end": 2.5, "text": " Hello there, \u00e9t\u00e9 friend."},
@@ -424,6 +488,26 @@ TEST_CASE("Whisper JSON: WhisperX words without leading spaces stay separate wor
     CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
 }
 
+// WhisperX assigns speakers per word, and a segment may hold words of two speakers; the
+// segment's speaker was given to all of them, so `speaker:SPEAKER_01 there` found nothing.
+TEST_CASE("Whisper JSON: WhisperX per-word speakers win over their segment's", "[import]") {
+    const Episode e = imported(
+        R"({"segments":[{"start":0,"end":2,"text":"x","speaker":"SPEAKER_00","words":[)"
+        R"({"word":"Hi","start":0,"end":1,"speaker":"SPEAKER_00"},{"word":"there","start":1,"end":2,"speaker":"SPEAKER_01"},)"
+        R"({"word":"again","start":1.5,"end":2}]}],)"
+        R"("words":[]})",
+        Format::WhisperJSON, "wx.json");
+    REQUIRE(e.words.size() == 3);
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+    CHECK(e.words[0].speaker == 0);
+    CHECK(e.words[1].speaker == 1);
+    CHECK(e.words[2].speaker == 0);  // no label: the segment's speaker
+    const Episode top = imported(R"({"words":[{"word":"a","start":0,"speaker":"A"},{"word":"b","start":1}]})", Format::WhisperJSON, "t.json");
+    REQUIRE(top.words.size() == 2);
+    CHECK(top.words[0].speaker == 0);
+    CHECK(top.words[1].speaker == kNoSpeaker);
+}
+
 TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
     std::string openai = R"({"task":"transcribe","duration":9.0,"text":"Hello there. General Kenobi!",
         "segments":[{"id":0,"start":0.0,"end":2.0,"text":" Hello there."},{"id":1,"start":5.0,"end":9.0,"text":" General Kenobi!"}],
@@ -454,6 +538,35 @@ TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[]
     CHECK(bad.message().find("line 2:") != std::string::npos);
 }
 
+// Subtitles written on Windows are often Windows-1252, not UTF-8; the whole file was refused as
+// "invalid UTF-8". They are read as Windows-1252 with a warning; damaged UTF-8 and binary bytes
+// are still refused (hostile_test.cpp checks the overlong and surrogate forms).
+TEST_CASE("import: a Windows-1252 file is transcoded with a warning, other invalid UTF-8 still refused", "[import]") {
+    std::vector<std::string> warnings;
+    ImportDesc d;
+    d.name = "cp1252.srt";
+    d.warnings = &warnings;
+    auto r = import_transcript(Bytes(std::string_view("1\r\n00:00:01,000 --> 00:00:02,000\r\n\x93smart quotes\x94 caf\xE9 \x96 na\xEFve\r\n")), d);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(r->text == "\xE2\x80\x9Csmart quotes\xE2\x80\x9D caf\xC3\xA9 \xE2\x80\x93 na\xC3\xAFve");
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"smart", "quotes", "caf\xC3\xA9", "na\xC3\xAFve"});
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "cp1252.srt: line 3: not valid UTF-8; read as Windows-1252");
+    const Episode plain = imported("Na\xEFve \x93quotes\x94 in a .txt\n", Format::Auto, "p.txt");
+    CHECK(word_texts(plain)[0] == "Na\xC3\xAFve");
+    // not Windows-1252 text: undefined bytes, control bytes, UTF-8-shaped runs, no typical byte
+    const std::string refused[] = {"caf\xE9 \x81 x", "caf\xE9 \x01 x", "caf\xC3\xA9 and caf\xE9", "x \xE2\x82\xAC\x80 y", "bad \xFF byte"};
+    for (const std::string& bad : refused) {
+        INFO(bad);
+        warnings.clear();
+        auto e = import_transcript(Bytes(bad), d);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.message().find("invalid UTF-8") != std::string::npos);
+        CHECK(warnings.empty());
+    }
+}
+
 TEST_CASE("importers reject malformed input with a message naming the line", "[import]") {
     struct Case { std::string input; Format f; std::string expect; };
     const Case cases[] = {
@@ -482,6 +595,27 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
     }
 }
 
+// A time that is a number but unusable was reported as 'needs a numeric "start"', which sends the
+// user looking for a missing or quoted value.
+TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
+    struct Case { std::string json, expect; };
+    const Case cases[] = {
+        {R"({"segments":[{"start":-1.5,"end":1,"text":"a"}]})", R"(line 1: segment "start" is negative (-1.500 s))"},
+        {R"({"segments":[{"start":4294967.295,"end":4294967.296,"text":"a"}]})",
+         R"(line 1: segment "start" is too large (4294967.295 s; the limit is 2147483.647 s))"},
+        {"{\"segments\":[{\"start\":0,\n\"end\":1e300,\"text\":\"a\"}]}", R"(line 2: segment "end" is too large)"},
+        {R"({"segments":[{"start":"0","end":1,"text":"a"}]})", R"(line 1: segment needs a numeric "start" (seconds))"},
+        {R"({"segments":[{"start":0,"end":1,"words":[{"word":"a","start":-2}]}]})", R"(line 1: word "start" is negative (-2.000 s))"},
+        {R"({"words":[{"word":"a","start":"x"}]})", R"(line 1: word needs a numeric "start" (seconds))"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.json);
+        auto r = imp(c.json, Format::WhisperJSON, "t.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message().find("t.json: " + c.expect) == 0);
+    }
+}
+
 // Hand-edited caption files often lose the blank line between cues; the next cue's number and
 // timing line (or a bare timing line that parses) start a new cue instead of failing the file.
 TEST_CASE("SRT and WebVTT: a next cue without the blank line before it still starts a new cue", "[import]") {
@@ -498,6 +632,31 @@ TEST_CASE("SRT and WebVTT: a next cue without the blank line before it still sta
     const Episode num = imported("1\n00:00:01,000 --> 00:00:02,000\nthe answer is\n42\n\n2\n00:00:02,000 --> 00:00:03,000\nok\n",
                                  Format::SRT, "n.srt");
     CHECK(word_texts(num) == std::vector<std::string>{"the", "answer", "is", "42", "ok"});
+}
+
+// Real caption files were rejected whole for one small flaw: a blank line inside an SRT cue (the
+// rest of the cue was then "expected a cue number"), an arrow in the spoken text ("timing line
+// inside a cue"), or a WebVTT cue identifier that starts like a time ("00:01 intro").
+TEST_CASE("SRT and WebVTT: a blank line inside an SRT cue, '-->' in cue text and time-like cue identifiers are read", "[import]") {
+    const Episode blank = imported("1\n00:00:01,000 --> 00:00:02,000\nfirst line\n\n\nsecond paragraph\n\n"
+                                   "2\n00:00:02,000 --> 00:00:03,000\nok\n\nlast words\n",
+                                   Format::SRT, "blank.srt");
+    CHECK(word_texts(blank) == std::vector<std::string>{"first", "line", "second", "paragraph", "ok", "last", "words"});
+    REQUIRE(blank.cues.size() == 2);
+    CHECK(blank.cues[0].word_count == 4);
+    const Episode arrow = imported("1\n00:00:01,000 --> 00:00:02,000\nclick File --> Save\n\n2\n00:00:02,000 --> 00:00:03,000\n--> done\n",
+                                   Format::SRT, "arrow.srt");
+    CHECK(word_texts(arrow) == std::vector<std::string>{"click", "File", "Save", "done"});
+    const Episode varrow = imported("WEBVTT\n\n00:01.000 --> 00:02.000\nA --> B\n", Format::WebVTT, "arrow.vtt");
+    CHECK(word_texts(varrow) == std::vector<std::string>{"A", "B"});
+    const Episode ids = imported("WEBVTT\n\n00:01 intro\n00:00:01.000 --> 00:00:02.000\nhello\n\n"
+                                 "1:05 part two\n00:00:02.000 --> 00:00:03.000\nworld\n",
+                                 Format::WebVTT, "ids.vtt");
+    CHECK(word_texts(ids) == std::vector<std::string>{"hello", "world"});
+    CHECK(ids.cues.size() == 2);
+    // still errors: a broken timing line, and a timing line inside a cue
+    CHECK_FALSE(imp("WEBVTT\n\n00:01 intro\nhello\n", Format::WebVTT).ok());
+    CHECK_FALSE(imp("1\n00:00:01,000 --> 00:00:02,000\nhi\n00:00:02,000 --> 00:00:0x,000\nho\n", Format::SRT).ok());
 }
 
 TEST_CASE("a cue ending before it starts (seen in real Whisper output) becomes a zero-length cue", "[import]") {

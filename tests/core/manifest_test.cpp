@@ -53,6 +53,10 @@ TEST_CASE("manifest: malformed lines are errors naming the line", "[manifest]") 
         {"file\tchapters\n# c\na.vtt\tIntro at the start\n", "line 3: chapter 1: expected a time"},
         {"file\tchapters\na.vtt\t0:00 A;99:99 B\n", "line 2: chapter 2: expected a time"},
         {"file\ttitle\n\tno file\n", "line 2: the 'file' field is empty"},
+        {"file\tdate\na.vtt\t19/04/2018\n", "line 2: date '19/04/2018': expected YYYY-MM-DD (or YYYY-MM, YYYY)"},
+        {"file\tdate\na.vtt\t2018-13-01\n", "line 2: date '2018-13-01'"},
+        {"file\tdate\na.vtt\t2023-02-29\n", "line 2: date '2023-02-29'"},
+        {"file\tdate\na.vtt\tApril 2018\n", "line 2: date 'April 2018'"},
     };
     for (const auto& c : cases) {
         auto r = parse_manifest(c.text);
@@ -61,4 +65,20 @@ TEST_CASE("manifest: malformed lines are errors naming the line", "[manifest]") 
         CHECK(r.errc() == Errc::Malformed);
         CHECK(r.message().find(c.expect) == 0);
     }
+}
+
+// Any text was accepted as a date, and the explorer shows and sorts dates as written; chapters
+// past the end of the episode (a wrong time, or the wrong file) were kept without a word.
+TEST_CASE("manifest: ISO dates are accepted, chapters after the episode's end are reported", "[manifest]") {
+    auto r = parse_manifest("file\tdate\tchapters\na.vtt\t2024-02-29\t0:00 Intro;10:00 Middle;1:02:03 Outro\nb.vtt\t2018-04\nc.vtt\t2018\nd.vtt\t\n");
+    REQUIRE(r.ok());
+    REQUIRE(r->size() == 4);
+    CHECK((*r)[0].meta.date == "2024-02-29");
+    CHECK((*r)[1].meta.date == "2018-04");
+    CHECK((*r)[3].meta.date.empty());
+    CHECK(chapters_past_end((*r)[0], 3723000).empty());
+    CHECK(chapters_past_end((*r)[0], 0).empty());  // no duration known
+    const auto past = chapters_past_end((*r)[0], 15 * 60 * 1000);
+    REQUIRE(past.size() == 1);
+    CHECK(past[0] == "chapter 3 'Outro' at 1:02:03 starts after the episode ends (0:15:00)");
 }

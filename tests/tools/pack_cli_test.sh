@@ -63,6 +63,35 @@ grep -q "error: .*bad.vtt: line 3" "$D/err" || fail "strict error should name fi
 [ $rc -eq 1 ] || fail "missing input should exit 1"
 grep -q "nope.txt: cannot open" "$D/err" || fail "missing input message: $(cat "$D/err")"
 
+# manifest chapters after the episode's end: a warning naming file, manifest line and chapter
+printf 'file\tdate\tchapters\nin/sub/b.vtt\t2024-01-02\t0:00 Start;1:00:00 Far away\n' > "$D/late.tsv"
+"$T" pack -q -o "$D/late.txb" "$D/late.tsv" 2> "$D/err" || fail "pack with a late chapter failed"
+grep -q "b.vtt (manifest line 2): chapter 2 'Far away' at 1:00:00 starts after the episode ends" "$D/err" || fail "late chapter warning: $(cat "$D/err")"
+
+# a bundle given as an input: said so, not "invalid UTF-8 (byte 0)"
+"$T" pack -q -o "$D/b2.txb" "$D/f.txb" "$D/in/a.txt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "a .txb input should be skipped with exit 1, got $rc"
+grep -q "f.txb: a transcript bundle (.txb) cannot be packed as a transcript" "$D/err" || fail ".txb input message: $(cat "$D/err")"
+grep -q "UTF-8" "$D/err" && fail ".txb input reported as bad UTF-8: $(cat "$D/err")"
+
+# the other commands name a bad file once ("x.vtt: line 3", not "x.vtt: x.vtt: line 3")
+"$T" search --query x "$D/bad.vtt" 2> "$D/err"
+grep -q "bad.vtt: line 3" "$D/err" || fail "search error should name file and line: $(cat "$D/err")"
+grep -q "bad.vtt: .*bad.vtt" "$D/err" && fail "search error names the file twice: $(cat "$D/err")"
+
+# -o naming an input: refused (the transcript is kept), also through another path or a folder;
+# an output without .txb: a warning
+cp "$D/c.vtt" "$D/keep.vtt"
+"$T" pack -q -o "$D/keep.vtt" "$D/keep.vtt" 2> "$D/err"; rc=$?
+[ $rc -eq 2 ] || fail "-o an input should exit 2, got $rc"
+cmp -s "$D/c.vtt" "$D/keep.vtt" || fail "-o an input overwrote it"
+grep -q "is also an input" "$D/err" || fail "-o an input message: $(cat "$D/err")"
+(cd "$D" && "$T" pack -q -o ./in/sub/../a.txt in 2> "$D/err"); rc=$?
+[ $rc -eq 2 ] || fail "-o a file inside an input folder should exit 2, got $rc"
+"$T" pack -q -o "$D/out.bin" "$D/c.vtt" 2> "$D/err" || fail "pack to out.bin failed"
+grep -q "out.bin does not end in .txb" "$D/err" || fail "no warning for an output without .txb: $(cat "$D/err")"
+"$T" info "$D/out.bin" > /dev/null || fail "out.bin is not a bundle"
+
 # info on damaged / foreign files: clear message, non-zero exit
 head -c 100 "$D/f.txb" > "$D/trunc.txb"
 "$T" info "$D/trunc.txb" 2> "$D/err" && fail "info accepted a truncated bundle"
