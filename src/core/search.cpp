@@ -1641,7 +1641,8 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     uint32_t a = first_word, z = std::max(lw, first_word);
     while (a > 0 && anchor_begin - ep.words[a - 1].begin <= context) --a;
     while (z + 1 < ep.words.size() && ep.words[z + 1].end - anchor_end <= context) ++z;
-    uint32_t begin = ep.words[a].begin, end = ep.words[z].end;
+    // with the punctuation written against the first and last words (an opening quote, a full stop)
+    uint32_t begin = word_display_span(ep, a).first, end = word_display_span(ep, z).second;
     s.cut_before = a > 0;
     s.cut_after = z + 1 < ep.words.size();
     s.text = ep.text.substr(begin, end - begin);

@@ -457,6 +457,20 @@ TEST_CASE("a CJK word is found inside a run without spaces", "[search][cjk]") {
     CHECK(count("大阪") == 0);
 }
 
+// Protects snippets of punctuated text: they began at the first word's span and dropped an
+// opening quote ("[smart] quotes”") and ended before a final full stop.
+TEST_CASE("a snippet keeps the punctuation around its first and last words", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\n\xE2\x80\x9CSmart quotes\xE2\x80\x9D are nice.\n");
+    auto r = c.search("smart");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const Snippet& s = r->hits[0].snippet;
+    CHECK(s.text == "\xE2\x80\x9CSmart quotes\xE2\x80\x9D are nice.");
+    REQUIRE(s.highlights.size() == 1);
+    CHECK(s.text.substr(s.highlights[0].begin, s.highlights[0].end - s.highlights[0].begin) == "Smart");
+}
+
 TEST_CASE("typos and sound-alikes: listed examples", "[search][fuzzy]") {
     const Collection& demo = demo_collection();
     auto has_word = [](const Collection& c, const SearchResult& r, const std::string& want, MatchLevel level) {

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Protects: `transcript search` as users see it: partial matches with a note (and --strict without
+# Protects: `transcript search` (and the text output of topics and info) as users see it: partial matches with a note (and --strict without
 # them), option checks like pack's, and output that a hostile transcript cannot use to drive the
 # terminal (escape sequences, BEL) or cut short (a NUL byte).
 #   tests/tools/search_cli_test.sh build/transcript
@@ -43,5 +43,10 @@ out=$("$T" search --query more "$D/nul.txt") || fail "search of a file with a NU
 echo "$out" | grep -q 'text after' || fail "the snippet was cut at the NUL byte: $(printf '%s' "$out" | cat -v)"
 out=$("$T" topics "$D/ansi.vtt") || fail "topics of a file with escapes exited $?"
 printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "topics printed control bytes raw"
+
+# info prints titles from the bundle: the same rule (the title is the escape-laden first line here)
+"$T" pack -q -o "$D/ansi.txb" "$D/ansi.vtt" || fail "pack of a file with escapes failed"
+out=$("$T" info "$D/ansi.txb") || fail "info exited $?"
+printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "info printed control bytes raw: $(printf '%s' "$out" | cat -v)"
 
 echo "search_cli: ok"

@@ -88,20 +88,6 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
     return L;
 }
 
-std::pair<uint32_t, uint32_t> word_display_span(const Episode& ep, uint32_t w) {
-    const Word& wd = ep.words[w];
-    const uint32_t lo = w > 0 ? ep.words[w - 1].end : 0;
-    const uint32_t hi = w + 1 < ep.words.size() ? ep.words[w + 1].begin : uint32_t(ep.text.size());
-    auto space = [&](uint32_t i) {
-        const char c = ep.text[i];
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
-    };
-    uint32_t b = wd.begin, e = wd.end;
-    while (b > lo && !space(b - 1)) --b;
-    while (e < hi && !space(e)) ++e;
-    return {b, e};
-}
-
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w) {
     auto it = std::upper_bound(paras.begin(), paras.end(), w,
                                [](uint32_t v, const Paragraph& p) { return v < p.first_word; });

@@ -55,12 +55,6 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
                              const std::function<float(std::string_view)>& measure, float space,
                              float line_height, float paragraph_gap);
 
-// The bytes the reader shows for word `w`: the word with the punctuation written against it
-// ("“Yeah,", "term.", "matter,"), i.e. its whitespace-delimited run, never reaching into a
-// neighbouring word. Word spans leave punctuation out (for search), so drawing them alone lost
-// every comma and full stop of a punctuated transcript. [begin, end) into ep.text.
-std::pair<uint32_t, uint32_t> word_display_span(const Episode& ep, uint32_t w);
-
 // Index of the paragraph containing word `w` (paragraphs sorted by first_word).
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w);
 
