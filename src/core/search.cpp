@@ -822,6 +822,7 @@ bool is_function_word_clause(const QueryClause& cl) {
 }
 
 constexpr uint32_t kAbsent = 0xFFFFFFFFu;  // at_all entry of a clause a partial candidate lacks
+constexpr size_t kPartialProximityMax = 5000;  // partial candidates ranked with proximity, at most
 
 // Candidates for k of m positive clauses: every passage holding at least min(best, ceil(m / 2))
 // of them, where best is the most any passage holds; tier = clauses missing, then the worst
@@ -861,6 +862,11 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
         cands.push_back(Cand{gid, 0, int(count), at});  // tier holds the count until scored
     }
     const uint32_t need = std::min<uint32_t>(best, uint32_t((nc + 1) / 2));
+    // Proximity sorts every match of a passage: for thousands of passages of common words (a
+    // sentence of function words only) it would dominate, and ranks nothing a reader looks for.
+    size_t passing = 0;
+    for (const Cand& cand : cands) passing += uint32_t(cand.tier) >= need;
+    const bool use_proximity = passing <= kPartialProximityMax;
     size_t kept = 0;
     for (size_t c = 0; c < cands.size(); ++c) {
         Cand cand = cands[c];
@@ -879,11 +885,12 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
             pos[k].levels(a, tf20, lvl);
             worst = std::max(worst, lvl);
             score += bm.term(idf[k], tf20, len);
-            for (uint32_t mi = pos[k].first[a]; mi < pos[k].first[a + 1]; ++mi)
-                prox.push_back({pos[k].matches[mi].pos, uint32_t(held.size())});
+            if (use_proximity)
+                for (uint32_t mi = pos[k].first[a]; mi < pos[k].first[a + 1]; ++mi)
+                    prox.push_back({pos[k].matches[mi].pos, uint32_t(held.size())});
             held.push_back(uint32_t(k));
         }
-        if (held.size() > 1) score *= proximity_factor(prox, held.size());
+        if (use_proximity && held.size() > 1) score *= proximity_factor(prox, held.size());
         cand.score = float(score);
         cand.tier = int(nc - count) * 4 + worst;
         cands[kept++] = cand;
@@ -1588,10 +1595,11 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
             // with a multi-token word ("jiu" and "jiujitsu" both cover the word "jiu-jitsu")
             uint64_t n = 0;
             for (size_t ci = c0; ci < c1; ++ci) {
-                const auto& cr = pos_clauses[0];
-                const uint32_t at = at_all[cands[ci].at];
-                const uint32_t m0 = cr.first[at], m1 = cr.first[at + 1];
                 bool distinct = nc == 1;
+                const auto& cr = pos_clauses[0];
+                // one clause: its entry exists (several: a partial candidate may lack clause 0)
+                const uint32_t at = distinct ? at_all[cands[ci].at] : 0;
+                const uint32_t m0 = distinct ? cr.first[at] : 0, m1 = distinct ? cr.first[at + 1] : 0;
                 if (distinct && m_index.passage_has_multi_token_word(cands[ci].gid)) {
                     // one-token matches at least 2 tokens apart cannot share a word
                     for (uint32_t mi = m0; mi < m1 && distinct; ++mi)

@@ -80,6 +80,13 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     auto p = plain().search(q, pd), pc = compacted().search(q, pd);
     if (!p || !pc) __builtin_trap();
     require_same(*p, *pc);
+    pd.matches = sd.matches;  // the narrower scopes count matches on another path
+    pd.match_doc = sd.match_doc;
+    for (const tx::Collection* c : {&plain(), &compacted()}) {
+        auto n = c->search(q, pd);
+        if (!n) __builtin_trap();
+        require_same(*p, *n);
+    }
     if (r->total_passages > 0) {
         require_same(*r, *p);
         if (p->partial_of != 0) __builtin_trap();
