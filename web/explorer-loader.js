@@ -26,7 +26,9 @@
  *   TranscriptExplorer.mountAll(root) mounts data-transcript-explorer elements added later
  *
  * Options: bundle (URL or bytes), query, hash (true: mirror the state in location.hash and restore
- * it), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
+ * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
+ * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
+ * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
  *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
  *           pointer is over a pane of the explorer that can scroll further that way, Tab moves focus
  *           out of the explorer, the explorer never takes focus by itself.
@@ -52,6 +54,7 @@
   var modulePromise = null;
   var wasmPromise = null;  // the compiled explorer.wasm (a WebAssembly.Module), shared by every mount
   var wasmStarted = null;  // resolves once explorer.wasm's compilation started (or its download failed)
+  var wasmDownload = null;  // progress of the explorer.wasm download (makeProgress), once started
   // The explorer's JS and WASM files, next to this script. scripts/dist.py rewrites the names to
   // the content-hashed ones in the static site; the offline file defines createExplorerModule
   // inline, with the WASM inside.
@@ -84,9 +87,11 @@
       var url = scriptBase + EXPLORER_WASM;
       var started = null;
       wasmStarted = new Promise(function (resolve) { started = resolve; });
+      wasmDownload = makeProgress();
       wasmPromise = fetch(url, { credentials: 'same-origin' }).then(function (resp) {
         started();  // wasmStarted's callbacks run right after this one, which starts the compilation
         if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+        resp = countedResponse(resp, wasmDownload);
         var type = resp.headers.get('Content-Type') || '';
         if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) return WebAssembly.compileStreaming(resp);
         return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });  // served with another type
@@ -125,10 +130,53 @@
     return modulePromise;
   }
 
+  // ---- download progress (the loading screen shows the WASM's and the bundle's bytes) ----
+
+  // @return { done, total, follow(fn) }: bytes received so far, the expected total (0: unknown),
+  // and follow(fn), which calls fn(done, total) now and whenever either changes.
+  function makeProgress() {
+    var p = { done: 0, total: 0, followers: [] };
+    p.follow = function (fn) { p.followers.push(fn); fn(p.done, p.total); };
+    p.set = function (done, total) {
+      p.done = done; p.total = total;
+      p.followers.forEach(function (fn) { fn(done, total); });
+    };
+    return p;
+  }
+
+  // The body's length in bytes as the stream will deliver them, or 0 when not known: no
+  // Content-Length, or a Content-Encoding (the length then counts the compressed bytes).
+  function expectedLength(resp) {
+    var enc = resp.headers.get('Content-Encoding');
+    if (enc && enc !== 'identity') return 0;
+    return Number(resp.headers.get('Content-Length')) || 0;
+  }
+
+  // @return a Response with the same headers whose body reports every chunk to `progress` as it
+  // is read (WebAssembly.compileStreaming reads it as it arrives), or `resp` itself when the
+  // browser cannot build one.
+  function countedResponse(resp, progress) {
+    if (!resp.body || !resp.body.getReader || typeof ReadableStream !== 'function') return resp;
+    var total = expectedLength(resp), got = 0, reader = resp.body.getReader();
+    progress.set(0, total);
+    var body = new ReadableStream({
+      pull: function (ctrl) {
+        return reader.read().then(function (r) {
+          if (r.done) { progress.set(got, got); ctrl.close(); return; }
+          got += r.value.length;
+          progress.set(got, got > total ? 0 : total);
+          ctrl.enqueue(r.value);
+        });
+      },
+      cancel: function (why) { return reader.cancel(why); }
+    });
+    return new Response(body, { status: resp.status, statusText: resp.statusText, headers: resp.headers });
+  }
+
   function fetchWithProgress(url, onProgress) {
     return fetch(url).then(function (resp) {
       if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
-      var total = Number(resp.headers.get('Content-Length')) || 0;
+      var total = expectedLength(resp);
       if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       var reader = resp.body.getReader(), chunks = [], got = 0;
       function pump() {
@@ -138,7 +186,7 @@
             chunks.forEach(function (c) { out.set(c, off); off += c.length; });
             return out;
           }
-          chunks.push(r.value); got += r.value.length; onProgress(got, total);
+          chunks.push(r.value); got += r.value.length; onProgress(got, got > total ? 0 : total);
           return pump();
         });
       }
@@ -159,16 +207,91 @@
     var key = url;
     try { key = new URL(url, document.baseURI).href; } catch (e) { /* keep the URL as given */ }
     if (downloads[key]) return downloads[key];
-    var d = { done: 0, total: 0, followers: [] };
-    d.follow = function (fn) { d.followers.push(fn); fn(d.done, d.total); };
-    d.promise = fetchWithProgress(url, function (done, total) {
-      d.done = done; d.total = total;
-      d.followers.forEach(function (fn) { fn(done, total); });
-    });
+    var d = makeProgress();
+    d.promise = fetchWithProgress(url, d.set);
     var forget = function () { if (downloads[key] === d) delete downloads[key]; d.followers = []; };
     d.promise.then(forget, forget);  // also marks a failure as handled until a module takes it
     downloads[key] = d;
     return d;
+  }
+
+  // ---- the loading screen: from mount() to the explorer's first drawn frame ----
+  // Plain DOM over the canvas (which shows black until WebGL draws), in the colours the explorer
+  // will draw with (light or dark, as options.dark or prefers-color-scheme says), with the bytes of
+  // explorer.wasm and the bundle received so far. Styled through the CSSOM only (strict CSP).
+  var THEMES = {
+    light: { bg: '#fbfaf7', fg: '#1c1c21', dim: '#6b6b73', track: '#e6e4df', bar: '#1f5fc8' },
+    dark: { bg: '#1c1d20', fg: '#e6e6e1', dim: '#9b9ba2', track: '#34353a', bar: '#78beff' }
+  };
+  function prefersDark() { return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches); }
+  function formatBytes(n) {
+    return n < 1024 * 1024 ? Math.max(1, Math.round(n / 1024)) + ' KB' : (n / 1048576).toFixed(1) + ' MB';
+  }
+
+  // A loading screen over `canvas` (inserted after it, placed on the canvas' own box, so the
+  // container's children and layout stay as they are). @return { el, track(progress), remove() }.
+  function makeLoadingScreen(canvas, dark) {
+    var t = dark ? THEMES.dark : THEMES.light;
+    var font = 'font:15px/1.4 system-ui,-apple-system,"Segoe UI",sans-serif;';
+    var screen = el('div', font + 'position:absolute;box-sizing:border-box;display:flex;flex-direction:column;' +
+      'align-items:center;justify-content:center;gap:.6em;padding:1em;text-align:center;pointer-events:none;' +
+      'background:' + t.bg + ';color:' + t.fg + ';z-index:1;');
+    screen.className = 'tx-loading';
+    screen.setAttribute('role', 'status');
+    screen.appendChild(el('div', 'font-size:17px;font-weight:600;', 'Loading Transcript Explorer\u2026'));
+    var track = el('div', 'width:min(18em,80%);height:6px;border-radius:3px;overflow:hidden;background:' + t.track + ';');
+    var bar = el('div', 'height:100%;width:0;border-radius:3px;background:' + t.bar + ';');
+    track.appendChild(bar);
+    var text = el('div', 'font-size:13px;color:' + t.dim + ';font-variant-numeric:tabular-nums;', 'Starting\u2026');
+    text.className = 'tx-loading-bytes';
+    screen.appendChild(track);
+    screen.appendChild(text);
+    canvas.parentNode.insertBefore(screen, canvas.nextSibling);
+    // the screen sits on the canvas' box within their common offset parent
+    function place() {
+      screen.style.left = canvas.offsetLeft + 'px';
+      screen.style.top = canvas.offsetTop + 'px';
+      screen.style.width = canvas.offsetWidth + 'px';
+      screen.style.height = canvas.offsetHeight + 'px';
+    }
+    place();
+    var ro = window.ResizeObserver ? new ResizeObserver(place) : null;
+    if (ro) ro.observe(canvas);
+    window.addEventListener('resize', place);
+    var parts = [];  // one { done, total } per download followed
+    function show() {
+      var done = 0, total = 0, known = parts.length > 0;
+      parts.forEach(function (p) { done += p.done; total += p.total; known = known && p.total > 0; });
+      if (!parts.length || (done === 0 && !known)) return;
+      if (known && total >= done) {
+        var pct = Math.floor(100 * done / total);
+        bar.style.width = pct + '%';
+        text.textContent = (done >= total ? 'Starting\u2026 ' : 'Downloading\u2026 ') + formatBytes(done) + ' of ' + formatBytes(total) + ' (' + pct + '%)';
+      } else {  // no total to compare with (compressed or unsized responses): the count alone
+        bar.style.width = '100%';
+        bar.style.opacity = '.35';
+        text.textContent = 'Downloading\u2026 ' + formatBytes(done) + ' received';
+      }
+      screen.setAttribute('data-done', String(done));
+      screen.setAttribute('data-total', known ? String(total) : '');
+    }
+    var removed = false;
+    return {
+      el: screen,
+      track: function (progress) {
+        if (!progress || !progress.follow) return;
+        var part = { done: 0, total: 0 };
+        parts.push(part);
+        progress.follow(function (done, total) { if (!removed) { part.done = done; part.total = total; show(); } });
+      },
+      remove: function () {
+        if (removed) return;
+        removed = true;
+        if (ro) ro.disconnect();
+        window.removeEventListener('resize', place);
+        if (screen.parentNode) screen.parentNode.removeChild(screen);
+      }
+    };
   }
 
   function mount(container, options) {
@@ -260,6 +383,11 @@
     var opener = allowOpen ? makeOpener(container, canvas, mode, function () { return api; }) : null;
     if (!opener) container.appendChild(canvas);
     var sizeEl = opener ? opener.stage : container;
+    var darkAtStart = options.dark !== undefined ? !!options.dark : prefersDark();
+    if (opener) opener.setDark(darkAtStart);  // the bar above the canvas, until the explorer sets it
+    var loading = makeLoadingScreen(canvas, darkAtStart);
+    if (wasmDownload && !window.createExplorerModule) loading.track(wasmDownload);
+    if (bundle && bundle.follow) loading.track(bundle);
     var listeners = {};
     var api = {
       canvas: canvas,
@@ -320,6 +448,7 @@
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
+      loading.remove();
       if (opener) opener.remove(); else if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
       delete container.transcriptExplorer;
       throw err;
@@ -337,6 +466,7 @@
           onExplorerReady: function () { M = moduleArg; if (document.title !== pageTitle) document.title = pageTitle; resolve(); },
           onExplorerChange: function () {
             var st = api.state();
+            if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
             if (options.hash && st.ready) {
               var h = '#' + st.hash;
               if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
@@ -377,7 +507,10 @@
       if (window.ResizeObserver) new ResizeObserver(resize).observe(sizeEl);
       window.addEventListener('resize', resize);
       resize();
-      M.ccall('tx_set_page_url', null, ['string'], [location.href.split('#')[0]]);
+      // Quotes link to this page with the position in its hash: only from an explorer that reads
+      // the hash back (the page's own, or the first embed of a page); another embed's quote would
+      // open in the first one, so it carries no link.
+      M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? location.href.split('#')[0] : '']);
       var mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
       if (options.dark !== undefined) api.setDark(options.dark);
       else if (mq) {
@@ -397,9 +530,39 @@
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
         });
+        if (!options.hash && options.readHash) {
+          // a guest in the page: read only the explorer's keys of the host's hash, never write it
+          var applied = explorerKeys(location.hash);
+          if (applied) api.applyDeepLink(applied);
+          window.addEventListener('hashchange', function () {
+            var h = explorerKeys(location.hash);
+            if (h && h !== applied) { applied = h; api.applyDeepLink(h); }
+          });
+        }
+        removeLoadingWhenDrawn();
         return api;
       });
+    }).then(null, function (err) {
+      loading.remove();
+      throw err;
     });
+    // The explorer normally reports its first drawn frame through onExplorerChange; this covers a
+    // first frame that changed nothing it reports.
+    function removeLoadingWhenDrawn() {
+      var tries = 0;
+      (function check() {
+        if (api.state().frames > 0 || ++tries > 200) loading.remove();
+        else setTimeout(check, 50);
+      })();
+    }
+  }
+
+  // The explorer's deep-link keys (q, ep, t) of a page's hash, in a form for applyDeepLink, or ''
+  // when it has none: '#comments' gives '', '#ep=0&t=1282&x=1' gives 'ep=0&t=1282'.
+  function explorerKeys(hash) {
+    return String(hash || '').replace(/^#/, '').split('&').filter(function (kv) {
+      return /^(q|ep|t)=/.test(kv);
+    }).join('&');
   }
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
@@ -690,11 +853,14 @@
   function mountAll(root) {
     var els = (root || document).querySelectorAll('[data-transcript-explorer]');
     var all = [];
+    // the first explorer of the page restores the q, ep and t of the page's hash (docs/embedding.md)
+    var firstOfPage = document.querySelector('[data-transcript-explorer]');
     Array.prototype.forEach.call(els, function (el) {
       if (el.transcriptExplorerMounting) return;
       el.transcriptExplorerMounting = true;
       var opts = { bundle: el.getAttribute('data-bundle') || '', query: el.getAttribute('data-query') || '',
-                   mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height') };
+                   mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height'),
+                   readHash: el === firstOfPage && el.getAttribute('data-hash') !== 'off' };
       if (el.hasAttribute('data-dark')) opts.dark = el.getAttribute('data-dark') === '1';
       if (el.hasAttribute('data-allow-open')) opts.allowOpen = el.getAttribute('data-allow-open') !== '0';
       all.push(mount(el, opts).then(function (api) {

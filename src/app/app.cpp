@@ -2,8 +2,11 @@
 #include "app/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis, ItemSize/ItemAdd for text_ellipsis
 
 #include <algorithm>
+#include <cstring>
+#include <utility>
 
 namespace tx {
 
@@ -13,6 +16,8 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_fonts = fonts;
     m_keys = keys;
     m_animating = false;
+    m_tab_rects.clear();
+    m_ellipsized.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -81,6 +86,9 @@ void App::handle_shortcuts() {
     if (!io.WantTextInput && m_keys.slash >= 0 && ImGui::IsKeyPressed(m_keys.slash, false)) m_focus_search = true;
     if (ctrl && m_keys.equals >= 0 && ImGui::IsKeyPressed(m_keys.equals, false)) set_font_scale(m_font_scale + 0.1f);
     if (ctrl && m_keys.minus >= 0 && ImGui::IsKeyPressed(m_keys.minus, false)) set_font_scale(m_font_scale - 0.1f);
+    if (ctrl && ((m_keys.zero >= 0 && ImGui::IsKeyPressed(m_keys.zero, false)) ||
+                 (m_keys.keypad_zero >= 0 && ImGui::IsKeyPressed(m_keys.keypad_zero, false))))
+        set_font_scale(1.f);  // Ctrl+0: the default size, as browsers reset their zoom
     if (ctrl && m_keys.c >= 0 && ImGui::IsKeyPressed(m_keys.c, false) && !io.WantTextInput && m_sel_anchor >= 0) {
         std::string t = selection_text();
         if (!t.empty() && m_host.copy_text) m_host.copy_text(t);
@@ -112,8 +120,10 @@ void App::draw_top_bar() {
     // episode title line
     if (ep) {
         if (m_fonts.large) ImGui::PushFont(m_fonts.large);
-        ImGui::TextUnformatted(ep->meta.title.empty() ? "Untitled episode" : ep->meta.title.c_str());
+        const std::string& title = ep->meta.title.empty() ? std::string("Untitled episode") : ep->meta.title;
+        bool cut = text_ellipsis(title, right - ImGui::GetCursorPosX());
         if (m_fonts.large) ImGui::PopFont();
+        if (cut && ImGui::IsItemHovered()) tooltip_text(title);
         std::string sub = (ep->meta.date.empty() ? "" : ep->meta.date + "  \xC2\xB7  ") +
                           std::to_string(ep->words.size()) + " words  \xC2\xB7  " +
                           (ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(ep->meta.duration_ms);
@@ -145,14 +155,17 @@ void App::draw_ready() {
     if (many && m_model.episode_count() >= kArchiveTimelineMin) draw_archive_timeline(lh * 1.6f);
     draw_timeline(lh * 3.0f + (!m_model.episode_meta(m_model.episode()).chapters.empty() ? lh : 0.f));
     ImVec2 avail = ImGui::GetContentRegionAvail();
-    if (avail.x < 46.f * ImGui::GetFontSize()) {
-        // narrow screens (phones): one pane at a time
+    m_narrow = avail.x < 46.f * ImGui::GetFontSize();
+    m_narrow_tab_name.clear();
+    if (m_narrow) {
+        // narrow screens (phones): one pane at a time; a tapped result opens the transcript there
         if (ImGui::BeginTabBar("panes")) {
             std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
-            if (ImGui::BeginTabItem("Transcript")) { draw_reader(); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
-            if (ImGui::BeginTabItem("Topics")) { draw_topics(); ImGui::EndTabItem(); }
-            if (many && ImGui::BeginTabItem("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
+            const bool show_reader = std::exchange(m_show_reader, false);
+            if (begin_tab("Transcript", show_reader)) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
+            if (begin_tab(res.c_str())) { m_narrow_tab_name = "Results"; draw_results(); ImGui::EndTabItem(); }
+            if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); ImGui::EndTabItem(); }
+            if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); ImGui::EndTabItem(); }
             ImGui::EndTabBar();
         }
         return;
@@ -162,9 +175,9 @@ void App::draw_ready() {
     ImGui::BeginChild("left", ImVec2(m_left_width, avail.y), false);
     if (ImGui::BeginTabBar("left_tabs")) {
         std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
-        if (ImGui::BeginTabItem(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
-        if (ImGui::BeginTabItem("Topics")) { draw_topics(); ImGui::EndTabItem(); }
-        if (many && ImGui::BeginTabItem("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
+        if (begin_tab(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
+        if (begin_tab("Topics")) { draw_topics(); ImGui::EndTabItem(); }
+        if (many && begin_tab("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
@@ -183,6 +196,46 @@ void App::draw_ready() {
     ImGui::BeginChild("right", ImVec2(0, avail.y), false);
     draw_reader();
     ImGui::EndChild();
+}
+
+bool App::begin_tab(const char* label, bool select) {
+    bool open = ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (select) m_animating = true;  // the tab bar switches in the next frame: draw it
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const char* end = std::strstr(label, "###");  // "Results (3)###results" is recorded as "Results"
+    std::string name(label, end ? size_t(end - label) : std::strlen(label));
+    if (size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
+    m_tab_rects.push_back(TabRect{name, {a.x, a.y, b.x - a.x, b.y - a.y}});
+    return open;
+}
+
+bool App::text_ellipsis(const std::string& text, float max_width) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const char* b = text.c_str();
+    const char* e = b + text.size();
+    const ImVec2 size = ImGui::CalcTextSize(b, e);
+    const bool cut = size.x > max_width;
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + (cut ? std::max(0.f, max_width) : size.x), pos.y + size.y));
+    ImGui::ItemSize(bb.GetSize(), 0.0f);  // as TextUnformatted: baseline at the top
+    if (cut) m_ellipsized.push_back(text);
+    if (!ImGui::ItemAdd(bb, 0)) return cut;
+    ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
+    return cut;
+}
+
+float App::tooltip_wrap_width(float em) const {
+    const ImGuiStyle& st = ImGui::GetStyle();
+    float screen = ImGui::GetMainViewport()->WorkSize.x - 2.f * (st.WindowPadding.x + st.DisplaySafeAreaPadding.x) - 4.f;
+    return std::max(8.f * ImGui::GetFontSize(), std::min(em * ImGui::GetFontSize(), screen));
+}
+
+void App::tooltip_text(const std::string& text, float em) {
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(tooltip_wrap_width(em));
+    ImGui::TextWrapped("%s", text.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
 }
 
 void App::draw_highlighted_wrapped(const std::string& text, const std::vector<HighlightSpan>& spans, float width) {

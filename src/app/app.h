@@ -5,6 +5,7 @@
 #pragma once
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "app/model/app_model.h"
 #include "app/model/text_layout.h"
@@ -21,7 +22,7 @@ struct AppFonts {
 
 // Native key indices for keys ImGui 1.86 has no ImGuiKey_ for (the platform fills them in).
 struct AppKeys {
-    int f3 = -1, f = -1, c = -1, equals = -1, minus = -1, slash = -1;
+    int f3 = -1, f = -1, c = -1, equals = -1, minus = -1, slash = -1, zero = -1, keypad_zero = -1;
 };
 
 // What the views need from the platform.
@@ -50,6 +51,13 @@ public:
     // Where the search box was drawn last frame (x, y, w, h in CSS px): touch screens focus a text
     // proxy there to open the on-screen keyboard.
     const float* search_rect() const { return m_search_rect; }
+    // Tabs drawn last frame (name, x, y, w, h in CSS px), and the selected one of the phone
+    // layout's single pane ("" on wide screens), for tests.
+    struct TabRect { std::string name; float rect[4]; };
+    const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
+    const std::string& narrow_tab() const { return m_narrow_tab_name; }
+    // Texts drawn cut with an ellipsis last frame (their full text), for tests.
+    const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
 
 private:
     // app.cpp
@@ -58,6 +66,12 @@ private:
     void draw_ready();
     void draw_top_bar();
     void handle_shortcuts();
+    bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
+    // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
+    bool text_ellipsis(const std::string& text, float max_width);
+    // The width for wrapped tooltip text: at most `em` font sizes, and never wider than the screen.
+    float tooltip_wrap_width(float em) const;
+    void tooltip_text(const std::string& text, float em = 24);  // a tooltip of wrapped text
     // view_search.cpp
     void draw_search_box(float width);
     void draw_search_status();  // hit counts or the query error
@@ -99,7 +113,11 @@ private:
 
     // panes
     float m_left_width = 0.f;  // 0 = default (a third)
-    int m_narrow_tab = 0;
+    bool m_narrow = false;             // phone layout: one pane at a time, in tabs
+    bool m_show_reader = false;        // phone layout: select the Transcript tab next frame
+    std::string m_narrow_tab_name;     // phone layout: the selected tab
+    std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
+    std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
 
     // reader layout cache
     TextLayout m_layout;

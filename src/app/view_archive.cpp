@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/app.h"
+#include "app/model/search_status.h"
 
 namespace tx {
 
@@ -71,7 +72,7 @@ void App::draw_archive_timeline(float height) {
         const EpisodeMeta& meta = m_model.episode_meta(r.episode);
         std::string title = meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : meta.title;
         if (!meta.date.empty()) title = meta.date + "  " + title;
-        if (!m_model.query().empty()) title += "\n" + std::to_string(m_model.hits_in_episode(r.episode)) + " hits";
+        if (!m_model.query().empty()) title += "\n" + count_noun(m_model.hits_in_episode(r.episode), "hit", "hits");
         ImGui::SetTooltip("%s", title.c_str());
         if (clicked) {
             // open the episode at its first hit when searching, else at its start
@@ -89,7 +90,7 @@ void App::draw_archive_topics() {
     ImGui::TextDisabled("Recurring topics");
     ImGui::SameLine();
     std::string preview = m_archive_topic >= 0 && size_t(m_archive_topic) < topics.size()
-                              ? topics[size_t(m_archive_topic)].label + " (" + std::to_string(topics[size_t(m_archive_topic)].episodes.size()) + " episodes)"
+                              ? topics[size_t(m_archive_topic)].label + " (" + count_noun(topics[size_t(m_archive_topic)].episodes.size(), "episode", "episodes") + ")"
                               : std::string("Which episodes talk about\xE2\x80\xA6");
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##archive_topic", preview.c_str())) {

@@ -36,14 +36,21 @@ void App::draw_topics() {
             ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x, p.y + 2), ImVec2(p.x + fs * 0.6f, p.y + fs), t.color, 2.f);
             ImGui::SetCursorScreenPos(ImVec2(p.x + fs * 0.9f, p.y));
             bool sel = m_model.highlighted_group() == int(t.group);
-            if (ImGui::Selectable(t.label.c_str(), sel, ImGuiSelectableFlags_SpanAllColumns)) {
+            const ImVec2 label_pos = ImGui::GetCursorScreenPos();
+            // the row's selectable has no label of its own: a label drawn by it would run into the
+            // next columns (SpanAllColumns), so the label is drawn in its column, cut with "…"
+            if (ImGui::Selectable("##topic", sel, ImGuiSelectableFlags_SpanAllColumns)) {
                 m_model.set_highlighted_group(sel ? -1 : int(t.group));
                 m_model.seek(m_model.episode(), t.start_ms);
             }
-            if (ImGui::IsItemHovered() && !t.keywords.empty()) {
-                std::string kw;
-                for (const auto& k : t.keywords) kw += (kw.empty() ? "" : ", ") + k;
-                ImGui::SetTooltip("%s", kw.c_str());
+            const bool hovered = ImGui::IsItemHovered();
+            ImGui::SetCursorScreenPos(label_pos);
+            const bool cut = text_ellipsis(t.label, ImGui::GetContentRegionAvail().x);
+            if (hovered && (cut || !t.keywords.empty())) {
+                std::string tip = cut ? t.label : std::string();
+                for (size_t k = 0; k < t.keywords.size(); ++k)
+                    tip += (k == 0 ? (tip.empty() ? "" : "\n") : ", ") + t.keywords[k];
+                tooltip_text(tip);
             }
             ImGui::TableSetColumnIndex(1);
             ImGui::TextDisabled("%.0f%%", 100.f * float(t.end_ms - t.start_ms) / dur);

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "app/app.h"
+#include "app/model/search_status.h"
 
 namespace tx {
 
@@ -57,7 +58,7 @@ void App::draw_search_box(float w) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_search_rect[0] = a.x; m_search_rect[1] = a.y; m_search_rect[2] = b.x - a.x; m_search_rect[3] = b.y - a.y;
     }
-    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) ImGui::SetTooltip("%s", kSyntaxHelp);
+    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) tooltip_text(kSyntaxHelp, 40);
     if (edited) {
         m_model.set_query(m_query_buf);
         m_last_edit_time = ImGui::GetTime();
@@ -79,25 +80,11 @@ void App::draw_search_box(float w) {
 
 void App::draw_search_status() {
     ImGui::AlignTextToFramePadding();
-    if (!m_model.query_error().empty()) {
-        ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", m_model.query_error().c_str());
-    } else if (!m_model.query().empty()) {
-        uint64_t hits = m_model.total_occurrences(), passages = m_model.total_passages();
-        if (hits == 0) ImGui::TextDisabled("No matches");
-        else if (!m_model.query_note().empty()) ImGui::TextDisabled("No passage has every word \xC2\xB7 %llu closest passages", (unsigned long long)passages);
-        else {
-            int cur = m_model.current_occurrence();
-            if (cur >= 0) ImGui::TextDisabled("match %d of %zu \xC2\xB7 %llu hits \xC2\xB7 %llu passages", cur + 1, m_model.occurrences().size(),
-                                              (unsigned long long)hits, (unsigned long long)passages);
-            else ImGui::TextDisabled("%llu hits \xC2\xB7 %llu passages", (unsigned long long)hits, (unsigned long long)passages);
-        }
-        if (m_model.results_partial()) {
-            ImGui::SameLine();
-            ImGui::TextDisabled("(so far: %u of %zu episodes indexed)", m_model.indexed_episodes(), m_model.episode_count());
-        }
-    } else {
-        ImGui::TextDisabled(" ");
-    }
+    const std::string status = search_status(m_model);
+    if (!m_model.query_error().empty())
+        ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", status.c_str());
+    else
+        ImGui::TextDisabled("%s", status.empty() ? " " : status.c_str());
 }
 
 void App::draw_results() {
@@ -114,6 +101,12 @@ void App::draw_results() {
         ImGui::TextDisabled("%s", m_model.query_note().c_str());
         ImGui::PopTextWrapPos();
         ImGui::Separator();
+    }
+    const std::string no_speakers = speaker_note(m_model);
+    if (!no_speakers.empty()) {  // a speaker: filter that cannot match: say why before "no passage"
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s, so a speaker: filter finds nothing.", no_speakers.c_str());
+        ImGui::PopTextWrapPos();
     }
     if (rows.empty()) {
         if (m_model.query_note().empty())
@@ -140,7 +133,7 @@ void App::draw_results() {
             std::string title = meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : meta.title;
             uint32_t hits = m_model.hits_in_episode(r.episode);
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-            ImGui::TextWrapped("%s  (%u hit%s)", title.c_str(), hits, hits == 1 ? "" : "s");
+            ImGui::TextWrapped("%s  (%s)", title.c_str(), count_noun(hits, "hit", "hits").c_str());
             ImGui::PopStyleColor();
             start = ImGui::GetCursorScreenPos();
         }
@@ -160,7 +153,10 @@ void App::draw_results() {
         ImGui::EndGroup();
         ImVec2 a = ImGui::GetItemRectMin(), b = ImVec2(a.x + width, ImGui::GetItemRectMax().y);
         ImGui::SetCursorScreenPos(a);
-        if (ImGui::InvisibleButton("row", ImVec2(width, b.y - a.y))) m_model.select_result(int(i));
+        if (ImGui::InvisibleButton("row", ImVec2(width, b.y - a.y))) {
+            m_model.select_result(int(i));
+            if (m_narrow) m_show_reader = m_animating = true;  // phone: the results cover the reader; show it at the hit
+        }
         bool hovered = ImGui::IsItemHovered();
         dl->ChannelsSetCurrent(0);
         if (selected || hovered)

@@ -24,7 +24,9 @@ void App::draw_timeline(float height) {
     float fs = ImGui::GetFontSize();
     ImVec2 p0 = ImGui::GetCursorScreenPos();
     float w = ImGui::GetContentRegionAvail().x;
-    ImGui::InvisibleButton("timeline", ImVec2(w, height));
+    // a click seeks on release; a press that moved more than kClickSlop px was a pan, not a click
+    constexpr float kClickSlop = 4.f;
+    const bool released_over = ImGui::InvisibleButton("timeline", ImVec2(w, height));
     m_timeline_rect[0] = p0.x; m_timeline_rect[1] = p0.y; m_timeline_rect[2] = w; m_timeline_rect[3] = height;
     bool hovered = ImGui::IsItemHovered();
     bool active = ImGui::IsItemActive();
@@ -41,7 +43,7 @@ void App::draw_timeline(float height) {
         m_tl_end = m_tl_begin + ns;
         span = ns;
     }
-    if (active && ImGui::IsMouseDragging(0, 4.f) && span < 1.f) {
+    if (active && ImGui::IsMouseDragging(0, kClickSlop) && span < 1.f) {
         float d = -io.MouseDelta.x / w * span;
         m_tl_begin = std::clamp(m_tl_begin + d, 0.f, 1.f - span);
         m_tl_end = m_tl_begin + span;
@@ -137,23 +139,28 @@ void App::draw_timeline(float height) {
     if (hovered) {
         float t = ms_of(io.MousePos.x);
         ImGui::BeginTooltip();
-        ImGui::PushTextWrapPos(fs * 24);
+        ImGui::PushTextWrapPos(tooltip_wrap_width(24));  // inside the screen, also on a phone
         if (hover_topic >= 0) {
             const TopicRow& tr = topics[size_t(hover_topic)];
-            ImGui::TextUnformatted(tr.label.c_str());
+            ImGui::TextWrapped("%s", tr.label.c_str());
             std::string kw;
             for (const auto& k : tr.keywords) kw += (kw.empty() ? "" : ", ") + k;
-            if (!kw.empty()) ImGui::TextDisabled("%s", kw.c_str());
+            if (!kw.empty()) {
+                ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+                ImGui::TextWrapped("%s", kw.c_str());
+                ImGui::PopStyleColor();
+            }
             ImGui::TextDisabled("%s \xE2\x80\x93 %s", format_time(tr.start_ms).c_str(), format_time(tr.end_ms).c_str());
             ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", first_words(ep, tr.start_word, 14).c_str());
         } else if (hover_chapter >= 0) {
-            ImGui::Text("Chapter: %s", ep.meta.chapters[size_t(hover_chapter)].title.c_str());
+            ImGui::TextWrapped("Chapter: %s", ep.meta.chapters[size_t(hover_chapter)].title.c_str());
         }
         ImGui::TextDisabled("%s%s  \xC2\xB7  click to read from here", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(uint32_t(t)).c_str());
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-    if (ImGui::IsItemClicked(0)) m_model.seek(m_model.episode(), uint32_t(ms_of(io.MousePos.x)));
+    if (released_over && io.MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop)
+        m_model.seek(m_model.episode(), uint32_t(ms_of(io.MousePos.x)));
 }
 
 }  // namespace tx

@@ -10,6 +10,8 @@
 
 #include <GLES3/gl3.h>
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -18,6 +20,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/model/search_status.h"
 #include "core/bundle.h"
 #include "core/import.h"
 
@@ -70,6 +73,10 @@ struct Platform {
     double longest_topics_frame_ms = 0, longest_topics_step_ms = 0;
     uint32_t slow_load_frames = 0;
     double load_call_ms = 0;           // duration of the last tx_load_bundle call (blocks the page)
+    // Touch: after a finger lifts there is no pointer, but ImGui would keep the last touch point as
+    // a hovering mouse (a tooltip stays up, and the next tap elsewhere is not a click because an
+    // item was hovered the frame before). Counts drawn frames since the lift; -1: no lift pending.
+    int touch_lift_frames = -1;
     double main_done_ms = 0;           // performance.now() when main() returned
 };
 
@@ -169,13 +176,13 @@ void apply_style(bool dark) {
         c[ImGuiCol_Text] = ImVec4(0.90f, 0.90f, 0.88f, 1);
         c[ImGuiCol_TextDisabled] = ImVec4(0.58f, 0.58f, 0.60f, 1);
         c[ImGuiCol_FrameBg] = ImVec4(0.17f, 0.18f, 0.20f, 1);
-        c[ImGuiCol_PopupBg] = ImVec4(0.15f, 0.16f, 0.17f, 0.98f);
+        c[ImGuiCol_PopupBg] = ImVec4(0.15f, 0.16f, 0.17f, 1);  // opaque: text under a tooltip must not show through
     } else {
         c[ImGuiCol_WindowBg] = ImVec4(0.985f, 0.98f, 0.97f, 1);
         c[ImGuiCol_Text] = ImVec4(0.11f, 0.11f, 0.13f, 1);
         c[ImGuiCol_TextDisabled] = ImVec4(0.42f, 0.42f, 0.45f, 1);
         c[ImGuiCol_FrameBg] = ImVec4(0.92f, 0.915f, 0.90f, 1);
-        c[ImGuiCol_PopupBg] = ImVec4(1, 1, 0.995f, 0.98f);
+        c[ImGuiCol_PopupBg] = ImVec4(1, 1, 0.995f, 1);
         c[ImGuiCol_Header] = ImVec4(0.80f, 0.87f, 0.98f, 1);
         c[ImGuiCol_HeaderHovered] = ImVec4(0.88f, 0.92f, 0.98f, 1);
     }
@@ -234,14 +241,23 @@ void frame() {
     deferred.clear();
     SDL_Event ev;
     while (SDL_PollEvent(&ev)) queue.push_back(ev);
+    // A key that went up and down again in one frame (two quick presses of Ctrl+=) would look held,
+    // not pressed twice, so a key's second event in a frame is held back the same way.
     int n_down = 0;  // key-downs handled so far in this frame
+    std::vector<SDL_Scancode> keys_seen;  // keys with an event handled in this frame
     for (SDL_Event& e : queue) {
         events = true;
-        if (!deferred.empty() || (e.type == SDL_KEYUP && n_down > 0)) {
+        const bool key = e.type == SDL_KEYDOWN || e.type == SDL_KEYUP;
+        if (!deferred.empty() || (e.type == SDL_KEYUP && n_down > 0) ||
+            (key && std::find(keys_seen.begin(), keys_seen.end(), e.key.keysym.scancode) != keys_seen.end())) {
             deferred.push_back(e);
             continue;
         }
+        if (key) keys_seen.push_back(e.key.keysym.scancode);
         if (e.type == SDL_KEYDOWN) ++n_down;
+        if (e.type == SDL_FINGERDOWN) g->touch_lift_frames = -1;
+        if (e.type == SDL_FINGERUP) g->touch_lift_frames = 0;
+        if (e.type == SDL_MOUSEMOTION && e.motion.which != SDL_TOUCH_MOUSEID) g->touch_lift_frames = -1;  // a real mouse
         if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
@@ -302,6 +318,10 @@ void frame() {
     ImGui_ImplSDL2_NewFrame();
     ImGuiIO& io = ImGui::GetIO();
     if (io.DeltaTime <= 0.f) io.DeltaTime = 1.f / 60.f;  // headless virtual time can repeat timestamps
+    // A lifted finger keeps its point for two frames (the tap's press and release, which may fall
+    // in one frame of events), then hovers nothing until the next touch or mouse move.
+    if (g->touch_lift_frames >= 2) io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    else if (g->touch_lift_frames >= 0) { ++g->touch_lift_frames; g->frames_to_draw = std::max(g->frames_to_draw, 1); }
     ImGui::NewFrame();
     g->app.frame(g->fonts, g->keys);
     ImGui::Render();
@@ -383,7 +403,37 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     auto rect = [](const float* r) {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };
-    g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect()) + "}";
+    g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
+    // what the views showed: the status line, the tabs (name -> rect), the phone layout's tab, the
+    // texts cut with an ellipsis, the tooltip background's alpha
+    g->state += ",\"status\":";
+    tx::json_append_string(g->state, tx::search_status(g->model));
+    g->state += ",\"tabs\":{";
+    for (size_t i = 0; i < g->app.tab_rects().size(); ++i) {
+        const auto& t = g->app.tab_rects()[i];
+        if (i) g->state += ',';
+        tx::json_append_string(g->state, t.name);
+        g->state += ":" + rect(t.rect);
+    }
+    g->state += "},\"narrowTab\":";
+    tx::json_append_string(g->state, g->app.narrow_tab());
+    g->state += ",\"ellipsized\":[";
+    for (size_t i = 0; i < g->app.ellipsized().size(); ++i) {
+        if (i) g->state += ',';
+        tx::json_append_string(g->state, g->app.ellipsized()[i]);
+    }
+    g->state += "],\"tooltip\":";  // the tooltip drawn last frame, or null
+    const ImGuiWindow* tip = nullptr;
+    if (ImGuiContext* ctx = ImGui::GetCurrentContext())
+        for (ImGuiWindow* w : ctx->Windows)
+            if ((w->Flags & ImGuiWindowFlags_Tooltip) && w->Active && !w->Hidden) tip = w;
+    if (tip) {
+        const float r[4] = {tip->Pos.x, tip->Pos.y, tip->Size.x, tip->Size.y};
+        g->state += rect(r);
+    } else {
+        g->state += "null";
+    }
+    g->state += ",\"popupAlpha\":" + std::to_string(ImGui::GetCurrentContext() ? ImGui::GetStyle().Colors[ImGuiCol_PopupBg].w : 0.f) + "}";
     return g->state.c_str();
 }
 
@@ -617,6 +667,8 @@ int main() {
     g->keys.equals = SDL_SCANCODE_EQUALS;
     g->keys.minus = SDL_SCANCODE_MINUS;
     g->keys.slash = SDL_SCANCODE_SLASH;
+    g->keys.zero = SDL_SCANCODE_0;
+    g->keys.keypad_zero = SDL_SCANCODE_KP_0;
     ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
 

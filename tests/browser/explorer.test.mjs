@@ -2,15 +2,9 @@
 // the error screen and idle rendering. Counts are checked against the native core (build/transcript).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery } from './harness.mjs';
+import { ROOT, serve, openPage, openReady, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery } from './harness.mjs';
 
-async function ready(browser, url, opts) {
-  const page = await openPage(browser, url, opts);
-  const s = await waitState(page);
-  assertEq(s.error, null, 'no load error');
-  await page.waitForTimeout(200);
-  return page;
-}
+const ready = openReady;
 
 export const tests = [
   {

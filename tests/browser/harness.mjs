@@ -80,7 +80,17 @@ export async function waitState(page, pred = 's => s.ready || s.error', timeout 
   }
 }
 
-// Decode a PNG screenshot in the page and return { distinctColours, width, height } of a region.
+// Open a page and wait until the explorer is ready without a load error (and a few frames settled).
+export async function openReady(browser, url, opts) {
+  const page = await openPage(browser, url, opts);
+  const s = await waitState(page);
+  assertEq(s.error, null, 'no load error');
+  await page.waitForTimeout(200);
+  return page;
+}
+
+// Decode a PNG screenshot in the page and return { distinctColours, darkPixels, inkPixels,
+// brightness (mean, 0-255), width, height } of a region.
 export async function pixelStats(page, png, region = null) {
   return page.evaluate(async ({ b64, region }) => {
     const img = new Image();
@@ -93,11 +103,12 @@ export async function pixelStats(page, png, region = null) {
     const r = region || { x: 0, y: 0, w: img.width, h: img.height };
     const d = g.getImageData(r.x, r.y, r.w, r.h).data;
     const counts = new Map();
-    let dark = 0;
+    let dark = 0, sum = 0;
     for (let i = 0; i < d.length; i += 4) {
       const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
       counts.set(c, (counts.get(c) || 0) + 1);
       if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
+      sum += d[i] + d[i + 1] + d[i + 2];
     }
     // ink: pixels clearly different from the most common (background) colour
     let bg = 0, bgN = -1;
@@ -106,7 +117,8 @@ export async function pixelStats(page, png, region = null) {
     let ink = 0;
     for (let i = 0; i < d.length; i += 4)
       if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
-    return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, width: img.width, height: img.height };
+    return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, brightness: sum / (d.length / 4) / 3,
+             width: img.width, height: img.height };
   }, { b64: png.toString('base64'), region });
 }
 

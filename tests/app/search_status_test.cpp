@@ -1,0 +1,67 @@
+// Protects: the status line's wording (singular forms for one hit or passage: the page said
+// "1 hits · 1 passages") and the note that a speaker: filter cannot match a transcript without
+// speaker labels (the page said only "No matches").
+#include <catch.hpp>
+
+#include "app/model/app_model.h"
+#include "app/model/search_status.h"
+#include "core/import.h"
+#include "test_util.h"
+
+using namespace tx;
+
+static Episode episode_from(const std::string& text, const char* name) {
+    ImportDesc d;
+    d.name = name;
+    auto ep = import_transcript(Bytes(text), d);
+    REQUIRE(ep.ok());
+    return std::move(ep.value());
+}
+
+TEST_CASE("count_noun uses the singular only for one") {
+    CHECK(count_noun(0, "hit", "hits") == "0 hits");
+    CHECK(count_noun(1, "hit", "hits") == "1 hit");
+    CHECK(count_noun(2, "passage", "passages") == "2 passages");
+}
+
+TEST_CASE("the status of a query with one hit in one passage is singular") {
+    std::vector<Episode> eps;
+    eps.push_back(episode_from("we talked about the aardvark once and then about other things entirely. "
+                               "nothing more was said on that subject in the rest of this talk.", "one.txt"));
+    AppModel m;
+    m.load_episodes(std::move(eps));
+    m.set_query("aardvark");
+    REQUIRE(m.total_occurrences() == 1);
+    CHECK(search_status(m) == "1 hit \xC2\xB7 1 passage");
+    m.next_occurrence();
+    CHECK(search_status(m) == "match 1 of 1 \xC2\xB7 1 hit \xC2\xB7 1 passage");
+    m.set_query("zzzznotthere");
+    CHECK(search_status(m) == "No matches");
+    m.set_query("");
+    CHECK(search_status(m).empty());
+}
+
+TEST_CASE("a speaker: filter on a transcript without speaker labels says so") {
+    CHECK(query_has_speaker_filter("speaker:lex llama"));
+    CHECK(query_has_speaker_filter("llama -Speaker:lex"));
+    CHECK_FALSE(query_has_speaker_filter("llama speakers"));
+    CHECK_FALSE(query_has_speaker_filter("the loudspeaker:"));
+
+    std::vector<Episode> demo;
+    demo.push_back(txtest::demo_episode());
+    AppModel m;
+    m.load_episodes(std::move(demo));
+    REQUIRE_FALSE(any_speaker_labels(m));
+    m.set_query("speaker:lex llama");
+    CHECK(search_status(m) == "No matches \xC2\xB7 This transcript has no speaker labels");
+    m.set_query("llama");
+    CHECK(speaker_note(m).empty());
+
+    std::vector<Episode> turns;
+    turns.push_back(episode_from("Lex: so tell me about llama\nMark: llama is our model\nLex: and the weights\n", "turns.txt"));
+    AppModel t;
+    t.load_episodes(std::move(turns));
+    REQUIRE(any_speaker_labels(t));
+    t.set_query("speaker:nobody llama");
+    CHECK(speaker_note(t).empty());  // labels exist: "No matches" is the whole story
+}

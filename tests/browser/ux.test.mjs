@@ -1,0 +1,268 @@
+// Findings of the UX audit, each pinned by a test: the loading screen before the WASM draws, the
+// blog embed restoring the host page's hash, opaque tooltips, timeline drag vs click, touch taps
+// (no stuck tooltip, results open the reader on a phone), ellipsis for cut text, singular counts,
+// the speaker-label note, and the text size keys.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ROOT, serve, openReady, waitState, pixelStats, saveShot, assert, assertEq, typeQuery } from './harness.mjs';
+
+const SITE = path.join(ROOT, 'dist/site');
+const OFFLINE = path.join(ROOT, 'dist/offline/lex-fridman-383-mark-zuckerberg.html');
+
+const ready = openReady;
+const state = (page) => page.evaluate(() => window.explorer.state());
+// Canvas offset in the page (the "Open transcripts" bar sits above it in app mode).
+const canvasAt = (page) => page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+
+async function phone(browser, url, touch = true) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: touch, hasTouch: touch });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(url);
+  const s = await waitState(page);
+  assertEq(s.error, null, 'no load error');
+  await page.waitForTimeout(300);
+  return page;
+}
+
+export const tests = [
+  {
+    name: 'while explorer.wasm and the bundle download slowly, the page shows a loading screen in the reader\'s colour scheme with the bytes received, not a black canvas (protects the pre-WASM loading state)',
+    fn: async ({ browser, site }) => {
+      for (const scheme of ['light', 'dark']) {
+        const context = await browser.newContext({ viewport: { width: 1000, height: 700 }, colorScheme: scheme });
+        const page = await context.newPage();
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Network.enable');
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 20, downloadThroughput: 300 * 1024, uploadThroughput: 100 * 1024 });
+        page.goto(site.url).catch(() => {});
+        await page.waitForSelector('.tx-loading', { timeout: 15000 });
+        const read = () => page.evaluate(() => {
+          const e = document.querySelector('.tx-loading');
+          return e && { done: Number(e.getAttribute('data-done') || 0), total: Number(e.getAttribute('data-total') || 0),
+            text: e.textContent, bg: getComputedStyle(e).backgroundColor };
+        });
+        await page.waitForFunction(() => { const e = document.querySelector('.tx-loading'); return e && Number(e.getAttribute('data-done')) > 100000; }, null, { timeout: 20000, polling: 50 });
+        const a = await read();
+        const png = await page.screenshot();
+        saveShot('ux-loading-' + scheme, png);
+        await page.waitForTimeout(700);
+        const b = await read();
+        assert(a && /Loading Transcript Explorer/.test(a.text), 'the loading screen names the explorer: ' + JSON.stringify(a));
+        assert(a.total > 500000, 'the total of explorer.wasm and the bundle is known from Content-Length: ' + JSON.stringify(a));
+        assert(/\d+ (KB|MB) of \d/.test(a.text) && /%/.test(a.text), 'bytes received of the total are shown: ' + a.text);
+        assert(!b || b.done > a.done, `the count grows as bytes arrive (${a.done} -> ${b && b.done})`);
+        const lum = (await pixelStats(page, png, { x: 100, y: 100, w: 800, h: 500 })).brightness;
+        if (scheme === 'light') assert(lum > 200, `light scheme: a light loading screen, not a black canvas (brightness ${lum.toFixed(0)})`);
+        else assert(lum > 15 && lum < 70, `dark scheme: the explorer's dark background (brightness ${lum.toFixed(0)})`);
+        await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+        const s = await waitState(page, (st) => st.ready || st.error, 30000);
+        assertEq(s.error, null, 'no load error');
+        await page.waitForFunction(() => !document.querySelector('.tx-loading'), null, { timeout: 10000 });
+        assertEq(errors.length, 0, 'no page errors: ' + errors.join(' | '));
+        await context.close();
+      }
+      // the offline single file (everything inline, from file://): the screen goes once it draws
+      const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+      const page = await context.newPage();
+      await page.goto(pathToFileURL(OFFLINE).href);
+      const s = await waitState(page, (st) => st.ready || st.error, 30000);
+      assertEq(s.error, null, 'the offline file loads');
+      await page.waitForFunction(() => !document.querySelector('.tx-loading'), null, { timeout: 10000 });
+      await context.close();
+    },
+  },
+  {
+    name: 'a blog embed restores q, ep and t from the host page\'s hash (first embed only) and never rewrites the host\'s hash (protects "Copy quote" links into a post)',
+    fn: async ({ browser }) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-ux-'));
+      fs.symlinkSync(SITE, path.join(dir, 'explorer'));
+      const bundle = fs.readdirSync(SITE).find((n) => /^demo\.[0-9a-f]+\.txb$/.test(n));
+      fs.writeFileSync(path.join(dir, 'post.html'), `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head>
+<body><h1 id="top">A post</h1>
+<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" style="height:420px"></div>
+<div id="e2" data-transcript-explorer data-bundle="explorer/${bundle}" style="height:420px"></div>
+<script src="explorer/explorer-loader.js" defer></script></body></html>`);
+      const srv = await serve(dir, '/');
+      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(srv.url + 'post.html#ep=0&t=1282&ref=newsletter');
+      const e1 = () => page.evaluate(() => document.getElementById('e1').transcriptExplorer && document.getElementById('e1').transcriptExplorer.state());
+      const e2 = () => page.evaluate(() => document.getElementById('e2').transcriptExplorer && document.getElementById('e2').transcriptExplorer.state());
+      await page.waitForFunction(() => ['e1', 'e2'].every((id) => { const h = document.getElementById(id).transcriptExplorer; return h && h.state().ready; }), null, { timeout: 30000 });
+      await page.waitForTimeout(300);
+      const s1 = await e1(), s2 = await e2();
+      assert(Math.abs(s1.timeMs - 1282000) < 60000, 'the first embed opened near 21:22 from the hash: ' + s1.timeMs);
+      assert(s2.timeMs < 30000, 'the second embed stays at the start: ' + s2.timeMs);
+      // a change of the hash in the page (a link in the post) moves the first embed
+      await page.evaluate(() => { location.hash = 'q=llama&ref=x'; });
+      await page.waitForFunction(() => document.getElementById('e1').transcriptExplorer.state().query === 'llama', null, { timeout: 5000 });
+      // using the embeds leaves the host's hash alone
+      await page.evaluate(() => { document.getElementById('e1').transcriptExplorer.setQuery('metaverse'); document.getElementById('e1').transcriptExplorer.seek({ episode: 0, timeMs: 60000 }); });
+      await page.waitForTimeout(400);
+      assertEq(await page.evaluate(() => location.hash), '#q=llama&ref=x', 'the host page\'s hash is untouched');
+      assertEq((await e2()).query, '', 'the second embed ignored the hash');
+      // an unrelated hash (#top) changes nothing
+      await page.evaluate(() => { location.hash = 'top'; });
+      await page.waitForTimeout(300);
+      assertEq((await e1()).query, 'metaverse', 'an anchor without explorer keys leaves the embed as it was');
+      saveShot('ux-embed-hash', await page.screenshot());
+      await context.close();
+      srv.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  },
+  {
+    name: 'tooltips are opaque in both themes (the timeline tooltip over the reader) (protects readable tooltips)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      for (const dark of [false, true]) {
+        await page.evaluate((d) => window.explorer.setDark(d), dark);
+        await page.waitForTimeout(200);
+        const s = await state(page);
+        assertEq(s.popupAlpha, 1, `tooltip background alpha (${dark ? 'dark' : 'light'})`);
+        const c = await canvasAt(page);
+        const [x, y, w, h] = s.timeline;
+        await page.mouse.move(c.x + x + w * 0.4, c.y + y + h * 0.3);
+        await page.waitForTimeout(400);
+        const t = await state(page);
+        assert(t.tooltip, 'the timeline\'s tooltip is shown');
+        saveShot('ux-tooltip-' + (dark ? 'dark' : 'light'), await page.screenshot());
+        await page.mouse.move(5, 790);
+        await page.waitForTimeout(200);
+      }
+      await page.context().close();
+    },
+  },
+  {
+    name: 'dragging the zoomed timeline pans it without seeking; a click still seeks (protects timeline pan vs click)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await page.evaluate(() => window.explorer.seek({ episode: 0, timeMs: 0 }));
+      await page.waitForTimeout(300);
+      const s0 = await state(page);
+      const c = await canvasAt(page);
+      const [x, y, w, h] = s0.timeline;
+      const cx = c.x + x + w * 0.5, cy = c.y + y + h * 0.3;
+      await page.mouse.move(cx, cy);
+      for (let i = 0; i < 6; i++) { await page.mouse.wheel(0, -120); await page.waitForTimeout(60); }  // zoom in
+      await page.waitForTimeout(200);
+      const before = (await state(page)).timeMs;
+      await page.mouse.down();
+      for (let i = 1; i <= 10; i++) { await page.mouse.move(cx - i * 20, cy); await page.waitForTimeout(30); }
+      await page.mouse.up();
+      await page.waitForTimeout(400);
+      const after = await state(page);
+      assert(Math.abs(after.timeMs - before) < 5000, `the drag did not move the reader (${before} -> ${after.timeMs})`);
+      saveShot('ux-timeline-pan', await page.screenshot());
+      // a click (no movement) seeks
+      await page.mouse.click(cx + w * 0.3, cy);
+      const moved = await waitState(page, `st => Math.abs(st.timeMs - ${before}) > 10000`, 5000).catch(() => null);
+      assert(moved, 'a click on the timeline still seeks');
+      await page.context().close();
+    },
+  },
+  {
+    name: 'on a touch phone a tap on the timeline leaves no tooltip, the next tap on a tab works, a tapped result opens the transcript at it, and tooltips fit the screen (protects touch use)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url);
+      await page.evaluate(() => window.explorer.setQuery('llama'));
+      await page.waitForTimeout(300);
+      let s = await state(page);
+      const c = await canvasAt(page);
+      const [x, y, w, h] = s.timeline;
+      await page.touchscreen.tap(c.x + x + w * 0.9, c.y + y + h * 0.3);
+      await page.waitForTimeout(400);
+      s = await state(page);
+      assertEq(s.tooltip, null, 'no tooltip stays up after the tap');
+      saveShot('ux-phone-tap-timeline', await page.screenshot());
+      assertEq(s.narrowTab, 'Transcript', 'the transcript tab is shown');
+      const [tx, ty, tw, th] = s.tabs.Results;
+      await page.touchscreen.tap(c.x + tx + tw / 2, c.y + ty + th / 2);
+      s = await waitState(page, 'st => st.narrowTab === "Results"', 3000).catch(() => state(page));
+      assertEq(s.narrowTab, 'Results', 'the first tap after the timeline opened the Results tab');
+      saveShot('ux-phone-results', await page.screenshot());
+      await page.touchscreen.tap(c.x + 195, c.y + ty + th + 70);  // the first result's text
+      s = await waitState(page, 'st => st.narrowTab === "Transcript"', 3000).catch(() => state(page));
+      assertEq(s.narrowTab, 'Transcript', 'tapping a result shows the transcript');
+      assert(s.selected >= 0, 'a result was selected');
+      await page.waitForTimeout(500);
+      saveShot('ux-phone-result-opened', await page.screenshot());
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+      // a mouse on a phone-sized window: the timeline's tooltip stays inside the screen
+      const p2 = await phone(browser, site.url, false);
+      const s2 = await state(p2);
+      const c2 = await canvasAt(p2);
+      const [x2, y2, w2, h2] = s2.timeline;
+      await p2.mouse.move(c2.x + x2 + w2 * 0.95, c2.y + y2 + h2 * 0.3);
+      await p2.waitForTimeout(400);
+      const t = (await state(p2)).tooltip;
+      assert(t, 'hovering the timeline shows its tooltip');
+      assert(t[0] >= 0 && t[0] + t[2] <= 390, 'the tooltip fits in the 390 px screen: ' + JSON.stringify(t));
+      saveShot('ux-phone-tooltip', await p2.screenshot());
+      await p2.context().close();
+    },
+  },
+  {
+    name: 'a title or topic name too long for its place is cut with an ellipsis (protects clipped text)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url);
+      const s = await state(page);
+      assert(s.ellipsized.some((t) => t.startsWith('Mark Zuckerberg')), 'the phone title is cut with an ellipsis: ' + JSON.stringify(s.ellipsized));
+      saveShot('ux-phone-title', await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 160 } }));
+      await page.context().close();
+      const p2 = await ready(browser, site.url, { width: 900, height: 700 });
+      const c = await canvasAt(p2);
+      const [tx, ty, tw, th] = (await state(p2)).tabs.Topics;
+      await p2.mouse.click(c.x + tx + tw / 2, c.y + ty + th / 2);
+      await p2.waitForTimeout(300);
+      const s2 = await state(p2);
+      assert(s2.ellipsized.length > 0, 'long topic names are cut with an ellipsis in a narrow Topics column');
+      saveShot('ux-topics-ellipsis', await p2.screenshot());
+      await p2.context().close();
+    },
+  },
+  {
+    name: 'one hit in one passage reads "1 hit · 1 passage", and speaker: on a transcript without speakers says it has no speaker labels (protects the status wording)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      const s = await typeQuery(page, 'wrestling');
+      assertEq(s.totalHits, 1, 'one hit for wrestling in the demo');
+      assertEq(s.status, '1 hit \u00b7 1 passage', 'singular status');
+      saveShot('ux-one-hit', await page.screenshot());
+      const sp = await typeQuery(page, 'speaker:lex llama');
+      assert(/This transcript has no speaker labels/.test(sp.status), 'the status says why nothing matches: ' + sp.status);
+      saveShot('ux-speaker-note', await page.screenshot());
+      await page.context().close();
+    },
+  },
+  {
+    name: 'two quick Ctrl+= presses both enlarge the text and Ctrl+0 resets it (protects the text size keys)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await page.evaluate(() => window.explorer.canvas.focus());
+      await page.keyboard.press('Escape');
+      // both presses inside one frame's events (a fast double tap of the key)
+      await page.keyboard.down('Control');
+      await page.evaluate(() => {
+        const c = window.explorer.canvas;
+        for (const type of ['keydown', 'keyup', 'keydown', 'keyup'])
+          c.dispatchEvent(new KeyboardEvent(type, { key: '=', code: 'Equal', ctrlKey: true, bubbles: true, cancelable: true }));
+      });
+      await page.keyboard.up('Control');
+      await page.waitForTimeout(400);
+      const s = await state(page);
+      assert(Math.abs(s.fontScale - 1.2) < 0.01, 'both presses counted: ' + s.fontScale);
+      await page.keyboard.press('Control+Digit0');
+      await page.waitForTimeout(300);
+      assert(Math.abs((await state(page)).fontScale - 1) < 0.01, 'Ctrl+0 resets the text size');
+      await page.context().close();
+    },
+  },
+];
