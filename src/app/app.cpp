@@ -8,6 +8,8 @@
 #include <cstring>
 #include <utility>
 
+#include "app/model/search_status.h"
+
 namespace tx {
 
 void App::set_font_scale(float s) { m_font_scale = std::clamp(s, 0.7f, 2.0f); }
@@ -127,12 +129,16 @@ void App::draw_top_bar() {
         std::string sub = (ep->meta.date.empty() ? "" : ep->meta.date + "  \xC2\xB7  ") +
                           std::to_string(ep->words.size()) + " words  \xC2\xB7  " +
                           (ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(ep->meta.duration_ms);
+        // narrow screens: while a query is on, its status takes this line's place (appearing under
+        // it, it pushed every pane down a row on the first keystroke and up again when cleared)
+        const bool status_here = narrow && (!m_model.query().empty() || !m_model.query_error().empty());
+        const std::string line = status_here ? search_status(m_model) : sub;
         float title_right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
-        if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(sub.c_str()).x < right) ImGui::SameLine();
+        if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(line.c_str()).x < right) ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        ImGui::TextDisabled("%s", sub.c_str());
-        bool sub_hovered = ImGui::IsItemHovered();
-        if (narrow && (!m_model.query().empty() || !m_model.query_error().empty())) draw_search_status();
+        if (status_here) draw_search_status();
+        else ImGui::TextDisabled("%s", sub.c_str());
+        bool sub_hovered = !status_here && ImGui::IsItemHovered();
         if (ep->meta.times_estimated && sub_hovered)
             ImGui::SetTooltip("This transcript has no timestamps: times (marked \xE2\x89\x88) are estimated\nfrom an average speaking rate.");
         if (!ep->meta.media_url.empty()) {

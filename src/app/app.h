@@ -107,6 +107,8 @@ private:
     char m_query_buf[1024] = {};
     bool m_focus_search = true;
     int m_history_pos = -1;
+    std::string m_history_draft;      // the query being typed when ↑ started walking the history
+    bool m_focus_results = false;     // ↓ from the search box: the results list takes the keys
     double m_last_edit_time = 0;
     bool m_history_pending = false;
     bool m_results_scroll_to_selected = false;

@@ -1,8 +1,10 @@
 // view_search.cpp: the search box (live as you type, history on Up/Down) and the results list.
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keys
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "app/app.h"
 #include "app/model/search_status.h"
@@ -26,17 +28,31 @@ struct HistoryCtx {
     App* app;
     const std::vector<std::string>* history;
     int* pos;
+    std::string* draft;
+    bool down_out = false;  // ↓ while not walking the history: leave for the results
 };
 
+// ↑ walks back through earlier queries (the one being typed is kept as a draft), ↓ forward and,
+// past the newest, back to the draft; ↓ while not walking the history goes to the results
+// instead of clearing the box (it used to erase the query being typed).
 static int history_callback(ImGuiInputTextCallbackData* data) {
     auto* ctx = static_cast<HistoryCtx*>(data->UserData);
-    if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory || ctx->history->empty()) return 0;
-    int n = int(ctx->history->size());
+    if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory) return 0;
     int& pos = *ctx->pos;
-    if (data->EventKey == ImGuiKey_UpArrow) pos = pos < 0 ? n - 1 : std::max(0, pos - 1);
-    else if (data->EventKey == ImGuiKey_DownArrow) pos = (pos < 0 || pos + 1 >= n) ? -1 : pos + 1;
+    if (data->EventKey == ImGuiKey_DownArrow && pos < 0) {
+        ctx->down_out = true;
+        return 0;
+    }
+    if (ctx->history->empty()) return 0;
+    int n = int(ctx->history->size());
+    if (data->EventKey == ImGuiKey_UpArrow) {
+        if (pos < 0) ctx->draft->assign(data->Buf, size_t(data->BufTextLen));
+        pos = pos < 0 ? n - 1 : std::max(0, pos - 1);
+    } else if (data->EventKey == ImGuiKey_DownArrow) {
+        pos = pos + 1 >= n ? -1 : pos + 1;
+    }
     data->DeleteChars(0, data->BufTextLen);
-    if (pos >= 0) data->InsertChars(0, (*ctx->history)[size_t(pos)].c_str());
+    data->InsertChars(0, pos >= 0 ? (*ctx->history)[size_t(pos)].c_str() : ctx->draft->c_str());
     return 0;
 }
 
@@ -48,7 +64,7 @@ void App::draw_search_box(float w) {
     }
     ImGui::SetNextItemWidth(w);
     if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
-    HistoryCtx ctx{this, &m_model.history(), &m_history_pos};
+    HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     bool enter = ImGui::InputTextWithHint("##search", "Search the transcript  (e.g. llama, \"open source\", meta*)",
                                           m_query_buf, sizeof m_query_buf,
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
@@ -58,7 +74,13 @@ void App::draw_search_box(float w) {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_search_rect[0] = a.x; m_search_rect[1] = a.y; m_search_rect[2] = b.x - a.x; m_search_rect[3] = b.y - a.y;
     }
-    if (ImGui::IsItemHovered() && !ImGui::IsItemActive()) tooltip_text(kSyntaxHelp, 40);
+    // the syntax on hover; also while the box has focus (it has at load) as long as it is empty
+    if (ImGui::IsItemHovered() && (!ImGui::IsItemActive() || m_query_buf[0] == 0)) tooltip_text(kSyntaxHelp, 40);
+    if (ctx.down_out && !m_model.results().empty()) {  // ↓: into the results, at the first one
+        if (m_model.selected_result() < 0) m_model.select_result(0);
+        m_focus_results = true;
+        m_results_scroll_to_selected = true;
+    }
     if (edited) {
         m_model.set_query(m_query_buf);
         m_last_edit_time = ImGui::GetTime();
@@ -114,11 +136,19 @@ void App::draw_results() {
         ImGui::EndChild();
         return;
     }
+    const bool just_focused = std::exchange(m_focus_results, false);
+    if (just_focused) {  // ↓ from the search box (that ↓ is not the list's): the box lets go of the keys
+        ImGui::ClearActiveID();
+        ImGui::SetWindowFocus();
+    }
     // keyboard navigation while the list has focus
     int sel = m_model.selected_result();
-    if (ImGui::IsWindowFocused()) {
+    if (ImGui::IsWindowFocused() && !just_focused) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) { m_model.select_result(std::min<int>(sel + 1, int(rows.size()) - 1)); m_results_scroll_to_selected = true; }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) { m_model.select_result(std::max(sel - 1, 0)); m_results_scroll_to_selected = true; }
+        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) {
+            if (sel <= 0) m_focus_search = true;  // ↑ on the first result: back to the search box
+            else { m_model.select_result(sel - 1); m_results_scroll_to_selected = true; }
+        }
     }
     float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
     ImDrawList* dl = ImGui::GetWindowDrawList();

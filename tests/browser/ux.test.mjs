@@ -265,4 +265,58 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'arrow keys: down from the search box goes to the results and keeps the query, up from the first result returns, up/down walk the history back to the draft (protects keyboard use)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await typeQuery(page, 'metaverse');
+      await page.keyboard.press('Enter');  // commits "metaverse" to the history
+      await page.waitForTimeout(200);
+      let s = await typeQuery(page, 'llama');
+      assert(s.results > 1, 'llama has results');
+      // the down arrow used to walk the history "forward" past its end and empty the box
+      await page.keyboard.press('ArrowDown');
+      s = await waitState(page, 'st => st.selected === 0', 3000).catch(() => state(page));
+      assertEq(s.query, 'llama', 'the query is kept');
+      assertEq(s.selected, 0, 'the first result is selected');
+      await page.keyboard.press('ArrowDown');
+      s = await waitState(page, 'st => st.selected === 1', 3000).catch(() => state(page));
+      assertEq(s.selected, 1, 'the results list takes the arrow keys');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('ArrowUp');  // from the first result back into the box
+      await page.waitForTimeout(200);
+      await page.keyboard.type('s');
+      s = await waitState(page, 'st => st.query === "llamas"', 3000).catch(() => state(page));
+      assertEq(s.query, 'llamas', 'typing goes to the search box again');
+      // history: up shows the previous query, down past the newest brings the draft back
+      await page.keyboard.press('ArrowUp');
+      s = await waitState(page, 'st => st.query === "metaverse"', 3000).catch(() => state(page));
+      assertEq(s.query, 'metaverse', 'up recalls the earlier query');
+      await page.keyboard.press('ArrowDown');
+      s = await waitState(page, 'st => st.query === "llamas"', 3000).catch(() => state(page));
+      assertEq(s.query, 'llamas', 'down past the newest restores what was being typed');
+      await page.context().close();
+    },
+  },
+  {
+    name: 'on a phone the first keystroke does not push the panes down a row, and the syntax help shows over the focused empty box (protects a stable layout and discoverable syntax)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url, false);
+      let s = await state(page);
+      const before = s.tabs.Results[1];
+      const c = await canvasAt(page);
+      const [bx, by, bw, bh] = s.searchBox;
+      await page.mouse.move(c.x + bx + bw / 2, c.y + by + bh / 2);
+      await page.waitForTimeout(300);
+      s = await state(page);
+      assert(s.tooltip, 'the syntax help shows while the box is focused and empty');
+      await page.mouse.move(c.x + 10, c.y + 700);
+      s = await typeQuery(page, 'llama');
+      assert(/hit/.test(s.status), 'the status is shown: ' + s.status);
+      s = await state(page);
+      assertEq(s.tabs.Results[1], before, 'the tab row stays where it was');
+      saveShot('ux-phone-typing-stable', await page.screenshot());
+      await page.context().close();
+    },
+  },
 ];
