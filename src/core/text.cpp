@@ -128,6 +128,24 @@ const char kLatinA[] =
     "nnnnnnnnoooooo**rrrrrrsssssssstttttt"
     "uuuuuuuuuuuuwwyyyzzzzzzs";
 
+// Latin Extended-B and Latin Extended Additional (Vietnamese: "Việt" == "viet"), from Unicode's
+// decompositions (NFKD, marks dropped) at the time of writing.
+// U+0180-U+024F: base letter, or * (kept as is)
+const char kLatinB[] =
+    "********************************oo*************uu***************"
+    "*************aaiioouuuuuuuuuu*aaaa****ggkkoooo**j***gg**nnaa****"
+    "aaaaeeeeiiiioooorrrruuuusstt**hh******aaeeooooooooyy************"
+    "****************"
+    ;
+
+// U+1E00-U+1EFF: base letter, or * (kept as is)
+const char kLatinAdd[] =
+    "aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmm"
+    "mmmmnnnnnnnnoooooooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvv"
+    "wwwwwwwwwwxxxxyyzzzzzzhtwy*s****aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeee"
+    "eeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuuuuyyyyyyyy******"
+    ;
+
 void fold_append(std::string& out, uint32_t cp) {
     if (cp < 0x80) {
         if (cp >= 'A' && cp <= 'Z') cp += 32;
@@ -146,6 +164,14 @@ void fold_append(std::string& out, uint32_t cp) {
             case 0x152: case 0x153: out += "oe"; return;
             default: break;
         }
+    }
+    if ((cp >= 0x180 && cp <= 0x24F) || (cp >= 0x1E00 && cp <= 0x1EFF)) {
+        const char b = cp <= 0x24F ? kLatinB[cp - 0x180] : kLatinAdd[cp - 0x1E00];
+        if (b != '*') { out += b; return; }
+    }
+    if ((cp >= 0xFF10 && cp <= 0xFF19) || (cp >= 0xFF21 && cp <= 0xFF3A) || (cp >= 0xFF41 && cp <= 0xFF5A)) {
+        fold_append(out, cp - 0xFEE0);  // full-width digits and Latin letters: ＦＵＬＬ == full
+        return;
     }
     if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2) cp += 0x20;
     else if (cp == 0x3C2) cp = 0x3C3;

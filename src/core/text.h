@@ -6,7 +6,8 @@
 //     trimmed ("Intelligence," -> "Intelligence", "“Hello”" -> "Hello"); runs that are only
 //     punctuation ("—", "...") are not words.
 //   - A word yields one or more *tokens*: letters and digits, case folded (Unicode simple
-//     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe"),
+//     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe" and
+//     "Việt" == "viet"; full-width Latin and digits as ASCII),
 //     apostrophes (' ’ ʼ) deleted ("don't" -> "dont"), and any other inner punctuation splitting
 //     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
 //   - Han ideographs and Japanese kana, written without spaces, are one token per character

@@ -78,3 +78,25 @@ TEST_CASE("word_tokens: Han ideographs and kana are one token per character", "[
     word_tokens("서울에서", wt);
     CHECK(wt.count() == 1);
 }
+
+// Protects search in Vietnamese and full-width text: "Việt" and "VIỆT" were different tokens and
+// "viet" found neither; "ＦＵＬＬ" (full-width) did not fold to "full".
+TEST_CASE("word_tokens: Vietnamese letters and full-width Latin fold to their base letters", "[text]") {
+    WordTokens a, b;
+    auto same = [&](const char* x, const char* y) {
+        word_tokens(x, a);
+        word_tokens(y, b);
+        REQUIRE(a.count() == 1);
+        REQUIRE(b.count() == 1);
+        return a.part(0) == b.part(0);
+    };
+    CHECK(same("Việt", "viet"));
+    CHECK(same("VIỆT", "viet"));
+    CHECK(same("Trường", "truong"));
+    CHECK(same("Ơn", "on"));
+    CHECK(same("Đà", "da"));
+    CHECK(same("ＦＵＬＬ", "full"));
+    CHECK(same("２０２３", "2023"));
+    CHECK(same("Ștefan", "stefan"));  // Latin Extended-B (Romanian)
+    CHECK_FALSE(same("ẞ", "b"));        // no single base letter: kept as it is
+}
