@@ -158,6 +158,7 @@ void App::draw_ready() {
     float lh = ImGui::GetTextLineHeightWithSpacing();
     bool many = m_model.episode_count() > 1;
     if (m_model.loading()) draw_archive_progress();
+    else if (many) draw_archive_summary();  // the bar's row stays: no jump when indexing ends
     if (many && m_model.episode_count() >= kArchiveTimelineMin) draw_archive_timeline(lh * 1.6f);
     draw_timeline(lh * 3.0f + (!m_model.episode_meta(m_model.episode()).chapters.empty() ? lh : 0.f));
     ImVec2 avail = ImGui::GetContentRegionAvail();

@@ -90,6 +90,7 @@ private:
     void draw_episodes();
     // view_archive.cpp
     void draw_archive_progress();           // "Indexed 120 of 291 episodes" while an archive loads
+    void draw_archive_summary();            // in the bar's place once the archive is indexed
     void draw_archive_timeline(float height);  // episodes by date, hit density per episode
     void draw_archive_topics();             // labels recurring across episodes, and where
     // shared helper: wrapped text with highlighted byte spans

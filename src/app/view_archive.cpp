@@ -21,6 +21,16 @@ void App::draw_archive_progress() {
     m_animating = true;
 }
 
+void App::draw_archive_summary() {
+    const float h = ImGui::GetTextLineHeight() * 1.1f;  // the progress bar's height
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, h));
+    const std::string s = count_noun(m_model.episode_count(), "episode", "episodes") + " \xC2\xB7 " +
+                          count_noun(m_model.total_words(), "word", "words") + " \xC2\xB7 all searchable";
+    ImGui::GetWindowDrawList()->AddText(ImVec2(p.x, p.y + (h - ImGui::GetFontSize()) * 0.5f),
+                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), s.c_str());
+}
+
 void App::draw_archive_timeline(float height) {
     const auto& rows = m_model.archive_timeline();
     if (rows.empty()) return;

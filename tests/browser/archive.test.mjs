@@ -39,10 +39,17 @@ export const tests = [
         const page = await openPage(browser, site.url + '?bundle=archive.txb');
         // the episode list is there before everything is indexed
         const s0 = await waitState(page, 's => s.episodes > 0 || s.error');
+        const sLoading = await waitState(page, 's => s.loading && s.timeline[3] > 0', 20000).catch(() => null);
         assertEq(s0.error, null, 'no load error');
         assertEq(s0.episodes, 20, 'all 20 episodes are listed from the directory');
         const s1 = await waitState(page, 's => s.indexedEpisodes === s.episodes && !s.loading', 60000);
         assert(s1.ready, 'ready once indexed');
+        // the progress bar's row stays (a summary line) once indexing and topics end: nothing below it jumps up
+        const sAfter = await waitState(page, 's => !s.loading && !s.topicsPending', 60000);
+        await page.waitForTimeout(300);
+        Object.assign(sAfter, await page.evaluate(() => window.explorer.state()));
+        assert(sLoading, 'the archive was seen indexing');
+        assertEq(sAfter.timeline[1], sLoading.timeline[1], 'the timeline keeps its place after indexing');
         assert(s1.longestFrameMs < 1000, `no frame froze the page (${s1.longestFrameMs} ms)`);
         // titles came from the opening lines
         const info = execFileSync(path.join(ROOT, 'build/transcript'), ['info', a.out], { encoding: 'utf8' });
