@@ -822,6 +822,10 @@ bool is_function_word_clause(const QueryClause& cl) {
 }
 
 constexpr uint32_t kAbsent = 0xFFFFFFFFu;  // at_all entry of a clause a partial candidate lacks
+
+// The fewest of `of` clauses a partial candidate must hold: half of them (rounded up), or `best`,
+// the most any passage holds, when that is fewer.
+uint32_t partial_need(uint32_t best, uint32_t of) { return std::min(best, (of + 1) / 2); }
 constexpr size_t kPartialProximityMax = 5000;  // partial candidates ranked with proximity, at most
 
 // Candidates for k of m positive clauses: every passage holding at least min(best, ceil(m / 2))
@@ -832,7 +836,7 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
                         const std::vector<double>& idf, std::vector<Cand>& cands, std::vector<uint32_t>& at_all,
                         uint32_t& best) {
     const size_t nc = pos.size();
-    std::vector<uint32_t> next(nc, 0), held;
+    std::vector<uint32_t> next(nc, 0);
     std::vector<uint32_t> neg_next(neg.size(), 0);
     std::vector<std::pair<Pos, uint32_t>> prox;
     best = 0;
@@ -861,7 +865,7 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
         best = std::max(best, count);
         cands.push_back(Cand{gid, 0, int(count), at});  // tier holds the count until scored
     }
-    const uint32_t need = std::min<uint32_t>(best, uint32_t((nc + 1) / 2));
+    const uint32_t need = partial_need(best, uint32_t(nc));
     // Proximity sorts every match of a passage: for thousands of passages of common words (a
     // sentence of function words only) it would dominate, and ranks nothing a reader looks for.
     size_t passing = 0;
@@ -876,7 +880,7 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
         double score = 0;
         int worst = 0;
         prox.clear();
-        held.clear();
+        uint32_t held = 0;  // clauses seen so far: their proximity index
         for (size_t k = 0; k < nc; ++k) {
             const uint32_t a = at_all[cand.at + k];
             if (a == kAbsent) continue;
@@ -887,10 +891,10 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
             score += bm.term(idf[k], tf20, len);
             if (use_proximity)
                 for (uint32_t mi = pos[k].first[a]; mi < pos[k].first[a + 1]; ++mi)
-                    prox.push_back({pos[k].matches[mi].pos, uint32_t(held.size())});
-            held.push_back(uint32_t(k));
+                    prox.push_back({pos[k].matches[mi].pos, held});
+            ++held;
         }
-        if (use_proximity && held.size() > 1) score *= proximity_factor(prox, held.size());
+        if (use_proximity && held > 1) score *= proximity_factor(prox, held);
         cand.score = float(score);
         cand.tier = int(nc - count) * 4 + worst;
         cands[kept++] = cand;
@@ -1595,19 +1599,20 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
             // with a multi-token word ("jiu" and "jiujitsu" both cover the word "jiu-jitsu")
             uint64_t n = 0;
             for (size_t ci = c0; ci < c1; ++ci) {
-                bool distinct = nc == 1;
-                const auto& cr = pos_clauses[0];
-                // one clause: its entry exists (several: a partial candidate may lack clause 0)
-                const uint32_t at = distinct ? at_all[cands[ci].at] : 0;
-                const uint32_t m0 = distinct ? cr.first[at] : 0, m1 = distinct ? cr.first[at + 1] : 0;
-                if (distinct && m_index.passage_has_multi_token_word(cands[ci].gid)) {
-                    // one-token matches at least 2 tokens apart cannot share a word
-                    for (uint32_t mi = m0; mi < m1 && distinct; ++mi)
-                        distinct = cr.matches[mi].span == 1 && (mi == m0 || cr.matches[mi].pos - cr.matches[mi - 1].pos >= 2);
-                }
-                if (distinct) {
-                    n += m1 - m0;
-                    continue;
+                if (nc == 1) {  // (several clauses: a partial candidate may lack clause 0's entry)
+                    const auto& cr = pos_clauses[0];
+                    const uint32_t at = at_all[cands[ci].at];
+                    const uint32_t m0 = cr.first[at], m1 = cr.first[at + 1];
+                    bool distinct = true;
+                    if (m_index.passage_has_multi_token_word(cands[ci].gid)) {
+                        // one-token matches at least 2 tokens apart cannot share a word
+                        for (uint32_t mi = m0; mi < m1 && distinct; ++mi)
+                            distinct = cr.matches[mi].span == 1 && (mi == m0 || cr.matches[mi].pos - cr.matches[mi - 1].pos >= 2);
+                    }
+                    if (distinct) {
+                        n += m1 - m0;
+                        continue;
+                    }
                 }
                 doc_matches.clear();
                 append_all(cands[ci], doc_matches);
@@ -1667,7 +1672,7 @@ std::string partial_note(const SearchResult& r) {
     if (r.total_passages == 0) {
         s += ", nor any of them";
     } else {
-        const uint32_t need = std::min(r.partial_best, (r.partial_of + 1) / 2);
+        const uint32_t need = partial_need(r.partial_best, r.partial_of);
         s += ": " + std::to_string(r.total_passages) + (r.total_passages == 1 ? " passage" : " passages") + " with ";
         if (r.partial_of == 1) s += "the word";
         else s += std::to_string(need) + (need < r.partial_best ? " to " + std::to_string(r.partial_best) : "") + " of the " +
