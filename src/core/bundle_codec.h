@@ -12,6 +12,7 @@
 
 #include "core/base.h"
 #include "core/episode.h"
+#include "core/text.h"
 
 namespace tx::bundle_codec {
 
@@ -142,7 +143,7 @@ struct ByteClasses {
     constexpr ByteClasses() : c{} {
         for (int i = 0; i < 256; ++i) {
             bool token = (i >= 'a' && i <= 'z') || (i >= 'A' && i <= 'Z') || (i >= '0' && i <= '9') || i == '\'' || i >= 0x80;
-            bool space = i == ' ' || i == '\n' || i == '\t' || i == '\r' || i == '\f' || i == '\v';
+            bool space = is_ascii_space(char(i));
             c[i] = uint8_t(token ? kClassToken : space ? kClassSpace | kClassSep : kClassPunct | kClassSep);
         }
     }

@@ -78,7 +78,7 @@ size_t utf8_invalid_offset(std::string_view s) {
 // ---- Character classes ----
 
 bool is_space_cp(uint32_t cp) {
-    if (cp < 0x80) return cp == ' ' || (cp >= 0x09 && cp <= 0x0D);
+    if (cp < 0x80) return is_ascii_space(char(cp));
     return cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 ||
            cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
 }

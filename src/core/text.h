@@ -40,6 +40,7 @@ uint32_t cp1252_to_unicode(uint8_t b);
 
 // ---- Character classes ----
 
+constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // space, \t \n \v \f \r
 bool is_space_cp(uint32_t cp);       // ASCII whitespace, NBSP, Unicode spaces
 bool is_apostrophe_cp(uint32_t cp);  // ' ’ ʼ ‘ (deleted inside tokens)
 bool is_hyphen_cp(uint32_t cp);      // - ‐ ‑ (split and joined)

@@ -179,7 +179,6 @@ uint32_t lower_cp(uint32_t cp) {
     return cp;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
 }  // namespace
 
 void normalise_word_into(std::string_view raw, std::string& w) {
@@ -247,9 +246,9 @@ TopicDoc topic_doc_from_text(std::string_view text) {
     b.set_guess_units(true);
     size_t i = 0;
     while (i < text.size()) {
-        while (i < text.size() && is_space(text[i])) ++i;
+        while (i < text.size() && is_ascii_space(text[i])) ++i;
         size_t j = i;
-        while (j < text.size() && !is_space(text[j])) ++j;
+        while (j < text.size() && !is_ascii_space(text[j])) ++j;
         if (j > i) {
             b.add(normalise_word(text.substr(i, j - i)));
             if (ends_sentence(text.substr(i, j - i))) b.mark_unit_start();
