@@ -679,14 +679,20 @@ bool is_cue_number(std::string_view line) {
     return true;
 }
 
+// True when the next line opens a cue: a timing line, or a line followed by one (a cue number or
+// identifier, or a broken timing line the caller reports).
+bool next_opens_cue(const LineReader& lr) {
+    std::string_view next, after;
+    return (lr.peek(next) && next.find("-->") != std::string_view::npos) ||
+           (lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+}
+
 // True when a whitespace-only line inside a WebVTT cue is padding, not the cue's end: WebVTT ends a
 // cue only at an empty line, and YouTube's automatic captions open every cue with a line of one
-// space. It is padding when more cue text follows it: a non-blank line that is neither a timing
-// line nor a cue identifier (a line followed by a timing line).
+// space. It is padding when more cue text follows it: a non-blank line that opens no cue.
 bool vtt_padding_line(const LineReader& lr, std::string_view line) {
-    std::string_view next, after;
-    if (line.empty() || !lr.peek(next) || trim(next).empty() || next.find("-->") != std::string_view::npos) return false;
-    return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+    std::string_view next;
+    return !line.empty() && lr.peek(next) && !trim(next).empty() && !next_opens_cue(lr);
 }
 
 // True when `line` starts (after blanks) like a timestamp: with "-->" in it, a timing line, even a
@@ -703,10 +709,9 @@ bool starts_with_timestamp(std::string_view line) {
 // when the file ends or the next line opens a cue: a timing line, or any line followed by one (a
 // cue number, or a broken one the caller reports).
 bool srt_text_continues(LineReader& lr) {
-    std::string_view next, after;
+    std::string_view next;
     while (lr.peek(next) && trim(next).empty()) lr.next(next);
-    if (!lr.peek(next) || next.find("-->") != std::string_view::npos) return false;
-    return !(lr.peek(after, 1) && after.find("-->") != std::string_view::npos);
+    return lr.peek(next) && !next_opens_cue(lr);
 }
 
 // Read a cue's text lines (up to the next blank line) joined with spaces into `payload`, and one
