@@ -139,7 +139,7 @@ Result<Query> parse_query(std::string_view text) {
             else pending_or = true;
             continue;
         }
-        if (w.size() >= 8 && (w.substr(0, 8) == "speaker:" || w.substr(0, 8) == "Speaker:" || w.substr(0, 8) == "SPEAKER:")) {
+        if (w.size() >= 8 && ascii_iequals(w.substr(0, 8), "speaker:")) {
             std::string_view name = w.substr(8);
             if (name.empty() && i < n && text[i] == '"') {
                 size_t close = text.find('"', i + 1);

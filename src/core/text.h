@@ -41,6 +41,17 @@ uint32_t cp1252_to_unicode(uint8_t b);
 // ---- Character classes ----
 
 constexpr bool is_ascii_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }  // space, \t \n \v \f \r
+// @return a and b equal ignoring ASCII case (query keywords such as "speaker:", in any case)
+constexpr bool ascii_iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        char x = a[i], y = b[i];
+        if (x >= 'A' && x <= 'Z') x = char(x - 'A' + 'a');
+        if (y >= 'A' && y <= 'Z') y = char(y - 'A' + 'a');
+        if (x != y) return false;
+    }
+    return true;
+}
 bool is_space_cp(uint32_t cp);       // ASCII whitespace, NBSP, Unicode spaces
 bool is_apostrophe_cp(uint32_t cp);  // ' ’ ʼ ‘ (deleted inside tokens)
 bool is_hyphen_cp(uint32_t cp);      // - ‐ ‑ (split and joined)

@@ -46,6 +46,10 @@ TEST_CASE("a speaker: filter on a transcript without speaker labels says so") {
     CHECK(query_has_speaker_filter("llama -Speaker:lex"));
     CHECK_FALSE(query_has_speaker_filter("llama speakers"));
     CHECK_FALSE(query_has_speaker_filter("the loudspeaker:"));
+    // the note follows the parser: a quoted "speaker:x" is a phrase, an empty name no filter
+    CHECK(query_has_speaker_filter("llama sPeaker:lex"));
+    CHECK_FALSE(query_has_speaker_filter("\"speaker:lex\" llama"));
+    CHECK_FALSE(query_has_speaker_filter("llama speaker:"));
 
     std::vector<Episode> demo;
     demo.push_back(txtest::demo_episode());

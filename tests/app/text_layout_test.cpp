@@ -86,18 +86,25 @@ TEST_CASE("wrapped lines never exceed the width unless a single word is wider") 
         CHECK(L.paragraphs[i].y == Approx(L.paragraphs[i - 1].y + L.paragraphs[i - 1].height + 10));
 }
 
-// Protects punctuation in the reader: word spans leave punctuation out (for search), and the reader
-// drew only them, so a punctuated transcript read "Yeah so the perceptronium Yeah So you coined".
-TEST_CASE("the reader shows each word with the punctuation written against it", "[layout]") {
+// An episode of `text` split into words (no times, no speakers), and what the reader shows of word w.
+static Episode split_episode(std::string text) {
     Episode ep;
-    ep.text = "\xE2\x80\x9CYeah, so the perceptronium.\xE2\x80\x9D Yeah. \xE2\x80\x94 So: (you) coined it!";
+    ep.text = std::move(text);
     std::vector<WordSpan> spans;
     split_words(ep.text, spans);
     for (const WordSpan& s : spans) ep.words.push_back(Word{s.begin, s.end, 0, kNoSpeaker});
-    auto shown = [&](uint32_t w) {
-        auto [b, e] = word_display_span(ep, w);
-        return ep.text.substr(b, e - b);
-    };
+    return ep;
+}
+static std::string shown_word(const Episode& ep, uint32_t w) {
+    auto [b, e] = word_display_span(ep, w);
+    return ep.text.substr(b, e - b);
+}
+
+// Protects punctuation in the reader: word spans leave punctuation out (for search), and the reader
+// drew only them, so a punctuated transcript read "Yeah so the perceptronium Yeah So you coined".
+TEST_CASE("the reader shows each word with the punctuation written against it", "[layout]") {
+    Episode ep = split_episode("\xE2\x80\x9CYeah, so the perceptronium.\xE2\x80\x9D Yeah. \xE2\x80\x94 So: (you) coined it!");
+    auto shown = [&](uint32_t w) { return shown_word(ep, w); };
     REQUIRE(ep.words.size() == 9);
     CHECK(ep.text.substr(ep.words[0].begin, ep.words[0].end - ep.words[0].begin) == "Yeah");  // the span itself
     CHECK(shown(0) == "\xE2\x80\x9CYeah,");
@@ -110,4 +117,14 @@ TEST_CASE("the reader shows each word with the punctuation written against it", 
     auto paras = std::vector<Paragraph>{Paragraph{0, uint32_t(ep.words.size()), 0}};
     auto L = layout_paragraphs(ep, paras, 1000.f, [](std::string_view s) { return float(s.size()); }, 1.f, 10.f, 5.f);
     CHECK(L.word_x[1] == float(shown(0).size()) + 1.f);
+}
+
+// Protects the reader from doubled spaces: words split at a no-break or em space (common in
+// subtitles and pasted text) each drew that space as part of their punctuation.
+TEST_CASE("a word's punctuation stops at no-break and Unicode spaces", "[layout]") {
+    const Episode ep = split_episode("Hello,\xC2\xA0world!\xE2\x80\x83(yes)");
+    REQUIRE(ep.words.size() == 3);
+    CHECK(shown_word(ep, 0) == "Hello,");
+    CHECK(shown_word(ep, 1) == "world!");
+    CHECK(shown_word(ep, 2) == "(yes)");
 }

@@ -651,6 +651,9 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
     CHECK(count("robots -speaker:mark") == 1);
     CHECK(count("love -speaker:lex") == 1);
     CHECK(count("love -speaker:nobody") == 2);
+    // the keyword in any case, as the search box's note and help read it (sPeaker: was a word)
+    CHECK(count("robots sPeaker:mark") == 1);
+    CHECK(count("robots -SpEaKeR:mark") == 1);
     {
         auto r = c.search("love -speaker:lex");
         REQUIRE(r.ok());

@@ -1,9 +1,8 @@
 // search_status.cpp: see search_status.h.
 #include "app/model/search_status.h"
 
-#include <cctype>
-
 #include "app/model/app_model.h"
+#include "core/search.h"
 
 namespace tx {
 
@@ -15,20 +14,10 @@ std::string count_noun(uint64_t n, std::string_view singular, std::string_view p
 }
 
 bool query_has_speaker_filter(std::string_view q) {
-    static constexpr std::string_view kKey = "speaker:";
-    size_t i = 0;
-    while (i < q.size()) {
-        while (i < q.size() && std::isspace(static_cast<unsigned char>(q[i]))) ++i;
-        if (i < q.size() && q[i] == '-') ++i;
-        if (q.size() - i >= kKey.size()) {
-            bool match = true;
-            for (size_t k = 0; k < kKey.size() && match; ++k)
-                match = std::tolower(static_cast<unsigned char>(q[i + k])) == kKey[k];
-            if (match) return true;
-        }
-        while (i < q.size() && !std::isspace(static_cast<unsigned char>(q[i]))) ++i;
-    }
-    return false;
+    // the parser's own reading, so the note never disagrees with the search (a quoted
+    // "speaker:x" or an invalid query has no filter)
+    auto parsed = parse_query(q);
+    return parsed && !parsed.value().speaker.empty();
 }
 
 bool any_speaker_labels(const AppModel& m) {
