@@ -74,7 +74,8 @@ private:
     void tooltip_text(const std::string& text, float em = 24);  // a tooltip of wrapped text
     // view_search.cpp
     void draw_search_box(float width);
-    void draw_search_status();  // hit counts or the query error
+    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at max_width.
+    void draw_search_status(float max_width);
     void draw_results();
     // view_reader.cpp
     void draw_reader();

@@ -100,13 +100,15 @@ void App::draw_search_box(float w) {
     }
 }
 
-void App::draw_search_status() {
+void App::draw_search_status(float max_width) {
     ImGui::AlignTextToFramePadding();
     const std::string status = search_status(m_model);
-    if (!m_model.query_error().empty())
-        ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", status.c_str());
-    else
-        ImGui::TextDisabled("%s", status.empty() ? " " : status.c_str());
+    const bool warn = !m_model.query_error().empty() || !m_model.link_note().empty();
+    ImGui::PushStyleColor(ImGuiCol_Text, warn ? (m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1))
+                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const bool cut = text_ellipsis(status.empty() ? std::string(" ") : status, std::max(0.f, max_width));
+    ImGui::PopStyleColor();
+    if (cut && ImGui::IsItemHovered()) tooltip_text(status);
 }
 
 void App::draw_results() {

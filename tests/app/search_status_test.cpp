@@ -24,6 +24,16 @@ TEST_CASE("count_noun uses the singular only for one") {
     CHECK(count_noun(2, "passage", "passages") == "2 passages");
 }
 
+// Protects big counts' readability: an archive's summary read "293 episodes · 6210151 words".
+TEST_CASE("counts of a thousand and more have their digits grouped") {
+    CHECK(group_digits(0) == "0");
+    CHECK(group_digits(999) == "999");
+    CHECK(group_digits(1000) == "1,000");
+    CHECK(group_digits(6210151) == "6,210,151");
+    CHECK(group_digits(18446744073709551615ull) == "18,446,744,073,709,551,615");
+    CHECK(count_noun(3185, "hit", "hits") == "3,185 hits");
+}
+
 TEST_CASE("the status of a query with one hit in one passage is singular") {
     std::vector<Episode> eps;
     eps.push_back(episode_from("we talked about the aardvark once and then about other things entirely. "

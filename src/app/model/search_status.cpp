@@ -7,8 +7,18 @@
 
 namespace tx {
 
+std::string group_digits(uint64_t n) {
+    const std::string d = std::to_string(n);
+    std::string s;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0) s += ',';
+        s += d[i];
+    }
+    return s;
+}
+
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural) {
-    std::string s = std::to_string(n);
+    std::string s = group_digits(n);
     s += ' ';
     s += n == 1 ? singular : plural;
     return s;
@@ -43,10 +53,11 @@ std::string speaker_note(const AppModel& m) {
                                   : "None of these transcripts has speaker labels";
 }
 
-std::string search_status(const AppModel& m) {
+static constexpr const char* kDot = " \xC2\xB7 ";
+
+static std::string query_status(const AppModel& m) {
     if (!m.query_error().empty()) return m.query_error();
     if (m.query().empty()) return {};
-    static constexpr const char* kDot = " \xC2\xB7 ";
     const uint64_t hits = m.total_occurrences(), passages = m.total_passages();
     std::string s;
     if (hits == 0) {
@@ -55,7 +66,7 @@ std::string search_status(const AppModel& m) {
         s = "No passage has every word" + std::string(kDot) + count_noun(passages, "closest passage", "closest passages");
     } else {
         const int cur = m.current_occurrence();
-        if (cur >= 0) s = "match " + std::to_string(cur + 1) + " of " + std::to_string(m.occurrences().size()) + kDot;
+        if (cur >= 0) s = "match " + group_digits(uint64_t(cur) + 1) + " of " + group_digits(m.occurrences().size()) + kDot;
         s += count_noun(hits, "hit", "hits") + kDot + count_noun(passages, "passage", "passages");
     }
     const std::string note = speaker_note(m);
@@ -63,6 +74,12 @@ std::string search_status(const AppModel& m) {
     if (m.results_partial())
         s += "  (so far: " + std::to_string(m.indexed_episodes()) + " of " + std::to_string(m.episode_count()) + " episodes indexed)";
     return s;
+}
+
+std::string search_status(const AppModel& m) {
+    const std::string s = query_status(m);
+    if (m.link_note().empty()) return s;
+    return s.empty() ? m.link_note() : m.link_note() + kDot + s;
 }
 
 }  // namespace tx

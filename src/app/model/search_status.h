@@ -12,7 +12,10 @@ class AppModel;
 
 // ---- Counting ----
 
-// "1 hit", "2 hits", "0 hits". @return n followed by `singular` when n == 1, else by `plural`.
+// "6,210,151": @return n in decimal with a comma between groups of three digits.
+std::string group_digits(uint64_t n);
+// "1 hit", "2 hits", "0 hits", "6,210,151 words". @return n (digits grouped) followed by
+// `singular` when n == 1, else by `plural`.
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural);
 
 // ---- Speaker filters ----
@@ -29,7 +32,8 @@ std::string speaker_note(const AppModel& m);
 
 // The top bar's status for the current query. @return "" without a query, the query error when
 // the query is malformed, else "No matches", the partial-match line or the hit and passage counts,
-// followed by the speaker note and "(so far: 3 of 20 episodes indexed)" when they apply.
+// followed by the speaker note and "(so far: 3 of 20 episodes indexed)" when they apply; a deep
+// link's note (AppModel::link_note) comes first, with or without a query.
 std::string search_status(const AppModel& m);
 
 }  // namespace tx

@@ -1,0 +1,68 @@
+// Findings of the archive UX audit (a reader exploring a whole archive, not one episode), each
+// pinned by a test on a small synthetic archive made here (runs without ../shared): deep links
+// that cannot be followed say so. Screenshots: tests/browser/out/archive-ux-*.png.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { ROOT, serve, openPage, waitState, saveShot, assert, assertEq } from './harness.mjs';
+import { writeSyntheticArchive } from './synth-archive.mjs';
+
+const state = (page) => page.evaluate(() => window.explorer.state());
+
+// 12 short episodes: above the archive threshold (timeline, episode list), quick to index.
+let packed = null;
+function archive() {
+  if (packed) return packed;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-archive-ux-'));
+  writeSyntheticArchive(path.join(dir, 'src'), 12, 1500);
+  const out = path.join(dir, 'archive.txb');
+  execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-q', '-o', out, path.join(dir, 'src')]);
+  packed = fs.readFileSync(out);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return packed;
+}
+
+async function openArchive(browser, hash = '', opts = {}) {
+  const site = await serve(path.join(ROOT, 'build-web/site'), '/', { 'archive.txb': archive() });
+  const page = await openPage(browser, site.url + '?bundle=archive.txb' + hash, opts);
+  page.site = site;
+  const s = await waitState(page, 's => (s.ready && s.episodes === 12) || s.error', 30000);
+  assertEq(s.error, null, 'no load error');
+  return page;
+}
+async function close(page) { await page.context().close(); page.site.close(); }
+
+export const tests = [
+  {
+    name: 'a deep link to an episode that is not there (#ep=999, #ep=abc, #t=zz) says so in the status line instead of silently showing episode 1; the next move clears it (protects archive deep links)',
+    fn: async ({ browser }) => {
+      const page = await openArchive(browser, '#ep=999&t=300');
+      let s = await waitState(page, 's => s.linkNote !== undefined && s.frames > 2');
+      assertEq(s.linkNote, 'Link: no episode ep=999 here (ep=0 to 11)', 'the note names the bad episode and the range');
+      assertEq(s.status, s.linkNote, 'the status line shows it');
+      assertEq(s.episode, 0, 'the reader shows the first episode');
+      assertEq(s.timeMs, 0, 'at its start: the t was for the missing episode');
+      saveShot('archive-ux-bad-link', await page.screenshot());
+      // the page's own hash moved to the shown place; a good link (hashchange) clears the note
+      await page.evaluate(() => { location.hash = '#ep=3&t=20'; });
+      s = await waitState(page, 's => s.episode === 3');
+      assertEq(s.linkNote, '', 'a followed link says nothing');
+      await page.evaluate(() => { location.hash = '#ep=abc&t=zz'; });
+      s = await waitState(page, 's => s.linkNote !== ""');
+      assert(/ep="abc" is not an episode number; t="zz" is not a time/.test(s.linkNote), 'bad values are named: ' + s.linkNote);
+      assertEq(s.episode, 3, 'the reader stays where it was');
+      await page.evaluate(() => window.explorer.seek({ episode: 5, timeMs: 0 }));
+      s = await waitState(page, 's => s.episode === 5');
+      assertEq(s.linkNote, '', 'moving the reader clears the note');
+      assertEq(page.errors.length, 0, 'no console errors: ' + page.errors.join(' | '));
+      await close(page);
+      // an embed-wide page (480 px): the note is in the status line too, cut with "…" when long
+      const narrow = await openArchive(browser, '#ep=999', { width: 480, height: 640 });
+      s = await waitState(narrow, 's => s.frames > 2 && s.linkNote !== undefined');
+      assertEq(s.status, 'Link: no episode ep=999 here (ep=0 to 11)', 'narrow: the status says it');
+      saveShot('archive-ux-bad-link-narrow', await narrow.screenshot());
+      await close(narrow);
+    },
+  },
+];
