@@ -20,6 +20,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_animating = false;
     m_tab_rects.clear();
     m_ellipsized.clear();
+    m_results_pinned.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);

@@ -56,6 +56,8 @@ public:
     struct TabRect { std::string name; float rect[4]; };
     const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
     const std::string& narrow_tab() const { return m_narrow_tab_name; }
+    // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
+    const std::string& results_pinned() const { return m_results_pinned; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
 
@@ -114,6 +116,7 @@ private:
     double m_last_edit_time = 0;
     bool m_history_pending = false;
     bool m_results_scroll_to_selected = false;
+    std::string m_results_pinned;     // see results_pinned()
 
     // panes
     float m_left_width = 0.f;  // 0 = default (a third)

@@ -1,6 +1,7 @@
 // Findings of the archive UX audit (a reader exploring a whole archive, not one episode), each
 // pinned by a test on a small synthetic archive made here (runs without ../shared): deep links
-// that cannot be followed say so. Screenshots: tests/browser/out/archive-ux-*.png.
+// that cannot be followed say so; a results list scrolled into an episode's group keeps that
+// episode's heading pinned; the topics phase after indexing counts up. Screenshots: tests/browser/out/archive-ux-*.png.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,24 +11,28 @@ import { writeSyntheticArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 
-// 12 short episodes: above the archive threshold (timeline, episode list), quick to index.
-let packed = null;
-function archive() {
-  if (packed) return packed;
+// 12 short episodes: above the archive threshold for the views (timeline, episode list), quick to
+// index; they load at once (< 1 MB of text). `big`: 24 longer episodes (1.2 MB of text), loaded in
+// slices with the topics phase after indexing, as a real archive is.
+const packed = {};
+function archive(big = false) {
+  const key = big ? 'big' : 'small';
+  if (packed[key]) return packed[key];
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-archive-ux-'));
-  writeSyntheticArchive(path.join(dir, 'src'), 12, 1500);
+  writeSyntheticArchive(path.join(dir, 'src'), big ? 24 : 12, big ? 8000 : 1500);
   const out = path.join(dir, 'archive.txb');
   execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-q', '-o', out, path.join(dir, 'src')]);
-  packed = fs.readFileSync(out);
+  packed[key] = fs.readFileSync(out);
   fs.rmSync(dir, { recursive: true, force: true });
-  return packed;
+  return packed[key];
 }
 
-async function openArchive(browser, hash = '', opts = {}) {
-  const site = await serve(path.join(ROOT, 'build-web/site'), '/', { 'archive.txb': archive() });
+async function openArchive(browser, hash = '', opts = {}, big = false) {
+  const site = await serve(path.join(ROOT, 'build-web/site'), '/', { 'archive.txb': archive(big) });
   const page = await openPage(browser, site.url + '?bundle=archive.txb' + hash, opts);
   page.site = site;
-  const s = await waitState(page, 's => (s.ready && s.episodes === 12) || s.error', 30000);
+  const n = big ? 24 : 12;
+  const s = await waitState(page, `s => (s.ready && s.episodes === ${n}) || s.error`, 30000);
   assertEq(s.error, null, 'no load error');
   return page;
 }
@@ -63,6 +68,46 @@ export const tests = [
       assertEq(s.status, 'Link: no episode ep=999 here (ep=0 to 11)', 'narrow: the status says it');
       saveShot('archive-ux-bad-link-narrow', await narrow.screenshot());
       await close(narrow);
+    },
+  },
+  {
+    name: 'results scrolled past an episode\'s heading keep that heading pinned over the list, so each row\'s episode is known (protects grouped archive results)',
+    fn: async ({ browser }) => {
+      const page = await openArchive(browser, '', { width: 1000, height: 700 });
+      await waitState(page, 's => !s.loading', 30000);
+      await page.evaluate(() => window.explorer.setQuery('the'));
+      let s = await waitState(page, 's => s.query === "the" && s.results > 40');
+      assertEq(s.resultsPinned, '', 'at the top of the list the heading is in place: nothing pinned');
+      const c = await page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+      const tab = s.tabs.Results;
+      await page.mouse.move(c.x + tab[0] + 60, c.y + tab[1] + 200);
+      for (let i = 0; i < 6; ++i) { await page.mouse.wheel(0, 400); await page.waitForTimeout(60); }
+      s = await waitState(page, 's => s.resultsPinned !== ""', 5000);
+      assert(/^Conversation with .+ \(\d+ hits?\)$/.test(s.resultsPinned), 'the pinned heading names an episode and its hits: ' + s.resultsPinned);
+      const eps = await page.evaluate(() => window.explorer.episodes());
+      const title = s.resultsPinned.replace(/  \(.*$/, '');
+      assert(eps.some((e) => e.title === title && e.hits > 0), 'an episode with hits: ' + title);
+      saveShot('archive-ux-pinned-heading', await page.screenshot());
+      assertEq(page.errors.length, 0, 'no console errors: ' + page.errors.join(' | '));
+      await close(page);
+    },
+  },
+  {
+    name: 'after indexing, the topics phase counts the episodes done instead of a full bar that does not move (protects archive load progress)',
+    fn: async ({ browser }) => {
+      const page = await openArchive(browser, '', {}, true);
+      const seen = new Set();
+      for (let i = 0; i < 400; ++i) {
+        const s = await state(page);
+        if (s.topicsPending) seen.add(s.topicsDone);
+        if (!s.loading && !s.topicsPending) break;
+        await page.waitForTimeout(15);
+      }
+      const s = await state(page);
+      assertEq(s.topicsPending, false, 'topics finished');
+      assertEq(s.topicsDone, 24, 'every episode has topics');
+      assert([...seen].some((n) => n < 24), 'the count was seen below the total while topics were found: ' + [...seen]);
+      await close(page);
     },
   },
 ];

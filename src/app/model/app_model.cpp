@@ -95,6 +95,10 @@ std::shared_ptr<const Episode> AppModel::decoded(uint32_t e, bool cache) {
 
 // ---- loading ----
 
+uint32_t AppModel::topics_done() const {
+    return uint32_t(std::count(m_topics_done.begin(), m_topics_done.end(), uint8_t(1)));
+}
+
 void AppModel::reset_for_load() {
     m_engine = std::make_unique<SearchEngine>();
     m_loader.reset();
@@ -842,6 +846,7 @@ std::string AppModel::state_json() const {
     j += ",\"indexedEpisodes\":" + std::to_string(m_indexed);
     j += ",\"loading\":" + std::string(m_loader && m_loader->indexing ? "true" : "false");
     j += ",\"topicsPending\":" + std::string(m_loader && !m_loader->indexing ? "true" : "false");
+    j += ",\"topicsDone\":" + std::to_string(topics_done());
     j += ",\"partial\":" + std::string(m_results_partial ? "true" : "false");
     j += ",\"archiveTopics\":" + std::to_string(m_archive_topics.size());
     j += ",\"indexBytes\":" + std::to_string(index_bytes());

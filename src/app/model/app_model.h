@@ -108,6 +108,9 @@ public:
     bool step(const NowFn& now_ms, double budget_ms);
     bool loading() const { return m_loader != nullptr; }
     uint32_t indexed_episodes() const { return m_indexed; }
+    // Episodes whose topic timeline is computed (an archive's topics phase counts up to
+    // episode_count() after indexing; the recurring topics follow once all are done).
+    uint32_t topics_done() const;
     size_t episode_count() const { return m_meta.size(); }
     const EpisodeMeta& episode_meta(uint32_t e) const;  // e < episode_count()
     uint32_t episode_words(uint32_t e) const { return e < m_episode_words.size() ? m_episode_words[e] : 0; }
@@ -207,7 +210,8 @@ public:
     // results, selected, currentHit, episode, timeMs, word, words, topics, hash, queryError,
     // queryNote, linkNote, error,
     // and for archives: episodes (listed in the directory), indexedEpisodes (searchable so far),
-    // loading (still indexing), topicsPending (archive topics still being computed), partial (the
+    // loading (still indexing), topicsPending (archive topics still being computed), topicsDone
+    // (episodes with topics so far), partial (the
     // current results cover only the indexed episodes), archiveTopics (recurring topic count),
     // indexBytes (InvertedIndex::memory_bytes), pendingSnippets (result rows not decoded yet)}.
     // The platform adds heapBytes, firstFrameMs, indexedMs, loadCallMs, frames, longestFrameMs...

@@ -82,4 +82,29 @@ std::string search_status(const AppModel& m) {
     return s.empty() ? m.link_note() : m.link_note() + kDot + s;
 }
 
+std::string search_box_hint(const AppModel& m) {
+    if (m.episode_count() <= 1) return "Search the transcript  (e.g. llama, \"open source\", meta*)";
+    return "Search all " + count_noun(m.episode_count(), "episode", "episodes") + "  (e.g. \"open source\", meta*, -music)";
+}
+
+std::string results_cap_note(const AppModel& m) {
+    const size_t listed = m.results().size();
+    if (listed == 0 || listed >= m.total_passages()) return {};
+    return "The best " + group_digits(listed) + " of " + count_noun(m.total_passages(), "passage", "passages") +
+           " are listed. Enter / F3 steps through all " + count_noun(m.occurrences().size(), "match", "matches") +
+           (m.episode_count() > 1 ? "; the Episodes tab counts hits per episode" : "") + ". Add words to narrow the search.";
+}
+
+std::string archive_progress(const AppModel& m, float& fraction) {
+    const size_t n = m.episode_count();
+    const uint32_t indexed = m.indexed_episodes();
+    if (indexed < n) {
+        fraction = m.progress();
+        return "Indexed " + group_digits(indexed) + " of " + count_noun(n, "episode", "episodes");
+    }
+    const uint32_t done = m.topics_done();
+    fraction = n ? float(done) / float(n) : 1.f;
+    return "Search is ready \xC2\xB7 finding topics: " + group_digits(done) + " of " + count_noun(n, "episode", "episodes");
+}
+
 }  // namespace tx

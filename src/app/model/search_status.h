@@ -36,4 +36,25 @@ std::string speaker_note(const AppModel& m);
 // link's note (AppModel::link_note) comes first, with or without a query.
 std::string search_status(const AppModel& m);
 
+// ---- Search box ----
+
+// The empty search box's hint. @return for one transcript the demo's examples ("Search the
+// transcript  (e.g. llama, …)"), for an archive "Search all 293 episodes  (e.g. …)" (it said "the
+// transcript" with the demo's "llama" over 293 episodes).
+std::string search_box_hint(const AppModel& m);
+
+// ---- Results list ----
+
+// Under the last result row when the list holds only the best-ranked passages (the list stopped at
+// 300 of Lexicap's 1,932 "consciousness" passages without a word, under a "Results (1932)" tab).
+// @return "" when every passage is listed, else "The best 300 of 1,932 passages are listed…".
+std::string results_cap_note(const AppModel& m);
+
+// ---- Archive loading ----
+
+// The archive progress bar: "Indexed 80 of 293 episodes" while indexing, then "Finding topics:
+// 120 of 293 episodes" (it said "Finding topics across 293 episodes" over a full bar for ~15 s on
+// Lexicap). @return the bar's text; `fraction` gets its filled part (0..1).
+std::string archive_progress(const AppModel& m, float& fraction);
+
 }  // namespace tx
