@@ -56,6 +56,10 @@ public:
     struct TabRect { std::string name; float rect[4]; };
     const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
     const std::string& narrow_tab() const { return m_narrow_tab_name; }
+    // The Episodes tab's filter box (x, y, w, h in CSS px, zero until drawn) and the episodes its
+    // list holds (all, or those matching the filter), for tests.
+    const float* episode_filter_rect() const { return m_episode_filter_rect; }
+    size_t episode_rows() const { return m_episode_rows.size(); }
     // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
     const std::string& results_pinned() const { return m_results_pinned; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
@@ -117,6 +121,12 @@ private:
     bool m_history_pending = false;
     bool m_results_scroll_to_selected = false;
     std::string m_results_pinned;     // see results_pinned()
+
+    // episode list
+    char m_episode_filter[128] = {};
+    std::string m_episode_filter_text;   // the filter m_episode_rows was built for
+    std::vector<uint32_t> m_episode_rows;  // episodes listed (matching the filter), in order
+    float m_episode_filter_rect[4] = {};
 
     // panes
     float m_left_width = 0.f;  // 0 = default (a third)

@@ -404,6 +404,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };
     g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
+    g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
     // what the views showed: the status line, the tabs (name -> rect), the results heading pinned
     // over a scrolled group (resultsPinned), the phone layout's tab, the
     // texts cut with an ellipsis, the tooltip background's alpha

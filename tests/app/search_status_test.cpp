@@ -117,3 +117,15 @@ TEST_CASE("the search box hint speaks of the transcript or of all the archive's 
     load_texts(m, {{talk, "a.txt"}, {talk, "b.txt"}, {talk, "c.txt"}});
     CHECK(search_box_hint(m) == "Search all 3 episodes  (e.g. \"open source\", meta*, -music)");
 }
+
+// Protects finding one of an archive's 293 episodes: the Episodes tab could only be scrolled.
+TEST_CASE("the episode filter keeps episodes whose title or date has every word, in any case") {
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", ""));
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", "guido"));
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", "  ROSSUM   guido "));
+    CHECK_FALSE(episode_matches("Conversation with Guido van Rossum", "", "guido musk"));
+    CHECK(episode_matches("Bread", "2026-01-12", "2026-01"));
+    CHECK(episode_matches("Bread", "2026-01-12", "bread 2026"));
+    CHECK_FALSE(episode_matches("Bread", "", "2026"));
+    CHECK_FALSE(episode_matches("", "", "x"));
+}

@@ -1,7 +1,8 @@
 // Findings of the archive UX audit (a reader exploring a whole archive, not one episode), each
 // pinned by a test on a small synthetic archive made here (runs without ../shared): deep links
 // that cannot be followed say so; a results list scrolled into an episode's group keeps that
-// episode's heading pinned; the topics phase after indexing counts up. Screenshots: tests/browser/out/archive-ux-*.png.
+// episode's heading pinned; the topics phase after indexing counts up; the Episodes tab finds an
+// episode by title. Screenshots: tests/browser/out/archive-ux-*.png.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -107,6 +108,34 @@ export const tests = [
       assertEq(s.topicsPending, false, 'topics finished');
       assertEq(s.topicsDone, 24, 'every episode has topics');
       assert([...seen].some((n) => n < 24), 'the count was seen below the total while topics were found: ' + [...seen]);
+      await close(page);
+    },
+  },
+  {
+    name: 'the Episodes tab finds an episode by typing part of its title, and clicking it opens it (protects finding one episode of many)',
+    fn: async ({ browser }) => {
+      const page = await openArchive(browser, '', { width: 1000, height: 700 });
+      let s = await state(page);
+      const c = await page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+      const tab = s.tabs.Episodes;
+      await page.mouse.click(c.x + tab[0] + tab[2] / 2, c.y + tab[1] + tab[3] / 2);
+      s = await waitState(page, 's => s.episodeFilter[2] > 0 && s.episodeRows === 12');
+      const f = s.episodeFilter;
+      await page.mouse.click(c.x + f[0] + 20, c.y + f[1] + f[3] / 2);
+      await page.keyboard.type('flo ragan', { delay: 15 });
+      s = await waitState(page, 's => s.episodeRows < 12', 5000);
+      const eps = await page.evaluate(() => window.explorer.episodes());
+      const want = eps.map((e, i) => [e.title, i]).filter(([t]) => /flo ragan/i.test(t));
+      assertEq(s.episodeRows, want.length, 'only the matching episodes are listed');
+      saveShot('archive-ux-episode-filter', await page.screenshot());
+      // the first row sits under the filter box and the table's header row
+      await page.mouse.click(c.x + f[0] + 40, c.y + f[1] + 2.5 * f[3]);
+      s = await waitState(page, `s => s.episode === ${want[0][1]}`, 5000);
+      await page.mouse.click(c.x + f[0] + 20, c.y + f[1] + f[3] / 2);  // the row took the focus
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('nothing like this', { delay: 5 });
+      s = await waitState(page, 's => s.episodeRows === 0', 5000);
+      assertEq(page.errors.length, 0, 'no console errors: ' + page.errors.join(' | '));
       await close(page);
     },
   },

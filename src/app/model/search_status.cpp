@@ -95,6 +95,30 @@ std::string results_cap_note(const AppModel& m) {
            (m.episode_count() > 1 ? "; the Episodes tab counts hits per episode" : "") + ". Add words to narrow the search.";
 }
 
+static bool contains_nocase(std::string_view hay, std::string_view needle) {
+    auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
+    if (needle.size() > hay.size()) return false;
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        size_t k = 0;
+        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+bool episode_matches(const std::string& title, const std::string& date, std::string_view filter) {
+    size_t i = 0;
+    while (i < filter.size()) {
+        while (i < filter.size() && filter[i] == ' ') ++i;
+        size_t j = i;
+        while (j < filter.size() && filter[j] != ' ') ++j;
+        const std::string_view word = filter.substr(i, j - i);
+        if (!word.empty() && !contains_nocase(title, word) && !contains_nocase(date, word)) return false;
+        i = j;
+    }
+    return true;
+}
+
 std::string archive_progress(const AppModel& m, float& fraction) {
     const size_t n = m.episode_count();
     const uint32_t indexed = m.indexed_episodes();

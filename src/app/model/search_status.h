@@ -50,6 +50,12 @@ std::string search_box_hint(const AppModel& m);
 // @return "" when every passage is listed, else "The best 300 of 1,932 passages are listed…".
 std::string results_cap_note(const AppModel& m);
 
+// ---- Episode list ----
+
+// The Episodes tab's filter: @return true when every space-separated word of `filter` occurs in the
+// episode's title or date, ignoring ASCII case (an empty filter keeps every episode).
+bool episode_matches(const std::string& title, const std::string& date, std::string_view filter);
+
 // ---- Archive loading ----
 
 // The archive progress bar: "Indexed 80 of 293 episodes" while indexing, then "Finding topics:
