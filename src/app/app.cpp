@@ -20,6 +20,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_animating = false;
     m_tab_rects.clear();
     m_ellipsized.clear();
+    m_results_pinned.clear();
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -109,7 +110,7 @@ void App::draw_top_bar() {
     float avail = ImGui::GetContentRegionAvail().x;
     bool narrow = avail < 46.f * fs;
     draw_search_box(narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
-    if (!narrow) { ImGui::SameLine(); draw_search_status(); }
+    if (!narrow) { ImGui::SameLine(); draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
     if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h))) set_font_scale(m_font_scale - 0.1f);
@@ -127,16 +128,16 @@ void App::draw_top_bar() {
         if (m_fonts.large) ImGui::PopFont();
         if (cut && ImGui::IsItemHovered()) tooltip_text(title);
         std::string sub = (ep->meta.date.empty() ? "" : ep->meta.date + "  \xC2\xB7  ") +
-                          std::to_string(ep->words.size()) + " words  \xC2\xB7  " +
+                          count_noun(ep->words.size(), "word", "words") + "  \xC2\xB7  " +
                           (ep->meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(ep->meta.duration_ms);
         // narrow screens: while a query is on, its status takes this line's place (appearing under
         // it, it pushed every pane down a row on the first keystroke and up again when cleared)
-        const bool status_here = narrow && (!m_model.query().empty() || !m_model.query_error().empty());
+        const bool status_here = narrow && (!m_model.query().empty() || !m_model.query_error().empty() || !m_model.link_note().empty());
         const std::string line = status_here ? search_status(m_model) : sub;
         float title_right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
         if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(line.c_str()).x < right) ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        if (status_here) draw_search_status();
+        if (status_here) draw_search_status(right - ImGui::GetCursorPosX());
         else ImGui::TextDisabled("%s", sub.c_str());
         bool sub_hovered = !status_here && ImGui::IsItemHovered();
         if (ep->meta.times_estimated && sub_hovered)
@@ -222,7 +223,7 @@ bool App::text_ellipsis(const std::string& text, float max_width) {
     const char* e = b + text.size();
     const ImVec2 size = ImGui::CalcTextSize(b, e);
     const bool cut = size.x > max_width;
-    const ImVec2 pos = window->DC.CursorPos;
+    const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);  // as TextEx
     const ImRect bb(pos, ImVec2(pos.x + (cut ? std::max(0.f, max_width) : size.x), pos.y + size.y));
     ImGui::ItemSize(bb.GetSize(), 0.0f);  // as TextUnformatted: baseline at the top
     if (cut) m_ellipsized.push_back(text);

@@ -56,6 +56,12 @@ public:
     struct TabRect { std::string name; float rect[4]; };
     const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
     const std::string& narrow_tab() const { return m_narrow_tab_name; }
+    // The Episodes tab's filter box (x, y, w, h in CSS px, zero until drawn) and the episodes its
+    // list holds (all, or those matching the filter), for tests.
+    const float* episode_filter_rect() const { return m_episode_filter_rect; }
+    size_t episode_rows() const { return m_episode_rows.size(); }
+    // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
+    const std::string& results_pinned() const { return m_results_pinned; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
 
@@ -74,7 +80,8 @@ private:
     void tooltip_text(const std::string& text, float em = 24);  // a tooltip of wrapped text
     // view_search.cpp
     void draw_search_box(float width);
-    void draw_search_status();  // hit counts or the query error
+    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at max_width.
+    void draw_search_status(float max_width);
     void draw_results();
     // view_reader.cpp
     void draw_reader();
@@ -113,6 +120,13 @@ private:
     double m_last_edit_time = 0;
     bool m_history_pending = false;
     bool m_results_scroll_to_selected = false;
+    std::string m_results_pinned;     // see results_pinned()
+
+    // episode list
+    char m_episode_filter[128] = {};
+    std::string m_episode_filter_text;   // the filter m_episode_rows was built for
+    std::vector<uint32_t> m_episode_rows;  // episodes listed (matching the filter), in order
+    float m_episode_filter_rect[4] = {};
 
     // panes
     float m_left_width = 0.f;  // 0 = default (a third)

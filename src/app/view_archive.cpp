@@ -4,7 +4,6 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cstdio>
 
 #include "app/app.h"
 #include "app/model/search_status.h"
@@ -12,12 +11,9 @@
 namespace tx {
 
 void App::draw_archive_progress() {
-    size_t n = m_model.episode_count();
-    uint32_t done = m_model.indexed_episodes();
-    char overlay[96];
-    if (done < n) std::snprintf(overlay, sizeof overlay, "Indexed %u of %zu episodes", done, n);
-    else std::snprintf(overlay, sizeof overlay, "Finding topics across %zu episodes", n);
-    ImGui::ProgressBar(done < n ? m_model.progress() : 1.f, ImVec2(-1, ImGui::GetTextLineHeight() * 1.1f), overlay);
+    float fraction = 0.f;
+    const std::string overlay = archive_progress(m_model, fraction);
+    ImGui::ProgressBar(fraction, ImVec2(-1, ImGui::GetTextLineHeight() * 1.1f), overlay.c_str());
     m_animating = true;
 }
 

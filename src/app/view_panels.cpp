@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "app/app.h"
+#include "app/model/search_status.h"
 
 namespace tx {
 
@@ -66,9 +67,29 @@ void App::draw_topics() {
 }
 
 void App::draw_episodes() {
-    size_t count = m_model.episode_count();
+    const size_t count = m_model.episode_count();
     ImGui::BeginChild("episode_list", ImVec2(0, 0), false);
     draw_archive_topics();
+    // finding one of 293 episodes by scrolling was the only way: a filter on titles and dates
+    ImGui::SetNextItemWidth(-1);
+    ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter);
+    {
+        const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+        m_episode_filter_rect[0] = a.x; m_episode_filter_rect[1] = a.y; m_episode_filter_rect[2] = b.x - a.x; m_episode_filter_rect[3] = b.y - a.y;
+    }
+    if (m_episode_filter_text != m_episode_filter || m_episode_rows.size() > count || (m_episode_filter[0] == 0 && m_episode_rows.size() != count)) {
+        m_episode_filter_text = m_episode_filter;
+        m_episode_rows.clear();
+        for (uint32_t i = 0; i < count; ++i) {
+            const EpisodeMeta& meta = m_model.episode_meta(i);
+            if (episode_matches(meta.title, meta.date, m_episode_filter_text)) m_episode_rows.push_back(i);
+        }
+    }
+    if (m_episode_rows.empty()) {
+        ImGui::TextDisabled("No episode title or date has \"%s\".", m_episode_filter);
+        ImGui::EndChild();
+        return;
+    }
     bool q = !m_model.query().empty();
     if (ImGui::BeginTable("episodes", q ? 3 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -77,9 +98,10 @@ void App::draw_episodes() {
         if (q) ImGui::TableSetupColumn("Hits", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
-        clip.Begin(int(count));
+        clip.Begin(int(m_episode_rows.size()));
         while (clip.Step()) {
-            for (int i = clip.DisplayStart; i < clip.DisplayEnd; ++i) {
+            for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
+                const int i = int(m_episode_rows[size_t(row)]);
                 const EpisodeMeta& meta = m_model.episode_meta(uint32_t(i));
                 ImGui::PushID(i);
                 ImGui::TableNextRow();

@@ -65,7 +65,8 @@ void App::draw_search_box(float w) {
     ImGui::SetNextItemWidth(w);
     if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
-    bool enter = ImGui::InputTextWithHint("##search", "Search the transcript  (e.g. llama, \"open source\", meta*)",
+    const std::string hint = search_box_hint(m_model);
+    bool enter = ImGui::InputTextWithHint("##search", hint.c_str(),
                                           m_query_buf, sizeof m_query_buf,
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
                                           history_callback, &ctx);
@@ -100,13 +101,15 @@ void App::draw_search_box(float w) {
     }
 }
 
-void App::draw_search_status() {
+void App::draw_search_status(float max_width) {
     ImGui::AlignTextToFramePadding();
     const std::string status = search_status(m_model);
-    if (!m_model.query_error().empty())
-        ImGui::TextColored(m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1), "%s", status.c_str());
-    else
-        ImGui::TextDisabled("%s", status.empty() ? " " : status.c_str());
+    const bool warn = !m_model.query_error().empty() || !m_model.link_note().empty();
+    ImGui::PushStyleColor(ImGuiCol_Text, warn ? (m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1))
+                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    const bool cut = text_ellipsis(status.empty() ? std::string(" ") : status, std::max(0.f, max_width));
+    ImGui::PopStyleColor();
+    if (cut && ImGui::IsItemHovered()) tooltip_text(status);
 }
 
 void App::draw_results() {
@@ -114,7 +117,8 @@ void App::draw_results() {
     const size_t n_eps = m_model.episode_count();
     ImGui::BeginChild("results_list", ImVec2(0, 0), false);
     if (m_model.query().empty()) {
-        ImGui::TextDisabled("Type in the search box to find words, phrases\nand topics in the transcript.");
+        if (n_eps > 1) ImGui::TextDisabled("Type in the search box to find words, phrases\nand topics in all %zu episodes.", n_eps);
+        else ImGui::TextDisabled("Type in the search box to find words, phrases\nand topics in the transcript.");
         ImGui::EndChild();
         return;
     }
@@ -152,7 +156,17 @@ void App::draw_results() {
     }
     float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    for (size_t i = 0; i < rows.size() && i < 500; ++i) {
+    auto group_title = [&](uint32_t ep) {  // a group's heading: the episode and its hits
+        const EpisodeMeta& meta = m_model.episode_meta(ep);
+        return (meta.title.empty() ? "Episode " + std::to_string(ep + 1) : meta.title) + "  (" +
+               count_noun(m_model.hits_in_episode(ep), "hit", "hits") + ")";
+    };
+    // the group of the first row on screen, and whether its heading has scrolled away above
+    const float view_top = ImGui::GetWindowPos().y;
+    float group_top = 0.f;
+    int top_group = -1;
+    bool top_heading_hidden = false;
+    for (size_t i = 0; i < rows.size(); ++i) {  // at most kMaxResultRows
         const ResultRow& r = rows[i];
         ImGui::PushID(int(i));
         ImVec2 start = ImGui::GetCursorScreenPos();
@@ -160,10 +174,9 @@ void App::draw_results() {
         const EpisodeMeta& meta = m_model.episode_meta(r.episode);
         if (n_eps > 1 && (i == 0 || rows[i - 1].episode != r.episode)) {  // results grouped by episode
             if (i > 0) ImGui::Spacing();
-            std::string title = meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : meta.title;
-            uint32_t hits = m_model.hits_in_episode(r.episode);
+            group_top = ImGui::GetCursorScreenPos().y;
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_Text));
-            ImGui::TextWrapped("%s  (%s)", title.c_str(), count_noun(hits, "hit", "hits").c_str());
+            ImGui::TextWrapped("%s", group_title(r.episode).c_str());
             ImGui::PopStyleColor();
             start = ImGui::GetCursorScreenPos();
         }
@@ -196,8 +209,33 @@ void App::draw_results() {
         if (selected && m_results_scroll_to_selected) { ImGui::SetScrollHereY(0.3f); m_results_scroll_to_selected = false; }
         ImGui::Separator();
         ImGui::PopID();
+        if (top_group < 0 && ImGui::GetCursorScreenPos().y > view_top + 1.f) {
+            top_group = int(r.episode);
+            top_heading_hidden = group_top < view_top - 1.f;
+        }
     }
-    if (rows.size() > 500) ImGui::TextDisabled("%zu more passages; refine the search to see them.", rows.size() - 500);
+    // Scrolled into a group, its rows showed only times ("· 14:49") and no episode: its heading
+    // stays pinned at the top of the list, over the rows (drawn last, so on top of them).
+    m_results_pinned.clear();
+    if (n_eps > 1 && top_group >= 0 && top_heading_hidden) {
+        m_results_pinned = group_title(uint32_t(top_group));
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const ImVec2 a(ImGui::GetWindowPos().x, view_top);
+        const ImVec2 b(a.x + width + st.ItemSpacing.x, view_top + ImGui::GetTextLineHeight() + st.ItemSpacing.y * 2.f);
+        ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+        bg.w = 1.f;
+        dl->AddRectFilled(a, b, ImGui::GetColorU32(bg));
+        dl->AddLine(ImVec2(a.x, b.y), b, ImGui::GetColorU32(ImGuiCol_Separator));
+        const char* t = m_results_pinned.c_str();
+        ImGui::RenderTextEllipsis(dl, ImVec2(a.x, a.y + st.ItemSpacing.y), ImVec2(b.x - st.ItemSpacing.x, b.y), b.x - st.ItemSpacing.x,
+                                  b.x - st.ItemSpacing.x, t, t + m_results_pinned.size(), nullptr);
+    }
+    const std::string more = results_cap_note(m_model);
+    if (!more.empty()) {
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextDisabled("%s", more.c_str());
+        ImGui::PopTextWrapPos();
+    }
     ImGui::EndChild();
 }
 

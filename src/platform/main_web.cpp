@@ -404,7 +404,9 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };
     g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
-    // what the views showed: the status line, the tabs (name -> rect), the phone layout's tab, the
+    g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
+    // what the views showed: the status line, the tabs (name -> rect), the results heading pinned
+    // over a scrolled group (resultsPinned), the phone layout's tab, the
     // texts cut with an ellipsis, the tooltip background's alpha
     g->state += ",\"status\":";
     tx::json_append_string(g->state, tx::search_status(g->model));
@@ -415,7 +417,9 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         tx::json_append_string(g->state, t.name);
         g->state += ":" + rect(t.rect);
     }
-    g->state += "},\"narrowTab\":";
+    g->state += "},\"resultsPinned\":";
+    tx::json_append_string(g->state, g->app.results_pinned());
+    g->state += ",\"narrowTab\":";
     tx::json_append_string(g->state, g->app.narrow_tab());
     g->state += ",\"ellipsized\":[";
     for (size_t i = 0; i < g->app.ellipsized().size(); ++i) {

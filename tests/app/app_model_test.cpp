@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include "app/model/app_model.h"
+#include "app/model/search_status.h"
 #include "core/import.h"
 #include "core/text.h"
 #include "test_util.h"
@@ -251,6 +252,47 @@ TEST_CASE("hostile deep links are ignored, not trusted") {
     m.apply_deep_link("ep=999999&t=-5&q=%ZZ%&&&=x&t=99999999999999");
     CHECK(m.episode() == 0);
     CHECK(m.query() == "%ZZ%");
+}
+
+// Protects links into an archive that cannot be followed: #ep=999 (or #ep=abc, or #t=zz) was
+// dropped without a word, and the page just showed the first episode as if that was asked for.
+TEST_CASE("a deep link that cannot be followed says why, and the next move clears that") {
+    AppModel m;
+    std::vector<Episode> eps = demo_episodes();
+    eps.push_back(txtest::demo_episode());
+    m.load_episodes(std::move(eps));
+    const uint32_t dur = m.episode_meta(1).duration_ms;
+    m.seek(1, 60000);
+    CHECK(m.link_note().empty());
+
+    m.apply_deep_link("#ep=999&t=300");
+    CHECK(m.link_note() == "Link: no episode ep=999 here (ep=0 to 1)");
+    CHECK(m.episode() == 1);               // the reader stays where it was
+    CHECK(m.time_ms() / 1000 == 60);       // and the t meant for episode 999 is not applied here
+    CHECK(search_status(m) == m.link_note());
+    CHECK(m.state_json().find("\"linkNote\":\"Link: no episode ep=999") != std::string::npos);
+
+    m.set_query("llama");                  // a query keeps the note, after it its counts
+    CHECK(search_status(m).rfind("Link: no episode ep=999 here (ep=0 to 1) \xC2\xB7 ", 0) == 0);
+    m.set_query("");
+
+    m.apply_deep_link("ep=abc&t=zz");
+    CHECK(m.link_note() == "Link: ep=\"abc\" is not an episode number; t=\"zz\" is not a time (try 90, 1:30 or 1m30s)");
+
+    m.apply_deep_link("ep=0&t=99999");     // past the end: the reader goes to the end, and says so
+    CHECK(m.episode() == 0);
+    CHECK(m.link_note() == "Link: t=" + format_time(99999000) + " is past the episode's end (" + format_time(dur) + ")");
+
+    m.seek(0, 0);                          // the reader moved: the note is gone
+    CHECK(m.link_note().empty());
+    m.apply_deep_link("ep=1&t=30");        // a good link says nothing
+    CHECK(m.link_note().empty());
+    CHECK(m.episode() == 1);
+
+    AppModel one;                          // a single transcript
+    one.load_episodes(demo_episodes());
+    one.apply_deep_link("ep=3");
+    CHECK(one.link_note() == "Link: no episode ep=3 here (only ep=0)");
 }
 
 TEST_CASE("a quote carries the passage text, its (estimated) time and a link to it") {

@@ -18,10 +18,27 @@ static Episode episode_from(const std::string& text, const char* name) {
     return std::move(ep.value());
 }
 
+// Load plain-text transcripts ({text, file name}) into m.
+static void load_texts(AppModel& m, const std::vector<std::pair<std::string, std::string>>& files) {
+    std::vector<Episode> eps;
+    for (const auto& f : files) eps.push_back(episode_from(f.first, f.second.c_str()));
+    m.load_episodes(std::move(eps));
+}
+
 TEST_CASE("count_noun uses the singular only for one") {
     CHECK(count_noun(0, "hit", "hits") == "0 hits");
     CHECK(count_noun(1, "hit", "hits") == "1 hit");
     CHECK(count_noun(2, "passage", "passages") == "2 passages");
+}
+
+// Protects big counts' readability: an archive's summary read "293 episodes · 6210151 words".
+TEST_CASE("counts of a thousand and more have their digits grouped") {
+    CHECK(group_digits(0) == "0");
+    CHECK(group_digits(999) == "999");
+    CHECK(group_digits(1000) == "1,000");
+    CHECK(group_digits(6210151) == "6,210,151");
+    CHECK(group_digits(18446744073709551615ull) == "18,446,744,073,709,551,615");
+    CHECK(count_noun(3185, "hit", "hits") == "3,185 hits");
 }
 
 TEST_CASE("the status of a query with one hit in one passage is singular") {
@@ -68,4 +85,51 @@ TEST_CASE("a speaker: filter on a transcript without speaker labels says so") {
     REQUIRE(any_speaker_labels(t));
     t.set_query("speaker:nobody llama");
     CHECK(speaker_note(t).empty());  // labels exist: "No matches" is the whole story
+}
+
+// Protects the end of a long results list: it stopped at the best 300 passages (of 1,932 for
+// "consciousness" on Lexicap) with nothing saying so under a "Results (1932)" tab.
+TEST_CASE("a results list cut to the best passages says how many it lists of how many") {
+    std::string text;
+    for (int i = 0; i < 400; ++i) {
+        text += "The aardvark came back. ";
+        for (int k = 0; k < 120; ++k) text += "word" + std::to_string(k % 40) + " ";
+        text += ". ";
+    }
+    AppModel m;
+    load_texts(m, {{text, "long.txt"}});
+    m.set_query("aardvark");
+    REQUIRE(m.total_passages() > m.results().size());
+    CHECK(results_cap_note(m) == "The best " + group_digits(m.results().size()) + " of " +
+                                     count_noun(m.total_passages(), "passage", "passages") +
+                                     " are listed. Enter / F3 steps through all 400 matches. Add words to narrow the search.");
+    m.set_query("zzzznotthere");
+    CHECK(results_cap_note(m).empty());
+    AppModel small;
+    load_texts(small, {{"we talked about the aardvark once and then about other things.", "one.txt"}});
+    small.set_query("aardvark");
+    CHECK(results_cap_note(small).empty());  // every passage listed
+}
+
+// Protects the archive's search box: its hint said "Search the transcript (e.g. llama…)" over 293
+// episodes of another show.
+TEST_CASE("the search box hint speaks of the transcript or of all the archive's episodes") {
+    const std::string talk = "a short talk about gardens.";
+    AppModel m;
+    load_texts(m, {{talk, "one.txt"}});
+    CHECK(search_box_hint(m) == "Search the transcript  (e.g. llama, \"open source\", meta*)");
+    load_texts(m, {{talk, "a.txt"}, {talk, "b.txt"}, {talk, "c.txt"}});
+    CHECK(search_box_hint(m) == "Search all 3 episodes  (e.g. \"open source\", meta*, -music)");
+}
+
+// Protects finding one of an archive's 293 episodes: the Episodes tab could only be scrolled.
+TEST_CASE("the episode filter keeps episodes whose title or date has every word, in any case") {
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", ""));
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", "guido"));
+    CHECK(episode_matches("Conversation with Guido van Rossum", "", "  ROSSUM   guido "));
+    CHECK_FALSE(episode_matches("Conversation with Guido van Rossum", "", "guido musk"));
+    CHECK(episode_matches("Bread", "2026-01-12", "2026-01"));
+    CHECK(episode_matches("Bread", "2026-01-12", "bread 2026"));
+    CHECK_FALSE(episode_matches("Bread", "", "2026"));
+    CHECK_FALSE(episode_matches("", "", "x"));
 }

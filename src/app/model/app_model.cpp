@@ -95,6 +95,10 @@ std::shared_ptr<const Episode> AppModel::decoded(uint32_t e, bool cache) {
 
 // ---- loading ----
 
+uint32_t AppModel::topics_done() const {
+    return uint32_t(std::count(m_topics_done.begin(), m_topics_done.end(), uint8_t(1)));
+}
+
 void AppModel::reset_for_load() {
     m_engine = std::make_unique<SearchEngine>();
     m_loader.reset();
@@ -103,6 +107,7 @@ void AppModel::reset_for_load() {
     m_current.reset();
     m_indexed = 0;
     m_total_words = 0;
+    m_link_note.clear();
     m_meta.clear();
     m_episode_words.clear();
     m_results.clear();
@@ -588,6 +593,7 @@ void AppModel::prev_occurrence() {
 
 void AppModel::set_episode(uint32_t episode) {
     if (episode >= m_meta.size()) return;
+    m_link_note.clear();  // the reader moved: an old link's complaint no longer applies
     if (episode != m_episode || !m_current) {
         m_episode = episode;
         m_current = decoded(episode);
@@ -749,10 +755,15 @@ static bool parse_link_time(std::string_view s, uint32_t& out) {
 
 void AppModel::apply_deep_link(std::string_view hash) {
     if (!hash.empty() && hash[0] == '#') hash.remove_prefix(1);
-    std::string q;
-    bool have_q = false;
+    std::string q, note;
+    bool have_q = false, bad_ep = false;
     uint32_t ep = m_episode, t = 0;
     bool have_t = false;
+    auto add_note = [&note](std::string s) { note += (note.empty() ? "" : "; ") + s; };
+    auto shown = [](std::string_view v) {  // a link's value, as much of it as a message should repeat
+        std::string s = url_decode(v.substr(0, 24));
+        return s + (v.size() > 24 ? "\xE2\x80\xA6" : "");
+    };
     while (!hash.empty()) {
         size_t amp = hash.find('&');
         std::string_view kv = hash.substr(0, amp);
@@ -761,12 +772,32 @@ void AppModel::apply_deep_link(std::string_view hash) {
         if (eq == std::string_view::npos) continue;
         std::string_view k = kv.substr(0, eq), v = kv.substr(eq + 1);
         if (k == "q") { q = url_decode(v); have_q = true; }
-        else if (k == "ep") { uint32_t e; if (parse_uint(v, e) && e < m_meta.size()) ep = e; }
-        else if (k == "t") { if (parse_link_time(v, t)) have_t = true; }
+        else if (k == "ep") {
+            uint32_t e;
+            if (!parse_uint(v, e)) { bad_ep = true; add_note("ep=\"" + shown(v) + "\" is not an episode number"); }
+            else if (e >= m_meta.size()) {
+                bad_ep = true;
+                add_note("no episode ep=" + std::to_string(e) + " here (" +
+                         (m_meta.size() == 1 ? std::string("only ep=0") : "ep=0 to " + std::to_string(m_meta.size() - 1)) + ")");
+            } else ep = e;
+        }
+        else if (k == "t") {
+            if (parse_link_time(v, t)) have_t = true;
+            else add_note("t=\"" + shown(v) + "\" is not a time (try 90, 1:30 or 1m30s)");
+        }
     }
     if (have_q) set_query(q);
-    if (have_t) seek(ep, uint32_t(std::min<uint64_t>(uint64_t(t) * 1000u, 0xFFFFFFFFu)));  // t <= 999999999: no wrap
-    else set_episode(ep);
+    // a time meant for an episode that is not here would open some other episode at a random place
+    if (have_t && !bad_ep) {
+        const uint64_t ms = std::min<uint64_t>(uint64_t(t) * 1000u, 0xFFFFFFFFu);  // t <= 999999999: no wrap
+        seek(ep, uint32_t(ms));
+        if (ep < m_meta.size() && m_meta[ep].duration_ms > 0 && ms > m_meta[ep].duration_ms)
+            add_note("t=" + format_time(uint32_t(ms)) + " is past the episode's end (" + format_time(m_meta[ep].duration_ms) + ")");
+    } else {
+        set_episode(ep);
+    }
+    if (!note.empty()) m_link_note = "Link: " + note;  // after the moves, which clear it
+    bump();
 }
 
 std::string AppModel::quote(uint32_t first_word, uint32_t last_word, std::string_view page_url) const {
@@ -815,6 +846,7 @@ std::string AppModel::state_json() const {
     j += ",\"indexedEpisodes\":" + std::to_string(m_indexed);
     j += ",\"loading\":" + std::string(m_loader && m_loader->indexing ? "true" : "false");
     j += ",\"topicsPending\":" + std::string(m_loader && !m_loader->indexing ? "true" : "false");
+    j += ",\"topicsDone\":" + std::to_string(topics_done());
     j += ",\"partial\":" + std::string(m_results_partial ? "true" : "false");
     j += ",\"archiveTopics\":" + std::to_string(m_archive_topics.size());
     j += ",\"indexBytes\":" + std::to_string(index_bytes());
@@ -829,6 +861,8 @@ std::string AppModel::state_json() const {
     else json_append_string(j, m_query_error);
     j += ",\"queryNote\":";
     json_append_string(j, m_query_note);
+    j += ",\"linkNote\":";
+    json_append_string(j, m_link_note);
     j += ",\"error\":";
     if (m_phase == LoadPhase::Error) json_append_string(j, m_error.message);
     else j += "null";

@@ -108,6 +108,9 @@ public:
     bool step(const NowFn& now_ms, double budget_ms);
     bool loading() const { return m_loader != nullptr; }
     uint32_t indexed_episodes() const { return m_indexed; }
+    // Episodes whose topic timeline is computed (an archive's topics phase counts up to
+    // episode_count() after indexing; the recurring topics follow once all are done).
+    uint32_t topics_done() const;
     size_t episode_count() const { return m_meta.size(); }
     const EpisodeMeta& episode_meta(uint32_t e) const;  // e < episode_count()
     uint32_t episode_words(uint32_t e) const { return e < m_episode_words.size() ? m_episode_words[e] : 0; }
@@ -190,8 +193,13 @@ public:
     // ---- deep links ----
     // "q=...&ep=...&t=..." (URL-encoded), for the page's location.hash.
     std::string deep_link() const;
-    // Apply a hash produced by deep_link() (unknown keys ignored; bad values ignored).
+    // Apply a hash produced by deep_link() (unknown keys ignored). A value that cannot be followed
+    // (ep not a number or not in the bundle, t not a time or past the episode's end) is not applied
+    // and is explained in link_note(); a bad ep also drops the link's t (it was for that episode).
     void apply_deep_link(std::string_view hash);
+    // Empty, or what the last deep link asked for that could not be shown ("Link: no episode
+    // ep=999 here (ep=0 to 292)"). Cleared when the reader moves or another bundle loads.
+    const std::string& link_note() const { return m_link_note; }
     // "[12:34] quote text — link" for the reader's selection or the current match.
     std::string quote(uint32_t first_word, uint32_t last_word, std::string_view page_url) const;
 
@@ -199,9 +207,11 @@ public:
     uint64_t revision() const { return m_revision; }
     void bump() { ++m_revision; }
     // The state as JSON for the JS API: {ready, phase, progress, query, totalHits, totalPassages,
-    // results, selected, currentHit, episode, timeMs, word, words, topics, hash, queryError, error,
+    // results, selected, currentHit, episode, timeMs, word, words, topics, hash, queryError,
+    // queryNote, linkNote, error,
     // and for archives: episodes (listed in the directory), indexedEpisodes (searchable so far),
-    // loading (still indexing), topicsPending (archive topics still being computed), partial (the
+    // loading (still indexing), topicsPending (archive topics still being computed), topicsDone
+    // (episodes with topics so far), partial (the
     // current results cover only the indexed episodes), archiveTopics (recurring topic count),
     // indexBytes (InvertedIndex::memory_bytes), pendingSnippets (result rows not decoded yet)}.
     // The platform adds heapBytes, firstFrameMs, indexedMs, loadCallMs, frames, longestFrameMs...
@@ -245,6 +255,7 @@ private:
     std::vector<ArchiveTopicRow> m_archive_topics;
 
     std::string m_query, m_query_error, m_query_note;
+    std::string m_link_note;  // see link_note()
     std::vector<ResultRow> m_results;
     std::vector<MatchRef> m_occurrences;
     std::vector<uint32_t> m_hits_per_episode;

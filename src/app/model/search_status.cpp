@@ -6,8 +6,18 @@
 
 namespace tx {
 
+std::string group_digits(uint64_t n) {
+    const std::string d = std::to_string(n);
+    std::string s;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0) s += ',';
+        s += d[i];
+    }
+    return s;
+}
+
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural) {
-    std::string s = std::to_string(n);
+    std::string s = group_digits(n);
     s += ' ';
     s += n == 1 ? singular : plural;
     return s;
@@ -32,10 +42,11 @@ std::string speaker_note(const AppModel& m) {
                                   : "None of these transcripts has speaker labels";
 }
 
-std::string search_status(const AppModel& m) {
+static constexpr const char* kDot = " \xC2\xB7 ";
+
+static std::string query_status(const AppModel& m) {
     if (!m.query_error().empty()) return m.query_error();
     if (m.query().empty()) return {};
-    static constexpr const char* kDot = " \xC2\xB7 ";
     const uint64_t hits = m.total_occurrences(), passages = m.total_passages();
     std::string s;
     if (hits == 0) {
@@ -44,7 +55,7 @@ std::string search_status(const AppModel& m) {
         s = "No passage has every word" + std::string(kDot) + count_noun(passages, "closest passage", "closest passages");
     } else {
         const int cur = m.current_occurrence();
-        if (cur >= 0) s = "match " + std::to_string(cur + 1) + " of " + std::to_string(m.occurrences().size()) + kDot;
+        if (cur >= 0) s = "match " + group_digits(uint64_t(cur) + 1) + " of " + group_digits(m.occurrences().size()) + kDot;
         s += count_noun(hits, "hit", "hits") + kDot + count_noun(passages, "passage", "passages");
     }
     const std::string note = speaker_note(m);
@@ -52,6 +63,61 @@ std::string search_status(const AppModel& m) {
     if (m.results_partial())
         s += "  (so far: " + std::to_string(m.indexed_episodes()) + " of " + std::to_string(m.episode_count()) + " episodes indexed)";
     return s;
+}
+
+std::string search_status(const AppModel& m) {
+    const std::string s = query_status(m);
+    if (m.link_note().empty()) return s;
+    return s.empty() ? m.link_note() : m.link_note() + kDot + s;
+}
+
+std::string search_box_hint(const AppModel& m) {
+    if (m.episode_count() <= 1) return "Search the transcript  (e.g. llama, \"open source\", meta*)";
+    return "Search all " + count_noun(m.episode_count(), "episode", "episodes") + "  (e.g. \"open source\", meta*, -music)";
+}
+
+std::string results_cap_note(const AppModel& m) {
+    const size_t listed = m.results().size();
+    if (listed == 0 || listed >= m.total_passages()) return {};
+    return "The best " + group_digits(listed) + " of " + count_noun(m.total_passages(), "passage", "passages") +
+           " are listed. Enter / F3 steps through all " + count_noun(m.occurrences().size(), "match", "matches") +
+           (m.episode_count() > 1 ? "; the Episodes tab counts hits per episode" : "") + ". Add words to narrow the search.";
+}
+
+static bool contains_nocase(std::string_view hay, std::string_view needle) {
+    auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
+    if (needle.size() > hay.size()) return false;
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
+        size_t k = 0;
+        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
+        if (k == needle.size()) return true;
+    }
+    return false;
+}
+
+bool episode_matches(const std::string& title, const std::string& date, std::string_view filter) {
+    size_t i = 0;
+    while (i < filter.size()) {
+        while (i < filter.size() && filter[i] == ' ') ++i;
+        size_t j = i;
+        while (j < filter.size() && filter[j] != ' ') ++j;
+        const std::string_view word = filter.substr(i, j - i);
+        if (!word.empty() && !contains_nocase(title, word) && !contains_nocase(date, word)) return false;
+        i = j;
+    }
+    return true;
+}
+
+std::string archive_progress(const AppModel& m, float& fraction) {
+    const size_t n = m.episode_count();
+    const uint32_t indexed = m.indexed_episodes();
+    if (indexed < n) {
+        fraction = m.progress();
+        return "Indexed " + group_digits(indexed) + " of " + count_noun(n, "episode", "episodes");
+    }
+    const uint32_t done = m.topics_done();
+    fraction = n ? float(done) / float(n) : 1.f;
+    return "Search is ready \xC2\xB7 finding topics: " + group_digits(done) + " of " + count_noun(n, "episode", "episodes");
 }
 
 }  // namespace tx

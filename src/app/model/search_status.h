@@ -12,7 +12,10 @@ class AppModel;
 
 // ---- Counting ----
 
-// "1 hit", "2 hits", "0 hits". @return n followed by `singular` when n == 1, else by `plural`.
+// "6,210,151": @return n in decimal with a comma between groups of three digits.
+std::string group_digits(uint64_t n);
+// "1 hit", "2 hits", "0 hits", "6,210,151 words". @return n (digits grouped) followed by
+// `singular` when n == 1, else by `plural`.
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural);
 
 // ---- Speaker filters ----
@@ -29,7 +32,35 @@ std::string speaker_note(const AppModel& m);
 
 // The top bar's status for the current query. @return "" without a query, the query error when
 // the query is malformed, else "No matches", the partial-match line or the hit and passage counts,
-// followed by the speaker note and "(so far: 3 of 20 episodes indexed)" when they apply.
+// followed by the speaker note and "(so far: 3 of 20 episodes indexed)" when they apply; a deep
+// link's note (AppModel::link_note) comes first, with or without a query.
 std::string search_status(const AppModel& m);
+
+// ---- Search box ----
+
+// The empty search box's hint. @return for one transcript the demo's examples ("Search the
+// transcript  (e.g. llama, …)"), for an archive "Search all 293 episodes  (e.g. …)" (it said "the
+// transcript" with the demo's "llama" over 293 episodes).
+std::string search_box_hint(const AppModel& m);
+
+// ---- Results list ----
+
+// Under the last result row when the list holds only the best-ranked passages (the list stopped at
+// 300 of Lexicap's 1,932 "consciousness" passages without a word, under a "Results (1932)" tab).
+// @return "" when every passage is listed, else "The best 300 of 1,932 passages are listed…".
+std::string results_cap_note(const AppModel& m);
+
+// ---- Episode list ----
+
+// The Episodes tab's filter: @return true when every space-separated word of `filter` occurs in the
+// episode's title or date, ignoring ASCII case (an empty filter keeps every episode).
+bool episode_matches(const std::string& title, const std::string& date, std::string_view filter);
+
+// ---- Archive loading ----
+
+// The archive progress bar: "Indexed 80 of 293 episodes" while indexing, then "Finding topics:
+// 120 of 293 episodes" (it said "Finding topics across 293 episodes" over a full bar for ~15 s on
+// Lexicap). @return the bar's text; `fraction` gets its filled part (0..1).
+std::string archive_progress(const AppModel& m, float& fraction);
 
 }  // namespace tx
