@@ -258,6 +258,17 @@ export const tests = [
       s = await waitState(page);
       assertEq(s.error, null, 'offline loaded');
       assertEq(s.episodes, 3, 'offline: three episodes');
+      // each episode's plain text is laid out only near the screen (an archive's 34 MB laid out
+      // at once held the Lexicap offline file for ~30 s before the explorer started), yet it is in
+      // the page, whole, for screen readers and find-in-page
+      const arts = await page.evaluate(() => [...document.querySelectorAll('#tx-text article')].map((a) => ({
+        cv: getComputedStyle(a).contentVisibility, size: getComputedStyle(a).containIntrinsicHeight, text: a.textContent })));
+      assertEq(arts.length, 3, 'one article per episode');
+      for (const a of arts) {
+        assertEq(a.cv, 'auto', 'content-visibility of an episode\'s text');
+        assert(/^auto \d+px$/.test(a.size), 'an estimated height: ' + a.size);
+      }
+      assert(arts.some((a) => a.text.includes('garden')), 'the text is in the page');
       await page.evaluate(() => window.explorer.setQuery('garden'));
       s = await waitState(page, 's => s.query === "garden"');
       assertEq(s.totalHits, want, 'offline: same hits');
