@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "core/text.h"
+#include "core/topics/topics.h"
 
 namespace tx {
 
@@ -301,6 +302,16 @@ public:
         m_ix.find_joined(t.text, ids);
         for (TermId id : ids) add(id, MatchLevel::Joined);
         if (exact_only || t.prefix) return;
+        // Typos and sound-alikes stand for misrecognitions of the word ("Friedman" for "Fridman",
+        // "Alex" for "Lex"). When the word itself occurs, an everyday English word is another
+        // word, not one of those ("turing", 569 times in Lexicap, also brought in "during" and
+        // "trying": 6,131 hits), and an everyday word that occurs was meant as typed ("think"
+        // is not "thing"). A word that does not occur keeps every variant: it may be a typo.
+        const bool occurs = m_ix.find(t.text) != kNoTerm;
+        const bool typed_common = occurs && is_common_english_word(t.text);
+        auto plausible_variant = [&](TermId id) {
+            return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));
+        };
         if (m_desc.stems) {
             ids.clear();
             m_ix.stem_terms(t.text, ids);
@@ -312,6 +323,7 @@ public:
         if (m_desc.typos && len >= 5 && has_letter) {
             std::vector<std::pair<TermId, int>> f;
             m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
+            f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
             std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
                 return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
             });
@@ -323,7 +335,8 @@ public:
             m_ix.phonetic_terms(t.text, ids);
             int bound = len <= 4 ? 1 : 2;
             for (TermId id : ids)
-                if (edit_distance_bounded(t.text, m_ix.term_text(id), bound) <= bound) add(id, MatchLevel::Phonetic);
+                if (plausible_variant(id) && edit_distance_bounded(t.text, m_ix.term_text(id), bound) <= bound)
+                    add(id, MatchLevel::Phonetic);
         }
     }
 

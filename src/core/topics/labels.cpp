@@ -183,4 +183,8 @@ std::vector<std::vector<std::string>> label_segments(const TopicDoc& doc,
     return out;
 }
 
+bool is_common_english_word(std::string_view w) {
+    return is_topic_stop_word(w) || background().count(std::string(w)) != 0;
+}
+
 }  // namespace tx

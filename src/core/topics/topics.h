@@ -116,6 +116,10 @@ std::vector<uint32_t> sentence_starts(const Episode& ep);
 
 // True for stop words and spoken fillers ("um", "uh", "yeah", "like", "gonna", ...).
 bool is_topic_stop_word(std::string_view w);
+// True for an everyday English word (lower case): a stop word above, or a content word in the
+// background table (in >= 20% of spoken and written documents: "model", "answer"). Search uses it
+// to tell a misrecognition of a word from another, common word ("turing" vs "during", "trying").
+bool is_common_english_word(std::string_view w);
 
 // ---- Segmentation ----
 
