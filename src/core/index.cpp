@@ -136,7 +136,6 @@ TermId InvertedIndex::add_term(std::string_view s, uint16_t span, uint64_t hash)
     ti.text_begin = uint32_t(m_arena.size());
     ti.text_len = uint16_t(s.size());
     ti.span = span;
-    ti.mask = letter_mask(s);
     m_arena.append(s.data(), s.size());
     m_terms.push_back(ti);
     m_build.emplace_back();
@@ -403,6 +402,7 @@ uint32_t key_hash(std::string_view s) { return uint32_t(hash_bytes(s, 0)); }
 void InvertedIndex::commit() {
     if (committed()) return;
     size_t old_sorted = m_sorted.size(), old_stems = m_stems.size(), old_ph = m_phonetic.size(), old_j = m_joined.size();
+    const size_t old_fuzzy = m_fuzzy.size();
     for (TermId t = TermId(m_committed_terms); t < m_terms.size(); ++t) {
         std::string_view s = term_text(t);
         if (m_terms[t].span != 1) {
@@ -410,6 +410,7 @@ void InvertedIndex::commit() {
             continue;
         }
         m_sorted.push_back(t);
+        if (s.size() <= kEditDistanceMaxBytes) m_fuzzy.push_back({letter_mask(s), t});
         m_stems.push_back({key_hash(stem_english(s)), t});
         std::string key = phonetic_key(s);
         if (key.size() >= 2) m_phonetic.push_back({key_hash(key), t});
@@ -420,6 +421,15 @@ void InvertedIndex::commit() {
     merge_keys(m_stems, old_stems);
     merge_keys(m_phonetic, old_ph);
     merge_keys(m_joined, old_j);
+    auto by_length = [this](const FuzzyEntry& a, const FuzzyEntry& b) {
+        const uint16_t la = m_terms[a.term].text_len, lb = m_terms[b.term].text_len;
+        return la != lb ? la < lb : a.term < b.term;
+    };
+    std::sort(m_fuzzy.begin() + long(old_fuzzy), m_fuzzy.end(), by_length);
+    std::inplace_merge(m_fuzzy.begin(), m_fuzzy.begin() + long(old_fuzzy), m_fuzzy.end(), by_length);
+    m_fuzzy_begin.assign(kEditDistanceMaxBytes + 2, uint32_t(m_fuzzy.size()));
+    for (size_t i = m_fuzzy.size(); i-- > 0;) m_fuzzy_begin[m_terms[m_fuzzy[i].term].text_len] = uint32_t(i);
+    for (size_t len = kEditDistanceMaxBytes; len-- > 0;) m_fuzzy_begin[len] = std::min(m_fuzzy_begin[len], m_fuzzy_begin[len + 1]);
     m_committed_terms = m_terms.size();
 }
 
@@ -478,6 +488,7 @@ void InvertedIndex::shrink() {
     shrink_vec(m_stems);
     shrink_vec(m_phonetic);
     shrink_vec(m_joined);
+    shrink_vec(m_fuzzy);
     build_summaries();
 }
 
@@ -771,19 +782,21 @@ bool InvertedIndex::prefix_terms(std::string_view prefix, std::vector<TermId>& o
 }
 
 void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<std::pair<TermId, int>>& out) const {
-    if (max_dist <= 0) return;
-    uint32_t qmask = letter_mask(q);
-    size_t lq = q.size();
-    // Sequential scan over the term table (cache friendly); length and letter-set filters first.
-    for (TermId t = 0; t < m_committed_terms; ++t) {
-        const TermInfo& ti = m_terms[t];
-        if (ti.span != 1 || ti.text_len + size_t(max_dist) < lq || ti.text_len > lq + size_t(max_dist)) continue;
-        if (__builtin_popcount(ti.mask ^ qmask) > 2 * max_dist) continue;
-        std::string_view s = term_text(t);
+    if (max_dist <= 0 || q.size() > kEditDistanceMaxBytes || m_fuzzy_begin.empty()) return;
+    const uint32_t qmask = letter_mask(q);
+    const size_t d = size_t(max_dist), lo = q.size() > d ? q.size() - d : 0;
+    const size_t hi = std::min(q.size() + d, kEditDistanceMaxBytes), base = out.size();
+    // Each edit adds at most one letter the other word lacks and removes at most one, so either
+    // side's letters missing from the other number at most max_dist.
+    const FuzzyEntry* end = m_fuzzy.data() + m_fuzzy_begin[hi + 1];
+    for (const FuzzyEntry* e = m_fuzzy.data() + m_fuzzy_begin[lo]; e != end; ++e) {
+        if (__builtin_popcount(qmask & ~e->mask) > max_dist || __builtin_popcount(e->mask & ~qmask) > max_dist) continue;
+        std::string_view s = term_text(e->term);
         if (s == q) continue;
         int dist = edit_distance_bounded(q, s, max_dist);
-        if (dist <= max_dist) out.push_back({t, dist});
+        if (dist <= max_dist) out.push_back({e->term, dist});
     }
+    std::sort(out.begin() + long(base), out.end());  // term order, as documented (lengths interleave)
 }
 
 void InvertedIndex::stem_terms(std::string_view folded, std::vector<TermId>& out) const {
@@ -852,6 +865,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_bits.capacity() * sizeof(uint64_t) + m_bit_base.capacity() * sizeof(uint32_t);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
+    n += m_fuzzy.capacity() * sizeof(FuzzyEntry) + m_fuzzy_begin.capacity() * sizeof(uint32_t);
     return n;
 }
 

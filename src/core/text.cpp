@@ -416,8 +416,8 @@ std::string phonetic_key(std::string_view t) {
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) {
     int la = int(a.size()), lb = int(b.size());
     if (std::abs(la - lb) > max_dist) return max_dist + 1;
-    if (lb > 64 || la > 64) return a == b ? 0 : max_dist + 1;
-    int prev[65], cur[65];
+    if (lb > int(kEditDistanceMaxBytes) || la > int(kEditDistanceMaxBytes)) return a == b ? 0 : max_dist + 1;
+    int prev[kEditDistanceMaxBytes + 1], cur[kEditDistanceMaxBytes + 1];
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
         cur[0] = i;

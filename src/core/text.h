@@ -92,7 +92,9 @@ std::string stem_english(std::string_view token);
 // "alex" -> "LKS". Used together with an edit-distance bound to keep it precise.
 std::string phonetic_key(std::string_view token);
 
-// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist.
+// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist. Words
+// longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
+constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
 
 }  // namespace tx
