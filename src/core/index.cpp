@@ -788,12 +788,13 @@ void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<st
     const size_t hi = std::min(q.size() + d, kEditDistanceMaxBytes), base = out.size();
     // Each edit adds at most one letter the other word lacks and removes at most one, so either
     // side's letters missing from the other number at most max_dist.
+    const EditDistanceFrom from_q(q);
     const FuzzyEntry* end = m_fuzzy.data() + m_fuzzy_begin[hi + 1];
     for (const FuzzyEntry* e = m_fuzzy.data() + m_fuzzy_begin[lo]; e != end; ++e) {
         if (__builtin_popcount(qmask & ~e->mask) > max_dist || __builtin_popcount(e->mask & ~qmask) > max_dist) continue;
         std::string_view s = term_text(e->term);
         if (s == q) continue;
-        int dist = edit_distance_bounded(q, s, max_dist);
+        int dist = from_q.bounded(s, max_dist);
         if (dist <= max_dist) out.push_back({e->term, dist});
     }
     std::sort(out.begin() + long(base), out.end());  // term order, as documented (lengths interleave)

@@ -97,4 +97,19 @@ std::string phonetic_key(std::string_view token);
 constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
 
+// edit_distance_bounded(a, b, max_dist) for one word `a` against many words `b` (the typo
+// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance): a
+// few 64-bit operations per byte of b instead of a row of the DP table, with a per-byte table of
+// a's positions built once. Keeps a view of `a`: it must outlive the object.
+class EditDistanceFrom {
+public:
+    explicit EditDistanceFrom(std::string_view a);
+    // @return the same as edit_distance_bounded(a, b, max_dist).
+    int bounded(std::string_view b, int max_dist) const;
+
+private:
+    std::string_view m_a;
+    uint64_t m_peq[256] = {};  // bit i set in m_peq[c] when a[i] == c
+};
+
 }  // namespace tx
