@@ -786,16 +786,22 @@ void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<st
     const uint32_t qmask = letter_mask(q);
     const size_t d = size_t(max_dist), lo = q.size() > d ? q.size() - d : 0;
     const size_t hi = std::min(q.size() + d, kEditDistanceMaxBytes), base = out.size();
-    // Each edit adds at most one letter the other word lacks and removes at most one, so either
-    // side's letters missing from the other number at most max_dist.
     const EditDistanceFrom from_q(q);
-    const FuzzyEntry* end = m_fuzzy.data() + m_fuzzy_begin[hi + 1];
-    for (const FuzzyEntry* e = m_fuzzy.data() + m_fuzzy_begin[lo]; e != end; ++e) {
-        if (__builtin_popcount(qmask & ~e->mask) > max_dist || __builtin_popcount(e->mask & ~qmask) > max_dist) continue;
-        std::string_view s = term_text(e->term);
-        if (s == q) continue;
-        int dist = from_q.bounded(s, max_dist);
-        if (dist <= max_dist) out.push_back({e->term, dist});
+    for (size_t len = lo; len <= hi; ++len) {
+        // Letter filter: an alignment of i insertions, e deletions and u substitutions
+        // (i + e + u <= max_dist, i - e = len - |q|) leaves at most e + u of the word's letters
+        // missing from the term and at most i + u of the term's missing from the word: the shorter
+        // side's bound is max_dist less the length difference.
+        const int diff = int(len) - int(q.size());
+        const int q_missing = max_dist - std::max(diff, 0), t_missing = max_dist - std::max(-diff, 0);
+        const FuzzyEntry* end = m_fuzzy.data() + m_fuzzy_begin[len + 1];
+        for (const FuzzyEntry* e = m_fuzzy.data() + m_fuzzy_begin[len]; e != end; ++e) {
+            if (__builtin_popcount(qmask & ~e->mask) > q_missing || __builtin_popcount(e->mask & ~qmask) > t_missing) continue;
+            std::string_view s = term_text(e->term);
+            if (s == q) continue;
+            int dist = from_q.bounded(s, max_dist);
+            if (dist <= max_dist) out.push_back({e->term, dist});
+        }
     }
     std::sort(out.begin() + long(base), out.end());  // term order, as documented (lengths interleave)
 }
