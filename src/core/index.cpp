@@ -402,7 +402,7 @@ uint32_t key_hash(std::string_view s) { return uint32_t(hash_bytes(s, 0)); }
 void InvertedIndex::commit() {
     if (committed()) return;
     size_t old_sorted = m_sorted.size(), old_stems = m_stems.size(), old_ph = m_phonetic.size(), old_j = m_joined.size();
-    const size_t old_fuzzy = m_fuzzy.size();
+    std::vector<TermId> fuzzy_new;
     for (TermId t = TermId(m_committed_terms); t < m_terms.size(); ++t) {
         std::string_view s = term_text(t);
         if (m_terms[t].span != 1) {
@@ -410,7 +410,7 @@ void InvertedIndex::commit() {
             continue;
         }
         m_sorted.push_back(t);
-        if (s.size() <= kEditDistanceMaxBytes) m_fuzzy.push_back({letter_mask(s), t});
+        if (s.size() <= kEditDistanceMaxBytes) fuzzy_new.push_back(t);
         m_stems.push_back({key_hash(stem_english(s)), t});
         std::string key = phonetic_key(s);
         if (key.size() >= 2) m_phonetic.push_back({key_hash(key), t});
@@ -421,16 +421,32 @@ void InvertedIndex::commit() {
     merge_keys(m_stems, old_stems);
     merge_keys(m_phonetic, old_ph);
     merge_keys(m_joined, old_j);
-    auto by_length = [this](const FuzzyEntry& a, const FuzzyEntry& b) {
-        const uint16_t la = m_terms[a.term].text_len, lb = m_terms[b.term].text_len;
-        return la != lb ? la < lb : a.term < b.term;
-    };
-    std::sort(m_fuzzy.begin() + long(old_fuzzy), m_fuzzy.end(), by_length);
-    std::inplace_merge(m_fuzzy.begin(), m_fuzzy.begin() + long(old_fuzzy), m_fuzzy.end(), by_length);
-    m_fuzzy_begin.assign(kEditDistanceMaxBytes + 2, uint32_t(m_fuzzy.size()));
-    for (size_t i = m_fuzzy.size(); i-- > 0;) m_fuzzy_begin[m_terms[m_fuzzy[i].term].text_len] = uint32_t(i);
-    for (size_t len = kEditDistanceMaxBytes; len-- > 0;) m_fuzzy_begin[len] = std::min(m_fuzzy_begin[len], m_fuzzy_begin[len + 1]);
+    add_fuzzy(fuzzy_new);
     m_committed_terms = m_terms.size();
+}
+
+void InvertedIndex::add_fuzzy(const std::vector<TermId>& terms) {
+    if (terms.empty()) return;
+    // Each length's new terms go after its old ones (a counting sort by length).
+    std::vector<uint32_t> begin(kEditDistanceMaxBytes + 2, 0);
+    for (size_t len = 0; len + 1 < m_fuzzy_begin.size(); ++len) begin[len + 1] = m_fuzzy_begin[len + 1] - m_fuzzy_begin[len];
+    for (TermId t : terms) ++begin[m_terms[t].text_len + 1];
+    for (size_t len = 1; len < begin.size(); ++len) begin[len] += begin[len - 1];
+    std::vector<uint32_t> mask(begin.back()), text(begin.back());
+    std::vector<uint32_t> at(begin.begin(), begin.end() - 1);
+    for (size_t len = 0; len + 1 < m_fuzzy_begin.size(); ++len)
+        for (uint32_t i = m_fuzzy_begin[len]; i < m_fuzzy_begin[len + 1]; ++i, ++at[len]) {
+            mask[at[len]] = m_fuzzy_mask[i];
+            text[at[len]] = m_fuzzy_text[i];
+        }
+    for (TermId t : terms) {
+        const uint32_t i = at[m_terms[t].text_len]++;
+        mask[i] = letter_mask(term_text(t));
+        text[i] = m_terms[t].text_begin;
+    }
+    m_fuzzy_mask.swap(mask);
+    m_fuzzy_text.swap(text);
+    m_fuzzy_begin.swap(begin);
 }
 
 void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
@@ -488,7 +504,8 @@ void InvertedIndex::shrink() {
     shrink_vec(m_stems);
     shrink_vec(m_phonetic);
     shrink_vec(m_joined);
-    shrink_vec(m_fuzzy);
+    shrink_vec(m_fuzzy_mask);
+    shrink_vec(m_fuzzy_text);
     build_summaries();
 }
 
@@ -794,16 +811,16 @@ void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<st
         // side's bound is max_dist less the length difference.
         const int diff = int(len) - int(q.size());
         const int q_missing = max_dist - std::max(diff, 0), t_missing = max_dist - std::max(-diff, 0);
-        const FuzzyEntry* end = m_fuzzy.data() + m_fuzzy_begin[len + 1];
-        for (const FuzzyEntry* e = m_fuzzy.data() + m_fuzzy_begin[len]; e != end; ++e) {
-            if (__builtin_popcount(qmask & ~e->mask) > q_missing || __builtin_popcount(e->mask & ~qmask) > t_missing) continue;
-            std::string_view s = term_text(e->term);
+        for (uint32_t i = m_fuzzy_begin[len], end = m_fuzzy_begin[len + 1]; i < end; ++i) {
+            const uint32_t m = m_fuzzy_mask[i];
+            if (__builtin_popcount(qmask & ~m) > q_missing || __builtin_popcount(m & ~qmask) > t_missing) continue;
+            const std::string_view s(m_arena.data() + m_fuzzy_text[i], len);
             if (s == q) continue;
-            int dist = from_q.bounded(s, max_dist);
-            if (dist <= max_dist) out.push_back({e->term, dist});
+            const int dist = from_q.bounded(s, max_dist);
+            if (dist <= max_dist) out.push_back({find(s), dist});
         }
     }
-    std::sort(out.begin() + long(base), out.end());  // term order, as documented (lengths interleave)
+    std::sort(out.begin() + long(base), out.end());  // term order, as documented
 }
 
 void InvertedIndex::stem_terms(std::string_view folded, std::vector<TermId>& out) const {
@@ -872,7 +889,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_bits.capacity() * sizeof(uint64_t) + m_bit_base.capacity() * sizeof(uint32_t);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
-    n += m_fuzzy.capacity() * sizeof(FuzzyEntry) + m_fuzzy_begin.capacity() * sizeof(uint32_t);
+    n += (m_fuzzy_mask.capacity() + m_fuzzy_text.capacity() + m_fuzzy_begin.capacity()) * sizeof(uint32_t);
     return n;
 }
 

@@ -287,6 +287,7 @@ private:
     uint32_t alloc_slice(uint32_t size);
     void put_byte(BuildState& b, uint8_t v);
     void restore_build_state();
+    void add_fuzzy(const std::vector<TermId>& terms);  // commit(): new span-1 terms into m_fuzzy_*
     // Append term t's postings stream to `out` (the bytes only, no slice links).
     void copy_postings(TermId t, std::vector<uint8_t>& out) const;
 
@@ -326,16 +327,15 @@ private:
     KeyIndex m_stems;     // Snowball stem of span-1 terms
     KeyIndex m_phonetic;  // phonetic key of span-1 terms
     KeyIndex m_joined;    // text of joined-form terms (span > 1)
-    // Fuzzy candidates: the span-1 terms of at most kEditDistanceMaxBytes (text.h) bytes with
-    // their letter masks, sorted by (length, term). fuzzy_terms() reads only the lengths within
-    // the distance bound, masks contiguous, not the whole term table: a typo-eligible word
-    // scanned every term of a large vocabulary per query. Longer terms are left out:
+    // Fuzzy candidates: the span-1 terms of at most kEditDistanceMaxBytes (text.h) bytes grouped
+    // by length, as two parallel arrays. fuzzy_terms() reads only the lengths within the distance
+    // bound, not the whole term table (a typo-eligible word scanned every term of a large
+    // vocabulary per query), and of those only the masks: a term's text is read only when its
+    // letters pass, straight from the arena, and its id is looked up only when it matches (each
+    // is a cache miss in a search that runs among others). Longer terms are left out:
     // edit_distance_bounded() never finds them near another word.
-    struct FuzzyEntry {
-        uint32_t mask;  // letters present (letter_mask)
-        TermId term;
-    };
-    std::vector<FuzzyEntry> m_fuzzy;
+    std::vector<uint32_t> m_fuzzy_mask;  // letters present (letter_mask)
+    std::vector<uint32_t> m_fuzzy_text;  // where the text starts in m_arena
     std::vector<uint32_t> m_fuzzy_begin;  // per length 0 .. kEditDistanceMaxBytes + 1: its first entry
     static void merge_keys(KeyIndex& ix, size_t old_size);
 };
