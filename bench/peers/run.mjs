@@ -544,7 +544,7 @@ if (result.corpora['100x']) {  // where the p95 comes from
 }
 md.push('## Engine configurations', '');
 for (const [n, t] of Object.entries(result.engine_notes)) md.push(`- **${n}**: ${t}`);
-md.push('- **tx (native)**: the same engine and driver (bench/peers/tx_engine.cpp) compiled natively, run right after on the same passages', '- **pagefind**: index build through its node API (`createIndex`, `addCustomRecord`, `getFiles`); queries not measured (its search client runs in a browser and fetches index chunks)');
+md.push('- **tx (native)**: the same engine and driver (bench/peers/tx_engine.cpp) compiled natively, run right after on the same passages, with the same warm-up and interleaved query order as the WASM loop', '- **pagefind**: index build through its node API (`createIndex`, `addCustomRecord`, `getFiles`); queries not measured (its search client runs in a browser and fetches index chunks)');
 fs.writeFileSync(path.join(OUT_DIR, 'peers.md'), md.join('\n') + '\n');
 for (const g of goals) console.log(`goal: ${g.goal}: ${g.value} -> ${g.met ? 'met' : 'NOT met'}`);
 console.log(`\nwrote bench/results/latest.json and bench/results/peers.md`);

@@ -181,18 +181,28 @@ int main(int argc, char** argv) {
         if (txb_build(data.data(), int(data.size())) < 0) return 1;
         builds.push_back(txb_build_ms());
     }
+    // The order of run.mjs's WASM loop: every query warmed up (30 runs or 300 ms), then each rep
+    // runs every query once. Run back to back, a query found its data in the cache from its run
+    // before and measured 2-4x faster than the interleaved WASM figures it is printed beside
+    // (sunglasses on the 100x corpus: 17 us back to back, 59 us interleaved, 86 us in WASM).
+    std::vector<int> counts(queries.size(), 0);
+    for (size_t i = 0; i < queries.size(); ++i) {
+        const auto w0 = Clock::now();
+        counts[i] = txb_search(queries[i].c_str());
+        for (int w = 1; w < 30 && ms_since(w0) < 300; ++w) txb_search(queries[i].c_str());
+    }
+    std::vector<std::vector<double>> lat(queries.size());
+    for (int r = 0; r < reps; ++r)
+        for (size_t i = 0; i < queries.size(); ++i) {
+            auto t0 = Clock::now();
+            txb_search(queries[i].c_str());
+            lat[i].push_back(ms_since(t0) * 1000.0);
+        }
     std::vector<double> all;
     std::printf("{\"build_ms\":%.3f,\"index_bytes\":%.0f,\"queries\":[", pct(builds, 0.5), txb_index_bytes());
     for (size_t i = 0; i < queries.size(); ++i) {
-        std::vector<double> lat;
-        int n = 0;
-        for (int r = 0; r < reps; ++r) {
-            auto t0 = Clock::now();
-            n = txb_search(queries[i].c_str());
-            lat.push_back(ms_since(t0) * 1000.0);
-        }
-        all.insert(all.end(), lat.begin(), lat.end());
-        std::printf("%s{\"count\":%d,\"p50_us\":%.1f,\"p95_us\":%.1f}", i ? "," : "", n, pct(lat, 0.5), pct(lat, 0.95));
+        all.insert(all.end(), lat[i].begin(), lat[i].end());
+        std::printf("%s{\"count\":%d,\"p50_us\":%.1f,\"p95_us\":%.1f}", i ? "," : "", counts[i], pct(lat[i], 0.5), pct(lat[i], 0.95));
     }
     std::printf("],\"query_p50_us\":%.1f,\"query_p95_us\":%.1f}\n", pct(all, 0.5), pct(all, 0.95));
     return 0;

@@ -63,6 +63,16 @@ uint32_t letter_mask(std::string_view s) {
     return m;
 }
 
+// popcount(x) <= k without a popcount: the letter filter's bounds are 0..2, and native x86-64
+// builds have no popcount instruction by default (libgcc's __popcountdi2 was ~12% of a typo
+// lookup there). x1, x2: x without its lowest one and two set bits; no branch (WASM has popcnt,
+// and a loop there cost more than it saved).
+inline bool at_most_bits(uint32_t x, int k) {
+    if (k > 2) return __builtin_popcount(x) <= k;  // not from search (max_dist <= 2)
+    const uint32_t x1 = x & (x - 1), x2 = x1 & (x1 - 1);
+    return (k == 0 ? x : k == 1 ? x1 : x2) == 0;
+}
+
 }  // namespace
 
 // libstdc++ ignores shrink_to_fit() without exceptions (we build with -fno-exceptions): copy instead.
@@ -136,7 +146,6 @@ TermId InvertedIndex::add_term(std::string_view s, uint16_t span, uint64_t hash)
     ti.text_begin = uint32_t(m_arena.size());
     ti.text_len = uint16_t(s.size());
     ti.span = span;
-    ti.mask = letter_mask(s);
     m_arena.append(s.data(), s.size());
     m_terms.push_back(ti);
     m_build.emplace_back();
@@ -403,6 +412,7 @@ uint32_t key_hash(std::string_view s) { return uint32_t(hash_bytes(s, 0)); }
 void InvertedIndex::commit() {
     if (committed()) return;
     size_t old_sorted = m_sorted.size(), old_stems = m_stems.size(), old_ph = m_phonetic.size(), old_j = m_joined.size();
+    std::vector<TermId> fuzzy_new;
     for (TermId t = TermId(m_committed_terms); t < m_terms.size(); ++t) {
         std::string_view s = term_text(t);
         if (m_terms[t].span != 1) {
@@ -410,6 +420,7 @@ void InvertedIndex::commit() {
             continue;
         }
         m_sorted.push_back(t);
+        if (s.size() <= kEditDistanceMaxBytes) fuzzy_new.push_back(t);
         m_stems.push_back({key_hash(stem_english(s)), t});
         std::string key = phonetic_key(s);
         if (key.size() >= 2) m_phonetic.push_back({key_hash(key), t});
@@ -420,7 +431,32 @@ void InvertedIndex::commit() {
     merge_keys(m_stems, old_stems);
     merge_keys(m_phonetic, old_ph);
     merge_keys(m_joined, old_j);
+    add_fuzzy(fuzzy_new);
     m_committed_terms = m_terms.size();
+}
+
+void InvertedIndex::add_fuzzy(const std::vector<TermId>& terms) {
+    if (terms.empty()) return;
+    // Each length's new terms go after its old ones (a counting sort by length).
+    std::vector<uint32_t> begin(kEditDistanceMaxBytes + 2, 0);
+    for (size_t len = 0; len + 1 < m_fuzzy_begin.size(); ++len) begin[len + 1] = m_fuzzy_begin[len + 1] - m_fuzzy_begin[len];
+    for (TermId t : terms) ++begin[m_terms[t].text_len + 1];
+    for (size_t len = 1; len < begin.size(); ++len) begin[len] += begin[len - 1];
+    std::vector<uint32_t> mask(begin.back()), text(begin.back());
+    std::vector<uint32_t> at(begin.begin(), begin.end() - 1);
+    for (size_t len = 0; len + 1 < m_fuzzy_begin.size(); ++len)
+        for (uint32_t i = m_fuzzy_begin[len]; i < m_fuzzy_begin[len + 1]; ++i, ++at[len]) {
+            mask[at[len]] = m_fuzzy_mask[i];
+            text[at[len]] = m_fuzzy_text[i];
+        }
+    for (TermId t : terms) {
+        const uint32_t i = at[m_terms[t].text_len]++;
+        mask[i] = letter_mask(term_text(t));
+        text[i] = m_terms[t].text_begin;
+    }
+    m_fuzzy_mask.swap(mask);
+    m_fuzzy_text.swap(text);
+    m_fuzzy_begin.swap(begin);
 }
 
 void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
@@ -478,6 +514,8 @@ void InvertedIndex::shrink() {
     shrink_vec(m_stems);
     shrink_vec(m_phonetic);
     shrink_vec(m_joined);
+    shrink_vec(m_fuzzy_mask);
+    shrink_vec(m_fuzzy_text);
     build_summaries();
 }
 
@@ -771,19 +809,28 @@ bool InvertedIndex::prefix_terms(std::string_view prefix, std::vector<TermId>& o
 }
 
 void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<std::pair<TermId, int>>& out) const {
-    if (max_dist <= 0) return;
-    uint32_t qmask = letter_mask(q);
-    size_t lq = q.size();
-    // Sequential scan over the term table (cache friendly); length and letter-set filters first.
-    for (TermId t = 0; t < m_committed_terms; ++t) {
-        const TermInfo& ti = m_terms[t];
-        if (ti.span != 1 || ti.text_len + size_t(max_dist) < lq || ti.text_len > lq + size_t(max_dist)) continue;
-        if (__builtin_popcount(ti.mask ^ qmask) > 2 * max_dist) continue;
-        std::string_view s = term_text(t);
-        if (s == q) continue;
-        int dist = edit_distance_bounded(q, s, max_dist);
-        if (dist <= max_dist) out.push_back({t, dist});
+    if (max_dist <= 0 || q.size() > kEditDistanceMaxBytes || m_fuzzy_begin.empty()) return;
+    const uint32_t qmask = letter_mask(q);
+    const size_t d = size_t(max_dist), lo = q.size() > d ? q.size() - d : 0;
+    const size_t hi = std::min(q.size() + d, kEditDistanceMaxBytes), base = out.size();
+    const EditDistanceFrom from_q(q);
+    for (size_t len = lo; len <= hi; ++len) {
+        // Letter filter: an alignment of i insertions, e deletions and u substitutions
+        // (i + e + u <= max_dist, i - e = len - |q|) leaves at most e + u of the word's letters
+        // missing from the term and at most i + u of the term's missing from the word: the shorter
+        // side's bound is max_dist less the length difference.
+        const int diff = int(len) - int(q.size());
+        const int q_missing = max_dist - std::max(diff, 0), t_missing = max_dist - std::max(-diff, 0);
+        for (uint32_t i = m_fuzzy_begin[len], end = m_fuzzy_begin[len + 1]; i < end; ++i) {
+            const uint32_t m = m_fuzzy_mask[i];
+            if (!at_most_bits(qmask & ~m, q_missing) || !at_most_bits(m & ~qmask, t_missing)) continue;
+            const std::string_view s(m_arena.data() + m_fuzzy_text[i], len);
+            if (s == q) continue;
+            const int dist = from_q.bounded(s, max_dist);
+            if (dist <= max_dist) out.push_back({find(s), dist});
+        }
     }
+    std::sort(out.begin() + long(base), out.end());  // term order, as documented
 }
 
 void InvertedIndex::stem_terms(std::string_view folded, std::vector<TermId>& out) const {
@@ -852,6 +899,7 @@ size_t InvertedIndex::memory_bytes() const {
     n += m_bits.capacity() * sizeof(uint64_t) + m_bit_base.capacity() * sizeof(uint32_t);
     n += m_sorted.capacity() * sizeof(TermId);
     n += (m_stems.capacity() + m_phonetic.capacity() + m_joined.capacity()) * sizeof(KeyIndex::value_type);
+    n += (m_fuzzy_mask.capacity() + m_fuzzy_text.capacity() + m_fuzzy_begin.capacity()) * sizeof(uint32_t);
     return n;
 }
 

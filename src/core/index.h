@@ -184,7 +184,7 @@ public:
     // @return false when the limit cut the list.
     bool prefix_terms(std::string_view prefix, std::vector<TermId>& out, size_t max = 0) const;
     // Span-1 terms within edit distance `max_dist` of `folded` (the term itself excluded),
-    // with their distance.
+    // with their distance, appended in term order.
     void fuzzy_terms(std::string_view folded, int max_dist, std::vector<std::pair<TermId, int>>& out) const;
     // Span-1 terms with the same Snowball stem as `folded` (the term itself excluded).
     void stem_terms(std::string_view folded, std::vector<TermId>& out) const;
@@ -225,14 +225,13 @@ public:
     size_t postings_bytes() const;
 
 private:
-    struct TermInfo {             // 24 bytes: kept for the life of the index
+    struct TermInfo {             // 20 bytes: kept for the life of the index
         uint32_t text_begin = 0;  // into m_arena
         uint16_t text_len = 0;
         uint16_t span = 1;        // tokens covered (joined forms > 1)
         uint32_t count = 0;       // occurrences
         uint32_t head = 0;        // first postings slice in m_pool
         uint32_t first_size = 0;  // its size in bytes (the last 4 hold the link to the next slice)
-        uint32_t mask = 0;        // letters present (fuzzy prefilter)
     };
     struct BuildState {           // writer state per term; dropped by shrink(), rebuilt on demand
         uint32_t last_doc = 0;
@@ -288,6 +287,7 @@ private:
     uint32_t alloc_slice(uint32_t size);
     void put_byte(BuildState& b, uint8_t v);
     void restore_build_state();
+    void add_fuzzy(const std::vector<TermId>& terms);  // commit(): new span-1 terms into m_fuzzy_*
     // Append term t's postings stream to `out` (the bytes only, no slice links).
     void copy_postings(TermId t, std::vector<uint8_t>& out) const;
 
@@ -327,6 +327,16 @@ private:
     KeyIndex m_stems;     // Snowball stem of span-1 terms
     KeyIndex m_phonetic;  // phonetic key of span-1 terms
     KeyIndex m_joined;    // text of joined-form terms (span > 1)
+    // Fuzzy candidates: the span-1 terms of at most kEditDistanceMaxBytes (text.h) bytes grouped
+    // by length, as two parallel arrays. fuzzy_terms() reads only the lengths within the distance
+    // bound, not the whole term table (a typo-eligible word scanned every term of a large
+    // vocabulary per query), and of those only the masks: a term's text is read only when its
+    // letters pass, straight from the arena, and its id is looked up only when it matches (each
+    // is a cache miss in a search that runs among others). Longer terms are left out:
+    // edit_distance_bounded() never finds them near another word.
+    std::vector<uint32_t> m_fuzzy_mask;  // letters present (letter_mask)
+    std::vector<uint32_t> m_fuzzy_text;  // where the text starts in m_arena
+    std::vector<uint32_t> m_fuzzy_begin;  // per length 0 .. kEditDistanceMaxBytes + 1: its first entry
     static void merge_keys(KeyIndex& ix, size_t old_size);
 };
 

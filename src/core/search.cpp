@@ -1661,9 +1661,16 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     (void)last_word;
     for (const auto& h : highlights)
         if (h.begin >= anchor_begin && h.end - anchor_begin <= 2 * context) anchor_end = std::max(anchor_end, h.end);
-    auto it = std::upper_bound(ep.words.begin(), ep.words.end(), anchor_end - 1,
-                               [](uint32_t b, const Word& w) { return b < w.begin; });
-    uint32_t lw = uint32_t(it - ep.words.begin()) - 1;  // the word holding anchor_end - 1
+    // The word holding anchor_end - 1: at most 2 * context bytes on, so a walk from the first
+    // match (a binary search over all the episode's words missed the cache at every step).
+    uint32_t lw = first_word;
+    if (ep.words[first_word].begin <= anchor_end - 1) {
+        while (lw + 1 < ep.words.size() && ep.words[lw + 1].begin <= anchor_end - 1) ++lw;
+    } else {  // an empty first word: the one before it, as the search over all words gives
+        auto it = std::upper_bound(ep.words.begin(), ep.words.end(), anchor_end - 1,
+                                   [](uint32_t b, const Word& w) { return b < w.begin; });
+        lw = uint32_t(it - ep.words.begin()) - 1;
+    }
     uint32_t a = first_word, z = std::max(lw, first_word);
     while (a > 0 && anchor_begin - ep.words[a - 1].begin <= context) --a;
     while (z + 1 < ep.words.size() && ep.words[z + 1].end - anchor_end <= context) ++z;

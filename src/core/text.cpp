@@ -416,8 +416,8 @@ std::string phonetic_key(std::string_view t) {
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) {
     int la = int(a.size()), lb = int(b.size());
     if (std::abs(la - lb) > max_dist) return max_dist + 1;
-    if (lb > 64 || la > 64) return a == b ? 0 : max_dist + 1;
-    int prev[65], cur[65];
+    if (lb > int(kEditDistanceMaxBytes) || la > int(kEditDistanceMaxBytes)) return a == b ? 0 : max_dist + 1;
+    int prev[kEditDistanceMaxBytes + 1], cur[kEditDistanceMaxBytes + 1];
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
         cur[0] = i;
@@ -432,6 +432,37 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
         std::memcpy(prev, cur, sizeof(int) * size_t(lb + 1));
     }
     return prev[lb] > max_dist ? max_dist + 1 : prev[lb];
+}
+
+EditDistanceFrom::EditDistanceFrom(std::string_view a) : m_a(a) {
+    if (a.size() > kEditDistanceMaxBytes) return;  // bounded() falls back to the DP
+    for (size_t i = 0; i < a.size(); ++i) m_peq[uint8_t(a[i])] |= uint64_t(1) << i;
+}
+
+int EditDistanceFrom::bounded(std::string_view b, int max_dist) const {
+    const int la = int(m_a.size()), lb = int(b.size());
+    if (la == 0 || std::abs(la - lb) > max_dist || la > int(kEditDistanceMaxBytes) || lb > int(kEditDistanceMaxBytes))
+        return edit_distance_bounded(m_a, b, max_dist);
+    // Column j of the DP table (a down, b across) as vertical deltas: bit i of pv / mv says
+    // D[i+1][j] - D[i][j] is +1 / -1; `score` follows the last row, D[la][j].
+    const uint64_t top = uint64_t(1) << (la - 1);
+    uint64_t pv = ~uint64_t(0), mv = 0;
+    int score = la;
+    for (int j = 0; j < lb; ++j) {
+        const uint64_t eq = m_peq[uint8_t(b[j])];
+        const uint64_t xv = eq | mv;
+        const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
+        uint64_t ph = mv | ~(xh | pv);
+        uint64_t mh = pv & xh;
+        score += (ph & top) ? 1 : (mh & top) ? -1 : 0;
+        // each further byte lowers the last row by at most one
+        if (score - (lb - 1 - j) > max_dist) return max_dist + 1;
+        ph = (ph << 1) | 1;  // row 0 is D[0][j] = j: every horizontal delta there is +1
+        mh <<= 1;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+    }
+    return score > max_dist ? max_dist + 1 : score;
 }
 
 }  // namespace tx

@@ -103,7 +103,24 @@ std::string stem_english(std::string_view token);
 // "alex" -> "LKS". Used together with an edit-distance bound to keep it precise.
 std::string phonetic_key(std::string_view token);
 
-// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist.
+// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist. Words
+// longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
+constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
+
+// edit_distance_bounded(a, b, max_dist) for one word `a` against many words `b` (the typo
+// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance): a
+// few 64-bit operations per byte of b instead of a row of the DP table, with a per-byte table of
+// a's positions built once. Keeps a view of `a`: it must outlive the object.
+class EditDistanceFrom {
+public:
+    explicit EditDistanceFrom(std::string_view a);
+    // @return the same as edit_distance_bounded(a, b, max_dist).
+    int bounded(std::string_view b, int max_dist) const;
+
+private:
+    std::string_view m_a;
+    uint64_t m_peq[256] = {};  // bit i set in m_peq[c] when a[i] == c
+};
 
 }  // namespace tx

@@ -115,3 +115,62 @@ TEST_CASE("index: shrink() keeps every term's postings, also when run twice or b
         }
     }
 }
+
+TEST_CASE("index: fuzzy_terms equals a scan of every term, across incremental commits", "[index][fuzzy]") {
+    // fuzzy_terms reads per-length buckets filled by commit(): compare it with the definition, a
+    // brute-force scan of every span-1 term with edit_distance_bounded, in term order. A small
+    // alphabet makes near words common; lengths run past kEditDistanceMaxBytes; "x-y" adds
+    // joined forms (span 2, never fuzzy candidates); digits and UTF-8 reach the mask's other bits.
+    uint32_t seed = 12345;
+    auto rnd = [&](uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    const std::vector<std::string> alphabet = {"a", "b", "c", "d", "e", "s", "7", "\xC3\xA9", "-"};
+    auto random_word = [&] {
+        const uint32_t len = rnd(8) == 0 ? 50 + rnd(25) : 1 + rnd(12);
+        std::string w;
+        while (w.size() < len) w += alphabet[rnd(uint32_t(alphabet.size()))];
+        return w;
+    };
+    InvertedIndex ix;
+    std::vector<std::string> queries;
+    for (int slice = 0; slice < 4; ++slice) {
+        Episode ep;
+        for (int i = 0; i < 400; ++i) {
+            std::string w = random_word();
+            if (i % 5 == 0) queries.push_back(w);
+            Word word;
+            word.begin = uint32_t(ep.text.size());
+            ep.text += w + ' ';
+            word.end = word.begin + uint32_t(w.size());
+            ep.words.push_back(word);
+        }
+        REQUIRE(ix.add_episode(ep).ok());
+        ix.commit();
+        if (slice == 2) ix.shrink();
+        for (int k = 0; k < 40; ++k) queries.push_back(random_word());
+        std::vector<std::pair<TermId, int>> got, want;
+        size_t found = 0;
+        for (const std::string& q0 : queries) {
+            WordTokens wt;
+            word_tokens(q0, wt);
+            const std::string q = wt.count() ? std::string(wt.part(0)) : q0;
+            for (int max_dist = 0; max_dist <= 2; ++max_dist) {
+                INFO("slice " << slice << " query '" << q << "' max_dist " << max_dist);
+                want.clear();
+                for (TermId t = 0; t < ix.term_count() && max_dist > 0; ++t) {
+                    if (ix.term_span(t) != 1 || ix.term_text(t) == q) continue;
+                    const int dist = edit_distance_bounded(q, ix.term_text(t), max_dist);
+                    if (dist <= max_dist) want.push_back({t, dist});
+                }
+                got.assign(1, {kNoTerm, 9});  // fuzzy_terms appends
+                ix.fuzzy_terms(q, max_dist, got);
+                want.insert(want.begin(), {kNoTerm, 9});
+                CHECK(got == want);
+                found += want.size() - 1;
+            }
+        }
+        CHECK(found > queries.size());  // the comparison covered many near words, not only empty lists
+    }
+}

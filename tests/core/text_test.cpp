@@ -100,3 +100,45 @@ TEST_CASE("word_tokens: Vietnamese letters and full-width Latin fold to their ba
     CHECK(same("Ștefan", "stefan"));  // Latin Extended-B (Romanian)
     CHECK_FALSE(same("ẞ", "b"));        // no single base letter: kept as it is
 }
+
+TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]") {
+    // The bit-parallel form against the DP: random words and words a few random edits away, over
+    // a small alphabet (with a byte >= 0x80), lengths 0..70 (past kEditDistanceMaxBytes).
+    uint32_t seed = 777;
+    auto rnd = [&](uint32_t n) {
+        seed = seed * 1664525u + 1013904223u;
+        return (seed >> 8) % n;
+    };
+    const char alphabet[] = {'a', 'b', 'c', 'e', 's', '7', '\xC3', '\'', 'z'};
+    auto random_word = [&] {
+        const uint32_t len = rnd(6) == 0 ? 55 + rnd(16) : rnd(14);
+        std::string w;
+        for (uint32_t i = 0; i < len; ++i) w += alphabet[rnd(sizeof alphabet)];
+        return w;
+    };
+    size_t near = 0;
+    for (int k = 0; k < 20000; ++k) {
+        const std::string a = random_word();
+        std::string b = random_word();
+        if (k % 2) {  // a within a few edits
+            b = a;
+            for (uint32_t e = rnd(4); e > 0; --e) {
+                const size_t at = b.empty() ? 0 : rnd(uint32_t(b.size()));
+                const char c = alphabet[rnd(sizeof alphabet)];
+                switch (rnd(3)) {
+                    case 0: b.insert(b.begin() + long(at), c); break;
+                    case 1: if (!b.empty()) b.erase(at, 1); break;
+                    default: if (!b.empty()) b[at] = c; break;
+                }
+            }
+        }
+        const EditDistanceFrom from_a(a);
+        for (int max_dist = 0; max_dist <= 3; ++max_dist) {
+            INFO("a '" << a << "' b '" << b << "' max_dist " << max_dist);
+            const int want = edit_distance_bounded(a, b, max_dist);
+            CHECK(from_a.bounded(b, max_dist) == want);
+            near += want <= max_dist;
+        }
+    }
+    CHECK(near > 10000);  // many pairs within the bound, not only "too far"
+}
