@@ -119,7 +119,6 @@ int units(const Bundle& b) {
         done = g.step(kRecurringWork);
         longest = std::max(longest, now_ms() - t);
         total += now_ms() - t;
-        if (getenv("DBG")) std::printf("%.2f ", now_ms() - t);
     }
     std::printf("  RecurringGrouper         add %.1f ms (all episodes), keeps %.2f MB; %zu steps of %llu work: "
                 "%.1f ms in all, longest %.2f ms; %zu topics\n", add_ms, double(g.memory_bytes()) / 1048576.0, pieces,
