@@ -9,7 +9,8 @@
 //     --units   time the indivisible pieces the old loader ran per step, one episode at a time:
 //               decode, index (Collection::add), commit, and the topic timeline (TopicDoc,
 //               segmentation, whole build_timeline, and the longest TimelineBuilder::step call of
-//               150k work units), and print the largest of each.
+//               150k work units), and print the largest of each; then group_recurring over all
+//               the timelines, and the same in RecurringGrouper steps (add, memory, longest step).
 // WASM: node --no-experimental-fetch build-wasm/archive_steps.js BUNDLE.txb
 #include <algorithm>
 #include <chrono>
@@ -33,6 +34,7 @@ namespace {
 
 const Clock::time_point g_t0 = Clock::now();
 constexpr uint64_t kPieceWork = 150000;  // as AppModel's kTopicWorkChunk
+constexpr uint64_t kRecurringWork = 100000;  // as AppModel's kRecurringWorkChunk
 
 double now_ms() { return std::chrono::duration<double, std::milli>(Clock::now() - g_t0).count(); }
 
@@ -64,6 +66,7 @@ int units(const Bundle& b) {
     Worst dec{"decode"}, add{"index (Collection::add)"}, commit{"commit"}, doc{"topics: TopicDoc"},
         seg{"topics: segment_topics"}, tl{"topics: build_timeline"}, piece{"topics: longest piece"};
     Collection c;
+    std::vector<TopicTimeline> timelines;  // for group_recurring over the whole archive
     for (uint32_t e = 0; e < b.size(); ++e) {
         double t = now_ms();
         auto ep = b.decode_episode(e);
@@ -86,6 +89,7 @@ int units(const Bundle& b) {
         t = now_ms();
         auto timeline = build_timeline(ep.value());
         tl.add(now_ms() - t, e);
+        if (timeline) timelines.push_back(std::move(timeline.value()));
         TimelineBuilder builder(ep.value());  // the same in pieces: the longest single call
         double longest = 0;
         for (bool done = false; !done;) {
@@ -97,6 +101,28 @@ int units(const Bundle& b) {
     }
     std::printf("units over %zu episodes:\n", b.size());
     for (Worst* x : {&dec, &add, &commit, &doc, &seg, &tl, &piece}) x->print(b);
+    std::vector<const TopicTimeline*> ptrs;
+    size_t segments = 0;
+    for (const TopicTimeline& x : timelines) { ptrs.push_back(&x); segments += x.segments.size(); }
+    double t = now_ms();
+    const size_t groups = group_recurring(ptrs).size();
+    std::printf("  group_recurring          %8.1f ms for %zu segments of %zu episodes: %zu recurring topics\n",
+                now_ms() - t, segments, ptrs.size(), groups);
+    RecurringGrouper g;  // the same in pieces, as the page runs it (AppModel's kRecurringWorkChunk)
+    t = now_ms();
+    for (uint32_t e = 0; e < timelines.size(); ++e) g.add(e, timelines[e]);
+    const double add_ms = now_ms() - t;
+    double longest = 0, total = 0;
+    size_t pieces = 0;
+    for (bool done = false; !done; ++pieces) {
+        t = now_ms();
+        done = g.step(kRecurringWork);
+        longest = std::max(longest, now_ms() - t);
+        total += now_ms() - t;
+    }
+    std::printf("  RecurringGrouper         add %.1f ms (all episodes), keeps %.2f MB; %zu steps of %llu work: "
+                "%.1f ms in all, longest %.2f ms; %zu topics\n", add_ms, double(g.memory_bytes()) / 1048576.0, pieces,
+                (unsigned long long)kRecurringWork, total, longest, g.take().size());
     return 0;
 }
 

@@ -1,4 +1,5 @@
-// view_timeline.cpp: the topic timeline strip: computed topic segments coloured by recurring topic,
+// view_timeline.cpp: the topic timeline strip: computed topic segments coloured by topic group
+// (an archive: by recurring topic across episodes, grey when a topic is only in this episode),
 // creator chapters as a second row, the query's hit density, the reader's position. Hover shows a
 // segment's keywords and first words; click seeks; wheel zooms and drag pans on long episodes.
 #include <imgui.h>
@@ -149,6 +150,15 @@ void App::draw_timeline(float height) {
                 ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
                 ImGui::TextWrapped("%s", kw.c_str());
                 ImGui::PopStyleColor();
+            }
+            // archives: say what the colour means (recurring across episodes, or this episode only)
+            if (tr.recurring >= 0 && size_t(tr.recurring) < m_model.recurring_topics().size()) {
+                const RecurringTopicRow& rt = m_model.recurring_topics()[size_t(tr.recurring)];
+                ImGui::TextWrapped("Recurring topic: %s \xC2\xB7 in %u episodes", rt.label.c_str(), rt.episodes);
+            } else if (m_model.recurring_known()) {
+                ImGui::TextDisabled("Only in this episode (grey: not a recurring topic)");
+            } else if (m_model.recurring_pending()) {
+                ImGui::TextDisabled("Recurring topics across episodes: still being found");
             }
             ImGui::TextDisabled("%s \xE2\x80\x93 %s", format_time(tr.start_ms).c_str(), format_time(tr.end_ms).c_str());
             ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", first_words(ep, tr.start_word, 14).c_str());

@@ -8,12 +8,24 @@
 #include "core/import.h"
 #include "core/bundle.h"
 #include "core/search.h"
+#include "core/topics/topics.h"
 #include "test_util.h"
 #include "writer/bundle_writer.h"
 
 using namespace tx;
 
 namespace {
+
+// A plain-text episode named `name`.txt with title `title`.
+Episode text_episode(const std::string& text, const std::string& name, const std::string& title) {
+    ImportDesc d;
+    d.format = Format::PlainText;
+    d.name = name + ".txt";
+    auto ep = import_transcript(Bytes(text), d);
+    REQUIRE(ep.ok());
+    ep->meta.title = title;
+    return std::move(ep.value());
+}
 
 // `n` episodes made from the demo text, each with its own marker word near a known place, so that
 // the archive is above the model's small-bundle threshold and episodes differ.
@@ -24,14 +36,8 @@ std::vector<Episode> archive_episodes(size_t n) {
         std::string text = demo.substr(0, 60000 + 7000 * i);
         size_t at = text.find(' ', 1000 * (i + 1));
         text.insert(at, " marker" + std::string(1, char('a' + i)) + " sharedmarker");
-        ImportDesc d;
-        d.format = Format::PlainText;
-        d.name = "ep" + std::to_string(i) + ".txt";
-        auto ep = import_transcript(Bytes(text), d);
-        REQUIRE(ep.ok());
-        ep->meta.title = "Episode number " + std::to_string(i);
-        ep->meta.date = "2020-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1);
-        out.push_back(std::move(ep.value()));
+        out.push_back(text_episode(text, "ep" + std::to_string(i), "Episode number " + std::to_string(i)));
+        out.back().meta.date = "2020-01-" + std::string(i < 9 ? "0" : "") + std::to_string(i + 1);
     }
     return out;
 }
@@ -214,7 +220,9 @@ TEST_CASE("archive topics built in small background steps equal the topics of an
             CHECK(a[i].label == b[i].label);
             CHECK(a[i].keywords == b[i].keywords);
             CHECK(a[i].group == b[i].group);
-            CHECK(a[i].color == b[i].color);
+            // colours differ on purpose: an archive colours by recurring topic (test below)
+            if (a[i].recurring < 0) CHECK(a[i].color == kOwnTopicColor);
+            else CHECK(a[i].color == lazy.recurring_topics()[size_t(a[i].recurring)].color);
         }
     }
     // recurring labels across the archive, each listing its episodes in order
@@ -249,4 +257,99 @@ TEST_CASE("the archive progress bar counts indexed episodes, then episodes with 
     CHECK(std::is_sorted(seen.begin(), seen.end()));
     CHECK(m.topics_done() == 12);
     CHECK(m.state_json().find("\"topicsDone\":12") != std::string::npos);
+}
+
+namespace {
+
+// Episodes with real, distinct topics: each a few sections of sentences drawn from one small
+// vocabulary per topic (deterministic), long enough together (> 1 MB) to load as an archive.
+constexpr int kSentences = 2000;  // per section, of 12 words
+Episode topic_episode(uint32_t id, const std::vector<std::vector<const char*>>& sections) {
+    static const char* kGlue[] = {"the", "and", "we", "of", "a", "is", "to", "that"};
+    uint32_t r = 12345u + id * 7919u;
+    auto next = [&r] { r = r * 1103515245u + 12345u; return (r >> 16) & 0x7fff; };
+    std::string text;
+    for (const auto& vocab : sections)
+        for (int sentence = 0; sentence < kSentences; ++sentence) {
+            for (int w = 0; w < 12; ++w) {
+                text += (w % 3 == 1) ? kGlue[next() % 8] : vocab[next() % vocab.size()];
+                text += w == 11 ? ". " : " ";
+            }
+        }
+    return text_episode(text, "topic" + std::to_string(id), "Topic episode " + std::to_string(id));
+}
+
+// The topic (of `topics`) whose segment covers word w of episode e, or null.
+const TopicRow* topic_at(AppModel& m, uint32_t e, uint32_t w) {
+    m.set_episode(e);
+    for (const TopicRow& t : m.topics())
+        if (w >= t.start_word && w < t.end_word) return &t;
+    return nullptr;
+}
+
+}  // namespace
+
+// Protects the archive strip's colours: each episode's strip was coloured by its own group ids
+// (0, 1, 2... in every episode), so unrelated topics got the same colour by position and one topic
+// got different colours in different episodes. Segments of a topic recurring across episodes now
+// share its colour everywhere; other segments are the neutral kOwnTopicColor.
+TEST_CASE("an archive colours a topic shared by two episodes alike in both, and unrelated topics apart") {
+    const std::vector<const char*> stars = {"telescope", "galaxy", "orbit", "planet", "nebula", "comet", "asteroid", "astronomer", "supernova", "eclipse", "meteor", "starlight"};
+    const std::vector<std::vector<const char*>> other = {
+        {"recipe", "oven", "flour", "butter", "dough", "bake", "pastry", "sugar", "whisk", "cinnamon", "kitchen", "bread"},
+        {"goalkeeper", "striker", "penalty", "stadium", "referee", "midfield", "tackle", "offside", "league", "trophy", "dribble", "corner"},
+        {"tulip", "compost", "seedling", "shovel", "greenhouse", "hedge", "soil", "blossom", "pruning", "orchard", "weeds", "mulch"},
+        {"violin", "orchestra", "melody", "chord", "symphony", "cello", "rhythm", "concerto", "piano", "conductor", "harmony", "tempo"},
+        {"bishop", "checkmate", "gambit", "rook", "pawn", "endgame", "castling", "knight", "grandmaster", "stalemate", "opening", "queen"},
+        {"locomotive", "railway", "carriage", "station", "platform", "timetable", "signal", "track", "conductor", "freight", "tunnel", "steam"},
+        {"sailboat", "harbour", "anchor", "mast", "rudder", "regatta", "keel", "voyage", "compass", "tide", "deck", "captain"},
+    };
+    std::vector<Episode> eps;
+    eps.push_back(topic_episode(0, {other[0], stars, other[1]}));  // stars in the middle
+    eps.push_back(topic_episode(1, {stars, other[2], other[3]}));  // stars first
+    eps.push_back(topic_episode(2, {other[4], other[5], other[6]}));
+    AppModel m;
+    load_as_archive(m, eps);
+    run_to_end(m, 2.0);  // small slices: the recurring topics are found over several steps
+    REQUIRE_FALSE(m.loading());
+    REQUIRE(m.recurring_known());
+    const uint32_t words = kSentences * 12;  // per section
+    const TopicRow* a = topic_at(m, 0, words + words / 2);
+    REQUIRE(a);
+    const TopicRow sa = *a;
+    const TopicRow* b = topic_at(m, 1, words / 2);
+    REQUIRE(b);
+    const TopicRow sb = *b;
+    INFO(sa.label << " / " << sb.label);
+    REQUIRE(sa.recurring >= 0);
+    CHECK(sa.recurring == sb.recurring);
+    CHECK(sa.color == sb.color);
+    CHECK(sa.color != kOwnTopicColor);
+    const RecurringTopicRow& r = m.recurring_topics()[size_t(sa.recurring)];
+    CHECK(r.episodes == 2);
+    CHECK(std::any_of(stars.begin(), stars.end(), [&](const char* w) { return r.label.find(w) != std::string::npos; }));
+    // unrelated topics: first in their episodes (where the old colours were alike by position)
+    for (auto [e, w] : {std::pair<uint32_t, uint32_t>{0, words / 2}, {1, words + words / 2}, {2, words / 2}, {2, 2 * words + words / 2}}) {
+        const TopicRow* t = topic_at(m, e, w);
+        REQUIRE(t);
+        INFO("episode " << e << " word " << w << ": " << t->label);
+        CHECK(t->recurring < 0);
+        CHECK(t->color == kOwnTopicColor);
+        CHECK(t->color != sa.color);
+    }
+    CHECK(m.state_json().find("\"recurringTopics\":" + std::to_string(m.recurring_topics().size())) != std::string::npos);
+}
+
+TEST_CASE("a single-episode bundle keeps its colours by group within the episode") {
+    AppModel m;
+    auto bundle = write_bundle(archive_episodes(1));
+    REQUIRE((bundle.ok() && m.load_bundle(Bytes(bundle.value())).ok()));
+    CHECK_FALSE(m.loading());  // loaded at once, not on the archive path
+    run_to_end(m);
+    REQUIRE(m.topics().size() >= 2);
+    CHECK_FALSE(m.recurring_known());
+    for (const TopicRow& t : m.topics()) {
+        CHECK(t.recurring == -1);
+        CHECK(t.color == (0xff000000u | (uint32_t(topic_colour(t.group).b) << 16) | (uint32_t(topic_colour(t.group).g) << 8) | topic_colour(t.group).r));
+    }
 }

@@ -581,6 +581,44 @@ TEST_CASE("archive grouping does not chain look-alikes into one blob", "[topics]
     CHECK(groups[0].label.find("rocket") != std::string::npos);
 }
 
+// Protects RecurringGrouper (the page groups an archive's segments in frame-sized pieces, from
+// profiles kept as each episode's timeline is built, in any order): the same groups as at once.
+TEST_CASE("recurring topics found in small pieces, episodes added out of order, equal those found at once", "[topics]") {
+    const char* topics[] = {"telescope galaxy orbit planet nebula comet asteroid astronomer ",
+                            "recipe oven flour butter dough bake pastry sugar whisk ",
+                            "goalkeeper striker penalty stadium referee midfield tackle ",
+                            "violin orchestra melody chord symphony cello rhythm concerto "};
+    std::vector<TopicTimeline> tls;
+    for (int e = 0; e < 5; ++e) {
+        std::string text;
+        for (int part = 0; part < 3; ++part)
+            for (int k = 0; k < 40; ++k) text += std::string(topics[(e + part * (e % 2 + 1)) % 4]) + "the and we. ";
+        auto tl = build_timeline(topic_doc_from_text(text));
+        REQUIRE(tl.ok());
+        tls.push_back(std::move(tl.value()));
+    }
+    std::vector<const TopicTimeline*> ptrs = {&tls[0], nullptr, &tls[1], &tls[2], &tls[3], &tls[4]};
+    const auto whole = group_recurring(ptrs);
+    REQUIRE(!whole.empty());
+    RecurringGrouper g;
+    for (uint32_t e : {5u, 0u, 3u, 2u, 4u}) g.add(e, *ptrs[e]);  // episode 1: never added (null)
+    CHECK(g.memory_bytes() > 0);
+    int steps = 0;
+    while (!g.step(1)) REQUIRE(++steps < 100000);
+    CHECK(steps > 10);
+    const auto pieces = g.take();
+    REQUIRE(pieces.size() == whole.size());
+    for (size_t i = 0; i < whole.size(); ++i) {
+        CHECK(pieces[i].label == whole[i].label);
+        CHECK(pieces[i].colour.r == whole[i].colour.r);
+        REQUIRE(pieces[i].members.size() == whole[i].members.size());
+        for (size_t k = 0; k < whole[i].members.size(); ++k) {
+            CHECK(pieces[i].members[k].episode == whole[i].members[k].episode);
+            CHECK(pieces[i].members[k].segment == whole[i].members[k].segment);
+        }
+    }
+}
+
 TEST_CASE("a short segment without repeated words still gets a label from its rarest words", "[topics]") {
     auto tl = build_timeline(topic_doc_from_text("um so the rocket launch went to mars while the chef baked bread"));
     REQUIRE(tl.ok());

@@ -36,6 +36,7 @@ struct ArchiveLoader {
     bool indexing = true;         // false: computing archive topics
     uint32_t next_topic = 0;      // background topics: episodes before this one are collected
     std::map<std::string, std::vector<uint32_t>> keyword_episodes;
+    RecurringGrouper recurring;   // every episode's segment profiles, then grouped in steps
 };
 
 // One episode's topic timeline being built over several steps (TimelineBuilder).
@@ -51,6 +52,9 @@ constexpr size_t kDecodedCache = 6;  // decoded episodes kept for the reader and
 // Work per TimelineBuilder::step call between clock checks: ~1-2 ms in WASM (segmentation steps
 // run at ~5-10 ns, a word of the topic document ~0.3 us).
 constexpr uint64_t kTopicWorkChunk = 150000;
+// Work per RecurringGrouper::step call between clock checks: ~0.5 ms natively for Lexicap, its
+// indivisible pieces (sorting pairs, ranking terms) ~4 ms (bench/archive_steps.cpp --units).
+constexpr uint64_t kRecurringWorkChunk = 100000;
 
 AppModel::AppModel() = default;
 AppModel::~AppModel() = default;
@@ -115,6 +119,8 @@ void AppModel::reset_for_load() {
     m_snippet_requests.clear();
     m_archive_rows.clear();
     m_archive_topics.clear();
+    m_recurring.clear();
+    m_recurring_known = false;
     m_results_partial = false;
     m_error = {};
     m_episode = 0;
@@ -337,12 +343,20 @@ bool AppModel::topics_slice(const NowFn& now_ms, double t0, double budget_ms) {
         const uint32_t e = m_topic_job->episode;
         auto tl = m_topic_job->builder->take();
         m_topic_job.reset();
+        if (tl && L) L->recurring.add(e, tl.value());  // keeps only the profiles and keywords
         if (tl) store_topics(e, tl.value());  // else too large: no topic strip
         m_topics_done[e] = 1;
         if (e == m_episode) rebuild_episode_view();
         bump();
     }
     if (L && !L->indexing && L->next_topic >= m_meta.size() && !m_topic_job) {
+        // recurring topics across the archive, in pieces (~30-50 ms at once in WASM for Lexicap)
+        while (!L->recurring.done()) {
+            if (worked && now_ms() - t0 >= budget_ms) return true;
+            worked = true;
+            L->recurring.step(kRecurringWorkChunk);
+        }
+        apply_recurring(L->recurring.take());
         m_archive_topics.clear();
         for (auto& kv : L->keyword_episodes)
             if (kv.second.size() >= 3) m_archive_topics.push_back(ArchiveTopicRow{kv.first, std::move(kv.second)});
@@ -405,6 +419,8 @@ void AppModel::fail(Errc code, std::string message) {
     m_indexed = 0;
     m_archive_rows.clear();
     m_archive_topics.clear();
+    m_recurring.clear();
+    m_recurring_known = false;
     m_snippet_requests.clear();
     m_total_words = 0;
     m_results.clear();
@@ -440,9 +456,45 @@ void AppModel::store_topics(uint32_t e, const TopicTimeline& tl) {
         r.label = s.label;
         r.keywords = s.keywords;
         r.group = s.group;
-        r.color = to_abgr(s.colour);
+        r.color = m_loader ? kOwnTopicColor : to_abgr(s.colour);  // archives: see apply_recurring
         rows.push_back(std::move(r));
     }
+}
+
+size_t AppModel::recurring_bytes() const { return m_loader ? m_loader->recurring.memory_bytes() : 0; }
+
+// Colour every episode's segments by recurring topic. Topics are taken largest first and each
+// gets the first of the 12 colours that no topic already coloured uses in any of its episodes
+// (cycling by rank when all 12 are taken there), so that two topics in one strip differ.
+void AppModel::apply_recurring(std::vector<RecurringTopic> topics) {
+    m_recurring.clear();
+    std::vector<uint16_t> used(m_meta.size(), 0);  // per episode: colours taken (bit k = colour k)
+    for (size_t g = 0; g < topics.size(); ++g) {
+        RecurringTopicRow row;
+        row.label = topics[g].label;
+        row.segments = uint32_t(topics[g].members.size());
+        uint16_t taken = 0;
+        std::vector<uint32_t> eps;
+        for (const RecurringTopic::Member& m : topics[g].members)
+            if (m.episode < used.size()) { taken |= used[m.episode]; eps.push_back(m.episode); }
+        std::sort(eps.begin(), eps.end());
+        row.episodes = uint32_t(std::unique(eps.begin(), eps.end()) - eps.begin());
+        uint32_t colour = uint32_t(g % 12);
+        for (uint32_t k = 0; k < 12; ++k)
+            if (!(taken & (1u << k))) { colour = k; break; }
+        row.color = to_abgr(topic_colour(colour));
+        for (uint32_t e : eps) used[e] = uint16_t(used[e] | (1u << colour));
+        for (const RecurringTopic::Member& m : topics[g].members) {
+            if (m.episode >= m_topics_by_episode.size() || m.segment >= m_topics_by_episode[m.episode].size()) continue;
+            TopicRow& t = m_topics_by_episode[m.episode][m.segment];
+            t.recurring = int32_t(g);
+            t.color = row.color;
+        }
+        m_recurring.push_back(std::move(row));
+    }
+    m_recurring_known = true;
+    m_topics = m_episode < m_topics_by_episode.size() ? m_topics_by_episode[m_episode] : std::vector<TopicRow>();
+    rebuild_topic_groups();
 }
 
 void AppModel::rebuild_topic_groups() {
@@ -849,6 +901,7 @@ std::string AppModel::state_json() const {
     j += ",\"topicsDone\":" + std::to_string(topics_done());
     j += ",\"partial\":" + std::string(m_results_partial ? "true" : "false");
     j += ",\"archiveTopics\":" + std::to_string(m_archive_topics.size());
+    j += ",\"recurringTopics\":" + std::to_string(m_recurring.size());
     j += ",\"indexBytes\":" + std::to_string(index_bytes());
     j += ",\"pendingSnippets\":" + std::to_string(std::count_if(m_results.begin(), m_results.end(), [](const ResultRow& r) { return r.snippet_pending; }));
     j += ",\"durationMs\":" + std::to_string(episode_meta(m_episode).duration_ms);

@@ -51,8 +51,17 @@ struct TopicRow {
     uint32_t start_ms = 0, end_ms = 0;
     std::string label;
     std::vector<std::string> keywords;
-    uint32_t group = 0;
-    uint32_t color = 0;  // ABGR (ImGui's ImU32 layout)
+    uint32_t group = 0;  // topic group within the episode
+    uint32_t color = 0;  // ABGR (ImGui's ImU32 layout): see AppModel::recurring_topics()
+    int32_t recurring = -1;  // archives: index into AppModel::recurring_topics(), -1 = none
+};
+
+// A topic that recurs across an archive's episodes (group_recurring): its segments share its colour.
+struct RecurringTopicRow {
+    std::string label;
+    uint32_t color = 0;      // ABGR
+    uint32_t episodes = 0;   // episodes with a segment of it
+    uint32_t segments = 0;
 };
 
 struct TopicGroupRow {
@@ -68,6 +77,7 @@ class Bundle;
 struct ArchiveLoader;
 struct TopicJob;
 struct TopicTimeline;
+struct RecurringTopic;
 
 // A point on the archive timeline: one episode, placed by date (or by order when undated).
 struct ArchiveEpisodeRow {
@@ -185,7 +195,18 @@ public:
     const std::vector<Paragraph>& paragraphs() const { return m_paragraphs; }
 
     // ---- topics ----
+    // Colours: a single episode (or a bundle loaded whole) colours segments by their group within
+    // the episode (topic_colour(group)). An archive colours by recurring topic across episodes: a
+    // segment of a recurring topic has that topic's colour in every episode (the 12 colours are
+    // given so that topics sharing an episode differ where possible), every other segment the
+    // neutral kOwnTopicColor; until the recurring topics are known all are neutral.
     const std::vector<TopicRow>& topics() const { return m_topics; }  // current episode
+    const std::vector<RecurringTopicRow>& recurring_topics() const { return m_recurring; }
+    // true from when an archive's recurring topics are known (false for a single episode)
+    bool recurring_known() const { return m_recurring_known; }
+    // true while an archive's recurring topics are still being found
+    bool recurring_pending() const { return m_loader != nullptr; }
+    size_t recurring_bytes() const;  // what the archive keeps for grouping (profiles), while loading
     const std::vector<TopicGroupRow>& topic_groups() const { return m_groups; }  // current episode
     int highlighted_group() const { return m_highlight_group; }
     void set_highlighted_group(int g) { m_highlight_group = g; bump(); }
@@ -232,6 +253,7 @@ private:
     void compute_topics(uint32_t episode);  // at once: loads of resident episodes
     void store_topics(uint32_t episode, const TopicTimeline& tl);
     void rebuild_topic_groups();
+    void apply_recurring(std::vector<RecurringTopic> topics);
     void rebuild_hit_flags();
     void jump_to_occurrence(int i);
 
@@ -275,11 +297,17 @@ private:
     std::vector<TopicRow> m_topics;
     std::vector<TopicGroupRow> m_groups;
     std::vector<std::vector<TopicRow>> m_topics_by_episode;
+    std::vector<RecurringTopicRow> m_recurring;
+    bool m_recurring_known = false;
     std::vector<uint8_t> m_topics_done;
     bool m_topics_wait = false;  // step() leaves the shown episode's topics to its next call
     int m_highlight_group = -1;
     uint64_t m_revision = 1;
 };
+
+// An archive segment in no recurring topic: a translucent grey (lighter on a light theme, darker
+// on a dark one, so either label colour stays readable), unlike any of the 12 topic colours.
+constexpr uint32_t kOwnTopicColor = 0x96808080u;  // ABGR: rgb(128,128,128), alpha 150
 
 // "1:02:03" or "12:34"
 std::string format_time(uint32_t ms);

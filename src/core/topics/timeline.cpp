@@ -67,6 +67,38 @@ std::string loose(const std::string& phrase) {
     return out;
 }
 
+
+// A recurring topic's label: keywords (phrases included) that several members share, most shared
+// first; then the heaviest profile terms not already covered by a chosen phrase.
+std::string recurring_label(const std::map<std::string, double>& weight,
+                            const std::map<std::string, std::string>& display,
+                            const std::map<std::string, int>& shared) {
+    std::vector<std::pair<int, std::string>> phrases;
+    for (const auto& kv : shared)
+        if (kv.second >= 2) phrases.emplace_back(-kv.second, kv.first);
+    std::sort(phrases.begin(), phrases.end());
+    std::vector<std::string> kw;
+    auto covered = [&](const std::string& w) {
+        const std::string nw = " " + loose(w) + " ";
+        for (const std::string& k : kw) {
+            const std::string nk = " " + loose(k) + " ";
+            if (nk.find(nw) != std::string::npos || nw.find(nk) != std::string::npos) return true;
+            size_t i = 0;  // "intelligence" / "intelligent"
+            while (i < k.size() && i < w.size() && k[i] == w[i]) ++i;
+            if (i >= 6 && k.find(' ') == std::string::npos && w.find(' ') == std::string::npos) return true;
+        }
+        return false;
+    };
+    for (const auto& ph : phrases)
+        if (kw.size() < 3 && !covered(ph.second)) kw.push_back(ph.second);
+    std::vector<std::pair<double, std::string>> top;
+    for (const auto& w : weight) top.emplace_back(-w.second, display.find(w.first)->second);
+    std::sort(top.begin(), top.end());
+    for (size_t k = 0; k < top.size() && kw.size() < 3; ++k)
+        if (!covered(top[k].second)) kw.push_back(top[k].second);
+    return join_label(kw, 3);
+}
+
 }  // namespace
 
 Rgba topic_colour(uint32_t group) {
@@ -218,126 +250,209 @@ Result<TopicTimeline> TimelineBuilder::take() {
 
 std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimeline*>& timelines,
                                             float min_similarity) {
-    struct Item { uint32_t ep, seg; const Profile* p; };
-    std::vector<Item> items;
-    for (uint32_t e = 0; e < timelines.size(); ++e) {
-        if (!timelines[e]) continue;
-        for (uint32_t s = 0; s < timelines[e]->segments.size(); ++s)
-            if (!timelines[e]->segments[s].profile.empty())
-                items.push_back({e, s, &timelines[e]->segments[s].profile});
-    }
-    // Sparse dot products through an inverted list term -> (item, weight).
-    std::unordered_map<std::string, std::vector<std::pair<uint32_t, float>>> inv;
-    for (uint32_t i = 0; i < items.size(); ++i)
-        for (const TermWeight& tw : *items[i].p) inv[tw.term].emplace_back(i, tw.weight);
-    std::vector<uint32_t> parent(items.size());
-    for (uint32_t i = 0; i < parent.size(); ++i) parent[i] = i;
-    auto find = [&](uint32_t x) {
-        while (parent[x] != x) x = parent[x] = parent[parent[x]];
-        return x;
-    };
-    // Candidate pairs: segments of different episodes with cosine >= min_similarity.
-    struct Pair { double sim; uint32_t i, j; };
-    std::vector<Pair> pairs;
-    std::vector<double> acc(items.size(), 0.0);
-    std::vector<uint32_t> touched;
-    for (uint32_t i = 0; i < items.size(); ++i) {
-        touched.clear();
-        for (const TermWeight& tw : *items[i].p)
-            for (const auto& jw : inv[tw.term]) {
-                if (jw.first <= i || items[jw.first].ep == items[i].ep) continue;
-                if (acc[jw.first] == 0.0) touched.push_back(jw.first);
-                acc[jw.first] += static_cast<double>(tw.weight) * jw.second;
-            }
-        for (uint32_t j : touched) {
-            if (acc[j] >= min_similarity) pairs.push_back({acc[j], i, j});
-            acc[j] = 0.0;
-        }
-    }
-    std::sort(pairs.begin(), pairs.end(), [](const Pair& x, const Pair& y) {
-        if (x.sim != y.sim) return x.sim > y.sim;
-        return x.i != y.i ? x.i < y.i : x.j < y.j;
-    });
-    // Most similar pairs first; two groups merge only when their centroids are still similar
-    // enough, so a chain of pairwise look-alikes cannot grow into one archive-wide blob.
-    std::vector<std::map<std::string, double>> centroid(items.size());
-    for (uint32_t i = 0; i < items.size(); ++i)
-        for (const TermWeight& tw : *items[i].p) centroid[i][tw.term] += tw.weight;
-    auto centroid_cos = [&](uint32_t a, uint32_t b) {
-        const auto& x = centroid[a];
-        const auto& y = centroid[b];
-        double dot = 0, nx = 0, ny = 0;
-        for (const auto& kv : x) {
-            nx += kv.second * kv.second;
-            auto it = y.find(kv.first);
-            if (it != y.end()) dot += kv.second * it->second;
-        }
-        for (const auto& kv : y) ny += kv.second * kv.second;
-        return nx > 0 && ny > 0 ? dot / std::sqrt(nx * ny) : 0.0;
-    };
-    for (const Pair& pr : pairs) {
-        uint32_t a = find(pr.i), b = find(pr.j);
-        if (a == b || centroid_cos(a, b) < min_similarity) continue;
-        if (b < a) std::swap(a, b);
-        parent[b] = a;
-        for (const auto& kv : centroid[b]) centroid[a][kv.first] += kv.second;
-        centroid[b].clear();
-    }
-    std::map<uint32_t, std::vector<uint32_t>> comps;  // root -> items (ordered: deterministic)
-    for (uint32_t i = 0; i < items.size(); ++i) comps[find(i)].push_back(i);
-    std::vector<RecurringTopic> out;
-    for (const auto& kv : comps) {
-        const auto& mem = kv.second;
-        if (mem.size() < 2) continue;
-        RecurringTopic rt;
-        std::map<std::string, double> weight;        // folded term -> summed weight
-        std::map<std::string, std::string> display;  // folded term -> first surface form seen
-        for (uint32_t i : mem) {
-            rt.members.push_back({items[i].ep, items[i].seg});
-            for (const TermWeight& tw : *items[i].p) {
-                weight[tw.term] += tw.weight;
-                display.emplace(tw.term, tw.display);
-            }
-        }
-        // Label: keywords (phrases included) that several members share, most shared first;
-        // then the heaviest profile terms not already covered by a chosen phrase.
-        std::map<std::string, int> shared;
-        for (uint32_t i : mem) {
-            const TopicSegment& seg = timelines[items[i].ep]->segments[items[i].seg];
-            for (const std::string& k : seg.keywords) ++shared[k];
-        }
-        std::vector<std::pair<int, std::string>> phrases;
-        for (const auto& kv : shared)
-            if (kv.second >= 2) phrases.emplace_back(-kv.second, kv.first);
-        std::sort(phrases.begin(), phrases.end());
-        std::vector<std::string> kw;
-        auto covered = [&](const std::string& w) {
-            const std::string nw = " " + loose(w) + " ";
-            for (const std::string& k : kw) {
-                const std::string nk = " " + loose(k) + " ";
-                if (nk.find(nw) != std::string::npos || nw.find(nk) != std::string::npos) return true;
-                size_t i = 0;  // "intelligence" / "intelligent"
-                while (i < k.size() && i < w.size() && k[i] == w[i]) ++i;
-                if (i >= 6 && k.find(' ') == std::string::npos && w.find(' ') == std::string::npos) return true;
-            }
-            return false;
-        };
-        for (const auto& ph : phrases)
-            if (kw.size() < 3 && !covered(ph.second)) kw.push_back(ph.second);
-        std::vector<std::pair<double, std::string>> top;
-        for (const auto& w : weight) top.emplace_back(-w.second, display[w.first]);
-        std::sort(top.begin(), top.end());
-        for (size_t k = 0; k < top.size() && kw.size() < 3; ++k)
-            if (!covered(top[k].second)) kw.push_back(top[k].second);
-        rt.label = join_label(kw, 3);
-        out.push_back(std::move(rt));
-    }
-    std::stable_sort(out.begin(), out.end(), [](const RecurringTopic& a, const RecurringTopic& b) {
-        return a.members.size() > b.members.size();
-    });
-    for (size_t g = 0; g < out.size(); ++g) out[g].colour = topic_colour(static_cast<uint32_t>(g));
-    return out;
+    RecurringGrouper g(min_similarity);
+    for (uint32_t e = 0; e < timelines.size(); ++e)
+        if (timelines[e]) g.add(e, *timelines[e]);
+    while (!g.step(UINT64_MAX)) {}
+    return g.take();
 }
+
+// ---- RecurringGrouper: group_recurring in pieces ----
+
+// A label's share of work per profile term or keyword it reads (string maps, phrase checks: ~30x
+// a profile term visited for pairs; measured with bench/archive_steps.cpp --units).
+constexpr uint64_t kLabelWork = 30;
+
+uint32_t RecurringGrouper::intern(const std::string& s) {
+    auto it = m_ids.find(s);
+    if (it != m_ids.end()) return it->second;
+    const uint32_t id = static_cast<uint32_t>(m_strings.size());
+    m_strings.push_back(s);
+    m_ids.emplace(s, id);
+    return id;
+}
+
+void RecurringGrouper::add(uint32_t episode, const TopicTimeline& tl) {
+    if (m_stage != Stage::Items || m_next != 0) return;  // too late: step() has started
+    if (episode >= m_eps.size()) m_eps.resize(size_t(episode) + 1);
+    std::vector<Seg>& segs = m_eps[episode];
+    segs.assign(tl.segments.size(), Seg());
+    for (size_t s = 0; s < tl.segments.size(); ++s) {
+        const TopicSegment& ts = tl.segments[s];
+        if (ts.profile.empty()) continue;  // never an item: its keywords are not needed either
+        for (const TermWeight& tw : ts.profile) segs[s].profile.push_back({intern(tw.term), intern(tw.display), tw.weight});
+        for (const std::string& k : ts.keywords) segs[s].keywords.push_back(intern(k));
+    }
+}
+
+size_t RecurringGrouper::memory_bytes() const {
+    size_t n = m_strings.capacity() * sizeof(std::string) + m_eps.capacity() * sizeof(std::vector<Seg>);
+    for (const std::string& s : m_strings)
+        n += (s.size() > 10 ? s.capacity() + 1 : 0) + s.size() + sizeof(std::string) + 3 * sizeof(void*);  // + map node
+    for (const auto& segs : m_eps)
+        for (const Seg& sg : segs)
+            n += sizeof(Seg) + sg.profile.capacity() * sizeof(Entry) + sg.keywords.capacity() * sizeof(uint32_t);
+    return n;
+}
+
+uint32_t RecurringGrouper::find(uint32_t x) {
+    while (m_parent[x] != x) x = m_parent[x] = m_parent[m_parent[x]];
+    return x;
+}
+
+bool RecurringGrouper::step(uint64_t max_work) {
+    uint64_t work = 0;
+    auto more = [&] { return work == 0 || work < max_work; };  // the first piece always runs
+    while (m_stage != Stage::Done) {
+        if (m_stage == Stage::Items) {
+            // Items in episode then segment order, and an inverted list term -> (item, weight)
+            // for sparse dot products (one piece: a pass over the kept profiles).
+            for (uint32_t e = 0; e < m_eps.size(); ++e)
+                for (uint32_t s = 0; s < m_eps[e].size(); ++s)
+                    if (!m_eps[e][s].profile.empty()) m_items.push_back({e, s});
+            m_inv.assign(m_strings.size(), {});
+            m_is_term.assign(m_strings.size(), 0);
+            for (uint32_t i = 0; i < m_items.size(); ++i)
+                for (const Entry& en : seg_of(i).profile) {
+                    m_inv[en.term].emplace_back(i, en.weight);
+                    m_is_term[en.term] = 1;
+                    ++work;
+                }
+            m_acc.assign(m_items.size(), 0.0);
+            m_parent.resize(m_items.size());
+            for (uint32_t i = 0; i < m_parent.size(); ++i) m_parent[i] = i;
+            m_next = 0;
+            m_stage = Stage::Pairs;
+        } else if (m_stage == Stage::Pairs) {
+            // Candidate pairs: segments of different episodes with cosine >= min_similarity.
+            std::vector<uint32_t> touched;
+            for (; m_next < m_items.size(); ++m_next) {
+                if (!more()) return false;
+                const uint32_t i = static_cast<uint32_t>(m_next);
+                touched.clear();
+                for (const Entry& en : seg_of(i).profile)
+                    for (const auto& jw : m_inv[en.term]) {
+                        ++work;
+                        if (jw.first <= i || m_items[jw.first].ep == m_items[i].ep) continue;
+                        if (m_acc[jw.first] == 0.0) touched.push_back(jw.first);
+                        m_acc[jw.first] += static_cast<double>(en.weight) * jw.second;
+                    }
+                for (uint32_t j : touched) {
+                    if (m_acc[j] >= m_min) m_pairs.push_back({m_acc[j], i, j});
+                    m_acc[j] = 0.0;
+                }
+            }
+            m_inv = {};
+            m_acc = {};
+            m_stage = Stage::Sort;
+        } else if (m_stage == Stage::Sort) {
+            // A piece of its own: the pairs most similar first.
+            if (work != 0) return false;
+            std::sort(m_pairs.begin(), m_pairs.end(), [](const Pair& x, const Pair& y) {
+                if (x.sim != y.sim) return x.sim > y.sim;
+                return x.i != y.i ? x.i < y.i : x.j < y.j;
+            });
+            work += m_pairs.size() + 1;
+            m_stage = Stage::Rank;
+        } else if (m_stage == Stage::Rank) {
+            // A piece of its own: each term's rank in string order (centroids are summed in that
+            // order, as a std::map<std::string, double> would), and one centroid per item.
+            if (work != 0) return false;
+            std::vector<uint32_t> order;  // the profile terms (not displays or keywords)
+            for (uint32_t k = 0; k < m_strings.size(); ++k)
+                if (m_is_term[k]) order.push_back(k);
+            std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return m_strings[x] < m_strings[y]; });
+            m_rank.assign(m_strings.size(), 0);
+            for (uint32_t k = 0; k < order.size(); ++k) m_rank[order[k]] = k;
+            m_centroid.assign(m_items.size(), {});
+            for (uint32_t i = 0; i < m_items.size(); ++i) {
+                auto& c = m_centroid[i];
+                for (const Entry& en : seg_of(i).profile) c.emplace_back(m_rank[en.term], double(en.weight));
+                std::sort(c.begin(), c.end());
+                size_t w = 0;  // a term twice in one profile: summed, as map[term] += weight
+                for (size_t k = 0; k < c.size(); ++k) {
+                    if (w > 0 && c[w - 1].first == c[k].first) c[w - 1].second += c[k].second;
+                    else c[w++] = c[k];
+                }
+                c.resize(w);
+            }
+            work += order.size() + m_items.size();
+            m_is_term = {};
+            m_next = 0;
+            m_stage = Stage::Merge;
+        } else if (m_stage == Stage::Merge) {
+            // Most similar pairs first; two groups merge only when their centroids are still
+            // similar enough, so a chain of pairwise look-alikes cannot grow into one blob.
+            for (; m_next < m_pairs.size(); ++m_next) {
+                if (!more()) return false;
+                uint32_t a = find(m_pairs[m_next].i), b = find(m_pairs[m_next].j);
+                if (a == b) continue;
+                const auto &x = m_centroid[a], &y = m_centroid[b];
+                work += x.size() + y.size();
+                double dot = 0, nx = 0, ny = 0;
+                for (size_t p = 0, q = 0; p < x.size(); ++p) {
+                    nx += x[p].second * x[p].second;
+                    while (q < y.size() && y[q].first < x[p].first) ++q;
+                    if (q < y.size() && y[q].first == x[p].first) dot += x[p].second * y[q].second;
+                }
+                for (const auto& kv : y) ny += kv.second * kv.second;
+                const double cos = nx > 0 && ny > 0 ? dot / std::sqrt(nx * ny) : 0.0;
+                if (cos < m_min) continue;
+                if (b < a) std::swap(a, b);
+                m_parent[b] = a;
+                std::vector<std::pair<uint32_t, double>> merged;  // sorted union, weights summed
+                merged.reserve(m_centroid[a].size() + m_centroid[b].size());
+                const auto &ca = m_centroid[a], &cb = m_centroid[b];
+                size_t p = 0, q = 0;
+                while (p < ca.size() || q < cb.size()) {
+                    if (q == cb.size() || (p < ca.size() && ca[p].first < cb[q].first)) merged.push_back(ca[p++]);
+                    else if (p == ca.size() || cb[q].first < ca[p].first) merged.push_back(cb[q++]);
+                    else { merged.emplace_back(ca[p].first, ca[p].second + cb[q].second); ++p; ++q; }
+                }
+                m_centroid[a] = std::move(merged);
+                m_centroid[b] = {};
+            }
+            m_pairs = {};
+            m_centroid = {};
+            std::map<uint32_t, std::vector<uint32_t>> comps;  // root -> items (ordered: deterministic)
+            for (uint32_t i = 0; i < m_items.size(); ++i) comps[find(i)].push_back(i);
+            for (auto& kv : comps)
+                if (kv.second.size() >= 2) m_comps.emplace_back(kv.first, std::move(kv.second));
+            work += m_items.size();
+            m_next = 0;
+            m_stage = Stage::Label;
+        } else if (m_stage == Stage::Label) {
+            for (; m_next < m_comps.size(); ++m_next) {
+                if (!more()) return false;
+                const auto& mem = m_comps[m_next].second;
+                RecurringTopic rt;
+                std::map<std::string, double> weight;        // folded term -> summed weight
+                std::map<std::string, std::string> display;  // folded term -> first surface form seen
+                std::map<std::string, int> shared;           // keyword -> members that have it
+                for (uint32_t i : mem) {
+                    rt.members.push_back({m_items[i].ep, m_items[i].seg});
+                    for (const Entry& en : seg_of(i).profile) {
+                        weight[m_strings[en.term]] += en.weight;
+                        display.emplace(m_strings[en.term], m_strings[en.display]);
+                    }
+                    for (uint32_t k : seg_of(i).keywords) ++shared[m_strings[k]];
+                    work += kLabelWork * (seg_of(i).profile.size() + seg_of(i).keywords.size());
+                }
+                rt.label = recurring_label(weight, display, shared);
+                m_out.push_back(std::move(rt));
+            }
+            m_comps = {};
+            std::stable_sort(m_out.begin(), m_out.end(), [](const RecurringTopic& a, const RecurringTopic& b) {
+                return a.members.size() > b.members.size();
+            });
+            for (size_t g = 0; g < m_out.size(); ++g) m_out[g].colour = topic_colour(static_cast<uint32_t>(g));
+            m_stage = Stage::Done;
+        }
+    }
+    return true;
+}
+
+std::vector<RecurringTopic> RecurringGrouper::take() { return std::move(m_out); }
 
 std::vector<float> hit_density(const std::vector<Pos>& hits, uint32_t word_count, uint32_t bins) {
     if (bins == 0 || word_count == 0) return {};

@@ -301,10 +301,62 @@ struct RecurringTopic {
 // segments from different episodes with profile cosine >= min_similarity are merged, most similar
 // first, as long as the two groups' centroids stay that similar (no chaining into one blob).
 // Labels prefer keyword phrases shared by several members ("string theory · gravity").
-// 293 podcast episodes: ~100 groups in well under a second. @return the groups, largest first;
-// empty when nothing recurs. Deterministic for the same input order.
+// @return the groups, largest first; empty when nothing recurs. Deterministic for the same input
+// order. Lexicap (293 episodes, ~2000 segments): see RecurringGrouper for the cost.
 std::vector<RecurringTopic> group_recurring(const std::vector<const TopicTimeline*>& timelines,
                                             float min_similarity = 0.35f);
+
+// group_recurring() in pieces of bounded work, holding only what it needs of each timeline (each
+// segment's profile and keywords, strings interned once for the archive), so that a UI can keep
+// that instead of whole timelines and spread the grouping over frames:
+//   RecurringGrouper g;
+//   g.add(e, timeline_of_e);               // as each episode's timeline is built, in any order
+//   while (!g.step(100000)) { /* yield */ } // once every episode is added
+//   std::vector<RecurringTopic> r = g.take();
+// Any order of add() calls and any sequence of step() calls give exactly group_recurring() over
+// the timelines in episode order (an episode never added counts as a null timeline).
+class RecurringGrouper {
+public:
+    explicit RecurringGrouper(float min_similarity = 0.35f) : m_min(min_similarity) {}
+    // Keep episode `episode`'s segment profiles and keywords (a second add of it replaces the
+    // first). Must not be called once step() has started.
+    void add(uint32_t episode, const TopicTimeline& tl);
+    // Do at most about `max_work` units (one unit ~ one profile term visited; a call may do one
+    // indivisible piece alone: listing the items, sorting the candidate pairs, or ranking the
+    // interned strings and starting the centroids; each at most a few ms in WASM for Lexicap).
+    // @return true when the groups are ready (take() may be called).
+    bool step(uint64_t max_work);
+    bool done() const { return m_stage == Stage::Done; }
+    // @return group_recurring()'s groups once done(); empty before (and after a first take()).
+    std::vector<RecurringTopic> take();
+    size_t memory_bytes() const;  // what add() keeps (strings, profiles, keywords), estimated
+
+private:
+    struct Entry { uint32_t term, display; float weight; };  // ids into m_strings
+    struct Seg { std::vector<Entry> profile; std::vector<uint32_t> keywords; };
+    struct Item { uint32_t ep, seg; };
+    struct Pair { double sim; uint32_t i, j; };
+    enum class Stage { Items, Pairs, Sort, Rank, Merge, Label, Done };
+    uint32_t intern(const std::string& s);
+    const Seg& seg_of(uint32_t item) const { return m_eps[m_items[item].ep][m_items[item].seg]; }
+    uint32_t find(uint32_t x);
+    float m_min;
+    Stage m_stage = Stage::Items;
+    std::vector<std::string> m_strings;                 // interned terms, displays, keywords
+    std::unordered_map<std::string, uint32_t> m_ids;    // string -> id
+    std::vector<std::vector<Seg>> m_eps;                // per episode, per segment
+    // grouping state (step)
+    std::vector<Item> m_items;
+    std::vector<std::vector<std::pair<uint32_t, float>>> m_inv;  // term id -> (item, weight)
+    std::vector<double> m_acc;
+    std::vector<uint8_t> m_is_term;                     // per string: used as a profile term
+    std::vector<Pair> m_pairs;
+    std::vector<uint32_t> m_parent, m_rank;             // union-find; term id -> rank in string order
+    std::vector<std::vector<std::pair<uint32_t, double>>> m_centroid;  // per root: (rank, weight), sorted
+    std::vector<std::pair<uint32_t, std::vector<uint32_t>>> m_comps;   // root -> items, by root
+    std::vector<RecurringTopic> m_out;
+    size_t m_next = 0;                                  // item, pair or component to do next
+};
 
 // ---- Hit density ----
 
