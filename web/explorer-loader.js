@@ -30,8 +30,8 @@
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
  * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
  *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
- *           pointer is over a pane of the explorer that can scroll further that way, Tab moves focus
- *           out of the explorer, the explorer never takes focus by itself.
+ *           pointer is over a pane of the explorer that can scroll further that way, Tab past the
+ *           explorer's last part moves focus on to the page, the explorer never takes focus by itself.
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
  * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
@@ -324,14 +324,20 @@
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-label', 'Transcript explorer');
-    canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;touch-action:none;';
+    canvas.style.cssText = 'display:block;width:100%;height:100%;outline:none;outline-offset:-2px;touch-action:none;';
     canvas.addEventListener('contextmenu', function (e) { e.preventDefault(); });
     var M = null;
     // These listeners are registered before SDL's (which come with main()), and in the capture
     // phase, so they run first and can keep an event away from SDL with stopImmediatePropagation.
     // SDL's mousedown handler calls preventDefault(), which would stop a click from focusing the
     // canvas: focus it ourselves, without scrolling the page.
-    function focusCanvas() { if (document.activeElement !== canvas) canvas.focus({ preventScroll: true }); }
+    var pointerFocus = false;  // the focus below comes from a click or tap, not from Tab
+    function focusCanvas() {
+      if (document.activeElement === canvas) return;
+      pointerFocus = true;
+      canvas.focus({ preventScroll: true });
+      pointerFocus = false;
+    }
     canvas.addEventListener('mousedown', focusCanvas, true);
     canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
     // Touch screens: a canvas cannot open the on-screen keyboard. A tap on the search box focuses a
@@ -374,11 +380,24 @@
         if (!M._tx_wheel_would_scroll(e.clientX - r.left, e.clientY - r.top, e.deltaX, e.deltaY))
           e.stopImmediatePropagation();
       }, { capture: true, passive: true });
-      // SDL swallows Tab; in a guest page Tab must move focus on to the next element.
-      canvas.addEventListener('keydown', function (e) {
-        if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) e.stopImmediatePropagation();
-      }, true);
     }
+    // Tab / Shift+Tab move between the explorer's parts (search box, buttons, timeline, tabs, list,
+    // reader); from the last part (Shift+Tab: the first) the key is kept from SDL, which would
+    // swallow it, so the browser moves the focus on to the page: no focus trap. Entering by Tab
+    // starts at the first part, by Shift+Tab at the last.
+    canvas.addEventListener('keydown', function (e) {
+      if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
+      if (!M || M._tx_tab_leaves(e.shiftKey ? -1 : 1)) e.stopImmediatePropagation();
+    }, true);
+    canvas.addEventListener('focus', function (e) {
+      var from = e.relatedTarget;
+      // a focus ring on the canvas when the keyboard brought the focus (an embed among the page's
+      // own links and fields); the part inside that has the keys draws its own ring
+      if (mode === 'embed' && !pointerFocus && canvas.matches(':focus-visible')) canvas.style.outline = '2px solid #3b82f6';
+      if (M && !pointerFocus && from && from !== canvas)
+        M._tx_focus_enter(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1);
+    });
+    canvas.addEventListener('blur', function () { canvas.style.outline = 'none'; });
     var allowOpen = options.allowOpen === undefined ? mode === 'app' : !!options.allowOpen;
     var opener = allowOpen ? makeOpener(container, canvas, mode, function () { return api; }) : null;
     if (!opener) container.appendChild(canvas);

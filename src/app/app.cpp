@@ -18,9 +18,14 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_fonts = fonts;
     m_keys = keys;
     m_animating = false;
+    m_tab_names.clear();
+    for (const TabRect& t : m_tab_rects) m_tab_names.push_back(t.name);
     m_tab_rects.clear();
     m_ellipsized.clear();
     m_results_pinned.clear();
+    m_parts_last = std::move(m_parts_drawn);
+    m_parts_drawn.clear();
+    if (ImGui::IsMouseClicked(0)) { m_part = Part::None; m_focus_visible = false; }  // a text box clicked takes it back
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
     ImGui::SetNextWindowSize(vp->WorkSize);
@@ -78,8 +83,67 @@ void App::draw_error() {
     ImGui::EndGroup();
 }
 
+const char* App::part_name(Part p) {
+    static const char* names[] = {"", "search", "smaller", "larger", "theme", "timeline", "tabs", "episodeFilter", "list", "copyQuote", "reader"};
+    return names[int(p)];
+}
+
+bool App::tab_leaves(int dir) const {
+    if (m_parts_last.empty()) return true;
+    if (m_part == Part::None) return false;  // Tab enters the first part
+    return m_part == (dir > 0 ? m_parts_last.back() : m_parts_last.front());
+}
+
+void App::enter(int dir) {
+    if (m_parts_last.empty()) return;
+    set_part(dir > 0 ? m_parts_last.front() : m_parts_last.back());
+    m_focus_visible = true;
+}
+
+void App::set_part(Part p) {
+    const bool text_box = p == Part::Search || p == Part::EpisodeFilter;
+    if (!text_box && ImGui::GetActiveID() != 0) ImGui::ClearActiveID();  // the box lets go of the keys
+    if (p == Part::Search) m_focus_search = true;
+    if (p == Part::EpisodeFilter) m_focus_filter = true;
+    if (p == Part::List) ImGui::SetWindowFocus(nullptr);  // the results list reads the arrows itself
+    m_part = p;
+}
+
+void App::apply_tab() {
+    const int dir = std::exchange(m_pending_tab, 0);
+    if (dir == 0 || m_parts_last.empty()) return;
+    const auto it = std::find(m_parts_last.begin(), m_parts_last.end(), m_part);
+    const int n = int(m_parts_last.size());
+    int i = it == m_parts_last.end() ? (dir > 0 ? 0 : n - 1) : (int(it - m_parts_last.begin()) + dir + n) % n;
+    set_part(m_parts_last[size_t(i)]);
+    m_focus_visible = true;
+    m_animating = true;  // the focused part draws its ring (and a text box takes the caret) next frame
+}
+
+bool App::keyboard_part(Part p) {
+    const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    const float fa[2] = {a.x, a.y}, fb[2] = {b.x, b.y};
+    return keyboard_part(p, fa, fb);
+}
+
+bool App::keyboard_part(Part p, const float a[2], const float b[2]) {
+    if (std::find(m_parts_drawn.begin(), m_parts_drawn.end(), p) == m_parts_drawn.end()) m_parts_drawn.push_back(p);
+    if (m_part != p) return false;
+    if (m_focus_visible)  // the focus ring: 2 px in the nav highlight colour, just outside the part
+        ImGui::GetForegroundDrawList()->AddRect(ImVec2(a[0] - 2, a[1] - 2), ImVec2(b[0] + 2, b[1] + 2),
+                                                ImGui::GetColorU32(ImGuiCol_NavHighlight), 4.f, 0, 2.f);
+    return true;
+}
+
+bool App::activated(Part p) const {
+    if (m_part != p || ImGui::GetIO().WantTextInput) return false;
+    return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false) ||
+           ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false);
+}
+
 void App::handle_shortcuts() {
     ImGuiIO& io = ImGui::GetIO();
+    apply_tab();
     bool ctrl = io.KeyCtrl || io.KeySuper;
     if (m_keys.f3 >= 0 && ImGui::IsKeyPressed(m_keys.f3)) {
         if (io.KeyShift) m_model.prev_occurrence();
@@ -95,6 +159,32 @@ void App::handle_shortcuts() {
     if (ctrl && m_keys.c >= 0 && ImGui::IsKeyPressed(m_keys.c, false) && !io.WantTextInput && m_sel_anchor >= 0) {
         std::string t = selection_text();
         if (!t.empty() && m_host.copy_text) m_host.copy_text(t);
+    }
+    if (!io.WantTextInput) handle_part_keys();
+}
+
+void App::handle_part_keys() {
+    auto pressed = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    const int step = pressed(ImGuiKey_RightArrow) ? 1 : pressed(ImGuiKey_LeftArrow) ? -1 : 0;
+    if (m_part == Part::Tabs && step != 0 && !m_tab_names.empty()) {  // ←/→: the previous / next tab
+        const auto it = std::find(m_tab_names.begin(), m_tab_names.end(), m_open_tab);
+        const int n = int(m_tab_names.size()), i = it == m_tab_names.end() ? 0 : int(it - m_tab_names.begin());
+        m_select_tab = m_tab_names[size_t((i + step + n) % n)];
+        if (m_narrow && m_select_tab == "Transcript") m_show_reader = true;
+    }
+    if (m_part == Part::Timeline && m_model.episode() < m_model.episode_count()) {
+        // ←/→: the start of the previous / next topic; Home / End: the first / last topic
+        const auto& topics = m_model.topics();
+        const uint32_t now = m_model.time_ms();
+        int64_t to = -1;
+        if (step > 0)
+            for (const TopicRow& t : topics) if (t.start_ms > now + 500) { to = t.start_ms; break; }
+        if (step < 0)  // a second before the topic's start: ← goes to the one before it
+            for (const TopicRow& t : topics) if (t.start_ms + 1500 < now) to = t.start_ms;
+        if (step < 0 && to < 0) to = 0;
+        if (pressed(ImGuiKey_Home)) to = 0;
+        if (pressed(ImGuiKey_End) && !topics.empty()) to = topics.back().start_ms;
+        if (to >= 0) m_model.seek(m_model.episode(), uint32_t(to));
     }
 }
 
@@ -113,13 +203,16 @@ void App::draw_top_bar() {
     if (!narrow) { ImGui::SameLine(); draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
-    if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h))) set_font_scale(m_font_scale - 0.1f);
+    if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) set_font_scale(m_font_scale - 0.1f);
+    keyboard_part(Part::Smaller);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
     ImGui::SameLine();
-    if (ImGui::Button("A+", ImVec2(bw, h))) set_font_scale(m_font_scale + 0.1f);
+    if (ImGui::Button("A+", ImVec2(bw, h)) || activated(Part::Larger)) set_font_scale(m_font_scale + 0.1f);
+    keyboard_part(Part::Larger);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl+=)");
     ImGui::SameLine();
-    if (ImGui::Button(m_dark ? "Light" : "Dark")) m_dark = !m_dark;
+    if (ImGui::Button(m_dark ? "Light" : "Dark") || activated(Part::Theme)) m_dark = !m_dark;
+    keyboard_part(Part::Theme);
     // episode title line
     if (ep) {
         if (m_fonts.large) ImGui::PushFont(m_fonts.large);
@@ -171,9 +264,9 @@ void App::draw_ready() {
             std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
             const bool show_reader = std::exchange(m_show_reader, false);
             if (begin_tab("Transcript", show_reader)) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
-            if (begin_tab(res.c_str())) { m_narrow_tab_name = "Results"; draw_results(); ImGui::EndTabItem(); }
+            if (begin_tab(res.c_str())) { m_narrow_tab_name = "Results"; draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); ImGui::EndTabItem(); }
-            if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); ImGui::EndTabItem(); }
+            if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             ImGui::EndTabBar();
         }
         return;
@@ -183,9 +276,9 @@ void App::draw_ready() {
     ImGui::BeginChild("left", ImVec2(m_left_width, avail.y), false);
     if (ImGui::BeginTabBar("left_tabs")) {
         std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
-        if (begin_tab(res.c_str())) { draw_results(); ImGui::EndTabItem(); }
+        if (begin_tab(res.c_str())) { draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
         if (begin_tab("Topics")) { draw_topics(); ImGui::EndTabItem(); }
-        if (many && begin_tab("Episodes")) { draw_episodes(); ImGui::EndTabItem(); }
+        if (many && begin_tab("Episodes")) { draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
     }
     ImGui::EndChild();
@@ -207,12 +300,17 @@ void App::draw_ready() {
 }
 
 bool App::begin_tab(const char* label, bool select) {
-    bool open = ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
-    if (select) m_animating = true;  // the tab bar switches in the next frame: draw it
-    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     const char* end = std::strstr(label, "###");  // "Results (3)###results" is recorded as "Results"
     std::string name(label, end ? size_t(end - label) : std::strlen(label));
     if (size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
+    if (name == m_select_tab) { select = true; m_select_tab.clear(); }  // ←/→ on the focused tabs
+    bool open = ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    if (select) m_animating = true;  // the tab bar switches in the next frame: draw it
+    ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
+    if (open) {
+        m_open_tab = name;
+        keyboard_part(Part::Tabs);  // ←/→ switch tabs (handle_part_keys); drawn before the tab's content
+    }
     m_tab_rects.push_back(TabRect{name, {a.x, a.y, b.x - a.x, b.y - a.y}});
     return open;
 }

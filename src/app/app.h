@@ -34,6 +34,11 @@ struct AppHost {
 
 constexpr size_t kArchiveTimelineMin = 8;  // episodes from which the archive timeline is shown
 
+// The parts of the explorer that Tab / Shift+Tab move between, in the order they are drawn
+// (the page's reading order: top bar, timeline, left pane, reader). Each takes its own keys while
+// it has the keyboard focus; see handle_part_keys().
+enum class Part : int { None, Search, Smaller, Larger, Theme, Timeline, Tabs, EpisodeFilter, List, CopyQuote, Reader };
+
 class App {
 public:
     App(AppModel& model, AppHost host) : m_model(model), m_host(std::move(host)) {}
@@ -64,6 +69,16 @@ public:
     const std::string& results_pinned() const { return m_results_pinned; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
+    // Keyboard focus between the explorer's parts. tab(+1 / -1): Tab / Shift+Tab pressed (applied
+    // next frame). tab_leaves(dir): the focused part is the last (dir +1) or first (-1) one drawn,
+    // so Tab moves on to the page. enter(dir): focus came from the page going forward (+1: the
+    // first part) or backward (-1: the last one).
+    void tab(int dir) { m_pending_tab = dir; }
+    bool tab_leaves(int dir) const;
+    void enter(int dir);
+    Part part() const { return m_part; }
+    bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
+    static const char* part_name(Part p);
 
 private:
     // app.cpp
@@ -72,6 +87,15 @@ private:
     void draw_ready();
     void draw_top_bar();
     void handle_shortcuts();
+    void handle_part_keys();    // the focused part's keys (tabs, timeline; lists and reader draw their own)
+    void apply_tab();           // a pending Tab / Shift+Tab moves m_part along m_parts_last
+    void set_part(Part p);      // give p the keyboard focus (the text boxes take their caret)
+    // Record that part p was drawn as the last item (or rect a-b) and draw its focus ring when it
+    // has the keyboard focus. @return true when p has the focus.
+    bool keyboard_part(Part p);
+    bool keyboard_part(Part p, const float a[2], const float b[2]);
+    bool activated(Part p) const;  // Enter or Space on the focused button p
+    void copy_quote();             // the "Copy quote" button's action
     bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
     bool text_ellipsis(const std::string& text, float max_width);
@@ -110,6 +134,17 @@ private:
     bool m_dark = false;
     float m_font_scale = 1.f;
     bool m_animating = false;
+
+    // keyboard focus (see Part)
+    Part m_part = Part::Search;
+    bool m_focus_visible = false;       // focus moved by the keyboard: its ring is drawn
+    int m_pending_tab = 0;
+    std::vector<Part> m_parts_drawn, m_parts_last;  // this frame's and last frame's parts, in order
+    std::string m_select_tab;           // a tab to select next frame (←/→ on the tabs)
+    std::vector<std::string> m_tab_names;  // the tabs drawn last frame, in order
+    std::string m_open_tab;             // the left pane's (or phone's) open tab last frame
+    bool m_focus_filter = false;        // give the episode filter the caret next frame
+    bool m_episode_scroll = false;      // scroll the episode list to the current episode
 
     // search box
     char m_query_buf[1024] = {};

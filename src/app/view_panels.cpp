@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "app/app.h"
 #include "app/model/search_status.h"
@@ -72,7 +73,14 @@ void App::draw_episodes() {
     draw_archive_topics();
     // finding one of 293 episodes by scrolling was the only way: a filter on titles and dates
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter);
+    if (m_focus_filter) { ImGui::SetKeyboardFocusHere(); m_focus_filter = false; }
+    ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
+                             ImGuiInputTextFlags_CallbackHistory, [](ImGuiInputTextCallbackData*) { return 0; });  // ↑/↓ are the list's
+    if (ImGui::IsItemActive()) m_part = Part::EpisodeFilter;
+    keyboard_part(Part::EpisodeFilter);
+    // ↓ or Enter in the filter: into the list, at the first episode it keeps
+    const bool into_list = m_part == Part::EpisodeFilter && ImGui::IsItemActive() &&
+                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
     {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_episode_filter_rect[0] = a.x; m_episode_filter_rect[1] = a.y; m_episode_filter_rect[2] = b.x - a.x; m_episode_filter_rect[3] = b.y - a.y;
@@ -90,6 +98,25 @@ void App::draw_episodes() {
         ImGui::EndChild();
         return;
     }
+    if (into_list) {
+        set_part(Part::List);
+        m_focus_visible = true;
+        if (std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode()) == m_episode_rows.end()) m_model.seek(m_episode_rows.front(), 0);
+        m_episode_scroll = true;
+    } else if (m_part == Part::List && !ImGui::GetIO().WantTextInput) {
+        // ↑/↓ open the previous / next episode of the list, Home / End the first / last; ↑ on the
+        // first goes back to the filter
+        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+        const auto it = std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode());
+        const int n = int(m_episode_rows.size()), at = it == m_episode_rows.end() ? -1 : int(it - m_episode_rows.begin());
+        int to = -2;
+        if (key(ImGuiKey_DownArrow)) to = std::min(at + 1, n - 1);
+        if (key(ImGuiKey_UpArrow)) to = at - 1;
+        if (key(ImGuiKey_Home)) to = 0;
+        if (key(ImGuiKey_End)) to = n - 1;
+        if (to == -1) set_part(Part::EpisodeFilter);
+        else if (to >= 0 && to != at) { m_model.seek(m_episode_rows[size_t(to)], 0); m_episode_scroll = true; }
+    }
     bool q = !m_model.query().empty();
     if (ImGui::BeginTable("episodes", q ? 3 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) {
         ImGui::TableSetupScrollFreeze(0, 1);
@@ -99,6 +126,9 @@ void App::draw_episodes() {
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
         clip.Begin(int(m_episode_rows.size()));
+        const auto cur = std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode());
+        const int cur_row = cur == m_episode_rows.end() ? -1 : int(cur - m_episode_rows.begin());
+        if (m_episode_scroll && cur_row >= 0) clip.ForceDisplayRangeByIndices(cur_row, cur_row + 1);
         while (clip.Step()) {
             for (int row = clip.DisplayStart; row < clip.DisplayEnd; ++row) {
                 const int i = int(m_episode_rows[size_t(row)]);
@@ -110,6 +140,7 @@ void App::draw_episodes() {
                 if (!meta.date.empty()) title = meta.date + "  " + title;
                 if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
                     m_model.seek(uint32_t(i), 0);
+                if (row == cur_row && std::exchange(m_episode_scroll, false)) ImGui::SetScrollHereY(0.4f);
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextDisabled("%s%s", meta.times_estimated ? "\xE2\x89\x88" : "", format_time(meta.duration_ms).c_str());
                 if (q) {

@@ -67,6 +67,16 @@ std::string App::selection_text() const {
     return ep.text.substr(begin, end - begin);
 }
 
+void App::copy_quote() {
+    if (!m_host.copy_text || m_model.episode() >= m_model.episode_count()) return;
+    const Episode& ep = m_model.current_episode();
+    uint32_t a, b;
+    if (m_sel_anchor >= 0) { a = uint32_t(std::min(m_sel_anchor, m_sel_end)); b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
+    else if (!m_model.current_match(a, b)) { a = m_model.reader_word(); b = std::min<uint32_t>(a + 40, uint32_t(ep.words.size()) - 1); }
+    else { b = std::min<uint32_t>(b + 20, uint32_t(ep.words.size()) - 1); a = a > 20 ? a - 20 : 0; }
+    m_host.copy_text(m_model.quote(a, b, m_host.page_url));
+}
+
 void App::draw_reader() {
     if (m_model.episode() >= m_model.episode_count()) return;
     const Episode& ep = m_model.current_episode();
@@ -76,13 +86,8 @@ void App::draw_reader() {
     // toolbar: copy quote
     bool has_sel = m_sel_anchor >= 0;
     bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 30;
-    if (ImGui::SmallButton(has_sel || narrow ? "Copy quote" : "Copy quote at this moment") && m_host.copy_text) {
-        uint32_t a, b;
-        if (has_sel) { a = uint32_t(std::min(m_sel_anchor, m_sel_end)); b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
-        else if (!m_model.current_match(a, b)) { a = m_model.reader_word(); b = std::min<uint32_t>(a + 40, uint32_t(ep.words.size()) - 1); }
-        else { b = std::min<uint32_t>(b + 20, uint32_t(ep.words.size()) - 1); a = a > 20 ? a - 20 : 0; }
-        m_host.copy_text(m_model.quote(a, b, m_host.page_url));
-    }
+    if (ImGui::SmallButton(has_sel || narrow ? "Copy quote" : "Copy quote at this moment") || activated(Part::CopyQuote)) copy_quote();
+    keyboard_part(Part::CopyQuote);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the selected passage (or the one at the reader's position)\nwith its timestamp and a link to this moment.");
     if (!narrow) {
         ImGui::SameLine();
@@ -229,12 +234,24 @@ void App::draw_reader() {
         }
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_sel_anchor = m_sel_end = -1;
-    // keyboard scrolling when nothing else wants the keys
-    if (!io.WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageDown))) ImGui::SetScrollY(scroll + view_h * 0.85f);
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_PageUp))) ImGui::SetScrollY(scroll - view_h * 0.85f);
+    // keyboard scrolling when the reader has the keys (or no part has: PageUp/PageDown as before);
+    // ↑/↓ a line, PageUp/PageDown or Space/Shift+Space a screen, Home/End the start and the end
+    const bool reader_keys = m_part == Part::Reader || m_part == Part::None;
+    if (!io.WantTextInput && reader_keys) {
+        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+        const bool space = m_part == Part::Reader && key(ImGuiKey_Space);
+        const float line = m_part == Part::Reader ? m_line_height : 0.f;  // arrows: only while the reader has the focus
+        float to = scroll;
+        if (key(ImGuiKey_PageDown) || (space && !io.KeyShift)) to = scroll + view_h * 0.85f;
+        if (key(ImGuiKey_PageUp) || (space && io.KeyShift)) to = scroll - view_h * 0.85f;
+        if (key(ImGuiKey_DownArrow)) to = scroll + line;
+        if (key(ImGuiKey_UpArrow)) to = scroll - line;
+        if (key(ImGuiKey_Home)) to = 0.f;
+        if (key(ImGuiKey_End)) to = ImGui::GetScrollMaxY();
+        if (to != scroll) ImGui::SetScrollY(std::clamp(to, 0.f, ImGui::GetScrollMaxY()));
     }
     ImGui::EndChild();
+    keyboard_part(Part::Reader);
 }
 
 }  // namespace tx

@@ -63,6 +63,22 @@ void App::draw_search_box(float w) {
         m_query_buf[sizeof m_query_buf - 1] = 0;
     }
     ImGui::SetNextItemWidth(w);
+    // Escape in the box: a query is cleared (the box keeps the caret); in an empty box, the reader
+    // takes the keys. ImGui's own Escape would restore the text the box had when it got the caret
+    // (cleared or not depending on when that was), so the box lets go before it sees the key.
+    const ImGuiID box_id = ImGui::GetID("##search");
+    if (ImGui::GetActiveID() == box_id && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        ImGui::ClearActiveID();
+        if (m_query_buf[0] != 0) {
+            m_query_buf[0] = 0;
+            m_model.set_query("");
+            m_history_pos = -1;
+            m_focus_search = true;
+        } else {
+            set_part(Part::Reader);
+            m_focus_visible = true;
+        }
+    }
     if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     const std::string hint = search_box_hint(m_model);
@@ -71,6 +87,8 @@ void App::draw_search_box(float w) {
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
                                           history_callback, &ctx);
     bool edited = ImGui::IsItemEdited();
+    if (ImGui::IsItemActive()) m_part = Part::Search;
+    keyboard_part(Part::Search);
     {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_search_rect[0] = a.x; m_search_rect[1] = a.y; m_search_rect[2] = b.x - a.x; m_search_rect[3] = b.y - a.y;
@@ -81,6 +99,8 @@ void App::draw_search_box(float w) {
         if (m_model.selected_result() < 0) m_model.select_result(0);
         m_focus_results = true;
         m_results_scroll_to_selected = true;
+        m_part = Part::List;
+        m_focus_visible = true;
     }
     if (edited) {
         m_model.set_query(m_query_buf);
@@ -147,12 +167,17 @@ void App::draw_results() {
     }
     // keyboard navigation while the list has focus
     int sel = m_model.selected_result();
-    if (ImGui::IsWindowFocused() && !just_focused) {
+    if ((ImGui::IsWindowFocused() || m_part == Part::List) && !just_focused && !ImGui::GetIO().WantTextInput) {
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) { m_model.select_result(std::min<int>(sel + 1, int(rows.size()) - 1)); m_results_scroll_to_selected = true; }
         if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) {
-            if (sel <= 0) m_focus_search = true;  // ↑ on the first result: back to the search box
+            if (sel <= 0) set_part(Part::Search);  // ↑ on the first result: back to the search box
             else { m_model.select_result(sel - 1); m_results_scroll_to_selected = true; }
         }
+        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
+        if (key(ImGuiKey_Home)) { m_model.select_result(0); m_results_scroll_to_selected = true; }
+        if (key(ImGuiKey_End)) { m_model.select_result(int(rows.size()) - 1); m_results_scroll_to_selected = true; }
+        if (m_narrow && (key(ImGuiKey_Enter) || key(ImGuiKey_KeyPadEnter)))  // phone: read the selected result
+            m_show_reader = m_animating = true;
     }
     float width = ImGui::GetContentRegionAvail().x - ImGui::GetStyle().ItemSpacing.x;
     ImDrawList* dl = ImGui::GetWindowDrawList();

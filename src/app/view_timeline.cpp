@@ -28,6 +28,7 @@ void App::draw_timeline(float height) {
     // a click seeks on release; a press that moved more than kClickSlop px was a pan, not a click
     constexpr float kClickSlop = 4.f;
     const bool released_over = ImGui::InvisibleButton("timeline", ImVec2(w, height));
+    keyboard_part(Part::Timeline);  // ←/→: previous / next topic (handle_part_keys)
     m_timeline_rect[0] = p0.x; m_timeline_rect[1] = p0.y; m_timeline_rect[2] = w; m_timeline_rect[3] = height;
     bool hovered = ImGui::IsItemHovered();
     bool active = ImGui::IsItemActive();

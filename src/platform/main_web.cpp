@@ -195,6 +195,13 @@ void apply_style(bool dark) {
 // state after *all* queued events; when Ctrl down, A down, A up, Ctrl up arrive within one frame
 // that loses the Ctrl of Ctrl+A. Take the modifiers each key event carried instead.
 void process_event(SDL_Event& e) {
+    // Tab / Shift+Tab move the keyboard focus between the explorer's parts (App::tab), not ImGui's
+    // tabbing (which only knows text boxes, one window at a time: the search box kept the focus).
+    if ((e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) && e.key.keysym.scancode == SDL_SCANCODE_TAB &&
+        !(e.key.keysym.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))) {
+        if (e.type == SDL_KEYDOWN) g->app.tab((e.key.keysym.mod & KMOD_SHIFT) ? -1 : 1);
+        return;
+    }
     ImGui_ImplSDL2_ProcessEvent(&e);
     if (e.type == SDL_KEYDOWN || e.type == SDL_KEYUP) {
         ImGuiIO& io = ImGui::GetIO();
@@ -399,7 +406,8 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"slowLoadFrames\":" + std::to_string(g->slow_load_frames);
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
-                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale());
+                ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
+                ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false");
     auto rect = [](const float* r) {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };
@@ -481,6 +489,13 @@ EMSCRIPTEN_KEEPALIVE void tx_resize(int css_w, int css_h) {
         SDL_SetWindowSize(g->window, css_w, css_h);
         g->frames_to_draw = std::max(g->frames_to_draw, 2);
     }
+}
+// Tab (dir 1) or Shift+Tab (-1) on the canvas: 1 when the focused part is the last (first) one, so
+// the page should move the focus on instead of the explorer (the loader then keeps the key from SDL).
+EMSCRIPTEN_KEEPALIVE int tx_tab_leaves(int dir) { return g && g->app.tab_leaves(dir) ? 1 : 0; }
+// The canvas got the focus from the page by Tab (dir 1: the first part takes it) or Shift+Tab (-1: the last).
+EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
+    if (g && ImGui::GetCurrentContext()) { g->app.enter(dir); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
 }
 // Something outside SDL's events needs a redraw (focus change, visibility).
 EMSCRIPTEN_KEEPALIVE void tx_wake() {
