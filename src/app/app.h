@@ -65,6 +65,12 @@ public:
     // list holds (all, or those matching the filter), for tests.
     const float* episode_filter_rect() const { return m_episode_filter_rect; }
     size_t episode_rows() const { return m_episode_rows.size(); }
+    // The Episodes tab's recurring topics drawn last frame (topic: index into
+    // AppModel::recurring_topics(); the row's and the colour swatch's x, y, w, h in CSS px), and
+    // what it said instead of rows ("" when it drew rows or nothing), for tests.
+    struct TopicListRow { int topic; float rect[4]; float swatch[4]; };
+    const std::vector<TopicListRow>& topic_list_rows() const { return m_topic_rows_drawn; }
+    const std::string& topic_list_note() const { return m_topic_list_note; }
     // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
     const std::string& results_pinned() const { return m_results_pinned; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
@@ -123,7 +129,7 @@ private:
     void draw_archive_progress();           // "Indexed 120 of 291 episodes" while an archive loads
     void draw_archive_summary();            // in the bar's place once the archive is indexed
     void draw_archive_timeline(float height);  // episodes by date, hit density per episode
-    void draw_archive_topics();             // labels recurring across episodes, and where
+    void draw_archive_topics();             // the recurring topics (strip colours), choosing one filters the list
     // shared helper: wrapped text with highlighted byte spans
     void draw_highlighted_wrapped(const std::string& text, const std::vector<HighlightSpan>& spans, float width);
 
@@ -160,7 +166,11 @@ private:
     // episode list
     char m_episode_filter[128] = {};
     std::string m_episode_filter_text;   // the filter m_episode_rows was built for
-    std::vector<uint32_t> m_episode_rows;  // episodes listed (matching the filter), in order
+    std::vector<uint32_t> m_episode_rows;  // episodes listed (matching the filter and topic), in order
+    int m_episode_rows_topic = -1;         // the chosen recurring topic m_episode_rows was built for
+    size_t m_episode_rows_of = 0;          // and the episode count
+    std::vector<TopicListRow> m_topic_rows_drawn;  // see topic_list_rows()
+    std::string m_topic_list_note;
     float m_episode_filter_rect[4] = {};
 
     // panes
@@ -189,7 +199,6 @@ private:
     float m_tl_begin = 0.f, m_tl_end = 1.f;
     float m_timeline_rect[4] = {0, 0, 0, 0};
     float m_search_rect[4] = {0, 0, 0, 0};
-    int m_archive_topic = -1;  // selected recurring topic in the episode list
 };
 
 }  // namespace tx

@@ -1,6 +1,6 @@
 // view_archive.cpp: what only an archive (many episodes) shows: loading progress while episodes
 // are indexed in time slices, the archive timeline (episodes by date, query hits per episode) and
-// the recurring topics ("which episodes talk about X").
+// the recurring topics the strips are coloured by ("which episodes talk about X").
 #include <imgui.h>
 
 #include <algorithm>
@@ -90,34 +90,68 @@ void App::draw_archive_timeline(float height) {
     }
 }
 
+// The recurring topics the strips are coloured by (AppModel::recurring_topics), most episodes
+// first: swatch, label, episodes. Choosing one keeps only its episodes in the list below (see
+// draw_episodes) and dims every other topic on the strip; choosing it again shows all.
 void App::draw_archive_topics() {
-    const auto& topics = m_model.archive_topics();
-    if (topics.empty()) return;
-    ImGui::TextDisabled("Recurring topics");
-    ImGui::SameLine();
-    std::string preview = m_archive_topic >= 0 && size_t(m_archive_topic) < topics.size()
-                              ? topics[size_t(m_archive_topic)].label + " (" + count_noun(topics[size_t(m_archive_topic)].episodes.size(), "episode", "episodes") + ")"
-                              : std::string("Which episodes talk about\xE2\x80\xA6");
-    ImGui::SetNextItemWidth(-1);
-    if (ImGui::BeginCombo("##archive_topic", preview.c_str())) {
-        for (size_t i = 0; i < topics.size(); ++i) {
-            std::string item = topics[i].label + "  (" + std::to_string(topics[i].episodes.size()) + ")";
-            if (ImGui::Selectable(item.c_str(), int(i) == m_archive_topic)) m_archive_topic = int(i);
-        }
-        ImGui::EndCombo();
+    m_topic_rows_drawn.clear();
+    m_topic_list_note.clear();
+    if (m_model.recurring_pending()) {  // the list comes with the colours, after every episode's topics
+        m_topic_list_note = "Recurring topics: finding recurring topics\xE2\x80\xA6";
+    } else if (m_model.recurring_known() && m_model.recurring_topics().empty()) {
+        m_topic_list_note = "Recurring topics: no topic recurs across episodes";
     }
-    if (m_archive_topic >= 0 && size_t(m_archive_topic) < topics.size()) {
-        const ArchiveTopicRow& t = topics[size_t(m_archive_topic)];
-        ImGui::BeginChild("archive_topic_eps", ImVec2(0, ImGui::GetTextLineHeightWithSpacing() * std::min<float>(6.f, float(t.episodes.size()) + 0.5f)), false);
-        for (uint32_t e : t.episodes) {
-            const EpisodeMeta& meta = m_model.episode_meta(e);
-            std::string title = meta.title.empty() ? "Episode " + std::to_string(e + 1) : meta.title;
-            ImGui::PushID(int(e));
-            if (ImGui::Selectable(title.c_str(), e == m_model.episode())) m_model.seek(e, 0);
-            ImGui::PopID();
+    if (!m_topic_list_note.empty()) {
+        ImGui::TextDisabled("%s", m_topic_list_note.c_str());
+        ImGui::Separator();
+        return;
+    }
+    const auto& order = m_model.recurring_by_episodes();
+    if (order.empty()) return;  // a bundle loaded at once: its strips are coloured per episode
+    const auto& topics = m_model.recurring_topics();
+    const int chosen = m_model.chosen_recurring();
+    ImGui::TextDisabled("Recurring topics \xC2\xB7 %zu", order.size());
+    if (chosen >= 0) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Show all episodes")) m_model.choose_recurring(-1);
+    }
+    const float row_h = ImGui::GetTextLineHeightWithSpacing();
+    const float rows = std::min(5.5f, float(order.size()) + 1.2f);  // + the header row
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
+    if (ImGui::BeginTable("recurring_topics", 2, flags, ImVec2(0, row_h * rows))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
+        ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clip;
+        clip.Begin(int(order.size()));
+        while (clip.Step()) {
+            for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
+                const int g = int(order[size_t(k)]);
+                const RecurringTopicRow& rt = topics[size_t(g)];
+                ImGui::PushID(g);
+                ImGui::TableNextRow();
+                ImGui::TableSetColumnIndex(0);
+                // the swatch: the colour this topic's segments have on every strip
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const float fs = ImGui::GetFontSize();
+                const ImVec2 s0(at.x, at.y + 0.15f * fs), s1(at.x + 0.8f * fs, at.y + 0.95f * fs);
+                ImGui::GetWindowDrawList()->AddRectFilled(s0, s1, rt.color, 2.f);
+                const ImVec2 label_at(at.x + 1.1f * fs, at.y);
+                ImGui::SetCursorScreenPos(label_at);
+                if (ImGui::Selectable("##recurring", g == chosen, ImGuiSelectableFlags_SpanAllColumns))
+                    m_model.choose_recurring(g == chosen ? -1 : g);
+                const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
+                const bool hovered = ImGui::IsItemHovered();
+                ImGui::SetCursorScreenPos(label_at);
+                if (text_ellipsis(rt.label, ImGui::GetContentRegionAvail().x) && hovered) tooltip_text(rt.label);
+                ImGui::TableSetColumnIndex(1);
+                ImGui::TextDisabled("%s", count_noun(rt.episodes.size(), "episode", "episodes").c_str());
+                m_topic_rows_drawn.push_back({g, {r0.x, r0.y, r1.x - r0.x, r1.y - r0.y}, {s0.x, s0.y, s1.x - s0.x, s1.y - s0.y}});
+                ImGui::PopID();
+            }
         }
-        ImGui::EndChild();
-        if (ImGui::SmallButton("Search for it")) m_model.set_query(t.label);
+        ImGui::EndTable();
     }
     ImGui::Separator();
 }

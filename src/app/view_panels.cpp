@@ -85,23 +85,33 @@ void App::draw_episodes() {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_episode_filter_rect[0] = a.x; m_episode_filter_rect[1] = a.y; m_episode_filter_rect[2] = b.x - a.x; m_episode_filter_rect[3] = b.y - a.y;
     }
-    if (m_episode_filter_text != m_episode_filter || m_episode_rows.size() > count || (m_episode_filter[0] == 0 && m_episode_rows.size() != count)) {
+    // a recurring topic chosen above keeps only its episodes, and opens them at its first segment
+    const int topic = m_model.chosen_recurring();
+    const std::vector<uint32_t>* with_topic = topic >= 0 ? &m_model.recurring_topics()[size_t(topic)].episodes : nullptr;
+    auto open = [&](uint32_t e) {
+        if (with_topic) m_model.open_at_recurring(e, topic);
+        else m_model.seek(e, 0);
+    };
+    if (m_episode_filter_text != m_episode_filter || m_episode_rows_topic != topic || m_episode_rows_of != count) {
         m_episode_filter_text = m_episode_filter;
+        m_episode_rows_topic = topic;
+        m_episode_rows_of = count;
         m_episode_rows.clear();
         for (uint32_t i = 0; i < count; ++i) {
             const EpisodeMeta& meta = m_model.episode_meta(i);
+            if (with_topic && !std::binary_search(with_topic->begin(), with_topic->end(), i)) continue;
             if (episode_matches(meta.title, meta.date, m_episode_filter_text)) m_episode_rows.push_back(i);
         }
     }
     if (m_episode_rows.empty()) {
-        ImGui::TextDisabled("No episode title or date has \"%s\".", m_episode_filter);
+        ImGui::TextDisabled(with_topic ? "No episode with this topic has \"%s\"." : "No episode title or date has \"%s\".", m_episode_filter);
         ImGui::EndChild();
         return;
     }
     if (into_list) {
         set_part(Part::List);
         m_focus_visible = true;
-        if (std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode()) == m_episode_rows.end()) m_model.seek(m_episode_rows.front(), 0);
+        if (std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode()) == m_episode_rows.end()) open(m_episode_rows.front());
         m_episode_scroll = true;
     } else if (m_part == Part::List && !ImGui::GetIO().WantTextInput) {
         // ↑/↓ open the previous / next episode of the list, Home / End the first / last; ↑ on the
@@ -115,7 +125,7 @@ void App::draw_episodes() {
         if (key(ImGuiKey_Home)) to = 0;
         if (key(ImGuiKey_End)) to = n - 1;
         if (to == -1) set_part(Part::EpisodeFilter);
-        else if (to >= 0 && to != at) { m_model.seek(m_episode_rows[size_t(to)], 0); m_episode_scroll = true; }
+        else if (to >= 0 && to != at) { open(m_episode_rows[size_t(to)]); m_episode_scroll = true; }
     }
     bool q = !m_model.query().empty();
     if (ImGui::BeginTable("episodes", q ? 3 : 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY)) {
@@ -139,7 +149,7 @@ void App::draw_episodes() {
                 std::string title = meta.title.empty() ? "Episode " + std::to_string(i + 1) : meta.title;
                 if (!meta.date.empty()) title = meta.date + "  " + title;
                 if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
-                    m_model.seek(uint32_t(i), 0);
+                    open(uint32_t(i));
                 if (row == cur_row && std::exchange(m_episode_scroll, false)) ImGui::SetScrollHereY(0.4f);
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextDisabled("%s%s", meta.times_estimated ? "\xE2\x89\x88" : "", format_time(meta.duration_ms).c_str());

@@ -70,7 +70,9 @@ void App::draw_timeline(float height) {
         float xa = x_of(float(t.start_ms)), xb = x_of(float(t.end_ms));
         if (xb < p0.x || xa > p1.x) continue;
         ImU32 c = t.color;
-        if (m_model.highlighted_group() >= 0 && int(t.group) != m_model.highlighted_group()) c = (c & 0x00FFFFFF) | 0x50000000;
+        if ((m_model.highlighted_group() >= 0 && int(t.group) != m_model.highlighted_group()) ||
+            (m_model.chosen_recurring() >= 0 && t.recurring != m_model.chosen_recurring()))  // Episodes tab's choice
+            c = (c & 0x00FFFFFF) | 0x50000000;
         dl->AddRectFilled(ImVec2(xa + 1, p0.y + 2), ImVec2(xb - 1, p0.y + row_h), c, 3.f);
         float tw = ImGui::CalcTextSize(t.label.c_str()).x;
         if (tw + 8 < xb - xa) dl->AddText(ImVec2(xa + 4, p0.y + (row_h - fs) * 0.5f + 1), label_col, t.label.c_str());
@@ -155,7 +157,7 @@ void App::draw_timeline(float height) {
             // archives: say what the colour means (recurring across episodes, or this episode only)
             if (tr.recurring >= 0 && size_t(tr.recurring) < m_model.recurring_topics().size()) {
                 const RecurringTopicRow& rt = m_model.recurring_topics()[size_t(tr.recurring)];
-                ImGui::TextWrapped("Recurring topic: %s \xC2\xB7 in %u episodes", rt.label.c_str(), rt.episodes);
+                ImGui::TextWrapped("Recurring topic: %s \xC2\xB7 in %u episodes", rt.label.c_str(), uint32_t(rt.episodes.size()));
             } else if (m_model.recurring_known()) {
                 ImGui::TextDisabled("Only in this episode (grey: not a recurring topic)");
             } else if (m_model.recurring_pending()) {

@@ -413,6 +413,23 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     };
     g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
     g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
+    // the Episodes tab's recurring topics as drawn: each row's topic, label, colour ("#rrggbb", as
+    // the strips draw it), episodes, row and swatch rects; or the note it showed instead
+    g->state += ",\"topicList\":{\"note\":";
+    tx::json_append_string(g->state, g->app.topic_list_note());
+    g->state += ",\"rows\":[";
+    for (size_t i = 0; i < g->app.topic_list_rows().size(); ++i) {
+        const auto& r = g->app.topic_list_rows()[i];
+        const tx::RecurringTopicRow& t = g->model.recurring_topics()[size_t(r.topic)];
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "#%02x%02x%02x", t.color & 0xff, (t.color >> 8) & 0xff, (t.color >> 16) & 0xff);
+        g->state += std::string(i ? "," : "") + "{\"topic\":" + std::to_string(r.topic) + ",\"label\":";
+        tx::json_append_string(g->state, t.label);
+        g->state += ",\"color\":\"" + std::string(hex) + "\",\"episodes\":[";
+        for (size_t k = 0; k < t.episodes.size(); ++k) g->state += (k ? "," : "") + std::to_string(t.episodes[k]);
+        g->state += "],\"rect\":" + rect(r.rect) + ",\"swatch\":" + rect(r.swatch) + "}";
+    }
+    g->state += "]}";
     // what the views showed: the status line, the tabs (name -> rect), the results heading pinned
     // over a scrolled group (resultsPinned), the phone layout's tab, the
     // texts cut with an ellipsis, the tooltip background's alpha

@@ -225,10 +225,11 @@ TEST_CASE("archive topics built in small background steps equal the topics of an
             else CHECK(a[i].color == lazy.recurring_topics()[size_t(a[i].recurring)].color);
         }
     }
-    // recurring labels across the archive, each listing its episodes in order
-    REQUIRE_FALSE(lazy.archive_topics().empty());
-    for (const ArchiveTopicRow& r : lazy.archive_topics()) {
-        CHECK(r.episodes.size() >= 3);
+    // topics recurring across the archive (the episodes share their text), each listing its
+    // episodes in order
+    REQUIRE_FALSE(lazy.recurring_topics().empty());
+    for (const RecurringTopicRow& r : lazy.recurring_topics()) {
+        CHECK(r.episodes.size() >= 2);
         CHECK(std::is_sorted(r.episodes.begin(), r.episodes.end()));
     }
 }
@@ -279,6 +280,18 @@ Episode topic_episode(uint32_t id, const std::vector<std::vector<const char*>>& 
     return text_episode(text, "topic" + std::to_string(id), "Topic episode " + std::to_string(id));
 }
 
+// One vocabulary per topic: astronomy, and seven unrelated ones (cooking first).
+const std::vector<const char*> kStars = {"telescope", "galaxy", "orbit", "planet", "nebula", "comet", "asteroid", "astronomer", "supernova", "eclipse", "meteor", "starlight"};
+const std::vector<std::vector<const char*>> kOther = {
+    {"recipe", "oven", "flour", "butter", "dough", "bake", "pastry", "sugar", "whisk", "cinnamon", "kitchen", "bread"},
+    {"goalkeeper", "striker", "penalty", "stadium", "referee", "midfield", "tackle", "offside", "league", "trophy", "dribble", "corner"},
+    {"tulip", "compost", "seedling", "shovel", "greenhouse", "hedge", "soil", "blossom", "pruning", "orchard", "weeds", "mulch"},
+    {"violin", "orchestra", "melody", "chord", "symphony", "cello", "rhythm", "concerto", "piano", "conductor", "harmony", "tempo"},
+    {"bishop", "checkmate", "gambit", "rook", "pawn", "endgame", "castling", "knight", "grandmaster", "stalemate", "opening", "queen"},
+    {"locomotive", "railway", "carriage", "station", "platform", "timetable", "signal", "track", "conductor", "freight", "tunnel", "steam"},
+    {"sailboat", "harbour", "anchor", "mast", "rudder", "regatta", "keel", "voyage", "compass", "tide", "deck", "captain"},
+};
+
 // The topic (of `topics`) whose segment covers word w of episode e, or null.
 const TopicRow* topic_at(AppModel& m, uint32_t e, uint32_t w) {
     m.set_episode(e);
@@ -294,16 +307,8 @@ const TopicRow* topic_at(AppModel& m, uint32_t e, uint32_t w) {
 // got different colours in different episodes. Segments of a topic recurring across episodes now
 // share its colour everywhere; other segments are the neutral kOwnTopicColor.
 TEST_CASE("an archive colours a topic shared by two episodes alike in both, and unrelated topics apart") {
-    const std::vector<const char*> stars = {"telescope", "galaxy", "orbit", "planet", "nebula", "comet", "asteroid", "astronomer", "supernova", "eclipse", "meteor", "starlight"};
-    const std::vector<std::vector<const char*>> other = {
-        {"recipe", "oven", "flour", "butter", "dough", "bake", "pastry", "sugar", "whisk", "cinnamon", "kitchen", "bread"},
-        {"goalkeeper", "striker", "penalty", "stadium", "referee", "midfield", "tackle", "offside", "league", "trophy", "dribble", "corner"},
-        {"tulip", "compost", "seedling", "shovel", "greenhouse", "hedge", "soil", "blossom", "pruning", "orchard", "weeds", "mulch"},
-        {"violin", "orchestra", "melody", "chord", "symphony", "cello", "rhythm", "concerto", "piano", "conductor", "harmony", "tempo"},
-        {"bishop", "checkmate", "gambit", "rook", "pawn", "endgame", "castling", "knight", "grandmaster", "stalemate", "opening", "queen"},
-        {"locomotive", "railway", "carriage", "station", "platform", "timetable", "signal", "track", "conductor", "freight", "tunnel", "steam"},
-        {"sailboat", "harbour", "anchor", "mast", "rudder", "regatta", "keel", "voyage", "compass", "tide", "deck", "captain"},
-    };
+    const std::vector<const char*>& stars = kStars;
+    const std::vector<std::vector<const char*>>& other = kOther;
     std::vector<Episode> eps;
     eps.push_back(topic_episode(0, {other[0], stars, other[1]}));  // stars in the middle
     eps.push_back(topic_episode(1, {stars, other[2], other[3]}));  // stars first
@@ -326,7 +331,7 @@ TEST_CASE("an archive colours a topic shared by two episodes alike in both, and 
     CHECK(sa.color == sb.color);
     CHECK(sa.color != kOwnTopicColor);
     const RecurringTopicRow& r = m.recurring_topics()[size_t(sa.recurring)];
-    CHECK(r.episodes == 2);
+    CHECK(r.episodes.size() == 2);
     CHECK(std::any_of(stars.begin(), stars.end(), [&](const char* w) { return r.label.find(w) != std::string::npos; }));
     // unrelated topics: first in their episodes (where the old colours were alike by position)
     for (auto [e, w] : {std::pair<uint32_t, uint32_t>{0, words / 2}, {1, words + words / 2}, {2, words / 2}, {2, 2 * words + words / 2}}) {
@@ -352,4 +357,68 @@ TEST_CASE("a single-episode bundle keeps its colours by group within the episode
         CHECK(t.recurring == -1);
         CHECK(t.color == (0xff000000u | (uint32_t(topic_colour(t.group).b) << 16) | (uint32_t(topic_colour(t.group).g) << 8) | topic_colour(t.group).r));
     }
+}
+
+// Protects the Episodes tab's "Recurring topics" list: it listed keywords shared by 3+ episodes,
+// not the recurring topics the strips are coloured by, so a coloured segment's topic could not be
+// found in it. Its rows are now recurring_topics(), most episodes first, with the strips' colours
+// and the episodes that have each; choosing one opens its episodes at the topic's first segment.
+TEST_CASE("the archive's recurring topics list holds the strips' topics, colours and episodes, most episodes first") {
+    const std::vector<const char*>& cooking = kOther[0];
+    std::vector<Episode> eps;
+    eps.push_back(topic_episode(0, {kOther[1], kStars, cooking}));   // astronomy, cooking
+    eps.push_back(topic_episode(1, {kStars, kOther[2], kOther[3]}));  // astronomy
+    eps.push_back(topic_episode(2, {kOther[4], cooking, kOther[5]}));  // cooking
+    eps.push_back(topic_episode(3, {cooking, kOther[6], kOther[3]}));  // cooking (music also in 1)
+    AppModel m;
+    load_as_archive(m, eps);
+    CHECK(m.recurring_by_episodes().empty());  // nothing to list while the grouping runs
+    run_to_end(m, 2.0);
+    REQUIRE(m.recurring_known());
+    const auto& topics = m.recurring_topics();
+    const auto& order = m.recurring_by_episodes();
+    REQUIRE(order.size() == topics.size());
+    // every topic listed once, most episodes first
+    std::vector<uint32_t> sorted(order);
+    std::sort(sorted.begin(), sorted.end());
+    for (uint32_t g = 0; g < sorted.size(); ++g) CHECK(sorted[g] == g);
+    for (size_t k = 1; k < order.size(); ++k) CHECK(topics[order[k - 1]].episodes.size() >= topics[order[k]].episodes.size());
+    // each row's colour and episodes are those of its segments on the strips
+    std::vector<std::vector<uint32_t>> seen(topics.size());
+    for (uint32_t e = 0; e < eps.size(); ++e) {
+        m.set_episode(e);
+        for (const TopicRow& t : m.topics()) {
+            if (t.recurring < 0) continue;
+            INFO("episode " << e << ": " << t.label);
+            CHECK(t.color == topics[size_t(t.recurring)].color);
+            if (seen[size_t(t.recurring)].empty() || seen[size_t(t.recurring)].back() != e) seen[size_t(t.recurring)].push_back(e);
+        }
+    }
+    for (size_t g = 0; g < topics.size(); ++g) CHECK(topics[g].episodes == seen[g]);
+    // the first row is cooking, in episodes 0, 2 and 3; astronomy follows, in 0 and 1
+    auto has_word = [](const RecurringTopicRow& r, const std::vector<const char*>& vocab) {
+        return std::any_of(vocab.begin(), vocab.end(), [&](const char* w) { return r.label.find(w) != std::string::npos; });
+    };
+    const RecurringTopicRow& first = topics[order[0]];
+    INFO("first row: " << first.label);
+    CHECK(has_word(first, cooking));
+    CHECK(first.episodes == std::vector<uint32_t>{0, 2, 3});
+    auto stars = std::find_if(order.begin(), order.end(), [&](uint32_t g) { return has_word(topics[g], kStars); });
+    REQUIRE(stars != order.end());
+    CHECK(topics[*stars].episodes == std::vector<uint32_t>{0, 1});
+    // choosing the cooking row, then opening episode 2 from it: the reader is at its cooking segment
+    m.choose_recurring(int(order[0]));
+    CHECK(m.chosen_recurring() == int(order[0]));
+    CHECK(m.state_json().find("\"chosenTopic\":" + std::to_string(order[0])) != std::string::npos);
+    m.open_at_recurring(2, int(order[0]));
+    CHECK(m.episode() == 2);
+    const uint32_t words = kSentences * 12;  // per section: cooking is the second of episode 2
+    CHECK(m.reader_word() > words / 2);
+    CHECK(m.reader_word() < words + words / 2);
+    const TopicRow* at = topic_at(m, 2, m.reader_word());
+    REQUIRE(at);
+    CHECK(at->recurring == int(order[0]));
+    CHECK(at->start_word == m.reader_word());
+    m.choose_recurring(-1);
+    CHECK(m.chosen_recurring() == -1);
 }

@@ -90,7 +90,7 @@ export async function openReady(browser, url, opts) {
 }
 
 // Decode a PNG screenshot in the page and return { distinctColours, darkPixels, inkPixels,
-// brightness (mean, 0-255), width, height } of a region.
+// brightness (mean, 0-255), commonest (the most common colour, "#rrggbb"), width, height } of a region.
 export async function pixelStats(page, png, region = null) {
   return page.evaluate(async ({ b64, region }) => {
     const img = new Image();
@@ -118,7 +118,7 @@ export async function pixelStats(page, png, region = null) {
     for (let i = 0; i < d.length; i += 4)
       if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
     return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, brightness: sum / (d.length / 4) / 3,
-             width: img.width, height: img.height };
+             commonest: '#' + bg.toString(16).padStart(6, '0'), width: img.width, height: img.height };
   }, { b64: png.toString('base64'), region });
 }
 

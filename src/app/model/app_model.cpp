@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <map>
 #include <utility>
 
 #include "app/model/search_engine.h"
@@ -35,7 +34,6 @@ struct ArchiveLoader {
     bool keep_text = true;        // small bundles keep every episode resident
     bool indexing = true;         // false: computing archive topics
     uint32_t next_topic = 0;      // background topics: episodes before this one are collected
-    std::map<std::string, std::vector<uint32_t>> keyword_episodes;
     RecurringGrouper recurring;   // every episode's segment profiles, then grouped in steps
 };
 
@@ -118,8 +116,9 @@ void AppModel::reset_for_load() {
     m_occurrences.clear();
     m_snippet_requests.clear();
     m_archive_rows.clear();
-    m_archive_topics.clear();
     m_recurring.clear();
+    m_recurring_order.clear();
+    m_chosen_recurring = -1;
     m_recurring_known = false;
     m_results_partial = false;
     m_error = {};
@@ -307,15 +306,8 @@ bool AppModel::topics_slice(const NowFn& now_ms, double t0, double budget_ms) {
     ArchiveLoader* L = m_loader.get();
     bool worked = false;
     while (true) {
-        // the background cursor collects episodes whose topics are known, in order
-        while (L && L->next_topic < m_meta.size() && m_topics_done[L->next_topic]) {
-            const uint32_t e = L->next_topic++;
-            for (const TopicRow& t : m_topics_by_episode[e])
-                for (size_t k = 0; k < t.keywords.size() && k < 3; ++k) {
-                    auto& v = L->keyword_episodes[t.keywords[k]];
-                    if (v.empty() || v.back() != e) v.push_back(e);
-                }
-        }
+        // the background cursor moves past episodes whose topics are known, in order
+        while (L && L->next_topic < m_meta.size() && m_topics_done[L->next_topic]) ++L->next_topic;
         if (!m_topic_job) {
             uint32_t e = UINT32_MAX;
             if (m_current && m_episode < m_topics_done.size() && !m_topics_done[m_episode]) e = m_episode;
@@ -357,12 +349,6 @@ bool AppModel::topics_slice(const NowFn& now_ms, double t0, double budget_ms) {
             L->recurring.step(kRecurringWorkChunk);
         }
         apply_recurring(L->recurring.take());
-        m_archive_topics.clear();
-        for (auto& kv : L->keyword_episodes)
-            if (kv.second.size() >= 3) m_archive_topics.push_back(ArchiveTopicRow{kv.first, std::move(kv.second)});
-        std::stable_sort(m_archive_topics.begin(), m_archive_topics.end(),
-                         [](const ArchiveTopicRow& a, const ArchiveTopicRow& b) { return a.episodes.size() > b.episodes.size(); });
-        if (m_archive_topics.size() > 60) m_archive_topics.resize(60);
         m_loader.reset();
         bump();
         worked = true;
@@ -418,8 +404,9 @@ void AppModel::fail(Errc code, std::string message) {
     m_episode_words.clear();
     m_indexed = 0;
     m_archive_rows.clear();
-    m_archive_topics.clear();
     m_recurring.clear();
+    m_recurring_order.clear();
+    m_chosen_recurring = -1;
     m_recurring_known = false;
     m_snippet_requests.clear();
     m_total_words = 0;
@@ -474,11 +461,11 @@ void AppModel::apply_recurring(std::vector<RecurringTopic> topics) {
         row.label = topics[g].label;
         row.segments = uint32_t(topics[g].members.size());
         uint16_t taken = 0;
-        std::vector<uint32_t> eps;
+        std::vector<uint32_t>& eps = row.episodes;
         for (const RecurringTopic::Member& m : topics[g].members)
             if (m.episode < used.size()) { taken |= used[m.episode]; eps.push_back(m.episode); }
         std::sort(eps.begin(), eps.end());
-        row.episodes = uint32_t(std::unique(eps.begin(), eps.end()) - eps.begin());
+        eps.erase(std::unique(eps.begin(), eps.end()), eps.end());
         uint32_t colour = uint32_t(g % 12);
         for (uint32_t k = 0; k < 12; ++k)
             if (!(taken & (1u << k))) { colour = k; break; }
@@ -492,9 +479,29 @@ void AppModel::apply_recurring(std::vector<RecurringTopic> topics) {
         }
         m_recurring.push_back(std::move(row));
     }
+    m_recurring_order.resize(m_recurring.size());
+    for (uint32_t g = 0; g < m_recurring_order.size(); ++g) m_recurring_order[g] = g;
+    std::stable_sort(m_recurring_order.begin(), m_recurring_order.end(), [&](uint32_t a, uint32_t b) {
+        const RecurringTopicRow &x = m_recurring[a], &y = m_recurring[b];
+        return x.episodes.size() != y.episodes.size() ? x.episodes.size() > y.episodes.size() : x.segments > y.segments;
+    });
     m_recurring_known = true;
     m_topics = m_episode < m_topics_by_episode.size() ? m_topics_by_episode[m_episode] : std::vector<TopicRow>();
     rebuild_topic_groups();
+}
+
+void AppModel::choose_recurring(int r) {
+    m_chosen_recurring = r >= 0 && size_t(r) < m_recurring.size() ? r : -1;
+    bump();
+}
+
+void AppModel::open_at_recurring(uint32_t e, int r) {
+    const TopicRow* first = nullptr;
+    if (e < m_topics_by_episode.size())
+        for (const TopicRow& t : m_topics_by_episode[e])
+            if (t.recurring == r && r >= 0 && (!first || t.start_word < first->start_word)) first = &t;
+    if (first) seek_word(e, first->start_word);
+    else seek(e, 0);
 }
 
 void AppModel::rebuild_topic_groups() {
@@ -900,8 +907,8 @@ std::string AppModel::state_json() const {
     j += ",\"topicsPending\":" + std::string(m_loader && !m_loader->indexing ? "true" : "false");
     j += ",\"topicsDone\":" + std::to_string(topics_done());
     j += ",\"partial\":" + std::string(m_results_partial ? "true" : "false");
-    j += ",\"archiveTopics\":" + std::to_string(m_archive_topics.size());
     j += ",\"recurringTopics\":" + std::to_string(m_recurring.size());
+    j += ",\"chosenTopic\":" + std::to_string(m_chosen_recurring);
     j += ",\"indexBytes\":" + std::to_string(index_bytes());
     j += ",\"pendingSnippets\":" + std::to_string(std::count_if(m_results.begin(), m_results.end(), [](const ResultRow& r) { return r.snippet_pending; }));
     j += ",\"durationMs\":" + std::to_string(episode_meta(m_episode).duration_ms);

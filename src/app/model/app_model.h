@@ -59,8 +59,8 @@ struct TopicRow {
 // A topic that recurs across an archive's episodes (group_recurring): its segments share its colour.
 struct RecurringTopicRow {
     std::string label;
-    uint32_t color = 0;      // ABGR
-    uint32_t episodes = 0;   // episodes with a segment of it
+    uint32_t color = 0;               // ABGR
+    std::vector<uint32_t> episodes;   // episodes with a segment of it, in bundle order (at least 2)
     uint32_t segments = 0;
 };
 
@@ -83,12 +83,6 @@ struct RecurringTopic;
 struct ArchiveEpisodeRow {
     uint32_t episode = 0;
     int32_t day = -1;  // days since 1970-01-01 from EpisodeMeta::date, -1 = undated
-};
-
-// "Which episodes talk about X": a topic label recurring across the archive.
-struct ArchiveTopicRow {
-    std::string label;
-    std::vector<uint32_t> episodes;  // episodes with a segment of this label, in order
 };
 
 // Clock for AppModel::step: milliseconds from any fixed origin (the platform's performance.now).
@@ -131,9 +125,8 @@ public:
     // The view shows result row i: fill its snippet soon (in step()) if it is pending.
     void want_snippet(size_t i);
     size_t index_bytes() const;
-    // Archive view: episodes by date, and labels that recur across episodes (after indexing).
+    // Archive view: episodes by date (the recurring topics: recurring_topics()).
     const std::vector<ArchiveEpisodeRow>& archive_timeline() const { return m_archive_rows; }
-    const std::vector<ArchiveTopicRow>& archive_topics() const { return m_archive_topics; }
     // Load already-imported episodes (tests, dropped files); all stay resident.
     void load_episodes(std::vector<Episode> episodes);
     void set_download_progress(uint64_t done, uint64_t total);
@@ -202,6 +195,14 @@ public:
     // neutral kOwnTopicColor; until the recurring topics are known all are neutral.
     const std::vector<TopicRow>& topics() const { return m_topics; }  // current episode
     const std::vector<RecurringTopicRow>& recurring_topics() const { return m_recurring; }
+    // Indices into recurring_topics() for the Episodes tab's list: most episodes first, then most
+    // segments (recurring_topics() itself is by segments, and TopicRow::recurring indexes it).
+    const std::vector<uint32_t>& recurring_by_episodes() const { return m_recurring_order; }
+    // The recurring topic chosen in the Episodes tab (-1: none): every strip dims the others.
+    int chosen_recurring() const { return m_chosen_recurring; }
+    void choose_recurring(int r);  // -1 or out of range clears
+    // Open episode e at the first segment of recurring topic r there (at its start if it has none).
+    void open_at_recurring(uint32_t e, int r);
     // true from when an archive's recurring topics are known (false for a single episode)
     bool recurring_known() const { return m_recurring_known; }
     // true while an archive's recurring topics are still being found
@@ -233,7 +234,8 @@ public:
     // and for archives: episodes (listed in the directory), indexedEpisodes (searchable so far),
     // loading (still indexing), topicsPending (archive topics still being computed), topicsDone
     // (episodes with topics so far), partial (the
-    // current results cover only the indexed episodes), archiveTopics (recurring topic count),
+    // current results cover only the indexed episodes), recurringTopics (recurring topics found),
+    // chosenTopic (the recurring topic chosen in the Episodes tab, -1 = none),
     // indexBytes (InvertedIndex::memory_bytes), pendingSnippets (result rows not decoded yet)}.
     // The platform adds heapBytes, firstFrameMs, indexedMs, loadCallMs, frames, longestFrameMs...
     // (src/platform/main_web.cpp, tx_state_json).
@@ -274,7 +276,6 @@ private:
     std::vector<std::pair<uint32_t, std::shared_ptr<const Episode>>> m_cache;  // LRU, newest last
     std::vector<uint32_t> m_snippet_requests;
     std::vector<ArchiveEpisodeRow> m_archive_rows;
-    std::vector<ArchiveTopicRow> m_archive_topics;
 
     std::string m_query, m_query_error, m_query_note;
     std::string m_link_note;  // see link_note()
@@ -298,6 +299,8 @@ private:
     std::vector<TopicGroupRow> m_groups;
     std::vector<std::vector<TopicRow>> m_topics_by_episode;
     std::vector<RecurringTopicRow> m_recurring;
+    std::vector<uint32_t> m_recurring_order;  // recurring_by_episodes()
+    int m_chosen_recurring = -1;
     bool m_recurring_known = false;
     std::vector<uint8_t> m_topics_done;
     bool m_topics_wait = false;  // step() leaves the shown episode's topics to its next call
