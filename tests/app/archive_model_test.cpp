@@ -345,6 +345,32 @@ TEST_CASE("an archive colours a topic shared by two episodes alike in both, and 
     CHECK(m.state_json().find("\"recurringTopics\":" + std::to_string(m.recurring_topics().size())) != std::string::npos);
 }
 
+// Protects small multi-episode loads (opened files, a bundle under 1 MB of text): they load at
+// once, not on the archive path, and kept colouring each strip by its own groups, by position.
+TEST_CASE("several episodes loaded at once colour a shared topic alike too") {
+    std::vector<Episode> eps;
+    eps.push_back(topic_episode(0, {kOther[0], kStars, kOther[1]}));
+    eps.push_back(topic_episode(1, {kStars, kOther[2], kOther[3]}));
+    AppModel m;
+    m.load_episodes(std::move(eps));
+    CHECK(m.phase() == LoadPhase::Ready);  // searchable at once; topics follow in the steps
+    run_to_end(m, 2.0);
+    REQUIRE(m.recurring_known());
+    const uint32_t words = kSentences * 12;  // per section
+    auto copy_at = [&](uint32_t e, uint32_t w) {  // a copy: topic_at's row lives until the next set_episode
+        const TopicRow* t = topic_at(m, e, w);
+        REQUIRE(t);
+        return *t;
+    };
+    const TopicRow a = copy_at(0, words + words / 2), b = copy_at(1, words / 2);
+    INFO(a.label << " / " << b.label);
+    CHECK(a.recurring >= 0);
+    CHECK(a.recurring == b.recurring);
+    CHECK(a.color == b.color);
+    const TopicRow first = copy_at(0, words / 2);  // unrelated, first in its episode
+    CHECK(first.color != b.color);
+}
+
 TEST_CASE("a single-episode bundle keeps its colours by group within the episode") {
     AppModel m;
     auto bundle = write_bundle(archive_episodes(1));

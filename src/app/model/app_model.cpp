@@ -190,6 +190,13 @@ void AppModel::load_episodes(std::vector<Episode> episodes) {
     m_engine = std::make_unique<SearchEngine>(std::move(episodes));
     m_indexed = uint32_t(m_engine->size());
     init_episode_tables();
+    if (m_meta.size() > 1) {
+        // Several episodes loaded at once (a small bundle, opened files): their topics and the
+        // recurring topics across them are found in the background steps, as for an archive,
+        // so their strips are coloured by topic and not by position.
+        m_loader = std::make_unique<ArchiveLoader>();
+        m_loader->indexing = false;
+    }
     m_phase = LoadPhase::Ready;
     m_progress = 1.f;
     m_current = decoded(0);
