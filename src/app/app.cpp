@@ -25,6 +25,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_results_pinned.clear();
     m_parts_last = std::move(m_parts_drawn);
     m_parts_drawn.clear();
+    m_list_rows_last = std::exchange(m_list_rows_drawn, 0);
     if (ImGui::IsMouseClicked(0)) { m_part = Part::None; m_focus_visible = false; }  // a text box clicked takes it back
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -84,7 +85,7 @@ void App::draw_error() {
 }
 
 const char* App::part_name(Part p) {
-    static const char* names[] = {"", "search", "smaller", "larger", "theme", "timeline", "tabs", "episodeFilter", "list", "copyQuote", "reader"};
+    static const char* names[] = {"", "search", "smaller", "larger", "theme", "media", "timeline", "tabs", "episodeFilter", "showAllTopics", "list", "copyQuote", "reader"};
     return names[int(p)];
 }
 
@@ -139,6 +140,24 @@ bool App::activated(Part p) const {
     if (m_part != p || ImGui::GetIO().WantTextInput) return false;
     return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter), false) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_KeyPadEnter), false) ||
            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false);
+}
+
+int App::list_keys(int at, int n) const {
+    auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+    if (n <= 0) return -2;
+    const int page = std::max(1, m_list_rows_last - 1);  // a page keeps one row of the last in view
+    if (key(ImGuiKey_DownArrow)) return std::min(at + 1, n - 1);
+    if (key(ImGuiKey_UpArrow)) return std::max(at - 1, -1);
+    const bool paging = m_part == Part::List;  // a list focused by the mouse leaves them to the reader
+    if (paging && key(ImGuiKey_PageDown)) return std::min(std::max(at, 0) + page, n - 1);
+    if (paging && key(ImGuiKey_PageUp)) return std::max(at - page, 0);
+    if (key(ImGuiKey_Home)) return 0;
+    if (key(ImGuiKey_End)) return n - 1;
+    return -2;
+}
+
+void App::count_list_row() {
+    if (ImGui::IsItemVisible()) ++m_list_rows_drawn;
 }
 
 void App::handle_shortcuts() {
@@ -237,13 +256,18 @@ void App::draw_top_bar() {
             ImGui::SetTooltip("This transcript has no timestamps: times (marked \xE2\x89\x88) are estimated\nfrom an average speaking rate.");
         if (!ep->meta.media_url.empty()) {
             ImGui::SameLine();
-            if (ImGui::SmallButton("Open media at this moment") && m_host.open_url) {
-                std::string url = ep->meta.media_url;
-                url += (url.find('?') == std::string::npos ? "?t=" : "&t=") + std::to_string(m_model.time_ms() / 1000);
-                m_host.open_url(url);
-            }
+            if (ImGui::SmallButton("Open media at this moment") || activated(Part::Media)) open_media();
+            keyboard_part(Part::Media);
         }
     }
+}
+
+void App::open_media() {
+    if (m_model.episode() >= m_model.episode_count() || !m_host.open_url) return;
+    std::string url = m_model.current_episode().meta.media_url;
+    if (url.empty()) return;
+    url += (url.find('?') == std::string::npos ? "?t=" : "&t=") + std::to_string(m_model.time_ms() / 1000);
+    m_host.open_url(url);
 }
 
 void App::draw_ready() {
@@ -265,7 +289,7 @@ void App::draw_ready() {
             const bool show_reader = std::exchange(m_show_reader, false);
             if (begin_tab("Transcript", show_reader)) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
             if (begin_tab(res.c_str())) { m_narrow_tab_name = "Results"; draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
-            if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); ImGui::EndTabItem(); }
+            if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             ImGui::EndTabBar();
         }
@@ -277,7 +301,7 @@ void App::draw_ready() {
     if (ImGui::BeginTabBar("left_tabs")) {
         std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
         if (begin_tab(res.c_str())) { draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
-        if (begin_tab("Topics")) { draw_topics(); ImGui::EndTabItem(); }
+        if (begin_tab("Topics")) { draw_topics(); keyboard_part(Part::List); ImGui::EndTabItem(); }
         if (many && begin_tab("Episodes")) { draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
         ImGui::EndTabBar();
     }

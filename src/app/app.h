@@ -37,7 +37,9 @@ constexpr size_t kArchiveTimelineMin = 8;  // episodes from which the archive ti
 // The parts of the explorer that Tab / Shift+Tab move between, in the order they are drawn
 // (the page's reading order: top bar, timeline, left pane, reader). Each takes its own keys while
 // it has the keyboard focus; see handle_part_keys().
-enum class Part : int { None, Search, Smaller, Larger, Theme, Timeline, Tabs, EpisodeFilter, List, CopyQuote, Reader };
+// Media: "Open media at this moment" (episodes with a media link); ShowAllTopics: the Topics tab's
+// "Show all topics" (while a topic is highlighted); List: the open tab's results, topics or episodes.
+enum class Part : int { None, Search, Smaller, Larger, Theme, Media, Timeline, Tabs, EpisodeFilter, ShowAllTopics, List, CopyQuote, Reader };
 
 class App {
 public:
@@ -84,6 +86,7 @@ public:
     void enter(int dir);
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
+    int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
     static const char* part_name(Part p);
 
 private:
@@ -101,6 +104,13 @@ private:
     bool keyboard_part(Part p);
     bool keyboard_part(Part p, const float a[2], const float b[2]);
     bool activated(Part p) const;  // Enter or Space on the focused button p
+    // The focused list's keys for a list of n rows with row `at` selected (-1: none): ↑/↓ one row,
+    // PageUp/PageDown a page (the rows it showed last frame), Home/End the first / last.
+    // @return the row to go to (-1: ↑ on the first row), or -2 when none of these keys was pressed.
+    int list_keys(int at, int n) const;
+    void count_list_row();         // after a list row's item: counts it when visible (the page size)
+    void open_media();             // "Open media at this moment": the media link at the reader's time
+    void choose_topic(size_t i);   // a Topics row clicked or chosen by Enter: highlight it and jump there
     void copy_quote();             // the "Copy quote" button's action
     bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
@@ -151,6 +161,9 @@ private:
     std::string m_open_tab;             // the left pane's (or phone's) open tab last frame
     bool m_focus_filter = false;        // give the episode filter the caret next frame
     bool m_episode_scroll = false;      // scroll the episode list to the current episode
+    int m_list_rows_drawn = 0, m_list_rows_last = 0;  // list rows visible this frame / last frame
+    int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none)
+    bool m_topic_scroll = false;        // scroll the Topics list to m_topic_cursor
 
     // search box
     char m_query_buf[1024] = {};

@@ -10,6 +10,13 @@
 
 namespace tx {
 
+void App::choose_topic(size_t i) {
+    const TopicRow& t = m_model.topics()[i];
+    const bool sel = m_model.highlighted_group() == int(t.group);
+    m_model.set_highlighted_group(sel ? -1 : int(t.group));  // a second choice of it shows all again
+    m_model.seek(m_model.episode(), t.start_ms);
+}
+
 void App::draw_topics() {
     const auto& topics = m_model.topics();
     const auto& groups = m_model.topic_groups();
@@ -20,14 +27,34 @@ void App::draw_topics() {
         return;
     }
     float dur = float(std::max<uint32_t>(1, m_model.episode_meta(m_model.episode()).duration_ms));
+    bool shown_all = false;  // by the keyboard: the list takes the keys, from the next key on
     if (m_model.highlighted_group() >= 0) {
-        if (ImGui::SmallButton("Show all topics")) m_model.set_highlighted_group(-1);
+        if (ImGui::SmallButton("Show all topics") || activated(Part::ShowAllTopics)) {
+            m_model.set_highlighted_group(-1);
+            shown_all = m_part == Part::ShowAllTopics;
+            if (shown_all) set_part(Part::List);  // the button goes away: the list keeps the keys
+        }
+        keyboard_part(Part::ShowAllTopics);
+    }
+    // While the list has the keys, ↑/↓ (PageUp/PageDown, Home/End) move a cursor row, starting at
+    // the topic being read; Enter or Space chooses it, as a click does.
+    const int n = int(topics.size());
+    if (m_part != Part::List) m_topic_cursor = -1;
+    else if (!ImGui::GetIO().WantTextInput && !shown_all) {
+        if (m_topic_cursor < 0 || m_topic_cursor >= n) {
+            m_topic_cursor = 0;
+            for (int i = 0; i < n; ++i) if (topics[size_t(i)].start_ms <= m_model.time_ms()) m_topic_cursor = i;
+        }
+        const int to = list_keys(m_topic_cursor, n);
+        if (to >= 0 && to != m_topic_cursor) { m_topic_cursor = to; m_topic_scroll = true; }
+        if (activated(Part::List)) choose_topic(size_t(m_topic_cursor));
     }
     if (ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
         ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
+        ImVec2 cursor_a, cursor_b;
         for (size_t i = 0; i < topics.size(); ++i) {
             const TopicRow& t = topics[i];
             ImGui::PushID(int(i));
@@ -41,11 +68,17 @@ void App::draw_topics() {
             const ImVec2 label_pos = ImGui::GetCursorScreenPos();
             // the row's selectable has no label of its own: a label drawn by it would run into the
             // next columns (SpanAllColumns), so the label is drawn in its column, cut with "…"
-            if (ImGui::Selectable("##topic", sel, ImGuiSelectableFlags_SpanAllColumns)) {
-                m_model.set_highlighted_group(sel ? -1 : int(t.group));
-                m_model.seek(m_model.episode(), t.start_ms);
-            }
+            if (ImGui::Selectable("##topic", sel, ImGuiSelectableFlags_SpanAllColumns)) choose_topic(i);
+            count_list_row();
             const bool hovered = ImGui::IsItemHovered();
+            if (int(i) == m_topic_cursor) {  // the keyboard's row: hover colour, and a 1 px ring drawn after the table
+                cursor_a = ImGui::GetItemRectMin();
+                cursor_b = ImGui::GetItemRectMax();
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.6f));
+                if (std::exchange(m_topic_scroll, false) &&
+                    (cursor_a.y < ImGui::GetWindowPos().y || cursor_b.y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()))
+                    ImGui::SetScrollHereY(0.5f);
+            }
             ImGui::SetCursorScreenPos(label_pos);
             const bool cut = text_ellipsis(t.label, ImGui::GetContentRegionAvail().x);
             if (hovered && (cut || !t.keywords.empty())) {
@@ -63,6 +96,8 @@ void App::draw_topics() {
             ImGui::PopID();
         }
         ImGui::EndTable();
+        if (m_topic_cursor >= 0)
+            ImGui::GetWindowDrawList()->AddRect(cursor_a, cursor_b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.f, 0, 1.f);
     }
     ImGui::EndChild();
 }
@@ -114,16 +149,11 @@ void App::draw_episodes() {
         if (std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode()) == m_episode_rows.end()) open(m_episode_rows.front());
         m_episode_scroll = true;
     } else if (m_part == Part::List && !ImGui::GetIO().WantTextInput) {
-        // ↑/↓ open the previous / next episode of the list, Home / End the first / last; ↑ on the
-        // first goes back to the filter
-        auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
+        // ↑/↓ open the previous / next episode of the list, PageUp/PageDown one a page away, Home / End
+        // the first / last; ↑ on the first goes back to the filter
         const auto it = std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode());
-        const int n = int(m_episode_rows.size()), at = it == m_episode_rows.end() ? -1 : int(it - m_episode_rows.begin());
-        int to = -2;
-        if (key(ImGuiKey_DownArrow)) to = std::min(at + 1, n - 1);
-        if (key(ImGuiKey_UpArrow)) to = at - 1;
-        if (key(ImGuiKey_Home)) to = 0;
-        if (key(ImGuiKey_End)) to = n - 1;
+        const int at = it == m_episode_rows.end() ? -1 : int(it - m_episode_rows.begin());
+        const int to = list_keys(at, int(m_episode_rows.size()));
         if (to == -1) set_part(Part::EpisodeFilter);
         else if (to >= 0 && to != at) { open(m_episode_rows[size_t(to)]); m_episode_scroll = true; }
     }
@@ -150,6 +180,7 @@ void App::draw_episodes() {
                 if (!meta.date.empty()) title = meta.date + "  " + title;
                 if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
                     open(uint32_t(i));
+                count_list_row();
                 if (row == cur_row && std::exchange(m_episode_scroll, false)) ImGui::SetScrollHereY(0.4f);
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextDisabled("%s%s", meta.times_estimated ? "\xE2\x89\x88" : "", format_time(meta.duration_ms).c_str());

@@ -234,10 +234,11 @@ void App::draw_reader() {
         }
     }
     if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) m_sel_anchor = m_sel_end = -1;
-    // keyboard scrolling when the reader has the keys (or no part has: PageUp/PageDown as before);
-    // ↑/↓ a line, PageUp/PageDown or Space/Shift+Space a screen, Home/End the start and the end
+    // keyboard scrolling: ↑/↓ a line, Space/Shift+Space a screen while the reader has the keys;
+    // Home/End the start and the end also when no part has them; PageUp/PageDown a screen unless a
+    // list has the keys (it pages itself, as lists do elsewhere) or a text box has the caret
     const bool reader_keys = m_part == Part::Reader || m_part == Part::None;
-    if (!io.WantTextInput && reader_keys) {
+    if (!io.WantTextInput && m_part != Part::List) {
         auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
         const bool space = m_part == Part::Reader && key(ImGuiKey_Space);
         const float line = m_part == Part::Reader ? m_line_height : 0.f;  // arrows: only while the reader has the focus
@@ -246,8 +247,8 @@ void App::draw_reader() {
         if (key(ImGuiKey_PageUp) || (space && io.KeyShift)) to = scroll - view_h * 0.85f;
         if (key(ImGuiKey_DownArrow)) to = scroll + line;
         if (key(ImGuiKey_UpArrow)) to = scroll - line;
-        if (key(ImGuiKey_Home)) to = 0.f;
-        if (key(ImGuiKey_End)) to = ImGui::GetScrollMaxY();
+        if (reader_keys && key(ImGuiKey_Home)) to = 0.f;
+        if (reader_keys && key(ImGuiKey_End)) to = ImGui::GetScrollMaxY();
         if (to != scroll) ImGui::SetScrollY(std::clamp(to, 0.f, ImGui::GetScrollMaxY()));
     }
     ImGui::EndChild();

@@ -168,14 +168,11 @@ void App::draw_results() {
     // keyboard navigation while the list has focus
     int sel = m_model.selected_result();
     if ((ImGui::IsWindowFocused() || m_part == Part::List) && !just_focused && !ImGui::GetIO().WantTextInput) {
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) { m_model.select_result(std::min<int>(sel + 1, int(rows.size()) - 1)); m_results_scroll_to_selected = true; }
-        if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) {
-            if (sel <= 0) set_part(Part::Search);  // ↑ on the first result: back to the search box
-            else { m_model.select_result(sel - 1); m_results_scroll_to_selected = true; }
-        }
+        // ↑/↓ a result, PageUp/PageDown a page, Home/End the first / last; ↑ on the first: back to the search box
+        const int to = list_keys(sel, int(rows.size()));
+        if (to == -1) set_part(Part::Search);
+        else if (to >= 0 && to != sel) { m_model.select_result(to); m_results_scroll_to_selected = true; }
         auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k), false); };
-        if (key(ImGuiKey_Home)) { m_model.select_result(0); m_results_scroll_to_selected = true; }
-        if (key(ImGuiKey_End)) { m_model.select_result(int(rows.size()) - 1); m_results_scroll_to_selected = true; }
         if (m_narrow && (key(ImGuiKey_Enter) || key(ImGuiKey_KeyPadEnter)))  // phone: read the selected result
             m_show_reader = m_animating = true;
     }
@@ -225,6 +222,7 @@ void App::draw_results() {
             m_model.select_result(int(i));
             if (m_narrow) m_show_reader = m_animating = true;  // phone: the results cover the reader; show it at the hit
         }
+        count_list_row();
         bool hovered = ImGui::IsItemHovered();
         dl->ChannelsSetCurrent(0);
         if (selected || hovered)

@@ -407,7 +407,11 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"frames\":" + std::to_string(g->frames) + ",\"longestFrameMs\":" + std::to_string(g->longest_frame_ms) +
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
-                ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false");
+                ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
+                ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
+    g->state += ",\"topicStarts\":[";  // the current episode's topics (ms), as the Topics tab lists them
+    for (size_t i = 0; i < g->model.topics().size(); ++i) g->state += (i ? "," : "") + std::to_string(g->model.topics()[i].start_ms);
+    g->state += "]";
     auto rect = [](const float* r) {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };

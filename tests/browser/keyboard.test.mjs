@@ -1,11 +1,12 @@
 // Keyboard-only use: Tab / Shift+Tab walk the explorer's parts (with a focus ring) and leave it at
 // the ends (no focus trap in an embed), Escape clears then leaves the search box, Enter/Space press
-// the focused button, ←/→ on the timeline and the tabs, Home/End in the reader, ↑/↓ in the episodes.
+// the focused button, ←/→ on the timeline and the tabs, Home/End in the reader, ↑/↓ in the episodes,
+// the Topics tab's rows and "Show all topics", "Open media at this moment", PageUp/PageDown in a list.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, openReady, openPage, waitState, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, DEMO_TXT, openReady, openPage, waitState, saveShot, assert, assertEq } from './harness.mjs';
 import { writeSyntheticArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -13,6 +14,15 @@ async function key(page, k) { await page.keyboard.press(k); await page.waitForTi
 const HOST = `<!doctype html><html><body style="font:16px sans-serif;margin:20px"><p>Before. <a id="before" href="#x">link before</a></p>
 <div id="ex" data-transcript-explorer data-bundle="demo.txb" style="height:420px"></div>
 <p><a id="after" href="#y">link after</a></p>${'<p>filler</p>'.repeat(40)}<script src="explorer-loader.js"></script></body></html>`;
+
+// Pack `inputs` (transcripts or a manifest) with build/transcript and return the bundle's bytes.
+function pack(dir, inputs) {
+  execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-o', path.join(dir, 'a.txb'), ...inputs]);
+  const bytes = fs.readFileSync(path.join(dir, 'a.txb'));
+  fs.rmSync(dir, { recursive: true, force: true });
+  return bytes;
+}
+const bundleRoute = (name, bytes) => [`**/${name}`, (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' })];
 
 export const tests = [
   {
@@ -80,10 +90,8 @@ export const tests = [
     fn: async ({ browser, site }) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-kb-'));
       writeSyntheticArchive(path.join(dir, 'src'), 8, 600);
-      execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-o', path.join(dir, 'a.txb'), path.join(dir, 'src')]);
-      const bytes = fs.readFileSync(path.join(dir, 'a.txb'));
-      fs.rmSync(dir, { recursive: true, force: true });
-      const page = await openReady(browser, site.url + '?bundle=kb.txb', { routes: [['**/kb.txb', (r) => r.fulfill({ body: bytes, contentType: 'application/octet-stream' })]] });
+      const bytes = pack(dir, [path.join(dir, 'src')]);
+      const page = await openReady(browser, site.url + '?bundle=kb.txb', { routes: [bundleRoute('kb.txb', bytes)] });
       await waitState(page, 's => !s.loading');
       let s;
       for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
@@ -100,6 +108,96 @@ export const tests = [
       saveShot('keyboard-archive-episode', await page.screenshot());
       s = await key(page, 'ArrowUp');
       assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter');
+      await page.keyboard.press('Control+A');
+      await key(page, 'Backspace');
+      s = await key(page, 'ArrowDown');
+      assert(s.focus === 'list' && s.episode === 5, 'the open episode is kept when the filter is cleared');
+      s = await key(page, 'PageDown');
+      assert(s.focus === 'list' && s.episode > 6, 'PageDown in the episode list opens one a page further: ' + s.episode);
+      await page.context().close();
+    },
+  },
+  {
+    name: 'Topics tab: Tab reaches its list, ↓ moves a cursor row, Enter jumps the reader to that topic and highlights it as a click does, PageDown/End page the list (not the reader), "Show all topics" is in the Tab order (protects choosing a topic by keyboard)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      await waitState(page, 's => s.topics >= 5');
+      let s;
+      for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
+      assertEq(s.focus, 'tabs', 'the tabs have the focus');
+      s = await key(page, 'ArrowRight');
+      s = await key(page, 'Tab');
+      assertEq(s.focus, 'list', 'Tab from the Topics tab reaches its list');
+      assertEq(s.topicCursor, 0, 'the cursor starts at the topic being read');
+      await key(page, 'ArrowDown');
+      s = await key(page, 'ArrowDown');
+      assertEq(s.topicCursor, 2, '↓↓: the 3rd topic');
+      assertEq(s.timeMs, 0, 'moving the cursor does not move the reader');
+      saveShot('keyboard-topics-list', await page.screenshot());
+      s = await key(page, 'Enter');
+      assertEq(s.timeMs, s.topicStarts[2], "Enter: the reader is at the 3rd topic's start");
+      assert(s.highlightedGroup >= 0, 'Enter highlights the topic, as a click does');
+      const at = s.timeMs;
+      s = await key(page, 'PageDown');
+      assert(s.topicCursor > 3, 'PageDown moves the cursor a page down the list: ' + s.topicCursor);
+      assertEq(s.timeMs, at, 'PageDown in the list leaves the reader where it is');
+      s = await key(page, 'End');
+      assertEq(s.topicCursor, s.topicStarts.length - 1, 'End: the last topic');
+      saveShot('keyboard-topics-end', await page.screenshot());
+      s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'showAllTopics', 'Shift+Tab from the list: "Show all topics"');
+      s = await key(page, 'Space');
+      assert(s.highlightedGroup === -1 && s.focus === 'list', 'Space shows all topics; the list keeps the keys: ' + s.focus);
+      s = await key(page, 'Tab');
+      assertEq(s.focus, 'copyQuote', 'then Copy quote');
+      await page.context().close();
+    },
+  },
+  {
+    name: 'PageDown in the focused results list selects a result a page further; with a button focused it scrolls the reader (protects paging a list from the keyboard)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      await page.keyboard.type('people', { delay: 15 });
+      let s = await waitState(page, 's => s.query === "people" && s.results > 20');
+      for (let i = 0; i < 6; i++) s = await key(page, 'Tab');
+      assertEq(s.focus, 'list', 'the results list has the focus');
+      s = await key(page, 'ArrowDown');
+      assertEq(s.selected, 0, '↓ selects the first result');
+      s = await key(page, 'PageDown');
+      assert(s.selected >= 2, 'PageDown selects a result a page further: ' + s.selected);
+      const sel = s.selected;
+      s = await key(page, 'PageUp');
+      assert(s.selected < sel, 'PageUp goes back: ' + s.selected);
+      for (let i = 0; i < 4; i++) s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'larger', 'A+ has the focus');
+      const t0 = s.timeMs;
+      s = await key(page, 'PageDown');
+      assert(s.timeMs > t0, `PageDown with a button focused scrolls the reader (${t0} -> ${s.timeMs})`);
+      await page.context().close();
+    },
+  },
+  {
+    name: '"Open media at this moment" is in the Tab order after Dark/Light, and Enter opens the media link at the reader\'s time (protects the media link for keyboard users)',
+    fn: async ({ browser, site }) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-kb-'));
+      fs.copyFileSync(DEMO_TXT, path.join(dir, 'ep.txt'));
+      fs.writeFileSync(path.join(dir, 'm.tsv'), 'file\ttitle\tmedia_url\nep.txt\tWith media\thttps://example.org/ep.mp3\n');
+      const bytes = pack(dir, [path.join(dir, 'm.tsv')]);
+      const page = await openReady(browser, site.url + '?bundle=media.txb', {
+        routes: [bundleRoute('media.txb', bytes)],
+        init: 'window.open = (u) => { window.__opened = u; return null; };',
+      });
+      await page.evaluate(() => window.explorer.seek({ episode: 0, timeMs: 125000 }));
+      let s;
+      const order = [];
+      for (let i = 0; i < 5; i++) order.push((s = await key(page, 'Tab')).focus);
+      assertEq(order.join(' '), 'smaller larger theme media timeline', 'Tab order');
+      s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'media', 'Shift+Tab back to the media button');
+      saveShot('keyboard-media-focus', await page.screenshot());
+      await key(page, 'Enter');
+      const opened = await page.evaluate(() => window.__opened);
+      assertEq(opened, `https://example.org/ep.mp3?t=${Math.floor(s.timeMs / 1000)}`, 'Enter opens the media link at the reader\'s time');
       await page.context().close();
     },
   },
