@@ -274,6 +274,7 @@ public:
                 if (e.first == id) { e.second = std::min(e.second, l); return; }
             out.push_back({id, l});
         };
+        TermId self = kNoTerm;  // the word itself, when it occurs (looked up for a whole word only)
         if (t.prefix && t.completion && t.text.size() < kMinCompletionBytes) {
             TermId id = m_ix.find(t.text);  // too short to complete while typing: the word only
             if (id != kNoTerm) add(id, MatchLevel::Exact);
@@ -295,8 +296,8 @@ public:
             for (TermId id : ids)
                 add(id, t.completion && m_ix.term_text(id) != t.text ? MatchLevel::Stem : MatchLevel::Exact);
         } else {
-            TermId id = m_ix.find(t.text);
-            if (id != kNoTerm) add(id, MatchLevel::Exact);
+            self = m_ix.find(t.text);
+            if (self != kNoTerm) add(self, MatchLevel::Exact);
         }
         std::vector<TermId> ids;
         m_ix.find_joined(t.text, ids);
@@ -307,7 +308,7 @@ public:
         // word, not one of those ("turing", 569 times in Lexicap, also brought in "during" and
         // "trying": 6,131 hits), and an everyday word that occurs was meant as typed ("think"
         // is not "thing"). A word that does not occur keeps every variant: it may be a typo.
-        const bool occurs = m_ix.find(t.text) != kNoTerm;
+        const bool occurs = self != kNoTerm;  // (a prefix returned above)
         const bool typed_common = occurs && is_common_english_word(t.text);
         auto plausible_variant = [&](TermId id) {
             return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));

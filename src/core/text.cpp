@@ -465,4 +465,14 @@ int EditDistanceFrom::bounded(std::string_view b, int max_dist) const {
     return score > max_dist ? max_dist + 1 : score;
 }
 
+std::string group_digits(uint64_t n) {
+    const std::string d = std::to_string(n);
+    std::string s;
+    for (size_t i = 0; i < d.size(); ++i) {
+        if (i > 0 && (d.size() - i) % 3 == 0) s += ',';
+        s += d[i];
+    }
+    return s;
+}
+
 }  // namespace tx

@@ -123,4 +123,10 @@ private:
     uint64_t m_peq[256] = {};  // bit i set in m_peq[c] when a[i] == c
 };
 
+// ---- Formatting ----
+
+// "6,210,151": @return n in decimal with a comma between groups of three digits (the page's counts,
+// the command-line tools' tables).
+std::string group_digits(uint64_t n);
+
 }  // namespace tx

@@ -11,6 +11,7 @@
 
 #include "core/bundle.h"
 #include "core/import.h"
+#include "core/text.h"
 #include "tools/commands.h"
 #include "tools/file_util.h"
 #include "writer/bundle_writer.h"
@@ -81,14 +82,6 @@ std::string title_from_opening(const Episode& ep) {
     while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == ':')) t.pop_back();
     if (cut) t += "\xE2\x80\xA6";
     return t;
-}
-std::string with_commas(uint64_t v) {
-    std::string s = std::to_string(v), out;
-    for (size_t i = 0; i < s.size(); ++i) {
-        if (i && (s.size() - i) % 3 == 0) out += ',';
-        out += s[i];
-    }
-    return out;
 }
 std::string duration(uint32_t ms) {
     char b[32];
@@ -299,8 +292,8 @@ int cmd_pack(int argc, char** argv) {
         uint64_t words = 0, text = 0;
         for (auto& e : episodes) { words += e.words.size(); text += e.text.size(); }
         std::printf("%-10s %12s %14s %14s %14s %8s\n", "episodes", "words", "input bytes", "text bytes", "bundle bytes", "ratio");
-        std::printf("%-10zu %12s %14s %14s %14s %7.2f%%\n", episodes.size(), with_commas(words).c_str(),
-                    with_commas(input_bytes).c_str(), with_commas(text).c_str(), with_commas(bundle->size()).c_str(),
+        std::printf("%-10zu %12s %14s %14s %14s %7.2f%%\n", episodes.size(), group_digits(words).c_str(),
+                    group_digits(input_bytes).c_str(), group_digits(text).c_str(), group_digits(bundle->size()).c_str(),
                     text ? 100.0 * double(bundle->size()) / double(text) : 0.0);
         std::printf("wrote %s in %.1f s%s\n", out_path.c_str(), secs,
                     skipped ? (" (" + std::to_string(skipped) + " input(s) skipped)").c_str() : "");
@@ -322,21 +315,21 @@ int cmd_info(int argc, char** argv) {
         return 1;
     }
     const BundleSummary& s = b->summary();
-    std::printf("%s: transcript bundle, format %u, %s bytes\n", path.c_str(), s.format_version, with_commas(s.file_bytes).c_str());
+    std::printf("%s: transcript bundle, format %u, %s bytes\n", path.c_str(), s.format_version, group_digits(s.file_bytes).c_str());
     std::printf("episodes %zu, words %s, text %s bytes (bundle is %.2f%% of the text)\n", b->size(),
-                with_commas(s.total_words).c_str(), with_commas(s.total_text_bytes).c_str(),
+                group_digits(s.total_words).c_str(), group_digits(s.total_text_bytes).c_str(),
                 s.total_text_bytes ? 100.0 * double(s.file_bytes) / double(s.total_text_bytes) : 0.0);
-    std::printf("lexicon %s words in %s bytes, directory %s bytes, dictionary %s\n", with_commas(s.lexicon_words).c_str(),
-                with_commas(s.lexicon_bytes).c_str(), with_commas(s.directory_bytes).c_str(),
-                s.dictionary_bytes ? (with_commas(s.dictionary_bytes) + " bytes").c_str() : "none");
+    std::printf("lexicon %s words in %s bytes, directory %s bytes, dictionary %s\n", group_digits(s.lexicon_words).c_str(),
+                group_digits(s.lexicon_bytes).c_str(), group_digits(s.directory_bytes).c_str(),
+                s.dictionary_bytes ? (group_digits(s.dictionary_bytes) + " bytes").c_str() : "none");
     std::printf("%5s  %-44s %-10s %9s %9s %-9s %6s %9s\n", "#", "title", "date", "words", "duration", "times", "chaps", "bytes");
     int bad = 0;
     for (size_t i = 0; i < b->size(); ++i) {
         const EpisodeInfo& e = b->episode(i);
         std::printf("%5zu  %-44.44s %-10.10s %9s %9s %-9s %6zu %9s\n", i + 1, tools::terminal_text(e.meta.title).c_str(),
                     tools::terminal_text(e.meta.date).c_str(),
-                    with_commas(e.word_count).c_str(), duration(e.meta.duration_ms).c_str(),
-                    e.meta.times_estimated ? "estimated" : "measured", e.meta.chapters.size(), with_commas(e.frame_bytes).c_str());
+                    group_digits(e.word_count).c_str(), duration(e.meta.duration_ms).c_str(),
+                    e.meta.times_estimated ? "estimated" : "measured", e.meta.chapters.size(), group_digits(e.frame_bytes).c_str());
         auto ep = b->decode_episode(i);  // verify: every episode must decode
         if (!ep) {
             std::fprintf(stderr, "transcript info: %s: %s [%s]\n", path.c_str(), ep.message().c_str(), errc_name(ep.errc()));

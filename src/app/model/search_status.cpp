@@ -6,16 +6,6 @@
 
 namespace tx {
 
-std::string group_digits(uint64_t n) {
-    const std::string d = std::to_string(n);
-    std::string s;
-    for (size_t i = 0; i < d.size(); ++i) {
-        if (i > 0 && (d.size() - i) % 3 == 0) s += ',';
-        s += d[i];
-    }
-    return s;
-}
-
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural) {
     std::string s = group_digits(n);
     s += ' ';
@@ -85,13 +75,8 @@ std::string results_cap_note(const AppModel& m) {
 }
 
 static bool contains_nocase(std::string_view hay, std::string_view needle) {
-    auto lower = [](char c) { return char(std::tolower(static_cast<unsigned char>(c))); };
-    if (needle.size() > hay.size()) return false;
-    for (size_t i = 0; i + needle.size() <= hay.size(); ++i) {
-        size_t k = 0;
-        while (k < needle.size() && lower(hay[i + k]) == lower(needle[k])) ++k;
-        if (k == needle.size()) return true;
-    }
+    for (size_t i = 0; i + needle.size() <= hay.size(); ++i)
+        if (ascii_iequals(hay.substr(i, needle.size()), needle)) return true;
     return false;
 }
 

@@ -6,14 +6,15 @@
 #include <string>
 #include <string_view>
 
+#include "core/text.h"
+
 namespace tx {
 
 class AppModel;
 
 // ---- Counting ----
 
-// "6,210,151": @return n in decimal with a comma between groups of three digits.
-std::string group_digits(uint64_t n);
+// group_digits (core/text.h): "6,210,151".
 // "1 hit", "2 hits", "0 hits", "6,210,151 words". @return n (digits grouped) followed by
 // `singular` when n == 1, else by `plural`.
 std::string count_noun(uint64_t n, std::string_view singular, std::string_view plural);
