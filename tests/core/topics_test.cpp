@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/text.h"
+#include "core/topics/labels_internal.h"
 #include "core/topics/segscore.h"
 #include "core/topics/topics.h"
 #include "test_util.h"
@@ -757,4 +758,122 @@ TEST_CASE("a giant token is no topic word: labels stay short", "[topics]") {
         CHECK(s.label.size() < 200);
         for (const std::string& k : s.keywords) CHECK(k.size() <= 48);
     }
+}
+
+// ---- Label rules found on episodes the labels were not tuned on (Lexicap, podcasts, meetings) ----
+
+namespace {
+
+// Planted topic blocks of `words_each` words, each word followed every `every` words by `insert`
+// (a name said all through the episode). `bounds` gets the blocks' starts (after the first).
+std::string planted_with(const std::vector<int>& order, uint32_t words_each, const std::string& insert,
+                         uint32_t every, std::vector<uint32_t>& bounds) {
+    std::string out;
+    uint32_t n = 0;
+    bounds.clear();
+    for (size_t b = 0; b < order.size(); ++b) {
+        if (b) bounds.push_back(n);
+        std::istringstream words(planted_text({order[b]}, words_each, 11 + b));
+        std::string w;
+        for (uint32_t i = 0; words >> w; ++i) {
+            out += w + ' ';
+            ++n;
+            if (i % every == every - 1) {
+                std::istringstream ins(insert);
+                for (std::string x; ins >> x; ++n) out += x + ' ';
+            }
+        }
+    }
+    return out;
+}
+
+bool any_keyword_has(const std::vector<std::string>& kws, size_t first_n, const std::string& part) {
+    for (size_t i = 0; i < kws.size() && i < first_n; ++i)
+        if ((" " + kws[i] + " ").find(" " + part + " ") != std::string::npos) return true;
+    return false;
+}
+
+}  // namespace
+
+TEST_CASE("a name said in every segment (the host's, a speaker's turn label) is in no segment's label", "[topics]") {
+    std::vector<uint32_t> bounds;
+    // "lex fridman" is a fixed phrase, so its bigram bonus once put it in labels despite its spread
+    const std::string text = planted_with({0, 1, 2, 3}, 600, "lex fridman", 9, bounds);
+    const auto kw = label_segments(topic_doc_from_text(text), bounds);
+    REQUIRE(kw.size() == 4);
+    for (size_t s = 0; s < kw.size(); ++s) {
+        REQUIRE(!kw[s].empty());
+        CHECK_FALSE(any_keyword_has(kw[s], 3, "fridman"));
+        CHECK_FALSE(any_keyword_has(kw[s], 3, "lex"));
+    }
+    // A name that belongs to one segment is still a label there.
+    std::string local;
+    for (int i = 0; i < 30; ++i) local += "the rocket launch with elon musk and the orbit of the moon ";
+    const auto one = label_segments(topic_doc_from_text(text + local), {bounds[0], bounds[1], bounds[2], uint32_t(bounds[2] + 600 + 600 / 9 * 2)});
+    CHECK(any_keyword_has(one.back(), 3, "elon musk"));
+}
+
+TEST_CASE("a label never shows two forms of one word ('drill' and 'drilling', 'infra infrared')", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 25; ++i)
+        text += "we drill the arm drag and drilling the arm drag is drills all day with infra infrared "
+                "sensors and the infrared camera and the wrestling coach ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    int drill = 0, infrared = 0;
+    for (const std::string& k : kw[0]) {
+        drill += k.find("drill") != std::string::npos;
+        infrared += k.find("infra") != std::string::npos;
+        CHECK(k != "infra infrared");
+    }
+    CHECK(drill == 1);
+    CHECK(infrared == 1);
+    CHECK(same_stem("virus", "viruses"));
+    CHECK(same_stem("drill", "drilling"));
+    CHECK(same_stem("moral", "morality"));
+    CHECK(same_stem("comet", "cometary"));
+    CHECK_FALSE(same_stem("neural", "neurons"));
+    CHECK_FALSE(same_stem("exploration", "exploitation"));
+}
+
+TEST_CASE("adjacent segments do not show the same keyword; it stays where it is said most", "[topics]") {
+    std::string a, b;
+    for (int i = 0; i < 20; ++i) a += "the martial arts gym and the martial arts coach teach judo throws and judo grips ";
+    for (int i = 0; i < 8; ++i) b += "martial arts again but mostly the olympic medal and the olympic team and sponsors money ";
+    const TopicDoc doc = topic_doc_from_text(a + b);
+    const uint32_t split = uint32_t(topic_doc_from_text(a).size());
+    const auto kw = label_segments(doc, {split});
+    REQUIRE(kw.size() == 2);
+    CHECK(any_keyword_has(kw[0], 3, "martial arts"));
+    CHECK_FALSE(any_keyword_has(kw[1], 3, "martial arts"));
+    for (size_t i = 0; i < 3 && i < kw[0].size(); ++i)
+        for (size_t j = 0; j < 3 && j < kw[1].size(); ++j) CHECK(kw[0][i] != kw[1][j]);
+}
+
+TEST_CASE("spoken web addresses, 'et cetera', swearing and numbers said as words are no labels", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 12; ++i)
+        text += "go to masterclass com slash lex and use code lex et cetera et cetera the telescope "
+                "mirror shit thirty nnn nnn the telescope mirror of the observatory ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    REQUIRE(!kw[0].empty());
+    for (const char* bad : {"slash", "lex", "masterclass", "cetera", "et", "shit", "thirty", "nnn"})
+        CHECK_FALSE(any_keyword_has(kw[0], kw[0].size(), bad));
+    CHECK(any_keyword_has(kw[0], 3, "telescope mirror"));
+}
+
+TEST_CASE("an aside in another script is no label in an English episode; a Russian episode keeps Russian labels", "[topics]") {
+    std::string en;
+    for (int i = 0; i < 15; ++i) en += "the treaty of versailles and the soviet union and the treaty signed in paris ";
+    for (int i = 0; i < 2; ++i) en += "и как то есть и как ";  // 7% of the content words
+    const auto kw = label_segments(topic_doc_from_text(en), {});
+    REQUIRE(kw.size() == 1);
+    for (const std::string& k : kw[0]) CHECK(static_cast<unsigned char>(k[0]) < 0x80);
+    std::string ru;
+    for (int i = 0; i < 15; ++i) ru += "и как договор подписан в париже и договор был ";
+    const auto rk = label_segments(topic_doc_from_text(ru), {});
+    REQUIRE(rk.size() == 1);
+    CHECK(any_keyword_has(rk[0], 3, "договор"));
+    CHECK_FALSE(any_keyword_has(rk[0], rk[0].size(), "и"));
 }

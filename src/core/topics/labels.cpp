@@ -1,9 +1,12 @@
 // labels.cpp: segment labels by c-TF-IDF within the episode, discounted by a background table of
 // everyday English, preferring bigrams ("open source") over their parts.
 #include <algorithm>
+#include <climits>
 #include <cmath>
+#include <cstdint>
 #include <unordered_map>
 
+#include "core/text.h"
 #include "core/topics/labels_internal.h"
 #include "core/topics/word_table.h"
 #include "core/topics/topics.h"
@@ -29,10 +32,45 @@ double background_weight(const std::string& w) {
     return std::max(0.1, 1.0 - 1.6 * it->second / 100.0);
 }
 
-bool label_worthy(const std::string& w) {
-    if (w.size() < 3) return false;
-    return has_letter(w);
+// Words that are fine topic evidence for the segmenter but no chapter title: spoken URLs ("go to
+// x.com slash lex"), "et cetera", the show talking about itself, swearing, numbers said as words
+// (the stop list has "one" to "ten"). Label-only, so the
+// segmentation (and Pk) does not move.
+const char kLabelStopWords[] =
+    "slash cetera etcetera et episode episodes fucking fuck fucked shit damn goddamn freaking frickin "
+    "dunno please bleep "
+    "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
+    "fifty sixty seventy eighty ninety";
+
+bool label_stop_word(std::string_view w) {
+    static const std::vector<std::string_view> words = [] {
+        auto v = split_on_spaces(kLabelStopWords);
+        std::sort(v.begin(), v.end());
+        return v;
+    }();
+    return std::binary_search(words.begin(), words.end(), w);
 }
+
+// Code points in a normalised word (UTF-8 continuation bytes do not start one).
+size_t code_points(std::string_view w) {
+    return static_cast<size_t>(std::count_if(w.begin(), w.end(), [](char c) { return (uint8_t(c) & 0xC0) != 0x80; }));
+}
+
+// True when the word starts with a letter beyond Latin (Greek, Cyrillic, CJK, ...).
+bool non_latin(std::string_view w) {
+    size_t i = 0;
+    return !w.empty() && uint8_t(w[0]) >= 0x80 && utf8_next(w, i) >= 0x370;
+}
+
+// A word that can be (part of) a label: not a single letter in any script ("и"), not one letter
+// repeated 3+ times ("nnn", "mmmm": recognition noise; "ii" stays for "world war ii"), not a label stop word.
+bool word_worthy(const std::string& w) {
+    if (code_points(w) < 2 || !has_letter(w) || label_stop_word(w)) return false;
+    return w.size() < 3 || w.find_first_not_of(w[0]) != std::string::npos;
+}
+
+// A label on its own: at least 3 letters ("ai" only inside a phrase: "explainable ai").
+bool label_worthy(const std::string& w) { return w.size() >= 3 && code_points(w) >= 2 && word_worthy(w); }
 
 struct Cand {
     double score = 0;
@@ -40,8 +78,55 @@ struct Cand {
     TermId a = kNoTopicTerm, b = kNoTopicTerm;  // b == kNoTopicTerm for a unigram
 };
 
+bool shares_stem(std::string_view a, std::string_view b) {
+    for (std::string_view x : split_on_spaces(a))
+        for (std::string_view y : split_on_spaces(b))
+            if (same_stem(x, y)) return true;
+    return false;
+}
+
 }  // namespace
 
+std::string_view word_stem(std::string_view w) {
+    // longest first; a stem keeps at least 3 letters ("sing" stays, "things" -> "thing")
+    static const char* const kSuffixes[] = {"ations", "ation", "ness", "ments", "ment", "ings", "ing", "ies",
+                                            "ied",    "ers",   "er",   "ed",    "es",   "ly",   "al",  "s",
+                                            "e",      "y"};
+    for (const char* suf : kSuffixes) {
+        const size_t n = std::char_traits<char>::length(suf);
+        if (w.size() >= n + 3 && w.compare(w.size() - n, n, suf) == 0) return w.substr(0, w.size() - n);
+    }
+    return w;
+}
+
+bool same_stem(std::string_view a, std::string_view b) {
+    const std::string_view x = word_stem(a), y = word_stem(b);
+    size_t i = 0;
+    while (i < x.size() && i < y.size() && x[i] == y[i]) ++i;
+    // "intelligence"/"intelligent" (6 letters in common), "drill"/"drilling", "waste"/"wasting",
+    // "comet"/"cometary" (one stem starts the other, at least 5 letters: not "neur(al)"/"neuron"),
+    // equal stems ("ride"/"rides")
+    if (x == y || i >= 6 || (i >= 5 && i == std::min(x.size(), y.size()))) return true;
+    // "moral" / "morality", "cyber" / "cybersecurity": the whole of a 5+ letter word starts the other
+    const std::string_view& shorter = a.size() < b.size() ? a : b;
+    const std::string_view& longer = a.size() < b.size() ? b : a;
+    return shorter.size() >= 5 && longer.compare(0, shorter.size(), shorter) == 0;
+}
+
+
+
+namespace {
+
+// Same words up to their stems: "vaccine" / "vaccines", "mental health" / "mental health".
+bool same_phrase(std::string_view a, std::string_view b) {
+    const auto x = split_on_spaces(a), y = split_on_spaces(b);
+    if (x.size() != y.size()) return false;
+    for (size_t i = 0; i < x.size(); ++i)
+        if (!same_stem(x[i], y[i])) return false;
+    return true;
+}
+
+}  // namespace
 
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc) {
@@ -51,10 +136,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     // Term of word i, treating ids outside the vocabulary (a hand-built doc) as topic-less.
     auto term = [&](uint32_t i) { TermId t = doc.terms[i]; return t < V ? t : kNoTopicTerm; };
     const uint32_t min_count = desc.min_count ? desc.min_count : 2;
+    const size_t shown = std::min<uint32_t>(desc.max_keywords ? desc.max_keywords : 3, 4);
     auto seg_begin = [&](size_t s) { return s == 0 ? 0u : std::min(bounds[s - 1], n); };
     auto seg_end = [&](size_t s) { return s + 1 == nseg ? n : std::min(bounds[s], n); };
 
-    // Document-wide frequencies of terms and bigrams (bigram = two adjacent content words).
+    // Document-wide frequencies of terms and bigrams (bigram = two adjacent content words), and
+    // the number of segments each term occurs in.
     std::vector<uint32_t> doc_tf(V, 0);
     std::unordered_map<uint64_t, uint32_t> doc_bi;
     uint64_t content = 0;
@@ -66,23 +153,61 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         if (i + 1 < n && term(i + 1) != kNoTopicTerm && term(i + 1) != t)
             ++doc_bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
     }
+    std::vector<uint32_t> seg_df(V, 0), last_seg(V, UINT32_MAX);
+    for (size_t s = 0; s < nseg; ++s)
+        for (uint32_t i = seg_begin(s), e = seg_end(s); i < e; ++i) {
+            const TermId t = term(i);
+            if (t == kNoTopicTerm || last_seg[t] == s) continue;
+            last_seg[t] = static_cast<uint32_t>(s);
+            ++seg_df[t];
+        }
     const double avg = static_cast<double>(content) / nseg;  // A in c-TF-IDF
+    // Spoken web addresses ("go to masterclass.com slash lex"): a term said next to "slash" in a
+    // third or more of its occurrences is part of an address (its other uses: "use code lex"),
+    // not a topic.
+    std::vector<uint32_t> by_slash(V, 0);
+    const auto slash = std::find(doc.surface.begin(), doc.surface.end(), "slash");
+    if (slash != doc.surface.end()) {
+        const uint32_t sid = static_cast<uint32_t>(slash - doc.surface.begin());
+        for (uint32_t i = 0; i < n && i < doc.word_ids.size(); ++i) {
+            if (doc.word_ids[i] != sid) continue;
+            // the site before it ("masterclass.com", "masterclass dot com") and the path after
+            for (uint32_t j = i; j > 0 && j + 3 > i && term(j - 1) != kNoTopicTerm; --j) ++by_slash[term(j - 1)];
+            if (i + 1 < n && term(i + 1) != kNoTopicTerm) ++by_slash[term(i + 1)];
+        }
+    }
+    // A few words in another script inside a Latin-script episode ("и как" in an English
+    // interview) are an aside, not a title; an episode mostly in that script keeps them.
+    uint64_t non_latin_words = 0;
+    for (size_t t = 0; t < V; ++t)
+        if (doc_tf[t] && non_latin(doc.display[t]) && code_points(doc.display[t]) > 1) non_latin_words += doc_tf[t];
+    const bool aside_script = non_latin_words * 10 < content;
+    auto titled = [&](TermId t) { return !(aside_script && non_latin(doc.display[t])) && 3 * by_slash[t] < doc_tf[t]; };
+    // Segments a term must occur in to be episode-wide (the host's name, the episode's subject).
+    const size_t wide_df = std::max<size_t>(3, (3 * nseg + 3) / 4);
 
     std::vector<SegmentLabel> out(nseg);
+    std::vector<std::vector<Cand>> cands(nseg), spare(nseg);  // spare: said fewer than min_count times
     std::vector<uint32_t> tf(V, 0);
     for (size_t s = 0; s < nseg; ++s) {
         const uint32_t b = seg_begin(s), e = seg_end(s);
         std::vector<TermId> seen;
         std::unordered_map<uint64_t, uint32_t> bi;
+        uint64_t seg_content = 0;
         for (uint32_t i = b; i < e; ++i) {
             TermId t = term(i);
             if (t == kNoTopicTerm) continue;
+            ++seg_content;
             if (tf[t]++ == 0) seen.push_back(t);
             if (i + 1 < e && term(i + 1) != kNoTopicTerm && term(i + 1) != t)
                 ++bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
         }
+        // Episode-wide here: in (nearly) every segment and not even twice as dense in this one
+        // as in the episode, so no title for this segment in particular.
+        auto episode_wide = [&](TermId t) {
+            return nseg >= 3 && seg_df[t] >= wide_df && tf[t] * content < 2 * uint64_t(doc_tf[t]) * seg_content;
+        };
         std::sort(seen.begin(), seen.end());
-        std::vector<Cand> cands;
         std::vector<TermWeight> profile;
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
@@ -90,9 +215,10 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             // segment, so words spread over the whole episode ("willing") lose to local ones.
             double conc = static_cast<double>(tf[t]) / doc_tf[t];
             double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
-            if (label_worthy(doc.display[t])) {
+            if (doc.display[t].size() >= 3 && has_letter(doc.display[t])) {
                 profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
-                if (tf[t] >= min_count) cands.push_back({w, doc.display[t], t, kNoTopicTerm});
+                if (label_worthy(doc.display[t]) && titled(t) && !episode_wide(t))
+                    (tf[t] >= min_count ? cands : spare)[s].push_back({w, doc.display[t], t, kNoTopicTerm});
             }
         }
         std::vector<std::pair<uint64_t, uint32_t>> bis;
@@ -124,53 +250,94 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         };
         for (const auto& kv : bis) {
             TermId x = static_cast<TermId>(kv.first >> 32), y = static_cast<TermId>(kv.first & 0xffffffffu);
+            const std::string &dx = doc.display[x], &dy = doc.display[y];
+            // both words fit a title, one can stand alone ("ai safety"), they are not one word
+            // said twice ("infra infrared"), and not both the episode's everywhere-words ("lex fridman")
+            if (!word_worthy(dx) || !word_worthy(dy) || (!label_worthy(dx) && !label_worthy(dy))) continue;
+            if (!titled(x) || !titled(y) || same_stem(dx, dy) || (episode_wide(x) && episode_wide(y))) continue;
             double idf = std::log(1.0 + avg / doc_bi[kv.first]);
-            double bw = std::min(background_weight(doc.display[x]), background_weight(doc.display[y]));
+            double bw = std::min(background_weight(dx), background_weight(dy));
             // A bigram that is a fixed phrase (most of its words' occurrences) is a good title.
             double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
             double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
             double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion) * std::sqrt(conc);
-            if (!label_worthy(doc.display[x]) && !label_worthy(doc.display[y])) continue;
-            cands.push_back({w, said_as(kv.first, x, y), x, y});
+            cands[s].push_back({w, said_as(kv.first, x, y), x, y});
         }
         for (TermId t : seen) tf[t] = 0;
 
-        std::sort(cands.begin(), cands.end(), [](const Cand& p, const Cand& q) {
-            return p.score != q.score ? p.score > q.score : p.text < q.text;
-        });
-        std::vector<TermId> used;
-        auto is_used = [&](TermId t) { return t != kNoTopicTerm && std::find(used.begin(), used.end(), t) != used.end(); };
-        // Near-duplicates ("intelligence" / "intelligent"): same first 6 letters as a chosen word.
-        auto near_dup = [&](const std::string& text) {
-            for (const std::string& k : out[s].keywords) {
-                size_t i = 0;
-                while (i < k.size() && i < text.size() && k[i] == text[i]) ++i;
-                if (i >= 6 && text.find(' ') == std::string::npos && k.find(' ') == std::string::npos) return true;
-            }
-            return false;
-        };
-        for (const Cand& c : cands) {
-            if (out[s].keywords.size() >= 8) break;
-            if (is_used(c.a) || is_used(c.b) || near_dup(c.text)) continue;
-            out[s].keywords.push_back(c.text);
-            used.push_back(c.a);
-            if (c.b != kNoTopicTerm) used.push_back(c.b);
-        }
+        for (auto* list : {&cands[s], &spare[s]})
+            std::sort(list->begin(), list->end(), [](const Cand& p, const Cand& q) {
+                return p.score != q.score ? p.score > q.score : p.text < q.text;
+            });
         std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
             return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });
+        out[s].profile = std::move(profile);
+    }
+
+    // Keywords: best candidates first, skipping terms already shown, words sharing a stem with a
+    // chosen keyword ("virus" / "viruses", "drill" / "drilling") and keywords banned below.
+    std::vector<std::vector<std::string>> banned(nseg);
+    std::vector<std::vector<double>> kw_score(nseg);
+    auto pick = [&](size_t s) {
+        std::vector<std::string>& kw = out[s].keywords;
+        kw.clear();
+        kw_score[s].clear();
+        std::vector<TermId> used;
+        auto is_used = [&](TermId t) { return t != kNoTopicTerm && std::find(used.begin(), used.end(), t) != used.end(); };
+        auto fits = [&](const std::string& text) {
+            for (const std::string& k : kw)
+                if (shares_stem(k, text)) return false;
+            for (const std::string& k : banned[s])
+                if (same_phrase(k, text)) return false;
+            return true;
+        };
+        for (const Cand& c : cands[s]) {
+            if (kw.size() >= 8) break;
+            if (is_used(c.a) || is_used(c.b) || !fits(c.text)) continue;
+            kw.push_back(c.text);
+            kw_score[s].push_back(c.score);
+            used.push_back(c.a);
+            if (c.b != kNoTopicTerm) used.push_back(c.b);
+        }
         // A short segment may have no word seen min_count times: fall back to its best words.
-        if (out[s].keywords.empty())
-            for (const TermWeight& p : profile) {
-                if (out[s].keywords.size() >= 3) break;
-                if (!near_dup(p.display)) out[s].keywords.push_back(p.display);
+        if (!kw.empty()) return;
+        for (const Cand& c : spare[s]) {
+            if (kw.size() >= 3) break;
+            if (!fits(c.text)) continue;
+            kw.push_back(c.text);
+            kw_score[s].push_back(0);
+        }
+    };
+    for (size_t s = 0; s < nseg; ++s) pick(s);
+    // Neighbouring chapters with the same title word tell the reader nothing: a keyword shown in
+    // two adjacent labels stays where it scores higher and the other segment shows its next best.
+    // Each round bans one more candidate, so this ends; the cap only bounds the work.
+    auto shown_match = [&](size_t s, const std::string& k) {
+        for (size_t j = 0; j < out[s].keywords.size() && j < shown; ++j)
+            if (same_phrase(out[s].keywords[j], k)) return j;
+        return SIZE_MAX;
+    };
+    for (size_t round = 0, changed = 1; changed && round < 4 * nseg * shown; ++round) {
+        changed = 0;
+        for (size_t s = 1; s < nseg && !changed; ++s)
+            for (size_t i = 0; i < out[s].keywords.size() && i < shown && !changed; ++i) {
+                const size_t j = shown_match(s - 1, out[s].keywords[i]);
+                if (j == SIZE_MAX) continue;
+                const size_t loser = kw_score[s][i] > kw_score[s - 1][j] ? s - 1 : s;
+                banned[loser].push_back(loser == s ? out[s].keywords[i] : out[s - 1].keywords[j]);
+                pick(loser);
+                changed = 1;
             }
+    }
+
+    for (size_t s = 0; s < nseg; ++s) {
+        std::vector<TermWeight>& profile = out[s].profile;
         if (profile.size() > 24) profile.resize(24);
         double norm = 0;
         for (const TermWeight& p : profile) norm += static_cast<double>(p.weight) * p.weight;
         norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;
         for (TermWeight& p : profile) p.weight = static_cast<float>(p.weight * norm);
-        out[s].profile = std::move(profile);
     }
     return out;
 }

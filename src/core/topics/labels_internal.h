@@ -19,6 +19,18 @@ struct SegmentLabel {
 std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<uint32_t>& bounds,
                                          const LabelDesc& desc);
 
+// The stem a label compares words by: one common English suffix off ("drilling" -> "drill",
+// "viruses" -> "virus"), keeping at least 3 letters. Not shown to anyone.
+std::string_view word_stem(std::string_view w);
+
+// True when two words are one word to a reader of a label: their stems are equal ("virus" /
+// "viruses"), one stem or 5+ letter word starts the other ("comet" / "cometary", "moral" /
+// "morality"), or they share their first 6 letters ("intelligence" / "intelligent").
+bool same_stem(std::string_view a, std::string_view b);
+
+// The space-separated pieces of `text` (views into it; runs of spaces give no empty pieces).
+std::vector<std::string_view> split_on_spaces(std::string_view text);
+
 // True when a normalised topic word (lower-case ASCII letters and digits, ', and non-ASCII
 // letters as UTF-8) has a letter: an ASCII one or any non-ASCII byte.
 bool has_letter(std::string_view w);

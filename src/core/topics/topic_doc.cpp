@@ -55,14 +55,7 @@ const char kStopWords[] =
 struct StopSet {
     std::unordered_set<std::string_view> set;
     StopSet() {
-        std::string_view s(kStopWords);
-        size_t i = 0;
-        while (i < s.size()) {
-            size_t j = s.find(' ', i);
-            if (j == std::string_view::npos) j = s.size();
-            if (j > i) set.insert(s.substr(i, j - i));
-            i = j + 1;
-        }
+        for (std::string_view w : split_on_spaces(kStopWords)) set.insert(w);
     }
 };
 
@@ -92,6 +85,18 @@ std::string fold(std::string_view w) {
 }
 
 }  // namespace
+
+std::vector<std::string_view> split_on_spaces(std::string_view text) {
+    std::vector<std::string_view> out;
+    size_t i = 0;
+    while (i < text.size()) {
+        size_t j = text.find(' ', i);
+        if (j == std::string_view::npos) j = text.size();
+        if (j > i) out.push_back(text.substr(i, j - i));
+        i = j + 1;
+    }
+    return out;
+}
 
 bool has_letter(std::string_view w) {
     // normalise_word keeps only letters and digits beyond ASCII, so any such byte is a letter's
