@@ -877,3 +877,19 @@ TEST_CASE("an aside in another script is no label in an English episode; a Russi
     CHECK(any_keyword_has(rk[0], 3, "договор"));
     CHECK_FALSE(any_keyword_has(rk[0], rk[0].size(), "и"));
 }
+
+TEST_CASE("a three-word name and a phrase starting with a stop word are shown whole ('guido van rossum', 'big bang')", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 6; ++i)
+        text += "guido van rossum wrote python and guido van rossum likes the big bang theory of the "
+                "big bang and the long term existential threat is a long term existential threat ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "guido van rossum"));
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "big bang"));
+    for (const std::string& k : kw[0]) {
+        CHECK(k != "bang");
+        CHECK(k != "rossum");  // shown once, inside the name
+        CHECK(k.find("term existential") == std::string::npos);  // "term" is everyday English
+    }
+}

@@ -76,6 +76,34 @@ struct Cand {
     double score = 0;
     std::string text;
     TermId a = kNoTopicTerm, b = kNoTopicTerm;  // b == kNoTopicTerm for a unigram
+    uint32_t count = 0;                         // occurrences in the segment
+    TermId c = kNoTopicTerm;                    // a third word joined by extend_phrases()
+};
+
+// Stop words that start a name or fixed phrase ("big bang", "new york", "world war", "real
+// estate"): the stop list keeps them out of bigrams, so a label showed "bang" alone.
+const char kModifierStopWords[] = "big first great little long new real second third whole world zero";
+
+bool modifier_stop_word(std::string_view w) {
+    static const std::vector<std::string_view> words = split_on_spaces(kModifierStopWords);  // sorted
+    return std::binary_search(words.begin(), words.end(), w);
+}
+
+// How often each id followed (or preceded) a candidate phrase.
+struct Neighbours {
+    std::vector<std::pair<uint64_t, uint32_t>> seen;  // (id, count)
+    void add(uint64_t id) {
+        auto f = std::find_if(seen.begin(), seen.end(), [&](const auto& q) { return q.first == id; });
+        if (f == seen.end()) seen.push_back({id, 1});
+        else ++f->second;
+    }
+    // The id seen with at least `need` of the phrase's occurrences, or none (first wins ties).
+    const std::pair<uint64_t, uint32_t>* most(uint32_t need) const {
+        const std::pair<uint64_t, uint32_t>* best = nullptr;
+        for (const auto& q : seen)
+            if (!best || q.second > best->second) best = &q;
+        return best && best->second >= need ? best : nullptr;
+    }
 };
 
 bool shares_stem(std::string_view a, std::string_view b) {
@@ -188,6 +216,62 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
 
     std::vector<SegmentLabel> out(nseg);
     std::vector<std::vector<Cand>> cands(nseg), spare(nseg);  // spare: said fewer than min_count times
+    std::vector<bool> modifier(doc.surface.size());
+    for (size_t i = 0; i < doc.surface.size(); ++i) modifier[i] = modifier_stop_word(doc.surface[i]);
+    // Names and phrases of three words ("guido van rossum", "jorge luis borges") and phrases that
+    // start with a stop word ("big bang", "world war"): a leading candidate said with the same
+    // word next to it in 2/3 of its uses (a word: twice, a phrase: 3 times) is shown with it.
+    auto extend_phrases = [&](size_t s, uint32_t b, uint32_t e) {
+        const size_t top = std::min<size_t>(cands[s].size(), 24);  // enough for 8 keywords and skips
+        std::unordered_map<uint64_t, size_t> at;                  // bigram key or unigram term -> index
+        for (size_t k = 0; k < top; ++k) {
+            const Cand& c = cands[s][k];
+            at[c.b == kNoTopicTerm ? (uint64_t(UINT32_MAX) << 32) | c.a : (uint64_t(c.a) << 32) | c.b] = k;
+        }
+        std::vector<Neighbours> before(top), after(top);
+        constexpr uint64_t kSurface = uint64_t(1) << 40;  // tags a modifier's surface id among term ids
+        for (uint32_t i = b; i < e; ++i) {
+            const TermId t = term(i);
+            if (t == kNoTopicTerm) continue;
+            const TermId p = i > b ? term(i - 1) : kNoTopicTerm;
+            const bool mod = i > b && p == kNoTopicTerm && doc.word_ids[i - 1] < modifier.size() && modifier[doc.word_ids[i - 1]];
+            if (mod) {
+                auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
+                if (u != at.end()) before[u->second].add(kSurface | doc.word_ids[i - 1]);
+            }
+            if (i + 1 >= e || term(i + 1) == kNoTopicTerm) continue;
+            auto f = at.find((uint64_t(t) << 32) | term(i + 1));
+            if (f == at.end()) continue;
+            if (p != kNoTopicTerm || mod) before[f->second].add(mod ? kSurface | doc.word_ids[i - 1] : p);
+            if (i + 2 < e && term(i + 2) != kNoTopicTerm) after[f->second].add(term(i + 2));
+        }
+        for (size_t k = 0; k < top; ++k) {
+            Cand& c = cands[s][k];
+            const uint32_t need = std::max<uint32_t>(2, (2 * c.count + 2) / 3);
+            if (c.b == kNoTopicTerm) {
+                if (const auto* m = before[k].most(need)) c.text = doc.surface[m->first & ~kSurface] + " " + c.text;
+                continue;
+            }
+            if (c.count < 3) continue;  // a phrase said twice is too thin evidence for a third word
+            for (bool next : {true, false}) {
+                const auto* m = (next ? after : before)[k].most(need);
+                if (!m) continue;
+                if (m->first & kSurface) {  // "big bang theory"
+                    c.text = doc.surface[m->first & ~kSurface] + " " + c.text;
+                    break;
+                }
+                const TermId z = static_cast<TermId>(m->first);
+                // an everyday third word is an accident of phrasing ("long term existential
+                // threat" gave "term existential threat", "linear algebra wins")
+                if (z == c.a || z == c.b || !word_worthy(doc.display[z]) || !titled(z) ||
+                    background_weight(doc.display[z]) < 1.0)
+                    continue;
+                c.text = next ? c.text + " " + doc.display[z] : doc.display[z] + " " + c.text;
+                c.c = z;
+                break;
+            }
+        }
+    };
     std::vector<uint32_t> tf(V, 0);
     for (size_t s = 0; s < nseg; ++s) {
         const uint32_t b = seg_begin(s), e = seg_end(s);
@@ -218,7 +302,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             if (doc.display[t].size() >= 3 && has_letter(doc.display[t])) {
                 profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
                 if (label_worthy(doc.display[t]) && titled(t) && !episode_wide(t))
-                    (tf[t] >= min_count ? cands : spare)[s].push_back({w, doc.display[t], t, kNoTopicTerm});
+                    (tf[t] >= min_count ? cands : spare)[s].push_back({w, doc.display[t], t, kNoTopicTerm, tf[t]});
             }
         }
         std::vector<std::pair<uint64_t, uint32_t>> bis;
@@ -261,7 +345,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
             double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
             double w = 1.5 * kv.second * idf * std::max(bw, 0.5) * (0.5 + cohesion) * std::sqrt(conc);
-            cands[s].push_back({w, said_as(kv.first, x, y), x, y});
+            cands[s].push_back({w, said_as(kv.first, x, y), x, y, kv.second});
         }
         for (TermId t : seen) tf[t] = 0;
 
@@ -273,6 +357,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });
         out[s].profile = std::move(profile);
+        extend_phrases(s, b, e);
     }
 
     // Keywords: best candidates first, skipping terms already shown, words sharing a stem with a
@@ -294,11 +379,11 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         };
         for (const Cand& c : cands[s]) {
             if (kw.size() >= 8) break;
-            if (is_used(c.a) || is_used(c.b) || !fits(c.text)) continue;
+            if (is_used(c.a) || is_used(c.b) || is_used(c.c) || !fits(c.text)) continue;
             kw.push_back(c.text);
             kw_score[s].push_back(c.score);
-            used.push_back(c.a);
-            if (c.b != kNoTopicTerm) used.push_back(c.b);
+            for (TermId t : {c.a, c.b, c.c})
+                if (t != kNoTopicTerm) used.push_back(t);
         }
         // A short segment may have no word seen min_count times: fall back to its best words.
         if (!kw.empty()) return;
