@@ -893,3 +893,27 @@ TEST_CASE("a three-word name and a phrase starting with a stop word are shown wh
         CHECK(k.find("term existential") == std::string::npos);  // "term" is everyday English
     }
 }
+
+TEST_CASE("a recurring topic's label joins a word to the chosen word it is said with ('artificial intelligence')", "[topics]") {
+    // Three episodes' segments on one subject; one member says "artificial intelligence", the
+    // others "intelligence". The label once read "intelligence · artificial · ...".
+    auto timeline = [](std::vector<std::string> keywords) {
+        TopicTimeline tl;
+        TopicSegment s;
+        s.end_word = 1000;
+        s.keywords = std::move(keywords);
+        s.profile = {{"intelligence", "intelligence", 0.8f}, {"artificial", "artificial", 0.5f},
+                     {"intelligent", "intelligent", 0.3f}, {"turing", "turing", 0.1f}};
+        tl.segments.push_back(s);
+        tl.word_count = 1000;
+        return tl;
+    };
+    const TopicTimeline a = timeline({"artificial intelligence", "turing"}), b = timeline({"intelligence", "chess"}),
+                        c = timeline({"intelligence", "go"});
+    const auto groups = group_recurring({&a, &b, &c});
+    REQUIRE(groups.size() == 1);
+    const std::string& label = groups[0].label;
+    CHECK(label.rfind("artificial intelligence", 0) == 0);
+    CHECK(label.find("intelligent") == std::string::npos);  // one word in two forms
+    CHECK((label + " ").find(" artificial ") == std::string::npos);
+}

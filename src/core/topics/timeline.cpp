@@ -83,19 +83,42 @@ std::string recurring_label(const std::map<std::string, double>& weight,
         for (const std::string& k : kw) {
             const std::string nk = " " + loose(k) + " ";
             if (nk.find(nw) != std::string::npos || nw.find(nk) != std::string::npos) return true;
-            size_t i = 0;  // "intelligence" / "intelligent"
-            while (i < k.size() && i < w.size() && k[i] == w[i]) ++i;
-            if (i >= 6 && k.find(' ') == std::string::npos && w.find(' ') == std::string::npos) return true;
+            for (std::string_view x : split_on_spaces(k))  // "intelligent" / "artificial intelligence"
+                for (std::string_view y : split_on_spaces(w))
+                    if (same_stem(x, y)) return true;
         }
         return false;
     };
     for (const auto& ph : phrases)
         if (kw.size() < 3 && !covered(ph.second)) kw.push_back(ph.second);
+    // A members' two-word keyword made of `w` and the chosen word `k`, most shared first.
+    auto phrase_of = [&](const std::string& k, const std::string& w) -> const std::string* {
+        const std::string* best = nullptr;
+        for (const auto& kv : shared) {
+            const auto parts = split_on_spaces(kv.first);
+            if (parts.size() == 2 && ((parts[0] == w && parts[1] == k) || (parts[0] == k && parts[1] == w)) &&
+                (!best || kv.second > shared.find(*best)->second))
+                best = &kv.first;
+        }
+        return best;
+    };
     std::vector<std::pair<double, std::string>> top;
     for (const auto& w : weight) top.emplace_back(-w.second, display.find(w.first)->second);
     std::sort(top.begin(), top.end());
-    for (size_t k = 0; k < top.size() && kw.size() < 3; ++k)
-        if (!covered(top[k].second)) kw.push_back(top[k].second);
+    for (size_t t = 0; t < top.size() && kw.size() < 3; ++t) {
+        const std::string& w = top[t].second;
+        if (covered(w)) continue;
+        // A word said in one phrase with a chosen word joins it ("intelligence" and "artificial"
+        // gave "intelligence · artificial"; now "artificial intelligence").
+        bool joined = false;
+        for (std::string& k : kw)
+            if (!joined && k.find(' ') == std::string::npos)
+                if (const std::string* p = phrase_of(k, w)) {
+                    k = *p;
+                    joined = true;
+                }
+        if (!joined) kw.push_back(w);
+    }
     return join_label(kw, 3);
 }
 
