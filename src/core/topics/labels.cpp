@@ -1,10 +1,12 @@
 // labels.cpp: segment labels by c-TF-IDF within the episode, discounted by a background table of
-// everyday English, preferring bigrams ("open source") over their parts.
+// everyday English, preferring bigrams ("open source") over their parts, then filtered by rules
+// found on episodes the scores were not tuned on (bench/TOPICS.md, "Labels on episodes ...").
 #include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "core/text.h"
 #include "core/topics/labels_internal.h"
@@ -38,17 +40,14 @@ double background_weight(const std::string& w) {
 // segmentation (and Pk) does not move.
 const char kLabelStopWords[] =
     "slash cetera etcetera et episode episodes fucking fuck fucked shit damn goddamn freaking frickin "
-    "dunno please bleep "
+    "dunno nah please bleep "
     "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty "
     "fifty sixty seventy eighty ninety";
 
 bool label_stop_word(std::string_view w) {
-    static const std::vector<std::string_view> words = [] {
-        auto v = split_on_spaces(kLabelStopWords);
-        std::sort(v.begin(), v.end());
-        return v;
-    }();
-    return std::binary_search(words.begin(), words.end(), w);
+    static const std::vector<std::string_view> list = split_on_spaces(kLabelStopWords);
+    static const std::unordered_set<std::string_view> words(list.begin(), list.end());
+    return words.count(w) != 0;
 }
 
 // Code points in a normalised word (UTF-8 continuation bytes do not start one).
@@ -117,11 +116,11 @@ bool shares_stem(std::string_view a, std::string_view b) {
 
 std::string_view word_stem(std::string_view w) {
     // longest first; a stem keeps at least 3 letters ("sing" stays, "things" -> "thing")
-    static const char* const kSuffixes[] = {"ations", "ation", "ness", "ments", "ment", "ings", "ing", "ies",
-                                            "ied",    "ers",   "er",   "ed",    "es",   "ly",   "al",  "s",
-                                            "e",      "y"};
-    for (const char* suf : kSuffixes) {
-        const size_t n = std::char_traits<char>::length(suf);
+    static constexpr std::string_view kSuffixes[] = {"ations", "ation", "ness", "ments", "ment", "ings",
+                                                     "ing",    "ies",   "ied",  "ers",   "er",   "ed",
+                                                     "es",     "ly",    "al",   "s",     "e",    "y"};
+    for (std::string_view suf : kSuffixes) {
+        const size_t n = suf.size();
         if (w.size() >= n + 3 && w.compare(w.size() - n, n, suf) == 0) return w.substr(0, w.size() - n);
     }
     return w;
@@ -210,31 +209,48 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     for (size_t t = 0; t < V; ++t)
         if (doc_tf[t] && non_latin(doc.display[t]) && code_points(doc.display[t]) > 1) non_latin_words += doc_tf[t];
     const bool aside_script = non_latin_words * 10 < content;
-    auto titled = [&](TermId t) { return !(aside_script && non_latin(doc.display[t])) && 3 * by_slash[t] < doc_tf[t]; };
+    // What a term may be in a label, worked out once per term (not once per segment it is in):
+    // kAlone can stand alone, kInPhrase can be part of a phrase, kTitled passes the script and
+    // web address tests.
+    enum : uint8_t { kAlone = 1, kInPhrase = 2, kTitled = 4 };
+    std::vector<uint8_t> fit(V, 0);
+    for (size_t t = 0; t < V; ++t) {
+        if (!doc_tf[t]) continue;
+        const std::string& d = doc.display[t];
+        fit[t] = uint8_t((label_worthy(d) ? kAlone : 0) | (word_worthy(d) ? kInPhrase : 0) |
+                         (!(aside_script && non_latin(d)) && 3 * by_slash[t] < doc_tf[t] ? kTitled : 0));
+    }
+    auto titled = [&](TermId t) { return (fit[t] & kTitled) != 0; };
     // Segments a term must occur in to be episode-wide (the host's name, the episode's subject).
     const size_t wide_df = std::max<size_t>(3, (3 * nseg + 3) / 4);
 
     std::vector<SegmentLabel> out(nseg);
     std::vector<std::vector<Cand>> cands(nseg), spare(nseg);  // spare: said fewer than min_count times
-    std::vector<bool> modifier(doc.surface.size());
-    for (size_t i = 0; i < doc.surface.size(); ++i) modifier[i] = modifier_stop_word(doc.surface[i]);
+    std::vector<int8_t> modifier(doc.surface.size(), -1);  // per surface word: -1 not looked up yet
+    auto is_modifier = [&](uint32_t sid) {
+        if (sid >= modifier.size()) return false;
+        if (modifier[sid] < 0) modifier[sid] = modifier_stop_word(doc.surface[sid]) ? 1 : 0;
+        return modifier[sid] == 1;
+    };
     // Names and phrases of three words ("guido van rossum", "jorge luis borges") and phrases that
     // start with a stop word ("big bang", "world war"): a leading candidate said with the same
     // word next to it in 2/3 of its uses (a word: twice, a phrase: 3 times) is shown with it.
+    std::vector<char> leads(V, 0);  // first terms of extend_phrases()' candidates: skips the rest fast
     auto extend_phrases = [&](size_t s, uint32_t b, uint32_t e) {
         const size_t top = std::min<size_t>(cands[s].size(), 24);  // enough for 8 keywords and skips
         std::unordered_map<uint64_t, size_t> at;                  // bigram key or unigram term -> index
         for (size_t k = 0; k < top; ++k) {
             const Cand& c = cands[s][k];
             at[c.b == kNoTopicTerm ? (uint64_t(UINT32_MAX) << 32) | c.a : (uint64_t(c.a) << 32) | c.b] = k;
+            leads[c.a] = 1;
         }
         std::vector<Neighbours> before(top), after(top);
         constexpr uint64_t kSurface = uint64_t(1) << 40;  // tags a modifier's surface id among term ids
         for (uint32_t i = b; i < e; ++i) {
             const TermId t = term(i);
-            if (t == kNoTopicTerm) continue;
+            if (t == kNoTopicTerm || !leads[t]) continue;
             const TermId p = i > b ? term(i - 1) : kNoTopicTerm;
-            const bool mod = i > b && p == kNoTopicTerm && doc.word_ids[i - 1] < modifier.size() && modifier[doc.word_ids[i - 1]];
+            const bool mod = i > b && p == kNoTopicTerm && is_modifier(doc.word_ids[i - 1]);
             if (mod) {
                 auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
                 if (u != at.end()) before[u->second].add(kSurface | doc.word_ids[i - 1]);
@@ -245,6 +261,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             if (p != kNoTopicTerm || mod) before[f->second].add(mod ? kSurface | doc.word_ids[i - 1] : p);
             if (i + 2 < e && term(i + 2) != kNoTopicTerm) after[f->second].add(term(i + 2));
         }
+        for (size_t k = 0; k < top; ++k) leads[cands[s][k].a] = 0;
         for (size_t k = 0; k < top; ++k) {
             Cand& c = cands[s][k];
             const uint32_t need = std::max<uint32_t>(2, (2 * c.count + 2) / 3);
@@ -263,7 +280,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                 const TermId z = static_cast<TermId>(m->first);
                 // an everyday third word is an accident of phrasing ("long term existential
                 // threat" gave "term existential threat", "linear algebra wins")
-                if (z == c.a || z == c.b || !word_worthy(doc.display[z]) || !titled(z) ||
+                if (z == c.a || z == c.b || !(fit[z] & kInPhrase) || !titled(z) ||
                     background_weight(doc.display[z]) < 1.0)
                     continue;
                 c.text = next ? c.text + " " + doc.display[z] : doc.display[z] + " " + c.text;
@@ -301,7 +318,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
             if (doc.display[t].size() >= 3 && has_letter(doc.display[t])) {
                 profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
-                if (label_worthy(doc.display[t]) && titled(t) && !episode_wide(t))
+                if ((fit[t] & kAlone) && titled(t) && !episode_wide(t))
                     (tf[t] >= min_count ? cands : spare)[s].push_back({w, doc.display[t], t, kNoTopicTerm, tf[t]});
             }
         }
@@ -337,7 +354,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             const std::string &dx = doc.display[x], &dy = doc.display[y];
             // both words fit a title, one can stand alone ("ai safety"), they are not one word
             // said twice ("infra infrared"), and not both the episode's everywhere-words ("lex fridman")
-            if (!word_worthy(dx) || !word_worthy(dy) || (!label_worthy(dx) && !label_worthy(dy))) continue;
+            if (!(fit[x] & fit[y] & kInPhrase) || !((fit[x] | fit[y]) & kAlone)) continue;
             if (!titled(x) || !titled(y) || same_stem(dx, dy) || (episode_wide(x) && episode_wide(y))) continue;
             double idf = std::log(1.0 + avg / doc_bi[kv.first]);
             double bw = std::min(background_weight(dx), background_weight(dy));
@@ -349,10 +366,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         }
         for (TermId t : seen) tf[t] = 0;
 
-        for (auto* list : {&cands[s], &spare[s]})
-            std::sort(list->begin(), list->end(), [](const Cand& p, const Cand& q) {
-                return p.score != q.score ? p.score > q.score : p.text < q.text;
-            });
+        auto better = [](const Cand& p, const Cand& q) { return p.score != q.score ? p.score > q.score : p.text < q.text; };
+        std::sort(cands[s].begin(), cands[s].end(), better);
+        // the fallback needs 3 words; a few more allow for banned ones
+        const size_t keep = std::min<size_t>(spare[s].size(), 8);
+        std::partial_sort(spare[s].begin(), spare[s].begin() + keep, spare[s].end(), better);
+        spare[s].resize(keep);
         std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
             return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
         });

@@ -192,7 +192,9 @@ struct LabelDesc {
 
 // Keywords of each segment [bounds[i], bounds[i+1]), best first (bigrams such as "open source"
 // preferred over their parts). Scores are c-TF-IDF within the episode times a background weight
-// that discounts everyday English. @return one keyword list per segment (bounds.size()+1 lists).
+// that discounts everyday English. A label holds no word said all through the episode, no word in
+// two forms, no keyword shown by a neighbouring segment (bench/TOPICS.md lists the rules).
+// @return one keyword list per segment (bounds.size()+1 lists).
 std::vector<std::vector<std::string>> label_segments(const TopicDoc& doc,
                                                      const std::vector<uint32_t>& bounds,
                                                      const LabelDesc& desc = {});
