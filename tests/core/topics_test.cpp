@@ -917,3 +917,26 @@ TEST_CASE("a recurring topic's label joins a word to the chosen word it is said 
     CHECK(label.find("intelligent") == std::string::npos);  // one word in two forms
     CHECK((label + " ").find(" artificial ") == std::string::npos);
 }
+
+TEST_CASE("a word said mostly in runs of itself (a recognition loop, 'blah blah') is no label", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 10; ++i) text += "puh puh puh puh the piano sonata and blah blah blah the piano sonata by beethoven ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    REQUIRE(!kw[0].empty());
+    CHECK_FALSE(any_keyword_has(kw[0], kw[0].size(), "puh"));
+    CHECK_FALSE(any_keyword_has(kw[0], kw[0].size(), "blah"));
+    CHECK(any_keyword_has(kw[0], 3, "piano sonata"));
+}
+
+TEST_CASE("a word said mostly as 'X of Y' is shown as that phrase ('gain of function')", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 6; ++i) text += "the gain of function research in the lab and gain of function work on the virus ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    CHECK(any_keyword_has(kw[0], 3, "gain of function"));
+    for (const std::string& k : kw[0]) {
+        CHECK(k != "gain");
+        CHECK(k != "function");
+    }
+}

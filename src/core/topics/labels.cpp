@@ -169,7 +169,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
 
     // Document-wide frequencies of terms and bigrams (bigram = two adjacent content words), and
     // the number of segments each term occurs in.
-    std::vector<uint32_t> doc_tf(V, 0);
+    std::vector<uint32_t> doc_tf(V, 0), repeats(V, 0);  // repeats: occurrences right after itself
     std::unordered_map<uint64_t, uint32_t> doc_bi;
     uint64_t content = 0;
     for (uint32_t i = 0; i < n; ++i) {
@@ -177,6 +177,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         if (t == kNoTopicTerm) continue;
         ++doc_tf[t];
         ++content;
+        if (i > 0 && term(i - 1) == t) ++repeats[t];
         if (i + 1 < n && term(i + 1) != kNoTopicTerm && term(i + 1) != t)
             ++doc_bi[(static_cast<uint64_t>(t) << 32) | term(i + 1)];
     }
@@ -210,15 +211,17 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         if (doc_tf[t] && non_latin(doc.display[t]) && code_points(doc.display[t]) > 1) non_latin_words += doc_tf[t];
     const bool aside_script = non_latin_words * 10 < content;
     // What a term may be in a label, worked out once per term (not once per segment it is in):
-    // kAlone can stand alone, kInPhrase can be part of a phrase, kTitled passes the script and
-    // web address tests.
+    // kAlone can stand alone, kInPhrase can be part of a phrase, kTitled passes the script, web
+    // address and repetition tests (a word said mostly in runs of itself is a recognition loop
+    // or a stutter: Whisper's "puh, puh, puh, puh, ..." labelled a music episode's first segment).
     enum : uint8_t { kAlone = 1, kInPhrase = 2, kTitled = 4 };
     std::vector<uint8_t> fit(V, 0);
     for (size_t t = 0; t < V; ++t) {
         if (!doc_tf[t]) continue;
         const std::string& d = doc.display[t];
         fit[t] = uint8_t((label_worthy(d) ? kAlone : 0) | (word_worthy(d) ? kInPhrase : 0) |
-                         (!(aside_script && non_latin(d)) && 3 * by_slash[t] < doc_tf[t] ? kTitled : 0));
+                         (!(aside_script && non_latin(d)) && 3 * by_slash[t] < doc_tf[t] && 2 * repeats[t] < doc_tf[t]
+                              ? kTitled : 0));
     }
     auto titled = [&](TermId t) { return (fit[t] & kTitled) != 0; };
     // Segments a term must occur in to be episode-wide (the host's name, the episode's subject).
@@ -234,7 +237,10 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     };
     // Names and phrases of three words ("guido van rossum", "jorge luis borges") and phrases that
     // start with a stop word ("big bang", "world war"): a leading candidate said with the same
-    // word next to it in 2/3 of its uses (a word: twice, a phrase: 3 times) is shown with it.
+    // word next to it in 2/3 of its uses (a word: twice, a phrase: 3 times) is shown with it; a
+    // word said 3+ times, in 2/3 of them as "X of Y", is shown as that ("proof of stake").
+    const auto of_at = std::find(doc.surface.begin(), doc.surface.end(), "of");
+    const uint32_t of_sid = of_at == doc.surface.end() ? UINT32_MAX : static_cast<uint32_t>(of_at - doc.surface.begin());
     std::vector<char> leads(V, 0);  // first terms of extend_phrases()' candidates: skips the rest fast
     auto extend_phrases = [&](size_t s, uint32_t b, uint32_t e) {
         const size_t top = std::min<size_t>(cands[s].size(), 24);  // enough for 8 keywords and skips
@@ -255,6 +261,10 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                 auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
                 if (u != at.end()) before[u->second].add(kSurface | doc.word_ids[i - 1]);
             }
+            if (i + 2 < e && doc.word_ids[i + 1] == of_sid && term(i + 2) != kNoTopicTerm) {  // "proof of stake"
+                auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
+                if (u != at.end()) after[u->second].add(term(i + 2));
+            }
             if (i + 1 >= e || term(i + 1) == kNoTopicTerm) continue;
             auto f = at.find((uint64_t(t) << 32) | term(i + 1));
             if (f == at.end()) continue;
@@ -266,7 +276,15 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             Cand& c = cands[s][k];
             const uint32_t need = std::max<uint32_t>(2, (2 * c.count + 2) / 3);
             if (c.b == kNoTopicTerm) {
-                if (const auto* m = before[k].most(need)) c.text = doc.surface[m->first & ~kSurface] + " " + c.text;
+                if (const auto* m = before[k].most(need)) {
+                    c.text = doc.surface[m->first & ~kSurface] + " " + c.text;
+                } else if (const auto* o = after[k].most(need)) {
+                    const TermId z = static_cast<TermId>(o->first);
+                    if (z != c.a && (fit[z] & kInPhrase) && titled(z) && c.count >= 3) {
+                        c.text += " of " + doc.display[z];
+                        c.c = z;
+                    }
+                }
                 continue;
             }
             if (c.count < 3) continue;  // a phrase said twice is too thin evidence for a third word
