@@ -940,3 +940,13 @@ TEST_CASE("a word said mostly as 'X of Y' is shown as that phrase ('gain of func
         CHECK(k != "function");
     }
 }
+
+TEST_CASE("labels of a hand-built doc without surface word ids use the terms' forms, no out-of-range read", "[topics]") {
+    std::string text;
+    for (int i = 0; i < 8; ++i) text += "the big bang and the gain of function study of the open source model ";
+    TopicDoc doc = topic_doc_from_text(text);
+    std::vector<uint32_t>().swap(doc.word_ids);  // label_segments takes any doc; phrase forms and neighbours read these
+    const auto kw = label_segments(doc, {});
+    REQUIRE(kw.size() == 1);
+    CHECK(any_keyword_has(kw[0], 3, "open source"));
+}

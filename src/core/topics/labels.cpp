@@ -160,6 +160,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     const size_t nseg = bounds.size() + 1;
     const uint32_t n = static_cast<uint32_t>(doc.size());
     const size_t V = std::min(doc.vocab.size(), doc.display.size());
+    const bool has_ids = doc.word_ids.size() >= n;  // a hand-built doc may leave them out
     // Term of word i, treating ids outside the vocabulary (a hand-built doc) as topic-less.
     auto term = [&](uint32_t i) { TermId t = doc.terms[i]; return t < V ? t : kNoTopicTerm; };
     const uint32_t min_count = desc.min_count ? desc.min_count : 2;
@@ -197,7 +198,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     const auto slash = std::find(doc.surface.begin(), doc.surface.end(), "slash");
     if (slash != doc.surface.end()) {
         const uint32_t sid = static_cast<uint32_t>(slash - doc.surface.begin());
-        for (uint32_t i = 0; i < n && i < doc.word_ids.size(); ++i) {
+        for (uint32_t i = 0; i < n && has_ids; ++i) {
             if (doc.word_ids[i] != sid) continue;
             // the site before it ("masterclass.com", "masterclass dot com") and the path after
             for (uint32_t j = i; j > 0 && j + 3 > i && term(j - 1) != kNoTopicTerm; --j) ++by_slash[term(j - 1)];
@@ -256,12 +257,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             const TermId t = term(i);
             if (t == kNoTopicTerm || !leads[t]) continue;
             const TermId p = i > b ? term(i - 1) : kNoTopicTerm;
-            const bool mod = i > b && p == kNoTopicTerm && is_modifier(doc.word_ids[i - 1]);
+            const bool mod = i > b && p == kNoTopicTerm && has_ids && is_modifier(doc.word_ids[i - 1]);
             if (mod) {
                 auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
                 if (u != at.end()) before[u->second].add(kSurface | doc.word_ids[i - 1]);
             }
-            if (i + 2 < e && doc.word_ids[i + 1] == of_sid && term(i + 2) != kNoTopicTerm) {  // "proof of stake"
+            if (i + 2 < e && has_ids && doc.word_ids[i + 1] == of_sid && term(i + 2) != kNoTopicTerm) {  // "proof of stake"
                 auto u = at.find((uint64_t(UINT32_MAX) << 32) | t);
                 if (u != at.end()) after[u->second].add(term(i + 2));
             }
@@ -348,7 +349,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         // its two terms' most frequent forms across the episode ("policies gradient").
         std::unordered_map<uint64_t, std::vector<std::pair<uint64_t, uint32_t>>> said;  // key -> (surface pair, count)
         for (const auto& kv : bis) said[kv.first];
-        for (uint32_t i = b; i + 1 < e; ++i) {
+        for (uint32_t i = b; has_ids && i + 1 < e; ++i) {  // without word ids: the terms' forms
             const TermId t = term(i), u = term(i + 1);
             if (t == kNoTopicTerm || u == kNoTopicTerm || t == u) continue;
             auto it = said.find((static_cast<uint64_t>(t) << 32) | u);
