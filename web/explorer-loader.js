@@ -29,9 +29,10 @@
  * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
  * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
- *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
- *           pointer is over a pane of the explorer that can scroll further that way, Tab past the
- *           explorer's last part moves focus on to the page, the explorer never takes focus by itself.
+ *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless
+ *           the pointer is over a pane of the explorer that can scroll further that way, Tab past
+ *           the explorer's last part moves focus on to the page, the explorer never takes focus by
+ *           itself (nor shows a caret without it).
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
  * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
@@ -536,7 +537,12 @@
         api.setDark(mq.matches);
         if (mq.addEventListener) mq.addEventListener('change', function (e) { api.setDark(e.matches); });
       }
-      ['focus', 'blur'].forEach(function (n) { canvas.addEventListener(n, function () { M._tx_wake(); }); });
+      // The explorer draws a caret in a text box only while its canvas has the page's focus (an
+      // embed must not look as if it took the keys of the host's own fields): tell it where the
+      // focus is now and whenever it moves; a click or tap on the canvas says itself where keys go.
+      M._tx_page_focus(document.activeElement === canvas ? 1 : 0, 0);
+      canvas.addEventListener('focus', function () { M._tx_page_focus(1, pointerFocus ? 1 : 0); });
+      canvas.addEventListener('blur', function () { M._tx_page_focus(0, 0); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
       // The initial query goes in before the bundle: the model keeps it and searches once loaded,
       // and the search box (drawn once ready) starts with it. Set after loading, the box may

@@ -518,6 +518,13 @@ EMSCRIPTEN_KEEPALIVE int tx_tab_leaves(int dir) { return g && g->app.tab_leaves(
 EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
     if (g && ImGui::GetCurrentContext()) { g->app.enter(dir); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
 }
+// The canvas got (1) or lost (0) the page's keyboard focus; by_pointer: by a click or tap on it.
+EMSCRIPTEN_KEEPALIVE void tx_page_focus(int focused, int by_pointer) {
+    if (g && ImGui::GetCurrentContext()) {
+        g->app.set_page_focus(focused != 0, by_pointer != 0);
+        g->frames_to_draw = std::max(g->frames_to_draw, 2);
+    }
+}
 // Something outside SDL's events needs a redraw (focus change, visibility).
 EMSCRIPTEN_KEEPALIVE void tx_wake() {
     if (g) g->frames_to_draw = std::max(g->frames_to_draw, 2);

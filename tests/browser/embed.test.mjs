@@ -1,0 +1,138 @@
+// A blog post as a blogger and a phone reader meet it: the documented snippet in a column of the
+// host's own text, beside the host's own search field; the iframe variant under a dark colour-scheme
+// preference.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, serve, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+
+const SITE = path.join(ROOT, 'dist/site');
+const E1 = 'document.getElementById("e1").transcriptExplorer';
+
+// A post with the host's own search field, three paragraphs, the snippet (or `embed`), eight more.
+function writePost(dir, embed) {
+  const bundle = fs.readdirSync(SITE).find((n) => /^demo\.[0-9a-f]+\.txb$/.test(n));
+  const para = '<p>' + 'The host blog\'s own prose around the explorer, a paragraph of ordinary text. '.repeat(4) + '</p>\n';
+  const body = embed ? embed(bundle)
+    : `<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" data-query="llama" style="height:520px"></div>`;
+  fs.writeFileSync(path.join(dir, 'post.html'), `<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A post</title>
+<style>body { font: 17px/1.6 Georgia, serif; max-width: 700px; margin: 0 auto; padding: 0 16px; color: #222; }</style></head>
+<body><h1>My post</h1><input id="blog-search" placeholder="Search this blog">${para.repeat(3)}${body}${para.repeat(8)}
+<script src="explorer/explorer-loader.js" defer></script></body></html>`);
+}
+
+async function withPost(browser, contextOptions, embed, fn) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-embed-'));
+  fs.symlinkSync(SITE, path.join(dir, 'explorer'));
+  writePost(dir, embed);
+  const srv = await serve(dir, '/');
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  try {
+    await page.goto(srv.url + 'post.html');
+    await fn(page, context);
+    assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+  } finally {
+    await context.close();
+    srv.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitFor(page, getter, pred, timeout = 30000) {
+  try {
+    await page.waitForFunction(`(() => { try { const s = (${getter}).state(); return (${pred})(s); } catch (e) { return false; } })()`,
+      null, { timeout });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${pred}; last state ${await page.evaluate(`(() => { try { return JSON.stringify((${getter}).state()); } catch (e) { return String(e); } })()`)}`);
+  }
+  return page.evaluate(`(${getter}).state()`);
+}
+
+// The search box of embed e1, in page coordinates of a full-page-free screenshot region.
+async function searchBoxShot(page) {
+  const s = await page.evaluate(`${E1}.state()`);
+  const r = await page.locator('#e1 canvas').boundingBox();
+  const [x, y, w, h] = s.searchBox;
+  return page.screenshot({ clip: { x: r.x + x, y: r.y + y, width: w, height: h } });
+}
+
+// The number of pixels that differ between two same-sized screenshots.
+async function differingPixels(page, a, b) {
+  return page.evaluate(async ([a64, b64]) => {
+    const load = async (b) => { const i = new Image(); i.src = 'data:image/png;base64,' + b; await i.decode(); return i; };
+    const [ia, ib] = await Promise.all([load(a64), load(b64)]);
+    const data = (img) => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d'); g.drawImage(img, 0, 0); return g.getImageData(0, 0, img.width, img.height).data; };
+    const da = data(ia), db = data(ib);
+    let n = 0;
+    for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 60) n++;
+    return n;
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
+export const tests = [
+  {
+    name: 'an embed in a 700 px blog column draws no caret in its search box until it has the page\'s focus, and lets go of it when the focus goes back to the blog\'s own field (protects the host page\'s fields from a look-alike focus)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 760, height: 600 } }, null, async (page) => {
+      let s = await waitFor(page, E1, 's => s.ready && s.frames > 0 && s.query === "llama"');
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'end' }));
+      await page.waitForTimeout(400);
+      assertEq(await page.evaluate(() => document.activeElement === document.body), true, 'nothing took the focus on load');
+      s = await page.evaluate(`${E1}.state()`);
+      assertEq(s.typing, false, 'the search box has no caret while the page\'s focus is elsewhere');
+      const idle = await searchBoxShot(page);
+      saveShot('embed-column-unfocused', await page.screenshot());
+      // the blog's own field takes the keys, and the explorer still looks unfocused
+      await page.focus('#blog-search');
+      await page.keyboard.type('hello');
+      assertEq(await page.inputValue('#blog-search'), 'hello', 'the blog\'s field got the keys');
+      assertEq((await page.evaluate(`${E1}.state()`)).query, 'llama', 'the explorer did not');
+      // a click on the search box gives it the caret (drawn), typing searches
+      const r = await page.locator('#e1 canvas').boundingBox();
+      const [bx, by, bw, bh] = s.searchBox;
+      await page.mouse.click(r.x + bx + bw - 20, r.y + by + bh / 2);
+      await waitFor(page, E1, 's => s.typing');
+      await page.waitForTimeout(300);
+      const focused = await searchBoxShot(page);
+      assert(await differingPixels(page, idle, focused) > 6, 'the caret is drawn once the box has the focus');
+      await page.keyboard.type(' meta', { delay: 30 });
+      await waitFor(page, E1, 's => s.query === "llama meta"');
+      // back to the blog's field: the box lets go, and looks as it did before it had the focus
+      await page.focus('#blog-search');
+      s = await waitFor(page, E1, 's => !s.typing');
+      await page.waitForTimeout(300);
+      await page.keyboard.type('!');
+      assertEq(await page.inputValue('#blog-search'), 'hello!', 'the blog\'s field has the keys again');
+      assertEq((await page.evaluate(`${E1}.state()`)).query, 'llama meta', 'the explorer kept its query');
+      await page.evaluate(`${E1}.setQuery('llama')`);
+      await waitFor(page, E1, 's => s.query === "llama"');
+      await page.waitForTimeout(300);
+      const after = await searchBoxShot(page);
+      saveShot('embed-column-after-blur', await page.screenshot());
+      assertEq(await differingPixels(page, idle, after), 0, 'no caret or selection left in the box');
+      assertEq(await page.evaluate(() => location.hash), '', 'the embed wrote nothing into the blog\'s address');
+    }),
+  },
+  {
+    name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 600 }, colorScheme: 'dark', reducedMotion: 'reduce' },
+      (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:480px;border:0"></iframe>`,
+      async (page) => {
+        const getter = 'document.getElementById("f1").contentWindow.explorer';
+        const s = await waitFor(page, getter, 's => s.ready && s.frames > 0 && s.query === "llama"');
+        assertEq(s.dark, true, 'the explorer chose its dark theme');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView());
+        await page.waitForTimeout(400);
+        const png = await page.locator('#f1').screenshot();
+        saveShot('embed-iframe-dark', png);
+        const st = await pixelStats(page, png);
+        assert(st.brightness < 90, 'the iframe is dark: mean brightness ' + st.brightness.toFixed(0));
+        assert(st.inkPixels > 5000, 'and has text on it: ' + st.inkPixels);
+        assertEq(await page.evaluate(() => document.activeElement.id), '', 'the iframe did not take the focus');
+      }),
+  },
+];
