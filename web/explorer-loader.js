@@ -29,10 +29,10 @@
  * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
  * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
- *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless
- *           the pointer is over a pane of the explorer that can scroll further that way, Tab past
- *           the explorer's last part moves focus on to the page, the explorer never takes focus by
- *           itself (nor shows a caret without it).
+ *   'embed' (default): a guest in someone else's page: the mouse wheel (and a vertical touch
+ *           drag) scrolls the page unless the pointer is over a pane of the explorer that can
+ *           scroll further that way, Tab past the explorer's last part moves focus on to the page,
+ *           the explorer never takes focus by itself (nor shows a caret without it).
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
  * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
@@ -371,6 +371,7 @@
       // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
       canvas.dispatchEvent(new MouseEvent('mouseleave'));
     }, { passive: true });
+    if (mode === 'embed') touchScrollsPage(canvas, function () { return M; });
     if (mode === 'embed') {
       // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
       // would scroll a pane of the explorer (asked of the WASM side); the others scroll the page.
@@ -580,6 +581,79 @@
         else setTimeout(check, 50);
       })();
     }
+  }
+
+  // Embeds on touch screens: the canvas has touch-action:none (its panes scroll under a drag), so
+  // the browser never scrolls the page from a drag that starts on it; an explorer most of a phone's
+  // screen high would trap the reader. As with the wheel, a vertical drag that no pane under the
+  // finger can follow (the header, the timeline, a pane at its end) scrolls the page instead. SDL
+  // sees a touch only once its gesture is known: a drag given to the page never reaches it (no
+  // press, so no click where it started); a tap or a drag the explorer takes is replayed from its
+  // start.
+  var TOUCH_SLOP = 8;  // px a finger moves before a touch is a drag, not a tap
+  function touchScrollsPage(canvas, getModule) {
+    var start = null;  // the held-back touchstart of the gesture being decided, or null
+    var owner = '';    // '', 'explorer' or 'page'
+    var lastY = 0, replaying = false;
+    function replay(ev) {
+      var t = ev.changedTouches[0];
+      var copy = function (tt) {
+        return new Touch({ identifier: tt.identifier, target: canvas, clientX: tt.clientX, clientY: tt.clientY,
+                           pageX: tt.pageX, pageY: tt.pageY, screenX: tt.screenX, screenY: tt.screenY });
+      };
+      var touches = Array.prototype.map.call(ev.touches, copy);
+      replaying = true;
+      try {
+        canvas.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, cancelable: true, touches: touches,
+          targetTouches: touches, changedTouches: [copy(t)] }));
+      } finally { replaying = false; }
+    }
+    function toExplorer() { owner = 'explorer'; if (start) { var s0 = start; start = null; replay(s0); } }
+    canvas.addEventListener('touchstart', function (e) {
+      if (replaying) return;
+      if (!getModule() || typeof Touch !== 'function' || owner === 'explorer' || e.touches.length > 1) {
+        toExplorer();  // a second finger (or no module yet): the explorer's, as before
+        return;
+      }
+      owner = '';
+      start = e;
+      lastY = e.changedTouches[0].clientY;
+      e.stopImmediatePropagation();
+    }, { capture: true, passive: true });
+    canvas.addEventListener('touchmove', function (e) {
+      if (owner === 'explorer' || !start && owner !== 'page') return;
+      var t = e.changedTouches[0];
+      if (owner === '') {
+        var t0 = start.changedTouches[0], dx = t.clientX - t0.clientX, dy = t.clientY - t0.clientY;
+        if (Math.abs(dx) < TOUCH_SLOP && Math.abs(dy) < TOUCH_SLOP) { e.stopImmediatePropagation(); return; }
+        var r = canvas.getBoundingClientRect();
+        // a finger moving up (dy < 0) scrolls content down, as a wheel's positive deltaY does
+        var page = Math.abs(dy) > Math.abs(dx) && !getModule()._tx_wheel_would_scroll(t0.clientX - r.left, t0.clientY - r.top, 0, -dy);
+        if (!page) { toExplorer(); return; }
+        owner = 'page';
+        start = null;
+        lastY = t0.clientY;
+      }
+      e.stopImmediatePropagation();
+      scrollParent(canvas).scrollBy(0, lastY - t.clientY);
+      lastY = t.clientY;
+    }, { capture: true, passive: true });
+    function end(e) {
+      if (replaying) return;
+      if (owner === '' && start) toExplorer();  // a tap: SDL gets its start now, then this end
+      else if (owner === 'page') e.stopImmediatePropagation();
+      if (!e.touches || !e.touches.length) { owner = ''; start = null; }
+    }
+    canvas.addEventListener('touchend', end, { capture: true, passive: true });
+    canvas.addEventListener('touchcancel', end, { capture: true, passive: true });
+  }
+  // The nearest ancestor of `el` that scrolls vertically, else the window.
+  function scrollParent(el) {
+    for (var p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
+      var oy = getComputedStyle(p).overflowY;
+      if ((oy === 'auto' || oy === 'scroll') && p.scrollHeight > p.clientHeight) return p;
+    }
+    return window;
   }
 
   // The explorer's deep-link keys (q, ep, t) of a page's hash, in a form for applyDeepLink, or ''

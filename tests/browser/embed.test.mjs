@@ -1,6 +1,6 @@
 // A blog post as a blogger and a phone reader meet it: the documented snippet in a column of the
-// host's own text, beside the host's own search field; the iframe variant under a dark colour-scheme
-// preference.
+// host's own text, beside the host's own search field; the same post on a phone, where a drag over
+// the explorer must not trap the page; the iframe variant under a dark colour-scheme preference.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,17 @@ async function differingPixels(page, a, b) {
   }, [a.toString('base64'), b.toString('base64')]);
 }
 
+// A touch drag by CDP (real touch events with the browser's own default actions).
+async function drag(page, cdp, x, y0, y1, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / steps }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(400);
+}
+
 export const tests = [
   {
     name: 'an embed in a 700 px blog column draws no caret in its search box until it has the page\'s focus, and lets go of it when the focus goes back to the blog\'s own field (protects the host page\'s fields from a look-alike focus)',
@@ -115,6 +126,66 @@ export const tests = [
       saveShot('embed-column-after-blur', await page.screenshot());
       assertEq(await differingPixels(page, idle, after), 0, 'no caret or selection left in the box');
       assertEq(await page.evaluate(() => location.hash), '', 'the embed wrote nothing into the blog\'s address');
+    }),
+  },
+  {
+    name: 'on a 375x667 phone a vertical drag over the embed\'s timeline scrolls the blog page without seeking, a drag over the transcript scrolls the transcript, at its top a downward drag scrolls the page, and a tap still seeks (protects scrolling a post past an embed on a phone)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null, async (page, context) => {
+      await waitFor(page, E1, 's => s.ready && s.frames > 0 && s.query === "llama"');
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(400);
+      const cdp = await context.newCDPSession(page);
+      const scrollY = () => page.evaluate(() => window.scrollY);
+      let s = await page.evaluate(`${E1}.state()`);
+      let r = await page.locator('#e1 canvas').boundingBox();
+      assert(r.height > 0.7 * 667, 'the embed covers most of the screen: ' + r.height);
+      const [tx, ty, tw, th] = s.timeline;
+      assert(tw > 200 && th > 20, 'the timeline was drawn: ' + s.timeline);
+      saveShot('embed-phone', await page.screenshot());
+      const png = await page.screenshot();
+      assert((await pixelStats(page, png, { x: 40, y: Math.round(r.y + ty + th + 80) * 2, w: 600, h: 300 })).inkPixels > 3000, 'the transcript is drawn');
+      // drag up over the timeline: the page scrolls by about the drag, the reader stays at 0:00
+      let y0 = await scrollY();
+      await drag(page, cdp, r.x + tx + tw / 2, r.y + ty + th / 2, r.y + ty + th / 2 - 150);
+      let y1 = await scrollY();
+      assert(y1 - y0 > 120 && y1 - y0 < 180, `a drag over the timeline scrolled the page (${y0} -> ${y1})`);
+      s = await page.evaluate(`${E1}.state()`);
+      assertEq(s.timeMs, 0, 'the drag did not seek where it started');
+      // drag up over the transcript (the embed back at the top of the screen): it scrolls, the page does not
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(300);
+      y1 = await scrollY();
+      r = await page.locator('#e1 canvas').boundingBox();
+      const w0 = s.word;
+      await drag(page, cdp, r.x + r.width * 0.6, r.y + 500, r.y + 300);
+      s = await page.evaluate(`${E1}.state()`);
+      assert(s.word > w0, `the transcript scrolled (${w0} -> ${s.word})`);
+      assertEq(await scrollY(), y1, 'the page stayed while the transcript scrolled');
+      // back at its top, a downward drag over the transcript has nothing to scroll: the page scrolls up
+      await page.evaluate(`${E1}.seek({ episode: 0, timeMs: 0 })`);
+      await page.waitForTimeout(300);
+      r = await page.locator('#e1 canvas').boundingBox();
+      await drag(page, cdp, r.x + r.width * 0.6, r.y + 300, r.y + 500);
+      const y2 = await scrollY();
+      assert(y1 - y2 > 170, `a downward drag at the transcript's top scrolled the page up (${y1} -> ${y2})`);
+      // a tap on the timeline still seeks
+      r = await page.locator('#e1 canvas').boundingBox();
+      s = await page.evaluate(`${E1}.state()`);
+      await page.touchscreen.tap(r.x + s.timeline[0] + s.timeline[2] * 0.75, r.y + s.timeline[1] + s.timeline[3] / 2);
+      s = await waitFor(page, E1, 's => s.timeMs > 60000', 5000);
+      assertEq(await scrollY(), y2, 'the tap did not scroll the page');
+      // and a tap on the search box still opens the on-screen keyboard's field, which searches
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(300);
+      r = await page.locator('#e1 canvas').boundingBox();
+      const [bx, by, bw, bh] = s.searchBox;
+      await page.touchscreen.tap(r.x + bx + bw / 2, r.y + by + bh / 2);
+      await page.waitForTimeout(200);
+      assertEq(await page.evaluate(() => document.activeElement.tagName), 'INPUT', 'a text field has the focus');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('zuckerberg', { delay: 20 });
+      await waitFor(page, E1, 's => s.query === "zuckerberg" && s.totalHits > 0', 5000);
+      saveShot('embed-phone-typed', await page.screenshot());
     }),
   },
   {
