@@ -157,6 +157,20 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     g->font_atlas_ms = emscripten_get_now() - t0;
 }
 
+// Text at a fractional devicePixelRatio (1.25, 1.5, browser zoom): ImGui puts each line at a whole
+// CSS pixel, which is not a whole device pixel (a line 26 px down at 1.25 is 32.5 device pixels
+// down), and the glyphs, rasterised one texel per device pixel, were then sampled half a texel off:
+// every other transcript line came out blurred. Moving every vertex to the nearest device-pixel
+// row keeps glyphs one texel per pixel (quads move by less than half a device pixel). Columns are
+// left alone: the atlas is oversampled horizontally for positions between pixels.
+void snap_to_device_rows(ImDrawData* dd) {
+    const float s = dd->FramebufferScale.y;
+    if (s <= 0.f || s == std::floor(s)) return;  // whole CSS pixels are whole device pixels
+    const float top = dd->DisplayPos.y;
+    for (int i = 0; i < dd->CmdListsCount; ++i)
+        for (ImDrawVert& v : dd->CmdLists[i]->VtxBuffer) v.pos.y = top + std::round((v.pos.y - top) * s) / s;
+}
+
 void apply_style(bool dark) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
@@ -332,6 +346,7 @@ void frame() {
     ImGui::NewFrame();
     g->app.frame(g->fonts, g->keys);
     ImGui::Render();
+    snap_to_device_rows(ImGui::GetDrawData());
     if (g->app.animating()) g->frames_to_draw = std::max(g->frames_to_draw, 1);
 
     int fw = 0, fh = 0;

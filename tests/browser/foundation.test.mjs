@@ -15,6 +15,41 @@ async function bootAt(browser, site, dpr) {
   return { page, s };
 }
 
+// The transcript's lines in a crop of the reader at `dpr`: for each band of rows with text, how
+// crisp it is: the share of its text pixels that are full ink (dark) rather than half-tone edge.
+// A line drawn half a device pixel off its glyphs' texels is smeared over one more row: more
+// half-tone, less ink.
+async function lineCrispness(browser, site, dpr) {
+  const { page } = await bootAt(browser, site, dpr);
+  const r = await page.evaluate(() => window.explorer.canvas.getBoundingClientRect().top);
+  const png = await page.screenshot({ clip: { x: 520, y: r + 230, width: 400, height: 400 } });
+  saveShot(`foundation-lines-dpr${dpr}`, png);
+  const bands = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,' + b64;
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width; c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const d = g.getImageData(0, 0, img.width, img.height).data;
+    const out = [];
+    let cur = null;
+    for (let y = 0; y <= img.height; y++) {
+      let ink = 0, mid = 0;
+      for (let x = 0; y < img.height && x < img.width; x++) {
+        const a = (y * img.width + x) * 4, l = (d[a] + d[a + 1] + d[a + 2]) / 3;
+        if (l < 90) ink++; else if (l < 215) mid++;
+      }
+      if (ink + mid > 0) { cur = cur || { ink: 0, mid: 0 }; cur.ink += ink; cur.mid += mid; }
+      else if (cur) { if (cur.ink + cur.mid > 200) out.push(cur.ink / (cur.ink + cur.mid)); cur = null; }
+    }
+    return out;
+  }, png.toString('base64'));
+  await page.context().close();
+  return bands;
+}
+
 export const tests = [
   {
     name: 'demo bundle loads and reports the true word count (protects decompression + counting in WASM)',
@@ -52,6 +87,21 @@ export const tests = [
       const st = await pixelStats(page, png);
       assert(st.darkPixels > 8000, `text pixels present at 2x, got ${st.darkPixels}`);
       await page.context().close();
+    },
+  },
+  {
+    name: 'DPR 1.25 and 1.5: every transcript line is as crisp as at DPR 1, none smeared half a device pixel (protects text on fractional scales)',
+    fn: async ({ browser, site }) => {
+      const base = await lineCrispness(browser, site, 1);
+      assert(base.length >= 10, 'the crop holds transcript lines at DPR 1: ' + base.length);
+      const mean = base.reduce((a, b) => a + b, 0) / base.length;
+      for (const dpr of [1.25, 1.5]) {
+        const lines = await lineCrispness(browser, site, dpr);
+        assert(lines.length >= 10, `the crop holds transcript lines at DPR ${dpr}: ${lines.length}`);
+        const worst = Math.min(...lines);
+        assert(worst >= 0.95 * mean, `at DPR ${dpr} the blurriest line (${worst.toFixed(2)} ink) is about as crisp as DPR 1's average (${mean.toFixed(2)}): ` +
+          lines.map((v) => v.toFixed(2)).join(' '));
+      }
     },
   },
   {
