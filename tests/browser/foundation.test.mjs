@@ -24,28 +24,12 @@ async function lineCrispness(browser, site, dpr) {
   const r = await page.evaluate(() => window.explorer.canvas.getBoundingClientRect().top);
   const png = await page.screenshot({ clip: { x: 520, y: r + 230, width: 400, height: 400 } });
   saveShot(`foundation-lines-dpr${dpr}`, png);
-  const bands = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,' + b64;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width; c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const d = g.getImageData(0, 0, img.width, img.height).data;
-    const out = [];
-    let cur = null;
-    for (let y = 0; y <= img.height; y++) {
-      let ink = 0, mid = 0;
-      for (let x = 0; y < img.height && x < img.width; x++) {
-        const a = (y * img.width + x) * 4, l = (d[a] + d[a + 1] + d[a + 2]) / 3;
-        if (l < 90) ink++; else if (l < 215) mid++;
-      }
-      if (ink + mid > 0) { cur = cur || { ink: 0, mid: 0 }; cur.ink += ink; cur.mid += mid; }
-      else if (cur) { if (cur.ink + cur.mid > 200) out.push(cur.ink / (cur.ink + cur.mid)); cur = null; }
-    }
-    return out;
-  }, png.toString('base64'));
+  const bands = [];
+  let cur = null;
+  for (const [ink, mid] of [...(await pixelStats(page, png)).rowTones, [0, 0]]) {
+    if (ink + mid > 0) { cur = cur || { ink: 0, mid: 0 }; cur.ink += ink; cur.mid += mid; }
+    else if (cur) { if (cur.ink + cur.mid > 200) bands.push(cur.ink / (cur.ink + cur.mid)); cur = null; }
+  }
   await page.context().close();
   return bands;
 }
