@@ -49,6 +49,7 @@ struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float font_dpr = 0.f, font_scale = 0.f;
+    float window_dpr = 0.f;  // the devicePixelRatio the canvas' backing store was last sized for
     bool fonts_all_glyphs = false;
     uint64_t glyphs_checked_rev = ~uint64_t(0);  // model revision whose text content_is_ascii() checked
     double font_atlas_ms = 0;                   // duration of the last build_fonts()
@@ -250,6 +251,16 @@ void frame() {
         t0 - g->main_done_ms < kFirstDrawGraceMs)
         return;
     float dpr = float(emscripten_get_device_pixel_ratio());
+    // The window moved to a screen of another pixel density (a laptop's 2x panel, a 1x monitor):
+    // the CSS size stays, so no resize event comes, and the canvas kept the old density's backing
+    // store (blurred, or wasted). SDL re-reads the ratio when the size is set, even to the same size.
+    if (dpr != g->window_dpr) {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(g->window, &w, &h);
+        SDL_SetWindowSize(g->window, w, h);
+        g->window_dpr = dpr;
+        g->frames_to_draw = std::max(g->frames_to_draw, 2);
+    }
     bool events = false;
     // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
     // and applies typed characters before keys. So a key that goes down and up within one frame

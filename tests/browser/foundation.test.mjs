@@ -89,6 +89,25 @@ export const tests = [
     },
   },
   {
+    name: 'moving to a screen of another pixel density (DPR 1 -> 2 -> 1.5 at the same CSS size, no resize event) re-sizes the canvas backing store and redraws (protects HiDPI after a window moves between monitors)',
+    fn: async ({ browser, site }) => {
+      const { page } = await bootAt(browser, site, 1);
+      const cdp = await page.context().newCDPSession(page);
+      for (const dpr of [2, 1.5]) {
+        const before = (await page.evaluate(() => window.explorer.state())).frames;
+        await cdp.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 800, deviceScaleFactor: dpr, mobile: false });
+        await page.waitForFunction((d) => { const c = window.explorer.canvas; return devicePixelRatio === d && Math.abs(c.width - c.clientWidth * d) <= 1; },
+          dpr, { timeout: 5000 }).catch(() => {});
+        const dims = await page.evaluate(() => { const c = window.explorer.canvas;
+          return { w: c.width, h: c.height, cw: c.clientWidth, ch: c.clientHeight, frames: window.explorer.state().frames }; });
+        assert(Math.abs(dims.w - dims.cw * dpr) <= 1 && Math.abs(dims.h - dims.ch * dpr) <= 1,
+          `at DPR ${dpr} the backing store is ${dims.w}x${dims.h} for a ${dims.cw}x${dims.ch} CSS box`);
+        assert(dims.frames > before, `a frame was drawn at DPR ${dpr}`);
+      }
+      await page.context().close();
+    },
+  },
+  {
     name: 'canvas follows container resizes (protects layout in embeds and on window resize)',
     fn: async ({ browser, site }) => {
       const { page } = await bootAt(browser, site, 1);
