@@ -617,7 +617,7 @@
       }
       owner = '';
       start = e;
-      lastY = e.changedTouches[0].clientY;
+      lastY = e.changedTouches[0].screenY;
       e.stopImmediatePropagation();
     }, { capture: true, passive: true });
     canvas.addEventListener('touchmove', function (e) {
@@ -632,11 +632,12 @@
         if (!page) { toExplorer(); return; }
         owner = 'page';
         start = null;
-        lastY = t0.clientY;
+        lastY = t0.screenY;
       }
       e.stopImmediatePropagation();
-      scrollParent(canvas).scrollBy(0, lastY - t.clientY);
-      lastY = t.clientY;
+      // screen coordinates: a frame's own coordinates move with the page scrolled around it
+      scrollParent(canvas).scrollBy(0, lastY - t.screenY);
+      lastY = t.screenY;
     }, { capture: true, passive: true });
     function end(e) {
       if (replaying) return;
@@ -647,13 +648,22 @@
     canvas.addEventListener('touchend', end, { capture: true, passive: true });
     canvas.addEventListener('touchcancel', end, { capture: true, passive: true });
   }
-  // The nearest ancestor of `el` that scrolls vertically, else the window.
+  // The nearest ancestor of `el` that scrolls vertically, else its window; a window that cannot
+  // scroll (embed.html in an iframe) hands over to the page around its frame when that page is of
+  // the same origin (a page of another origin cannot be scrolled from here).
   function scrollParent(el) {
-    for (var p = el.parentElement; p && p !== document.body && p !== document.documentElement; p = p.parentElement) {
-      var oy = getComputedStyle(p).overflowY;
+    var doc = el.ownerDocument, view = doc.defaultView;
+    for (var p = el.parentElement; p && p !== doc.body && p !== doc.documentElement; p = p.parentElement) {
+      var oy = view.getComputedStyle(p).overflowY;
       if ((oy === 'auto' || oy === 'scroll') && p.scrollHeight > p.clientHeight) return p;
     }
-    return window;
+    var root = doc.scrollingElement || doc.documentElement;
+    if (root.scrollHeight <= view.innerHeight + 1 || view.getComputedStyle(root).overflowY === 'hidden') {
+      var frame = null;
+      try { frame = view.frameElement; } catch (e) { frame = null; }  // another origin: null or throws
+      if (frame) return scrollParent(frame);
+    }
+    return view;
   }
 
   // The explorer's deep-link keys (q, ep, t) of a page's hash, in a form for applyDeepLink, or ''

@@ -189,6 +189,33 @@ export const tests = [
     }),
   },
   {
+    name: 'on a phone a vertical drag over the timeline of a same-origin iframe embed scrolls the blog page around the frame, and a tap still seeks (protects the iframe variant on phones)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:520px;border:0"></iframe>`,
+      async (page, context) => {
+        const getter = 'document.getElementById("f1").contentWindow.explorer';
+        await waitFor(page, getter, 's => s.ready && s.frames > 0 && s.query === "llama"');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(400);
+        const cdp = await context.newCDPSession(page);
+        const [tx, ty, tw, th] = (await page.evaluate(`${getter}.state()`)).timeline;
+        let r = await page.locator('#f1').boundingBox();
+        const y0 = await page.evaluate(() => window.scrollY);
+        // the finger moves 150 px; the frame moves with the page, so the page must follow the
+        // finger on the screen, not in the frame's own coordinates (which would halve the scroll)
+        await drag(page, cdp, r.x + tx + tw / 2, r.y + ty + th / 2, r.y + ty + th / 2 - 150);
+        const y1 = await page.evaluate(() => window.scrollY);
+        assert(y1 - y0 > 120 && y1 - y0 < 180, `the drag scrolled the blog page by about the drag (${y0} -> ${y1})`);
+        assertEq((await page.evaluate(`${getter}.state()`)).timeMs, 0, 'the drag did not seek');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(300);
+        r = await page.locator('#f1').boundingBox();
+        await page.touchscreen.tap(r.x + tx + tw * 0.75, r.y + ty + th / 2);
+        await waitFor(page, getter, 's => s.timeMs > 60000', 5000);
+        saveShot('embed-iframe-phone', await page.screenshot());
+      }),
+  },
+  {
     name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
     fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 600 }, colorScheme: 'dark', reducedMotion: 'reduce' },
       (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:480px;border:0"></iframe>`,
