@@ -29,9 +29,10 @@
  * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
  * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
- *   'embed' (default): a guest in someone else's page: the mouse wheel scrolls the page unless the
- *           pointer is over a pane of the explorer that can scroll further that way, Tab past the
- *           explorer's last part moves focus on to the page, the explorer never takes focus by itself.
+ *   'embed' (default): a guest in someone else's page: the mouse wheel (and a vertical touch
+ *           drag) scrolls the page unless the pointer is over a pane of the explorer that can
+ *           scroll further that way, Tab past the explorer's last part moves focus on to the page,
+ *           the explorer never takes focus by itself (nor shows a caret without it).
  *   'app':  the explorer owns the page (index.html, the offline file): every wheel event is its own.
  * allowOpen (default: true in 'app' mode, false in 'embed'): an "Open transcripts…" button above
  * the canvas, Ctrl+O (app mode), and drag-and-drop of files anywhere on the page (app mode) or onto
@@ -370,6 +371,7 @@
       // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
       canvas.dispatchEvent(new MouseEvent('mouseleave'));
     }, { passive: true });
+    if (mode === 'embed') touchScrollsPage(canvas, function () { return M; });
     if (mode === 'embed') {
       // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
       // would scroll a pane of the explorer (asked of the WASM side); the others scroll the page.
@@ -536,7 +538,12 @@
         api.setDark(mq.matches);
         if (mq.addEventListener) mq.addEventListener('change', function (e) { api.setDark(e.matches); });
       }
-      ['focus', 'blur'].forEach(function (n) { canvas.addEventListener(n, function () { M._tx_wake(); }); });
+      // The explorer draws a caret in a text box only while its canvas has the page's focus (an
+      // embed must not look as if it took the keys of the host's own fields): tell it where the
+      // focus is now and whenever it moves; a click or tap on the canvas says itself where keys go.
+      M._tx_page_focus(document.activeElement === canvas ? 1 : 0, 0);
+      canvas.addEventListener('focus', function () { M._tx_page_focus(1, pointerFocus ? 1 : 0); });
+      canvas.addEventListener('blur', function () { M._tx_page_focus(0, 0); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
       // The initial query goes in before the bundle: the model keeps it and searches once loaded,
       // and the search box (drawn once ready) starts with it. Set after loading, the box may
@@ -574,6 +581,89 @@
         else setTimeout(check, 50);
       })();
     }
+  }
+
+  // Embeds on touch screens: the canvas has touch-action:none (its panes scroll under a drag), so
+  // the browser never scrolls the page from a drag that starts on it; an explorer most of a phone's
+  // screen high would trap the reader. As with the wheel, a vertical drag that no pane under the
+  // finger can follow (the header, the timeline, a pane at its end) scrolls the page instead. SDL
+  // sees a touch only once its gesture is known: a drag given to the page never reaches it (no
+  // press, so no click where it started); a tap or a drag the explorer takes is replayed from its
+  // start.
+  var TOUCH_SLOP = 8;  // px a finger moves before a touch is a drag, not a tap
+  function touchScrollsPage(canvas, getModule) {
+    var start = null;  // the held-back touchstart of the gesture being decided, or null
+    var owner = '';    // '', 'explorer' or 'page'
+    var lastY = 0, replaying = false;
+    function replay(ev) {
+      var t = ev.changedTouches[0];
+      var copy = function (tt) {
+        return new Touch({ identifier: tt.identifier, target: canvas, clientX: tt.clientX, clientY: tt.clientY,
+                           pageX: tt.pageX, pageY: tt.pageY, screenX: tt.screenX, screenY: tt.screenY });
+      };
+      var touches = Array.prototype.map.call(ev.touches, copy);
+      replaying = true;
+      try {
+        canvas.dispatchEvent(new TouchEvent('touchstart', { bubbles: true, cancelable: true, touches: touches,
+          targetTouches: touches, changedTouches: [copy(t)] }));
+      } finally { replaying = false; }
+    }
+    function toExplorer() { owner = 'explorer'; if (start) { var s0 = start; start = null; replay(s0); } }
+    canvas.addEventListener('touchstart', function (e) {
+      if (replaying) return;
+      if (!getModule() || typeof Touch !== 'function' || owner === 'explorer' || e.touches.length > 1) {
+        toExplorer();  // a second finger (or no module yet): the explorer's, as before
+        return;
+      }
+      owner = '';
+      start = e;
+      lastY = e.changedTouches[0].screenY;
+      e.stopImmediatePropagation();
+    }, { capture: true, passive: true });
+    canvas.addEventListener('touchmove', function (e) {
+      if (owner === 'explorer' || !start && owner !== 'page') return;
+      var t = e.changedTouches[0];
+      if (owner === '') {
+        var t0 = start.changedTouches[0], dx = t.clientX - t0.clientX, dy = t.clientY - t0.clientY;
+        if (Math.abs(dx) < TOUCH_SLOP && Math.abs(dy) < TOUCH_SLOP) { e.stopImmediatePropagation(); return; }
+        var r = canvas.getBoundingClientRect();
+        // a finger moving up (dy < 0) scrolls content down, as a wheel's positive deltaY does
+        var page = Math.abs(dy) > Math.abs(dx) && !getModule()._tx_wheel_would_scroll(t0.clientX - r.left, t0.clientY - r.top, 0, -dy);
+        if (!page) { toExplorer(); return; }
+        owner = 'page';
+        start = null;
+        lastY = t0.screenY;
+      }
+      e.stopImmediatePropagation();
+      // screen coordinates: a frame's own coordinates move with the page scrolled around it
+      scrollParent(canvas).scrollBy(0, lastY - t.screenY);
+      lastY = t.screenY;
+    }, { capture: true, passive: true });
+    function end(e) {
+      if (replaying) return;
+      if (owner === '' && start) toExplorer();  // a tap: SDL gets its start now, then this end
+      else if (owner === 'page') e.stopImmediatePropagation();
+      if (!e.touches || !e.touches.length) { owner = ''; start = null; }
+    }
+    canvas.addEventListener('touchend', end, { capture: true, passive: true });
+    canvas.addEventListener('touchcancel', end, { capture: true, passive: true });
+  }
+  // The nearest ancestor of `el` that scrolls vertically, else its window; a window that cannot
+  // scroll (embed.html in an iframe) hands over to the page around its frame when that page is of
+  // the same origin (a page of another origin cannot be scrolled from here).
+  function scrollParent(el) {
+    var doc = el.ownerDocument, view = doc.defaultView;
+    for (var p = el.parentElement; p && p !== doc.body && p !== doc.documentElement; p = p.parentElement) {
+      var oy = view.getComputedStyle(p).overflowY;
+      if ((oy === 'auto' || oy === 'scroll') && p.scrollHeight > p.clientHeight) return p;
+    }
+    var root = doc.scrollingElement || doc.documentElement;
+    if (root.scrollHeight <= view.innerHeight + 1 || view.getComputedStyle(root).overflowY === 'hidden') {
+      var frame = null;
+      try { frame = view.frameElement; } catch (e) { frame = null; }  // another origin: null or throws
+      if (frame) return scrollParent(frame);
+    }
+    return view;
   }
 
   // The explorer's deep-link keys (q, ep, t) of a page's hash, in a form for applyDeepLink, or ''

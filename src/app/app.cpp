@@ -42,6 +42,32 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
         default: draw_loading(); break;
     }
     ImGui::End();
+    // a text box activated without the page's focus (a tap whose focus went on to the on-screen
+    // keyboard's field, a click that came in after a blur) lets go: no caret where keys do not go
+    if (!m_page_focus && ImGui::GetActiveID() != 0 && ImGui::GetActiveID() == GImGui->InputTextState.ID) {
+        ImGui::ClearActiveID();
+        m_animating = true;  // draw the box without its caret
+    }
+}
+
+void App::set_page_focus(bool focused, bool by_pointer) {
+    if (focused == m_page_focus) return;
+    m_page_focus = focused;
+    m_animating = true;
+    if (!focused) {
+        const bool box = ImGui::GetActiveID() != 0 && ImGui::GetActiveID() == GImGui->InputTextState.ID;
+        m_refocus = box && (m_part == Part::Search || m_part == Part::EpisodeFilter) ? m_part : Part::None;
+        if (box) ImGui::ClearActiveID();
+        return;
+    }
+    if (by_pointer) {  // the click or tap says where the keys go
+        m_focus_search = m_focus_filter = false;
+    } else if (m_refocus == Part::Search) {
+        m_focus_search = true;
+    } else if (m_refocus == Part::EpisodeFilter) {
+        m_focus_filter = true;
+    }
+    m_refocus = Part::None;
 }
 
 void App::draw_loading() {
@@ -97,6 +123,8 @@ bool App::tab_leaves(int dir) const {
 
 void App::enter(int dir) {
     if (m_parts_last.empty()) return;
+    m_focus_search = m_focus_filter = false;  // not the box that had (or was to get) the caret
+    m_refocus = Part::None;
     set_part(dir > 0 ? m_parts_last.front() : m_parts_last.back());
     m_focus_visible = true;
 }

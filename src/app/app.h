@@ -84,6 +84,12 @@ public:
     void tab(int dir) { m_pending_tab = dir; }
     bool tab_leaves(int dir) const;
     void enter(int dir);
+    // Whether the page's keyboard focus is on the explorer (the web canvas). Without it no text box
+    // holds the caret: an embed beside the host page's own fields must not look as if it takes the
+    // keys. A box that had the caret when the focus left gets it back when the focus returns other
+    // than by a click or tap (the window coming back, a script's focus()); a click decides itself.
+    // Native builds and tests never call this: the explorer then always has the focus.
+    void set_page_focus(bool focused, bool by_pointer);
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
     int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
@@ -160,6 +166,8 @@ private:
     std::vector<std::string> m_tab_names;  // the tabs drawn last frame, in order
     std::string m_open_tab;             // the left pane's (or phone's) open tab last frame
     bool m_focus_filter = false;        // give the episode filter the caret next frame
+    bool m_page_focus = true;           // see set_page_focus
+    Part m_refocus = Part::None;        // the text box to give the caret back when the focus returns
     bool m_episode_scroll = false;      // scroll the episode list to the current episode
     int m_list_rows_drawn = 0, m_list_rows_last = 0;  // list rows visible this frame / last frame
     int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none)

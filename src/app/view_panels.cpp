@@ -108,7 +108,7 @@ void App::draw_episodes() {
     draw_archive_topics();
     // finding one of 293 episodes by scrolling was the only way: a filter on titles and dates
     ImGui::SetNextItemWidth(-1);
-    if (m_focus_filter) { ImGui::SetKeyboardFocusHere(); m_focus_filter = false; }
+    if (m_focus_filter && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_filter = false; }  // waits for the page's focus
     ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
                              ImGuiInputTextFlags_CallbackHistory, [](ImGuiInputTextCallbackData*) { return 0; });  // ↑/↓ are the list's
     if (ImGui::IsItemActive()) m_part = Part::EpisodeFilter;

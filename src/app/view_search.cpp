@@ -79,7 +79,7 @@ void App::draw_search_box(float w) {
             m_focus_visible = true;
         }
     }
-    if (m_focus_search) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }
+    if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     const std::string hint = search_box_hint(m_model);
     bool enter = ImGui::InputTextWithHint("##search", hint.c_str(),

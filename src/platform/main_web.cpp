@@ -49,6 +49,7 @@ struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
     float font_dpr = 0.f, font_scale = 0.f;
+    float window_dpr = 0.f;  // the devicePixelRatio the canvas' backing store was last sized for
     bool fonts_all_glyphs = false;
     uint64_t glyphs_checked_rev = ~uint64_t(0);  // model revision whose text content_is_ascii() checked
     double font_atlas_ms = 0;                   // duration of the last build_fonts()
@@ -157,6 +158,20 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     g->font_atlas_ms = emscripten_get_now() - t0;
 }
 
+// Text at a fractional devicePixelRatio (1.25, 1.5, browser zoom): ImGui puts each line at a whole
+// CSS pixel, which is not a whole device pixel (a line 26 px down at 1.25 is 32.5 device pixels
+// down), and the glyphs, rasterised one texel per device pixel, were then sampled half a texel off:
+// every other transcript line came out blurred. Moving every vertex to the nearest device-pixel
+// row keeps glyphs one texel per pixel (quads move by less than half a device pixel). Columns are
+// left alone: the atlas is oversampled horizontally for positions between pixels.
+void snap_to_device_rows(ImDrawData* dd) {
+    const float s = dd->FramebufferScale.y;
+    if (s <= 0.f || s == std::floor(s)) return;  // whole CSS pixels are whole device pixels
+    const float top = dd->DisplayPos.y;
+    for (int i = 0; i < dd->CmdListsCount; ++i)
+        for (ImDrawVert& v : dd->CmdLists[i]->VtxBuffer) v.pos.y = top + std::round((v.pos.y - top) * s) / s;
+}
+
 void apply_style(bool dark) {
     ImGuiStyle& s = ImGui::GetStyle();
     s = ImGuiStyle();
@@ -236,6 +251,16 @@ void frame() {
         t0 - g->main_done_ms < kFirstDrawGraceMs)
         return;
     float dpr = float(emscripten_get_device_pixel_ratio());
+    // The window moved to a screen of another pixel density (a laptop's 2x panel, a 1x monitor):
+    // the CSS size stays, so no resize event comes, and the canvas kept the old density's backing
+    // store (blurred, or wasted). SDL re-reads the ratio when the size is set, even to the same size.
+    if (dpr != g->window_dpr) {
+        int w = 0, h = 0;
+        SDL_GetWindowSize(g->window, &w, &h);
+        SDL_SetWindowSize(g->window, w, h);
+        g->window_dpr = dpr;
+        g->frames_to_draw = std::max(g->frames_to_draw, 2);
+    }
     bool events = false;
     // ImGui 1.86 has no input queue: it sees only the key state at the end of the events of a frame
     // and applies typed characters before keys. So a key that goes down and up within one frame
@@ -332,6 +357,7 @@ void frame() {
     ImGui::NewFrame();
     g->app.frame(g->fonts, g->keys);
     ImGui::Render();
+    snap_to_device_rows(ImGui::GetDrawData());
     if (g->app.animating()) g->frames_to_draw = std::max(g->frames_to_draw, 1);
 
     int fw = 0, fh = 0;
@@ -517,6 +543,13 @@ EMSCRIPTEN_KEEPALIVE int tx_tab_leaves(int dir) { return g && g->app.tab_leaves(
 // The canvas got the focus from the page by Tab (dir 1: the first part takes it) or Shift+Tab (-1: the last).
 EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
     if (g && ImGui::GetCurrentContext()) { g->app.enter(dir); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
+}
+// The canvas got (1) or lost (0) the page's keyboard focus; by_pointer: by a click or tap on it.
+EMSCRIPTEN_KEEPALIVE void tx_page_focus(int focused, int by_pointer) {
+    if (g && ImGui::GetCurrentContext()) {
+        g->app.set_page_focus(focused != 0, by_pointer != 0);
+        g->frames_to_draw = std::max(g->frames_to_draw, 2);
+    }
 }
 // Something outside SDL's events needs a redraw (focus change, visibility).
 EMSCRIPTEN_KEEPALIVE void tx_wake() {

@@ -90,7 +90,8 @@ export async function openReady(browser, url, opts) {
 }
 
 // Decode a PNG screenshot in the page and return { distinctColours, darkPixels, inkPixels,
-// brightness (mean, 0-255), commonest (the most common colour, "#rrggbb"), width, height } of a region.
+// brightness (mean, 0-255), commonest (the most common colour, "#rrggbb"), width, height, rowTones }
+// of a region; rowTones: per pixel row [full-ink pixels (grey level < 90), half-tone (90-214)].
 export async function pixelStats(page, png, region = null) {
   return page.evaluate(async ({ b64, region }) => {
     const img = new Image();
@@ -103,12 +104,15 @@ export async function pixelStats(page, png, region = null) {
     const r = region || { x: 0, y: 0, w: img.width, h: img.height };
     const d = g.getImageData(r.x, r.y, r.w, r.h).data;
     const counts = new Map();
+    const rowTones = Array.from({ length: r.h }, () => [0, 0]);
     let dark = 0, sum = 0;
     for (let i = 0; i < d.length; i += 4) {
       const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
       counts.set(c, (counts.get(c) || 0) + 1);
-      if (d[i] + d[i + 1] + d[i + 2] < 200) dark++;
-      sum += d[i] + d[i + 1] + d[i + 2];
+      const l = d[i] + d[i + 1] + d[i + 2];
+      if (l < 200) dark++;
+      if (l < 270) rowTones[(i >> 2) / r.w | 0][0]++; else if (l < 645) rowTones[(i >> 2) / r.w | 0][1]++;
+      sum += l;
     }
     // ink: pixels clearly different from the most common (background) colour
     let bg = 0, bgN = -1;
@@ -118,7 +122,7 @@ export async function pixelStats(page, png, region = null) {
     for (let i = 0; i < d.length; i += 4)
       if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
     return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, brightness: sum / (d.length / 4) / 3,
-             commonest: '#' + bg.toString(16).padStart(6, '0'), width: img.width, height: img.height };
+             commonest: '#' + bg.toString(16).padStart(6, '0'), width: img.width, height: img.height, rowTones };
   }, { b64: png.toString('base64'), region });
 }
 

@@ -1,0 +1,236 @@
+// A blog post as a blogger and a phone reader meet it: the documented snippet in a column of the
+// host's own text, beside the host's own search field; the same post on a phone, where a drag over
+// the explorer must not trap the page; the iframe variant under a dark colour-scheme preference.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT, serve, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+
+const SITE = path.join(ROOT, 'dist/site');
+const E1 = 'document.getElementById("e1").transcriptExplorer';
+
+// A post with the host's own search field, three paragraphs, the snippet (or `embed`), eight more.
+function writePost(dir, embed) {
+  const bundle = fs.readdirSync(SITE).find((n) => /^demo\.[0-9a-f]+\.txb$/.test(n));
+  const para = '<p>' + 'The host blog\'s own prose around the explorer, a paragraph of ordinary text. '.repeat(4) + '</p>\n';
+  const body = embed ? embed(bundle)
+    : `<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" data-query="llama" style="height:520px"></div>`;
+  fs.writeFileSync(path.join(dir, 'post.html'), `<!doctype html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A post</title>
+<style>body { font: 17px/1.6 Georgia, serif; max-width: 700px; margin: 0 auto; padding: 0 16px; color: #222; }</style></head>
+<body><h1>My post</h1><input id="blog-search" placeholder="Search this blog">${para.repeat(3)}${body}${para.repeat(8)}
+<script src="explorer/explorer-loader.js" defer></script></body></html>`);
+}
+
+async function withPost(browser, contextOptions, embed, fn) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-embed-'));
+  fs.symlinkSync(SITE, path.join(dir, 'explorer'));
+  writePost(dir, embed);
+  const srv = await serve(dir, '/');
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  try {
+    await page.goto(srv.url + 'post.html');
+    await fn(page, context);
+    assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+  } finally {
+    await context.close();
+    srv.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function waitFor(page, getter, pred, timeout = 30000) {
+  try {
+    await page.waitForFunction(`(() => { try { const s = (${getter}).state(); return (${pred})(s); } catch (e) { return false; } })()`,
+      null, { timeout });
+  } catch (e) {
+    throw new Error(`timed out waiting for ${pred}; last state ${await page.evaluate(`(() => { try { return JSON.stringify((${getter}).state()); } catch (e) { return String(e); } })()`)}`);
+  }
+  return page.evaluate(`(${getter}).state()`);
+}
+
+// The search box of embed e1, in page coordinates of a full-page-free screenshot region.
+async function searchBoxShot(page) {
+  const s = await page.evaluate(`${E1}.state()`);
+  const r = await page.locator('#e1 canvas').boundingBox();
+  const [x, y, w, h] = s.searchBox;
+  return page.screenshot({ clip: { x: r.x + x, y: r.y + y, width: w, height: h } });
+}
+
+// The number of pixels that differ between two same-sized screenshots.
+async function differingPixels(page, a, b) {
+  return page.evaluate(async ([a64, b64]) => {
+    const load = async (b) => { const i = new Image(); i.src = 'data:image/png;base64,' + b; await i.decode(); return i; };
+    const [ia, ib] = await Promise.all([load(a64), load(b64)]);
+    const data = (img) => { const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+      const g = c.getContext('2d'); g.drawImage(img, 0, 0); return g.getImageData(0, 0, img.width, img.height).data; };
+    const da = data(ia), db = data(ib);
+    let n = 0;
+    for (let i = 0; i < da.length; i += 4) if (Math.abs(da[i] - db[i]) + Math.abs(da[i + 1] - db[i + 1]) + Math.abs(da[i + 2] - db[i + 2]) > 60) n++;
+    return n;
+  }, [a.toString('base64'), b.toString('base64')]);
+}
+
+// A touch drag by CDP (real touch events with the browser's own default actions).
+async function drag(page, cdp, x, y0, y1, steps = 8) {
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+  for (let i = 1; i <= steps; i++) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / steps }] });
+    await page.waitForTimeout(16);
+  }
+  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  await page.waitForTimeout(400);
+}
+
+export const tests = [
+  {
+    name: 'an embed in a 700 px blog column draws no caret in its search box until it has the page\'s focus, and lets go of it when the focus goes back to the blog\'s own field (protects the host page\'s fields from a look-alike focus)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 760, height: 600 } }, null, async (page) => {
+      let s = await waitFor(page, E1, 's => s.ready && s.frames > 0 && s.query === "llama"');
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'end' }));
+      await page.waitForTimeout(400);
+      assertEq(await page.evaluate(() => document.activeElement === document.body), true, 'nothing took the focus on load');
+      s = await page.evaluate(`${E1}.state()`);
+      assertEq(s.typing, false, 'the search box has no caret while the page\'s focus is elsewhere');
+      const idle = await searchBoxShot(page);
+      saveShot('embed-column-unfocused', await page.screenshot());
+      // the blog's own field takes the keys, and the explorer still looks unfocused
+      await page.focus('#blog-search');
+      await page.keyboard.type('hello');
+      assertEq(await page.inputValue('#blog-search'), 'hello', 'the blog\'s field got the keys');
+      assertEq((await page.evaluate(`${E1}.state()`)).query, 'llama', 'the explorer did not');
+      // a click on the search box gives it the caret (drawn), typing searches
+      const r = await page.locator('#e1 canvas').boundingBox();
+      const [bx, by, bw, bh] = s.searchBox;
+      await page.mouse.click(r.x + bx + bw - 20, r.y + by + bh / 2);
+      await waitFor(page, E1, 's => s.typing');
+      await page.waitForTimeout(300);
+      const focused = await searchBoxShot(page);
+      assert(await differingPixels(page, idle, focused) > 6, 'the caret is drawn once the box has the focus');
+      await page.keyboard.type(' meta', { delay: 30 });
+      await waitFor(page, E1, 's => s.query === "llama meta"');
+      // back to the blog's field: the box lets go, and looks as it did before it had the focus
+      await page.focus('#blog-search');
+      s = await waitFor(page, E1, 's => !s.typing');
+      await page.waitForTimeout(300);
+      await page.keyboard.type('!');
+      assertEq(await page.inputValue('#blog-search'), 'hello!', 'the blog\'s field has the keys again');
+      assertEq((await page.evaluate(`${E1}.state()`)).query, 'llama meta', 'the explorer kept its query');
+      await page.evaluate(`${E1}.setQuery('llama')`);
+      await waitFor(page, E1, 's => s.query === "llama"');
+      await page.waitForTimeout(300);
+      const after = await searchBoxShot(page);
+      saveShot('embed-column-after-blur', await page.screenshot());
+      assertEq(await differingPixels(page, idle, after), 0, 'no caret or selection left in the box');
+      assertEq(await page.evaluate(() => location.hash), '', 'the embed wrote nothing into the blog\'s address');
+    }),
+  },
+  {
+    name: 'on a 375x667 phone a vertical drag over the embed\'s timeline scrolls the blog page without seeking, a drag over the transcript scrolls the transcript, at its top a downward drag scrolls the page, and a tap still seeks (protects scrolling a post past an embed on a phone)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null, async (page, context) => {
+      await waitFor(page, E1, 's => s.ready && s.frames > 0 && s.query === "llama"');
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(400);
+      const cdp = await context.newCDPSession(page);
+      const scrollY = () => page.evaluate(() => window.scrollY);
+      let s = await page.evaluate(`${E1}.state()`);
+      let r = await page.locator('#e1 canvas').boundingBox();
+      assert(r.height > 0.7 * 667, 'the embed covers most of the screen: ' + r.height);
+      const [tx, ty, tw, th] = s.timeline;
+      assert(tw > 200 && th > 20, 'the timeline was drawn: ' + s.timeline);
+      saveShot('embed-phone', await page.screenshot());
+      const png = await page.screenshot();
+      assert((await pixelStats(page, png, { x: 40, y: Math.round(r.y + ty + th + 80) * 2, w: 600, h: 300 })).inkPixels > 3000, 'the transcript is drawn');
+      // drag up over the timeline: the page scrolls by about the drag, the reader stays at 0:00
+      let y0 = await scrollY();
+      await drag(page, cdp, r.x + tx + tw / 2, r.y + ty + th / 2, r.y + ty + th / 2 - 150);
+      let y1 = await scrollY();
+      assert(y1 - y0 > 120 && y1 - y0 < 180, `a drag over the timeline scrolled the page (${y0} -> ${y1})`);
+      s = await page.evaluate(`${E1}.state()`);
+      assertEq(s.timeMs, 0, 'the drag did not seek where it started');
+      // drag up over the transcript (the embed back at the top of the screen): it scrolls, the page does not
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(300);
+      y1 = await scrollY();
+      r = await page.locator('#e1 canvas').boundingBox();
+      const w0 = s.word;
+      await drag(page, cdp, r.x + r.width * 0.6, r.y + 500, r.y + 300);
+      s = await page.evaluate(`${E1}.state()`);
+      assert(s.word > w0, `the transcript scrolled (${w0} -> ${s.word})`);
+      assertEq(await scrollY(), y1, 'the page stayed while the transcript scrolled');
+      // back at its top, a downward drag over the transcript has nothing to scroll: the page scrolls up
+      await page.evaluate(`${E1}.seek({ episode: 0, timeMs: 0 })`);
+      await page.waitForTimeout(300);
+      r = await page.locator('#e1 canvas').boundingBox();
+      await drag(page, cdp, r.x + r.width * 0.6, r.y + 300, r.y + 500);
+      const y2 = await scrollY();
+      assert(y1 - y2 > 170, `a downward drag at the transcript's top scrolled the page up (${y1} -> ${y2})`);
+      // a tap on the timeline still seeks
+      r = await page.locator('#e1 canvas').boundingBox();
+      s = await page.evaluate(`${E1}.state()`);
+      await page.touchscreen.tap(r.x + s.timeline[0] + s.timeline[2] * 0.75, r.y + s.timeline[1] + s.timeline[3] / 2);
+      s = await waitFor(page, E1, 's => s.timeMs > 60000', 5000);
+      assertEq(await scrollY(), y2, 'the tap did not scroll the page');
+      // and a tap on the search box still opens the on-screen keyboard's field, which searches
+      await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+      await page.waitForTimeout(300);
+      r = await page.locator('#e1 canvas').boundingBox();
+      const [bx, by, bw, bh] = s.searchBox;
+      await page.touchscreen.tap(r.x + bx + bw / 2, r.y + by + bh / 2);
+      await page.waitForTimeout(200);
+      assertEq(await page.evaluate(() => document.activeElement.tagName), 'INPUT', 'a text field has the focus');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('zuckerberg', { delay: 20 });
+      await waitFor(page, E1, 's => s.query === "zuckerberg" && s.totalHits > 0', 5000);
+      saveShot('embed-phone-typed', await page.screenshot());
+    }),
+  },
+  {
+    name: 'on a phone a vertical drag over the timeline of a same-origin iframe embed scrolls the blog page around the frame, and a tap still seeks (protects the iframe variant on phones)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
+      (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:520px;border:0"></iframe>`,
+      async (page, context) => {
+        const getter = 'document.getElementById("f1").contentWindow.explorer';
+        await waitFor(page, getter, 's => s.ready && s.frames > 0 && s.query === "llama"');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(400);
+        const cdp = await context.newCDPSession(page);
+        const [tx, ty, tw, th] = (await page.evaluate(`${getter}.state()`)).timeline;
+        let r = await page.locator('#f1').boundingBox();
+        const y0 = await page.evaluate(() => window.scrollY);
+        // the finger moves 150 px; the frame moves with the page, so the page must follow the
+        // finger on the screen, not in the frame's own coordinates (which would halve the scroll)
+        await drag(page, cdp, r.x + tx + tw / 2, r.y + ty + th / 2, r.y + ty + th / 2 - 150);
+        const y1 = await page.evaluate(() => window.scrollY);
+        assert(y1 - y0 > 120 && y1 - y0 < 180, `the drag scrolled the blog page by about the drag (${y0} -> ${y1})`);
+        assertEq((await page.evaluate(`${getter}.state()`)).timeMs, 0, 'the drag did not seek');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(300);
+        r = await page.locator('#f1').boundingBox();
+        await page.touchscreen.tap(r.x + tx + tw * 0.75, r.y + ty + th / 2);
+        await waitFor(page, getter, 's => s.timeMs > 60000', 5000);
+        saveShot('embed-iframe-phone', await page.screenshot());
+      }),
+  },
+  {
+    name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 600 }, colorScheme: 'dark', reducedMotion: 'reduce' },
+      (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:480px;border:0"></iframe>`,
+      async (page) => {
+        const getter = 'document.getElementById("f1").contentWindow.explorer';
+        const s = await waitFor(page, getter, 's => s.ready && s.frames > 0 && s.query === "llama"');
+        assertEq(s.dark, true, 'the explorer chose its dark theme');
+        await page.evaluate(() => document.getElementById('f1').scrollIntoView());
+        await page.waitForTimeout(400);
+        const png = await page.locator('#f1').screenshot();
+        saveShot('embed-iframe-dark', png);
+        const st = await pixelStats(page, png);
+        assert(st.brightness < 90, 'the iframe is dark: mean brightness ' + st.brightness.toFixed(0));
+        assert(st.inkPixels > 5000, 'and has text on it: ' + st.inkPixels);
+        assertEq(await page.evaluate(() => document.activeElement.id), '', 'the iframe did not take the focus');
+      }),
+  },
+];
