@@ -10,7 +10,15 @@ import { ROOT, DEMO_TXT, openReady, openPage, waitState, saveShot, assert, asser
 import { writeSyntheticArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
-async function key(page, k) { await page.keyboard.press(k); await page.waitForTimeout(150); return state(page); }
+// Press `k` and read the state once the explorer has drawn two frames since (at least 150 ms): a
+// fixed wait alone read the state before the key's frame on a loaded machine.
+async function key(page, k) {
+  const f0 = (await state(page)).frames;
+  await page.keyboard.press(k);
+  await page.waitForTimeout(150);
+  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
+  return state(page);
+}
 const HOST = `<!doctype html><html><body style="font:16px sans-serif;margin:20px"><p>Before. <a id="before" href="#x">link before</a></p>
 <div id="ex" data-transcript-explorer data-bundle="demo.txb" style="height:420px"></div>
 <p><a id="after" href="#y">link after</a></p>${'<p>filler</p>'.repeat(40)}<script src="explorer-loader.js"></script></body></html>`;
