@@ -1183,13 +1183,17 @@ std::string_view html_content(std::string_view s) {
 }
 
 // `s` (HTML) as text, one paragraph a line (see the section comment); `title` gets <title>'s text.
+// A <cite> or <time> opening a block is the heading of the next paragraph; inside a sentence
+// ("as <cite>Knuth</cite> wrote", "at <time>10:30</time>") it is words.
 std::string html_to_text(std::string_view page, std::string& title) {
-    std::string out, line, cite, time;
-    bool in_cite = false, in_time = false;
+    std::string out, line, cite, time, tbuf;  // cite and time: the pending heading; tbuf: a <time>'s text
+    bool in_cite = false, in_time = false, time_inline = false;
     auto flush = [&]() {
         const std::string_view t = trim(line);
         if (!t.empty()) {
-            if (!time.empty()) out += (cite.empty() ? time : cite + " (" + time + "):") + "\n";
+            const bool name_ok = mark_name_ok(cite) && cite.find_first_of("()[]") == std::string::npos;
+            if (!time.empty() && (cite.empty() || !name_ok)) out += time + "\n";
+            if (!time.empty() && !cite.empty() && name_ok) out += cite + " (" + time + "):\n";
             else if (!cite.empty()) out += cite + ": ";
             out.append(t.data(), t.size());
             out += "\n\n";
@@ -1222,13 +1226,13 @@ std::string html_to_text(std::string_view page, std::string& title) {
     const std::string_view s = html_content(page);
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
+        std::string& to = in_cite ? cite : in_time ? tbuf : line;
         if (c == '&') {
-            std::string& to = in_cite ? cite : in_time ? time : line;
             if (!decode_char_ref(s, i, to)) { to += '&'; ++i; }
             continue;
         }
         if (c != '<') {
-            append_text(in_cite ? cite : in_time ? time : line, c);
+            append_text(to, c);
             ++i;
             continue;
         }
@@ -1244,7 +1248,7 @@ std::string html_to_text(std::string_view page, std::string& title) {
         while (k < s.size() && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9'))) ++k;
         const size_t gt = s.find('>', k);
         if ((k == name_at && (closing || k >= s.size() || (s[k] != '!' && s[k] != '?'))) || gt == std::string_view::npos) {
-            append_text(in_cite ? cite : in_time ? time : line, c);  // a literal '<' ("a < b")
+            append_text(to, c);  // a literal '<' ("a < b")
             ++i;
             continue;
         }
@@ -1255,47 +1259,45 @@ std::string html_to_text(std::string_view page, std::string& title) {
         if (!closing && (name == "script" || name == "style" || name == "template" || name == "noscript" || name == "svg" ||
                          name == "title" || name == "head")) {
             const size_t end = find_close_tag(s, i, name);
-            if (end == std::string_view::npos) break;
+            if (end == std::string_view::npos && (name == "head" || name == "title")) continue;  // </head> may be left out
+            if (end == std::string_view::npos) break;  // an unclosed script: the rest is script
             const size_t end_gt = s.find('>', end);
             i = end_gt == std::string_view::npos ? s.size() : end_gt + 1;
             if (name == "head" || name == "title") flush();
             continue;
         }
-        if (name == "cite") {
-            if (!closing) {
-                flush();
+        if (name == "cite" && !in_time) {
+            if (!closing && trim(line).empty()) {
                 cite.clear();
-            } else {
+                in_cite = true;
+            } else if (closing && in_cite) {
                 while (!cite.empty() && (cite.back() == ' ' || cite.back() == ':')) cite.pop_back();
                 while (!cite.empty() && cite.front() == ' ') cite.erase(cite.begin());
+                in_cite = false;
             }
-            in_cite = !closing;
             continue;
         }
-        if (name == "time") {
+        if (name == "time" && !in_cite) {
             if (!closing) {
-                if (!trim(line).empty()) flush();
-                time.clear();
-            } else {
-                // a time of the transcript ("0:00", "01:02:03"); other <time>s (a date) are words
-                const std::string_view t = trim(time);
+                tbuf.clear();
+                time_inline = !trim(line).empty();
+                in_time = true;
+            } else if (in_time) {
+                // a time of the transcript ("0:00", "01:02:03") heading a block; other <time>s (a
+                // date) and times inside a sentence are words
+                const std::string_view t = trim(tbuf);
                 size_t p = 0;
                 uint32_t ms = 0;
-                if (!(parse_timestamp(t, p, ms) && p == t.size())) {
-                    line += time;
-                    time.clear();
-                } else {
-                    time = std::string(t);
-                }
+                if (!time_inline && parse_timestamp(t, p, ms) && p == t.size()) time = std::string(t);
+                else line += tbuf;
+                in_time = false;
             }
-            in_time = !closing;
             continue;
         }
         if (is_block_tag(name)) flush();
         else if (name == "td" || name == "th") append_text(line, ' ');
     }
     flush();
-    if (!cite.empty()) out += cite + ":\n";
     return out;
 }
 
@@ -1341,14 +1343,15 @@ constexpr uint32_t kJoinPauseMs = 2000;      // a silence this long between segm
 constexpr uint32_t kJoinSentenceMs = 10000;  // a cue this long ends with a segment ending a sentence
                                              // (and any cue at kPlainCueMs, 30 s)
 
-// True when `root` is Podcasting 2.0 JSON: an object whose first segment object has "startTime",
-// "endTime" or "body" (Whisper's have "start", "end", "text").
-bool is_podcast_json(const JsonValue& root) {
-    const JsonValue* segs = root.is_object() ? root.find("segments") : nullptr;
-    if (!segs || !segs->is_array()) return false;
+// The segments of Podcasting 2.0 JSON: `root`'s "segments" (or `root`, a bare array of them) when
+// its first segment object has "startTime", "endTime" or "body" (Whisper's have "start", "end",
+// "text"); else nullptr.
+const JsonValue* podcast_segments(const JsonValue& root) {
+    const JsonValue* segs = root.is_object() ? root.find("segments") : &root;
+    if (!segs || !segs->is_array()) return nullptr;
     for (const JsonValue& seg : segs->arr)
-        if (seg.is_object()) return seg.find("startTime") || seg.find("endTime") || seg.find("body");
-    return false;
+        if (seg.is_object()) return seg.find("startTime") || seg.find("endTime") || seg.find("body") ? segs : nullptr;
+    return nullptr;
 }
 
 // A Podcasting 2.0 time `key` of `seg`: seconds as a number, or a string holding seconds ("12.5")
@@ -1396,8 +1399,7 @@ bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
 }
 
-Result<Episode> import_podcast(const JsonValue& root, const ImportDesc& desc) {
-    const JsonValue& segs = *root.find("segments");
+Result<Episode> import_podcast(const JsonValue& segs, const ImportDesc& desc) {
     struct Seg {
         std::string_view body;
         uint32_t start = 0, end = 0;
@@ -1468,7 +1470,7 @@ Result<Episode> import_podcast(const JsonValue& root, const ImportDesc& desc) {
 Result<Episode> import_json(std::string_view s, const ImportDesc& desc) {
     auto doc = json_parse(s);
     if (!doc) return doc.error();
-    if (is_podcast_json(doc.value())) return import_podcast(doc.value(), desc);
+    if (const JsonValue* segs = podcast_segments(doc.value())) return import_podcast(*segs, desc);
     return import_whisper(doc.value(), desc);
 }
 

@@ -755,8 +755,10 @@ TEST_CASE("Podcasting 2.0 JSON: speakers, times and bodies import; detected from
         CHECK(e.cues[1].start_ms == 3400);
         CHECK(e.meta.duration_ms == 8000);
     }
-    // the same file forced as Whisper JSON is still read by its structure
+    // the same file forced as Whisper JSON is still read by its structure, and a bare array of
+    // segments is read too
     CHECK(imported(pc, Format::WhisperJSON, "x").words.size() == 14);
+    CHECK(imported(R"([{"startTime":1,"endTime":2,"body":"bare array"}])", Format::Auto, "a.json").words.size() == 2);
 }
 
 // Many hosts write one segment per word; as one cue per word the reader's paragraphs and search's
@@ -900,6 +902,13 @@ TEST_CASE("HTML: podcast namespace cite/time/p transcripts keep speakers and tim
         CHECK(e.words[7].start_ms == 5000);
         CHECK(e.words[7].speaker == 1);
     }
+    // a <cite> or <time> inside a sentence is words, not a heading; a page may leave out </head>
+    const Episode inl = imported("<html><head><title>T</title><meta charset=utf-8><body><p>As <cite>Knuth</cite> wrote at "
+                                 "<time>10:30</time> on <time datetime=2024-01-02>Tuesday</time>, programs are essays.</p>",
+                                 Format::Auto, "i.html");
+    CHECK(word_texts(inl) == std::vector<std::string>{"As", "Knuth", "wrote", "at", "10:30", "on", "Tuesday", "programs", "are", "essays"});
+    CHECK(inl.meta.speakers.empty());
+    CHECK(inl.meta.title == "T");
 }
 
 TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops scripts, styles, comments and navigation", "[import]") {
