@@ -1224,6 +1224,10 @@ std::string html_to_text(std::string_view page, std::string& title) {
         }
     }
     const std::string_view s = html_content(page);
+    // Searches that failed once fail from any later position too: remembered, so that many
+    // unclosed '<' or <head>s cost one scan, not one each (hostile_test.cpp).
+    const size_t last_gt = s.rfind('>');
+    bool no_close_head = false, no_close_title = false;
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
         std::string& to = in_cite ? cite : in_time ? tbuf : line;
@@ -1246,8 +1250,9 @@ std::string html_to_text(std::string_view page, std::string& title) {
         k += closing;
         const size_t name_at = k;
         while (k < s.size() && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9'))) ++k;
-        const size_t gt = s.find('>', k);
-        if ((k == name_at && (closing || k >= s.size() || (s[k] != '!' && s[k] != '?'))) || gt == std::string_view::npos) {
+        const bool named = k > name_at || (!closing && k < s.size() && (s[k] == '!' || s[k] == '?'));
+        const size_t gt = named && last_gt != std::string_view::npos && k <= last_gt ? s.find('>', k) : std::string_view::npos;
+        if (gt == std::string_view::npos) {
             append_text(to, c);  // a literal '<' ("a < b")
             ++i;
             continue;
@@ -1258,8 +1263,13 @@ std::string html_to_text(std::string_view page, std::string& title) {
         i = gt + 1;
         if (!closing && (name == "script" || name == "style" || name == "template" || name == "noscript" || name == "svg" ||
                          name == "title" || name == "head")) {
+            bool& unclosed = name == "head" ? no_close_head : no_close_title;
+            if ((name == "head" || name == "title") && unclosed) continue;
             const size_t end = find_close_tag(s, i, name);
-            if (end == std::string_view::npos && (name == "head" || name == "title")) continue;  // </head> may be left out
+            if (end == std::string_view::npos && (name == "head" || name == "title")) {  // </head> may be left out
+                unclosed = true;
+                continue;
+            }
             if (end == std::string_view::npos) break;  // an unclosed script: the rest is script
             const size_t end_gt = s.find('>', end);
             i = end_gt == std::string_view::npos ? s.size() : end_gt + 1;
