@@ -1409,6 +1409,24 @@ bool ends_sentence(std::string_view text) {
     return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
 }
 
+// True when a segment's body belongs against the word before it: only closing punctuation ("," or
+// ".", which speech-to-text services emit as tokens of their own) or a contraction's tail ("'t",
+// "n't", "'s", "'re", ...; straight or curly apostrophe; maybe followed by punctuation).
+bool continues_word(std::string_view body) {
+    std::string_view t = trim(body);
+    const size_t end = t.find_last_not_of(".,;:!?)]}%");
+    if (t.empty() || end == std::string_view::npos) return !t.empty();
+    t = t.substr(0, end + 1);
+    std::string tail(t.size() > 6 ? std::string_view() : t);
+    for (char& c : tail)
+        if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    const size_t curly = tail.find("\xE2\x80\x99");  // ’
+    if (curly != std::string::npos) tail.replace(curly, 3, "'");
+    for (const char* c : {"'t", "n't", "'s", "'re", "'ve", "'ll", "'m", "'d"})
+        if (tail == c) return true;
+    return false;
+}
+
 Result<Episode> import_podcast(const JsonValue& segs, const ImportDesc& desc) {
     struct Seg {
         std::string_view body;
@@ -1469,7 +1487,10 @@ Result<Episode> import_podcast(const JsonValue& segs, const ImportDesc& desc) {
             cue_end = g.start;
             open = true;
         }
-        b.add_words(g.body, g.start, g.end, g.speaker);
+        if (i > 0 && open && b.episode().words.size() > first && continues_word(g.body))
+            b.add_timed_word(trim(g.body), g.start, g.speaker, true);  // "Hello" + "," -> "Hello,"
+        else
+            b.add_words(g.body, g.start, g.end, g.speaker);
         cue_end = std::max(cue_end, g.end);
     }
     if (open) b.close_cue(first, cue_start, cue_end);

@@ -953,3 +953,18 @@ TEST_CASE("new importers survive truncations of valid files without crashing", "
             else CHECK(r.errc() == Errc::Malformed);
         }
 }
+
+// Speech-to-text services emit punctuation and contraction tails as tokens; as segments of their
+// own they were shown "Hello , I don 't" and searched as the words "don" and "t".
+TEST_CASE("Podcasting 2.0 JSON: punctuation and contraction-tail segments join the word before", "[import]") {
+    const Episode e = imported(R"({"segments":[
+        {"startTime":0,"endTime":0.4,"body":"Hello"},{"startTime":0.4,"endTime":0.4,"body":","},
+        {"startTime":0.5,"endTime":0.7,"body":"I"},{"startTime":0.7,"endTime":0.9,"body":"don"},
+        {"startTime":0.9,"endTime":1.0,"body":"’t"},{"startTime":1.0,"endTime":1.2,"body":"know"},
+        {"startTime":1.2,"endTime":1.2,"body":"."},{"startTime":1.3,"endTime":1.6,"body":"Isn"},
+        {"startTime":1.6,"endTime":1.7,"body":"'T"},{"startTime":1.7,"endTime":2,"body":"'tis"}]})",
+                               Format::PodcastJSON, "p.json");
+    CHECK(e.text == "Hello, I don\xE2\x80\x99t know. Isn'T 'tis");
+    CHECK(word_texts(e) == std::vector<std::string>{"Hello", "I", "don\xE2\x80\x99t", "know", "Isn'T", "tis"});
+    CHECK(e.words[2].start_ms == 700);
+}
