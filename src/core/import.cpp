@@ -446,8 +446,9 @@ bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) =
 
 // Imports `s` as text with time marks when it has them consistently: at least one per 50 lines
 // with text, and either at least 3 marks whose times go forward (90% of consecutive marks), or
-// speaker headings only ("Alice (00:00:01):", "Speaker 1  0:00", "[0:01] Alice: text"), the first
-// among the first 3 lines with text, in time order: a two-turn export is a transcript too. The
+// at least 2 speaker headings and nothing else ("Alice (00:00:01):", "Speaker 1  0:00", "[0:01]
+// Alice: text"), the first among the first 3 lines with text, in time order: a two-turn export is
+// a transcript too (one "Intro (0:00)" line is not). The
 // words after a leading time ("[00:00:01] Alice: text") open with a speaker name when every such
 // line does (2 at least), or at least 3 and 40% of them. @return false (out untouched) for ordinary plain text.
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
@@ -473,7 +474,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     const bool lead_names = lead.with > 0 && lead.names.size() <= 20 &&
                             ((lead.with >= 2 && lead.with == lead.lines) || (lead.with >= 3 && lead.with * 5 >= lead.lines * 2));
     const bool consistent = marks >= 3 && forward * 10 >= (marks - 1) * 9;
-    const bool headings = marks > 0 && named + (lead_names ? lead.with : 0) == marks && first_mark_line <= 3 &&
+    const bool headings = marks >= 2 && named + (lead_names ? lead.with : 0) == marks && first_mark_line <= 3 &&
                           forward + 1 == marks;
     if (marks * 50 < text_lines || !(consistent || headings)) return false;
     Builder b(desc);

@@ -877,6 +877,7 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
 
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
+                                    std::string("Intro (0:00)\nShow notes for this week.\nLinks below.\n"),
                                     std::string("[00:00:01] Note: record this.\nthe rest of the day was quiet\nand long\n")}) {
         INFO(text);
         const Episode p = imported(text, Format::Auto, "n.txt");
