@@ -16,7 +16,7 @@
  *   ex.setQuery('llama'); ex.seek({ episode: 0, timeMs: 60000 }); ex.nextHit(); ex.loadBundle(urlOrBytes);
  *   ex.on('change', fn)   fn(state) after anything the reader sees changed (query, hit, position)
  *   ex.on('copy', fn)     fn(text) when the reader copied a quote or a selection
- *   ex.openFiles(files)   import a FileList / File[] (.txt .vtt .srt Whisper .json, or .txb bundles) in
+ *   ex.openFiles(files)   import a FileList / File[] (.txt .vtt .srt .json .html, or .txb bundles) in
  *                         the page (nothing is uploaded) and show them instead of the current bundle;
  *                         -> Promise<{ episodes, files, errors: [{ name, message }] }>; a bad file
  *                         is listed and skipped, the good ones load
@@ -676,7 +676,7 @@
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
   // Everything is plain DOM next to the canvas; every file name and message goes in as textContent.
-  var ACCEPT = '.txt,.vtt,.srt,.json,.txb,text/plain,text/vtt,application/json';
+  var ACCEPT = '.txt,.vtt,.srt,.json,.html,.htm,.txb,text/plain,text/vtt,application/json,text/html';
   var MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
   function el(tag, css, text) {
@@ -705,7 +705,7 @@
       'background:transparent;color:inherit;cursor:pointer;', 'Open transcripts\u2026');
     button.type = 'button';
     button.className = 'tx-open';
-    button.title = 'Open .txt, .vtt, .srt, Whisper .json or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
+    button.title = 'Open .txt, .vtt, .srt, .json (Whisper, Podcasting 2.0), .html or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
     var input = el('input', 'display:none;');
     input.type = 'file';
     input.multiple = true;
@@ -783,7 +783,7 @@
       'z-index:2147483000;align-items:center;justify-content:center;background:rgba(40,90,200,.16);' +
       'border:3px dashed rgba(40,90,200,.8);box-sizing:border-box;font-size:20px;color:#123;pointer-events:none;');
     overlay.appendChild(el('span', 'background:#fff;padding:.6em 1em;border-radius:8px;box-shadow:0 2px 12px rgba(0,0,0,.2);',
-      'Drop transcripts to open them (.txt, .vtt, .srt, .json, .txb)'));
+      'Drop transcripts to open them (.txt, .vtt, .srt, .json, .html, .txb)'));
     overlay.className = 'tx-drop-overlay';
     if (mode === 'app') document.body.appendChild(overlay); else { stage.appendChild(overlay); }
 

@@ -1,4 +1,4 @@
-// import.cpp: plain text, WebVTT, SRT and Whisper JSON importers (see import.h).
+// import.cpp: plain text, WebVTT, SRT, Whisper / Podcasting 2.0 JSON and HTML importers (see import.h).
 #include "core/import.h"
 
 #include <algorithm>
@@ -22,6 +22,8 @@ const char* format_name(Format f) {
         case Format::WebVTT: return "webvtt";
         case Format::SRT: return "srt";
         case Format::WhisperJSON: return "whisper-json";
+        case Format::PodcastJSON: return "podcast-json";
+        case Format::HTML: return "html";
     }
     return "unknown";
 }
@@ -107,6 +109,13 @@ public:
     // Append one cue (already stripped of markup). Words get times interpolated over
     // [start_ms, end_ms) by their byte position in the cue text.
     void add_cue(std::string_view text, uint32_t start_ms, uint32_t end_ms, int16_t speaker) {
+        const uint32_t first = uint32_t(m_ep.words.size());
+        add_words(text, start_ms, end_ms, speaker);
+        close_cue(first, start_ms, end_ms);
+    }
+
+    // Append text to the open cue (see close_cue), its words timed as add_cue's.
+    void add_words(std::string_view text, uint32_t start_ms, uint32_t end_ms, int16_t speaker) {
         text = trim(text);
         if (text.empty()) return;
         if (!m_ep.text.empty()) m_ep.text += ' ';
@@ -114,13 +123,7 @@ public:
         m_ep.text.append(text.data(), text.size());
         m_spans.clear();
         split_words(text, m_spans);
-        if (m_spans.empty()) return;
-        Cue cue;
-        cue.first_word = uint32_t(m_ep.words.size());
-        cue.word_count = uint32_t(m_spans.size());
-        cue.start_ms = start_ms;
-        cue.end_ms = std::max(start_ms, end_ms);
-        double span = double(cue.end_ms - cue.start_ms);
+        const double span = double(std::max(start_ms, end_ms) - start_ms);
         for (const auto& ws : m_spans) {
             Word w;
             w.begin = uint32_t(base + ws.begin);
@@ -129,8 +132,6 @@ public:
             w.speaker = speaker;
             m_ep.words.push_back(w);
         }
-        m_ep.cues.push_back(cue);
-        m_ep.meta.duration_ms = std::max(m_ep.meta.duration_ms, cue.end_ms);
     }
 
     // Append one word with its own time (Whisper words[]); `glue` = no space before it.
@@ -324,6 +325,41 @@ bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
     return true;
 }
 
+// ---- speaker-name prefixes ("Lex Fridman: text", as Zoom's and many tools' captions write them) ----
+
+// Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
+// the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": " (or ":"
+// ending the text: a heading line "Alice:" whose words follow on the next lines).
+size_t speaker_prefix(std::string_view text, std::string_view& name) {
+    const size_t colon = text.substr(0, 42).find(':');
+    if (colon == std::string_view::npos || colon == 0 || (colon + 1 < text.size() && text[colon + 1] != ' ')) return 0;
+    name = trim(text.substr(0, colon));
+    if (name.empty() || !((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || uint8_t(name[0]) >= 0x80) ||
+        name.find_first_of(",;?!()[]\"") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
+        return 0;
+    return std::min(colon + 2, text.size());
+}
+
+// Counts the speaker-name prefixes of a file's lines or cues: how many have one, among how many
+// with text, their distinct names (21 at most are kept: enough to tell "more than 20"), and
+// whether a name comes back.
+struct PrefixCount {
+    size_t with = 0, lines = 0;
+    std::vector<std::string_view> names;
+    bool repeated = false;
+    // `may_have_prefix` false: a cue whose speaker is known already (a <v> tag) only counts as text.
+    void see(std::string_view text, bool may_have_prefix = true) {
+        const std::string_view t = trim(text);
+        if (t.empty()) return;
+        ++lines;
+        std::string_view name;
+        if (!may_have_prefix || !speaker_prefix(t, name)) return;
+        ++with;
+        if (std::find(names.begin(), names.end(), name) != names.end()) repeated = true;
+        else if (names.size() <= 20) names.push_back(name);
+    }
+};
+
 // ---- plain text with time marks ----
 // What people paste or export as "a transcript": YouTube's "Show transcript" copied ("0:03" on a
 // line, the words on the next), Otter ("Speaker 1  0:05"), Rev / Descript ("Lex Fridman
@@ -338,8 +374,16 @@ struct TimeMark {
 
 bool is_ts_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c == '.' || c == ','; }
 
+// A speaker name in a time mark: at most 60 bytes and 6 words, no sentence punctuation.
+bool mark_name_ok(std::string_view name) {
+    return !name.empty() && name.size() <= 60 && name.find_first_of("?!;\"") == std::string_view::npos &&
+           std::count(name.begin(), name.end(), ' ') <= 5;
+}
+
 // A line that is a time mark: a time first ("0:03", "[00:01:02] text", "(1:02)"), or a short
-// name then a time ("Name (00:00:05):", "Name [1:02]", "Name  0:05" with two spaces or a tab).
+// name then a time ("Name (00:00:05):", "Name [1:02]", "Name  0:05" with two spaces or a tab),
+// maybe with the turn's words on the same line ("Name (00:00:05): text", "Name [1:02] text";
+// then the name must start with a capital letter).
 TimeMark time_mark(std::string_view line) {
     TimeMark m;
     const std::string_view t = trim(line);
@@ -353,6 +397,25 @@ TimeMark time_mark(std::string_view line) {
         m.ms = ms;
         m.text = trim(t.substr(k));
         return m;
+    }
+    if (const size_t open_at = t.find_first_of("(["); open_at != std::string_view::npos && open_at > 0 && open_at <= 61) {
+        const char close_at = t[open_at] == '(' ? ')' : ']';
+        k = open_at + 1;
+        if (k < t.size() && t[k] >= '0' && t[k] <= '9' && parse_timestamp(t, k, ms) && k < t.size() && t[k] == close_at) {
+            ++k;
+            const bool colon = k < t.size() && t[k] == ':';
+            k += colon;
+            const std::string_view name = trim(t.substr(0, open_at)), rest = trim(t.substr(k));
+            const bool capital = (name[0] >= 'A' && name[0] <= 'Z') || uint8_t(name[0]) >= 0x80;
+            if ((k == t.size() || t[k] == ' ' || t[k] == '\t') && mark_name_ok(name) &&
+                (rest.empty() || (capital && (colon || close_at == ']')))) {
+                m.ok = true;
+                m.ms = ms;
+                m.speaker = name;
+                m.text = rest;
+                return m;
+            }
+        }
     }
     std::string_view u = t;
     if (u.back() == ':') u = trim(u.substr(0, u.size() - 1));
@@ -371,21 +434,27 @@ TimeMark time_mark(std::string_view line) {
         return m;  // "we met at 10:30" is a sentence, not a speaker line
     }
     name = trim(name);
-    if (name.empty() || name.size() > 60 || name.find_first_of("?!;\"") != std::string_view::npos ||
-        std::count(name.begin(), name.end(), ' ') > 5)
-        return m;
+    if (!mark_name_ok(name)) return m;
     m.ok = true;
     m.ms = ms;
     m.speaker = name;
     return m;
 }
 
-// Imports `s` as text with time marks when it has them consistently: at least 3 marks, at least
-// one per 50 lines with text, and times that go forward (90% of consecutive marks). @return false
-// (out untouched) for ordinary plain text.
+// Otter's export ends with this line: a credit, not part of the last turn.
+bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) == "Transcribed by https://otter.ai"; }
+
+// Imports `s` as text with time marks when it has them consistently: at least one per 50 lines
+// with text, and either at least 3 marks whose times go forward (90% of consecutive marks), or
+// at least 2 speaker headings and nothing else ("Alice (00:00:01):", "Speaker 1  0:00", "[0:01]
+// Alice: text"), the first among the first 3 lines with text, in time order: a two-turn export is
+// a transcript too (one "Intro (0:00)" line is not). The
+// words after a leading time ("[00:00:01] Alice: text") open with a speaker name when every such
+// line does (2 at least), or at least 3 and 40% of them. @return false (out untouched) for ordinary plain text.
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
-    size_t marks = 0, text_lines = 0, forward = 0;
+    size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0;
     uint32_t last = 0;
+    PrefixCount lead;  // the words after leading times that open with "Name:"
     {
         LineReader lr(s);
         std::string_view line;
@@ -395,11 +464,19 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
             const TimeMark m = time_mark(line);
             if (!m.ok) continue;
             if (marks > 0 && m.ms >= last) ++forward;
+            if (marks == 0) first_mark_line = text_lines;
             last = m.ms;
             ++marks;
+            if (m.speaker.empty()) lead.see(m.text);
+            named += !m.speaker.empty();
         }
     }
-    if (marks < 3 || marks * 50 < text_lines || forward * 10 < (marks - 1) * 9) return false;
+    const bool lead_names = lead.with > 0 && lead.names.size() <= 20 &&
+                            ((lead.with >= 2 && lead.with == lead.lines) || (lead.with >= 3 && lead.with * 5 >= lead.lines * 2));
+    const bool consistent = marks >= 3 && forward * 10 >= (marks - 1) * 9;
+    const bool headings = marks >= 2 && named + (lead_names ? lead.with : 0) == marks && first_mark_line <= 3 &&
+                          forward + 1 == marks;
+    if (marks * 50 < text_lines || !(consistent || headings)) return false;
     Builder b(desc);
     const double ms_per_word = plain_ms_per_word(desc);
     std::string text;
@@ -414,12 +491,12 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         text.clear();
     };
     LineReader lr(s);
-    std::string_view line;
+    std::string_view line, name;
     while (lr.next(line)) {
         const TimeMark m = time_mark(line);
         if (!m.ok) {
             const std::string_view t = trim(line);
-            if (t.empty()) continue;
+            if (t.empty() || is_export_credit(t)) continue;
             if (!text.empty()) text += ' ';
             text.append(t.data(), t.size());
             continue;
@@ -427,8 +504,13 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         const uint32_t at = std::max(m.ms, start);  // a mark that goes back keeps times in order
         flush(at);
         start = at;
+        std::string_view words = m.text;
         if (!m.speaker.empty()) speaker = b.speaker_id(m.speaker);
-        text.assign(m.text.data(), m.text.size());
+        else if (const size_t n = lead_names ? speaker_prefix(words, name) : 0) {
+            speaker = b.speaker_id(name);
+            words = trim(words.substr(n));
+        }
+        text.assign(words.data(), words.size());
     }
     flush(0);
     out = std::move(b.episode());
@@ -545,7 +627,7 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
     return out;
 }
 
-// ---- speaker-name prefixes ("Lex Fridman: text", as Zoom's and many tools' captions write them) ----
+// ---- cues with speaker-name prefixes ----
 
 // Cues collected before they go to the Builder, so a file's speaker-name prefixes can be judged as
 // a whole (one cue opening with "Note:" is text; most cues opening with a name are turns).
@@ -553,38 +635,6 @@ struct PendingCue {
     std::string text, speaker;  // speaker from a <v> tag, or empty
     uint32_t start_ms = 0, end_ms = 0;
     std::vector<std::pair<uint32_t, std::string>> timed;  // inline word times: (time, words from it); then `text` is unused
-};
-
-// Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
-// the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": ".
-size_t speaker_prefix(std::string_view text, std::string_view& name) {
-    const size_t colon = text.substr(0, 42).find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon + 1 >= text.size() || text[colon + 1] != ' ') return 0;
-    name = trim(text.substr(0, colon));
-    if (name.empty() || !((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || uint8_t(name[0]) >= 0x80) ||
-        name.find_first_of(",;?!()[]\"") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
-        return 0;
-    return colon + 2;
-}
-
-// Counts the speaker-name prefixes of a file's lines or cues: how many have one, among how many
-// with text, their distinct names (21 at most are kept: enough to tell "more than 20"), and
-// whether a name comes back.
-struct PrefixCount {
-    size_t with = 0, lines = 0;
-    std::vector<std::string_view> names;
-    bool repeated = false;
-    // `may_have_prefix` false: a cue whose speaker is known already (a <v> tag) only counts as text.
-    void see(std::string_view text, bool may_have_prefix = true) {
-        const std::string_view t = trim(text);
-        if (t.empty()) return;
-        ++lines;
-        std::string_view name;
-        if (!may_have_prefix || !speaker_prefix(t, name)) return;
-        ++with;
-        if (std::find(names.begin(), names.end(), name) != names.end()) repeated = true;
-        else if (names.size() <= 20) names.push_back(name);
-    }
 };
 
 // Hands the cues to `b`. When at least 3 cues and 40% of them open with a speaker prefix, and the
@@ -913,15 +963,19 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
 
 // Why `v`, the time field `what` of an item ("segment", "word"), is not a usable time: missing
 // or not a number, negative, or past the ~24-day limit.
-Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_name, const char* what) {
-    const std::string field = std::string(item_name) + " \"" + what + "\"";
-    if (!v || !v->is_number()) return line_error(item.line, std::string(item_name) + " needs a numeric \"" + what + "\" (seconds)");
+// Why `sec`, a number given for `field` at `line`, is not a usable time: negative or too large.
+Error seconds_out_of_range(size_t line, const std::string& field, double sec) {
     char num[32];
-    std::snprintf(num, sizeof num, "%.3f", v->num);
-    if (!(v->num >= 0)) return line_error(v->line, field + " is negative (" + num + " s)");
+    std::snprintf(num, sizeof num, "%.3f", sec);
+    if (!(sec >= 0)) return line_error(line, field + " is negative (" + num + " s)");
     char lim[32];
     std::snprintf(lim, sizeof lim, "%.3f", double(kMaxTimeMs) / 1000.0);
-    return line_error(v->line, field + " is too large (" + num + " s; the limit is " + lim + " s)");
+    return line_error(line, field + " is too large (" + num + " s; the limit is " + lim + " s)");
+}
+
+Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_name, const char* what) {
+    if (!v || !v->is_number()) return line_error(item.line, std::string(item_name) + " needs a numeric \"" + what + "\" (seconds)");
+    return seconds_out_of_range(v->line, std::string(item_name) + " \"" + what + "\"", v->num);
 }
 
 bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
@@ -937,10 +991,7 @@ int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
     return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
 }
 
-Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
-    auto doc = json_parse(s);
-    if (!doc) return doc.error();
-    const JsonValue& root = doc.value();
+Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     const JsonValue* segs = nullptr;
     const JsonValue* root_words = nullptr;    // OpenAI verbose_json with word timestamps
     const JsonValue* transcription = nullptr;  // whisper.cpp -oj
@@ -954,7 +1005,8 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     if (root_words && (!root_words->is_array() || root_words->arr.empty())) root_words = nullptr;
     if (transcription && !transcription->is_array()) transcription = nullptr;
     if (!segs && !root_words && !transcription)
-        return line_error(root.line, "expected Whisper JSON: an object with \"segments\", \"words\" or \"transcription\"");
+        return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\" or \"transcription\") or "
+                                     "Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", \"endTime\", \"body\")");
     Builder b(desc);
     if (root.is_object()) {
         const JsonValue* title = root.find("title");
@@ -1027,6 +1079,8 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     if (!segs) return line_error(root.line, "expected a \"segments\" array");
     for (const JsonValue& seg : segs->arr) {
         if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
+        if (!seg.find("start"))
+            return line_error(seg.line, "segment needs a \"start\" (Whisper JSON) or \"startTime\" (Podcasting 2.0 JSON), in seconds");
         uint32_t a = 0, e = 0;
         if (!seconds_to_ms(seg.find("start"), a)) return bad_seconds(seg, seg.find("start"), "segment", "start");
         if (!seconds_to_ms(seg.find("end"), e)) return bad_seconds(seg, seg.find("end"), "segment", "end");
@@ -1075,6 +1129,383 @@ Result<Episode> import_whisper(std::string_view s, const ImportDesc& desc) {
     return std::move(b.episode());
 }
 
+// ---- HTML ----
+// The podcast namespace's text/html transcripts (<cite>Alice:</cite> <time>0:00</time>
+// <p>text</p>) and saved web pages. The HTML becomes text, one paragraph a line, cite + time
+// written as the timed-text heading "Alice (0:00):" (a cite alone as the "Alice: " prefix, a time
+// alone as a "0:00" line), and that text goes through the plain text importer.
+
+bool ascii_ieq_prefix(std::string_view s, size_t i, std::string_view lower) {
+    if (s.size() - i < lower.size()) return false;
+    for (size_t k = 0; k < lower.size(); ++k) {
+        char c = s[i + k];
+        if (c >= 'A' && c <= 'Z') c = char(c + 32);
+        if (c != lower[k]) return false;
+    }
+    return true;
+}
+
+// Position of the first "</name" (any case) at or after i, or npos.
+size_t find_close_tag(std::string_view s, size_t i, std::string_view name) {
+    for (; (i = s.find("</", i)) != std::string_view::npos; i += 2)
+        if (ascii_ieq_prefix(s, i + 2, name)) return i;
+    return std::string_view::npos;
+}
+
+// Tags that end a line of text: paragraphs and other blocks.
+bool is_block_tag(std::string_view name) {
+    static const char* const kBlocks[] = {"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                                          "tr", "table", "section", "article", "main", "header", "footer", "nav", "aside",
+                                          "blockquote", "pre", "hr", "figure", "figcaption", "body", "html", "head", "title",
+                                          "form", "address", "details", "summary"};
+    for (const char* b : kBlocks)
+        if (name == b) return true;
+    return false;
+}
+
+// When the page has a <main> or an <article>, the text from the first one's start to the last
+// one's end (the transcript, without the site's navigation and footer); else the whole page.
+std::string_view html_content(std::string_view s) {
+    for (std::string_view tag : {std::string_view("main"), std::string_view("article")}) {
+        size_t open = std::string_view::npos;
+        for (size_t i = 0; (i = s.find('<', i)) != std::string_view::npos; ++i)
+            if (ascii_ieq_prefix(s, i + 1, tag) && i + 1 + tag.size() < s.size() &&
+                (s[i + 1 + tag.size()] == '>' || s[i + 1 + tag.size()] == ' ' || s[i + 1 + tag.size()] == '\t' ||
+                 s[i + 1 + tag.size()] == '\n' || s[i + 1 + tag.size()] == '\r')) {
+                open = i;
+                break;
+            }
+        if (open == std::string_view::npos) continue;
+        size_t close = std::string_view::npos;
+        for (size_t i = open; (i = find_close_tag(s, i, tag)) != std::string_view::npos; i += 2) close = i;
+        if (close != std::string_view::npos) return s.substr(open, close - open);
+    }
+    return s;
+}
+
+// `s` (HTML) as text, one paragraph a line (see the section comment); `title` gets <title>'s text.
+// A <cite> or <time> opening a block is the heading of the next paragraph; inside a sentence
+// ("as <cite>Knuth</cite> wrote", "at <time>10:30</time>") it is words.
+std::string html_to_text(std::string_view page, std::string& title) {
+    std::string out, line, cite, time, tbuf;  // cite and time: the pending heading; tbuf: a <time>'s text
+    bool in_cite = false, in_time = false, time_inline = false;
+    auto flush = [&]() {
+        const std::string_view t = trim(line);
+        if (!t.empty()) {
+            const bool name_ok = mark_name_ok(cite) && cite.find_first_of("()[]") == std::string::npos;
+            if (!time.empty() && (cite.empty() || !name_ok)) out += time + "\n";
+            if (!time.empty() && !cite.empty() && name_ok) out += cite + " (" + time + "):\n";
+            else if (!cite.empty()) out += cite + ": ";
+            out.append(t.data(), t.size());
+            out += "\n\n";
+            cite.clear();
+            time.clear();
+        }
+        line.clear();
+    };
+    auto append_text = [&](std::string& to, char c) {
+        const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+        if (space) {
+            if (!to.empty() && to.back() != ' ') to += ' ';
+        } else {
+            to += c;
+        }
+    };
+    // <title>: the page's title, not its words
+    if (size_t i = 0; (i = page.find("<title")) != std::string_view::npos || (i = page.find("<TITLE")) != std::string_view::npos) {
+        const size_t gt = page.find('>', i), end = find_close_tag(page, i, "title");
+        if (gt != std::string_view::npos && end != std::string_view::npos && gt < end) {
+            std::string raw;
+            const std::string_view inner = page.substr(gt + 1, end - gt - 1);
+            for (size_t k = 0; k < inner.size();) {
+                if (inner[k] == '&' && decode_char_ref(inner, k, raw)) continue;
+                append_text(raw, inner[k++]);
+            }
+            title = std::string(trim(raw));
+        }
+    }
+    const std::string_view s = html_content(page);
+    // Searches that failed once fail from any later position too: remembered, so that many
+    // unclosed '<' or <head>s cost one scan, not one each (hostile_test.cpp).
+    const size_t last_gt = s.rfind('>');
+    bool no_close_head = false, no_close_title = false;
+    for (size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        std::string& to = in_cite ? cite : in_time ? tbuf : line;
+        if (c == '&') {
+            if (!decode_char_ref(s, i, to)) { to += '&'; ++i; }
+            continue;
+        }
+        if (c != '<') {
+            append_text(to, c);
+            ++i;
+            continue;
+        }
+        if (s.compare(i, 4, "<!--") == 0) {  // comment
+            const size_t end = s.find("-->", i + 4);
+            i = end == std::string_view::npos ? s.size() : end + 3;
+            continue;
+        }
+        size_t k = i + 1;
+        const bool closing = k < s.size() && s[k] == '/';
+        k += closing;
+        const size_t name_at = k;
+        while (k < s.size() && ((s[k] >= 'a' && s[k] <= 'z') || (s[k] >= 'A' && s[k] <= 'Z') || (s[k] >= '0' && s[k] <= '9'))) ++k;
+        const bool named = k > name_at || (!closing && k < s.size() && (s[k] == '!' || s[k] == '?'));
+        const size_t gt = named && last_gt != std::string_view::npos && k <= last_gt ? s.find('>', k) : std::string_view::npos;
+        if (gt == std::string_view::npos) {
+            append_text(to, c);  // a literal '<' ("a < b")
+            ++i;
+            continue;
+        }
+        std::string name(s.substr(name_at, k - name_at));
+        for (char& ch : name)
+            if (ch >= 'A' && ch <= 'Z') ch = char(ch + 32);
+        i = gt + 1;
+        if (!closing && (name == "script" || name == "style" || name == "template" || name == "noscript" || name == "svg" ||
+                         name == "title" || name == "head")) {
+            bool& unclosed = name == "head" ? no_close_head : no_close_title;
+            if ((name == "head" || name == "title") && unclosed) continue;
+            const size_t end = find_close_tag(s, i, name);
+            if (end == std::string_view::npos && (name == "head" || name == "title")) {  // </head> may be left out
+                unclosed = true;
+                continue;
+            }
+            if (end == std::string_view::npos) break;  // an unclosed script: the rest is script
+            const size_t end_gt = s.find('>', end);
+            i = end_gt == std::string_view::npos ? s.size() : end_gt + 1;
+            if (name == "head" || name == "title") flush();
+            continue;
+        }
+        if (name == "cite" && !in_time) {
+            if (!closing && trim(line).empty()) {
+                cite.clear();
+                in_cite = true;
+            } else if (closing && in_cite) {
+                while (!cite.empty() && (cite.back() == ' ' || cite.back() == ':')) cite.pop_back();
+                while (!cite.empty() && cite.front() == ' ') cite.erase(cite.begin());
+                in_cite = false;
+            }
+            continue;
+        }
+        if (name == "time" && !in_cite) {
+            if (!closing) {
+                tbuf.clear();
+                time_inline = !trim(line).empty();
+                in_time = true;
+            } else if (in_time) {
+                // a time of the transcript ("0:00", "01:02:03") heading a block; other <time>s (a
+                // date) and times inside a sentence are words
+                const std::string_view t = trim(tbuf);
+                size_t p = 0;
+                uint32_t ms = 0;
+                if (!time_inline && parse_timestamp(t, p, ms) && p == t.size()) time = std::string(t);
+                else line += tbuf;
+                in_time = false;
+            }
+            continue;
+        }
+        if (is_block_tag(name)) flush();
+        else if (name == "td" || name == "th") append_text(line, ' ');
+    }
+    flush();
+    return out;
+}
+
+Result<Episode> import_html(std::string_view s, const ImportDesc& desc) {
+    std::string title;
+    const std::string text = html_to_text(s, title);
+    if (count_words(text) == 0) return make_error(Errc::Malformed, "no transcript text in this HTML (after removing tags, scripts and styles)");
+    Result<Episode> r = import_plain(text, desc);
+    if (r.ok() && !title.empty()) r.value().meta.title = title;
+    return r;
+}
+
+// True when `s` (BOM removed, leading space trimmed) opens as HTML: with "<!DOCTYPE html", or a
+// tag such as <html>, <head>, <body>, <p>, <div>, <cite> or <time> (podcast transcript HTML has no
+// <html>), at its start.
+bool looks_like_html(std::string_view s) {
+    if (s.empty() || s[0] != '<') return false;
+    for (std::string_view open : {"<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<cite", "<time", "<meta", "<!--"})
+        if (ascii_ieq_prefix(s, 0, open)) return true;
+    return false;
+}
+
+// True when `t` (the head of a file, trimmed) opens as a transcript JSON: an object or an array
+// of objects ("[00:00:01] text" is text). `any_object`: every object counts; else (a .txt) only one
+// naming a transcript's fields ("segments", "words", "transcription").
+bool looks_like_json(std::string_view t, bool any_object) {
+    if (t.empty() || (t[0] != '{' && t[0] != '[')) return false;
+    if (t[0] == '[') {
+        const std::string_view rest = trim(t.substr(1));
+        if (rest.empty() || (rest[0] != '{' && rest[0] != ']')) return false;
+    }
+    return any_object || t.find("\"segments\"") != std::string_view::npos || t.find("\"words\"") != std::string_view::npos ||
+           t.find("\"transcription\"") != std::string_view::npos;
+}
+
+// ---- Podcasting 2.0 JSON ----
+// The podcast namespace's transcript JSON (podcastindex.org, "podcast:transcript" type
+// application/json): {"version": "1.0.0", "segments": [{"speaker": "Alice", "startTime": 0.5,
+// "endTime": 3.2, "body": "Welcome"}, ...]}. Hosts write a segment per phrase or per word, so
+// segments are joined into cues as a reader's paragraphs and search's passages want them.
+
+constexpr uint32_t kJoinPauseMs = 2000;      // a silence this long between segments starts a cue
+constexpr uint32_t kJoinSentenceMs = 10000;  // a cue this long ends with a segment ending a sentence
+                                             // (and any cue at kPlainCueMs, 30 s)
+
+// The segments of Podcasting 2.0 JSON: `root`'s "segments" (or `root`, a bare array of them) when
+// its first segment object has "startTime", "endTime" or "body" (Whisper's have "start", "end",
+// "text"); else nullptr.
+const JsonValue* podcast_segments(const JsonValue& root) {
+    const JsonValue* segs = root.is_object() ? root.find("segments") : &root;
+    if (!segs || !segs->is_array()) return nullptr;
+    for (const JsonValue& seg : segs->arr)
+        if (seg.is_object()) return seg.find("startTime") || seg.find("endTime") || seg.find("body") ? segs : nullptr;
+    return nullptr;
+}
+
+// A Podcasting 2.0 time `key` of `seg`: seconds as a number, or a string holding seconds ("12.5")
+// or a timestamp ("00:01:02.5", "1:02"). @return ok with `present` false when the field is absent
+// or null, else the time or an error naming the line and what is wrong.
+Status podcast_time(const JsonValue& seg, const char* key, bool& present, uint32_t& out) {
+    const JsonValue* v = seg.find(key);
+    present = v && v->type != JsonValue::Type::Null;
+    if (!present) return ok_status();
+    const std::string field = std::string("segment \"") + key + "\"";
+    double sec = 0;
+    if (v->is_number()) {
+        sec = v->num;
+    } else if (v->is_string()) {
+        const std::string_view t = trim(v->str);
+        size_t k = 0;
+        uint32_t ms = 0;
+        if (t.find(':') != std::string_view::npos) {
+            if (!parse_timestamp(t, k, ms) || k != t.size())
+                return line_error(v->line, field + " is not a time: \"" + std::string(t.substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
+            out = ms;
+            return ok_status();
+        }
+        char* end = nullptr;
+        const std::string str(t);
+        sec = std::strtod(str.c_str(), &end);
+        if (str.empty() || end != str.c_str() + str.size() || !std::isfinite(sec))
+            return line_error(v->line, field + " is not a time: \"" + str.substr(0, 40) + "\" (expected seconds or 00:01:02.5)");
+    } else {
+        return line_error(v->line, field + " must be a number of seconds");
+    }
+    if (!(sec >= 0) || sec * 1000.0 > double(kMaxTimeMs)) return seconds_out_of_range(v->line, field, sec);
+    out = uint32_t(std::llround(sec * 1000.0));
+    return ok_status();
+}
+
+// True when `text` ends a sentence: its last character, before closing quotes or brackets, is
+// '.', '?', '!' or an ellipsis.
+bool ends_sentence(std::string_view text) {
+    text = trim(text);
+    while (!text.empty() && (text.back() == '"' || text.back() == '\'' || text.back() == ')')) text.remove_suffix(1);
+    if (text.size() >= 3 && text.substr(text.size() - 3) == "\xE2\x80\xA6") return true;  // …
+    if (text.size() >= 3 && (text.substr(text.size() - 3) == "\xE2\x80\x9D" || text.substr(text.size() - 3) == "\xE2\x80\x99"))
+        text.remove_suffix(3);  // ” ’
+    return !text.empty() && (text.back() == '.' || text.back() == '?' || text.back() == '!');
+}
+
+// True when a segment's body belongs against the word before it: only closing punctuation ("," or
+// ".", which speech-to-text services emit as tokens of their own) or a contraction's tail ("'t",
+// "n't", "'s", "'re", ...; straight or curly apostrophe; maybe followed by punctuation).
+bool continues_word(std::string_view body) {
+    std::string_view t = trim(body);
+    const size_t end = t.find_last_not_of(".,;:!?)]}%");
+    if (t.empty() || end == std::string_view::npos) return !t.empty();
+    t = t.substr(0, end + 1);
+    std::string tail(t.size() > 6 ? std::string_view() : t);
+    for (char& c : tail)
+        if (c >= 'A' && c <= 'Z') c = char(c + 32);
+    const size_t curly = tail.find("\xE2\x80\x99");  // ’
+    if (curly != std::string::npos) tail.replace(curly, 3, "'");
+    for (const char* c : {"'t", "n't", "'s", "'re", "'ve", "'ll", "'m", "'d"})
+        if (tail == c) return true;
+    return false;
+}
+
+Result<Episode> import_podcast(const JsonValue& segs, const ImportDesc& desc) {
+    struct Seg {
+        std::string_view body;
+        uint32_t start = 0, end = 0;
+        bool has_end = false;
+        int16_t speaker = kNoSpeaker;
+    };
+    Builder b(desc);
+    std::vector<Seg> list;
+    list.reserve(segs.arr.size());
+    int16_t speaker = kNoSpeaker;
+    uint32_t last_start = 0;
+    for (const JsonValue& seg : segs.arr) {
+        if (!seg.is_object()) return line_error(seg.line, "segment is not an object");
+        Seg g;
+        bool has_start = false;
+        if (Status st = podcast_time(seg, "startTime", has_start, g.start); !st) return st.error();
+        if (!has_start) return line_error(seg.line, "segment needs a \"startTime\" (seconds)");
+        if (Status st = podcast_time(seg, "endTime", g.has_end, g.end); !st) return st.error();
+        const JsonValue* body = seg.find("body");
+        if (!body || !body->is_string()) return line_error(seg.line, "segment needs a \"body\" string");
+        if (!check_utf8(body->str).ok()) return line_error(body->line, "invalid UTF-8 in body");
+        // a segment without a speaker continues the turn of the one before
+        if (const JsonValue* sp = seg.find("speaker"); sp && sp->is_string() && !trim(sp->str).empty()) speaker = b.speaker_id(sp->str);
+        g.speaker = speaker;
+        g.body = body->str;
+        g.start = std::max(g.start, last_start);  // a segment that goes back keeps times in order
+        last_start = g.start;
+        list.push_back(g);
+    }
+    // Missing or backwards end times: up to the next segment's start, else a speaking-rate guess.
+    const double ms_per_word = plain_ms_per_word(desc);
+    for (size_t i = 0; i < list.size(); ++i) {
+        Seg& g = list[i];
+        if (g.has_end && g.end >= g.start) continue;
+        const double words = double(count_words(g.body));
+        g.end = i + 1 < list.size() ? list[i + 1].start
+                                    : g.start + uint32_t(std::min(std::max(words, 1.0) * ms_per_word, 3600000.0));
+        g.end = std::min(std::max(g.end, g.start), kMaxTimeMs);
+    }
+    uint32_t first = 0, cue_start = 0, cue_end = 0;
+    bool open = false;
+    for (size_t i = 0; i < list.size(); ++i) {
+        const Seg& g = list[i];
+        if (trim(g.body).empty()) continue;
+        if (open) {
+            const Seg& prev = list[i - 1];
+            const uint32_t len = cue_end - cue_start;
+            if (g.speaker != prev.speaker || g.start >= cue_end + kJoinPauseMs || len >= kPlainCueMs ||
+                (len >= kJoinSentenceMs && ends_sentence(prev.body))) {
+                b.close_cue(first, cue_start, cue_end);
+                open = false;
+            }
+        }
+        if (!open) {
+            first = uint32_t(b.episode().words.size());
+            cue_start = g.start;
+            cue_end = g.start;
+            open = true;
+        }
+        if (i > 0 && open && b.episode().words.size() > first && continues_word(g.body))
+            b.add_timed_word(trim(g.body), g.start, g.speaker, true);  // "Hello" + "," -> "Hello,"
+        else
+            b.add_words(g.body, g.start, g.end, g.speaker);
+        cue_end = std::max(cue_end, g.end);
+    }
+    if (open) b.close_cue(first, cue_start, cue_end);
+    return std::move(b.episode());
+}
+
+// Whisper or Podcasting 2.0 JSON, told apart by their segments' fields.
+Result<Episode> import_json(std::string_view s, const ImportDesc& desc) {
+    auto doc = json_parse(s);
+    if (!doc) return doc.error();
+    if (const JsonValue* segs = podcast_segments(doc.value())) return import_podcast(*segs, desc);
+    return import_whisper(doc.value(), desc);
+}
+
 // The subtitle format `s` (BOM removed) starts with: WebVTT when its first line is "WEBVTT" (alone
 // or followed by a space or tab), SRT when a cue number line is followed by a timing line that
 // parses; else PlainText.
@@ -1094,19 +1525,29 @@ Format sniff_subtitles(std::string_view s) {
 
 }  // namespace
 
+bool is_transcript_file_name(std::string_view name) {
+    for (std::string_view ext : {".txt", ".vtt", ".srt", ".json", ".html", ".htm"})
+        if (ends_with_ci(name, ext)) return true;
+    return false;
+}
+
 Format detect_format(std::string_view name, Bytes head) {
+    std::string_view s = strip_bom(head.view());
+    const std::string_view t = trim(s.substr(0, 4096));
+    // JSON: Podcasting 2.0 when its first segment (in the head) has a "startTime"
+    const Format json = t.find("\"startTime\"") != std::string_view::npos ? Format::PodcastJSON : Format::WhisperJSON;
     if (ends_with_ci(name, ".vtt")) return Format::WebVTT;
     if (ends_with_ci(name, ".srt")) return Format::SRT;
-    if (ends_with_ci(name, ".json")) return Format::WhisperJSON;
-    std::string_view s = strip_bom(head.view());
+    if (ends_with_ci(name, ".json")) return json;
+    if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return Format::HTML;
     const Format sub = sniff_subtitles(s);
     // A .txt holding subtitles (caption files saved or renamed as text) is read as subtitles: as
     // plain text its timing lines became words. "WEBVTT" opening a sentence is not enough there.
-    if (ends_with_ci(name, ".txt"))
-        return sub == Format::WebVTT && s.substr(0, 4096).find("-->") == std::string_view::npos ? Format::PlainText : sub;
+    // A .txt holding JSON or HTML (a download saved as text) is read as that too.
+    if (ends_with_ci(name, ".txt") && sub == Format::WebVTT && t.find("-->") == std::string_view::npos) return Format::PlainText;
     if (sub != Format::PlainText) return sub;
-    std::string_view t = trim(s.substr(0, 4096));
-    if (!t.empty() && (t[0] == '{' || t[0] == '[')) return Format::WhisperJSON;
+    if (looks_like_json(t, !ends_with_ci(name, ".txt"))) return json;
+    if (looks_like_html(t)) return Format::HTML;
     return Format::PlainText;
 }
 
@@ -1125,13 +1566,15 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     }
     Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
     Status u = ok_status();
-    if (f != Format::WhisperJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
+    if (f != Format::WhisperJSON && f != Format::PodcastJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
     Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");
     switch (u.ok() ? f : Format::Auto) {
         case Format::PlainText: r = import_plain(s, desc); break;
         case Format::WebVTT: r = import_vtt(s, desc); break;
         case Format::SRT: r = import_srt(s, desc); break;
-        case Format::WhisperJSON: r = import_whisper(s, desc); break;
+        case Format::WhisperJSON:
+        case Format::PodcastJSON: r = import_json(s, desc); break;
+        case Format::HTML: r = import_html(s, desc); break;
         case Format::Auto: r = u.error(); break;
     }
     if (!r.ok() && !desc.name.empty()) {

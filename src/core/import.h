@@ -1,8 +1,18 @@
-// import.h: transcript importers (plain text, WebVTT, SRT, Whisper JSON) producing an Episode.
+// import.h: transcript importers producing an Episode. Formats:
+//   - plain text: times estimated from a speaking rate (meta.times_estimated set), except text
+//     with time marks, which keeps real times: YouTube's copied "0:03" lines, Otter's
+//     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
+//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers.
+//   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
+//   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp)
+//     and Podcasting 2.0 ("podcast:transcript" application/json: segments of speaker, startTime,
+//     endTime, body; word-level segments are joined into cues). The structure decides which.
+//   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
+//     or a saved web page: scripts, styles and tags are dropped, character references decoded,
+//     paragraphs kept, and the text read as plain text (marks and turns as above).
 //
 // Every importer validates its input and returns Errc::Malformed with a message naming the line
 // ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
-// Plain text has no times: they are estimated from a speaking rate and meta.times_estimated is set.
 #pragma once
 #include <string>
 #include <vector>
@@ -19,7 +29,9 @@ namespace tx {
 // We use the whole-duration figure because plain text has no pauses marked either.
 constexpr double kDefaultWordsPerMinute = 164.0;
 
-enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON };
+// WhisperJSON and PodcastJSON both read either kind of JSON (the structure decides); they differ
+// only in what detect_format reports.
+enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON, PodcastJSON, HTML };
 const char* format_name(Format f);
 
 struct ImportDesc {
@@ -31,8 +43,14 @@ struct ImportDesc {
                                                    // valid UTF-8; read as Windows-1252")
 };
 
-// Detect the format from a file name and the first bytes of its content.
+// Detect the format from a file name and the first bytes of its content: .vtt, .srt, .json
+// (Whisper, or Podcasting 2.0 when "startTime" appears), .html/.htm; other names (.txt too) by
+// content: WebVTT, SRT, JSON, HTML (opening with a tag such as <html>, <p>, <cite>), else text.
 Format detect_format(std::string_view name, Bytes head);
+
+// True for the file names `transcript pack` / `site` take from a folder and the page's file
+// picker accepts: .txt .vtt .srt .json .html .htm (any case).
+bool is_transcript_file_name(std::string_view name);
 
 // Input that is not valid UTF-8 but reads as Windows-1252 text (smart quotes 0x93/0x94, "caf\xE9";
 // no control or undefined bytes, high bytes mostly alone and at least one where such text has

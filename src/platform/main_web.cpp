@@ -574,7 +574,7 @@ EMSCRIPTEN_KEEPALIVE void tx_import_begin() {
 }
 // Import one file: `len` bytes at `ptr` (malloc'd by JS; freed here). A bundle (.txb, or content
 // starting with the bundle magic) gives all its episodes; anything else goes through
-// import_transcript (.txt, .vtt, .srt, Whisper .json; format from the name, then the content).
+// import_transcript (.txt, .vtt, .srt, Whisper / Podcasting 2.0 .json, .html; format from the name, then the content).
 // @return 1 if the file gave at least one episode, 0 on error (tx_import_last_error says why).
 EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len) {
     if (!g_import) tx_import_begin();

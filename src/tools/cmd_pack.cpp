@@ -37,9 +37,6 @@ bool ends_with(const std::string& s, const char* suffix) {
     return true;
 }
 bool is_manifest(const std::string& p) { return ends_with(p, ".tsv") || ends_with(p, ".manifest"); }
-bool is_transcript(const std::string& p) {
-    return ends_with(p, ".txt") || ends_with(p, ".vtt") || ends_with(p, ".srt") || ends_with(p, ".json");
-}
 std::string base_name(const std::string& p) {
     size_t s = p.find_last_of('/');
     return s == std::string::npos ? p : p.substr(s + 1);
@@ -93,7 +90,7 @@ std::string duration(uint32_t ms) {
 int pack_usage() {
     std::fprintf(stderr,
                  "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] [--repeat N] INPUT...\n"
-                 "  INPUT: .txt/.vtt/.srt/.json transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
+                 "  INPUT: .txt/.vtt/.srt/.json/.html transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
                  "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
                  "  --repeat N: pack the inputs N times (1..1000), titles marked \"(copy k)\": synthetic\n"
                  "         archives for benchmarks (bench/archive.sh)\n"
@@ -184,8 +181,8 @@ int cmd_pack(int argc, char** argv) {
             if (!files) { if (problem(files.message())) return 1; continue; }
             size_t before = jobs.size();
             for (auto& f : files.value())
-                if (is_transcript(f)) jobs.push_back({f, nullptr});
-            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.json files in this folder")) return 1;
+                if (is_transcript_file_name(f)) jobs.push_back({f, nullptr});
+            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.json/.html files in this folder")) return 1;
         } else if (is_manifest(in)) {
             auto text = tools::read_whole_file(in);
             if (!text) { if (problem(text.message())) return 1; continue; }

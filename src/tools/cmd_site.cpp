@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "core/bundle.h"
+#include "core/import.h"
 #include "tools/commands.h"
 #include "tools/file_util.h"
 #include "writer/manifest.h"
@@ -37,7 +38,7 @@ using namespace tx;
 int site_usage() {
     std::fprintf(stderr,
                  "usage: transcript site INPUT... -o OUT_DIR [--title T] [--manifest M.tsv] [--name NAME] [--web-dir DIR]\n"
-                 "  INPUT        .txt/.vtt/.srt/Whisper .json transcripts or folders of them (as for `transcript pack`)\n"
+                 "  INPUT        .txt/.vtt/.srt/.json (Whisper, Podcasting 2.0)/.html transcripts or folders of them (as for `transcript pack`)\n"
                  "  --manifest   per-episode metadata (tab-separated: file, title, date, source_url, media_url,\n"
                  "               speakers, chapters; docs/publish.md); its files are packed too\n"
                  "  --title T    the site's title (default: the episode's title, or \"Transcripts\")\n"
@@ -212,8 +213,7 @@ int cmd_site(int argc, char** argv) {
         const std::string out_real = real_path(out_dir) + "/";
         for (const auto& f : files.value()) {
             if (real_path(f).compare(0, out_real.size(), out_real) == 0) continue;  // OUT_DIR inside an input folder
-            for (const char* ext : {".txt", ".vtt", ".srt", ".json", ".TXT", ".VTT", ".SRT", ".JSON"})
-                if (tools::ends_with(f, ext)) { expanded.push_back(f); break; }
+            if (is_transcript_file_name(f)) expanded.push_back(f);
         }
     }
     inputs = expanded;

@@ -260,7 +260,7 @@ void topics_usage(FILE* f) {
     std::fprintf(f,
                  "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json (imported), .txb bundle;\n"
+                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json/.html (imported), .txb bundle;\n"
                  "            a .txt's sentence starts come from its punctuation or, without any, are\n"
                  "            guessed; a file <name>.sents beside <name>.txt (word indices, one per line,\n"
                  "            as in the topic dev sets) gives them instead\n"
@@ -358,7 +358,7 @@ int cmd_topics(int argc, char** argv) {
     std::vector<std::string> names;
     // One timeline per episode: .txt is split on whitespace here so start_word indexes the file's
     // whitespace-separated words (times estimated at a typical speaking rate); every other input
-    // (.vtt/.srt/.json/.txb) goes through the importers or the bundle reader and keeps its times.
+    // (.vtt/.srt/.json/.html/.txb) goes through the importers or the bundle reader and keeps its times.
     struct Item {
         std::string name;
         bool estimated;

@@ -29,6 +29,15 @@ A starter is a small garden of yeast that you feed every day.
 `;
 const TXT = 'Plain notes from a lecture about rivers.\n\nRivers carve valleys, and gardens need their water.\n';
 const BAD = 'WEBVTT\n\n00:00:01.000 --> not a time\nThis cue is broken.\n';
+// Podcasting 2.0 JSON as many podcast hosts write it: one segment per word.
+const PODCAST_JSON = JSON.stringify({
+  version: '1.0.0',
+  segments: 'Welcome back. Today: compilers, and why compilers love gardens.'.split(' ').map((w, i) => (
+    { speaker: 'Ada', startTime: 1 + i * 0.4, endTime: 1.35 + i * 0.4, body: w }))
+    .concat([{ speaker: 'Grace', startTime: 6, endTime: 8, body: 'A garden of compilers, indeed.' }]),
+});
+const PODCAST_HTML = '<cite>Ada:</cite>\n<time>0:00</time>\n<p>Our <b>compilers</b> &amp; a garden.</p>\n' +
+  '<cite>Grace:</cite>\n<time>0:04</time>\n<p>Compilers again.</p>\n<script>document.title = "compilers"</script>\n';
 
 function sampleDir() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-byo-'));
@@ -79,6 +88,49 @@ export const tests = [
       s = await waitState(page, 's => s.ready && s.episodes === 2 && s.words > 29000');
       const eps2 = await page.evaluate(() => window.explorer.episodes());
       assert(/Zuckerberg/.test(eps2[0].title) && eps2[1].title === 'bread', 'the bundle\'s episode and the .srt: ' + JSON.stringify(eps2));
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'dropping a Podcasting 2.0 .json (word-level segments) and a podcast .html: both load with their speakers, no markup, and search finds what the native core finds (protects the new importers in WASM and the picker\'s accept list)',
+    fn: async ({ browser, site }) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-byo-pc-'));
+      const files = [path.join(dir, 'show.json'), path.join(dir, 'show.html')];
+      fs.writeFileSync(files[0], PODCAST_JSON);
+      fs.writeFileSync(files[1], PODCAST_HTML);
+      const page = await openPage(browser, site.url + 'index.html');
+      await waitState(page, 's => s.ready');
+      const accept = await page.evaluate(() => document.querySelector('input.tx-open-input').accept);
+      assert(/\.html\b/.test(accept) && /\.json\b/.test(accept), 'the file picker offers .json and .html: ' + accept);
+      await page.evaluate((p) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([p.json], 'show.json', { type: 'application/json' }));
+        dt.items.add(new File([p.html], 'show.html', { type: 'text/html' }));
+        const target = document.querySelector('canvas');
+        target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, { json: PODCAST_JSON, html: PODCAST_HTML });
+      await waitState(page, 's => s.ready && s.episodes === 2');
+      assertEq((await errorsShown(page)).length, 0, 'no errors listed: ' + (await errorsShown(page)).join(' | '));
+      await page.evaluate(() => window.explorer.setQuery('compilers'));
+      const s = await waitState(page, 's => s.query === "compilers"');
+      const eps = await page.evaluate(() => window.explorer.episodes());
+      assertEq(JSON.stringify(eps.map((e) => e.title)), '["show","show"]', 'both files are episodes');
+      assertEq(eps[0].hits, coreHitsIn('compilers', files[0]), 'hits in the .json episode equal the native core\'s');
+      assertEq(eps[1].hits, coreHitsIn('compilers', files[1]), 'hits in the .html episode equal the native core\'s');
+      assertEq(eps[0].hits, 3, 'the three "compilers" of the .json (word segments joined, punctuation kept out)');
+      assertEq(eps[1].hits, 2, 'the two "compilers" of the .html text, not the one in its <script>');
+      assertEq(eps[1].words, 6, 'the .html episode holds its 6 words, no tags or script');
+      assertEq(s.totalHits, 5, 'five hits in all');
+      // speaker: queries work on both (speakers from "speaker" and <cite>)
+      await page.evaluate(() => window.explorer.setQuery('speaker:grace compilers'));
+      await waitState(page, 's => s.query === "speaker:grace compilers"');
+      const byGrace = await page.evaluate(() => window.explorer.episodes().map((e) => e.hits));
+      assertEq(JSON.stringify(byGrace), '[1,1]', 'Grace says "compilers" once in each file');
+      await page.waitForTimeout(300);
+      saveShot('byo-podcast-json-html', await page.screenshot());
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
     },

@@ -5,6 +5,7 @@
 #include <catch.hpp>
 
 #include <atomic>
+#include <ctime>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -282,6 +283,25 @@ TEST_CASE("hostile text: a 100 MB line without any separator is one word, not a 
     auto v = import_transcript(Bytes(vtt), dv);
     if (v) CHECK(v->words.size() == 1);
     else CHECK(v.errc() == Errc::Malformed);
+}
+
+// Each '<' without a '>' after it, and each <head> or <title> never closed, searched the rest
+// of the page again: quadratic (20 MB of them took minutes).
+TEST_CASE("hostile HTML: 20 MB of unclosed '<', <head>s and <title>s import in one pass, without markup", "[hostile][html]") {
+    // CPU time, not wall time: the machine may be busy with other work
+    const auto ms_since = [](std::clock_t t0) { return long(double(std::clock() - t0) * 1000.0 / CLOCKS_PER_SEC); };
+    for (const std::string unit : {"a <b ", "<head>x ", "<title>y ", "</ z ", "<p>q &amp; "}) {
+        std::string page = "<html><body>";
+        while (page.size() < (20u << 20)) page += unit;
+        ImportDesc d;
+        d.format = Format::HTML;
+        const std::clock_t t0 = std::clock();
+        auto e = import_transcript(Bytes(page), d);
+        INFO(unit << " took " << ms_since(t0) << " ms");
+        CHECK(ms_since(t0) < 20000);  // about a second in a Release build; minutes when quadratic
+        if (e) CHECK(e->text.find("<head") == std::string::npos);
+        else CHECK(e.errc() == Errc::Malformed);
+    }
 }
 
 TEST_CASE("hostile text: importers refuse invalid UTF-8 and overlong sequences, naming the line", "[hostile][utf8]") {

@@ -725,3 +725,247 @@ TEST_CASE("the real lexicap WebVTT files import with consistent words, cues and 
     }
     CHECK(total_words > 100000);
 }
+
+// ---- Podcasting 2.0 JSON, timed-text headings, HTML (formats met in the wild) ----
+
+// The podcast namespace's transcript JSON was refused: 'segment needs a numeric "start"'.
+TEST_CASE("Podcasting 2.0 JSON: speakers, times and bodies import; detected from .json and from content", "[import]") {
+    const std::string pc = R"({"version":"1.0.0","segments":[
+        {"speaker":"Alice","startTime":0.5,"endTime":3.2,"body":"Welcome to the show about compilers."},
+        {"speaker":"Bob","startTime":3.4,"endTime":6.0,"body":"Thanks, happy to be here.","extra":{"x":1}},
+        {"startTime":6.1,"endTime":8.0,"body":"I write parsers."}]})";
+    CHECK(detect_format("ep.json", Bytes(pc)) == Format::PodcastJSON);
+    CHECK(detect_format("ep.txt", Bytes(pc)) == Format::PodcastJSON);
+    CHECK(detect_format("ep.json", Bytes(std::string_view(R"({"segments":[{"start":0,"end":1,"text":"a"}]})"))) == Format::WhisperJSON);
+    for (const char* name : {"ep.json", "ep.txt", "ep"}) {
+        INFO(name);
+        const Episode e = imported(pc, Format::Auto, name);
+        CHECK_FALSE(e.meta.times_estimated);
+        CHECK(e.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+        const auto w = word_texts(e);
+        REQUIRE(w.size() == 6 + 5 + 3);
+        CHECK(w[0] == "Welcome");
+        CHECK(w[5] == "compilers");
+        CHECK(e.words[0].start_ms == 500);
+        CHECK(e.words[6].start_ms == 3400);  // "Thanks"
+        CHECK(e.words[6].speaker == 1);
+        CHECK(e.words[13].speaker == 1);     // no "speaker": the turn goes on
+        REQUIRE(e.cues.size() == 2);         // a cue per turn
+        CHECK(e.cues[0].end_ms == 3200);
+        CHECK(e.cues[1].start_ms == 3400);
+        CHECK(e.meta.duration_ms == 8000);
+    }
+    // the same file forced as Whisper JSON is still read by its structure, and a bare array of
+    // segments is read too
+    CHECK(imported(pc, Format::WhisperJSON, "x").words.size() == 14);
+    CHECK(imported(R"([{"startTime":1,"endTime":2,"body":"bare array"}])", Format::Auto, "a.json").words.size() == 2);
+}
+
+// Many hosts write one segment per word; as one cue per word the reader's paragraphs and search's
+// passages were single words.
+TEST_CASE("Podcasting 2.0 JSON: word-level segments are joined into cues at speaker changes, pauses and sentence ends", "[import]") {
+    std::string json = R"({"version":"1.0.0","segments":[)";
+    double t = 0;
+    int n = 0;
+    auto word = [&](const std::string& sp, const std::string& body, double len = 0.3) {
+        json += std::string(n++ ? "," : "") + "{\"speaker\":\"" + sp + "\",\"startTime\":" + std::to_string(t) +
+                ",\"endTime\":" + std::to_string(t + len) + ",\"body\":\"" + body + "\"}";
+        t += len + 0.05;
+    };
+    for (int k = 0; k < 10; ++k) word("Alice", k == 9 ? "compilers." : "word");  // 3.5 s, one cue
+    word("Bob", "Yes.");                                                          // speaker change
+    t += 5;                                                                       // a 5 s pause
+    word("Bob", "Later");
+    word("Bob", "on.");
+    for (int s = 0; s < 20; ++s)  // 20 sentences of 6 words, 2.1 s each: cues end at a sentence after 10 s
+        for (int k = 0; k < 6; ++k) word("Bob", k == 5 ? "end." : "talk");
+    json += "]}";
+    const Episode e = imported(json, Format::Auto, "words.json");
+    REQUIRE(e.words.size() == 10 + 1 + 2 + 120);
+    CHECK(e.words[9].start_ms == 3150);
+    REQUIRE(e.cues.size() >= 5);
+    CHECK(e.cues[0].word_count == 10);
+    CHECK(e.cues[1].word_count == 1);
+    CHECK(e.cues[2].first_word == 11);  // after the pause
+    const auto w = word_texts(e);
+    for (size_t c = 3; c < e.cues.size(); ++c) {
+        const Cue& cue = e.cues[c];
+        CHECK(w[cue.first_word - 1] == "end");  // every later cue starts after a sentence end
+        if (c + 1 < e.cues.size()) {
+            CHECK(cue.end_ms - cue.start_ms >= 10000);
+            CHECK(cue.end_ms - cue.start_ms < 13000);
+        }
+    }
+}
+
+TEST_CASE("Podcasting 2.0 JSON: string times, missing or backwards endTime and going-back starts are read sensibly", "[import]") {
+    const Episode e = imported(R"({"segments":[
+        {"speaker":"A","startTime":"00:00:01.5","endTime":"2.5","body":"one two"},
+        {"speaker":"A","startTime":"3","body":"three"},
+        {"speaker":"A","startTime":2.0,"endTime":1.0,"body":"four"},
+        {"speaker":"A","startTime":10,"endTime":null,"body":"five"}]})",
+                               Format::PodcastJSON, "s.json");
+    REQUIRE(e.words.size() == 5);
+    CHECK(e.words[0].start_ms == 1500);
+    CHECK(e.words[2].start_ms == 3000);
+    CHECK(e.words[3].start_ms == 3000);  // 2.0 goes back: kept at 3.0
+    CHECK(e.words[4].start_ms == 10000);
+    CHECK(e.meta.duration_ms > 10000);   // no end: a speaking-rate guess, not 0 length
+    CHECK_FALSE(e.meta.times_estimated);
+}
+
+TEST_CASE("Podcasting 2.0 and unknown JSON: malformed variants get clear messages naming the line", "[import]") {
+    struct Case { std::string json, expect; };
+    const Case cases[] = {
+        {"{\"version\":\"1.0.0\",\"segments\":[\n{\"startTime\":0,\"endTime\":1,\"body\":\"a\"},\n{\"startTime\":1", "line 3"},
+        {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"startTime\":\"soon\",\"body\":\"b\"}]}",
+         R"(line 2: segment "startTime" is not a time: "soon")"},
+        {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"startTime\":true,\"body\":\"b\"}]}",
+         R"(line 2: segment "startTime" must be a number of seconds)"},
+        {"{\"segments\":[{\"startTime\":-3,\"body\":\"a\"}]}", R"(line 1: segment "startTime" is negative (-3.000 s))"},
+        {"{\"segments\":[{\"startTime\":1e12,\"body\":\"a\"}]}", R"(line 1: segment "startTime" is too large)"},
+        {"{\"segments\":[{\"startTime\":0,\"endTime\":\"1e400\",\"body\":\"a\"}]}", R"(line 1: segment "endTime" is not a time)"},
+        {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"endTime\":3,\"body\":\"b\"}]}", R"(line 2: segment needs a "startTime")"},
+        {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"startTime\":3,\"text\":\"b\"}]}", R"(line 2: segment needs a "body" string)"},
+        {"{\"segments\":[{\"from\":0,\"words\":\"a\"}]}", R"(line 1: segment needs a "start" (Whisper JSON) or "startTime" (Podcasting 2.0 JSON))"},
+        {"{\"results\":[{\"alternatives\":[]}]}", R"(line 1: expected Whisper JSON)"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.json);
+        auto r = imp(c.json, Format::Auto, "p.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.errc() == Errc::Malformed);
+        CHECK(r.message().find("p.json: " + c.expect) == 0);
+    }
+    auto other = imp("{\"results\":[]}", Format::Auto, "p.json");
+    REQUIRE_FALSE(other.ok());
+    CHECK(other.message().find("Podcasting 2.0 JSON") != std::string::npos);  // names both kinds it takes
+}
+
+// Exports of two turns (below the 3 marks plain text needed) kept "Speaker 1  0:00" and
+// "Alice Smith (00:00:01):" as words with estimated times; "[00:00:01] Alice:" kept the name.
+TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' and 'Name (time): text' give speakers and real times", "[import]") {
+    auto timed = [](const std::string& text) { return imported(text, Format::Auto, "t.txt"); };
+    const Episode otter = timed("Speaker 1  0:00\nWelcome to the show about compilers.\n\nSpeaker 2  0:04\nThanks.\n\n"
+                                "Transcribed by https://otter.ai\n");
+    CHECK_FALSE(otter.meta.times_estimated);
+    CHECK(otter.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    CHECK(word_texts(otter) == std::vector<std::string>{"Welcome", "to", "the", "show", "about", "compilers", "Thanks"});
+    CHECK(otter.words[6].start_ms == 4000);
+    CHECK(otter.words[6].speaker == 1);
+
+    const Episode rev = timed("Alice Smith (00:00:01):\nWelcome to the show.\n\nBob Jones (00:01:02):\nThanks for having me.\n");
+    CHECK_FALSE(rev.meta.times_estimated);
+    CHECK(rev.meta.speakers == std::vector<std::string>{"Alice Smith", "Bob Jones"});
+    REQUIRE(rev.words.size() == 8);
+    CHECK(rev.words[4].start_ms == 62000);
+
+    const Episode lead = timed("[00:00:01] Alice: Welcome to the show.\n[00:00:05] Bob: Thanks.\n[00:00:07] Alice:\nSo, compilers.\n");
+    CHECK(lead.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(word_texts(lead) == std::vector<std::string>{"Welcome", "to", "the", "show", "Thanks", "So", "compilers"});
+    CHECK(lead.words[5].speaker == 0);
+    CHECK(lead.words[5].start_ms == 7000);
+
+    const Episode inl = timed("Alice Smith (00:00:01): Welcome to the show.\nBob Jones (00:00:04): Thanks.\n");
+    CHECK(inl.meta.speakers == std::vector<std::string>{"Alice Smith", "Bob Jones"});
+    CHECK(word_texts(inl).size() == 5);
+    CHECK(inl.words[4].start_ms == 4000);
+
+    const Episode spaced = timed("Alice  00:01:02\nHello there.\nBob  00:01:05\nHi.\n");
+    CHECK(spaced.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(spaced.words[0].start_ms == 62000);
+
+    // ordinary text with a bracketed time or a "Note:" stays plain text
+    for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
+                                    std::string("Intro (0:00)\nShow notes for this week.\nLinks below.\n"),
+                                    std::string("[00:00:01] Note: record this.\nthe rest of the day was quiet\nand long\n")}) {
+        INFO(text);
+        const Episode p = imported(text, Format::Auto, "n.txt");
+        CHECK(p.meta.speakers.empty());
+    }
+}
+
+TEST_CASE("HTML: podcast namespace cite/time/p transcripts keep speakers and times, no markup in the text", "[import]") {
+    const std::string html = "<cite>Alice:</cite>\n<time>0:00</time>\n<p>Welcome to the show about <b>compilers</b> &amp; parsers.</p>\n"
+                             "<cite>Bob:</cite>\n<time>0:05</time>\n<p>Thanks&nbsp;&mdash; glad to&#32;be here.</p>\n";
+    CHECK(detect_format("t.html", Bytes(html)) == Format::HTML);
+    CHECK(detect_format("t.txt", Bytes(html)) == Format::HTML);
+    CHECK(detect_format("t", Bytes(html)) == Format::HTML);
+    for (const char* name : {"t.html", "t.htm", "t.txt"}) {
+        INFO(name);
+        const Episode e = imported(html, Format::Auto, name);
+        CHECK_FALSE(e.meta.times_estimated);
+        CHECK(e.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+        const auto w = word_texts(e);
+        CHECK(w == std::vector<std::string>{"Welcome", "to", "the", "show", "about", "compilers", "parsers", "Thanks", "glad", "to", "be", "here"});
+        CHECK(e.text.find('<') == std::string::npos);
+        CHECK(e.text.find("&amp;") == std::string::npos);
+        CHECK(e.words[7].start_ms == 5000);
+        CHECK(e.words[7].speaker == 1);
+    }
+    // a <cite> or <time> inside a sentence is words, not a heading; a page may leave out </head>
+    const Episode inl = imported("<html><head><title>T</title><meta charset=utf-8><body><p>As <cite>Knuth</cite> wrote at "
+                                 "<time>10:30</time> on <time datetime=2024-01-02>Tuesday</time>, programs are essays.</p>",
+                                 Format::Auto, "i.html");
+    CHECK(word_texts(inl) == std::vector<std::string>{"As", "Knuth", "wrote", "at", "10:30", "on", "Tuesday", "programs", "are", "essays"});
+    CHECK(inl.meta.speakers.empty());
+    CHECK(inl.meta.title == "T");
+}
+
+TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops scripts, styles, comments and navigation", "[import]") {
+    std::string page = "<!DOCTYPE html><html><head><title>Episode 12 &ndash; Compilers</title><style>p{color:red}</style>"
+                       "<script>var secret = 'compiled';</script></head><body><nav><a href='/'>Home</a> Subscribe</nav>"
+                       "<article><h1>Transcript</h1><!-- hidden words -->";
+    for (int k = 0; k < 4; ++k)
+        page += "<p>Alice: We talk about parsers and compilers, paragraph " + std::to_string(k) + ".</p>\n<p>Bob: Indeed.<br>A second line.</p>";
+    page += "</article><footer>Copyright footer</footer><script>tracker()</script></body></html>";
+    const Episode e = imported(page, Format::Auto, "page.html");
+    CHECK(e.meta.title == "Episode 12 \xE2\x80\x93 Compilers");
+    const auto w = word_texts(e);
+    for (const char* gone : {"Home", "Subscribe", "secret", "compiled", "hidden", "Copyright", "tracker", "color", "Alice"}) {
+        INFO(gone);
+        CHECK(std::find(w.begin(), w.end(), gone) == w.end());
+    }
+    CHECK(w.front() == "Transcript");
+    CHECK(e.meta.speakers == std::vector<std::string>{"Alice", "Bob"});  // the "Name:" turns
+    CHECK(e.meta.times_estimated);
+    CHECK(std::count(w.begin(), w.end(), "compilers") == 4);
+    // a page without text says so
+    auto empty = imp("<html><head><script>x()</script></head><body> </body></html>", Format::Auto, "e.html");
+    REQUIRE_FALSE(empty.ok());
+    CHECK(empty.message() == "e.html: no transcript text in this HTML (after removing tags, scripts and styles)");
+}
+
+TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
+    for (const char* n : {"a.txt", "a.VTT", "a.srt", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
+    for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
+}
+
+TEST_CASE("new importers survive truncations of valid files without crashing", "[import]") {
+    const std::string inputs[] = {
+        R"({"version":"1.0.0","segments":[{"speaker":"A","startTime":0.5,"endTime":"1.2","body":"a b"},{"startTime":"00:00:02","body":"c."}]})",
+        "<html><head><title>T</title></head><body><cite>A:</cite><time>0:01</time><p>x &amp; y</p><!-- c --><script>s</script></body>",
+        "[00:00:01] Alice: hello\nAlice Smith (00:00:02): there\nSpeaker 1  0:03\nyes\n",
+    };
+    for (const std::string& in : inputs)
+        for (size_t n = 0; n <= in.size(); ++n) {
+            auto r = imp(in.substr(0, n), Format::Auto, "x");
+            if (r.ok()) check_invariants(r.value());
+            else CHECK(r.errc() == Errc::Malformed);
+        }
+}
+
+// Speech-to-text services emit punctuation and contraction tails as tokens; as segments of their
+// own they were shown "Hello , I don 't" and searched as the words "don" and "t".
+TEST_CASE("Podcasting 2.0 JSON: punctuation and contraction-tail segments join the word before", "[import]") {
+    const Episode e = imported(R"({"segments":[
+        {"startTime":0,"endTime":0.4,"body":"Hello"},{"startTime":0.4,"endTime":0.4,"body":","},
+        {"startTime":0.5,"endTime":0.7,"body":"I"},{"startTime":0.7,"endTime":0.9,"body":"don"},
+        {"startTime":0.9,"endTime":1.0,"body":"’t"},{"startTime":1.0,"endTime":1.2,"body":"know"},
+        {"startTime":1.2,"endTime":1.2,"body":"."},{"startTime":1.3,"endTime":1.6,"body":"Isn"},
+        {"startTime":1.6,"endTime":1.7,"body":"'T"},{"startTime":1.7,"endTime":2,"body":"'tis"}]})",
+                               Format::PodcastJSON, "p.json");
+    CHECK(e.text == "Hello, I don\xE2\x80\x99t know. Isn'T 'tis");
+    CHECK(word_texts(e) == std::vector<std::string>{"Hello", "I", "don\xE2\x80\x99t", "know", "Isn'T", "tis"});
+    CHECK(e.words[2].start_ms == 700);
+}

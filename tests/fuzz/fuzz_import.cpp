@@ -7,10 +7,15 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
+    // first byte: the format (seeds use 0-6); Auto also tries names, so detection by extension is
+    // exercised (values 7-11: Auto with a .json, .html, .txt, .vtt or .srt name)
     static const tx::Format kFormats[] = {tx::Format::Auto, tx::Format::PlainText, tx::Format::WebVTT, tx::Format::SRT,
-                                          tx::Format::WhisperJSON};
+                                          tx::Format::WhisperJSON, tx::Format::PodcastJSON, tx::Format::HTML};
+    static const char* const kNames[] = {"x.json", "x.html", "x.txt", "x.vtt", "x.srt"};
     tx::ImportDesc d;
-    d.format = kFormats[data[0] % 5];
+    const unsigned sel = data[0] % 12;
+    d.format = sel < 7 ? kFormats[sel] : tx::Format::Auto;
+    if (sel >= 7) d.name = kNames[sel - 7];
     auto r = tx::import_transcript(tx::Bytes(data + 1, size - 1), d);
     if (!r) return 0;
     const tx::Episode& ep = r.value();

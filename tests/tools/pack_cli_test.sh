@@ -21,6 +21,18 @@ out=$("$T" pack -o "$D/f.txb" "$D/in") || fail "pack of a folder exited $?"
 echo "$out" | grep -q '^episodes' || fail "no summary table: $out"
 echo "$out" | grep -Eq '^2 +' || fail "folder should give 2 episodes: $out"
 
+# folder with the formats met in the wild: Podcasting 2.0 .json, podcast .html and a saved page
+# (.HTM), picked up by extension in any case, imported with their own times (not estimated)
+mkdir -p "$D/pod/sub"
+printf '{"version":"1.0.0","segments":[{"speaker":"Ann","startTime":0.5,"endTime":0.9,"body":"Hello"},{"speaker":"Ann","startTime":1,"endTime":1.4,"body":"owls."}]}' > "$D/pod/p.json"
+printf '<cite>Ann:</cite><time>0:00</time><p>Owls &amp; mice.</p><cite>Bo:</cite><time>0:04</time><p>Yes.</p>' > "$D/pod/h.html"
+printf '<html><head><title>Saved</title><script>x()</script></head><body><p>A saved page about owls.</p></body></html>' > "$D/pod/sub/s.HTM"
+out=$("$T" pack -o "$D/pod.txb" "$D/pod") || fail "pack of a folder of .json/.html exited $?"
+echo "$out" | grep -Eq '^3 +' || fail "folder of .json/.html/.HTM should give 3 episodes: $out"
+info=$("$T" info "$D/pod.txb")
+[ "$(echo "$info" | grep -c ' measured ')" = 2 ] || fail "the .json and the timed .html keep their times: $info"
+echo "$info" | grep -q 'Saved' || fail "the saved page's <title> is its title: $info"
+
 # manifest: title and chapters reach the bundle
 "$T" pack -q -o "$D/m.txb" "$D/list.tsv" || fail "pack of a manifest failed"
 info=$("$T" info "$D/m.txb") || fail "info failed on a good bundle"
