@@ -44,8 +44,8 @@ bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out
     item.terms.back().prefix = prefix;
     out.push_back(item);
     if (!wt.joined().empty()) {
-        QueryItem j;
-        j.exact_only = true;
+        QueryItem j;  // as tolerant as the word typed joined: "jiu-jitsu" finds "jujitsu" as "jiujitsu" does
+        j.exact_only = exact_only;
         j.joined = true;
         j.terms.push_back(QueryTerm{std::string(wt.joined()), prefix});
         out.push_back(j);
@@ -53,12 +53,36 @@ bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out
     return true;
 }
 
+// The query with what phones and word processors type for '"' and ' ' made ASCII: curly and
+// low double quotes, guillemets and the full-width quote delimit a phrase (“open source” was two
+// words), and Unicode spaces (NBSP, U+2000-U+200A, U+3000, ...) separate words ("open\u00A0source"
+// was the phrase of a hyphenated word). Other bytes, invalid UTF-8 included, are kept as they are.
+std::string ascii_query_punctuation(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        if (uint8_t(text[i]) < 0x80) {
+            out += text[i++];
+            continue;
+        }
+        const size_t b = i;
+        const uint32_t cp = utf8_next(text, i);
+        if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB || cp == 0xFF02) out += '"';
+        else if (is_space_cp(cp)) out += ' ';
+        else out.append(text.substr(b, i - b));
+    }
+    return out;
+}
+
 }  // namespace
 
-Result<Query> parse_query(std::string_view text) {
-    if (text.size() > kMaxQueryBytes)
-        return make_error(Errc::BadQuery, "The query is too long (" + std::to_string(text.size()) +
+Result<Query> parse_query(std::string_view raw) {
+    if (raw.size() > kMaxQueryBytes)
+        return make_error(Errc::BadQuery, "The query is too long (" + std::to_string(raw.size()) +
                                               " bytes; the limit is " + std::to_string(kMaxQueryBytes) + ")");
+    const std::string normalised = ascii_query_punctuation(raw);
+    const std::string_view text = normalised;
     Query q;
     size_t i = 0, n = text.size();
     bool pending_or = false, after_speaker = false;
@@ -313,24 +337,34 @@ public:
         auto plausible_variant = [&](TermId id) {
             return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));
         };
-        if (m_desc.stems) {
-            ids.clear();
-            m_ix.stem_terms(t.text, ids);
-            for (TermId id : ids) add(id, MatchLevel::Stem);
-        }
+        std::vector<TermId> stems;
+        if (m_desc.stems) m_ix.stem_terms(t.text, stems);
         size_t len = cp_count(t.text);
         bool has_letter = false;
         for (char c : t.text) has_letter = has_letter || !(c >= '0' && c <= '9');
+        std::vector<std::pair<TermId, int>> f;
         if (m_desc.typos && len >= 5 && has_letter) {
-            std::vector<std::pair<TermId, int>> f;
             m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
             std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
                 return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
             });
             if (m_desc.max_expansions && f.size() > m_desc.max_expansions) f.resize(m_desc.max_expansions);
-            for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
         }
+        // A word that does not occur and is one edit from a word of another stem is a misspelling
+        // of it, and its own stem may belong to a third word ("definately" -> "defin": "define",
+        // "definition" ranked above the "definitely" meant). Then only the stem matches that are
+        // also one edit away stay ("llamas" for "llama"); a missing inflection ("studied" where
+        // "studies" occurs: one edit, the same stem) keeps them all.
+        auto one_edit = [&](TermId id) {
+            return std::any_of(f.begin(), f.end(), [&](const auto& e) { return e.first == id && e.second == 1; });
+        };
+        const bool misspelling = !occurs && std::any_of(f.begin(), f.end(), [&](const auto& e) {
+            return e.second == 1 && std::find(stems.begin(), stems.end(), e.first) == stems.end();
+        });
+        for (TermId id : stems)
+            if (!misspelling || one_edit(id)) add(id, MatchLevel::Stem);
+        for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
         if (m_desc.phonetic && len >= 3) {
             ids.clear();
             m_ix.phonetic_terms(t.text, ids);
@@ -608,13 +642,17 @@ public:
         if (!sorted) normalise(out);
     }
 
-    // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters.
+    // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters,
+    // and the split between letters and digits at any length ("covid19" finds "covid 19",
+    // "gpt4" "GPT 4": a version number is often written apart).
     void split_matches(const std::string& t, std::vector<M>& out) {
-        if (t.size() < 6 || t.size() > 32) return;
+        if (t.size() < 2 || t.size() > 32) return;
         bool any = false;
         const size_t mid = out.size();  // out is sorted up to here: merge the splits in, not re-sort
-        for (size_t k = 3; k + 3 <= t.size(); ++k) {
+        auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        for (size_t k = 1; k < t.size(); ++k) {
             if ((uint8_t(t[k]) & 0xC0) == 0x80) continue;
+            if ((k < 3 || k + 3 > t.size()) && digit(t[k - 1]) == digit(t[k])) continue;
             TermId a = m_ix.find(std::string_view(t).substr(0, k));
             if (a == kNoTerm) continue;
             TermId b = m_ix.find(std::string_view(t).substr(k));
@@ -826,11 +864,23 @@ const char kFunctionWords[] =
     " basically literally gonna wanna thing things something anything tell said say says talk"
     " thoughts think ";
 
-// A bare word (no quotes, prefix, phrase or alternatives) from kFunctionWords.
+// The folded word of a bare word clause (no quotes, prefix, phrase or alternatives), or nullptr.
+const std::string* bare_word(const QueryClause& cl) {
+    if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return nullptr;
+    return &cl.any[0].terms[0].text;
+}
+
+bool is_number(std::string_view t) {
+    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A bare word from kFunctionWords, or a bare number: a version or count qualifying the words
+// around it ("2" in "llama 2"; searched alone, "Quest 2" and "2%" ranked above "llama").
 bool is_function_word_clause(const QueryClause& cl) {
-    if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return false;
-    const std::string& t = cl.any[0].terms[0].text;
-    if (t.empty() || t.size() > 12) return false;
+    const std::string* w = bare_word(cl);
+    if (!w || w->empty() || w->size() > 12) return false;
+    const std::string& t = *w;
+    if (is_number(t)) return true;
     const std::string key = " " + t + " ";
     return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
 }
@@ -1700,7 +1750,8 @@ std::string partial_note(const SearchResult& r) {
                   std::to_string(r.partial_of) + " words";
     }
     if (!r.left_out.empty()) {
-        s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
+        if (std::any_of(r.left_out.begin(), r.left_out.end(), [](const std::string& w) { return is_number(w); })) s += " (left out: ";
+        else s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
         for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
         s += ")";
     }
