@@ -222,7 +222,11 @@ Result<Query> parse_query(std::string_view raw) {
     if (!any_positive) {
         if (q.clauses.empty() && !q.speaker.empty())
             return make_error(Errc::BadQuery, "speaker: narrows a search to one speaker's words; add a word to search for");
-        if (q.clauses.empty()) return make_error(Errc::BadQuery, "The query has no words to search for");
+        // say what was typed instead ("-", '"', "*", "OR", "speaker:", an emoji): the note of the
+        // last thing ignored ('"' alone notes the unbalanced quote, then the empty phrase)
+        if (q.clauses.empty())
+            return make_error(Errc::BadQuery, "The query has no words to search for" +
+                                                  (q.warnings.empty() ? std::string() : " (" + q.warnings.back() + ")"));
         return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     }
     // one note per kind: a 250-word query warns once that only 32 words are used, not 218 times

@@ -1140,3 +1140,23 @@ TEST_CASE("a misspelling does not bring in the words its stem belongs to", "[sea
     CHECK(r->hits[0].doc == 3);
     CHECK(r->hits[0].level == MatchLevel::Stem);
 }
+
+TEST_CASE("a query of operators only says what it holds instead of words", "[search][query]") {
+    // '"', '-' and "speaker:" are what search-as-you-type sees first; "*", "OR" and an emoji are
+    // what a user tries. Each read only "The query has no words to search for".
+    auto message = [](const std::string& q) {
+        auto p = parse_query(q);
+        REQUIRE_FALSE(p.ok());
+        CHECK(p.errc() == Errc::BadQuery);
+        return p.message();
+    };
+    CHECK(message("-").find("'-'") != std::string::npos);
+    CHECK(message("\"").find("empty phrase") != std::string::npos);
+    CHECK(message("\"\"").find("empty phrase") != std::string::npos);
+    CHECK(message("*").find("'*' has no letters or digits") != std::string::npos);
+    CHECK(message("OR").find("OR") != std::string::npos);
+    CHECK(message("speaker:").find("speaker: needs a name") != std::string::npos);
+    CHECK(message("\xF0\x9F\x98\x80").find("'\xF0\x9F\x98\x80' has no letters or digits") != std::string::npos);
+    // nothing typed at all: the plain message
+    CHECK(message("   ") == "The query has no words to search for");
+}
