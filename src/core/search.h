@@ -46,7 +46,7 @@ namespace tx {
 // ---- Query ----
 
 constexpr size_t kMaxQueryBytes = 1024;  // longer queries are refused (Errc::BadQuery)
-constexpr size_t kMaxQueryClauses = 32;  // further words are ignored with a warning
+constexpr size_t kMaxQueryClauses = 32;  // further distinct words are ignored with a warning (repeats are dropped)
 constexpr size_t kMaxPhraseTerms = 32;   // longer phrases are cut with a warning
 
 struct QueryTerm {
