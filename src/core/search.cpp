@@ -25,8 +25,42 @@ namespace {
 
 bool is_q_space(char c) { return c == ' ' || (uint8_t(c) < 0x20) || c == 0x7F; }
 
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A number of 4+ digits is written with and without thousands separators (Lexicap: "10,000" 212
+// times, "10000" never): "10000" also finds the phrase "10 000" that "10,000" is, and "10,000"
+// the word "10000". Appends that other form as an exact alternative; nothing for other words.
+void number_forms(std::string_view w, const WordTokens& wt, std::vector<QueryItem>& out) {
+    QueryItem alt;
+    alt.exact_only = true;
+    alt.joined = true;
+    if (wt.count() == 1) {
+        const std::string_view d = wt.part(0);
+        if (!all_digits(d) || d.size() < 4 || d.size() > 15) return;
+        for (size_t b = 0, len = d.size() % 3 ? d.size() % 3 : 3; b < d.size(); b += len, len = 3)
+            alt.terms.push_back(QueryTerm{std::string(d.substr(b, len)), false});
+    } else {
+        // digit groups "1" to "999" then "000" to "999", separated by commas only ("$10,000")
+        const size_t first = w.find_first_of("0123456789"), last = w.find_last_of("0123456789");
+        if (first == std::string_view::npos || w.substr(first, last - first + 1).find_first_not_of("0123456789,") != std::string_view::npos)
+            return;
+        std::string joined;
+        for (size_t i = 0; i < wt.count(); ++i) {
+            const std::string_view g = wt.part(i);
+            if (!all_digits(g) || (i == 0 ? g.size() > 3 : g.size() != 3)) return;
+            joined += g;
+        }
+        if (joined.size() > 15) return;
+        alt.terms.push_back(QueryTerm{std::move(joined), false});
+    }
+    out.push_back(std::move(alt));
+}
+
 // Turn one query word (without quotes) into items: a word, or a phrase of its parts plus the
-// joined form for hyphenated words. @return false when it holds no letters or digits.
+// joined form for hyphenated words, plus a number's other form (number_forms).
+// @return false when it holds no letters or digits.
 bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out, std::vector<std::string>& warnings) {
     bool prefix = false;
     while (!w.empty() && w.back() == '*') {
@@ -50,6 +84,7 @@ bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out
         j.terms.push_back(QueryTerm{std::string(wt.joined()), prefix});
         out.push_back(j);
     }
+    if (!prefix) number_forms(w, wt, out);
     return true;
 }
 
@@ -892,17 +927,16 @@ const std::string* bare_word(const QueryClause& cl) {
     return &cl.any[0].terms[0].text;
 }
 
-bool is_number(std::string_view t) {
-    return !t.empty() && std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
 
 // A bare word from kFunctionWords, or a bare number: a version or count qualifying the words
 // around it ("2" in "llama 2"; searched alone, "Quest 2" and "2%" ranked above "llama").
 bool is_function_word_clause(const QueryClause& cl) {
+    const QueryItem* typed = cl.any.empty() ? nullptr : &cl.any[0];  // a number's other form may follow it
+    if (typed && typed->terms.size() == 1 && !typed->exact_only && !typed->terms[0].prefix && all_digits(typed->terms[0].text))
+        return true;
     const std::string* w = bare_word(cl);
     if (!w || w->empty() || w->size() > 12) return false;
     const std::string& t = *w;
-    if (is_number(t)) return true;
     const std::string key = " " + t + " ";
     return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
 }
@@ -1772,7 +1806,7 @@ std::string partial_note(const SearchResult& r) {
                   std::to_string(r.partial_of) + " words";
     }
     if (!r.left_out.empty()) {
-        if (std::any_of(r.left_out.begin(), r.left_out.end(), [](const std::string& w) { return is_number(w); })) s += " (left out: ";
+        if (std::any_of(r.left_out.begin(), r.left_out.end(), [](const std::string& w) { return all_digits(w); })) s += " (left out: ";
         else s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
         for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
         s += ")";

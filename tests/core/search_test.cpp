@@ -1191,3 +1191,26 @@ TEST_CASE("a repeated word or phrase is searched once", "[search][query]") {
     CHECK(a->total_passages == b->total_passages);
     CHECK(a->occurrences == b->occurrences);
 }
+
+TEST_CASE("a number finds itself written with or without thousands separators", "[search][normalise]") {
+    // Whisper writes "10,000" (212 times in Lexicap, as the phrase "10 000"); "10000" found none.
+    Collection c;
+    REQUIRE(c.add(import_text("we raised 10,000 dollars last year", "a")).ok());
+    REQUIRE(c.add(import_text("about 10000 people came", "b")).ok());
+    REQUIRE(c.add(import_text("in 1984 and in 2,023 other books", "c")).ok());
+    REQUIRE(c.add(import_text("the ratio was 10 to 000 or 1,0000 maybe", "d")).ok());
+    CHECK(docs_matched(c, "10000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "10,000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "$10,000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "2023") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "1984") == std::set<DocId>{2});
+    // not a thousands grouping: no other form
+    CHECK(docs_matched(c, "1,0000").size() == 1);
+    CHECK(docs_matched(c, "100") .empty());
+    // a long number in a partial search is still a number left out
+    SearchDesc d;
+    d.partial = true;
+    auto r = c.search("dollars 5000", d);
+    REQUIRE(r.ok());
+    CHECK(r->left_out == std::vector<std::string>{"5000"});
+}
