@@ -121,6 +121,10 @@ Result<Query> parse_query(std::string_view raw) {
     Query q;
     size_t i = 0, n = text.size();
     bool pending_or = false, after_speaker = false;
+    // What to say when nothing is left to search for, from the last part ignored: short, as the
+    // status line of a phone shows about 40 characters ("-", '"' and "speaker:" are also what
+    // search-as-you-type sees first).
+    std::string no_words_hint;
     auto add_items = [&](std::vector<QueryItem>&& items, bool negated, std::string_view src) {
         if (items.empty()) return;
         if (pending_or && !q.clauses.empty() && !q.clauses.back().negated && !negated) {
@@ -147,6 +151,7 @@ Result<Query> parse_query(std::string_view raw) {
             ++i;
             if (i >= n || is_q_space(text[i])) {
                 q.warnings.push_back("a lone '-' was ignored");
+                no_words_hint = "Type a word after '-' to leave it out";
                 continue;
             }
         }
@@ -178,6 +183,7 @@ Result<Query> parse_query(std::string_view raw) {
             if (cut) q.warnings.push_back("phrases are limited to 32 words; the rest was ignored");
             if (phrase.terms.empty()) {
                 q.warnings.push_back("an empty phrase was ignored");
+                no_words_hint = "Type the words of the phrase after '\"'";
                 continue;
             }
             std::vector<QueryItem> items;
@@ -193,6 +199,7 @@ Result<Query> parse_query(std::string_view raw) {
             if (prev_speaker) q.warnings.push_back("OR cannot join speaker: filters; one speaker: filter is used per search");
             else if (q.clauses.empty()) q.warnings.push_back("OR at the start was ignored");
             else pending_or = true;
+            no_words_hint = "OR goes between two words: a OR b";
             continue;
         }
         if (w.size() >= 8 && ascii_iequals(w.substr(0, 8), "speaker:")) {
@@ -223,6 +230,7 @@ Result<Query> parse_query(std::string_view raw) {
             after_speaker = true;
             if (folded.empty()) {
                 q.warnings.push_back("speaker: needs a name");
+                no_words_hint = "speaker: needs a name, as in speaker:lex";
             } else if (!q.speaker.empty()) {
                 q.warnings.push_back("one speaker: filter is used per search; " + std::string(negated ? "-" : "") + "speaker:" +
                                      folded + " was ignored");
@@ -235,6 +243,9 @@ Result<Query> parse_query(std::string_view raw) {
         std::vector<QueryItem> items;
         if (!word_items(w, false, items, q.warnings)) {
             q.warnings.push_back("'" + std::string(w) + "' has no letters or digits and was ignored");
+            no_words_hint = w.find_first_not_of('*') == std::string_view::npos
+                                ? "'*' ends the start of a word, as in meta*"
+                                : "'" + std::string(w) + "' has no letters or digits to search for";
             continue;
         }
         add_items(std::move(items), negated, text.substr(tok_start, i - tok_start));
@@ -275,11 +286,9 @@ Result<Query> parse_query(std::string_view raw) {
     if (!any_positive) {
         if (q.clauses.empty() && !q.speaker.empty())
             return make_error(Errc::BadQuery, "speaker: narrows a search to one speaker's words; add a word to search for");
-        // say what was typed instead ("-", '"', "*", "OR", "speaker:", an emoji): the note of the
-        // last thing ignored ('"' alone notes the unbalanced quote, then the empty phrase)
+        // say what to type instead of "-", '"', "*", "OR", "speaker:" or an emoji
         if (q.clauses.empty())
-            return make_error(Errc::BadQuery, "The query has no words to search for" +
-                                                  (q.warnings.empty() ? std::string() : " (" + q.warnings.back() + ")"));
+            return make_error(Errc::BadQuery, no_words_hint.empty() ? "The query has no words to search for" : no_words_hint);
         return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     }
     // one note per kind: a 250-word query warns once that only 32 words are used, not 218 times
