@@ -25,8 +25,42 @@ namespace {
 
 bool is_q_space(char c) { return c == ' ' || (uint8_t(c) < 0x20) || c == 0x7F; }
 
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// A number of 4+ digits is written with and without thousands separators (Lexicap: "10,000" 212
+// times, "10000" never): "10000" also finds the phrase "10 000" that "10,000" is, and "10,000"
+// the word "10000". Appends that other form as an exact alternative; nothing for other words.
+void number_forms(std::string_view w, const WordTokens& wt, std::vector<QueryItem>& out) {
+    QueryItem alt;
+    alt.exact_only = true;
+    alt.joined = true;
+    if (wt.count() == 1) {
+        const std::string_view d = wt.part(0);
+        if (!all_digits(d) || d.size() < 4 || d.size() > 15) return;
+        for (size_t b = 0, len = d.size() % 3 ? d.size() % 3 : 3; b < d.size(); b += len, len = 3)
+            alt.terms.push_back(QueryTerm{std::string(d.substr(b, len)), false});
+    } else {
+        // digit groups "1" to "999" then "000" to "999", separated by commas only ("$10,000")
+        const size_t first = w.find_first_of("0123456789"), last = w.find_last_of("0123456789");
+        if (first == std::string_view::npos || w.substr(first, last - first + 1).find_first_not_of("0123456789,") != std::string_view::npos)
+            return;
+        std::string joined;
+        for (size_t i = 0; i < wt.count(); ++i) {
+            const std::string_view g = wt.part(i);
+            if (!all_digits(g) || (i == 0 ? g.size() > 3 : g.size() != 3)) return;
+            joined += g;
+        }
+        if (joined.size() > 15) return;
+        alt.terms.push_back(QueryTerm{std::move(joined), false});
+    }
+    out.push_back(std::move(alt));
+}
+
 // Turn one query word (without quotes) into items: a word, or a phrase of its parts plus the
-// joined form for hyphenated words. @return false when it holds no letters or digits.
+// joined form for hyphenated words, plus a number's other form (number_forms).
+// @return false when it holds no letters or digits.
 bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out, std::vector<std::string>& warnings) {
     bool prefix = false;
     while (!w.empty() && w.back() == '*') {
@@ -44,24 +78,53 @@ bool word_items(std::string_view w, bool exact_only, std::vector<QueryItem>& out
     item.terms.back().prefix = prefix;
     out.push_back(item);
     if (!wt.joined().empty()) {
-        QueryItem j;
-        j.exact_only = true;
+        QueryItem j;  // as tolerant as the word typed joined: "jiu-jitsu" finds "jujitsu" as "jiujitsu" does
+        j.exact_only = exact_only;
         j.joined = true;
         j.terms.push_back(QueryTerm{std::string(wt.joined()), prefix});
         out.push_back(j);
     }
+    if (!prefix) number_forms(w, wt, out);
     return true;
+}
+
+// The query with what phones and word processors type for '"' and ' ' made ASCII: curly and
+// low double quotes, guillemets and the full-width quote delimit a phrase (“open source” was two
+// words), and Unicode spaces (NBSP, U+2000-U+200A, U+3000, ...) separate words ("open\u00A0source"
+// was the phrase of a hyphenated word). Other bytes, invalid UTF-8 included, are kept as they are.
+std::string ascii_query_punctuation(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    size_t i = 0;
+    while (i < text.size()) {
+        if (uint8_t(text[i]) < 0x80) {
+            out += text[i++];
+            continue;
+        }
+        const size_t b = i;
+        const uint32_t cp = utf8_next(text, i);
+        if (cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0xAB || cp == 0xBB || cp == 0xFF02) out += '"';
+        else if (is_space_cp(cp)) out += ' ';
+        else out.append(text.substr(b, i - b));
+    }
+    return out;
 }
 
 }  // namespace
 
-Result<Query> parse_query(std::string_view text) {
-    if (text.size() > kMaxQueryBytes)
-        return make_error(Errc::BadQuery, "The query is too long (" + std::to_string(text.size()) +
+Result<Query> parse_query(std::string_view raw) {
+    if (raw.size() > kMaxQueryBytes)
+        return make_error(Errc::BadQuery, "The query is too long (" + std::to_string(raw.size()) +
                                               " bytes; the limit is " + std::to_string(kMaxQueryBytes) + ")");
+    const std::string normalised = ascii_query_punctuation(raw);
+    const std::string_view text = normalised;
     Query q;
     size_t i = 0, n = text.size();
     bool pending_or = false, after_speaker = false;
+    // What to say when nothing is left to search for, from the last part ignored: short, as the
+    // status line of a phone shows about 40 characters ("-", '"' and "speaker:" are also what
+    // search-as-you-type sees first).
+    std::string no_words_hint;
     auto add_items = [&](std::vector<QueryItem>&& items, bool negated, std::string_view src) {
         if (items.empty()) return;
         if (pending_or && !q.clauses.empty() && !q.clauses.back().negated && !negated) {
@@ -71,10 +134,6 @@ Result<Query> parse_query(std::string_view text) {
             c.source += std::string(src);
         } else {
             if (pending_or) q.warnings.push_back("OR next to an excluded word was read as AND");
-            if (q.clauses.size() >= kMaxQueryClauses) {
-                q.warnings.push_back("only the first " + std::to_string(kMaxQueryClauses) + " words are used");
-                return;
-            }
             QueryClause c;
             c.any = std::move(items);
             c.negated = negated;
@@ -92,6 +151,7 @@ Result<Query> parse_query(std::string_view text) {
             ++i;
             if (i >= n || is_q_space(text[i])) {
                 q.warnings.push_back("a lone '-' was ignored");
+                no_words_hint = "Type a word after '-' to leave it out";
                 continue;
             }
         }
@@ -123,6 +183,7 @@ Result<Query> parse_query(std::string_view text) {
             if (cut) q.warnings.push_back("phrases are limited to 32 words; the rest was ignored");
             if (phrase.terms.empty()) {
                 q.warnings.push_back("an empty phrase was ignored");
+                no_words_hint = "Type the words of the phrase after '\"'";
                 continue;
             }
             std::vector<QueryItem> items;
@@ -138,6 +199,7 @@ Result<Query> parse_query(std::string_view text) {
             if (prev_speaker) q.warnings.push_back("OR cannot join speaker: filters; one speaker: filter is used per search");
             else if (q.clauses.empty()) q.warnings.push_back("OR at the start was ignored");
             else pending_or = true;
+            no_words_hint = "OR goes between two words: a OR b";
             continue;
         }
         if (w.size() >= 8 && ascii_iequals(w.substr(0, 8), "speaker:")) {
@@ -168,6 +230,7 @@ Result<Query> parse_query(std::string_view text) {
             after_speaker = true;
             if (folded.empty()) {
                 q.warnings.push_back("speaker: needs a name");
+                no_words_hint = "speaker: needs a name, as in speaker:lex";
             } else if (!q.speaker.empty()) {
                 q.warnings.push_back("one speaker: filter is used per search; " + std::string(negated ? "-" : "") + "speaker:" +
                                      folded + " was ignored");
@@ -180,11 +243,36 @@ Result<Query> parse_query(std::string_view text) {
         std::vector<QueryItem> items;
         if (!word_items(w, false, items, q.warnings)) {
             q.warnings.push_back("'" + std::string(w) + "' has no letters or digits and was ignored");
+            no_words_hint = w.find_first_not_of('*') == std::string_view::npos
+                                ? "'*' ends the start of a word, as in meta*"
+                                : "'" + std::string(w) + "' has no letters or digits to search for";
             continue;
         }
         add_items(std::move(items), negated, text.substr(tok_start, i - tok_start));
     }
     if (pending_or) q.warnings.push_back("OR at the end was ignored");
+    // A repeated word or phrase adds nothing to an AND but its cost (a pasted paragraph repeats
+    // "the" and "of": 50 words of a repeated sentence took 39 ms on Lexicap, its 16 distinct 11 ms):
+    // keep the first of identical clauses, then the first kMaxQueryClauses of them.
+    auto same_term = [](const QueryTerm& a, const QueryTerm& b) {
+        return a.text == b.text && a.prefix == b.prefix && a.completion == b.completion;
+    };
+    auto same_item = [&](const QueryItem& a, const QueryItem& b) {
+        return a.exact_only == b.exact_only && a.joined == b.joined &&
+               std::equal(a.terms.begin(), a.terms.end(), b.terms.begin(), b.terms.end(), same_term);
+    };
+    std::vector<QueryClause> distinct;
+    for (QueryClause& c : q.clauses) {
+        const bool seen = std::any_of(distinct.begin(), distinct.end(), [&](const QueryClause& d) {
+            return d.negated == c.negated && std::equal(d.any.begin(), d.any.end(), c.any.begin(), c.any.end(), same_item);
+        });
+        if (!seen) distinct.push_back(std::move(c));
+    }
+    if (distinct.size() > kMaxQueryClauses) {
+        q.warnings.push_back("only the first " + std::to_string(kMaxQueryClauses) + " words are used");
+        distinct.resize(kMaxQueryClauses);
+    }
+    q.clauses = std::move(distinct);
     // Consecutive bare words may be written as one word in the transcript ("jiu jitsu" ->
     // "jiujitsu"): remember the pairs so the evaluator lets the joined word satisfy both.
     auto bare = [](const QueryClause& c) {
@@ -198,7 +286,9 @@ Result<Query> parse_query(std::string_view text) {
     if (!any_positive) {
         if (q.clauses.empty() && !q.speaker.empty())
             return make_error(Errc::BadQuery, "speaker: narrows a search to one speaker's words; add a word to search for");
-        if (q.clauses.empty()) return make_error(Errc::BadQuery, "The query has no words to search for");
+        // say what to type instead of "-", '"', "*", "OR", "speaker:" or an emoji
+        if (q.clauses.empty())
+            return make_error(Errc::BadQuery, no_words_hint.empty() ? "The query has no words to search for" : no_words_hint);
         return make_error(Errc::BadQuery, "The query only excludes words; add a word to search for");
     }
     // one note per kind: a 250-word query warns once that only 32 words are used, not 218 times
@@ -313,24 +403,34 @@ public:
         auto plausible_variant = [&](TermId id) {
             return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));
         };
-        if (m_desc.stems) {
-            ids.clear();
-            m_ix.stem_terms(t.text, ids);
-            for (TermId id : ids) add(id, MatchLevel::Stem);
-        }
+        std::vector<TermId> stems;
+        if (m_desc.stems) m_ix.stem_terms(t.text, stems);
         size_t len = cp_count(t.text);
         bool has_letter = false;
         for (char c : t.text) has_letter = has_letter || !(c >= '0' && c <= '9');
+        std::vector<std::pair<TermId, int>> f;
         if (m_desc.typos && len >= 5 && has_letter) {
-            std::vector<std::pair<TermId, int>> f;
             m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
             std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
                 return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
             });
             if (m_desc.max_expansions && f.size() > m_desc.max_expansions) f.resize(m_desc.max_expansions);
-            for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
         }
+        // A word that does not occur and is one edit from a word of another stem is a misspelling
+        // of it, and its own stem may belong to a third word ("definately" -> "defin": "define",
+        // "definition" ranked above the "definitely" meant). Then only the stem matches that are
+        // also one edit away stay ("llamas" for "llama"); a missing inflection ("studied" where
+        // "studies" occurs: one edit, the same stem) keeps them all.
+        auto one_edit = [&](TermId id) {
+            return std::any_of(f.begin(), f.end(), [&](const auto& e) { return e.first == id && e.second == 1; });
+        };
+        const bool misspelling = !occurs && std::any_of(f.begin(), f.end(), [&](const auto& e) {
+            return e.second == 1 && std::find(stems.begin(), stems.end(), e.first) == stems.end();
+        });
+        for (TermId id : stems)
+            if (!misspelling || one_edit(id)) add(id, MatchLevel::Stem);
+        for (auto& e : f) add(e.first, MatchLevel::Fuzzy);
         if (m_desc.phonetic && len >= 3) {
             ids.clear();
             m_ix.phonetic_terms(t.text, ids);
@@ -608,13 +708,17 @@ public:
         if (!sorted) normalise(out);
     }
 
-    // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters.
+    // "jiujitsu" also finds "jiu jitsu": every split into two dictionary words of >= 3 letters,
+    // and the split between letters and digits at any length ("covid19" finds "covid 19",
+    // "gpt4" "GPT 4": a version number is often written apart).
     void split_matches(const std::string& t, std::vector<M>& out) {
-        if (t.size() < 6 || t.size() > 32) return;
+        if (t.size() < 2 || t.size() > 32) return;
         bool any = false;
         const size_t mid = out.size();  // out is sorted up to here: merge the splits in, not re-sort
-        for (size_t k = 3; k + 3 <= t.size(); ++k) {
+        auto digit = [](char c) { return c >= '0' && c <= '9'; };
+        for (size_t k = 1; k < t.size(); ++k) {
             if ((uint8_t(t[k]) & 0xC0) == 0x80) continue;
+            if ((k < 3 || k + 3 > t.size()) && digit(t[k - 1]) == digit(t[k])) continue;
             TermId a = m_ix.find(std::string_view(t).substr(0, k));
             if (a == kNoTerm) continue;
             TermId b = m_ix.find(std::string_view(t).substr(k));
@@ -826,11 +930,22 @@ const char kFunctionWords[] =
     " basically literally gonna wanna thing things something anything tell said say says talk"
     " thoughts think ";
 
-// A bare word (no quotes, prefix, phrase or alternatives) from kFunctionWords.
+// The folded word of a bare word clause (no quotes, prefix, phrase or alternatives), or nullptr.
+const std::string* bare_word(const QueryClause& cl) {
+    if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return nullptr;
+    return &cl.any[0].terms[0].text;
+}
+
+
+// A bare word from kFunctionWords, or a bare number: a version or count qualifying the words
+// around it ("2" in "llama 2"; searched alone, "Quest 2" and "2%" ranked above "llama").
 bool is_function_word_clause(const QueryClause& cl) {
-    if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return false;
-    const std::string& t = cl.any[0].terms[0].text;
-    if (t.empty() || t.size() > 12) return false;
+    const QueryItem* typed = cl.any.empty() ? nullptr : &cl.any[0];  // a number's other form may follow it
+    if (typed && typed->terms.size() == 1 && !typed->exact_only && !typed->terms[0].prefix && all_digits(typed->terms[0].text))
+        return true;
+    const std::string* w = bare_word(cl);
+    if (!w || w->empty() || w->size() > 12) return false;
+    const std::string& t = *w;
     const std::string key = " " + t + " ";
     return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
 }
@@ -1700,7 +1815,8 @@ std::string partial_note(const SearchResult& r) {
                   std::to_string(r.partial_of) + " words";
     }
     if (!r.left_out.empty()) {
-        s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
+        if (std::any_of(r.left_out.begin(), r.left_out.end(), [](const std::string& w) { return all_digits(w); })) s += " (left out: ";
+        else s += r.left_out.size() == 1 ? " (common word left out: " : " (common words left out: ";
         for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
         s += ")";
     }

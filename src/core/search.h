@@ -2,7 +2,9 @@
 //
 // Query language (parse_query):
 //   word word        all must match within one passage (AND), any order
-//   "exact phrase"   consecutive tokens, exact forms only ("mark zuck*" allows a prefix last)
+//   "exact phrase"   consecutive tokens, exact forms only ("mark zuck*" allows a prefix last);
+//                    “ ” „ « » and ＂ delimit a phrase as '"' does, and Unicode spaces (NBSP,
+//                    U+3000, ...) separate words as ' ' does
 //   prefix*          every dictionary term starting with "prefix" (the most frequent
 //                    SearchDesc::max_expansions of them, with a warning, when there are more)
 //   -word  -"a b"    passages containing it are excluded
@@ -13,7 +15,11 @@
 // Bare words also match, ranked lower and flagged by MatchLevel: Snowball stems ("running" ->
 // "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2), and
 // sound-alikes (same phonetic key and edit distance <= 2: "fridman" -> "freedman").
-// "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other. Malformed queries parse best-effort
+// "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
+// hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
+// number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
+// without thousands separators ("10000" <-> "10,000"). A word that does not occur and is one
+// edit from a word of another stem is a misspelling: only its stem matches one edit away count. Malformed queries parse best-effort
 // with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,
 // one with only exclusions, or one over kMaxQueryBytes is Errc::BadQuery.
 //
@@ -41,7 +47,7 @@ namespace tx {
 // ---- Query ----
 
 constexpr size_t kMaxQueryBytes = 1024;  // longer queries are refused (Errc::BadQuery)
-constexpr size_t kMaxQueryClauses = 32;  // further words are ignored with a warning
+constexpr size_t kMaxQueryClauses = 32;  // further distinct words are ignored with a warning (repeats are dropped)
 constexpr size_t kMaxPhraseTerms = 32;   // longer phrases are cut with a warning
 
 struct QueryTerm {
@@ -171,7 +177,8 @@ struct SearchDesc {
                                       // typed as a sentence, words said in different passages),
                                       // return the passages holding the most of them instead:
                                       // bare function words ("what", "the", "about") are left
-                                      // out when other words remain, and passages holding at
+                                      // out when other words remain (bare numbers too: "2"
+                                      // in "llama 2"), and passages holding at
                                       // least half of the rest (or the most any passage holds,
                                       // if fewer) rank by how many they hold, then BM25.
                                       // SearchResult::partial_of / partial_best / left_out say so

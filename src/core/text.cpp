@@ -117,8 +117,13 @@ bool is_cjk_char_cp(uint32_t cp) {
 
 namespace {
 
-bool is_ignorable_cp(uint32_t cp) {  // combining marks and variation selectors: dropped from tokens
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0xFE00 && cp <= 0xFE0F);
+// Dropped from tokens: combining marks, variation selectors, and the invisible format characters
+// that copy-and-paste and phone keyboards leave inside words (soft hyphen U+00AD, zero-width
+// space, non-joiner and joiner U+200B-U+200D, word joiner U+2060): "meta\u200Bverse" is
+// "metaverse", not the phrase "meta verse".
+bool is_ignorable_cp(uint32_t cp) {
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xAD || (cp >= 0x200B && cp <= 0x200D) ||
+           cp == 0x2060;
 }
 
 // Base letters for U+00C0..U+017F; '*' = multi-letter, '#' = not a letter.

@@ -8,7 +8,8 @@
 //   - A word yields one or more *tokens*: letters and digits, case folded (Unicode simple
 //     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe" and
 //     "Việt" == "viet"; full-width Latin and digits as ASCII),
-//     apostrophes (' ’ ʼ) deleted ("don't" -> "dont"), and any other inner punctuation splitting
+//     apostrophes (' ’ ʼ) and invisible format characters (soft hyphen, zero-width space and
+//     joiners) deleted ("don't" -> "dont"), and any other inner punctuation splitting
 //     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
 //   - Han ideographs and Japanese kana, written without spaces, are one token per character
 //     ("私は東京に住んでいます" -> 11 tokens), so a search for "東京" (two tokens: a phrase)

@@ -54,6 +54,9 @@ TEST_CASE("the status of a query with one hit in one passage is singular") {
     CHECK(search_status(m) == "match 1 of 1 \xC2\xB7 1 hit \xC2\xB7 1 passage");
     m.set_query("zzzznotthere");
     CHECK(search_status(m) == "No matches");
+    // operators only: the status says what to type (it read "The query has no words to search for")
+    m.set_query("-");
+    CHECK(search_status(m) == "Type a word after '-' to leave it out");
     m.set_query("");
     CHECK(search_status(m).empty());
 }

@@ -58,6 +58,35 @@ export const tests = [
     },
   },
   {
+    name: 'phone-typed “curly quotes” search the phrase, and a query of only "-" says what it holds (protects the query audit)',
+    fn: async ({ browser, site }) => {
+      // a phone keyboard's smart quotes, typed into the text field the page focuses on touch
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(site.url);
+      const st = await waitState(page, 'st => st.ready && st.searchBox && st.searchBox[2] > 50');
+      const r = await page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+      const [bx, by, bw, bh] = st.searchBox;
+      await page.touchscreen.tap(r.x + bx + bw / 2, r.y + by + bh / 2);
+      await page.waitForTimeout(200);
+      const core = cli(['search', '--query', '"open source"', '--json', '--limit', '1', DEMO_TXT]);
+      const words = cli(['search', '--query', 'open source', '--json', '--limit', '1', DEMO_TXT]);
+      assert(core.occurrences !== words.occurrences, 'the phrase and the two words differ on the demo');
+      const q = '\u201Copen source\u201D';
+      await page.keyboard.type(q, { delay: 20 });
+      const s = await waitState(page, `s => s.query === ${JSON.stringify(q)}`);
+      assertEq(s.totalHits, core.occurrences, 'curly quotes give the phrase\'s hits');
+      for (let i = 0; i < q.length; ++i) await page.keyboard.press('Backspace', { delay: 10 });
+      await page.keyboard.type('-', { delay: 20 });
+      const e = await waitState(page, 's => s.query === "-"');
+      assertEq(e.queryError, "Type a word after '-' to leave it out", 'the status says what to type');
+      assertEq(e.status, e.queryError, 'the status line shows it');
+      await page.waitForTimeout(200);
+      saveShot('ui-operator-only', await page.screenshot());
+      await context.close();
+    },
+  },
+  {
     name: 'Enter and F3 step the reader through hits, Shift+F3 steps back (protects hit navigation)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);

@@ -765,7 +765,7 @@ TEST_CASE("malformed queries get a clear error or a best-effort parse", "[search
     ok("facebook speaker:");
     ok("\xff\xfe facebook \xC3");
     std::string many;
-    for (int i = 0; i < 100; ++i) many += "the ";
+    for (int i = 0; i < 100; ++i) many += "the" + std::to_string(i) + " ";
     r = ok(many);
     CHECK(!r.warnings.empty());
     std::string longphrase = "\"";
@@ -1009,4 +1009,217 @@ TEST_CASE("a prefix with more words than the expansion cap keeps the most freque
     REQUIRE(all.ok());
     CHECK(all->occurrences == 13);
     CHECK(all->warnings.empty());
+}
+
+// ---- queries typed the way users type them (the query audit of 2026-11-27) ----
+
+namespace {
+size_t cp_count_of(const std::string& s) {
+    size_t n = 0;
+    for (char c : s) n += (uint8_t(c) & 0xC0) != 0x80;
+    return n;
+}
+
+// The episodes a query's matches are in.
+std::set<DocId> docs_matched(const Collection& c, const char* q) {
+    auto r = c.search(q);
+    REQUIRE(r.ok());
+    std::set<DocId> docs;
+    for (const auto& m : r->matches) docs.insert(m.doc);
+    return docs;
+}
+}  // namespace
+
+TEST_CASE("typographic quotes delimit a phrase and Unicode spaces separate words in a query", "[search][query]") {
+    // Phones and word processors turn "…" into “…”: the curly quotes were trimmed as punctuation,
+    // so “open source” searched the two words anywhere in a passage instead of the phrase.
+    for (const char* q : {"\xE2\x80\x9Copen source\xE2\x80\x9D", "\xE2\x80\x9Eopen source\xE2\x80\x9C", "\xC2\xABopen source\xC2\xBB",
+                          "\xEF\xBC\x82open source\xEF\xBC\x82"}) {
+        INFO(q);
+        auto p = parse_query(q);
+        REQUIRE(p.ok());
+        REQUIRE(p->clauses.size() == 1);
+        REQUIRE(p->clauses[0].any.size() == 1);
+        CHECK(p->clauses[0].any[0].exact_only);
+        CHECK(p->clauses[0].any[0].terms.size() == 2);
+        CHECK(p->warnings.empty());
+    }
+    auto s = parse_query("speaker:\xE2\x80\x9CLex Fridman\xE2\x80\x9D llama");
+    REQUIRE(s.ok());
+    CHECK(s->speaker == "lex fridman");
+    CHECK(s->clauses.size() == 1);
+}
+
+TEST_CASE("a no-break or other Unicode space in a query separates words", "[search][query]") {
+    // A no-break space (or another Unicode space) between words was read as inner punctuation of
+    // one word: "open\u00A0source" became the phrase "open source" plus the word "opensource".
+    for (const char* q : {"open\xC2\xA0source", "open\xE2\x80\x83source", "open\xE3\x80\x80source", "open\xE2\x80\xAFsource"}) {
+        INFO(q);
+        auto p = parse_query(q);
+        REQUIRE(p.ok());
+        REQUIRE(p->clauses.size() == 2);
+        CHECK(p->clauses[0].any.size() == 1);
+        CHECK(p->clauses[0].any[0].terms.size() == 1);
+        CHECK(p->clauses[0].any[0].terms[0].text == "open");
+        CHECK(p->clauses[1].any[0].terms[0].text == "source");
+    }
+    // curly single quotes stay apostrophes: don’t == don't
+    auto a = parse_query("don\xE2\x80\x99t");
+    REQUIRE(a.ok());
+    REQUIRE(a->clauses.size() == 1);
+    CHECK(a->clauses[0].any[0].terms[0].text == "dont");
+}
+
+TEST_CASE("a word glued to a number also finds it written apart", "[search][normalise]") {
+    // "covid19", "gpt4", "llama2": the split into two words needed both parts >= 3 letters, so
+    // "covid19" found nothing in Lexicap's 66 passages of "COVID 19".
+    Collection c;
+    REQUIRE(c.add(import_text("during the COVID 19 pandemic we stayed home", "a")).ok());
+    REQUIRE(c.add(import_text("then I asked GPT 4 about it", "b")).ok());
+    REQUIRE(c.add(import_text("the new Llama 2 model is out", "c")).ok());
+    REQUIRE(c.add(import_text("covid and 19 and gpt and 4 apart from each other", "d")).ok());
+    CHECK(docs_matched(c, "covid19") == std::set<DocId>{0});
+    CHECK(docs_matched(c, "gpt4") == std::set<DocId>{1});
+    CHECK(docs_matched(c, "llama2") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "COVID19") == std::set<DocId>{0});
+}
+
+TEST_CASE("a hyphenated word is as tolerant as the same word typed joined", "[search][normalise]") {
+    // "jiu-jitsu" found Lexicap's "jiu jitsu" but not the 98 passages of "jujitsu" that
+    // "jiujitsu" finds (a typo of it); "e-mail" missed the "emails" that "email" finds.
+    Collection c;
+    REQUIRE(c.add(import_text("I train jujitsu every morning", "a")).ok());
+    REQUIRE(c.add(import_text("she never answers her emails", "b")).ok());
+    REQUIRE(docs_matched(c, "jiujitsu") == std::set<DocId>{0});  // the joined spelling's typo
+    CHECK(docs_matched(c, "jiu-jitsu") == std::set<DocId>{0});
+    REQUIRE(docs_matched(c, "email") == std::set<DocId>{1});     // its stem
+    CHECK(docs_matched(c, "e-mail") == std::set<DocId>{1});
+    // quoted, the joined form stays exact
+    CHECK(docs_matched(c, "\"e-mail\"").empty());
+}
+
+TEST_CASE("partial: a bare number is left out like a function word", "[search][partial]") {
+    // "llama 2" where no passage has both: the passages of "2" ("Quest 2", "2%") ranked above
+    // those of "llama", the word the search is about.
+    std::string vtt =
+        "WEBVTT\n\n00:00.000 --> 00:05.000\nthe llama model we released is open\n\n"
+        "01:00.000 --> 01:05.000\nQuest 2 is great and Quest 2 is 2 times cheaper than 2 others\n";
+    Collection c;
+    add_vtt(c, vtt);
+    REQUIRE(c.index().passage_count() == 2);
+    SearchDesc d;
+    d.limit = 0;
+    d.partial = true;
+    auto r = c.search("llama 2", d);
+    REQUIRE(r.ok());
+    REQUIRE(r->total_passages == 1);
+    CHECK(r->hits.at(0).passage == 0);
+    CHECK(r->left_out == std::vector<std::string>{"2"});
+    CHECK(partial_note(r.value()).find("(left out: 2)") != std::string::npos);
+    // numbers alone are what is searched for: nothing is left out
+    auto n = c.search("2 7", d);
+    REQUIRE(n.ok());
+    CHECK(n->left_out.empty());
+    CHECK(n->total_passages == 1);
+}
+
+TEST_CASE("a misspelling does not bring in the words its stem belongs to", "[search][fuzzy]") {
+    // "definately" is not in the text and is one edit from "definitely"; its Snowball stem
+    // "defin" is that of "define" and "definition", which ranked as stems above the typo's word.
+    REQUIRE(stem_english("definately") == stem_english("define"));
+    REQUIRE(stem_english("definately") != stem_english("definitely"));
+    Collection c;
+    REQUIRE(c.add(import_text("I definitely agree with you", "a")).ok());
+    REQUIRE(c.add(import_text("define the definition of what you defined", "b")).ok());
+    REQUIRE(c.add(import_text("she studies mathematics", "c")).ok());
+    CHECK(docs_matched(c, "definately") == std::set<DocId>{0});
+    // a word that occurs keeps its stems; a missing inflection of a word that occurs keeps them too
+    CHECK(docs_matched(c, "defining") == std::set<DocId>{1});
+    CHECK(docs_matched(c, "studied") == std::set<DocId>{2});
+    // a stem match one edit away stays a stem match: "llama" (not in the text, one edit from "lama")
+    // still ranks "llamas" at the stem level, above the typo "lama"
+    REQUIRE(c.add(import_text("the llamas of peru", "d")).ok());
+    REQUIRE(c.add(import_text("the dalai lama spoke", "e")).ok());
+    auto r = c.search("llama");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    CHECK(r->hits[0].doc == 3);
+    CHECK(r->hits[0].level == MatchLevel::Stem);
+}
+
+TEST_CASE("a query of operators only says what it holds instead of words", "[search][query]") {
+    // '"', '-' and "speaker:" are what search-as-you-type sees first; "*", "OR" and an emoji are
+    // what a user tries. Each read only "The query has no words to search for". Short messages: a
+    // phone's status line shows about 40 characters.
+    auto message = [](const std::string& q) {
+        auto p = parse_query(q);
+        REQUIRE_FALSE(p.ok());
+        CHECK(p.errc() == Errc::BadQuery);
+        return p.message();
+    };
+    CHECK(message("-") == "Type a word after '-' to leave it out");
+    CHECK(message("\"") == "Type the words of the phrase after '\"'");
+    CHECK(message("\"\"") == "Type the words of the phrase after '\"'");
+    CHECK(message("-\"") == "Type the words of the phrase after '\"'");
+    CHECK(message("*") == "'*' ends the start of a word, as in meta*");
+    CHECK(message("OR") == "OR goes between two words: a OR b");
+    CHECK(message("speaker:") == "speaker: needs a name, as in speaker:lex");
+    CHECK(message("\xF0\x9F\x98\x80") == "'\xF0\x9F\x98\x80' has no letters or digits to search for");
+    for (const char* q : {"-", "\"", "*", "OR", "speaker:"}) CHECK(cp_count_of(message(q)) <= 42);
+    // nothing typed at all: the plain message
+    CHECK(message("   ") == "The query has no words to search for");
+}
+
+TEST_CASE("a repeated word or phrase is searched once", "[search][query]") {
+    // A pasted paragraph repeats "the" and "of": each repeat was another clause (the same AND, its
+    // cost again: 50 words of a repeated sentence took 39 ms on Lexicap, its 16 distinct 11 ms),
+    // and counted toward the 32-clause cap, crowding out the distinct words after it.
+    auto p = parse_query("the cat and the dog and \"the cat\" the");
+    REQUIRE(p.ok());
+    REQUIRE(p->clauses.size() == 5);  // the, cat, and, dog, "the cat"
+    CHECK(p->clauses[0].source == "the");
+    CHECK(p->clauses[4].source == "\"the cat\"");
+    CHECK(p->warnings.empty());
+    // different meanings stay: an exclusion, an alternative, a prefix, a quoted word
+    auto d = parse_query("meta -meta meta OR llama meta* \"meta\"");
+    REQUIRE(d.ok());
+    CHECK(d->clauses.size() == 5);
+    // 40 distinct words each said twice: the first 32 distinct are used, not 16 of them twice
+    std::string q;
+    for (int i = 0; i < 40; ++i) q += "w" + std::to_string(i) + " w" + std::to_string(i) + " ";
+    auto c = parse_query(q);
+    REQUIRE(c.ok());
+    REQUIRE(c->clauses.size() == kMaxQueryClauses);
+    CHECK(c->clauses.back().source == "w31");
+    // the search itself: same passages as the query without the repeats
+    const Collection& demo = demo_collection();
+    auto a = demo.search("open source open source models open");
+    auto b = demo.search("open source models");
+    REQUIRE(a.ok());
+    REQUIRE(b.ok());
+    CHECK(a->total_passages == b->total_passages);
+    CHECK(a->occurrences == b->occurrences);
+}
+
+TEST_CASE("a number finds itself written with or without thousands separators", "[search][normalise]") {
+    // Whisper writes "10,000" (212 times in Lexicap, as the phrase "10 000"); "10000" found none.
+    Collection c;
+    REQUIRE(c.add(import_text("we raised 10,000 dollars last year", "a")).ok());
+    REQUIRE(c.add(import_text("about 10000 people came", "b")).ok());
+    REQUIRE(c.add(import_text("in 1984 and in 2,023 other books", "c")).ok());
+    REQUIRE(c.add(import_text("the ratio was 10 to 000 or 1,0000 maybe", "d")).ok());
+    CHECK(docs_matched(c, "10000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "10,000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "$10,000") == std::set<DocId>{0, 1});
+    CHECK(docs_matched(c, "2023") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "1984") == std::set<DocId>{2});
+    // not a thousands grouping: no other form
+    CHECK(docs_matched(c, "1,0000").size() == 1);
+    CHECK(docs_matched(c, "100") .empty());
+    // a long number in a partial search is still a number left out
+    SearchDesc d;
+    d.partial = true;
+    auto r = c.search("dollars 5000", d);
+    REQUIRE(r.ok());
+    CHECK(r->left_out == std::vector<std::string>{"5000"});
 }

@@ -142,3 +142,20 @@ TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]"
     }
     CHECK(near > 10000);  // many pairs within the bound, not only "too far"
 }
+
+TEST_CASE("word_tokens: invisible format characters inside a word do not split it", "[text]") {
+    // Pasted and phone-typed text carries zero-width spaces, joiners and soft hyphens inside words;
+    // they split "meta\u200Bverse" into the phrase "meta verse", which finds no "metaverse".
+    WordTokens t;
+    for (const char* w : {"meta\xE2\x80\x8Bverse", "meta\xC2\xADverse", "meta\xE2\x80\x8Cverse", "meta\xE2\x80\x8Dverse",
+                          "meta\xE2\x81\xA0verse"}) {
+        INFO(w);
+        word_tokens(w, t);
+        REQUIRE(t.count() == 1);
+        CHECK(t.part(0) == "metaverse");
+    }
+    // a hyphen still splits (and joins), so only the invisible ones are dropped
+    word_tokens("meta-verse", t);
+    CHECK(t.count() == 2);
+    CHECK(t.joined() == "metaverse");
+}
