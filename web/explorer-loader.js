@@ -442,6 +442,7 @@
         proxy.value = searchText;
         proxyKeys = true;
         focusQuietly(proxy);
+        M._tx_release_keys();  // the key that brought the focus here goes up on the field, not on the canvas
         proxy.setSelectionRange(proxy.value.length, proxy.value.length);
         proxySent = [proxy.value, proxy.value.length];  // the key that brought the focus here ends on the field (keyup)
       } else if (!searchKeys && proxyKeys && document.activeElement === proxy) {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -579,6 +580,16 @@ EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
 // has the keys, App::search_has_keys) changed to `text` with the caret at `caret` (UTF-16 units).
 EMSCRIPTEN_KEEPALIVE void tx_search_field(const char* text, int caret) {
     if (g && text && ImGui::GetCurrentContext()) { g->app.search_field_edit(text, caret); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
+}
+// The page's focus went from the canvas to that field while a key was down (the ↑ that left the
+// first result for the box): its key-up goes to the field, never to SDL, and ImGui would take the
+// key as held, repeating it (↑ walked the history on its own). Every key is let go of.
+EMSCRIPTEN_KEEPALIVE void tx_release_keys() {
+    if (!g || !ImGui::GetCurrentContext()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    g->frames_to_draw = std::max(g->frames_to_draw, 2);
 }
 // A key of that field the box handles: 0 ↓, 1 ↑, 2 Escape (App::search_field_key).
 EMSCRIPTEN_KEEPALIVE void tx_search_field_key(int key) {

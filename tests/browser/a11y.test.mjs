@@ -3,7 +3,8 @@
 // the keyboard's keys the page's focus is on a named text field over it ("Search the transcript").
 // Protects: the spoken status agreeing with the drawn one, the focused result named by its time and
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
-import { openReady, waitState, saveShot, assert, assertEq, pressKey } from './harness.mjs';
+import path from 'node:path';
+import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey } from './harness.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 const key = pressKey;  // press, then the state after the key's frames
@@ -90,6 +91,12 @@ export const tests = [
       }
       assert(tree.find((n) => !n.ignored && n.role === 'status' && n.name === 'Search status'), 'the status region is in the tree');
       assert(tree.find((n) => !n.ignored && n.role === 'status' && n.name === 'Explorer focus'), 'the focus region is in the tree');
+      // an earlier query in the history (settled for 1.5 s), cleared by Escape in the field
+      await page.keyboard.type('meta', { delay: 20 });
+      await waitState(page, 's => s.query === "meta"');
+      await page.waitForTimeout(1800);
+      s = await key(page, 'Escape');
+      assertEq(s.query, '', 'Escape in the field clears the query');
       await page.keyboard.type('llama', { delay: 20 });
       s = await waitState(page, 's => s.query === "llama" && s.totalHits > 0');
       await page.waitForTimeout(300);
@@ -126,3 +133,29 @@ export const tests = [
     },
   },
 ];
+
+tests.push({
+  name: 'the offline file (file://) and the iframe page embed.html announce the status and the focus too (protects screen-reader feedback in every edition)',
+  fn: async ({ browser, site }) => {
+    const offline = 'file://' + path.join(ROOT, 'dist/offline/lex-fridman-383-mark-zuckerberg.html');
+    for (const url of [offline, site.url + 'embed.html']) {
+      const page = await openReady(browser, url);
+      // a query set by the host page while the focus is elsewhere is not announced
+      await page.evaluate(() => { if (document.activeElement) document.activeElement.blur(); window.explorer.setQuery('zuckerberg'); });
+      await waitState(page, 's => s.query === "zuckerberg" && s.totalHits > 0');
+      await page.waitForTimeout(1200);
+      assertEq(await liveText(page, 'tx-live-status'), '', url + ': nothing announced without the focus');
+      await page.evaluate(() => window.explorer.canvas.focus());
+      await page.evaluate(() => window.explorer.setQuery('llama'));
+      await waitState(page, 's => s.query === "llama" && s.totalHits > 0');
+      const status = await waitLive(page, 'tx-live-status', (t) => t.length > 0, 'the status');
+      const s = await state(page);
+      assertEq(status, s.status, url + ': the live status is the drawn status line');
+      assert(status.includes(s.totalHits.toLocaleString('en-US')), `${url}: the hit count ${s.totalHits} in ${status}`);
+      await key(page, 'Tab');
+      await waitLive(page, 'tx-live-focus', (t) => t === 'Smaller text, button', 'the A- button');
+      assertEq(page.errors.join('\n'), '', url + ': no page errors');
+      await page.context().close();
+    }
+  },
+});
