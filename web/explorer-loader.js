@@ -40,6 +40,10 @@
  * mode, after files opened, a "Remember these files in this browser" box (unticked by default) keeps
  * them in IndexedDB and a "Reopen last files" button brings them back later; unticking forgets them.
  * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
+ * Screen readers: two visually hidden polite live regions in the container (.tx-live-status,
+ * .tx-live-focus) say the search status and the item the keyboard focus is on, and while the search
+ * box has the keyboard's keys the page focus is on a transparent field over it (.tx-search-field,
+ * "Search the transcript"); see docs/embedding.md.
  *
  * Each mount gets its own canvas and its own WASM instance; the only globals are
  * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas

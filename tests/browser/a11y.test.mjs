@@ -159,3 +159,26 @@ tests.push({
     }
   },
 });
+
+tests.push({
+  name: 'in a blog embed Shift+Tab from the search field leaves the explorer for the link before it, and the explorer lets go of the keys (protects the host page\'s keyboard navigation with the field)',
+  fn: async ({ browser, site }) => {
+    const host = '<!doctype html><body style="margin:10px"><a id="before" href="#a">before</a>' +
+      '<div id="ex" data-transcript-explorer data-bundle="demo.txb" style="height:400px"></div><a id="after" href="#b">after</a>' +
+      '<script src="explorer-loader.js"></script></body>';
+    const page = await openReady(browser, site.url + 'embed.html', { routes: [['**/a11y-host.html', (r) => r.fulfill({ contentType: 'text/html', body: host })]] });
+    await page.goto(site.url + 'a11y-host.html');
+    await page.waitForFunction(() => { const e = document.getElementById('ex'); return e.transcriptExplorer && e.transcriptExplorer.state().ready; }, null, { timeout: 30000 });
+    await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
+    await page.waitForTimeout(300);
+    await page.focus('#before');
+    let s = await key(page, 'Tab');
+    assertEq(await page.evaluate(() => document.activeElement.className), 'tx-search-field', 'Tab from the link enters at the search field');
+    s = await key(page, 'Shift+Tab');
+    assertEq(await page.evaluate(() => document.activeElement.id), 'before', 'Shift+Tab from the field goes back to the link');
+    assert(!s.typing, 'the search box let go of the caret');
+    assertEq(await page.evaluate(() => window.explorer.canvas.style.outline), 'none', 'no focus ring on the canvas');
+    assertEq(page.errors.join('\n'), '', 'no page errors');
+    await page.context().close();
+  },
+});
