@@ -4,7 +4,7 @@
 // Protects: the spoken status agreeing with the drawn one, the focused result named by its time and
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
 import path from 'node:path';
-import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey } from './harness.mjs';
+import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 const key = pressKey;  // press, then the state after the key's frames
@@ -166,11 +166,7 @@ tests.push({
     const host = '<!doctype html><body style="margin:10px"><a id="before" href="#a">before</a>' +
       '<div id="ex" data-transcript-explorer data-bundle="demo.txb" style="height:400px"></div><a id="after" href="#b">after</a>' +
       '<script src="explorer-loader.js"></script></body>';
-    const page = await openReady(browser, site.url + 'embed.html', { routes: [['**/a11y-host.html', (r) => r.fulfill({ contentType: 'text/html', body: host })]] });
-    await page.goto(site.url + 'a11y-host.html');
-    await page.waitForFunction(() => { const e = document.getElementById('ex'); return e.transcriptExplorer && e.transcriptExplorer.state().ready; }, null, { timeout: 30000 });
-    await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
-    await page.waitForTimeout(300);
+    const page = await openHost(browser, site, 'a11y-host.html', host);
     await page.focus('#before');
     let s = await key(page, 'Tab');
     assertEq(await page.evaluate(() => document.activeElement.className), 'tx-search-field', 'Tab from the link enters at the search field');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, openReady, openPage, waitState, saveShot, assert, assertEq, pressKey } from './harness.mjs';
+import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 import { writeSyntheticArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -63,11 +63,7 @@ export const tests = [
   {
     name: 'in a blog embed Tab from the link before enters the explorer at the search box (its text field) with a ring on the canvas, walks its parts, and leaves to the link after; Shift+Tab comes back in at the reader (protects the host page\'s keyboard navigation)',
     fn: async ({ browser, site }) => {
-      const page = await openPage(browser, site.url + 'embed.html', { routes: [['**/host.html', (r) => r.fulfill({ contentType: 'text/html', body: HOST })]] });
-      await page.goto(site.url + 'host.html');
-      await page.waitForFunction(() => { const e = document.getElementById('ex'); return e.transcriptExplorer && e.transcriptExplorer.state().ready; }, null, { timeout: 30000 });
-      await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
-      await page.waitForTimeout(300);
+      const page = await openHost(browser, site, 'host.html', HOST);
       await page.focus('#before');
       let s = await key(page, 'Tab');
       const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
