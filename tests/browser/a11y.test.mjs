@@ -64,6 +64,14 @@ export const tests = [
       // the same text is not put in again: ↑ then ↓ back to it, the region shows the other row meanwhile
       s = await key(page, 'ArrowUp');
       await waitLive(page, 'tx-live-focus', (t) => t.includes(`result ${s.selected + 1} of`), 'the row above');
+      // the other parts: the tabs by name and place, the timeline by the reading time
+      s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'tabs', 'Shift+Tab to the tabs');
+      const tabs = Object.keys(s.tabs);
+      await waitLive(page, 'tx-live-focus', (t) => t === `Results tab, 1 of ${tabs.length}`, 'the tab');
+      s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'timeline', 'Shift+Tab to the timeline');
+      await waitLive(page, 'tx-live-focus', (t) => t.startsWith('Timeline, ' + clock(s.timeMs) + ' of '), 'the timeline at ' + clock(s.timeMs));
       assertEq(page.errors.join('\n'), '', 'no page errors');
       await page.context().close();
     },
