@@ -408,6 +408,7 @@
         if (M) M._tx_page_focus(0, 0);
       });
       if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+      placeProxy([0, 0, 1, 1]);  // out of the flow before it goes in: in it, it would push the canvas down
       canvas.parentNode.insertBefore(proxy, canvas);
       return proxy;
     }
@@ -620,6 +621,8 @@
       var resize = function () {
         var r = sizeEl.getBoundingClientRect();
         M._tx_resize(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
+        // the search field follows the box, which moves once the explorer drew at the new size
+        if (proxyKeys) setTimeout(function () { if (proxyKeys) placeProxy(api.state().searchBox); }, 120);
       };
       if (window.ResizeObserver) new ResizeObserver(resize).observe(sizeEl);
       window.addEventListener('resize', resize);

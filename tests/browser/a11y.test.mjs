@@ -121,6 +121,18 @@ export const tests = [
       await page.evaluate(() => document.querySelectorAll('.tx-live-status,.tx-live-focus').forEach((e) => { e.style.visibility = ''; }));
       const look = await page.evaluate(() => { const c = getComputedStyle(document.querySelector('.tx-search-field')); return c.opacity + ' ' + c.pointerEvents; });
       assertEq(look, '0 none', 'the field is transparent and lets the pointer through');
+      // the field lies on the box, also after the page was resized (the box narrowed with it)
+      const onBox = () => page.evaluate(() => {
+        const f = document.querySelector('.tx-search-field').getBoundingClientRect(), c = window.explorer.canvas.getBoundingClientRect();
+        const b = window.explorer.state().searchBox;
+        return [f.left - c.left - b[0], f.top - c.top - b[1], f.width - b[2], f.height - b[3]].every((d) => Math.abs(d) < 1.5);
+      });
+      assert(await onBox(), 'the field lies on the search box');
+      await page.setViewportSize({ width: 900, height: 700 });
+      await page.waitForTimeout(600);
+      assert(await onBox(), 'the field follows the search box after a resize');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForTimeout(600);
       s = await key(page, 'ArrowDown');
       assertEq(s.focus, 'list', '↓ in the field goes to the results');
       await page.waitForFunction(() => document.activeElement === window.explorer.canvas, null, { timeout: 3000 });
