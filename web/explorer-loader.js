@@ -40,6 +40,10 @@
  * mode, after files opened, a "Remember these files in this browser" box (unticked by default) keeps
  * them in IndexedDB and a "Reopen last files" button brings them back later; unticking forgets them.
  * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
+ * Screen readers: two visually hidden polite live regions in the container (.tx-live-status,
+ * .tx-live-focus) say the search status and the item the keyboard focus is on, and while the search
+ * box has the keyboard's keys the page focus is on a transparent field over it (.tx-search-field,
+ * "Search the transcript"); see docs/embedding.md.
  *
  * Each mount gets its own canvas and its own WASM instance; the only globals are
  * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas
@@ -341,36 +345,124 @@
     }
     canvas.addEventListener('mousedown', focusCanvas, true);
     canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
-    // Touch screens: a canvas cannot open the on-screen keyboard. A tap on the search box focuses a
-    // transparent <input> laid over it (synchronously, inside the tap, as mobile browsers require);
-    // what is typed there becomes the query, Enter steps to the next hit.
+    // The search box's text field: a transparent <input> laid over the search box, named "Search
+    // the transcript" (created the first time it is needed). Touch screens: a canvas cannot open
+    // the on-screen keyboard, so a tap on the search box focuses it (synchronously, inside the tap,
+    // as mobile browsers require); what is typed there becomes the query, Enter steps to the next
+    // hit. Screen readers: while the search box has the keys by the keyboard (Tab, "/", Ctrl+F),
+    // the page's focus is on this field (proxyKeys), so a screen reader names it ("Search the
+    // transcript, edit text") and reads back what is typed; its text and caret go to the box, which
+    // keeps its own caret drawn, and Tab, Shift+Tab, the arrows, Enter and Escape do what they do in
+    // the box. It is out of the Tab order (tabindex -1), before the canvas (so Shift+Tab from it
+    // leaves the explorer for the page), and lets the pointer through to the canvas.
     var proxy = null;
+    var proxyKeys = false;    // the field stands in for the search box for the keyboard (not a tap)
+    var proxySent = null;     // [text, caret] the search box has from the field (sent or copied from it)
+    function ensureProxy() {
+      if (proxy) return proxy;
+      proxy = document.createElement('input');
+      proxy.type = 'search';
+      proxy.tabIndex = -1;
+      proxy.className = 'tx-search-field';
+      proxy.setAttribute('aria-label', 'Search the transcript');
+      proxy.setAttribute('autocomplete', 'off');
+      proxy.setAttribute('autocapitalize', 'off');
+      proxy.setAttribute('spellcheck', 'false');
+      function send() {
+        var now = [proxy.value, proxy.selectionStart === null ? -1 : proxy.selectionStart];
+        if (proxySent && proxySent[0] === now[0] && proxySent[1] === now[1]) return;  // a key that changed neither
+        proxySent = now;
+        M.ccall('tx_search_field', null, ['string', 'number'], now);
+      }
+      proxy.addEventListener('input', function () {
+        if (!M) return;
+        if (proxyKeys) send(); else api.setQuery(proxy.value);
+      });
+      proxy.addEventListener('keyup', function () { if (M && proxyKeys) send(); });  // the caret moved
+      proxy.addEventListener('keydown', function (ev) {
+        if (!M) return;
+        if (!proxyKeys) {
+          if (ev.key === 'Enter') { ev.preventDefault(); api.nextHit(!ev.shiftKey); proxy.blur(); }
+          return;
+        }
+        if (ev.ctrlKey || ev.altKey || ev.metaKey) return;
+        var fieldKey = { ArrowDown: 0, ArrowUp: 1, Escape: 2 }[ev.key];
+        if (ev.key === 'Enter' || ev.key === 'F3') {
+          ev.preventDefault();
+          api.nextHit(!ev.shiftKey);
+        } else if (fieldKey !== undefined) {
+          ev.preventDefault();  // Escape would also clear a search field by itself
+          M._tx_search_field_key(fieldKey);
+        } else if (ev.key === 'Tab') {
+          var dir = ev.shiftKey ? -1 : 1;
+          if (M._tx_tab_leaves(dir)) return;  // the browser moves on to the page (the field is before the canvas)
+          ev.preventDefault();
+          M._tx_tab(dir);
+          focusQuietly(canvas);
+        }
+      });
+      proxy.addEventListener('blur', function (ev) {
+        if (!proxyKeys || ev.relatedTarget === canvas) return;
+        proxyKeys = false;  // the focus left the explorer from the field
+        canvas.style.outline = 'none';
+        if (M) M._tx_page_focus(0, 0);
+      });
+      if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
+      placeProxy([0, 0, 1, 1]);  // out of the flow before it goes in: in it, it would push the canvas down
+      canvas.parentNode.insertBefore(proxy, canvas);
+      return proxy;
+    }
+    function placeProxy(b) {
+      proxy.style.cssText = 'position:absolute;opacity:0;border:0;padding:0;margin:0;font-size:16px;pointer-events:none;' +
+        'left:' + (canvas.offsetLeft + b[0]) + 'px;top:' + (canvas.offsetTop + b[1]) + 'px;width:' + b[2] + 'px;height:' + b[3] + 'px;';
+    }
+    function focusQuietly(target) { target.focus({ preventScroll: true }); }  // the canvas's focus handler knows the field
     canvas.addEventListener('touchend', function (e) {
       if (!M || !e.changedTouches || !e.changedTouches.length) return;
       var st = api.state(), b = st.searchBox, t = e.changedTouches[0], r = canvas.getBoundingClientRect();
       var x = t.clientX - r.left, y = t.clientY - r.top;
       if (!b || x < b[0] || y < b[1] || x > b[0] + b[2] || y > b[1] + b[3]) return;
-      if (!proxy) {
-        proxy = document.createElement('input');
-        proxy.type = 'search';
-        proxy.setAttribute('aria-label', 'Search the transcript');
-        proxy.setAttribute('autocomplete', 'off');
-        proxy.setAttribute('autocapitalize', 'off');
-        proxy.setAttribute('spellcheck', 'false');
-        proxy.addEventListener('input', function () { api.setQuery(proxy.value); });
-        proxy.addEventListener('keydown', function (ev) {
-          if (ev.key === 'Enter') { ev.preventDefault(); api.nextHit(!ev.shiftKey); proxy.blur(); }
-        });
-        if (getComputedStyle(container).position === 'static') container.style.position = 'relative';
-        container.appendChild(proxy);
-      }
-      proxy.style.cssText = 'position:absolute;opacity:0;border:0;padding:0;margin:0;font-size:16px;' +
-        'left:' + (canvas.offsetLeft + b[0]) + 'px;top:' + (canvas.offsetTop + b[1]) + 'px;width:' + b[2] + 'px;height:' + b[3] + 'px;';
+      ensureProxy();
+      proxyKeys = false;
+      placeProxy(b);
       proxy.value = st.query || '';
       proxy.focus({ preventScroll: true });
       // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
       canvas.dispatchEvent(new MouseEvent('mouseleave'));
     }, { passive: true });
+    // What the explorer publishes for screen readers (onExplorerAnnounce): the status line, the
+    // keyboard focus's item in words, whether the search box has the keyboard's keys (the field
+    // above then takes the page's focus) and the box's own changes to its text.
+    var SR_ONLY = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;' +
+      'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
+    var live = null, lastTextRev = 0;
+    function onAnnounce(status, focusText, searchKeys, searchText, textRev) {
+      var ours = document.activeElement === canvas || (proxy && document.activeElement === proxy);
+      live.status(status, ours);
+      live.focus(focusText, ours);
+      if (searchKeys && document.activeElement === canvas) {
+        var st = api.state();
+        ensureProxy();
+        placeProxy(st.searchBox);
+        proxy.value = searchText;
+        proxyKeys = true;
+        focusQuietly(proxy);
+        M._tx_release_keys();  // the key that brought the focus here goes up on the field, not on the canvas
+        proxy.setSelectionRange(proxy.value.length, proxy.value.length);
+        proxySent = [proxy.value, proxy.value.length];  // the key that brought the focus here ends on the field (keyup)
+      } else if (!searchKeys && proxyKeys && document.activeElement === proxy) {
+        focusQuietly(canvas);
+        proxyKeys = false;
+      }
+      if (textRev !== lastTextRev) {
+        lastTextRev = textRev;
+        if (proxyKeys && proxy && proxy.value !== searchText) {
+          proxy.value = searchText;
+          proxy.setSelectionRange(searchText.length, searchText.length);
+          proxySent = [proxy.value, proxy.value.length];
+        }
+      }
+    }
     if (mode === 'embed') touchScrollsPage(canvas, function () { return M; });
     if (mode === 'embed') {
       // SDL's wheel handler always calls preventDefault(): only let it see wheel events that
@@ -396,13 +488,16 @@
       // a focus ring on the canvas when the keyboard brought the focus (an embed among the page's
       // own links and fields); the part inside that has the keys draws its own ring
       if (mode === 'embed' && !pointerFocus && canvas.matches(':focus-visible')) canvas.style.outline = '2px solid #3b82f6';
-      if (M && !pointerFocus && from && from !== canvas)
+      if (M && !pointerFocus && from && from !== canvas && !(proxy && from === proxy))
         M._tx_focus_enter(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1);
     });
-    canvas.addEventListener('blur', function () { canvas.style.outline = 'none'; });
+    canvas.addEventListener('blur', function (e) {
+      if (!(proxyKeys && e.relatedTarget === proxy)) canvas.style.outline = 'none';  // the field stands in for the canvas
+    });
     var allowOpen = options.allowOpen === undefined ? mode === 'app' : !!options.allowOpen;
     var opener = allowOpen ? makeOpener(container, canvas, mode, function () { return api; }) : null;
     if (!opener) container.appendChild(canvas);
+    live = makeLiveRegions(container, SR_ONLY);  // in the page from the start: a region added with its text is often not read
     var sizeEl = opener ? opener.stage : container;
     var darkAtStart = options.dark !== undefined ? !!options.dark : prefersDark();
     if (opener) opener.setDark(darkAtStart);  // the bar above the canvas, until the explorer sets it
@@ -471,6 +566,7 @@
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
       loading.remove();
       if (opener) opener.remove(); else if (canvas.parentNode) canvas.parentNode.removeChild(canvas);
+      live.els.forEach(function (r) { if (r.parentNode) r.parentNode.removeChild(r); });
       delete container.transcriptExplorer;
       throw err;
     }).then(function (loaded) {
@@ -499,6 +595,7 @@
             if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
             api._emit('copy', text);
           },
+          onExplorerAnnounce: onAnnounce,
           onExplorerOpen: function (url) {
             if (/^https?:\/\//i.test(url)) window.open(url, '_blank', 'noopener');
           }
@@ -524,6 +621,8 @@
       var resize = function () {
         var r = sizeEl.getBoundingClientRect();
         M._tx_resize(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
+        // the search field follows the box, which moves once the explorer drew at the new size
+        if (proxyKeys) setTimeout(function () { if (proxyKeys) placeProxy(api.state().searchBox); }, 120);
       };
       if (window.ResizeObserver) new ResizeObserver(resize).observe(sizeEl);
       window.addEventListener('resize', resize);
@@ -543,7 +642,7 @@
       // focus is now and whenever it moves; a click or tap on the canvas says itself where keys go.
       M._tx_page_focus(document.activeElement === canvas ? 1 : 0, 0);
       canvas.addEventListener('focus', function () { M._tx_page_focus(1, pointerFocus ? 1 : 0); });
-      canvas.addEventListener('blur', function () { M._tx_page_focus(0, 0); });
+      canvas.addEventListener('blur', function (e) { if (!(proxyKeys && e.relatedTarget === proxy)) M._tx_page_focus(0, 0); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
       // The initial query goes in before the bundle: the model keeps it and searches once loaded,
       // and the search box (drawn once ready) starts with it. Set after loading, the box may
@@ -581,6 +680,48 @@
         else setTimeout(check, 50);
       })();
     }
+  }
+
+  // ---- screen readers: the live regions ----
+  var STATUS_SETTLE_MS = 700;  // the status line is read once it stayed the same this long (typing)
+  var FOCUS_SETTLE_MS = 200;   // the focus's item once the keys stopped this long (↓ held down)
+
+  // Two visually hidden polite live regions in `container`: the search status and the focused item,
+  // separate so one does not cut the other off. Each is told its text on every change; it is put
+  // in the region once it stayed the same for its settle time, only while the explorer has the
+  // page's focus (`ours`), and never twice in a row (an empty text resets that: the same count is
+  // read again for a new query). @return { status(text, ours), focus(text, ours), els }.
+  function makeLiveRegions(container, css) {
+    function region(cls, label) {
+      var d = el('div', css);
+      d.className = cls;
+      d.setAttribute('role', 'status');  // polite, read whole
+      d.setAttribute('aria-live', 'polite');
+      d.setAttribute('aria-atomic', 'true');
+      d.setAttribute('aria-label', label);
+      container.appendChild(d);
+      return d;
+    }
+    function settled(node, ms) {
+      var pending = '', timer = 0, spoken = '';
+      return function (text, ours) {
+        text = String(text || '');
+        if (text === pending && timer) return;
+        pending = text;
+        clearTimeout(timer);
+        timer = 0;
+        if (!text) { spoken = ''; return; }
+        timer = setTimeout(function () {
+          timer = 0;
+          if (!ours || pending === spoken) return;
+          spoken = pending;
+          node.textContent = pending;
+        }, ms);
+      };
+    }
+    var statusEl = region('tx-live-status', 'Search status');
+    var focusEl = region('tx-live-focus', 'Explorer focus');
+    return { status: settled(statusEl, STATUS_SETTLE_MS), focus: settled(focusEl, FOCUS_SETTLE_MS), els: [statusEl, focusEl] };
   }
 
   // Embeds on touch screens: the canvas has touch-action:none (its panes scroll under a drag), so

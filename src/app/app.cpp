@@ -8,6 +8,7 @@
 #include <cstring>
 #include <utility>
 
+#include "app/model/announce.h"
 #include "app/model/search_status.h"
 
 namespace tx {
@@ -42,11 +43,54 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
         default: draw_loading(); break;
     }
     ImGui::End();
+    update_focus_text();
     // a text box activated without the page's focus (a tap whose focus went on to the on-screen
     // keyboard's field, a click that came in after a blur) lets go: no caret where keys do not go
     if (!m_page_focus && ImGui::GetActiveID() != 0 && ImGui::GetActiveID() == GImGui->InputTextState.ID) {
         ImGui::ClearActiveID();
         m_animating = true;  // draw the box without its caret
+    }
+}
+
+void App::update_focus_text() {
+    m_focus_text.clear();
+    const bool ready = m_model.phase() == LoadPhase::Ready || (m_model.phase() == LoadPhase::Indexing && m_model.episode_count() > 0);
+    if (!m_focus_visible || !m_page_focus || !ready) return;
+    auto index_of = [](const std::vector<std::string>& v, const std::string& s) {
+        return size_t(std::find(v.begin(), v.end(), s) - v.begin());
+    };
+    switch (m_part) {
+        case Part::None: case Part::Search: break;  // the page's text field is named by the page
+        case Part::Smaller: m_focus_text = "Smaller text, button"; break;
+        case Part::Larger: m_focus_text = "Larger text, button"; break;
+        case Part::Theme: m_focus_text = m_dark ? "Light theme, button" : "Dark theme, button"; break;
+        case Part::Media: m_focus_text = "Open media at this moment, button"; break;
+        case Part::CopyQuote: m_focus_text = "Copy quote, button"; break;
+        case Part::ShowAllTopics: m_focus_text = "Show all topics, button"; break;
+        case Part::Timeline: m_focus_text = "Timeline, " + announce_timeline(m_model); break;
+        case Part::Tabs: {
+            const size_t i = index_of(m_tab_names, m_open_tab);
+            m_focus_text = m_open_tab + " tab";
+            if (i < m_tab_names.size()) m_focus_text += ", " + std::to_string(i + 1) + " of " + std::to_string(m_tab_names.size());
+            break;
+        }
+        case Part::EpisodeFilter:
+            m_focus_text = std::string("Find an episode by title or date, edit text") + (m_episode_filter[0] ? ": " : "") + m_episode_filter;
+            break;
+        case Part::List:
+            if (m_open_tab == "Results") {
+                m_focus_text = announce_result(m_model, m_model.selected_result());
+                if (m_focus_text.empty()) m_focus_text = "Results list, " + (m_model.query().empty() ? std::string("no search") : search_status(m_model));
+            } else if (m_open_tab == "Topics") {
+                m_focus_text = announce_topic(m_model, m_topic_cursor);
+                if (m_focus_text.empty()) m_focus_text = "Topics list, no topics";
+            } else if (m_open_tab == "Episodes") {
+                const auto it = std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode());
+                m_focus_text = it == m_episode_rows.end() ? "Episodes list, " + count_noun(m_episode_rows.size(), "episode", "episodes")
+                                                          : announce_episode(m_model, *it, int(it - m_episode_rows.begin()), int(m_episode_rows.size()));
+            }
+            break;
+        case Part::Reader: m_focus_text = "Transcript, " + announce_passage(m_model); break;
     }
 }
 

@@ -95,6 +95,27 @@ public:
     int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
     static const char* part_name(Part p);
 
+    // ---- screen readers (the web page's live regions and text field, web/explorer-loader.js) ----
+    // What the keyboard focus is on, in words: the part and, in a list, its row (announce.h), e.g.
+    // "Results list: 12:34, …, result 3 of 9"; "" while the focus is not the keyboard's (after a
+    // click, or with the page's focus elsewhere) and on the search box (the page's text field stands
+    // in for it there and is named by the page). Computed at the end of each frame.
+    const std::string& focus_text() const { return m_focus_text; }
+    // The search box has the keys and the keyboard brought them there (Tab, "/", Ctrl+F with the
+    // focus ring up): the page moves its focus to a text field over the box, which a screen reader
+    // can name and read back, and forwards its text here.
+    bool search_has_keys() const { return m_part == Part::Search && m_focus_visible; }
+    // The page's text field changed: its text and caret (in UTF-16 units, as the DOM counts) become
+    // the search box's (applied next frame; the box keeps its caret, so it looks as if typed there).
+    void search_field_edit(const std::string& text, int caret_utf16);
+    // A key of the page's text field that the box handles itself (next frame): ↓ (0; into the
+    // results, or forward in the history), ↑ (1; back in the history), Escape (2).
+    void search_field_key(int key) { m_field_key = key; m_animating = true; }
+    // The search box's text, and a count that changes when the box changed it other than from the
+    // page's text field (history, Escape), so the page copies it back into the field.
+    const char* search_text() const { return m_query_buf; }
+    uint32_t search_text_rev() const { return m_search_text_rev; }
+
 private:
     // app.cpp
     void draw_loading();
@@ -172,6 +193,15 @@ private:
     int m_list_rows_drawn = 0, m_list_rows_last = 0;  // list rows visible this frame / last frame
     int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none)
     bool m_topic_scroll = false;        // scroll the Topics list to m_topic_cursor
+
+    // screen readers (see focus_text)
+    std::string m_focus_text;
+    void update_focus_text();     // end of frame: m_focus_text for the focused part and row
+    std::string m_field_text;     // the page's text field's text, waiting for the search box
+    int m_field_caret = -1;       // its caret (bytes); -1: nothing waiting
+    int m_field_key = -1;         // a key of the field waiting for the box (search_field_key)
+    std::string m_field_seen;     // the box's text the field last had (sent or copied back)
+    uint32_t m_search_text_rev = 0;
 
     // search box
     char m_query_buf[1024] = {};

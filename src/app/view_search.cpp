@@ -30,30 +30,67 @@ struct HistoryCtx {
     int* pos;
     std::string* draft;
     bool down_out = false;  // ↓ while not walking the history: leave for the results
+    // the page's text field (App::search_field_edit / search_field_key), applied while the box is active
+    const std::string* field_text = nullptr;  // its text replaces the box's, caret at field_caret bytes
+    int field_caret = 0;
+    ImGuiKey field_key = ImGuiKey_COUNT;      // ↑ / ↓ pressed in the field
+    bool field_applied = false;
 };
+
+// A key of the history (↑ / ↓) in a box holding `data`'s text.
+static void history_key(HistoryCtx* ctx, ImGuiInputTextCallbackData* data, ImGuiKey key) {
+    int& pos = *ctx->pos;
+    if (key == ImGuiKey_DownArrow && pos < 0) {
+        ctx->down_out = true;
+        return;
+    }
+    if (ctx->history->empty()) return;
+    int n = int(ctx->history->size());
+    if (key == ImGuiKey_UpArrow) {
+        if (pos < 0) ctx->draft->assign(data->Buf, size_t(data->BufTextLen));
+        pos = pos < 0 ? n - 1 : std::max(0, pos - 1);
+    } else if (key == ImGuiKey_DownArrow) {
+        pos = pos + 1 >= n ? -1 : pos + 1;
+    }
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, pos >= 0 ? (*ctx->history)[size_t(pos)].c_str() : ctx->draft->c_str());
+}
 
 // ↑ walks back through earlier queries (the one being typed is kept as a draft), ↓ forward and,
 // past the newest, back to the draft; ↓ while not walking the history goes to the results
 // instead of clearing the box (it used to erase the query being typed).
 static int history_callback(ImGuiInputTextCallbackData* data) {
     auto* ctx = static_cast<HistoryCtx*>(data->UserData);
-    if (data->EventFlag != ImGuiInputTextFlags_CallbackHistory) return 0;
-    int& pos = *ctx->pos;
-    if (data->EventKey == ImGuiKey_DownArrow && pos < 0) {
-        ctx->down_out = true;
-        return 0;
+    if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
+        history_key(ctx, data, data->EventKey);
+    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
+        if (ctx->field_text) {
+            data->DeleteChars(0, data->BufTextLen);
+            data->InsertChars(0, ctx->field_text->c_str());
+            data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(ctx->field_caret, 0, data->BufTextLen);
+            ctx->field_applied = true;
+        }
+        if (ctx->field_key != ImGuiKey_COUNT) {
+            history_key(ctx, data, ctx->field_key);
+            ctx->field_applied = true;
+        }
     }
-    if (ctx->history->empty()) return 0;
-    int n = int(ctx->history->size());
-    if (data->EventKey == ImGuiKey_UpArrow) {
-        if (pos < 0) ctx->draft->assign(data->Buf, size_t(data->BufTextLen));
-        pos = pos < 0 ? n - 1 : std::max(0, pos - 1);
-    } else if (data->EventKey == ImGuiKey_DownArrow) {
-        pos = pos + 1 >= n ? -1 : pos + 1;
-    }
-    data->DeleteChars(0, data->BufTextLen);
-    data->InsertChars(0, pos >= 0 ? (*ctx->history)[size_t(pos)].c_str() : ctx->draft->c_str());
     return 0;
+}
+
+void App::search_field_edit(const std::string& text, int caret_utf16) {
+    m_field_text = text.substr(0, sizeof m_query_buf - 1);
+    // UTF-16 units to UTF-8 bytes: a 4-byte sequence is two units
+    size_t b = 0;
+    for (int u = 0; b < m_field_text.size() && u < caret_utf16;) {
+        const unsigned char c = static_cast<unsigned char>(m_field_text[b]);
+        const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        u += len == 4 ? 2 : 1;
+        b = std::min(m_field_text.size(), b + len);
+    }
+    m_field_caret = int(caret_utf16 < 0 ? m_field_text.size() : b);
+    m_field_seen = m_field_text;
+    m_animating = true;
 }
 
 void App::draw_search_box(float w) {
@@ -67,8 +104,10 @@ void App::draw_search_box(float w) {
     // takes the keys. ImGui's own Escape would restore the text the box had when it got the caret
     // (cleared or not depending on when that was), so the box lets go before it sees the key.
     const ImGuiID box_id = ImGui::GetID("##search");
-    if (ImGui::GetActiveID() == box_id && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+    const int field_key = std::exchange(m_field_key, -1);
+    if ((ImGui::GetActiveID() == box_id && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) || field_key == 2) {
         ImGui::ClearActiveID();
+        m_field_caret = -1;  // a text of the page's field still on its way is older than this key
         if (m_query_buf[0] != 0) {
             m_query_buf[0] = 0;
             m_model.set_query("");
@@ -81,12 +120,30 @@ void App::draw_search_box(float w) {
     }
     if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
+    if (m_field_caret >= 0) { ctx.field_text = &m_field_text; ctx.field_caret = m_field_caret; }
+    if (field_key == 0 || field_key == 1) ctx.field_key = field_key == 0 ? ImGuiKey_DownArrow : ImGuiKey_UpArrow;
     const std::string hint = search_box_hint(m_model);
     bool enter = ImGui::InputTextWithHint("##search", hint.c_str(),
                                           m_query_buf, sizeof m_query_buf,
-                                          ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue,
+                                          ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue |
+                                              ImGuiInputTextFlags_CallbackAlways,
                                           history_callback, &ctx);
     bool edited = ImGui::IsItemEdited();
+    if (ctx.field_applied || !ImGui::IsItemActive()) {
+        // the box not active (the page's field kept the keys while it had no caret): the text directly
+        if (!ctx.field_applied && m_field_caret >= 0 && m_field_text != m_query_buf) {
+            std::strncpy(m_query_buf, m_field_text.c_str(), sizeof m_query_buf - 1);
+            edited = true;
+        }
+        if (!ctx.field_applied && field_key == 0 && m_history_pos < 0) ctx.down_out = true;
+        m_field_caret = -1;
+    }
+    if (field_key >= 0 && !ctx.field_applied && field_key != 2 && ImGui::IsItemActive() && !ctx.down_out)
+        m_field_key = field_key;  // the box got the caret this frame: its callback runs from the next
+    if (!ImGui::IsItemActive() || ctx.field_applied) {
+        // copy back to the page's field what the box changed by itself (history, Escape, a deep link)
+        if (m_field_seen != m_query_buf) { m_field_seen = m_query_buf; ++m_search_text_rev; }
+    }
     if (ImGui::IsItemActive()) m_part = Part::Search;
     keyboard_part(Part::Search);
     {

@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <iterator>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -59,6 +60,10 @@ struct Platform {
     tx::AppModel model;
     tx::App app{model, tx::AppHost{js_copy, js_open, std::string()}};
     std::string state;       // storage for tx_state_json's return value
+    // what the page's live regions and text field were last told (publish_a11y)
+    std::string a11y_status, a11y_focus;
+    int a11y_search_keys = -1;
+    uint32_t a11y_text_rev = 0;
     uint64_t drawn_rev = 0;  // model revision last drawn
     uint64_t notified_rev = 0;
     int frames_to_draw = 3;
@@ -237,6 +242,24 @@ void note_load_frame(double dt, double step_ms, bool indexing) {
     if (dt > 50) ++g->slow_load_frames;
 }
 
+// Screen readers: after a drawn frame, tell the page (Module.onExplorerAnnounce, in
+// web/explorer-loader.js) what changed of the status line, the keyboard focus's item in words
+// (App::focus_text), whether the search box has the keyboard's keys (the page then focuses its
+// text field over the box) and the box's text when the box changed it itself.
+void publish_a11y() {
+    const std::string status = tx::search_status(g->model);
+    const int keys = g->app.search_has_keys() ? 1 : 0;
+    if (status == g->a11y_status && g->app.focus_text() == g->a11y_focus && keys == g->a11y_search_keys &&
+        g->app.search_text_rev() == g->a11y_text_rev)
+        return;
+    g->a11y_status = status;
+    g->a11y_focus = g->app.focus_text();
+    g->a11y_search_keys = keys;
+    g->a11y_text_rev = g->app.search_text_rev();
+    EM_ASM({ if (Module.onExplorerAnnounce) Module.onExplorerAnnounce(UTF8ToString($0), UTF8ToString($1), $2, UTF8ToString($3), $4); },
+           status.c_str(), g->a11y_focus.c_str(), keys, g->app.search_text(), g->a11y_text_rev);
+}
+
 void frame() {
     double t0 = emscripten_get_now();
     // Right after main() the bundle is usually moments away (its download started with the page's
@@ -372,6 +395,7 @@ void frame() {
         g->notified_rev = g->model.revision();
         EM_ASM({ if (Module.onExplorerChange) Module.onExplorerChange(); });
     }
+    publish_a11y();
     // One clock reading for both marks: two readings could differ by the timer's resolution, and the
     // frame that first shows a searchable transcript must report the same time for both.
     const double now = emscripten_get_now();
@@ -435,6 +459,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
                 ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
                 ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
+    // what a screen reader is told (publish_a11y): the status line, the focus's item, the search box's keys
+    g->state += ",\"a11y\":{\"status\":";
+    tx::json_append_string(g->state, tx::search_status(g->model));
+    g->state += ",\"focus\":";
+    tx::json_append_string(g->state, g->app.focus_text());
+    g->state += std::string(",\"searchKeys\":") + (g->app.search_has_keys() ? "true" : "false") + ",\"searchText\":";
+    tx::json_append_string(g->state, g->app.search_text());
+    g->state += "}";
     g->state += ",\"topicStarts\":[";  // the current episode's topics (ms), as the Topics tab lists them
     for (size_t i = 0; i < g->model.topics().size(); ++i) g->state += (i ? "," : "") + std::to_string(g->model.topics()[i].start_ms);
     g->state += "]";
@@ -543,6 +575,29 @@ EMSCRIPTEN_KEEPALIVE int tx_tab_leaves(int dir) { return g && g->app.tab_leaves(
 // The canvas got the focus from the page by Tab (dir 1: the first part takes it) or Shift+Tab (-1: the last).
 EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
     if (g && ImGui::GetCurrentContext()) { g->app.enter(dir); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
+}
+// Screen readers: the page's text field over the search box (it has the page's focus while the box
+// has the keys, App::search_has_keys) changed to `text` with the caret at `caret` (UTF-16 units).
+EMSCRIPTEN_KEEPALIVE void tx_search_field(const char* text, int caret) {
+    if (g && text && ImGui::GetCurrentContext()) { g->app.search_field_edit(text, caret); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
+}
+// The page's focus went from the canvas to that field while a key was down (the ↑ that left the
+// first result for the box): its key-up goes to the field, never to SDL, and ImGui would take the
+// key as held, repeating it (↑ walked the history on its own). Every key is let go of.
+EMSCRIPTEN_KEEPALIVE void tx_release_keys() {
+    if (!g || !ImGui::GetCurrentContext()) return;
+    ImGuiIO& io = ImGui::GetIO();
+    std::fill(std::begin(io.KeysDown), std::end(io.KeysDown), false);
+    io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
+    g->frames_to_draw = std::max(g->frames_to_draw, 2);
+}
+// A key of that field the box handles: 0 ↓, 1 ↑, 2 Escape (App::search_field_key).
+EMSCRIPTEN_KEEPALIVE void tx_search_field_key(int key) {
+    if (g && key >= 0 && key <= 2) { g->app.search_field_key(key); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
+}
+// Tab (1) / Shift+Tab (-1) pressed in that field: the next / previous part takes the keys.
+EMSCRIPTEN_KEEPALIVE void tx_tab(int dir) {
+    if (g && dir) { g->app.tab(dir > 0 ? 1 : -1); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
 }
 // The canvas got (1) or lost (0) the page's keyboard focus; by_pointer: by a click or tap on it.
 EMSCRIPTEN_KEEPALIVE void tx_page_focus(int focused, int by_pointer) {

@@ -155,3 +155,25 @@ export async function typeQuery(page, q) {
   await page.waitForTimeout(150);
   return page.evaluate(() => window.explorer.state());
 }
+
+// Press `k` and read the state once the explorer has drawn two frames since (at least 150 ms): a
+// fixed wait alone read the state before the key's frame on a loaded machine.
+export async function pressKey(page, k) {
+  const state = () => page.evaluate(() => window.explorer.state());
+  const f0 = (await state()).frames;
+  await page.keyboard.press(k);
+  await page.waitForTimeout(150);
+  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
+  return state();
+}
+
+// A host page `html` (served as `name` next to the site's files) with one explorer in #ex, ready,
+// and window.explorer set to its handle.
+export async function openHost(browser, site, name, html) {
+  const page = await openPage(browser, site.url + 'embed.html', { routes: [['**/' + name, (r) => r.fulfill({ contentType: 'text/html', body: html })]] });
+  await page.goto(site.url + name);
+  await page.waitForFunction(() => { const e = document.getElementById('ex'); return e.transcriptExplorer && e.transcriptExplorer.state().ready; }, null, { timeout: 30000 });
+  await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
+  await page.waitForTimeout(300);
+  return page;
+}

@@ -6,19 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, openReady, openPage, waitState, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 import { writeSyntheticArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
-// Press `k` and read the state once the explorer has drawn two frames since (at least 150 ms): a
-// fixed wait alone read the state before the key's frame on a loaded machine.
-async function key(page, k) {
-  const f0 = (await state(page)).frames;
-  await page.keyboard.press(k);
-  await page.waitForTimeout(150);
-  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
-  return state(page);
-}
+const key = pressKey;  // press, then the state after the key's frames
 const HOST = `<!doctype html><html><body style="font:16px sans-serif;margin:20px"><p>Before. <a id="before" href="#x">link before</a></p>
 <div id="ex" data-transcript-explorer data-bundle="demo.txb" style="height:420px"></div>
 <p><a id="after" href="#y">link after</a></p>${'<p>filler</p>'.repeat(40)}<script src="explorer-loader.js"></script></body></html>`;
@@ -69,17 +61,14 @@ export const tests = [
     },
   },
   {
-    name: 'in a blog embed Tab from the link before enters the explorer at the search box with a ring on the canvas, walks its parts, and leaves to the link after; Shift+Tab comes back in at the reader (protects the host page\'s keyboard navigation)',
+    name: 'in a blog embed Tab from the link before enters the explorer at the search box (its text field) with a ring on the canvas, walks its parts, and leaves to the link after; Shift+Tab comes back in at the reader (protects the host page\'s keyboard navigation)',
     fn: async ({ browser, site }) => {
-      const page = await openPage(browser, site.url + 'embed.html', { routes: [['**/host.html', (r) => r.fulfill({ contentType: 'text/html', body: HOST })]] });
-      await page.goto(site.url + 'host.html');
-      await page.waitForFunction(() => { const e = document.getElementById('ex'); return e.transcriptExplorer && e.transcriptExplorer.state().ready; }, null, { timeout: 30000 });
-      await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
-      await page.waitForTimeout(300);
+      const page = await openHost(browser, site, 'host.html', HOST);
       await page.focus('#before');
       let s = await key(page, 'Tab');
       const active = () => page.evaluate(() => document.activeElement.id || document.activeElement.tagName);
-      assertEq(await active(), 'CANVAS', 'Tab from the link before focuses the explorer');
+      // the search box has the keys: the page focus is on its text field (named, for screen readers)
+      assertEq(await page.evaluate(() => document.activeElement.className), 'tx-search-field', 'Tab from the link before focuses the explorer\'s search field');
       assertEq(s.focus, 'search', 'at its first part');
       assert(/solid/.test(await page.evaluate(() => window.explorer.canvas.style.outline)), 'the canvas shows a focus ring');
       saveShot('keyboard-embed-entered', await page.screenshot());
