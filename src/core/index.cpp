@@ -713,6 +713,13 @@ void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos l
 
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
     const size_t first = out.size();
+    // At most one entry per occurrence, written in place and trimmed at the end: an emplace_back
+    // per passage is an out-of-line call in WASM, and the terms counted here (unsummarised) mostly
+    // have one occurrence per passage. The bound is smaller than the occurrences passed in.
+    out.resize(first + size_t(end - begin));
+    PassageCount* const entries = out.data() + first;
+    size_t n = 0;
+    uint32_t last_gid = 0;
     DocId doc = 0xFFFFFFFFu;
     uint32_t run = 0, run_end = 0;  // the token -> word run at or before the last multi-word check
     PassageCursor passages(*this);
@@ -723,11 +730,11 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
             run_end = m_docs[doc].run_end;
         }
         const uint32_t gid = passages.at(doc, o->pos);
-        if (out.size() == first || out.back().gid != gid) {
-            PassageCount& pc = out.emplace_back();
-            pc.gid = gid;
+        if (n == 0 || last_gid != gid) {
+            entries[n++] = PassageCount{gid, 0, 0};
+            last_gid = gid;
         }
-        PassageCount& pc = out.back();
+        PassageCount& pc = entries[n - 1];
         ++pc.count;
         if (!m_passage_multi[gid]) continue;
         if (o->span > 1) {
@@ -746,6 +753,7 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
         run = uint32_t(it - m_runs.begin()) - 1;
         if (run < run_end && m_runs[run].first_token <= o->pos && !m_runs[run].one_to_one) ++pc.multi;
     }
+    out.resize(first + n);
 }
 
 // ---- documents, tokens, passages ----
