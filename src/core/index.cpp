@@ -713,6 +713,13 @@ void InvertedIndex::positions_in(TermId t, DocId d, std::vector<Pos>& out, Pos l
 
 void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* end, std::vector<PassageCount>& out) const {
     const size_t first = out.size();
+    // At most one entry per occurrence, written in place and trimmed at the end: an emplace_back
+    // per passage is an out-of-line call in WASM, and the terms counted here (unsummarised) mostly
+    // have one occurrence per passage. The bound is smaller than the occurrences passed in.
+    out.resize(first + size_t(end - begin));
+    PassageCount* const entries = out.data() + first;
+    size_t n = 0;
+    uint32_t last_gid = 0;
     DocId doc = 0xFFFFFFFFu;
     uint32_t run = 0, run_end = 0;  // the token -> word run at or before the last multi-word check
     PassageCursor passages(*this);
@@ -723,11 +730,11 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
             run_end = m_docs[doc].run_end;
         }
         const uint32_t gid = passages.at(doc, o->pos);
-        if (out.size() == first || out.back().gid != gid) {
-            PassageCount& pc = out.emplace_back();
-            pc.gid = gid;
+        if (n == 0 || last_gid != gid) {
+            entries[n++] = PassageCount{gid, 0, 0};
+            last_gid = gid;
         }
-        PassageCount& pc = out.back();
+        PassageCount& pc = entries[n - 1];
         ++pc.count;
         if (!m_passage_multi[gid]) continue;
         if (o->span > 1) {
@@ -746,6 +753,7 @@ void InvertedIndex::passage_counts(const Occurrence* begin, const Occurrence* en
         run = uint32_t(it - m_runs.begin()) - 1;
         if (run < run_end && m_runs[run].first_token <= o->pos && !m_runs[run].one_to_one) ++pc.multi;
     }
+    out.resize(first + n);
 }
 
 // ---- documents, tokens, passages ----
@@ -766,7 +774,13 @@ uint32_t InvertedIndex::passage_of(DocId d, Pos pos) const {
     // a place past the end (not a token) belongs to the last passage, found from the last block
     const uint32_t b = std::min(pos >> kPassageBlockShift, blocks - 1);
     uint32_t gid = m_passage_block[di.block_begin + b];
-    while (gid + 1 < di.passage_end && m_passages[gid + 1].first_token <= pos) ++gid;
+    // A block (64 tokens) mostly holds at most one more passage start (passages are ~30 s, 60-90
+    // tokens): that first step without a branch (taken or not about as often, it mispredicted
+    // about every other time in the per-occurrence look-ups of passage_counts), then the loop
+    // for short passages. m_passages[last] stands in when gid is the episode's last passage.
+    const uint32_t last = di.passage_end - 1;
+    gid += uint32_t(gid < last) & uint32_t(m_passages[std::min(gid + 1, last)].first_token <= pos);
+    while (gid < last && m_passages[gid + 1].first_token <= pos) ++gid;
     return gid;
 }
 

@@ -1219,9 +1219,13 @@ void PassagePath::aggregate(Clause& c) {
             for (const PassageCount& pc : pcs) acc[pc.gid] += pc.count | uint64_t(pc.multi) << 32;
         }
         const uint8_t l = std::min<uint8_t>(c.terms[0].level, 4);
+        size_t n = 0;  // sized first, filled in place (emplace_back is an out-of-line call in WASM)
+        for (const uint64_t x : acc) n += x != 0;
+        c.agg.resize(n);
+        n = 0;
         for (uint32_t g = 0; g < acc.size(); ++g) {
             if (!acc[g]) continue;
-            Agg& a = c.agg.emplace_back();
+            Agg& a = c.agg[n++];
             a.gid = g;
             a.count = uint32_t(acc[g]);
             a.multi = uint32_t(acc[g] >> 32);

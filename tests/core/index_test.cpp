@@ -2,6 +2,7 @@
 // terms and positions that word_tokens (text.h, the project's one definition of a token) gives.
 #include <catch.hpp>
 
+#include <cstring>
 #include <map>
 #include <string>
 #include <utility>
@@ -172,5 +173,50 @@ TEST_CASE("index: fuzzy_terms equals a scan of every term, across incremental co
             }
         }
         CHECK(found > queries.size());  // the comparison covered many near words, not only empty lists
+    }
+}
+
+TEST_CASE("index: passage_of and PassageCursor agree with a scan of passage starts (short, empty, several per block)", "[index]") {
+    // Cues of 1-3 words 40 s apart: every cue its own passage, so a 64-token block holds from none
+    // to many passage starts. Words without tokens ("__") make empty passages that start where the
+    // next one does; "x-y-z" is three tokens (and its joined form). Two episodes: look-ups in the
+    // second must not see the first's passages.
+    const char* vocab[] = {"alpha", "__", "x-y-z", "beta", "gamma", "don't", "7"};
+    InvertedIndex ix;
+    uint32_t seed = 12345;
+    auto next = [&](uint32_t n) { seed = seed * 1103515245u + 12345u; return (seed >> 16) % n; };
+    for (int e = 0; e < 2; ++e) {
+        Episode ep;
+        for (uint32_t c = 0; c < 400; ++c) {
+            const uint32_t n = 1 + next(c % 50 < 25 ? 3 : 60);  // stretches of short cues, then long ones
+            Cue cue{uint32_t(ep.words.size()), n, c * 40000, c * 40000 + 1000};
+            for (uint32_t k = 0; k < n; ++k) {
+                const char* w = vocab[next(7)];
+                ep.words.push_back(Word{uint32_t(ep.text.size()), uint32_t(ep.text.size() + std::strlen(w)), c * 40000, kNoSpeaker});
+                ep.text += w;
+                ep.text += ' ';
+            }
+            ep.cues.push_back(cue);
+        }
+        REQUIRE(ix.add_episode(ep).ok());
+    }
+    ix.commit();
+    for (DocId d = 0; d < 2; ++d) {
+        const Pos end = ix.token_count(d) + 130;  // places past the end belong to the last passage
+        std::vector<uint32_t> want(end);
+        for (Pos p = 0; p < end; ++p) {
+            uint32_t g = ix.passages_begin(d);
+            while (g + 1 < ix.passages_end(d) && ix.passage(g + 1).first_token <= p) ++g;
+            want[p] = g;
+        }
+        REQUIRE(ix.passages_end(d) - ix.passages_begin(d) > 300);
+        InvertedIndex::PassageCursor forward(ix), jumping(ix);
+        for (Pos p = 0; p < end; ++p) {
+            INFO("episode " << d << " token " << p);
+            CHECK(ix.passage_of(d, p) == want[p]);
+            CHECK(forward.at(d, p) == want[p]);
+            const Pos q = Pos(next(end));
+            CHECK(jumping.at(d, q) == want[q]);
+        }
     }
 }
