@@ -852,8 +852,11 @@
     input.multiple = true;
     input.accept = ACCEPT;
     input.className = 'tx-open-input';
+    // A phone or tablet without a mouse or trackpad cannot drag files onto the page: no drop hint there.
+    var canDrop = !window.matchMedia || window.matchMedia('(any-pointer: fine)').matches;
     var hint = el('span', 'opacity:.7;overflow:hidden;text-overflow:ellipsis;',
-      (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 read in your browser, nothing is uploaded');
+      (canDrop ? (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 ' : '') +
+      'read in your browser, nothing is uploaded');
     var status = el('span', 'display:none;align-items:center;gap:.5em;');
     status.className = 'tx-open-status';
     status.setAttribute('role', 'status');

@@ -30,6 +30,22 @@ async function phone(browser, url, touch = true) {
 
 export const tests = [
   {
+    name: 'the "Open transcripts" bar offers dropping files only where a mouse or trackpad can drag them: on a touch-only phone its hint leaves "drop files" out, on a desktop it keeps it (protects an honest hint on phones)',
+    fn: async ({ browser, site }) => {
+      const hintOf = (page) => page.evaluate(() => document.querySelector('.tx-open-bar').textContent);
+      const desk = await phone(browser, site.url, false);
+      const deskHint = await hintOf(desk);
+      assert(/drop files/.test(deskHint), `desktop hint offers dropping: ${deskHint}`);
+      await desk.context().close();
+      const touch = await phone(browser, site.url, true);
+      const touchHint = await hintOf(touch);
+      assert(!/drop/.test(touchHint), `touch-only phone hint has no drop: ${touchHint}`);
+      assert(/nothing is uploaded/.test(touchHint) && /Open transcripts/.test(touchHint), `the rest of the bar stays: ${touchHint}`);
+      saveShot('ux-phone-open-bar', await touch.screenshot());
+      await touch.context().close();
+    },
+  },
+  {
     name: 'while explorer.wasm and the bundle download slowly, the page shows a loading screen in the reader\'s colour scheme with the bytes received, not a black canvas (protects the pre-WASM loading state)',
     fn: async ({ browser, site }) => {
       for (const scheme of ['light', 'dark']) {
