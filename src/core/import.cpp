@@ -31,13 +31,7 @@ const char* format_name(Format f) {
 namespace {
 
 bool ends_with_ci(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (size_t i = 0; i < suffix.size(); ++i) {
-        char a = s[s.size() - suffix.size() + i];
-        if (a >= 'A' && a <= 'Z') a = char(a + 32);
-        if (a != suffix[i]) return false;
-    }
-    return true;
+    return s.size() >= suffix.size() && ascii_iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 
 std::string_view strip_bom(std::string_view s) {
@@ -1135,14 +1129,9 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
 // written as the timed-text heading "Alice (0:00):" (a cite alone as the "Alice: " prefix, a time
 // alone as a "0:00" line), and that text goes through the plain text importer.
 
+// True when `s` from byte i starts with `lower` (a lower-case ASCII literal), ignoring ASCII case.
 bool ascii_ieq_prefix(std::string_view s, size_t i, std::string_view lower) {
-    if (s.size() - i < lower.size()) return false;
-    for (size_t k = 0; k < lower.size(); ++k) {
-        char c = s[i + k];
-        if (c >= 'A' && c <= 'Z') c = char(c + 32);
-        if (c != lower[k]) return false;
-    }
-    return true;
+    return i <= s.size() && s.size() - i >= lower.size() && ascii_iequals(s.substr(i, lower.size()), lower);
 }
 
 // Position of the first "</name" (any case) at or after i, or npos.

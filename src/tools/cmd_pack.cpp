@@ -5,7 +5,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <vector>
 
@@ -26,15 +25,8 @@ struct Job {
     const ManifestEntry* manifest = nullptr;  // metadata overlay, or null
 };
 
-bool ends_with(const std::string& s, const char* suffix) {
-    size_t n = std::strlen(suffix);
-    if (s.size() < n) return false;
-    for (size_t i = 0; i < n; ++i) {
-        char a = s[s.size() - n + i];
-        if (a >= 'A' && a <= 'Z') a = char(a + 32);
-        if (a != suffix[i]) return false;
-    }
-    return true;
+bool ends_with(std::string_view s, std::string_view suffix) {  // ignoring ASCII case
+    return s.size() >= suffix.size() && ascii_iequals(s.substr(s.size() - suffix.size()), suffix);
 }
 bool is_manifest(const std::string& p) { return ends_with(p, ".tsv") || ends_with(p, ".manifest"); }
 std::string base_name(const std::string& p) {
