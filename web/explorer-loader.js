@@ -490,9 +490,15 @@
       if (mode === 'embed' && !pointerFocus && canvas.matches(':focus-visible')) canvas.style.outline = '2px solid #3b82f6';
       if (M && !pointerFocus && from && from !== canvas && !(proxy && from === proxy))
         M._tx_focus_enter(from.compareDocumentPosition(canvas) & Node.DOCUMENT_POSITION_FOLLOWING ? 1 : -1);
+      // The explorer draws a caret in a text box only while its canvas has the page's focus (an
+      // embed must not look as if it took the keys of the host's own fields); a click or tap on
+      // the canvas says itself where keys go. (Synced once more when the module is ready, below.)
+      if (M) M._tx_page_focus(1, pointerFocus ? 1 : 0);
     });
     canvas.addEventListener('blur', function (e) {
-      if (!(proxyKeys && e.relatedTarget === proxy)) canvas.style.outline = 'none';  // the field stands in for the canvas
+      if (proxyKeys && e.relatedTarget === proxy) return;  // the field stands in for the canvas
+      canvas.style.outline = 'none';
+      if (M) M._tx_page_focus(0, 0);
     });
     var allowOpen = options.allowOpen === undefined ? mode === 'app' : !!options.allowOpen;
     var opener = allowOpen ? makeOpener(container, canvas, mode, function () { return api; }) : null;
@@ -637,12 +643,8 @@
         api.setDark(mq.matches);
         if (mq.addEventListener) mq.addEventListener('change', function (e) { api.setDark(e.matches); });
       }
-      // The explorer draws a caret in a text box only while its canvas has the page's focus (an
-      // embed must not look as if it took the keys of the host's own fields): tell it where the
-      // focus is now and whenever it moves; a click or tap on the canvas says itself where keys go.
+      // Where the page's focus is now (the canvas's focus and blur handlers above tell every move).
       M._tx_page_focus(document.activeElement === canvas ? 1 : 0, 0);
-      canvas.addEventListener('focus', function () { M._tx_page_focus(1, pointerFocus ? 1 : 0); });
-      canvas.addEventListener('blur', function (e) { if (!(proxyKeys && e.relatedTarget === proxy)) M._tx_page_focus(0, 0); });
       document.addEventListener('visibilitychange', function () { M._tx_wake(); });
       // The initial query goes in before the bundle: the model keeps it and searches once loaded,
       // and the search box (drawn once ready) starts with it. Set after loading, the box may
