@@ -733,11 +733,48 @@
   // sees a touch only once its gesture is known: a drag given to the page never reaches it (no
   // press, so no click where it started); a tap or a drag the explorer takes is replayed from its
   // start.
+  // A drag given to the page that ends while the finger still moves (a flick) coasts on, slowing
+  // down as the browser's own touch scrolling does; a finger that stopped before lifting does not.
   var TOUCH_SLOP = 8;  // px a finger moves before a touch is a drag, not a tap
+  var FLICK_WINDOW_MS = 100;  // the finger's speed at the end: its moves in the last 100 ms
+  var FLICK_MIN_SPEED = 0.3;  // px/ms below which a lifted finger does not coast
+  var COAST_TAU_MS = 325;     // the coast's speed falls by 1/e every 325 ms (~0.95 per frame at 60 Hz)
   function touchScrollsPage(canvas, getModule) {
     var start = null;  // the held-back touchstart of the gesture being decided, or null
     var owner = '';    // '', 'explorer' or 'page'
     var lastY = 0, replaying = false;
+    var moves = [];    // the page-owned drag's recent moves: {t, y} (screen px)
+    var coast = null;  // the running coast: {v (px/ms, + scrolls content down), carry (px), t, el}, or null
+    function stopCoast() { coast = null; }
+    function coastFrame(now) {
+      if (!coast) return;
+      var dt = Math.min(50, now - coast.t);
+      coast.t = now;
+      coast.carry += coast.v * dt;
+      var step = Math.trunc(coast.carry), before = scrollTop(coast.el);
+      coast.v *= Math.exp(-dt / COAST_TAU_MS);
+      if (step) {
+        coast.carry -= step;
+        coast.el.scrollBy(0, step);
+        if (scrollTop(coast.el) === before) { coast = null; return; }  // the page's end
+      }
+      if (Math.abs(coast.v) < 0.02) { coast = null; return; }
+      requestAnimationFrame(coastFrame);
+    }
+    function flickSpeed(tEnd) {  // px/ms of the last moves, 0 if the finger rested before lifting
+      var recent = moves.filter(function (m) { return tEnd - m.t <= FLICK_WINDOW_MS; });
+      if (recent.length < 2 || tEnd - recent[recent.length - 1].t > FLICK_WINDOW_MS / 2) return 0;
+      var a = recent[0], b = recent[recent.length - 1];
+      return b.t > a.t ? (a.y - b.y) / (b.t - a.t) : 0;
+    }
+    // a new touch, a wheel or a key anywhere on the page (or around a same-origin frame) stops a coast
+    var views = [window];
+    try { if (window.parent && window.parent !== window && window.parent.document) views.push(window.parent); } catch (e) { /* another origin */ }
+    views.forEach(function (v) {
+      ['touchstart', 'wheel', 'keydown', 'mousedown'].forEach(function (type) {
+        v.addEventListener(type, stopCoast, { capture: true, passive: true });
+      });
+    });
     function replay(ev) {
       var t = ev.changedTouches[0];
       var copy = function (tt) {
@@ -776,21 +813,32 @@
         owner = 'page';
         start = null;
         lastY = t0.screenY;
+        moves = [];
       }
       e.stopImmediatePropagation();
       // screen coordinates: a frame's own coordinates move with the page scrolled around it
       scrollParent(canvas).scrollBy(0, lastY - t.screenY);
       lastY = t.screenY;
+      moves.push({ t: performance.now(), y: t.screenY });
+      if (moves.length > 16) moves.shift();
     }, { capture: true, passive: true });
     function end(e) {
       if (replaying) return;
       if (owner === '' && start) toExplorer();  // a tap: SDL gets its start now, then this end
-      else if (owner === 'page') e.stopImmediatePropagation();
-      if (!e.touches || !e.touches.length) { owner = ''; start = null; }
+      else if (owner === 'page') {
+        e.stopImmediatePropagation();
+        var v = e.type === 'touchend' ? flickSpeed(performance.now()) : 0;
+        if (Math.abs(v) >= FLICK_MIN_SPEED) {
+          coast = { v: v, carry: 0, t: performance.now(), el: scrollParent(canvas) };
+          requestAnimationFrame(coastFrame);
+        }
+      }
+      if (!e.touches || !e.touches.length) { owner = ''; start = null; moves = []; }
     }
     canvas.addEventListener('touchend', end, { capture: true, passive: true });
     canvas.addEventListener('touchcancel', end, { capture: true, passive: true });
   }
+  function scrollTop(el) { return el.scrollY !== undefined ? el.scrollY : el.scrollTop; }
   // The nearest ancestor of `el` that scrolls vertically, else its window; a window that cannot
   // scroll (embed.html in an iframe) hands over to the page around its frame when that page is of
   // the same origin (a page of another origin cannot be scrolled from here).

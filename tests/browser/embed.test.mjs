@@ -75,14 +75,17 @@ async function differingPixels(page, a, b) {
 }
 
 // A touch drag by CDP (real touch events with the browser's own default actions).
-async function drag(page, cdp, x, y0, y1, steps = 8) {
+// A drag by touch from (x, y0) to (x, y1); the finger rests `hold` ms before it lifts (a resting
+// finger does not flick: the page must not coast on), and `after` ms are waited after it lifts.
+async function drag(page, cdp, x, y0, y1, steps = 8, hold = 150, after = 400) {
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
   for (let i = 1; i <= steps; i++) {
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 + (y1 - y0) * i / steps }] });
     await page.waitForTimeout(16);
   }
+  if (hold) await page.waitForTimeout(hold);
   await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await page.waitForTimeout(400);
+  if (after) await page.waitForTimeout(after);
 }
 
 export const tests = [
@@ -186,6 +189,51 @@ export const tests = [
       await page.keyboard.type('zuckerberg', { delay: 20 });
       await waitFor(page, E1, 's => s.query === "zuckerberg" && s.totalHits > 0', 5000);
       saveShot('embed-phone-typed', await page.screenshot());
+    }),
+  },
+  {
+    name: 'on a phone a flick over the embed\'s timeline lets the blog page coast on after the finger lifts, slowing to a stop, and a touch stops the coast; a drag that rests before lifting does not coast (protects scrolling a post past an embed with the momentum the browser gives elsewhere)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 375, height: 667 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true }, null, async (page, context) => {
+      await waitFor(page, E1, 's => s.ready && s.frames > 0 && s.query === "llama"');
+      const cdp = await context.newCDPSession(page);
+      const scrollY = () => page.evaluate(() => window.scrollY);
+      const timelineMid = async () => {
+        await page.evaluate(() => document.getElementById('e1').scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(300);
+        const r = await page.locator('#e1 canvas').boundingBox();
+        const [tx, ty, tw, th] = (await page.evaluate(`${E1}.state()`)).timeline;
+        return { x: r.x + tx + tw / 2, y: r.y + ty + th / 2 };
+      };
+      // a flick: 150 px up in 4 quick moves, lifted while moving
+      let p = await timelineMid();
+      const y0 = await scrollY();
+      await drag(page, cdp, p.x, p.y, p.y - 150, 4, 0, 0);
+      const yLift = await scrollY();
+      await page.waitForTimeout(1500);
+      const yRest = await scrollY();
+      assert(yLift - y0 > 100, `the drag itself scrolled the page (${y0} -> ${yLift})`);
+      assert(yRest - yLift > 60, `the page coasted on after the finger lifted (${yLift} -> ${yRest})`);
+      await page.waitForTimeout(500);
+      assertEq(await scrollY(), yRest, 'the coast came to a stop');
+      assertEq((await page.evaluate(`${E1}.state()`)).timeMs, 0, 'the flick did not seek');
+      // a touch on the blog's text while the page coasts stops it where it is
+      p = await timelineMid();
+      await drag(page, cdp, p.x, p.y, p.y - 150, 4, 0, 0);
+      await page.waitForTimeout(60);
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x: 10, y: 10 }] });
+      const yTouched = await scrollY();
+      await page.waitForTimeout(400);
+      const yHeld = await scrollY();
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      assert(Math.abs(yHeld - yTouched) <= 2, `a touch stopped the coast (${yTouched} -> ${yHeld})`);
+      // the same drag with the finger resting before it lifts: no coast
+      p = await timelineMid();
+      const y1 = await scrollY();
+      await drag(page, cdp, p.x, p.y, p.y - 150, 4, 150, 0);
+      const y2 = await scrollY();
+      await page.waitForTimeout(800);
+      assert(y2 - y1 > 100, `the resting drag scrolled the page (${y1} -> ${y2})`);
+      assertEq(await scrollY(), y2, 'a finger that rested before lifting does not coast');
     }),
   },
   {
