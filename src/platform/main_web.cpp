@@ -460,7 +460,9 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
                 ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
                 ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"recurringCursor\":" + std::to_string(g->app.recurring_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
-    // what a screen reader is told (publish_a11y): the status line, the focus's item, the search box's keys
+    // what a screen reader is told (publish_a11y): the status line, the focus's item, whether the
+    // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
+    // and the texts of the search box and of the box with the keys (fieldText)
     g->state += ",\"a11y\":{\"status\":";
     tx::json_append_string(g->state, tx::search_status(g->model));
     g->state += ",\"focus\":";
