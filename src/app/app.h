@@ -140,11 +140,10 @@ public:
     void field_key(int key) { link(field_has_keys()).key = key; m_animating = true; }
     // The text of the box the field stands in for (the search box's when none), and a count that
     // changes when a box changed its text other than from the page's field (history, Escape), so
-    // the page copies it back into the field. Where that box was drawn (x, y, w, h in CSS px).
+    // the page copies it back into the field.
     const char* search_text() const { return m_query_buf; }
     const char* field_text() const { return field_has_keys() == Field::EpisodeFilter ? m_episode_filter : m_query_buf; }
     uint32_t field_text_rev() const { return m_field_text_rev; }
-    const float* field_rect() const { return field_has_keys() == Field::EpisodeFilter ? m_episode_filter_rect : m_search_rect; }
     // The search syntax the search box's tooltip shows (the page's field is described by it).
     static const char* search_help();
 
