@@ -42,8 +42,9 @@
  * Keyboard shortcuts only ever reach the explorer while its canvas has focus (click it or Tab to it).
  * Screen readers: two visually hidden polite live regions in the container (.tx-live-status,
  * .tx-live-focus) say the search status and the item the keyboard focus is on, and while the search
- * box has the keyboard's keys the page focus is on a transparent field over it (.tx-search-field,
- * "Search the transcript"); see docs/embedding.md.
+ * box or the Episodes filter has the keyboard's keys the page focus is on a transparent field over
+ * it (.tx-search-field, "Search the transcript", described by the query syntax in .tx-search-help;
+ * .tx-filter-field, "Filter episodes"); see docs/embedding.md.
  *
  * Each mount gets its own canvas and its own WASM instance; the only globals are
  * `TranscriptExplorer` and Emscripten's `createExplorerModule`; no stylesheet is added (the canvas
@@ -70,6 +71,7 @@
   // no alpha, a depth buffer from SDL's default 16-bit depth, no stencil, no multisampling).
   var GL_ATTRIBUTES = { alpha: false, depth: true, stencil: false, antialias: false };
 
+  var fieldIds = 0;  // mounts' text field descriptions (ids must be unique in the page)
   var supportedOk = false;  // a probe that succeeded once is not repeated for every mount
   function supported() {
     if (supportedOk) return { ok: true, reason: '' };
@@ -345,34 +347,45 @@
     }
     canvas.addEventListener('mousedown', focusCanvas, true);
     canvas.addEventListener('touchstart', focusCanvas, { capture: true, passive: true });
-    // The search box's text field: a transparent <input> laid over the search box, named "Search
-    // the transcript" (created the first time it is needed). Touch screens: a canvas cannot open
-    // the on-screen keyboard, so a tap on the search box focuses it (synchronously, inside the tap,
-    // as mobile browsers require); what is typed there becomes the query, Enter steps to the next
-    // hit. Screen readers: while the search box has the keys by the keyboard (Tab, "/", Ctrl+F),
-    // the page's focus is on this field (proxyKeys), so a screen reader names it ("Search the
-    // transcript, edit text") and reads back what is typed; its text and caret go to the box, which
-    // keeps its own caret drawn, and Tab, Shift+Tab, the arrows, Enter and Escape do what they do in
-    // the box. It is out of the Tab order (tabindex -1), before the canvas (so Shift+Tab from it
-    // leaves the explorer for the page), and lets the pointer through to the canvas.
-    var proxy = null;
-    var proxyKeys = false;    // the field stands in for the search box for the keyboard (not a tap)
-    var proxySent = null;     // [text, caret] the search box has from the field (sent or copied from it)
+    // The text field: a transparent <input> laid over a text box of the canvas (created the first
+    // time it is needed). Touch screens: a canvas cannot open the on-screen keyboard, so a tap on
+    // the search box focuses it (synchronously, inside the tap, as mobile browsers require); what
+    // is typed there becomes the query, Enter steps to the next hit. Screen readers: while a text
+    // box has the keys by the keyboard (Tab, "/", Ctrl+F, ↑ from a list), the page's focus is on
+    // this field (proxyKeys), named for that box (FIELDS: "Search the transcript", described by the
+    // query syntax; "Filter episodes"), so a screen reader names it ("…, edit text") and reads back
+    // what is typed; its text and caret go to the box, which keeps its own caret drawn, and Tab,
+    // Shift+Tab, the arrows, Enter and Escape do what they do in the box. It is out of the Tab order
+    // (tabindex -1), before the canvas (so Shift+Tab from it leaves the explorer for the page), and
+    // lets the pointer through to the canvas.
+    var FIELDS = {  // by App::field_has_keys: the name, class, and the state's rect of the box
+      1: { label: 'Search the transcript', cls: 'tx-search-field', rect: 'searchBox', help: true },
+      2: { label: 'Filter episodes', cls: 'tx-filter-field', rect: 'episodeFilter', help: false }
+    };
+    var proxy = null, help = null;
+    var proxyFor = 1;         // the box the field stands in for (FIELDS)
+    var proxyKeys = false;    // the field stands in for that box for the keyboard (not a tap)
+    var proxySent = null;     // [text, caret] the box has from the field (sent or copied from it)
     function ensureProxy() {
       if (proxy) return proxy;
       proxy = document.createElement('input');
       proxy.type = 'search';
       proxy.tabIndex = -1;
-      proxy.className = 'tx-search-field';
-      proxy.setAttribute('aria-label', 'Search the transcript');
       proxy.setAttribute('autocomplete', 'off');
       proxy.setAttribute('autocapitalize', 'off');
       proxy.setAttribute('spellcheck', 'false');
+      // the search box's tooltip (the query syntax), which a screen reader reads as the field's description
+      help = el('div', SR_ONLY, M ? M.UTF8ToString(M._tx_search_help()) : '');
+      help.id = 'tx-search-help-' + (++fieldIds);
+      help.className = 'tx-search-help';
+      help.setAttribute('aria-hidden', 'true');
+      container.appendChild(help);
+      standFor(1);
       function send() {
         var now = [proxy.value, proxy.selectionStart === null ? -1 : proxy.selectionStart];
         if (proxySent && proxySent[0] === now[0] && proxySent[1] === now[1]) return;  // a key that changed neither
         proxySent = now;
-        M.ccall('tx_search_field', null, ['string', 'number'], now);
+        M.ccall('tx_text_field', null, ['string', 'number'], now);
       }
       proxy.addEventListener('input', function () {
         if (!M) return;
@@ -386,13 +399,13 @@
           return;
         }
         if (ev.ctrlKey || ev.altKey || ev.metaKey) return;
-        var fieldKey = { ArrowDown: 0, ArrowUp: 1, Escape: 2 }[ev.key];
-        if (ev.key === 'Enter' || ev.key === 'F3') {
+        var fieldKey = { ArrowDown: 0, ArrowUp: 1, Escape: 2, Enter: 3 }[ev.key];
+        if (proxyFor === 1 && (ev.key === 'Enter' || ev.key === 'F3')) {
           ev.preventDefault();
           api.nextHit(!ev.shiftKey);
         } else if (fieldKey !== undefined) {
           ev.preventDefault();  // Escape would also clear a search field by itself
-          M._tx_search_field_key(fieldKey);
+          M._tx_text_field_key(fieldKey);
         } else if (ev.key === 'Tab') {
           var dir = ev.shiftKey ? -1 : 1;
           if (M._tx_tab_leaves(dir)) return;  // the browser moves on to the page (the field is before the canvas)
@@ -412,6 +425,15 @@
       canvas.parentNode.insertBefore(proxy, canvas);
       return proxy;
     }
+    // Name the field for box `which` (FIELDS) and lay it over that box.
+    function standFor(which) {
+      var f = FIELDS[which];
+      proxyFor = which;
+      proxy.className = f.cls;
+      proxy.setAttribute('aria-label', f.label);
+      if (f.help) proxy.setAttribute('aria-describedby', help.id); else proxy.removeAttribute('aria-describedby');
+      if (M) placeProxy(api.state()[f.rect]);
+    }
     function placeProxy(b) {
       proxy.style.cssText = 'position:absolute;opacity:0;border:0;padding:0;margin:0;font-size:16px;pointer-events:none;' +
         'left:' + (canvas.offsetLeft + b[0]) + 'px;top:' + (canvas.offsetTop + b[1]) + 'px;width:' + b[2] + 'px;height:' + b[3] + 'px;';
@@ -424,41 +446,42 @@
       if (!b || x < b[0] || y < b[1] || x > b[0] + b[2] || y > b[1] + b[3]) return;
       ensureProxy();
       proxyKeys = false;
-      placeProxy(b);
+      standFor(1);
       proxy.value = st.query || '';
       proxy.focus({ preventScroll: true });
       // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
       canvas.dispatchEvent(new MouseEvent('mouseleave'));
     }, { passive: true });
     // What the explorer publishes for screen readers (onExplorerAnnounce): the status line, the
-    // keyboard focus's item in words, whether the search box has the keyboard's keys (the field
-    // above then takes the page's focus) and the box's own changes to its text.
+    // keyboard focus's item in words, which text box has the keyboard's keys (0: none; the field
+    // above then takes the page's focus, named for that box) and the box's own changes to its text.
     var SR_ONLY = 'position:absolute;width:1px;height:1px;margin:-1px;padding:0;border:0;overflow:hidden;' +
       'clip:rect(0 0 0 0);clip-path:inset(50%);white-space:nowrap;';
     var live = null, lastTextRev = 0;
-    function onAnnounce(status, focusText, searchKeys, searchText, textRev) {
+    function onAnnounce(status, focusText, fieldKeys, fieldText, textRev) {
       var ours = document.activeElement === canvas || (proxy && document.activeElement === proxy);
       live.status(status, ours);
       live.focus(focusText, ours);
-      if (searchKeys && document.activeElement === canvas) {
-        var st = api.state();
+      var moved = proxyKeys && document.activeElement === proxy && fieldKeys && fieldKeys !== proxyFor;
+      if (fieldKeys && FIELDS[fieldKeys] && (document.activeElement === canvas || moved)) {
         ensureProxy();
-        placeProxy(st.searchBox);
-        proxy.value = searchText;
+        if (moved) focusQuietly(canvas);  // another box: the field is focused anew, so its new name is read
+        standFor(fieldKeys);
+        proxy.value = fieldText;
         proxyKeys = true;
         focusQuietly(proxy);
         M._tx_release_keys();  // the key that brought the focus here goes up on the field, not on the canvas
         proxy.setSelectionRange(proxy.value.length, proxy.value.length);
         proxySent = [proxy.value, proxy.value.length];  // the key that brought the focus here ends on the field (keyup)
-      } else if (!searchKeys && proxyKeys && document.activeElement === proxy) {
+      } else if (!fieldKeys && proxyKeys && document.activeElement === proxy) {
         focusQuietly(canvas);
         proxyKeys = false;
       }
       if (textRev !== lastTextRev) {
         lastTextRev = textRev;
-        if (proxyKeys && proxy && proxy.value !== searchText) {
-          proxy.value = searchText;
-          proxy.setSelectionRange(searchText.length, searchText.length);
+        if (proxyKeys && proxy && proxy.value !== fieldText) {
+          proxy.value = fieldText;
+          proxy.setSelectionRange(fieldText.length, fieldText.length);
           proxySent = [proxy.value, proxy.value.length];
         }
       }
@@ -628,7 +651,7 @@
         var r = sizeEl.getBoundingClientRect();
         M._tx_resize(Math.max(1, Math.round(r.width)), Math.max(1, Math.round(r.height)));
         // the search field follows the box, which moves once the explorer drew at the new size
-        if (proxyKeys) setTimeout(function () { if (proxyKeys) placeProxy(api.state().searchBox); }, 120);
+        if (proxyKeys) setTimeout(function () { if (proxyKeys) placeProxy(api.state()[FIELDS[proxyFor].rect]); }, 120);
       };
       if (window.ResizeObserver) new ResizeObserver(resize).observe(sizeEl);
       window.addEventListener('resize', resize);

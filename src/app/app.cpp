@@ -60,13 +60,15 @@ void App::update_focus_text() {
         return size_t(std::find(v.begin(), v.end(), s) - v.begin());
     };
     switch (m_part) {
-        case Part::None: case Part::Search: break;  // the page's text field is named by the page
+        case Part::None: case Part::Search: case Part::EpisodeFilter: break;  // the page's text field is named by the page
         case Part::Smaller: m_focus_text = "Smaller text, button"; break;
         case Part::Larger: m_focus_text = "Larger text, button"; break;
         case Part::Theme: m_focus_text = m_dark ? "Light theme, button" : "Dark theme, button"; break;
         case Part::Media: m_focus_text = "Open media at this moment, button"; break;
         case Part::CopyQuote: m_focus_text = "Copy quote, button"; break;
         case Part::ShowAllTopics: m_focus_text = "Show all topics, button"; break;
+        case Part::ShowAllEpisodes: m_focus_text = "Show all episodes, button"; break;
+        case Part::RecurringTopics: m_focus_text = announce_recurring(m_model, m_recurring_cursor); break;
         case Part::Timeline: m_focus_text = "Timeline, " + announce_timeline(m_model); break;
         case Part::Tabs: {
             const size_t i = index_of(m_tab_names, m_open_tab);
@@ -74,9 +76,6 @@ void App::update_focus_text() {
             if (i < m_tab_names.size()) m_focus_text += ", " + std::to_string(i + 1) + " of " + std::to_string(m_tab_names.size());
             break;
         }
-        case Part::EpisodeFilter:
-            m_focus_text = std::string("Find an episode by title or date, edit text") + (m_episode_filter[0] ? ": " : "") + m_episode_filter;
-            break;
         case Part::List:
             if (m_open_tab == "Results") {
                 m_focus_text = announce_result(m_model, m_model.selected_result());
@@ -155,8 +154,14 @@ void App::draw_error() {
 }
 
 const char* App::part_name(Part p) {
-    static const char* names[] = {"", "search", "smaller", "larger", "theme", "media", "timeline", "tabs", "episodeFilter", "showAllTopics", "list", "copyQuote", "reader"};
+    static const char* names[] = {"", "search", "smaller", "larger", "theme", "media", "timeline", "tabs", "episodeFilter", "showAllTopics", "list", "copyQuote", "reader",
+                                  "showAllEpisodes", "recurringTopics"};
     return names[int(p)];
+}
+
+Field App::field_has_keys() const {
+    if (!m_focus_visible) return Field::None;
+    return m_part == Part::Search ? Field::Search : m_part == Part::EpisodeFilter ? Field::EpisodeFilter : Field::None;
 }
 
 bool App::tab_leaves(int dir) const {
@@ -214,13 +219,13 @@ bool App::activated(Part p) const {
            ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Space), false);
 }
 
-int App::list_keys(int at, int n) const {
+int App::list_keys(int at, int n, int page_rows) const {
     auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
     if (n <= 0) return -2;
-    const int page = std::max(1, m_list_rows_last - 1);  // a page keeps one row of the last in view
+    const int page = std::max(1, (page_rows < 0 ? m_list_rows_last : page_rows) - 1);  // a page keeps one row of the last in view
     if (key(ImGuiKey_DownArrow)) return std::min(at + 1, n - 1);
     if (key(ImGuiKey_UpArrow)) return std::max(at - 1, -1);
-    const bool paging = m_part == Part::List;  // a list focused by the mouse leaves them to the reader
+    const bool paging = list_has_keys();  // a list focused by the mouse leaves them to the reader
     if (paging && key(ImGuiKey_PageDown)) return std::min(std::max(at, 0) + page, n - 1);
     if (paging && key(ImGuiKey_PageUp)) return std::max(at - page, 0);
     if (key(ImGuiKey_Home)) return 0;

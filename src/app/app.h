@@ -11,6 +11,7 @@
 #include "app/model/text_layout.h"
 
 struct ImFont;
+struct ImGuiInputTextCallbackData;
 
 namespace tx {
 
@@ -39,7 +40,25 @@ constexpr size_t kArchiveTimelineMin = 8;  // episodes from which the archive ti
 // it has the keyboard focus; see handle_part_keys().
 // Media: "Open media at this moment" (episodes with a media link); ShowAllTopics: the Topics tab's
 // "Show all topics" (while a topic is highlighted); List: the open tab's results, topics or episodes.
-enum class Part : int { None, Search, Smaller, Larger, Theme, Media, Timeline, Tabs, EpisodeFilter, ShowAllTopics, List, CopyQuote, Reader };
+// The Episodes tab (archives): ShowAllEpisodes ("Show all episodes", while a recurring topic is
+// chosen), RecurringTopics (its rows), EpisodeFilter, then List.
+enum class Part : int { None, Search, Smaller, Larger, Theme, Media, Timeline, Tabs, EpisodeFilter, ShowAllTopics, List, CopyQuote, Reader,
+                        ShowAllEpisodes, RecurringTopics };
+
+// The canvas text boxes the page's text field can stand in for (App::field_has_keys).
+enum class Field : int { None = 0, Search = 1, EpisodeFilter = 2 };
+
+// One text box's side of the page's text field (App::field_edit): what the field sent that the box
+// has still to take, and what the field was last told the box holds.
+struct FieldLink {
+    std::string text;   // the field's text, waiting for the box
+    int caret = -1;     // its caret (bytes); -1: nothing waiting
+    int key = -1;       // a key of the field waiting for the box (App::field_key)
+    std::string seen;   // the box's text the field last had (sent, or copied back to it)
+};
+// For a box's ImGuiInputTextFlags_CallbackAlways: the field's text waiting in `link` replaces the
+// box's, caret at link.caret. @return true when there was one (view_search.cpp).
+bool take_field_text(const FieldLink& link, ImGuiInputTextCallbackData* data);
 
 class App {
 public:
@@ -93,28 +112,40 @@ public:
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
     int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
+    // The Episodes tab's recurring topic row ↑/↓ are on (index into recurring_by_episodes(); -1:
+    // none), for tests.
+    int recurring_cursor() const { return m_recurring_cursor; }
     static const char* part_name(Part p);
 
     // ---- screen readers (the web page's live regions and text field, web/explorer-loader.js) ----
     // What the keyboard focus is on, in words: the part and, in a list, its row (announce.h), e.g.
     // "Results list: 12:34, …, result 3 of 9"; "" while the focus is not the keyboard's (after a
-    // click, or with the page's focus elsewhere) and on the search box (the page's text field stands
-    // in for it there and is named by the page). Computed at the end of each frame.
+    // click, or with the page's focus elsewhere) and on a text box the page's text field stands in
+    // for (the page names the field). Computed at the end of each frame.
     const std::string& focus_text() const { return m_focus_text; }
-    // The search box has the keys and the keyboard brought them there (Tab, "/", Ctrl+F with the
-    // focus ring up): the page moves its focus to a text field over the box, which a screen reader
-    // can name and read back, and forwards its text here.
-    bool search_has_keys() const { return m_part == Part::Search && m_focus_visible; }
+    // The text box that has the keys because the keyboard brought them there (Tab, Shift+Tab, "/",
+    // Ctrl+F or ↑ from a list, with the focus ring up): the search box or the Episodes filter. The
+    // page then moves its focus to a text field over that box, which a screen reader names and
+    // reads back, and forwards the field's text and keys here. Field::None otherwise.
+    Field field_has_keys() const;
+    bool search_has_keys() const { return field_has_keys() == Field::Search; }
     // The page's text field changed: its text and caret (in UTF-16 units, as the DOM counts) become
-    // the search box's (applied next frame; the box keeps its caret, so it looks as if typed there).
-    void search_field_edit(const std::string& text, int caret_utf16);
-    // A key of the page's text field that the box handles itself (next frame): ↓ (0; into the
-    // results, or forward in the history), ↑ (1; back in the history), Escape (2).
-    void search_field_key(int key) { m_field_key = key; m_animating = true; }
-    // The search box's text, and a count that changes when the box changed it other than from the
-    // page's text field (history, Escape), so the page copies it back into the field.
+    // the text of the box it stands in for (applied next frame; the box keeps its caret, so it looks
+    // as if typed there).
+    void field_edit(const std::string& text, int caret_utf16);
+    // A key of the page's text field that the box handles itself (next frame): ↓ (0), ↑ (1),
+    // Escape (2), Enter (3). The search box: ↓ into the results (or forward in the history), ↑
+    // back in the history, Escape clears (then leaves); the page steps to the next hit on Enter
+    // itself. The Episodes filter: ↓ or Enter into the list, Escape clears it.
+    void field_key(int key) { link(field_has_keys()).key = key; m_animating = true; }
+    // The text of the box the field stands in for (the search box's when none), and a count that
+    // changes when a box changed its text other than from the page's field (history, Escape), so
+    // the page copies it back into the field.
     const char* search_text() const { return m_query_buf; }
-    uint32_t search_text_rev() const { return m_search_text_rev; }
+    const char* field_text() const { return field_has_keys() == Field::EpisodeFilter ? m_episode_filter : m_query_buf; }
+    uint32_t field_text_rev() const { return m_field_text_rev; }
+    // The search syntax the search box's tooltip shows (the page's field is described by it).
+    static const char* search_help();
 
 private:
     // app.cpp
@@ -132,12 +163,28 @@ private:
     bool keyboard_part(Part p, const float a[2], const float b[2]);
     bool activated(Part p) const;  // Enter or Space on the focused button p
     // The focused list's keys for a list of n rows with row `at` selected (-1: none): ↑/↓ one row,
-    // PageUp/PageDown a page (the rows it showed last frame), Home/End the first / last.
+    // PageUp/PageDown a page, Home/End the first / last.
     // @return the row to go to (-1: ↑ on the first row), or -2 when none of these keys was pressed.
-    int list_keys(int at, int n) const;
+    // page: rows a page holds (-1: the rows the list showed last frame).
+    int list_keys(int at, int n, int page = -1) const;
+    // A "Show all …" button in the Tab walk as part p. @return 0: not pressed; 1: pressed; 2:
+    // pressed by the keyboard (the button goes away, so `rows` take the keys, from the next key on).
+    int show_all_button(const char* label, Part p, Part rows);
+    // Rows with a cursor row while part p has the keys (the Topics list, the recurring topics):
+    // ↑/↓, PageUp/PageDown (`page` rows; -1: list_keys' default) and Home/End move `cursor`
+    // (setting `scroll`), from `start` when it is on no row; -1 while p has not the keys; `hold`:
+    // not this frame. @return true when Enter or Space chose the cursor row, as a click does.
+    bool cursor_rows(Part p, int& cursor, bool& scroll, int n, int start, bool hold, int page = -1);
     void count_list_row();         // after a list row's item: counts it when visible (the page size)
     void open_media();             // "Open media at this moment": the media link at the reader's time
     void choose_topic(size_t i);   // a Topics row clicked or chosen by Enter: highlight it and jump there
+    bool list_has_keys() const { return m_part == Part::List || m_part == Part::RecurringTopics; }  // it pages itself
+    FieldLink& link(Field f) { return f == Field::EpisodeFilter ? m_filter_link : m_search_link; }
+    // After a box linked to the page's field was drawn (`active`: it has the caret; `applied`: its
+    // callback took the field's text this frame): a text waiting that the box could not take goes
+    // into `buf` directly, and the field is told what the box changed by itself (field_text_rev).
+    // @return true when `buf` changed here.
+    bool settle_field(FieldLink& l, char* buf, size_t cap, bool active, bool applied);
     void copy_quote();             // the "Copy quote" button's action
     bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
@@ -193,15 +240,14 @@ private:
     int m_list_rows_drawn = 0, m_list_rows_last = 0;  // list rows visible this frame / last frame
     int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none)
     bool m_topic_scroll = false;        // scroll the Topics list to m_topic_cursor
+    int m_recurring_cursor = -1;        // the recurring topic row ↑/↓ are on while its list has the keys
+    bool m_recurring_scroll = false;    // scroll the recurring topics to m_recurring_cursor
 
     // screen readers (see focus_text)
     std::string m_focus_text;
     void update_focus_text();     // end of frame: m_focus_text for the focused part and row
-    std::string m_field_text;     // the page's text field's text, waiting for the search box
-    int m_field_caret = -1;       // its caret (bytes); -1: nothing waiting
-    int m_field_key = -1;         // a key of the field waiting for the box (search_field_key)
-    std::string m_field_seen;     // the box's text the field last had (sent or copied back)
-    uint32_t m_search_text_rev = 0;
+    FieldLink m_search_link, m_filter_link;  // the page's text field and the boxes (field_edit)
+    uint32_t m_field_text_rev = 0;
 
     // search box
     char m_query_buf[1024] = {};

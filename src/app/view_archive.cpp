@@ -2,8 +2,10 @@
 // are indexed in time slices, the archive timeline (episodes by date, query hits per episode) and
 // the recurring topics the strips are coloured by ("which episodes talk about X").
 #include <imgui.h>
+#include <imgui_internal.h>  // ImGuiWindow: the table's visible rows, to scroll the cursor row into view
 
 #include <algorithm>
+#include <utility>
 
 #include "app/app.h"
 #include "app/model/search_status.h"
@@ -111,20 +113,33 @@ void App::draw_archive_topics() {
     const auto& topics = m_model.recurring_topics();
     const int chosen = m_model.chosen_recurring();
     ImGui::TextDisabled("Recurring topics \xC2\xB7 %zu", order.size());
+    int shown_all = 0;
     if (chosen >= 0) {
         ImGui::SameLine();
-        if (ImGui::SmallButton("Show all episodes")) m_model.choose_recurring(-1);
+        if ((shown_all = show_all_button("Show all episodes", Part::ShowAllEpisodes, Part::RecurringTopics))) m_model.choose_recurring(-1);
     }
+    // While the rows have the keys (Tab), ↑/↓ (PageUp/PageDown, Home/End) move a cursor row,
+    // starting at the chosen topic; Enter or Space chooses it (or shows all again), as a click does.
     const float row_h = ImGui::GetTextLineHeightWithSpacing();
     const float rows = std::min(5.5f, float(order.size()) + 1.2f);  // + the header row
+    const auto at_chosen = std::find(order.begin(), order.end(), uint32_t(std::max(chosen, 0)));
+    const int start = chosen >= 0 && at_chosen != order.end() ? int(at_chosen - order.begin()) : 0;
+    if (cursor_rows(Part::RecurringTopics, m_recurring_cursor, m_recurring_scroll, int(order.size()), start, shown_all == 2, int(rows - 1.2f))) {
+        const int g = int(order[size_t(m_recurring_cursor)]);
+        m_model.choose_recurring(g == m_model.chosen_recurring() ? -1 : g);
+    }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_ScrollY;
     if (ImGui::BeginTable("recurring_topics", 2, flags, ImVec2(0, row_h * rows))) {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
         ImGui::TableSetupColumn("In", ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableHeadersRow();
+        const float header_bottom = ImGui::GetItemRectMax().y;
+        ImVec2 cursor_a, cursor_b;
+        bool cursor_drawn = false;
         ImGuiListClipper clip;
         clip.Begin(int(order.size()));
+        if (m_recurring_scroll && m_recurring_cursor >= 0) clip.ForceDisplayRangeByIndices(m_recurring_cursor, m_recurring_cursor + 1);
         while (clip.Step()) {
             for (int k = clip.DisplayStart; k < clip.DisplayEnd; ++k) {
                 const int g = int(order[size_t(k)]);
@@ -143,6 +158,15 @@ void App::draw_archive_topics() {
                     m_model.choose_recurring(g == chosen ? -1 : g);
                 const ImVec2 r0 = ImGui::GetItemRectMin(), r1 = ImGui::GetItemRectMax();
                 const bool hovered = ImGui::IsItemHovered();
+                if (k == m_recurring_cursor) {  // the keyboard's row: hover colour, and a 1 px ring drawn after the table
+                    cursor_a = r0;
+                    cursor_b = r1;
+                    cursor_drawn = true;
+                    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.6f));
+                    const ImGuiWindow* w = ImGui::GetCurrentWindow();
+                    if (std::exchange(m_recurring_scroll, false) && (r0.y < header_bottom || r1.y > w->InnerClipRect.Max.y))
+                        ImGui::SetScrollHereY(0.5f);
+                }
                 ImGui::SetCursorScreenPos(label_at);
                 if (text_ellipsis(rt.label, ImGui::GetContentRegionAvail().x) && hovered) tooltip_text(rt.label);
                 ImGui::TableSetColumnIndex(1);
@@ -152,6 +176,14 @@ void App::draw_archive_topics() {
             }
         }
         ImGui::EndTable();
+        const ImVec2 t0 = ImGui::GetItemRectMin(), t1 = ImGui::GetItemRectMax();
+        if (cursor_drawn) {  // within the table's rows: a row scrolled half under the header is cut
+            ImDrawList* dl = ImGui::GetWindowDrawList();
+            dl->PushClipRect(ImVec2(t0.x, header_bottom), t1, true);
+            dl->AddRect(cursor_a, cursor_b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.f, 0, 1.f);
+            dl->PopClipRect();
+        }
+        keyboard_part(Part::RecurringTopics);
     }
     ImGui::Separator();
 }

@@ -17,6 +17,25 @@ void App::choose_topic(size_t i) {
     m_model.seek(m_model.episode(), t.start_ms);
 }
 
+int App::show_all_button(const char* label, Part p, Part rows) {
+    int pressed = 0;
+    if (ImGui::SmallButton(label) || activated(p)) {
+        pressed = m_part == p ? 2 : 1;
+        if (pressed == 2) set_part(rows);  // the button goes away: the rows keep the keys
+    }
+    keyboard_part(p);
+    return pressed;
+}
+
+bool App::cursor_rows(Part p, int& cursor, bool& scroll, int n, int start, bool hold, int page) {
+    if (m_part != p) { cursor = -1; return false; }
+    if (ImGui::GetIO().WantTextInput || hold || n <= 0) return false;
+    if (cursor < 0 || cursor >= n) cursor = std::clamp(start, 0, n - 1);
+    const int to = list_keys(cursor, n, page);
+    if (to >= 0 && to != cursor) { cursor = to; scroll = true; }
+    return activated(p);
+}
+
 void App::draw_topics() {
     const auto& topics = m_model.topics();
     const auto& groups = m_model.topic_groups();
@@ -27,28 +46,13 @@ void App::draw_topics() {
         return;
     }
     float dur = float(std::max<uint32_t>(1, m_model.episode_meta(m_model.episode()).duration_ms));
-    bool shown_all = false;  // by the keyboard: the list takes the keys, from the next key on
-    if (m_model.highlighted_group() >= 0) {
-        if (ImGui::SmallButton("Show all topics") || activated(Part::ShowAllTopics)) {
-            m_model.set_highlighted_group(-1);
-            shown_all = m_part == Part::ShowAllTopics;
-            if (shown_all) set_part(Part::List);  // the button goes away: the list keeps the keys
-        }
-        keyboard_part(Part::ShowAllTopics);
-    }
+    const int shown_all = m_model.highlighted_group() >= 0 ? show_all_button("Show all topics", Part::ShowAllTopics, Part::List) : 0;
+    if (shown_all) m_model.set_highlighted_group(-1);
     // While the list has the keys, ↑/↓ (PageUp/PageDown, Home/End) move a cursor row, starting at
     // the topic being read; Enter or Space chooses it, as a click does.
-    const int n = int(topics.size());
-    if (m_part != Part::List) m_topic_cursor = -1;
-    else if (!ImGui::GetIO().WantTextInput && !shown_all) {
-        if (m_topic_cursor < 0 || m_topic_cursor >= n) {
-            m_topic_cursor = 0;
-            for (int i = 0; i < n; ++i) if (topics[size_t(i)].start_ms <= m_model.time_ms()) m_topic_cursor = i;
-        }
-        const int to = list_keys(m_topic_cursor, n);
-        if (to >= 0 && to != m_topic_cursor) { m_topic_cursor = to; m_topic_scroll = true; }
-        if (activated(Part::List)) choose_topic(size_t(m_topic_cursor));
-    }
+    int start = 0;
+    for (size_t i = 0; i < topics.size(); ++i) if (topics[i].start_ms <= m_model.time_ms()) start = int(i);
+    if (cursor_rows(Part::List, m_topic_cursor, m_topic_scroll, int(topics.size()), start, shown_all == 2)) choose_topic(size_t(m_topic_cursor));
     if (ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
         ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
@@ -107,15 +111,29 @@ void App::draw_episodes() {
     ImGui::BeginChild("episode_list", ImVec2(0, 0), false);
     draw_archive_topics();
     // finding one of 293 episodes by scrolling was the only way: a filter on titles and dates
+    // While it has the keys by the keyboard, the page's text field stands in for it (field_edit):
+    // its text comes in through the callback, ↓ / Enter / Escape as field keys.
+    FieldLink& field = m_filter_link;
+    const int field_key = std::exchange(field.key, -1);
+    if (field_key == 2 && m_episode_filter[0]) { field.text.clear(); field.caret = 0; }  // Escape clears, as in a search field
+    struct FilterCtx { const FieldLink* field; bool applied; } ctx{&field, false};
     ImGui::SetNextItemWidth(-1);
     if (m_focus_filter && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_filter = false; }  // waits for the page's focus
     ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
-                             ImGuiInputTextFlags_CallbackHistory, [](ImGuiInputTextCallbackData*) { return 0; });  // ↑/↓ are the list's
-    if (ImGui::IsItemActive()) m_part = Part::EpisodeFilter;
+                             ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackAlways,  // ↑/↓ are the list's
+                             [](ImGuiInputTextCallbackData* d) {
+                                 auto* c = static_cast<FilterCtx*>(d->UserData);
+                                 if (d->EventFlag == ImGuiInputTextFlags_CallbackAlways && take_field_text(*c->field, d)) c->applied = true;
+                                 return 0;
+                             }, &ctx);
+    const bool active = ImGui::IsItemActive();
+    settle_field(field, m_episode_filter, sizeof m_episode_filter, active, ctx.applied);
+    if (active) m_part = Part::EpisodeFilter;
     keyboard_part(Part::EpisodeFilter);
-    // ↓ or Enter in the filter: into the list, at the first episode it keeps
-    const bool into_list = m_part == Part::EpisodeFilter && ImGui::IsItemActive() &&
-                           (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)));
+    // ↓ or Enter in the filter (or its page field): into the list, at the first episode it keeps
+    const bool into_list = m_part == Part::EpisodeFilter &&
+                           ((active && (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow)) || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Enter)))) ||
+                            field_key == 0 || field_key == 3);
     {
         const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_episode_filter_rect[0] = a.x; m_episode_filter_rect[1] = a.y; m_episode_filter_rect[2] = b.x - a.x; m_episode_filter_rect[3] = b.y - a.y;

@@ -238,7 +238,7 @@ void App::draw_reader() {
     // Home/End the start and the end also when no part has them; PageUp/PageDown a screen unless a
     // list has the keys (it pages itself, as lists do elsewhere) or a text box has the caret
     const bool reader_keys = m_part == Part::Reader || m_part == Part::None;
-    if (!io.WantTextInput && m_part != Part::List) {
+    if (!io.WantTextInput && !list_has_keys()) {
         auto key = [](ImGuiKey k) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(k)); };
         const bool space = m_part == Part::Reader && key(ImGuiKey_Space);
         const float line = m_part == Part::Reader ? m_line_height : 0.f;  // arrows: only while the reader has the focus

@@ -24,15 +24,40 @@ static const char* kSyntaxHelp =
     "word, the passages with the most of them are shown.\n\n"
     "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
 
+const char* App::search_help() { return kSyntaxHelp; }
+
+bool take_field_text(const FieldLink& link, ImGuiInputTextCallbackData* data) {
+    if (link.caret < 0) return false;
+    data->DeleteChars(0, data->BufTextLen);
+    data->InsertChars(0, link.text.c_str());
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(link.caret, 0, data->BufTextLen);
+    return true;
+}
+
+bool App::settle_field(FieldLink& l, char* buf, size_t cap, bool active, bool applied) {
+    bool changed = false;
+    if (applied || !active) {
+        // the box not active (the page's field kept the keys while it had no caret): the text directly
+        if (!applied && l.caret >= 0 && l.text != buf) {
+            std::strncpy(buf, l.text.c_str(), cap - 1);
+            buf[cap - 1] = 0;
+            changed = true;
+        }
+        l.caret = -1;
+    }
+    // copy back to the page's field what the box changed by itself (history, Escape, a deep link)
+    if ((!active || applied) && l.seen != buf) { l.seen = buf; ++m_field_text_rev; }
+    return changed;
+}
+
 struct HistoryCtx {
     App* app;
     const std::vector<std::string>* history;
     int* pos;
     std::string* draft;
     bool down_out = false;  // ↓ while not walking the history: leave for the results
-    // the page's text field (App::search_field_edit / search_field_key), applied while the box is active
-    const std::string* field_text = nullptr;  // its text replaces the box's, caret at field_caret bytes
-    int field_caret = 0;
+    // the page's text field (App::field_edit / field_key), applied while the box is active
+    const FieldLink* field = nullptr;
     ImGuiKey field_key = ImGuiKey_COUNT;      // ↑ / ↓ pressed in the field
     bool field_applied = false;
 };
@@ -64,12 +89,7 @@ static int history_callback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
         history_key(ctx, data, data->EventKey);
     } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
-        if (ctx->field_text) {
-            data->DeleteChars(0, data->BufTextLen);
-            data->InsertChars(0, ctx->field_text->c_str());
-            data->CursorPos = data->SelectionStart = data->SelectionEnd = std::clamp(ctx->field_caret, 0, data->BufTextLen);
-            ctx->field_applied = true;
-        }
+        if (ctx->field && take_field_text(*ctx->field, data)) ctx->field_applied = true;
         if (ctx->field_key != ImGuiKey_COUNT) {
             history_key(ctx, data, ctx->field_key);
             ctx->field_applied = true;
@@ -78,18 +98,20 @@ static int history_callback(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
-void App::search_field_edit(const std::string& text, int caret_utf16) {
-    m_field_text = text.substr(0, sizeof m_query_buf - 1);
+void App::field_edit(const std::string& text, int caret_utf16) {
+    const Field f = field_has_keys();
+    FieldLink& l = link(f);
+    l.text = text.substr(0, (f == Field::EpisodeFilter ? sizeof m_episode_filter : sizeof m_query_buf) - 1);
     // UTF-16 units to UTF-8 bytes: a 4-byte sequence is two units
     size_t b = 0;
-    for (int u = 0; b < m_field_text.size() && u < caret_utf16;) {
-        const unsigned char c = static_cast<unsigned char>(m_field_text[b]);
+    for (int u = 0; b < l.text.size() && u < caret_utf16;) {
+        const unsigned char c = static_cast<unsigned char>(l.text[b]);
         const size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
         u += len == 4 ? 2 : 1;
-        b = std::min(m_field_text.size(), b + len);
+        b = std::min(l.text.size(), b + len);
     }
-    m_field_caret = int(caret_utf16 < 0 ? m_field_text.size() : b);
-    m_field_seen = m_field_text;
+    l.caret = int(caret_utf16 < 0 ? l.text.size() : b);
+    l.seen = l.text;
     m_animating = true;
 }
 
@@ -104,10 +126,11 @@ void App::draw_search_box(float w) {
     // takes the keys. ImGui's own Escape would restore the text the box had when it got the caret
     // (cleared or not depending on when that was), so the box lets go before it sees the key.
     const ImGuiID box_id = ImGui::GetID("##search");
-    const int field_key = std::exchange(m_field_key, -1);
+    FieldLink& field = m_search_link;
+    const int field_key = std::exchange(field.key, -1);
     if ((ImGui::GetActiveID() == box_id && ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) || field_key == 2) {
         ImGui::ClearActiveID();
-        m_field_caret = -1;  // a text of the page's field still on its way is older than this key
+        field.caret = -1;  // a text of the page's field still on its way is older than this key
         if (m_query_buf[0] != 0) {
             m_query_buf[0] = 0;
             m_model.set_query("");
@@ -120,7 +143,7 @@ void App::draw_search_box(float w) {
     }
     if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
-    if (m_field_caret >= 0) { ctx.field_text = &m_field_text; ctx.field_caret = m_field_caret; }
+    ctx.field = &field;
     if (field_key == 0 || field_key == 1) ctx.field_key = field_key == 0 ? ImGuiKey_DownArrow : ImGuiKey_UpArrow;
     const std::string hint = search_box_hint(m_model);
     bool enter = ImGui::InputTextWithHint("##search", hint.c_str(),
@@ -128,22 +151,11 @@ void App::draw_search_box(float w) {
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue |
                                               ImGuiInputTextFlags_CallbackAlways,
                                           history_callback, &ctx);
-    bool edited = ImGui::IsItemEdited();
-    if (ctx.field_applied || !ImGui::IsItemActive()) {
-        // the box not active (the page's field kept the keys while it had no caret): the text directly
-        if (!ctx.field_applied && m_field_caret >= 0 && m_field_text != m_query_buf) {
-            std::strncpy(m_query_buf, m_field_text.c_str(), sizeof m_query_buf - 1);
-            edited = true;
-        }
-        if (!ctx.field_applied && field_key == 0 && m_history_pos < 0) ctx.down_out = true;
-        m_field_caret = -1;
-    }
-    if (field_key >= 0 && !ctx.field_applied && field_key != 2 && ImGui::IsItemActive() && !ctx.down_out)
-        m_field_key = field_key;  // the box got the caret this frame: its callback runs from the next
-    if (!ImGui::IsItemActive() || ctx.field_applied) {
-        // copy back to the page's field what the box changed by itself (history, Escape, a deep link)
-        if (m_field_seen != m_query_buf) { m_field_seen = m_query_buf; ++m_search_text_rev; }
-    }
+    const bool active = ImGui::IsItemActive();
+    if (!ctx.field_applied && !active && field_key == 0 && m_history_pos < 0) ctx.down_out = true;
+    const bool edited = settle_field(field, m_query_buf, sizeof m_query_buf, active, ctx.field_applied) || ImGui::IsItemEdited();
+    if (field_key >= 0 && field_key <= 1 && !ctx.field_applied && active && !ctx.down_out)
+        field.key = field_key;  // the box got the caret this frame: its callback runs from the next
     if (ImGui::IsItemActive()) m_part = Part::Search;
     keyboard_part(Part::Search);
     {

@@ -62,7 +62,7 @@ struct Platform {
     std::string state;       // storage for tx_state_json's return value
     // what the page's live regions and text field were last told (publish_a11y)
     std::string a11y_status, a11y_focus;
-    int a11y_search_keys = -1;
+    int a11y_field_keys = -1;
     uint32_t a11y_text_rev = 0;
     uint64_t drawn_rev = 0;  // model revision last drawn
     uint64_t notified_rev = 0;
@@ -244,20 +244,21 @@ void note_load_frame(double dt, double step_ms, bool indexing) {
 
 // Screen readers: after a drawn frame, tell the page (Module.onExplorerAnnounce, in
 // web/explorer-loader.js) what changed of the status line, the keyboard focus's item in words
-// (App::focus_text), whether the search box has the keyboard's keys (the page then focuses its
-// text field over the box) and the box's text when the box changed it itself.
+// (App::focus_text), which text box has the keyboard's keys (App::field_has_keys: 0 none, 1 the
+// search box, 2 the Episodes filter; the page then focuses its text field over that box) and the
+// box's text when the box changed it itself.
 void publish_a11y() {
     const std::string status = tx::search_status(g->model);
-    const int keys = g->app.search_has_keys() ? 1 : 0;
-    if (status == g->a11y_status && g->app.focus_text() == g->a11y_focus && keys == g->a11y_search_keys &&
-        g->app.search_text_rev() == g->a11y_text_rev)
+    const int keys = int(g->app.field_has_keys());
+    if (status == g->a11y_status && g->app.focus_text() == g->a11y_focus && keys == g->a11y_field_keys &&
+        g->app.field_text_rev() == g->a11y_text_rev)
         return;
     g->a11y_status = status;
     g->a11y_focus = g->app.focus_text();
-    g->a11y_search_keys = keys;
-    g->a11y_text_rev = g->app.search_text_rev();
+    g->a11y_field_keys = keys;
+    g->a11y_text_rev = g->app.field_text_rev();
     EM_ASM({ if (Module.onExplorerAnnounce) Module.onExplorerAnnounce(UTF8ToString($0), UTF8ToString($1), $2, UTF8ToString($3), $4); },
-           status.c_str(), g->a11y_focus.c_str(), keys, g->app.search_text(), g->a11y_text_rev);
+           status.c_str(), g->a11y_focus.c_str(), keys, g->app.field_text(), g->a11y_text_rev);
 }
 
 void frame() {
@@ -458,14 +459,20 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"typing\":" + (ImGui::GetCurrentContext() && ImGui::GetIO().WantTextInput ? "true" : "false") +
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
                 ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
-                ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
-    // what a screen reader is told (publish_a11y): the status line, the focus's item, the search box's keys
+                ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"recurringCursor\":" + std::to_string(g->app.recurring_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
+    // what a screen reader is told (publish_a11y): the status line, the focus's item, whether the
+    // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
+    // and the texts of the search box and of the box with the keys (fieldText)
     g->state += ",\"a11y\":{\"status\":";
     tx::json_append_string(g->state, tx::search_status(g->model));
     g->state += ",\"focus\":";
     tx::json_append_string(g->state, g->app.focus_text());
-    g->state += std::string(",\"searchKeys\":") + (g->app.search_has_keys() ? "true" : "false") + ",\"searchText\":";
+    static const char* fields[] = {"", "search", "episodeFilter"};
+    g->state += std::string(",\"searchKeys\":") + (g->app.search_has_keys() ? "true" : "false") +
+                ",\"fieldKeys\":\"" + fields[int(g->app.field_has_keys())] + "\",\"searchText\":";
     tx::json_append_string(g->state, g->app.search_text());
+    g->state += ",\"fieldText\":";
+    tx::json_append_string(g->state, g->app.field_text());
     g->state += "}";
     g->state += ",\"topicStarts\":[";  // the current episode's topics (ms), as the Topics tab lists them
     for (size_t i = 0; i < g->model.topics().size(); ++i) g->state += (i ? "," : "") + std::to_string(g->model.topics()[i].start_ms);
@@ -576,11 +583,13 @@ EMSCRIPTEN_KEEPALIVE int tx_tab_leaves(int dir) { return g && g->app.tab_leaves(
 EMSCRIPTEN_KEEPALIVE void tx_focus_enter(int dir) {
     if (g && ImGui::GetCurrentContext()) { g->app.enter(dir); g->frames_to_draw = std::max(g->frames_to_draw, 3); }
 }
-// Screen readers: the page's text field over the search box (it has the page's focus while the box
-// has the keys, App::search_has_keys) changed to `text` with the caret at `caret` (UTF-16 units).
-EMSCRIPTEN_KEEPALIVE void tx_search_field(const char* text, int caret) {
-    if (g && text && ImGui::GetCurrentContext()) { g->app.search_field_edit(text, caret); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
+// Screen readers: the page's text field over a text box (it has the page's focus while the box has
+// the keys, App::field_has_keys) changed to `text` with the caret at `caret` (UTF-16 units).
+EMSCRIPTEN_KEEPALIVE void tx_text_field(const char* text, int caret) {
+    if (g && text && ImGui::GetCurrentContext()) { g->app.field_edit(text, caret); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
 }
+// The search syntax the search box's tooltip shows: the page describes its field with it.
+EMSCRIPTEN_KEEPALIVE const char* tx_search_help() { return tx::App::search_help(); }
 // The page's focus went from the canvas to that field while a key was down (the ↑ that left the
 // first result for the box): its key-up goes to the field, never to SDL, and ImGui would take the
 // key as held, repeating it (↑ walked the history on its own). Every key is let go of.
@@ -591,9 +600,9 @@ EMSCRIPTEN_KEEPALIVE void tx_release_keys() {
     io.KeyCtrl = io.KeyShift = io.KeyAlt = io.KeySuper = false;
     g->frames_to_draw = std::max(g->frames_to_draw, 2);
 }
-// A key of that field the box handles: 0 ↓, 1 ↑, 2 Escape (App::search_field_key).
-EMSCRIPTEN_KEEPALIVE void tx_search_field_key(int key) {
-    if (g && key >= 0 && key <= 2) { g->app.search_field_key(key); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
+// A key of that field the box handles: 0 ↓, 1 ↑, 2 Escape, 3 Enter (App::field_key).
+EMSCRIPTEN_KEEPALIVE void tx_text_field_key(int key) {
+    if (g && key >= 0 && key <= 3) { g->app.field_key(key); g->frames_to_draw = std::max(g->frames_to_draw, 2); }
 }
 // Tab (1) / Shift+Tab (-1) pressed in that field: the next / previous part takes the keys.
 EMSCRIPTEN_KEEPALIVE void tx_tab(int dir) {

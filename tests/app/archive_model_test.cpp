@@ -3,6 +3,7 @@
 // indexed, snippets filled on demand from released episodes, and the reader switching episodes.
 #include <catch.hpp>
 
+#include "app/model/announce.h"
 #include "app/model/app_model.h"
 #include "app/model/search_status.h"
 #include "core/import.h"
@@ -447,4 +448,44 @@ TEST_CASE("the archive's recurring topics list holds the strips' topics, colours
     CHECK(at->start_word == m.reader_word());
     m.choose_recurring(-1);
     CHECK(m.chosen_recurring() == -1);
+}
+
+// Protects what a screen reader hears for the Episodes tab's recurring topic row the keyboard is on
+// (announce_recurring; the rows were out of the keyboard walk and said nothing): its label, in how
+// many episodes and segments it is, whether it is the chosen one, and its place in the list.
+TEST_CASE("a recurring topic row is described by its label, episodes, segments and place") {
+    const std::vector<const char*>& cooking = kOther[0];
+    std::vector<Episode> eps;
+    eps.push_back(topic_episode(0, {kOther[1], kStars, cooking}));
+    eps.push_back(topic_episode(1, {kStars, kOther[2], kOther[3]}));
+    eps.push_back(topic_episode(2, {kOther[4], cooking, kOther[5]}));
+    eps.push_back(topic_episode(3, {cooking, kOther[6], kOther[3]}));
+    AppModel m;
+    load_as_archive(m, eps);
+    CHECK(announce_recurring(m, 0).empty());  // nothing to describe while the grouping runs
+    run_to_end(m, 2.0);
+    REQUIRE(m.recurring_known());
+    const auto& order = m.recurring_by_episodes();
+    REQUIRE(order.size() >= 2);
+    // the segments of the first row's topic, counted on the episodes' strips
+    uint32_t segments = 0;
+    for (uint32_t e = 0; e < eps.size(); ++e) {
+        m.set_episode(e);
+        for (const TopicRow& t : m.topics()) segments += t.recurring == int(order[0]) ? 1u : 0u;
+    }
+    const RecurringTopicRow& first = m.recurring_topics()[order[0]];
+    const std::string place = "recurring topic 1 of " + std::to_string(order.size());
+    const std::string s = announce_recurring(m, 0);
+    INFO(s);
+    CHECK(s.rfind(first.label + ", ", 0) == 0);
+    CHECK(s.find(", 3 episodes, ") != std::string::npos);  // cooking: episodes 1, 3 and 4
+    CHECK(s.find(", " + std::to_string(segments) + (segments == 1 ? " segment" : " segments")) != std::string::npos);
+    CHECK(s.size() > place.size());
+    CHECK(s.compare(s.size() - place.size(), place.size(), place) == 0);
+    CHECK(s.find("chosen") == std::string::npos);
+    m.choose_recurring(int(order[0]));
+    CHECK(announce_recurring(m, 0).find(", chosen, " + place) != std::string::npos);
+    CHECK(announce_recurring(m, 1).find("chosen") == std::string::npos);  // only the chosen row says so
+    CHECK(announce_recurring(m, -1).empty());
+    CHECK(announce_recurring(m, int(order.size())).empty());
 }

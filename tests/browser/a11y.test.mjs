@@ -5,6 +5,7 @@
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
 import path from 'node:path';
 import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
+import { topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 const key = pressKey;  // press, then the state after the key's frames
@@ -26,15 +27,24 @@ function clock(ms) {
   return h ? `${h}:${p(m)}:${p(s)}` : `${m}:${p(s)}`;
 }
 // The page's accessibility tree as Chromium gives it to screen readers (this playwright has no
-// page.accessibility): [{ role, name, focused, ignored }].
+// page.accessibility): [{ role, name, description, focused, ignored }].
 async function axTree(page) {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send('Accessibility.getFullAXTree');
   await cdp.detach();
   return nodes.map((n) => ({
     role: n.role && n.role.value, name: n.name && n.name.value, ignored: n.ignored,
+    description: n.description && n.description.value,
     focused: (n.properties || []).some((p) => p.name === 'focused' && p.value.value),
   }));
+}
+
+// Wait until the page's focus is on a text field named `name`; @return its node in the
+// accessibility tree (a text box or search box by that name, not ignored) and the whole tree.
+async function focusedField(page, name) {
+  await page.waitForFunction((n) => document.activeElement && document.activeElement.getAttribute('aria-label') === n, name, { timeout: 3000 });
+  const tree = await axTree(page);
+  return { field: tree.find((n) => !n.ignored && n.name === name && (n.role === 'searchbox' || n.role === 'textbox')), tree };
 }
 
 export const tests = [
@@ -77,18 +87,21 @@ export const tests = [
     },
   },
   {
-    name: 'the search box with the keys by Tab puts the page focus on a field named "Search the transcript" that types into the box; ↓ leaves it for the results; the live regions and field are in the accessibility tree and show nothing (protects screen-reader use of the search box)',
+    name: 'the search box with the keys by Tab puts the page focus on a field named "Search the transcript", described by the query syntax, that types into the box; ↓ leaves it for the results; the live regions and field are in the accessibility tree and show nothing (protects screen-reader use of the search box)',
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url);
       let s = await key(page, 'Tab');
       s = await key(page, 'Shift+Tab');
       assertEq(s.focus, 'search', 'Shift+Tab came back to the search box');
       assert(s.a11y.searchKeys, 'the explorer says the search box has the keyboard keys');
-      await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Search the transcript', null, { timeout: 3000 });
-      const tree = await axTree(page);
-      const field = tree.find((n) => !n.ignored && n.name === 'Search the transcript' && (n.role === 'searchbox' || n.role === 'textbox'));
+      const { field, tree } = await focusedField(page, 'Search the transcript');
       assert(field, 'the field is in the accessibility tree: ' + JSON.stringify(tree.filter((n) => !n.ignored && n.name).slice(0, 20)));
       assert(field.focused, 'and focused');
+      // described by the query syntax of the box's tooltip (aria-describedby), which shows nothing
+      for (const part of ['"exact phrase"', 'pre*', 'OR', 'speaker:'])  // the syntax the README documents
+        assert(field.description && field.description.includes(part), `the description has ${part}: ${JSON.stringify(field.description)}`);
+      const helpW = await page.evaluate(() => { const e = document.querySelector('.tx-search-help'); return e && e.getBoundingClientRect().width; });
+      assert(helpW !== null && helpW <= 1, 'the description is visually hidden: ' + helpW);
       const regions = await page.evaluate(() => ['tx-live-status', 'tx-live-focus'].map((c) => {
         const e = document.querySelector('.' + c);
         return e && { live: e.getAttribute('aria-live'), atomic: e.getAttribute('aria-atomic'), w: e.getBoundingClientRect().width };
@@ -198,3 +211,79 @@ tests.push({
     await page.context().close();
   },
 });
+
+// The page's text field (the focused element) lies on the canvas rect `b` (x, y, w, h in canvas px).
+const fieldOn = (page, b) => page.evaluate((b) => {
+  const f = document.activeElement.getBoundingClientRect(), c = window.explorer.canvas.getBoundingClientRect();
+  return [f.left - c.left - b[0], f.top - c.top - b[1], f.width - b[2], f.height - b[3]].every((d) => Math.abs(d) < 1.5);
+}, b);
+const activeField = (page) => page.evaluate(() => {
+  const e = document.activeElement;
+  return e === window.explorer.canvas ? 'canvas' : e ? (e.getAttribute('aria-label') || e.tagName) + '|' + e.value : '';
+});
+const rec = (r) => [`**/rec.txb`, (route) => route.fulfill({ body: r, contentType: 'application/octet-stream' })];
+
+tests.push({
+  name: 'archive: the recurring topic row the keyboard is on is announced by its label, episodes, segments and place; the Episodes filter with the keys by Tab puts the page focus on a field named "Filter episodes" that filters the list as typed, ↓ / ↑ leave and come back, Escape clears it, on desktop and phone widths (protects screen-reader use of the Episodes tab)',
+  fn: async ({ browser, site }) => {
+    for (const [w, h] of [[1100, 760], [390, 760]]) {
+      const page = await openReady(browser, site.url + '?bundle=rec.txb', { width: w, height: h, routes: [rec(topicArchive())] });
+      let s = await waitState(page, 's => !s.loading && !s.topicsPending && s.recurringTopics >= 2', 30000);
+      const titles = (await page.evaluate(() => window.explorer.episodes())).map((e) => e.title);
+      for (let i = 0; i < 10 && s.focus !== 'tabs'; i++) s = await key(page, 'Tab');
+      assertEq(s.focus, 'tabs', `${w}px: the tabs have the focus`);
+      for (let i = 0; i < 4 && !s.topicList.rows.length; i++) s = await key(page, 'ArrowRight');
+      assert(s.narrowTab === (w > 600 ? '' : 'Episodes'), `${w}px: the Episodes tab is open: ${s.narrowTab}`);
+      s = await key(page, 'Tab');
+      assertEq(s.focus, 'recurringTopics', `${w}px: Tab reaches the recurring topics`);
+      saveShot(`a11y-recurring-${w}`, await page.screenshot());
+      const rows = s.topicList.rows;
+      const first = await waitLive(page, 'tx-live-focus', (t) => t.includes('recurring topic 1 of'), 'the first row');
+      assertEq(first, s.a11y.focus, 'the live focus is what the explorer publishes');
+      assert(first.startsWith(rows[0].label + ', '), `${w}px: the row is named by its label "${rows[0].label}": ${first}`);
+      assert(first.includes(`, ${rows[0].episodes.length} episodes, `), `${w}px: and its episodes: ${first}`);
+      assert(/, \d+ segments?, /.test(first), `${w}px: and its segments: ${first}`);
+      assert(first.endsWith(`recurring topic 1 of ${rows.length}`), `${w}px: and its place: ${first}`);
+      s = await key(page, 'ArrowDown');
+      await waitLive(page, 'tx-live-focus', (t) => t.startsWith(rows[1].label + ', ') && t.endsWith(`recurring topic 2 of ${rows.length}`), 'the second row');
+      s = await key(page, 'Enter');
+      await waitLive(page, 'tx-live-focus', (t) => t.includes(', chosen, recurring topic 2 of'), 'the chosen row');
+      s = await key(page, 'Enter');  // shows all again
+      assertEq(s.chosenTopic, -1, 'Enter on the chosen row shows all episodes');
+      // the filter: a named text field over it takes the page's focus
+      s = await key(page, 'Tab');
+      assertEq(s.focus, 'episodeFilter', `${w}px: Tab reaches the filter`);
+      const { field } = await focusedField(page, 'Filter episodes');
+      assert(field && field.focused, `${w}px: a focused text field "Filter episodes" in the accessibility tree`);
+      assert(await fieldOn(page, s.episodeFilter), `${w}px: the field lies on the filter box`);
+      const want = titles[2];
+      await page.keyboard.type(want, { delay: 15 });
+      s = await waitState(page, `s => s.episodeRows === 1 && s.a11y.fieldText === ${JSON.stringify(want)}`, 5000);
+      assertEq(s.a11y.fieldKeys, 'episodeFilter', 'the explorer says the filter has the keys');
+      assert(s.typing, 'the canvas filter kept its caret (it looks typed there)');
+      assertEq(await activeField(page), 'Filter episodes|' + want, 'the field holds what was typed');
+      saveShot(`a11y-filter-field-${w}`, await page.screenshot());
+      s = await key(page, 'ArrowDown');
+      assertEq(s.focus, 'list', '↓ in the field goes to the list');
+      assertEq(s.episode, 2, 'and opens the episode it keeps');
+      await page.waitForFunction(() => document.activeElement === window.explorer.canvas, null, { timeout: 3000 });
+      s = await key(page, 'ArrowUp');
+      assertEq(s.focus, 'episodeFilter', '↑ on the first episode goes back to the filter');
+      await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Filter episodes', null, { timeout: 3000 });
+      assertEq(await activeField(page), 'Filter episodes|' + want, 'the field holds the filter');
+      s = await key(page, 'Escape');
+      s = await waitState(page, 's => s.episodeRows === 4', 3000);
+      assertEq(s.a11y.fieldText, '', 'Escape in the field clears the filter');
+      assertEq(await activeField(page), 'Filter episodes|', 'and the field');
+      s = await key(page, 'Shift+Tab');
+      assertEq(s.focus, 'recurringTopics', 'Shift+Tab in the field goes back to the rows');
+      assertEq(await activeField(page), 'canvas', 'with the canvas focused');
+      // the search field is named again when the search box gets the keys
+      s = await key(page, 'Slash');
+      await page.waitForFunction(() => document.activeElement && document.activeElement.getAttribute('aria-label') === 'Search the transcript', null, { timeout: 3000 });
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    }
+  },
+});
+

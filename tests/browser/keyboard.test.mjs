@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
-import { writeSyntheticArchive } from './synth-archive.mjs';
+import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost, pixelStats } from './harness.mjs';
+import { writeSyntheticArchive, topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 const key = pressKey;  // press, then the state after the key's frames
@@ -104,7 +104,9 @@ export const tests = [
       assertEq(s.episode, 5, 'the matching episode (Flo Ragan 1) is open');
       saveShot('keyboard-archive-episode', await page.screenshot());
       s = await key(page, 'ArrowUp');
-      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter');
+      // the filter takes the caret a frame or two after the page's focus moved to its text field
+      s = await waitState(page, 's => s.focus === "episodeFilter" && s.typing', 3000).catch(() => s);
+      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter: ' + JSON.stringify([s.focus, s.typing, s.a11y]));
       await page.keyboard.press('Control+A');
       await key(page, 'Backspace');
       s = await key(page, 'ArrowDown');
@@ -199,3 +201,62 @@ export const tests = [
     },
   },
 ];
+
+// The part of a screenshot `png` at rect r (x, y, w, h in canvas px; c: the canvas on the page):
+// its most common colour.
+async function rectColour(page, png, c, r) {
+  const region = { x: Math.round(c.x + r[0] + 3), y: Math.round(c.y + r[1] + 2), w: Math.max(1, Math.round(r[2] - 6)), h: Math.max(1, Math.round(r[3] - 4)) };
+  return (await pixelStats(page, png, region)).commonest;
+}
+
+tests.push({
+  name: 'archive: the Episodes tab\'s recurring topic rows are in the Tab walk between the tabs and the filter, with a focus ring and a cursor row; ↓/End move the cursor, Enter chooses a row as a click does, "Show all episodes" is in the walk and Space presses it (protects choosing a recurring topic by keyboard)',
+  fn: async ({ browser, site }) => {
+    const page = await openReady(browser, site.url + '?bundle=rec.txb', { width: 1100, height: 760, routes: [bundleRoute('rec.txb', topicArchive())] });
+    let s = await waitState(page, 's => !s.loading && !s.topicsPending && s.recurringTopics >= 2', 30000);
+    for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
+    assertEq(s.focus, 'tabs', 'the tabs have the focus');
+    await key(page, 'ArrowRight');
+    s = await key(page, 'ArrowRight');
+    assertEq(s.tabs.Episodes !== undefined && s.topicList.rows.length >= 2, true, 'the Episodes tab shows the recurring topics');
+    const rows = s.topicList.rows;
+    const c = await page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
+    const before = await page.screenshot();
+    s = await key(page, 'Tab');
+    assertEq(s.focus, 'recurringTopics', 'Tab from the tabs reaches the recurring topics');
+    assert(s.focusRing, 'with a focus ring');
+    assertEq(s.recurringCursor, 0, 'the cursor starts at the first row (none chosen)');
+    const t0 = s.timeMs, ep0 = s.episode;
+    let png = await page.screenshot();
+    saveShot('keyboard-recurring-focus', png);
+    assert(await rectColour(page, png, c, rows[0].rect) !== await rectColour(page, before, c, rows[0].rect), 'the cursor row is drawn apart');
+    s = await key(page, 'ArrowDown');
+    assertEq(s.recurringCursor, 1, '↓ moves the cursor to the second row');
+    assertEq(s.chosenTopic, -1, 'moving the cursor chooses nothing');
+    assert(s.timeMs === t0 && s.episode === ep0, 'nor moves the reader');
+    png = await page.screenshot();
+    assertEq(await rectColour(page, png, c, rows[0].rect), await rectColour(page, before, c, rows[0].rect), 'the first row is drawn as before once the cursor left it');
+    s = await key(page, 'Enter');
+    assertEq(s.chosenTopic, rows[1].topic, 'Enter chooses the row under the cursor');
+    assertEq(s.episodeRows, rows[1].episodes.length, 'the list keeps the episodes with that topic, as a click does');
+    assertEq(s.focus, 'recurringTopics', 'the rows keep the keys');
+    saveShot('keyboard-recurring-chosen', await page.screenshot());
+    s = await key(page, 'End');
+    assertEq(s.recurringCursor, rows.length - 1, 'End: the last row');
+    s = await key(page, 'Home');
+    assertEq(s.recurringCursor, 0, 'Home: the first row');
+    s = await key(page, 'Shift+Tab');
+    assertEq(s.focus, 'showAllEpisodes', 'Shift+Tab from the rows: "Show all episodes"');
+    s = await key(page, 'Space');
+    assert(s.chosenTopic === -1 && s.episodeRows === 4, 'Space shows all episodes: ' + s.chosenTopic);
+    assertEq(s.focus, 'recurringTopics', 'the rows take the keys when the button goes away');
+    const order = [];
+    for (let i = 0; i < 2; i++) order.push((s = await key(page, 'Tab')).focus);
+    assertEq(order.join(' '), 'episodeFilter list', 'then the filter and the list');
+    s = await key(page, 'Shift+Tab');
+    s = await key(page, 'Shift+Tab');
+    assertEq(s.focus, 'recurringTopics', 'Shift+Tab from the filter goes back to the rows');
+    assertEq(page.errors.join('\n'), '', 'no page errors');
+    await page.context().close();
+  },
+});

@@ -2,48 +2,12 @@
 // archive with clear topics (runs without ../shared): four episodes of three sections each, drawn
 // from one small vocabulary per topic; cooking is in episodes 1, 3 and 4, astronomy in 1 and 2.
 // Screenshots: tests/browser/out/recurring-list-*.png.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { topicArchive, TOPIC_VOCAB } from './synth-archive.mjs';
 
-const STARS = ['telescope', 'galaxy', 'orbit', 'planet', 'nebula', 'comet', 'asteroid', 'astronomer', 'supernova', 'eclipse', 'meteor', 'starlight'];
-const COOKING = ['recipe', 'oven', 'flour', 'butter', 'dough', 'bake', 'pastry', 'sugar', 'whisk', 'cinnamon', 'kitchen', 'bread'];
-const FOOTBALL = ['goalkeeper', 'striker', 'penalty', 'stadium', 'referee', 'midfield', 'tackle', 'offside', 'league', 'trophy', 'dribble', 'corner'];
-const GARDEN = ['tulip', 'compost', 'seedling', 'shovel', 'greenhouse', 'hedge', 'soil', 'blossom', 'pruning', 'orchard', 'weeds', 'mulch'];
-const MUSIC = ['violin', 'orchestra', 'melody', 'chord', 'symphony', 'cello', 'rhythm', 'concerto', 'piano', 'harmony', 'tempo', 'flute'];
-const CHESS = ['bishop', 'checkmate', 'gambit', 'rook', 'pawn', 'endgame', 'castling', 'knight', 'grandmaster', 'stalemate', 'opening', 'queen'];
-const TRAINS = ['locomotive', 'railway', 'carriage', 'station', 'platform', 'timetable', 'signal', 'track', 'freight', 'tunnel', 'steam', 'sleeper'];
-const SAILING = ['sailboat', 'harbour', 'anchor', 'mast', 'rudder', 'regatta', 'keel', 'voyage', 'compass', 'tide', 'deck', 'captain'];
-const EPISODES = [[FOOTBALL, STARS, COOKING], [STARS, GARDEN, MUSIC], [CHESS, COOKING, TRAINS], [COOKING, SAILING, CHESS]];
-const SENTENCES = 1300;  // per section, of 12 words: > 1 MB of text in all, so it loads as an archive
-
-let packed = null;
-function archive() {
-  if (packed) return packed;
-  const glue = ['the', 'and', 'we', 'of', 'a', 'is', 'to', 'that'];
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-recurring-'));
-  fs.mkdirSync(path.join(dir, 'src'));
-  const ts = (s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
-  EPISODES.forEach((sections, k) => {
-    let x = 12345 + k * 7919;
-    const rnd = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 16) & 0x7fff; };
-    let vtt = 'WEBVTT\n\n', cue = 0;
-    for (const vocab of sections)
-      for (let i = 0; i < SENTENCES; ++i, ++cue) {
-        const words = [];
-        for (let w = 0; w < 12; ++w) words.push(w % 3 === 1 ? glue[rnd() % 8] : vocab[rnd() % vocab.length]);
-        vtt += `${ts(cue * 4)} --> ${ts(cue * 4 + 4)}\n${words.join(' ')}.\n\n`;
-      }
-    fs.writeFileSync(path.join(dir, 'src', `episode_${k + 1}.vtt`), vtt);
-  });
-  const out = path.join(dir, 'archive.txb');
-  execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-q', '-o', out, path.join(dir, 'src')]);
-  packed = fs.readFileSync(out);
-  fs.rmSync(dir, { recursive: true, force: true });
-  return packed;
-}
+const { STARS, COOKING } = TOPIC_VOCAB;
+const archive = topicArchive;
 
 // The most common colour ("#rrggbb") of a region of a PNG screenshot.
 async function dominantColour(page, png, r) {

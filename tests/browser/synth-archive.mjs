@@ -4,8 +4,10 @@
 // mentions its own marker word ("zorblax<k letters>") once, at a known cue, and "quasarine" in the
 // even episodes only.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { DEMO_TXT } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { ROOT, DEMO_TXT } from './harness.mjs';
 
 const NAMES = ['Ada Quill', 'Bo Marsh', 'Cy Fenwick', 'Di Orcutt', 'Ed Pym', 'Flo Ragan', 'Gus Tolliver', 'Hal Underby'];
 
@@ -51,4 +53,47 @@ export function writeSyntheticArchive(dir, count, words = 4000, seed = 12345) {
     files.push(file);
   }
   return files;
+}
+
+// A small archive with clear topics that recur across episodes (the Episodes tab's recurring
+// topics): four WebVTT episodes of three sections each, drawn from one small vocabulary per topic;
+// cooking is in episodes 1, 3 and 4, astronomy in 1 and 2, chess in 3 and 4. > 1 MB of text, so the
+// page loads it as an archive (indexed in slices, recurring topics found after). Packed with
+// build/transcript once per process. @return the bundle's bytes.
+const STARS = ['telescope', 'galaxy', 'orbit', 'planet', 'nebula', 'comet', 'asteroid', 'astronomer', 'supernova', 'eclipse', 'meteor', 'starlight'];
+const COOKING = ['recipe', 'oven', 'flour', 'butter', 'dough', 'bake', 'pastry', 'sugar', 'whisk', 'cinnamon', 'kitchen', 'bread'];
+const FOOTBALL = ['goalkeeper', 'striker', 'penalty', 'stadium', 'referee', 'midfield', 'tackle', 'offside', 'league', 'trophy', 'dribble', 'corner'];
+const GARDEN = ['tulip', 'compost', 'seedling', 'shovel', 'greenhouse', 'hedge', 'soil', 'blossom', 'pruning', 'orchard', 'weeds', 'mulch'];
+const MUSIC = ['violin', 'orchestra', 'melody', 'chord', 'symphony', 'cello', 'rhythm', 'concerto', 'piano', 'harmony', 'tempo', 'flute'];
+const CHESS = ['bishop', 'checkmate', 'gambit', 'rook', 'pawn', 'endgame', 'castling', 'knight', 'grandmaster', 'stalemate', 'opening', 'queen'];
+const TRAINS = ['locomotive', 'railway', 'carriage', 'station', 'platform', 'timetable', 'signal', 'track', 'freight', 'tunnel', 'steam', 'sleeper'];
+const SAILING = ['sailboat', 'harbour', 'anchor', 'mast', 'rudder', 'regatta', 'keel', 'voyage', 'compass', 'tide', 'deck', 'captain'];
+export const TOPIC_VOCAB = { STARS, COOKING, CHESS };
+const TOPIC_EPISODES = [[FOOTBALL, STARS, COOKING], [STARS, GARDEN, MUSIC], [CHESS, COOKING, TRAINS], [COOKING, SAILING, CHESS]];
+const TOPIC_SENTENCES = 1300;  // per section, of 12 words
+
+let topicPacked = null;
+export function topicArchive() {
+  if (topicPacked) return topicPacked;
+  const glue = ['the', 'and', 'we', 'of', 'a', 'is', 'to', 'that'];
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-recurring-'));
+  fs.mkdirSync(path.join(dir, 'src'));
+  const ts = (s) => `${String(Math.floor(s / 3600)).padStart(2, '0')}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+  TOPIC_EPISODES.forEach((sections, k) => {
+    let x = 12345 + k * 7919;
+    const rnd = () => { x = (Math.imul(x, 1103515245) + 12345) >>> 0; return (x >>> 16) & 0x7fff; };
+    let vtt = 'WEBVTT\n\n', cue = 0;
+    for (const vocab of sections)
+      for (let i = 0; i < TOPIC_SENTENCES; ++i, ++cue) {
+        const words = [];
+        for (let w = 0; w < 12; ++w) words.push(w % 3 === 1 ? glue[rnd() % 8] : vocab[rnd() % vocab.length]);
+        vtt += `${ts(cue * 4)} --> ${ts(cue * 4 + 4)}\n${words.join(' ')}.\n\n`;
+      }
+    fs.writeFileSync(path.join(dir, 'src', `episode_${k + 1}.vtt`), vtt);
+  });
+  const out = path.join(dir, 'archive.txb');
+  execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '-q', '-o', out, path.join(dir, 'src')]);
+  topicPacked = fs.readFileSync(out);
+  fs.rmSync(dir, { recursive: true, force: true });
+  return topicPacked;
 }

@@ -75,6 +75,17 @@ std::string announce_episode(const AppModel& m, uint32_t ep, int row, int rows) 
     return s;
 }
 
+std::string announce_recurring(const AppModel& m, int row) {
+    const auto& order = m.recurring_by_episodes();
+    if (row < 0 || size_t(row) >= order.size() || order[size_t(row)] >= m.recurring_topics().size()) return "";
+    const uint32_t g = order[size_t(row)];
+    const RecurringTopicRow& t = m.recurring_topics()[g];
+    std::string s = (t.label.empty() ? std::string("Topic") : t.label) + ", " + count_noun(t.episodes.size(), "episode", "episodes") +
+                    ", " + count_noun(t.segments, "segment", "segments");
+    if (m.chosen_recurring() == int(g)) s += ", chosen";
+    return s + ", " + of("recurring topic", size_t(row), order.size());
+}
+
 std::string announce_timeline(const AppModel& m) {
     if (m.episode() >= m.episode_count()) return "";
     std::string s = format_time(m.time_ms());

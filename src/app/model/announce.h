@@ -21,6 +21,10 @@ std::string announce_topic(const AppModel& m, int i);
 // An episode of the Episodes list: "<title>, <date>, 42 hits, episode 2 of 10" (row of rows:
 // the list as filtered). @return "" when `ep` is out of range.
 std::string announce_episode(const AppModel& m, uint32_t ep, int row, int rows);
+// A row of the Episodes tab's recurring topics (row: index into recurring_by_episodes()):
+// "<label>, 3 episodes, 7 segments, recurring topic 2 of 5" (", chosen" before the place while it
+// filters the episodes). @return "" when `row` is out of range.
+std::string announce_recurring(const AppModel& m, int row);
 // The timeline at the reading position: "12:34 of 1:02:03, topic: <label>".
 std::string announce_timeline(const AppModel& m);
 // The reader at the reading position: "12:34, <speaker>: <the passage's first words>".
