@@ -759,7 +759,7 @@
   // A drag given to the page that ends while the finger still moves (a flick) coasts on, slowing
   // down as the browser's own touch scrolling does; a finger that stopped before lifting does not.
   var TOUCH_SLOP = 8;  // px a finger moves before a touch is a drag, not a tap
-  var FLICK_WINDOW_MS = 100;  // the finger's speed at the end: its moves in the last 100 ms
+  var FLICK_REST_MS = 50;     // a finger still this long before it lifts does not flick
   var FLICK_MIN_SPEED = 0.3;  // px/ms below which a lifted finger does not coast
   var COAST_TAU_MS = 325;     // the coast's speed falls by 1/e every 325 ms (~0.95 per frame at 60 Hz)
   function touchScrollsPage(canvas, getModule) {
@@ -771,11 +771,11 @@
     function stopCoast() { coast = null; }
     function coastFrame(now) {
       if (!coast) return;
-      var dt = Math.min(50, now - coast.t);
+      var dt = Math.max(0, now - coast.t), decay = Math.exp(-dt / COAST_TAU_MS);
       coast.t = now;
-      coast.carry += coast.v * dt;
+      coast.carry += coast.v * COAST_TAU_MS * (1 - decay);  // the distance covered in dt, exactly
       var step = Math.trunc(coast.carry), before = scrollTop(coast.el);
-      coast.v *= Math.exp(-dt / COAST_TAU_MS);
+      coast.v *= decay;
       if (step) {
         coast.carry -= step;
         coast.el.scrollBy(0, step);
@@ -784,11 +784,15 @@
       if (Math.abs(coast.v) < 0.02) { coast = null; return; }
       requestAnimationFrame(coastFrame);
     }
-    function flickSpeed(tEnd) {  // px/ms of the last moves, 0 if the finger rested before lifting
-      var recent = moves.filter(function (m) { return tEnd - m.t <= FLICK_WINDOW_MS; });
-      if (recent.length < 2 || tEnd - recent[recent.length - 1].t > FLICK_WINDOW_MS / 2) return 0;
-      var a = recent[0], b = recent[recent.length - 1];
-      return b.t > a.t ? (a.y - b.y) / (b.t - a.t) : 0;
+    // px/ms of the finger's last (up to 4) moves; 0 if it rested before lifting: no move for
+    // FLICK_REST_MS, or for 1.5 times the gap between its last moves when they came further apart
+    // (a busy device delivers a moving finger once per frame). As the explorer's panes (main_web.cpp).
+    function flickSpeed(tEnd) {
+      var m = moves.slice(-4), n = m.length;
+      if (n < 2) return 0;
+      var span = m[n - 1].t - m[0].t;
+      if (span <= 0 || tEnd - m[n - 1].t > Math.max(FLICK_REST_MS, 1.5 * span / (n - 1))) return 0;
+      return (m[0].y - m[n - 1].y) / span;
     }
     // a new touch, a wheel or a key anywhere on the page (or around a same-origin frame) stops a coast
     var views = [window];

@@ -109,6 +109,11 @@ public:
     // than by a click or tap (the window coming back, a script's focus()); a click decides itself.
     // Native builds and tests never call this: the explorer then always has the focus.
     void set_page_focus(bool focused, bool by_pointer);
+    // Whether the pointer is a finger (the platform says so at each press). A finger's drag over the
+    // reader scrolls it (the platform turns it into wheel steps) and its tap moves the reader's
+    // position there: it selects no words and never auto-scrolls at the pane's edges as a mouse
+    // selecting text does. Native builds and tests without it have a mouse.
+    void set_touch(bool touch) { m_touch = touch; }
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
     int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
@@ -288,6 +293,7 @@ private:
     // reader selection (word indices, inclusive), -1 when none
     int64_t m_sel_anchor = -1, m_sel_end = -1;
     bool m_selecting = false;
+    bool m_touch = false;               // see set_touch
     float m_last_scroll_y = -1;
     float m_scroll_expect = -1;      // where a programmatic scroll should land (not the user's)
     unsigned m_reader_child_id = 0;  // the reader's child window (differs between layouts)

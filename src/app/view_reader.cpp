@@ -219,14 +219,23 @@ void App::draw_reader() {
         m_sel_anchor = m_sel_end = word_at(io.MousePos.x - text_x, io.MousePos.y - origin.y);
         m_selecting = true;
     }
-    if (m_selecting && ImGui::IsMouseDown(0)) {
+    if (m_selecting && m_touch) {
+        // a finger: the drag scrolls the pane; only a tap (no drag) moves the reader's position
+        if (io.MouseDragMaxDistanceSqr[0] > io.MouseDragThreshold * io.MouseDragThreshold) m_selecting = false;
+        m_sel_anchor = m_sel_end = -1;
+        if (m_selecting && ImGui::IsMouseReleased(0)) {
+            m_selecting = false;
+            m_model.reader_scrolled_to(word_at(io.MouseClickedPos[0].x - text_x, io.MouseClickedPos[0].y - origin.y));
+        }
+    }
+    if (m_selecting && !m_touch && ImGui::IsMouseDown(0)) {
         m_sel_end = word_at(io.MousePos.x - text_x, io.MousePos.y - origin.y);
         // auto-scroll near the edges while selecting
         float wy = ImGui::GetWindowPos().y;
         if (io.MousePos.y < wy + fs) { ImGui::SetScrollY(scroll - fs); m_animating = true; }
         if (io.MousePos.y > wy + view_h - fs) { ImGui::SetScrollY(scroll + fs); m_animating = true; }
     }
-    if (m_selecting && ImGui::IsMouseReleased(0)) {
+    if (m_selecting && !m_touch && ImGui::IsMouseReleased(0)) {
         m_selecting = false;
         if (m_sel_anchor == m_sel_end) {  // a click: move the reader position here, clear the selection
             m_model.reader_scrolled_to(uint32_t(m_sel_anchor));

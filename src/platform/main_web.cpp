@@ -37,6 +37,9 @@ constexpr double kStepBudgetMs = 8.0;       // archive indexing in a drawn frame
 constexpr double kStepBudgetIdleMs = 25.0;  // in a frame that is not drawn (loading, no input): a
                                             // slice may overrun by one piece (an episode, or a
                                             // preempted process) and stay under 50 ms
+constexpr double kFlickRestMs = 50.0;     // a finger still this long before it lifts does not flick
+constexpr double kFlickMinSpeed = 0.3;    // px/ms below which a lifted finger does not coast
+constexpr double kCoastTauMs = 325.0;     // a coast's speed falls by 1/e every 325 ms
 constexpr double kLoadingRedrawMs = 200.0;  // progress redraw interval while loading without input
 constexpr double kFirstDrawGraceMs = 250.0;  // no progress screen this soon after main() (see frame())
 
@@ -83,6 +86,14 @@ struct Platform {
     // a hovering mouse (a tooltip stays up, and the next tap elsewhere is not a click because an
     // item was hovered the frame before). Counts drawn frames since the lift; -1: no lift pending.
     int touch_lift_frames = -1;
+    // A flick: a finger that lifts while it still moves over a pane that scrolls lets the pane
+    // coast on (the loader does the same for the page around an embed). `flick` holds the drag's
+    // recent moves (time, px: + the finger moved down); the coast scrolls window `coast_window` at
+    // `coast_v` px/ms, slowing by 1/e every kCoastTauMs, until it stops or a new input comes.
+    struct FingerMove { double t; float px; };  // t: the event's timestamp (ms)
+    std::vector<FingerMove> flick;
+    double coast_v = 0, coast_t = 0;
+    ImGuiID coast_window = 0;
     double main_done_ms = 0;           // performance.now() when main() returned
 };
 
@@ -95,6 +106,73 @@ struct ImportSession {
 };
 ImportSession* g_import = nullptr;
 Platform* g = nullptr;
+
+// The window a wheel at p (CSS px from the canvas's top-left) would scroll, vertically or not,
+// towards its end (forward) or its start, or null if the wheel would scroll nothing there. This
+// mirrors ImGui 1.86's FindHoveredWindow() (topmost active window containing the point) and
+// UpdateMouseWheel() (walk up through child windows that cannot scroll or refuse the wheel).
+ImGuiWindow* wheel_window(ImVec2 p, bool vertical, bool forward) {
+    ImGuiContext* ctx = ImGui::GetCurrentContext();
+    ImGuiWindow* w = nullptr;
+    for (int i = ctx->Windows.Size - 1; i >= 0 && !w; --i) {
+        ImGuiWindow* c = ctx->Windows[i];
+        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
+    }
+    if (!w) return nullptr;
+    auto scroll_max = [&](ImGuiWindow* c) { return vertical ? c->ScrollMax.y : c->ScrollMax.x; };
+    while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
+           (scroll_max(w) <= 0.f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
+        w = w->ParentWindow;
+    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return nullptr;
+    const float pos = vertical ? w->Scroll.y : w->Scroll.x, max = scroll_max(w);
+    if (max <= 0.f) return nullptr;
+    return (forward ? pos < max - 0.5f : pos > 0.5f) ? w : nullptr;
+}
+
+// The finger's speed when it lifts at time t (px/ms, + moving down) over its last (up to 4)
+// moves; 0 if it rested before lifting: no move for kFlickRestMs, or for 1.5 times the gap
+// between its last moves when they came further apart (a busy or slow device delivers a moving
+// finger once per frame, and its lift a frame after the last move).
+double flick_speed(const std::vector<Platform::FingerMove>& moves, double t) {
+    const size_t n = std::min<size_t>(moves.size(), 4);
+    if (n < 2) return 0;
+    const Platform::FingerMove* m = moves.data() + (moves.size() - n);
+    const double span = m[n - 1].t - m[0].t;
+    if (span <= 0 || t - m[n - 1].t > std::max(kFlickRestMs, 1.5 * span / double(n - 1))) return 0;
+    double px = 0;
+    for (size_t i = 1; i < n; ++i) px += m[i].px;  // the first move's distance came before m[0].t
+    return px / span;
+}
+
+// Start a coast after a lift at p (CSS px) at speed v, if a pane there can scroll that way.
+void start_coast(ImVec2 p, double v) {
+    g->coast_v = 0;
+    if (std::fabs(v) < kFlickMinSpeed) return;
+    // a finger moving down (v > 0) shows what is above: it scrolls towards the start
+    if (ImGuiWindow* w = wheel_window(p, true, v < 0)) {
+        g->coast_window = w->ID;
+        g->coast_v = v;
+        g->coast_t = emscripten_get_now();
+    }
+}
+
+// One frame of the coast: scroll its window by the distance since the last frame, slow down;
+// stops at the window's end or when slow. @return true while it goes on.
+bool coast_step(double now) {
+    if (g->coast_v == 0) return false;
+    ImGuiWindow* w = ImGui::FindWindowByID(g->coast_window);
+    const double dt = std::max(0.0, now - g->coast_t);
+    g->coast_t = now;
+    if (!w || w->Hidden || w->ScrollMax.y <= 0.f) { g->coast_v = 0; return false; }
+    // the distance the decaying speed covers in dt, exactly: a slow frame takes a longer step, the
+    // whole coast is v * kCoastTauMs however the frames fall
+    const double decay = std::exp(-dt / kCoastTauMs);
+    const float target = std::clamp(w->Scroll.y - float(g->coast_v * kCoastTauMs * (1 - decay)), 0.f, w->ScrollMax.y);
+    ImGui::SetScrollY(w, target);
+    g->coast_v *= decay;
+    if (std::fabs(g->coast_v) < 0.02 || target <= 0.f || target >= w->ScrollMax.y) g->coast_v = 0;
+    return true;
+}
 
 bool is_ascii(std::string_view s) {
     for (unsigned char c : s)
@@ -311,13 +389,30 @@ void frame() {
         }
         if (key) keys_seen.push_back(e.key.keysym.scancode);
         if (e.type == SDL_KEYDOWN) ++n_down;
-        if (e.type == SDL_FINGERDOWN) g->touch_lift_frames = -1;
-        if (e.type == SDL_FINGERUP) g->touch_lift_frames = 0;
-        if (e.type == SDL_MOUSEMOTION && e.motion.which != SDL_TOUCH_MOUSEID) g->touch_lift_frames = -1;  // a real mouse
+        if (e.type == SDL_FINGERDOWN) { g->touch_lift_frames = -1; g->coast_v = 0; g->flick.clear(); g->app.set_touch(true); }
+        if (e.type == SDL_FINGERUP) {
+            g->touch_lift_frames = 0;
+            int w = 0, h = 0;
+            SDL_GetWindowSize(g->window, &w, &h);
+            if (!g->flick.empty())
+                start_coast(ImVec2{e.tfinger.x * float(w), e.tfinger.y * float(h)}, flick_speed(g->flick, double(e.tfinger.timestamp)));
+            g->flick.clear();
+        }
+        if ((e.type == SDL_MOUSEMOTION && e.motion.which != SDL_TOUCH_MOUSEID) ||
+            (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID)) {  // a real mouse
+            g->touch_lift_frames = -1;
+            g->app.set_touch(false);
+        }
+        if (e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN ||
+            (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID))
+            g->coast_v = 0;  // any other input stops a coast
         if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
             ImGui::GetIO().MouseWheel += e.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
+            // the event's own time (SDL's ms when the browser delivered it): a slow frame batches moves
+            g->flick.push_back(Platform::FingerMove{double(e.tfinger.timestamp), e.tfinger.dy * float(h)});
+            if (g->flick.size() > 16) g->flick.erase(g->flick.begin());
             continue;
         }
         process_event(e);
@@ -345,6 +440,7 @@ void frame() {
         note_load_frame(dt, step_ms, was_indexing);
         return;
     }
+    if (coast_step(t0)) g->frames_to_draw = std::max(g->frames_to_draw, 1);  // applied by the next Begin
     if (events || !deferred.empty()) g->frames_to_draw = std::max(g->frames_to_draw, 3);
     if (g->model.revision() != g->drawn_rev) g->frames_to_draw = std::max(g->frames_to_draw, 2);
     if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || g->app.dark() != g->style_dark)
@@ -741,26 +837,11 @@ EMSCRIPTEN_KEEPALIVE const char* tx_episodes_json() {
 // wheel). Widgets that read io.MouseWheel themselves (the timeline's zoom) live in the root window,
 // which has NoScrollWithMouse, so over them the wheel goes to the page.
 EMSCRIPTEN_KEEPALIVE int tx_wheel_would_scroll(double x, double y, double dx, double dy) {
-    ImGuiContext* ctx = ImGui::GetCurrentContext();
-    if (!g || !ctx) return 0;
-    const ImVec2 p{float(x), float(y)};
-    ImGuiWindow* w = nullptr;
-    for (int i = ctx->Windows.Size - 1; i >= 0 && !w; --i) {
-        ImGuiWindow* c = ctx->Windows[i];
-        if (c->Active && !c->Hidden && !(c->Flags & ImGuiWindowFlags_NoMouseInputs) && c->OuterRectClipped.Contains(p)) w = c;
-    }
-    if (!w) return 0;
+    if (!g || !ImGui::GetCurrentContext()) return 0;
     const bool vertical = std::fabs(dy) >= std::fabs(dx);
     const double d = vertical ? dy : dx;
     if (d == 0) return 0;
-    auto scroll_max = [&](ImGuiWindow* c) { return vertical ? c->ScrollMax.y : c->ScrollMax.x; };
-    while ((w->Flags & ImGuiWindowFlags_ChildWindow) && w->ParentWindow &&
-           (scroll_max(w) <= 0.f || ((w->Flags & ImGuiWindowFlags_NoScrollWithMouse) && !(w->Flags & ImGuiWindowFlags_NoMouseInputs))))
-        w = w->ParentWindow;
-    if (w->Flags & (ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoMouseInputs)) return 0;
-    const float pos = vertical ? w->Scroll.y : w->Scroll.x, max = scroll_max(w);
-    if (max <= 0.f) return 0;
-    return d < 0 ? (pos > 0.5f ? 1 : 0) : (pos < max - 0.5f ? 1 : 0);
+    return wheel_window(ImVec2{float(x), float(y)}, vertical, d > 0) ? 1 : 0;
 }
 
 }  // extern "C"

@@ -184,6 +184,110 @@ export const tests = [
     },
   },
   {
+    name: 'on a touch phone a flick over the transcript lets it coast on after the finger lifts and slow to a stop, a touch stops the coast, and a drag that rests before lifting does not coast (protects reading a long transcript on a phone without dragging line by line)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url);
+      const cdp = await page.context().newCDPSession(page);
+      let s = await state(page);
+      assertEq(s.narrowTab, 'Transcript', 'the transcript tab is shown');
+      const c = await canvasAt(page);
+      const [, ty, , th] = s.tabs.Transcript;
+      const x = c.x + 195, yLow = c.y + 780;
+      assert(yLow - 360 > c.y + ty + th + 40, 'the drag stays over the transcript');
+      const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] });
+      // The finger moves up in 3 moves of 120 px, 16 ms apart, and lifts right after the last one
+      // (or rests `hold` ms first). The touches are made in the page: with software GL a drawn
+      // frame takes 100-200 ms here, and touches sent from outside arrive a frame apart each, so
+      // the lift would come a frame after the last move, as a resting finger's does.
+      const drag = (hold) => page.evaluate(async ([x, y0, hold]) => {
+        const canvas = window.explorer.canvas;
+        const send = (type, y) => {
+          const t = new Touch({ identifier: 7, target: canvas, clientX: x, clientY: y, pageX: x, pageY: y + window.scrollY, screenX: x, screenY: y });
+          const on = type === 'touchend' ? [] : [t];
+          canvas.dispatchEvent(new TouchEvent(type, { bubbles: true, cancelable: true, touches: on, targetTouches: on, changedTouches: [t] }));
+        };
+        const wait = (ms) => new Promise((r) => setTimeout(r, ms));
+        send('touchstart', y0);
+        for (let i = 1; i <= 3; ++i) { await wait(16); send('touchmove', y0 - 120 * i); }
+        if (hold) await wait(hold);
+        send('touchend', y0 - 360);
+      }, [x, yLow, hold]);
+      const word = async () => (await state(page)).word;
+      const w0 = await word();
+      await drag(0);
+      await page.waitForTimeout(50);
+      const wLift = await word();
+      await page.waitForTimeout(1500);
+      const wRest = await word();
+      assert(wLift > w0, `the drag scrolled the transcript (${w0} -> ${wLift})`);
+      assert(wRest > wLift + 20, `the transcript coasted on after the finger lifted (word ${wLift} -> ${wRest})`);
+      let prev = wRest, now = -1;
+      for (let i = 0; i < 8 && now !== prev; ++i) { await page.waitForTimeout(600); [prev, now] = [now === -1 ? prev : now, await word()]; }
+      assertEq(now, prev, 'the coast came to a stop');
+      // a finger put down while it coasts stops it
+      await drag(0);
+      await page.waitForTimeout(60);
+      await touch('touchStart', yLow);
+      await page.waitForTimeout(400);  // a drawn frame or two (slow with software GL) takes the touch in
+      const wTouched = await word();
+      await page.waitForTimeout(500);
+      assertEq(await word(), wTouched, 'a touch stopped the coast');
+      // lift it after a short drag and a rest (no tap: a tap would move the reader's position)
+      await touch('touchMove', yLow - 40);
+      await page.waitForTimeout(800);
+      await touch('touchEnd');
+      // the same drag from the start, resting 800 ms before the finger lifts: no coast
+      await page.evaluate(() => window.explorer.seek({ episode: 0, timeMs: 0 }));
+      await waitState(page, 'st => st.word < 20', 5000);
+      await page.waitForTimeout(300);
+      const w1 = await word();
+      await drag(800);
+      await page.waitForTimeout(100);
+      const w2 = await word();
+      await page.waitForTimeout(800);
+      assert(w2 > w1, `the resting drag scrolled the transcript (${w1} -> ${w2})`);
+      assertEq(await word(), w2, 'a finger that rested before lifting does not coast');
+      saveShot('ux-phone-flick', await page.screenshot());
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
+    name: 'on a touch phone a finger on the transcript selects nothing: lifting it after a drag leaves the reader where the drag put it, a finger resting at the pane\'s bottom edge does not scroll it, and a tap still moves the reader there (protects touch reading from mouse text selection)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url);
+      const cdp = await page.context().newCDPSession(page);
+      const c = await canvasAt(page);
+      const vh = await page.evaluate(() => window.innerHeight);
+      const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: y === undefined ? [] : [{ x, y }] });
+      const word = async () => (await state(page)).word;
+      // a slow drag up by 200 px, resting before the finger lifts
+      const x = c.x + 200;
+      await touch('touchStart', x, c.y + 700);
+      for (let i = 1; i <= 8; ++i) { await touch('touchMove', x, c.y + 700 - 25 * i); await page.waitForTimeout(30); }
+      await page.waitForTimeout(400);
+      const held = await word();
+      await touch('touchEnd');
+      await page.waitForTimeout(500);
+      assert(held > 0, `the drag scrolled the transcript (word ${held})`);
+      assertEq(await word(), held, 'lifting the finger after a drag keeps the reader where the drag left it');
+      // a finger resting on the last line of the pane, for a second
+      await touch('touchStart', x, vh - 4);
+      await page.waitForTimeout(1000);
+      const bottom = await word();
+      await touch('touchEnd');
+      await page.waitForTimeout(400);
+      assertEq(bottom, held, 'a finger resting at the bottom edge does not scroll the transcript');
+      // a tap on a line in the middle of the screen moves the reader's position to a word there
+      await page.touchscreen.tap(x, c.y + 650);
+      await page.waitForTimeout(500);
+      assert((await word()) > held, `the tap moved the reader's position down the screen (${held} -> ${await word()})`);
+      saveShot('ux-phone-touch-reader', await page.screenshot());
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
     name: 'on a touch phone a tap on the timeline leaves no tooltip, the next tap on a tab works, a tapped result opens the transcript at it, and tooltips fit the screen (protects touch use)',
     fn: async ({ browser, site }) => {
       const page = await phone(browser, site.url);
