@@ -408,13 +408,25 @@ export const tests = [
       await page.keyboard.type('s');
       s = await waitState(page, 'st => st.query === "llamas"', 3000).catch(() => state(page));
       assertEq(s.query, 'llamas', 'typing goes to the search box again');
-      // history: up shows the previous query, down past the newest brings the draft back
-      await page.keyboard.press('ArrowUp');
-      s = await waitState(page, 'st => st.query === "metaverse"', 3000).catch(() => state(page));
-      assertEq(s.query, 'metaverse', 'up recalls the earlier query');
-      await page.keyboard.press('ArrowDown');
-      s = await waitState(page, 'st => st.query === "llamas"', 3000).catch(() => state(page));
-      assertEq(s.query, 'llamas', 'down past the newest restores what was being typed');
+      // history: up walks back to the earlier query, down past the newest brings the draft back.
+      // A query that stays 1.5 s also enters the history, so on a slow machine "llama" (or the
+      // draft itself) may sit between: walk at most three steps each way.
+      const walk = async (key, want) => {
+        const seen = [];
+        for (let i = 0; i < 3; ++i) {
+          const before = (await state(page)).query;
+          await page.keyboard.press(key);
+          s = await waitState(page, `st => st.query !== ${JSON.stringify(before)}`, 2000).catch(() => state(page));
+          seen.push(s.query);
+          if (s.query === want) break;
+        }
+        return seen;
+      };
+      let seen = await walk('ArrowUp', 'metaverse');
+      assertEq(s.query, 'metaverse', `up recalls the earlier query (saw ${seen.join(' → ')})`);
+      assert(seen.every((q) => ['llama', 'llamas', 'metaverse'].includes(q)), `up showed only queries typed before: ${seen}`);
+      seen = await walk('ArrowDown', 'llamas');
+      assertEq(s.query, 'llamas', `down past the newest restores what was being typed (saw ${seen.join(' → ')})`);
       await page.context().close();
     },
   },
