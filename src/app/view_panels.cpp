@@ -196,9 +196,14 @@ void App::draw_episodes() {
                 ImGui::TableSetColumnIndex(0);
                 std::string title = meta.title.empty() ? "Episode " + std::to_string(i + 1) : meta.title;
                 if (!meta.date.empty()) title = meta.date + "  " + title;
-                if (ImGui::Selectable(title.c_str(), uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
+                // the title cut with an ellipsis to its column (the whole title in a tooltip), not clipped mid-letter
+                const ImVec2 label_at = ImGui::GetCursorScreenPos();
+                if (ImGui::Selectable("##episode", uint32_t(i) == m_model.episode(), ImGuiSelectableFlags_SpanAllColumns))
                     open(uint32_t(i));
+                const bool hovered = ImGui::IsItemHovered();
                 count_list_row();
+                ImGui::SetCursorScreenPos(label_at);
+                if (text_ellipsis(title, ImGui::GetContentRegionAvail().x) && hovered) tooltip_text(title);
                 if (row == cur_row && std::exchange(m_episode_scroll, false)) ImGui::SetScrollHereY(0.4f);
                 ImGui::TableSetColumnIndex(1);
                 ImGui::TextDisabled("%s%s", meta.times_estimated ? "\xE2\x89\x88" : "", format_time(meta.duration_ms).c_str());

@@ -53,8 +53,12 @@ export const tests = [
       assert(stars, 'astronomy is listed: ' + rows.map((r) => r.label).join(' | '));
       assertEq(JSON.stringify(stars.episodes), '[0,1]', 'astronomy is in episodes 1 and 2');
       assert(stars.color !== rows[0].color, 'two topics of one episode differ in colour');
+      assertEq(new Set(rows.map((r) => r.color)).size, rows.length, 'each of the few recurring topics has its own colour: ' + rows.map((r) => r.color).join(' '));
       const png = await page.screenshot();
       saveShot('recurring-list-episodes-tab', png);
+      // a title wider than its column is cut with an ellipsis (here the first words of the text)
+      const titles = (await page.evaluate(() => window.explorer.episodes())).map((e) => e.title);
+      assert(s.ellipsized.some((t) => titles.includes(t)), 'a long episode title is cut with an ellipsis in the list: ' + JSON.stringify(s.ellipsized));
       for (const r of [rows[0], stars]) {
         const w = r.swatch;
         assertEq(await dominantColour(page, png, { x: c.x + w[0] + 2, y: c.y + w[1] + 2, w: w[2] - 4, h: w[3] - 4 }), r.color, `the swatch of "${r.label}" is drawn in its colour`);
