@@ -346,6 +346,39 @@ TEST_CASE("an archive colours a topic shared by two episodes alike in both, and 
     CHECK(m.state_json().find("\"recurringTopics\":" + std::to_string(m.recurring_topics().size())) != std::string::npos);
 }
 
+// Protects telling recurring topics apart: colours were kept distinct only within a strip, so two
+// topics that never share an episode got the same colour (the first free in their episodes): the
+// Episodes tab then listed them with one swatch. With up to 12 topics each has its own colour.
+TEST_CASE("recurring topics in different episodes get different colours while the 12 colours last") {
+    std::vector<Episode> eps;
+    eps.push_back(topic_episode(0, {kStars, kOther[0], kOther[1]}));
+    eps.push_back(topic_episode(1, {kOther[2], kStars, kOther[3]}));
+    eps.push_back(topic_episode(2, {kOther[4], kOther[5], kOther[6]}));
+    eps.push_back(topic_episode(3, {kOther[1], kOther[4], kOther[3]}));  // chess again, no stars
+    AppModel m;
+    load_as_archive(m, eps);
+    run_to_end(m, 2.0);
+    REQUIRE(m.recurring_known());
+    const std::vector<RecurringTopicRow>& rows = m.recurring_topics();
+    REQUIRE(rows.size() >= 2);
+    REQUIRE(rows.size() <= 12);
+    // the stars and the chess topics share no episode: before, both took the first colour
+    auto has = [&](const RecurringTopicRow& r, const std::vector<const char*>& words) {
+        return std::any_of(words.begin(), words.end(), [&](const char* w) { return r.label.find(w) != std::string::npos; });
+    };
+    const auto stars = std::find_if(rows.begin(), rows.end(), [&](const RecurringTopicRow& r) { return has(r, kStars); });
+    const auto chess = std::find_if(rows.begin(), rows.end(), [&](const RecurringTopicRow& r) { return has(r, kOther[4]); });
+    REQUIRE(stars != rows.end());
+    REQUIRE(chess != rows.end());
+    INFO(stars->label << " / " << chess->label);
+    CHECK(stars->color != chess->color);
+    for (size_t i = 0; i < rows.size(); ++i)
+        for (size_t j = i + 1; j < rows.size(); ++j) {
+            INFO(rows[i].label << " / " << rows[j].label);
+            CHECK(rows[i].color != rows[j].color);
+        }
+}
+
 // Protects small multi-episode loads (opened files, a bundle under 1 MB of text): they load at
 // once, not on the archive path, and kept colouring each strip by its own groups, by position.
 TEST_CASE("several episodes loaded at once colour a shared topic alike too") {

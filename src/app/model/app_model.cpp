@@ -458,11 +458,14 @@ void AppModel::store_topics(uint32_t e, const TopicTimeline& tl) {
 size_t AppModel::recurring_bytes() const { return m_loader ? m_loader->recurring.memory_bytes() : 0; }
 
 // Colour every episode's segments by recurring topic. Topics are taken largest first and each
-// gets the first of the 12 colours that no topic already coloured uses in any of its episodes
-// (cycling by rank when all 12 are taken there), so that two topics in one strip differ.
+// gets the first of the 12 colours that no topic has yet anywhere (so that up to 12 topics all
+// differ in the list and across strips), else the first that no topic already coloured uses in any
+// of its episodes (cycling by rank when all 12 are taken there), so that two topics in one strip
+// differ.
 void AppModel::apply_recurring(std::vector<RecurringTopic> topics) {
     m_recurring.clear();
     std::vector<uint16_t> used(m_meta.size(), 0);  // per episode: colours taken (bit k = colour k)
+    uint16_t anywhere = 0;                          // colours taken by any topic
     for (size_t g = 0; g < topics.size(); ++g) {
         RecurringTopicRow row;
         row.label = topics[g].label;
@@ -474,8 +477,10 @@ void AppModel::apply_recurring(std::vector<RecurringTopic> topics) {
         std::sort(eps.begin(), eps.end());
         eps.erase(std::unique(eps.begin(), eps.end()), eps.end());
         uint32_t colour = uint32_t(g % 12);
+        const uint16_t avoid = uint16_t(taken | anywhere) == 0xfff ? taken : uint16_t(taken | anywhere);
         for (uint32_t k = 0; k < 12; ++k)
-            if (!(taken & (1u << k))) { colour = k; break; }
+            if (!(avoid & (1u << k))) { colour = k; break; }
+        anywhere = uint16_t(anywhere | (1u << colour));
         row.color = to_abgr(topic_colour(colour));
         for (uint32_t e : eps) used[e] = uint16_t(used[e] | (1u << colour));
         for (const RecurringTopic::Member& m : topics[g].members) {
