@@ -173,9 +173,9 @@ public:
     std::vector<uint32_t> bounds() const;
 
 private:
-    std::vector<uint32_t> m_cand, m_block_begin, m_back, m_count, m_stamp;
+    std::vector<uint32_t> m_cand, m_block_begin, m_back, m_slot, m_first;
     std::vector<TermId> m_flat;
-    std::vector<double> m_prior, m_log_small, m_log_n, m_best;
+    std::vector<double> m_log_c, m_log_n, m_best;
     double m_penalty = 0, m_cost = 0;
     uint32_t m_min_seg = 0, m_f = 0, m_k = 0;
     size_t m_i = 0, m_j = 0;
