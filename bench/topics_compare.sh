@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Time two builds of topics_bench alternately on the same files (the machine is shared and noisy:
 # alternating puts both under the same load), and print per file and step the median over rounds
-# of each build's per-run median.
+# of each build's per-run median, and the minimum over all runs (the least disturbed run: under a
+# varying load the steadier figure for comparing two builds).
 #   bench/topics_compare.sh BASE_BENCH NEW_BENCH ROUNDS RUNS FILE...
 # A bench ending in .js runs under node (the WASM build, build-wasm/topics_bench.js), e.g.
 #   bench/topics_compare.sh /tmp/base/topics_bench build/topics_bench 5 15 assets/lex-fridman-383-mark-zuckerberg.txt
@@ -14,7 +15,7 @@ for f in "$@"; do
   for r in $(seq "$ROUNDS"); do
     for who in base new; do
       bin=$BASE; [ $who = new ] && bin=$NEW
-      run "$bin" "$f" "$RUNS" | awk -F'|' -v w=$who -v f="$(basename "$f")" '/^\| / && $3 ~ /[0-9]/ {gsub(/^ +| +$/, "", $2); print f "\t" $2 "\t" w "\t" $3+0}' >> "$OUT"
+      run "$bin" "$f" "$RUNS" | awk -F'|' -v w=$who -v f="$(basename "$f")" '/^\| / && $3 ~ /[0-9]/ {gsub(/^ +| +$/, "", $2); print f "\t" $2 "\t" w "\t" $3+0 "\t" $4+0}' >> "$OUT"
     done
   done
 done
@@ -22,11 +23,14 @@ python3 - "$OUT" <<'PY'
 import sys, statistics, collections
 d = collections.OrderedDict()
 for line in open(sys.argv[1]):
-    f, step, who, ms = line.rstrip("\n").split("\t")
-    d.setdefault((f, step), {"base": [], "new": []})[who].append(float(ms))
-print("| file | step | base ms (min-max) | new ms (min-max) | new/base |")
-print("|---|---|---|---|---|")
+    f, step, who, med, mn = line.rstrip("\n").split("\t")
+    e = d.setdefault((f, step), {"base": [], "new": [], "base_min": [], "new_min": []})
+    e[who].append(float(med))
+    e[who + "_min"].append(float(mn))
+print("| file | step | base median ms | new median ms | new/base | base min ms | new min ms | new/base (min) |")
+print("|---|---|---|---|---|---|---|---|")
 for (f, step), v in d.items():
     b, n = statistics.median(v["base"]), statistics.median(v["new"])
-    print(f"| {f} | {step} | {b:.2f} ({min(v['base']):.2f}-{max(v['base']):.2f}) | {n:.2f} ({min(v['new']):.2f}-{max(v['new']):.2f}) | {n / b:.2f} |")
+    bm, nm = min(v["base_min"]), min(v["new_min"])
+    print(f"| {f} | {step} | {b:.2f} | {n:.2f} | {n / b:.2f} | {bm:.2f} | {nm:.2f} | {nm / bm:.2f} |")
 PY

@@ -79,7 +79,10 @@ private:
     std::vector<uint32_t> m_surface_counts;   // per surface word
     std::vector<uint32_t> m_term_of_surface;  // per surface word: its term (or kNoTopicTerm)
     std::vector<std::vector<uint32_t>> m_forms;  // per term: surface ids seen (for `display`)
-    std::unordered_map<std::string, uint32_t> m_surface_index;  // surface word -> id
+    // surface word -> id: open addressing (linear probing, at most half full) over surface id + 1
+    // (0 = free), with each word's hash kept for growing; a std::unordered_map<std::string> cost a
+    // string and a node per new word and a hash of every word (most of the document's build time)
+    std::vector<uint32_t> m_surface_slots, m_surface_hash;
     std::unordered_map<std::string, uint32_t> m_term_index;     // folded term -> id
     bool m_has_times = false;
     bool m_unit_pending = false;
