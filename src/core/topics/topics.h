@@ -1,8 +1,9 @@
 // topics.h: the topic timeline engine. Splits an episode into topical segments, labels them,
 // groups segments about the same thing (within an episode and across an archive), and produces
 // the data the UI's timeline draws. Everything here is deterministic (no clocks, no randomness,
-// no hash-order dependence) and runs on load: a 30k-word episode takes ~5 ms natively and
-// ~8 ms in WASM (bench/topics_bench.cpp).
+// no hash-order dependence) and runs on load: build_timeline on a 30k-word episode takes ~4 ms
+// natively and ~5 ms in WASM, reading it into a TopicDoc ~2-3 ms more (fastest runs,
+// bench/topics_bench.cpp; bench/TOPICS.md, "Speed round").
 //
 // Index of this file
 //   ---- Input ----         TopicDoc: per word a normalised term, an optional time, optional units
