@@ -406,6 +406,34 @@ bool TopicSegmenter::run(uint64_t max_work) {
             m_k = 0;
         }
         const uint32_t st = static_cast<uint32_t>(m_i + 1);
+        if (left >= m_flat.size() - m_f) {
+            // The budget covers the rest of the row: the same steps with everything in locals (no
+            // position saved after each block; in WASM every member access is a memory access).
+            const TermId* flat = m_flat.data();
+            uint32_t* slot = m_slot.data();
+            const uint32_t* first = m_first.data();
+            const uint32_t* block_begin = m_block_begin.data();
+            const uint32_t* cand = m_cand.data();
+            const double *log_c = m_log_c.data(), *log_n = m_log_n.data();
+            double* best = m_best.data();
+            const double best_i = best[m_i], penalty = m_penalty;
+            const size_t i = m_i;
+            const uint32_t cand_i = cand[i], min_seg = m_min_seg;
+            double cost = m_cost;
+            uint32_t k = m_k, f = m_f;
+            for (size_t j = m_j; j <= m; ++j) {
+                for (const uint32_t block_end = block_begin[j]; f < block_end; ++f)
+                    cost -= dm_token(flat[f], k++, st, slot, first, log_c, log_n);
+                if (cand[j] - cand_i < min_seg && !(i == 0 && j == m)) continue;
+                const double v = best_i + cost + penalty;
+                if (v < best[j]) { best[j] = v; m_back[j] = static_cast<uint32_t>(i); }
+            }
+            left -= f - m_f;
+            m_work += f - m_f;
+            ++m_i;
+            m_j = 0;
+            continue;
+        }
         for (; m_j <= m; ++m_j) {
             const uint32_t block_end = m_block_begin[m_j];
             if (m_f < block_end) {
