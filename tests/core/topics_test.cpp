@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -949,4 +950,101 @@ TEST_CASE("labels of a hand-built doc without surface word ids use the terms' fo
     const auto kw = label_segments(doc, {});
     REQUIRE(kw.size() == 1);
     CHECK(any_keyword_has(kw[0], 3, "open source"));
+}
+
+TEST_CASE("segmentation equals a plain reference programme that calls std::log for every word, counts far beyond a small table included", "[topics]") {
+    // Frequent words reach counts of dozens inside long segments; the segmenter tabulates
+    // log(c + alpha p_t) for every count, and this reference computes each one directly. Checked
+    // to fail when the table is off by half a count or more beyond the first 8 counts.
+    TopicDoc doc = topic_doc_from_text(planted_text({0, 1, 0, 2, 3, 1}, 500, 29));
+    doc.units.clear();  // fixed 30-word blocks: candidates the reference can list by itself
+    SegmentDesc desc;
+    desc.block_words = 30;
+    desc.min_segment_words = 60;
+    desc.prior_strength = 160;
+    const uint32_t n = static_cast<uint32_t>(doc.size());
+    std::vector<uint32_t> cand;
+    for (uint32_t b = 0; b < n; b += 30) cand.push_back(b);
+    cand.push_back(n);
+    const size_t m = cand.size() - 1;
+    std::vector<TermId> tokens;                 // content words in order
+    std::vector<uint32_t> first_token(m + 1);  // per block: its first token
+    for (size_t b = 0; b < m; ++b) {
+        first_token[b] = static_cast<uint32_t>(tokens.size());
+        for (uint32_t i = cand[b]; i < cand[b + 1]; ++i)
+            if (doc.terms[i] != kNoTopicTerm) tokens.push_back(doc.terms[i]);
+    }
+    first_token[m] = static_cast<uint32_t>(tokens.size());
+    std::vector<double> prior(doc.vocab.size(), 0.0);
+    for (TermId t : tokens) prior[t] += 1;
+    for (double& p : prior) p = 160.0 * p / static_cast<double>(tokens.size());
+    // cost[i][j]: the segment from candidate i to j, word by word in order
+    std::vector<std::vector<double>> cost(m + 1, std::vector<double>(m + 1, 0.0));
+    uint32_t max_count = 0;
+    for (size_t i = 0; i < m; ++i) {
+        std::vector<uint32_t> count(doc.vocab.size(), 0);
+        double c_ij = 0;
+        uint32_t k = 0;
+        for (size_t j = i + 1; j <= m; ++j) {
+            for (uint32_t f = first_token[j - 1]; f < first_token[j]; ++f) {
+                const uint32_t c = count[tokens[f]]++;
+                max_count = std::max(max_count, c);
+                c_ij -= std::log(c + prior[tokens[f]]) - std::log(static_cast<double>(k++) + 160.0);
+            }
+            cost[i][j] = c_ij;
+        }
+    }
+    CHECK(max_count > 40);  // the reference really met counts far beyond 8
+    // Many penalties: where the number of segments changes depends on the exact costs, so a cost
+    // that is off anywhere shows up as different boundaries at some penalty.
+    const double inf = std::numeric_limits<double>::infinity();
+    size_t distinct = 0, last_size = SIZE_MAX;
+    for (int step = 0; step < 240; ++step) {
+        const float penalty = static_cast<float>(0.05 * std::pow(1.04, step));  // 0.05 .. ~600 nats
+        std::vector<double> best(m + 1, inf);
+        std::vector<size_t> back(m + 1, 0);
+        best[0] = 0;
+        for (size_t i = 0; i < m; ++i) {
+            if (best[i] == inf) continue;
+            for (size_t j = i + 1; j <= m; ++j) {
+                if (cand[j] - cand[i] < 60 && !(i == 0 && j == m)) continue;
+                const double v = best[i] + cost[i][j] + penalty;
+                if (v < best[j]) { best[j] = v; back[j] = i; }
+            }
+        }
+        std::vector<uint32_t> expected;
+        for (size_t j = back[m]; j > 0; j = back[j]) expected.push_back(cand[j]);
+        std::reverse(expected.begin(), expected.end());
+        desc.boundary_penalty = penalty;
+        INFO("penalty " << penalty);
+        REQUIRE(segment_topics(doc, desc) == expected);
+        if (expected.size() != last_size) ++distinct;
+        last_size = expected.size();
+    }
+    CHECK(distinct >= 5);  // the sweep crossed several segment counts, so thresholds were tested
+}
+
+TEST_CASE("the document builder gives each distinct word one id in first-occurrence order, also after its word table grows", "[topics]") {
+    // 5000 distinct words grow the builder's open-addressing table several times; every word
+    // said again (in reverse order, then interleaved with new ones) must find its first id.
+    TopicDocBuilder b;
+    const uint32_t kWords = 5000;
+    auto word = [](uint32_t i) { return "w" + std::to_string(i * 7919u) + "x"; };
+    for (uint32_t i = 0; i < kWords; ++i) b.add(word(i));
+    for (uint32_t i = kWords; i-- > 0;) b.add(word(i));
+    b.add("fresh");
+    b.add(word(17));
+    TopicDoc d = b.finish();
+    REQUIRE(d.surface.size() == kWords + 1);
+    REQUIRE(d.word_ids.size() == 2 * kWords + 2);
+    bool ok = true;
+    for (uint32_t i = 0; i < kWords; ++i) {
+        ok = ok && d.word_ids[i] == i && d.surface[i] == word(i);
+        ok = ok && d.word_ids[kWords + i] == kWords - 1 - i;
+        ok = ok && d.terms[kWords + i] == d.terms[kWords - 1 - i];  // same word, same term
+    }
+    CHECK(ok);
+    CHECK(d.word_ids[2 * kWords] == kWords);
+    CHECK(d.surface[kWords] == "fresh");
+    CHECK(d.word_ids[2 * kWords + 1] == 17);
 }

@@ -71,6 +71,8 @@ bool word_worthy(const std::string& w) {
 // A label on its own: at least 3 letters ("ai" only inside a phrase: "explainable ai").
 bool label_worthy(const std::string& w) { return w.size() >= 3 && code_points(w) >= 2 && word_worthy(w); }
 
+constexpr size_t kProfileTerms = 24;  // a segment's profile: its heaviest terms
+
 struct Cand {
     double score = 0;
     std::string text;
@@ -225,6 +227,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                               ? kTitled : 0));
     }
     auto titled = [&](TermId t) { return (fit[t] & kTitled) != 0; };
+    // background_weight of each term's display form, looked up once per term (not per segment)
+    std::vector<double> bg_weight(V, -1.0);
+    auto bg = [&](TermId t) {
+        if (bg_weight[t] < 0) bg_weight[t] = background_weight(doc.display[t]);
+        return bg_weight[t];
+    };
     // Segments a term must occur in to be episode-wide (the host's name, the episode's subject).
     const size_t wide_df = std::max<size_t>(3, (3 * nseg + 3) / 4);
 
@@ -300,7 +308,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                 // an everyday third word is an accident of phrasing ("long term existential
                 // threat" gave "term existential threat", "linear algebra wins")
                 if (z == c.a || z == c.b || !(fit[z] & kInPhrase) || !titled(z) ||
-                    background_weight(doc.display[z]) < 1.0)
+                    bg(z) < 1.0)
                     continue;
                 c.text = next ? c.text + " " + doc.display[z] : doc.display[z] + " " + c.text;
                 c.c = z;
@@ -328,15 +336,15 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             return nseg >= 3 && seg_df[t] >= wide_df && tf[t] * content < 2 * uint64_t(doc_tf[t]) * seg_content;
         };
         std::sort(seen.begin(), seen.end());
-        std::vector<TermWeight> profile;
+        std::vector<std::pair<float, TermId>> profile;  // (weight, term): strings only for the kept ones
         for (TermId t : seen) {
             double idf = std::log(1.0 + avg / doc_tf[t]);
             // Concentration: the share of the term's episode occurrences that fall in this
             // segment, so words spread over the whole episode ("willing") lose to local ones.
             double conc = static_cast<double>(tf[t]) / doc_tf[t];
-            double w = tf[t] * idf * background_weight(doc.display[t]) * std::sqrt(conc);
+            double w = tf[t] * idf * bg(t) * std::sqrt(conc);
             if (doc.display[t].size() >= 3 && has_letter(doc.display[t])) {
-                profile.push_back({doc.vocab[t], doc.display[t], static_cast<float>(w)});
+                profile.emplace_back(static_cast<float>(w), t);
                 if ((fit[t] & kAlone) && titled(t) && !episode_wide(t))
                     (tf[t] >= min_count ? cands : spare)[s].push_back({w, doc.display[t], t, kNoTopicTerm, tf[t]});
             }
@@ -376,7 +384,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             if (!(fit[x] & fit[y] & kInPhrase) || !((fit[x] | fit[y]) & kAlone)) continue;
             if (!titled(x) || !titled(y) || same_stem(dx, dy) || (episode_wide(x) && episode_wide(y))) continue;
             double idf = std::log(1.0 + avg / doc_bi[kv.first]);
-            double bw = std::min(background_weight(dx), background_weight(dy));
+            double bw = std::min(bg(x), bg(y));
             // A bigram that is a fixed phrase (most of its words' occurrences) is a good title.
             double cohesion = static_cast<double>(kv.second) / std::min(tf[x], tf[y]);
             double conc = static_cast<double>(kv.second) / doc_bi[kv.first];
@@ -391,10 +399,16 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         const size_t keep = std::min<size_t>(spare[s].size(), 8);
         std::partial_sort(spare[s].begin(), spare[s].begin() + keep, spare[s].end(), better);
         spare[s].resize(keep);
-        std::sort(profile.begin(), profile.end(), [](const TermWeight& p, const TermWeight& q) {
-            return p.weight != q.weight ? p.weight > q.weight : p.term < q.term;
-        });
-        out[s].profile = std::move(profile);
+        // Heaviest first (ties by term): only the first kProfileTerms are kept, so only they are
+        // sorted and given their strings. Terms are distinct, so the order is the full sort's.
+        const size_t keep_profile = std::min(profile.size(), kProfileTerms);
+        std::partial_sort(profile.begin(), profile.begin() + keep_profile, profile.end(),
+                          [&](const std::pair<float, TermId>& p, const std::pair<float, TermId>& q) {
+                              return p.first != q.first ? p.first > q.first : doc.vocab[p.second] < doc.vocab[q.second];
+                          });
+        out[s].profile.reserve(keep_profile);
+        for (size_t k = 0; k < keep_profile; ++k)
+            out[s].profile.push_back({doc.vocab[profile[k].second], doc.display[profile[k].second], profile[k].first});
         extend_phrases(s, b, e);
     }
 
@@ -455,8 +469,7 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
     }
 
     for (size_t s = 0; s < nseg; ++s) {
-        std::vector<TermWeight>& profile = out[s].profile;
-        if (profile.size() > 24) profile.resize(24);
+        std::vector<TermWeight>& profile = out[s].profile;  // at most kProfileTerms
         double norm = 0;
         for (const TermWeight& p : profile) norm += static_cast<double>(p.weight) * p.weight;
         norm = norm > 0 ? 1.0 / std::sqrt(norm) : 0.0;

@@ -1,5 +1,6 @@
 // labels_internal.h: shared between the topic engine's files (not part of the public API).
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -27,6 +28,14 @@ std::string_view word_stem(std::string_view w);
 // "viruses"), one stem or 5+ letter word starts the other ("comet" / "cometary", "moral" /
 // "morality"), or they share their first 6 letters ("intelligence" / "intelligent").
 bool same_stem(std::string_view a, std::string_view b);
+
+// FNV-1a hash of a word, for the engine's open-addressing word tables (TopicDocBuilder's surface
+// words, the sentence-start tables).
+inline uint32_t word_hash(std::string_view w) {
+    uint32_t h = 2166136261u;
+    for (char c : w) h = (h ^ uint8_t(c)) * 16777619u;
+    return h;
+}
 
 // The space-separated pieces of `text` (views into it; runs of spaces give no empty pieces).
 std::vector<std::string_view> split_on_spaces(std::string_view text);

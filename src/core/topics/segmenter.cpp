@@ -39,7 +39,6 @@ constexpr double kDefaultPenaltyPerWord = 0.012; // nats per word of the documen
 constexpr double kDefaultMinSegmentFrac = 0.025; // shortest segment: 2.5% of the document...
 constexpr uint32_t kMinSegmentFloor = 60;        // ...but at least 60 words
 constexpr uint64_t kWorkBudget = 200000000;      // DP steps (candidates x words) before coarsening
-constexpr uint32_t kSmallCounts = 8;             // log(c + alpha * p_t) tabulated for c < this
 
 // Candidate boundaries: units (or fixed blocks) merged so blocks are at least `min_block` words.
 std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint32_t min_block) {
@@ -105,29 +104,35 @@ void flatten_blocks(const TopicDoc& doc, const SegmentDesc& desc, const std::vec
 }
 
 // The Dirichlet-multinomial tables for a flattened stream over V tokens: prior[t] = alpha * p_t;
-// log(c + prior[t]) for the first kSmallCounts counts of every token (most increments hit this
-// table instead of calling log(): same values, so results are unchanged); log(k + alpha) for the
-// running count k.
+// log(c + prior[t]) for every count c a segment can reach (0 up to the token's count in the
+// stream - 1: no std::log in the programme; the values are the ones it would compute, so results
+// are unchanged), token t's at log_c[first[t] + c]; log(k + alpha) for the running count k.
 void dm_tables(const std::vector<TermId>& flat, size_t V, double alpha, std::vector<double>& prior,
-               std::vector<double>& log_small, std::vector<double>& log_n) {
-    prior.assign(V, 0.0);
-    for (TermId t : flat) prior[t] += 1;
-    for (double& p : prior) p = alpha * p / static_cast<double>(flat.size());
-    log_small.resize(V * kSmallCounts);
-    for (size_t t = 0; t < V; ++t)
-        for (uint32_t c = 0; c < kSmallCounts; ++c) log_small[t * kSmallCounts + c] = std::log(c + prior[t]);
+               std::vector<uint32_t>& first, std::vector<double>& log_c, std::vector<double>& log_n) {
+    std::vector<uint32_t> count(V, 0);
+    for (TermId t : flat) ++count[t];
+    prior.resize(V);
+    first.resize(V);
+    log_c.resize(flat.size());
+    uint32_t at = 0;
+    for (size_t t = 0; t < V; ++t) {
+        prior[t] = alpha * static_cast<double>(count[t]) / static_cast<double>(flat.size());
+        first[t] = at;
+        for (uint32_t c = 0; c < count[t]; ++c) log_c[at++] = std::log(c + prior[t]);
+    }
     log_n.resize(flat.size() + 1);
     for (size_t k = 0; k < log_n.size(); ++k) log_n[k] = std::log(static_cast<double>(k) + alpha);
 }
 
 // One more token of term t (the segment's k-th) in the segment stamped st: the log-probability it
-// adds under the tables of dm_tables (the caller subtracts it from the cost). A term's count
-// restarts at 0 the first time the segment sees it (stamp).
-inline double dm_token(TermId t, uint32_t k, uint32_t st, uint32_t* count, uint32_t* stamp, const double* log_small,
-                       const double* prior, const double* log_n) {
-    if (stamp[t] != st) { stamp[t] = st; count[t] = 0; }
-    const uint32_t c = count[t]++;
-    return (c < kSmallCounts ? log_small[t * kSmallCounts + c] : std::log(c + prior[t])) - log_n[k];
+// adds under the tables of dm_tables (the caller subtracts it from the cost). slot[2t] is the
+// stamp of the last segment that saw t, slot[2t + 1] where t's next count is in log_c; the count
+// restarts at 0 the first time the segment sees t.
+inline double dm_token(TermId t, uint32_t k, uint32_t st, uint32_t* slot, const uint32_t* first, const double* log_c,
+                       const double* log_n) {
+    uint32_t* s = slot + 2 * size_t(t);
+    if (s[0] != st) { s[0] = st; s[1] = first[t]; }
+    return log_c[s[1]++] - log_n[k];
 }
 
 // The experiment options of SegmentDesc (all off by default and none better than the default,
@@ -250,8 +255,9 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
     flatten_blocks(doc, desc, cand, cluster_of, block_begin, flat);
     if (flat.size() < 2) return {};
     const double alpha = desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha;
-    std::vector<double> prior, log_small, log_n;
-    dm_tables(flat, V, alpha, prior, log_small, log_n);
+    std::vector<double> prior, log_c, log_n;
+    std::vector<uint32_t> first;
+    dm_tables(flat, V, alpha, prior, first, log_c, log_n);
 
     double penalty = desc.boundary_penalty;
     if (penalty < 0) {
@@ -279,7 +285,7 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
     const double inf = std::numeric_limits<double>::infinity();
     std::vector<double> best(m + 1, inf);
     std::vector<uint32_t> back(m + 1, 0);
-    std::vector<uint32_t> count(V, 0), stamp(V, 0);
+    std::vector<uint32_t> slot(2 * V, 0), stamp(V, 0);
     best[0] = 0;
     if (desc.decay_tokens > 0) {
         // Cache-model variant: a term's count and the segment's length decay by half every
@@ -320,7 +326,7 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
         uint32_t k = 0;
         for (size_t j = i + 1; j <= m; ++j) {
             for (uint32_t f = block_begin[j - 1]; f < block_begin[j]; ++f)
-                cost -= dm_token(flat[f], k++, st, count.data(), stamp.data(), log_small.data(), prior.data(), log_n.data());
+                cost -= dm_token(flat[f], k++, st, slot.data(), first.data(), log_c.data(), log_n.data());
             if (cand[j] - cand[i] < min_seg && !(i == 0 && j == m)) continue;
             const double v = best[i] + cost + penalty - bonus[j];
             if (mbr) seg_cost[i * (m + 1) + j] = cost + penalty - bonus[j];
@@ -367,15 +373,15 @@ TopicSegmenter::TopicSegmenter(const TopicDoc& doc, const SegmentDesc& desc) {
     const size_t V = doc.vocab.size();
     flatten_blocks(doc, desc, m_cand, {}, m_block_begin, m_flat);
     if (m_flat.size() < 2) return;
-    dm_tables(m_flat, V, desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha, m_prior, m_log_small, m_log_n);
+    std::vector<double> prior;
+    dm_tables(m_flat, V, desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha, prior, m_first, m_log_c, m_log_n);
 
     m_penalty = desc.boundary_penalty;
     if (m_penalty < 0) m_penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
 
     m_best.assign(m + 1, std::numeric_limits<double>::infinity());
     m_back.assign(m + 1, 0);
-    m_count.assign(V, 0);
-    m_stamp.assign(V, 0);
+    m_slot.assign(2 * V, 0);
     m_best[0] = 0;
     m_i = 0;
     m_j = 0;  // row m_i not started
@@ -400,6 +406,34 @@ bool TopicSegmenter::run(uint64_t max_work) {
             m_k = 0;
         }
         const uint32_t st = static_cast<uint32_t>(m_i + 1);
+        if (left >= m_flat.size() - m_f) {
+            // The budget covers the rest of the row: the same steps with everything in locals (no
+            // position saved after each block; in WASM every member access is a memory access).
+            const TermId* flat = m_flat.data();
+            uint32_t* slot = m_slot.data();
+            const uint32_t* first = m_first.data();
+            const uint32_t* block_begin = m_block_begin.data();
+            const uint32_t* cand = m_cand.data();
+            const double *log_c = m_log_c.data(), *log_n = m_log_n.data();
+            double* best = m_best.data();
+            const double best_i = best[m_i], penalty = m_penalty;
+            const size_t i = m_i;
+            const uint32_t cand_i = cand[i], min_seg = m_min_seg;
+            double cost = m_cost;
+            uint32_t k = m_k, f = m_f;
+            for (size_t j = m_j; j <= m; ++j) {
+                for (const uint32_t block_end = block_begin[j]; f < block_end; ++f)
+                    cost -= dm_token(flat[f], k++, st, slot, first, log_c, log_n);
+                if (cand[j] - cand_i < min_seg && !(i == 0 && j == m)) continue;
+                const double v = best_i + cost + penalty;
+                if (v < best[j]) { best[j] = v; m_back[j] = static_cast<uint32_t>(i); }
+            }
+            left -= f - m_f;
+            m_work += f - m_f;
+            ++m_i;
+            m_j = 0;
+            continue;
+        }
         for (; m_j <= m; ++m_j) {
             const uint32_t block_end = m_block_begin[m_j];
             if (m_f < block_end) {
@@ -408,9 +442,10 @@ bool TopicSegmenter::run(uint64_t max_work) {
                 double cost = m_cost;
                 uint32_t k = m_k;
                 const TermId* flat = m_flat.data();
-                uint32_t *count = m_count.data(), *stamp = m_stamp.data();
-                const double *log_small = m_log_small.data(), *log_n = m_log_n.data(), *prior = m_prior.data();
-                for (uint32_t f = m_f; f < stop; ++f) cost -= dm_token(flat[f], k++, st, count, stamp, log_small, prior, log_n);
+                uint32_t* slot = m_slot.data();
+                const uint32_t* first = m_first.data();
+                const double *log_c = m_log_c.data(), *log_n = m_log_n.data();
+                for (uint32_t f = m_f; f < stop; ++f) cost -= dm_token(flat[f], k++, st, slot, first, log_c, log_n);
                 left -= stop - m_f;
                 m_work += stop - m_f;
                 m_f = stop;

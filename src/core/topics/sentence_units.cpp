@@ -62,11 +62,7 @@ private:
         std::string word;  // empty: a free slot
         int16_t end = 0, start = 0;
     };
-    static size_t hash(std::string_view w) {
-        uint32_t h = 2166136261u;
-        for (char c : w) h = (h ^ uint8_t(c)) * 16777619u;
-        return h;
-    }
+    static size_t hash(std::string_view w) { return word_hash(w); }
     Slot& slot(const std::string& w) {
         m_longest = std::max(m_longest, w.size());
         for (size_t i = hash(w) & (m_slots.size() - 1);; i = (i + 1) & (m_slots.size() - 1)) {

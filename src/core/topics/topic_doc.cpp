@@ -117,12 +117,29 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
         if (pos > 0) m_doc.units.push_back(pos);
         m_unit_pending = false;
     }
-    std::string key(word);
-    auto it = m_surface_index.find(key);
-    uint32_t sid;
-    if (it == m_surface_index.end()) {
+    const uint32_t h = word_hash(word);
+    if (m_surface_slots.empty()) m_surface_slots.assign(1024, 0);
+    size_t mask = m_surface_slots.size() - 1, at = h & mask;
+    uint32_t sid = UINT32_MAX;
+    for (;; at = (at + 1) & mask) {
+        const uint32_t s = m_surface_slots[at];
+        if (s == 0) break;
+        if (m_surface_hash[s - 1] == h && m_doc.surface[s - 1] == word) { sid = s - 1; break; }
+    }
+    if (sid == UINT32_MAX) {
         sid = static_cast<uint32_t>(m_doc.surface.size());
-        m_surface_index.emplace(key, sid);
+        m_surface_slots[at] = sid + 1;
+        m_surface_hash.push_back(h);
+        if (2 * (size_t(sid) + 1) > m_surface_slots.size()) {  // more than half full: double
+            m_surface_slots.assign(2 * m_surface_slots.size(), 0);
+            mask = m_surface_slots.size() - 1;
+            for (uint32_t k = 0; k <= sid; ++k) {
+                size_t a = m_surface_hash[k] & mask;
+                while (m_surface_slots[a]) a = (a + 1) & mask;
+                m_surface_slots[a] = k + 1;
+            }
+        }
+        const std::string key(word);
         m_doc.surface.push_back(key);
         m_surface_counts.push_back(0);
         TermId t = kNoTopicTerm;
@@ -144,8 +161,6 @@ void TopicDocBuilder::add(std::string_view word, uint32_t start_ms) {
             }
         }
         m_term_of_surface.push_back(t);
-    } else {
-        sid = it->second;
     }
     ++m_surface_counts[sid];
     m_doc.word_ids.push_back(sid);
@@ -250,12 +265,14 @@ TopicDoc topic_doc_from_text(std::string_view text) {
     TopicDocBuilder b;
     b.set_guess_units(true);
     size_t i = 0;
+    std::string w;  // reused: no string per word
     while (i < text.size()) {
         while (i < text.size() && is_ascii_space(text[i])) ++i;
         size_t j = i;
         while (j < text.size() && !is_ascii_space(text[j])) ++j;
         if (j > i) {
-            b.add(normalise_word(text.substr(i, j - i)));
+            normalise_word_into(text.substr(i, j - i), w);
+            b.add(w);
             if (ends_sentence(text.substr(i, j - i))) b.mark_unit_start();
         }
         i = j;
@@ -267,10 +284,12 @@ void add_episode_words(TopicDocBuilder& b, const Episode& ep, size_t& word, size
     end = std::min(end, ep.words.size());
     const bool plain = ep.meta.times_estimated;  // cues are fixed word blocks, not the speaker's
     if (plain) b.set_guess_units(true);
+    std::string w;  // reused: no string per word
     for (size_t i = word; i < end; ++i) {
         while (cue < ep.cues.size() && ep.cues[cue].first_word + ep.cues[cue].word_count <= i) ++cue;
         if (!plain && cue < ep.cues.size() && ep.cues[cue].first_word == i && i > 0) b.mark_unit_start();
-        b.add(normalise_word(word_bytes(ep, i)), ep.words[i].start_ms);
+        normalise_word_into(word_bytes(ep, i), w);
+        b.add(w, ep.words[i].start_ms);
         if (plain && word_ends_sentence(ep, i)) b.mark_unit_start();
     }
     word = std::max(word, end);

@@ -1,8 +1,9 @@
 // topics.h: the topic timeline engine. Splits an episode into topical segments, labels them,
 // groups segments about the same thing (within an episode and across an archive), and produces
 // the data the UI's timeline draws. Everything here is deterministic (no clocks, no randomness,
-// no hash-order dependence) and runs on load: a 30k-word episode takes ~5 ms natively and
-// ~8 ms in WASM (bench/topics_bench.cpp).
+// no hash-order dependence) and runs on load: build_timeline on a 30k-word episode takes ~4 ms
+// natively and ~5 ms in WASM, reading it into a TopicDoc ~2-3 ms more (fastest runs,
+// bench/topics_bench.cpp; bench/TOPICS.md, "Speed round").
 //
 // Index of this file
 //   ---- Input ----         TopicDoc: per word a normalised term, an optional time, optional units
@@ -79,7 +80,10 @@ private:
     std::vector<uint32_t> m_surface_counts;   // per surface word
     std::vector<uint32_t> m_term_of_surface;  // per surface word: its term (or kNoTopicTerm)
     std::vector<std::vector<uint32_t>> m_forms;  // per term: surface ids seen (for `display`)
-    std::unordered_map<std::string, uint32_t> m_surface_index;  // surface word -> id
+    // surface word -> id: open addressing (linear probing, at most half full) over surface id + 1
+    // (0 = free), with each word's hash kept for growing; a std::unordered_map<std::string> cost a
+    // string and a node per new word and a hash of every word (most of the document's build time)
+    std::vector<uint32_t> m_surface_slots, m_surface_hash;
     std::unordered_map<std::string, uint32_t> m_term_index;     // folded term -> id
     bool m_has_times = false;
     bool m_unit_pending = false;
@@ -173,9 +177,9 @@ public:
     std::vector<uint32_t> bounds() const;
 
 private:
-    std::vector<uint32_t> m_cand, m_block_begin, m_back, m_count, m_stamp;
+    std::vector<uint32_t> m_cand, m_block_begin, m_back, m_slot, m_first;
     std::vector<TermId> m_flat;
-    std::vector<double> m_prior, m_log_small, m_log_n, m_best;
+    std::vector<double> m_log_c, m_log_n, m_best;
     double m_penalty = 0, m_cost = 0;
     uint32_t m_min_seg = 0, m_f = 0, m_k = 0;
     size_t m_i = 0, m_j = 0;
