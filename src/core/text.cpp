@@ -1,7 +1,7 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <cstring>
+#include <utility>
 
 extern "C" {
 #include "runtime/api.h"  // Snowball's runtime: struct SN_env, SN_set_current
@@ -422,7 +422,11 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
     int la = int(a.size()), lb = int(b.size());
     if (std::abs(la - lb) > max_dist) return max_dist + 1;
     if (lb > int(kEditDistanceMaxBytes) || la > int(kEditDistanceMaxBytes)) return a == b ? 0 : max_dist + 1;
-    int prev[kEditDistanceMaxBytes + 1], cur[kEditDistanceMaxBytes + 1];
+    // Three rows of the DP table: a swap reads the row two above. A row's minimum never falls
+    // below the one above it (the swap's D[i-2][j-2] + 1 is at least the substitution's
+    // D[i-1][j-1]), so a row past the bound ends the search.
+    int rows[3][kEditDistanceMaxBytes + 1];
+    int *pprev = rows[0], *prev = rows[1], *cur = rows[2];
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
         cur[0] = i;
@@ -430,11 +434,13 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
         for (int j = 1; j <= lb; ++j) {
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, pprev[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
         if (row_min > max_dist) return max_dist + 1;
-        std::memcpy(prev, cur, sizeof(int) * size_t(lb + 1));
+        std::swap(pprev, prev);
+        std::swap(prev, cur);
     }
     return prev[lb] > max_dist ? max_dist + 1 : prev[lb];
 }
@@ -449,23 +455,26 @@ int EditDistanceFrom::bounded(std::string_view b, int max_dist) const {
     if (la == 0 || std::abs(la - lb) > max_dist || la > int(kEditDistanceMaxBytes) || lb > int(kEditDistanceMaxBytes))
         return edit_distance_bounded(m_a, b, max_dist);
     // Column j of the DP table (a down, b across) as vertical deltas: bit i of pv / mv says
-    // D[i+1][j] - D[i][j] is +1 / -1; `score` follows the last row, D[la][j].
+    // D[i+1][j] - D[i][j] is +1 / -1; `score` follows the last row, D[la][j]. d0: the diagonal
+    // deltas D[i+1][j+1] - D[i][j] that are 0. A swap (Hyyrö 2003): a[i] == b[j-1] and
+    // a[i-1] == b[j] make that delta 0 when the one before it, at (i, j), was 1.
     const uint64_t top = uint64_t(1) << (la - 1);
-    uint64_t pv = ~uint64_t(0), mv = 0;
+    uint64_t pv = ~uint64_t(0), mv = 0, d0 = 0, eq_prev = 0;
     int score = la;
     for (int j = 0; j < lb; ++j) {
         const uint64_t eq = m_peq[uint8_t(b[j])];
-        const uint64_t xv = eq | mv;
-        const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
-        uint64_t ph = mv | ~(xh | pv);
-        uint64_t mh = pv & xh;
+        const uint64_t swap = ((~d0 & eq) << 1) & eq_prev;
+        d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
+        uint64_t ph = mv | ~(d0 | pv);
+        uint64_t mh = pv & d0;
         score += (ph & top) ? 1 : (mh & top) ? -1 : 0;
         // each further byte lowers the last row by at most one
         if (score - (lb - 1 - j) > max_dist) return max_dist + 1;
         ph = (ph << 1) | 1;  // row 0 is D[0][j] = j: every horizontal delta there is +1
         mh <<= 1;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
+        pv = mh | ~(d0 | ph);
+        mv = ph & d0;
+        eq_prev = eq;
     }
     return score > max_dist ? max_dist + 1 : score;
 }

@@ -104,15 +104,18 @@ std::string stem_english(std::string_view token);
 // "alex" -> "LKS". Used together with an edit-distance bound to keep it precise.
 std::string phonetic_key(std::string_view token);
 
-// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist. Words
-// longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
+// Edit distance between a and b (bytes): each inserted, deleted or replaced byte, and each swap
+// of two adjacent bytes ("recieve", "wierd"), is one edit; a swapped pair is not edited again
+// (optimal string alignment: "ca" -> "abc" is 3). @return it, or max_dist + 1 if it exceeds
+// max_dist. Words longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
 constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
 
 // edit_distance_bounded(a, b, max_dist) for one word `a` against many words `b` (the typo
-// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance): a
-// few 64-bit operations per byte of b instead of a row of the DP table, with a per-byte table of
-// a's positions built once. Keeps a view of `a`: it must outlive the object.
+// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance, with
+// his 2003 term for swaps): a few 64-bit operations per byte of b instead of a row of the DP
+// table, with a per-byte table of a's positions built once. Keeps a view of `a`: it must outlive
+// the object.
 class EditDistanceFrom {
 public:
     explicit EditDistanceFrom(std::string_view a);

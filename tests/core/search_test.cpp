@@ -1147,6 +1147,34 @@ TEST_CASE("a misspelling does not bring in the words its stem belongs to", "[sea
     CHECK(r->hits[0].level == MatchLevel::Stem);
 }
 
+TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search][fuzzy]") {
+    // The most common typing error: with plain Levenshtein a swap was two edits, past the bound of
+    // words of 5-8 letters ("wierd" found "weird" only as a sound-alike, "recieve" nothing).
+    Collection c;
+    REQUIRE(c.add(import_text("that is a weird idea " + filler(100) + "you receive a letter " + filler(100) +
+                              "the metaverse is here", "t")).ok());
+    auto level_of = [&](const char* q, const char* want) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        int level = -1;
+        for (const auto& m : r->matches) {
+            const Episode& ep = c.episode(m.doc);
+            const Word& w = ep.words[m.first_word];
+            if (fold_token(ep.text.substr(w.begin, w.end - w.begin)) == want) level = int(m.level);
+        }
+        return level;
+    };
+    CHECK(level_of("wierd", "weird") == int(MatchLevel::Fuzzy));
+    CHECK(level_of("recieve", "receive") == int(MatchLevel::Fuzzy));
+    CHECK(level_of("metaevrse", "metaverse") == int(MatchLevel::Fuzzy));
+    const Collection& demo = demo_collection();
+    auto r = demo.search("zuckerbreg");
+    REQUIRE(r.ok());
+    auto exact = demo.search("zuckerberg");
+    REQUIRE(exact.ok());
+    CHECK(r->total_passages == exact->total_passages);
+}
+
 TEST_CASE("a query of operators only says what it holds instead of words", "[search][query]") {
     // '"', '-' and "speaker:" are what search-as-you-type sees first; "*", "OR" and an emoji are
     // what a user tries. Each read only "The query has no words to search for". Short messages: a

@@ -2,7 +2,9 @@
 // points trimmed to its first..last letter/digit code point; runs without one are not words.
 #include <catch.hpp>
 
+#include <algorithm>
 #include <random>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -101,9 +103,42 @@ TEST_CASE("word_tokens: Vietnamese letters and full-width Latin fold to their ba
     CHECK_FALSE(same("ẞ", "b"));        // no single base letter: kept as it is
 }
 
-TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]") {
-    // The bit-parallel form against the DP: random words and words a few random edits away, over
-    // a small alphabet (with a byte >= 0x80), lengths 0..70 (past kEditDistanceMaxBytes).
+// The textbook optimal string alignment distance (full table, no bound), the definition that
+// edit_distance_bounded and EditDistanceFrom must agree with.
+int reference_osa_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = int(i);
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = int(j);
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+TEST_CASE("text: a swap of two adjacent letters is one edit, the most common typing error", "[text][fuzzy]") {
+    // Plain Levenshtein counts "recieve" as two edits from "receive": past the one-edit bound of
+    // words of 5-8 letters, so the typo was never found.
+    for (auto [typed, meant] : {std::pair{"recieve", "receive"}, {"wierd", "weird"}, {"teh", "the"},
+                                {"zuckerbreg", "zuckerberg"}, {"metaevrse", "metaverse"}, {"ab", "ba"}}) {
+        INFO(typed << " / " << meant);
+        CHECK(edit_distance_bounded(typed, meant, 1) == 1);
+        CHECK(EditDistanceFrom(typed).bounded(meant, 1) == 1);
+        CHECK(edit_distance_bounded(typed, meant, 0) == 1);  // over a bound of 0: bound + 1
+    }
+    // Two swaps are two edits; a swapped pair is not edited again (optimal string alignment).
+    CHECK(edit_distance_bounded("abcd", "badc", 2) == 2);
+    CHECK(edit_distance_bounded("ca", "abc", 3) == 3);
+    CHECK(EditDistanceFrom("ca").bounded("abc", 3) == 3);
+    CHECK(edit_distance_bounded("kitten", "sitting", 3) == 3);  // plain edits as before
+}
+
+TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded equals the textbook distance", "[text][fuzzy]") {
+    // The bit-parallel form and the bounded DP against the full-table definition: random words
+    // and words a few random edits (swaps included) away, over a small alphabet (with a byte
+    // >= 0x80), lengths 0..70 (past kEditDistanceMaxBytes).
     uint32_t seed = 777;
     auto rnd = [&](uint32_t n) {
         seed = seed * 1664525u + 1013904223u;
@@ -125,17 +160,21 @@ TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]"
             for (uint32_t e = rnd(4); e > 0; --e) {
                 const size_t at = b.empty() ? 0 : rnd(uint32_t(b.size()));
                 const char c = alphabet[rnd(sizeof alphabet)];
-                switch (rnd(3)) {
+                switch (rnd(4)) {
                     case 0: b.insert(b.begin() + long(at), c); break;
                     case 1: if (!b.empty()) b.erase(at, 1); break;
+                    case 2: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]); break;
                     default: if (!b.empty()) b[at] = c; break;
                 }
             }
         }
         const EditDistanceFrom from_a(a);
+        const bool long_word = std::max(a.size(), b.size()) > kEditDistanceMaxBytes;
+        const int full = long_word ? (a == b ? 0 : 99) : reference_osa_distance(a, b);
         for (int max_dist = 0; max_dist <= 3; ++max_dist) {
             INFO("a '" << a << "' b '" << b << "' max_dist " << max_dist);
-            const int want = edit_distance_bounded(a, b, max_dist);
+            const int want = std::min(full, max_dist + 1);
+            CHECK(edit_distance_bounded(a, b, max_dist) == want);
             CHECK(from_a.bounded(b, max_dist) == want);
             near += want <= max_dist;
         }
