@@ -434,9 +434,10 @@ public:
         if (m_desc.phonetic && len >= 3) {
             ids.clear();
             m_ix.phonetic_terms(t.text, ids);
+            // a swap counts two here: it is a typing error (found above), not a mishearing
             int bound = len <= 4 ? 1 : 2;
             for (TermId id : ids)
-                if (plausible_variant(id) && edit_distance_bounded(t.text, m_ix.term_text(id), bound) <= bound)
+                if (plausible_variant(id) && levenshtein_bounded(t.text, m_ix.term_text(id), bound) <= bound)
                     add(id, MatchLevel::Phonetic);
         }
     }

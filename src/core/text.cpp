@@ -418,7 +418,10 @@ std::string phonetic_key(std::string_view t) {
     return k;
 }
 
-int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) {
+namespace {
+// The bounded DP of both distances; kSwaps: a swap of two adjacent bytes is one edit.
+template <bool kSwaps>
+int bounded_distance(std::string_view a, std::string_view b, int max_dist) {
     int la = int(a.size()), lb = int(b.size());
     if (std::abs(la - lb) > max_dist) return max_dist + 1;
     if (lb > int(kEditDistanceMaxBytes) || la > int(kEditDistanceMaxBytes)) return a == b ? 0 : max_dist + 1;
@@ -434,7 +437,7 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
         for (int j = 1; j <= lb; ++j) {
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, pprev[j - 2] + 1);
+            if (kSwaps && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, pprev[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
@@ -444,6 +447,11 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
     }
     return prev[lb] > max_dist ? max_dist + 1 : prev[lb];
 }
+}  // namespace
+
+int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) { return bounded_distance<true>(a, b, max_dist); }
+
+int levenshtein_bounded(std::string_view a, std::string_view b, int max_dist) { return bounded_distance<false>(a, b, max_dist); }
 
 EditDistanceFrom::EditDistanceFrom(std::string_view a) : m_a(a) {
     if (a.size() > kEditDistanceMaxBytes) return;  // bounded() falls back to the DP

@@ -110,6 +110,9 @@ std::string phonetic_key(std::string_view token);
 // max_dist. Words longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
 constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
+// The same with a swap counted as two edits (Levenshtein): the bound of sound-alikes, where a swap
+// is a typing error, not a mishearing (with swaps "aliens" took "lines" as one, "quiet" "quote").
+int levenshtein_bounded(std::string_view a, std::string_view b, int max_dist);
 
 // edit_distance_bounded(a, b, max_dist) for one word `a` against many words `b` (the typo
 // search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance, with

@@ -1153,7 +1153,7 @@ TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search]
     Collection c;
     REQUIRE(c.add(import_text("that is a weird idea " + filler(100) + "you receive a letter " + filler(100) +
                               "the metaverse is here", "t")).ok());
-    auto level_of = [&](const char* q, const char* want) {
+    auto level_of = [](const Collection& c, const char* q, const char* want) {
         auto r = c.search(q);
         REQUIRE(r.ok());
         int level = -1;
@@ -1164,9 +1164,20 @@ TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search]
         }
         return level;
     };
-    CHECK(level_of("wierd", "weird") == int(MatchLevel::Fuzzy));
-    CHECK(level_of("recieve", "receive") == int(MatchLevel::Fuzzy));
-    CHECK(level_of("metaevrse", "metaverse") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(c, "wierd", "weird") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(c, "recieve", "receive") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(c, "metaevrse", "metaverse") == int(MatchLevel::Fuzzy));
+    // a sound-alike still needs its letters in order: the phonetic key plus two edits with swaps
+    // took "lines" for "aliens" and "quote" for "quiet" (each a swap and one more edit away)
+    Collection s;
+    // (the typed words do not occur, so every variant is allowed)
+    REQUIRE(s.add(import_text("the lines of the quote", "s")).ok());
+    for (auto [typed, other] : {std::pair{"aliens", "lines"}, {"quiet", "quote"}}) {
+        INFO(typed << " / " << other);
+        REQUIRE(phonetic_key(typed) == phonetic_key(other));
+        REQUIRE(edit_distance_bounded(typed, other, 2) == 2);
+        CHECK(docs_matched(s, typed).empty());
+    }
     const Collection& demo = demo_collection();
     auto r = demo.search("zuckerbreg");
     REQUIRE(r.ok());
