@@ -209,6 +209,17 @@ struct AsciiClass {
 };
 constexpr AsciiClass kAscii;
 
+constexpr bool is_ascii_letter(uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A name of one letter and a symbol: "C++", "C#", "F#" (and the notes "A#", "C#"). The symbols
+// at word[k] glue onto a part that is the one ASCII letter word[k-1], so the name is not searched
+// as the letter. @return how many bytes glue (0: none; the caller checks the part).
+size_t letter_symbol_len(std::string_view word, size_t k) {
+    if (k == 0 || k >= word.size() || !is_ascii_letter(uint8_t(word[k - 1]))) return 0;
+    if (word[k] == '#') return 1;
+    return word[k] == '+' && k + 1 < word.size() && word[k + 1] == '+' ? 2 : 0;
+}
+
 // split_words' general case: a run of non-space code points whose word code points so far are
 // [first_word, last_word_end) (first_word = npos: none yet), scanned on from j. Appends the
 // run's word with leading/trailing punctuation trimmed, if it has one. @return where the run ends.
@@ -230,7 +241,14 @@ size_t finish_word(std::string_view text, size_t first_word, size_t last_word_en
             last_word_end = j;
         }
     }
-    if (first_word != std::string_view::npos) out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    if (first_word != std::string_view::npos) {
+        // a last part of one ASCII letter keeps the symbols word_tokens glues onto it ("C++,")
+        const size_t e = last_word_end;
+        if (e - first_word == 1 || (!is_ascii_letter(p[e - 2]) && !(p[e - 2] >= '0' && p[e - 2] <= '9') && p[e - 2] < 0x80 &&
+                                    p[e - 2] != '\''))
+            last_word_end += letter_symbol_len(text.substr(0, j), e);
+        out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    }
     return j;
 }
 }  // namespace
@@ -288,12 +306,16 @@ void ascii_word_tokens(std::string_view word, WordTokens& out) {
             part_begin = len;
         }
     };
-    for (char ch : word) {
-        uint8_t c = uint8_t(ch);
+    for (size_t k = 0; k < word.size(); ++k) {
+        uint8_t c = uint8_t(word[k]);
         if (c >= 'A' && c <= 'Z') o[len++] = char(c + 32);
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) o[len++] = char(c);
         else if (c == '\'') continue;
-        else {
+        else if (size_t g = len - part_begin == 1 ? letter_symbol_len(word, k) : 0) {  // "c++", "c#"
+            for (size_t x = 0; x < g; ++x) o[len++] = word[k + x];
+            k += g - 1;
+            flush();
+        } else {
             if (c == '-' && len > part_begin) out.hyphenated = true;
             flush();
         }
@@ -332,7 +354,11 @@ void word_tokens(std::string_view word, WordTokens& out) {
             if (c >= 'A' && c <= 'Z') out.buf += char(c + 32);
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.buf += char(c);
             else if (c == '\'') continue;
-            else {
+            else if (size_t g = out.buf.size() - part_begin == 1 ? letter_symbol_len(word, i - 1) : 0) {  // "c++", "c#"
+                out.buf.append(word, i - 1, g);
+                i += g - 1;
+                flush();
+            } else {
                 if (c == '-' && out.buf.size() > part_begin) out.hyphenated = true;
                 flush();
             }

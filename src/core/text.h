@@ -10,7 +10,9 @@
 //     "Việt" == "viet"; full-width Latin and digits as ASCII),
 //     apostrophes (' ’ ʼ) and invisible format characters (soft hyphen, zero-width space and
 //     joiners) deleted ("don't" -> "dont"), and any other inner punctuation splitting
-//     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
+//     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0"), except "++" or "#" after
+//     a part of one ASCII letter: the names "c++", "c#", "f#" (a word keeps them when trimmed:
+//     "C++," -> "C++"), so they are not searched as the letter "c".
 //   - Han ideographs and Japanese kana, written without spaces, are one token per character
 //     ("私は東京に住んでいます" -> 11 tokens), so a search for "東京" (two tokens: a phrase)
 //     finds it inside the run.

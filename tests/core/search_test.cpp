@@ -1186,6 +1186,28 @@ TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search]
     CHECK(r->total_passages == exact->total_passages);
 }
 
+// Protects searching for programming languages: "c++" and "c#" searched the letter "c" (on
+// Lexicap 651 matches, of which ~230 were "C++").
+TEST_CASE("searching c++ or c# or f# finds the language and not the letter c", "[search][query]") {
+    Collection c;
+    REQUIRE(c.add(import_text("I write C++ every day", "a")).ok());
+    REQUIRE(c.add(import_text("plan c is fine", "b")).ok());
+    REQUIRE(c.add(import_text("C# and F#, then C++.", "c")).ok());
+    CHECK(docs_matched(c, "c++") == std::set<DocId>{0, 2});
+    CHECK(docs_matched(c, "C#") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "f#") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "c") == std::set<DocId>{1});
+    CHECK(docs_matched(c, "\"write c++\"") == std::set<DocId>{0});
+    // the highlight covers the whole name
+    auto r = c.search("c++");
+    REQUIRE(r.ok());
+    for (const auto& h : r->hits) {
+        REQUIRE(h.highlights.size() == 1);
+        const std::string& text = c.episode(h.doc).text;
+        CHECK(text.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin) == "C++");
+    }
+}
+
 TEST_CASE("a query of operators only says what it holds instead of words", "[search][query]") {
     // '"', '-' and "speaker:" are what search-as-you-type sees first; "*", "OR" and an emoji are
     // what a user tries. Each read only "The query has no words to search for". Short messages: a

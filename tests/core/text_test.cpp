@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <random>
 #include <utility>
 #include <string>
@@ -19,15 +20,29 @@ std::vector<WordSpan> reference_words(std::string_view s) {
     size_t i = 0;
     bool in_run = false, has_word = false;
     WordSpan cur;
+    size_t run_begin = 0;
     while (i <= s.size()) {
         size_t at = i;
         uint32_t cp = i < s.size() ? utf8_next(s, i) : ' ';
         if (i == at) ++i;  // the end
         if (is_space_cp(cp)) {
-            if (in_run && has_word) out.push_back(cur);
+            if (in_run && has_word) {
+                // "C++", "C#": a last part of one ASCII letter (after the run's start or ASCII
+                // punctuation other than an apostrophe) keeps a "++" or "#" after it
+                const std::string_view run = s.substr(run_begin, at - run_begin);
+                const size_t e = cur.end - run_begin;  // in run
+                auto ascii_letter = [](char c) { return std::isalpha(uint8_t(c)) && uint8_t(c) < 0x80; };
+                const bool one_letter = ascii_letter(run[e - 1]) &&
+                                        (e - 1 == cur.begin - run_begin ||
+                                         (uint8_t(run[e - 2]) < 0x80 && !std::isalnum(uint8_t(run[e - 2])) && run[e - 2] != '\''));
+                if (one_letter && run.substr(e, 2) == "++") cur.end += 2;
+                else if (one_letter && run.substr(e, 1) == "#") cur.end += 1;
+                out.push_back(cur);
+            }
             in_run = has_word = false;
             continue;
         }
+        if (!in_run) run_begin = at;
         in_run = true;
         if (is_word_cp(cp)) {
             if (!has_word) cur.begin = uint32_t(at);
@@ -44,7 +59,8 @@ TEST_CASE("split_words: random mixes of ASCII words, punctuation, spaces, UTF-8 
     const std::vector<std::string> pieces = {
         "word", "Hello", "x", "42", "don't", ",", "...", "\"", "-", "jiu-jitsu", " ", "  ", "\n", "\t",
         "\xC3\xA9", "caf\xC3\xA9", "\xE2\x80\x94", "\xE2\x80\x9C", "\xC2\xA0", "\xE3\x80\x80", "\xF0\x9F\x98\x80",
-        "\xFF", "\xC3", "\xE2\x80", "\xCE\x91\xCE\x92", "a\xE2\x80\x99s", "(", ")", "e-mail,"};
+        "\xFF", "\xC3", "\xE2\x80", "\xCE\x91\xCE\x92", "a\xE2\x80\x99s", "(", ")", "e-mail,",
+        "C++", "c#", "+", "#", "++", "'", "/"};
     std::mt19937 rng(7);
     for (int round = 0; round < 3000; ++round) {
         std::string s;
@@ -180,6 +196,37 @@ TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded equals the textbo
         }
     }
     CHECK(near > 10000);  // many pairs within the bound, not only "too far"
+}
+
+// Protects searching for programming languages: symbols split words, so "c++", "c#" and "f#"
+// searched the letter "c" (on Lexicap 651 matches, of which ~230 were "C++").
+TEST_CASE("word_tokens: a one-letter name with ++ or # is one token (C++ C# F#) and not the letter", "[text]") {
+    auto tokens = [](std::string_view text) {
+        std::vector<WordSpan> spans;
+        split_words(text, spans);
+        std::string out;
+        WordTokens wt;
+        for (const WordSpan& w : spans) {
+            out += "[" + std::string(text.substr(w.begin, w.end - w.begin)) + "]";
+            word_tokens(text.substr(w.begin, w.end - w.begin), wt);
+            for (size_t i = 0; i < wt.count(); ++i) out += " " + std::string(wt.part(i));
+            out += ";";
+        }
+        return out;
+    };
+    CHECK(tokens("C++, C# and F#.") == "[C++] c++;[C#] c#;[and] and;[F#] f#;");
+    CHECK(tokens("(C++) C++20 C/C++ g++") == "[C++] c++;[C++20] c++ 20;[C/C++] c c++;[g++] g++;");
+    // unchanged: the letter alone, a single '+', hashtags and numbers, longer words, a letter
+    // after an apostrophe or a UTF-8 letter
+    CHECK(tokens("c a+ #1 #metaverse ab++ x'c++ \xC3\xA9#") == "[c] c;[a] a;[1] 1;[metaverse] metaverse;[ab] ab;[x'c] xc;[\xC3\xA9] e;");
+    // a query word is the same token, wherever it was cut from
+    WordTokens wt;
+    word_tokens("C++", wt);
+    REQUIRE(wt.count() == 1);
+    CHECK(wt.part(0) == "c++");
+    word_tokens("caf\xC3\xA9-C#", wt);  // the UTF-8 path
+    REQUIRE(wt.count() == 2);
+    CHECK(wt.part(1) == "c#");
 }
 
 TEST_CASE("word_tokens: invisible format characters inside a word do not split it", "[text]") {
