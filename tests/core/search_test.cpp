@@ -1178,6 +1178,17 @@ TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search]
         REQUIRE(edit_distance_bounded(typed, other, 2) == 2);
         CHECK(docs_matched(s, typed).empty());
     }
+    // from 9 letters on two edits are allowed: a swap and one more edit reach other words, so
+    // when a word one edit away exists the ones two away stay only as its inflections
+    Collection e;
+    REQUIRE(e.add(import_text("evolution and evolutions " + filler(100) + "the french revolution", "e")).ok());
+    REQUIRE(edit_distance_bounded("evloution", "revolution", 2) == 2);
+    CHECK(level_of(e, "evloution", "evolution") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(e, "evloution", "evolutions") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(e, "evloution", "revolution") == -1);
+    CHECK(level_of(e, "evolutoin", "revolution") == -1);
+    // with no word one edit away, two edits still find it
+    CHECK(level_of(e, "evoolutionn", "evolution") == int(MatchLevel::Fuzzy));
     const Collection& demo = demo_collection();
     auto r = demo.search("zuckerbreg");
     REQUIRE(r.ok());
