@@ -412,12 +412,13 @@ public:
         if (m_desc.typos && len >= 5 && has_letter) {
             m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
-            // A word that does not occur and is one edit from a word meant that word: words two
+            // A word that does not occur and is one edit from a word meant that one: words two
             // edits away stay only as its inflections ("alogrithm": "algorithm", "algorithms";
             // "evloution" brought in "revolution", a swap and an inserted letter away).
             std::vector<std::string> meant;
-            for (const auto& e : f)
-                if (e.second == 1 && !occurs) meant.push_back(stem_english(m_ix.term_text(e.first)));
+            if (!occurs)
+                for (const auto& e : f)
+                    if (e.second == 1) meant.push_back(stem_english(m_ix.term_text(e.first)));
             if (!meant.empty())
                 f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) {
                     return e.second > 1 && std::find(meant.begin(), meant.end(), stem_english(m_ix.term_text(e.first))) == meant.end();
