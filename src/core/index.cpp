@@ -832,7 +832,8 @@ void InvertedIndex::fuzzy_terms(std::string_view q, int max_dist, std::vector<st
         // Letter filter: an alignment of i insertions, e deletions and u substitutions
         // (i + e + u <= max_dist, i - e = len - |q|) leaves at most e + u of the word's letters
         // missing from the term and at most i + u of the term's missing from the word: the shorter
-        // side's bound is max_dist less the length difference.
+        // side's bound is max_dist less the length difference. Swaps of neighbours (the rest of
+        // max_dist) change neither the length nor the letters, so the bounds hold with them.
         const int diff = int(len) - int(q.size());
         const int q_missing = max_dist - std::max(diff, 0), t_missing = max_dist - std::max(-diff, 0);
         for (uint32_t i = m_fuzzy_begin[len], end = m_fuzzy_begin[len + 1]; i < end; ++i) {

@@ -412,6 +412,17 @@ public:
         if (m_desc.typos && len >= 5 && has_letter) {
             m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
+            // A word that does not occur and is one edit from a word meant that one: words two
+            // edits away stay only as its inflections ("alogrithm": "algorithm", "algorithms";
+            // "evloution" brought in "revolution", a swap and an inserted letter away).
+            std::vector<std::string> meant;
+            if (!occurs)
+                for (const auto& e : f)
+                    if (e.second == 1) meant.push_back(stem_english(m_ix.term_text(e.first)));
+            if (!meant.empty())
+                f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) {
+                    return e.second > 1 && std::find(meant.begin(), meant.end(), stem_english(m_ix.term_text(e.first))) == meant.end();
+                }), f.end());
             std::sort(f.begin(), f.end(), [&](const auto& a, const auto& b) {
                 return a.second != b.second ? a.second < b.second : m_ix.term_occurrences(a.first) > m_ix.term_occurrences(b.first);
             });
@@ -434,9 +445,10 @@ public:
         if (m_desc.phonetic && len >= 3) {
             ids.clear();
             m_ix.phonetic_terms(t.text, ids);
+            // a swap counts two here: it is a typing error (found above), not a mishearing
             int bound = len <= 4 ? 1 : 2;
             for (TermId id : ids)
-                if (plausible_variant(id) && edit_distance_bounded(t.text, m_ix.term_text(id), bound) <= bound)
+                if (plausible_variant(id) && levenshtein_bounded(t.text, m_ix.term_text(id), bound) <= bound)
                     add(id, MatchLevel::Phonetic);
         }
     }

@@ -13,13 +13,15 @@
 //                    speaker:"Lex Fridman" for names with spaces; -speaker:NAME every other
 //                    speaker's words (and words without a speaker); one filter per search
 // Bare words also match, ranked lower and flagged by MatchLevel: Snowball stems ("running" ->
-// "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2), and
-// sound-alikes (same phonetic key and edit distance <= 2: "fridman" -> "freedman").
+// "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2, a swap
+// of two neighbouring letters being one edit: "wierd" -> "weird"), and sound-alikes (same
+// phonetic key and Levenshtein distance <= 2: "fridman" -> "freedman").
 // "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
 // hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
 // number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
 // without thousands separators ("10000" <-> "10,000"). A word that does not occur and is one
-// edit from a word of another stem is a misspelling: only its stem matches one edit away count. Malformed queries parse best-effort
+// edit from a word of another stem is a misspelling: only its stem matches one edit away count,
+// and its typos two edits away only as inflections of one a single edit away. Malformed queries parse best-effort
 // with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,
 // one with only exclusions, or one over kMaxQueryBytes is Errc::BadQuery.
 //

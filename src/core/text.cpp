@@ -1,7 +1,7 @@
 #include "core/text.h"
 
 #include <algorithm>
-#include <cstring>
+#include <utility>
 
 extern "C" {
 #include "runtime/api.h"  // Snowball's runtime: struct SN_env, SN_set_current
@@ -209,6 +209,17 @@ struct AsciiClass {
 };
 constexpr AsciiClass kAscii;
 
+constexpr bool is_ascii_letter(uint8_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+
+// A name of one letter and a symbol: "C++", "C#", "F#" (and the notes "A#", "C#"). The symbols
+// at word[k] glue onto a part that is the one ASCII letter word[k-1], so the name is not searched
+// as the letter. @return how many bytes glue (0: none; the caller checks the part).
+size_t letter_symbol_len(std::string_view word, size_t k) {
+    if (k == 0 || k >= word.size() || !is_ascii_letter(uint8_t(word[k - 1]))) return 0;
+    if (word[k] == '#') return 1;
+    return word[k] == '+' && k + 1 < word.size() && word[k + 1] == '+' ? 2 : 0;
+}
+
 // split_words' general case: a run of non-space code points whose word code points so far are
 // [first_word, last_word_end) (first_word = npos: none yet), scanned on from j. Appends the
 // run's word with leading/trailing punctuation trimmed, if it has one. @return where the run ends.
@@ -230,7 +241,14 @@ size_t finish_word(std::string_view text, size_t first_word, size_t last_word_en
             last_word_end = j;
         }
     }
-    if (first_word != std::string_view::npos) out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    if (first_word != std::string_view::npos) {
+        // a last part of one ASCII letter keeps the symbols word_tokens glues onto it ("C++,")
+        const size_t e = last_word_end;
+        if (e - first_word == 1 || (!is_ascii_letter(p[e - 2]) && !(p[e - 2] >= '0' && p[e - 2] <= '9') && p[e - 2] < 0x80 &&
+                                    p[e - 2] != '\''))
+            last_word_end += letter_symbol_len(text.substr(0, j), e);
+        out.push_back({uint32_t(first_word), uint32_t(last_word_end)});
+    }
     return j;
 }
 }  // namespace
@@ -288,12 +306,16 @@ void ascii_word_tokens(std::string_view word, WordTokens& out) {
             part_begin = len;
         }
     };
-    for (char ch : word) {
-        uint8_t c = uint8_t(ch);
+    for (size_t k = 0; k < word.size(); ++k) {
+        uint8_t c = uint8_t(word[k]);
         if (c >= 'A' && c <= 'Z') o[len++] = char(c + 32);
         else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) o[len++] = char(c);
         else if (c == '\'') continue;
-        else {
+        else if (size_t g = len - part_begin == 1 ? letter_symbol_len(word, k) : 0) {  // "c++", "c#"
+            for (size_t x = 0; x < g; ++x) o[len++] = word[k + x];
+            k += g - 1;
+            flush();
+        } else {
             if (c == '-' && len > part_begin) out.hyphenated = true;
             flush();
         }
@@ -332,7 +354,11 @@ void word_tokens(std::string_view word, WordTokens& out) {
             if (c >= 'A' && c <= 'Z') out.buf += char(c + 32);
             else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.buf += char(c);
             else if (c == '\'') continue;
-            else {
+            else if (size_t g = out.buf.size() - part_begin == 1 ? letter_symbol_len(word, i - 1) : 0) {  // "c++", "c#"
+                out.buf.append(word, i - 1, g);
+                i += g - 1;
+                flush();
+            } else {
                 if (c == '-' && out.buf.size() > part_begin) out.hyphenated = true;
                 flush();
             }
@@ -418,11 +444,18 @@ std::string phonetic_key(std::string_view t) {
     return k;
 }
 
-int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) {
+namespace {
+// The bounded DP of both distances; kSwaps: a swap of two adjacent bytes is one edit.
+template <bool kSwaps>
+int bounded_distance(std::string_view a, std::string_view b, int max_dist) {
     int la = int(a.size()), lb = int(b.size());
     if (std::abs(la - lb) > max_dist) return max_dist + 1;
     if (lb > int(kEditDistanceMaxBytes) || la > int(kEditDistanceMaxBytes)) return a == b ? 0 : max_dist + 1;
-    int prev[kEditDistanceMaxBytes + 1], cur[kEditDistanceMaxBytes + 1];
+    // Three rows of the DP table: a swap reads the row two above. A row's minimum never falls
+    // below the one above it (the swap's D[i-2][j-2] + 1 is at least the substitution's
+    // D[i-1][j-1]), so a row past the bound ends the search.
+    int rows[3][kEditDistanceMaxBytes + 1];
+    int *pprev = rows[0], *prev = rows[1], *cur = rows[2];
     for (int j = 0; j <= lb; ++j) prev[j] = j;
     for (int i = 1; i <= la; ++i) {
         cur[0] = i;
@@ -430,14 +463,21 @@ int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) 
         for (int j = 1; j <= lb; ++j) {
             int cost = a[i - 1] == b[j - 1] ? 0 : 1;
             int v = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+            if (kSwaps && i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) v = std::min(v, pprev[j - 2] + 1);
             cur[j] = v;
             row_min = std::min(row_min, v);
         }
         if (row_min > max_dist) return max_dist + 1;
-        std::memcpy(prev, cur, sizeof(int) * size_t(lb + 1));
+        std::swap(pprev, prev);
+        std::swap(prev, cur);
     }
     return prev[lb] > max_dist ? max_dist + 1 : prev[lb];
 }
+}  // namespace
+
+int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist) { return bounded_distance<true>(a, b, max_dist); }
+
+int levenshtein_bounded(std::string_view a, std::string_view b, int max_dist) { return bounded_distance<false>(a, b, max_dist); }
 
 EditDistanceFrom::EditDistanceFrom(std::string_view a) : m_a(a) {
     if (a.size() > kEditDistanceMaxBytes) return;  // bounded() falls back to the DP
@@ -449,23 +489,26 @@ int EditDistanceFrom::bounded(std::string_view b, int max_dist) const {
     if (la == 0 || std::abs(la - lb) > max_dist || la > int(kEditDistanceMaxBytes) || lb > int(kEditDistanceMaxBytes))
         return edit_distance_bounded(m_a, b, max_dist);
     // Column j of the DP table (a down, b across) as vertical deltas: bit i of pv / mv says
-    // D[i+1][j] - D[i][j] is +1 / -1; `score` follows the last row, D[la][j].
+    // D[i+1][j] - D[i][j] is +1 / -1; `score` follows the last row, D[la][j]. d0: the diagonal
+    // deltas D[i+1][j+1] - D[i][j] that are 0. A swap (Hyyrö 2003): a[i] == b[j-1] and
+    // a[i-1] == b[j] make that delta 0 when the one before it, at (i, j), was 1.
     const uint64_t top = uint64_t(1) << (la - 1);
-    uint64_t pv = ~uint64_t(0), mv = 0;
+    uint64_t pv = ~uint64_t(0), mv = 0, d0 = 0, eq_prev = 0;
     int score = la;
     for (int j = 0; j < lb; ++j) {
         const uint64_t eq = m_peq[uint8_t(b[j])];
-        const uint64_t xv = eq | mv;
-        const uint64_t xh = (((eq & pv) + pv) ^ pv) | eq;
-        uint64_t ph = mv | ~(xh | pv);
-        uint64_t mh = pv & xh;
+        const uint64_t swap = ((~d0 & eq) << 1) & eq_prev;
+        d0 = (((eq & pv) + pv) ^ pv) | eq | mv | swap;
+        uint64_t ph = mv | ~(d0 | pv);
+        uint64_t mh = pv & d0;
         score += (ph & top) ? 1 : (mh & top) ? -1 : 0;
         // each further byte lowers the last row by at most one
         if (score - (lb - 1 - j) > max_dist) return max_dist + 1;
         ph = (ph << 1) | 1;  // row 0 is D[0][j] = j: every horizontal delta there is +1
         mh <<= 1;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
+        pv = mh | ~(d0 | ph);
+        mv = ph & d0;
+        eq_prev = eq;
     }
     return score > max_dist ? max_dist + 1 : score;
 }

@@ -10,7 +10,9 @@
 //     "Việt" == "viet"; full-width Latin and digits as ASCII),
 //     apostrophes (' ’ ʼ) and invisible format characters (soft hyphen, zero-width space and
 //     joiners) deleted ("don't" -> "dont"), and any other inner punctuation splitting
-//     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0").
+//     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0"), except "++" or "#" after
+//     a part of one ASCII letter: the names "c++", "c#", "f#" (a word keeps them when trimmed:
+//     "C++," -> "C++"), so they are not searched as the letter "c".
 //   - Han ideographs and Japanese kana, written without spaces, are one token per character
 //     ("私は東京に住んでいます" -> 11 tokens), so a search for "東京" (two tokens: a phrase)
 //     finds it inside the run.
@@ -104,15 +106,21 @@ std::string stem_english(std::string_view token);
 // "alex" -> "LKS". Used together with an edit-distance bound to keep it precise.
 std::string phonetic_key(std::string_view token);
 
-// Levenshtein distance between a and b (bytes), or max_dist + 1 if it exceeds max_dist. Words
-// longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
+// Edit distance between a and b (bytes): each inserted, deleted or replaced byte, and each swap
+// of two adjacent bytes ("recieve", "wierd"), is one edit; a swapped pair is not edited again
+// (optimal string alignment: "ca" -> "abc" is 3). @return it, or max_dist + 1 if it exceeds
+// max_dist. Words longer than kEditDistanceMaxBytes are only ever at distance 0 from themselves.
 constexpr size_t kEditDistanceMaxBytes = 64;
 int edit_distance_bounded(std::string_view a, std::string_view b, int max_dist);
+// The same with a swap counted as two edits (Levenshtein): the bound of sound-alikes, where a swap
+// is a typing error, not a mishearing (with swaps "aliens" took "lines" as one, "quiet" "quote").
+int levenshtein_bounded(std::string_view a, std::string_view b, int max_dist);
 
 // edit_distance_bounded(a, b, max_dist) for one word `a` against many words `b` (the typo
-// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance): a
-// few 64-bit operations per byte of b instead of a row of the DP table, with a per-byte table of
-// a's positions built once. Keeps a view of `a`: it must outlive the object.
+// search's candidates), bit-parallel (Myers 1999, in Hyyrö's form for the global distance, with
+// his 2003 term for swaps): a few 64-bit operations per byte of b instead of a row of the DP
+// table, with a per-byte table of a's positions built once. Keeps a view of `a`: it must outlive
+// the object.
 class EditDistanceFrom {
 public:
     explicit EditDistanceFrom(std::string_view a);

@@ -1147,6 +1147,78 @@ TEST_CASE("a misspelling does not bring in the words its stem belongs to", "[sea
     CHECK(r->hits[0].level == MatchLevel::Stem);
 }
 
+TEST_CASE("a swapped pair of letters finds the word meant, as a typo", "[search][fuzzy]") {
+    // The most common typing error: with plain Levenshtein a swap was two edits, past the bound of
+    // words of 5-8 letters ("wierd" found "weird" only as a sound-alike, "recieve" nothing).
+    Collection c;
+    REQUIRE(c.add(import_text("that is a weird idea " + filler(100) + "you receive a letter " + filler(100) +
+                              "the metaverse is here", "t")).ok());
+    auto level_of = [](const Collection& c, const char* q, const char* want) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        int level = -1;
+        for (const auto& m : r->matches) {
+            const Episode& ep = c.episode(m.doc);
+            const Word& w = ep.words[m.first_word];
+            if (fold_token(ep.text.substr(w.begin, w.end - w.begin)) == want) level = int(m.level);
+        }
+        return level;
+    };
+    CHECK(level_of(c, "wierd", "weird") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(c, "recieve", "receive") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(c, "metaevrse", "metaverse") == int(MatchLevel::Fuzzy));
+    // a sound-alike still needs its letters in order: the phonetic key plus two edits with swaps
+    // took "lines" for "aliens" and "quote" for "quiet" (each a swap and one more edit away)
+    Collection s;
+    // (the typed words do not occur, so every variant is allowed)
+    REQUIRE(s.add(import_text("the lines of the quote", "s")).ok());
+    for (auto [typed, other] : {std::pair{"aliens", "lines"}, {"quiet", "quote"}}) {
+        INFO(typed << " / " << other);
+        REQUIRE(phonetic_key(typed) == phonetic_key(other));
+        REQUIRE(edit_distance_bounded(typed, other, 2) == 2);
+        CHECK(docs_matched(s, typed).empty());
+    }
+    // from 9 letters on two edits are allowed: a swap and one more edit reach other words, so
+    // when a word one edit away exists the ones two away stay only as its inflections
+    Collection e;
+    REQUIRE(e.add(import_text("evolution and evolutions " + filler(100) + "the french revolution", "e")).ok());
+    REQUIRE(edit_distance_bounded("evloution", "revolution", 2) == 2);
+    CHECK(level_of(e, "evloution", "evolution") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(e, "evloution", "evolutions") == int(MatchLevel::Fuzzy));
+    CHECK(level_of(e, "evloution", "revolution") == -1);
+    CHECK(level_of(e, "evolutoin", "revolution") == -1);
+    // with no word one edit away, two edits still find it
+    CHECK(level_of(e, "evoolutionn", "evolution") == int(MatchLevel::Fuzzy));
+    const Collection& demo = demo_collection();
+    auto r = demo.search("zuckerbreg");
+    REQUIRE(r.ok());
+    auto exact = demo.search("zuckerberg");
+    REQUIRE(exact.ok());
+    CHECK(r->total_passages == exact->total_passages);
+}
+
+// Protects searching for programming languages: "c++" and "c#" searched the letter "c" (on
+// Lexicap 651 matches, of which ~230 were "C++").
+TEST_CASE("searching c++ or c# or f# finds the language and not the letter c", "[search][query]") {
+    Collection c;
+    REQUIRE(c.add(import_text("I write C++ every day", "a")).ok());
+    REQUIRE(c.add(import_text("plan c is fine", "b")).ok());
+    REQUIRE(c.add(import_text("C# and F#, then C++.", "c")).ok());
+    CHECK(docs_matched(c, "c++") == std::set<DocId>{0, 2});
+    CHECK(docs_matched(c, "C#") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "f#") == std::set<DocId>{2});
+    CHECK(docs_matched(c, "c") == std::set<DocId>{1});
+    CHECK(docs_matched(c, "\"write c++\"") == std::set<DocId>{0});
+    // the highlight covers the whole name
+    auto r = c.search("c++");
+    REQUIRE(r.ok());
+    for (const auto& h : r->hits) {
+        REQUIRE(h.highlights.size() == 1);
+        const std::string& text = c.episode(h.doc).text;
+        CHECK(text.substr(h.highlights[0].begin, h.highlights[0].end - h.highlights[0].begin) == "C++");
+    }
+}
+
 TEST_CASE("a query of operators only says what it holds instead of words", "[search][query]") {
     // '"', '-' and "speaker:" are what search-as-you-type sees first; "*", "OR" and an emoji are
     // what a user tries. Each read only "The query has no words to search for". Short messages: a

@@ -2,7 +2,10 @@
 // points trimmed to its first..last letter/digit code point; runs without one are not words.
 #include <catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <random>
+#include <utility>
 #include <string>
 #include <vector>
 
@@ -17,15 +20,29 @@ std::vector<WordSpan> reference_words(std::string_view s) {
     size_t i = 0;
     bool in_run = false, has_word = false;
     WordSpan cur;
+    size_t run_begin = 0;
     while (i <= s.size()) {
         size_t at = i;
         uint32_t cp = i < s.size() ? utf8_next(s, i) : ' ';
         if (i == at) ++i;  // the end
         if (is_space_cp(cp)) {
-            if (in_run && has_word) out.push_back(cur);
+            if (in_run && has_word) {
+                // "C++", "C#": a last part of one ASCII letter (after the run's start or ASCII
+                // punctuation other than an apostrophe) keeps a "++" or "#" after it
+                const std::string_view run = s.substr(run_begin, at - run_begin);
+                const size_t e = cur.end - run_begin;  // in run
+                auto ascii_letter = [](char c) { return std::isalpha(uint8_t(c)) && uint8_t(c) < 0x80; };
+                const bool one_letter = ascii_letter(run[e - 1]) &&
+                                        (e - 1 == cur.begin - run_begin ||
+                                         (uint8_t(run[e - 2]) < 0x80 && !std::isalnum(uint8_t(run[e - 2])) && run[e - 2] != '\''));
+                if (one_letter && run.substr(e, 2) == "++") cur.end += 2;
+                else if (one_letter && run.substr(e, 1) == "#") cur.end += 1;
+                out.push_back(cur);
+            }
             in_run = has_word = false;
             continue;
         }
+        if (!in_run) run_begin = at;
         in_run = true;
         if (is_word_cp(cp)) {
             if (!has_word) cur.begin = uint32_t(at);
@@ -42,7 +59,8 @@ TEST_CASE("split_words: random mixes of ASCII words, punctuation, spaces, UTF-8 
     const std::vector<std::string> pieces = {
         "word", "Hello", "x", "42", "don't", ",", "...", "\"", "-", "jiu-jitsu", " ", "  ", "\n", "\t",
         "\xC3\xA9", "caf\xC3\xA9", "\xE2\x80\x94", "\xE2\x80\x9C", "\xC2\xA0", "\xE3\x80\x80", "\xF0\x9F\x98\x80",
-        "\xFF", "\xC3", "\xE2\x80", "\xCE\x91\xCE\x92", "a\xE2\x80\x99s", "(", ")", "e-mail,"};
+        "\xFF", "\xC3", "\xE2\x80", "\xCE\x91\xCE\x92", "a\xE2\x80\x99s", "(", ")", "e-mail,",
+        "C++", "c#", "+", "#", "++", "'", "/"};
     std::mt19937 rng(7);
     for (int round = 0; round < 3000; ++round) {
         std::string s;
@@ -101,9 +119,42 @@ TEST_CASE("word_tokens: Vietnamese letters and full-width Latin fold to their ba
     CHECK_FALSE(same("ẞ", "b"));        // no single base letter: kept as it is
 }
 
-TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]") {
-    // The bit-parallel form against the DP: random words and words a few random edits away, over
-    // a small alphabet (with a byte >= 0x80), lengths 0..70 (past kEditDistanceMaxBytes).
+// The textbook optimal string alignment distance (full table, no bound), the definition that
+// edit_distance_bounded and EditDistanceFrom must agree with.
+int reference_osa_distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+    for (size_t i = 0; i <= a.size(); ++i) d[i][0] = int(i);
+    for (size_t j = 0; j <= b.size(); ++j) d[0][j] = int(j);
+    for (size_t i = 1; i <= a.size(); ++i)
+        for (size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+TEST_CASE("text: a swap of two adjacent letters is one edit, the most common typing error", "[text][fuzzy]") {
+    // Plain Levenshtein counts "recieve" as two edits from "receive": past the one-edit bound of
+    // words of 5-8 letters, so the typo was never found.
+    for (auto [typed, meant] : {std::pair{"recieve", "receive"}, {"wierd", "weird"}, {"teh", "the"},
+                                {"zuckerbreg", "zuckerberg"}, {"metaevrse", "metaverse"}, {"ab", "ba"}}) {
+        INFO(typed << " / " << meant);
+        CHECK(edit_distance_bounded(typed, meant, 1) == 1);
+        CHECK(EditDistanceFrom(typed).bounded(meant, 1) == 1);
+        CHECK(edit_distance_bounded(typed, meant, 0) == 1);  // over a bound of 0: bound + 1
+    }
+    // Two swaps are two edits; a swapped pair is not edited again (optimal string alignment).
+    CHECK(edit_distance_bounded("abcd", "badc", 2) == 2);
+    CHECK(edit_distance_bounded("ca", "abc", 3) == 3);
+    CHECK(EditDistanceFrom("ca").bounded("abc", 3) == 3);
+    CHECK(edit_distance_bounded("kitten", "sitting", 3) == 3);  // plain edits as before
+}
+
+TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded equals the textbook distance", "[text][fuzzy]") {
+    // The bit-parallel form and the bounded DP against the full-table definition: random words
+    // and words a few random edits (swaps included) away, over a small alphabet (with a byte
+    // >= 0x80), lengths 0..70 (past kEditDistanceMaxBytes).
     uint32_t seed = 777;
     auto rnd = [&](uint32_t n) {
         seed = seed * 1664525u + 1013904223u;
@@ -125,22 +176,57 @@ TEST_CASE("text: EditDistanceFrom equals edit_distance_bounded", "[text][fuzzy]"
             for (uint32_t e = rnd(4); e > 0; --e) {
                 const size_t at = b.empty() ? 0 : rnd(uint32_t(b.size()));
                 const char c = alphabet[rnd(sizeof alphabet)];
-                switch (rnd(3)) {
+                switch (rnd(4)) {
                     case 0: b.insert(b.begin() + long(at), c); break;
                     case 1: if (!b.empty()) b.erase(at, 1); break;
+                    case 2: if (at + 1 < b.size()) std::swap(b[at], b[at + 1]); break;
                     default: if (!b.empty()) b[at] = c; break;
                 }
             }
         }
         const EditDistanceFrom from_a(a);
+        const bool long_word = std::max(a.size(), b.size()) > kEditDistanceMaxBytes;
+        const int full = long_word ? (a == b ? 0 : 99) : reference_osa_distance(a, b);
         for (int max_dist = 0; max_dist <= 3; ++max_dist) {
             INFO("a '" << a << "' b '" << b << "' max_dist " << max_dist);
-            const int want = edit_distance_bounded(a, b, max_dist);
+            const int want = std::min(full, max_dist + 1);
+            CHECK(edit_distance_bounded(a, b, max_dist) == want);
             CHECK(from_a.bounded(b, max_dist) == want);
             near += want <= max_dist;
         }
     }
     CHECK(near > 10000);  // many pairs within the bound, not only "too far"
+}
+
+// Protects searching for programming languages: symbols split words, so "c++", "c#" and "f#"
+// searched the letter "c" (on Lexicap 651 matches, of which ~230 were "C++").
+TEST_CASE("word_tokens: a one-letter name with ++ or # is one token (C++ C# F#) and not the letter", "[text]") {
+    auto tokens = [](std::string_view text) {
+        std::vector<WordSpan> spans;
+        split_words(text, spans);
+        std::string out;
+        WordTokens wt;
+        for (const WordSpan& w : spans) {
+            out += "[" + std::string(text.substr(w.begin, w.end - w.begin)) + "]";
+            word_tokens(text.substr(w.begin, w.end - w.begin), wt);
+            for (size_t i = 0; i < wt.count(); ++i) out += " " + std::string(wt.part(i));
+            out += ";";
+        }
+        return out;
+    };
+    CHECK(tokens("C++, C# and F#.") == "[C++] c++;[C#] c#;[and] and;[F#] f#;");
+    CHECK(tokens("(C++) C++20 C/C++ g++") == "[C++] c++;[C++20] c++ 20;[C/C++] c c++;[g++] g++;");
+    // unchanged: the letter alone, a single '+', hashtags and numbers, longer words, a letter
+    // after an apostrophe or a UTF-8 letter
+    CHECK(tokens("c a+ #1 #metaverse ab++ x'c++ \xC3\xA9#") == "[c] c;[a] a;[1] 1;[metaverse] metaverse;[ab] ab;[x'c] xc;[\xC3\xA9] e;");
+    // a query word is the same token, wherever it was cut from
+    WordTokens wt;
+    word_tokens("C++", wt);
+    REQUIRE(wt.count() == 1);
+    CHECK(wt.part(0) == "c++");
+    word_tokens("caf\xC3\xA9-C#", wt);  // the UTF-8 path
+    REQUIRE(wt.count() == 2);
+    CHECK(wt.part(1) == "c#");
 }
 
 TEST_CASE("word_tokens: invisible format characters inside a word do not split it", "[text]") {
