@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "app/app.h"
+#include "app/model/announce.h"
 #include "app/model/search_status.h"
 #include "core/bundle.h"
 #include "core/import.h"
@@ -335,8 +336,9 @@ void publish_a11y() {
     g->a11y_focus = g->app.focus_text();
     g->a11y_field_keys = keys;
     g->a11y_text_rev = g->app.field_text_rev();
+    const std::string spoken_status = tx::for_speech(status), spoken_focus = tx::for_speech(g->a11y_focus);
     EM_ASM({ if (Module.onExplorerAnnounce) Module.onExplorerAnnounce(UTF8ToString($0), UTF8ToString($1), $2, UTF8ToString($3), $4); },
-           status.c_str(), g->a11y_focus.c_str(), keys, g->app.field_text(), g->a11y_text_rev);
+           spoken_status.c_str(), spoken_focus.c_str(), keys, g->app.field_text(), g->a11y_text_rev);
 }
 
 void frame() {
@@ -556,13 +558,13 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
                 ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
                 ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"recurringCursor\":" + std::to_string(g->app.recurring_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
-    // what a screen reader is told (publish_a11y): the status line, the focus's item, whether the
+    // what a screen reader is told (publish_a11y, for_speech): the status line, the focus's item, whether the
     // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
     // and the texts of the search box and of the box with the keys (fieldText)
     g->state += ",\"a11y\":{\"status\":";
-    tx::json_append_string(g->state, tx::search_status(g->model));
+    tx::json_append_string(g->state, tx::for_speech(tx::search_status(g->model)));
     g->state += ",\"focus\":";
-    tx::json_append_string(g->state, g->app.focus_text());
+    tx::json_append_string(g->state, tx::for_speech(g->app.focus_text()));
     static const char* fields[] = {"", "search", "episodeFilter"};
     g->state += std::string(",\"searchKeys\":") + (g->app.search_has_keys() ? "true" : "false") +
                 ",\"fieldKeys\":\"" + fields[int(g->app.field_has_keys())] + "\",\"searchText\":";

@@ -56,6 +56,25 @@ TEST_CASE("a topic is described by its label, time and place; the timeline by th
     CHECK(t.find("topic: " + topics[1].label) != std::string::npos);
 }
 
+// Protects how screen readers hear labels and the status line: the middle dot between a label's
+// keywords and a status line's parts was passed on as is, and some screen readers say it ("dot").
+TEST_CASE("for_speech reads the middle dots between parts as commas and leaves other text alone") {
+    CHECK(for_speech("llama \xC2\xB7 open source \xC2\xB7 models") == "llama, open source, models");
+    CHECK(for_speech("17 hits \xC2\xB7 15 passages") == "17 hits, 15 passages");
+    CHECK(for_speech("") == "");
+    CHECK(for_speech("no dots here, 3:05") == "no dots here, 3:05");
+    CHECK(for_speech("a\xC2\xB7" "b") == "a\xC2\xB7" "b");  // a dot inside a word is not a separator
+    CHECK(for_speech("end \xC2\xB7 ") == "end, ");
+    AppModel m;
+    load_demo(m);
+    auto now = [] { return 0.0; };
+    for (int i = 0; i < 10000 && m.topics().empty() && m.step(now, 50.0); ++i) {}
+    REQUIRE(m.topics().size() >= 2);
+    const std::string s = for_speech(announce_topic(m, 1));
+    INFO(s);
+    CHECK(s.find("\xC2\xB7") == std::string::npos);  // the demo's labels have 2-4 keywords
+}
+
 TEST_CASE("the reader is described by the words at the reading position, and an episode by its title") {
     AppModel m;
     load_demo(m);

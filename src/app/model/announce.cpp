@@ -47,6 +47,17 @@ std::string first_words(const std::string& text, size_t max_words) {
     return out;
 }
 
+std::string for_speech(std::string_view text) {
+    static constexpr std::string_view kDot = " \xC2\xB7 ";  // U+00B7 between spaces
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        if (text.compare(i, kDot.size(), kDot) == 0) { out += ", "; i += kDot.size(); }
+        else out += text[i++];
+    }
+    return out;
+}
+
 std::string announce_result(const AppModel& m, int row) {
     const auto& rows = m.results();
     if (row < 0 || size_t(row) >= rows.size()) return "";

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace tx {
 
@@ -33,5 +34,10 @@ std::string announce_passage(const AppModel& m);
 // At most `max_words` space-separated words of `text` (one line: newlines become spaces), with
 // "…" when some were left out.
 std::string first_words(const std::string& text, size_t max_words);
+
+// What the page's live regions are told for a drawn text: the middle dots that separate a status
+// line's parts ("17 hits · 15 passages") and a topic label's keywords ("llama · open source")
+// become commas, which a screen reader reads as a pause; some read "·" aloud ("dot", "middle dot").
+std::string for_speech(std::string_view text);
 
 }  // namespace tx
