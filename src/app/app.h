@@ -114,6 +114,8 @@ public:
     // position there: it selects no words and never auto-scrolls at the pane's edges as a mouse
     // selecting text does. Native builds and tests without it have a mouse.
     void set_touch(bool touch) { m_touch = touch; }
+    bool page_focus() const { return m_page_focus; }
+    bool focus_filter_pending() const { return m_focus_filter; }
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
     int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests

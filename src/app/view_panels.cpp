@@ -118,7 +118,10 @@ void App::draw_episodes() {
     if (field_key == 2 && m_episode_filter[0]) { field.text.clear(); field.caret = 0; }  // Escape clears, as in a search field
     struct FilterCtx { const FieldLink* field; bool applied; } ctx{&field, false};
     ImGui::SetNextItemWidth(-1);
-    if (m_focus_filter && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_filter = false; }  // waits for the page's focus
+    // The caret is asked for until the box has it (waiting for the page's focus): a request now and
+    // then was sometimes lost (about 1 in 5 runs of keyboard.test's ↑ from the list), leaving the
+    // filter with the keys but no caret; it stops when another part takes the keys.
+    if (m_focus_filter && m_page_focus && m_part == Part::EpisodeFilter) ImGui::SetKeyboardFocusHere();
     ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
                              ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackAlways,  // ↑/↓ are the list's
                              [](ImGuiInputTextCallbackData* d) {
@@ -127,6 +130,7 @@ void App::draw_episodes() {
                                  return 0;
                              }, &ctx);
     const bool active = ImGui::IsItemActive();
+    if (active || m_part != Part::EpisodeFilter) m_focus_filter = false;
     settle_field(field, m_episode_filter, sizeof m_episode_filter, active, ctx.applied);
     if (active) m_part = Part::EpisodeFilter;
     keyboard_part(Part::EpisodeFilter);

@@ -561,6 +561,11 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     // what a screen reader is told (publish_a11y, for_speech): the status line, the focus's item, whether the
     // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
     // and the texts of the search box and of the box with the keys (fieldText)
+    // whether the explorer has the page's focus, whether the episode filter still waits for its
+    // caret, and ImGui's active item (0: none): what keyboard.test reports when a box lacks its caret
+    g->state += std::string(",\"pageFocus\":") + (g->app.page_focus() ? "true" : "false") +
+                ",\"filterCaretPending\":" + (g->app.focus_filter_pending() ? "true" : "false") +
+                ",\"activeId\":" + std::to_string(ImGui::GetCurrentContext() ? ImGui::GetActiveID() : 0);
     g->state += ",\"a11y\":{\"status\":";
     tx::json_append_string(g->state, tx::for_speech(tx::search_status(g->model)));
     g->state += ",\"focus\":";

@@ -103,10 +103,14 @@ export const tests = [
       assertEq(s.focus, 'list', 'into the list');
       assertEq(s.episode, 5, 'the matching episode (Flo Ragan 1) is open');
       saveShot('keyboard-archive-episode', await page.screenshot());
+      await page.evaluate(() => { window.__flog = []; const d = (e) => (e ? (e.tagName + '.' + (e.className || '')) : 'null');
+        for (const t of ['focus', 'blur']) window.addEventListener(t, (e) => window.__flog.push(t + ' ' + d(e.target) + ' <- ' + d(e.relatedTarget) + ' @' + Math.round(performance.now())), true);
+        for (const t of ['keydown', 'keyup']) window.addEventListener(t, (e) => window.__flog.push(t + ' ' + e.key + ' on ' + d(e.target) + ' @' + Math.round(performance.now())), true); });
       s = await key(page, 'ArrowUp');
       // the filter takes the caret a frame or two after the page's focus moved to its text field
       s = await waitState(page, 's => s.focus === "episodeFilter" && s.typing', 3000).catch(() => s);
-      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter: ' + JSON.stringify([s.focus, s.typing, s.a11y]));
+      const dbg = await page.evaluate(() => [window.__flog, document.activeElement && document.activeElement.tagName]);
+      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter: ' + JSON.stringify([s.focus, s.typing, s.pageFocus, s.filterCaretPending, s.activeId, s.a11y, dbg]));
       await page.keyboard.press('Control+A');
       await key(page, 'Backspace');
       s = await key(page, 'ArrowDown');
