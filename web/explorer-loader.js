@@ -759,6 +759,7 @@
   // A drag given to the page that ends while the finger still moves (a flick) coasts on, slowing
   // down as the browser's own touch scrolling does; a finger that stopped before lifting does not.
   var TOUCH_SLOP = 8;  // px a finger moves before a touch is a drag, not a tap
+  var FLICK_MOVES = 4;        // a lifted finger's speed: over its last 4 moves
   var FLICK_REST_MS = 50;     // a finger still this long before it lifts does not flick
   var FLICK_MIN_SPEED = 0.3;  // px/ms below which a lifted finger does not coast
   var COAST_TAU_MS = 325;     // the coast's speed falls by 1/e every 325 ms (~0.95 per frame at 60 Hz)
@@ -784,11 +785,11 @@
       if (Math.abs(coast.v) < 0.02) { coast = null; return; }
       requestAnimationFrame(coastFrame);
     }
-    // px/ms of the finger's last (up to 4) moves; 0 if it rested before lifting: no move for
+    // px/ms of the finger's last (up to FLICK_MOVES) moves; 0 if it rested before lifting: no move for
     // FLICK_REST_MS, or for 1.5 times the gap between its last moves when they came further apart
     // (a busy device delivers a moving finger once per frame). As the explorer's panes (main_web.cpp).
     function flickSpeed(tEnd) {
-      var m = moves.slice(-4), n = m.length;
+      var m = moves, n = m.length;
       if (n < 2) return 0;
       var span = m[n - 1].t - m[0].t;
       if (span <= 0 || tEnd - m[n - 1].t > Math.max(FLICK_REST_MS, 1.5 * span / (n - 1))) return 0;
@@ -847,7 +848,7 @@
       scrollParent(canvas).scrollBy(0, lastY - t.screenY);
       lastY = t.screenY;
       moves.push({ t: performance.now(), y: t.screenY });
-      if (moves.length > 16) moves.shift();
+      if (moves.length > FLICK_MOVES) moves.shift();
     }, { capture: true, passive: true });
     function end(e) {
       if (replaying) return;

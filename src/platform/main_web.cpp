@@ -38,6 +38,7 @@ constexpr double kStepBudgetMs = 8.0;       // archive indexing in a drawn frame
 constexpr double kStepBudgetIdleMs = 25.0;  // in a frame that is not drawn (loading, no input): a
                                             // slice may overrun by one piece (an episode, or a
                                             // preempted process) and stay under 50 ms
+constexpr size_t kFlickMoves = 4;         // a lifted finger's speed: over its last 4 moves
 constexpr double kFlickRestMs = 50.0;     // a finger still this long before it lifts does not flick
 constexpr double kFlickMinSpeed = 0.3;    // px/ms below which a lifted finger does not coast
 constexpr double kCoastTauMs = 325.0;     // a coast's speed falls by 1/e every 325 ms
@@ -130,12 +131,12 @@ ImGuiWindow* wheel_window(ImVec2 p, bool vertical, bool forward) {
     return (forward ? pos < max - 0.5f : pos > 0.5f) ? w : nullptr;
 }
 
-// The finger's speed when it lifts at time t (px/ms, + moving down) over its last (up to 4)
-// moves; 0 if it rested before lifting: no move for kFlickRestMs, or for 1.5 times the gap
+// The finger's speed when it lifts at time t (px/ms, + moving down) over its last (up to
+// kFlickMoves) moves; 0 if it rested before lifting: no move for kFlickRestMs, or for 1.5 times the gap
 // between its last moves when they came further apart (a busy or slow device delivers a moving
 // finger once per frame, and its lift a frame after the last move).
 double flick_speed(const std::vector<Platform::FingerMove>& moves, double t) {
-    const size_t n = std::min<size_t>(moves.size(), 4);
+    const size_t n = std::min(moves.size(), kFlickMoves);
     if (n < 2) return 0;
     const Platform::FingerMove* m = moves.data() + (moves.size() - n);
     const double span = m[n - 1].t - m[0].t;
@@ -400,21 +401,19 @@ void frame() {
                 start_coast(ImVec2{e.tfinger.x * float(w), e.tfinger.y * float(h)}, flick_speed(g->flick, double(e.tfinger.timestamp)));
             g->flick.clear();
         }
-        if ((e.type == SDL_MOUSEMOTION && e.motion.which != SDL_TOUCH_MOUSEID) ||
-            (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID)) {  // a real mouse
+        const bool mouse_press = e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID;
+        if (mouse_press || (e.type == SDL_MOUSEMOTION && e.motion.which != SDL_TOUCH_MOUSEID)) {  // a real mouse
             g->touch_lift_frames = -1;
             g->app.set_touch(false);
         }
-        if (e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN ||
-            (e.type == SDL_MOUSEBUTTONDOWN && e.button.which != SDL_TOUCH_MOUSEID))
-            g->coast_v = 0;  // any other input stops a coast
+        if (mouse_press || e.type == SDL_MOUSEWHEEL || e.type == SDL_KEYDOWN) g->coast_v = 0;  // any other input stops a coast
         if (e.type == SDL_FINGERMOTION) {  // touch drag scrolls like a wheel
             int w = 0, h = 0;
             SDL_GetWindowSize(g->window, &w, &h);
             ImGui::GetIO().MouseWheel += e.tfinger.dy * float(h) / (ImGui::GetFontSize() * 5.f);
             // the event's own time (SDL's ms when the browser delivered it): a slow frame batches moves
             g->flick.push_back(Platform::FingerMove{double(e.tfinger.timestamp), e.tfinger.dy * float(h)});
-            if (g->flick.size() > 16) g->flick.erase(g->flick.begin());
+            if (g->flick.size() > kFlickMoves) g->flick.erase(g->flick.begin());
             continue;
         }
         process_event(e);
@@ -558,14 +557,14 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"dark\":" + (g->app.dark() ? "true" : "false") + ",\"fontScale\":" + std::to_string(g->app.font_scale()) +
                 ",\"focus\":\"" + tx::App::part_name(g->app.part()) + "\",\"focusRing\":" + (g->app.part_visible() ? "true" : "false") +
                 ",\"topicCursor\":" + std::to_string(g->app.topic_cursor()) + ",\"recurringCursor\":" + std::to_string(g->app.recurring_cursor()) + ",\"highlightedGroup\":" + std::to_string(g->model.highlighted_group());
-    // what a screen reader is told (publish_a11y, for_speech): the status line, the focus's item, whether the
-    // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
-    // and the texts of the search box and of the box with the keys (fieldText)
     // whether the explorer has the page's focus, whether the episode filter still waits for its
     // caret, and ImGui's active item (0: none): what keyboard.test reports when a box lacks its caret
     g->state += std::string(",\"pageFocus\":") + (g->app.page_focus() ? "true" : "false") +
                 ",\"filterCaretPending\":" + (g->app.focus_filter_pending() ? "true" : "false") +
                 ",\"activeId\":" + std::to_string(ImGui::GetCurrentContext() ? ImGui::GetActiveID() : 0);
+    // what a screen reader is told (publish_a11y, for_speech): the status line, the focus's item, whether the
+    // search box has the keys (searchKeys) or which box does ("search", "episodeFilter", "": fieldKeys),
+    // and the texts of the search box and of the box with the keys (fieldText)
     g->state += ",\"a11y\":{\"status\":";
     tx::json_append_string(g->state, tx::for_speech(tx::search_status(g->model)));
     g->state += ",\"focus\":";

@@ -14,6 +14,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/import.h"
@@ -30,11 +31,9 @@ namespace {
 using namespace tx;
 
 bool read_all(const std::string& path, std::string& out) {
-    std::ifstream f(path, std::ios::binary);
-    if (!f) return false;
-    std::stringstream ss;
-    ss << f.rdbuf();
-    out = ss.str();
+    auto data = tools::read_whole_file(path);
+    if (!data) return false;
+    out = std::move(data.value());
     return true;
 }
 
