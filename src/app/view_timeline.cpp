@@ -128,8 +128,11 @@ void App::draw_timeline(float height) {
         if (x < p0.x - 1) continue;
         dl->AddLine(ImVec2(x, axis_y), ImVec2(x, axis_y + 3), dim);
         std::string lbl = (ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(uint32_t(t));
-        dl->AddText(m_fonts.small, m_fonts.small ? m_fonts.small->FontSize * io.FontGlobalScale : fs,
-                    ImVec2(x + 2, axis_y + 1), dim, lbl.c_str());
+        const float lfs = m_fonts.small ? m_fonts.small->FontSize * io.FontGlobalScale : fs;
+        const ImVec2 lsz = (m_fonts.small ? m_fonts.small : ImGui::GetFont())->CalcTextSizeA(lfs, FLT_MAX, 0.f, lbl.c_str());
+        if (x + 2 + lsz.x > p1.x) continue;  // near the strip's end: the tick without a label, not one cut to "1:2"
+        dl->AddText(m_fonts.small, lfs, ImVec2(x + 2, axis_y + 1), dim, lbl.c_str());
+        m_axis_labels.push_back(TextRect{lbl, {x + 2, axis_y + 1, lsz.x, lsz.y}});
     }
     // reader position
     float xr = x_of(float(m_model.time_ms()));

@@ -451,4 +451,20 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'the timeline\'s time labels end inside the strip at every width: the tick near a long episode\'s end drops its label instead of showing a clipped "≈" or "1:20" (protects clipped axis labels)',
+    fn: async ({ browser, site }) => {
+      // the demo is 3:00:41 long: a tick at 3:00:00 sits within a label's width of the strip's end
+      for (const [width, height] of [[1280, 800], [1920, 1080], [800, 600], [390, 844]]) {
+        const page = await ready(browser, site.url, { width, height });
+        const s = await state(page);
+        const [x, , w] = s.timeline;
+        assert(s.axisLabels.length >= 3, `${width} px: the axis has labels: ${JSON.stringify(s.axisLabels)}`);
+        const out = s.axisLabels.filter(([, r]) => r[0] + r[2] > x + w + 0.5);
+        assertEq(out.length, 0, `${width} px: no label runs past the strip's right edge (${x + w}): ${JSON.stringify(out)}`);
+        if (width === 800) saveShot('ux-axis-labels-800', await page.screenshot({ clip: { x: 0, y: 100, width: 800, height: 100 } }));
+        await page.context().close();
+      }
+    },
+  },
 ];
