@@ -77,6 +77,8 @@ public:
     // Where the search box was drawn last frame (x, y, w, h in CSS px): touch screens focus a text
     // proxy there to open the on-screen keyboard.
     const float* search_rect() const { return m_search_rect; }
+    // The hint the empty search box showed last frame (with or without its examples), for tests.
+    const std::string& search_hint() const { return m_search_hint; }
     // The timeline's time labels drawn last frame (text; x, y, w, h in CSS px), for tests.
     struct TextRect { std::string text; float rect[4]; };
     const std::vector<TextRect>& axis_labels() const { return m_axis_labels; }
@@ -307,6 +309,7 @@ private:
     float m_tl_begin = 0.f, m_tl_end = 1.f;
     float m_timeline_rect[4] = {0, 0, 0, 0};
     float m_search_rect[4] = {0, 0, 0, 0};
+    std::string m_search_hint;             // the search box's hint drawn last frame
     std::vector<TextRect> m_axis_labels;   // the timeline's time labels drawn this frame
 };
 

@@ -145,7 +145,11 @@ void App::draw_search_box(float w) {
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     ctx.field = &field;
     if (field_key == 0 || field_key == 1) ctx.field_key = field_key == 0 ? ImGuiKey_DownArrow : ImGuiKey_UpArrow;
-    const std::string hint = search_box_hint(m_model);
+    // the hint's examples only where they fit: the box clips its hint, on a phone mid-word
+    m_search_hint = search_box_hint(m_model);
+    if (ImGui::CalcTextSize(m_search_hint.c_str()).x > w - 2 * ImGui::GetStyle().FramePadding.x)
+        m_search_hint = search_box_hint(m_model, false);
+    const std::string& hint = m_search_hint;
     bool enter = ImGui::InputTextWithHint("##search", hint.c_str(),
                                           m_query_buf, sizeof m_query_buf,
                                           ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_EnterReturnsTrue |

@@ -583,6 +583,8 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         return "[" + std::to_string(r[0]) + "," + std::to_string(r[1]) + "," + std::to_string(r[2]) + "," + std::to_string(r[3]) + "]";
     };
     g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
+    g->state += ",\"searchHint\":";
+    tx::json_append_string(g->state, g->app.search_hint());
     g->state += ",\"axisLabels\":[";  // the timeline's time labels as drawn: [text, [x, y, w, h]]
     for (size_t i = 0; i < g->app.axis_labels().size(); ++i) {
         g->state += i ? ",[" : "[";

@@ -125,6 +125,17 @@ TEST_CASE("the search box hint speaks of the transcript or of all the archive's 
     CHECK(search_box_hint(m) == "Search all 3 episodes  (e.g. \"open source\", meta*, -music)");
 }
 
+// Protects the phone's search box: the hint's examples were cut mid-word ("(e.g. llama"); a narrow
+// box shows the hint without them.
+TEST_CASE("the search box hint without examples names only what is searched") {
+    const std::string talk = "a short talk about gardens.";
+    AppModel m;
+    load_texts(m, {{talk, "one.txt"}});
+    CHECK(search_box_hint(m, false) == "Search the transcript");
+    load_texts(m, {{talk, "a.txt"}, {talk, "b.txt"}, {talk, "c.txt"}});
+    CHECK(search_box_hint(m, false) == "Search all 3 episodes");
+}
+
 // Protects finding one of an archive's 293 episodes: the Episodes tab could only be scrolled.
 TEST_CASE("the episode filter keeps episodes whose title or date has every word, in any case") {
     CHECK(episode_matches("Conversation with Guido van Rossum", "", ""));

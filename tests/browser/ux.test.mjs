@@ -467,4 +467,19 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'the empty search box shows its examples only where they fit: a phone\'s box says "Search the transcript" instead of cutting "(e.g. llama" mid-word; a desktop keeps the examples (protects the search box hint)',
+    fn: async ({ browser, site }) => {
+      const page = await phone(browser, site.url, false);
+      let s = await state(page);
+      assertEq(s.query, '', 'the box is empty');
+      assertEq(s.searchHint, 'Search the transcript', 'the phone\'s hint leaves the examples out');
+      saveShot('ux-phone-search-hint', await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 120 } }));
+      await page.context().close();
+      const desk = await ready(browser, site.url, { width: 1280, height: 800 });
+      s = await state(desk);
+      assert(/^Search the transcript {2}\(e\.g\. /.test(s.searchHint), 'the desktop hint keeps its examples: ' + s.searchHint);
+      await desk.context().close();
+    },
+  },
 ];

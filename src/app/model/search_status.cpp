@@ -61,9 +61,9 @@ std::string search_status(const AppModel& m) {
     return s.empty() ? m.link_note() : m.link_note() + kDot + s;
 }
 
-std::string search_box_hint(const AppModel& m) {
-    if (m.episode_count() <= 1) return "Search the transcript  (e.g. llama, \"open source\", meta*)";
-    return "Search all " + count_noun(m.episode_count(), "episode", "episodes") + "  (e.g. \"open source\", meta*, -music)";
+std::string search_box_hint(const AppModel& m, bool examples) {
+    if (m.episode_count() <= 1) return std::string("Search the transcript") + (examples ? "  (e.g. llama, \"open source\", meta*)" : "");
+    return "Search all " + count_noun(m.episode_count(), "episode", "episodes") + (examples ? "  (e.g. \"open source\", meta*, -music)" : "");
 }
 
 std::string results_cap_note(const AppModel& m) {

@@ -41,8 +41,10 @@ std::string search_status(const AppModel& m);
 
 // The empty search box's hint. @return for one transcript the demo's examples ("Search the
 // transcript  (e.g. llama, …)"), for an archive "Search all 293 episodes  (e.g. …)" (it said "the
-// transcript" with the demo's "llama" over 293 episodes).
-std::string search_box_hint(const AppModel& m);
+// transcript" with the demo's "llama" over 293 episodes). examples = false: the hint without its
+// examples ("Search the transcript", "Search all 293 episodes"), for a box too narrow for them (a
+// phone's box cut the examples mid-word: "(e.g. llama").
+std::string search_box_hint(const AppModel& m, bool examples = true);
 
 // ---- Results list ----
 
