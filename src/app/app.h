@@ -9,6 +9,7 @@
 
 #include "app/model/app_model.h"
 #include "app/model/text_layout.h"
+#include "core/search.h"  // kMaxQueryBytes
 
 struct ImFont;
 struct ImGuiInputTextCallbackData;
@@ -262,7 +263,9 @@ private:
     uint32_t m_field_text_rev = 0;
 
     // search box
-    char m_query_buf[1024] = {};
+    // the box holds more than a query may have (kMaxQueryBytes, 1024), so a longer one typed or
+    // pasted is refused with "The query is too long" instead of being cut to 1,023 bytes and searched
+    char m_query_buf[4 * kMaxQueryBytes] = {};
     bool m_focus_search = true;
     int m_history_pos = -1;
     std::string m_history_draft;      // the query being typed when ↑ started walking the history

@@ -482,4 +482,21 @@ export const tests = [
       await desk.context().close();
     },
   },
+  {
+    name: 'a query typed past the 1,024-byte limit is refused with "The query is too long" as a deep link\'s is, not cut at 1,023 bytes mid-word and searched (protects over-long typed or pasted queries)',
+    fn: async ({ browser, site }) => {
+      const page = await ready(browser, site.url);
+      await typeQuery(page, 'x');
+      await page.keyboard.press('Backspace');
+      const long = 'metaverse llama '.repeat(69).trim();  // 1,103 bytes
+      await page.keyboard.type(long, { delay: 0 });
+      const s = await waitState(page, (s) => s.query.length >= 1000, 60000);
+      await page.waitForTimeout(300);
+      const t = await state(page);
+      assertEq(t.query.length, long.length, 'the box kept every typed character');
+      assert(/too long/.test(t.status) && t.totalHits === 0, 'the status says the query is too long: ' + t.status + ' ' + s.query.length);
+      saveShot('ux-long-query', await page.screenshot({ clip: { x: 0, y: 40, width: 1280, height: 60 } }));
+      await page.context().close();
+    },
+  },
 ];
