@@ -506,6 +506,19 @@
       if (e.key !== 'Tab' || e.ctrlKey || e.altKey || e.metaKey) return;
       if (!M || M._tx_tab_leaves(e.shiftKey ? -1 : 1)) e.stopImmediatePropagation();
     }, true);
+    // Ctrl+V / Cmd+V / Shift+Insert: kept from SDL, which cancels the key, so that the browser fires
+    // its paste event; its text goes to the explorer's text box (ImGui cannot read the page's
+    // clipboard). Capped far above what the box holds (4 KB), as ccall copies it onto the stack.
+    canvas.addEventListener('keydown', function (e) {
+      if (((e.ctrlKey || e.metaKey) && !e.altKey && e.code === 'KeyV') || (e.shiftKey && e.code === 'Insert'))
+        e.stopImmediatePropagation();
+    }, true);
+    canvas.addEventListener('paste', function (e) {
+      var text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+      if (!M || !text) return;
+      e.preventDefault();
+      M.ccall('tx_paste_text', 'number', ['string'], [text.slice(0, 16384)]);
+    });
     canvas.addEventListener('focus', function (e) {
       var from = e.relatedTarget;
       // a focus ring on the canvas when the keyboard brought the focus (an embed among the page's

@@ -60,6 +60,10 @@ struct FieldLink {
 // For a box's ImGuiInputTextFlags_CallbackAlways: the field's text waiting in `link` replaces the
 // box's, caret at link.caret. @return true when there was one (view_search.cpp).
 bool take_field_text(const FieldLink& link, ImGuiInputTextCallbackData* data);
+// For a box's ImGuiInputTextFlags_CallbackAlways: text pasted on the page (App::paste) replaces the
+// box's selection, cut at a character to what the box has room for, caret after it; `paste` is
+// emptied. @return true when there was some (view_search.cpp).
+bool take_paste(std::string& paste, ImGuiInputTextCallbackData* data);
 
 class App {
 public:
@@ -107,6 +111,10 @@ public:
     // so Tab moves on to the page. enter(dir): focus came from the page going forward (+1: the
     // first part) or backward (-1: the last one).
     void tab(int dir) { m_pending_tab = dir; }
+    // Text pasted on the page (its paste event: ImGui cannot read the page's clipboard) for the text
+    // box that has the keys, which takes it next frame. Typed characters would not do: a box
+    // ignores them while Ctrl is down, as it is for Ctrl+V.
+    void paste(std::string text) { m_paste = std::move(text); m_animating = true; }
     bool tab_leaves(int dir) const;
     void enter(int dir);
     // Whether the page's keyboard focus is on the explorer (the web canvas). Without it no text box
@@ -313,6 +321,7 @@ private:
     float m_timeline_rect[4] = {0, 0, 0, 0};
     float m_search_rect[4] = {0, 0, 0, 0};
     std::string m_search_hint;             // the search box's hint drawn last frame
+    std::string m_paste;                   // pasted text waiting for the active box (paste)
     std::vector<TextRect> m_axis_labels;   // the timeline's time labels drawn this frame
 };
 

@@ -116,7 +116,7 @@ void App::draw_episodes() {
     FieldLink& field = m_filter_link;
     const int field_key = std::exchange(field.key, -1);
     if (field_key == 2 && m_episode_filter[0]) { field.text.clear(); field.caret = 0; }  // Escape clears, as in a search field
-    struct FilterCtx { const FieldLink* field; bool applied; } ctx{&field, false};
+    struct FilterCtx { const FieldLink* field; bool applied; std::string* paste; } ctx{&field, false, &m_paste};
     ImGui::SetNextItemWidth(-1);
     // The caret is asked for until the box has it (waiting for the page's focus): a request now and
     // then was sometimes lost (about 1 in 5 runs of keyboard.test's ↑ from the list), leaving the
@@ -127,6 +127,7 @@ void App::draw_episodes() {
                              [](ImGuiInputTextCallbackData* d) {
                                  auto* c = static_cast<FilterCtx*>(d->UserData);
                                  if (d->EventFlag == ImGuiInputTextFlags_CallbackAlways && take_field_text(*c->field, d)) c->applied = true;
+                                 if (d->EventFlag == ImGuiInputTextFlags_CallbackAlways) take_paste(*c->paste, d);
                                  return 0;
                              }, &ctx);
     const bool active = ImGui::IsItemActive();

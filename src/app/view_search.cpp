@@ -34,6 +34,20 @@ bool take_field_text(const FieldLink& link, ImGuiInputTextCallbackData* data) {
     return true;
 }
 
+bool take_paste(std::string& paste, ImGuiInputTextCallbackData* data) {
+    if (paste.empty()) return false;
+    const int a = std::min(data->SelectionStart, data->SelectionEnd), b = std::max(data->SelectionStart, data->SelectionEnd);
+    if (a != b) data->DeleteChars(a, b - a);
+    data->CursorPos = a;
+    // InsertChars refuses a text longer than the room left: keep what fits, ending on a whole character
+    size_t n = std::min(paste.size(), size_t(std::max(0, data->BufSize - 1 - data->BufTextLen)));
+    while (n > 0 && n < paste.size() && (static_cast<unsigned char>(paste[n]) & 0xC0) == 0x80) --n;
+    data->InsertChars(data->CursorPos, paste.data(), paste.data() + n);
+    data->SelectionStart = data->SelectionEnd = data->CursorPos;
+    paste.clear();
+    return true;
+}
+
 bool App::settle_field(FieldLink& l, char* buf, size_t cap, bool active, bool applied) {
     bool changed = false;
     if (applied || !active) {
@@ -60,6 +74,7 @@ struct HistoryCtx {
     const FieldLink* field = nullptr;
     ImGuiKey field_key = ImGuiKey_COUNT;      // ↑ / ↓ pressed in the field
     bool field_applied = false;
+    std::string* paste = nullptr;  // App::m_paste
 };
 
 // A key of the history (↑ / ↓) in a box holding `data`'s text.
@@ -90,6 +105,7 @@ static int history_callback(ImGuiInputTextCallbackData* data) {
         history_key(ctx, data, data->EventKey);
     } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
         if (ctx->field && take_field_text(*ctx->field, data)) ctx->field_applied = true;
+        if (ctx->paste) take_paste(*ctx->paste, data);
         if (ctx->field_key != ImGuiKey_COUNT) {
             history_key(ctx, data, ctx->field_key);
             ctx->field_applied = true;
@@ -144,6 +160,7 @@ void App::draw_search_box(float w) {
     if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     ctx.field = &field;
+    ctx.paste = &m_paste;
     if (field_key == 0 || field_key == 1) ctx.field_key = field_key == 0 ? ImGuiKey_DownArrow : ImGuiKey_UpArrow;
     // the hint's examples only where they fit: the box clips its hint, on a phone mid-word
     m_search_hint = search_box_hint(m_model);

@@ -726,6 +726,18 @@ EMSCRIPTEN_KEEPALIVE void tx_page_focus(int focused, int by_pointer) {
         g->frames_to_draw = std::max(g->frames_to_draw, 2);
     }
 }
+// Text pasted on the canvas (the browser's paste event: ImGui cannot read the page's clipboard)
+// goes to the text box that has the keys (App::paste), line breaks and tabs as spaces (a
+// single-line box would glue the lines' words). @return 1 when a box had the keys, 0 when none did.
+EMSCRIPTEN_KEEPALIVE int tx_paste_text(const char* text) {
+    if (!g || !text || !ImGui::GetCurrentContext() || !ImGui::GetIO().WantTextInput) return 0;
+    std::string s(text);
+    for (char& c : s)
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    g->app.paste(std::move(s));
+    g->frames_to_draw = std::max(g->frames_to_draw, 2);
+    return 1;
+}
 // Something outside SDL's events needs a redraw (focus change, visibility).
 EMSCRIPTEN_KEEPALIVE void tx_wake() {
     if (g) g->frames_to_draw = std::max(g->frames_to_draw, 2);
@@ -904,6 +916,9 @@ int main() {
     g->keys.keypad_zero = SDL_SCANCODE_KP_0;
     ImGui_ImplSDL2_InitForOpenGL(g->window, g->gl);
     ImGui_ImplOpenGL3_Init("#version 300 es");
+    // Ctrl+C / Ctrl+X in a text box: SDL's clipboard does not reach the page's, so the text goes
+    // where "Copy quote" sends it (Ctrl+V comes the other way: tx_paste_text)
+    ImGui::GetIO().SetClipboardTextFn = [](void*, const char* text) { if (text) js_copy(text); };
 
     g->main_done_ms = emscripten_get_now();
     EM_ASM({ if (Module.onExplorerReady) Module.onExplorerReady(); });

@@ -499,4 +499,41 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'Ctrl+V pastes the clipboard into the search box (lines joined by spaces) and Ctrl+C in the box copies its selection to the clipboard (protects pasting a query: SDL kept the key, so nothing was pasted, and the box\'s copies never left it)',
+    fn: async ({ browser, site }) => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(site.url).origin });
+      const page = await context.newPage();
+      page.errors = [];
+      page.on('pageerror', (e) => page.errors.push(String(e)));
+      await page.goto(site.url);
+      await waitState(page);
+      await typeQuery(page, 'x');
+      await page.keyboard.press('Backspace');
+      await page.evaluate(() => navigator.clipboard.writeText('open\nsource'));
+      await page.keyboard.press('Control+V');
+      let s = await waitState(page, (s) => s.query !== '', 5000).catch(() => state(page));
+      assertEq(s.query, 'open source', 'the pasted lines are the query, joined by a space');
+      assert(s.totalHits > 0, 'and it was searched: ' + s.status);
+      s = await typeQuery(page, 'metaverse');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Control+C');
+      await page.waitForTimeout(300);
+      assertEq(await page.evaluate(() => navigator.clipboard.readText()), 'metaverse', 'Ctrl+C in the box copied its selection');
+      // the selection (still the whole query) is replaced by what is pasted
+      await page.evaluate(() => navigator.clipboard.writeText('llama'));
+      await page.keyboard.press('Control+V');
+      s = await waitState(page, (s) => s.query !== 'metaverse', 5000).catch(() => state(page));
+      assertEq(s.query, 'llama', 'the paste replaced the selected query');
+      // more than the box holds: what fits is pasted, and the query is refused as too long
+      await page.keyboard.press('Control+A');
+      await page.evaluate(() => navigator.clipboard.writeText('zuckerberg '.repeat(500)));
+      await page.keyboard.press('Control+V');
+      s = await waitState(page, (s) => s.query.length > 1024, 5000).catch(() => state(page));
+      assert(s.query.length > 1024 && /too long/.test(s.status), `a 5,500-byte paste says the query is too long: ${s.query.length} bytes, ${s.status}`);
+      assertEq(page.errors.join(' | '), '', 'no page errors');
+      await context.close();
+    },
+  },
 ];
