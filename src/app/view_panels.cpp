@@ -118,10 +118,14 @@ void App::draw_episodes() {
     if (field_key == 2 && m_episode_filter[0]) { field.text.clear(); field.caret = 0; }  // Escape clears, as in a search field
     struct FilterCtx { const FieldLink* field; bool applied; } ctx{&field, false};
     ImGui::SetNextItemWidth(-1);
-    // The caret is asked for until the box has it (waiting for the page's focus): a request now and
-    // then was sometimes lost (about 1 in 5 runs of keyboard.test's ↑ from the list), leaving the
-    // filter with the keys but no caret; it stops when another part takes the keys.
-    if (m_focus_filter && m_page_focus && m_part == Part::EpisodeFilter) ImGui::SetKeyboardFocusHere();
+    // The caret is asked for until the box has it (waiting for the page's focus), with frames kept
+    // coming meanwhile: ImGui's nav gives it the caret a frame or two after the request, and a page
+    // gone idle before then left the filter with the keys but no caret until the next input. It
+    // stops when another part takes the keys.
+    if (m_focus_filter && m_page_focus && m_part == Part::EpisodeFilter) {
+        ImGui::SetKeyboardFocusHere();
+        m_animating = true;  // the request takes effect frames later (ImGui's nav): keep them coming
+    }
     ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
                              ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackAlways,  // ↑/↓ are the list's
                              [](ImGuiInputTextCallbackData* d) {

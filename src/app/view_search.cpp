@@ -142,7 +142,11 @@ void App::draw_search_box(float w) {
             m_focus_visible = true;
         }
     }
-    if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
+    if (m_focus_search && m_page_focus) {  // waits for the page's focus
+        ImGui::SetKeyboardFocusHere();
+        m_focus_search = false;
+        m_animating = true;  // ImGui's nav gives the box the caret a frame or two later: draw them
+    }
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     ctx.field = &field;
     if (field_key == 0 || field_key == 1) ctx.field_key = field_key == 0 ? ImGuiKey_DownArrow : ImGuiKey_UpArrow;
