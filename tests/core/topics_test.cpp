@@ -1048,3 +1048,39 @@ TEST_CASE("the document builder gives each distinct word one id in first-occurre
     CHECK(d.surface[kWords] == "fresh");
     CHECK(d.word_ids[2 * kWords + 1] == 17);
 }
+
+namespace {
+
+// `blocks` topic blocks of `words_each` words cycling through kTopics, a topic word being drawn
+// with probability `topic_pct` percent (the rest fillers and shared words).
+std::string weak_topic_text(uint32_t blocks, uint32_t words_each, uint32_t topic_pct, uint64_t seed) {
+    Lcg r{seed};
+    std::string out;
+    for (uint32_t b = 0; b < blocks; ++b) {
+        const auto& topic = kTopics[b % kTopics.size()];
+        for (uint32_t i = 0; i < words_each; ++i) {
+            const uint32_t x = r.next(100);
+            const std::string& w = x < topic_pct ? topic[r.next(static_cast<uint32_t>(topic.size()))]
+                                   : x % 3 == 0  ? kShared[r.next(static_cast<uint32_t>(kShared.size()))]
+                                                 : kFiller[r.next(static_cast<uint32_t>(kFiller.size()))];
+            out += w;
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a longer episode gets more segments, not longer ones: segments per word hold beyond ~3 h", "[topics]") {
+    // The same kind of topic shift every 2,000 words: 15 shifts in 32,000 words, 47 in 96,000.
+    // With a penalty proportional to all the words, the 96,000-word episode got one segment (the
+    // 32,000-word one 16): the penalty outgrew what any one shift saves.
+    const std::string shorter = weak_topic_text(16, 2000, 25, 11);
+    const std::string longer = weak_topic_text(48, 2000, 25, 11);
+    const size_t s = segment_topics(topic_doc_from_text(shorter)).size() + 1;
+    const size_t l = segment_topics(topic_doc_from_text(longer)).size() + 1;
+    INFO("segments: 32k words " << s << ", 96k words " << l);
+    CHECK(s >= 8);
+    CHECK(l * 10 >= s * 3 * 8);  // at least 80% of the density of the shorter episode
+}
