@@ -82,8 +82,9 @@ struct Cand {
 };
 
 // Stop words that start a name or fixed phrase ("big bang", "new york", "world war", "real
-// estate"): the stop list keeps them out of bigrams, so a label showed "bang" alone.
-const char kModifierStopWords[] = "big first great little long new real second third whole world zero";
+// estate", "self driving cars"): the stop list keeps them out of bigrams, so a label showed "bang"
+// alone and "driving cars".
+const char kModifierStopWords[] = "big first great little long new real second self third whole world zero";
 
 bool modifier_stop_word(std::string_view w) {
     static const std::vector<std::string_view> words = split_on_spaces(kModifierStopWords);  // sorted
@@ -260,6 +261,14 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             leads[c.a] = 1;
         }
         std::vector<Neighbours> before(top), after(top);
+        // (neighbour term << 32 | the word beyond it) for a phrase's content-word neighbours, when
+        // the word beyond is a content word or a modifier: whether the phrase goes on past them
+        std::vector<Neighbours> before2(top), after2(top);
+        auto beyond = [&](uint32_t pos, TermId z, Neighbours& into) {
+            if (pos < b || pos >= e || !has_ids) return;
+            if (term(pos) == kNoTopicTerm && !is_modifier(doc.word_ids[pos])) return;
+            into.add((uint64_t(z) << 32) | doc.word_ids[pos]);
+        };
         constexpr uint64_t kSurface = uint64_t(1) << 40;  // tags a modifier's surface id among term ids
         for (uint32_t i = b; i < e; ++i) {
             const TermId t = term(i);
@@ -278,7 +287,11 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
             auto f = at.find((uint64_t(t) << 32) | term(i + 1));
             if (f == at.end()) continue;
             if (p != kNoTopicTerm || mod) before[f->second].add(mod ? kSurface | doc.word_ids[i - 1] : p);
-            if (i + 2 < e && term(i + 2) != kNoTopicTerm) after[f->second].add(term(i + 2));
+            if (p != kNoTopicTerm && i >= b + 2) beyond(i - 2, p, before2[f->second]);
+            if (i + 2 < e && term(i + 2) != kNoTopicTerm) {
+                after[f->second].add(term(i + 2));
+                beyond(i + 3, term(i + 2), after2[f->second]);
+            }
         }
         for (size_t k = 0; k < top; ++k) leads[cands[s][k].a] = 0;
         for (size_t k = 0; k < top; ++k) {
@@ -305,11 +318,12 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
                     break;
                 }
                 const TermId z = static_cast<TermId>(m->first);
-                // an everyday third word is an accident of phrasing ("long term existential
-                // threat" gave "term existential threat", "linear algebra wins")
-                if (z == c.a || z == c.b || !(fit[z] & kInPhrase) || !titled(z) ||
-                    bg(z) < 1.0)
-                    continue;
+                if (z == c.a || z == c.b || !(fit[z] & kInPhrase) || !titled(z)) continue;
+                // An everyday third word is often an accident of phrasing ("linear algebra wins"):
+                // it joins only when said with every use of the phrase ("low hanging fruit",
+                // "outer solar system", "infection fatality rate"), and not when the phrase goes
+                // on past it ("long term existential threat" would show "term existential threat").
+                if (bg(z) < 1.0 && (m->second < c.count || (next ? after2 : before2)[k].most(need))) continue;
                 c.text = next ? c.text + " " + doc.display[z] : doc.display[z] + " " + c.text;
                 c.c = z;
                 break;
