@@ -879,6 +879,24 @@ TEST_CASE("an aside in another script is no label in an English episode; a Russi
     CHECK_FALSE(any_keyword_has(rk[0], rk[0].size(), "и"));
 }
 
+TEST_CASE("a two-letter word is no label on its own in any alphabet ('см', 'ai'), two CJK characters are ('日本')", "[topics]") {
+    // "см" ("see", as in "см. также") before every other word, as in a Russian manual
+    const std::vector<std::string> words = {"договор", "париж", "мир", "война", "армия", "король", "граница"};
+    Lcg r{3};
+    std::string ru, ja;
+    for (int i = 0; i < 40; ++i) {
+        ru += "см " + words[r.next(7)] + ' ' + words[r.next(7)] + ' ';
+        if (i < 12) ja += "日本 東京 日本 富士山 日本 新幹線 ";
+    }
+    const auto rk = label_segments(topic_doc_from_text(ru), {});
+    REQUIRE(rk.size() == 1);
+    REQUIRE(!rk[0].empty());
+    for (const std::string& k : rk[0]) CHECK(k != "см");
+    const auto jk = label_segments(topic_doc_from_text(ja), {});
+    REQUIRE(jk.size() == 1);
+    CHECK(any_keyword_has(jk[0], 3, "日本"));
+}
+
 TEST_CASE("a three-word name and a phrase starting with a stop word are shown whole ('guido van rossum', 'big bang')", "[topics]") {
     std::string text;
     for (int i = 0; i < 6; ++i)

@@ -68,8 +68,18 @@ bool word_worthy(const std::string& w) {
     return w.size() < 3 || w.find_first_not_of(w[0]) != std::string::npos;
 }
 
-// A label on its own: at least 3 letters ("ai" only inside a phrase: "explainable ai").
-bool label_worthy(const std::string& w) { return w.size() >= 3 && code_points(w) >= 2 && word_worthy(w); }
+// True when the word starts with a CJK character (kana, ideographs, Hangul: U+2E80 on), where
+// two characters are a whole word ("日本").
+bool cjk(std::string_view w) {
+    size_t i = 0;
+    return !w.empty() && uint8_t(w[0]) >= 0x80 && utf8_next(w, i) >= 0x2E80;
+}
+
+// A label on its own: at least 3 letters ("ai" only inside a phrase: "explainable ai"; in any
+// alphabet: "см", "по" are 4 bytes but 2 letters), or 2 CJK characters.
+bool label_worthy(const std::string& w) {
+    return code_points(w) >= (cjk(w) ? 2u : 3u) && word_worthy(w);
+}
 
 constexpr size_t kProfileTerms = 24;  // a segment's profile: its heaviest terms
 
