@@ -978,6 +978,36 @@ TEST_CASE("in a language the stop list does not know, its own frequent everywher
     }
 }
 
+TEST_CASE("in a language the stop list does not know, the document's frequent everywhere-words are topic-less, as English stop words are", "[topics]") {
+    // German-like: every other word a function word, said all through the text (in a real
+    // language they are the most frequent words); each noun only in its half.
+    const std::vector<std::string> fn = {"der", "und", "ist"};
+    const std::vector<std::string> nouns = {"rakete", "mond", "orbit", "kapsel", "teig", "mehl", "hefe", "ofen"};
+    Lcg r{9};
+    std::string de, en;
+    for (int i = 0; i < 600; ++i) {
+        const std::string& noun = nouns[(i < 300 ? 0 : 4) + r.next(4)];
+        de += fn[r.next(3)] + ' ' + noun + ' ';
+        // English built the same way: its stop words are known, so nothing else goes
+        en += std::string(i % 2 ? "the " : "and ") + noun + ' ';
+    }
+    const TopicDoc d = topic_doc_from_text(de);
+    REQUIRE(d.size() == 1200);
+    for (size_t i = 0; i < d.size(); ++i) {
+        const std::string& w = d.surface[d.word_ids[i]];
+        const bool function = std::find(fn.begin(), fn.end(), w) != fn.end();
+        INFO("word " << i << ": " << w);
+        CHECK((d.terms[i] == kNoTopicTerm) == function);
+    }
+    const TopicDoc e = topic_doc_from_text(en);
+    REQUIRE(e.size() == 1200);
+    for (size_t i = 0; i < e.size(); ++i) {
+        const std::string& w = e.surface[e.word_ids[i]];
+        INFO("word " << i << ": " << w);
+        CHECK((e.terms[i] == kNoTopicTerm) == (w == "the" || w == "and"));
+    }
+}
+
 TEST_CASE("a recurring topic's label joins a word to the chosen word it is said with ('artificial intelligence')", "[topics]") {
     // Three episodes' segments on one subject; one member says "artificial intelligence", the
     // others "intelligence". The label once read "intelligence · artificial · ...".
