@@ -389,9 +389,10 @@
       }
       proxy.addEventListener('input', function () {
         if (!M) return;
-        if (proxyKeys) send(); else api.setQuery(proxy.value);
+        if (proxyKeys) send(); else { api.setQuery(proxy.value); touchCaret(); }
       });
-      proxy.addEventListener('keyup', function () { if (M && proxyKeys) send(); });  // the caret moved
+      proxy.addEventListener('keyup', function () { if (M) { if (proxyKeys) send(); else touchCaret(); } });  // the caret moved
+      proxy.addEventListener('select', function () { if (M && !proxyKeys) touchCaret(); });
       proxy.addEventListener('keydown', function (ev) {
         if (!M) return;
         if (!proxyKeys) {
@@ -415,6 +416,7 @@
         }
       });
       proxy.addEventListener('blur', function (ev) {
+        if (!proxyKeys && M) M._tx_touch_caret(-1);  // a tapped box: its caret goes with the field's focus
         if (!proxyKeys || ev.relatedTarget === canvas) return;
         proxyKeys = false;  // the focus left the explorer from the field
         canvas.style.outline = 'none';
@@ -438,6 +440,12 @@
       proxy.style.cssText = 'position:absolute;opacity:0;border:0;padding:0;margin:0;font-size:16px;pointer-events:none;' +
         'left:' + (canvas.offsetLeft + b[0]) + 'px;top:' + (canvas.offsetTop + b[1]) + 'px;width:' + b[2] + 'px;height:' + b[3] + 'px;';
     }
+    // After a tap on the search box the field sends its text as the query (not through the box, which
+    // is not ImGui's active item then): the box draws the field's caret, given as a byte offset.
+    function touchCaret() {
+      var at = proxy.selectionStart === null ? proxy.value.length : proxy.selectionStart;
+      M._tx_touch_caret(new TextEncoder().encode(proxy.value.slice(0, at)).length);
+    }
     function focusQuietly(target) { target.focus({ preventScroll: true }); }  // the canvas's focus handler knows the field
     canvas.addEventListener('touchend', function (e) {
       if (!M || !e.changedTouches || !e.changedTouches.length) return;
@@ -449,6 +457,7 @@
       standFor(1);
       proxy.value = st.query || '';
       proxy.focus({ preventScroll: true });
+      touchCaret();
       // a tap leaves the emulated mouse hovering the box: let go of it so no hover tooltip stays up
       canvas.dispatchEvent(new MouseEvent('mouseleave'));
     }, { passive: true });
@@ -468,6 +477,7 @@
         if (moved) focusQuietly(canvas);  // another box: the field is focused anew, so its new name is read
         standFor(fieldKeys);
         proxy.value = fieldText;
+        if (!proxyKeys) M._tx_touch_caret(-1);  // the box takes the field's text and caret itself now
         proxyKeys = true;
         focusQuietly(proxy);
         M._tx_release_keys();  // the key that brought the focus here goes up on the field, not on the canvas

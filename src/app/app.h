@@ -128,6 +128,12 @@ public:
     // position there: it selects no words and never auto-scrolls at the pane's edges as a mouse
     // selecting text does. Native builds and tests without it have a mouse.
     void set_touch(bool touch) { m_touch = touch; }
+    // A tap on the search box gives the keys to a text field of the page (so that a phone opens its
+    // on-screen keyboard), which sends its text as the query: the box is then not ImGui's active
+    // item and draws that field's caret itself, at byte `caret` of the query (-1: the field lost
+    // the focus). The caret drawn, in window pixels from the box's left edge, or -1.
+    void set_touch_caret(int caret) { m_touch_caret = caret; m_animating = true; }
+    float touch_caret_x() const { return m_touch_caret_x; }
     bool page_focus() const { return m_page_focus; }
     bool focus_filter_pending() const { return m_focus_filter; }
     Part part() const { return m_part; }
@@ -217,6 +223,7 @@ private:
     void draw_search_box(float width);
     // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at max_width.
     void draw_search_status(float max_width);
+    void draw_touch_caret(bool active);  // in m_search_rect
     void draw_results();
     // view_reader.cpp
     void draw_reader();
@@ -312,6 +319,8 @@ private:
     int64_t m_sel_anchor = -1, m_sel_end = -1;
     bool m_selecting = false;
     bool m_touch = false;               // see set_touch
+    int m_touch_caret = -1;             // see set_touch_caret
+    float m_touch_caret_x = -1;
     float m_last_scroll_y = -1;
     float m_scroll_expect = -1;      // where a programmatic scroll should land (not the user's)
     unsigned m_reader_child_id = 0;  // the reader's child window (differs between layouts)

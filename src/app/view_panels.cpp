@@ -1,6 +1,7 @@
 // view_panels.cpp: the topics panel (keywords, share of time, occurrences; click highlights the
 // topic on the timeline and jumps to it) and the episode list (title, date, duration, hits).
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: the episode filter lets go before ImGui sees Escape
 
 #include <algorithm>
 #include <utility>
@@ -116,12 +117,25 @@ void App::draw_episodes() {
     FieldLink& field = m_filter_link;
     const int field_key = std::exchange(field.key, -1);
     if (field_key == 2 && m_episode_filter[0]) { field.text.clear(); field.caret = 0; }  // Escape clears, as in a search field
+    // The same for the box itself (after a click): ImGui's own Escape would put back the text the box
+    // had when it got the caret and drop the caret, so the box lets go before it sees the key, is
+    // cleared and takes the caret again (in an empty box ImGui's Escape just drops the caret).
+    if (m_episode_filter[0] && ImGui::GetActiveID() == ImGui::GetID("##episode_filter") &&
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape), false)) {
+        ImGui::ClearActiveID();
+        m_episode_filter[0] = 0;
+        m_focus_filter = true;
+    }
     struct FilterCtx { const FieldLink* field; bool applied; std::string* paste; } ctx{&field, false, &m_paste};
     ImGui::SetNextItemWidth(-1);
-    // The caret is asked for until the box has it (waiting for the page's focus): a request now and
-    // then was sometimes lost (about 1 in 5 runs of keyboard.test's ↑ from the list), leaving the
-    // filter with the keys but no caret; it stops when another part takes the keys.
-    if (m_focus_filter && m_page_focus && m_part == Part::EpisodeFilter) ImGui::SetKeyboardFocusHere();
+    // The caret is asked for until the box has it (waiting for the page's focus), with frames kept
+    // coming meanwhile: ImGui's nav gives it the caret a frame or two after the request, and a page
+    // gone idle before then left the filter with the keys but no caret until the next input. It
+    // stops when another part takes the keys.
+    if (m_focus_filter && m_page_focus && m_part == Part::EpisodeFilter) {
+        ImGui::SetKeyboardFocusHere();
+        m_animating = true;  // the request takes effect frames later (ImGui's nav): keep them coming
+    }
     ImGui::InputTextWithHint("##episode_filter", "Find an episode by title or date", m_episode_filter, sizeof m_episode_filter,
                              ImGuiInputTextFlags_CallbackHistory | ImGuiInputTextFlags_CallbackAlways,  // ↑/↓ are the list's
                              [](ImGuiInputTextCallbackData* d) {

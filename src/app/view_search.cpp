@@ -3,6 +3,7 @@
 #include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keys
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <utility>
 
@@ -157,7 +158,11 @@ void App::draw_search_box(float w) {
             m_focus_visible = true;
         }
     }
-    if (m_focus_search && m_page_focus) { ImGui::SetKeyboardFocusHere(); m_focus_search = false; }  // waits for the page's focus
+    if (m_focus_search && m_page_focus) {  // waits for the page's focus
+        ImGui::SetKeyboardFocusHere();
+        m_focus_search = false;
+        m_animating = true;  // ImGui's nav gives the box the caret a frame or two later: draw them
+    }
     HistoryCtx ctx{this, &m_model.history(), &m_history_pos, &m_history_draft};
     ctx.field = &field;
     ctx.paste = &m_paste;
@@ -182,6 +187,7 @@ void App::draw_search_box(float w) {
     {
         ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
         m_search_rect[0] = a.x; m_search_rect[1] = a.y; m_search_rect[2] = b.x - a.x; m_search_rect[3] = b.y - a.y;
+        draw_touch_caret(active);
     }
     // the syntax on hover; also while the box has focus (it has at load) as long as it is empty
     if (ImGui::IsItemHovered() && (!ImGui::IsItemActive() || m_query_buf[0] == 0)) tooltip_text(kSyntaxHelp, 40);
@@ -209,6 +215,23 @@ void App::draw_search_box(float w) {
         if (ImGui::GetTime() - m_last_edit_time > 1.5) { m_model.commit_history(); m_history_pending = false; }
         else m_animating = true;  // keep frames coming until the query settles into the history
     }
+}
+
+// The caret of the page's text field that a tap on the box focused (set_touch_caret), drawn where
+// ImGui would draw its own: a box that is not active shows its text from its start, so a caret past
+// the box's right edge is kept at that edge.
+void App::draw_touch_caret(bool active) {
+    m_touch_caret_x = -1;
+    if (m_touch_caret < 0 || active || m_query_buf != m_model.query()) return;
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const size_t len = std::strlen(m_query_buf);
+    const size_t caret = std::min(len, size_t(m_touch_caret));
+    const float box_x = m_search_rect[0];
+    const float left = box_x + style.FramePadding.x, right = box_x + m_search_rect[2] - style.FramePadding.x;
+    const float x = std::floor(std::min(right, left + ImGui::CalcTextSize(m_query_buf, m_query_buf + caret).x)) + 0.5f;
+    const float y = m_search_rect[1] + style.FramePadding.y;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(x, y + 0.5f), ImVec2(x, y + ImGui::GetFontSize() - 1.5f), ImGui::GetColorU32(ImGuiCol_Text));
+    m_touch_caret_x = x - box_x;
 }
 
 void App::draw_search_status(float max_width) {

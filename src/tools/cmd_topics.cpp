@@ -280,6 +280,7 @@ void topics_usage(FILE* f) {
                  "  tuning knobs (defaults in segmenter.cpp): --alpha X (prior strength)\n"
                  "                  --beta X (penalty per word) --penalty X (nats per segment)\n"
                  "                  --min-seg N --min-frac X --block N --max-cands N\n"
+                 "                  --cap-words N (penalty and shortest segment stop growing here)\n"
                  "  experiments (bench/TOPICS.md, off by default):\n"
                  "                  --cue X / --cue-keep Q / --cue-snap Q  boundary-cue model as DP bonus,\n"
                  "                  candidate filter or boundary snapping; --cue-model FILE other weights\n"
@@ -341,6 +342,7 @@ int cmd_topics(int argc, char** argv) {
         else if (a == "--min-tc") p.seg.min_term_count = static_cast<uint32_t>(std::atoi(next("--min-tc")));
         else if (a == "--group-sim") desc.group_similarity = static_cast<float>(std::atof(next("--group-sim")));
         else if (a == "--min-seg") p.seg.min_segment_words = static_cast<uint32_t>(std::atoi(next("--min-seg")));
+        else if (a == "--cap-words") p.seg.scale_cap_words = static_cast<uint32_t>(std::atoi(next("--cap-words")));
         else if (a == "--block") p.seg.block_words = static_cast<uint32_t>(std::atoi(next("--block")));
         else if (a == "--max-cands") p.seg.max_candidates = static_cast<uint32_t>(std::atoi(next("--max-cands")));
         else if (a == "-h" || a == "--help") { topics_usage(stdout); return 0; }

@@ -112,7 +112,7 @@ export const tests = [
     },
   },
   {
-    name: 'the Episodes tab finds an episode by typing part of its title, and clicking it opens it (protects finding one episode of many)',
+    name: 'the Episodes tab finds an episode by typing part of its title, Escape clears the filter and keeps its caret as in the search box, and clicking a row opens it (protects finding one episode of many)',
     fn: async ({ browser }) => {
       const page = await openArchive(browser, '', { width: 1000, height: 700 });
       let s = await state(page);
@@ -128,6 +128,13 @@ export const tests = [
       const want = eps.map((e, i) => [e.title, i]).filter(([t]) => /flo ragan/i.test(t));
       assertEq(s.episodeRows, want.length, 'only the matching episodes are listed');
       saveShot('archive-ux-episode-filter', await page.screenshot());
+      await page.keyboard.press('Escape');
+      s = await waitState(page, 's => s.episodeRows === 12', 5000);
+      await page.waitForTimeout(150);
+      s = await state(page);
+      assert(s.typing, 'Escape cleared the filter and the box kept the caret (ImGui\'s own Escape drops it)');
+      await page.keyboard.type('flo ragan', { delay: 15 });
+      s = await waitState(page, `s => s.episodeRows === ${want.length}`, 5000);
       // the first row sits under the filter box and the table's header row
       await page.mouse.click(c.x + f[0] + 40, c.y + f[1] + 2.5 * f[3]);
       s = await waitState(page, `s => s.episode === ${want[0][1]}`, 5000);

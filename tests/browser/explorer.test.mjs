@@ -238,7 +238,7 @@ export const tests = [
     },
   },
   {
-    name: 'on a touch phone, tapping the search box focuses a text field (opens the on-screen keyboard) and typing searches (protects mobile search)',
+    name: 'on a touch phone, tapping the search box focuses a text field (opens the on-screen keyboard), typing searches, and the box draws that field\'s caret where it is (protects mobile search)',
     fn: async ({ browser, site }) => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
       const page = await context.newPage();
@@ -256,8 +256,27 @@ export const tests = [
       const after = await waitState(page, 'st => st.query === "llama"');
       const core = cli(['search', '--query', 'llama', '--json', '--limit', '1', DEMO_TXT]);
       assertEq(after.totalHits, core.occurrences, 'typing on the phone searched');
+      // the box is not ImGui's active item (the page's field has the keys): it draws the field's caret
+      const atEnd = (await waitState(page, 'st => st.touchCaretX > 0')).touchCaretX;
+      const dpr = 2, caretShot = await page.screenshot();
+      saveShot('ui-phone-caret', caretShot);
+      const column = (x) => ({ x: Math.round((r.x + bx + x) * dpr) - 1, y: Math.round((r.y + by + 5) * dpr), w: 3, h: Math.round((bh - 10) * dpr) });
+      const line = await pixelStats(page, caretShot, column(atEnd));
+      assert(line.inkPixels >= column(atEnd).h * 0.7, 'a caret line is drawn after "llama": ' + JSON.stringify(line));
+      const past = await pixelStats(page, caretShot, column(atEnd + 8));
+      assert(past.inkPixels < column(atEnd).h * 0.2, 'nothing drawn past the caret: ' + JSON.stringify(past));
+      await page.keyboard.press('ArrowLeft');
+      await page.keyboard.press('ArrowLeft');
+      const inside = (await waitState(page, `st => st.touchCaretX > 0 && st.touchCaretX < ${atEnd}`, 3000).catch(() => null));
+      assert(inside, 'two letters back, the caret moved left');
+      await page.keyboard.press('Home');
+      const start = (await waitState(page, `st => st.touchCaretX > 0 && st.touchCaretX < ${inside.touchCaretX}`, 3000).catch(() => null));
+      assert(start && start.touchCaretX < 12, 'Home: the caret at the text\'s start: ' + (start && start.touchCaretX));
+      await page.keyboard.press('End');
+      await waitState(page, `st => st.touchCaretX === ${atEnd}`, 3000);
       await page.keyboard.press('Enter');
       await waitState(page, 'st => st.currentHit >= 0');
+      await waitState(page, 'st => st.touchCaretX === -1', 3000);  // Enter let go of the field: no caret left behind
       await page.waitForTimeout(200);
       saveShot('ui-phone-typing', await page.screenshot());
       await context.close();

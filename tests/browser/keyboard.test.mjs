@@ -110,7 +110,7 @@ export const tests = [
       // the filter takes the caret a frame or two after the page's focus moved to its text field
       s = await waitState(page, 's => s.focus === "episodeFilter" && s.typing', 3000).catch(() => s);
       const dbg = await page.evaluate(() => [window.__flog, document.activeElement && document.activeElement.tagName]);
-      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter: ' + JSON.stringify([s.focus, s.typing, s.pageFocus, s.filterCaretPending, s.activeId, s.a11y, dbg]));
+      assert(s.focus === 'episodeFilter' && s.typing, 'back in the filter: ' + JSON.stringify([s.focus, s.typing, s.pageFocus, s.filterCaretPending, s.activeId, s.activeLog, s.frames, s.a11y, dbg]));
       await page.keyboard.press('Control+A');
       await key(page, 'Backspace');
       s = await key(page, 'ArrowDown');

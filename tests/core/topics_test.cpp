@@ -879,6 +879,24 @@ TEST_CASE("an aside in another script is no label in an English episode; a Russi
     CHECK_FALSE(any_keyword_has(rk[0], rk[0].size(), "и"));
 }
 
+TEST_CASE("a two-letter word is no label on its own in any alphabet ('см', 'ai'), two CJK characters are ('日本')", "[topics]") {
+    // "см" ("see", as in "см. также") before every other word, as in a Russian manual
+    const std::vector<std::string> words = {"договор", "париж", "мир", "война", "армия", "король", "граница"};
+    Lcg r{3};
+    std::string ru, ja;
+    for (int i = 0; i < 40; ++i) {
+        ru += "см " + words[r.next(7)] + ' ' + words[r.next(7)] + ' ';
+        if (i < 12) ja += "日本 東京 日本 富士山 日本 新幹線 ";
+    }
+    const auto rk = label_segments(topic_doc_from_text(ru), {});
+    REQUIRE(rk.size() == 1);
+    REQUIRE(!rk[0].empty());
+    for (const std::string& k : rk[0]) CHECK(k != "см");
+    const auto jk = label_segments(topic_doc_from_text(ja), {});
+    REQUIRE(jk.size() == 1);
+    CHECK(any_keyword_has(jk[0], 3, "日本"));
+}
+
 TEST_CASE("a three-word name and a phrase starting with a stop word are shown whole ('guido van rossum', 'big bang')", "[topics]") {
     std::string text;
     for (int i = 0; i < 6; ++i)
@@ -892,6 +910,101 @@ TEST_CASE("a three-word name and a phrase starting with a stop word are shown wh
         CHECK(k != "bang");
         CHECK(k != "rossum");  // shown once, inside the name
         CHECK(k.find("term existential") == std::string::npos);  // "term" is everyday English
+    }
+}
+
+TEST_CASE("a phrase said with the same everyday word every time is shown with it ('outer solar system', 'low hanging fruit', 'self driving cars')", "[topics]") {
+    // "system", "low" and "driving" are in the background table (everyday English), "self" is a
+    // stop word: labels showed the half phrases "outer solar", "hanging fruit", "driving cars".
+    const char* before_low[] = {"the", "picking", "some", "grab", "easy", "that"};
+    std::string text;
+    for (int i = 0; i < 6; ++i)
+        text += std::string("comets of the outer solar system orbit far and the outer solar system is cold ") +
+                before_low[i] + " low hanging fruit is " + before_low[5 - i] + " low hanging fruit and " +
+                "self driving cars need lidar while the self driving cars " + before_low[i] + " stop and ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "outer solar system"));
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "low hanging fruit"));
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "self driving cars"));
+    for (const std::string& k : kw[0]) {
+        CHECK(k != "outer solar");
+        CHECK(k != "hanging fruit");
+        CHECK(k != "driving cars");
+    }
+}
+
+TEST_CASE("an everyday word said with only some uses of a phrase stays out of its label", "[topics]") {
+    // "system" follows "outer solar" in 4 of its 6 uses: too loose to be part of the name.
+    std::string text;
+    for (int i = 0; i < 6; ++i)
+        text += std::string("comets of the outer solar ") + (i < 4 ? "system" : "region") + " orbit far beyond neptune ";
+    const auto kw = label_segments(topic_doc_from_text(text), {});
+    REQUIRE(kw.size() == 1);
+    CHECK(any_keyword_has(kw[0], kw[0].size(), "outer solar"));
+    CHECK(!any_keyword_has(kw[0], kw[0].size(), "outer solar system"));
+}
+
+TEST_CASE("in a language the stop list does not know, its own frequent everywhere-words start or end no label ('der rakete', 'ist ... mit')", "[topics]") {
+    // German-like text: every noun comes with its article (the most frequent words, as in German),
+    // and a few other function words make up half the text; the English stop list removes none.
+    const std::vector<std::string> fn = {"der", "die", "das", "und", "ist", "mit", "zu", "nicht", "auf", "sich"};
+    const std::vector<std::vector<std::string>> nouns = {
+        {"rakete", "umlaufbahn", "mond", "astronautin", "schwerkraft", "teleskop"},
+        {"teig", "backofen", "mehl", "zucker", "rezept", "hefe"},
+        {"torwart", "schiedsrichter", "stadion", "trainerin", "elfmeter", "liga"}};
+    Lcg r{5};
+    std::string text;
+    std::vector<uint32_t> bounds;
+    uint32_t words = 0;
+    for (size_t b = 0; b < nouns.size(); ++b) {
+        if (b) bounds.push_back(words);
+        for (int i = 0; i < 300; ++i) {
+            for (int f = 0; f < 2; ++f, ++words) text += fn[3 + r.next(7)] + ' ';
+            const uint32_t noun = r.next(6);  // each noun has its own article (its gender)
+            text += fn[noun % 3] + ' ' + nouns[b][noun] + ' ';
+            words += 2;
+        }
+    }
+    const auto kw = label_segments(topic_doc_from_text(text), bounds);
+    REQUIRE(kw.size() == 3);
+    for (size_t s = 0; s < kw.size(); ++s) {
+        REQUIRE(!kw[s].empty());
+        for (const std::string& k : kw[s]) {
+            INFO("segment " << s << ": " << k);
+            for (const std::string& f : fn) CHECK(!any_keyword_has({k}, 1, f));
+        }
+        CHECK(std::find(nouns[s].begin(), nouns[s].end(), kw[s][0]) != nouns[s].end());
+    }
+}
+
+TEST_CASE("in a language the stop list does not know, the document's frequent everywhere-words are topic-less, as English stop words are", "[topics]") {
+    // German-like: every other word a function word, said all through the text (in a real
+    // language they are the most frequent words); each noun only in its half.
+    const std::vector<std::string> fn = {"der", "und", "ist"};
+    const std::vector<std::string> nouns = {"rakete", "mond", "orbit", "kapsel", "teig", "mehl", "hefe", "ofen"};
+    Lcg r{9};
+    std::string de, en;
+    for (int i = 0; i < 600; ++i) {
+        const std::string& noun = nouns[(i < 300 ? 0 : 4) + r.next(4)];
+        de += fn[r.next(3)] + ' ' + noun + ' ';
+        // English built the same way: its stop words are known, so nothing else goes
+        en += std::string(i % 2 ? "the " : "and ") + noun + ' ';
+    }
+    const TopicDoc d = topic_doc_from_text(de);
+    REQUIRE(d.size() == 1200);
+    for (size_t i = 0; i < d.size(); ++i) {
+        const std::string& w = d.surface[d.word_ids[i]];
+        const bool function = std::find(fn.begin(), fn.end(), w) != fn.end();
+        INFO("word " << i << ": " << w);
+        CHECK((d.terms[i] == kNoTopicTerm) == function);
+    }
+    const TopicDoc e = topic_doc_from_text(en);
+    REQUIRE(e.size() == 1200);
+    for (size_t i = 0; i < e.size(); ++i) {
+        const std::string& w = e.surface[e.word_ids[i]];
+        INFO("word " << i << ": " << w);
+        CHECK((e.terms[i] == kNoTopicTerm) == (w == "the" || w == "and"));
     }
 }
 
@@ -1047,4 +1160,40 @@ TEST_CASE("the document builder gives each distinct word one id in first-occurre
     CHECK(d.word_ids[2 * kWords] == kWords);
     CHECK(d.surface[kWords] == "fresh");
     CHECK(d.word_ids[2 * kWords + 1] == 17);
+}
+
+namespace {
+
+// `blocks` topic blocks of `words_each` words cycling through kTopics, a topic word being drawn
+// with probability `topic_pct` percent (the rest fillers and shared words).
+std::string weak_topic_text(uint32_t blocks, uint32_t words_each, uint32_t topic_pct, uint64_t seed) {
+    Lcg r{seed};
+    std::string out;
+    for (uint32_t b = 0; b < blocks; ++b) {
+        const auto& topic = kTopics[b % kTopics.size()];
+        for (uint32_t i = 0; i < words_each; ++i) {
+            const uint32_t x = r.next(100);
+            const std::string& w = x < topic_pct ? topic[r.next(static_cast<uint32_t>(topic.size()))]
+                                   : x % 3 == 0  ? kShared[r.next(static_cast<uint32_t>(kShared.size()))]
+                                                 : kFiller[r.next(static_cast<uint32_t>(kFiller.size()))];
+            out += w;
+            out += ' ';
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("a longer episode gets more segments, not longer ones: segments per word hold beyond ~3 h", "[topics]") {
+    // The same kind of topic shift every 2,000 words: 15 shifts in 32,000 words, 47 in 96,000.
+    // With a penalty proportional to all the words, the 96,000-word episode got one segment (the
+    // 32,000-word one 16): the penalty outgrew what any one shift saves.
+    const std::string shorter = weak_topic_text(16, 2000, 25, 11);
+    const std::string longer = weak_topic_text(48, 2000, 25, 11);
+    const size_t s = segment_topics(topic_doc_from_text(shorter)).size() + 1;
+    const size_t l = segment_topics(topic_doc_from_text(longer)).size() + 1;
+    INFO("segments: 32k words " << s << ", 96k words " << l);
+    CHECK(s >= 8);
+    CHECK(l * 10 >= s * 3 * 8);  // at least 80% of the density of the shorter episode
 }

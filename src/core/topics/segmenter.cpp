@@ -10,9 +10,10 @@
 // O(C^2) dynamic programme over C candidate boundaries (sentence/cue starts merged into blocks,
 // or fixed blocks), counting incrementally, so it needs no number of segments.
 //
-// The penalty is proportional to the number of words (all words, stop words included): speech
-// with few content words per minute then needs a stronger vocabulary shift per boundary than
-// written text. Defaults were picked on half of the dev sets and checked on the other half
+// The penalty is proportional to the number of words (all words, stop words included) up to
+// 30,000 words (~3 h of speech) and fixed beyond: speech with few content words per minute then
+// needs a stronger vocabulary shift per boundary than written text, and an episode longer than
+// any the defaults were picked on gets more segments rather than ever longer ones. Defaults were picked on half of the dev sets and checked on the other half
 // (bench/TOPICS.md has the numbers, and the variants that measured worse: a penalty per content
 // word, a penalty from the best split of a block-shuffled document, discourse-cue bonuses,
 // co-occurrence (random-indexing) vectors with a scatter cost, binary counts per block,
@@ -38,6 +39,10 @@ constexpr double kDefaultAlpha = 160.0;          // prior concentration (pseudo-
 constexpr double kDefaultPenaltyPerWord = 0.012; // nats per word of the document per segment
 constexpr double kDefaultMinSegmentFrac = 0.025; // shortest segment: 2.5% of the document...
 constexpr uint32_t kMinSegmentFloor = 60;        // ...but at least 60 words
+// Penalty and shortest segment scale with the words up to here (SegmentDesc::scale_cap_words):
+// the longest dev document is 27,391 words; beyond ~3 h a fixed penalty per segment kept the
+// number of segments at ~7 whatever the length (a 15 h file: 5 segments of up to 6 h).
+constexpr uint32_t kDefaultScaleCapWords = 30000;
 constexpr uint64_t kWorkBudget = 200000000;      // DP steps (candidates x words) before coarsening
 
 // Candidate boundaries: units (or fixed blocks) merged so blocks are at least `min_block` words.
@@ -60,12 +65,26 @@ std::vector<uint32_t> candidates(const TopicDoc& doc, uint32_t block_words, uint
     return out;
 }
 
+// The words of an n-word document that the penalty and the shortest segment scale with.
+uint32_t scaled_words(const SegmentDesc& desc, uint32_t n) {
+    return std::min(n, desc.scale_cap_words ? desc.scale_cap_words : kDefaultScaleCapWords);
+}
+
 // Shortest segment in words for an n-word document (SegmentDesc::min_segment_words, or 2.5% of
-// the document and at least 60 words).
+// the document up to scale_cap_words, and at least 60 words).
 uint32_t min_segment_words(const SegmentDesc& desc, uint32_t n) {
     if (desc.min_segment_words) return desc.min_segment_words;
     const double frac = desc.min_segment_frac > 0 ? desc.min_segment_frac : kDefaultMinSegmentFrac;
-    return std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(n * frac));
+    return std::max<uint32_t>(kMinSegmentFloor, static_cast<uint32_t>(scaled_words(desc, n) * frac));
+}
+
+// Nats per segment: penalty_per_word x the scaled words (or boundary_penalty when given).
+double segment_penalty(const SegmentDesc& desc, uint32_t n) {
+    if (desc.boundary_penalty >= 0) return desc.boundary_penalty;
+    const double per_word = desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord;
+    const double expo = desc.penalty_exponent > 0 ? desc.penalty_exponent : 1.0;
+    const double w = scaled_words(desc, n);
+    return expo == 1.0 ? per_word * w : per_word * 10000.0 * std::pow(w / 10000.0, expo);
 }
 
 // The DP's candidate boundaries. The DP costs ~candidates x words: their number is capped so
@@ -259,12 +278,7 @@ std::vector<uint32_t> segment_topics_experiments(const TopicDoc& doc, const Segm
     std::vector<uint32_t> first;
     dm_tables(flat, V, alpha, prior, first, log_c, log_n);
 
-    double penalty = desc.boundary_penalty;
-    if (penalty < 0) {
-        const double per_word = desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord;
-        const double expo = desc.penalty_exponent > 0 ? desc.penalty_exponent : 1.0;
-        penalty = per_word * 10000.0 * std::pow(n / 10000.0, expo);
-    }
+    const double penalty = segment_penalty(desc, n);
 
     // Bonus for a boundary at candidate j (discourse cues and local cohesion, boundary_cues.h).
     const double cue_w = desc.cue_weight >= 0 ? desc.cue_weight : kDefaultCueWeight;
@@ -376,8 +390,7 @@ TopicSegmenter::TopicSegmenter(const TopicDoc& doc, const SegmentDesc& desc) {
     std::vector<double> prior;
     dm_tables(m_flat, V, desc.prior_strength > 0 ? desc.prior_strength : kDefaultAlpha, prior, m_first, m_log_c, m_log_n);
 
-    m_penalty = desc.boundary_penalty;
-    if (m_penalty < 0) m_penalty = (desc.penalty_per_word > 0 ? desc.penalty_per_word : kDefaultPenaltyPerWord) * n;
+    m_penalty = segment_penalty(desc, n);
 
     m_best.assign(m + 1, std::numeric_limits<double>::infinity());
     m_back.assign(m + 1, 0);

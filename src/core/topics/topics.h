@@ -136,6 +136,9 @@ struct SegmentDesc {
     float prior_strength = 0;       // Dirichlet concentration per segment; 0 = default (160)
     float penalty_per_word = 0;     // penalty per segment = this * words; 0 = default (0.012)
     float boundary_penalty = -1;    // >= 0: penalty per segment in nats (overrides penalty_per_word)
+    uint32_t scale_cap_words = 0;   // the penalty and the shortest segment grow with the words up to
+                                    // this many, then stay, so a longer episode gets more segments,
+                                    // not longer ones; 0 = default (30,000: ~3 h of speech)
     // Experiments (bench/TOPICS.md): all off by default, none beat the default on speech. Native
     // builds only: the web build ignores them (segmenter.cpp, TX_TOPICS_EXPERIMENTS).
     float cue_weight = -1;          // DP bonus in nats per unit of boundary-cue log-odds (centred
