@@ -841,6 +841,73 @@ void split_at_word_times(std::string_view line, uint32_t start_ms, uint32_t end_
     }
 }
 
+// A cue as read from a subtitle file: its times and its text lines (in a shared vector of lines).
+struct RawCue {
+    uint32_t start_ms, end_ms;
+    size_t first_line, lines;
+};
+
+// ---- roll-up captions ----
+// Captions shown as a scrolling window (broadcast roll-up; YouTube's automatic captions once
+// their word times are gone, as yt-dlp's --convert-subs srt writes them): each cue repeats the
+// line(s) the cue before it showed, then adds a new one. Read as written, every line was in the
+// transcript twice.
+
+// For each cue (its lines stripped of markup), how many of its leading lines the cue before it
+// showed already, to be dropped. @return those counts when the file is roll-up captions: at least
+// 2 cues open with the last line of the cue before and go on with a new line, and at least half
+// of the cues after the first open with a line of the cue before; else an empty vector. Cues
+// that repeat a one-line cue ("Yes", "Yes") are not roll-up on their own: nothing rolls.
+std::vector<size_t> rolled_up_lines(const std::vector<std::vector<std::string>>& cues) {
+    size_t opens_with_prev = 0, rolls = 0, candidates = 0;
+    for (size_t i = 1; i < cues.size(); ++i) {
+        const auto &prev = cues[i - 1], &cur = cues[i];
+        if (prev.empty() || cur.empty() || cur[0].empty()) continue;
+        ++candidates;
+        if (std::find(prev.begin(), prev.end(), cur[0]) == prev.end()) continue;
+        ++opens_with_prev;
+        rolls += cur[0] == prev.back() && cur.size() > 1;
+    }
+    if (rolls < 2 || opens_with_prev * 2 < candidates) return {};
+    std::vector<size_t> drop(cues.size(), 0);
+    for (size_t i = 1; i < cues.size(); ++i) {
+        const auto &prev = cues[i - 1], &cur = cues[i];
+        size_t k = 0;
+        while (k < cur.size() && std::find(prev.begin(), prev.end(), cur[k]) != prev.end()) ++k;
+        drop[i] = k;
+    }
+    return drop;
+}
+
+// The cues of a subtitle file (no inline word times) for add_cues: each one's lines joined and
+// stripped of markup, a <v> tag naming its speaker; in roll-up captions (see rolled_up_lines)
+// without the lines the cue before showed.
+std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines) {
+    std::vector<std::vector<std::string>> cleaned(raw.size());
+    std::string speaker_name, payload;
+    for (size_t i = 0; i < raw.size(); ++i)
+        for (size_t k = 0; k < raw[i].lines; ++k)
+            cleaned[i].push_back(std::string(trim(clean_payload(lines[raw[i].first_line + k], speaker_name))));
+    const std::vector<size_t> drop = rolled_up_lines(cleaned);
+    std::vector<PendingCue> cues;
+    cues.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const RawCue& rc = raw[i];
+        const size_t skip = drop.empty() ? 0 : drop[i];
+        speaker_name.clear();
+        for (size_t k = 0; k < skip; ++k) clean_payload(lines[rc.first_line + k], speaker_name);  // a <v> tag still counts
+        payload.clear();
+        for (size_t k = skip; k < rc.lines; ++k) {
+            if (k > skip) payload += ' ';
+            payload.append(lines[rc.first_line + k].data(), lines[rc.first_line + k].size());
+        }
+        PendingCue cue{clean_payload(payload, speaker_name), {}, rc.start_ms, rc.end_ms, {}};  // drops <i>, <b>, <font ...>
+        cue.speaker = speaker_name;
+        cues.push_back(std::move(cue));
+    }
+    return cues;
+}
+
 Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
@@ -859,10 +926,6 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     std::string why, payload, speaker_name;
     // First every cue's times and lines, then their text: whether the file is rolling captions
     // depends on all its cues.
-    struct RawCue {
-        uint32_t start_ms, end_ms;
-        size_t first_line, lines;  // in `lines` below
-    };
     std::vector<RawCue> raw;
     std::vector<std::string_view> lines, cue_lines;
     while (pending || lr.next(line)) {
@@ -898,6 +961,11 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     size_t timed = 0;
     for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
     const bool rolling = timed >= 2 && timed * 3 >= raw.size();
+    if (!rolling) {
+        std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+        add_cues(b, cues);
+        return std::move(b.episode());
+    }
     std::vector<std::string> prev_lines, cur_lines;
     std::vector<PendingCue> cues;
     cues.reserve(raw.size());
@@ -905,21 +973,12 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         const std::string_view* cl = lines.data() + rc.first_line;
         speaker_name.clear();
         PendingCue cue{{}, {}, rc.start_ms, rc.end_ms, {}};
-        if (!rolling) {
-            payload.clear();
-            for (size_t k = 0; k < rc.lines; ++k) {
-                if (k) payload += ' ';
-                payload.append(cl[k].data(), cl[k].size());
-            }
-            cue.text = clean_payload(payload, speaker_name);
-        } else {
-            cur_lines.clear();
-            for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
-            size_t k = 0;  // leading lines the previous cue already showed
-            while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
-            for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
-            prev_lines.swap(cur_lines);
-        }
+        cur_lines.clear();
+        for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
+        size_t k = 0;  // leading lines the previous cue already showed
+        while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
+        for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
+        prev_lines.swap(cur_lines);
         cue.speaker = speaker_name;
         cues.push_back(std::move(cue));
     }
@@ -933,8 +992,9 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
     std::string_view line;
-    std::string why, payload, speaker_name;
-    std::vector<PendingCue> cues;
+    std::string why, payload;
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines, cue_lines;
     while (lr.next(line)) {
         std::string_view t = trim(line);
         if (t.empty()) continue;
@@ -945,10 +1005,11 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        if (Status st = read_cue_payload(lr, payload); !st) return st.error();
-        speaker_name.clear();
-        cues.push_back(PendingCue{clean_payload(payload, speaker_name), speaker_name, a, e, {}});  // drops <i>, <b>, <font ...>
+        if (Status st = read_cue_payload(lr, payload, false, &cue_lines); !st) return st.error();
+        raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
+        lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
+    std::vector<PendingCue> cues = subtitle_cues(raw, lines);
     add_cues(b, cues);
     return std::move(b.episode());
 }

@@ -297,6 +297,45 @@ TEST_CASE("WebVTT: a NOTE block or a single karaoke tag does not make a file rol
     CHECK(karaoke.cues.size() == 4);
 }
 
+// Roll-up captions (YouTube's automatic captions as yt-dlp --convert-subs srt writes them, or
+// broadcast roll-up in WebVTT) repeat the line the cue before showed, then add one: every line
+// was imported twice, so the reader showed each sentence twice and search counted it twice.
+TEST_CASE("SRT and WebVTT: roll-up captions without word times import each line once", "[import]") {
+    const std::string srt =
+        "1\n00:00:00,160 --> 00:00:02,869\nso today we're going to talk\n\n"
+        "2\n00:00:02,869 --> 00:00:02,879\nso today we're going to talk\n\n"
+        "3\n00:00:02,879 --> 00:00:05,030\nso today we're going to talk\nabout the history of computing\n\n"
+        "4\n00:00:05,030 --> 00:00:05,040\nabout the history of computing\n\n"
+        "5\n00:00:05,040 --> 00:00:07,000\nabout the history of computing\nand why it matters\n";
+    const Episode s = imported(srt, Format::Auto, "yt-dlp.en.srt");
+    const std::vector<std::string> want = {"so", "today", "we're", "going", "to", "talk", "about", "the",
+                                           "history", "of", "computing", "and", "why", "it", "matters"};
+    CHECK(word_texts(s) == want);
+    REQUIRE(s.cues.size() == 3);  // the 10 ms cues that only repeat a line add nothing
+    CHECK(s.cues[1].start_ms == 2879);
+    CHECK(s.words[6].start_ms == 2879);  // "about" in the cue that added its line
+    CHECK(s.cues[2].end_ms == 7000);
+
+    const std::string vtt =
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>the first line of speech\n\n"
+        "00:00:03.000 --> 00:00:05.000\n<v Ann>the first line of speech\ncontinues on the second\n\n"
+        "00:00:05.000 --> 00:00:07.000\ncontinues on the second\nand a third arrives\n";
+    const Episode v = imported(vtt, Format::WebVTT, "rollup.vtt");
+    CHECK(word_texts(v) == std::vector<std::string>{"the", "first", "line", "of", "speech", "continues", "on", "the", "second",
+                                                    "and", "a", "third", "arrives"});
+    REQUIRE(v.cues.size() == 3);
+    CHECK(v.words[5].start_ms == 3000);
+    REQUIRE(v.meta.speakers == std::vector<std::string>{"Ann"});
+    CHECK(v.words[5].speaker == 0);  // the dropped line's <v> tag still names the cue's speaker
+
+    // Two-line cues that do not repeat the cue before are ordinary subtitles: every line stays.
+    const Episode two = imported("1\n00:00:01,000 --> 00:00:02,000\n- Are you coming?\n- Yes.\n\n"
+                                 "2\n00:00:02,000 --> 00:00:03,000\n- Yes.\n- Good.\n\n"
+                                 "3\n00:00:03,000 --> 00:00:04,000\nWe leave now\nbefore dark\n",
+                                 Format::SRT, "dialogue.srt");
+    CHECK(two.words.size() == 11);
+}
+
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
 // cue; as text, the names were indexed as words and `speaker:` found nothing.
 TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
