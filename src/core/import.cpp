@@ -1059,9 +1059,18 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     if (segs && !segs->is_array()) return line_error(segs->line, "\"segments\" must be an array");
     if (root_words && (!root_words->is_array() || root_words->arr.empty())) root_words = nullptr;
     if (transcription && !transcription->is_array()) transcription = nullptr;
-    if (!segs && !root_words && !transcription)
-        return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\" or \"transcription\") or "
-                                     "Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", \"endTime\", \"body\")");
+    if (!segs && !root_words && !transcription) {
+        // OpenAI's transcription API by default (response_format "json") and openai-whisper's
+        // result without its segments: {"text": "..."}, no times. Read as plain text.
+        const JsonValue* text = root.is_object() ? root.find("text") : nullptr;
+        if (text && text->is_string()) {
+            if (!check_utf8(text->str).ok()) return line_error(text->line, "invalid UTF-8 in text");
+            return import_plain(text->str, desc);
+        }
+        return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
+                                     "\"text\") or Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
+                                     "\"endTime\", \"body\")");
+    }
     Builder b(desc);
     if (root.is_object()) {
         const JsonValue* title = root.find("title");

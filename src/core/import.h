@@ -4,7 +4,8 @@
 //     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
 //     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers.
 //   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
-//   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp)
+//   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
+//     a bare {"text": "..."}, OpenAI's default answer, is read as plain text)
 //     and Podcasting 2.0 ("podcast:transcript" application/json: segments of speaker, startTime,
 //     endTime, body; word-level segments are joined into cues). The structure decides which.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)

@@ -577,6 +577,23 @@ TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[]
     CHECK(bad.message().find("line 2:") != std::string::npos);
 }
 
+// OpenAI's transcription API answers {"text": "..."} unless asked for verbose_json: the file was
+// refused ("expected Whisper JSON ...") though it holds the whole transcript.
+TEST_CASE("Whisper JSON: a bare {\"text\"} (OpenAI API default) imports as text with estimated times", "[import]") {
+    const Episode ep = imported("{\"text\": \" Hola, \\u00bfqu\\u00e9 tal? Muy bien, gracias.\", \"language\": \"es\"}",
+                                Format::Auto, "api.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hola", "qu\xC3\xA9", "tal", "Muy", "bien", "gracias"});
+    CHECK(ep.meta.times_estimated);
+    CHECK(ep.words.back().start_ms > 0);
+    CHECK(ep.meta.title == "api");
+    // without "text" (or with a non-string one) it is still refused, now naming "text" among the fields
+    for (const char* bad : {"{\"language\": \"en\"}", "{\"text\": 42}"}) {
+        auto r = imp(bad, Format::Auto, "x.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message().find("\"transcription\" or \"text\")") != std::string::npos);
+    }
+}
+
 // Subtitles written on Windows are often Windows-1252, not UTF-8; the whole file was refused as
 // "invalid UTF-8". They are read as Windows-1252 with a warning; damaged UTF-8 and binary bytes
 // are still refused (hostile_test.cpp checks the overlong and surrogate forms).
