@@ -399,8 +399,10 @@ TimeMark time_mark(std::string_view line) {
             ++k;
             const bool colon = k < t.size() && t[k] == ':';
             k += colon;
-            const std::string_view name = trim(t.substr(0, open_at)), rest = trim(t.substr(k));
-            const bool capital = (name[0] >= 'A' && name[0] <= 'Z') || uint8_t(name[0]) >= 0x80;
+            std::string_view name = trim(t.substr(0, open_at));
+            const std::string_view rest = trim(t.substr(k));
+            if (name.back() == ':') name = trim(name.substr(0, name.size() - 1));  // "Speaker 1: [00:00:04] text"
+            const bool capital = !name.empty() && ((name[0] >= 'A' && name[0] <= 'Z') || uint8_t(name[0]) >= 0x80);
             if ((k == t.size() || t[k] == ' ' || t[k] == '\t') && mark_name_ok(name) &&
                 (rest.empty() || (capital && (colon || close_at == ']')))) {
                 m.ok = true;

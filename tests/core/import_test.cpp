@@ -931,6 +931,15 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
     CHECK(spaced.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
     CHECK(spaced.words[0].start_ms == 62000);
 
+    // "Name: [time] text" (the name first, with its colon): the colon was kept in the name
+    // ("Speaker 1:"), so `speaker:"Speaker 1"` found nothing
+    const Episode colon = timed("Speaker 1: [00:00:00] Welcome to the show.\nSpeaker 2: [00:00:04] Glad to be here.\n"
+                                "Speaker 1: [00:00:09] So what is new?\n");
+    CHECK(colon.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    CHECK(word_texts(colon).front() == "Welcome");
+    CHECK(colon.words[4].start_ms == 4000);
+    CHECK(colon.words[4].speaker == 1);
+
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
                                     std::string("Intro (0:00)\nShow notes for this week.\nLinks below.\n"),
