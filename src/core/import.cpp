@@ -1638,6 +1638,11 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         case Format::HTML: r = import_html(s, desc); break;
         case Format::Auto: r = u.error(); break;
     }
+    // An empty file, or one without a word (blank lines, a WebVTT header, "segments": []), is no
+    // transcript: an archive listed an empty episode without a word saying why.
+    if (trim(s).empty()) r = make_error(Errc::Malformed, "the file is empty");
+    else if (r.ok() && r.value().words.empty())
+        r = make_error(Errc::Malformed, std::string("no words in this transcript (read as ") + format_name(f) + ")");
     if (!r.ok() && !desc.name.empty()) {
         Error e = r.error();
         e.message = desc.name + ": " + e.message;

@@ -56,7 +56,9 @@ bool is_transcript_file_name(std::string_view name);
 // Input that is not valid UTF-8 but reads as Windows-1252 text (smart quotes 0x93/0x94, "caf\xE9";
 // no control or undefined bytes, high bytes mostly alone and at least one where such text has
 // them) is transcoded to UTF-8 with a warning. Other invalid UTF-8 is refused, naming the line.
-// @return the episode, or Errc::Malformed / TooLarge with a message naming the line.
+// @return the episode (with at least one word), or Errc::Malformed / TooLarge with a message
+// naming the line; an empty file, or one without a word, is Malformed ("the file is empty", "no
+// words in this transcript (read as srt)").
 Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
 
 }  // namespace tx

@@ -474,7 +474,8 @@ TEST_CASE("SRT and WebVTT: ASS override blocks are dropped and character referen
     const Case cases[] = {
         {"a&uuml;b &szlig; &ntilde; &Eacute; &mdash; &ndash; &ldquo;x&rdquo; &copy; &reg; &trade; &deg;",
          "a\xC3\xBC" "b \xC3\x9F \xC3\xB1 \xC3\x89 \xE2\x80\x94 \xE2\x80\x93 \xE2\x80\x9Cx\xE2\x80\x9D \xC2\xA9 \xC2\xAE \xE2\x84\xA2 \xC2\xB0"},
-        {"&#146;&#x1F600;", "\xE2\x80\x99\xF0\x9F\x98\x80"},  // 0x80-0x9F read as Windows-1252, as browsers do
+        {"&#146;&#x1F600; ok", "\xE2\x80\x99\xF0\x9F\x98\x80 ok"},  // 0x80-0x9F read as Windows-1252, as browsers do
+                                                                    // ("ok": a cue without a word is no transcript)
         // invalid or unknown references stay text, and never make invalid UTF-8
         {"&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute", "&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute"},
         {"{\\unclosed text", "{\\unclosed text"},
@@ -653,6 +654,29 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
 
 // A time that is a number but unusable was reported as 'needs a numeric "start"', which sends the
 // user looking for a missing or quoted value.
+// An empty file, or one with no word in it, was imported as an episode of 0 words: `transcript
+// pack` put it in the archive without a warning (the page alone refused it), `search` was silent.
+TEST_CASE("import: an empty file, or one without a word, is refused saying so", "[import]") {
+    struct Case { const char* in; Format f; const char* name; const char* msg; };
+    const Case cases[] = {
+        {"", Format::Auto, "e.txt", "e.txt: the file is empty"},
+        {"", Format::Auto, "e.vtt", "e.vtt: the file is empty"},
+        {"", Format::Auto, "e.json", "e.json: the file is empty"},
+        {"\xEF\xBB\xBF \r\n\n\t\n", Format::Auto, "e.srt", "e.srt: the file is empty"},
+        {"WEBVTT\n\nNOTE nothing yet\n", Format::Auto, "h.vtt", "h.vtt: no words in this transcript (read as webvtt)"},
+        {"1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:02,000 --> 00:00:03,000\n\xE2\x99\xAA\n", Format::Auto, "m.srt",
+         "m.srt: no words in this transcript (read as srt)"},
+        {"{\"text\": \"\", \"segments\": [], \"language\": \"en\"}", Format::Auto, "s.json",
+         "s.json: no words in this transcript (read as whisper-json)"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name << ": " << c.in);
+        auto r = imp(c.in, c.f, c.name);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message() == c.msg);
+    }
+}
+
 TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
     struct Case { std::string json, expect; };
     const Case cases[] = {

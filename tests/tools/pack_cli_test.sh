@@ -64,6 +64,16 @@ grep -q "bad.vtt: line 3" "$D/err" || fail "warning should name file and line: $
 [ -f "$D/s.txb" ] || fail "bundle not written when a file was skipped"
 "$T" info "$D/s.txb" > /dev/null || fail "bundle with the skipped file left out does not verify"
 
+# an empty file, or a WebVTT file without a cue, is skipped saying why (was packed as an episode
+# of 0 words, silently)
+: > "$D/empty.txt"
+printf 'WEBVTT\n\n' > "$D/nocue.vtt"
+"$T" pack -q -o "$D/e.txb" "$D/in/a.txt" "$D/empty.txt" "$D/nocue.vtt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "skipping empty files should exit 1, got $rc"
+grep -q "skipping .*empty.txt: the file is empty" "$D/err" || fail "empty file warning: $(cat "$D/err")"
+grep -q "skipping .*nocue.vtt: no words in this transcript (read as webvtt)" "$D/err" || fail "no-cue warning: $(cat "$D/err")"
+"$T" info "$D/e.txb" | grep -q '^episodes 1,' || fail "only the transcript with words is packed: $("$T" info "$D/e.txb")"
+
 # --strict: stop, no bundle
 "$T" pack -q --strict -o "$D/x.txb" "$D/bad.vtt" "$D/in/a.txt" 2> "$D/err"; rc=$?
 [ $rc -eq 1 ] || fail "--strict should exit 1, got $rc"
