@@ -214,6 +214,57 @@ std::string cp1252_to_utf8(std::string_view s) {
     return out;
 }
 
+// ---- UTF-16 ----
+// Windows Notepad's "Unicode" and some subtitle tools save UTF-16: read as UTF-8, its BOM and the
+// zero byte of every ASCII character made "invalid UTF-8 (byte 0)" or "expected a cue number".
+
+enum class Utf16 { No, LE, BE };
+
+// How `s` is UTF-16: by its BOM (FF FE, FE FF), else by ASCII text's zero bytes: in the first
+// 512 bytes (an even count, at least 4) 9 in 10 byte pairs are an ASCII character and a zero
+// (zero second: little-endian; first: big-endian).
+Utf16 utf16_order(std::string_view s) {
+    if (s.size() >= 2 && uint8_t(s[0]) == 0xFF && uint8_t(s[1]) == 0xFE) return Utf16::LE;
+    if (s.size() >= 2 && uint8_t(s[0]) == 0xFE && uint8_t(s[1]) == 0xFF) return Utf16::BE;
+    const size_t n = std::min<size_t>(s.size(), 512) & ~size_t(1);
+    if (n < 4) return Utf16::No;
+    size_t le = 0, be = 0;
+    for (size_t i = 0; i < n; i += 2) {
+        const uint8_t a = uint8_t(s[i]), b = uint8_t(s[i + 1]);
+        le += a != 0 && a < 0x80 && b == 0;
+        be += a == 0 && b != 0 && b < 0x80;
+    }
+    if (le * 10 >= n / 2 * 9) return Utf16::LE;
+    if (be * 10 >= n / 2 * 9) return Utf16::BE;
+    return Utf16::No;
+}
+
+// `s` (UTF-16 in `order`, maybe with its BOM) in UTF-8, without the BOM.
+// @return ok, or Malformed naming the line and byte of an unpaired surrogate or an odd last byte.
+Status utf16_to_utf8(std::string_view s, Utf16 order, std::string& out) {
+    out.clear();
+    out.reserve(s.size());
+    auto unit = [&](size_t i) {
+        const uint32_t a = uint8_t(s[i]), b = uint8_t(s[i + 1]);
+        return order == Utf16::LE ? a | b << 8 : a << 8 | b;
+    };
+    size_t lines = 1;
+    for (size_t i = 0; i < s.size(); i += 2) {
+        if (i + 1 >= s.size()) return line_error(lines, "UTF-16 text ends in half a character (byte " + std::to_string(i) + ")");
+        uint32_t cp = unit(i);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < s.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            return line_error(lines, "invalid UTF-16 (an unpaired surrogate at byte " + std::to_string(i) + ")");
+        }
+        if (cp == 0xFEFF && out.empty()) continue;  // the BOM
+        lines += cp == '\n';
+        utf8_append(out, cp);
+    }
+    return ok_status();
+}
+
 // ---- plain text ----
 
 // Milliseconds per word at the caller's speaking rate (ImportDesc::words_per_minute, else the
@@ -1617,8 +1668,12 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (data.size > kMaxImportBytes)
         return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
     std::string_view s = strip_bom(data.view());
-    std::string transcoded;  // owns `s` when the input was read as Windows-1252
-    if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
+    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
+    if (const Utf16 order = utf16_order(s); order != Utf16::No) {
+        if (Status st = utf16_to_utf8(s, order, transcoded); !st)
+            return make_error(Errc::Malformed, (desc.name.empty() ? "" : desc.name + ": ") + st.error().message);
+        s = transcoded;
+    } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
         if (desc.warnings)
             desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(line_of(s, bad)) +
                                      ": not valid UTF-8; read as Windows-1252");

@@ -53,6 +53,7 @@ Format detect_format(std::string_view name, Bytes head);
 // picker accepts: .txt .vtt .srt .json .html .htm (any case).
 bool is_transcript_file_name(std::string_view name);
 
+// UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.
 // Input that is not valid UTF-8 but reads as Windows-1252 text (smart quotes 0x93/0x94, "caf\xE9";
 // no control or undefined bytes, high bytes mostly alone and at least one where such text has
 // them) is transcoded to UTF-8 with a warning. Other invalid UTF-8 is refused, naming the line.

@@ -654,6 +654,38 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
 
 // A time that is a number but unusable was reported as 'needs a numeric "start"', which sends the
 // user looking for a missing or quoted value.
+// Notepad's "Unicode" and some subtitle tools save UTF-16; such files were refused as "invalid
+// UTF-8 (byte 0)" or, for SRT, "expected a cue number or a timing line".
+TEST_CASE("import: UTF-16 files (with a BOM or without, either byte order) are read", "[import]") {
+    // hand-encoded UTF-16, independent of the importer's decoder
+    auto utf16 = [](const std::u16string& text, bool le, bool bom) {
+        std::string out;
+        std::u16string all = bom ? u"\uFEFF" + text : text;
+        for (char16_t u : all) {
+            const char lo = char(u & 0xFF), hi = char(u >> 8);
+            out += le ? lo : hi;
+            out += le ? hi : lo;
+        }
+        return out;
+    };
+    const Episode txt = imported(utf16(u"Caf\u00e9 talk.\r\nSecond line \U0001F600 here.\r\n", true, true), Format::Auto, "n.txt");
+    CHECK(word_texts(txt) == std::vector<std::string>{"Caf\xC3\xA9", "talk", "Second", "line", "here"});
+    CHECK(txt.text.find("\xF0\x9F\x98\x80") != std::string::npos);  // a surrogate pair, one character
+    const Episode srt = imported(utf16(u"1\r\n00:00:01,000 --> 00:00:02,500\r\nHello from SRT\r\n", true, false), Format::Auto, "s.srt");
+    CHECK(word_texts(srt) == std::vector<std::string>{"Hello", "from", "SRT"});
+    CHECK(srt.cues.at(0).end_ms == 2500);
+    const Episode vtt = imported(utf16(u"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>big endian\n", false, true), Format::Auto, "v.vtt");
+    CHECK(word_texts(vtt) == std::vector<std::string>{"big", "endian"});
+    CHECK(vtt.meta.speakers == std::vector<std::string>{"Ann"});
+
+    auto bad = imp(utf16(u"ok\nthen \xD800 alone", true, true), Format::Auto, "b.txt");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.message() == "b.txt: line 2: invalid UTF-16 (an unpaired surrogate at byte 18)");
+    bad = imp(utf16(u"odd", true, true) + "x", Format::Auto, "o.txt");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.message() == "o.txt: line 1: UTF-16 text ends in half a character (byte 8)");
+}
+
 // An empty file, or one with no word in it, was imported as an episode of 0 words: `transcript
 // pack` put it in the archive without a warning (the page alone refused it), `search` was silent.
 TEST_CASE("import: an empty file, or one without a word, is refused saying so", "[import]") {
