@@ -1086,10 +1086,24 @@ Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_na
     return seconds_out_of_range(v->line, std::string(item_name) + " \"" + what + "\"", v->num);
 }
 
-bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
-    if (!v || !v->is_number() || !(v->num >= 0) || v->num * 1000.0 > double(kMaxTimeMs)) return false;
-    out = uint32_t(std::llround(v->num * 1000.0));
+// `v`, a time in seconds (`per_second` 1000: in milliseconds), as milliseconds in `out`.
+// @return false when it is missing, not a number, negative or past kMaxTimeMs.
+bool seconds_to_ms(const JsonValue* v, uint32_t& out, double per_second = 1) {
+    const double ms = v && v->is_number() ? v->num * 1000.0 / per_second : -1;
+    if (!(ms >= 0) || ms > double(kMaxTimeMs)) return false;
+    out = uint32_t(std::llround(ms));
     return true;
+}
+
+// True for AssemblyAI's transcript JSON: top-level words[] of {"text", "start", "end"} in
+// milliseconds (Whisper's words[] say "word", in seconds), with its "utterances", "audio_duration"
+// or "audio_url". Read as seconds, a 1-hour episode lasted 42 days.
+bool is_assemblyai(const JsonValue& root, const JsonValue* root_words) {
+    if (!root.is_object() || !root_words || !(root.find("utterances") || root.find("audio_duration") || root.find("audio_url")))
+        return false;
+    for (const JsonValue& w : root_words->arr)
+        if (w.is_object()) return w.find("text") && !w.find("word");
+    return false;
 }
 
 // The speaker of a word (WhisperX labels words, and a segment may hold words of two speakers),
@@ -1153,11 +1167,15 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     if (root_words && !seg_words) {
         // Top-level words[] (no leading spaces): cues follow the segments' start times when
         // there are segments, else ~30 s windows.
+        // AssemblyAI: times in ms, and its speaker turns ("utterances") stand for the segments
+        const bool assembly = is_assemblyai(root, root_words);
+        const double per_second = assembly ? 1000 : 1;
+        const JsonValue* turns = segs ? segs : assembly ? root.find("utterances") : nullptr;
         std::vector<uint32_t> starts;
-        if (segs)
-            for (const JsonValue& seg : segs->arr) {
+        if (turns && turns->is_array())
+            for (const JsonValue& seg : turns->arr) {
                 uint32_t st = 0;
-                if (seg.is_object() && seconds_to_ms(seg.find("start"), st)) starts.push_back(st);
+                if (seg.is_object() && seconds_to_ms(seg.find("start"), st, per_second)) starts.push_back(st);
             }
         size_t si = 0;
         uint32_t cue_first = 0, cue_start = 0, last_ms = 0, last_end = 0;
@@ -1169,8 +1187,8 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
             if (!check_utf8(wt->str).ok()) return line_error(w.line, "invalid UTF-8 in word");
             uint32_t ws = last_ms, we = 0;
-            if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
-            if (w.find("end") && seconds_to_ms(w.find("end"), we)) last_end = std::max(last_end, we);
+            if (w.find("start") && !seconds_to_ms(w.find("start"), ws, per_second)) return bad_seconds(w, w.find("start"), "word", "start");
+            if (w.find("end") && seconds_to_ms(w.find("end"), we, per_second)) last_end = std::max(last_end, we);
             ws = std::max(ws, last_ms);  // keep word times monotonic
             bool boundary = false;
             if (!starts.empty()) {

@@ -5,7 +5,8 @@
 //     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers.
 //   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
 //   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
-//     a bare {"text": "..."}, OpenAI's default answer, is read as plain text)
+//     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]
+//     of "text" with times in ms, "utterances")
 //     and Podcasting 2.0 ("podcast:transcript" application/json: segments of speaker, startTime,
 //     endTime, body; word-level segments are joined into cues). The structure decides which.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)

@@ -578,6 +578,29 @@ TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[]
     CHECK(bad.message().find("line 2:") != std::string::npos);
 }
 
+// AssemblyAI's transcript JSON has top-level words[] like OpenAI's, but {"text", "start", "end"}
+// in milliseconds: read as seconds, a word at 0.25 s was placed at 4 minutes 10, silently.
+TEST_CASE("AssemblyAI JSON: word times in milliseconds, speakers, cues at its utterances", "[import]") {
+    const std::string json = R"({"id":"x1","status":"completed","audio_url":"https://example.com/a.mp3","text":"Hello there. Hi, you?",
+        "words":[{"text":"Hello","start":250,"end":650,"confidence":0.97,"speaker":"A"},
+                 {"text":"there.","start":730,"end":1022,"confidence":0.99,"speaker":"A"},
+                 {"text":"Hi,","start":32500,"end":32800,"confidence":0.9,"speaker":"B"},
+                 {"text":"you?","start":33300,"end":33900,"confidence":0.9,"speaker":"B"}],
+        "utterances":[{"speaker":"A","start":250,"end":1022,"text":"Hello there."},
+                      {"speaker":"B","start":32500,"end":33900,"text":"Hi, you?"}],"audio_duration":34})";
+    const Episode ep = imported(json, Format::Auto, "assembly.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "there", "Hi", "you"});
+    const uint32_t at[] = {250, 730, 32500, 33300};
+    for (size_t i = 0; i < 4; ++i) CHECK(ep.words.at(i).start_ms == at[i]);
+    CHECK(ep.meta.duration_ms == 33900);
+    CHECK(ep.meta.speakers == std::vector<std::string>{"A", "B"});
+    REQUIRE(ep.cues.size() == 2);  // one per utterance
+    CHECK(ep.cues[1].start_ms == 32500);
+    // OpenAI's words[] ("word", seconds) beside an "audio_url" stay seconds
+    const Episode openai = imported(R"({"audio_url":"u","words":[{"word":"Hi","start":1.5,"end":2.0}]})", Format::Auto, "o.json");
+    CHECK(openai.words.at(0).start_ms == 1500);
+}
+
 // OpenAI's transcription API answers {"text": "..."} unless asked for verbose_json: the file was
 // refused ("expected Whisper JSON ...") though it holds the whole transcript.
 TEST_CASE("Whisper JSON: a bare {\"text\"} (OpenAI API default) imports as text with estimated times", "[import]") {
