@@ -91,6 +91,9 @@ public:
 
     int16_t speaker_id(std::string_view name) {
         name = trim(name);
+        const std::string_view bold = name.substr(0, 2);  // Markdown: "**Alice** [00:00:05]"
+        if (name.size() > 4 && (bold == "**" || bold == "__") && name.substr(name.size() - 2) == bold)
+            name = trim(name.substr(2, name.size() - 4));
         if (name.empty()) return kNoSpeaker;
         auto& sp = m_ep.meta.speakers;
         for (size_t i = 0; i < sp.size(); ++i)
@@ -374,15 +377,30 @@ bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
 
 // Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
 // the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": " (or ":"
-// ending the text: a heading line "Alice:" whose words follow on the next lines).
+// ending the text: a heading line "Alice:" whose words follow on the next lines). Broadcast
+// captions' speaker-change mark ">> " may come first (">> ALICE: text"), and Markdown exports
+// write the name bold ("**Alice:** text", "**Alice**: text").
 size_t speaker_prefix(std::string_view text, std::string_view& name) {
-    const size_t colon = text.substr(0, 42).find(':');
-    if (colon == std::string_view::npos || colon == 0 || (colon + 1 < text.size() && text[colon + 1] != ' ')) return 0;
-    name = trim(text.substr(0, colon));
+    size_t lead = 0;
+    if (text.substr(0, 2) == ">>")
+        for (lead = 2; lead < text.size() && text[lead] == ' ';) ++lead;
+    std::string_view bold = text.substr(lead, 2);
+    if (bold == "**" || bold == "__") lead += 2;
+    else bold = {};
+    const std::string_view t = text.substr(lead);
+    const size_t colon = t.substr(0, 42).find(':');
+    if (colon == std::string_view::npos || colon == 0) return 0;
+    name = t.substr(0, colon);
+    size_t after = colon + 1;
+    if (!bold.empty() && t.substr(after, 2) == bold) after += 2;                              // **Alice:**
+    else if (!bold.empty() && name.size() > 2 && name.substr(name.size() - 2) == bold) name.remove_suffix(2);  // **Alice**:
+    else if (!bold.empty()) return 0;
+    if (after < t.size() && t[after] != ' ') return 0;
+    name = trim(name);
     if (name.empty() || !((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || uint8_t(name[0]) >= 0x80) ||
-        name.find_first_of(",;?!()[]\"") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
+        name.find_first_of(",;?!()[]\"*") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
         return 0;
-    return std::min(colon + 2, text.size());
+    return lead + std::min(after + 1, t.size());
 }
 
 // Counts the speaker-name prefixes of a file's lines or cues: how many have one, among how many

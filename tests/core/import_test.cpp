@@ -336,6 +336,32 @@ TEST_CASE("SRT and WebVTT: roll-up captions without word times import each line 
     CHECK(two.words.size() == 11);
 }
 
+// Broadcast captions mark a new speaker with ">>" (">> ALICE: text"), Markdown exports write the
+// name bold ("**Alice:** text"): the names stayed words of the text and there were no speakers.
+TEST_CASE("speaker prefixes after '>>' and in Markdown bold become speakers", "[import]") {
+    const Episode txt = imported(">> ALICE: Welcome back to the program.\n>> BOB: Thanks for having me.\n"
+                                 ">> ALICE: Let's begin.\n>> Right.\n",
+                                 Format::Auto, "cc.txt");
+    CHECK(txt.meta.speakers == std::vector<std::string>{"ALICE", "BOB"});
+    CHECK(word_texts(txt) == std::vector<std::string>{"Welcome", "back", "to", "the", "program", "Thanks", "for", "having", "me",
+                                                      "Let's", "begin", "Right"});
+    CHECK(txt.words.at(5).speaker == 1);
+    const Episode srt = imported("1\n00:00:01,000 --> 00:00:03,000\n>> JOHN: Hello there.\n\n2\n00:00:03,000 --> 00:00:05,000\n"
+                                 ">> MARY: Hi John.\n\n3\n00:00:05,000 --> 00:00:07,000\n>> JOHN: How are you?\n",
+                                 Format::SRT, "cc.srt");
+    CHECK(srt.meta.speakers == std::vector<std::string>{"JOHN", "MARY"});
+    CHECK(word_texts(srt).front() == "Hello");
+    CHECK(srt.words.at(2).speaker == 1);
+    const Episode md = imported("**Alice:** Welcome to the show.\n\n**Bob:** Glad to be here.\n\n**Alice**: So what is new?\n",
+                                Format::Auto, "md.txt");
+    CHECK(md.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(word_texts(md).front() == "Welcome");
+    CHECK(md.words.at(8).speaker == 0);  // "So", after "**Alice**:"
+    // bold that is not a name prefix stays text
+    const Episode emph = imported("**Note** this well: it matters.\nAnother line.\nA third line.\n", Format::Auto, "e.txt");
+    CHECK(emph.meta.speakers.empty());
+}
+
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
 // cue; as text, the names were indexed as words and `speaker:` found nothing.
 TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
@@ -1018,6 +1044,11 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
     CHECK(word_texts(colon).front() == "Welcome");
     CHECK(colon.words[4].start_ms == 4000);
     CHECK(colon.words[4].speaker == 1);
+
+    // Markdown exports write the name bold: "**Alice** [00:00:00]" gave the speaker "**Alice**"
+    const Episode md = timed("**Alice** [00:00:00]\nWelcome to the show.\n\n**Bob** [00:00:04]\nGlad to be here.\n");
+    CHECK(md.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(md.words.at(4).start_ms == 4000);
 
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
