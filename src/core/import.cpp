@@ -656,6 +656,31 @@ bool decode_char_ref(std::string_view s, size_t& i, std::string& out) {
     return true;
 }
 
+// True for the inside of a WebVTT voice tag: "v Name", "v.loud Name", "V".
+bool is_voice_tag(std::string_view tag) {
+    return !tag.empty() && (tag[0] == 'v' || tag[0] == 'V') && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '.' || tag[1] == '\t');
+}
+
+std::string clean_payload(std::string_view s, std::string& speaker_name);
+
+// Where a cue's speaker changes: 0, the offset of every voice tag with words before it (since the
+// last such tag) ("- <v Ann>Hi. - <v Bob>Hello." is two turns), and payload.size().
+std::vector<size_t> voice_changes(std::string_view payload) {
+    std::vector<size_t> at = {0};
+    std::string ignored;
+    std::vector<WordSpan> words;
+    for (size_t i = payload.find('<', 1); i != std::string_view::npos; i = payload.find('<', i + 1)) {
+        const size_t close = payload.find('>', i);
+        if (close == std::string_view::npos) break;
+        if (!is_voice_tag(payload.substr(i + 1, close - i - 1))) continue;
+        words.clear();
+        split_words(clean_payload(payload.substr(at.back(), i - at.back()), ignored), words);
+        if (!words.empty()) at.push_back(i);
+    }
+    at.push_back(payload.size());
+    return at;
+}
+
 // Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags, timestamps and
 // ASS/SSA override blocks ("{\an8}") are dropped, and character references are decoded.
 std::string clean_payload(std::string_view s, std::string& speaker_name) {
@@ -668,7 +693,7 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
             size_t close = s.find('>', i);
             if (close == std::string_view::npos) { out += c; ++i; continue; }  // a literal '<'
             std::string_view tag = s.substr(i + 1, close - i - 1);
-            if (!tag.empty() && (tag[0] == 'v' || tag[0] == 'V') && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '.' || tag[1] == '\t')) {
+            if (is_voice_tag(tag)) {
                 size_t sp = tag.find_first_of(" \t");
                 if (sp != std::string_view::npos) speaker_name = std::string(trim(tag.substr(sp + 1)));
             } else if (!tag.empty() && tag[0] != '/' && !(tag[0] >= '0' && tag[0] <= '9') &&
@@ -972,9 +997,17 @@ std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std:
             if (k > skip) payload += ' ';
             payload.append(lines[rc.first_line + k].data(), lines[rc.first_line + k].size());
         }
-        PendingCue cue{clean_payload(payload, speaker_name), {}, rc.start_ms, rc.end_ms, {}};  // drops <i>, <b>, <font ...>
-        cue.speaker = speaker_name;
-        cues.push_back(std::move(cue));
+        // one cue per voice, its time in proportion to its share of the text
+        const std::vector<size_t> at = voice_changes(payload);
+        auto time_at = [&](size_t off) {
+            return payload.empty() ? rc.start_ms : rc.start_ms + uint32_t(uint64_t(rc.end_ms - rc.start_ms) * off / payload.size());
+        };
+        for (size_t k = 0; k + 1 < at.size(); ++k) {
+            const std::string_view piece = std::string_view(payload).substr(at[k], at[k + 1] - at[k]);
+            PendingCue cue{clean_payload(piece, speaker_name), {}, time_at(at[k]), time_at(at[k + 1]), {}};  // drops <i>, <b>, <font ...>
+            cue.speaker = speaker_name;
+            cues.push_back(std::move(cue));
+        }
     }
     return cues;
 }

@@ -362,6 +362,23 @@ TEST_CASE("speaker prefixes after '>>' and in Markdown bold become speakers", "[
     CHECK(emph.meta.speakers.empty());
 }
 
+// A cue of two voices ("- <v Ann>Hi. - <v Bob>Hello.", as dialogue subtitles write it) gave every
+// word to the last voice: Ann's words were Bob's and Ann was no speaker at all.
+TEST_CASE("WebVTT: a cue with two voice tags becomes one turn per voice", "[import]") {
+    const Episode ep = imported("WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n- <v Ann>Are you coming?\n- <v Bob>Yes, now.\n\n"
+                                "00:00:09.000 --> 00:00:10.000\n<v Ann>Good.</v> <i>laughs</i>\n",
+                                Format::WebVTT, "two.vtt");
+    CHECK(ep.meta.speakers == std::vector<std::string>{"Ann", "Bob"});
+    CHECK(word_texts(ep) == std::vector<std::string>{"Are", "you", "coming", "Yes", "now", "Good", "laughs"});
+    const int16_t want[] = {0, 0, 0, 1, 1, 0, 0};
+    for (size_t i = 0; i < 7; ++i) CHECK(ep.words.at(i).speaker == want[i]);
+    REQUIRE(ep.cues.size() == 3);
+    CHECK(ep.cues[0].start_ms == 7000);
+    CHECK(ep.cues[1].start_ms > 7000);  // Bob's turn starts inside the cue, at his share of the text
+    CHECK(ep.cues[1].end_ms == 9000);
+    CHECK(ep.cues[2].start_ms == 9000);
+}
+
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
 // cue; as text, the names were indexed as words and `speaker:` found nothing.
 TEST_CASE("WebVTT and SRT: 'Name: text' cue prefixes become speakers when most cues have one", "[import]") {
