@@ -284,6 +284,7 @@ uint32_t plain_cue_slack(uint32_t cue_words) { return cue_words * 2 / 5; }
 
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out);
 bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out);
+bool name_heading_turns(std::string_view s, std::string& out);
 
 Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     {  // text with time marks ("0:03" lines, "Name (00:01:02):", "[00:01:02] text"): real times
@@ -293,6 +294,11 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     {  // turns written "Name: text" (published podcast transcripts): speakers, estimated times
         Episode turns;
         if (import_speaker_text(s, desc, turns)) return turns;
+    }
+    {  // turns under a name alone on a line (Otter's export without timestamps), as "Name: text"
+        std::string turns;
+        Episode ep;
+        if (name_heading_turns(s, turns) && import_speaker_text(turns, desc, ep)) return ep;
     }
     Builder b(desc);
     Episode& ep = b.episode();
@@ -805,6 +811,51 @@ bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& ou
     }
     out = std::move(b.episode());
     out.meta.times_estimated = true;
+    return true;
+}
+
+// Plain text in paragraphs, each under its speaker's name alone on a line (Otter's export without
+// timestamps: "Speaker 1\nHello there.\n\nJane Doe\nThanks."), rewritten as "Name: text" lines
+// into `out` for import_speaker_text. Taken when at least 3 paragraphs and 4 in 5 of them open
+// with such a line (a valid "Name: " prefix once a colon is added, starting with a capital letter,
+// more lines following) and a name comes back. @return false (out untouched) otherwise.
+bool name_heading_turns(std::string_view s, std::string& out) {
+    struct Para { std::string_view name; std::string text; };
+    std::vector<Para> paras;
+    size_t headed = 0;
+    std::vector<std::string_view> names;
+    bool repeated = false;
+    LineReader lr(s);
+    std::string_view line, name;
+    bool in_para = false;
+    while (lr.next(line)) {
+        const std::string_view t = trim(line);
+        if (t.empty() || is_export_credit(t)) { in_para = false; continue; }
+        if (!in_para) {
+            in_para = true;
+            paras.push_back({});
+            std::string_view next;
+            const std::string heading = std::string(t) + ":";
+            if (lr.peek(next) && !trim(next).empty() && t.size() <= 40 && ((t[0] >= 'A' && t[0] <= 'Z') || uint8_t(t[0]) >= 0x80) &&
+                t.back() != ':' && t.back() != '.' && speaker_prefix(heading, name) == heading.size()) {
+                paras.back().name = t;
+                ++headed;
+                if (std::find(names.begin(), names.end(), t) != names.end()) repeated = true;
+                else names.push_back(t);
+                continue;
+            }
+        }
+        std::string& text = paras.back().text;
+        if (!text.empty()) text += ' ';
+        text.append(t.data(), t.size());
+    }
+    if (paras.size() < 3 || headed * 5 < paras.size() * 4 || !repeated || names.size() > 20) return false;
+    out.clear();
+    for (const Para& p : paras) {
+        if (!p.name.empty()) out.append(p.name.data(), p.name.size()) += ": ";
+        out += p.text;
+        out += '\n';
+    }
     return true;
 }
 

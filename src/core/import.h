@@ -2,7 +2,8 @@
 //   - plain text: times estimated from a speaking rate (meta.times_estimated set), except text
 //     with time marks, which keeps real times: YouTube's copied "0:03" lines, Otter's
 //     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
-//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers.
+//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers,
+//     and so does a name alone on the line above each paragraph (Otter without timestamps).
 //   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
 //   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
 //     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]

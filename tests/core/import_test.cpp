@@ -240,6 +240,26 @@ TEST_CASE("plain text with 'Name: text' turns gets speakers, and long turns ~30 
     CHECK(word_texts(p.value()).front() == "Note");
 }
 
+// Otter's export without timestamps puts each speaker's name alone on the line above the turn:
+// the names were read as words of the text ("Speaker 1 Hello and welcome...") and no speakers.
+TEST_CASE("plain text with a speaker's name alone above each paragraph gets speakers", "[import]") {
+    const Episode ep = imported("Speaker 1\nHello and welcome to the podcast.\nToday we have a guest.\n\nJane Doe\n"
+                                "Thanks for having me.\n\nSpeaker 1\nLet's get started.\n\nJane Doe\nSure.\n\n"
+                                "Transcribed by https://otter.ai\n",
+                                Format::Auto, "otter.txt");
+    CHECK(ep.meta.speakers == std::vector<std::string>{"Speaker 1", "Jane Doe"});
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "and", "welcome", "to", "the", "podcast", "Today", "we", "have", "a",
+                                                     "guest", "Thanks", "for", "having", "me", "Let's", "get", "started", "Sure"});
+    CHECK(ep.words.at(11).speaker == 1);
+    CHECK(ep.words.at(15).speaker == 0);
+    CHECK(ep.meta.times_estimated);
+    // section headings that do not come back are headings, not speakers
+    const Episode doc = imported("Introduction\nRivers carve valleys.\n\nMethods\nWe walked along them.\n\nResults\nThey are wet.\n",
+                                 Format::Auto, "doc.txt");
+    CHECK(doc.meta.speakers.empty());
+    CHECK(word_texts(doc).front() == "Introduction");
+}
+
 TEST_CASE("plain text with the odd time in a sentence stays plain text with estimated times", "[import]") {
     std::string text;
     for (int i = 0; i < 60; ++i) text += "we talked for a while about the launch\n";
