@@ -898,10 +898,13 @@ bool starts_with_timestamp(std::string_view line) {
 // Called at a blank line inside an SRT cue with text: skips the blank lines that follow and
 // @return true when the cue's text goes on after them (a paragraph break inside the cue), false
 // when the file ends or the next line opens a cue: a timing line, or any line followed by one (a
-// cue number, or a broken one the caller reports).
+// cue number, or a broken one the caller reports), or a cue number followed by a line that starts
+// like a timestamp (a broken timing line, "00:00:02,000 -> 00:00:03,000": it was read as words of
+// the cue before, its times lost without a word).
 bool srt_text_continues(LineReader& lr) {
-    std::string_view next;
+    std::string_view next, after;
     while (lr.peek(next) && trim(next).empty()) lr.next(next);
+    if (lr.peek(next) && is_cue_number(next) && lr.peek(after, 1) && starts_with_timestamp(after)) return false;
     return lr.peek(next) && !next_opens_cue(lr);
 }
 

@@ -795,6 +795,21 @@ TEST_CASE("import: an empty file, or one without a word, is refused saying so", 
     }
 }
 
+// A typo in an SRT timing line ("->" for "-->") after a blank line made the broken cue a paragraph
+// of the cue before: its number and times became words ("2 00 00 02 000 ...") and the cue's
+// time was lost, silently.
+TEST_CASE("SRT: a numbered cue with a broken timing line is reported, not read as text of the cue before", "[import]") {
+    auto r = imp("1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:02,000 -> 00:00:03,000\nbroken arrow\n", Format::SRT, "a.srt");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.message() == "a.srt: line 6: expected '-->' after the start time");
+    // a paragraph break inside a cue still continues it, numbers and all
+    const Episode ok = imported("1\n00:00:01,000 --> 00:00:04,000\nWe counted\n\n2 apples at 10:30\n\n"
+                                "2\n00:00:04,000 --> 00:00:05,000\nthen left\n",
+                                Format::SRT, "p.srt");
+    CHECK(ok.cues.size() == 2);
+    CHECK(word_texts(ok) == std::vector<std::string>{"We", "counted", "2", "apples", "at", "10:30", "then", "left"});
+}
+
 TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
     struct Case { std::string json, expect; };
     const Case cases[] = {
