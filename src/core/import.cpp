@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 #include "core/json.h"
 #include "core/text.h"
@@ -675,13 +676,19 @@ std::vector<size_t> voice_changes(std::string_view payload) {
     std::vector<size_t> at = {0};
     std::string ignored;
     std::vector<WordSpan> words;
+    size_t from = 0, close = 0;  // `from`: the text since the last voice tag, not yet looked at
+    bool words_since = false;    // words since at.back(): each byte is looked at once, so that a
+                                 // cue of many voice tags costs linear time (hostile_test.cpp)
     for (size_t i = payload.find('<', 1); i != std::string_view::npos; i = payload.find('<', i + 1)) {
-        const size_t close = payload.find('>', i);
+        if (close <= i) close = payload.find('>', i);
         if (close == std::string_view::npos) break;
         if (!is_voice_tag(payload.substr(i + 1, close - i - 1))) continue;
         words.clear();
-        split_words(clean_payload(payload.substr(at.back(), i - at.back()), ignored), words);
-        if (!words.empty()) at.push_back(i);
+        split_words(clean_payload(payload.substr(from, i - from), ignored), words);
+        from = i;
+        if (!(words_since = words_since || !words.empty())) continue;
+        at.push_back(i);
+        words_since = false;
     }
     at.push_back(payload.size());
     return at;
@@ -1014,16 +1021,19 @@ std::vector<size_t> rolled_up_lines(const std::vector<std::vector<std::string>>&
         const auto &prev = cues[i - 1], &cur = cues[i];
         if (prev.empty() || cur.empty() || cur[0].empty()) continue;
         ++candidates;
-        if (std::find(prev.begin(), prev.end(), cur[0]) == prev.end()) continue;
+        if (std::find(prev.begin(), prev.end(), cur[0]) == prev.end()) continue;  // once per cue: linear
         ++opens_with_prev;
         rolls += cur[0] == prev.back() && cur.size() > 1;
     }
     if (rolls < 2 || opens_with_prev * 2 < candidates) return {};
     std::vector<size_t> drop(cues.size(), 0);
+    std::unordered_set<std::string_view> prev_lines;  // a set: cues of many lines cost linear time
     for (size_t i = 1; i < cues.size(); ++i) {
-        const auto &prev = cues[i - 1], &cur = cues[i];
+        prev_lines.clear();
+        prev_lines.insert(cues[i - 1].begin(), cues[i - 1].end());
+        const auto& cur = cues[i];
         size_t k = 0;
-        while (k < cur.size() && std::find(prev.begin(), prev.end(), cur[k]) != prev.end()) ++k;
+        while (k < cur.size() && prev_lines.count(cur[k])) ++k;
         drop[i] = k;
     }
     return drop;
