@@ -461,6 +461,15 @@ TimeMark time_mark(std::string_view line) {
     const char close = t[0] == '[' ? ']' : t[0] == '(' ? ')' : 0;
     size_t k = close ? 1 : 0;
     uint32_t ms = 0;
+    if (!close && t[0] >= '0' && t[0] <= '9') {  // YouTube Studio's .sbv timing, "0:00:00.599,0:00:04.160"
+        size_t e = 0;
+        uint32_t end_ms = 0;
+        if (parse_timestamp(t, e, ms) && e < t.size() && t[e] == ',' && parse_timestamp(t, ++e, end_ms) && e == t.size()) {
+            m.ok = true;  // the cue's text follows on the next lines; its end is the next cue's start
+            m.ms = ms;
+            return m;
+        }
+    }
     if (k < t.size() && t[k] >= '0' && t[k] <= '9' && parse_timestamp(t, k, ms) && (!close || (k < t.size() && t[k++] == close)) &&
         (k == t.size() || t[k] == ' ' || t[k] == '\t')) {
         m.ok = true;
@@ -526,21 +535,28 @@ bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) =
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
     size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0;
     uint32_t last = 0;
-    PrefixCount lead;  // the words after leading times that open with "Name:"
+    PrefixCount lead;  // the words after leading times (on the mark's line or, after a time alone
+                       // on its line, the next line: .sbv cues) that open with "Name:"
     {
         LineReader lr(s);
         std::string_view line;
+        bool bare = false;  // the last line with text was a time alone
         while (lr.next(line)) {
             if (trim(line).empty()) continue;
             ++text_lines;
             const TimeMark m = time_mark(line);
-            if (!m.ok) continue;
+            if (!m.ok) {
+                if (bare) lead.see(line);
+                bare = false;
+                continue;
+            }
             if (marks > 0 && m.ms >= last) ++forward;
             if (marks == 0) first_mark_line = text_lines;
             last = m.ms;
             ++marks;
             if (m.speaker.empty()) lead.see(m.text);
             named += !m.speaker.empty();
+            bare = m.speaker.empty() && m.text.empty();
         }
     }
     const bool lead_names = lead.with > 0 && lead.names.size() <= 20 &&
@@ -564,15 +580,22 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     };
     LineReader lr(s);
     std::string_view line, name;
+    bool bare = false;  // after a time alone on its line: the next line may open with "Name:"
     while (lr.next(line)) {
         const TimeMark m = time_mark(line);
         if (!m.ok) {
-            const std::string_view t = trim(line);
+            std::string_view t = trim(line);
             if (t.empty() || is_export_credit(t)) continue;
+            if (const size_t n = bare && lead_names ? speaker_prefix(t, name) : 0) {
+                speaker = b.speaker_id(name);
+                t = trim(t.substr(n));
+            }
+            bare = false;
             if (!text.empty()) text += ' ';
             text.append(t.data(), t.size());
             continue;
         }
+        bare = m.speaker.empty() && m.text.empty();
         const uint32_t at = std::max(m.ms, start);  // a mark that goes back keeps times in order
         flush(at);
         start = at;
@@ -1771,7 +1794,7 @@ Format sniff_subtitles(std::string_view s) {
 }  // namespace
 
 bool is_transcript_file_name(std::string_view name) {
-    for (std::string_view ext : {".txt", ".vtt", ".srt", ".json", ".html", ".htm"})
+    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm"})
         if (ends_with_ci(name, ext)) return true;
     return false;
 }

@@ -52,7 +52,8 @@ struct ImportDesc {
 Format detect_format(std::string_view name, Bytes head);
 
 // True for the file names `transcript pack` / `site` take from a folder and the page's file
-// picker accepts: .txt .vtt .srt .json .html .htm (any case).
+// picker accepts: .txt .vtt .srt .sbv .json .html .htm (any case; .sbv, YouTube Studio's
+// captions, is read as text with time marks).
 bool is_transcript_file_name(std::string_view name);
 
 // UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.

@@ -1102,6 +1102,21 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
     CHECK(md.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
     CHECK(md.words.at(4).start_ms == 4000);
 
+    // YouTube Studio's .sbv captions: "start,end" on a line, the cue's text below, here after
+    // broadcast ">>" speaker marks; the timing lines were words and every time was estimated
+    const Episode sbv = imported("0:00:00.599,0:00:04.160\n>> ALICE: Hi, my name is Alice\n\n0:00:04.160,0:00:06.770\n"
+                                 ">> JOHN: and I am John.\n\n0:00:06.770,0:00:10.880\n>> ALICE: Today we bake\ncookies!\n",
+                                 Format::Auto, "studio.sbv");
+    CHECK_FALSE(sbv.meta.times_estimated);
+    CHECK(sbv.meta.speakers == std::vector<std::string>{"ALICE", "JOHN"});
+    CHECK(word_texts(sbv) == std::vector<std::string>{"Hi", "my", "name", "is", "Alice", "and", "I", "am", "John", "Today", "we",
+                                                      "bake", "cookies"});
+    REQUIRE(sbv.cues.size() == 3);
+    CHECK(sbv.cues[0].start_ms == 599);
+    CHECK(sbv.cues[1].start_ms == 4160);
+    CHECK(sbv.cues[2].start_ms == 6770);
+    CHECK(sbv.words.at(9).speaker == 0);
+
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
                                     std::string("Intro (0:00)\nShow notes for this week.\nLinks below.\n"),
@@ -1164,7 +1179,7 @@ TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops s
 }
 
 TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
-    for (const char* n : {"a.txt", "a.VTT", "a.srt", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
+    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
     for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
 }
 
