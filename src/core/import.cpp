@@ -1589,6 +1589,13 @@ Result<Episode> import_html(std::string_view s, const ImportDesc& desc) {
     return r;
 }
 
+// True when `s` opens as XML ("<?xml", or TTML's root "<tt"): TTML / DFXP captions. Read as HTML,
+// its <p> cues give clean text (its times are not read); read as text, the markup was words.
+bool looks_like_xml(std::string_view s) {
+    return ascii_ieq_prefix(s, 0, "<?xml") || ascii_ieq_prefix(s, 0, "<tt ") || ascii_ieq_prefix(s, 0, "<tt>") ||
+           ascii_ieq_prefix(s, 0, "<tt:");
+}
+
 // True when `s` (BOM removed, leading space trimmed) opens as HTML: with "<!DOCTYPE html", or a
 // tag such as <html>, <head>, <body>, <p>, <div>, <cite> or <time> (podcast transcript HTML has no
 // <html>), at its start.
@@ -1596,7 +1603,7 @@ bool looks_like_html(std::string_view s) {
     if (s.empty() || s[0] != '<') return false;
     for (std::string_view open : {"<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<cite", "<time", "<meta", "<!--"})
         if (ascii_ieq_prefix(s, 0, open)) return true;
-    return false;
+    return looks_like_xml(s);
 }
 
 // True when `t` (the head of a file, trimmed) opens as a transcript JSON: an object or an array
@@ -1846,7 +1853,12 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         case Format::SRT: r = import_srt(s, desc); break;
         case Format::WhisperJSON:
         case Format::PodcastJSON: r = import_json(s, desc); break;
-        case Format::HTML: r = import_html(s, desc); break;
+        case Format::HTML:
+            r = import_html(s, desc);
+            if (r.ok() && desc.warnings && looks_like_xml(trim(s.substr(0, 64))))
+                desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") +
+                                         "XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+            break;
         case Format::Auto: r = u.error(); break;
     }
     // An empty file, or one without a word (blank lines, a WebVTT header, "segments": []), is no

@@ -1178,6 +1178,30 @@ TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops s
     CHECK(empty.message() == "e.html: no transcript text in this HTML (after removing tags, scripts and styles)");
 }
 
+// TTML / DFXP captions (.ttml, .dfxp, .xml) were read as plain text: the markup ("xml", "version",
+// "xmlns", "begin", "00") was indexed as words. Now their text is read clean, with a warning that
+// their times are not.
+TEST_CASE("TTML / DFXP captions: the text without markup, and a warning that times are estimated", "[import]") {
+    const std::string ttml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" xml:lang=\"en\">\n"
+                             "<head><styling><style xml:id=\"s1\" tts:color=\"white\"/></styling></head>\n<body><div>\n"
+                             "<p begin=\"00:00:00.599\" end=\"00:00:04.160\">Hi, my name<br/>is Alice</p>\n"
+                             "<p begin=\"00:00:04.160\" end=\"00:00:06.770\"><span>and this</span> is John</p>\n</div></body></tt>\n";
+    for (const char* name : {"c.ttml", "c.dfxp", "c.xml"}) {
+        std::vector<std::string> warnings;
+        ImportDesc d;
+        d.name = name;
+        d.warnings = &warnings;
+        auto r = import_transcript(Bytes(ttml), d);
+        INFO(name << ": " << r.message());
+        REQUIRE(r.ok());
+        check_invariants(r.value());
+        CHECK(word_texts(r.value()) == std::vector<std::string>{"Hi", "my", "name", "is", "Alice", "and", "this", "is", "John"});
+        CHECK(r->meta.times_estimated);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == std::string(name) + ": XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+    }
+}
+
 TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
     for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
     for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
