@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <unordered_set>
 
 #include "core/json.h"
 #include "core/text.h"
@@ -91,6 +92,9 @@ public:
 
     int16_t speaker_id(std::string_view name) {
         name = trim(name);
+        const std::string_view bold = name.substr(0, 2);  // Markdown: "**Alice** [00:00:05]"
+        if (name.size() > 4 && (bold == "**" || bold == "__") && name.substr(name.size() - 2) == bold)
+            name = trim(name.substr(2, name.size() - 4));
         if (name.empty()) return kNoSpeaker;
         auto& sp = m_ep.meta.speakers;
         for (size_t i = 0; i < sp.size(); ++i)
@@ -214,6 +218,57 @@ std::string cp1252_to_utf8(std::string_view s) {
     return out;
 }
 
+// ---- UTF-16 ----
+// Windows Notepad's "Unicode" and some subtitle tools save UTF-16: read as UTF-8, its BOM and the
+// zero byte of every ASCII character made "invalid UTF-8 (byte 0)" or "expected a cue number".
+
+enum class Utf16 { No, LE, BE };
+
+// How `s` is UTF-16: by its BOM (FF FE, FE FF), else by ASCII text's zero bytes: in the first
+// 512 bytes (an even count, at least 4) 9 in 10 byte pairs are an ASCII character and a zero
+// (zero second: little-endian; first: big-endian).
+Utf16 utf16_order(std::string_view s) {
+    if (s.size() >= 2 && uint8_t(s[0]) == 0xFF && uint8_t(s[1]) == 0xFE) return Utf16::LE;
+    if (s.size() >= 2 && uint8_t(s[0]) == 0xFE && uint8_t(s[1]) == 0xFF) return Utf16::BE;
+    const size_t n = std::min<size_t>(s.size(), 512) & ~size_t(1);
+    if (n < 4) return Utf16::No;
+    size_t le = 0, be = 0;
+    for (size_t i = 0; i < n; i += 2) {
+        const uint8_t a = uint8_t(s[i]), b = uint8_t(s[i + 1]);
+        le += a != 0 && a < 0x80 && b == 0;
+        be += a == 0 && b != 0 && b < 0x80;
+    }
+    if (le * 10 >= n / 2 * 9) return Utf16::LE;
+    if (be * 10 >= n / 2 * 9) return Utf16::BE;
+    return Utf16::No;
+}
+
+// `s` (UTF-16 in `order`, maybe with its BOM) in UTF-8, without the BOM.
+// @return ok, or Malformed naming the line and byte of an unpaired surrogate or an odd last byte.
+Status utf16_to_utf8(std::string_view s, Utf16 order, std::string& out) {
+    out.clear();
+    out.reserve(s.size());
+    auto unit = [&](size_t i) {
+        const uint32_t a = uint8_t(s[i]), b = uint8_t(s[i + 1]);
+        return order == Utf16::LE ? a | b << 8 : a << 8 | b;
+    };
+    size_t lines = 1;
+    for (size_t i = 0; i < s.size(); i += 2) {
+        if (i + 1 >= s.size()) return line_error(lines, "UTF-16 text ends in half a character (byte " + std::to_string(i) + ")");
+        uint32_t cp = unit(i);
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 3 < s.size() && unit(i + 2) >= 0xDC00 && unit(i + 2) <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (unit(i + 2) - 0xDC00);
+            i += 2;
+        } else if (cp >= 0xD800 && cp <= 0xDFFF) {
+            return line_error(lines, "invalid UTF-16 (an unpaired surrogate at byte " + std::to_string(i) + ")");
+        }
+        if (cp == 0xFEFF && out.empty()) continue;  // the BOM
+        lines += cp == '\n';
+        utf8_append(out, cp);
+    }
+    return ok_status();
+}
+
 // ---- plain text ----
 
 // Milliseconds per word at the caller's speaking rate (ImportDesc::words_per_minute, else the
@@ -230,6 +285,7 @@ uint32_t plain_cue_slack(uint32_t cue_words) { return cue_words * 2 / 5; }
 
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out);
 bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& out);
+bool name_heading_turns(std::string_view s, std::string& out);
 
 Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     {  // text with time marks ("0:03" lines, "Name (00:01:02):", "[00:01:02] text"): real times
@@ -239,6 +295,11 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
     {  // turns written "Name: text" (published podcast transcripts): speakers, estimated times
         Episode turns;
         if (import_speaker_text(s, desc, turns)) return turns;
+    }
+    {  // turns under a name alone on a line (Otter's export without timestamps), as "Name: text"
+        std::string turns;
+        Episode ep;
+        if (name_heading_turns(s, turns) && import_speaker_text(turns, desc, ep)) return ep;
     }
     Builder b(desc);
     Episode& ep = b.episode();
@@ -323,15 +384,30 @@ bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
 
 // Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
 // the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": " (or ":"
-// ending the text: a heading line "Alice:" whose words follow on the next lines).
+// ending the text: a heading line "Alice:" whose words follow on the next lines). Broadcast
+// captions' speaker-change mark ">> " may come first (">> ALICE: text"), and Markdown exports
+// write the name bold ("**Alice:** text", "**Alice**: text").
 size_t speaker_prefix(std::string_view text, std::string_view& name) {
-    const size_t colon = text.substr(0, 42).find(':');
-    if (colon == std::string_view::npos || colon == 0 || (colon + 1 < text.size() && text[colon + 1] != ' ')) return 0;
-    name = trim(text.substr(0, colon));
+    size_t lead = 0;
+    if (text.substr(0, 2) == ">>")
+        for (lead = 2; lead < text.size() && text[lead] == ' ';) ++lead;
+    std::string_view bold = text.substr(lead, 2);
+    if (bold == "**" || bold == "__") lead += 2;
+    else bold = {};
+    const std::string_view t = text.substr(lead);
+    const size_t colon = t.substr(0, 42).find(':');
+    if (colon == std::string_view::npos || colon == 0) return 0;
+    name = t.substr(0, colon);
+    size_t after = colon + 1;
+    if (!bold.empty() && t.substr(after, 2) == bold) after += 2;                              // **Alice:**
+    else if (!bold.empty() && name.size() > 2 && name.substr(name.size() - 2) == bold) name.remove_suffix(2);  // **Alice**:
+    else if (!bold.empty()) return 0;
+    if (after < t.size() && t[after] != ' ') return 0;
+    name = trim(name);
     if (name.empty() || !((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z') || uint8_t(name[0]) >= 0x80) ||
-        name.find_first_of(",;?!()[]\"") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
+        name.find_first_of(",;?!()[]\"*") != std::string_view::npos || std::count(name.begin(), name.end(), ' ') > 3)
         return 0;
-    return std::min(colon + 2, text.size());
+    return lead + std::min(after + 1, t.size());
 }
 
 // Counts the speaker-name prefixes of a file's lines or cues: how many have one, among how many
@@ -385,6 +461,15 @@ TimeMark time_mark(std::string_view line) {
     const char close = t[0] == '[' ? ']' : t[0] == '(' ? ')' : 0;
     size_t k = close ? 1 : 0;
     uint32_t ms = 0;
+    if (!close && t[0] >= '0' && t[0] <= '9') {  // YouTube Studio's .sbv timing, "0:00:00.599,0:00:04.160"
+        size_t e = 0;
+        uint32_t end_ms = 0;
+        if (parse_timestamp(t, e, ms) && e < t.size() && t[e] == ',' && parse_timestamp(t, ++e, end_ms) && e == t.size()) {
+            m.ok = true;  // the cue's text follows on the next lines; its end is the next cue's start
+            m.ms = ms;
+            return m;
+        }
+    }
     if (k < t.size() && t[k] >= '0' && t[k] <= '9' && parse_timestamp(t, k, ms) && (!close || (k < t.size() && t[k++] == close)) &&
         (k == t.size() || t[k] == ' ' || t[k] == '\t')) {
         m.ok = true;
@@ -399,8 +484,10 @@ TimeMark time_mark(std::string_view line) {
             ++k;
             const bool colon = k < t.size() && t[k] == ':';
             k += colon;
-            const std::string_view name = trim(t.substr(0, open_at)), rest = trim(t.substr(k));
-            const bool capital = (name[0] >= 'A' && name[0] <= 'Z') || uint8_t(name[0]) >= 0x80;
+            std::string_view name = trim(t.substr(0, open_at));
+            const std::string_view rest = trim(t.substr(k));
+            if (name.back() == ':') name = trim(name.substr(0, name.size() - 1));  // "Speaker 1: [00:00:04] text"
+            const bool capital = !name.empty() && ((name[0] >= 'A' && name[0] <= 'Z') || uint8_t(name[0]) >= 0x80);
             if ((k == t.size() || t[k] == ' ' || t[k] == '\t') && mark_name_ok(name) &&
                 (rest.empty() || (capital && (colon || close_at == ']')))) {
                 m.ok = true;
@@ -448,21 +535,28 @@ bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) =
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
     size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0;
     uint32_t last = 0;
-    PrefixCount lead;  // the words after leading times that open with "Name:"
+    PrefixCount lead;  // the words after leading times (on the mark's line or, after a time alone
+                       // on its line, the next line: .sbv cues) that open with "Name:"
     {
         LineReader lr(s);
         std::string_view line;
+        bool bare = false;  // the last line with text was a time alone
         while (lr.next(line)) {
             if (trim(line).empty()) continue;
             ++text_lines;
             const TimeMark m = time_mark(line);
-            if (!m.ok) continue;
+            if (!m.ok) {
+                if (bare) lead.see(line);
+                bare = false;
+                continue;
+            }
             if (marks > 0 && m.ms >= last) ++forward;
             if (marks == 0) first_mark_line = text_lines;
             last = m.ms;
             ++marks;
             if (m.speaker.empty()) lead.see(m.text);
             named += !m.speaker.empty();
+            bare = m.speaker.empty() && m.text.empty();
         }
     }
     const bool lead_names = lead.with > 0 && lead.names.size() <= 20 &&
@@ -486,15 +580,22 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     };
     LineReader lr(s);
     std::string_view line, name;
+    bool bare = false;  // after a time alone on its line: the next line may open with "Name:"
     while (lr.next(line)) {
         const TimeMark m = time_mark(line);
         if (!m.ok) {
-            const std::string_view t = trim(line);
+            std::string_view t = trim(line);
             if (t.empty() || is_export_credit(t)) continue;
+            if (const size_t n = bare && lead_names ? speaker_prefix(t, name) : 0) {
+                speaker = b.speaker_id(name);
+                t = trim(t.substr(n));
+            }
+            bare = false;
             if (!text.empty()) text += ' ';
             text.append(t.data(), t.size());
             continue;
         }
+        bare = m.speaker.empty() && m.text.empty();
         const uint32_t at = std::max(m.ms, start);  // a mark that goes back keeps times in order
         flush(at);
         start = at;
@@ -585,6 +686,37 @@ bool decode_char_ref(std::string_view s, size_t& i, std::string& out) {
     return true;
 }
 
+// True for the inside of a WebVTT voice tag: "v Name", "v.loud Name", "V".
+bool is_voice_tag(std::string_view tag) {
+    return !tag.empty() && (tag[0] == 'v' || tag[0] == 'V') && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '.' || tag[1] == '\t');
+}
+
+std::string clean_payload(std::string_view s, std::string& speaker_name);
+
+// Where a cue's speaker changes: 0, the offset of every voice tag with words before it (since the
+// last such tag) ("- <v Ann>Hi. - <v Bob>Hello." is two turns), and payload.size().
+std::vector<size_t> voice_changes(std::string_view payload) {
+    std::vector<size_t> at = {0};
+    std::string ignored;
+    std::vector<WordSpan> words;
+    size_t from = 0, close = 0;  // `from`: the text since the last voice tag, not yet looked at
+    bool words_since = false;    // words since at.back(): each byte is looked at once, so that a
+                                 // cue of many voice tags costs linear time (hostile_test.cpp)
+    for (size_t i = payload.find('<', 1); i != std::string_view::npos; i = payload.find('<', i + 1)) {
+        if (close <= i) close = payload.find('>', i);
+        if (close == std::string_view::npos) break;
+        if (!is_voice_tag(payload.substr(i + 1, close - i - 1))) continue;
+        words.clear();
+        split_words(clean_payload(payload.substr(from, i - from), ignored), words);
+        from = i;
+        if (!(words_since = words_since || !words.empty())) continue;
+        at.push_back(i);
+        words_since = false;
+    }
+    at.push_back(payload.size());
+    return at;
+}
+
 // Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags, timestamps and
 // ASS/SSA override blocks ("{\an8}") are dropped, and character references are decoded.
 std::string clean_payload(std::string_view s, std::string& speaker_name) {
@@ -597,7 +729,7 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
             size_t close = s.find('>', i);
             if (close == std::string_view::npos) { out += c; ++i; continue; }  // a literal '<'
             std::string_view tag = s.substr(i + 1, close - i - 1);
-            if (!tag.empty() && (tag[0] == 'v' || tag[0] == 'V') && (tag.size() == 1 || tag[1] == ' ' || tag[1] == '.' || tag[1] == '\t')) {
+            if (is_voice_tag(tag)) {
                 size_t sp = tag.find_first_of(" \t");
                 if (sp != std::string_view::npos) speaker_name = std::string(trim(tag.substr(sp + 1)));
             } else if (!tag.empty() && tag[0] != '/' && !(tag[0] >= '0' && tag[0] <= '9') &&
@@ -712,6 +844,51 @@ bool import_speaker_text(std::string_view s, const ImportDesc& desc, Episode& ou
     return true;
 }
 
+// Plain text in paragraphs, each under its speaker's name alone on a line (Otter's export without
+// timestamps: "Speaker 1\nHello there.\n\nJane Doe\nThanks."), rewritten as "Name: text" lines
+// into `out` for import_speaker_text. Taken when at least 3 paragraphs and 4 in 5 of them open
+// with such a line (a valid "Name: " prefix once a colon is added, starting with a capital letter,
+// more lines following) and a name comes back. @return false (out untouched) otherwise.
+bool name_heading_turns(std::string_view s, std::string& out) {
+    struct Para { std::string_view name; std::string text; };
+    std::vector<Para> paras;
+    size_t headed = 0;
+    std::vector<std::string_view> names;
+    bool repeated = false;
+    LineReader lr(s);
+    std::string_view line, name;
+    bool in_para = false;
+    while (lr.next(line)) {
+        const std::string_view t = trim(line);
+        if (t.empty() || is_export_credit(t)) { in_para = false; continue; }
+        if (!in_para) {
+            in_para = true;
+            paras.push_back({});
+            std::string_view next;
+            const std::string heading = std::string(t) + ":";
+            if (lr.peek(next) && !trim(next).empty() && t.size() <= 40 && ((t[0] >= 'A' && t[0] <= 'Z') || uint8_t(t[0]) >= 0x80) &&
+                t.back() != ':' && t.back() != '.' && speaker_prefix(heading, name) == heading.size()) {
+                paras.back().name = t;
+                ++headed;
+                if (std::find(names.begin(), names.end(), t) != names.end()) repeated = true;
+                else names.push_back(t);
+                continue;
+            }
+        }
+        std::string& text = paras.back().text;
+        if (!text.empty()) text += ' ';
+        text.append(t.data(), t.size());
+    }
+    if (paras.size() < 3 || headed * 5 < paras.size() * 4 || !repeated || names.size() > 20) return false;
+    out.clear();
+    for (const Para& p : paras) {
+        if (!p.name.empty()) out.append(p.name.data(), p.name.size()) += ": ";
+        out += p.text;
+        out += '\n';
+    }
+    return true;
+}
+
 // ---- WebVTT ----
 
 // True for an SRT-style cue number line ("42").
@@ -751,10 +928,13 @@ bool starts_with_timestamp(std::string_view line) {
 // Called at a blank line inside an SRT cue with text: skips the blank lines that follow and
 // @return true when the cue's text goes on after them (a paragraph break inside the cue), false
 // when the file ends or the next line opens a cue: a timing line, or any line followed by one (a
-// cue number, or a broken one the caller reports).
+// cue number, or a broken one the caller reports), or a cue number followed by a line that starts
+// like a timestamp (a broken timing line, "00:00:02,000 -> 00:00:03,000": it was read as words of
+// the cue before, its times lost without a word).
 bool srt_text_continues(LineReader& lr) {
-    std::string_view next;
+    std::string_view next, after;
     while (lr.peek(next) && trim(next).empty()) lr.next(next);
+    if (lr.peek(next) && is_cue_number(next) && lr.peek(after, 1) && starts_with_timestamp(after)) return false;
     return lr.peek(next) && !next_opens_cue(lr);
 }
 
@@ -841,6 +1021,84 @@ void split_at_word_times(std::string_view line, uint32_t start_ms, uint32_t end_
     }
 }
 
+// A cue as read from a subtitle file: its times and its text lines (in a shared vector of lines).
+struct RawCue {
+    uint32_t start_ms, end_ms;
+    size_t first_line, lines;
+};
+
+// ---- roll-up captions ----
+// Captions shown as a scrolling window (broadcast roll-up; YouTube's automatic captions once
+// their word times are gone, as yt-dlp's --convert-subs srt writes them): each cue repeats the
+// line(s) the cue before it showed, then adds a new one. Read as written, every line was in the
+// transcript twice.
+
+// For each cue (its lines stripped of markup), how many of its leading lines the cue before it
+// showed already, to be dropped. @return those counts when the file is roll-up captions: at least
+// 2 cues open with the last line of the cue before and go on with a new line, and at least half
+// of the cues after the first open with a line of the cue before; else an empty vector. Cues
+// that repeat a one-line cue ("Yes", "Yes") are not roll-up on their own: nothing rolls.
+std::vector<size_t> rolled_up_lines(const std::vector<std::vector<std::string>>& cues) {
+    size_t opens_with_prev = 0, rolls = 0, candidates = 0;
+    for (size_t i = 1; i < cues.size(); ++i) {
+        const auto &prev = cues[i - 1], &cur = cues[i];
+        if (prev.empty() || cur.empty() || cur[0].empty()) continue;
+        ++candidates;
+        if (std::find(prev.begin(), prev.end(), cur[0]) == prev.end()) continue;  // once per cue: linear
+        ++opens_with_prev;
+        rolls += cur[0] == prev.back() && cur.size() > 1;
+    }
+    if (rolls < 2 || opens_with_prev * 2 < candidates) return {};
+    std::vector<size_t> drop(cues.size(), 0);
+    std::unordered_set<std::string_view> prev_lines;  // a set: cues of many lines cost linear time
+    for (size_t i = 1; i < cues.size(); ++i) {
+        prev_lines.clear();
+        prev_lines.insert(cues[i - 1].begin(), cues[i - 1].end());
+        const auto& cur = cues[i];
+        size_t k = 0;
+        while (k < cur.size() && prev_lines.count(cur[k])) ++k;
+        drop[i] = k;
+    }
+    return drop;
+}
+
+// The cues of a subtitle file (no inline word times) for add_cues: each one's lines joined and
+// stripped of markup, a <v> tag naming its speaker; in roll-up captions (see rolled_up_lines)
+// without the lines the cue before showed.
+std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines) {
+    std::vector<std::vector<std::string>> cleaned(raw.size());
+    std::string speaker_name, payload;
+    for (size_t i = 0; i < raw.size(); ++i)
+        for (size_t k = 0; k < raw[i].lines; ++k)
+            cleaned[i].push_back(std::string(trim(clean_payload(lines[raw[i].first_line + k], speaker_name))));
+    const std::vector<size_t> drop = rolled_up_lines(cleaned);
+    std::vector<PendingCue> cues;
+    cues.reserve(raw.size());
+    for (size_t i = 0; i < raw.size(); ++i) {
+        const RawCue& rc = raw[i];
+        const size_t skip = drop.empty() ? 0 : drop[i];
+        speaker_name.clear();
+        for (size_t k = 0; k < skip; ++k) clean_payload(lines[rc.first_line + k], speaker_name);  // a <v> tag still counts
+        payload.clear();
+        for (size_t k = skip; k < rc.lines; ++k) {
+            if (k > skip) payload += ' ';
+            payload.append(lines[rc.first_line + k].data(), lines[rc.first_line + k].size());
+        }
+        // one cue per voice, its time in proportion to its share of the text
+        const std::vector<size_t> at = voice_changes(payload);
+        auto time_at = [&](size_t off) {
+            return payload.empty() ? rc.start_ms : rc.start_ms + uint32_t(uint64_t(rc.end_ms - rc.start_ms) * off / payload.size());
+        };
+        for (size_t k = 0; k + 1 < at.size(); ++k) {
+            const std::string_view piece = std::string_view(payload).substr(at[k], at[k + 1] - at[k]);
+            PendingCue cue{clean_payload(piece, speaker_name), {}, time_at(at[k]), time_at(at[k + 1]), {}};  // drops <i>, <b>, <font ...>
+            cue.speaker = speaker_name;
+            cues.push_back(std::move(cue));
+        }
+    }
+    return cues;
+}
+
 Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
@@ -859,10 +1117,6 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     std::string why, payload, speaker_name;
     // First every cue's times and lines, then their text: whether the file is rolling captions
     // depends on all its cues.
-    struct RawCue {
-        uint32_t start_ms, end_ms;
-        size_t first_line, lines;  // in `lines` below
-    };
     std::vector<RawCue> raw;
     std::vector<std::string_view> lines, cue_lines;
     while (pending || lr.next(line)) {
@@ -898,6 +1152,11 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     size_t timed = 0;
     for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
     const bool rolling = timed >= 2 && timed * 3 >= raw.size();
+    if (!rolling) {
+        std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+        add_cues(b, cues);
+        return std::move(b.episode());
+    }
     std::vector<std::string> prev_lines, cur_lines;
     std::vector<PendingCue> cues;
     cues.reserve(raw.size());
@@ -905,21 +1164,12 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         const std::string_view* cl = lines.data() + rc.first_line;
         speaker_name.clear();
         PendingCue cue{{}, {}, rc.start_ms, rc.end_ms, {}};
-        if (!rolling) {
-            payload.clear();
-            for (size_t k = 0; k < rc.lines; ++k) {
-                if (k) payload += ' ';
-                payload.append(cl[k].data(), cl[k].size());
-            }
-            cue.text = clean_payload(payload, speaker_name);
-        } else {
-            cur_lines.clear();
-            for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
-            size_t k = 0;  // leading lines the previous cue already showed
-            while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
-            for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
-            prev_lines.swap(cur_lines);
-        }
+        cur_lines.clear();
+        for (size_t k = 0; k < rc.lines; ++k) cur_lines.push_back(std::string(trim(clean_payload(cl[k], speaker_name))));
+        size_t k = 0;  // leading lines the previous cue already showed
+        while (k < cur_lines.size() && std::find(prev_lines.begin(), prev_lines.end(), cur_lines[k]) != prev_lines.end()) ++k;
+        for (; k < cur_lines.size(); ++k) split_at_word_times(cl[k], rc.start_ms, rc.end_ms, speaker_name, cue.timed);
+        prev_lines.swap(cur_lines);
         cue.speaker = speaker_name;
         cues.push_back(std::move(cue));
     }
@@ -933,8 +1183,9 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
     Builder b(desc);
     LineReader lr(s);
     std::string_view line;
-    std::string why, payload, speaker_name;
-    std::vector<PendingCue> cues;
+    std::string why, payload;
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines, cue_lines;
     while (lr.next(line)) {
         std::string_view t = trim(line);
         if (t.empty()) continue;
@@ -945,10 +1196,11 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         }
         uint32_t a = 0, e = 0;
         if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
-        if (Status st = read_cue_payload(lr, payload); !st) return st.error();
-        speaker_name.clear();
-        cues.push_back(PendingCue{clean_payload(payload, speaker_name), speaker_name, a, e, {}});  // drops <i>, <b>, <font ...>
+        if (Status st = read_cue_payload(lr, payload, false, &cue_lines); !st) return st.error();
+        raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
+        lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
+    std::vector<PendingCue> cues = subtitle_cues(raw, lines);
     add_cues(b, cues);
     return std::move(b.episode());
 }
@@ -972,10 +1224,24 @@ Error bad_seconds(const JsonValue& item, const JsonValue* v, const char* item_na
     return seconds_out_of_range(v->line, std::string(item_name) + " \"" + what + "\"", v->num);
 }
 
-bool seconds_to_ms(const JsonValue* v, uint32_t& out) {
-    if (!v || !v->is_number() || !(v->num >= 0) || v->num * 1000.0 > double(kMaxTimeMs)) return false;
-    out = uint32_t(std::llround(v->num * 1000.0));
+// `v`, a time in seconds (`per_second` 1000: in milliseconds), as milliseconds in `out`.
+// @return false when it is missing, not a number, negative or past kMaxTimeMs.
+bool seconds_to_ms(const JsonValue* v, uint32_t& out, double per_second = 1) {
+    const double ms = v && v->is_number() ? v->num * 1000.0 / per_second : -1;
+    if (!(ms >= 0) || ms > double(kMaxTimeMs)) return false;
+    out = uint32_t(std::llround(ms));
     return true;
+}
+
+// True for AssemblyAI's transcript JSON: top-level words[] of {"text", "start", "end"} in
+// milliseconds (Whisper's words[] say "word", in seconds), with its "utterances", "audio_duration"
+// or "audio_url". Read as seconds, a 1-hour episode lasted 42 days.
+bool is_assemblyai(const JsonValue& root, const JsonValue* root_words) {
+    if (!root.is_object() || !root_words || !(root.find("utterances") || root.find("audio_duration") || root.find("audio_url")))
+        return false;
+    for (const JsonValue& w : root_words->arr)
+        if (w.is_object()) return w.find("text") && !w.find("word");
+    return false;
 }
 
 // The speaker of a word (WhisperX labels words, and a segment may hold words of two speakers),
@@ -998,9 +1264,18 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     if (segs && !segs->is_array()) return line_error(segs->line, "\"segments\" must be an array");
     if (root_words && (!root_words->is_array() || root_words->arr.empty())) root_words = nullptr;
     if (transcription && !transcription->is_array()) transcription = nullptr;
-    if (!segs && !root_words && !transcription)
-        return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\" or \"transcription\") or "
-                                     "Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", \"endTime\", \"body\")");
+    if (!segs && !root_words && !transcription) {
+        // OpenAI's transcription API by default (response_format "json") and openai-whisper's
+        // result without its segments: {"text": "..."}, no times. Read as plain text.
+        const JsonValue* text = root.is_object() ? root.find("text") : nullptr;
+        if (text && text->is_string()) {
+            if (!check_utf8(text->str).ok()) return line_error(text->line, "invalid UTF-8 in text");
+            return import_plain(text->str, desc);
+        }
+        return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
+                                     "\"text\") or Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
+                                     "\"endTime\", \"body\")");
+    }
     Builder b(desc);
     if (root.is_object()) {
         const JsonValue* title = root.find("title");
@@ -1030,11 +1305,15 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     if (root_words && !seg_words) {
         // Top-level words[] (no leading spaces): cues follow the segments' start times when
         // there are segments, else ~30 s windows.
+        // AssemblyAI: times in ms, and its speaker turns ("utterances") stand for the segments
+        const bool assembly = is_assemblyai(root, root_words);
+        const double per_second = assembly ? 1000 : 1;
+        const JsonValue* turns = segs ? segs : assembly ? root.find("utterances") : nullptr;
         std::vector<uint32_t> starts;
-        if (segs)
-            for (const JsonValue& seg : segs->arr) {
+        if (turns && turns->is_array())
+            for (const JsonValue& seg : turns->arr) {
                 uint32_t st = 0;
-                if (seg.is_object() && seconds_to_ms(seg.find("start"), st)) starts.push_back(st);
+                if (seg.is_object() && seconds_to_ms(seg.find("start"), st, per_second)) starts.push_back(st);
             }
         size_t si = 0;
         uint32_t cue_first = 0, cue_start = 0, last_ms = 0, last_end = 0;
@@ -1046,8 +1325,8 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
             if (!check_utf8(wt->str).ok()) return line_error(w.line, "invalid UTF-8 in word");
             uint32_t ws = last_ms, we = 0;
-            if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
-            if (w.find("end") && seconds_to_ms(w.find("end"), we)) last_end = std::max(last_end, we);
+            if (w.find("start") && !seconds_to_ms(w.find("start"), ws, per_second)) return bad_seconds(w, w.find("start"), "word", "start");
+            if (w.find("end") && seconds_to_ms(w.find("end"), we, per_second)) last_end = std::max(last_end, we);
             ws = std::max(ws, last_ms);  // keep word times monotonic
             bool boundary = false;
             if (!starts.empty()) {
@@ -1310,6 +1589,13 @@ Result<Episode> import_html(std::string_view s, const ImportDesc& desc) {
     return r;
 }
 
+// True when `s` opens as XML ("<?xml", or TTML's root "<tt"): TTML / DFXP captions. Read as HTML,
+// its <p> cues give clean text (its times are not read); read as text, the markup was words.
+bool looks_like_xml(std::string_view s) {
+    return ascii_ieq_prefix(s, 0, "<?xml") || ascii_ieq_prefix(s, 0, "<tt ") || ascii_ieq_prefix(s, 0, "<tt>") ||
+           ascii_ieq_prefix(s, 0, "<tt:");
+}
+
 // True when `s` (BOM removed, leading space trimmed) opens as HTML: with "<!DOCTYPE html", or a
 // tag such as <html>, <head>, <body>, <p>, <div>, <cite> or <time> (podcast transcript HTML has no
 // <html>), at its start.
@@ -1317,7 +1603,7 @@ bool looks_like_html(std::string_view s) {
     if (s.empty() || s[0] != '<') return false;
     for (std::string_view open : {"<!doctype html", "<html", "<head", "<body", "<p>", "<p ", "<div", "<cite", "<time", "<meta", "<!--"})
         if (ascii_ieq_prefix(s, 0, open)) return true;
-    return false;
+    return looks_like_xml(s);
 }
 
 // True when `t` (the head of a file, trimmed) opens as a transcript JSON: an object or an array
@@ -1515,7 +1801,7 @@ Format sniff_subtitles(std::string_view s) {
 }  // namespace
 
 bool is_transcript_file_name(std::string_view name) {
-    for (std::string_view ext : {".txt", ".vtt", ".srt", ".json", ".html", ".htm"})
+    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm"})
         if (ends_with_ci(name, ext)) return true;
     return false;
 }
@@ -1545,8 +1831,12 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (data.size > kMaxImportBytes)
         return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
     std::string_view s = strip_bom(data.view());
-    std::string transcoded;  // owns `s` when the input was read as Windows-1252
-    if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
+    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
+    if (const Utf16 order = utf16_order(s); order != Utf16::No) {
+        if (Status st = utf16_to_utf8(s, order, transcoded); !st)
+            return make_error(Errc::Malformed, (desc.name.empty() ? "" : desc.name + ": ") + st.error().message);
+        s = transcoded;
+    } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
         if (desc.warnings)
             desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(line_of(s, bad)) +
                                      ": not valid UTF-8; read as Windows-1252");
@@ -1563,9 +1853,19 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         case Format::SRT: r = import_srt(s, desc); break;
         case Format::WhisperJSON:
         case Format::PodcastJSON: r = import_json(s, desc); break;
-        case Format::HTML: r = import_html(s, desc); break;
+        case Format::HTML:
+            r = import_html(s, desc);
+            if (r.ok() && desc.warnings && looks_like_xml(trim(s.substr(0, 64))))
+                desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") +
+                                         "XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+            break;
         case Format::Auto: r = u.error(); break;
     }
+    // An empty file, or one without a word (blank lines, a WebVTT header, "segments": []), is no
+    // transcript: an archive listed an empty episode without a word saying why.
+    if (trim(s).empty()) r = make_error(Errc::Malformed, "the file is empty");
+    else if (r.ok() && r.value().words.empty())
+        r = make_error(Errc::Malformed, std::string("no words in this transcript (read as ") + format_name(f) + ")");
     if (!r.ok() && !desc.name.empty()) {
         Error e = r.error();
         e.message = desc.name + ": " + e.message;

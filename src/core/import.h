@@ -2,9 +2,12 @@
 //   - plain text: times estimated from a speaking rate (meta.times_estimated set), except text
 //     with time marks, which keeps real times: YouTube's copied "0:03" lines, Otter's
 //     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
-//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers.
+//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers,
+//     and so does a name alone on the line above each paragraph (Otter without timestamps).
 //   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
-//   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp)
+//   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
+//     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]
+//     of "text" with times in ms, "utterances")
 //     and Podcasting 2.0 ("podcast:transcript" application/json: segments of speaker, startTime,
 //     endTime, body; word-level segments are joined into cues). The structure decides which.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
@@ -49,13 +52,17 @@ struct ImportDesc {
 Format detect_format(std::string_view name, Bytes head);
 
 // True for the file names `transcript pack` / `site` take from a folder and the page's file
-// picker accepts: .txt .vtt .srt .json .html .htm (any case).
+// picker accepts: .txt .vtt .srt .sbv .json .html .htm (any case; .sbv, YouTube Studio's
+// captions, is read as text with time marks).
 bool is_transcript_file_name(std::string_view name);
 
+// UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.
 // Input that is not valid UTF-8 but reads as Windows-1252 text (smart quotes 0x93/0x94, "caf\xE9";
 // no control or undefined bytes, high bytes mostly alone and at least one where such text has
 // them) is transcoded to UTF-8 with a warning. Other invalid UTF-8 is refused, naming the line.
-// @return the episode, or Errc::Malformed / TooLarge with a message naming the line.
+// @return the episode (with at least one word), or Errc::Malformed / TooLarge with a message
+// naming the line; an empty file, or one without a word, is Malformed ("the file is empty", "no
+// words in this transcript (read as srt)").
 Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
 
 }  // namespace tx

@@ -182,6 +182,7 @@ void fold_append(std::string& out, uint32_t cp) {
     else if (cp == 0x3C2) cp = 0x3C3;
     else if (cp >= 0x410 && cp <= 0x42F) cp += 0x20;
     else if (cp >= 0x400 && cp <= 0x40F) cp += 0x50;
+    if (cp == 0x451) cp = 0x435;  // ё as е: Russian text mostly writes "ежик" for "ёжик"
     utf8_append(out, cp);
 }
 

@@ -7,7 +7,8 @@
 //     punctuation ("—", "...") are not words.
 //   - A word yields one or more *tokens*: letters and digits, case folded (Unicode simple
 //     folding for Latin, Greek, Cyrillic; Latin accents removed so "café" == "cafe" and
-//     "Việt" == "viet"; full-width Latin and digits as ASCII),
+//     "Việt" == "viet"; Russian "ё" as "е", the way most Russian text writes it; full-width
+//     Latin and digits as ASCII),
 //     apostrophes (' ’ ʼ) and invisible format characters (soft hyphen, zero-width space and
 //     joiners) deleted ("don't" -> "dont"), and any other inner punctuation splitting
 //     the word ("jiu-jitsu" -> "jiu", "jitsu"; "3.0" -> "3", "0"), except "++" or "#" after

@@ -136,6 +136,46 @@ export const tests = [
     },
   },
   {
+    name: 'dropping transcripts met in the wild: a UTF-16 .txt (Notepad), a yt-dlp roll-up .srt and an empty .vtt: the first two load with each line once, the empty one is listed as empty (protects the importer audit fixes in WASM)',
+    fn: async ({ browser, site }) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-byo-wild-'));
+      const files = [path.join(dir, 'notepad.txt'), path.join(dir, 'auto.en.srt'), path.join(dir, 'empty.vtt')];
+      const text = 'Rivers carve valleys, said the caf\u00e9 owner.\r\nRivers need rain.\r\n';
+      fs.writeFileSync(files[0], Buffer.concat([Buffer.from([0xFF, 0xFE]), Buffer.from(text, 'utf16le')]));
+      fs.writeFileSync(files[1], '1\n00:00:00,160 --> 00:00:02,869\nso today we talk about rivers\n\n' +
+        '2\n00:00:02,869 --> 00:00:02,879\nso today we talk about rivers\n\n' +
+        '3\n00:00:02,879 --> 00:00:05,030\nso today we talk about rivers\nand the history of valleys\n\n' +
+        '4\n00:00:05,030 --> 00:00:05,040\nand the history of valleys\n\n' +
+        '5\n00:00:05,040 --> 00:00:07,000\nand the history of valleys\nand why rivers matter\n');
+      fs.writeFileSync(files[2], '');
+      const page = await openPage(browser, site.url + 'index.html');
+      await waitState(page, 's => s.ready');
+      await page.evaluate((list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name));
+        const target = document.querySelector('canvas');
+        for (const type of ['dragenter', 'dragover', 'drop'])
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, files.map((f) => ({ name: path.basename(f), bytes: Array.from(fs.readFileSync(f)) })));
+      await waitState(page, 's => s.ready && s.episodes === 2');
+      const errors = await errorsShown(page);
+      assertEq(errors.length, 1, 'one file listed: ' + errors.join(' | '));
+      assert(/empty\.vtt.*the file is empty/.test(errors[0]), 'the empty file is listed as empty: ' + errors[0]);
+      await page.evaluate(() => window.explorer.setQuery('rivers'));
+      await waitState(page, 's => s.query === "rivers"');
+      const eps = await page.evaluate(() => window.explorer.episodes());
+      assertEq(eps[0].hits, coreHitsIn('rivers', files[0]), 'hits in the UTF-16 file equal the native core\'s');
+      assertEq(eps[0].hits, 2, 'both "Rivers" of the UTF-16 text');
+      assertEq(eps[1].hits, coreHitsIn('rivers', files[1]), 'hits in the roll-up .srt equal the native core\'s');
+      assertEq(eps[1].hits, 2, 'the roll-up .srt says "rivers" twice, not five times');
+      assertEq(eps[1].words, 15, 'each roll-up line once: 15 words');
+      await page.waitForTimeout(300);
+      saveShot('byo-wild-files', await page.screenshot());
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
     name: 'dropping three files with one malformed: the bad one is listed with its line, the two good ones load and are searched (protects drag-and-drop, per-file errors)',
     fn: async ({ browser, site }) => {
       const page = await openPage(browser, site.url + 'index.html');

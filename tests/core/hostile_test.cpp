@@ -304,6 +304,35 @@ TEST_CASE("hostile HTML: 20 MB of unclosed '<', <head>s and <title>s import in o
     }
 }
 
+// The importer audit's additions (voice turns inside a cue, roll-up captions, UTF-16) look at
+// every voice tag, every repeated line and every byte: each must stay linear on a huge file.
+TEST_CASE("hostile subtitles: 4 MB cues of voice tags, of repeated lines, and a 20 MB UTF-16 file import in linear time", "[hostile][subtitles]") {
+    const auto ms_since = [](std::clock_t t0) { return long(double(std::clock() - t0) * 1000.0 / CLOCKS_PER_SEC); };
+    std::string voices = "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n";
+    while (voices.size() < (4u << 20)) voices += "<v A> <v.b B> ";
+    voices += "word\n";
+    std::string rolled;  // two cues of the same 200,000 different lines, then a roll-up pair
+    for (int c = 0; c < 2; ++c) {
+        rolled += std::to_string(c + 1) + "\n00:00:0" + std::to_string(c) + ",000 --> 00:00:0" + std::to_string(c + 1) + ",000\n";
+        for (int k = 0; k < 200000; ++k) rolled += "line " + std::to_string(k) + "\n";
+        rolled += "\n";
+    }
+    rolled += "3\n00:00:02,000 --> 00:00:03,000\nline 199999\nnew line\n\n4\n00:00:03,000 --> 00:00:04,000\nnew line\nlast\n";
+    std::string utf16 = "\xFF\xFE";
+    while (utf16.size() < (20u << 20)) utf16.append("w\0o\0r\0d\0 \0", 10);
+    const struct { const char* name; const std::string* data; } cases[] = {{"v.vtt", &voices}, {"r.srt", &rolled}, {"u.txt", &utf16}};
+    for (const auto& c : cases) {
+        ImportDesc d;
+        d.name = c.name;
+        const std::clock_t t0 = std::clock();
+        auto e = import_transcript(Bytes(*c.data), d);
+        INFO(c.name << " took " << ms_since(t0) << " ms: " << e.message());
+        CHECK(ms_since(t0) < 20000);  // a second or two in a Release build; hours when quadratic
+        REQUIRE(e.ok());
+        CHECK(!e->words.empty());
+    }
+}
+
 TEST_CASE("hostile text: importers refuse invalid UTF-8 and overlong sequences, naming the line", "[hostile][utf8]") {
     for (const std::string& bad : kInvalidUtf8) {
         std::string text = "before " + bad + " after x" + bad + "y";

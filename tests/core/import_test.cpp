@@ -240,6 +240,26 @@ TEST_CASE("plain text with 'Name: text' turns gets speakers, and long turns ~30 
     CHECK(word_texts(p.value()).front() == "Note");
 }
 
+// Otter's export without timestamps puts each speaker's name alone on the line above the turn:
+// the names were read as words of the text ("Speaker 1 Hello and welcome...") and no speakers.
+TEST_CASE("plain text with a speaker's name alone above each paragraph gets speakers", "[import]") {
+    const Episode ep = imported("Speaker 1\nHello and welcome to the podcast.\nToday we have a guest.\n\nJane Doe\n"
+                                "Thanks for having me.\n\nSpeaker 1\nLet's get started.\n\nJane Doe\nSure.\n\n"
+                                "Transcribed by https://otter.ai\n",
+                                Format::Auto, "otter.txt");
+    CHECK(ep.meta.speakers == std::vector<std::string>{"Speaker 1", "Jane Doe"});
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "and", "welcome", "to", "the", "podcast", "Today", "we", "have", "a",
+                                                     "guest", "Thanks", "for", "having", "me", "Let's", "get", "started", "Sure"});
+    CHECK(ep.words.at(11).speaker == 1);
+    CHECK(ep.words.at(15).speaker == 0);
+    CHECK(ep.meta.times_estimated);
+    // section headings that do not come back are headings, not speakers
+    const Episode doc = imported("Introduction\nRivers carve valleys.\n\nMethods\nWe walked along them.\n\nResults\nThey are wet.\n",
+                                 Format::Auto, "doc.txt");
+    CHECK(doc.meta.speakers.empty());
+    CHECK(word_texts(doc).front() == "Introduction");
+}
+
 TEST_CASE("plain text with the odd time in a sentence stays plain text with estimated times", "[import]") {
     std::string text;
     for (int i = 0; i < 60; ++i) text += "we talked for a while about the launch\n";
@@ -295,6 +315,88 @@ TEST_CASE("WebVTT: a NOTE block or a single karaoke tag does not make a file rol
                                      Format::WebVTT, "karaoke.vtt");
     CHECK(karaoke.words.size() == 12);
     CHECK(karaoke.cues.size() == 4);
+}
+
+// Roll-up captions (YouTube's automatic captions as yt-dlp --convert-subs srt writes them, or
+// broadcast roll-up in WebVTT) repeat the line the cue before showed, then add one: every line
+// was imported twice, so the reader showed each sentence twice and search counted it twice.
+TEST_CASE("SRT and WebVTT: roll-up captions without word times import each line once", "[import]") {
+    const std::string srt =
+        "1\n00:00:00,160 --> 00:00:02,869\nso today we're going to talk\n\n"
+        "2\n00:00:02,869 --> 00:00:02,879\nso today we're going to talk\n\n"
+        "3\n00:00:02,879 --> 00:00:05,030\nso today we're going to talk\nabout the history of computing\n\n"
+        "4\n00:00:05,030 --> 00:00:05,040\nabout the history of computing\n\n"
+        "5\n00:00:05,040 --> 00:00:07,000\nabout the history of computing\nand why it matters\n";
+    const Episode s = imported(srt, Format::Auto, "yt-dlp.en.srt");
+    const std::vector<std::string> want = {"so", "today", "we're", "going", "to", "talk", "about", "the",
+                                           "history", "of", "computing", "and", "why", "it", "matters"};
+    CHECK(word_texts(s) == want);
+    REQUIRE(s.cues.size() == 3);  // the 10 ms cues that only repeat a line add nothing
+    CHECK(s.cues[1].start_ms == 2879);
+    CHECK(s.words[6].start_ms == 2879);  // "about" in the cue that added its line
+    CHECK(s.cues[2].end_ms == 7000);
+
+    const std::string vtt =
+        "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann>the first line of speech\n\n"
+        "00:00:03.000 --> 00:00:05.000\n<v Ann>the first line of speech\ncontinues on the second\n\n"
+        "00:00:05.000 --> 00:00:07.000\ncontinues on the second\nand a third arrives\n";
+    const Episode v = imported(vtt, Format::WebVTT, "rollup.vtt");
+    CHECK(word_texts(v) == std::vector<std::string>{"the", "first", "line", "of", "speech", "continues", "on", "the", "second",
+                                                    "and", "a", "third", "arrives"});
+    REQUIRE(v.cues.size() == 3);
+    CHECK(v.words[5].start_ms == 3000);
+    REQUIRE(v.meta.speakers == std::vector<std::string>{"Ann"});
+    CHECK(v.words[5].speaker == 0);  // the dropped line's <v> tag still names the cue's speaker
+
+    // Two-line cues that do not repeat the cue before are ordinary subtitles: every line stays.
+    const Episode two = imported("1\n00:00:01,000 --> 00:00:02,000\n- Are you coming?\n- Yes.\n\n"
+                                 "2\n00:00:02,000 --> 00:00:03,000\n- Yes.\n- Good.\n\n"
+                                 "3\n00:00:03,000 --> 00:00:04,000\nWe leave now\nbefore dark\n",
+                                 Format::SRT, "dialogue.srt");
+    CHECK(two.words.size() == 11);
+}
+
+// Broadcast captions mark a new speaker with ">>" (">> ALICE: text"), Markdown exports write the
+// name bold ("**Alice:** text"): the names stayed words of the text and there were no speakers.
+TEST_CASE("speaker prefixes after '>>' and in Markdown bold become speakers", "[import]") {
+    const Episode txt = imported(">> ALICE: Welcome back to the program.\n>> BOB: Thanks for having me.\n"
+                                 ">> ALICE: Let's begin.\n>> Right.\n",
+                                 Format::Auto, "cc.txt");
+    CHECK(txt.meta.speakers == std::vector<std::string>{"ALICE", "BOB"});
+    CHECK(word_texts(txt) == std::vector<std::string>{"Welcome", "back", "to", "the", "program", "Thanks", "for", "having", "me",
+                                                      "Let's", "begin", "Right"});
+    CHECK(txt.words.at(5).speaker == 1);
+    const Episode srt = imported("1\n00:00:01,000 --> 00:00:03,000\n>> JOHN: Hello there.\n\n2\n00:00:03,000 --> 00:00:05,000\n"
+                                 ">> MARY: Hi John.\n\n3\n00:00:05,000 --> 00:00:07,000\n>> JOHN: How are you?\n",
+                                 Format::SRT, "cc.srt");
+    CHECK(srt.meta.speakers == std::vector<std::string>{"JOHN", "MARY"});
+    CHECK(word_texts(srt).front() == "Hello");
+    CHECK(srt.words.at(2).speaker == 1);
+    const Episode md = imported("**Alice:** Welcome to the show.\n\n**Bob:** Glad to be here.\n\n**Alice**: So what is new?\n",
+                                Format::Auto, "md.txt");
+    CHECK(md.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(word_texts(md).front() == "Welcome");
+    CHECK(md.words.at(8).speaker == 0);  // "So", after "**Alice**:"
+    // bold that is not a name prefix stays text
+    const Episode emph = imported("**Note** this well: it matters.\nAnother line.\nA third line.\n", Format::Auto, "e.txt");
+    CHECK(emph.meta.speakers.empty());
+}
+
+// A cue of two voices ("- <v Ann>Hi. - <v Bob>Hello.", as dialogue subtitles write it) gave every
+// word to the last voice: Ann's words were Bob's and Ann was no speaker at all.
+TEST_CASE("WebVTT: a cue with two voice tags becomes one turn per voice", "[import]") {
+    const Episode ep = imported("WEBVTT\n\n00:00:07.000 --> 00:00:09.000\n- <v Ann>Are you coming?\n- <v Bob>Yes, now.\n\n"
+                                "00:00:09.000 --> 00:00:10.000\n<v Ann>Good.</v> <i>laughs</i>\n",
+                                Format::WebVTT, "two.vtt");
+    CHECK(ep.meta.speakers == std::vector<std::string>{"Ann", "Bob"});
+    CHECK(word_texts(ep) == std::vector<std::string>{"Are", "you", "coming", "Yes", "now", "Good", "laughs"});
+    const int16_t want[] = {0, 0, 0, 1, 1, 0, 0};
+    for (size_t i = 0; i < 7; ++i) CHECK(ep.words.at(i).speaker == want[i]);
+    REQUIRE(ep.cues.size() == 3);
+    CHECK(ep.cues[0].start_ms == 7000);
+    CHECK(ep.cues[1].start_ms > 7000);  // Bob's turn starts inside the cue, at his share of the text
+    CHECK(ep.cues[1].end_ms == 9000);
+    CHECK(ep.cues[2].start_ms == 9000);
 }
 
 // Zoom's transcripts (and many caption tools' SRT) write the speaker as a "Name: " prefix of each
@@ -435,7 +537,8 @@ TEST_CASE("SRT and WebVTT: ASS override blocks are dropped and character referen
     const Case cases[] = {
         {"a&uuml;b &szlig; &ntilde; &Eacute; &mdash; &ndash; &ldquo;x&rdquo; &copy; &reg; &trade; &deg;",
          "a\xC3\xBC" "b \xC3\x9F \xC3\xB1 \xC3\x89 \xE2\x80\x94 \xE2\x80\x93 \xE2\x80\x9Cx\xE2\x80\x9D \xC2\xA9 \xC2\xAE \xE2\x84\xA2 \xC2\xB0"},
-        {"&#146;&#x1F600;", "\xE2\x80\x99\xF0\x9F\x98\x80"},  // 0x80-0x9F read as Windows-1252, as browsers do
+        {"&#146;&#x1F600; ok", "\xE2\x80\x99\xF0\x9F\x98\x80 ok"},  // 0x80-0x9F read as Windows-1252, as browsers do
+                                                                    // ("ok": a cue without a word is no transcript)
         // invalid or unknown references stay text, and never make invalid UTF-8
         {"&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute", "&#xD800; &#x110000; &#0; &#1; &#99999999999; &#; &#xZZ; &bogus; &amp &eacute"},
         {"{\\unclosed text", "{\\unclosed text"},
@@ -538,6 +641,46 @@ TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[]
     CHECK(bad.message().find("line 2:") != std::string::npos);
 }
 
+// AssemblyAI's transcript JSON has top-level words[] like OpenAI's, but {"text", "start", "end"}
+// in milliseconds: read as seconds, a word at 0.25 s was placed at 4 minutes 10, silently.
+TEST_CASE("AssemblyAI JSON: word times in milliseconds, speakers, cues at its utterances", "[import]") {
+    const std::string json = R"({"id":"x1","status":"completed","audio_url":"https://example.com/a.mp3","text":"Hello there. Hi, you?",
+        "words":[{"text":"Hello","start":250,"end":650,"confidence":0.97,"speaker":"A"},
+                 {"text":"there.","start":730,"end":1022,"confidence":0.99,"speaker":"A"},
+                 {"text":"Hi,","start":32500,"end":32800,"confidence":0.9,"speaker":"B"},
+                 {"text":"you?","start":33300,"end":33900,"confidence":0.9,"speaker":"B"}],
+        "utterances":[{"speaker":"A","start":250,"end":1022,"text":"Hello there."},
+                      {"speaker":"B","start":32500,"end":33900,"text":"Hi, you?"}],"audio_duration":34})";
+    const Episode ep = imported(json, Format::Auto, "assembly.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "there", "Hi", "you"});
+    const uint32_t at[] = {250, 730, 32500, 33300};
+    for (size_t i = 0; i < 4; ++i) CHECK(ep.words.at(i).start_ms == at[i]);
+    CHECK(ep.meta.duration_ms == 33900);
+    CHECK(ep.meta.speakers == std::vector<std::string>{"A", "B"});
+    REQUIRE(ep.cues.size() == 2);  // one per utterance
+    CHECK(ep.cues[1].start_ms == 32500);
+    // OpenAI's words[] ("word", seconds) beside an "audio_url" stay seconds
+    const Episode openai = imported(R"({"audio_url":"u","words":[{"word":"Hi","start":1.5,"end":2.0}]})", Format::Auto, "o.json");
+    CHECK(openai.words.at(0).start_ms == 1500);
+}
+
+// OpenAI's transcription API answers {"text": "..."} unless asked for verbose_json: the file was
+// refused ("expected Whisper JSON ...") though it holds the whole transcript.
+TEST_CASE("Whisper JSON: a bare {\"text\"} (OpenAI API default) imports as text with estimated times", "[import]") {
+    const Episode ep = imported("{\"text\": \" Hola, \\u00bfqu\\u00e9 tal? Muy bien, gracias.\", \"language\": \"es\"}",
+                                Format::Auto, "api.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hola", "qu\xC3\xA9", "tal", "Muy", "bien", "gracias"});
+    CHECK(ep.meta.times_estimated);
+    CHECK(ep.words.back().start_ms > 0);
+    CHECK(ep.meta.title == "api");
+    // without "text" (or with a non-string one) it is still refused, now naming "text" among the fields
+    for (const char* bad : {"{\"language\": \"en\"}", "{\"text\": 42}"}) {
+        auto r = imp(bad, Format::Auto, "x.json");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message().find("\"transcription\" or \"text\")") != std::string::npos);
+    }
+}
+
 // Subtitles written on Windows are often Windows-1252, not UTF-8; the whole file was refused as
 // "invalid UTF-8". They are read as Windows-1252 with a warning; damaged UTF-8 and binary bytes
 // are still refused (hostile_test.cpp checks the overlong and surrogate forms).
@@ -597,6 +740,76 @@ TEST_CASE("importers reject malformed input with a message naming the line", "[i
 
 // A time that is a number but unusable was reported as 'needs a numeric "start"', which sends the
 // user looking for a missing or quoted value.
+// Notepad's "Unicode" and some subtitle tools save UTF-16; such files were refused as "invalid
+// UTF-8 (byte 0)" or, for SRT, "expected a cue number or a timing line".
+TEST_CASE("import: UTF-16 files (with a BOM or without, either byte order) are read", "[import]") {
+    // hand-encoded UTF-16, independent of the importer's decoder
+    auto utf16 = [](const std::u16string& text, bool le, bool bom) {
+        std::string out;
+        std::u16string all = bom ? u"\uFEFF" + text : text;
+        for (char16_t u : all) {
+            const char lo = char(u & 0xFF), hi = char(u >> 8);
+            out += le ? lo : hi;
+            out += le ? hi : lo;
+        }
+        return out;
+    };
+    const Episode txt = imported(utf16(u"Caf\u00e9 talk.\r\nSecond line \U0001F600 here.\r\n", true, true), Format::Auto, "n.txt");
+    CHECK(word_texts(txt) == std::vector<std::string>{"Caf\xC3\xA9", "talk", "Second", "line", "here"});
+    CHECK(txt.text.find("\xF0\x9F\x98\x80") != std::string::npos);  // a surrogate pair, one character
+    const Episode srt = imported(utf16(u"1\r\n00:00:01,000 --> 00:00:02,500\r\nHello from SRT\r\n", true, false), Format::Auto, "s.srt");
+    CHECK(word_texts(srt) == std::vector<std::string>{"Hello", "from", "SRT"});
+    CHECK(srt.cues.at(0).end_ms == 2500);
+    const Episode vtt = imported(utf16(u"WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann>big endian\n", false, true), Format::Auto, "v.vtt");
+    CHECK(word_texts(vtt) == std::vector<std::string>{"big", "endian"});
+    CHECK(vtt.meta.speakers == std::vector<std::string>{"Ann"});
+
+    auto bad = imp(utf16(u"ok\nthen \xD800 alone", true, true), Format::Auto, "b.txt");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.message() == "b.txt: line 2: invalid UTF-16 (an unpaired surrogate at byte 18)");
+    bad = imp(utf16(u"odd", true, true) + "x", Format::Auto, "o.txt");
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.message() == "o.txt: line 1: UTF-16 text ends in half a character (byte 8)");
+}
+
+// An empty file, or one with no word in it, was imported as an episode of 0 words: `transcript
+// pack` put it in the archive without a warning (the page alone refused it), `search` was silent.
+TEST_CASE("import: an empty file, or one without a word, is refused saying so", "[import]") {
+    struct Case { const char* in; Format f; const char* name; const char* msg; };
+    const Case cases[] = {
+        {"", Format::Auto, "e.txt", "e.txt: the file is empty"},
+        {"", Format::Auto, "e.vtt", "e.vtt: the file is empty"},
+        {"", Format::Auto, "e.json", "e.json: the file is empty"},
+        {"\xEF\xBB\xBF \r\n\n\t\n", Format::Auto, "e.srt", "e.srt: the file is empty"},
+        {"WEBVTT\n\nNOTE nothing yet\n", Format::Auto, "h.vtt", "h.vtt: no words in this transcript (read as webvtt)"},
+        {"1\n00:00:01,000 --> 00:00:02,000\n\n2\n00:00:02,000 --> 00:00:03,000\n\xE2\x99\xAA\n", Format::Auto, "m.srt",
+         "m.srt: no words in this transcript (read as srt)"},
+        {"{\"text\": \"\", \"segments\": [], \"language\": \"en\"}", Format::Auto, "s.json",
+         "s.json: no words in this transcript (read as whisper-json)"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.name << ": " << c.in);
+        auto r = imp(c.in, c.f, c.name);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message() == c.msg);
+    }
+}
+
+// A typo in an SRT timing line ("->" for "-->") after a blank line made the broken cue a paragraph
+// of the cue before: its number and times became words ("2 00 00 02 000 ...") and the cue's
+// time was lost, silently.
+TEST_CASE("SRT: a numbered cue with a broken timing line is reported, not read as text of the cue before", "[import]") {
+    auto r = imp("1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:02,000 -> 00:00:03,000\nbroken arrow\n", Format::SRT, "a.srt");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.message() == "a.srt: line 6: expected '-->' after the start time");
+    // a paragraph break inside a cue still continues it, numbers and all
+    const Episode ok = imported("1\n00:00:01,000 --> 00:00:04,000\nWe counted\n\n2 apples at 10:30\n\n"
+                                "2\n00:00:04,000 --> 00:00:05,000\nthen left\n",
+                                Format::SRT, "p.srt");
+    CHECK(ok.cues.size() == 2);
+    CHECK(word_texts(ok) == std::vector<std::string>{"We", "counted", "2", "apples", "at", "10:30", "then", "left"});
+}
+
 TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
     struct Case { std::string json, expect; };
     const Case cases[] = {
@@ -875,6 +1088,35 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
     CHECK(spaced.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
     CHECK(spaced.words[0].start_ms == 62000);
 
+    // "Name: [time] text" (the name first, with its colon): the colon was kept in the name
+    // ("Speaker 1:"), so `speaker:"Speaker 1"` found nothing
+    const Episode colon = timed("Speaker 1: [00:00:00] Welcome to the show.\nSpeaker 2: [00:00:04] Glad to be here.\n"
+                                "Speaker 1: [00:00:09] So what is new?\n");
+    CHECK(colon.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    CHECK(word_texts(colon).front() == "Welcome");
+    CHECK(colon.words[4].start_ms == 4000);
+    CHECK(colon.words[4].speaker == 1);
+
+    // Markdown exports write the name bold: "**Alice** [00:00:00]" gave the speaker "**Alice**"
+    const Episode md = timed("**Alice** [00:00:00]\nWelcome to the show.\n\n**Bob** [00:00:04]\nGlad to be here.\n");
+    CHECK(md.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+    CHECK(md.words.at(4).start_ms == 4000);
+
+    // YouTube Studio's .sbv captions: "start,end" on a line, the cue's text below, here after
+    // broadcast ">>" speaker marks; the timing lines were words and every time was estimated
+    const Episode sbv = imported("0:00:00.599,0:00:04.160\n>> ALICE: Hi, my name is Alice\n\n0:00:04.160,0:00:06.770\n"
+                                 ">> JOHN: and I am John.\n\n0:00:06.770,0:00:10.880\n>> ALICE: Today we bake\ncookies!\n",
+                                 Format::Auto, "studio.sbv");
+    CHECK_FALSE(sbv.meta.times_estimated);
+    CHECK(sbv.meta.speakers == std::vector<std::string>{"ALICE", "JOHN"});
+    CHECK(word_texts(sbv) == std::vector<std::string>{"Hi", "my", "name", "is", "Alice", "and", "I", "am", "John", "Today", "we",
+                                                      "bake", "cookies"});
+    REQUIRE(sbv.cues.size() == 3);
+    CHECK(sbv.cues[0].start_ms == 599);
+    CHECK(sbv.cues[1].start_ms == 4160);
+    CHECK(sbv.cues[2].start_ms == 6770);
+    CHECK(sbv.words.at(9).speaker == 0);
+
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
                                     std::string("Intro (0:00)\nShow notes for this week.\nLinks below.\n"),
@@ -936,8 +1178,32 @@ TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops s
     CHECK(empty.message() == "e.html: no transcript text in this HTML (after removing tags, scripts and styles)");
 }
 
+// TTML / DFXP captions (.ttml, .dfxp, .xml) were read as plain text: the markup ("xml", "version",
+// "xmlns", "begin", "00") was indexed as words. Now their text is read clean, with a warning that
+// their times are not.
+TEST_CASE("TTML / DFXP captions: the text without markup, and a warning that times are estimated", "[import]") {
+    const std::string ttml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" xml:lang=\"en\">\n"
+                             "<head><styling><style xml:id=\"s1\" tts:color=\"white\"/></styling></head>\n<body><div>\n"
+                             "<p begin=\"00:00:00.599\" end=\"00:00:04.160\">Hi, my name<br/>is Alice</p>\n"
+                             "<p begin=\"00:00:04.160\" end=\"00:00:06.770\"><span>and this</span> is John</p>\n</div></body></tt>\n";
+    for (const char* name : {"c.ttml", "c.dfxp", "c.xml"}) {
+        std::vector<std::string> warnings;
+        ImportDesc d;
+        d.name = name;
+        d.warnings = &warnings;
+        auto r = import_transcript(Bytes(ttml), d);
+        INFO(name << ": " << r.message());
+        REQUIRE(r.ok());
+        check_invariants(r.value());
+        CHECK(word_texts(r.value()) == std::vector<std::string>{"Hi", "my", "name", "is", "Alice", "and", "this", "is", "John"});
+        CHECK(r->meta.times_estimated);
+        REQUIRE(warnings.size() == 1);
+        CHECK(warnings[0] == std::string(name) + ": XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+    }
+}
+
 TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
-    for (const char* n : {"a.txt", "a.VTT", "a.srt", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
+    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
     for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
 }
 

@@ -134,6 +134,16 @@ int reference_osa_distance(std::string_view a, std::string_view b) {
     return d[a.size()][b.size()];
 }
 
+// Russian text mostly writes "е" for "ё" ("ежик" for "ёжик"): a search typed either way missed the
+// other spelling.
+TEST_CASE("fold_token: Russian yo (Ё ё) folds to ye (е), so either spelling finds the other", "[text]") {
+    const std::string ye = "\xD0\xB5\xD0\xB6\xD0\xB8\xD0\xBA";  // ежик
+    CHECK(fold_token("\xD0\x81\xD0\xB6\xD0\xB8\xD0\xBA") == ye);  // Ёжик
+    CHECK(fold_token("\xD1\x91\xD0\xB6\xD0\xB8\xD0\xBA") == ye);  // ёжик
+    CHECK(fold_token("\xD0\x95\xD0\xB6\xD0\xB8\xD0\xBA") == ye);  // Ежик
+    CHECK(fold_token("\xD0\x99") == "\xD0\xB9");                      // Й stays й (not и)
+}
+
 TEST_CASE("text: a swap of two adjacent letters is one edit, the most common typing error", "[text][fuzzy]") {
     // Plain Levenshtein counts "recieve" as two edits from "receive": past the one-edit bound of
     // words of 5-8 letters, so the typo was never found.

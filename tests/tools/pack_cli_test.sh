@@ -18,8 +18,8 @@ printf 'file\ttitle\tchapters\nin/a.txt\tMy Title\t0:00 Start;0:10 Next\n' > "$D
 
 # folder: both transcripts, exit 0, summary table
 out=$("$T" pack -o "$D/f.txb" "$D/in") || fail "pack of a folder exited $?"
-echo "$out" | grep -q '^episodes' || fail "no summary table: $out"
-echo "$out" | grep -Eq '^2 +' || fail "folder should give 2 episodes: $out"
+grep -q '^episodes' <<< "$out" || fail "no summary table: $out"
+grep -Eq '^2 +' <<< "$out" || fail "folder should give 2 episodes: $out"
 
 # folder with the formats met in the wild: Podcasting 2.0 .json, podcast .html and a saved page
 # (.HTM), picked up by extension in any case, imported with their own times (not estimated)
@@ -28,16 +28,16 @@ printf '{"version":"1.0.0","segments":[{"speaker":"Ann","startTime":0.5,"endTime
 printf '<cite>Ann:</cite><time>0:00</time><p>Owls &amp; mice.</p><cite>Bo:</cite><time>0:04</time><p>Yes.</p>' > "$D/pod/h.html"
 printf '<html><head><title>Saved</title><script>x()</script></head><body><p>A saved page about owls.</p></body></html>' > "$D/pod/sub/s.HTM"
 out=$("$T" pack -o "$D/pod.txb" "$D/pod") || fail "pack of a folder of .json/.html exited $?"
-echo "$out" | grep -Eq '^3 +' || fail "folder of .json/.html/.HTM should give 3 episodes: $out"
+grep -Eq '^3 +' <<< "$out" || fail "folder of .json/.html/.HTM should give 3 episodes: $out"
 info=$("$T" info "$D/pod.txb")
 [ "$(echo "$info" | grep -c ' measured ')" = 2 ] || fail "the .json and the timed .html keep their times: $info"
-echo "$info" | grep -q 'Saved' || fail "the saved page's <title> is its title: $info"
+grep -q 'Saved' <<< "$info" || fail "the saved page's <title> is its title: $info"
 
 # manifest: title and chapters reach the bundle
 "$T" pack -q -o "$D/m.txb" "$D/list.tsv" || fail "pack of a manifest failed"
 info=$("$T" info "$D/m.txb") || fail "info failed on a good bundle"
-echo "$info" | grep -q 'My Title' || fail "manifest title missing from info: $info"
-echo "$info" | grep -Eq 'estimated +2 ' || fail "chapters missing from info: $info"
+grep -q 'My Title' <<< "$info" || fail "manifest title missing from info: $info"
+grep -Eq 'estimated +2 ' <<< "$info" || fail "chapters missing from info: $info"
 
 # no title in the file or manifest: the opening sentence, "The following is a conversation with"
 # shortened; long openings cut at a word boundary with an ellipsis; a manifest title still wins
@@ -45,16 +45,16 @@ printf 'WEBVTT\n\n00:00.000 --> 00:02.000\nThe following is a conversation with 
 printf 'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen\n' > "$D/long.txt"
 "$T" pack -q -o "$D/t.txb" "$D/c.vtt" "$D/long.txt" "$D/list.tsv" || fail "pack for titles failed"
 info=$("$T" info "$D/t.txb")
-echo "$info" | grep -q 'Conversation with Jane Roe ' || fail "title from the opening line missing: $info"
-echo "$info" | grep -q 'She studies' && fail "title should stop at the first sentence: $info"
-echo "$info" | grep -q 'My Title' || fail "manifest title should win: $info"
-"$T" info "$D/t.txb" | grep -q 'one two three' || fail "long opening not used as title: $info"
+grep -q 'Conversation with Jane Roe ' <<< "$info" || fail "title from the opening line missing: $info"
+grep -q 'She studies' <<< "$info" && fail "title should stop at the first sentence: $info"
+grep -q 'My Title' <<< "$info" || fail "manifest title should win: $info"
+grep -q 'one two three' <<< "$("$T" info "$D/t.txb")" || fail "long opening not used as title: $info"
 
 # --repeat N: the inputs N times, copies marked in the title; bad values refused
 "$T" pack -q --repeat 3 -o "$D/r.txb" "$D/c.vtt" || fail "--repeat failed"
 info=$("$T" info "$D/r.txb")
-echo "$info" | grep -q '^episodes 3,' || fail "--repeat 3 should give 3 episodes: $info"
-echo "$info" | grep -q '(copy 3)' || fail "copies should be marked: $info"
+grep -q '^episodes 3,' <<< "$info" || fail "--repeat 3 should give 3 episodes: $info"
+grep -q '(copy 3)' <<< "$info" || fail "copies should be marked: $info"
 "$T" pack -q --repeat 0 -o "$D/r0.txb" "$D/c.vtt" 2> /dev/null && fail "--repeat 0 accepted"
 
 # default: skip the bad file with a warning naming file and line, still write, exit 1
@@ -63,6 +63,16 @@ echo "$info" | grep -q '(copy 3)' || fail "copies should be marked: $info"
 grep -q "bad.vtt: line 3" "$D/err" || fail "warning should name file and line: $(cat "$D/err")"
 [ -f "$D/s.txb" ] || fail "bundle not written when a file was skipped"
 "$T" info "$D/s.txb" > /dev/null || fail "bundle with the skipped file left out does not verify"
+
+# an empty file, or a WebVTT file without a cue, is skipped saying why (was packed as an episode
+# of 0 words, silently)
+: > "$D/empty.txt"
+printf 'WEBVTT\n\n' > "$D/nocue.vtt"
+"$T" pack -q -o "$D/e.txb" "$D/in/a.txt" "$D/empty.txt" "$D/nocue.vtt" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "skipping empty files should exit 1, got $rc"
+grep -q "skipping .*empty.txt: the file is empty" "$D/err" || fail "empty file warning: $(cat "$D/err")"
+grep -q "skipping .*nocue.vtt: no words in this transcript (read as webvtt)" "$D/err" || fail "no-cue warning: $(cat "$D/err")"
+grep -q '^episodes 1,' <<< "$("$T" info "$D/e.txb")" || fail "only the transcript with words is packed: $("$T" info "$D/e.txb")"
 
 # --strict: stop, no bundle
 "$T" pack -q --strict -o "$D/x.txb" "$D/bad.vtt" "$D/in/a.txt" 2> "$D/err"; rc=$?
