@@ -40,10 +40,10 @@ grep -q 'build/transcript site' "$D/steps.sh" || fail "step 4 does not run trans
 P="$D/published"
 [ -f "$P/transcripts.txb" ] || fail "no bundle"
 info=$("$T" info "$P/transcripts.txb") || fail "info failed on the published bundle"
-echo "$info" | grep -q '^episodes 3,' || fail "expected 3 episodes: $info"
-echo "$info" | grep -q 'Compilers and gardens' || fail "manifest title missing: $info"
-echo "$info" | grep -q 'Bread' || fail "manifest title missing: $info"
-echo "$info" | grep -q 'Plain notes from a lecture' || fail "the unlisted .txt (titled by its opening line) is missing: $info"
+grep -q '^episodes 3,' <<< "$info" || fail "expected 3 episodes: $info"
+grep -q 'Compilers and gardens' <<< "$info" || fail "manifest title missing: $info"
+grep -q 'Bread' <<< "$info" || fail "manifest title missing: $info"
+grep -q 'Plain notes from a lecture' <<< "$info" || fail "the unlisted .txt (titled by its opening line) is missing: $info"
 
 # the bundle holds what the sources hold: the same hits for a word in every file
 src_hits=$("$T" search --json --query garden "$D/my-show/ep1.vtt" "$D/my-show/ep2.srt" "$D/my-show/ep3.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["occurrences"])')

@@ -14,16 +14,16 @@ printf 'WEBVTT\n\n00:00.000 --> 00:05.000\nwe talked about open source models to
 # a question: no passage holds every word; the closest passages come with a note on stderr
 out=$("$T" search --query "what does he think about open source safety" "$D/a.vtt" 2>"$D/err") || fail "search exited $?"
 # passage 0 holds 2 of the 3 words left (open, source), passage 1 only 1 (safety): at least half
-echo "$out" | grep -q '^1 passages' || fail "only the passage with 2 of the 3 words should be listed: $out"
+grep -q '^1 passages' <<< "$out" || fail "only the passage with 2 of the 3 words should be listed: $out"
 grep -q '2 of the 3 words' "$D/err" || fail "note should say 2 of the 3 words: $(cat "$D/err")"
 grep -q 'No passage has every word' "$D/err" || fail "no partial note: $(cat "$D/err")"
 grep -q 'left out: what, does, he, think, about' "$D/err" || fail "left-out words not named: $(cat "$D/err")"
 # --json carries the same as data
-"$T" search --json --query "what does he think about open source safety" "$D/a.vtt" | grep -q '"partial":{"of":3,"best":2' \
+grep -q '"partial":{"of":3,"best":2' <<< "$("$T" search --json --query "what does he think about open source safety" "$D/a.vtt")" \
   || fail "--json lacks the partial object"
 # --strict: the old all-words rule
 out=$("$T" search --strict --query "what does he think about open source safety" "$D/a.vtt" 2>"$D/err") || fail "--strict exited $?"
-echo "$out" | grep -q '^0 passages' || fail "--strict should find nothing: $out"
+grep -q '^0 passages' <<< "$out" || fail "--strict should find nothing: $out"
 grep -q 'No passage has every word' "$D/err" && fail "--strict should not add a partial note"
 
 # --wpm is checked as pack checks it
@@ -37,10 +37,10 @@ done
 printf 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\n\033]0;pwned\007\033[2J hello there\n' > "$D/ansi.vtt"
 out=$("$T" search --query hello "$D/ansi.vtt") || fail "search of a file with escapes exited $?"
 printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "control bytes printed raw: $(printf '%s' "$out" | cat -v)"
-echo "$out" | grep -q 'hello' || fail "the hit is missing: $out"
+grep -q 'hello' <<< "$out" || fail "the hit is missing: $out"
 printf 'hello\000world and more text after\n' > "$D/nul.txt"
 out=$("$T" search --query more "$D/nul.txt") || fail "search of a file with a NUL exited $?"
-echo "$out" | grep -q 'text after' || fail "the snippet was cut at the NUL byte: $(printf '%s' "$out" | cat -v)"
+grep -q 'text after' <<< "$out" || fail "the snippet was cut at the NUL byte: $(printf '%s' "$out" | cat -v)"
 out=$("$T" topics "$D/ansi.vtt") || fail "topics of a file with escapes exited $?"
 printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "topics printed control bytes raw"
 
