@@ -613,16 +613,44 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     return true;
 }
 
+// Why the time at s[i], which parse_timestamp refused, is wrong when it has the shape of one
+// ("00:00:61,000": the seconds are over 59); else `fallback`.
+std::string bad_timestamp(std::string_view s, size_t i, const char* fallback) {
+    size_t end = i;
+    while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == ':' || s[end] == '.' || s[end] == ',')) ++end;
+    const std::string_view t = s.substr(i, end - i);
+    size_t k = i;
+    uint32_t ms = 0;
+    if (t.empty() || t.size() > 16 || parse_timestamp(s, k, ms)) return fallback;
+    uint64_t fields[3] = {0, 0, 0};
+    int nf = 0;
+    for (size_t p = 0; p < t.size() && t[p] != '.' && t[p] != ','; ++p) {
+        if (t[p] == ':') {
+            if (++nf == 3) return fallback;
+        } else {
+            fields[nf] = fields[nf] * 10 + uint64_t(t[p] - '0');
+        }
+    }
+    if (nf == 0 || t.find("::") != std::string_view::npos || t.back() == ':' || t.front() == ':') return fallback;
+    if (fields[nf] >= 60) return "the seconds in " + std::string(t) + " are over 59";
+    if (fields[nf - 1] >= 60) return "the minutes in " + std::string(t) + " are over 59";
+    const uint64_t h = nf == 2 ? fields[0] : 0;
+    if (((h * 60 + fields[nf - 1]) * 60 + fields[nf]) * 1000 > kMaxTimeMs) return "the time " + std::string(t) + " is too large";
+    return fallback;
+}
+
 // "start --> end [settings]"; @return false with `why` set when the line is malformed.
 bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::string& why) {
     size_t i = 0;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    if (!parse_timestamp(line, i, a)) { why = "expected a start time like 00:01:02.500"; return false; }
+    const size_t start_at = i;
+    if (!parse_timestamp(line, i, a)) { why = bad_timestamp(line, start_at, "expected a start time like 00:01:02.500"); return false; }
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (line.substr(i, 3) != "-->") { why = "expected '-->' after the start time"; return false; }
     i += 3;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    if (!parse_timestamp(line, i, b)) { why = "expected an end time like 00:01:04.000"; return false; }
+    const size_t end_at = i;
+    if (!parse_timestamp(line, i, b)) { why = bad_timestamp(line, end_at, "expected an end time like 00:01:04.000"); return false; }
     if (i < line.size() && line[i] != ' ' && line[i] != '\t') { why = "unexpected text after the end time"; return false; }
     // Real Whisper files contain cues that end before they start (2 in Lexicap): keep the cue
     // with zero length rather than rejecting the whole transcript.

@@ -810,6 +810,29 @@ TEST_CASE("SRT: a numbered cue with a broken timing line is reported, not read a
     CHECK(word_texts(ok) == std::vector<std::string>{"We", "counted", "2", "apples", "at", "10:30", "then", "left"});
 }
 
+TEST_CASE("SRT and WebVTT: a timing line with seconds or minutes over 59 says which, not just that a time was expected", "[import]") {
+    struct Case { std::string text; Format f; std::string expect; };
+    const Case cases[] = {
+        {"1\n00:00:01,000 --> 00:00:02,000\nok\n\n2\n00:00:61,000 --> 00:01:02,000\nlate\n", Format::SRT,
+         "s.srt: line 6: the seconds in 00:00:61,000 are over 59"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nok\n\n00:03.000 --> 00:75.500\nlate\n", Format::WebVTT,
+         "s.srt: line 6: the seconds in 00:75.500 are over 59"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nok\n\n00:61:00.000 --> 01:00:02.000\nlate\n", Format::WebVTT,
+         "s.srt: line 6: the minutes in 00:61:00.000 are over 59"},
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nok\n\n999999:00:00.000 --> 999999:00:01.000\nlate\n", Format::WebVTT,
+         "s.srt: line 6: the time 999999:00:00.000 is too large"},
+        // a timing line that is not a time at all keeps the plain message
+        {"WEBVTT\n\n00:01.000 --> 00:02.000\nok\n\n00:03.000 --> 00:04.\nlate\n", Format::WebVTT,
+         "s.srt: line 6: expected an end time like 00:01:04.000"},
+    };
+    for (const Case& c : cases) {
+        INFO(c.text);
+        auto r = imp(c.text, c.f, "s.srt");
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message() == c.expect);
+    }
+}
+
 TEST_CASE("Whisper JSON: negative or too large times say so", "[import]") {
     struct Case { std::string json, expect; };
     const Case cases[] = {
