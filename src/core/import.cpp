@@ -347,38 +347,44 @@ Result<Episode> import_plain(std::string_view s, const ImportDesc& desc) {
 
 // ---- timestamps ----
 
+// Why a time was refused (read_timestamp): not one at all, or one whose fields are out of range.
+enum class TimeFault { None, NotATime, Seconds, Minutes, TooLarge };
+
 // Parses [h+:]mm:ss(.|,)mmm starting at s[i]; advances i. Hours may have any number of digits
 // (real files use one), minutes and seconds 1-2 digits (< 60), fraction 1-3 digits.
-bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
+TimeFault read_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) {
     uint64_t fields[3];
     int nf = 0;
     while (true) {
         size_t d = i;
         uint64_t v = 0;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - d < 9) v = v * 10 + uint64_t(s[i++] - '0');
-        if (i == d) return false;
-        if (nf == 3) return false;
+        if (i == d) return TimeFault::NotATime;
+        if (nf == 3) return TimeFault::NotATime;
         fields[nf++] = v;
         if (i < s.size() && s[i] == ':') { ++i; continue; }
         break;
     }
-    if (nf < 2) return false;
+    if (nf < 2) return TimeFault::NotATime;
     uint64_t h = nf == 3 ? fields[0] : 0, m = fields[nf - 2], sec = fields[nf - 1];
-    if (m >= 60 || sec >= 60) return false;
+    if (sec >= 60) return TimeFault::Seconds;
+    if (m >= 60) return TimeFault::Minutes;
     uint64_t ms = 0;
     if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
         ++i;
         size_t d = i;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - d < 3) ms = ms * 10 + uint64_t(s[i++] - '0');
-        if (i == d) return false;
+        if (i == d) return TimeFault::NotATime;
         for (size_t k = i - d; k < 3; ++k) ms *= 10;
         while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;  // extra precision ignored
     }
     uint64_t total = ((h * 60 + m) * 60 + sec) * 1000 + ms;
-    if (total > kMaxTimeMs) return false;
+    if (total > kMaxTimeMs) return TimeFault::TooLarge;
     out_ms = uint32_t(total);
-    return true;
+    return TimeFault::None;
 }
+
+bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) { return read_timestamp(s, i, out_ms) == TimeFault::None; }
 
 // ---- speaker-name prefixes ("Lex Fridman: text", as Zoom's and many tools' captions write them) ----
 
@@ -613,44 +619,34 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     return true;
 }
 
-// Why the time at s[i], which parse_timestamp refused, is wrong when it has the shape of one
-// ("00:00:61,000": the seconds are over 59); else `fallback`.
-std::string bad_timestamp(std::string_view s, size_t i, const char* fallback) {
-    size_t end = i;
+// The time at s[i] of a timing line, read into `ms`; @return false with `why` set to what is wrong
+// with it when it is a time out of range ("the seconds in 00:00:61,000 are over 59"), else to
+// `not_a_time`.
+bool read_cue_time(std::string_view s, size_t& i, uint32_t& ms, const char* not_a_time, std::string& why) {
+    const size_t at = i;
+    const TimeFault fault = read_timestamp(s, i, ms);
+    if (fault == TimeFault::None) return true;
+    size_t end = at;
     while (end < s.size() && ((s[end] >= '0' && s[end] <= '9') || s[end] == ':' || s[end] == '.' || s[end] == ',')) ++end;
-    const std::string_view t = s.substr(i, end - i);
-    size_t k = i;
-    uint32_t ms = 0;
-    if (t.empty() || t.size() > 16 || parse_timestamp(s, k, ms)) return fallback;
-    uint64_t fields[3] = {0, 0, 0};
-    int nf = 0;
-    for (size_t p = 0; p < t.size() && t[p] != '.' && t[p] != ','; ++p) {
-        if (t[p] == ':') {
-            if (++nf == 3) return fallback;
-        } else {
-            fields[nf] = fields[nf] * 10 + uint64_t(t[p] - '0');
-        }
-    }
-    if (nf == 0 || t.find("::") != std::string_view::npos || t.back() == ':' || t.front() == ':') return fallback;
-    if (fields[nf] >= 60) return "the seconds in " + std::string(t) + " are over 59";
-    if (fields[nf - 1] >= 60) return "the minutes in " + std::string(t) + " are over 59";
-    const uint64_t h = nf == 2 ? fields[0] : 0;
-    if (((h * 60 + fields[nf - 1]) * 60 + fields[nf]) * 1000 > kMaxTimeMs) return "the time " + std::string(t) + " is too large";
-    return fallback;
+    const std::string t(s.substr(at, end - at));
+    why = t.size() > 16                  ? not_a_time  // no long run of digits quoted back
+          : fault == TimeFault::Seconds  ? "the seconds in " + t + " are over 59"
+          : fault == TimeFault::Minutes  ? "the minutes in " + t + " are over 59"
+          : fault == TimeFault::TooLarge ? "the time " + t + " is too large"
+                                         : not_a_time;
+    return false;
 }
 
 // "start --> end [settings]"; @return false with `why` set when the line is malformed.
 bool parse_timing_line(std::string_view line, uint32_t& a, uint32_t& b, std::string& why) {
     size_t i = 0;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const size_t start_at = i;
-    if (!parse_timestamp(line, i, a)) { why = bad_timestamp(line, start_at, "expected a start time like 00:01:02.500"); return false; }
+    if (!read_cue_time(line, i, a, "expected a start time like 00:01:02.500", why)) return false;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
     if (line.substr(i, 3) != "-->") { why = "expected '-->' after the start time"; return false; }
     i += 3;
     while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
-    const size_t end_at = i;
-    if (!parse_timestamp(line, i, b)) { why = bad_timestamp(line, end_at, "expected an end time like 00:01:04.000"); return false; }
+    if (!read_cue_time(line, i, b, "expected an end time like 00:01:04.000", why)) return false;
     if (i < line.size() && line[i] != ' ' && line[i] != '\t') { why = "unexpected text after the end time"; return false; }
     // Real Whisper files contain cues that end before they start (2 in Lexicap): keep the cue
     // with zero length rather than rejecting the whole transcript.
@@ -1858,15 +1854,16 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
     if (data.size > kMaxImportBytes)
         return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
+    const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
     std::string_view s = strip_bom(data.view());
     std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
     if (const Utf16 order = utf16_order(s); order != Utf16::No) {
         if (Status st = utf16_to_utf8(s, order, transcoded); !st)
-            return make_error(Errc::Malformed, (desc.name.empty() ? "" : desc.name + ": ") + st.error().message);
+            return make_error(Errc::Malformed, who + st.error().message);
         s = transcoded;
     } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
         if (desc.warnings)
-            desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(line_of(s, bad)) +
+            desc.warnings->push_back(who + "line " + std::to_string(line_of(s, bad)) +
                                      ": not valid UTF-8; read as Windows-1252");
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
@@ -1884,8 +1881,7 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         case Format::HTML:
             r = import_html(s, desc);
             if (r.ok() && desc.warnings && looks_like_xml(trim(s.substr(0, 64))))
-                desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") +
-                                         "XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+                desc.warnings->push_back(who + "XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
             break;
         case Format::Auto: r = u.error(); break;
     }
@@ -1894,9 +1890,9 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (trim(s).empty()) r = make_error(Errc::Malformed, "the file is empty");
     else if (r.ok() && r.value().words.empty())
         r = make_error(Errc::Malformed, std::string("no words in this transcript (read as ") + format_name(f) + ")");
-    if (!r.ok() && !desc.name.empty()) {
+    if (!r.ok() && !who.empty()) {
         Error e = r.error();
-        e.message = desc.name + ": " + e.message;
+        e.message = who + e.message;
         return e;
     }
     return r;
