@@ -81,6 +81,22 @@ bool label_worthy(const std::string& w) {
     return code_points(w) >= (cjk(w) ? 2u : 3u) && word_worthy(w);
 }
 
+}  // namespace
+
+std::vector<TermId> most_frequent_terms(const std::vector<uint32_t>& tf, uint64_t content) {
+    std::vector<TermId> by_tf;
+    for (size_t t = 0; t < tf.size(); ++t)
+        if (tf[t]) by_tf.push_back(static_cast<TermId>(t));
+    std::sort(by_tf.begin(), by_tf.end(), [&](TermId x, TermId y) { return tf[x] != tf[y] ? tf[x] > tf[y] : x < y; });
+    uint64_t covered = 0;
+    size_t k = 0;
+    while (k < by_tf.size() && covered * 5 < content * 2) covered += tf[by_tf[k++]];
+    by_tf.resize(k);
+    return by_tf;
+}
+
+namespace {
+
 constexpr size_t kProfileTerms = 24;  // a segment's profile: its heaviest terms
 
 struct Cand {
@@ -236,18 +252,9 @@ std::vector<SegmentLabel> score_segments(const TopicDoc& doc, const std::vector<
         uint64_t lettered = 0;
         for (uint32_t i = 0; i < n; ++i)
             if (doc.word_ids[i] < doc.surface.size() && has_letter(doc.surface[doc.word_ids[i]])) ++lettered;
-        if ((lettered - std::min(lettered, content)) * 4 < lettered) {
-            std::vector<TermId> by_tf;
-            for (size_t t = 0; t < V; ++t)
-                if (doc_tf[t]) by_tf.push_back(static_cast<TermId>(t));
-            std::sort(by_tf.begin(), by_tf.end(), [&](TermId x, TermId y) { return doc_tf[x] != doc_tf[y] ? doc_tf[x] > doc_tf[y] : x < y; });
-            uint64_t covered = 0;
-            for (size_t k = 0; k < by_tf.size() && covered * 5 < content * 2; ++k) {
-                const TermId t = by_tf[k];
-                covered += doc_tf[t];
+        if (stop_list_unknown(lettered, content))
+            for (const TermId t : most_frequent_terms(doc_tf, content))
                 if (seg_df[t] >= wide_df) function_word[t] = 1;
-            }
-        }
     }
     // What a term may be in a label, worked out once per term (not once per segment it is in):
     // kAlone can stand alone, kInPhrase can be part of a phrase, kTitled passes the script, web

@@ -1,5 +1,6 @@
 // labels_internal.h: shared between the topic engine's files (not part of the public API).
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -43,6 +44,15 @@ std::vector<std::string_view> split_on_spaces(std::string_view text);
 // True when a normalised topic word (lower-case ASCII letters and digits, ', and non-ASCII
 // letters as UTF-8) has a letter: an ASCII one or any non-ASCII byte.
 bool has_letter(std::string_view w);
+
+// True when a text's words with a letter are under a quarter stop words (the rest, `content`, are
+// topic terms): a language the English stop list does not know (German, Russian; 42-82% of the
+// words in English speech and text). Its own function words are then found by frequency.
+inline bool stop_list_unknown(uint64_t lettered, uint64_t content) { return (lettered - std::min(lettered, content)) * 4 < lettered; }
+
+// The most frequent terms (by `tf`, ties by id) that together make up 40% of the `content` words:
+// where a text's own function words ("und", "der", "по") are looked for (stop_list_unknown).
+std::vector<TermId> most_frequent_terms(const std::vector<uint32_t>& tf, uint64_t content);
 
 // A word as the topic engine and labels see it: lower case, letters (accents kept: "café", not
 // "caf") and digits, apostrophes as '. The _into form reuses `out`'s buffer.

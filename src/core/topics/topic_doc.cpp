@@ -186,7 +186,7 @@ void drop_own_function_words(TopicDoc& d) {
         if (d.terms[i] != kNoTopicTerm) ++content;
         if (d.word_ids[i] < d.surface.size() && has_letter(d.surface[d.word_ids[i]])) ++lettered;
     }
-    if ((lettered - std::min(lettered, content)) * 4 >= lettered) return;
+    if (!stop_list_unknown(lettered, content)) return;
     std::vector<uint32_t> tf(V, 0);
     std::vector<uint16_t> parts(V, 0);  // bit p: the term occurs in tenth p of the document
     for (size_t i = 0; i < n; ++i) {
@@ -195,15 +195,8 @@ void drop_own_function_words(TopicDoc& d) {
         ++tf[t];
         parts[t] = uint16_t(parts[t] | (1u << (i * 10 / n)));
     }
-    std::vector<TermId> by_tf;
-    for (size_t t = 0; t < V; ++t)
-        if (tf[t]) by_tf.push_back(static_cast<TermId>(t));
-    std::sort(by_tf.begin(), by_tf.end(), [&](TermId x, TermId y) { return tf[x] != tf[y] ? tf[x] > tf[y] : x < y; });
     std::vector<char> drop(V, 0);
-    uint64_t covered = 0;
-    for (size_t k = 0; k < by_tf.size() && covered * 5 < content * 2; ++k) {
-        const TermId t = by_tf[k];
-        covered += tf[t];
+    for (const TermId t : most_frequent_terms(tf, content)) {
         int in = 0;
         for (uint16_t m = parts[t]; m; m = uint16_t(m & (m - 1))) ++in;
         if (in >= 8) drop[t] = 1;
