@@ -1783,14 +1783,79 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
 
 // ==== Snippets and histograms ====
 
+namespace {
+
+// The word a snippet centres on: the first word of the highlight that opens the stretch of
+// 2 * context bytes holding the most different matched forms (the earliest such highlight), so a
+// passage that says "of" early and "meaning of life" later shows the latter; one matched form
+// (a one-word query) keeps the first. `first_word` when no highlight lies in [first_word, last_word].
+uint32_t snippet_focus(const Episode& ep, uint32_t first_word, uint32_t last_word,
+                       const std::vector<ByteSpan>& highlights, uint32_t context) {
+    if (highlights.size() < 2) return first_word;
+    const std::string_view text(ep.text);
+    auto form = [&](const ByteSpan& h) { return text.substr(h.begin, h.end - h.begin); };
+    size_t best = highlights.size(), best_forms = 0;
+    for (size_t i = 0; i < highlights.size(); ++i) {
+        if (highlights[i].begin < ep.words[first_word].begin) continue;
+        size_t forms = 0;
+        for (size_t j = i; j < highlights.size() && highlights[j].end - highlights[i].begin <= 2 * context; ++j) {
+            bool seen = false;
+            for (size_t k = i; k < j && !seen; ++k) seen = ascii_iequals(form(highlights[k]), form(highlights[j]));
+            forms += !seen;
+        }
+        if (forms > best_forms) best = i, best_forms = forms;
+    }
+    if (best == highlights.size()) return first_word;
+    uint32_t w = first_word;  // a walk: the highlights lie in the passage, a few hundred words at most
+    while (w < last_word && ep.words[w].end <= highlights[best].begin) ++w;
+    return w;
+}
+
+// Highlights, in `out` (offsets from byte `begin`), of the words a..z of the snippet that read as
+// one of the matched forms (ASCII case-insensitive; a phrase as the same words with the same
+// spacing) but lie outside the passage's highlights: the context a snippet borrows from a
+// neighbouring passage otherwise shows the query's words plain.
+void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t begin,
+                           const std::vector<ByteSpan>& highlights, std::vector<ByteSpan>& out) {
+    if (highlights.empty()) return;
+    const std::string_view text(ep.text);
+    std::vector<std::string_view> forms;
+    for (const ByteSpan& h : highlights) {
+        std::string_view f = text.substr(h.begin, h.end - h.begin);
+        bool seen = false;
+        for (std::string_view g : forms) seen = seen || ascii_iequals(f, g);
+        if (!seen && !f.empty()) forms.push_back(f);
+    }
+    size_t before = out.size();
+    for (uint32_t w = a; w <= z; ++w) {
+        const uint32_t wb = ep.words[w].begin;
+        bool inside = false;
+        for (const ByteSpan& h : highlights) inside = inside || (wb >= h.begin && wb < h.end);
+        if (inside) continue;
+        for (std::string_view f : forms) {
+            if (wb + f.size() > text.size() || !ascii_iequals(text.substr(wb, f.size()), f)) continue;
+            uint32_t e = w;  // the form must end where a word of the snippet ends
+            while (e < z && ep.words[e].end < wb + f.size()) ++e;
+            if (ep.words[e].end != wb + f.size()) continue;
+            out.push_back({wb - begin, uint32_t(wb + f.size()) - begin});
+            w = e;
+            break;
+        }
+    }
+    if (out.size() != before)
+        std::sort(out.begin(), out.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+}
+
+}  // namespace
+
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
                      const std::vector<ByteSpan>& highlights, uint32_t context) {
     Snippet s;
     if (ep.words.empty() || first_word >= ep.words.size()) return s;
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
-    // Anchor: the first match plus any further highlights within 2 * context bytes of it.
+    first_word = snippet_focus(ep, first_word, last_word, highlights, context);
+    // Anchor: the focus plus any further highlights within 2 * context bytes of it.
     uint32_t anchor_begin = ep.words[first_word].begin, anchor_end = ep.words[first_word].end;
-    (void)last_word;
     for (const auto& h : highlights)
         if (h.begin >= anchor_begin && h.end - anchor_begin <= 2 * context) anchor_end = std::max(anchor_end, h.end);
     // The word holding anchor_end - 1: at most 2 * context bytes on, so a walk from the first
@@ -1815,6 +1880,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
+    highlight_shown_forms(ep, a, z, begin, highlights, s.highlights);
     return s;
 }
 

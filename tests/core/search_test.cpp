@@ -1295,3 +1295,50 @@ TEST_CASE("a number finds itself written with or without thousands separators", 
     REQUIRE(r.ok());
     CHECK(r->left_out == std::vector<std::string>{"5000"});
 }
+
+// Protects the snippet's focus (audit on Lexicap: "meaning of life" showed "...different parts
+// [of] the world..." and "sam harris" showed "...I just talked to [Sam], who...": the snippet
+// centred on the passage's first matched word, often a lone common word, while the words the
+// reader typed stood together later in the passage, out of the snippet).
+TEST_CASE("a snippet shows where the query's words stand together, not the first lone match", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:20.000\n"
+               "Some of the people I spoke with over the years kept returning to one question, across "
+               "many long evenings, many long walks, many cups with friends and strangers in cafes, on "
+               "trains and in kitchens late at night, when the talk turns slowly away from work and news "
+               "and toward the things that people rarely say out loud in daylight. So tell me, what "
+               "is the meaning of life for you?\n");
+    auto r = c.search("meaning of life");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const Snippet& s = r->hits[0].snippet;
+    std::vector<std::string> lit;
+    for (const ByteSpan& h : s.highlights) lit.push_back(s.text.substr(h.begin, h.end - h.begin));
+    CHECK(s.text.find("meaning of life") != std::string::npos);
+    CHECK(std::count(lit.begin(), lit.end(), "meaning") == 1);
+    CHECK(std::count(lit.begin(), lit.end(), "life") == 1);
+    // a single word still shows its first occurrence
+    auto one = c.search("many");
+    REQUIRE(one.ok());
+    REQUIRE(one->hits.size() == 1);
+    CHECK(one->hits[0].snippet.text.find("many long evenings") != std::string::npos);
+}
+
+// Protects highlights in the context a snippet borrows from a neighbouring passage (audit:
+// "...It was [Sam] [Harris]. Was it [Sam] [Harris]? Sam Harris." left the last, in the next
+// passage, plain): the matched word forms are highlighted wherever the snippet shows them.
+TEST_CASE("a snippet highlights the matched words in the neighbouring passage's text it shows too", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:25.000\nYesterday I talked to Sam Harris about it.\n\n"
+               "00:40.000 --> 00:45.000\nSam Harris disagreed.\n\n"
+               "01:30.000 --> 01:35.000\nSomething else entirely.\n");
+    auto r = c.search("\"sam harris\"");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    for (const Hit& h : r->hits) {
+        const Snippet& s = h.snippet;
+        REQUIRE(s.text.find("about it. Sam Harris disagreed") != std::string::npos);
+        CHECK(s.highlights.size() == 2);
+        for (const ByteSpan& b : s.highlights) CHECK(s.text.substr(b.begin, b.end - b.begin) == "Sam Harris");
+    }
+}
