@@ -858,9 +858,28 @@ struct Bm25 {
     }
 };
 
+// True when sorted `prox` holds clauses 0, 1, ..., nc - 1 on consecutive positions: the words said
+// as typed ("what is love", not "love is what").
+bool in_typed_order(const std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) {
+    for (size_t i = 0; i < prox.size(); ++i) {
+        if (prox[i].second != 0) continue;
+        size_t j = i;
+        uint32_t k = 1;
+        for (; k < nc; ++k) {
+            const std::pair<Pos, uint32_t> want{prox[i].first + k, k};
+            while (j < prox.size() && prox[j] < want) ++j;
+            if (j == prox.size() || prox[j] != want) break;
+        }
+        if (k == nc) return true;
+    }
+    return false;
+}
+
 // Proximity for several clauses: 1 + 1 / (1 + extra / 2), extra = how many tokens the smallest
-// window holding a match of every clause is longer than the number of clauses.
+// window holding a match of every clause is longer than the number of clauses; the words side by
+// side in the typed order get kTypedOrderBonus more.
 // prox: (position, clause) of every match in the passage (sorted here).
+constexpr double kTypedOrderBonus = 0.5;
 double proximity_factor(std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) {
     std::sort(prox.begin(), prox.end());
     std::vector<uint32_t> seen(nc, 0);
@@ -875,6 +894,7 @@ double proximity_factor(std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) 
         }
     }
     double extra = best_w > nc ? double(best_w - nc) : 0.0;
+    if (extra == 0 && in_typed_order(prox, nc)) return 2.0 + kTypedOrderBonus;
     return 1.0 + 1.0 / (1.0 + extra / 2.0);
 }
 

@@ -1342,3 +1342,19 @@ TEST_CASE("a snippet highlights the matched words in the neighbouring passage's 
         for (const ByteSpan& b : s.highlights) CHECK(s.text.substr(b.begin, b.end - b.begin) == "Sam Harris");
     }
 }
+
+// Protects the rank of the words said in the order typed (audit on Lexicap: "what is love" ranked
+// "...love is what makes you tick" and a passage saying "is" and "what" often above 11 of the 17
+// passages saying "what is love"; "artificial general intelligence" put "general intelligence"
+// first): any order of adjacent words got the same proximity factor as the typed phrase itself.
+TEST_CASE("passages saying the query's words in the typed order rank above the same words reordered", "[search][rank]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nFor me love is what makes you tick, and love is patient.\n\n"
+               "01:00.000 --> 01:05.000\nSo then, what is love for you, in the end?\n\n"
+               "02:00.000 --> 02:05.000\nNothing about it here at all.\n");
+    auto r = c.search("what is love");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    CHECK(r->hits[0].time_ms >= 60000);  // "what is love"
+    CHECK(r->hits[1].time_ms < 60000);   // "love is what"
+}
