@@ -1806,24 +1806,27 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
 namespace {
 
 // The word a snippet centres on: the first word of the highlight that opens the stretch of
-// 2 * context bytes holding the most different matched forms (the earliest such highlight), so a
-// passage that says "of" early and "meaning of life" later shows the latter; one matched form
-// (a one-word query) keeps the first. `first_word` when no highlight lies in [first_word, last_word].
+// 2 * context bytes holding the most different matched forms, the tightest such (then the
+// earliest), so a passage that says "of" early and "meaning of life" later shows the latter, and
+// "what is love" said together beats the three words said apart; one matched form (a one-word
+// query) keeps the first. `first_word` when no highlight lies in [first_word, last_word].
 uint32_t snippet_focus(const Episode& ep, uint32_t first_word, uint32_t last_word,
                        const std::vector<ByteSpan>& highlights, uint32_t context) {
     if (highlights.size() < 2) return first_word;
     const std::string_view text(ep.text);
     auto form = [&](const ByteSpan& h) { return text.substr(h.begin, h.end - h.begin); };
     size_t best = highlights.size(), best_forms = 0;
+    uint32_t best_span = 0;  // bytes from the highlight to where the stretch reached its last new form
     for (size_t i = 0; i < highlights.size(); ++i) {
         if (highlights[i].begin < ep.words[first_word].begin) continue;
         size_t forms = 0;
+        uint32_t span = 0;
         for (size_t j = i; j < highlights.size() && highlights[j].end - highlights[i].begin <= 2 * context; ++j) {
             bool seen = false;
             for (size_t k = i; k < j && !seen; ++k) seen = ascii_iequals(form(highlights[k]), form(highlights[j]));
-            forms += !seen;
+            if (!seen) ++forms, span = highlights[j].end - highlights[i].begin;
         }
-        if (forms > best_forms) best = i, best_forms = forms;
+        if (forms > best_forms || (forms == best_forms && span < best_span)) best = i, best_forms = forms, best_span = span;
     }
     if (best == highlights.size()) return first_word;
     uint32_t w = first_word;  // a walk: the highlights lie in the passage, a few hundred words at most

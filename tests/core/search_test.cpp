@@ -1317,6 +1317,18 @@ TEST_CASE("a snippet shows where the query's words stand together, not the first
     CHECK(s.text.find("meaning of life") != std::string::npos);
     CHECK(std::count(lit.begin(), lit.end(), "meaning") == 1);
     CHECK(std::count(lit.begin(), lit.end(), "life") == 1);
+    // the words said together beat the same words said apart in the same stretch
+    Collection apart;
+    add_vtt(apart, "WEBVTT\n\n00:00.000 --> 00:20.000\nAsk what they think; love, they say, is patient and kind. "
+                   "We walked on for a while, and then came back to the question: so what is love?\n");
+    auto together = apart.search("what is love");
+    REQUIRE(together.ok());
+    REQUIRE(together->hits.size() == 1);
+    const Snippet& t = together->hits[0].snippet;
+    bool shown = false;
+    for (const ByteSpan& h : t.highlights) shown = shown || t.text.compare(h.begin, 4, "what") == 0 && t.text.compare(h.begin, 12, "what is love") == 0;
+    CHECK(shown);
+    CHECK(t.cut_before);  // centred on the phrase, not on the first "what"
     // a single word still shows its first occurrence
     auto one = c.search("many");
     REQUIRE(one.ok());
