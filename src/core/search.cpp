@@ -400,8 +400,19 @@ public:
         // is not "thing"). A word that does not occur keeps every variant: it may be a typo.
         const bool occurs = self != kNoTerm;  // (a prefix returned above)
         const bool typed_common = occurs && is_common_english_word(t.text);
+        // Where the transcripts write names with capitals, misrecognitions are of names: a word
+        // that occurs and is mostly capitalised ("Fridman") keeps its capitalised variants
+        // ("Friedman", "Alex" for "Lex"), while an ordinary word's look-alikes are other words
+        // ("chess": "chaos", "chose", "chest"; "beauty": "beat"; "robot": "root"). Either keeps a
+        // variant said 10x as often, which may be the word meant.
+        const bool cased = occurs && m_ix.capitalised_tokens() * 100 >= m_ix.total_tokens();  // >= 1%
+        const bool typed_name = cased && m_ix.term_name_like(self);
         auto plausible_variant = [&](TermId id) {
-            return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));
+            if (!occurs) return true;
+            if (typed_common || is_common_english_word(m_ix.term_text(id))) return false;
+            if (!cased) return true;
+            return (typed_name && m_ix.term_name_like(id)) ||
+                   uint64_t(m_ix.term_occurrences(id)) >= 10 * uint64_t(m_ix.term_occurrences(self));
         };
         std::vector<TermId> stems;
         if (m_desc.stems) m_ix.stem_terms(t.text, stems);

@@ -1370,3 +1370,40 @@ TEST_CASE("passages saying the query's words in the typed order rank above the s
     CHECK(r->hits[0].time_ms >= 60000);  // "what is love"
     CHECK(r->hits[1].time_ms < 60000);   // "love is what"
 }
+
+// Protects correct words from look-alike matches (audit on Lexicap: "chess" also listed 212
+// "chaos", 111 "chose", 70 "chest"; "beauty" 502 "beat"; "robot" 114 "root"; "turing" "tuning",
+// "touring"): a word that occurs and is not a name keeps no typo or sound-alike variants, while a
+// name keeps its capitalised ones ("Fridman" -> "Friedman"), and transcripts written without
+// capitals keep every variant (nothing tells a name there).
+TEST_CASE("a word that occurs gets no look-alikes unless it and they are names", "[search][fuzzy]") {
+    auto forms = [](const Collection& c, const std::string& q) {
+        std::set<std::string> out;
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        for (const WordMatch& m : r->matches) {
+            const Episode& ep = c.episode(m.doc);
+            std::string w = ep.text.substr(ep.words[m.first_word].begin, ep.words[m.first_word].end - ep.words[m.first_word].begin);
+            for (char& ch : w) ch = char(std::tolower(uint8_t(ch)));
+            out.insert(w);
+        }
+        return out;
+    };
+    Collection cased;
+    add_vtt(cased, "WEBVTT\n\n00:00.000 --> 00:20.000\nWe played chess all night, and I love chess. My chest hurt "
+                   "from the chaos of it, total chaos.\n\n"
+                   "01:00.000 --> 01:20.000\nThis is Lex Fridman. The captions often say Friedman, Friedman again.\n");
+    for (int compacted = 0; compacted < 3; ++compacted) {  // while building, compacted, added to again
+        INFO("compacted " << compacted);
+        CHECK(forms(cased, "chess") == std::set<std::string>{"chess"});
+        CHECK(forms(cased, "fridman") == std::set<std::string>{"fridman", "friedman"});
+        if (compacted == 0) cased.finish();
+        if (compacted == 1) add_vtt(cased, "WEBVTT\n\n00:00.000 --> 00:05.000\nAnother episode entirely.\n");
+    }
+    Collection lower;
+    add_vtt(lower, "WEBVTT\n\n00:00.000 --> 00:20.000\nwe played chess all night and i love chess my chest hurt "
+                   "from the chaos of it total chaos\n\n"
+                   "01:00.000 --> 01:20.000\nthis is lex fridman the captions often say friedman friedman again\n");
+    CHECK(forms(lower, "fridman") == std::set<std::string>{"fridman", "friedman"});
+    CHECK(forms(lower, "chess").count("chest") == 1);
+}
