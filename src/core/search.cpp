@@ -31,13 +31,22 @@ bool all_digits(std::string_view s) {
 
 // A number of 4+ digits is written with and without thousands separators (Lexicap: "10,000" 212
 // times, "10000" never): "10000" also finds the phrase "10 000" that "10,000" is, and "10,000"
-// the word "10000". Appends that other form as an exact alternative; nothing for other words.
+// the word "10000"; 2-4 and 6-9 also find their roman numeral. Appends that other form as an
+// exact alternative; nothing for other words.
 void number_forms(std::string_view w, const WordTokens& wt, std::vector<QueryItem>& out) {
     QueryItem alt;
     alt.exact_only = true;
     alt.joined = true;
     if (wt.count() == 1) {
         const std::string_view d = wt.part(0);
+        // 2-9 as a roman numeral ("world war 2": "World War II" 216 times in Lexicap, "2" never);
+        // not 1, 5 or 10, which are the words "i", "v", "x"
+        static const char* const kRoman[] = {nullptr, nullptr, "ii", "iii", "iv", nullptr, "vi", "vii", "viii", "ix"};
+        if (d.size() == 1 && d[0] >= '2' && d[0] <= '9' && kRoman[d[0] - '0']) {
+            alt.terms.push_back(QueryTerm{kRoman[d[0] - '0'], false});
+            out.push_back(std::move(alt));
+            return;
+        }
         if (!all_digits(d) || d.size() < 4 || d.size() > 15) return;
         for (size_t b = 0, len = d.size() % 3 ? d.size() % 3 : 3; b < d.size(); b += len, len = 3)
             alt.terms.push_back(QueryTerm{std::string(d.substr(b, len)), false});
@@ -275,9 +284,10 @@ Result<Query> parse_query(std::string_view raw) {
     q.clauses = std::move(distinct);
     // Consecutive bare words may be written as one word in the transcript ("jiu jitsu" ->
     // "jiujitsu"): remember the pairs so the evaluator lets the joined word satisfy both.
-    auto bare = [](const QueryClause& c) {
-        return !c.negated && c.any.size() == 1 && c.any[0].terms.size() == 1 && !c.any[0].exact_only &&
-               !c.any[0].terms[0].prefix;
+    auto bare = [](const QueryClause& c) {  // a number's other forms (number_forms) may follow the word
+        return !c.negated && !c.any.empty() && c.any[0].terms.size() == 1 && !c.any[0].exact_only &&
+               !c.any[0].terms[0].prefix &&
+               std::all_of(c.any.begin() + 1, c.any.end(), [](const QueryItem& i) { return i.joined && i.exact_only; });
     };
     for (size_t k = 0; k + 1 < q.clauses.size(); ++k)
         if (bare(q.clauses[k]) && bare(q.clauses[k + 1])) q.joins.push_back(uint32_t(k));

@@ -22,7 +22,8 @@
 // "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
 // hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
 // number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
-// without thousands separators ("10000" <-> "10,000"). A word that does not occur and is one
+// without thousands separators ("10000" <-> "10,000"), 2-4 and 6-9 their roman numeral ("world
+// war 2" -> "World War II"). A word that does not occur and is one
 // edit from a word of another stem is a misspelling: only its stem matches one edit away count,
 // and its typos two edits away only as inflections of one a single edit away. Malformed queries parse best-effort
 // with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,

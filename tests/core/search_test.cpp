@@ -1407,3 +1407,24 @@ TEST_CASE("a word that occurs gets no look-alikes unless it and they are names",
     CHECK(forms(lower, "fridman") == std::set<std::string>{"fridman", "friedman"});
     CHECK(forms(lower, "chess").count("chest") == 1);
 }
+
+// Protects "world war 2" (audit on Lexicap: 1 passage, "World War I" with a "2" elsewhere, while
+// 216 passages say "World War II"): a digit 2-4 or 6-9 also finds its roman numeral, ranked
+// like a joined form, and "gpt 4" still finds the joined "GPT4".
+TEST_CASE("a small number also finds its roman numeral", "[search][numbers]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nAfter World War II the map changed.\n\n"
+               "01:00.000 --> 01:05.000\nWorld War I came first, and 2 of my uncles fought.\n\n"
+               "02:00.000 --> 02:05.000\nThey say World War 2 in the film.\n\n"
+               "03:00.000 --> 03:05.000\nThen GPT4 came out.\n");
+    auto r = c.search("world war 2");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 3);
+    std::set<uint32_t> top{r->hits[0].time_ms / 60000, r->hits[1].time_ms / 60000};
+    CHECK(top == std::set<uint32_t>{0, 2});  // "World War II" and "World War 2" ...
+    CHECK(r->hits[2].time_ms / 60000 == 1);  // ... above "World War I ... 2"
+    auto g = c.search("gpt 4");
+    REQUIRE(g.ok());
+    REQUIRE(g->hits.size() == 1);
+    CHECK(g->hits[0].time_ms / 60000 == 3);
+}
