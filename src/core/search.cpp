@@ -510,6 +510,30 @@ public:
     }
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
+    // The one-word forms two typed words may be written as ("jiu jitsu": "jiujitsu"), ranked as a
+    // joined form at best. Two words of 3+ letters each get the tolerance of the joined word typed
+    // ("jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
+    // joined word itself counts ("llama 2": "llama2" is one edit from "llama" alone).
+    void joined_expansions(const std::string& a, const std::string& b, std::vector<std::pair<TermId, MatchLevel>>& ex) {
+        ex.clear();
+        auto letters = [](const std::string& w) {
+            return w.size() >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        const std::string joined = a + b;
+        if (!letters(a) || !letters(b)) {
+            const TermId t = m_ix.find(joined);
+            if (t != kNoTerm) ex.push_back({t, MatchLevel::Joined});
+            return;
+        }
+        std::vector<std::string> warnings;
+        expand(QueryTerm{joined, false}, false, ex, warnings);
+        ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
+            const std::string_view w = m_ix.term_text(e.first);
+            return m_ix.term_span(e.first) != 1 || w == a || w == b;
+        }), ex.end());
+        for (auto& e : ex) e.second = std::max(e.second, MatchLevel::Joined);
+    }
+
     void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
         std::vector<std::pair<TermId, MatchLevel>> ex;
         if (item.terms.empty()) return;  // only possible in a hand-built Query
@@ -826,10 +850,11 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
         if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
         const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
         if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
-        TermId t = ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text);
-        if (t == kNoTerm) continue;
+        std::vector<std::pair<TermId, MatchLevel>> ex;
+        ev.joined_expansions(ca.any[0].terms[0].text, cb.any[0].terms[0].text, ex);
+        if (ex.empty()) continue;
         std::vector<M> jm;
-        ev.term_matches({{t, MatchLevel::Joined}}, jm);
+        ev.term_matches(ex, jm);
         cr.matches.insert(cr.matches.end(), jm.begin(), jm.end());
         normalise(cr.matches);
     }
@@ -1350,7 +1375,9 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
         if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
         if (ca.negated && cb.negated) continue;  // exclusions take the match path anyway
-        if (m_ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text) != kNoTerm) return false;
+        std::vector<std::pair<TermId, MatchLevel>> ex;
+        m_ev.joined_expansions(ca.any[0].terms[0].text, cb.any[0].terms[0].text, ex);
+        if (!ex.empty()) return false;
     }
     if (pos_ci.size() > 1) {
         // Several clauses need every candidate's positions (proximity): worth it only when the

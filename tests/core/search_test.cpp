@@ -1428,3 +1428,29 @@ TEST_CASE("a small number also finds its roman numeral", "[search][numbers]") {
     REQUIRE(g->hits.size() == 1);
     CHECK(g->hits[0].time_ms / 60000 == 3);
 }
+
+// Protects "jiu jitsu" typed apart (audit on Lexicap: 251 passages, while "jiu-jitsu" and
+// "jiujitsu" found 340: the typed pair matched only the exact joined word, not "jujitsu", the
+// typo the joined forms get), without letting "llama 2" take "llama" alone as "llama2" mistyped,
+// or "model 3" take "models" as "model3" mistyped.
+TEST_CASE("two words typed apart find the joined word's typos as the hyphenated form does", "[search][variants]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nI train jujitsu every morning.\n\n"
+               "01:00.000 --> 01:05.000\nThe llama weights are out.\n\n"
+               "02:00.000 --> 02:05.000\nThe models are big.\n");
+    for (const char* q : {"jiu jitsu", "jiu-jitsu", "jiujitsu"}) {
+        INFO(q);
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        REQUIRE(r->hits.size() == 1);
+        CHECK(r->hits[0].time_ms < 60000);
+    }
+    SearchDesc strict;
+    strict.partial = false;
+    for (const char* q : {"llama 2", "model 3"}) {
+        INFO(q);
+        auto l = c.search(q, strict);
+        REQUIRE(l.ok());
+        CHECK(l->hits.empty());
+    }
+}
