@@ -361,6 +361,8 @@ size_t cp_count(std::string_view s) {
 constexpr size_t kMinCompletionBytes = 3;
 constexpr size_t kMaxCompletions = 64;
 
+bool is_function_word(std::string_view w);  // kFunctionWords, below
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
@@ -514,24 +516,31 @@ public:
     // joined form at best. Two words of 3+ letters each get the tolerance of the joined word typed
     // ("jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
     // joined word itself counts ("llama 2": "llama2" is one edit from "llama" alone).
+    // A function word on either side ("and love", "this earth") never makes one word: only the
+    // exact joined word counts there, which also keeps a typed sentence's many pairs cheap.
+    // Computed once per pair and search (clause_matches asks for both of its clauses).
     void joined_expansions(const std::string& a, const std::string& b, std::vector<std::pair<TermId, MatchLevel>>& ex) {
+        const std::string joined = a + b;
+        for (const auto& j : m_joined_cache)
+            if (j.first == joined) { ex = j.second; return; }
         ex.clear();
         auto letters = [](const std::string& w) {
-            return w.size() >= 3 && std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+            return w.size() >= 3 && !is_function_word(w) &&
+                   std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
         };
-        const std::string joined = a + b;
         if (!letters(a) || !letters(b)) {
             const TermId t = m_ix.find(joined);
             if (t != kNoTerm) ex.push_back({t, MatchLevel::Joined});
-            return;
+        } else {
+            std::vector<std::string> warnings;
+            expand(QueryTerm{joined, false}, false, ex, warnings);
+            ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
+                const std::string_view w = m_ix.term_text(e.first);
+                return m_ix.term_span(e.first) != 1 || w == a || w == b;
+            }), ex.end());
+            for (auto& e : ex) e.second = std::max(e.second, MatchLevel::Joined);
         }
-        std::vector<std::string> warnings;
-        expand(QueryTerm{joined, false}, false, ex, warnings);
-        ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
-            const std::string_view w = m_ix.term_text(e.first);
-            return m_ix.term_span(e.first) != 1 || w == a || w == b;
-        }), ex.end());
-        for (auto& e : ex) e.second = std::max(e.second, MatchLevel::Joined);
+        m_joined_cache.emplace_back(joined, ex);
     }
 
     void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
@@ -797,6 +806,7 @@ public:
 
 private:
     const InvertedIndex& m_ix;
+    std::vector<std::pair<std::string, std::vector<std::pair<TermId, MatchLevel>>>> m_joined_cache;  // joined_expansions, this search
     const SearchDesc& m_desc;
     std::vector<Occurrence> m_occ;
 };
@@ -1008,6 +1018,12 @@ const char kFunctionWords[] =
     " basically literally gonna wanna thing things something anything tell said say says talk"
     " thoughts think ";
 
+bool is_function_word(std::string_view w) {
+    if (w.empty() || w.size() > 12) return false;
+    const std::string key = " " + std::string(w) + " ";
+    return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
+}
+
 // The folded word of a bare word clause (no quotes, prefix, phrase or alternatives), or nullptr.
 const std::string* bare_word(const QueryClause& cl) {
     if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return nullptr;
@@ -1022,10 +1038,7 @@ bool is_function_word_clause(const QueryClause& cl) {
     if (typed && typed->terms.size() == 1 && !typed->exact_only && !typed->terms[0].prefix && all_digits(typed->terms[0].text))
         return true;
     const std::string* w = bare_word(cl);
-    if (!w || w->empty() || w->size() > 12) return false;
-    const std::string& t = *w;
-    const std::string key = " " + t + " ";
-    return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
+    return w && is_function_word(*w);
 }
 
 constexpr uint32_t kAbsent = 0xFFFFFFFFu;  // at_all entry of a clause a partial candidate lacks
