@@ -215,7 +215,7 @@ uint32_t InvertedIndex::alloc_slice(uint32_t size) {
 
 inline void InvertedIndex::put_byte(BuildState& b, uint8_t v) {
     if (b.write == b.slice_end) {
-        b.level = std::min(b.level + 1, kMaxLevel);
+        b.level = std::min<uint32_t>(b.level + 1, kMaxLevel);
         uint32_t next = alloc_slice(slice_size(b.level));
         std::memcpy(&m_pool[b.slice_end], &next, 4);
         b.write = next;
@@ -277,6 +277,7 @@ void InvertedIndex::restore_build_state() {
         if (ti.count == 0) continue;
         SliceReader r(m_pool.data(), ti.head, ti.first_size);
         BuildState& b = m_build[t];
+        b.capitalised = t / 64 < m_name_bits.size() && (m_name_bits[t / 64] >> (t % 64) & 1) ? std::min(ti.count, (1u << 27) - 1) : 0;
         for (uint32_t k = 0; k < ti.count; ++k) {
             uint64_t v = r.varint();
             if (v & 1) { b.last_doc += uint32_t(v >> 1); b.last_pos = uint32_t(r.varint()); }
@@ -287,6 +288,11 @@ void InvertedIndex::restore_build_state() {
         b.level = r.level;
     }
 }
+
+namespace {
+template <class B>
+inline void count_capital(B& b) { b.capitalised += b.capitalised != (1u << 27) - 1; }
+}  // namespace
 
 struct InvertedIndex::WordLoop {  // add_episode's walk over the words, between chunks
     const Episode& ep;
@@ -332,12 +338,23 @@ __attribute__((noinline)) void InvertedIndex::index_words(WordLoop& L, uint32_t 
             m_passage_multi.resize(m_passages.size(), 0);
             m_passage_multi.back() = 1;  // this passage holds a word of several tokens
         }
+        const bool capital = uint8_t(ws[0] - 'A') < 26;
+        m_capitalised_tokens += capital;
         if (simple != kNoTerm) {
             add_posting(simple, d, pos);
+            if (capital) count_capital(m_build[simple]);
         } else {
-            for (size_t i = 0; i < k; ++i) add_posting(intern(L.wt.part(i), 1), d, pos + Pos(i));
+            for (size_t i = 0; i < k; ++i) {
+                const TermId t = intern(L.wt.part(i), 1);
+                add_posting(t, d, pos + Pos(i));
+                if (capital && i == 0) count_capital(m_build[t]);
+            }
             std::string_view j = L.wt.joined();
-            if (!j.empty()) add_posting(intern(j, uint16_t(std::min<size_t>(k, 0xFFFF))), d, pos);
+            if (!j.empty()) {
+                const TermId t = intern(j, uint16_t(std::min<size_t>(k, 0xFFFF)));
+                add_posting(t, d, pos);
+                if (capital) count_capital(m_build[t]);
+            }
         }
         pos += Pos(k);
     }
@@ -501,6 +518,11 @@ void InvertedIndex::shrink() {
     }
     m_pool.swap(pool);
     shrink_vec(m_pool);
+    if (m_build.size() == m_terms.size()) {  // keep term_name_like() as bits
+        m_name_bits.assign((m_terms.size() + 63) / 64, 0);
+        for (TermId t = 0; t < m_terms.size(); ++t)
+            if (uint64_t(m_build[t].capitalised) * 2 > m_terms[t].count) m_name_bits[t / 64] |= uint64_t(1) << (t % 64);
+    }
     m_build.clear();
     shrink_vec(m_build);
     shrink_vec(m_terms);
@@ -902,11 +924,17 @@ void InvertedIndex::occurrences(TermId t, std::vector<Occurrence>& out, uint8_t 
     for (; k < ti.count; ++k) decode([&] { return r.varint(); });
 }
 
+bool InvertedIndex::term_name_like(TermId t) const {
+    if (t < m_build.size()) return uint64_t(m_build[t].capitalised) * 2 > m_terms[t].count;
+    return t / 64 < m_name_bits.size() && (m_name_bits[t / 64] >> (t % 64) & 1);
+}
+
 size_t InvertedIndex::postings_bytes() const { return m_pool.capacity(); }
 
 size_t InvertedIndex::memory_bytes() const {
     size_t n = postings_bytes();
     n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(uint32_t);
+    n += m_name_bits.capacity() * sizeof(uint64_t);
     n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);
     n += m_passage_multi.capacity() + m_passage_block.capacity() * sizeof(uint32_t);

@@ -176,6 +176,12 @@ public:
     std::string_view term_text(TermId t) const;
     uint16_t term_span(TermId t) const { return m_terms[t].span; }
     uint32_t term_occurrences(TermId t) const { return m_terms[t].count; }
+    // True when most of the term's occurrences begin with a capital (ASCII A-Z): a name
+    // ("Friedman"), not an ordinary word ("chaos"; "Chess" opening a sentence now and then).
+    bool term_name_like(TermId t) const;
+    // Words indexed that begin with a capital: few (< 1% of total_tokens()) when the transcripts
+    // are written without capitals, and term_name_like() then tells nothing.
+    uint64_t capitalised_tokens() const { return m_capitalised_tokens; }
     // @return the term with exactly this folded text and span 1, or kNoTerm.
     TermId find(std::string_view folded) const { return find_span(folded, 1); }
     // @return joined-form terms ("jiujitsu" from "jiu-jitsu", span >= 2) with this text.
@@ -238,7 +244,9 @@ private:
         uint32_t last_pos = 0;
         uint32_t write = 0;       // next byte to write in m_pool
         uint32_t slice_end = 0;   // where the current slice's 4-byte link starts
-        uint32_t level = 0;       // slice size level
+        uint32_t level : 5;       // slice size level (<= kMaxLevel)
+        uint32_t capitalised : 27;  // occurrences beginning with a capital (term_name_like; saturates)
+        BuildState() : level(0), capitalised(0) {}
     };
     struct DocInfo {
         uint32_t token_count = 0;
@@ -294,6 +302,8 @@ private:
     IndexDesc m_desc;
     std::string m_arena;
     std::vector<TermInfo> m_terms;
+    std::vector<uint64_t> m_name_bits;  // term_name_like() per term, set by shrink() (m_build counts before)
+    uint64_t m_capitalised_tokens = 0;
     std::vector<BuildState> m_build;  // parallel to m_terms while building
     std::vector<uint8_t> m_pool;      // postings: per term a chain of slices of growing size
     std::vector<uint32_t> m_table;  // open addressing, kNoTerm = empty

@@ -31,13 +31,22 @@ bool all_digits(std::string_view s) {
 
 // A number of 4+ digits is written with and without thousands separators (Lexicap: "10,000" 212
 // times, "10000" never): "10000" also finds the phrase "10 000" that "10,000" is, and "10,000"
-// the word "10000". Appends that other form as an exact alternative; nothing for other words.
+// the word "10000"; 2-4 and 6-9 also find their roman numeral. Appends that other form as an
+// exact alternative; nothing for other words.
 void number_forms(std::string_view w, const WordTokens& wt, std::vector<QueryItem>& out) {
     QueryItem alt;
     alt.exact_only = true;
     alt.joined = true;
     if (wt.count() == 1) {
         const std::string_view d = wt.part(0);
+        // 2-9 as a roman numeral ("world war 2": "World War II" 216 times in Lexicap, "2" never);
+        // not 1, 5 or 10, which are the words "i", "v", "x"
+        static const char* const kRoman[] = {nullptr, nullptr, "ii", "iii", "iv", nullptr, "vi", "vii", "viii", "ix"};
+        if (d.size() == 1 && d[0] >= '2' && d[0] <= '9' && kRoman[d[0] - '0']) {
+            alt.terms.push_back(QueryTerm{kRoman[d[0] - '0'], false});
+            out.push_back(std::move(alt));
+            return;
+        }
         if (!all_digits(d) || d.size() < 4 || d.size() > 15) return;
         for (size_t b = 0, len = d.size() % 3 ? d.size() % 3 : 3; b < d.size(); b += len, len = 3)
             alt.terms.push_back(QueryTerm{std::string(d.substr(b, len)), false});
@@ -275,9 +284,10 @@ Result<Query> parse_query(std::string_view raw) {
     q.clauses = std::move(distinct);
     // Consecutive bare words may be written as one word in the transcript ("jiu jitsu" ->
     // "jiujitsu"): remember the pairs so the evaluator lets the joined word satisfy both.
-    auto bare = [](const QueryClause& c) {
-        return !c.negated && c.any.size() == 1 && c.any[0].terms.size() == 1 && !c.any[0].exact_only &&
-               !c.any[0].terms[0].prefix;
+    auto bare = [](const QueryClause& c) {  // a number's other forms (number_forms) may follow the word
+        return !c.negated && !c.any.empty() && c.any[0].terms.size() == 1 && !c.any[0].exact_only &&
+               !c.any[0].terms[0].prefix &&
+               std::all_of(c.any.begin() + 1, c.any.end(), [](const QueryItem& i) { return i.joined && i.exact_only; });
     };
     for (size_t k = 0; k + 1 < q.clauses.size(); ++k)
         if (bare(q.clauses[k]) && bare(q.clauses[k + 1])) q.joins.push_back(uint32_t(k));
@@ -351,6 +361,8 @@ size_t cp_count(std::string_view s) {
 constexpr size_t kMinCompletionBytes = 3;
 constexpr size_t kMaxCompletions = 64;
 
+bool is_function_word(std::string_view w);  // kFunctionWords, below
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
@@ -400,8 +412,19 @@ public:
         // is not "thing"). A word that does not occur keeps every variant: it may be a typo.
         const bool occurs = self != kNoTerm;  // (a prefix returned above)
         const bool typed_common = occurs && is_common_english_word(t.text);
+        // Where the transcripts write names with capitals, misrecognitions are of names: a word
+        // that occurs and is mostly capitalised ("Fridman") keeps its capitalised variants
+        // ("Friedman", "Alex" for "Lex"), while an ordinary word's look-alikes are other words
+        // ("chess": "chaos", "chose", "chest"; "beauty": "beat"; "robot": "root"). Either keeps a
+        // variant said 10x as often, which may be the word meant.
+        const bool cased = occurs && m_ix.capitalised_tokens() * 100 >= m_ix.total_tokens();  // >= 1%
+        const bool typed_name = cased && m_ix.term_name_like(self);
         auto plausible_variant = [&](TermId id) {
-            return !occurs || (!typed_common && !is_common_english_word(m_ix.term_text(id)));
+            if (!occurs) return true;
+            if (typed_common || is_common_english_word(m_ix.term_text(id))) return false;
+            if (!cased) return true;
+            return (typed_name && m_ix.term_name_like(id)) ||
+                   uint64_t(m_ix.term_occurrences(id)) >= 10 * uint64_t(m_ix.term_occurrences(self));
         };
         std::vector<TermId> stems;
         if (m_desc.stems) m_ix.stem_terms(t.text, stems);
@@ -489,6 +512,37 @@ public:
     }
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
+    // The one-word forms two typed words may be written as ("jiu jitsu": "jiujitsu"), ranked as a
+    // joined form at best. Two words of 3+ letters each get the tolerance of the joined word typed
+    // ("jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
+    // joined word itself counts ("llama 2": "llama2" is one edit from "llama" alone).
+    // A function word on either side ("and love", "this earth") never makes one word: only the
+    // exact joined word counts there, which also keeps a typed sentence's many pairs cheap.
+    // Computed once per pair and search (clause_matches asks for both of its clauses).
+    void joined_expansions(const std::string& a, const std::string& b, std::vector<std::pair<TermId, MatchLevel>>& ex) {
+        const std::string joined = a + b;
+        for (const auto& j : m_joined_cache)
+            if (j.first == joined) { ex = j.second; return; }
+        ex.clear();
+        auto letters = [](const std::string& w) {
+            return w.size() >= 3 && !is_function_word(w) &&
+                   std::none_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
+        };
+        if (!letters(a) || !letters(b)) {
+            const TermId t = m_ix.find(joined);
+            if (t != kNoTerm) ex.push_back({t, MatchLevel::Joined});
+        } else {
+            std::vector<std::string> warnings;
+            expand(QueryTerm{joined, false}, false, ex, warnings);
+            ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
+                const std::string_view w = m_ix.term_text(e.first);
+                return m_ix.term_span(e.first) != 1 || w == a || w == b;
+            }), ex.end());
+            for (auto& e : ex) e.second = std::max(e.second, MatchLevel::Joined);
+        }
+        m_joined_cache.emplace_back(joined, ex);
+    }
+
     void item_matches(const QueryItem& item, std::vector<M>& out, std::vector<std::string>& warnings) {
         std::vector<std::pair<TermId, MatchLevel>> ex;
         if (item.terms.empty()) return;  // only possible in a hand-built Query
@@ -752,6 +806,7 @@ public:
 
 private:
     const InvertedIndex& m_ix;
+    std::vector<std::pair<std::string, std::vector<std::pair<TermId, MatchLevel>>>> m_joined_cache;  // joined_expansions, this search
     const SearchDesc& m_desc;
     std::vector<Occurrence> m_occ;
 };
@@ -805,10 +860,11 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
         if (!desc.variants || (j != ci && j + 1 != ci) || j + 1 >= query.clauses.size()) continue;
         const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
         if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
-        TermId t = ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text);
-        if (t == kNoTerm) continue;
+        std::vector<std::pair<TermId, MatchLevel>> ex;
+        ev.joined_expansions(ca.any[0].terms[0].text, cb.any[0].terms[0].text, ex);
+        if (ex.empty()) continue;
         std::vector<M> jm;
-        ev.term_matches({{t, MatchLevel::Joined}}, jm);
+        ev.term_matches(ex, jm);
         cr.matches.insert(cr.matches.end(), jm.begin(), jm.end());
         normalise(cr.matches);
     }
@@ -858,9 +914,28 @@ struct Bm25 {
     }
 };
 
+// True when sorted `prox` holds clauses 0, 1, ..., nc - 1 on consecutive positions: the words said
+// as typed ("what is love", not "love is what").
+bool in_typed_order(const std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) {
+    for (size_t i = 0; i < prox.size(); ++i) {
+        if (prox[i].second != 0) continue;
+        size_t j = i;
+        uint32_t k = 1;
+        for (; k < nc; ++k) {
+            const std::pair<Pos, uint32_t> want{prox[i].first + k, k};
+            while (j < prox.size() && prox[j] < want) ++j;
+            if (j == prox.size() || prox[j] != want) break;
+        }
+        if (k == nc) return true;
+    }
+    return false;
+}
+
 // Proximity for several clauses: 1 + 1 / (1 + extra / 2), extra = how many tokens the smallest
-// window holding a match of every clause is longer than the number of clauses.
+// window holding a match of every clause is longer than the number of clauses; the words side by
+// side in the typed order get kTypedOrderBonus more.
 // prox: (position, clause) of every match in the passage (sorted here).
+constexpr double kTypedOrderBonus = 0.5;
 double proximity_factor(std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) {
     std::sort(prox.begin(), prox.end());
     std::vector<uint32_t> seen(nc, 0);
@@ -875,6 +950,7 @@ double proximity_factor(std::vector<std::pair<Pos, uint32_t>>& prox, size_t nc) 
         }
     }
     double extra = best_w > nc ? double(best_w - nc) : 0.0;
+    if (extra == 0 && in_typed_order(prox, nc)) return 2.0 + kTypedOrderBonus;
     return 1.0 + 1.0 / (1.0 + extra / 2.0);
 }
 
@@ -942,6 +1018,12 @@ const char kFunctionWords[] =
     " basically literally gonna wanna thing things something anything tell said say says talk"
     " thoughts think ";
 
+bool is_function_word(std::string_view w) {
+    if (w.empty() || w.size() > 12) return false;
+    const std::string key = " " + std::string(w) + " ";
+    return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
+}
+
 // The folded word of a bare word clause (no quotes, prefix, phrase or alternatives), or nullptr.
 const std::string* bare_word(const QueryClause& cl) {
     if (cl.any.size() != 1 || cl.any[0].terms.size() != 1 || cl.any[0].exact_only || cl.any[0].terms[0].prefix) return nullptr;
@@ -956,10 +1038,7 @@ bool is_function_word_clause(const QueryClause& cl) {
     if (typed && typed->terms.size() == 1 && !typed->exact_only && !typed->terms[0].prefix && all_digits(typed->terms[0].text))
         return true;
     const std::string* w = bare_word(cl);
-    if (!w || w->empty() || w->size() > 12) return false;
-    const std::string& t = *w;
-    const std::string key = " " + t + " ";
-    return std::string_view(kFunctionWords).find(key) != std::string_view::npos;
+    return w && is_function_word(*w);
 }
 
 constexpr uint32_t kAbsent = 0xFFFFFFFFu;  // at_all entry of a clause a partial candidate lacks
@@ -1309,7 +1388,9 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
         const QueryClause &ca = query.clauses[j], &cb = query.clauses[j + 1];
         if (ca.any.empty() || cb.any.empty() || ca.any[0].terms.empty() || cb.any[0].terms.empty()) continue;
         if (ca.negated && cb.negated) continue;  // exclusions take the match path anyway
-        if (m_ix.find(ca.any[0].terms[0].text + cb.any[0].terms[0].text) != kNoTerm) return false;
+        std::vector<std::pair<TermId, MatchLevel>> ex;
+        m_ev.joined_expansions(ca.any[0].terms[0].text, cb.any[0].terms[0].text, ex);
+        if (!ex.empty()) return false;
     }
     if (pos_ci.size() > 1) {
         // Several clauses need every candidate's positions (proximity): worth it only when the
@@ -1783,14 +1864,82 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
 
 // ==== Snippets and histograms ====
 
+namespace {
+
+// The word a snippet centres on: the first word of the highlight that opens the stretch of
+// 2 * context bytes holding the most different matched forms, the tightest such (then the
+// earliest), so a passage that says "of" early and "meaning of life" later shows the latter, and
+// "what is love" said together beats the three words said apart; one matched form (a one-word
+// query) keeps the first. `first_word` when no highlight lies in [first_word, last_word].
+uint32_t snippet_focus(const Episode& ep, uint32_t first_word, uint32_t last_word,
+                       const std::vector<ByteSpan>& highlights, uint32_t context) {
+    if (highlights.size() < 2) return first_word;
+    const std::string_view text(ep.text);
+    auto form = [&](const ByteSpan& h) { return text.substr(h.begin, h.end - h.begin); };
+    size_t best = highlights.size(), best_forms = 0;
+    uint32_t best_span = 0;  // bytes from the highlight to where the stretch reached its last new form
+    for (size_t i = 0; i < highlights.size(); ++i) {
+        if (highlights[i].begin < ep.words[first_word].begin) continue;
+        size_t forms = 0;
+        uint32_t span = 0;
+        for (size_t j = i; j < highlights.size() && highlights[j].end - highlights[i].begin <= 2 * context; ++j) {
+            bool seen = false;
+            for (size_t k = i; k < j && !seen; ++k) seen = ascii_iequals(form(highlights[k]), form(highlights[j]));
+            if (!seen) ++forms, span = highlights[j].end - highlights[i].begin;
+        }
+        if (forms > best_forms || (forms == best_forms && span < best_span)) best = i, best_forms = forms, best_span = span;
+    }
+    if (best == highlights.size()) return first_word;
+    uint32_t w = first_word;  // a walk: the highlights lie in the passage, a few hundred words at most
+    while (w < last_word && ep.words[w].end <= highlights[best].begin) ++w;
+    return w;
+}
+
+// Highlights, in `out` (offsets from byte `begin`), of the words a..z of the snippet that read as
+// one of the matched forms (ASCII case-insensitive; a phrase as the same words with the same
+// spacing) but lie outside the passage's highlights: the context a snippet borrows from a
+// neighbouring passage otherwise shows the query's words plain.
+void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t begin,
+                           const std::vector<ByteSpan>& highlights, std::vector<ByteSpan>& out) {
+    if (highlights.empty()) return;
+    const std::string_view text(ep.text);
+    std::vector<std::string_view> forms;
+    for (const ByteSpan& h : highlights) {
+        std::string_view f = text.substr(h.begin, h.end - h.begin);
+        bool seen = false;
+        for (std::string_view g : forms) seen = seen || ascii_iequals(f, g);
+        if (!seen && !f.empty()) forms.push_back(f);
+    }
+    size_t before = out.size();
+    for (uint32_t w = a; w <= z; ++w) {
+        const uint32_t wb = ep.words[w].begin;
+        bool inside = false;
+        for (const ByteSpan& h : highlights) inside = inside || (wb >= h.begin && wb < h.end);
+        if (inside) continue;
+        for (std::string_view f : forms) {
+            if (wb + f.size() > text.size() || !ascii_iequals(text.substr(wb, f.size()), f)) continue;
+            uint32_t e = w;  // the form must end where a word of the snippet ends
+            while (e < z && ep.words[e].end < wb + f.size()) ++e;
+            if (ep.words[e].end != wb + f.size()) continue;
+            out.push_back({wb - begin, uint32_t(wb + f.size()) - begin});
+            w = e;
+            break;
+        }
+    }
+    if (out.size() != before)
+        std::sort(out.begin(), out.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
+}
+
+}  // namespace
+
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
                      const std::vector<ByteSpan>& highlights, uint32_t context) {
     Snippet s;
     if (ep.words.empty() || first_word >= ep.words.size()) return s;
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
-    // Anchor: the first match plus any further highlights within 2 * context bytes of it.
+    first_word = snippet_focus(ep, first_word, last_word, highlights, context);
+    // Anchor: the focus plus any further highlights within 2 * context bytes of it.
     uint32_t anchor_begin = ep.words[first_word].begin, anchor_end = ep.words[first_word].end;
-    (void)last_word;
     for (const auto& h : highlights)
         if (h.begin >= anchor_begin && h.end - anchor_begin <= 2 * context) anchor_end = std::max(anchor_end, h.end);
     // The word holding anchor_end - 1: at most 2 * context bytes on, so a walk from the first
@@ -1815,6 +1964,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
+    highlight_shown_forms(ep, a, z, begin, highlights, s.highlights);
     return s;
 }
 

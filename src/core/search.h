@@ -15,11 +15,15 @@
 // Bare words also match, ranked lower and flagged by MatchLevel: Snowball stems ("running" ->
 // "runs"), typos (words of >= 5 letters within edit distance 1, >= 9 letters within 2, a swap
 // of two neighbouring letters being one edit: "wierd" -> "weird"), and sound-alikes (same
-// phonetic key and Levenshtein distance <= 2: "fridman" -> "freedman").
+// phonetic key and Levenshtein distance <= 2: "fridman" -> "freedman"). A word that occurs keeps
+// only look-alikes that are not everyday words, and, where the transcripts use capitals, only
+// when it and they are names (InvertedIndex::term_name_like: "fridman" -> "Friedman", but not
+// "chess" -> "chaos") or they occur 10x as often.
 // "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
 // hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
 // number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
-// without thousands separators ("10000" <-> "10,000"). A word that does not occur and is one
+// without thousands separators ("10000" <-> "10,000"), 2-4 and 6-9 their roman numeral ("world
+// war 2" -> "World War II"). A word that does not occur and is one
 // edit from a word of another stem is a misspelling: only its stem matches one edit away count,
 // and its typos two edits away only as inflections of one a single edit away. Malformed queries parse best-effort
 // with warnings (an unbalanced quote runs to the end, a lone '-' is ignored); an empty query,
@@ -30,8 +34,10 @@
 // filter only matches words of resident episodes.
 //
 // Ranking: BM25 (k1 = 1.2, b = 0.75) over passages, with each occurrence weighted by its match
-// level, a proximity factor for multi-word queries, and exact-first tiers: a passage whose
-// words all match exactly ranks above any passage that needs a stem, typo or sound-alike.
+// level, a proximity factor for multi-word queries (highest for the words side by side in the
+// typed order), and exact-first tiers: a passage whose words all match exactly ranks above any
+// passage that needs a stem, typo or sound-alike. A snippet centres on the tightest stretch
+// holding the most matched forms and highlights them wherever it shows them.
 //
 // Typical UI use: keep the Collection and the last SearchResult; per frame read
 // result.hits / result.matches / histogram vectors (nothing is recomputed or copied per frame).

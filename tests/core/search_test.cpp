@@ -1295,3 +1295,165 @@ TEST_CASE("a number finds itself written with or without thousands separators", 
     REQUIRE(r.ok());
     CHECK(r->left_out == std::vector<std::string>{"5000"});
 }
+
+// Protects the snippet's focus (audit on Lexicap: "meaning of life" showed "...different parts
+// [of] the world..." and "sam harris" showed "...I just talked to [Sam], who...": the snippet
+// centred on the passage's first matched word, often a lone common word, while the words the
+// reader typed stood together later in the passage, out of the snippet).
+TEST_CASE("a snippet shows where the query's words stand together, not the first lone match", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:20.000\n"
+               "Some of the people I spoke with over the years kept returning to one question, across "
+               "many long evenings, many long walks, many cups with friends and strangers in cafes, on "
+               "trains and in kitchens late at night, when the talk turns slowly away from work and news "
+               "and toward the things that people rarely say out loud in daylight. So tell me, what "
+               "is the meaning of life for you?\n");
+    auto r = c.search("meaning of life");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const Snippet& s = r->hits[0].snippet;
+    std::vector<std::string> lit;
+    for (const ByteSpan& h : s.highlights) lit.push_back(s.text.substr(h.begin, h.end - h.begin));
+    CHECK(s.text.find("meaning of life") != std::string::npos);
+    CHECK(std::count(lit.begin(), lit.end(), "meaning") == 1);
+    CHECK(std::count(lit.begin(), lit.end(), "life") == 1);
+    // the words said together beat the same words said apart in the same stretch
+    Collection apart;
+    add_vtt(apart, "WEBVTT\n\n00:00.000 --> 00:20.000\nAsk what they think; love, they say, is patient and kind. "
+                   "We walked on for a while, and then came back to the question: so what is love?\n");
+    auto together = apart.search("what is love");
+    REQUIRE(together.ok());
+    REQUIRE(together->hits.size() == 1);
+    const Snippet& t = together->hits[0].snippet;
+    bool shown = false;
+    for (const ByteSpan& h : t.highlights) shown = shown || t.text.compare(h.begin, 4, "what") == 0 && t.text.compare(h.begin, 12, "what is love") == 0;
+    CHECK(shown);
+    CHECK(t.cut_before);  // centred on the phrase, not on the first "what"
+    // a single word still shows its first occurrence
+    auto one = c.search("many");
+    REQUIRE(one.ok());
+    REQUIRE(one->hits.size() == 1);
+    CHECK(one->hits[0].snippet.text.find("many long evenings") != std::string::npos);
+}
+
+// Protects highlights in the context a snippet borrows from a neighbouring passage (audit:
+// "...It was [Sam] [Harris]. Was it [Sam] [Harris]? Sam Harris." left the last, in the next
+// passage, plain): the matched word forms are highlighted wherever the snippet shows them.
+TEST_CASE("a snippet highlights the matched words in the neighbouring passage's text it shows too", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:25.000\nYesterday I talked to Sam Harris about it.\n\n"
+               "00:40.000 --> 00:45.000\nSam Harris disagreed.\n\n"
+               "01:30.000 --> 01:35.000\nSomething else entirely.\n");
+    auto r = c.search("\"sam harris\"");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    for (const Hit& h : r->hits) {
+        const Snippet& s = h.snippet;
+        REQUIRE(s.text.find("about it. Sam Harris disagreed") != std::string::npos);
+        CHECK(s.highlights.size() == 2);
+        for (const ByteSpan& b : s.highlights) CHECK(s.text.substr(b.begin, b.end - b.begin) == "Sam Harris");
+    }
+}
+
+// Protects the rank of the words said in the order typed (audit on Lexicap: "what is love" ranked
+// "...love is what makes you tick" and a passage saying "is" and "what" often above 11 of the 17
+// passages saying "what is love"; "artificial general intelligence" put "general intelligence"
+// first): any order of adjacent words got the same proximity factor as the typed phrase itself.
+TEST_CASE("passages saying the query's words in the typed order rank above the same words reordered", "[search][rank]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nFor me love is what makes you tick, and love is patient.\n\n"
+               "01:00.000 --> 01:05.000\nSo then, what is love for you, in the end?\n\n"
+               "02:00.000 --> 02:05.000\nNothing about it here at all.\n");
+    auto r = c.search("what is love");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 2);
+    CHECK(r->hits[0].time_ms >= 60000);  // "what is love"
+    CHECK(r->hits[1].time_ms < 60000);   // "love is what"
+}
+
+// Protects correct words from look-alike matches (audit on Lexicap: "chess" also listed 212
+// "chaos", 111 "chose", 70 "chest"; "beauty" 502 "beat"; "robot" 114 "root"; "turing" "tuning",
+// "touring"): a word that occurs and is not a name keeps no typo or sound-alike variants, while a
+// name keeps its capitalised ones ("Fridman" -> "Friedman"), and transcripts written without
+// capitals keep every variant (nothing tells a name there).
+TEST_CASE("a word that occurs gets no look-alikes unless it and they are names", "[search][fuzzy]") {
+    auto forms = [](const Collection& c, const std::string& q) {
+        std::set<std::string> out;
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        for (const WordMatch& m : r->matches) {
+            const Episode& ep = c.episode(m.doc);
+            std::string w = ep.text.substr(ep.words[m.first_word].begin, ep.words[m.first_word].end - ep.words[m.first_word].begin);
+            for (char& ch : w) ch = char(std::tolower(uint8_t(ch)));
+            out.insert(w);
+        }
+        return out;
+    };
+    Collection cased;
+    add_vtt(cased, "WEBVTT\n\n00:00.000 --> 00:20.000\nWe played chess all night, and I love chess. My chest hurt "
+                   "from the chaos of it, total chaos.\n\n"
+                   "01:00.000 --> 01:20.000\nThis is Lex Fridman. The captions often say Friedman, Friedman again.\n");
+    for (int compacted = 0; compacted < 3; ++compacted) {  // while building, compacted, added to again
+        INFO("compacted " << compacted);
+        CHECK(forms(cased, "chess") == std::set<std::string>{"chess"});
+        CHECK(forms(cased, "fridman") == std::set<std::string>{"fridman", "friedman"});
+        if (compacted == 0) cased.finish();
+        if (compacted == 1) add_vtt(cased, "WEBVTT\n\n00:00.000 --> 00:05.000\nAnother episode entirely.\n");
+    }
+    Collection lower;
+    add_vtt(lower, "WEBVTT\n\n00:00.000 --> 00:20.000\nwe played chess all night and i love chess my chest hurt "
+                   "from the chaos of it total chaos\n\n"
+                   "01:00.000 --> 01:20.000\nthis is lex fridman the captions often say friedman friedman again\n");
+    CHECK(forms(lower, "fridman") == std::set<std::string>{"fridman", "friedman"});
+    CHECK(forms(lower, "chess").count("chest") == 1);
+}
+
+// Protects "world war 2" (audit on Lexicap: 1 passage, "World War I" with a "2" elsewhere, while
+// 216 passages say "World War II"): a digit 2-4 or 6-9 also finds its roman numeral, ranked
+// like a joined form, and "gpt 4" still finds the joined "GPT4".
+TEST_CASE("a small number also finds its roman numeral", "[search][numbers]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nAfter World War II the map changed.\n\n"
+               "01:00.000 --> 01:05.000\nWorld War I came first, and 2 of my uncles fought.\n\n"
+               "02:00.000 --> 02:05.000\nThey say World War 2 in the film.\n\n"
+               "03:00.000 --> 03:05.000\nThen GPT4 came out.\n");
+    auto r = c.search("world war 2");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 3);
+    std::set<uint32_t> top{r->hits[0].time_ms / 60000, r->hits[1].time_ms / 60000};
+    CHECK(top == std::set<uint32_t>{0, 2});  // "World War II" and "World War 2" ...
+    CHECK(r->hits[2].time_ms / 60000 == 1);  // ... above "World War I ... 2"
+    auto g = c.search("gpt 4");
+    REQUIRE(g.ok());
+    REQUIRE(g->hits.size() == 1);
+    CHECK(g->hits[0].time_ms / 60000 == 3);
+}
+
+// Protects "jiu jitsu" typed apart (audit on Lexicap: 251 passages, while "jiu-jitsu" and
+// "jiujitsu" found 340: the typed pair matched only the exact joined word, not "jujitsu", the
+// typo the joined forms get), without letting "llama 2" take "llama" alone as "llama2" mistyped,
+// "model 3" take "models" as "model3" mistyped, or a pair with a function word ("and roid") take
+// a word one edit from their join ("android"; a typed sentence has many such pairs, and expanding
+// them all made a 24-word question 2.4x slower).
+TEST_CASE("two words typed apart find the joined word's typos as the hyphenated form does", "[search][variants]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nI train jujitsu every morning.\n\n"
+               "01:00.000 --> 01:05.000\nThe llama weights are out.\n\n"
+               "02:00.000 --> 02:05.000\nThe models are big.\n\n"
+               "03:00.000 --> 03:05.000\nMy android phone.\n");
+    for (const char* q : {"jiu jitsu", "jiu-jitsu", "jiujitsu"}) {
+        INFO(q);
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        REQUIRE(r->hits.size() == 1);
+        CHECK(r->hits[0].time_ms < 60000);
+    }
+    SearchDesc strict;
+    strict.partial = false;
+    for (const char* q : {"llama 2", "model 3", "and roit"}) {
+        INFO(q);
+        auto l = c.search(q, strict);
+        REQUIRE(l.ok());
+        CHECK(l->hits.empty());
+    }
+}
