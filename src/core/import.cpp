@@ -2021,7 +2021,7 @@ Result<Episode> import_rev(const JsonValue& monos, const ImportDesc& desc) {
             if (!sw.text.empty()) words.push_back(sw);
         }
     }
-    if (skipped) warn(desc, std::to_string(skipped) + " Rev.ai elements neither \"text\" nor \"punct\" were skipped");
+    if (skipped) warn(desc, "Rev.ai: skipped " + std::to_string(skipped) + " element(s) neither \"text\" nor \"punct\"");
     add_stt_words(b, words);
     return stt_done(b, monos, "Rev.ai", desc);
 }
@@ -2112,13 +2112,14 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
     for (size_t k = first; k < results.arr.size(); ++k) {
         const JsonValue& r = results.arr[k];
         if (!r.is_object()) return line_error(r.line, "Google result is not an object");
+        uint32_t end = prev_end;
+        if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
         const JsonValue* alt = top(r);
-        if (!alt) {  // Google sends results without alternatives for stretches without speech
+        if (!alt) {  // a result without alternatives (no speech recognised): its time passes
+            prev_end = std::max(prev_end, end);
             ++skipped;
             continue;
         }
-        uint32_t end = prev_end;
-        if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
         words.clear();
         if (const JsonValue* ws = nonempty_array(alt->find("words"))) {
             uint32_t at = prev_end;
@@ -2143,7 +2144,7 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
         b.add_cue(text, prev_end, std::max(prev_end, end), kNoSpeaker);
         prev_end = std::max(prev_end, end);
     }
-    if (skipped) warn(desc, std::to_string(skipped) + " Google results without alternatives were skipped");
+    if (skipped) warn(desc, "Google Speech-to-Text: skipped " + std::to_string(skipped) + " result(s) without alternatives");
     return stt_done(b, results, "Google Speech-to-Text", desc);
 }
 

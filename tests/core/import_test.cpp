@@ -1403,7 +1403,7 @@ TEST_CASE("Rev.ai JSON: elements joined as Rev joins them, monologue speakers, s
     CHECK(cue_starts(ep) == std::vector<uint32_t>{500, 2000, 4000});
     CHECK(ep.cues.at(1).end_ms == 2700);
     CHECK(cue_speakers(ep) == std::vector<std::string>{"Alice", "Alice", "Speaker 1"});
-    CHECK(warnings == std::vector<std::string>{"rev.json: 1 Rev.ai elements neither \"text\" nor \"punct\" were skipped"});
+    CHECK(warnings == std::vector<std::string>{"rev.json: Rev.ai: skipped 1 element(s) neither \"text\" nor \"punct\""});
 }
 
 TEST_CASE("Rev.ai JSON: malformed files name what is wrong and where", "[import]") {
@@ -1524,4 +1524,14 @@ TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and wh
         {"{\"results\":[{\"alternatives\":[]}]}", "line 1: no words in this Google Speech-to-Text transcript"},
         {"{\"results\":[]}", "line 1: no words in this Google Speech-to-Text transcript"},
     }, "g.json");
+    // a result without alternatives (a stretch without speech) is skipped, with a warning
+    ImportDesc d;
+    d.name = "g.json";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    auto r = import_transcript(Bytes(std::string(R"({"results":[{"alternatives":[],"resultEndTime":"3s"},
+        {"alternatives":[{"transcript":"Go on."}],"resultEndTime":"5s"}]})")), d);
+    REQUIRE(r.ok());
+    CHECK(r.value().cues.at(0).start_ms == 3000);  // after the skipped result's end
+    CHECK(warnings == std::vector<std::string>{"g.json: Google Speech-to-Text: skipped 1 result(s) without alternatives"});
 }
