@@ -2100,12 +2100,11 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
         const JsonValue* alts = r.is_object() ? nonempty_array(r.find("alternatives")) : nullptr;
         return alts && alts->arr[0].is_object() ? &alts->arr[0] : nullptr;
     };
-    size_t first = 0;
-    if (results.arr.size() > 1)
-        if (const JsonValue* alt = top(results.arr.back()))
-            if (const JsonValue* ws = nonempty_array(alt->find("words")); ws && ws->arr[0].is_object() &&
-                                                                        (ws->arr[0].find("speakerTag") || ws->arr[0].find("speakerLabel")))
-                first = results.arr.size() - 1;
+    bool diarized = false;
+    if (const JsonValue* alt = results.arr.empty() ? nullptr : top(results.arr.back()))
+        if (const JsonValue* ws = nonempty_array(alt->find("words")); ws && ws->arr[0].is_object())
+            diarized = ws->arr[0].find("speakerTag") || ws->arr[0].find("speakerLabel");
+    const size_t first = diarized ? results.arr.size() - 1 : 0;
     uint32_t prev_end = 0;
     size_t skipped = 0;
     std::vector<SttWord> words;
@@ -2135,7 +2134,7 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
                 at = sw.start;
                 words.push_back(sw);
             }
-            add_stt_words(b, words, first == 0);  // a result is a cue; the diarized last one is split
+            add_stt_words(b, words, !diarized);  // a result is a cue; the diarized last one is split
             prev_end = std::max({prev_end, end, words.back().end});
             continue;
         }

@@ -1510,6 +1510,12 @@ TEST_CASE("Google Speech-to-Text JSON: the diarized last result is read alone, s
     CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "world", "Fine"});
     CHECK(cue_starts(ep) == std::vector<uint32_t>{100, 2000});
     CHECK(cue_speakers(ep) == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    // a diarized answer of one result is split at its speaker changes too (v2 writes "speakerLabel")
+    const Episode one = imported(R"({"results":[{"alternatives":[{"words":[{"startOffset":"0.1s","word":"Hi","speakerLabel":"1"},
+        {"startOffset":"0.5s","word":"there","speakerLabel":"1"},{"startOffset":"2s","word":"Hello","speakerLabel":"2"}]}]}]})",
+                                 Format::Auto, "g.json");
+    CHECK(cue_starts(one) == std::vector<uint32_t>{100, 2000});
+    CHECK(cue_speakers(one) == std::vector<std::string>{"1", "2"});
 }
 
 TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and where", "[import]") {
