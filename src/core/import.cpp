@@ -1,7 +1,8 @@
-// import.cpp: plain text, WebVTT, SRT, Whisper / Podcasting 2.0 JSON and HTML importers (see import.h).
+// import.cpp: plain text, WebVTT, SRT, Whisper / Podcasting 2.0 / speech-to-text services' JSON and HTML importers (see import.h).
 #include "core/import.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <unordered_set>
@@ -1297,8 +1298,10 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             return import_plain(text->str, desc);
         }
         return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
-                                     "\"text\") or Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
-                                     "\"endTime\", \"body\")");
+                                     "\"text\"), Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
+                                     "\"endTime\", \"body\"), AssemblyAI (\"words\" and \"utterances\"), Deepgram "
+                                     "(\"results\" with \"channels\"), Rev.ai (\"monologues\"), AWS Transcribe (\"results\" "
+                                     "with \"items\") or Google Speech-to-Text (\"results\" of \"alternatives\")");
     }
     Builder b(desc);
     if (root.is_object()) {
@@ -1632,15 +1635,16 @@ bool looks_like_html(std::string_view s) {
 
 // True when `t` (the head of a file, trimmed) opens as a transcript JSON: an object or an array
 // of objects ("[00:00:01] text" is text). `any_object`: every object counts; else (a .txt) only one
-// naming a transcript's fields ("segments", "words", "transcription").
+// naming a transcript's fields ("segments", "words", "transcription", "monologues", "results").
 bool looks_like_json(std::string_view t, bool any_object) {
     if (t.empty() || (t[0] != '{' && t[0] != '[')) return false;
     if (t[0] == '[') {
         const std::string_view rest = trim(t.substr(1));
         if (rest.empty() || (rest[0] != '{' && rest[0] != ']')) return false;
     }
-    return any_object || t.find("\"segments\"") != std::string_view::npos || t.find("\"words\"") != std::string_view::npos ||
-           t.find("\"transcription\"") != std::string_view::npos;
+    for (std::string_view key : {"\"segments\"", "\"words\"", "\"transcription\"", "\"monologues\"", "\"results\""})
+        if (any_object || t.find(key) != std::string_view::npos) return true;
+    return false;
 }
 
 // ---- Podcasting 2.0 JSON ----
@@ -1664,38 +1668,44 @@ const JsonValue* podcast_segments(const JsonValue& root) {
     return nullptr;
 }
 
-// A Podcasting 2.0 time `key` of `seg`: seconds as a number, or a string holding seconds ("12.5")
-// or a timestamp ("00:01:02.5", "1:02"). @return ok with `present` false when the field is absent
-// or null, else the time or an error naming the line and what is wrong.
-Status podcast_time(const JsonValue& seg, const char* key, bool& present, uint32_t& out) {
-    const JsonValue* v = seg.find(key);
-    present = v && v->type != JsonValue::Type::Null;
-    if (!present) return ok_status();
-    const std::string field = std::string("segment \"") + key + "\"";
+// A time in a transcript JSON, named `field` in messages: seconds as a number, or a string holding
+// seconds ("12.5", AWS Transcribe's "0.5", Google's duration "1.500s") or a timestamp ("00:01:02.5",
+// "1:02"). @return ok with the time in `out`, or an error naming the line and what is wrong.
+Status json_seconds(const JsonValue& v, const std::string& field, uint32_t& out) {
     double sec = 0;
-    if (v->is_number()) {
-        sec = v->num;
-    } else if (v->is_string()) {
-        const std::string_view t = trim(v->str);
+    if (v.is_number()) {
+        sec = v.num;
+    } else if (v.is_string()) {
+        std::string_view t = trim(v.str);
         size_t k = 0;
         uint32_t ms = 0;
         if (t.find(':') != std::string_view::npos) {
             if (!parse_timestamp(t, k, ms) || k != t.size())
-                return line_error(v->line, field + " is not a time: \"" + std::string(t.substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
+                return line_error(v.line, field + " is not a time: \"" + std::string(t.substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
             out = ms;
             return ok_status();
         }
+        if (t.size() > 1 && t.back() == 's' && t[t.size() - 2] >= '0' && t[t.size() - 2] <= '9') t.remove_suffix(1);  // "1.5s"
         char* end = nullptr;
         const std::string str(t);
         sec = std::strtod(str.c_str(), &end);
         if (str.empty() || end != str.c_str() + str.size() || !std::isfinite(sec))
-            return line_error(v->line, field + " is not a time: \"" + str.substr(0, 40) + "\" (expected seconds or 00:01:02.5)");
+            return line_error(v.line, field + " is not a time: \"" + std::string(trim(v.str).substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
     } else {
-        return line_error(v->line, field + " must be a number of seconds");
+        return line_error(v.line, field + " must be a number of seconds");
     }
-    if (!(sec >= 0) || sec * 1000.0 > double(kMaxTimeMs)) return seconds_out_of_range(v->line, field, sec);
+    if (!(sec >= 0) || sec * 1000.0 > double(kMaxTimeMs)) return seconds_out_of_range(v.line, field, sec);
     out = uint32_t(std::llround(sec * 1000.0));
     return ok_status();
+}
+
+// A Podcasting 2.0 time `key` of `seg` (see json_seconds). @return ok with `present` false when the
+// field is absent or null, else the time or an error naming the line and what is wrong.
+Status podcast_time(const JsonValue& seg, const char* key, bool& present, uint32_t& out) {
+    const JsonValue* v = seg.find(key);
+    present = v && v->type != JsonValue::Type::Null;
+    if (!present) return ok_status();
+    return json_seconds(*v, std::string("segment \"") + key + "\"", out);
 }
 
 // True when `text` ends a sentence: its last character, before closing quotes or brackets, is
@@ -1797,10 +1807,368 @@ Result<Episode> import_podcast(const JsonValue& segs, const ImportDesc& desc) {
     return std::move(b.episode());
 }
 
-// Whisper or Podcasting 2.0 JSON, told apart by their segments' fields.
+// ---- speech-to-text services' JSON: Deepgram, Rev.ai, AWS Transcribe, Google Cloud ----
+// Each service names its fields its own way; all come down to timed sentences (a cue each) or
+// timed words and punctuation tokens, grouped into cues here.
+
+constexpr uint32_t kSttCueMs = 15000;  // timed words without sentence ends are cut into cues this long
+
+// One timed word or punctuation token of a service's output.
+struct SttWord {
+    std::string_view text;
+    uint32_t start = 0, end = 0;
+    int16_t speaker = kNoSpeaker;
+    bool glue = false;  // no space before it: punctuation, or a word joined to the one before
+};
+
+// Appends `words` as cues: a cue ends at a speaker change, after a token ending a sentence and
+// before a word kSttCueMs after its start (`one_cue`: never; the caller's words are one cue).
+// Starts that go back keep the one before (times stay in order); an end before its start is the start.
+void add_stt_words(Builder& b, const std::vector<SttWord>& words, bool one_cue = false) {
+    uint32_t first = 0, cue_start = 0, cue_end = 0, last = 0;
+    int16_t speaker = kNoSpeaker;
+    bool open = false, ended = false;
+    for (const SttWord& w : words) {
+        const uint32_t start = std::max(w.start, last);
+        if (open && !one_cue && !w.glue && (w.speaker != speaker || ended || start >= cue_start + kSttCueMs)) {
+            b.close_cue(first, cue_start, cue_end);
+            open = false;
+        }
+        if (!open) {
+            first = uint32_t(b.episode().words.size());
+            cue_start = cue_end = start;
+            speaker = w.speaker;
+            open = true;
+        }
+        b.add_timed_word(w.text, start, w.speaker, w.glue && b.episode().words.size() > first);
+        ended = ends_sentence(w.text);
+        cue_end = std::max({cue_end, start, w.end});
+        last = start;
+    }
+    if (open) b.close_cue(first, cue_start, cue_end);
+}
+
+// A speaker: a name or label as written (AWS's "spk_0" as "Speaker 0"), a number (Deepgram, Rev.ai,
+// Google's speakerTag from 1; 0 there means none) as "Speaker N"; else kNoSpeaker.
+int16_t stt_speaker(Builder& b, const JsonValue* v) {
+    if (v && v->is_string()) {
+        const std::string_view s = trim(v->str);
+        if (s.size() > 4 && s.substr(0, 4) == "spk_" && s.find_first_not_of("0123456789", 4) == std::string_view::npos)
+            return b.speaker_id("Speaker " + std::string(s.substr(4)));
+        return b.speaker_id(s);
+    }
+    if (v && v->is_number() && v->num >= 0 && v->num < 1e6 && v->num == std::floor(v->num))
+        return b.speaker_id("Speaker " + std::to_string(int64_t(v->num)));
+    return kNoSpeaker;
+}
+
+// "a" or "an" before the JSON key `key` ("a \"start\"", "an \"end\""), for messages.
+std::string a_key(const char* key) {
+    const bool vowel = std::string_view("aeiou").find(key[0]) != std::string_view::npos;
+    return std::string(vowel ? "an \"" : "a \"") + key + "\"";
+}
+
+// The time `key` of `item` (`what` names it in messages: "Deepgram word"), see json_seconds.
+// @return ok, or an error naming the line when it is missing or not a usable time.
+Status stt_time(const JsonValue& item, const char* key, const std::string& what, uint32_t& out) {
+    const JsonValue* v = item.find(key);
+    if (!v || v->type == JsonValue::Type::Null) return line_error(item.line, what + " needs " + a_key(key) + " time");
+    return json_seconds(*v, what + " \"" + key + "\"", out);
+}
+
+// The string `key` of `item` into `out`. @return ok, or an error naming the line when it is
+// missing, not a string or not valid UTF-8.
+Status stt_text(const JsonValue& item, const char* key, const std::string& what, std::string_view& out) {
+    const JsonValue* v = item.is_object() ? item.find(key) : nullptr;
+    if (!item.is_object()) return line_error(item.line, what + " is not an object");
+    if (!v || !v->is_string()) return line_error(item.line, what + " needs a \"" + key + "\" string");
+    if (!check_utf8(v->str).ok()) return line_error(v->line, "invalid UTF-8 in " + what + " \"" + key + "\"");
+    out = v->str;
+    return ok_status();
+}
+
+// `arr` when it is a non-empty array, else nullptr.
+const JsonValue* nonempty_array(const JsonValue* arr) { return arr && arr->is_array() && !arr->arr.empty() ? arr : nullptr; }
+
+// The `key` array of `item` (an object): @return an error naming the line when it is not one.
+Status stt_array(const JsonValue& item, const char* key, const std::string& what, const JsonValue*& out) {
+    out = item.is_object() ? item.find(key) : nullptr;
+    if (!item.is_object()) return line_error(item.line, what + " is not an object");
+    if (!out || !out->is_array()) return line_error(item.line, what + " needs " + a_key(key) + " array");
+    return ok_status();
+}
+
+// Appends each of `items` as a sentence-level cue: its text `keys[0]` from `keys[1]` to `keys[2]`,
+// with the speaker `keys[3]` names (when given), else `speaker`; starts kept after `last` (the cue
+// before's). @return ok, or an error naming the line of a malformed item (`what`).
+Status add_stt_cues(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
+                    int16_t speaker, uint32_t& last) {
+    for (const JsonValue& item : items.arr) {
+        std::string_view text;
+        uint32_t a = 0, e = 0;
+        if (Status st = stt_text(item, keys[0], what, text); !st) return st;
+        if (Status st = stt_time(item, keys[1], what, a); !st) return st;
+        if (Status st = stt_time(item, keys[2], what, e); !st) return st;
+        a = std::max(a, last);
+        last = a;
+        b.add_cue(text, a, std::max(a, e), keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker);
+    }
+    return ok_status();
+}
+
+// A non-fatal note, starting with the file's name as errors do.
+void warn(const ImportDesc& desc, const std::string& what) {
+    if (desc.warnings) desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + what);
+}
+
+// The built episode, or "no words in this <service> transcript" naming `at`'s line; a transcript
+// without times (`text`, when given) is read as plain text instead.
+Result<Episode> stt_done(Builder& b, const JsonValue& at, const char* service, const ImportDesc& desc, const JsonValue* text = nullptr) {
+    if (!b.episode().words.empty()) return std::move(b.episode());
+    if (text && text->is_string() && !trim(text->str).empty()) {
+        if (!check_utf8(text->str).ok()) return line_error(text->line, "invalid UTF-8 in transcript");
+        return import_plain(text->str, desc);
+    }
+    return line_error(at.line, std::string("no words in this ") + service + " transcript");
+}
+
+// `items` as sentence-level cues (add_stt_cues; each with the speaker `keys[3]` names), then stt_done.
+Result<Episode> stt_sentences(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
+                              const char* service, const ImportDesc& desc) {
+    uint32_t last = 0;
+    if (Status st = add_stt_cues(b, items, keys, what, kNoSpeaker, last); !st) return st.error();
+    return stt_done(b, items, service, desc);
+}
+
+// Deepgram (pre-recorded API): {"metadata", "results": {"channels": [{"alternatives": [{"transcript",
+// "words": [{"word", "start", "end", "punctuated_word", "speaker"}], "paragraphs": {"paragraphs":
+// [{"speaker", "sentences": [{"text", "start", "end"}]}]}}]}], "utterances": [{"start", "end",
+// "transcript", "speaker"}]}}. Utterances, else paragraphs' sentences, make the cues; else words.
+Result<Episode> import_deepgram(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    if (const JsonValue* utts = nonempty_array(results.find("utterances")))
+        return stt_sentences(b, *utts, {"transcript", "start", "end", "speaker"}, "Deepgram utterance", "Deepgram", desc);
+    const JsonValue* chans = nonempty_array(results.find("channels"));
+    if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");
+    const JsonValue* alts = nullptr;
+    if (Status st = stt_array(chans->arr[0], "alternatives", "Deepgram channel", alts); !st) return st.error();
+    if (alts->arr.empty() || !alts->arr[0].is_object()) return line_error(alts->line, "Deepgram channel needs an alternative object");
+    if (chans->arr.size() > 1)
+        warn(desc, "Deepgram JSON with " + std::to_string(chans->arr.size()) + " channels and no \"utterances\": only the first channel is read");
+    const JsonValue& alt = alts->arr[0];
+    const JsonValue* paras = alt.find("paragraphs");
+    if (paras && paras->is_object()) paras = paras->find("paragraphs");
+    if ((paras = nonempty_array(paras))) {
+        uint32_t last = 0;
+        for (const JsonValue& p : paras->arr) {
+            const JsonValue* sents = nullptr;
+            if (Status st = stt_array(p, "sentences", "Deepgram paragraph", sents); !st) return st.error();
+            const int16_t sp = stt_speaker(b, p.find("speaker"));
+            if (Status st = add_stt_cues(b, *sents, {"text", "start", "end", nullptr}, "Deepgram sentence", sp, last); !st) return st.error();
+        }
+        return stt_done(b, *paras, "Deepgram", desc);
+    }
+    std::vector<SttWord> words;
+    if (const JsonValue* ws = nonempty_array(alt.find("words")))
+        for (const JsonValue& w : ws->arr) {
+            SttWord sw;
+            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;
+            if (Status st = stt_text(w, punct && punct->is_string() ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st.error();
+            if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st.error();
+            if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st.error();
+            sw.speaker = stt_speaker(b, w.find("speaker"));
+            words.push_back(sw);
+        }
+    add_stt_words(b, words);
+    return stt_done(b, alt, "Deepgram", desc, alt.find("transcript"));
+}
+
+// Rev.ai: {"monologues": [{"speaker": 0, "speaker_name", "elements": [{"type": "text", "value",
+// "ts", "end_ts", "confidence"}, {"type": "punct", "value": " "}]}]}. Joined as Rev joins them:
+// the values one after the other (punctuation values carry their spaces).
+Result<Episode> import_rev(const JsonValue& monos, const ImportDesc& desc) {
+    if (!monos.is_array()) return line_error(monos.line, "Rev.ai JSON: \"monologues\" must be an array");
+    Builder b(desc);
+    std::vector<SttWord> words;
+    size_t skipped = 0;
+    for (const JsonValue& m : monos.arr) {
+        const JsonValue* els = nullptr;
+        if (Status st = stt_array(m, "elements", "Rev.ai monologue", els); !st) return st.error();
+        const JsonValue* name = m.find("speaker_name");
+        const int16_t sp = stt_speaker(b, name && name->is_string() && !trim(name->str).empty() ? name : m.find("speaker"));
+        bool space = true;  // a space before the next text: a monologue starts a new word
+        for (const JsonValue& e : els->arr) {
+            std::string_view type, value;
+            if (Status st = stt_text(e, "type", "Rev.ai element", type); !st) return st.error();
+            if (Status st = stt_text(e, "value", "Rev.ai element", value); !st) return st.error();
+            SttWord sw;
+            sw.speaker = sp;
+            if (type == "text") {
+                if (Status st = stt_time(e, "ts", "Rev.ai element", sw.start); !st) return st.error();
+                if (Status st = stt_time(e, "end_ts", "Rev.ai element", sw.end); !st) return st.error();
+                sw.text = value;
+                sw.glue = !space;
+                space = false;
+            } else if (type == "punct") {  // untimed: at the word before's time
+                sw.text = trim(value);
+                sw.glue = !value.empty() && value[0] != ' ' && value[0] != '\t' && value[0] != '\n';
+                sw.start = sw.end = words.empty() ? 0 : words.back().start;
+                space = !value.empty() && (value.back() == ' ' || value.back() == '\t' || value.back() == '\n');
+            } else {
+                ++skipped;  // "unknown" (<inaudible>) and types to come
+                continue;
+            }
+            if (!sw.text.empty()) words.push_back(sw);
+        }
+    }
+    if (skipped) warn(desc, "Rev.ai: skipped " + std::to_string(skipped) + " element(s) neither \"text\" nor \"punct\"");
+    add_stt_words(b, words);
+    return stt_done(b, monos, "Rev.ai", desc);
+}
+
+// AWS Transcribe: {"jobName", "results": {"transcripts": [{"transcript"}], "items": [{"start_time":
+// "0.5", "end_time", "type": "pronunciation" | "punctuation", "alternatives": [{"content"}],
+// "speaker_label"}], "speaker_labels": {"segments": [{"start_time", "end_time", "speaker_label"}]},
+// "audio_segments": [{"start_time", "end_time", "transcript", "speaker_label"}]}}. Times are
+// strings. Audio segments make the cues; else items, punctuation against the word before.
+Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    if (const JsonValue* segs = nonempty_array(results.find("audio_segments")))
+        return stt_sentences(b, *segs, {"transcript", "start_time", "end_time", "speaker_label"}, "AWS audio segment", "AWS Transcribe", desc);
+    // Older output labels speakers only in speaker_labels.segments: a word takes the segment it starts in.
+    struct Turn { uint32_t start = 0, end = 0; int16_t speaker = kNoSpeaker; };
+    std::vector<Turn> turns;
+    const JsonValue* labels = results.find("speaker_labels");
+    if (const JsonValue* ls = labels && labels->is_object() ? nonempty_array(labels->find("segments")) : nullptr)
+        for (const JsonValue& s : ls->arr) {
+            Turn t;
+            if (!s.is_object()) return line_error(s.line, "AWS speaker segment is not an object");
+            if (Status st = stt_time(s, "start_time", "AWS speaker segment", t.start); !st) return st.error();
+            if (Status st = stt_time(s, "end_time", "AWS speaker segment", t.end); !st) return st.error();
+            t.speaker = stt_speaker(b, s.find("speaker_label"));
+            turns.push_back(t);
+        }
+    std::vector<SttWord> words;
+    const JsonValue* items = results.find("items");
+    if (items && !items->is_array()) return line_error(items->line, "AWS Transcribe JSON: \"items\" must be an array");
+    size_t ti = 0;
+    for (size_t k = 0; items && k < items->arr.size(); ++k) {
+        const JsonValue& it = items->arr[k];
+        std::string_view type;
+        const JsonValue* alts = nullptr;
+        if (Status st = stt_text(it, "type", "AWS item", type); !st) return st.error();
+        if (Status st = stt_array(it, "alternatives", "AWS item", alts); !st) return st.error();
+        if (alts->arr.empty()) return line_error(it.line, "AWS item needs an alternative");
+        SttWord sw;
+        if (Status st = stt_text(alts->arr[0], "content", "AWS alternative", sw.text); !st) return st.error();
+        if (type == "punctuation") {
+            sw.glue = true;
+            if (!words.empty()) sw.start = sw.end = words.back().start, sw.speaker = words.back().speaker;
+        } else {
+            if (Status st = stt_time(it, "start_time", "AWS item", sw.start); !st) return st.error();
+            if (Status st = stt_time(it, "end_time", "AWS item", sw.end); !st) return st.error();
+            if (const JsonValue* sp = it.find("speaker_label")) {
+                sw.speaker = stt_speaker(b, sp);
+            } else {
+                while (ti + 1 < turns.size() && sw.start >= turns[ti].end) ++ti;
+                if (ti < turns.size() && sw.start >= turns[ti].start) sw.speaker = turns[ti].speaker;
+            }
+        }
+        words.push_back(sw);
+    }
+    add_stt_words(b, words);
+    const JsonValue* tr = nonempty_array(results.find("transcripts"));
+    return stt_done(b, results, "AWS Transcribe", desc, tr && tr->arr[0].is_object() ? tr->arr[0].find("transcript") : nullptr);
+}
+
+// A Google time field, v1's "startTime" or v2's "startOffset": a zero duration is left out of
+// Google's JSON, so a missing one is `fallback`. @return ok, or an error naming the line.
+Status google_time(const JsonValue& item, const char* v1, const char* v2, const std::string& what, uint32_t fallback, uint32_t& out) {
+    const char* key = item.find(v1) ? v1 : v2;
+    out = fallback;
+    return item.find(key) ? stt_time(item, key, what, out) : ok_status();
+}
+
+// Google Cloud Speech-to-Text (v1 "recognize" / long-running, v2): {"results": [{"alternatives":
+// [{"transcript", "words": [{"word", "startTime" | "startOffset": "1.500s", "endTime" | "endOffset",
+// "speakerTag" | "speakerLabel"}]}], "resultEndTime" | "resultEndOffset": "12.3s"}]}. A cue per
+// result: its words' times, else from the result before's end to its own. With speaker diarization
+// the last result repeats every word of the audio with its speaker: then that is read alone.
+Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    auto top = [](const JsonValue& r) -> const JsonValue* {
+        const JsonValue* alts = r.is_object() ? nonempty_array(r.find("alternatives")) : nullptr;
+        return alts && alts->arr[0].is_object() ? &alts->arr[0] : nullptr;
+    };
+    bool diarized = false;
+    if (const JsonValue* alt = results.arr.empty() ? nullptr : top(results.arr.back()))
+        if (const JsonValue* ws = nonempty_array(alt->find("words")); ws && ws->arr[0].is_object())
+            diarized = ws->arr[0].find("speakerTag") || ws->arr[0].find("speakerLabel");
+    const size_t first = diarized ? results.arr.size() - 1 : 0;
+    uint32_t prev_end = 0;
+    size_t skipped = 0;
+    std::vector<SttWord> words;
+    for (size_t k = first; k < results.arr.size(); ++k) {
+        const JsonValue& r = results.arr[k];
+        if (!r.is_object()) return line_error(r.line, "Google result is not an object");
+        uint32_t end = prev_end;
+        if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
+        const JsonValue* alt = top(r);
+        if (!alt) {  // a result without alternatives (no speech recognised): its time passes
+            prev_end = std::max(prev_end, end);
+            ++skipped;
+            continue;
+        }
+        words.clear();
+        if (const JsonValue* ws = nonempty_array(alt->find("words"))) {
+            uint32_t at = prev_end;
+            for (const JsonValue& w : ws->arr) {
+                SttWord sw;
+                if (Status st = stt_text(w, "word", "Google word", sw.text); !st) return st.error();
+                if (Status st = google_time(w, "startTime", "startOffset", "Google word", at, sw.start); !st) return st.error();
+                if (Status st = google_time(w, "endTime", "endOffset", "Google word", sw.start, sw.end); !st) return st.error();
+                const JsonValue* label = w.find("speakerLabel");
+                const JsonValue* tag = w.find("speakerTag");
+                sw.speaker = stt_speaker(b, label && label->is_string() && !label->str.empty() ? label
+                                            : tag && tag->is_number() && tag->num >= 1 ? tag : nullptr);
+                at = sw.start;
+                words.push_back(sw);
+            }
+            add_stt_words(b, words, !diarized);  // a result is a cue; the diarized last one is split
+            prev_end = std::max({prev_end, end, words.back().end});
+            continue;
+        }
+        std::string_view text;
+        if (Status st = stt_text(*alt, "transcript", "Google alternative", text); !st) return st.error();
+        b.add_cue(text, prev_end, std::max(prev_end, end), kNoSpeaker);
+        prev_end = std::max(prev_end, end);
+    }
+    if (skipped) warn(desc, "Google Speech-to-Text: skipped " + std::to_string(skipped) + " result(s) without alternatives");
+    return stt_done(b, results, "Google Speech-to-Text", desc);
+}
+
+// Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or
+// "results" holding Deepgram's "channels", AWS Transcribe's "items" / "transcripts" /
+// "audio_segments", or Google's array. @return true with `out` set then, false for other JSON.
+bool import_stt(const JsonValue& root, const ImportDesc& desc, Result<Episode>& out) {
+    if (!root.is_object()) return false;
+    if (const JsonValue* m = root.find("monologues")) {
+        out = import_rev(*m, desc);
+        return true;
+    }
+    const JsonValue* r = root.find("results");
+    if (r && r->is_object() && r->find("channels")) out = import_deepgram(*r, desc);
+    else if (r && r->is_object() && (r->find("items") || r->find("transcripts") || r->find("audio_segments"))) out = import_aws(*r, desc);
+    else if (r && r->is_array()) out = import_google(*r, desc);
+    else return false;
+    return true;
+}
+
+// A speech-to-text service's JSON, Whisper or Podcasting 2.0 JSON, told apart by their fields.
 Result<Episode> import_json(std::string_view s, const ImportDesc& desc) {
     auto doc = json_parse(s);
     if (!doc) return doc.error();
+    if (Result<Episode> r = make_error(Errc::Malformed, ""); import_stt(doc.value(), desc, r)) return r;
     if (const JsonValue* segs = podcast_segments(doc.value())) return import_podcast(*segs, desc);
     return import_whisper(doc.value(), desc);
 }

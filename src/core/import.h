@@ -9,7 +9,10 @@
 //     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]
 //     of "text" with times in ms, "utterances")
 //     and Podcasting 2.0 ("podcast:transcript" application/json: segments of speaker, startTime,
-//     endTime, body; word-level segments are joined into cues). The structure decides which.
+//     endTime, body; word-level segments are joined into cues); speech-to-text services' answers:
+//     Deepgram (utterances, else paragraphs' sentences, else words), Rev.ai (monologues of
+//     elements), AWS Transcribe (audio_segments, else items; times as strings) and Google Cloud
+//     Speech-to-Text (a cue per result; "1.5s" durations). The structure decides which.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
 //     or a saved web page: scripts, styles and tags are dropped, character references decoded,
 //     paragraphs kept, and the text read as plain text (marks and turns as above).

@@ -41,7 +41,8 @@ std::string clock(uint32_t ms) {
 int usage() {
     std::fprintf(stderr,
                  "usage: transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...\n"
-                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .json (Whisper, Podcasting 2.0), .html\n"
+                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .json (Whisper, AssemblyAI, Deepgram, Rev.ai, AWS Transcribe,\n"
+                 "        Google Speech-to-Text, Podcasting 2.0), .html\n"
                  "  --limit N   hits to print (default 20, 0 = all)\n"
                  "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n"
                  "  --strict    no partial matches: when no passage has every word, report none\n"

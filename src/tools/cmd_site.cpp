@@ -38,7 +38,7 @@ using namespace tx;
 int site_usage() {
     std::fprintf(stderr,
                  "usage: transcript site INPUT... -o OUT_DIR [--title T] [--manifest M.tsv] [--name NAME] [--web-dir DIR]\n"
-                 "  INPUT        .txt/.vtt/.srt/.json (Whisper, Podcasting 2.0)/.html transcripts or folders of them (as for `transcript pack`)\n"
+                 "  INPUT        .txt/.vtt/.srt/.json (Whisper, speech-to-text services, Podcasting 2.0)/.html transcripts or folders of them (as for `transcript pack`)\n"
                  "  --manifest   per-episode metadata (tab-separated: file, title, date, source_url, media_url,\n"
                  "               speakers, chapters; docs/publish.md); its files are packed too\n"
                  "  --title T    the site's title (default: the episode's title, or \"Transcripts\")\n"

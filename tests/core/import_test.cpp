@@ -1064,7 +1064,7 @@ TEST_CASE("Podcasting 2.0 and unknown JSON: malformed variants get clear message
         {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"endTime\":3,\"body\":\"b\"}]}", R"(line 2: segment needs a "startTime")"},
         {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"startTime\":3,\"text\":\"b\"}]}", R"(line 2: segment needs a "body" string)"},
         {"{\"segments\":[{\"from\":0,\"words\":\"a\"}]}", R"(line 1: segment needs a "start" (Whisper JSON) or "startTime" (Podcasting 2.0 JSON))"},
-        {"{\"results\":[{\"alternatives\":[]}]}", R"(line 1: expected Whisper JSON)"},
+        {"{\"result\":[{\"alternatives\":[]}]}", R"(line 1: expected Whisper JSON)"},
     };
     for (const Case& c : cases) {
         INFO(c.json);
@@ -1073,9 +1073,10 @@ TEST_CASE("Podcasting 2.0 and unknown JSON: malformed variants get clear message
         CHECK(r.errc() == Errc::Malformed);
         CHECK(r.message().find("p.json: " + c.expect) == 0);
     }
-    auto other = imp("{\"results\":[]}", Format::Auto, "p.json");
+    auto other = imp("{\"data\":[]}", Format::Auto, "p.json");
     REQUIRE_FALSE(other.ok());
-    CHECK(other.message().find("Podcasting 2.0 JSON") != std::string::npos);  // names both kinds it takes
+    for (const char* kind : {"Whisper JSON", "Podcasting 2.0 JSON", "AssemblyAI", "Deepgram", "Rev.ai", "AWS Transcribe", "Google Speech-to-Text"})
+        CHECK(other.message().find(kind) != std::string::npos);  // names every kind it takes
 }
 
 // Exports of two turns (below the 3 marks plain text needed) kept "Speaker 1  0:00" and
@@ -1257,4 +1258,286 @@ TEST_CASE("Podcasting 2.0 JSON: punctuation and contraction-tail segments join t
     CHECK(e.text == "Hello, I don\xE2\x80\x99t know. Isn'T 'tis");
     CHECK(word_texts(e) == std::vector<std::string>{"Hello", "I", "don\xE2\x80\x99t", "know", "Isn'T", "tis"});
     CHECK(e.words[2].start_ms == 700);
+}
+
+// ---- speech-to-text services' JSON ----
+// Deepgram, Rev.ai, AWS Transcribe and Google Speech-to-Text files were refused ("expected Whisper
+// JSON ..."): readers bringing a service's export got nothing. The samples follow each service's
+// documented response shape.
+
+namespace {
+
+// Cue start times and the speaker name of each cue's first word.
+std::vector<uint32_t> cue_starts(const Episode& ep) {
+    std::vector<uint32_t> out;
+    for (const Cue& c : ep.cues) out.push_back(c.start_ms);
+    return out;
+}
+std::vector<std::string> cue_speakers(const Episode& ep) {
+    std::vector<std::string> out;
+    for (const Cue& c : ep.cues) {
+        const int16_t s = ep.words.at(c.first_word).speaker;
+        out.push_back(s == kNoSpeaker ? "" : ep.meta.speakers.at(size_t(s)));
+    }
+    return out;
+}
+
+// Every case must fail with Malformed and a message starting "<name>: <expect>".
+void check_refused(const std::vector<std::pair<std::string, std::string>>& cases, const std::string& name) {
+    for (const auto& c : cases) {
+        INFO(c.first);
+        auto r = imp(c.first, Format::Auto, name);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.errc() == Errc::Malformed);
+        CHECK(r.message().find(name + ": " + c.second) == 0);
+    }
+}
+
+const char* const kDeepgramWords = R"("words":[
+  {"word":"hello","start":0.08,"end":0.4,"confidence":0.99,"punctuated_word":"Hello","speaker":0},
+  {"word":"there","start":0.4,"end":0.8,"confidence":0.99,"punctuated_word":"there.","speaker":0},
+  {"word":"how","start":1.2,"end":1.4,"confidence":0.98,"punctuated_word":"How","speaker":0},
+  {"word":"are","start":1.4,"end":1.5,"confidence":0.98,"punctuated_word":"are","speaker":0},
+  {"word":"you","start":1.5,"end":1.9,"confidence":0.97,"punctuated_word":"you?","speaker":0},
+  {"word":"i","start":3.0,"end":3.1,"confidence":0.99,"punctuated_word":"I","speaker":1},
+  {"word":"am","start":3.1,"end":3.3,"confidence":0.99,"punctuated_word":"am","speaker":1},
+  {"word":"fine","start":3.3,"end":3.9,"confidence":0.99,"punctuated_word":"fine.","speaker":1}])";
+
+std::string deepgram(const std::string& alt_extra, const std::string& results_extra = "") {
+    return std::string(R"({"metadata":{"request_id":"5d3c","duration":4.2,"channels":1,"models":["nova-2"]},
+"results":{"channels":[{"alternatives":[{"transcript":"hello there how are you i am fine","confidence":0.99,)") +
+           kDeepgramWords + alt_extra + "}]}]" + results_extra + "}}";
+}
+
+}  // namespace
+
+TEST_CASE("Deepgram JSON: words grouped into sentence cues with punctuated_word and speakers", "[import]") {
+    const Episode ep = imported(deepgram(""), Format::Auto, "dg.json");
+    CHECK(ep.text == "Hello there. How are you? I am fine.");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "there", "How", "are", "you", "I", "am", "fine"});
+    CHECK(ep.words.at(1).start_ms == 400);
+    CHECK(ep.words.at(7).start_ms == 3300);
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{80, 1200, 3000});
+    CHECK(ep.cues.at(2).end_ms == 3900);
+    CHECK(cue_speakers(ep) == std::vector<std::string>{"Speaker 0", "Speaker 0", "Speaker 1"});
+    // detected by shape, not name: the same file saved as .txt
+    CHECK(imported(deepgram(""), Format::Auto, "dg.txt").text == ep.text);
+}
+
+TEST_CASE("Deepgram JSON: utterances, else paragraphs' sentences, make the cues", "[import]") {
+    const std::string paras = R"(,"paragraphs":{"transcript":"...","paragraphs":[
+  {"sentences":[{"text":"Hello there.","start":0.08,"end":0.8},{"text":"How are you?","start":1.2,"end":1.9}],"speaker":0,"num_words":5,"start":0.08,"end":1.9},
+  {"sentences":[{"text":"I am fine.","start":3.0,"end":3.9}],"speaker":1,"num_words":3,"start":3.0,"end":3.9}]})";
+    const Episode p = imported(deepgram(paras), Format::Auto, "dg.json");
+    CHECK(p.text == "Hello there. How are you? I am fine.");
+    CHECK(cue_starts(p) == std::vector<uint32_t>{80, 1200, 3000});
+    CHECK(cue_speakers(p) == std::vector<std::string>{"Speaker 0", "Speaker 0", "Speaker 1"});
+    const std::string utts = R"(,"utterances":[
+  {"start":0.08,"end":1.9,"confidence":0.98,"channel":0,"transcript":"Hello there. How are you?","speaker":0,"id":"a1"},
+  {"start":3.0,"end":3.9,"confidence":0.99,"channel":0,"transcript":"I am fine.","speaker":1,"id":"a2"}])";
+    const Episode u = imported(deepgram(paras, utts), Format::Auto, "dg.json");
+    CHECK(u.text == "Hello there. How are you? I am fine.");
+    CHECK(cue_starts(u) == std::vector<uint32_t>{80, 3000});
+    CHECK(u.cues.at(0).end_ms == 1900);
+    CHECK(cue_speakers(u) == std::vector<std::string>{"Speaker 0", "Speaker 1"});
+    // a transcript without words reads as text, times estimated
+    const Episode t = imported(R"({"metadata":{},"results":{"channels":[{"alternatives":[{"transcript":"Just the words here.","words":[]}]}]}})",
+                               Format::Auto, "dg.json");
+    CHECK(t.meta.times_estimated);
+    CHECK(word_texts(t).size() == 4);
+}
+
+TEST_CASE("Deepgram JSON: malformed files name what is wrong and where", "[import]") {
+    const std::string head = R"({"metadata":{},"results":{"channels":[{"alternatives":[{"transcript":"a b","words":[)" "\n";
+    check_refused({
+        {head + R"({"word":"a","start":"soon","end":1}]}]}]}})", R"(line 2: Deepgram word "start" is not a time: "soon")"},
+        {head + R"({"word":"a","start":"NaN","end":1}]}]}]}})", R"(line 2: Deepgram word "start" is not a time: "NaN")"},
+        {head + R"({"word":"a","start":-1,"end":1}]}]}]}})", R"(line 2: Deepgram word "start" is negative (-1.000 s))"},
+        {head + R"({"word":"a","start":1e12,"end":1}]}]}]}})", R"(line 2: Deepgram word "start" is too large)"},
+        {head + R"({"word":"a","start":0}]}]}]}})", R"(line 2: Deepgram word needs an "end" time)"},
+        {head + R"({"start":0,"end":1}]}]}]}})", R"(line 2: Deepgram word needs a "word" string)"},
+        {head + R"(7]}]}]}})", "line 2: Deepgram word is not an object"},
+        {R"({"results":{"channels":[]}})", R"(line 1: Deepgram JSON needs a non-empty "channels" array)"},
+        {R"({"results":{"channels":[{"alternatives":3}]}})", R"(line 1: Deepgram channel needs an "alternatives" array)"},
+        {R"({"results":{"channels":[{"alternatives":[{"transcript":"","words":[]}]}]}})", "line 1: no words in this Deepgram transcript"},
+        {"{\"results\":{\"channels\":[],\"utterances\":[\n{\"start\":2,\"end\":1}]}}", R"(line 2: Deepgram utterance needs a "transcript" string)"},
+    }, "dg.json");
+}
+
+TEST_CASE("Deepgram JSON: words out of order keep times in order, and other channels are warned about", "[import]") {
+    ImportDesc d;
+    d.name = "dg.json";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    const std::string two = R"({"results":{"channels":[{"alternatives":[{"words":[{"word":"b","start":5,"end":6},{"word":"a","start":2,"end":1}]}]},
+        {"alternatives":[{"words":[{"word":"c","start":0,"end":1}]}]}]}})";
+    auto r = import_transcript(Bytes(two), d);
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    CHECK(r.value().words.at(1).start_ms == 5000);
+    REQUIRE(warnings.size() == 1);
+    CHECK(warnings[0] == "dg.json: Deepgram JSON with 2 channels and no \"utterances\": only the first channel is read");
+}
+
+TEST_CASE("Rev.ai JSON: elements joined as Rev joins them, monologue speakers, sentence cues", "[import]") {
+    const std::string rev = R"({"monologues":[{"speaker":0,"speaker_name":"Alice","elements":[
+  {"type":"text","value":"Hello","ts":0.5,"end_ts":0.9,"confidence":1.0},
+  {"type":"punct","value":","},{"type":"punct","value":" "},
+  {"type":"text","value":"world","ts":1.0,"end_ts":1.4,"confidence":0.9},
+  {"type":"punct","value":"."},{"type":"punct","value":" "},
+  {"type":"unknown","value":"<inaudible>"},{"type":"punct","value":" "},
+  {"type":"text","value":"Nice","ts":2.0,"end_ts":2.3,"confidence":0.9},{"type":"punct","value":" "},
+  {"type":"text","value":"day","ts":2.3,"end_ts":2.7,"confidence":0.9},{"type":"punct","value":"."}]},
+ {"speaker":1,"elements":[{"type":"text","value":"Thanks","ts":4.0,"end_ts":4.4,"confidence":1.0},{"type":"punct","value":"."}]}]})";
+    ImportDesc d;
+    d.name = "rev.json";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    auto r = import_transcript(Bytes(rev), d);
+    REQUIRE(r.ok());
+    const Episode& ep = r.value();
+    check_invariants(ep);
+    CHECK(ep.text == "Hello, world. Nice day. Thanks.");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "world", "Nice", "day", "Thanks"});
+    CHECK(ep.words.at(3).start_ms == 2300);
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{500, 2000, 4000});
+    CHECK(ep.cues.at(1).end_ms == 2700);
+    CHECK(cue_speakers(ep) == std::vector<std::string>{"Alice", "Alice", "Speaker 1"});
+    CHECK(warnings == std::vector<std::string>{"rev.json: Rev.ai: skipped 1 element(s) neither \"text\" nor \"punct\""});
+}
+
+TEST_CASE("Rev.ai JSON: malformed files name what is wrong and where", "[import]") {
+    const std::string head = "{\"monologues\":[{\"speaker\":0,\"elements\":[\n";
+    check_refused({
+        {head + R"({"type":"text","value":"a","end_ts":1}]}]})", R"(line 2: Rev.ai element needs a "ts" time)"},
+        {head + R"({"type":"text","value":"a","ts":"x","end_ts":1}]}]})", R"(line 2: Rev.ai element "ts" is not a time: "x")"},
+        {head + R"({"type":"text","value":"a","ts":1,"end_ts":true}]}]})", R"(line 2: Rev.ai element "end_ts" must be a number of seconds)"},
+        {head + R"({"type":"text","ts":1,"end_ts":2}]}]})", R"(line 2: Rev.ai element needs a "value" string)"},
+        {head + R"({"value":"a","ts":1,"end_ts":2}]}]})", R"(line 2: Rev.ai element needs a "type" string)"},
+        {R"({"monologues":[{"speaker":0,"elements":"a"}]})", R"(line 1: Rev.ai monologue needs an "elements" array)"},
+        {R"({"monologues":{}})", R"(line 1: Rev.ai JSON: "monologues" must be an array)"},
+        {R"({"monologues":[{"speaker":0,"elements":[{"type":"punct","value":" "}]}]})", "line 1: no words in this Rev.ai transcript"},
+    }, "rev.json");
+}
+
+namespace {
+
+const char* const kAwsItems = R"("items":[
+  {"start_time":"0.5","end_time":"0.9","alternatives":[{"confidence":"0.99","content":"Hello"}],"type":"pronunciation"},
+  {"alternatives":[{"confidence":"0.0","content":","}],"type":"punctuation"},
+  {"start_time":"1.0","end_time":"1.9","alternatives":[{"confidence":"0.99","content":"world"}],"type":"pronunciation"},
+  {"alternatives":[{"confidence":"0.0","content":"."}],"type":"punctuation"},
+  {"start_time":"2.5","end_time":"3.2","alternatives":[{"confidence":"0.98","content":"Fine"}],"type":"pronunciation"},
+  {"alternatives":[{"confidence":"0.0","content":"."}],"type":"punctuation"}])";
+
+std::string aws(const std::string& extra) {
+    return std::string(R"({"jobName":"episode-1","accountId":"123456789012","status":"COMPLETED",
+"results":{"transcripts":[{"transcript":"Hello, world. Fine."}],)") + extra + kAwsItems + "}}";
+}
+
+}  // namespace
+
+TEST_CASE("AWS Transcribe JSON: string times, punctuation on the word before, speakers from speaker_labels", "[import]") {
+    const Episode plain = imported(aws(""), Format::Auto, "aws.json");
+    CHECK(plain.text == "Hello, world. Fine.");
+    CHECK(word_texts(plain) == std::vector<std::string>{"Hello", "world", "Fine"});
+    CHECK(plain.words.at(1).start_ms == 1000);
+    CHECK(cue_starts(plain) == std::vector<uint32_t>{500, 2500});
+    CHECK(plain.cues.at(0).end_ms == 1900);
+    CHECK(plain.meta.speakers.empty());
+    const Episode spk = imported(aws(R"("speaker_labels":{"speakers":2,"segments":[
+  {"start_time":"0.5","end_time":"1.9","speaker_label":"spk_0","items":[]},
+  {"start_time":"2.5","end_time":"3.2","speaker_label":"spk_1","items":[]}]},)"), Format::Auto, "aws.json");
+    CHECK(cue_speakers(spk) == std::vector<std::string>{"Speaker 0", "Speaker 1"});
+    CHECK(spk.words.at(1).speaker == 0);
+    const Episode seg = imported(aws(R"("audio_segments":[
+  {"id":0,"transcript":"Hello, world.","start_time":"0.5","end_time":"1.9","speaker_label":"spk_0","items":[0,1,2,3]},
+  {"id":1,"transcript":"Fine.","start_time":"2.5","end_time":"3.2","speaker_label":"spk_1","items":[4,5]}],)"), Format::Auto, "aws.json");
+    CHECK(seg.text == "Hello, world. Fine.");
+    CHECK(cue_starts(seg) == std::vector<uint32_t>{500, 2500});
+    CHECK(cue_speakers(seg) == std::vector<std::string>{"Speaker 0", "Speaker 1"});
+}
+
+TEST_CASE("AWS Transcribe JSON: malformed files name what is wrong and where", "[import]") {
+    const std::string head = "{\"jobName\":\"j\",\"results\":{\"transcripts\":[],\"items\":[\n";
+    const std::string alt = R"("alternatives":[{"content":"a"}],"type":"pronunciation")";
+    check_refused({
+        {head + R"({"start_time":"abc","end_time":"1",)" + alt + "}]}}", R"(line 2: AWS item "start_time" is not a time: "abc")"},
+        {head + R"({"start_time":"-1","end_time":"1",)" + alt + "}]}}", R"(line 2: AWS item "start_time" is negative (-1.000 s))"},
+        {head + R"({"end_time":"1",)" + alt + "}]}}", R"(line 2: AWS item needs a "start_time" time)"},
+        {head + R"({"start_time":"0","end_time":"1","type":"pronunciation"}]}})", R"(line 2: AWS item needs an "alternatives" array)"},
+        {head + R"({"start_time":"0","end_time":"1","alternatives":[{}],"type":"pronunciation"}]}})", R"(line 2: AWS alternative needs a "content" string)"},
+        {"{\"results\":{\"items\":{}}}", R"(line 1: AWS Transcribe JSON: "items" must be an array)"},
+        {"{\"results\":{\"transcripts\":[{\"transcript\":\"\"}],\"items\":[]}}", "line 1: no words in this AWS Transcribe transcript"},
+    }, "aws.json");
+    // a job without word items still has its transcript: read as text, times estimated
+    const Episode t = imported(R"({"jobName":"j","results":{"transcripts":[{"transcript":"Only text here."}],"items":[]}})", Format::Auto, "aws.json");
+    CHECK(t.meta.times_estimated);
+    CHECK(word_texts(t) == std::vector<std::string>{"Only", "text", "here"});
+}
+
+TEST_CASE("Google Speech-to-Text JSON: a cue per result, word times, left-out zero times, results without words", "[import]") {
+    // v1 "recognize": durations as "1.500s"; a zero duration is left out of Google's JSON
+    const std::string v1 = R"({"results":[
+  {"alternatives":[{"transcript":"Hello world.","confidence":0.98,"words":[{"endTime":"0.400s","word":"Hello"},{"startTime":"0.400s","endTime":"0.900s","word":"world."}]}],"resultEndTime":"1.200s","languageCode":"en-us"},
+  {"alternatives":[{"transcript":" how are you","confidence":0.91}],"resultEndTime":"4.500s","languageCode":"en-us"}],
+ "totalBilledTime":"5s","requestId":"1"})";
+    const Episode ep = imported(v1, Format::Auto, "g.json");
+    CHECK(ep.text == "Hello world. how are you");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "world", "how", "are", "you"});
+    CHECK(ep.words.at(0).start_ms == 0);
+    CHECK(ep.words.at(1).start_ms == 400);
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{0, 1200});  // the second from the first's end
+    CHECK(ep.cues.at(0).end_ms == 900);
+    CHECK(ep.cues.at(1).end_ms == 4500);
+    // v2: "startOffset" / "endOffset" / "resultEndOffset"
+    const Episode v2 = imported(R"({"results":[{"alternatives":[{"transcript":"Hi there","words":[
+  {"startOffset":"2.100s","endOffset":"2.300s","word":"Hi"},{"startOffset":"2.300s","endOffset":"2.800s","word":"there"}]}],"resultEndOffset":"3s"}]})",
+                                Format::Auto, "g.json");
+    CHECK(v2.words.at(1).start_ms == 2300);
+    CHECK(v2.cues.at(0).start_ms == 2100);
+}
+
+// With speaker diarization Google repeats every word, now with its speakerTag, in the last result:
+// read as well as the others, each word came twice.
+TEST_CASE("Google Speech-to-Text JSON: the diarized last result is read alone, split at speaker changes", "[import]") {
+    const std::string g = R"({"results":[
+  {"alternatives":[{"transcript":"Hello world.","words":[{"startTime":"0.100s","endTime":"0.400s","word":"Hello"},{"startTime":"0.400s","endTime":"0.900s","word":"world."}]}],"resultEndTime":"1.200s"},
+  {"alternatives":[{"transcript":"Fine.","words":[{"startTime":"2s","endTime":"2.500s","word":"Fine."}]}],"resultEndTime":"3s"},
+  {"alternatives":[{"words":[{"startTime":"0.100s","endTime":"0.400s","word":"Hello","speakerTag":1},{"startTime":"0.400s","endTime":"0.900s","word":"world.","speakerTag":1},
+    {"startTime":"2s","endTime":"2.500s","word":"Fine.","speakerTag":2}]}]}]})";
+    const Episode ep = imported(g, Format::Auto, "g.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "world", "Fine"});
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{100, 2000});
+    CHECK(cue_speakers(ep) == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    // a diarized answer of one result is split at its speaker changes too (v2 writes "speakerLabel")
+    const Episode one = imported(R"({"results":[{"alternatives":[{"words":[{"startOffset":"0.1s","word":"Hi","speakerLabel":"1"},
+        {"startOffset":"0.5s","word":"there","speakerLabel":"1"},{"startOffset":"2s","word":"Hello","speakerLabel":"2"}]}]}]})",
+                                 Format::Auto, "g.json");
+    CHECK(cue_starts(one) == std::vector<uint32_t>{100, 2000});
+    CHECK(cue_speakers(one) == std::vector<std::string>{"1", "2"});
+}
+
+TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and where", "[import]") {
+    const std::string head = "{\"results\":[{\"alternatives\":[{\"transcript\":\"a\",\"words\":[\n";
+    check_refused({
+        {head + R"({"startTime":"1.5x","endTime":"2s","word":"a"}]}]}]})", R"(line 2: Google word "startTime" is not a time: "1.5x")"},
+        {head + R"({"startTime":"1s","endTime":"-2s","word":"a"}]}]}]})", R"(line 2: Google word "endTime" is negative (-2.000 s))"},
+        {head + R"({"startTime":"1s","endTime":"2s"}]}]}]})", R"(line 2: Google word needs a "word" string)"},
+        {"{\"results\":[{\"alternatives\":[{\"transcript\":\"a\"}],\n\"resultEndTime\":{}}]}", R"(line 2: Google result "resultEndTime" must be a number of seconds)"},
+        {"{\"results\":[\n3]}", "line 2: Google result is not an object"},
+        {"{\"results\":[{\"alternatives\":[{\"confidence\":1}]}]}", R"(line 1: Google alternative needs a "transcript" string)"},
+        {"{\"results\":[{\"alternatives\":[]}]}", "line 1: no words in this Google Speech-to-Text transcript"},
+        {"{\"results\":[]}", "line 1: no words in this Google Speech-to-Text transcript"},
+    }, "g.json");
+    // a result without alternatives (a stretch without speech) is skipped, with a warning
+    ImportDesc d;
+    d.name = "g.json";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    auto r = import_transcript(Bytes(std::string(R"({"results":[{"alternatives":[],"resultEndTime":"3s"},
+        {"alternatives":[{"transcript":"Go on."}],"resultEndTime":"5s"}]})")), d);
+    REQUIRE(r.ok());
+    CHECK(r.value().cues.at(0).start_ms == 3000);  // after the skipped result's end
+    CHECK(warnings == std::vector<std::string>{"g.json: Google Speech-to-Text: skipped 1 result(s) without alternatives"});
 }
