@@ -75,7 +75,8 @@ try {
       while (i < la.length && la[i] === lb[i]) ++i;
       let q = i;
       while (q > 0 && !la[q].startsWith('Q ')) --q;
-      console.log(`DIFFERS ${name}: first at line ${i + 1}, in "${la[q]}"\n  base: ${la[i]}\n  new:  ${lb[i]}`);
+      const cut = (l) => (l && l.length > 300 ? l.slice(0, 300) + ' ...' : l);
+      console.log(`DIFFERS ${name}: first at line ${i + 1}, in "${cut(la[q])}"\n  base: ${cut(la[i])}\n  new:  ${cut(lb[i])}`);
     }
   }
 } finally {

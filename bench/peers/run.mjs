@@ -6,7 +6,7 @@
 //       [--engines 'tx (wasm)',flexsearch\ default]  (a subset: prints latencies, writes nothing)
 //   (bench/run-all.sh builds the targets and runs this)
 //   node --expose-gc bench/peers/run.mjs --build-only [--build-reps N] [--corpora demo,100x]
-//       [--wasm OLD.js,NEW.js] [--native OLD,NEW]   the project's engine's build time alone (below)
+//       [--wasm OLD.js,NEW.js] [--native OLD,NEW]   the project's engine's build time alone (below; '' = none)
 //
 // Corpora (corpora.mjs; all cut into 60-word passages; every engine indexes the same passages, one document each):
 //   demo     assets/lex-fridman-383-mark-zuckerberg.txt
@@ -372,16 +372,17 @@ function countTable(name, c) {
 // builds the --corpora in order as the full run does (demo 3 times, bigger corpora once; so the
 // 100x build also grows the WASM memory, as in the full run), then every --native build runs
 // (median of its 3 builds); the binaries' order alternates between rounds. Prints every time, the
-// medians and the load average; checks that the WASM builds give the same passage counts for the
+// medians, the WASM builds' CPU time and the load average; checks that the WASM builds give the same passage counts for the
 // benchmark's queries; writes nothing.
 async function buildOnly() {
-  const wasms = opt('--wasm', WASM_JS).split(','), natives = opt('--native', NATIVE).split(',').filter((f) => fs.existsSync(f));
+  const wasms = opt('--wasm', WASM_JS).split(',').filter(Boolean).map((f) => path.resolve(f));
+  const natives = opt('--native', NATIVE).split(',').filter((f) => fs.existsSync(f)).map((f) => path.resolve(f));
   const rounds = Number(opt('--build-reps', 5));
   const corpora = CORPORA.map((n) => loadCorpus(n, LEXICAP)).filter(Boolean);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txbuild-'));
   fs.writeFileSync(path.join(dir, 'q.txt'), '');
   for (const C of corpora) fs.writeFileSync(path.join(dir, C.name + '.txt'), txInput(C.passages, C.eps));
-  const times = {}, add = (C, bin, ms) => (times[`${C.name}  ${bin}`] ??= []).push(ms);
+  const times = {}, cpu = {}, add = (C, bin, ms) => (times[`${C.name}  ${bin}`] ??= []).push(ms);
   console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   try {
     for (let r = 0; r < rounds; ++r) {
@@ -391,9 +392,11 @@ async function buildOnly() {
         for (const C of corpora)
           for (let k = 0; k < (C.passages.length < 2000 ? 3 : 1); ++k) {
             heap();
-            const b0 = performance.now();
+            const b0 = performance.now(), c0 = process.cpuUsage();
             E.build(C.passages, C);
             add(C, 'wasm ' + js, performance.now() - b0);
+            const c = process.cpuUsage(c0);  // every thread of the process: V8's compiler and GC threads too
+            (cpu[`${C.name}  wasm ${js}`] ??= []).push((c.user + c.system) / 1000);
           }
       }
       for (const bin of order(natives))
@@ -405,14 +408,15 @@ async function buildOnly() {
     }
   } finally { fs.rmSync(dir, { recursive: true, force: true }); }
   for (const [k, v] of Object.entries(times))
-    console.log(`${k}: median ${pct(v, 0.5).toFixed(1)} ms, min ${Math.min(...v).toFixed(1)} ms  [${v.map((x) => x.toFixed(0)).join(' ')}]`);
+    console.log(`${k}: median ${pct(v, 0.5).toFixed(1)} ms, min ${Math.min(...v).toFixed(1)} ms  [${v.map((x) => x.toFixed(0)).join(' ')}]` +
+      (cpu[k] ? `; CPU time (less sensitive to a busy machine) median ${pct(cpu[k], 0.5).toFixed(1)} ms, min ${Math.min(...cpu[k]).toFixed(1)} ms` : ''));
   const C = corpora[corpora.length - 1], counts = [];
   for (const js of wasms) {
     const E = await txEngine(js);
     E.build(C.passages, C);
     counts.push(QUERIES.map((Q) => E.search(Q)).join(' '));
   }
-  console.log(counts.every((c) => c === counts[0]) ? `same passage counts for the ${QUERIES.length} queries on ${C.name}: ${counts[0]}`
+  if (counts.length) console.log(counts.every((c) => c === counts[0]) ? `same passage counts for the ${QUERIES.length} queries on ${C.name}: ${counts[0]}`
     : `PASSAGE COUNTS DIFFER on ${C.name}:\n${counts.join('\n')}`);
   console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 }
