@@ -401,7 +401,9 @@ struct Stemmer {
 }  // namespace
 
 std::string stem_english(std::string_view token) {
-    static thread_local Stemmer s;
+    // One stemmer for the process, like the rest of the core not thread-safe (it was thread_local:
+    // WASM thread-local storage needs the atomics feature once bulk memory is on, see CMakeLists.txt).
+    static Stemmer s;
     if (!s.env || token.empty()) return std::string(token);
     if (SN_set_current(s.env, int(token.size()), reinterpret_cast<const unsigned char*>(token.data())) != 0)
         return std::string(token);
