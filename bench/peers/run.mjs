@@ -5,8 +5,10 @@
 //       [--corpora demo,100x,lexicap] [--no-page]
 //       [--engines 'tx (wasm)',flexsearch\ default]  (a subset: prints latencies, writes nothing)
 //   (bench/run-all.sh builds the targets and runs this)
+//   node --expose-gc bench/peers/run.mjs --build-only [--build-reps N] [--corpora demo,100x]
+//       [--wasm OLD.js,NEW.js] [--native OLD,NEW]   the project's engine's build time alone (below; '' = none)
 //
-// Corpora (all cut into 60-word passages; every engine indexes the same passages, one document each):
+// Corpora (corpora.mjs; all cut into 60-word passages; every engine indexes the same passages, one document each):
 //   demo     assets/lex-fridman-383-mark-zuckerberg.txt
 //   100x     100 copies of the demo, each shuffled in 8-word chunks with a fixed seed (~2.96 M words)
 //   lexicap  ../shared/data/lexicap/*.vtt, cue text extracted here (skipped when absent)
@@ -20,6 +22,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
+import { corpus as loadCorpus, QUERIES, PASSAGE_WORDS, txInput } from './corpora.mjs';
 
 const require = createRequire(import.meta.url);
 const version = (pkg) => JSON.parse(fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -36,97 +39,7 @@ const LEXICAP = opt('--lexicap', path.join(ROOT, '../shared/data/lexicap'));
 const OUT_DIR = path.join(ROOT, 'bench/results');
 if (typeof global.gc !== 'function') { console.error('run with node --expose-gc'); process.exit(2); }
 
-// ---------------------------------------------------------------- corpora
-const PASSAGE_WORDS = 60;
-function cut(words, out) {
-  for (let i = 0; i < words.length; i += PASSAGE_WORDS) out.push(words.slice(i, i + PASSAGE_WORDS).join(' '));
-  return out;
-}
-function mulberry32(seed) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6D2B79F5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const demoText = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8');
-const demoWords = demoText.split(/\s+/).filter(Boolean);
-function corpus(name) {
-  if (name === 'demo') { const passages = cut(demoWords, []); return { name, words: demoWords.length, passages, eps: [passages.length] }; }
-  if (name === '100x') {
-    const rnd = mulberry32(2023), out = [], eps = [];
-    let n = 0;
-    for (let c = 0; c < 100; ++c) {
-      const chunks = [];
-      for (let k = 0; k < demoWords.length; k += 8) chunks.push(k);
-      for (let k = chunks.length; k > 1; --k) {
-        const j = Math.floor(rnd() * k);
-        [chunks[k - 1], chunks[j]] = [chunks[j], chunks[k - 1]];
-      }
-      const w = [];
-      for (const k of chunks) for (let j = k; j < Math.min(demoWords.length, k + 8); ++j) w.push(demoWords[j]);
-      n += w.length;
-      const before = out.length;
-      cut(w, out);  // passages never span two copies (copies are episodes)
-      eps.push(out.length - before);
-    }
-    return { name, words: n, passages: out, eps };
-  }
-  if (name === 'lexicap') {
-    if (!fs.existsSync(LEXICAP)) return null;
-    const files = fs.readdirSync(LEXICAP).filter((f) => f.endsWith('.vtt')).sort();
-    const out = [], eps = [];
-    let n = 0;
-    for (const f of files) {
-      const lines = fs.readFileSync(path.join(LEXICAP, f), 'utf8').split(/\r?\n/);
-      const w = [];
-      for (const l of lines) {
-        if (!l.trim() || l.startsWith('WEBVTT') || l.includes('-->') || /^\d+$/.test(l.trim()) ||
-            /^(NOTE|STYLE|Kind:|Language:)/.test(l)) continue;
-        for (const x of l.replace(/<[^>]*>/g, ' ').split(/\s+/)) if (x) w.push(x);
-      }
-      n += w.length;
-      const before = out.length;
-      cut(w, out);
-      if (out.length > before) eps.push(out.length - before);
-    }
-    return { name, words: n, passages: out, eps, files: files.length };
-  }
-  throw new Error('unknown corpus ' + name);
-}
-
-// ---------------------------------------------------------------- queries and the oracle
-// q: the project's syntax. terms/kind drive the oracle and each peer's closest translation.
-const QUERIES = [
-  { kind: 'common', q: 'the', terms: ['the'] },
-  { kind: 'common', q: 'ai', terms: ['ai'] },
-  { kind: 'common', q: 'open', terms: ['open'] },
-  { kind: 'word', q: 'facebook', terms: ['facebook'] },
-  { kind: 'word', q: 'metaverse', terms: ['metaverse'] },
-  { kind: 'word', q: 'llama', terms: ['llama'] },
-  { kind: 'word', q: 'whatsapp', terms: ['whatsapp'] },
-  { kind: 'rare', q: 'encryption', terms: ['encryption'] },
-  { kind: 'rare', q: 'grappling', terms: ['grappling'] },
-  { kind: 'rare', q: 'sunglasses', terms: ['sunglasses'] },
-  { kind: 'rare', q: 'consciousness', terms: ['consciousness'] },
-  { kind: 'and', q: 'mark zuckerberg', terms: ['mark', 'zuckerberg'] },
-  { kind: 'and', q: 'open source ai', terms: ['open', 'source', 'ai'] },
-  { kind: 'phrase', q: '"mark zuckerberg"', terms: ['mark', 'zuckerberg'] },
-  { kind: 'phrase', q: '"the future of"', terms: ['the', 'future', 'of'] },
-  { kind: 'phrase', q: '"to be"', terms: ['to', 'be'] },
-  { kind: 'phrase', q: '"open source"', terms: ['open', 'source'] },
-  { kind: 'prefix', q: 'meta*', terms: ['meta'] },
-  { kind: 'prefix', q: 'zuck*', terms: ['zuck'] },
-  { kind: 'prefix', q: 'th*', terms: ['th'] },
-  { kind: 'typo', q: 'zuckerburg', terms: ['zuckerburg'], intended: ['zuckerberg'] },
-  { kind: 'typo', q: 'metavers', terms: ['metavers'], intended: ['metaverse'] },
-  { kind: 'typo', q: 'facebok', terms: ['facebok'], intended: ['facebook'] },
-  { kind: 'typo', q: 'instagarm', terms: ['instagarm'], intended: ['instagram'] },
-  { kind: 'typo', q: 'whatsap', terms: ['whatsap'], intended: ['whatsapp'] },
-  { kind: 'not', q: 'ai -facebook', terms: ['ai'], neg: ['facebook'] },
-  { kind: 'or', q: 'llama OR llamas', terms: ['llama', 'llamas'] },
-];
+// ---------------------------------------------------------------- the oracle (corpora and queries: corpora.mjs)
 
 // The oracle's tokenizer: lower case, accents stripped, apostrophes deleted, split on anything
 // that is not a letter or digit.
@@ -268,9 +181,9 @@ function lunrEngine() {
     drop() { ix = null; },
   };
 }
-async function txEngine() {
-  const create = require(WASM_JS);
-  const M = await create({ wasmBinary: fs.readFileSync(WASM_JS.replace(/\.js$/, '.wasm')) });  // no fetch() in node
+async function txEngine(js = WASM_JS) {
+  const create = require(js);
+  const M = await create({ wasmBinary: fs.readFileSync(js.replace(/\.js$/, '.wasm')) });  // no fetch() in node
   return {
     name: 'tx (wasm)',
     ours: true,
@@ -325,13 +238,6 @@ async function pagefindBuild(passages) {
 const pct = (v, p) => { const s = [...v].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.round(p * (s.length - 1)))] : 0; };
 const heap = () => { global.gc(); global.gc(); const m = process.memoryUsage(); return m.heapUsed + m.external + m.arrayBuffers; };
 
-// The project's engine takes episodes (empty line between) of passages (one a line).
-function txInput(passages, eps) {
-  const out = [];
-  let i = 0;
-  for (const k of eps) { out.push(passages.slice(i, i + k).join('\n')); i += k; }
-  return out.join('\n\n');
-}
 
 // One episode of the same input (its k passages from i, one a line) written as UTF-8 straight
 // into the episode text the WASM engine allocates for it (txb_episode_text): no joined string,
@@ -460,6 +366,65 @@ function countTable(name, c) {
   return rows.join('\n');
 }
 
+// ---------------------------------------------------------------- --build-only
+// The project's engine's build time alone: no oracle, queries or peers. Each round, every --wasm
+// build (comma-separated paths: e.g. a baseline copy and the new build) gets a fresh instance that
+// builds the --corpora in order as the full run does (demo 3 times, bigger corpora once; so the
+// 100x build also grows the WASM memory, as in the full run), then every --native build runs
+// (median of its 3 builds); the binaries' order alternates between rounds. Prints every time, the
+// medians, the WASM builds' CPU time and the load average; checks that the WASM builds give the same passage counts for the
+// benchmark's queries; writes nothing.
+async function buildOnly() {
+  const wasms = opt('--wasm', WASM_JS).split(',').filter(Boolean).map((f) => path.resolve(f));
+  const natives = opt('--native', NATIVE).split(',').filter((f) => fs.existsSync(f)).map((f) => path.resolve(f));
+  const rounds = Number(opt('--build-reps', 5));
+  const corpora = CORPORA.map((n) => loadCorpus(n, LEXICAP)).filter(Boolean);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'txbuild-'));
+  fs.writeFileSync(path.join(dir, 'q.txt'), '');
+  for (const C of corpora) fs.writeFileSync(path.join(dir, C.name + '.txt'), txInput(C.passages, C.eps));
+  const times = {}, cpu = {}, add = (C, bin, ms) => (times[`${C.name}  ${bin}`] ??= []).push(ms);
+  console.log(`load average before: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+  try {
+    for (let r = 0; r < rounds; ++r) {
+      const order = (list) => (r % 2 ? [...list].reverse() : list);
+      for (const js of order(wasms)) {
+        const E = await txEngine(js);
+        for (const C of corpora)
+          for (let k = 0; k < (C.passages.length < 2000 ? 3 : 1); ++k) {
+            heap();
+            const b0 = performance.now(), c0 = process.cpuUsage();
+            E.build(C.passages, C);
+            add(C, 'wasm ' + js, performance.now() - b0);
+            const c = process.cpuUsage(c0);  // every thread of the process: V8's compiler and GC threads too
+            (cpu[`${C.name}  wasm ${js}`] ??= []).push((c.user + c.system) / 1000);
+          }
+      }
+      for (const bin of order(natives))
+        for (const C of corpora) {
+          const out = execFileSync(bin, [path.join(dir, C.name + '.txt'), path.join(dir, 'q.txt'), '--reps', '0'], { encoding: 'utf8' });
+          add(C, 'native ' + bin, JSON.parse(out).build_ms);
+        }
+      console.log(`round ${r + 1}/${rounds} done, load ${os.loadavg()[0].toFixed(2)}`);
+    }
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+  for (const [k, v] of Object.entries(times))
+    console.log(`${k}: median ${pct(v, 0.5).toFixed(1)} ms, min ${Math.min(...v).toFixed(1)} ms  [${v.map((x) => x.toFixed(0)).join(' ')}]` +
+      (cpu[k] ? `; CPU time (less sensitive to a busy machine) median ${pct(cpu[k], 0.5).toFixed(1)} ms, min ${Math.min(...cpu[k]).toFixed(1)} ms` : ''));
+  const C = corpora[corpora.length - 1], counts = [];
+  for (const js of wasms) {
+    const E = await txEngine(js);
+    E.build(C.passages, C);
+    counts.push(QUERIES.map((Q) => E.search(Q)).join(' '));
+  }
+  if (counts.length) console.log(counts.every((c) => c === counts[0]) ? `same passage counts for the ${QUERIES.length} queries on ${C.name}: ${counts[0]}`
+    : `PASSAGE COUNTS DIFFER on ${C.name}:\n${counts.join('\n')}`);
+  console.log(`load average after: ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+}
+if (args.includes('--build-only')) {
+  await buildOnly();
+  process.exit(0);
+}
+
 // ---------------------------------------------------------------- main
 const REPORT_ONLY = args.includes('--report-only');  // re-render goals and peers.md from latest.json
 let result;
@@ -475,7 +440,7 @@ if (REPORT_ONLY) {
     .filter((E) => !opt('--engines') || opt('--engines').split(',').includes(E.name));
   result.engine_notes = Object.fromEntries(engines.map((E) => [E.name, E.notes]));
   for (const name of CORPORA) {
-    const C = corpus(name);
+    const C = loadCorpus(name, LEXICAP);
     if (!C) { console.log(`\n== ${name}: skipped (not present) ==`); continue; }
     result.corpora[name] = await benchCorpus(C, engines);
     console.log('\n' + engineTable(name, result.corpora[name]));

@@ -4,6 +4,8 @@
 //   WASM (node):  createTxEngine() -> _txb_begin(), _txb_episode_text(len), _txb_add_episode(),
 //                 _txb_finish(), _txb_search(qptr), _txb_index_bytes()
 //   native:       tx_bench_peers PASSAGES.txt QUERIES.txt [--reps R]  -> one JSON line
+//                 tx_bench_peers PASSAGES.txt QUERIES.txt --dump  -> every query's results as text
+//                 (bench/peers/identical.sh diffs two builds' dumps: a faster build must not change them)
 //
 // Input: passages separated by '\n', episodes by an empty line; every passage becomes one cue
 // and one search passage, so "passages returned" (SearchResult::total_passages) means the same
@@ -161,9 +163,51 @@ static double pct(std::vector<double> v, double p) {
     return v[std::min(v.size() - 1, size_t(p * double(v.size() - 1) + 0.5))];
 }
 
+// FNV-1a of a match list: thousands of matches compared as one number.
+static uint64_t matches_hash(const std::vector<WordMatch>& ms) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&](uint32_t v) {
+        for (int k = 0; k < 4; ++k) h = (h ^ ((v >> (8 * k)) & 0xFF)) * 1099511628211ull;
+    };
+    for (const WordMatch& m : ms) {
+        mix(m.doc);
+        mix(m.first_word);
+        mix(m.word_count);
+        mix(uint32_t(m.level));
+    }
+    return h;
+}
+
+// Everything a query returns, as text (scores to 9 digits: a float's exact value): the counts, the
+// per-episode summary, every word match (as a hash), and the ranked hits with snippets. Searches
+// with MatchScope::All and the first 20 hits, as the explorer's results list.
+static void dump_query(const std::string& q) {
+    SearchDesc sd;
+    sd.limit = 20;
+    auto r = g_coll->search(q, sd);
+    std::printf("Q %s\n", q.c_str());
+    if (!r) {
+        std::printf("  error %s\n", errc_name(r.errc()));
+        return;
+    }
+    const SearchResult& s = r.value();
+    std::printf("  passages %u occurrences %llu episodes %zu matches %zu #%016llx partial %u/%u\n", s.total_passages,
+                (unsigned long long)s.occurrences, s.episodes.size(), s.matches.size(),
+                (unsigned long long)matches_hash(s.matches), s.partial_of, s.partial_best);
+    for (const std::string& w : s.warnings) std::printf("  warning %s\n", w.c_str());
+    for (const EpisodeHits& e : s.episodes)
+        std::printf("  ep %u %u %u %.9g\n", e.doc, e.passages, e.matches, double(e.best_score));
+    for (const Hit& h : s.hits) {
+        std::printf("  hit %u p%u w%u-%u t%u %.9g %s |%s|", h.doc, h.passage, h.word, h.last_word, h.time_ms, double(h.score),
+                    match_level_name(h.level), h.snippet.text.c_str());
+        for (const ByteSpan& b : h.snippet.highlights) std::printf(" %u-%u", b.begin, b.end);
+        std::printf("\n");
+    }
+}
+
 int main(int argc, char** argv) {
     if (argc < 3) {
-        std::fprintf(stderr, "usage: %s PASSAGES.txt QUERIES.txt [--reps R]\n", argv[0]);
+        std::fprintf(stderr, "usage: %s PASSAGES.txt QUERIES.txt [--reps R | --dump]\n", argv[0]);
         return 2;
     }
     int reps = 15;
@@ -175,6 +219,15 @@ int main(int argc, char** argv) {
         std::string line;
         while (std::getline(qs, line))
             if (!line.empty()) queries.push_back(line);
+    }
+    if (argc >= 4 && !std::strcmp(argv[3], "--dump")) {
+        const int n = txb_build(data.data(), int(data.size()));
+        if (n < 0) return 1;
+        const InvertedIndex& ix = g_coll->index();
+        std::printf("passages %d episodes %u terms %zu tokens %llu index-passages %u\n", n, ix.doc_count(), ix.term_count(),
+                    (unsigned long long)ix.total_tokens(), ix.passage_count());
+        for (const std::string& q : queries) dump_query(q);
+        return 0;
     }
     std::vector<double> builds;
     for (int r = 0; r < 3; ++r) {

@@ -9,13 +9,35 @@ namespace tx {
 
 namespace {
 
-// FNV-1a over the bytes, then a final mix; intern_simple() computes the same hash byte by byte.
-constexpr uint64_t kHashSeed = 1469598103934665603ull, kHashPrime = 1099511628211ull;
-inline uint64_t hash_step(uint64_t h, uint8_t c) { return (h ^ c) * kHashPrime; }
-inline uint64_t hash_final(uint64_t h) { return h ^ (h >> 29); }
+// The dictionary's hash: the bytes as little-endian 64-bit chunks (the last one zero-padded),
+// one multiply per chunk, then a final mix. intern_simple() hashes a word of up to 16 bytes from
+// the same chunks it folds (two multiplies for most words, against one per byte before).
+#if !defined(__BYTE_ORDER__) || __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "index.cpp: the word-at-a-time folding assumes a little-endian target (x86-64, WASM)"
+#endif
+constexpr uint64_t kHashSeed = 0x243F6A8885A308D3ull, kHashMul = 0x9E3779B97F4A7C15ull;
+inline uint64_t hash_chunk(uint64_t h, uint64_t chunk) {
+    h = (h ^ chunk) * kHashMul;
+    return h ^ (h >> 32);
+}
+inline uint64_t hash_final(uint64_t h) {
+    h *= 0xD6E8FEB86659FD93ull;
+    return h ^ (h >> 32);
+}
+inline uint64_t hash_start(size_t len, uint16_t span) { return kHashSeed ^ (uint64_t(span) << 32) ^ len; }
 inline uint64_t hash_bytes(std::string_view s, uint16_t span) {
-    uint64_t h = kHashSeed ^ span;
-    for (char c : s) h = hash_step(h, uint8_t(c));
+    uint64_t h = hash_start(s.size(), span);
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t c;
+        std::memcpy(&c, s.data() + i, 8);
+        h = hash_chunk(h, c);
+    }
+    if (i < s.size()) {
+        uint64_t c = 0;
+        std::memcpy(&c, s.data() + i, s.size() - i);
+        h = hash_chunk(h, c);
+    }
     return hash_final(h);
 }
 
@@ -88,12 +110,17 @@ inline bool InvertedIndex::term_is(TermId t, std::string_view s, uint16_t span) 
     return ti.span == span && ti.text_len == s.size() && same_bytes(m_arena.data() + ti.text_begin, s.data(), s.size());
 }
 
-inline size_t InvertedIndex::slot_of(std::string_view s, uint16_t span, uint64_t hash) const {
+template <class Match>
+inline size_t InvertedIndex::probe(uint64_t hash, Match match) const {
     const size_t mask = m_table.size() - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const uint32_t t = m_table[i];
-        if (t == kNoTerm || term_is(t, s, span)) return i;
+        const TermId t = m_table[i];
+        if (t == kNoTerm || match(t)) return i;
     }
+}
+
+inline size_t InvertedIndex::slot_of(std::string_view s, uint16_t span, uint64_t hash) const {
+    return probe(hash, [&](TermId t) { return term_is(t, s, span); });
 }
 
 TermId InvertedIndex::find_span(std::string_view s, uint16_t span) const {
@@ -112,11 +139,58 @@ void InvertedIndex::grow_table() {
     }
 }
 
-TermId InvertedIndex::intern_simple(std::string_view word) {
+namespace {
+// x's bytes folded as kFold would (ASCII letters lowered, digits kept) into `folded`, when every
+// byte whose high bit is in `lanes` (0x80 in each of the word's bytes) is an ASCII letter or digit.
+inline bool fold_chunk(uint64_t x, uint64_t lanes, uint64_t& folded) {
+    if ((ascii_alnum_bytes(x) & lanes) != lanes) return false;
+    folded = x | (lanes >> 2);  // 0x20 in the word's bytes: lowers a letter, a digit has it already
+    return true;
+}
+}  // namespace
+
+TermId InvertedIndex::intern_simple(std::string_view word, const char* text_end) {
+    const size_t len = word.size();
+    // The common word: 1-16 letters and digits, read 8 bytes at a time (the bytes past it are
+    // masked off; reading them needs 16 readable bytes from its start).
+    if (len - 1 < 16 && text_end - word.data() >= 16) {
+        uint64_t x0, x1 = 0;
+        std::memcpy(&x0, word.data(), 8);
+        std::memcpy(&x1, word.data() + 8, 8);
+        const uint64_t all = ~uint64_t(0), highs = 0x8080808080808080ull;
+        const uint64_t m0 = all >> (64 - 8 * std::min<size_t>(len, 8));  // the word's bytes of each half
+        const uint64_t m1 = len > 8 ? all >> (128 - 8 * len) : 0;
+        uint64_t f0 = 0, f1 = 0;
+        if (fold_chunk(x0 & m0, highs & m0, f0) && (len <= 8 || fold_chunk(x1 & m1, highs & m1, f1))) {
+            uint64_t h = hash_chunk(hash_start(len, 1), f0);
+            if (len > 8) h = hash_chunk(h, f1);
+            h = hash_final(h);
+            char buf[16];
+            std::memcpy(buf, &f0, 8);
+            std::memcpy(buf + 8, &f1, 8);
+            if (!m_table.empty()) {
+                // a term's text compared as the same two masked halves when 16 bytes of the arena
+                // can be read from its start (every term but the last few)
+                const char* arena = m_arena.data();
+                const size_t arena_size = m_arena.size();
+                const TermId t = m_table[probe(h, [&](TermId c) {
+                    const TermInfo& ti = m_terms[c];
+                    if (ti.text_len != len || ti.span != 1) return false;
+                    if (ti.text_begin + 16 > arena_size) return same_bytes(arena + ti.text_begin, buf, len);
+                    uint64_t a0, a1;
+                    std::memcpy(&a0, arena + ti.text_begin, 8);
+                    std::memcpy(&a1, arena + ti.text_begin + 8, 8);
+                    return (((a0 & m0) ^ f0) | ((a1 & m1) ^ f1)) == 0;
+                })];
+                if (t != kNoTerm) return t;
+            }
+            return add_term(std::string_view(buf, len), 1, h);
+        }
+    }
+    // Apostrophes, longer words, the end of the text: byte by byte.
     char buf[kMaxTokenBytes];
     size_t n = 0;
-    uint64_t h = kHashSeed ^ 1u;
-    if (word.size() > kMaxTokenBytes) return kNoTerm;  // may need truncating: the general path
+    if (len > kMaxTokenBytes) return kNoTerm;  // may need truncating: the general path
     for (char ch : word) {
         uint8_t c = kFold.f[uint8_t(ch)];
         if (c <= kSkip) {
@@ -124,10 +198,10 @@ TermId InvertedIndex::intern_simple(std::string_view word) {
             return kNoTerm;
         }
         buf[n++] = char(c);
-        h = hash_step(h, c);
     }
     if (n == 0) return kNoTerm;
-    return intern(std::string_view(buf, n), 1, hash_final(h));
+    const std::string_view folded(buf, n);
+    return intern(folded, 1, hash_bytes(folded, 1));
 }
 
 inline TermId InvertedIndex::intern(std::string_view s, uint16_t span, uint64_t hash) {
@@ -200,8 +274,15 @@ inline uint64_t read_varint(const uint8_t*& p) {
     }
 }
 // Writes through a raw pointer (a vector push_back per byte is an out-of-line call in WASM);
-// the caller makes sure 10 bytes fit.
+// the caller makes sure 10 bytes fit (two are written even for a one-byte varint).
 inline void put_varint(uint8_t*& o, uint64_t x) {
+    if (x < 0x4000) {  // one or two bytes (most gaps): both stored at once, no branch on the length
+        const uint32_t two = x >= 0x80;
+        const uint16_t v = uint16_t((x & 0x7F) | (two << 7) | ((x >> 7) << 8));
+        std::memcpy(o, &v, 2);
+        o += 1 + two;
+        return;
+    }
     while (x >= 0x80) { *o++ = uint8_t(x) | 0x80; x >>= 7; }
     *o++ = uint8_t(x);
 }
@@ -319,7 +400,7 @@ __attribute__((noinline)) void InvertedIndex::index_words(WordLoop& L, uint32_t 
         const Word& word = ep.words[w];
         if (word.end > text.size() || word.begin >= word.end) continue;
         std::string_view ws = text.substr(word.begin, word.end - word.begin);
-        const TermId simple = intern_simple(ws);  // the common word: one token, as word_tokens would give
+        const TermId simple = intern_simple(ws, text.data() + text.size());  // the common word: one token, as word_tokens would give
         size_t k = 1;
         if (simple == kNoTerm) {
             word_tokens(ws, L.wt);
@@ -476,20 +557,26 @@ void InvertedIndex::add_fuzzy(const std::vector<TermId>& terms) {
     m_fuzzy_begin.swap(begin);
 }
 
-void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
+template <class F>
+void InvertedIndex::for_each_piece(TermId t, F f) const {
     const TermInfo& ti = m_terms[t];
+    const uint32_t write = m_build[t].write;
+    uint32_t p = ti.head, end = ti.head + ti.first_size - 4, level = 0;
+    while (!(write >= p && write <= end)) {
+        f(m_pool.data() + p, m_pool.data() + end);
+        std::memcpy(&p, m_pool.data() + end, 4);
+        level = std::min(level + 1, kMaxLevel);
+        end = p + slice_size(level) - 4;
+    }
+    f(m_pool.data() + p, m_pool.data() + write);
+}
+
+void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
     if (m_build.size() == m_terms.size()) {  // the writer knows where the stream ends: copy slice by slice
-        const uint32_t write = m_build[t].write;
-        uint32_t p = ti.head, end = ti.head + ti.first_size - 4, level = 0;
-        while (!(write >= p && write <= end)) {
-            out.insert(out.end(), m_pool.data() + p, m_pool.data() + end);
-            std::memcpy(&p, m_pool.data() + end, 4);
-            level = std::min(level + 1, kMaxLevel);
-            end = p + slice_size(level) - 4;
-        }
-        out.insert(out.end(), m_pool.data() + p, m_pool.data() + write);
+        for_each_piece(t, [&](const uint8_t* b, const uint8_t* e) { out.insert(out.end(), b, e); });
         return;
     }
+    const TermInfo& ti = m_terms[t];
     SliceReader r(m_pool.data(), ti.head, ti.first_size);
     for (uint32_t k = 0; k < ti.count; ++k) {  // copy entry by entry: flag entries hold two varints
         uint64_t v = 0;
@@ -502,11 +589,18 @@ void InvertedIndex::copy_postings(TermId t, std::vector<uint8_t>& out) const {
 
 void InvertedIndex::shrink() {
     // Rewrite every term's postings as one exactly sized slice (+4 link bytes, so that later
-    // appends can chain new slices) and drop the writer state.
+    // appends can chain new slices) and drop the writer state. The new pool is sized exactly
+    // first when the writer state tells each stream's length (a pool that grew while copying, and
+    // was then copied again to trim it, took a third of the compaction's time in WASM).
     std::vector<uint8_t> pool;
     size_t need = 0;
-    for (const TermInfo& ti : m_terms) need += ti.count ? 4 : 0;
-    pool.reserve(m_pool.size() / 2 + need);
+    for (TermId t = 0; t < m_terms.size(); ++t) {
+        if (m_terms[t].count == 0) continue;
+        need += 4;
+        if (m_build.size() == m_terms.size()) for_each_piece(t, [&](const uint8_t* b, const uint8_t* e) { need += size_t(e - b); });
+        else need += m_terms[t].first_size;  // an upper bound (a stream after shrink() fills its slice)
+    }
+    pool.reserve(need);
     for (TermId t = 0; t < m_terms.size(); ++t) {
         TermInfo& ti = m_terms[t];
         if (ti.count == 0) continue;
@@ -933,7 +1027,7 @@ size_t InvertedIndex::postings_bytes() const { return m_pool.capacity(); }
 
 size_t InvertedIndex::memory_bytes() const {
     size_t n = postings_bytes();
-    n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(uint32_t);
+    n += m_arena.capacity() + m_terms.capacity() * sizeof(TermInfo) + m_table.capacity() * sizeof(m_table[0]);
     n += m_name_bits.capacity() * sizeof(uint64_t);
     n += m_build.capacity() * sizeof(BuildState);
     n += m_docs.capacity() * sizeof(DocInfo) + m_runs.capacity() * sizeof(Run) + m_passages.capacity() * sizeof(Passage);

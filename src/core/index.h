@@ -277,6 +277,9 @@ private:
     TermId find_span(std::string_view s, uint16_t span) const;
     // The table slot holding this term, or the empty slot where it would go (m_table not empty).
     size_t slot_of(std::string_view s, uint16_t span, uint64_t hash) const;
+    // The same with the term's test as match(TermId).
+    template <class Match>
+    size_t probe(uint64_t hash, Match match) const;
     uint32_t word_of_token_slow(DocId d, Pos pos) const;
     struct WordLoop;
     static constexpr uint32_t kWordChunk = 2048;
@@ -286,8 +289,9 @@ private:
     TermId intern(std::string_view s, uint16_t span);
     TermId add_term(std::string_view s, uint16_t span, uint64_t hash);  // intern's insertion
     // The common word (ASCII letters, digits, apostrophes; one token; see word_tokens) folded,
-    // hashed and interned in one pass. @return its term, or kNoTerm for any other word.
-    TermId intern_simple(std::string_view word);
+    // hashed and interned in one pass; `word` lies in a text ending at `text_end`.
+    // @return its term, or kNoTerm for any other word.
+    TermId intern_simple(std::string_view word, const char* text_end);
     bool term_is(TermId t, std::string_view s, uint16_t span) const;
     void grow_table();
     void add_posting(TermId t, DocId d, Pos p);
@@ -298,6 +302,9 @@ private:
     void add_fuzzy(const std::vector<TermId>& terms);  // commit(): new span-1 terms into m_fuzzy_*
     // Append term t's postings stream to `out` (the bytes only, no slice links).
     void copy_postings(TermId t, std::vector<uint8_t>& out) const;
+    // While building: f(begin, end) for each piece of term t's stream in m_pool, in order.
+    template <class F>
+    void for_each_piece(TermId t, F f) const;
 
     IndexDesc m_desc;
     std::string m_arena;

@@ -62,6 +62,19 @@ bool is_hyphen_cp(uint32_t cp);      // - ‐ ‑ (split and joined)
 bool is_word_cp(uint32_t cp);        // letters/digits (any non-punctuation code point >= 0x80)
 bool is_cjk_char_cp(uint32_t cp);    // Han ideographs and kana: one token per character
 
+// The high bit of every byte of x (8 bytes of text, loaded little-endian) that is an ASCII letter
+// or digit, 0 in the others: the word-at-a-time tests of split_words and the index's folding.
+inline uint64_t ascii_alnum_bytes(uint64_t x) {
+    constexpr uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    // the high bit of each byte of y (all < 0x80) in [lo, hi]: no sum passes 0xFF, so no carry
+    // crosses into the next byte
+    auto in = [](uint64_t y, uint8_t lo, uint8_t hi) {
+        return (y + ones * uint8_t(0x80 - lo)) & ~(y + ones * uint8_t(0x7F - hi)) & highs;
+    };
+    const uint64_t low7 = x & ~highs;  // bytes >= 0x80 are cleared from the result below
+    return (in(low7, '0', '9') | in(low7 | (ones * 0x20), 'a', 'z')) & ~x & highs;
+}
+
 // ---- Words and tokens ----
 
 struct WordSpan {

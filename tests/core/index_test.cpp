@@ -83,6 +83,104 @@ TEST_CASE("index: every word is indexed as word_tokens' parts (and joined form) 
     }
 }
 
+// Protects intern_simple's word-at-a-time path (a word of up to 16 bytes folded and hashed 8 bytes
+// at a time, its term compared as two masked halves) and the byte-by-byte path it falls back to
+// (apostrophes, other bytes, the last 16 bytes of the text, longer words): every word, of 1-20
+// bytes of letters, digits and the bytes next to them in ASCII ('/', ':', '@', '[', '`', '{'),
+// an apostrophe or UTF-8, must be indexed as word_tokens' tokens. The episode is indexed twice
+// (the second time every word is a known term: the look-up, not the insertion) and its last word
+// ends the text.
+TEST_CASE("index: words of 1-20 letters, digits and neighbouring bytes are the terms word_tokens gives", "[index]") {
+    const std::string alphabet = "aZz09AmQ/:@[`{'";
+    uint32_t seed = 99;
+    auto next = [&]() { return seed = seed * 1664525u + 1013904223u; };
+    std::vector<std::string> words;
+    for (int k = 0; k < 3000; ++k) {
+        std::string w;
+        const size_t len = 1 + (next() >> 8) % 20;
+        const bool plain = (next() >> 8) % 4 != 0;  // mostly words the fast path takes
+        for (size_t i = 0; i < len; ++i) {
+            const uint32_t r = next() >> 8;
+            w += plain ? "aZz09AmQ"[r % 8] : alphabet[r % alphabet.size()];
+        }
+        if (k % 97 == 0) w += "\xC3\xA9";  // UTF-8
+        words.push_back(w);
+    }
+    // words that differ only in their second 8 bytes: enough that probes in the table pass them
+    const std::string chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (char a : chars)
+        for (char b : chars) words.push_back(std::string("aZz09AmQ") + a + b);
+    for (size_t len = 9; len <= 17; ++len)
+        for (char c : std::string("aZ0Q")) words.push_back(std::string("aZz09AmQ") + std::string(len - 9, 'm') + c);
+    Episode ep;
+    for (const std::string& w : words) {
+        if (!ep.text.empty()) ep.text += ' ';
+        Word word;
+        word.begin = uint32_t(ep.text.size());
+        ep.text += w;
+        word.end = uint32_t(ep.text.size());
+        ep.words.push_back(word);
+    }
+    std::map<std::pair<std::string, uint16_t>, std::vector<Pos>> want;
+    WordTokens wt;
+    InvertedIndex ix;
+    for (DocId d = 0; d < 2; ++d) {
+        Pos pos = 0;
+        for (const std::string& w : words) {
+            word_tokens(w, wt);
+            for (size_t i = 0; i < wt.count(); ++i) want[{std::string(wt.part(i)), 1}].push_back(d * 1000000 + pos + Pos(i));
+            if (!wt.joined().empty()) want[{std::string(wt.joined()), uint16_t(wt.count())}].push_back(d * 1000000 + pos);
+            pos += Pos(wt.count());
+        }
+        REQUIRE(ix.add_episode(ep).ok());
+        ix.commit();
+        check_postings(ix, want);
+    }
+}
+
+// Protects the postings' varint writer (one- and two-byte values stored with one two-byte write):
+// a word's positions come back exactly for gaps whose delta takes 1, 2, 3 and more bytes (the
+// stored value is gap * 2: 63 -> 1 byte, 64 and 8191 -> 2, 8192 -> 3), across episodes, before
+// and after shrink(). The gaps repeat so that the word's postings reach the large slices written
+// in place (its first few entries go byte by byte).
+TEST_CASE("index: positions survive gaps of every varint length", "[index]") {
+    std::vector<Pos> gaps = {1, 1048576};
+    for (int r = 0; r < 30; ++r)
+        for (Pos g : {1, 63, 64, 65, 2, 8191, 8192, 8193, 3}) gaps.push_back(g);
+    Episode ep;
+    std::vector<Pos> at;  // where "needle" is
+    Pos p = 0;
+    for (Pos g : gaps) {
+        p += g;
+        at.push_back(p);
+    }
+    for (Pos i = 0, k = 0; i <= p; ++i) {
+        const bool needle = k < at.size() && at[k] == i;
+        k += needle;
+        Word word;
+        word.begin = uint32_t(ep.text.size());
+        ep.text += needle ? "needle " : "hay ";
+        word.end = uint32_t(ep.text.size() - 1);
+        ep.words.push_back(word);
+    }
+    InvertedIndex ix;
+    for (DocId d = 0; d < 2; ++d) REQUIRE(ix.add_episode(ep).ok());
+    ix.commit();
+    std::vector<Occurrence> occ;  // (not check_postings: its keys hold positions below 1000000)
+    ix.occurrences(ix.find("needle"), occ);
+    REQUIRE(occ.size() == 2 * at.size());
+    for (size_t k = 0; k < occ.size(); ++k) {
+        CHECK(occ[k].doc == k / at.size());
+        CHECK(occ[k].pos == at[k % at.size()]);
+    }
+    ix.shrink();
+    std::vector<Occurrence> after;
+    ix.occurrences(ix.find("needle"), after);
+    REQUIRE(after.size() == occ.size());
+    for (size_t k = 0; k < occ.size(); ++k) CHECK((after[k].doc == occ[k].doc && after[k].pos == occ[k].pos));
+    CHECK(ix.term_occurrences(ix.find("hay")) == 2 * (p + 1 - at.size()));
+}
+
 TEST_CASE("index: shrink() keeps every term's postings, also when run twice or between additions", "[index]") {
     // Enough repeats that frequent terms span several postings slices (8 B .. 32 KiB each).
     Episode ep;

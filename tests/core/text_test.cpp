@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <random>
 #include <utility>
 #include <string>
@@ -75,6 +76,52 @@ TEST_CASE("split_words: random mixes of ASCII words, punctuation, spaces, UTF-8 
             CHECK(got[k].begin == want[k].begin);
             CHECK(got[k].end == want[k].end);
         }
+    }
+}
+
+// Protects split_words' word-at-a-time step (8 bytes tested at once for letters and digits): a
+// run of them ends at the first other byte whatever that byte is, wherever it falls in the 8, and
+// within the last 8 bytes of the text (the byte-by-byte end).
+TEST_CASE("split_words: a run of letters and digits ends at any other byte, at any offset of an 8-byte step", "[text]") {
+    for (int b = 1; b < 256; ++b)
+        for (size_t run = 1; run <= 18; ++run)
+            for (size_t tail : {0, 1, 3, 9}) {
+                std::string s;
+                for (size_t i = 0; i < run; ++i) s += "aZ09zAmQ"[i % 8];
+                s += char(b);
+                s += std::string(tail, 'q');
+                std::vector<WordSpan> got;
+                split_words(s, got);
+                const std::vector<WordSpan> want = reference_words(s);
+                INFO("run " << run << ", byte " << b << ", tail " << tail);
+                REQUIRE(got.size() == want.size());
+                for (size_t k = 0; k < got.size(); ++k) {
+                    CHECK(got[k].begin == want[k].begin);
+                    CHECK(got[k].end == want[k].end);
+                }
+            }
+}
+
+// Protects ascii_alnum_bytes, the 8-bytes-at-once letter/digit test of split_words and the index:
+// each byte value in each of the 8 places, among other bytes, against the plain definition.
+TEST_CASE("ascii_alnum_bytes: flags exactly the ASCII letters and digits, in every byte of the 8", "[text]") {
+    auto alnum = [](int c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    uint32_t seed = 5;
+    for (int round = 0; round < 64; ++round) {
+        uint8_t bytes[8];
+        for (uint8_t& x : bytes) x = uint8_t((seed = seed * 1664525u + 1013904223u) >> 24);
+        for (int lane = 0; lane < 8; ++lane)
+            for (int c = 0; c < 256; ++c) {
+                bytes[lane] = uint8_t(c);
+                uint64_t x;
+                std::memcpy(&x, bytes, 8);
+                const uint64_t got = ascii_alnum_bytes(x);
+                for (int k = 0; k < 8; ++k) {
+                    INFO("lane " << k << " byte " << int(bytes[k]));
+                    REQUIRE(((got >> (8 * k + 7)) & 1) == uint64_t(alnum(bytes[k])));
+                }
+                CHECK((got & ~0x8080808080808080ull) == 0);
+            }
     }
 }
 
