@@ -1149,6 +1149,7 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
     std::sort(words.begin(), words.end());
     words.erase(std::unique(words.begin(), words.end()), words.end());
     h.word = first_w;
+    h.focus_word = first_w;
     h.last_word = std::max(first_w, last_w);
     if (!c.resident(h.doc)) {  // text released: rank and count only, the caller fills the text
         h.time_ms = ix.passage(cand.gid).start_ms;
@@ -1602,8 +1603,10 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
             h.highlights.push_back(s);
     }
     if (h.word >= ep.words.size()) h.word = 0;
-    h.time_ms = ep.words.empty() ? 0 : ep.words[h.word].start_ms;
     h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes);
+    // the row's time and the reader's jump go where the snippet centres, not to an earlier lone match
+    h.focus_word = ep.words.empty() ? h.word : h.snippet.focus_word;
+    h.time_ms = ep.words.empty() ? 0 : ep.words[h.focus_word].start_ms;
     h.text_pending = false;
 }
 
@@ -1938,6 +1941,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     if (ep.words.empty() || first_word >= ep.words.size()) return s;
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
     first_word = snippet_focus(ep, first_word, last_word, highlights, context);
+    s.focus_word = first_word;
     // Anchor: the focus plus any further highlights within 2 * context bytes of it.
     uint32_t anchor_begin = ep.words[first_word].begin, anchor_end = ep.words[first_word].end;
     for (const auto& h : highlights)

@@ -116,6 +116,8 @@ struct Snippet {
     std::vector<ByteSpan> highlights;  // into `text`
     bool cut_before = false;           // text continues before / after the snippet ("…")
     bool cut_after = false;
+    uint32_t focus_word = 0;           // the episode word it centres on: the first word of the
+                                       // tightest stretch holding the most matched forms
 };
 
 struct Hit {
@@ -123,14 +125,17 @@ struct Hit {
     uint32_t passage = 0;              // global passage id (InvertedIndex::passage)
     uint32_t word = 0;                 // first matched word in the passage (Episode::words index)
     uint32_t last_word = 0;            // last matched word in the passage
-    uint32_t time_ms = 0;              // start time of `word` (estimated if meta.times_estimated)
+    uint32_t focus_word = 0;           // where to read it: the snippet's focus (Snippet::focus_word),
+                                       // `word` for a one-word query or while text_pending
+    uint32_t time_ms = 0;              // start time of `focus_word` (estimated if meta.times_estimated)
     float score = 0;
     MatchLevel level = MatchLevel::Exact;  // rank tier: the worst, over query words, of each word's best match
     std::vector<ByteSpan> highlights;  // Episode::text byte ranges of every matched word
     Snippet snippet;                   // filled for the returned hits only
     bool text_pending = false;         // the episode's text was released (Collection::release_text):
-                                       // time_ms is the passage start, highlights and snippet are
-                                       // empty; fill them from a decoded episode (fill_hit_text)
+                                       // time_ms is the passage start, focus_word is `word`,
+                                       // highlights and snippet are empty; fill them from a
+                                       // decoded episode (fill_hit_text)
 };
 
 struct EpisodeHits {  // per-episode summary, for an episode list with counts
@@ -231,7 +236,7 @@ private:
     InvertedIndex m_index;
 };
 
-// Fill a hit's highlights, snippet and exact time from its decoded episode `ep`, using the matches
+// Fill a hit's highlights, snippet, focus word and exact time from its decoded episode `ep`, using the matches
 // of `r` inside [h.word, h.last_word] (what search does for resident episodes). Clears text_pending.
 void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes = 80);
 // The same from word ranges (first, last word; inclusive), sorted by first word.
@@ -239,7 +244,8 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
                    uint32_t snippet_bytes = 80);
 
 // KWIC: the text around words [first_word, last_word] of `ep`, about `context` bytes each side,
-// cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped.
+// cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped. It
+// centres on the highlights' tightest stretch with the most matched forms (Snippet::focus_word).
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
                      const std::vector<ByteSpan>& highlights, uint32_t context = 80);
 

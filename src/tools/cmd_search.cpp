@@ -151,6 +151,7 @@ int cmd_search(int argc, char** argv) {
             o += ",\"time_ms\":" + std::to_string(h.time_ms);
             o += ",\"time_estimated\":" + std::string(ep.meta.times_estimated ? "true" : "false");
             o += ",\"word\":" + std::to_string(h.word);
+            o += ",\"focus_word\":" + std::to_string(h.focus_word);
             o += ",\"passage\":" + std::to_string(h.passage - coll.index().passages_begin(h.doc));
             char buf[32];
             std::snprintf(buf, sizeof buf, "%.4f", double(h.score));

@@ -792,7 +792,8 @@ TEST_CASE("hits carry byte ranges of every matched word, snippets and histograms
             REQUIRE(s.end <= h.snippet.text.size());
             CHECK(ep.text.find(h.snippet.text) != std::string::npos);
         }
-        CHECK(h.time_ms == ep.words[h.word].start_ms);
+        CHECK(h.time_ms == ep.words[h.focus_word].start_ms);
+        CHECK((h.focus_word >= h.word && h.focus_word <= h.last_word));
         CHECK(!h.snippet.highlights.empty());
     }
     // ranked: tiers then scores
@@ -1334,6 +1335,61 @@ TEST_CASE("a snippet shows where the query's words stand together, not the first
     REQUIRE(one.ok());
     REQUIRE(one->hits.size() == 1);
     CHECK(one->hits[0].snippet.text.find("many long evenings") != std::string::npos);
+}
+
+// Protects the hit's time and jump target (audit: "meaning of life" showed the phrase in the
+// snippet, but the row's time and the reader's jump went to a lone "of" said seconds earlier in the
+// passage): Hit::focus_word and time_ms are the snippet's focus, not the passage's first match.
+TEST_CASE("a hit's time and focus word are where its snippet centres, not the first lone match", "[search][snippet]") {
+    const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:04.000\nMost of the guests I talked with kept coming back to one question.\n\n"
+                            "00:08.000 --> 00:12.000\nWe walked for hours through the town, past the harbour and the old market.\n\n"
+                            "00:16.000 --> 00:20.000\nSo tell me, what is the meaning of life for you?\n";
+    Collection c;
+    add_vtt(c, vtt);
+    REQUIRE(c.index().passage_count() == 1);
+    const Episode& ep = c.episode(0);
+    auto word_index = [&](const std::string& w, uint32_t from) {  // found in the text, not by the search
+        for (uint32_t i = from; i < ep.words.size(); ++i)
+            if (ep.text.compare(ep.words[i].begin, ep.words[i].end - ep.words[i].begin, w) == 0) return i;
+        FAIL("no word " << w);
+        return uint32_t(0);
+    };
+    const uint32_t lone_of = word_index("of", 0), meaning = word_index("meaning", 0);
+    REQUIRE(lone_of < meaning);
+    REQUIRE(ep.words[lone_of].start_ms < 5000);
+    REQUIRE(ep.words[meaning].start_ms >= 16000);
+
+    auto r = c.search("meaning of life");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const Hit& h = r->hits[0];
+    CHECK(h.word == lone_of);  // the passage's range still starts at its first match
+    CHECK(h.snippet.focus_word == meaning);
+    CHECK(h.focus_word == meaning);
+    CHECK(h.time_ms == ep.words[meaning].start_ms);
+
+    // one word: its focus is its first occurrence, as before
+    auto one = c.search("the");
+    REQUIRE(one.ok());
+    REQUIRE(one->hits.size() == 1);
+    CHECK(one->hits[0].focus_word == word_index("the", 0));
+    CHECK(one->hits[0].focus_word == one->hits[0].word);
+    CHECK(one->hits[0].time_ms == ep.words[word_index("the", 0)].start_ms);
+
+    // an archive's released episode: the first match until its text is filled in, then the focus
+    Collection released;
+    add_vtt(released, vtt);
+    const Episode copy = released.episode(0);
+    released.release_text(0);
+    auto p = released.search("meaning of life");
+    REQUIRE(p.ok());
+    REQUIRE(p->hits.size() == 1);
+    Hit ph = p->hits[0];
+    REQUIRE(ph.text_pending);
+    CHECK(ph.focus_word == ph.word);
+    fill_hit_text(ph, copy, p.value());
+    CHECK(ph.focus_word == meaning);
+    CHECK(ph.time_ms == copy.words[meaning].start_ms);
 }
 
 // Protects highlights in the context a snippet borrows from a neighbouring passage (audit:

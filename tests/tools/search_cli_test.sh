@@ -21,6 +21,15 @@ grep -q 'left out: what, does, he, think, about' "$D/err" || fail "left-out word
 # --json carries the same as data
 grep -q '"partial":{"of":3,"best":2' <<< "$("$T" search --json --query "what does he think about open source safety" "$D/a.vtt")" \
   || fail "--json lacks the partial object"
+# a hit's time is where its snippet centres: "meaning of life" at 0:16, not the lone "of" at 0:01
+printf 'WEBVTT\n\n00:01.000 --> 00:04.000\nMost of the guests I talked with kept coming back to one question.\n\n00:08.000 --> 00:12.000\nWe walked for hours through the town, past the harbour and the old market.\n\n00:16.000 --> 00:20.000\nSo tell me, what is the meaning of life for you?\n' > "$D/life.vtt"
+"$T" search --json --query "meaning of life" "$D/life.vtt" | python3 -c '
+import json, sys
+h = json.load(sys.stdin)["hits"][0]
+assert h["word"] == 1, h                   # the lone "of" (word 1) still starts the passage range
+assert h["focus_word"] == 33, h            # "meaning", the 34th word
+assert h["time_ms"] >= 16000, h           # said in the third cue
+' || fail "--json time_ms / focus_word should be the phrase's, not the first lone match's"
 # --strict: the old all-words rule
 out=$("$T" search --strict --query "what does he think about open source safety" "$D/a.vtt" 2>"$D/err") || fail "--strict exited $?"
 grep -q '^0 passages' <<< "$out" || fail "--strict should find nothing: $out"
