@@ -182,6 +182,55 @@ TEST_CASE("selecting a result moves the reader to its first matched word") {
     CHECK(m.time_ms() == m.episodes()[0].words[m.results()[3].word].start_ms);
 }
 
+// Protects where a result takes the reader (audit: for "meaning of life" the row's snippet showed
+// the phrase, but Enter / a click jumped to a lone "of" said earlier in the passage, and the row's
+// time, the reader's current match, F3 and the copied link all followed that "of").
+TEST_CASE("selecting a multi-word result moves the reader to the words its snippet shows, not an earlier lone match") {
+    ImportDesc d;
+    d.format = Format::WebVTT;
+    const std::string vtt = "WEBVTT\n\n00:01.000 --> 00:04.000\nMost of the guests I talked with kept coming back to one question.\n\n"
+                            "00:08.000 --> 00:12.000\nWe walked for hours through the town, past the harbour and the old market.\n\n"
+                            "00:16.000 --> 00:20.000\nSo tell me, what is the meaning of life for you?\n";
+    auto ep = import_transcript(Bytes(vtt), d);
+    REQUIRE(ep.ok());
+    std::vector<Episode> v;
+    v.push_back(std::move(ep.value()));
+    AppModel m;
+    m.load_episodes(std::move(v));
+    const Episode& e = m.episodes()[0];
+    auto word_index = [&](const std::string& w) {  // found in the text, not by the search
+        for (uint32_t i = 0; i < e.words.size(); ++i)
+            if (e.text.compare(e.words[i].begin, e.words[i].end - e.words[i].begin, w) == 0) return i;
+        FAIL("no word " << w);
+        return uint32_t(0);
+    };
+    const uint32_t meaning = word_index("meaning"), lone_of = word_index("of");
+    REQUIRE(lone_of < meaning);
+    REQUIRE(e.words[meaning].start_ms >= 16000);
+
+    m.set_query("meaning of life");
+    REQUIRE(m.results().size() == 1);
+    const ResultRow& r = m.results()[0];
+    CHECK(r.word == lone_of);
+    CHECK(r.focus_word == meaning);
+    CHECK(r.time_ms == e.words[meaning].start_ms);  // the row's time
+    m.select_result(0);
+    CHECK(m.reader_word() == meaning);
+    CHECK(m.time_ms() == e.words[meaning].start_ms);
+    uint32_t w = 0;
+    REQUIRE(m.take_scroll_request(w));
+    CHECK(w == meaning);
+    uint32_t b = 0, z = 0;
+    REQUIRE(m.current_match(b, z));  // the reader's current-match highlight
+    CHECK(b == meaning);
+    CHECK(m.deep_link().find("&t=" + std::to_string(e.words[meaning].start_ms / 1000)) != std::string::npos);
+    m.next_occurrence();  // F3 goes on from the phrase: its "of"
+    CHECK(m.reader_word() == meaning + 1);
+    m.prev_occurrence();  // and back onto the phrase selects the row again
+    CHECK(m.reader_word() == meaning);
+    CHECK(m.selected_result() == 0);
+}
+
 TEST_CASE("seek lands on the first word at or after the time") {
     AppModel m;
     m.load_episodes(demo_episodes());

@@ -622,10 +622,11 @@ void AppModel::select_result(int i) {
     if (i < 0 || size_t(i) >= m_results.size()) { m_selected_result = -1; bump(); return; }
     m_selected_result = i;
     const ResultRow& r = m_results[size_t(i)];
-    // the current occurrence becomes the one this result starts with
+    // the current occurrence becomes the one the row's snippet centres on (not an earlier lone
+    // match of one of the words), so the reader, the row's time and F3 agree with the snippet
     for (size_t k = 0; k < m_occurrences.size(); ++k)
-        if (m_occurrences[k].episode == r.episode && m_occurrences[k].word == r.word) { m_current_occ = int(k); break; }
-    seek_word(r.episode, r.word);
+        if (m_occurrences[k].episode == r.episode && m_occurrences[k].word == r.focus_word) { m_current_occ = int(k); break; }
+    seek_word(r.episode, r.focus_word);
 }
 
 void AppModel::jump_to_occurrence(int i) {
@@ -636,7 +637,7 @@ void AppModel::jump_to_occurrence(int i) {
     m_selected_result = -1;
     const MatchRef& o = m_occurrences[size_t(i)];
     for (size_t k = 0; k < m_results.size(); ++k)
-        if (m_results[k].episode == o.episode && m_results[k].word == o.word) { m_selected_result = int(k); break; }
+        if (m_results[k].episode == o.episode && m_results[k].focus_word == o.word) { m_selected_result = int(k); break; }
     seek_word(o.episode, o.word);
 }
 

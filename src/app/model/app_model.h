@@ -28,10 +28,12 @@ struct HighlightSpan {
 // One ranked search result (a passage), ready to draw.
 struct ResultRow {
     uint32_t episode = 0;
-    uint32_t word = 0;       // first matched word (the reader scrolls here)
+    uint32_t word = 0;       // first matched word of the passage
     uint32_t word_end = 0;   // one past the last matched word of the first match
     uint32_t last_word = 0;  // last matched word of the passage
-    uint32_t time_ms = 0;    // passage start while snippet_pending, then the first match's time
+    uint32_t focus_word = 0; // the word the snippet centres on (Hit::focus_word): the reader jumps
+                             // here; `word` while snippet_pending
+    uint32_t time_ms = 0;    // passage start while snippet_pending, then focus_word's time
     float score = 0;
     std::string snippet;     // keyword-in-context text, cut on word boundaries
     std::vector<HighlightSpan> spans;

@@ -53,6 +53,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
         row.word = h.word;
         row.word_end = h.word + 1;
         row.last_word = h.last_word;
+        row.focus_word = h.focus_word;
         row.time_ms = h.time_ms;
         row.score = h.score;
         row.snippet_pending = h.text_pending;
@@ -77,6 +78,7 @@ void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector
         words.push_back({it->word, it->word_end ? it->word_end - 1 : 0});
     fill_hit_text(h, ep, words, kSnippetBytes);
     row.word = h.word;
+    row.focus_word = h.focus_word;
     row.time_ms = h.time_ms;
     set_snippet(row, h);
     row.snippet_pending = false;
