@@ -131,6 +131,7 @@ TEST_CASE("an archive's search equals an all-resident search, and released episo
             CHECK_FALSE(a.snippet_pending);
             CHECK(a.snippet == b.snippet);
             CHECK(a.time_ms == b.time_ms);
+            CHECK(a.focus_word == b.focus_word);  // where the reader jumps: the snippet's focus
             REQUIRE(a.spans.size() == b.spans.size());
             for (size_t k = 0; k < a.spans.size(); ++k) CHECK(a.spans[k].begin == b.spans[k].begin);
         }
