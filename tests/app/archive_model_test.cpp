@@ -140,6 +140,27 @@ TEST_CASE("an archive's search equals an all-resident search, and released episo
     for (const Episode& e : lazy.episodes()) CHECK(e.text.empty());
 }
 
+// Protects the jump of an archive row chosen before it was drawn (End, PageDown): it waited for
+// its snippet and jumped to the passage's first match, not to the words its snippet then showed.
+TEST_CASE("selecting an archive result whose snippet is not filled yet still jumps to its snippet's focus") {
+    auto eps = archive_episodes(12);
+    AppModel lazy, eager;
+    load_as_archive(lazy, eps);
+    run_to_end(lazy);
+    eager.load_episodes(eps);
+    lazy.set_query("open source");
+    eager.set_query("open source");
+    REQUIRE(lazy.results().size() == eager.results().size());
+    size_t i = 0;  // a row whose focus is not its first match
+    while (i < eager.results().size() && eager.results()[i].focus_word == eager.results()[i].word) ++i;
+    REQUIRE(i < eager.results().size());
+    REQUIRE(lazy.results()[i].snippet_pending);
+    lazy.select_result(int(i));
+    CHECK_FALSE(lazy.results()[i].snippet_pending);
+    CHECK(lazy.reader_word() == eager.results()[i].focus_word);
+    CHECK(lazy.time_ms() == eager.results()[i].time_ms);
+}
+
 TEST_CASE("selecting a hit in another episode switches the reader to that decoded episode") {
     auto eps = archive_episodes(14);
     AppModel m;

@@ -621,6 +621,11 @@ void AppModel::commit_history() {
 void AppModel::select_result(int i) {
     if (i < 0 || size_t(i) >= m_results.size()) { m_selected_result = -1; bump(); return; }
     m_selected_result = i;
+    if (m_results[size_t(i)].snippet_pending) {  // an archive row not filled yet (chosen by End,
+        // PageDown or a link before it was drawn): its focus comes from the text the reader decodes anyway
+        auto ep = decoded(m_results[size_t(i)].episode);
+        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences);
+    }
     const ResultRow& r = m_results[size_t(i)];
     // the current occurrence becomes the one the row's snippet centres on (not an earlier lone
     // match of one of the words), so the reader, the row's time and F3 agree with the snippet
