@@ -2,7 +2,7 @@
 // the error screen and idle rendering. Counts are checked against the native core (build/transcript).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, openPage, openReady, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery } from './harness.mjs';
+import { ROOT, serve, openPage, openReady, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery, pressKey } from './harness.mjs';
 
 const ready = openReady;
 
@@ -106,6 +106,37 @@ export const tests = [
       const s3 = await waitState(page, `s => s.currentHit === ${c1}`);
       assertEq(s3.word, s1.word, 'Shift+F3 returns to the previous hit');
       saveShot('ui-f3', await page.screenshot());
+      await page.context().close();
+    },
+  },
+  {
+    name: 'a multi-word result takes the reader to the words its snippet shows, not an earlier lone match (protects the result\'s jump target)',
+    fn: async ({ browser, site }) => {
+      // found in the demo's text, not by the search: "future of AI" said once, a lone "of" ("CEO of meta") before it
+      const words = fs.readFileSync(DEMO_TXT, 'utf8').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+      const q = ['future', 'of', 'ai'];
+      const at = words.map((_, i) => i).filter((i) => q.every((w, k) => words[i + k] === w));
+      assertEq(at.length, 1, 'the phrase is said once');
+      const phrase = at[0];
+      const lone = words.findIndex((w, i) => i < phrase && q.includes(w));
+      assert(lone >= 0 && phrase - lone > 20, `a query word stands alone well before the phrase (${lone} < ${phrase})`);
+      const page = await ready(browser, site.url);
+      const s0 = await typeQuery(page, 'future of ai');
+      assert(s0.results > 0, 'results are listed');
+      await pressKey(page, 'ArrowDown');  // into the results, at the first one
+      await pressKey(page, 'Enter');
+      const s = await waitState(page, 's => s.selected === 0 && s.a11y && /result/.test(s.a11y.focus)', 5000)
+        .catch(() => page.evaluate(() => window.explorer.state()));
+      assertEq(s.selected, 0, 'the first result is chosen');
+      assertEq(s.word, phrase, `the reader is at "future of AI", not at the lone "${words[lone]}" (word ${lone})`);
+      assert(s.currentHit >= 0, 'its match is the current one (F3 goes on from there)');
+      const sec = Math.floor(s.timeMs / 1000);
+      const clock = `${Math.floor(sec / 60)}:${String(sec % 60).padStart(2, '0')}`;
+      assert(s.a11y.focus.startsWith(clock + ','), `the row says the reader's time ${clock}: ${s.a11y.focus}`);
+      assert(new RegExp(`[#&]t=${sec}(&|$)`).test(s.hash), `the link's t= is the reader's second ${sec}: ${s.hash}`);
+      const core = cli(['search', '--query', 'future of ai', '--json', '--limit', '1', DEMO_TXT]);
+      assertEq(s.timeMs, core.hits[0].time_ms, 'the reader\'s time is the core hit\'s time');
+      saveShot('ui-result-focus', await page.screenshot());
       await page.context().close();
     },
   },
