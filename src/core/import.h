@@ -16,6 +16,10 @@
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
 //     or a saved web page: scripts, styles and tags are dropped, character references decoded,
 //     paragraphs kept, and the text read as plain text (marks and turns as above).
+//   - TTML / DFXP (XML opening with "<?xml" or "<tt", read through Format::HTML): each <p> with a
+//     begin, end or dur (its own or an enclosing <body>/<div>'s) is a cue with those times (clock,
+//     frame, tick and offset forms); ttm:agent / ttm:role give speakers. Without a timed <p>, the
+//     XML's text is read as HTML's, with a warning.
 //
 // Every importer validates its input and returns Errc::Malformed with a message naming the line
 // ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
