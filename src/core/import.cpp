@@ -2490,7 +2490,7 @@ Format sniff_subtitles(std::string_view s) {
 }  // namespace
 
 bool is_transcript_file_name(std::string_view name) {
-    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm"})
+    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm", ".ttml", ".dfxp"})
         if (ends_with_ci(name, ext)) return true;
     return false;
 }

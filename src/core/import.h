@@ -59,8 +59,9 @@ struct ImportDesc {
 Format detect_format(std::string_view name, Bytes head);
 
 // True for the file names `transcript pack` / `site` take from a folder and the page's file
-// picker accepts: .txt .vtt .srt .sbv .json .html .htm (any case; .sbv, YouTube Studio's
-// captions, is read as text with time marks).
+// picker accepts: .txt .vtt .srt .sbv .json .html .htm .ttml .dfxp (any case; .sbv, YouTube
+// Studio's captions, is read as text with time marks; .xml is left out, as a folder's other XML,
+// an RSS feed, is no transcript).
 bool is_transcript_file_name(std::string_view name);
 
 // UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.

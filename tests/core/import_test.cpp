@@ -1383,8 +1383,8 @@ TEST_CASE("TTML without a timed <p>: the text, with a warning that times are est
 }
 
 TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
-    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
-    for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
+    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM", "a.ttml", "a.DFXP"}) CHECK(is_transcript_file_name(n));
+    for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak", "feed.xml"}) CHECK_FALSE(is_transcript_file_name(n));
 }
 
 TEST_CASE("new importers survive truncations of valid files without crashing", "[import]") {
