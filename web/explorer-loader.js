@@ -918,7 +918,7 @@
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
   // Everything is plain DOM next to the canvas; every file name and message goes in as textContent.
-  var ACCEPT = '.txt,.vtt,.srt,.sbv,.json,.html,.htm,.txb,text/plain,text/vtt,application/json,text/html';
+  var ACCEPT = '.txt,.vtt,.srt,.sbv,.json,.html,.htm,.ttml,.dfxp,.txb,text/plain,text/vtt,application/json,text/html,application/ttml+xml';
   var MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
   function el(tag, css, text) {

@@ -1,10 +1,11 @@
-// import.cpp: plain text, WebVTT, SRT, Whisper / Podcasting 2.0 / speech-to-text services' JSON and HTML importers (see import.h).
+// import.cpp: plain text, WebVTT, SRT, Whisper / Podcasting 2.0 / speech-to-text services' JSON, HTML and TTML importers (see import.h).
 #include "core/import.h"
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "core/json.h"
@@ -1616,11 +1617,308 @@ Result<Episode> import_html(std::string_view s, const ImportDesc& desc) {
     return r;
 }
 
-// True when `s` opens as XML ("<?xml", or TTML's root "<tt"): TTML / DFXP captions. Read as HTML,
-// its <p> cues give clean text (its times are not read); read as text, the markup was words.
+// True when `s` opens as XML ("<?xml", or TTML's root "<tt"): TTML / DFXP captions, read by
+// import_ttml (below); read as text, the markup was words.
 bool looks_like_xml(std::string_view s) {
     return ascii_ieq_prefix(s, 0, "<?xml") || ascii_ieq_prefix(s, 0, "<tt ") || ascii_ieq_prefix(s, 0, "<tt>") ||
            ascii_ieq_prefix(s, 0, "<tt:");
+}
+
+// ---- TTML / DFXP ----
+// W3C Timed Text: each <p> with a begin (its own or an ancestor's) is a cue. Times follow TTML 1
+// §10.3.1: clock time "01:02:03.500" / "01:02:03:12" (frames at ttp:frameRate, default 30, times
+// ttp:frameRateMultiplier "1000 1001") and offsets "12.5s", "1500ms", "2m", "1h", "30f", "100t"
+// (ticks at ttp:tickRate; absent, the effective frame rate times ttp:subFrameRate when a frame
+// rate is given, else 1 per second, §7.2.12). In the default "par" time container a child's begin
+// and end count from its parent's begin. Prefixes are ignored ("tt:p", "ttml:p", "p").
+
+constexpr size_t kMaxTtmlDepth = 256;  // deeper nesting is refused (no caption file comes near)
+
+struct TtmlRates {
+    double frame = 30, sub_frame = 1, tick = 1;  // frames / sub-frames per frame / ticks, per second
+};
+
+// The local part of an XML name: "tt:p" -> "p".
+std::string_view xml_local(std::string_view name) {
+    const size_t colon = name.rfind(':');
+    return colon == std::string_view::npos ? name : name.substr(colon + 1);
+}
+
+// Reads "digits[.digits]" from s[i]. @return false when no digit starts there.
+bool read_decimal(std::string_view s, size_t& i, double& out) {
+    const size_t from = i;
+    double v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - from < 15) v = v * 10 + (s[i++] - '0');
+    if (i == from) return false;
+    if (i < s.size() && s[i] == '.') {
+        double scale = 0.1;
+        for (++i; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i, scale /= 10) v += (s[i] - '0') * scale;
+    }
+    out = v;
+    return true;
+}
+
+// Reads digits from s[i] (at most 9). @return false when no digit starts there.
+bool read_integer(std::string_view s, size_t& i, double& out) {
+    const size_t from = i;
+    double v = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && i - from < 9) v = v * 10 + (s[i++] - '0');
+    out = v;
+    return i > from;
+}
+
+// Parses a TTML time expression (see the section comment) into seconds.
+// @return false with `why` set for anything else.
+bool ttml_time(std::string_view s, const TtmlRates& r, double& sec, std::string& why) {
+    s = trim(s);
+    why = "\"" + std::string(s.substr(0, 40)) + "\" is not a TTML time (like 00:00:01.500, 00:00:01:12, 1.5s or 1500ms)";
+    size_t i = 0;
+    double a = 0;
+    if (!read_decimal(s, i, a)) return false;
+    if (i < s.size() && s[i] == ':') {  // clock time: hours:minutes:seconds[.fraction | :frames[.sub-frames]]
+        double m = 0, sc = 0;
+        const size_t m_at = ++i;
+        if (!read_decimal(s, i, m) || i - m_at != 2 || i >= s.size() || s[i] != ':') return false;
+        const size_t s_at = ++i;
+        if (!read_decimal(s, i, sc) || std::min(s.substr(s_at, i - s_at).find('.'), i - s_at) != 2 || std::floor(a) != a) return false;
+        double frames = 0, sub = 0;
+        if (i < s.size() && s[i] == ':' && std::floor(sc) == sc) {  // frames: "HH:MM:SS:FF[.sub-frames]"
+            ++i;
+            if (!read_integer(s, i, frames) || (i < s.size() && s[i] == '.' && !read_integer(s, ++i, sub))) return false;
+            if (frames >= r.frame || sub >= r.sub_frame) {
+                why = "\"" + std::string(s) + "\": frame " + std::to_string(int64_t(frames)) + " is not below the frame rate";
+                return false;
+            }
+            frames += sub / r.sub_frame;
+        }
+        if (i != s.size() || m >= 60 || sc >= 61) return false;
+        sec = a * 3600 + m * 60 + sc + frames / r.frame;
+        return true;
+    }
+    const std::string_view unit = s.substr(i);
+    if (unit == "h") sec = a * 3600;
+    else if (unit == "m") sec = a * 60;
+    else if (unit == "s") sec = a;
+    else if (unit == "ms") sec = a / 1000;
+    else if (unit == "f") sec = a / r.frame;
+    else if (unit == "t") sec = a / r.tick;
+    else return false;
+    return true;
+}
+
+// One element's attributes that matter here (local names; values undecoded).
+struct TtmlTag {
+    std::string_view name;  // local name
+    bool closing = false, empty = false;  // "</p>", "<br/>"
+    std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate;
+    bool has_begin = false, has_end = false, has_dur = false;
+};
+
+// Parses the tag s[lt, gt] ("<tt:p begin='1s'>"). @return false for a malformed tag.
+bool parse_ttml_tag(std::string_view tag, TtmlTag& t) {
+    size_t i = 1;
+    if (i < tag.size() && tag[i] == '/') { t.closing = true; ++i; }
+    const size_t name_at = i;
+    while (i < tag.size() && tag[i] != ' ' && tag[i] != '\t' && tag[i] != '\n' && tag[i] != '\r' && tag[i] != '/' && tag[i] != '>') ++i;
+    if (i == name_at) return false;
+    t.name = xml_local(tag.substr(name_at, i - name_at));
+    while (i < tag.size()) {
+        const char c = tag[i];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') { ++i; continue; }
+        if (c == '>') return true;
+        if (c == '/') { t.empty = true; ++i; continue; }
+        const size_t an = i;
+        while (i < tag.size() && tag[i] != '=' && tag[i] != ' ' && tag[i] != '>' && tag[i] != '/') ++i;
+        const std::string_view attr = xml_local(tag.substr(an, i - an));
+        while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t' || tag[i] == '\n' || tag[i] == '\r')) ++i;
+        if (i >= tag.size() || tag[i] != '=') return false;
+        ++i;
+        while (i < tag.size() && (tag[i] == ' ' || tag[i] == '\t' || tag[i] == '\n' || tag[i] == '\r')) ++i;
+        if (i >= tag.size() || (tag[i] != '"' && tag[i] != '\'')) return false;
+        const size_t close = tag.find(tag[i], i + 1);
+        if (close == std::string_view::npos) return false;
+        const std::string_view v = tag.substr(i + 1, close - i - 1);
+        i = close + 1;
+        if (attr == "begin") { t.begin = v; t.has_begin = true; }
+        else if (attr == "end") { t.end = v; t.has_end = true; }
+        else if (attr == "dur") { t.dur = v; t.has_dur = true; }
+        else if (attr == "agent") t.agent = v;
+        else if (attr == "role") t.role = v;
+        else if (attr == "id") t.id = v;
+        else if (attr == "frameRate") t.frame_rate = v;
+        else if (attr == "frameRateMultiplier") t.multiplier = v;
+        else if (attr == "subFrameRate") t.sub_frame_rate = v;
+        else if (attr == "tickRate") t.tick_rate = v;
+    }
+    return false;
+}
+
+// The end of the tag opening at s[lt] (the '>' outside quotes), or npos.
+size_t xml_tag_end(std::string_view s, size_t lt) {
+    char quote = 0;
+    for (size_t i = lt + 1; i < s.size(); ++i) {
+        if (quote) { if (s[i] == quote) quote = 0; }
+        else if (s[i] == '"' || s[i] == '\'') quote = s[i];
+        else if (s[i] == '>') return i;
+    }
+    return std::string_view::npos;
+}
+
+// Reads <tt>'s ttp: parameters. @return false with `why` set for unusable values.
+bool ttml_rates(const TtmlTag& t, TtmlRates& r, std::string& why) {
+    size_t i = 0;
+    double v = 0;
+    auto positive = [&](std::string_view s, double& out, const char* what) {
+        i = 0;
+        s = trim(s);
+        if (!read_decimal(s, i, v) || i != s.size() || v <= 0 || v > 1e12) {
+            why = std::string("ttp:") + what + " \"" + std::string(s.substr(0, 40)) + "\" is not a positive number";
+            return false;
+        }
+        out = v;
+        return true;
+    };
+    if (!t.frame_rate.empty() && !positive(t.frame_rate, r.frame, "frameRate")) return false;
+    if (!t.sub_frame_rate.empty() && !positive(t.sub_frame_rate, r.sub_frame, "subFrameRate")) return false;
+    if (!t.multiplier.empty()) {
+        const std::string_view m = trim(t.multiplier);
+        const size_t sp = m.find(' ');
+        double num = 0, den = 0;
+        if (sp == std::string_view::npos || !positive(m.substr(0, sp), num, "frameRateMultiplier") ||
+            !positive(m.substr(sp + 1), den, "frameRateMultiplier"))
+            return (why = "ttp:frameRateMultiplier \"" + std::string(m.substr(0, 40)) + "\" is not two positive numbers like \"1000 1001\"", false);
+        r.frame = r.frame * num / den;
+    }
+    if (!t.frame_rate.empty()) r.tick = r.frame * r.sub_frame;
+    if (!t.tick_rate.empty() && !positive(t.tick_rate, r.tick, "tickRate")) return false;
+    return true;
+}
+
+// Reads TTML `s`. @return the episode; Malformed naming the line for broken markup or times;
+// `untimed` set (and Malformed) when no <p> has a time, for the caller's text fallback.
+Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& untimed) {
+    untimed = false;
+    struct Open {
+        std::string name;
+        size_t line;
+        double begin;                 // absolute seconds
+        double end;                   // absolute seconds, or -1 when open-ended
+        bool timed;                   // this element or an ancestor has a begin, end or dur
+        std::string speaker;          // from ttm:agent / ttm:role, inherited
+    };
+    std::vector<Open> stack;
+    std::vector<PendingCue> cues;
+    std::unordered_map<std::string, std::string> agents;  // xml:id -> <ttm:name> text
+    std::string agent_id, agent_name;                       // the <ttm:agent> being read
+    bool in_agent_name = false;
+    TtmlRates rates;
+    std::string text, why;  // text: the open <p>'s
+    size_t p_depth = 0, p_line = 0, line = 1, counted = 0;  // p_depth: stack size when the <p> opened (0: none)
+    bool p_untimed = false;
+    auto line_at = [&](size_t at) {
+        line += size_t(std::count(s.begin() + long(counted), s.begin() + long(at), '\n'));
+        counted = at;
+        return line;
+    };
+    auto speaker_of = [&](std::string_view id) {
+        const auto a = agents.find(std::string(id));
+        return a != agents.end() && !a->second.empty() ? a->second : std::string(trim(id));
+    };
+    for (size_t i = 0; i < s.size();) {
+        const char c = s[i];
+        if (c != '<') {
+            if (p_depth || in_agent_name) {
+                std::string& to = in_agent_name ? agent_name : text;
+                if (c == '&' && decode_char_ref(s, i, to)) continue;
+                to += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+            }
+            ++i;
+            continue;
+        }
+        const size_t at = line_at(i);
+        if (s.compare(i, 4, "<!--") == 0 || s.compare(i, 9, "<![CDATA[") == 0) {
+            const bool comment = s[i + 2] == '-';
+            const size_t e = s.find(comment ? "-->" : "]]>", i);
+            if (e == std::string_view::npos) return line_error(at, comment ? "comment not closed (no -->)" : "CDATA not closed (no ]]>)");
+            if (!comment && p_depth) text.append(s.substr(i + 9, e - i - 9));
+            i = e + 3;
+            continue;
+        }
+        const size_t gt = xml_tag_end(s, i);
+        if (gt == std::string_view::npos) return line_error(at, "tag not closed (no '>')");
+        const std::string_view raw = s.substr(i, gt - i + 1);
+        i = gt + 1;
+        if (raw[1] == '?' || raw[1] == '!') continue;  // <?xml ...?>, <!DOCTYPE ...>
+        TtmlTag t;
+        if (!parse_ttml_tag(raw, t)) return line_error(at, "malformed tag " + std::string(raw.substr(0, 40)));
+        if (t.closing) {
+            if (stack.empty() || stack.back().name != t.name)
+                return line_error(at, "</" + std::string(t.name) + "> closes " +
+                                          (stack.empty() ? std::string("nothing") : "<" + stack.back().name + "> of line " + std::to_string(stack.back().line)));
+            if (t.name == "name") in_agent_name = false;
+            if (t.name == "agent" && !agent_id.empty()) agents.emplace(agent_id, std::string(trim(agent_name)));
+            if (p_depth == stack.size()) {  // the cue's </p>
+                const Open& p = stack.back();
+                if (!p.timed) p_untimed = true;
+                else if (p.end >= 0 && p.end < p.begin) {
+                    if (desc.warnings)
+                        desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(p_line) +
+                                                 ": cue ends before it begins; skipped");
+                } else {
+                    PendingCue cue;
+                    cue.text = text;
+                    cue.speaker = p.speaker;
+                    cue.start_ms = uint32_t(std::llround(p.begin * 1000));
+                    cue.end_ms = p.end < 0 ? UINT32_MAX : uint32_t(std::llround(p.end * 1000));  // open-ended: set below
+                    cues.push_back(std::move(cue));
+                }
+                text.clear();
+                p_depth = 0;
+            }
+            stack.pop_back();
+            continue;
+        }
+        if (stack.size() >= kMaxTtmlDepth) return line_error(at, "elements nested deeper than " + std::to_string(kMaxTtmlDepth));
+        if (t.name == "tt" && !ttml_rates(t, rates, why)) return line_error(at, why);
+        const Open* parent = stack.empty() ? nullptr : &stack.back();
+        Open o{std::string(t.name), at,
+               parent ? parent->begin : 0, parent ? parent->end : -1, parent && parent->timed,
+               parent ? parent->speaker : std::string()};
+        double b = 0, e = 0, d = 0;
+        if (t.has_begin && !ttml_time(t.begin, rates, b, why)) return line_error(at, "begin: " + why);
+        if (t.has_end && !ttml_time(t.end, rates, e, why)) return line_error(at, "end: " + why);
+        if (t.has_dur && !ttml_time(t.dur, rates, d, why)) return line_error(at, "dur: " + why);
+        const double base = o.begin;
+        o.begin = base + b;
+        if (t.has_end) o.end = base + e;
+        if (t.has_dur && (!t.has_end || o.begin + d < o.end)) o.end = o.begin + d;
+        o.timed = o.timed || t.has_begin || t.has_end || t.has_dur;
+        if (o.begin * 1000 > kMaxTimeMs || o.end * 1000 > kMaxTimeMs)
+            return line_error(at, "time beyond " + std::to_string(kMaxTimeMs / 3600000) + " hours");
+        if (!t.agent.empty()) o.speaker = speaker_of(t.agent.substr(0, t.agent.find(' ')));
+        else if (!t.role.empty() && t.name != "agent") o.speaker = std::string(trim(t.role));
+        if (t.name == "agent") { agent_id = std::string(t.id); agent_name.clear(); }
+        if (t.name == "p" && p_depth) return line_error(at, "<p> inside the <p> of line " + std::to_string(p_line));
+        if (t.name == "br" && p_depth) text += ' ';
+        if (t.name == "span" && p_depth && !o.speaker.empty() && stack[p_depth - 1].speaker.empty())
+            stack[p_depth - 1].speaker = o.speaker;  // <span ttm:agent="a1">: the cue's speaker
+        if (t.empty || t.name == "br") continue;  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
+        if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
+        stack.push_back(std::move(o));
+        if (t.name == "p") { p_depth = stack.size(); p_line = at; text.clear(); }
+    }
+    if (!stack.empty()) return line_error(stack.back().line, "<" + stack.back().name + "> is not closed");
+    cues.erase(std::remove_if(cues.begin(), cues.end(), [](const PendingCue& c) { return trim(c.text).empty(); }), cues.end());
+    if (cues.empty()) return (untimed = true, make_error(Errc::Malformed, "no timed <p> in this TTML"));
+    if (p_untimed && desc.warnings)
+        desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "<p> without a begin skipped");
+    std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
+    for (size_t k = 0; k < cues.size(); ++k)  // open-ended cues last until the next one (or 2 s)
+        if (cues[k].end_ms == UINT32_MAX)
+            cues[k].end_ms = k + 1 < cues.size() ? std::max(cues[k].start_ms, cues[k + 1].start_ms) : cues[k].start_ms + 2000;
+    Builder b(desc);
+    add_cues(b, cues);
+    return std::move(b.episode());
 }
 
 // True when `s` (BOM removed, leading space trimmed) opens as HTML: with "<!DOCTYPE html", or a
@@ -2193,7 +2491,7 @@ Format sniff_subtitles(std::string_view s) {
 }  // namespace
 
 bool is_transcript_file_name(std::string_view name) {
-    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm"})
+    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm", ".ttml", ".dfxp"})
         if (ends_with_ci(name, ext)) return true;
     return false;
 }
@@ -2246,11 +2544,16 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         case Format::SRT: r = import_srt(s, desc); break;
         case Format::WhisperJSON:
         case Format::PodcastJSON: r = import_json(s, desc); break;
-        case Format::HTML:
-            r = import_html(s, desc);
-            if (r.ok() && desc.warnings && looks_like_xml(trim(s.substr(0, 64))))
-                desc.warnings->push_back(who + "XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+        case Format::HTML: {
+            bool untimed = false;
+            const bool xml = looks_like_xml(trim(s.substr(0, 64)));
+            if (xml) r = import_ttml(s, desc, untimed);
+            if (xml && !untimed) break;
+            r = import_html(s, desc);  // TTML without a timed <p> (or not TTML): its text
+            if (r.ok() && desc.warnings && xml)
+                desc.warnings->push_back(who + "XML without timed <p> cues: its text is read, its times are estimated");
             break;
+        }
         case Format::Auto: r = u.error(); break;
     }
     // An empty file, or one without a word (blank lines, a WebVTT header, "segments": []), is no

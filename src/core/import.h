@@ -16,6 +16,10 @@
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
 //     or a saved web page: scripts, styles and tags are dropped, character references decoded,
 //     paragraphs kept, and the text read as plain text (marks and turns as above).
+//   - TTML / DFXP (XML opening with "<?xml" or "<tt", read through Format::HTML): each <p> with a
+//     begin, end or dur (its own or an enclosing <body>/<div>'s) is a cue with those times (clock,
+//     frame, tick and offset forms); ttm:agent / ttm:role give speakers. Without a timed <p>, the
+//     XML's text is read as HTML's, with a warning.
 //
 // Every importer validates its input and returns Errc::Malformed with a message naming the line
 // ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
@@ -55,8 +59,9 @@ struct ImportDesc {
 Format detect_format(std::string_view name, Bytes head);
 
 // True for the file names `transcript pack` / `site` take from a folder and the page's file
-// picker accepts: .txt .vtt .srt .sbv .json .html .htm (any case; .sbv, YouTube Studio's
-// captions, is read as text with time marks).
+// picker accepts: .txt .vtt .srt .sbv .json .html .htm .ttml .dfxp (any case; .sbv, YouTube
+// Studio's captions, is read as text with time marks; .xml is left out, as a folder's other XML,
+// an RSS feed, is no transcript).
 bool is_transcript_file_name(std::string_view name);
 
 // UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.

@@ -174,7 +174,7 @@ int cmd_pack(int argc, char** argv) {
             size_t before = jobs.size();
             for (auto& f : files.value())
                 if (is_transcript_file_name(f)) jobs.push_back({f, nullptr});
-            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.sbv/.json/.html files in this folder")) return 1;
+            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.sbv/.json/.html/.ttml/.dfxp files in this folder")) return 1;
         } else if (is_manifest(in)) {
             auto text = tools::read_whole_file(in);
             if (!text) { if (problem(text.message())) return 1; continue; }

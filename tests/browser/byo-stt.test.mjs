@@ -1,10 +1,8 @@
 // Bring your own speech-to-text output: a Deepgram .json, a Rev.ai .json and an AWS Transcribe job
 // saved as .txt, dropped on the page, load in WASM (detected by their structure, not their names)
 // with their speakers and are searched like the native core searches them.
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { openPage, waitState, saveShot, assert, assertEq, cli } from './harness.mjs';
+import { dropTextFiles, waitState, saveShot, assert, assertEq, cli } from './harness.mjs';
 
 // Deepgram's pre-recorded answer with diarization and smart formatting: "Welcome to the garden."
 // (speaker 0), "A garden needs water." (speaker 1).
@@ -38,21 +36,8 @@ export const tests = [
   {
     name: 'dropping a Deepgram .json, a Rev.ai .json and an AWS Transcribe job saved as .txt: all three load with their speakers and search finds what the native core finds (protects the speech-to-text importers in WASM)',
     fn: async ({ browser, site }) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-byo-stt-'));
       const files = { 'deepgram.json': DEEPGRAM, 'rev.json': REV, 'aws-job.txt': AWS };
-      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
-      const page = await openPage(browser, site.url + 'index.html');
-      await waitState(page, 's => s.ready');
-      await page.evaluate((list) => {
-        const dt = new DataTransfer();
-        for (const [name, text] of list) dt.items.add(new File([text], name));
-        const target = document.querySelector('canvas');
-        for (const type of ['dragenter', 'dragover', 'drop'])
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
-      }, Object.entries(files));
-      await waitState(page, 's => s.ready && s.episodes === 3');
-      const errors = await page.evaluate(() => Array.from(document.querySelectorAll('.tx-open-errors li')).map((li) => li.textContent));
-      assertEq(errors.length, 0, 'no errors listed: ' + errors.join(' | '));
+      const { page, dir } = await dropTextFiles(browser, site, files);
       await page.evaluate(() => window.explorer.setQuery('garden'));
       const s = await waitState(page, 's => s.query === "garden"');
       const eps = await page.evaluate(() => window.explorer.episodes());

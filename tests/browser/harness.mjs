@@ -1,6 +1,7 @@
 // Browser test harness: a static file server on 127.0.0.1 and Debian's chromium via playwright-core.
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
@@ -176,4 +177,25 @@ export async function openHost(browser, site, name, html) {
   await page.evaluate(() => { window.explorer = document.getElementById('ex').transcriptExplorer; });
   await page.waitForTimeout(300);
   return page;
+}
+
+// Writes `files` ({name: text}) to a fresh temporary folder, opens the explorer's index.html and
+// drops them on its canvas as an OS drag does, then waits until they are the page's episodes and
+// asserts that no file was listed as an error. @return { page, dir } (dir: the written files).
+export async function dropTextFiles(browser, site, files) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-drop-'));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const page = await openPage(browser, site.url + 'index.html');
+  await waitState(page, 's => s.ready');
+  await page.evaluate((list) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of list) dt.items.add(new File([text], name));
+    const target = document.querySelector('canvas');
+    for (const type of ['dragenter', 'dragover', 'drop'])
+      target.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, Object.entries(files));
+  await waitState(page, `s => s.ready && s.episodes === ${Object.keys(files).length}`);
+  const errors = await page.evaluate(() => Array.from(document.querySelectorAll('.tx-open-errors li')).map((li) => li.textContent));
+  assertEq(errors.length, 0, 'no errors listed: ' + errors.join(' | '));
+  return { page, dir };
 }

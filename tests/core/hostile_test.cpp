@@ -555,3 +555,31 @@ TEST_CASE("hostile link: a deep-link time beyond 2^32 ms goes to the end, not wr
         CHECK(valid_json(m.state_json()));
     }
 }
+
+// TTML is read tag by tag (import.cpp's TTML section): 20 MB of cues, spans and agents, or of
+// empty timed <div>s, must import in one pass, and a file of unclosed quotes or tags fail at once.
+TEST_CASE("hostile TTML: 20 MB of cues, spans, agents and empty <div>s import in linear time", "[hostile][ttml]") {
+    const auto ms_since = [](std::clock_t t0) { return long(double(std::clock() - t0) * 1000.0 / CLOCKS_PER_SEC); };
+    for (const std::string unit : {"<p begin=\"1s\" end=\"2s\" ttm:agent=\"a\"><span ttm:agent=\"b\">x &amp;</span><br/>y</p>\n",
+                                   "<div begin=\"1s\"></div><!-- c -->\n", "<p begin=\"1s\"><span>&#x41;<![CDATA[z]]></span></p>"}) {
+        std::string doc = "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><p begin=\"0s\">w</p>";
+        while (doc.size() < (20u << 20)) doc += unit;
+        doc += "</body></tt>";
+        ImportDesc d;
+        d.name = "h.ttml";
+        const std::clock_t t0 = std::clock();
+        auto e = import_transcript(Bytes(doc), d);
+        INFO(unit << " took " << ms_since(t0) << " ms: " << e.message());
+        CHECK(ms_since(t0) < 20000);  // a second or two in a Release build; minutes when quadratic
+        CHECK(e.ok());
+    }
+    for (const std::string unit : {"<p begin=\"", "<span "}) {
+        std::string doc = "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body>";
+        while (doc.size() < (20u << 20)) doc += unit;
+        const std::clock_t t0 = std::clock();
+        auto e = import_transcript(Bytes(doc), ImportDesc{});
+        INFO(unit << " took " << ms_since(t0) << " ms");
+        CHECK(ms_since(t0) < 20000);
+        CHECK(e.message() == "line 1: tag not closed (no '>')");
+    }
+}

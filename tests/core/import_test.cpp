@@ -1202,33 +1202,189 @@ TEST_CASE("HTML: a saved web page keeps its <main>/<article> paragraphs, drops s
     CHECK(empty.message() == "e.html: no transcript text in this HTML (after removing tags, scripts and styles)");
 }
 
-// TTML / DFXP captions (.ttml, .dfxp, .xml) were read as plain text: the markup ("xml", "version",
-// "xmlns", "begin", "00") was indexed as words. Now their text is read clean, with a warning that
-// their times are not.
-TEST_CASE("TTML / DFXP captions: the text without markup, and a warning that times are estimated", "[import]") {
-    const std::string ttml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" xml:lang=\"en\">\n"
-                             "<head><styling><style xml:id=\"s1\" tts:color=\"white\"/></styling></head>\n<body><div>\n"
-                             "<p begin=\"00:00:00.599\" end=\"00:00:04.160\">Hi, my name<br/>is Alice</p>\n"
-                             "<p begin=\"00:00:04.160\" end=\"00:00:06.770\"><span>and this</span> is John</p>\n</div></body></tt>\n";
+// TTML / DFXP captions (.ttml, .dfxp, .xml) were read as text with estimated times, though every
+// <p> carries its begin and end. Now each timed <p> is a cue with its times; only TTML without a
+// timed <p> keeps the text reading, with a warning.
+namespace {
+
+struct Cues {
+    std::vector<std::pair<uint32_t, uint32_t>> times;  // (start_ms, end_ms) per cue
+    std::vector<std::string> texts;                     // each cue's words, joined by spaces
+};
+
+Cues cues_of(const Episode& e) {
+    Cues c;
+    for (const Cue& q : e.cues) {
+        c.times.emplace_back(q.start_ms, q.end_ms);
+        std::string t;
+        for (uint32_t i = q.first_word; i < q.first_word + q.word_count; ++i)
+            t += (t.empty() ? "" : " ") + e.text.substr(e.words[i].begin, e.words[i].end - e.words[i].begin);
+        c.texts.push_back(t);
+    }
+    return c;
+}
+
+Result<Episode> ttml(const std::string& s, std::vector<std::string>* warnings = nullptr) {
+    ImportDesc d;
+    d.name = "c.ttml";
+    d.warnings = warnings;
+    return import_transcript(Bytes(s), d);
+}
+
+// A document with `tt_attrs` on <tt> and one <p begin="`begin`" end="100:00:00.000">.
+std::string one_cue(const std::string& tt_attrs, const std::string& begin) {
+    return "<?xml version=\"1.0\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\" " +
+           tt_attrs + ">\n<body><div>\n<p begin=\"" + begin + "\" end=\"100:00:00.000\">words here</p>\n</div></body></tt>\n";
+}
+
+}  // namespace
+
+// (The second cue's "<tt:br>", not closed as XML wants, is a break as HTML's: exports do write it.)
+TEST_CASE("TTML: Netflix-style DFXP with ticks, frames, agents, <br/>, spans and entities", "[import][ttml]") {
+    const std::string dfxp =
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+        "<tt:tt xmlns:tt=\"http://www.w3.org/ns/ttml\" xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\"\n"
+        "       xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\" xmlns:tts=\"http://www.w3.org/ns/ttml#styling\"\n"
+        "       ttp:tickRate=\"10000000\" ttp:frameRate=\"25\" xml:lang=\"en\">\n"
+        "  <tt:head>\n"
+        "    <tt:metadata><ttm:agent xml:id=\"a1\" type=\"person\"><ttm:name type=\"full\">Lex Fridman</ttm:name></ttm:agent>\n"
+        "    <ttm:agent xml:id=\"a2\"><ttm:name>Gu&#233;st</ttm:name></ttm:agent></tt:metadata>\n"
+        "    <tt:styling><tt:style xml:id=\"s1\" tts:color=\"white\"/></tt:styling>\n"
+        "  </tt:head>\n"
+        "  <tt:body><tt:div>\n"
+        "    <!-- reel 1 -->\n"
+        "    <tt:p begin=\"10010000t\" end=\"30030000t\" ttm:agent=\"a1\">Welcome <tt:span tts:fontStyle=\"italic\">back</tt:span>,<tt:br/>everyone &amp; friends</tt:p>\n"
+        "    <tt:p begin=\"00:00:04:05\" end=\"00:00:06:20\"><tt:span ttm:agent=\"a2\">Thanks&#x2014;glad</tt:span><tt:br>to be here</tt:p>\n"
+        "  </tt:div></tt:body>\n"
+        "</tt:tt>\n";
+    std::vector<std::string> warnings;
+    auto r = ttml(dfxp, &warnings);
+    INFO(r.message());
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    const Cues c = cues_of(r.value());
+    // 10010000 / 10^7 s = 1.001 s; 4 s + 5 frames at 25 fps = 4.2 s; 6 s + 20/25 = 6.8 s
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{1001, 3003}, {4200, 6800}});
+    CHECK(c.texts == std::vector<std::string>{"Welcome back everyone friends", "Thanks\u2014glad to be here"});
+    CHECK(r->text.find("Welcome back, everyone & friends") != std::string::npos);
+    CHECK(r->meta.speakers == std::vector<std::string>{"Lex Fridman", "Guést"});
+    CHECK(r->words.front().speaker == 0);
+    CHECK(r->words.back().speaker == 1);
+    CHECK_FALSE(r->meta.times_estimated);
+    CHECK(warnings.empty());
+}
+
+TEST_CASE("TTML: YouTube-style offset times, and begins inherited from <body> and <div>", "[import][ttml]") {
+    const std::string yt =
+        "<?xml version=\"1.0\" encoding=\"utf-8\" ?><tt xml:lang=\"en\" xmlns=\"http://www.w3.org/ns/ttml\">"
+        "<head><styling><style xml:id=\"s1\"/></styling><layout><region xml:id=\"r1\"/></layout></head>\n"
+        "<body region=\"r1\" begin=\"2s\">\n"
+        "<div><p begin=\"0.5s\" dur=\"1500ms\" style=\"s1\">first line</p>\n"
+        "<p begin=\"2.25s\" end=\"3s\" role=\"narrator\">second line</p></div>\n"
+        "<div begin=\"1m\"><p begin=\"10s\" end=\"12s\">in the second div</p>\n"
+        "<p begin=\"15s\">open ended</p><p begin=\"20s\" end=\"21s\">last</p></div>\n"
+        "</body></tt>\n";
+    const Episode e = imported(yt, Format::Auto, "c.ttml");
+    const Cues c = cues_of(e);
+    // body 2 s; the second div 2 s + 1 min; a cue without end or dur lasts until the next one
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{2500, 4000}, {4250, 5000}, {72000, 74000}, {77000, 82000}, {82000, 83000}});
+    CHECK(c.texts[2] == "in the second div");
+    CHECK(e.meta.speakers == std::vector<std::string>{"narrator"});
+}
+
+TEST_CASE("TTML: every time expression form", "[import][ttml]") {
+    struct Case { const char* tt_attrs; const char* begin; uint32_t ms; };
+    const Case cases[] = {
+        {"", "01:02:03.500", 3723500},
+        {"", "00:00:07", 7000},
+        {"", "00:00:01:15", 1500},                                              // frames, default 30 fps
+        {"ttp:frameRate=\"25\"", "00:00:01:10", 1400},
+        {"ttp:frameRate=\"24\"", "00:00:00:20", 833},
+        {"ttp:frameRate=\"24\" ttp:frameRateMultiplier=\"1000 1001\"", "00:00:00:20", 834},  // 20 * 1001 / 24000 s
+        {"ttp:frameRate=\"25\" ttp:subFrameRate=\"2\"", "00:00:01:10.1", 1420},             // 10.5 frames
+        {"", "12.5s", 12500},
+        {"", "1500ms", 1500},
+        {"", "2m", 120000},
+        {"", "1h", 3600000},
+        {"", "0.5h", 1800000},
+        {"", "30f", 1000},
+        {"ttp:frameRate=\"25\"", "30f", 1200},
+        {"", "3t", 3000},                                                       // no tickRate, no frameRate: 1 a second
+        {"ttp:frameRate=\"25\"", "50t", 2000},                                  // no tickRate: frame rate x sub-frame rate
+        {"ttp:tickRate=\"10000000\"", "12345670000t", 1234567},
+    };
+    for (const Case& k : cases) {
+        auto r = ttml(one_cue(k.tt_attrs, k.begin));
+        INFO(k.tt_attrs << " begin=" << k.begin << ": " << r.message());
+        REQUIRE(r.ok());
+        CHECK(r->cues.at(0).start_ms == k.ms);
+        CHECK(r->cues.at(0).end_ms == 360000000u);
+    }
+}
+
+TEST_CASE("TTML: malformed files get an error naming the line, or a warning and the cue skipped", "[import][ttml]") {
+    const std::string head = "<tt xmlns=\"http://www.w3.org/ns/ttml\">\n<body><div>\n";  // the <p>s start on line 3
+    const std::string tail = "</div></body></tt>\n";
+    struct Bad { std::string body, message; };
+    const Bad bad[] = {
+        {"<p begin=\"1s\" end=\"2s\">unclosed\n" + tail, "c.ttml: line 4: </div> closes <p> of line 3"},
+        {"<p begin=\"1s\" end=\"2s\">ok</p>\n<p begin=\"3s\" end=\"4s\">cut off", "c.ttml: line 4: <p> is not closed"},
+        {"<p begin=\"1s\" end=\"2s\"", "c.ttml: line 3: tag not closed (no '>')"},
+        {"<p begin=1s end=2s>x</p>\n" + tail, "c.ttml: line 3: malformed tag <p begin=1s end=2s>"},
+        {"<p begin=\"1.5x\" end=\"2s\">x</p>\n" + tail,
+         "c.ttml: line 3: begin: \"1.5x\" is not a TTML time (like 00:00:01.500, 00:00:01:12, 1.5s or 1500ms)"},
+        {"<p begin=\"00:61:00.000\" end=\"2s\">x</p>\n" + tail,
+         "c.ttml: line 3: begin: \"00:61:00.000\" is not a TTML time (like 00:00:01.500, 00:00:01:12, 1.5s or 1500ms)"},
+        {"<p begin=\"1s\" end=\"00:00:01:30\">x</p>\n" + tail, "c.ttml: line 3: end: \"00:00:01:30\": frame 30 is not below the frame rate"},
+        {"\n<p begin=\"999999h\" end=\"1000000h\">x</p>\n" + tail, "c.ttml: line 4: time beyond 596 hours"},
+        {"<p begin=\"1s\" end=\"2s\">x</p>\n<!-- no end\n" + tail, "c.ttml: line 4: comment not closed (no -->)"},
+        {"<p begin=\"1s\" end=\"2s\">x</span></p>\n" + tail, "c.ttml: line 3: </span> closes <p> of line 3"},
+    };
+    for (const Bad& b : bad) {
+        auto r = ttml(head + b.body);
+        INFO(b.body);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.message() == b.message);
+    }
+    auto rate = ttml("<tt xmlns=\"http://www.w3.org/ns/ttml\" ttp:frameRate=\"0\"><body><p begin=\"1s\">x</p></body></tt>");
+    CHECK(rate.message() == "c.ttml: line 1: ttp:frameRate \"0\" is not a positive number");
+    std::string deep = "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body>";
+    for (int k = 0; k < 100000; ++k) deep += "<div begin=\"1s\">";
+    auto d = ttml(deep);
+    CHECK(d.message() == "c.ttml: line 1: elements nested deeper than 256");
+
+    // end before begin, and a <p> without a time among timed ones: warnings, the cues skipped
+    std::vector<std::string> warnings;
+    auto r = ttml(head + "<p begin=\"5s\" end=\"4s\">backwards</p>\n<p>untimed</p>\n<p begin=\"6s\" end=\"7s\">kept</p>\n" + tail, &warnings);
+    REQUIRE(r.ok());
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"kept"});
+    CHECK(warnings == std::vector<std::string>{"c.ttml: line 3: cue ends before it begins; skipped", "c.ttml: <p> without a begin skipped"});
+}
+
+TEST_CASE("TTML without a timed <p>: the text, with a warning that times are estimated", "[import][ttml]") {
+    const std::string ttml_text = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\" xml:lang=\"en\">\n"
+                                  "<head><styling><style xml:id=\"s1\" tts:color=\"white\"/></styling></head>\n<body><div>\n"
+                                  "<p>Hi, my name<br/>is Alice</p>\n"
+                                  "<p><span>and this</span> is John</p>\n</div></body></tt>\n";
     for (const char* name : {"c.ttml", "c.dfxp", "c.xml"}) {
         std::vector<std::string> warnings;
         ImportDesc d;
         d.name = name;
         d.warnings = &warnings;
-        auto r = import_transcript(Bytes(ttml), d);
+        auto r = import_transcript(Bytes(ttml_text), d);
         INFO(name << ": " << r.message());
         REQUIRE(r.ok());
         check_invariants(r.value());
         CHECK(word_texts(r.value()) == std::vector<std::string>{"Hi", "my", "name", "is", "Alice", "and", "this", "is", "John"});
         CHECK(r->meta.times_estimated);
         REQUIRE(warnings.size() == 1);
-        CHECK(warnings[0] == std::string(name) + ": XML (TTML/DFXP captions?): its text is read, its times are not (estimated)");
+        CHECK(warnings[0] == std::string(name) + ": XML without timed <p> cues: its text is read, its times are estimated");
     }
 }
 
 TEST_CASE("is_transcript_file_name takes the importable extensions in any case", "[import]") {
-    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM"}) CHECK(is_transcript_file_name(n));
-    for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak"}) CHECK_FALSE(is_transcript_file_name(n));
+    for (const char* n : {"a.txt", "a.VTT", "a.srt", "a.sbv", "b/a.json", "a.html", "a.HTM", "a.ttml", "a.DFXP"}) CHECK(is_transcript_file_name(n));
+    for (const char* n : {"a.txb", "a.tsv", "a.mp3", "html", "a.json.bak", "feed.xml"}) CHECK_FALSE(is_transcript_file_name(n));
 }
 
 TEST_CASE("new importers survive truncations of valid files without crashing", "[import]") {
