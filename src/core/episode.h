@@ -59,7 +59,8 @@ size_t count_words(std::string_view text);
 
 // The bytes shown for word `w` (reader, snippets, quotes): the word with the punctuation written against it
 // ("“Yeah,", "term.", "matter,"), i.e. its whitespace-delimited run, never reaching into a
-// neighbouring word. Word spans leave punctuation out (for search), so drawing them alone lost
+// neighbouring word, plus what stands alone between it and the next word ("rock &", "100 %").
+// Word spans leave punctuation out (for search), so drawing them alone lost
 // every comma and full stop of a punctuated transcript. [begin, end) into ep.text.
 std::pair<uint32_t, uint32_t> word_display_span(const Episode& ep, uint32_t w);
 

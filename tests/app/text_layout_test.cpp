@@ -109,8 +109,8 @@ TEST_CASE("the reader shows each word with the punctuation written against it", 
     CHECK(ep.text.substr(ep.words[0].begin, ep.words[0].end - ep.words[0].begin) == "Yeah");  // the span itself
     CHECK(shown(0) == "\xE2\x80\x9CYeah,");
     CHECK(shown(3) == "perceptronium.\xE2\x80\x9D");
-    CHECK(shown(4) == "Yeah.");
-    CHECK(shown(5) == "So:");  // the lone dash between words belongs to neither
+    CHECK(shown(4) == "Yeah. \xE2\x80\x94");  // the lone dash is shown with the word before it
+    CHECK(shown(5) == "So:");
     CHECK(shown(6) == "(you)");
     CHECK(shown(8) == "it!");
     // the layout measures what is shown: punctuation takes room on the line
@@ -127,4 +127,36 @@ TEST_CASE("a word's punctuation stops at no-break and Unicode spaces", "[layout]
     CHECK(shown_word(ep, 0) == "Hello,");
     CHECK(shown_word(ep, 1) == "world!");
     CHECK(shown_word(ep, 2) == "(yes)");
+}
+
+// Protects the reader's text from silent loss: a symbol standing alone between spaces ("rock & roll",
+// "100 %", "so - yes", a leading "-" or a trailing "...") belonged to no word's display span, so the
+// reader and copied quotes read "rock roll", "100 of it".
+TEST_CASE("every character of the text is shown by exactly one word, lone symbols included", "[layout]") {
+    const char* texts[] = {"yes & more, rock & roll - and 100 % of it + extra",
+                           "- hello there ...", "\xE2\x80\x94 a \xE2\x80\x94 b \xE2\x80\x94",
+                           "  & leading spaces and trailing symbols ! ?  ", "one", "(x) , y"};
+    for (const char* t : texts) {
+        const Episode ep = split_episode(t);
+        REQUIRE(!ep.words.empty());
+        std::vector<int> owner(ep.text.size(), -1);
+        uint32_t prev_end = 0;
+        for (uint32_t w = 0; w < ep.words.size(); ++w) {
+            auto [b, e] = word_display_span(ep, w);
+            CHECK(b <= ep.words[w].begin);
+            CHECK(e >= ep.words[w].end);
+            CHECK(b >= prev_end);  // in order, never overlapping the word before
+            prev_end = e;
+            for (uint32_t i = b; i < e; ++i) owner[i] = int(w);
+        }
+        for (size_t i = 0; i < ep.text.size(); ++i) {
+            INFO("text \"" << t << "\" byte " << i);
+            if (!is_ascii_space(ep.text[i])) CHECK(owner[i] >= 0);
+        }
+    }
+    const Episode ep = split_episode("rock & roll, 100 % sure");
+    CHECK(shown_word(ep, 0) == "rock &");
+    CHECK(shown_word(ep, 1) == "roll,");
+    CHECK(shown_word(ep, 2) == "100 %");
+    CHECK(shown_word(ep, 3) == "sure");
 }
