@@ -52,6 +52,11 @@ Error line_error(size_t line, const std::string& what) {
     return make_error(Errc::Malformed, "line " + std::to_string(line) + ": " + what);
 }
 
+// A non-fatal note, starting with the file's name as errors do.
+void warn(const ImportDesc& desc, const std::string& what) {
+    if (desc.warnings) desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + what);
+}
+
 // Splits text into lines (\n, \r\n or \r), tracking 1-based line numbers.
 class LineReader {
 public:
@@ -1861,9 +1866,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
                 const Open& p = stack.back();
                 if (!p.timed) p_untimed = true;
                 else if (p.end >= 0 && p.end < p.begin) {
-                    if (desc.warnings)
-                        desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "line " + std::to_string(p_line) +
-                                                 ": cue ends before it begins; skipped");
+                    warn(desc, "line " + std::to_string(p_line) + ": cue ends before it begins; skipped");
                 } else {
                     PendingCue cue;
                     cue.text = text;
@@ -1910,8 +1913,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     if (!stack.empty()) return line_error(stack.back().line, "<" + stack.back().name + "> is not closed");
     cues.erase(std::remove_if(cues.begin(), cues.end(), [](const PendingCue& c) { return trim(c.text).empty(); }), cues.end());
     if (cues.empty()) return (untimed = true, make_error(Errc::Malformed, "no timed <p> in this TTML"));
-    if (p_untimed && desc.warnings)
-        desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + "<p> without a begin skipped");
+    if (p_untimed) warn(desc, "<p> without a begin skipped");
     std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
     for (size_t k = 0; k < cues.size(); ++k)  // open-ended cues last until the next one (or 2 s)
         if (cues[k].end_ms == UINT32_MAX)
@@ -2212,11 +2214,6 @@ Status add_stt_cues(Builder& b, const JsonValue& items, const std::array<const c
         b.add_cue(text, a, std::max(a, e), keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker);
     }
     return ok_status();
-}
-
-// A non-fatal note, starting with the file's name as errors do.
-void warn(const ImportDesc& desc, const std::string& what) {
-    if (desc.warnings) desc.warnings->push_back((desc.name.empty() ? "" : desc.name + ": ") + what);
 }
 
 // The built episode, or "no words in this <service> transcript" naming `at`'s line; a transcript
@@ -2528,9 +2525,7 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
             return make_error(Errc::Malformed, who + st.error().message);
         s = transcoded;
     } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
-        if (desc.warnings)
-            desc.warnings->push_back(who + "line " + std::to_string(line_of(s, bad)) +
-                                     ": not valid UTF-8; read as Windows-1252");
+        warn(desc, "line " + std::to_string(line_of(s, bad)) + ": not valid UTF-8; read as Windows-1252");
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
     }
@@ -2550,8 +2545,7 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
             if (xml) r = import_ttml(s, desc, untimed);
             if (xml && !untimed) break;
             r = import_html(s, desc);  // TTML without a timed <p> (or not TTML): its text
-            if (r.ok() && desc.warnings && xml)
-                desc.warnings->push_back(who + "XML without timed <p> cues: its text is read, its times are estimated");
+            if (r.ok() && xml) warn(desc, "XML without timed <p> cues: its text is read, its times are estimated");
             break;
         }
         case Format::Auto: r = u.error(); break;
