@@ -2,7 +2,7 @@
 // saved as .txt, dropped on the page, load in WASM (detected by their structure, not their names)
 // with their speakers and are searched like the native core searches them.
 import path from 'node:path';
-import { dropTextFiles, waitState, saveShot, assert, assertEq, cli } from './harness.mjs';
+import { dropTextFiles, episodeHitsFor, waitState, saveShot, assert, assertEq, cli } from './harness.mjs';
 
 // Deepgram's pre-recorded answer with diarization and smart formatting: "Welcome to the garden."
 // (speaker 0), "A garden needs water." (speaker 1).
@@ -51,12 +51,8 @@ export const tests = [
       assertEq(JSON.stringify(eps.map((e) => e.words)), '[8,7,3]', 'every word once, punctuation tokens joined to their words');
       assertEq(s.totalHits, 5, 'five hits in all');
       // speakers: Rev.ai's speaker_name, Deepgram's numbered speakers
-      await page.evaluate(() => window.explorer.setQuery('speaker:grace garden'));
-      await waitState(page, 's => s.query === "speaker:grace garden"');
-      assertEq(JSON.stringify(await page.evaluate(() => window.explorer.episodes().map((e) => e.hits))), '[0,1,0]', 'Grace says "garden" once, in the Rev.ai file');
-      await page.evaluate(() => window.explorer.setQuery('speaker:"speaker 1" garden'));
-      await waitState(page, 's => s.query === "speaker:\\"speaker 1\\" garden"');
-      assertEq(JSON.stringify(await page.evaluate(() => window.explorer.episodes().map((e) => e.hits))), '[1,0,0]', 'Deepgram\'s speaker 1 says "garden" once');
+      assertEq(JSON.stringify(await episodeHitsFor(page, 'speaker:grace garden')), '[0,1,0]', 'Grace says "garden" once, in the Rev.ai file');
+      assertEq(JSON.stringify(await episodeHitsFor(page, 'speaker:"speaker 1" garden')), '[1,0,0]', 'Deepgram\'s speaker 1 says "garden" once');
       await page.waitForTimeout(300);
       saveShot('byo-stt-json', await page.screenshot());
       assert(page.errors.length === 0, 'no page errors: ' + page.errors.join(' | '));

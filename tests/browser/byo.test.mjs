@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq, cli } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, episodeHitsFor, pixelStats, saveShot, assert, assertEq, cli } from './harness.mjs';
 
 const VTT = `WEBVTT
 
@@ -125,9 +125,7 @@ export const tests = [
       assertEq(eps[1].words, 6, 'the .html episode holds its 6 words, no tags or script');
       assertEq(s.totalHits, 5, 'five hits in all');
       // speaker: queries work on both (speakers from "speaker" and <cite>)
-      await page.evaluate(() => window.explorer.setQuery('speaker:grace compilers'));
-      await waitState(page, 's => s.query === "speaker:grace compilers"');
-      const byGrace = await page.evaluate(() => window.explorer.episodes().map((e) => e.hits));
+      const byGrace = await episodeHitsFor(page, 'speaker:grace compilers');
       assertEq(JSON.stringify(byGrace), '[1,1]', 'Grace says "compilers" once in each file');
       await page.waitForTimeout(300);
       saveShot('byo-podcast-json-html', await page.screenshot());

@@ -179,6 +179,14 @@ export async function openHost(browser, site, name, html) {
   return page;
 }
 
+// Sets query `q` through the page's API, waits until the explorer has answered it and @return each
+// episode's hit count, in order (archive and dropped-files tests).
+export async function episodeHitsFor(page, q) {
+  await page.evaluate((query) => window.explorer.setQuery(query), q);
+  await waitState(page, `s => s.query === ${JSON.stringify(q)}`);
+  return page.evaluate(() => window.explorer.episodes().map((e) => e.hits));
+}
+
 // Writes `files` ({name: text}) to a fresh temporary folder, opens the explorer's index.html and
 // drops them on its canvas as an OS drag does, then waits until they are the page's episodes and
 // asserts that no file was listed as an error. @return { page, dir } (dir: the written files).
