@@ -32,7 +32,7 @@ const require = createRequire(path.join(path.dirname(new URL(import.meta.url).pa
 const MIME = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.txb': 'application/octet-stream' };
 
 // Static server for a map url-path -> file (no compression, no cache), records requests.
-function serve(files) {
+export function serve(files) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const p = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -47,20 +47,20 @@ function serve(files) {
     resolve({ url: `http://127.0.0.1:${server.address().port}`, close: () => server.close(), requests })));
 }
 
-// Same flags as tests/browser/harness.mjs launch() (software WebGL2 through SwiftShader).
-async function launch() {
+// Same flags as tests/browser/harness.mjs launch() (software WebGL2 through SwiftShader), plus `extra`.
+export async function launch(extra = []) {
   const { chromium } = require('playwright-core');
   return chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--enable-unsafe-swiftshader', '--use-angle=swiftshader',
       '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extra],
   });
 }
 
 // frameDraws: the first draw call of every frame (a frame's draw calls run in one callback; a
 // microtask after the first one marks the frame's end).
-const INIT = `(() => {
+export const INIT = `(() => {
   window.__txb = { firstDraw: null, frameDraws: [] };
   const P = WebGL2RenderingContext.prototype;
   let inFrame = false;
