@@ -105,6 +105,7 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
         text = replace_once_or_more(text, 'src="explorer-loader.js"', 'src="%s"' % loader_name, page)
         text = replace_once_or_more(text, "'demo.txb'", "'%s'" % bundles[default_bundle], page)
         if page == 'index.html':  # its preload links
+            text = replace_once_or_more(text, 'href="explorer-loader.js"', 'href="%s"' % loader_name, page)
             text = replace_once_or_more(text, 'href="explorer.wasm"', 'href="%s"' % wasm_name, page)
             text = replace_once_or_more(text, 'href="explorer.js"', 'href="%s"' % js_name, page)
         if title:

@@ -98,6 +98,9 @@ export const tests = [
       assertEq(outside.length, 0, 'every request stays under the sub-path: ' + outside.join(' '));
       assert(srv.requests.some((p) => /explorer\.[0-9a-f]{10}\.wasm$/.test(p)), 'the hashed wasm was fetched');
       assert(srv.requests.some((p) => /demo\.[0-9a-f]{10}\.txb$/.test(p)), 'the hashed bundle was fetched');
+      // index.html preloads the loader by its hashed name, the one its script tag loads
+      const loaders = srv.requests.filter((p) => /explorer-loader[.0-9a-f]*\.js$/.test(p));
+      assertEq(loaders.length, 1, 'the loader is downloaded once: ' + loaders.join(' '));
       assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
       await page.context().close();
       // the iframe variant takes its bundle and query from the URL

@@ -95,6 +95,22 @@ export const tests = [
     },
   },
   {
+    name: 'index.html requests explorer-loader.js first, before explorer.wasm, and downloads it once (protects the loader\'s preload: nothing starts before the loader ran)',
+    fn: async ({ browser, site }) => {
+      const page = await openPage(browser, site.url);
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      const loads = await page.evaluate(() => performance.getEntriesByType('resource')
+        .filter((e) => /\/(explorer-loader\.js|explorer\.wasm)$/.test(e.name)).map((e) => ({ name: e.name.split('/').pop(), start: e.startTime })));
+      const loader = loads.filter((e) => e.name === 'explorer-loader.js'), wasm = loads.filter((e) => e.name === 'explorer.wasm');
+      assertEq(loader.length, 1, 'the loader is downloaded once (its script tag takes the preloaded response)');
+      assertEq(wasm.length, 1, 'explorer.wasm is downloaded once');
+      assert(loader[0].start <= wasm[0].start, `the loader was requested (${loader[0].start.toFixed(1)} ms) no later than explorer.wasm (${wasm[0].start.toFixed(1)} ms)`);
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
+    },
+  },
+  {
     name: 'explorer.wasm served with a wrong Content-Type still starts, and a missing explorer.wasm is reported by name (protects the loader\'s own WASM download)',
     fn: async ({ browser, site }) => {
       const octet = async (r) => {
