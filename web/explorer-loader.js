@@ -4,7 +4,9 @@
  * mounted on DOMContentLoaded (or at once if the page has already loaded):
  *   <div data-transcript-explorer data-bundle="talk.txb" data-query="llama" style="height:480px"></div>
  *   <script src="https://example.org/explorer/explorer-loader.js" defer></script>
- * Attributes: data-bundle (URL, relative to the page), data-query, data-dark ("1"/"0"; default
+ * Attributes: data-bundle (URL, relative to the page), data-query, data-time and data-episode (the
+ * moment it opens at: "21:30", "1290" or "1h2m3s" seconds, and an episode number from 0; a deep
+ * link in the page's hash goes over them), data-dark ("1"/"0"; default
  * follows prefers-color-scheme), data-height (px, used only when the container has no height of its
  * own; default 480), data-mode ("embed" default, or "app"), data-allow-open (present: the reader may
  * open or drop their own transcript files into this embed; off by default in embeds). The element gets a `transcriptExplorer`
@@ -25,7 +27,7 @@
  *   TranscriptExplorer.supported() -> { ok, reason }: WebAssembly and WebGL2 are available
  *   TranscriptExplorer.mountAll(root) mounts data-transcript-explorer elements added later
  *
- * Options: bundle (URL or bytes), query, hash (true: mirror the state in location.hash and restore
+ * Options: bundle (URL or bytes), query, time and episode (as data-time / data-episode), hash (true: mirror the state in location.hash and restore
  * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
  * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
@@ -699,6 +701,9 @@
       var first = bundle;
       bundle = null;  // the bytes live on in the module's heap, not in this closure
       return (first ? handOver(first) : Promise.resolve()).then(function () {
+        // where the embed opens (data-time / data-episode); a link's hash, read below, goes over it
+        var start = startLink(options);
+        if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
@@ -914,6 +919,18 @@
     return String(hash || '').replace(/^#/, '').split('&').filter(function (kv) {
       return /^(q|ep|t)=/.test(kv);
     }).join('&');
+  }
+
+  // The deep link of options.episode / options.time (the moment an embed opens at), or '' when
+  // neither is given: { episode: 2, time: '21:30' } gives 'ep=2&t=21:30'. The values go in as
+  // written, less the characters that would start another key ('&', '=', '#'), so a bad one is
+  // reported by the explorer ("t=\"soon\" is not a time") instead of taken for something else.
+  function startLink(options) {
+    var keys = [];
+    var value = function (v) { return String(v).trim().replace(/[&=#]/g, ''); };
+    if (options.episode !== undefined && options.episode !== null && options.episode !== '') keys.push('ep=' + value(options.episode));
+    if (options.time !== undefined && options.time !== null && options.time !== '') keys.push('t=' + value(options.time));
+    return keys.join('&');
   }
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
@@ -1214,7 +1231,8 @@
       el.transcriptExplorerMounting = true;
       var opts = { bundle: el.getAttribute('data-bundle') || '', query: el.getAttribute('data-query') || '',
                    mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height'),
-                   readHash: el === firstOfPage && el.getAttribute('data-hash') !== 'off' };
+                   readHash: el === firstOfPage && el.getAttribute('data-hash') !== 'off',
+                   episode: el.getAttribute('data-episode'), time: el.getAttribute('data-time') };
       if (el.hasAttribute('data-dark')) opts.dark = el.getAttribute('data-dark') === '1';
       if (el.hasAttribute('data-allow-open')) opts.allowOpen = el.getAttribute('data-allow-open') !== '0';
       all.push(mount(el, opts).then(function (api) {

@@ -264,6 +264,26 @@ export const tests = [
       }),
   },
   {
+    name: 'a blogger can open the embed at a moment: data-time / data-episode on the snippet, t / ep on the iframe (21:30, 1290 or 1h2m), a #t= on the iframe\'s own address goes over them, and a bad value is reported (protects "the part about llama, at 21:30" in a post; both were ignored and the embed opened at 0:00)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 1400 } },
+      (bundle) => `<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" data-time="21:30" data-episode="0" style="height:480px"></div>
+<div id="e2" data-transcript-explorer data-bundle="explorer/${bundle}" data-time="soon&q=x" style="height:300px"></div>
+<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama&t=1h2m" title="Transcript explorer" style="width:100%;height:400px;border:0"></iframe>
+<iframe id="f2" src="explorer/embed.html?bundle=${bundle}&t=1290#ep=0&t=3600" title="Transcript explorer" style="width:100%;height:300px;border:0"></iframe>`,
+      async (page) => {
+        const near = (s, sec, what) => assert(Math.abs(s.timeMs - sec * 1000) < 30000, `${what} opened near ${sec} s: at ${s.timeMs} ms`);
+        const ready = 's => s.ready && s.frames > 0';
+        near(await waitFor(page, E1, ready), 1290, 'data-time="21:30"');
+        const s2 = await waitFor(page, 'document.getElementById("e2").transcriptExplorer', ready);
+        assert(s2.timeMs < 30000 && s2.query === '', 'a bad data-time moves nothing and sets no query: ' + JSON.stringify([s2.timeMs, s2.query]));
+        assert(/t="soonqx" is not a time/.test(s2.status), 'and is reported in the status line: ' + s2.status);
+        const s3 = await waitFor(page, 'document.getElementById("f1").contentWindow.explorer', 's => s.ready && s.frames > 0 && s.query === "llama"');
+        near(s3, 3720, 'the iframe\'s t=1h2m');
+        near(await waitFor(page, 'document.getElementById("f2").contentWindow.explorer', ready), 3600, 'the iframe\'s #t=3600 over its t=1290');
+        saveShot('embed-start-time', await page.screenshot({ fullPage: true }));
+      }),
+  },
+  {
     name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
     fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 600 }, colorScheme: 'dark', reducedMotion: 'reduce' },
       (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:480px;border:0"></iframe>`,
