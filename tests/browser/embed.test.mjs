@@ -284,6 +284,27 @@ export const tests = [
       }),
   },
   {
+    name: 'an embed without data-dark dresses like the page around it: dark on a dark blog although the reader prefers light, light again when the blog\'s own theme switch paints the page light, while data-dark="0" stays light (protects embeds in dark-theme blogs: the explorer was a bright box on them)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 1200 }, colorScheme: 'light' },
+      (bundle) => `<style>html.night { background: #15171a; } html.night body { color: #ddd; }</style><script>document.documentElement.className = 'night';</script>
+<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" style="height:420px"></div>
+<div id="e2" data-transcript-explorer data-bundle="explorer/${bundle}" data-dark="0" style="height:200px"></div>`,
+      async (page) => {
+        const E2 = 'document.getElementById("e2").transcriptExplorer';
+        assertEq((await waitFor(page, E1, 's => s.ready && s.frames > 0')).dark, true, 'the embed chose dark on the dark page');
+        assertEq((await waitFor(page, E2, 's => s.ready && s.frames > 0')).dark, false, 'data-dark="0" is kept');
+        await page.waitForTimeout(300);
+        const png = await page.locator('#e1').screenshot();
+        saveShot('embed-dark-page', await page.screenshot());
+        const st = await pixelStats(page, png);
+        assert(st.brightness < 90, 'the embed is dark like its page: mean brightness ' + st.brightness.toFixed(0));
+        assert(st.inkPixels > 3000, 'and has text on it: ' + st.inkPixels);
+        await page.evaluate(() => { document.documentElement.className = ''; });  // the blog's theme switch
+        await waitFor(page, E1, 's => s.dark === false', 5000);
+        assertEq((await page.evaluate(`${E2}.state()`)).dark, false, 'the explicit one did not move');
+      }),
+  },
+  {
     name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
     fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 600 }, colorScheme: 'dark', reducedMotion: 'reduce' },
       (bundle) => `<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama" title="Transcript explorer" style="width:100%;height:480px;border:0"></iframe>`,
