@@ -297,7 +297,8 @@ void App::draw_top_bar() {
     float avail = ImGui::GetContentRegionAvail().x;
     bool narrow = avail < 46.f * fs;
     draw_search_box(narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
-    if (!narrow) { ImGui::SameLine(); draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
+    bool status_drawn = true;  // false: a warning too long for its place, shown whole below the title
+    if (!narrow) { ImGui::SameLine(); status_drawn = draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
     if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) set_font_scale(m_font_scale - 0.1f);
@@ -327,7 +328,7 @@ void App::draw_top_bar() {
         float title_right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
         if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(line.c_str()).x < right) ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        if (status_here) draw_search_status(right - ImGui::GetCursorPosX());
+        if (status_here) status_drawn = draw_search_status(right - ImGui::GetCursorPosX());
         else ImGui::TextDisabled("%s", sub.c_str());
         bool sub_hovered = !status_here && ImGui::IsItemHovered();
         if (ep->meta.times_estimated && sub_hovered)
@@ -338,6 +339,7 @@ void App::draw_top_bar() {
             keyboard_part(Part::Media);
         }
     }
+    if (!status_drawn) draw_status_wrapped(right);
 }
 
 void App::open_media() {

@@ -221,8 +221,12 @@ private:
     void tooltip_text(const std::string& text, float em = 24);  // a tooltip of wrapped text
     // view_search.cpp
     void draw_search_box(float width);
-    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at max_width.
-    void draw_search_status(float max_width);
+    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at
+    // max_width. A warning (query error, link note) is never cut: @return false, drawing nothing,
+    // when it does not fit, for draw_status_wrapped() to show it whole.
+    bool draw_search_status(float max_width);
+    // The status line in full, wrapped at `right` (window coordinates), in the warning colour.
+    void draw_status_wrapped(float right);
     void draw_touch_caret(bool active);  // in m_search_rect
     void draw_results();
     // view_reader.cpp

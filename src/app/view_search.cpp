@@ -234,15 +234,28 @@ void App::draw_touch_caret(bool active) {
     m_touch_caret_x = x - box_x;
 }
 
-void App::draw_search_status(float max_width) {
-    ImGui::AlignTextToFramePadding();
+static ImVec4 warning_colour(bool dark) { return dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1); }
+
+bool App::draw_search_status(float max_width) {
     const std::string status = search_status(m_model);
     const bool warn = !m_model.query_error().empty() || !m_model.link_note().empty();
-    ImGui::PushStyleColor(ImGuiCol_Text, warn ? (m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1))
-                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    // a warning says what to fix ("Link: t=\"zz\" is not a time (try 90, 1:30 or 1m30s)"): its end
+    // matters as much as its start, and a hover to read it is no help on a phone or from the keys
+    if (warn && ImGui::CalcTextSize(status.c_str()).x > max_width) return false;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, warn ? warning_colour(m_dark) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const bool cut = text_ellipsis(status.empty() ? std::string(" ") : status, std::max(0.f, max_width));
     ImGui::PopStyleColor();
     if (cut && ImGui::IsItemHovered()) tooltip_text(status);
+    return true;
+}
+
+void App::draw_status_wrapped(float right) {
+    ImGui::PushStyleColor(ImGuiCol_Text, warning_colour(m_dark));
+    ImGui::PushTextWrapPos(right);
+    ImGui::TextUnformatted(search_status(m_model).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
 }
 
 void App::draw_results() {
