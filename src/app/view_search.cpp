@@ -23,7 +23,8 @@ static const char* kSyntaxHelp =
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
-    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
+    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search\n"
+    "Tab: the next part (timeline, tabs, list, reader)   Esc: clear, then to the reader";
 
 const char* App::search_help() { return kSyntaxHelp; }
 
@@ -191,6 +192,12 @@ void App::draw_search_box(float w) {
     }
     // the syntax on hover; also while the box has focus (it has at load) as long as it is empty
     if (ImGui::IsItemHovered() && (!ImGui::IsItemActive() || m_query_buf[0] == 0)) tooltip_text(kSyntaxHelp, 40);
+    // and under the empty box while the keys brought the caret there (Tab, Escape then / or
+    // Ctrl+F, with the focus ring up): a keyboard never hovers, so it never saw the syntax or keys
+    else if (active && m_focus_visible && m_page_focus && m_part == Part::Search && m_query_buf[0] == 0) {
+        ImGui::SetNextWindowPos(ImVec2(m_search_rect[0], m_search_rect[1] + m_search_rect[3] + ImGui::GetStyle().ItemSpacing.y));
+        tooltip_text(kSyntaxHelp, 40);
+    }
     if (ctx.down_out && !m_model.results().empty()) {  // ↓: into the results, at the first one
         if (m_model.selected_result() < 0) m_model.select_result(0);
         m_focus_results = true;
