@@ -661,7 +661,7 @@
           },
           onExplorerCopy: function (text) {
             api.lastCopied = text;
-            if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+            copyToClipboard(text).then(function (ok) { if (M) M._tx_copy_result(ok ? 1 : 0); });
             api._emit('copy', text);
           },
           onExplorerAnnounce: onAnnounce,
@@ -946,6 +946,26 @@
     return String(hash || '').replace(/^#/, '').split('&').filter(function (kv) {
       return /^(q|ep|t)=/.test(kv);
     }).join('&');
+  }
+
+  // Put `text` on the clipboard. @return a Promise of true, or false when the browser refused.
+  // The Clipboard API is missing over plain http and blocked in an iframe on another origin than
+  // its page (the iframe embed in a post) unless the iframe has allow="clipboard-write"; there
+  // the older execCommand('copy') still works during the click or key that asked for it (it
+  // fires a copy event whose data is set here: no selection, so the page's focus stays put).
+  function copyToClipboard(text) {
+    var legacy = function () {
+      var done = false;
+      var onCopy = function (e) { e.clipboardData.setData('text/plain', text); e.preventDefault(); done = true; };
+      document.addEventListener('copy', onCopy, true);
+      try { document.execCommand('copy'); } catch (e) { done = false; }
+      document.removeEventListener('copy', onCopy, true);
+      return done;
+    };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return Promise.resolve(legacy());
+    var policy = document.featurePolicy || document.permissionsPolicy;
+    if (policy && policy.allowsFeature && !policy.allowsFeature('clipboard-write')) return Promise.resolve(legacy());
+    return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return legacy(); });
   }
 
   // The deep link of options.episode / options.time (the moment an embed opens at), or '' when

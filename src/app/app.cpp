@@ -66,7 +66,9 @@ void App::update_focus_text() {
         case Part::Larger: m_focus_text = "Larger text, button"; break;
         case Part::Theme: m_focus_text = m_dark ? "Light theme, button" : "Dark theme, button"; break;
         case Part::Media: m_focus_text = "Open media at this moment, button"; break;
-        case Part::CopyQuote: m_focus_text = "Copy quote, button"; break;
+        case Part::CopyQuote:
+            m_focus_text = m_copy_note_at == -1 ? "Copy quote, button" : m_copy_ok ? "Copied, Copy quote, button" : "Not copied, Copy quote, button";
+            break;
         case Part::ShowAllTopics: m_focus_text = "Show all topics, button"; break;
         case Part::ShowAllEpisodes: m_focus_text = "Show all episodes, button"; break;
         case Part::RecurringTopics: m_focus_text = announce_recurring(m_model, m_recurring_cursor); break;

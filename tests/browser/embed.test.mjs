@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serve, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
 
 const SITE = path.join(ROOT, 'dist/site');
 const E1 = 'document.getElementById("e1").transcriptExplorer';
@@ -303,6 +303,67 @@ export const tests = [
         await waitFor(page, E1, 's => s.dark === false', 5000);
         assertEq((await page.evaluate(`${E2}.state()`)).dark, false, 'the explicit one did not move');
       }),
+  },
+  {
+    name: 'Copy quote in an iframe embed served from another origin than the post puts the quote on the clipboard, and the button says "Copied" for a moment (protects quoting from the iframe embed: the Clipboard API is blocked there, and the quote was lost without a word)',
+    fn: async ({ browser }) => {
+      const explorer = await serve(SITE, '/');
+      const bundle = fs.readdirSync(SITE).find((n) => /^demo\.[0-9a-f]+\.txb$/.test(n));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-embed-'));
+      fs.writeFileSync(path.join(dir, 'post.html'), `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head>
+<body style="margin:0"><iframe id="f1" src="${explorer.url}embed.html?bundle=${bundle}" title="Transcript explorer" style="display:block;width:480px;height:500px;border:0"></iframe></body></html>`);
+      const host = await serve(dir, '/');
+      assert(new URL(host.url).origin !== new URL(explorer.url).origin, 'two origins');
+      const context = await browser.newContext({ viewport: { width: 700, height: 700 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+      const page = await context.newPage();
+      try {
+        await page.goto(host.url + 'post.html');
+        await page.evaluate(() => navigator.clipboard.writeText('what the clipboard held before'));
+        const inFrame = (fn) => page.frames().find((f) => f.url().startsWith(explorer.url)).evaluate(fn);
+        for (let i = 0; i < 300 && !(await inFrame(() => window.explorer.state().ready).catch(() => false)); i++) await page.waitForTimeout(100);  // the frame loads, then the explorer
+        await page.waitForTimeout(300);
+        const s = await inFrame(() => window.explorer.state());
+        assertEq(s.copyNote, '', 'no note before a copy');
+        const [tx, ty, , th] = s.tabs.Transcript;
+        await page.mouse.click(tx + 30, ty + th + 14);  // "Copy quote", under the narrow layout's tabs
+        let note = '';
+        for (let i = 0; i < 40 && !note; i++) { await page.waitForTimeout(50); note = (await inFrame(() => window.explorer.state())).copyNote; }
+        assertEq(note, 'copied', 'the button says the quote was copied');
+        saveShot('embed-iframe-copied', await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 300 } }));
+        const quote = await inFrame(() => window.explorer.lastCopied);
+        assert(quote && quote.startsWith('"the following is a conversation'), 'the quote: ' + quote);
+        assertEq(await page.evaluate(() => navigator.clipboard.readText()), quote, 'the clipboard holds the quote');
+        await page.waitForTimeout(3000);
+        assertEq((await inFrame(() => window.explorer.state())).copyNote, '', 'the note goes after a moment');
+      } finally {
+        await context.close();
+        host.close();
+        explorer.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'when the browser refuses the copy (no Clipboard API and no copy command), Copy quote says "Not copied" instead of looking as if it worked (protects the reader from pasting a stale clipboard)',
+    fn: async ({ browser }) => {
+      const explorer = await serve(SITE, '/');
+      const page = await openPage(browser, explorer.url + 'embed.html', { width: 480, height: 500, init: () => {
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+        document.execCommand = () => false;
+      } });
+      try {
+        const s = await waitState(page, 's => s.ready && s.frames > 0');
+        const [tx, ty, , th] = s.tabs.Transcript;
+        await page.mouse.click(tx + 30, ty + th + 14);
+        await waitState(page, 's => s.copyNote !== ""', 3000).catch(() => {});
+        assertEq((await page.evaluate(() => window.explorer.state())).copyNote, 'refused', 'the button says the copy failed');
+        saveShot('embed-copy-refused', await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 300 } }));
+      } finally {
+        await page.context().close();
+        explorer.close();
+      }
+    },
   },
   {
     name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',
