@@ -4,8 +4,10 @@
  * mounted on DOMContentLoaded (or at once if the page has already loaded):
  *   <div data-transcript-explorer data-bundle="talk.txb" data-query="llama" style="height:480px"></div>
  *   <script src="https://example.org/explorer/explorer-loader.js" defer></script>
- * Attributes: data-bundle (URL, relative to the page), data-query, data-dark ("1"/"0"; default
- * follows prefers-color-scheme), data-height (px, used only when the container has no height of its
+ * Attributes: data-bundle (URL, relative to the page), data-query, data-time and data-episode (the
+ * moment it opens at: "21:30", "1290" or "1h2m3s" seconds, and an episode number from 0; a deep
+ * link in the page's hash goes over them), data-dark ("1"/"0"; default: the page's own theme,
+ * read from the background behind the element, else prefers-color-scheme), data-height (px, used only when the container has no height of its
  * own; default 480), data-mode ("embed" default, or "app"), data-allow-open (present: the reader may
  * open or drop their own transcript files into this embed; off by default in embeds). The element gets a `transcriptExplorer`
  * property (the handle below) and fires a 'transcript-explorer-ready' event (detail: the handle).
@@ -25,10 +27,10 @@
  *   TranscriptExplorer.supported() -> { ok, reason }: WebAssembly and WebGL2 are available
  *   TranscriptExplorer.mountAll(root) mounts data-transcript-explorer elements added later
  *
- * Options: bundle (URL or bytes), query, hash (true: mirror the state in location.hash and restore
+ * Options: bundle (URL or bytes), query, time and episode (as data-time / data-episode), hash (true: mirror the state in location.hash and restore
  * it), readHash (true: restore the q, ep and t keys of location.hash, and follow changes to them, but
  * never write the hash: an embed in someone else's page; the first data-transcript-explorer element
- * of a page gets this unless it has data-hash="off"), dark (true/false; default follows prefers-color-scheme), height (see data-height), mode:
+ * of a page gets this unless it has data-hash="off"), dark (true/false; default as data-dark's), height (see data-height), mode:
  *   'embed' (default): a guest in someone else's page: the mouse wheel (and a vertical touch
  *           drag) scrolls the page unless the pointer is over a pane of the explorer that can
  *           scroll further that way, Tab past the explorer's last part moves focus on to the page,
@@ -231,6 +233,20 @@
     dark: { bg: '#1c1d20', fg: '#e6e6e1', dim: '#9b9ba2', track: '#34353a', bar: '#78beff' }
   };
   function prefersDark() { return !!(window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches); }
+
+  // An embed's theme when it is not given (data-dark): the host page's own, read from the first
+  // background behind the container that is mostly opaque (an ancestor's, up to <html>): dark
+  // below mid-grey. A page that paints no background of its own follows prefers-color-scheme.
+  function hostDark(container) {
+    for (var e = container.parentElement; e; e = e.parentElement) {
+      var m = /rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)(?:[\s,\/]+([\d.]+%?))?/.exec(getComputedStyle(e).backgroundColor);
+      if (!m) continue;
+      var alpha = m[4] === undefined ? 1 : m[4].slice(-1) === '%' ? parseFloat(m[4]) / 100 : +m[4];
+      if (alpha < 0.5) continue;
+      return 0.2126 * m[1] + 0.7152 * m[2] + 0.0722 * m[3] < 128;
+    }
+    return prefersDark();
+  }
   function formatBytes(n) {
     return n < 1024 * 1024 ? Math.max(1, Math.round(n / 1024)) + ' KB' : (n / 1048576).toFixed(1) + ' MB';
   }
@@ -551,7 +567,8 @@
     if (!opener) container.appendChild(canvas);
     live = makeLiveRegions(container, SR_ONLY);  // in the page from the start: a region added with its text is often not read
     var sizeEl = opener ? opener.stage : container;
-    var darkAtStart = options.dark !== undefined ? !!options.dark : prefersDark();
+    var themeOf = mode === 'embed' ? hostDark : prefersDark;  // an embed dresses like the page around it
+    var darkAtStart = options.dark !== undefined ? !!options.dark : themeOf(container);
     if (opener) opener.setDark(darkAtStart);  // the bar above the canvas, until the explorer sets it
     var loading = makeLoadingScreen(canvas, darkAtStart);
     if (wasmDownload && !window.createExplorerModule) loading.track(wasmDownload);
@@ -644,7 +661,7 @@
           },
           onExplorerCopy: function (text) {
             api.lastCopied = text;
-            if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(text).catch(function () {});
+            copyToClipboard(text).then(function (ok) { if (M) M._tx_copy_result(ok ? 1 : 0); });
             api._emit('copy', text);
           },
           onExplorerAnnounce: onAnnounce,
@@ -685,9 +702,21 @@
       M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? location.href.split('#')[0] : '']);
       var mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
       if (options.dark !== undefined) api.setDark(options.dark);
-      else if (mq) {
-        api.setDark(mq.matches);
-        if (mq.addEventListener) mq.addEventListener('change', function (e) { api.setDark(e.matches); });
+      else {
+        // follow the reader's preference and, in an embed, the page's own theme switch (a class or
+        // style on <html> or <body>; read again once a colour transition has had time to end)
+        var theme = themeOf(container);
+        api.setDark(theme);
+        var follow = function () {
+          var now = themeOf(container);
+          if (now !== theme) { theme = now; api.setDark(now); }
+        };
+        var followSoon = function () { follow(); setTimeout(follow, 500); };
+        if (mq && mq.addEventListener) mq.addEventListener('change', followSoon);
+        if (mode === 'embed' && window.MutationObserver) {
+          var mo = new MutationObserver(followSoon);
+          [document.documentElement, document.body].forEach(function (e) { if (e) mo.observe(e, { attributes: true }); });
+        }
       }
       // Where the page's focus is now (the canvas's focus and blur handlers above tell every move).
       M._tx_page_focus(document.activeElement === canvas ? 1 : 0, 0);
@@ -699,6 +728,9 @@
       var first = bundle;
       bundle = null;  // the bytes live on in the module's heap, not in this closure
       return (first ? handOver(first) : Promise.resolve()).then(function () {
+        // where the embed opens (data-time / data-episode); a link's hash, read below, goes over it
+        var start = startLink(options);
+        if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
           if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
@@ -914,6 +946,38 @@
     return String(hash || '').replace(/^#/, '').split('&').filter(function (kv) {
       return /^(q|ep|t)=/.test(kv);
     }).join('&');
+  }
+
+  // Put `text` on the clipboard. @return a Promise of true, or false when the browser refused.
+  // The Clipboard API is missing over plain http and blocked in an iframe on another origin than
+  // its page (the iframe embed in a post) unless the iframe has allow="clipboard-write"; there
+  // the older execCommand('copy') still works during the click or key that asked for it (it
+  // fires a copy event whose data is set here: no selection, so the page's focus stays put).
+  function copyToClipboard(text) {
+    var legacy = function () {
+      var done = false;
+      var onCopy = function (e) { e.clipboardData.setData('text/plain', text); e.preventDefault(); done = true; };
+      document.addEventListener('copy', onCopy, true);
+      try { document.execCommand('copy'); } catch (e) { done = false; }
+      document.removeEventListener('copy', onCopy, true);
+      return done;
+    };
+    if (!navigator.clipboard || !navigator.clipboard.writeText) return Promise.resolve(legacy());
+    var policy = document.featurePolicy || document.permissionsPolicy;
+    if (policy && policy.allowsFeature && !policy.allowsFeature('clipboard-write')) return Promise.resolve(legacy());
+    return navigator.clipboard.writeText(text).then(function () { return true; }, function () { return legacy(); });
+  }
+
+  // The deep link of options.episode / options.time (the moment an embed opens at), or '' when
+  // neither is given: { episode: 2, time: '21:30' } gives 'ep=2&t=21:30'. The values go in as
+  // written, less the characters that would start another key ('&', '=', '#'), so a bad one is
+  // reported by the explorer ("t=\"soon\" is not a time") instead of taken for something else.
+  function startLink(options) {
+    var keys = [];
+    var value = function (v) { return String(v).trim().replace(/[&=#]/g, ''); };
+    if (options.episode !== undefined && options.episode !== null && options.episode !== '') keys.push('ep=' + value(options.episode));
+    if (options.time !== undefined && options.time !== null && options.time !== '') keys.push('t=' + value(options.time));
+    return keys.join('&');
   }
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
@@ -1214,7 +1278,8 @@
       el.transcriptExplorerMounting = true;
       var opts = { bundle: el.getAttribute('data-bundle') || '', query: el.getAttribute('data-query') || '',
                    mode: el.getAttribute('data-mode') || 'embed', height: el.getAttribute('data-height'),
-                   readHash: el === firstOfPage && el.getAttribute('data-hash') !== 'off' };
+                   readHash: el === firstOfPage && el.getAttribute('data-hash') !== 'off',
+                   episode: el.getAttribute('data-episode'), time: el.getAttribute('data-time') };
       if (el.hasAttribute('data-dark')) opts.dark = el.getAttribute('data-dark') === '1';
       if (el.hasAttribute('data-allow-open')) opts.allowOpen = el.getAttribute('data-allow-open') !== '0';
       all.push(mount(el, opts).then(function (api) {

@@ -66,7 +66,9 @@ void App::update_focus_text() {
         case Part::Larger: m_focus_text = "Larger text, button"; break;
         case Part::Theme: m_focus_text = m_dark ? "Light theme, button" : "Dark theme, button"; break;
         case Part::Media: m_focus_text = "Open media at this moment, button"; break;
-        case Part::CopyQuote: m_focus_text = "Copy quote, button"; break;
+        case Part::CopyQuote:
+            m_focus_text = m_copy_note_at == -1 ? "Copy quote, button" : m_copy_ok ? "Copied, Copy quote, button" : "Not copied, Copy quote, button";
+            break;
         case Part::ShowAllTopics: m_focus_text = "Show all topics, button"; break;
         case Part::ShowAllEpisodes: m_focus_text = "Show all episodes, button"; break;
         case Part::RecurringTopics: m_focus_text = announce_recurring(m_model, m_recurring_cursor); break;
@@ -297,7 +299,8 @@ void App::draw_top_bar() {
     float avail = ImGui::GetContentRegionAvail().x;
     bool narrow = avail < 46.f * fs;
     draw_search_box(narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
-    if (!narrow) { ImGui::SameLine(); draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
+    bool status_drawn = true;  // false: a warning too long for its place, shown whole below the title
+    if (!narrow) { ImGui::SameLine(); status_drawn = draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
     if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) set_font_scale(m_font_scale - 0.1f);
@@ -327,7 +330,7 @@ void App::draw_top_bar() {
         float title_right = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
         if (title_right + st.ItemSpacing.x + ImGui::CalcTextSize(line.c_str()).x < right) ImGui::SameLine();
         ImGui::AlignTextToFramePadding();
-        if (status_here) draw_search_status(right - ImGui::GetCursorPosX());
+        if (status_here) status_drawn = draw_search_status(right - ImGui::GetCursorPosX());
         else ImGui::TextDisabled("%s", sub.c_str());
         bool sub_hovered = !status_here && ImGui::IsItemHovered();
         if (ep->meta.times_estimated && sub_hovered)
@@ -338,6 +341,7 @@ void App::draw_top_bar() {
             keyboard_part(Part::Media);
         }
     }
+    if (!status_drawn) draw_status_wrapped(right);
 }
 
 void App::open_media() {

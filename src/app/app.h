@@ -77,6 +77,12 @@ public:
     float font_scale() const { return m_font_scale; }   // the platform rebuilds fonts when it changes
     void set_font_scale(float s);
     bool animating() const { return m_animating; }      // true while something needs more frames
+    // The page's answer to the last copy (Copy quote, Ctrl+C): the clipboard took the text, or
+    // refused it (an iframe embed on another origin, a page over plain http). The Copy quote
+    // button says "Copied" or "Not copied" for kCopyNoteSeconds, and so does its announcement.
+    void copy_result(bool ok) { m_copy_ok = ok; m_copy_note_at = -2; m_animating = true; }
+    // What the Copy quote button says about the last copy: "", "copied" or "refused" (for tests).
+    const char* copy_note_state() const { return m_copy_note_at == -1 ? "" : m_copy_ok ? "copied" : "refused"; }
     // Where the timeline strip was drawn last frame (x, y, w, h in CSS px), for tests and embeds.
     const float* timeline_rect() const { return m_timeline_rect; }
     // Where the search box was drawn last frame (x, y, w, h in CSS px): touch screens focus a text
@@ -213,6 +219,9 @@ private:
     // @return true when `buf` changed here.
     bool settle_field(FieldLink& l, char* buf, size_t cap, bool active, bool applied);
     void copy_quote();             // the "Copy quote" button's action
+    static constexpr double kCopyNoteSeconds = 2.5;
+    // "Copied" / "Not copied: …" while the page's answer to a copy is news (see copy_result), else null.
+    const char* copy_note();
     bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
     bool text_ellipsis(const std::string& text, float max_width);
@@ -221,8 +230,12 @@ private:
     void tooltip_text(const std::string& text, float em = 24);  // a tooltip of wrapped text
     // view_search.cpp
     void draw_search_box(float width);
-    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at max_width.
-    void draw_search_status(float max_width);
+    // Hit counts, the query error or a deep link's note, cut with "…" (full text on hover) at
+    // max_width. A warning (query error, link note) is never cut: @return false, drawing nothing,
+    // when it does not fit, for draw_status_wrapped() to show it whole.
+    bool draw_search_status(float max_width);
+    // The status line in full, wrapped at `right` (window coordinates), in the warning colour.
+    void draw_status_wrapped(float right);
     void draw_touch_caret(bool active);  // in m_search_rect
     void draw_results();
     // view_reader.cpp
@@ -252,6 +265,8 @@ private:
     bool m_dark = false;
     float m_font_scale = 1.f;
     bool m_animating = false;
+    bool m_copy_ok = false;        // see copy_result
+    double m_copy_note_at = -1;    // ImGui time the copy note appeared; -2: from the next frame; -1: none
 
     // keyboard focus (see Part)
     Part m_part = Part::Search;

@@ -77,6 +77,14 @@ void App::copy_quote() {
     m_host.copy_text(m_model.quote(a, b, m_host.page_url));
 }
 
+const char* App::copy_note() {
+    if (m_copy_note_at == -2) m_copy_note_at = ImGui::GetTime();
+    if (m_copy_note_at < 0) return nullptr;
+    if (ImGui::GetTime() - m_copy_note_at > kCopyNoteSeconds) { m_copy_note_at = -1; return nullptr; }
+    m_animating = true;  // a frame to take the note away again
+    return m_copy_ok ? "Copied" : "Not copied: the browser refused";
+}
+
 void App::draw_reader() {
     if (m_model.episode() >= m_model.episode_count()) return;
     const Episode& ep = m_model.current_episode();
@@ -86,7 +94,9 @@ void App::draw_reader() {
     // toolbar: copy quote
     bool has_sel = m_sel_anchor >= 0;
     bool narrow = ImGui::GetContentRegionAvail().x < ImGui::GetFontSize() * 30;
-    if (ImGui::SmallButton(has_sel || narrow ? "Copy quote" : "Copy quote at this moment") || activated(Part::CopyQuote)) copy_quote();
+    const char* note = copy_note();
+    std::string label = note ? note : has_sel || narrow ? "Copy quote" : "Copy quote at this moment";
+    if (ImGui::SmallButton((label + "###copy_quote").c_str()) || activated(Part::CopyQuote)) copy_quote();
     keyboard_part(Part::CopyQuote);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Copies the selected passage (or the one at the reader's position)\nwith its timestamp and a link to this moment.");
     if (!narrow) {

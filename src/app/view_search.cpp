@@ -23,7 +23,8 @@ static const char* kSyntaxHelp =
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
-    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
+    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search\n"
+    "Tab: the next part (timeline, tabs, list, reader)   Esc: clear, then to the reader";
 
 const char* App::search_help() { return kSyntaxHelp; }
 
@@ -191,6 +192,12 @@ void App::draw_search_box(float w) {
     }
     // the syntax on hover; also while the box has focus (it has at load) as long as it is empty
     if (ImGui::IsItemHovered() && (!ImGui::IsItemActive() || m_query_buf[0] == 0)) tooltip_text(kSyntaxHelp, 40);
+    // and under the empty box while the keys brought the caret there (Tab, Escape then / or
+    // Ctrl+F, with the focus ring up): a keyboard never hovers, so it never saw the syntax or keys
+    else if (active && m_focus_visible && m_page_focus && m_part == Part::Search && m_query_buf[0] == 0) {
+        ImGui::SetNextWindowPos(ImVec2(m_search_rect[0], m_search_rect[1] + m_search_rect[3] + ImGui::GetStyle().ItemSpacing.y));
+        tooltip_text(kSyntaxHelp, 40);
+    }
     if (ctx.down_out && !m_model.results().empty()) {  // ↓: into the results, at the first one
         if (m_model.selected_result() < 0) m_model.select_result(0);
         m_focus_results = true;
@@ -234,15 +241,28 @@ void App::draw_touch_caret(bool active) {
     m_touch_caret_x = x - box_x;
 }
 
-void App::draw_search_status(float max_width) {
-    ImGui::AlignTextToFramePadding();
+static ImVec4 warning_colour(bool dark) { return dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1); }
+
+bool App::draw_search_status(float max_width) {
     const std::string status = search_status(m_model);
     const bool warn = !m_model.query_error().empty() || !m_model.link_note().empty();
-    ImGui::PushStyleColor(ImGuiCol_Text, warn ? (m_dark ? ImVec4(1, 0.5f, 0.45f, 1) : ImVec4(0.75f, 0.15f, 0.1f, 1))
-                                              : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    // a warning says what to fix ("Link: t=\"zz\" is not a time (try 90, 1:30 or 1m30s)"): its end
+    // matters as much as its start, and a hover to read it is no help on a phone or from the keys
+    if (warn && ImGui::CalcTextSize(status.c_str()).x > max_width) return false;
+    ImGui::AlignTextToFramePadding();
+    ImGui::PushStyleColor(ImGuiCol_Text, warn ? warning_colour(m_dark) : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const bool cut = text_ellipsis(status.empty() ? std::string(" ") : status, std::max(0.f, max_width));
     ImGui::PopStyleColor();
     if (cut && ImGui::IsItemHovered()) tooltip_text(status);
+    return true;
+}
+
+void App::draw_status_wrapped(float right) {
+    ImGui::PushStyleColor(ImGuiCol_Text, warning_colour(m_dark));
+    ImGui::PushTextWrapPos(right);
+    ImGui::TextUnformatted(search_status(m_model).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
 }
 
 void App::draw_results() {

@@ -637,6 +637,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     // texts cut with an ellipsis, the tooltip background's alpha
     g->state += ",\"status\":";
     tx::json_append_string(g->state, tx::search_status(g->model));
+    g->state += ",\"copyNote\":\"" + std::string(g->app.copy_note_state()) + "\"";
     g->state += ",\"tabs\":{";
     for (size_t i = 0; i < g->app.tab_rects().size(); ++i) {
         const auto& t = g->app.tab_rects()[i];
@@ -766,6 +767,12 @@ EMSCRIPTEN_KEEPALIVE int tx_paste_text(const char* text) {
     return 1;
 }
 // Something outside SDL's events needs a redraw (focus change, visibility).
+// The page's clipboard took (ok = 1) or refused (0) the text of the last onExplorerCopy.
+EMSCRIPTEN_KEEPALIVE void tx_copy_result(int ok) {
+    if (!g) return;
+    g->app.copy_result(ok != 0);
+    g->frames_to_draw = std::max(g->frames_to_draw, 2);
+}
 EMSCRIPTEN_KEEPALIVE void tx_wake() {
     if (g) g->frames_to_draw = std::max(g->frames_to_draw, 2);
 }

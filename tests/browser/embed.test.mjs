@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT, serve, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
 
 const SITE = path.join(ROOT, 'dist/site');
 const E1 = 'document.getElementById("e1").transcriptExplorer';
@@ -262,6 +262,108 @@ export const tests = [
         await waitFor(page, getter, 's => s.timeMs > 60000', 5000);
         saveShot('embed-iframe-phone', await page.screenshot());
       }),
+  },
+  {
+    name: 'a blogger can open the embed at a moment: data-time / data-episode on the snippet, t / ep on the iframe (21:30, 1290 or 1h2m), a #t= on the iframe\'s own address goes over them, and a bad value is reported (protects "the part about llama, at 21:30" in a post; both were ignored and the embed opened at 0:00)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 1400 } },
+      (bundle) => `<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" data-time="21:30" data-episode="0" style="height:480px"></div>
+<div id="e2" data-transcript-explorer data-bundle="explorer/${bundle}" data-time="soon&q=x" style="height:300px"></div>
+<iframe id="f1" src="explorer/embed.html?bundle=${bundle}&q=llama&t=1h2m" title="Transcript explorer" style="width:100%;height:400px;border:0"></iframe>
+<iframe id="f2" src="explorer/embed.html?bundle=${bundle}&t=1290#ep=0&t=3600" title="Transcript explorer" style="width:100%;height:300px;border:0"></iframe>`,
+      async (page) => {
+        const near = (s, sec, what) => assert(Math.abs(s.timeMs - sec * 1000) < 30000, `${what} opened near ${sec} s: at ${s.timeMs} ms`);
+        const ready = 's => s.ready && s.frames > 0';
+        near(await waitFor(page, E1, ready), 1290, 'data-time="21:30"');
+        const s2 = await waitFor(page, 'document.getElementById("e2").transcriptExplorer', ready);
+        assert(s2.timeMs < 30000 && s2.query === '', 'a bad data-time moves nothing and sets no query: ' + JSON.stringify([s2.timeMs, s2.query]));
+        assert(/t="soonqx" is not a time/.test(s2.status), 'and is reported in the status line: ' + s2.status);
+        const s3 = await waitFor(page, 'document.getElementById("f1").contentWindow.explorer', 's => s.ready && s.frames > 0 && s.query === "llama"');
+        near(s3, 3720, 'the iframe\'s t=1h2m');
+        near(await waitFor(page, 'document.getElementById("f2").contentWindow.explorer', ready), 3600, 'the iframe\'s #t=3600 over its t=1290');
+        saveShot('embed-start-time', await page.screenshot({ fullPage: true }));
+      }),
+  },
+  {
+    name: 'an embed without data-dark dresses like the page around it: dark on a dark blog although the reader prefers light, light again when the blog\'s own theme switch paints the page light, while data-dark="0" stays light (protects embeds in dark-theme blogs: the explorer was a bright box on them)',
+    fn: async ({ browser }) => withPost(browser, { viewport: { width: 700, height: 1200 }, colorScheme: 'light' },
+      (bundle) => `<style>html.night { background: #15171a; } html.night body { color: #ddd; }</style><script>document.documentElement.className = 'night';</script>
+<div id="e1" data-transcript-explorer data-bundle="explorer/${bundle}" style="height:420px"></div>
+<div id="e2" data-transcript-explorer data-bundle="explorer/${bundle}" data-dark="0" style="height:200px"></div>`,
+      async (page) => {
+        const E2 = 'document.getElementById("e2").transcriptExplorer';
+        assertEq((await waitFor(page, E1, 's => s.ready && s.frames > 0')).dark, true, 'the embed chose dark on the dark page');
+        assertEq((await waitFor(page, E2, 's => s.ready && s.frames > 0')).dark, false, 'data-dark="0" is kept');
+        await page.waitForTimeout(300);
+        const png = await page.locator('#e1').screenshot();
+        saveShot('embed-dark-page', await page.screenshot());
+        const st = await pixelStats(page, png);
+        assert(st.brightness < 90, 'the embed is dark like its page: mean brightness ' + st.brightness.toFixed(0));
+        assert(st.inkPixels > 3000, 'and has text on it: ' + st.inkPixels);
+        await page.evaluate(() => { document.documentElement.className = ''; });  // the blog's theme switch
+        await waitFor(page, E1, 's => s.dark === false', 5000);
+        assertEq((await page.evaluate(`${E2}.state()`)).dark, false, 'the explicit one did not move');
+      }),
+  },
+  {
+    name: 'Copy quote in an iframe embed served from another origin than the post puts the quote on the clipboard, and the button says "Copied" for a moment (protects quoting from the iframe embed: the Clipboard API is blocked there, and the quote was lost without a word)',
+    fn: async ({ browser }) => {
+      const explorer = await serve(SITE, '/');
+      const bundle = fs.readdirSync(SITE).find((n) => /^demo\.[0-9a-f]+\.txb$/.test(n));
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-embed-'));
+      fs.writeFileSync(path.join(dir, 'post.html'), `<!doctype html><html><head><meta charset="utf-8"><title>A post</title></head>
+<body style="margin:0"><iframe id="f1" src="${explorer.url}embed.html?bundle=${bundle}" title="Transcript explorer" style="display:block;width:480px;height:500px;border:0"></iframe></body></html>`);
+      const host = await serve(dir, '/');
+      assert(new URL(host.url).origin !== new URL(explorer.url).origin, 'two origins');
+      const context = await browser.newContext({ viewport: { width: 700, height: 700 } });
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(host.url).origin });
+      const page = await context.newPage();
+      try {
+        await page.goto(host.url + 'post.html');
+        await page.evaluate(() => navigator.clipboard.writeText('what the clipboard held before'));
+        const inFrame = (fn) => page.frames().find((f) => f.url().startsWith(explorer.url)).evaluate(fn);
+        for (let i = 0; i < 300 && !(await inFrame(() => window.explorer.state().ready).catch(() => false)); i++) await page.waitForTimeout(100);  // the frame loads, then the explorer
+        await page.waitForTimeout(300);
+        const s = await inFrame(() => window.explorer.state());
+        assertEq(s.copyNote, '', 'no note before a copy');
+        const [tx, ty, , th] = s.tabs.Transcript;
+        await page.mouse.click(tx + 30, ty + th + 14);  // "Copy quote", under the narrow layout's tabs
+        let note = '';
+        for (let i = 0; i < 40 && !note; i++) { await page.waitForTimeout(50); note = (await inFrame(() => window.explorer.state())).copyNote; }
+        assertEq(note, 'copied', 'the button says the quote was copied');
+        saveShot('embed-iframe-copied', await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 300 } }));
+        const quote = await inFrame(() => window.explorer.lastCopied);
+        assert(quote && quote.startsWith('"the following is a conversation'), 'the quote: ' + quote);
+        assertEq(await page.evaluate(() => navigator.clipboard.readText()), quote, 'the clipboard holds the quote');
+        await page.waitForTimeout(3000);
+        assertEq((await inFrame(() => window.explorer.state())).copyNote, '', 'the note goes after a moment');
+      } finally {
+        await context.close();
+        host.close();
+        explorer.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
+  {
+    name: 'when the browser refuses the copy (no Clipboard API and no copy command), Copy quote says "Not copied" instead of looking as if it worked (protects the reader from pasting a stale clipboard)',
+    fn: async ({ browser }) => {
+      const explorer = await serve(SITE, '/');
+      const page = await openPage(browser, explorer.url + 'embed.html', { width: 480, height: 500, init: () => {
+        Object.defineProperty(navigator, 'clipboard', { value: { writeText: () => Promise.reject(new Error('denied')) } });
+        document.execCommand = () => false;
+      } });
+      try {
+        const s = await waitState(page, 's => s.ready && s.frames > 0');
+        const [tx, ty, , th] = s.tabs.Transcript;
+        await page.mouse.click(tx + 30, ty + th + 14);
+        await waitState(page, 's => s.copyNote !== ""', 3000).catch(() => {});
+        assertEq((await page.evaluate(() => window.explorer.state())).copyNote, 'refused', 'the button says the copy failed');
+        saveShot('embed-copy-refused', await page.screenshot({ clip: { x: 0, y: 0, width: 480, height: 300 } }));
+      } finally {
+        await page.context().close();
+        explorer.close();
+      }
+    },
   },
   {
     name: 'the iframe embed follows a dark colour-scheme preference (with reduced motion asked for too) and takes no focus (protects embeds in dark-mode blogs)',

@@ -174,6 +174,25 @@ export const tests = [
     },
   },
   {
+    name: 'the page and the offline file take ?q=, ?t= and ?ep= as embed.html does (a search form\'s GET, a link written by hand), and a #hash goes over them (protects links with parameters: they were ignored and the page opened empty at 0:00)',
+    fn: async ({ browser, site }) => {
+      let page = await ready(browser, site.url + 'index.html?q=llama&t=21:30&ep=0');
+      let s = await waitState(page, 'st => st.query === "llama"');
+      assert(s.totalHits > 0 && Math.abs(s.timeMs - 1290000) < 30000, `query and position from the parameters: ${s.totalHits} hits at ${s.timeMs} ms`);
+      await page.waitForFunction(() => location.hash.includes('q=llama'));
+      await page.context().close();
+      page = await ready(browser, site.url + 'index.html?q=llama&t=600#q=metaverse&t=3000');
+      s = await waitState(page, 'st => st.query === "metaverse"');
+      assert(Math.abs(s.timeMs - 3000000) < 30000, 'the hash\'s time over the parameter\'s: ' + s.timeMs);
+      await page.context().close();
+      const offline = path.join(ROOT, 'dist/offline/lex-fridman-383-mark-zuckerberg.html');
+      page = await ready(browser, 'file://' + offline + '?q=zuckerberg&t=1h');
+      s = await waitState(page, 'st => st.query === "zuckerberg"');
+      assert(Math.abs(s.timeMs - 3600000) < 30000, 'the offline file too: ' + s.timeMs);
+      await page.context().close();
+    },
+  },
+  {
     name: 'a deep link keeps its time through reloads, resizes and text size changes (protects the reader\'s place)',
     fn: async ({ browser, site }) => {
       const tOf = (h) => Number((/[#&]t=(\d+)/.exec(h) || [])[1]);

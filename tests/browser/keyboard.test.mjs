@@ -157,6 +157,33 @@ export const tests = [
     },
   },
   {
+    name: 'the search syntax and keys show under the empty search box when the keyboard brings the caret there (Shift+Tab back, or Escape then /), and go once a letter is typed; the box focused at load shows none (protects finding the syntax and keys without a mouse: only a hover showed them)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      let s = await state(page);
+      assert(s.typing && s.tooltip === null, 'the box focused at load, with no ring, shows no help: ' + JSON.stringify(s.tooltip));
+      await key(page, 'Tab');
+      s = await key(page, 'Shift+Tab');
+      assert(s.typing && s.focusRing, 'Shift+Tab brought the caret back with the ring');
+      const box = s.searchBox;
+      assert(s.tooltip !== null && s.tooltip[1] >= box[1] + box[3] && Math.abs(s.tooltip[0] - box[0]) < 2,
+        `the help is under the box: ${JSON.stringify(s.tooltip)} vs box ${JSON.stringify(box)}`);
+      assert(s.tooltip[3] > 150, 'and holds the syntax and keys: ' + s.tooltip[3] + ' px high');
+      saveShot('keyboard-search-help', await page.screenshot());
+      await page.keyboard.type('l');
+      await waitState(page, 's => s.query === "l"');
+      s = await key(page, 'Backspace');
+      assertEq(s.query, '', 'the box is empty again');
+      s = await key(page, 'Escape');
+      assert(!s.typing && s.tooltip === null, 'Escape in the empty box leaves it, and the help goes');
+      s = await key(page, '/');
+      assert(s.typing && s.tooltip !== null, '/ brings the caret and the help back');
+      s = await key(page, 'm');
+      assertEq(s.tooltip, null, 'a typed letter takes the help away');
+      await page.context().close();
+    },
+  },
+  {
     name: 'PageDown in the focused results list selects a result a page further; with a button focused it scrolls the reader (protects paging a list from the keyboard)',
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url);

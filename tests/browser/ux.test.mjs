@@ -349,6 +349,32 @@ export const tests = [
     },
   },
   {
+    name: 'a bad link\'s warning is shown whole, wrapped under the title, at a desktop width and on a phone, not cut with an ellipsis that only a mouse hover could open (protects the "try 90, 1:30 or 1m30s" advice of a broken deep link)',
+    fn: async ({ browser, site }) => {
+      const hash = '#ep=7&t=half-past-nine';
+      const red = (page, png) => page.evaluate(async (b64) => {  // pixels in the warning colour
+        const img = new Image(); img.src = 'data:image/png;base64,' + b64; await img.decode();
+        const c = document.createElement('canvas'); c.width = img.width; c.height = img.height;
+        const g = c.getContext('2d'); g.drawImage(img, 0, 0);
+        const d = g.getImageData(0, 0, img.width, img.height).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (d[i] > 140 && d[i + 1] < 110 && d[i + 2] < 110) n++;
+        return n;
+      }, png.toString('base64'));
+      for (const [name, page] of [['desktop', await ready(browser, site.url + hash, { width: 1000, height: 700 })],
+                                  ['phone', await phone(browser, site.url + hash)]]) {
+        await page.waitForTimeout(300);
+        const s = await state(page);
+        assert(/^Link: no episode ep=7 here \(only ep=0\); t="half-past-nine" is not a time \(try 90, 1:30 or 1m30s\)$/.test(s.status), name + ': the warning: ' + s.status);
+        assertEq(s.ellipsized.filter((t) => t.startsWith('Link:')).length, 0, name + ': the warning is not cut: ' + JSON.stringify(s.ellipsized));
+        const png = await page.screenshot();
+        saveShot('ux-link-warning-' + name, png);
+        assert(await red(page, png) > 400, name + ': the warning is drawn in its colour');
+        await page.context().close();
+      }
+    },
+  },
+  {
     name: 'one hit in one passage reads "1 hit · 1 passage", and speaker: on a transcript without speakers says it has no speaker labels (protects the status wording)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);
