@@ -2121,31 +2121,65 @@ struct SttWord {
     bool glue = false;  // no space before it: punctuation, or a word joined to the one before
 };
 
-// Appends `words` as cues: a cue ends at a speaker change, after a token ending a sentence and
-// before a word kSttCueMs after its start (`one_cue`: never; the caller's words are one cue).
-// Starts that go back keep the one before (times stay in order); an end before its start is the start.
-void add_stt_words(Builder& b, const std::vector<SttWord>& words, bool one_cue = false) {
-    uint32_t first = 0, cue_start = 0, cue_end = 0, last = 0;
+// A cue of a service's output before it is added: words[first, first + count) of the caller's
+// SttWord list, or (count 0) a sentence's text.
+struct SttCue {
+    uint32_t start = 0, end = 0;
     int16_t speaker = kNoSpeaker;
+    std::string_view text;
+    size_t first = 0, count = 0;
+};
+
+// Cuts words[from, end) into cues appended to `out`: a cue ends at a speaker change, after a token
+// ending a sentence and before a word kSttCueMs after its start (`one_cue`: never; the words are
+// one cue). Starts that go back keep the one before (times stay in order, rewritten in `words`);
+// an end before its start is the start.
+void stt_word_cues(std::vector<SttWord>& words, size_t from, bool one_cue, std::vector<SttCue>& out) {
+    uint32_t last = 0;
     bool open = false, ended = false;
-    for (const SttWord& w : words) {
-        const uint32_t start = std::max(w.start, last);
-        if (open && !one_cue && !w.glue && (w.speaker != speaker || ended || start >= cue_start + kSttCueMs)) {
-            b.close_cue(first, cue_start, cue_end);
-            open = false;
-        }
-        if (!open) {
-            first = uint32_t(b.episode().words.size());
-            cue_start = cue_end = start;
-            speaker = w.speaker;
+    for (size_t k = from; k < words.size(); ++k) {
+        SttWord& w = words[k];
+        w.start = std::max(w.start, last);
+        SttCue* c = open ? &out.back() : nullptr;
+        if (c && !one_cue && !w.glue && (w.speaker != c->speaker || ended || w.start >= c->start + kSttCueMs)) c = nullptr;
+        if (!c) {
+            out.push_back(SttCue{w.start, w.start, w.speaker, {}, k, 0});
+            c = &out.back();
             open = true;
         }
-        b.add_timed_word(w.text, start, w.speaker, w.glue && b.episode().words.size() > first);
+        ++c->count;
         ended = ends_sentence(w.text);
-        cue_end = std::max({cue_end, start, w.end});
-        last = start;
+        c->end = std::max({c->end, w.start, w.end});
+        last = w.start;
     }
-    if (open) b.close_cue(first, cue_start, cue_end);
+}
+
+// Adds `cues` (of `words`, see SttCue) to the episode in their order.
+void add_stt_cues_to(Builder& b, const std::vector<SttWord>& words, const std::vector<SttCue>& cues) {
+    for (const SttCue& c : cues) {
+        if (!c.count) {
+            b.add_cue(c.text, c.start, std::max(c.start, c.end), c.speaker);
+            continue;
+        }
+        const uint32_t first = uint32_t(b.episode().words.size());
+        for (size_t k = c.first; k < c.first + c.count; ++k)
+            b.add_timed_word(words[k].text, words[k].start, words[k].speaker, words[k].glue && b.episode().words.size() > first);
+        b.close_cue(first, c.start, c.end);
+    }
+}
+
+// Appends `words` as cues (stt_word_cues).
+void add_stt_words(Builder& b, std::vector<SttWord>& words, bool one_cue = false) {
+    std::vector<SttCue> cues;
+    stt_word_cues(words, 0, one_cue, cues);
+    add_stt_cues_to(b, words, cues);
+}
+
+// True with `n` set when `v` is a whole number from 0 to 999999 (a speaker or channel number).
+bool speaker_number(const JsonValue* v, int64_t& n) {
+    if (!v || !v->is_number() || !(v->num >= 0) || v->num >= 1e6 || v->num != std::floor(v->num)) return false;
+    n = int64_t(v->num);
+    return true;
 }
 
 // A speaker: a name or label as written (AWS's "spk_0" as "Speaker 0"), a number (Deepgram, Rev.ai,
@@ -2157,8 +2191,7 @@ int16_t stt_speaker(Builder& b, const JsonValue* v) {
             return b.speaker_id("Speaker " + std::string(s.substr(4)));
         return b.speaker_id(s);
     }
-    if (v && v->is_number() && v->num >= 0 && v->num < 1e6 && v->num == std::floor(v->num))
-        return b.speaker_id("Speaker " + std::to_string(int64_t(v->num)));
+    if (int64_t n = 0; speaker_number(v, n)) return b.speaker_id("Speaker " + std::to_string(n));
     return kNoSpeaker;
 }
 
@@ -2198,20 +2231,19 @@ Status stt_array(const JsonValue& item, const char* key, const std::string& what
     return ok_status();
 }
 
-// Appends each of `items` as a sentence-level cue: its text `keys[0]` from `keys[1]` to `keys[2]`,
-// with the speaker `keys[3]` names (when given), else `speaker`; starts kept after `last` (the cue
-// before's). @return ok, or an error naming the line of a malformed item (`what`).
+// Appends each of `items` to `out` as a sentence-level cue: its text `keys[0]` from `keys[1]` to
+// `keys[2]`, with the speaker `keys[3]` names (when given), else `speaker`. @return ok, or an error
+// naming the line of a malformed item (`what`).
 Status add_stt_cues(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
-                    int16_t speaker, uint32_t& last) {
+                    int16_t speaker, std::vector<SttCue>& out) {
     for (const JsonValue& item : items.arr) {
-        std::string_view text;
-        uint32_t a = 0, e = 0;
-        if (Status st = stt_text(item, keys[0], what, text); !st) return st;
-        if (Status st = stt_time(item, keys[1], what, a); !st) return st;
-        if (Status st = stt_time(item, keys[2], what, e); !st) return st;
-        a = std::max(a, last);
-        last = a;
-        b.add_cue(text, a, std::max(a, e), keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker);
+        SttCue c;
+        if (Status st = stt_text(item, keys[0], what, c.text); !st) return st;
+        if (Status st = stt_time(item, keys[1], what, c.start); !st) return st;
+        if (Status st = stt_time(item, keys[2], what, c.end); !st) return st;
+        c.end = std::max(c.start, c.end);
+        c.speaker = keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker;
+        out.push_back(c);
     }
     return ok_status();
 }
@@ -2227,55 +2259,113 @@ Result<Episode> stt_done(Builder& b, const JsonValue& at, const char* service, c
     return line_error(at.line, std::string("no words in this ") + service + " transcript");
 }
 
-// `items` as sentence-level cues (add_stt_cues; each with the speaker `keys[3]` names), then stt_done.
+// Adds `cues` (of `words`) in the order of their starts (cues of several channels interleave, a
+// cue that goes back in time moves to its time; equal starts keep their order), then stt_done.
+Result<Episode> stt_cues_done(Builder& b, const std::vector<SttWord>& words, std::vector<SttCue>& cues, const JsonValue& at,
+                              const char* service, const ImportDesc& desc, const JsonValue* text = nullptr) {
+    std::stable_sort(cues.begin(), cues.end(), [](const SttCue& x, const SttCue& y) { return x.start < y.start; });
+    add_stt_cues_to(b, words, cues);
+    return stt_done(b, at, service, desc, text);
+}
+
+// `items` as sentence-level cues (add_stt_cues; each with the speaker `keys[3]` names), then stt_cues_done.
 Result<Episode> stt_sentences(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
                               const char* service, const ImportDesc& desc) {
-    uint32_t last = 0;
-    if (Status st = add_stt_cues(b, items, keys, what, kNoSpeaker, last); !st) return st.error();
-    return stt_done(b, items, service, desc);
+    std::vector<SttCue> cues;
+    if (Status st = add_stt_cues(b, items, keys, what, kNoSpeaker, cues); !st) return st.error();
+    return stt_cues_done(b, {}, cues, items, service, desc);
+}
+
+// A Deepgram speaker. One channel: its diarization "speaker" number ("Speaker 0"). Several
+// (multichannel=true: a channel per speaker, as in a stereo call): "Channel N" (from 1), or
+// "Channel N, Speaker S" when diarized too, as each channel's speakers are numbered on their own.
+int16_t deepgram_speaker(Builder& b, const JsonValue* speaker, size_t channel, bool multi) {
+    if (!multi) return stt_speaker(b, speaker);
+    std::string name = "Channel " + std::to_string(channel + 1);
+    if (int64_t n = 0; speaker_number(speaker, n)) name += ", Speaker " + std::to_string(n);
+    return b.speaker_id(name);
+}
+
+// The "channel" of a Deepgram utterance into `out` (0 when absent). @return an error naming the
+// line when it is not a channel number.
+Status deepgram_channel(const JsonValue& utt, size_t& out) {
+    const JsonValue* v = utt.is_object() ? utt.find("channel") : nullptr;
+    int64_t n = 0;
+    out = 0;
+    if (!v || v->type == JsonValue::Type::Null) return ok_status();
+    if (!speaker_number(v, n)) return line_error(v->line, "Deepgram utterance \"channel\" is not a channel number (0, 1, ...)");
+    out = size_t(n);
+    return ok_status();
+}
+
+// Appends the cues of Deepgram channel `c`'s alternative `alt` to `cues`: its paragraphs'
+// sentences, else its words (appended to `words`). @return ok, or an error naming the line.
+Status deepgram_channel_cues(Builder& b, const JsonValue& alt, size_t c, bool multi, std::vector<SttWord>& words,
+                             std::vector<SttCue>& cues) {
+    const JsonValue* paras = alt.find("paragraphs");
+    if (paras && paras->is_object()) paras = paras->find("paragraphs");
+    if ((paras = nonempty_array(paras))) {
+        for (const JsonValue& p : paras->arr) {
+            const JsonValue* sents = nullptr;
+            if (Status st = stt_array(p, "sentences", "Deepgram paragraph", sents); !st) return st;
+            const int16_t sp = deepgram_speaker(b, p.find("speaker"), c, multi);
+            if (Status st = add_stt_cues(b, *sents, {"text", "start", "end", nullptr}, "Deepgram sentence", sp, cues); !st) return st;
+        }
+        return ok_status();
+    }
+    const size_t from = words.size();
+    if (const JsonValue* ws = nonempty_array(alt.find("words")))
+        for (const JsonValue& w : ws->arr) {
+            SttWord sw;
+            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;
+            if (Status st = stt_text(w, punct && punct->is_string() ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st;
+            if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st;
+            if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st;
+            sw.speaker = deepgram_speaker(b, w.find("speaker"), c, multi);
+            words.push_back(sw);
+        }
+    stt_word_cues(words, from, false, cues);
+    return ok_status();
 }
 
 // Deepgram (pre-recorded API): {"metadata", "results": {"channels": [{"alternatives": [{"transcript",
 // "words": [{"word", "start", "end", "punctuated_word", "speaker"}], "paragraphs": {"paragraphs":
 // [{"speaker", "sentences": [{"text", "start", "end"}]}]}}]}], "utterances": [{"start", "end",
-// "transcript", "speaker"}]}}. Utterances, else paragraphs' sentences, make the cues; else words.
+// "channel", "transcript", "speaker"}]}}. Utterances, else each channel's paragraphs' sentences,
+// else its words make the cues; several channels' cues interleave by time (see deepgram_speaker).
 Result<Episode> import_deepgram(const JsonValue& results, const ImportDesc& desc) {
     Builder b(desc);
-    if (const JsonValue* utts = nonempty_array(results.find("utterances")))
-        return stt_sentences(b, *utts, {"transcript", "start", "end", "speaker"}, "Deepgram utterance", "Deepgram", desc);
     const JsonValue* chans = nonempty_array(results.find("channels"));
-    if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");
-    const JsonValue* alts = nullptr;
-    if (Status st = stt_array(chans->arr[0], "alternatives", "Deepgram channel", alts); !st) return st.error();
-    if (alts->arr.empty() || !alts->arr[0].is_object()) return line_error(alts->line, "Deepgram channel needs an alternative object");
-    if (chans->arr.size() > 1)
-        warn(desc, "Deepgram JSON with " + std::to_string(chans->arr.size()) + " channels and no \"utterances\": only the first channel is read");
-    const JsonValue& alt = alts->arr[0];
-    const JsonValue* paras = alt.find("paragraphs");
-    if (paras && paras->is_object()) paras = paras->find("paragraphs");
-    if ((paras = nonempty_array(paras))) {
-        uint32_t last = 0;
-        for (const JsonValue& p : paras->arr) {
-            const JsonValue* sents = nullptr;
-            if (Status st = stt_array(p, "sentences", "Deepgram paragraph", sents); !st) return st.error();
-            const int16_t sp = stt_speaker(b, p.find("speaker"));
-            if (Status st = add_stt_cues(b, *sents, {"text", "start", "end", nullptr}, "Deepgram sentence", sp, last); !st) return st.error();
-        }
-        return stt_done(b, *paras, "Deepgram", desc);
-    }
     std::vector<SttWord> words;
-    if (const JsonValue* ws = nonempty_array(alt.find("words")))
-        for (const JsonValue& w : ws->arr) {
-            SttWord sw;
-            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;
-            if (Status st = stt_text(w, punct && punct->is_string() ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st.error();
-            if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st.error();
-            if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st.error();
-            sw.speaker = stt_speaker(b, w.find("speaker"));
-            words.push_back(sw);
+    std::vector<SttCue> cues;
+    if (const JsonValue* utts = nonempty_array(results.find("utterances"))) {
+        if (Status st = add_stt_cues(b, *utts, {"transcript", "start", "end", nullptr}, "Deepgram utterance", kNoSpeaker, cues); !st)
+            return st.error();
+        std::vector<size_t> channel(cues.size());
+        bool multi = chans && chans->arr.size() > 1;
+        for (size_t k = 0; k < cues.size(); ++k) {
+            if (Status st = deepgram_channel(utts->arr[k], channel[k]); !st) return st.error();
+            multi = multi || channel[k] > 0;
         }
-    add_stt_words(b, words);
-    return stt_done(b, alt, "Deepgram", desc, alt.find("transcript"));
+        for (size_t k = 0; k < cues.size(); ++k) cues[k].speaker = deepgram_speaker(b, utts->arr[k].find("speaker"), channel[k], multi);
+        return stt_cues_done(b, words, cues, *utts, "Deepgram", desc);
+    }
+    if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");
+    const bool multi = chans->arr.size() > 1;
+    std::vector<std::pair<size_t, const JsonValue*>> untimed;  // channels with a transcript but no times
+    for (size_t c = 0; c < chans->arr.size(); ++c) {
+        const JsonValue* alts = nullptr;
+        if (Status st = stt_array(chans->arr[c], "alternatives", "Deepgram channel", alts); !st) return st.error();
+        if (alts->arr.empty() || !alts->arr[0].is_object()) return line_error(alts->line, "Deepgram channel needs an alternative object");
+        const size_t before = cues.size();
+        if (Status st = deepgram_channel_cues(b, alts->arr[0], c, multi, words, cues); !st) return st.error();
+        const JsonValue* text = alts->arr[0].find("transcript");
+        if (cues.size() == before && text && text->is_string() && !trim(text->str).empty()) untimed.emplace_back(c, text);
+    }
+    const bool as_text = cues.empty() && !untimed.empty();  // no times anywhere: the first such channel as text
+    for (size_t k = as_text ? 1 : 0; k < untimed.size(); ++k)
+        warn(desc, "Deepgram channel " + std::to_string(untimed[k].first + 1) + " has a transcript without word times: not read");
+    return stt_cues_done(b, words, cues, *chans, "Deepgram", desc, as_text ? untimed[0].second : nullptr);
 }
 
 // Rev.ai: {"monologues": [{"speaker": 0, "speaker_name", "elements": [{"type": "text", "value",

@@ -1520,19 +1520,73 @@ TEST_CASE("Deepgram JSON: malformed files name what is wrong and where", "[impor
     }, "dg.json");
 }
 
-TEST_CASE("Deepgram JSON: words out of order keep times in order, and other channels are warned about", "[import]") {
+TEST_CASE("Deepgram JSON: words out of order keep times in order", "[import]") {
+    const std::string one = R"({"results":{"channels":[{"alternatives":[{"words":[{"word":"b","start":5,"end":6},{"word":"a","start":2,"end":1}]}]}]}})";
+    const Episode ep = imported(one, Format::Auto, "dg.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"b", "a"});
+    CHECK(ep.words.at(1).start_ms == 5000);
+}
+
+// multichannel=true (a stereo call, one speaker a channel): every channel is read, not only the
+// first, its cues interleaved with the other channels' by time, each channel a speaker.
+TEST_CASE("Deepgram JSON: every channel of a multichannel answer is read, interleaved by time, a speaker each", "[import]") {
+    const std::string words = R"({"metadata":{"channels":2},"results":{"channels":[
+  {"alternatives":[{"transcript":"thank you for calling. how can i help?","words":[
+    {"word":"thank","start":0.9,"end":1.0,"punctuated_word":"Thank"},{"word":"you","start":1.0,"end":1.2,"punctuated_word":"you"},
+    {"word":"for","start":1.2,"end":1.3,"punctuated_word":"for"},{"word":"calling","start":1.3,"end":1.8,"punctuated_word":"calling."},
+    {"word":"how","start":6.0,"end":6.2,"punctuated_word":"How"},{"word":"can","start":6.2,"end":6.3,"punctuated_word":"can"},
+    {"word":"i","start":6.3,"end":6.4,"punctuated_word":"I"},{"word":"help","start":6.4,"end":6.9,"punctuated_word":"help?"}]}]},
+  {"alternatives":[{"transcript":"hello i'd like flowers","words":[
+    {"word":"hello","start":4.0,"end":4.3,"punctuated_word":"Hello."},
+    {"word":"i'd","start":8.0,"end":8.2,"punctuated_word":"I'd"},{"word":"like","start":8.2,"end":8.4,"punctuated_word":"like"},
+    {"word":"flowers","start":8.4,"end":9.0,"punctuated_word":"flowers."}]}]}]}})";
     ImportDesc d;
-    d.name = "dg.json";
+    d.name = "call.json";
     std::vector<std::string> warnings;
     d.warnings = &warnings;
-    const std::string two = R"({"results":{"channels":[{"alternatives":[{"words":[{"word":"b","start":5,"end":6},{"word":"a","start":2,"end":1}]}]},
-        {"alternatives":[{"words":[{"word":"c","start":0,"end":1}]}]}]}})";
-    auto r = import_transcript(Bytes(two), d);
+    auto r = import_transcript(Bytes(words), d);
     REQUIRE(r.ok());
-    check_invariants(r.value());
-    CHECK(r.value().words.at(1).start_ms == 5000);
-    REQUIRE(warnings.size() == 1);
-    CHECK(warnings[0] == "dg.json: Deepgram JSON with 2 channels and no \"utterances\": only the first channel is read");
+    const Episode& ep = r.value();
+    check_invariants(ep);
+    CHECK(ep.text == "Thank you for calling. Hello. How can I help? I'd like flowers.");
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{900, 4000, 6000, 8000});
+    CHECK(cue_speakers(ep) == std::vector<std::string>{"Channel 1", "Channel 2", "Channel 1", "Channel 2"});
+    CHECK(warnings.empty());
+
+    // paragraphs per channel, diarized as well: a channel's speakers are its own
+    const std::string paras = R"({"results":{"channels":[
+  {"alternatives":[{"transcript":"a","paragraphs":{"paragraphs":[{"speaker":0,"sentences":[{"text":"Good morning.","start":1,"end":2},{"text":"Bye now.","start":9,"end":10}]}]}}]},
+  {"alternatives":[{"transcript":"b","paragraphs":{"paragraphs":[{"speaker":0,"sentences":[{"text":"Hi there.","start":3,"end":4}]},
+                                                              {"speaker":1,"sentences":[{"text":"Me too.","start":5,"end":6}]}]}}]}]}})";
+    const Episode p = imported(paras, Format::Auto, "call.json");
+    CHECK(p.text == "Good morning. Hi there. Me too. Bye now.");
+    CHECK(cue_speakers(p) == std::vector<std::string>{"Channel 1, Speaker 0", "Channel 2, Speaker 0", "Channel 2, Speaker 1", "Channel 1, Speaker 0"});
+
+    // utterances carry their channel; listed channel by channel, they are put in time order
+    const std::string utts = R"({"results":{"channels":[{"alternatives":[]},{"alternatives":[]}],"utterances":[
+  {"start":0.5,"end":2,"channel":0,"transcript":"First from the left."},
+  {"start":6,"end":7,"channel":0,"transcript":"Third from the left."},
+  {"start":3,"end":4,"channel":1,"transcript":"Second from the right.","speaker":0}]}})";
+    const Episode u = imported(utts, Format::Auto, "call.json");
+    CHECK(u.text == "First from the left. Second from the right. Third from the left.");
+    CHECK(cue_starts(u) == std::vector<uint32_t>{500, 3000, 6000});
+    CHECK(cue_speakers(u) == std::vector<std::string>{"Channel 1", "Channel 2, Speaker 0", "Channel 1"});
+}
+
+TEST_CASE("Deepgram JSON: a channel with a transcript but no word times is named in a warning", "[import]") {
+    ImportDesc d;
+    d.name = "call.json";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    const std::string s = R"({"results":{"channels":[{"alternatives":[{"transcript":"timed","words":[{"word":"timed","start":1,"end":2}]}]},
+        {"alternatives":[{"transcript":"only text here","words":[]}]}]}})";
+    auto r = import_transcript(Bytes(s), d);
+    REQUIRE(r.ok());
+    CHECK(word_texts(r.value()) == std::vector<std::string>{"timed"});
+    CHECK(warnings == std::vector<std::string>{"call.json: Deepgram channel 2 has a transcript without word times: not read"});
+    check_refused({{"{\"results\":{\"channels\":[{\"alternatives\":[]}],\"utterances\":[\n{\"start\":1,\"end\":2,\"transcript\":\"a\",\"channel\":\"left\"}]}}",
+                    R"(line 2: Deepgram utterance "channel" is not a channel number (0, 1, ...))"}},
+                  "call.json");
 }
 
 TEST_CASE("Rev.ai JSON: elements joined as Rev joins them, monologue speakers, sentence cues", "[import]") {
