@@ -1968,9 +1968,38 @@ const JsonValue* podcast_segments(const JsonValue& root) {
     return nullptr;
 }
 
+// A protobuf Duration written as an object, as Google's client libraries print one (Node's
+// JSON.stringify of a response): {"seconds": 12 or "12", "nanos": 500000000}, either left out (or
+// null) when zero, not both. @return ok with the seconds in `sec`, or an error naming the line.
+Status duration_object(const JsonValue& v, const std::string& field, double& sec) {
+    auto field_of = [&](const char* key) {
+        const JsonValue* f = v.find(key);
+        return f && f->type != JsonValue::Type::Null ? f : nullptr;
+    };
+    const JsonValue* s = field_of("seconds");
+    const JsonValue* n = field_of("nanos");
+    if (!s && !n) return line_error(v.line, field + " is an object without \"seconds\" or \"nanos\" (a duration like {\"seconds\": 1, \"nanos\": 500000000})");
+    double whole = 0;
+    if (s && s->is_string()) {  // int64 as a string: "12", "-3"
+        const std::string_view t = trim(s->str);
+        const size_t digits = t.substr(0, 1) == "-" ? 1 : 0;
+        if (t.size() == digits || t.size() > digits + 15 || t.find_first_not_of("0123456789", digits) != std::string_view::npos)
+            return line_error(s->line, field + " \"seconds\" is not a whole number: \"" + std::string(t.substr(0, 40)) + "\"");
+        whole = std::strtod(std::string(t).c_str(), nullptr);
+    } else if (s) {
+        if (!s->is_number() || s->num != std::floor(s->num)) return line_error(s->line, field + " \"seconds\" is not a whole number");
+        whole = s->num;
+    }
+    if (n && (!n->is_number() || n->num != std::floor(n->num) || std::fabs(n->num) > 999999999))
+        return line_error(n->line, field + " \"nanos\" is not a whole number of nanoseconds from -999999999 to 999999999");
+    sec = whole + (n ? n->num / 1e9 : 0);
+    return ok_status();
+}
+
 // A time in a transcript JSON, named `field` in messages: seconds as a number, or a string holding
 // seconds ("12.5", AWS Transcribe's "0.5", Google's duration "1.500s") or a timestamp ("00:01:02.5",
-// "1:02"). @return ok with the time in `out`, or an error naming the line and what is wrong.
+// "1:02"), or a duration object (duration_object). @return ok with the time in `out`, or an error
+// naming the line and what is wrong.
 Status json_seconds(const JsonValue& v, const std::string& field, uint32_t& out) {
     double sec = 0;
     if (v.is_number()) {
@@ -1991,6 +2020,8 @@ Status json_seconds(const JsonValue& v, const std::string& field, uint32_t& out)
         sec = std::strtod(str.c_str(), &end);
         if (str.empty() || end != str.c_str() + str.size() || !std::isfinite(sec))
             return line_error(v.line, field + " is not a time: \"" + std::string(trim(v.str).substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
+    } else if (v.is_object()) {
+        if (Status st = duration_object(v, field, sec); !st) return st;
     } else {
         return line_error(v.line, field + " must be a number of seconds");
     }
@@ -2485,10 +2516,17 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
         const JsonValue* alts = r.is_object() ? nonempty_array(r.find("alternatives")) : nullptr;
         return alts && alts->arr[0].is_object() ? &alts->arr[0] : nullptr;
     };
+    // v2's "speakerLabel", else v1's "speakerTag" from 1: the fields are there, empty or 0, in
+    // answers printed with their default values (proto-plus to_json, Node) without diarization.
+    auto speaker_of = [](const JsonValue& w) -> const JsonValue* {
+        const JsonValue* label = w.is_object() ? w.find("speakerLabel") : nullptr;
+        const JsonValue* tag = w.is_object() ? w.find("speakerTag") : nullptr;
+        return label && label->is_string() && !trim(label->str).empty() ? label : tag && tag->is_number() && tag->num >= 1 ? tag : nullptr;
+    };
     bool diarized = false;
     if (const JsonValue* alt = results.arr.empty() ? nullptr : top(results.arr.back()))
-        if (const JsonValue* ws = nonempty_array(alt->find("words")); ws && ws->arr[0].is_object())
-            diarized = ws->arr[0].find("speakerTag") || ws->arr[0].find("speakerLabel");
+        if (const JsonValue* ws = nonempty_array(alt->find("words")))
+            diarized = std::any_of(ws->arr.begin(), ws->arr.end(), [&](const JsonValue& w) { return speaker_of(w) != nullptr; });
     const size_t first = diarized ? results.arr.size() - 1 : 0;
     uint32_t prev_end = 0;
     size_t skipped = 0;
@@ -2512,10 +2550,7 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
                 if (Status st = stt_text(w, "word", "Google word", sw.text); !st) return st.error();
                 if (Status st = google_time(w, "startTime", "startOffset", "Google word", at, sw.start); !st) return st.error();
                 if (Status st = google_time(w, "endTime", "endOffset", "Google word", sw.start, sw.end); !st) return st.error();
-                const JsonValue* label = w.find("speakerLabel");
-                const JsonValue* tag = w.find("speakerTag");
-                sw.speaker = stt_speaker(b, label && label->is_string() && !label->str.empty() ? label
-                                            : tag && tag->is_number() && tag->num >= 1 ? tag : nullptr);
+                sw.speaker = stt_speaker(b, speaker_of(w));
                 at = sw.start;
                 words.push_back(sw);
             }

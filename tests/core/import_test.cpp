@@ -1728,13 +1728,55 @@ TEST_CASE("Google Speech-to-Text JSON: the diarized last result is read alone, s
     CHECK(cue_speakers(one) == std::vector<std::string>{"1", "2"});
 }
 
+// Google's client libraries print protobuf Durations as objects ({"seconds": "1", "nanos": 500000000},
+// int64 seconds as a string in Node), and print every field with its default value: "speakerTag": 0
+// on each word of an answer without diarization, which must not be taken for the diarized last result.
+TEST_CASE("Google Speech-to-Text JSON: {seconds, nanos} duration objects and default-valued speaker fields", "[import]") {
+    const std::string g = R"({"results":[
+  {"alternatives":[{"transcript":"Hello world.","confidence":0.9,"words":[
+    {"startTime":{"seconds":"0","nanos":100000000},"endTime":{"seconds":"0","nanos":400000000},"word":"Hello","speakerTag":0,"speakerLabel":""},
+    {"startTime":{"nanos":400000000},"endTime":{"seconds":1},"word":"world.","speakerTag":0,"speakerLabel":""}]}],
+   "channelTag":0,"resultEndTime":{"seconds":"1","nanos":200000000},"languageCode":"en-us"},
+  {"alternatives":[{"transcript":"Fine.","confidence":0.9,"words":[
+    {"startTime":{"seconds":"2","nanos":0},"endTime":{"seconds":"2","nanos":500000000},"word":"Fine.","speakerTag":0,"speakerLabel":""}]}],
+   "channelTag":0,"resultEndTime":{"seconds":3,"nanos":null},"languageCode":"en-us"}],
+ "totalBilledTime":{"seconds":"3","nanos":0}})";
+    const Episode ep = imported(g, Format::Auto, "g.json");
+    CHECK(word_texts(ep) == std::vector<std::string>{"Hello", "world", "Fine"});
+    CHECK(ep.words.at(0).start_ms == 100);
+    CHECK(ep.words.at(1).start_ms == 400);
+    CHECK(ep.words.at(2).start_ms == 2000);
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{100, 2000});
+    CHECK(ep.cues.at(0).end_ms == 1000);
+    CHECK(ep.cues.at(1).end_ms == 2500);
+    CHECK(ep.meta.speakers.empty());
+    // proto-plus to_json: string durations, every default printed; each result is read, not only the last
+    const Episode pp = imported(R"({"results":[
+  {"alternatives":[{"transcript":"One.","words":[{"startTime":"1s","endTime":"1.500s","word":"One.","speakerTag":0,"speakerLabel":""}]}],"channelTag":0},
+  {"alternatives":[{"transcript":"Two.","words":[{"startTime":"2s","endTime":"2.500s","word":"Two.","speakerTag":0,"speakerLabel":""}]}],"channelTag":0}]})",
+                                Format::Auto, "g.json");
+    CHECK(word_texts(pp) == std::vector<std::string>{"One", "Two"});
+
+    const std::string head = "{\"results\":[{\"alternatives\":[{\"transcript\":\"a\",\"words\":[\n";
+    check_refused({
+        {head + R"({"startTime":{},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" is an object without "seconds" or "nanos")"},
+        {head + R"({"startTime":{"seconds":"1.5"},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" "seconds" is not a whole number: "1.5")"},
+        {head + R"({"startTime":{"seconds":"0x10"},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" "seconds" is not a whole number: "0x10")"},
+        {head + R"({"startTime":{"seconds":1.5},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" "seconds" is not a whole number)"},
+        {head + R"({"startTime":{"seconds":1,"nanos":1e10},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" "nanos" is not a whole number of nanoseconds)"},
+        {head + R"({"startTime":{"seconds":1,"nanos":"5"},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" "nanos" is not a whole number of nanoseconds)"},
+        {head + R"({"startTime":{"seconds":"-2"},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" is negative (-2.000 s))"},
+        {head + R"({"startTime":{"seconds":"99999999999"},"word":"a"}]}]}]})", R"(line 2: Google word "startTime" is too large)"},
+    }, "g.json");
+}
+
 TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and where", "[import]") {
     const std::string head = "{\"results\":[{\"alternatives\":[{\"transcript\":\"a\",\"words\":[\n";
     check_refused({
         {head + R"({"startTime":"1.5x","endTime":"2s","word":"a"}]}]}]})", R"(line 2: Google word "startTime" is not a time: "1.5x")"},
         {head + R"({"startTime":"1s","endTime":"-2s","word":"a"}]}]}]})", R"(line 2: Google word "endTime" is negative (-2.000 s))"},
         {head + R"({"startTime":"1s","endTime":"2s"}]}]}]})", R"(line 2: Google word needs a "word" string)"},
-        {"{\"results\":[{\"alternatives\":[{\"transcript\":\"a\"}],\n\"resultEndTime\":{}}]}", R"(line 2: Google result "resultEndTime" must be a number of seconds)"},
+        {"{\"results\":[{\"alternatives\":[{\"transcript\":\"a\"}],\n\"resultEndTime\":[]}]}", R"(line 2: Google result "resultEndTime" must be a number of seconds)"},
         {"{\"results\":[\n3]}", "line 2: Google result is not an object"},
         {"{\"results\":[{\"alternatives\":[{\"confidence\":1}]}]}", R"(line 1: Google alternative needs a "transcript" string)"},
         {"{\"results\":[{\"alternatives\":[]}]}", "line 1: no words in this Google Speech-to-Text transcript"},
