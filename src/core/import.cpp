@@ -1635,7 +1635,10 @@ bool looks_like_xml(std::string_view s) {
 // ttp:frameRateMultiplier "1000 1001") and offsets "12.5s", "1500ms", "2m", "1h", "30f", "100t"
 // (ticks at ttp:tickRate; absent, the effective frame rate times ttp:subFrameRate when a frame
 // rate is given, else 1 per second, §7.2.12). In the default "par" time container a child's begin
-// and end count from its parent's begin. Prefixes are ignored ("tt:p", "ttml:p", "p").
+// and end count from its parent's begin; in a timeContainer="seq" from the end of the sibling before
+// (its end or dur, else the latest end inside it; the first child from the parent's begin). A seq
+// child with neither is taken to end where it begins, with a warning (TTML makes it last
+// indefinitely, so that no later sibling would ever show). Prefixes are ignored ("tt:p", "p").
 
 constexpr size_t kMaxTtmlDepth = 256;  // deeper nesting is refused (no caption file comes near)
 
@@ -1715,7 +1718,7 @@ bool ttml_time(std::string_view s, const TtmlRates& r, double& sec, std::string&
 struct TtmlTag {
     std::string_view name;  // local name
     bool closing = false, empty = false;  // "</p>", "<br/>"
-    std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate;
+    std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate, time_container;
     bool has_begin = false, has_end = false, has_dur = false;
 };
 
@@ -1754,6 +1757,7 @@ bool parse_ttml_tag(std::string_view tag, TtmlTag& t) {
         else if (attr == "frameRateMultiplier") t.multiplier = v;
         else if (attr == "subFrameRate") t.sub_frame_rate = v;
         else if (attr == "tickRate") t.tick_rate = v;
+        else if (attr == "timeContainer") t.time_container = v;
     }
     return false;
 }
@@ -1810,6 +1814,10 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         double end;                   // absolute seconds, or -1 when open-ended
         bool timed;                   // this element or an ancestor has a begin, end or dur
         std::string speaker;          // from ttm:agent / ttm:role, inherited
+        double own_end = -1;          // absolute end from its own end or dur, else the latest of its children's; -1: none
+        bool explicit_end = false;    // own_end is from its own end or dur
+        bool seq = false;             // timeContainer="seq": children follow one another
+        double cursor = 0;            // seq: where the next child's times count from (absolute)
     };
     std::vector<Open> stack;
     std::vector<PendingCue> cues;
@@ -1820,6 +1828,17 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     std::string text, why;  // text: the open <p>'s
     size_t p_depth = 0, p_line = 0, line = 1, counted = 0;  // p_depth: stack size when the <p> opened (0: none)
     bool p_untimed = false;
+    size_t seq_open = 0, seq_open_line = 0;  // seq children without an end, and the first's line
+    // A child `x` of the open element (the stack's top) has ended: its end is the parent's latest
+    // child end, and in a seq where the next child starts.
+    auto child_closed = [&](const Open& x) {
+        if (stack.empty() || (x.name != "body" && x.name != "div" && x.name != "p" && x.name != "span")) return;  // timed elements
+        Open& parent = stack.back();
+        if (!parent.explicit_end) parent.own_end = std::max(parent.own_end, x.own_end);
+        if (!parent.seq) return;
+        if (x.own_end < 0 && !seq_open++) seq_open_line = x.line;
+        parent.cursor = x.own_end >= 0 ? x.own_end : x.begin;
+    };
     auto line_at = [&](size_t at) {
         line += size_t(std::count(s.begin() + long(counted), s.begin() + long(at), '\n'));
         counted = at;
@@ -1878,15 +1897,17 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
                 text.clear();
                 p_depth = 0;
             }
+            const Open closed = std::move(stack.back());
             stack.pop_back();
+            child_closed(closed);
             continue;
         }
         if (stack.size() >= kMaxTtmlDepth) return line_error(at, "elements nested deeper than " + std::to_string(kMaxTtmlDepth));
         if (t.name == "tt" && !ttml_rates(t, rates, why)) return line_error(at, why);
         const Open* parent = stack.empty() ? nullptr : &stack.back();
         Open o{std::string(t.name), at,
-               parent ? parent->begin : 0, parent ? parent->end : -1, parent && parent->timed,
-               parent ? parent->speaker : std::string()};
+               parent ? (parent->seq ? parent->cursor : parent->begin) : 0, parent ? parent->end : -1,
+               parent && (parent->timed || parent->seq), parent ? parent->speaker : std::string()};
         double b = 0, e = 0, d = 0;
         if (t.has_begin && !ttml_time(t.begin, rates, b, why)) return line_error(at, "begin: " + why);
         if (t.has_end && !ttml_time(t.end, rates, e, why)) return line_error(at, "end: " + why);
@@ -1895,6 +1916,11 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         o.begin = base + b;
         if (t.has_end) o.end = base + e;
         if (t.has_dur && (!t.has_end || o.begin + d < o.end)) o.end = o.begin + d;
+        if ((o.explicit_end = t.has_end || t.has_dur)) o.own_end = o.end;
+        o.seq = t.time_container == "seq";
+        o.cursor = o.begin;
+        if (!t.time_container.empty() && !o.seq && t.time_container != "par")
+            warn(desc, "line " + std::to_string(at) + ": timeContainer \"" + std::string(t.time_container.substr(0, 20)) + "\" is not par or seq; read as par");
         o.timed = o.timed || t.has_begin || t.has_end || t.has_dur;
         if (o.begin * 1000 > kMaxTimeMs || o.end * 1000 > kMaxTimeMs)
             return line_error(at, "time beyond " + std::to_string(kMaxTimeMs / 3600000) + " hours");
@@ -1905,7 +1931,10 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (t.name == "br" && p_depth) text += ' ';
         if (t.name == "span" && p_depth && !o.speaker.empty() && stack[p_depth - 1].speaker.empty())
             stack[p_depth - 1].speaker = o.speaker;  // <span ttm:agent="a1">: the cue's speaker
-        if (t.empty || t.name == "br") continue;  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
+        if (t.empty || t.name == "br") {  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
+            if (t.name != "br") child_closed(o);
+            continue;
+        }
         if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
         stack.push_back(std::move(o));
         if (t.name == "p") { p_depth = stack.size(); p_line = at; text.clear(); }
@@ -1914,6 +1943,9 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     cues.erase(std::remove_if(cues.begin(), cues.end(), [](const PendingCue& c) { return trim(c.text).empty(); }), cues.end());
     if (cues.empty()) return (untimed = true, make_error(Errc::Malformed, "no timed <p> in this TTML"));
     if (p_untimed) warn(desc, "<p> without a begin skipped");
+    if (seq_open)
+        warn(desc, "line " + std::to_string(seq_open_line) + ": " + std::to_string(seq_open) +
+                       " element(s) in a timeContainer=\"seq\" without end or dur: each taken to end where it begins (approximated)");
     std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
     for (size_t k = 0; k < cues.size(); ++k)  // open-ended cues last until the next one (or 2 s)
         if (cues[k].end_ms == UINT32_MAX)

@@ -1312,6 +1312,11 @@ TEST_CASE("TTML: every time expression form", "[import][ttml]") {
         {"", "3t", 3000},                                                       // no tickRate, no frameRate: 1 a second
         {"ttp:frameRate=\"25\"", "50t", 2000},                                  // no tickRate: frame rate x sub-frame rate
         {"ttp:tickRate=\"10000000\"", "12345670000t", 1234567},
+        // TTML2 §7.2.12: without ttp:tickRate, ticks are sub-frames of the effective frame rate
+        {"ttp:frameRate=\"25\" ttp:subFrameRate=\"4\"", "150t", 1500},                  // 100 ticks a second
+        {"ttp:frameRate=\"30\" ttp:frameRateMultiplier=\"1000 1001\"", "2997t", 100000}, // 29.97 ticks a second
+        {"ttp:subFrameRate=\"4\"", "7t", 7000},                                          // no frame rate: 1 a second
+        {"ttp:tickRate=\"90000\" ttp:frameRate=\"25\"", "45000t", 500},                 // a tick rate given wins
     };
     for (const Case& k : cases) {
         auto r = ttml(one_cue(k.tt_attrs, k.begin));
@@ -1320,6 +1325,41 @@ TEST_CASE("TTML: every time expression form", "[import][ttml]") {
         CHECK(r->cues.at(0).start_ms == k.ms);
         CHECK(r->cues.at(0).end_ms == 360000000u);
     }
+}
+
+// timeContainer="seq" was read as "par": each child's times counted from the parent's begin,
+// instead of from the end of the sibling before, so captions timed as a sequence piled up at the start.
+TEST_CASE("TTML: timeContainer=\"seq\" times each child from the end of the one before", "[import][ttml]") {
+    const std::string seq = "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><body>\n"
+                            "<div timeContainer=\"seq\" begin=\"10s\">\n"
+                            "<metadata><ttm:desc>sequence</ttm:desc></metadata>\n"
+                            "<p begin=\"5s\" dur=\"5s\">first</p>\n"                 // 15 - 20
+                            "<p dur=\"3s\">second</p>\n"                            // 20 - 23
+                            "<p begin=\"1s\" end=\"2s\">third</p>\n"                // 24 - 25: begin and end from 23
+                            "<div><p begin=\"0s\" end=\"4s\">nested</p></div>\n"   // 25 - 29: the div ends with its <p>
+                            "<p dur=\"1s\">last</p>\n"                              // 29 - 30
+                            "</div>\n<div begin=\"2s\"><p begin=\"1s\" end=\"2s\">par again</p></div>\n"  // 3 - 4
+                            "</body></tt>\n";
+    std::vector<std::string> warnings;
+    auto r = ttml(seq, &warnings);
+    INFO(r.message());
+    REQUIRE(r.ok());
+    check_invariants(r.value());
+    const Cues c = cues_of(r.value());
+    CHECK(c.texts == std::vector<std::string>{"par again", "first", "second", "third", "nested", "last"});
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{3000, 4000}, {15000, 20000}, {20000, 23000}, {24000, 25000}, {25000, 29000}, {29000, 30000}});
+    CHECK(warnings.empty());
+
+    // a child without end or dur would last indefinitely (hiding all later ones): it is taken to end
+    // where it begins, with a warning; a timeContainer that is neither par nor seq is read as par
+    warnings.clear();
+    auto open = ttml("<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div timeContainer=\"seq\">\n<p begin=\"1s\">open</p>\n<p dur=\"2s\">next</p>\n"
+                     "</div><div timeContainer=\"sequential\"><p begin=\"5s\" end=\"6s\">x</p></div></body></tt>\n", &warnings);
+    REQUIRE(open.ok());
+    CHECK(cues_of(open.value()).times == std::vector<std::pair<uint32_t, uint32_t>>{{1000, 1000}, {1000, 3000}, {5000, 6000}});
+    CHECK(warnings == std::vector<std::string>{
+        "c.ttml: line 4: timeContainer \"sequential\" is not par or seq; read as par",
+        "c.ttml: line 2: 1 element(s) in a timeContainer=\"seq\" without end or dur: each taken to end where it begins (approximated)"});
 }
 
 TEST_CASE("TTML: malformed files get an error naming the line, or a warning and the cue skipped", "[import][ttml]") {
