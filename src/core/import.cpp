@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -2541,7 +2542,9 @@ Status google_time(const JsonValue& item, const char* v1, const char* v2, const 
 // [{"transcript", "words": [{"word", "startTime" | "startOffset": "1.500s", "endTime" | "endOffset",
 // "speakerTag" | "speakerLabel"}]}], "resultEndTime" | "resultEndOffset": "12.3s"}]}. A cue per
 // result: its words' times, else from the result before's end to its own. With speaker diarization
-// the last result repeats every word of the audio with its speaker: then that is read alone.
+// the last result repeats every word of the audio with its speaker: then that is read alone. With
+// "channelTag"s of several channels (separate recognition per channel) each channel is a speaker
+// and the cues of all channels interleave by time.
 Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) {
     Builder b(desc);
     auto top = [](const JsonValue& r) -> const JsonValue* {
@@ -2560,12 +2563,21 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
         if (const JsonValue* ws = nonempty_array(alt->find("words")))
             diarized = std::any_of(ws->arr.begin(), ws->arr.end(), [&](const JsonValue& w) { return speaker_of(w) != nullptr; });
     const size_t first = diarized ? results.arr.size() - 1 : 0;
-    uint32_t prev_end = 0;
+    // "channelTag" (from 1) with separate recognition per channel: each channel's results follow
+    // one another in time; with two channels or more each is a speaker ("Channel N") unless diarized.
+    std::map<int64_t, uint32_t> prev_ends;  // by channel: the end of its result before
+    for (size_t k = first; k < results.arr.size(); ++k)
+        if (int64_t ch = 0; results.arr[k].is_object() && speaker_number(results.arr[k].find("channelTag"), ch) && ch >= 1) prev_ends[ch];
+    const bool multi = prev_ends.size() > 1;
     size_t skipped = 0;
     std::vector<SttWord> words;
+    std::vector<SttCue> cues;
     for (size_t k = first; k < results.arr.size(); ++k) {
         const JsonValue& r = results.arr[k];
         if (!r.is_object()) return line_error(r.line, "Google result is not an object");
+        int64_t ch = 0;
+        speaker_number(r.find("channelTag"), ch);
+        uint32_t& prev_end = prev_ends[ch];
         uint32_t end = prev_end;
         if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
         const JsonValue* alt = top(r);
@@ -2574,29 +2586,34 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
             ++skipped;
             continue;
         }
-        words.clear();
+        const int16_t channel = multi && ch >= 1 ? b.speaker_id("Channel " + std::to_string(ch)) : kNoSpeaker;
         if (const JsonValue* ws = nonempty_array(alt->find("words"))) {
             uint32_t at = prev_end;
+            const size_t from = words.size();
             for (const JsonValue& w : ws->arr) {
                 SttWord sw;
                 if (Status st = stt_text(w, "word", "Google word", sw.text); !st) return st.error();
                 if (Status st = google_time(w, "startTime", "startOffset", "Google word", at, sw.start); !st) return st.error();
                 if (Status st = google_time(w, "endTime", "endOffset", "Google word", sw.start, sw.end); !st) return st.error();
-                sw.speaker = stt_speaker(b, speaker_of(w));
+                const JsonValue* sp = speaker_of(w);
+                sw.speaker = sp ? stt_speaker(b, sp) : channel;
                 at = sw.start;
                 words.push_back(sw);
             }
-            add_stt_words(b, words, !diarized);  // a result is a cue; the diarized last one is split
+            stt_word_cues(words, from, !diarized, cues);  // a result is a cue; the diarized last one is split
             prev_end = std::max({prev_end, end, words.back().end});
             continue;
         }
-        std::string_view text;
-        if (Status st = stt_text(*alt, "transcript", "Google alternative", text); !st) return st.error();
-        b.add_cue(text, prev_end, std::max(prev_end, end), kNoSpeaker);
-        prev_end = std::max(prev_end, end);
+        SttCue c;
+        if (Status st = stt_text(*alt, "transcript", "Google alternative", c.text); !st) return st.error();
+        c.start = prev_end;
+        c.end = std::max(prev_end, end);
+        c.speaker = channel;
+        cues.push_back(c);
+        prev_end = c.end;
     }
     if (skipped) warn(desc, "Google Speech-to-Text: skipped " + std::to_string(skipped) + " result(s) without alternatives");
-    return stt_done(b, results, "Google Speech-to-Text", desc);
+    return stt_cues_done(b, words, cues, results, "Google Speech-to-Text", desc);
 }
 
 // Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or

@@ -1810,6 +1810,23 @@ TEST_CASE("Google Speech-to-Text JSON: {seconds, nanos} duration objects and def
     }, "g.json");
 }
 
+// With separate recognition per channel, each result has its "channelTag": the channels' words
+// were merged without telling who spoke, and an untimed result started at another channel's end.
+TEST_CASE("Google Speech-to-Text JSON: results of several channels are a speaker each, in time order", "[import]") {
+    const std::string g = R"({"results":[
+  {"alternatives":[{"transcript":"Left first.","words":[{"startTime":"1s","endTime":"2s","word":"Left"},{"startTime":"2s","endTime":"2.500s","word":"first."}]}],"channelTag":1,"resultEndTime":"2.500s"},
+  {"alternatives":[{"transcript":"Left again."}],"channelTag":1,"resultEndTime":"9s"},
+  {"alternatives":[{"transcript":"Right.","words":[{"startTime":"0.500s","endTime":"0.900s","word":"Right."}]}],"channelTag":2,"resultEndTime":"1s"},
+  {"alternatives":[{"transcript":"Right untimed."}],"channelTag":2,"resultEndTime":"4s"}]})";
+    const Episode ep = imported(g, Format::Auto, "g.json");
+    CHECK(ep.text == "Right. Left first. Right untimed. Left again.");
+    CHECK(cue_starts(ep) == std::vector<uint32_t>{500, 1000, 1000, 2500});  // "Right untimed." from its own channel's end
+    CHECK(cue_speakers(ep) == std::vector<std::string>{"Channel 2", "Channel 1", "Channel 2", "Channel 1"});
+    // one channel tagged: no speakers made up
+    const Episode one = imported(R"({"results":[{"alternatives":[{"transcript":"Solo."}],"channelTag":1,"resultEndTime":"2s"}]})", Format::Auto, "g.json");
+    CHECK(one.meta.speakers.empty());
+}
+
 TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and where", "[import]") {
     const std::string head = "{\"results\":[{\"alternatives\":[{\"transcript\":\"a\",\"words\":[\n";
     check_refused({
