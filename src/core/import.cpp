@@ -1244,7 +1244,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
 // Why `sec`, a number given for `field` at `line`, is not a usable time: negative or too large.
 Error seconds_out_of_range(size_t line, const std::string& field, double sec) {
     char num[32];
-    std::snprintf(num, sizeof num, "%.3f", sec);
+    std::snprintf(num, sizeof num, std::fabs(sec) < 1e15 ? "%.3f" : "%.3g", sec);  // %.3f of 1e300 would not fit
     if (!(sec >= 0)) return line_error(line, field + " is negative (" + num + " s)");
     char lim[32];
     std::snprintf(lim, sizeof lim, "%.3f", double(kMaxTimeMs) / 1000.0);
@@ -2381,8 +2381,9 @@ Status deepgram_channel_cues(Builder& b, const JsonValue& alt, size_t c, bool mu
     if (const JsonValue* ws = nonempty_array(alt.find("words")))
         for (const JsonValue& w : ws->arr) {
             SttWord sw;
-            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;
-            if (Status st = stt_text(w, punct && punct->is_string() ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st;
+            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;  // empty: the plain word
+            const bool punctuated = punct && punct->is_string() && !trim(punct->str).empty();
+            if (Status st = stt_text(w, punctuated ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st;
             if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st;
             if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st;
             sw.speaker = deepgram_speaker(b, w.find("speaker"), c, multi);

@@ -1550,6 +1550,7 @@ TEST_CASE("Deepgram JSON: malformed files name what is wrong and where", "[impor
         {head + R"({"word":"a","start":"NaN","end":1}]}]}]}})", R"(line 2: Deepgram word "start" is not a time: "NaN")"},
         {head + R"({"word":"a","start":-1,"end":1}]}]}]}})", R"(line 2: Deepgram word "start" is negative (-1.000 s))"},
         {head + R"({"word":"a","start":1e12,"end":1}]}]}]}})", R"(line 2: Deepgram word "start" is too large)"},
+        {head + R"({"word":"a","start":1e300,"end":1}]}]}]}})", R"(line 2: Deepgram word "start" is too large (1e+300 s; the limit is 2147483.647 s))"},
         {head + R"({"word":"a","start":0}]}]}]}})", R"(line 2: Deepgram word needs an "end" time)"},
         {head + R"({"start":0,"end":1}]}]}]}})", R"(line 2: Deepgram word needs a "word" string)"},
         {head + R"(7]}]}]}})", "line 2: Deepgram word is not an object"},
@@ -1560,11 +1561,15 @@ TEST_CASE("Deepgram JSON: malformed files name what is wrong and where", "[impor
     }, "dg.json");
 }
 
-TEST_CASE("Deepgram JSON: words out of order keep times in order", "[import]") {
+TEST_CASE("Deepgram JSON: words out of order keep times in order; an empty punctuated_word is the word", "[import]") {
     const std::string one = R"({"results":{"channels":[{"alternatives":[{"words":[{"word":"b","start":5,"end":6},{"word":"a","start":2,"end":1}]}]}]}})";
     const Episode ep = imported(one, Format::Auto, "dg.json");
     CHECK(word_texts(ep) == std::vector<std::string>{"b", "a"});
     CHECK(ep.words.at(1).start_ms == 5000);
+    // an empty "punctuated_word" dropped its word: the plain "word" is read then
+    const Episode e = imported(R"({"results":{"channels":[{"alternatives":[{"words":[{"word":"kept","start":1,"end":2,"punctuated_word":""},
+        {"word":"too","start":2,"end":3,"punctuated_word":"too."}]}]}]}})", Format::Auto, "dg.json");
+    CHECK(word_texts(e) == std::vector<std::string>{"kept", "too"});
 }
 
 // multichannel=true (a stereo call, one speaker a channel): every channel is read, not only the
