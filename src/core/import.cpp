@@ -2406,13 +2406,16 @@ Result<Episode> import_deepgram(const JsonValue& results, const ImportDesc& desc
     if (const JsonValue* utts = nonempty_array(results.find("utterances"))) {
         if (Status st = add_stt_cues(b, *utts, {"transcript", "start", "end", nullptr}, "Deepgram utterance", kNoSpeaker, cues); !st)
             return st.error();
-        std::vector<size_t> channel(cues.size());
+        std::vector<size_t> channel(cues.size()), order(cues.size());
         bool multi = chans && chans->arr.size() > 1;
         for (size_t k = 0; k < cues.size(); ++k) {
             if (Status st = deepgram_channel(utts->arr[k], channel[k]); !st) return st.error();
             multi = multi || channel[k] > 0;
+            order[k] = k;
         }
-        for (size_t k = 0; k < cues.size(); ++k) cues[k].speaker = deepgram_speaker(b, utts->arr[k].find("speaker"), channel[k], multi);
+        // speakers named in time order (the first to speak is the first speaker), cues kept in file order for stt_cues_done
+        std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return cues[x].start < cues[y].start; });
+        for (size_t k : order) cues[k].speaker = deepgram_speaker(b, utts->arr[k].find("speaker"), channel[k], multi);
         return stt_cues_done(b, words, cues, *utts, "Deepgram", desc);
     }
     if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");

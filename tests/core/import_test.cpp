@@ -1609,13 +1609,14 @@ TEST_CASE("Deepgram JSON: every channel of a multichannel answer is read, interl
 
     // utterances carry their channel; listed channel by channel, they are put in time order
     const std::string utts = R"({"results":{"channels":[{"alternatives":[]},{"alternatives":[]}],"utterances":[
+  {"start":3,"end":4,"channel":1,"transcript":"Second from the right.","speaker":0},
   {"start":0.5,"end":2,"channel":0,"transcript":"First from the left."},
-  {"start":6,"end":7,"channel":0,"transcript":"Third from the left."},
-  {"start":3,"end":4,"channel":1,"transcript":"Second from the right.","speaker":0}]}})";
+  {"start":6,"end":7,"channel":0,"transcript":"Third from the left."}]}})";
     const Episode u = imported(utts, Format::Auto, "call.json");
     CHECK(u.text == "First from the left. Second from the right. Third from the left.");
     CHECK(cue_starts(u) == std::vector<uint32_t>{500, 3000, 6000});
     CHECK(cue_speakers(u) == std::vector<std::string>{"Channel 1", "Channel 2, Speaker 0", "Channel 1"});
+    CHECK(u.meta.speakers == std::vector<std::string>{"Channel 1", "Channel 2, Speaker 0"});  // in the order they first speak
 }
 
 TEST_CASE("Deepgram JSON: a channel with a transcript but no word times is named in a warning", "[import]") {
