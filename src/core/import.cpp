@@ -1397,7 +1397,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
         const JsonValue* words = seg.find("words");
         if (words && words->is_array() && !words->arr.empty()) {
             uint32_t first = uint32_t(b.episode().words.size());
-            uint32_t last_ms = a;
+            uint32_t last_ms = a, lo = a, hi = e;  // lo, hi: the cue's times, widened to its words'
             bool first_in_seg = true;
             // openai-whisper's words carry their own leading space (" Hello", " there"), and one
             // without it continues the word before ("don" + "'t"); WhisperX / faster-whisper words
@@ -1416,7 +1416,10 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
                 if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
                 uint32_t ws = last_ms;
                 if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
+                if (!first_in_seg) ws = std::max(ws, last_ms);  // a word going back keeps the one before's time
                 last_ms = ws;
+                lo = std::min(lo, ws);
+                hi = std::max(hi, ws);
                 std::string_view txt = wt->str;
                 if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");
                 // a word without a leading space continues the previous one, except at the start
@@ -1425,7 +1428,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
                 b.add_timed_word(txt, ws, word_speaker(b, w, speaker), glue);
                 first_in_seg = false;
             }
-            b.close_cue(first, a, e);
+            b.close_cue(first, lo, hi);
         } else {
             const JsonValue* text = seg.find("text");
             if (!text || !text->is_string()) return line_error(seg.line, "segment needs a \"text\" string");

@@ -611,6 +611,23 @@ TEST_CASE("Whisper JSON: WhisperX per-word speakers win over their segment's", "
     CHECK(top.words[1].speaker == kNoSpeaker);
 }
 
+// Word-level timestamps (openai-whisper's DTW, WhisperX's alignment) can fall outside their segment
+// or go back: the cue kept the segment's times, so its words lay outside it (breaking the cue /
+// word invariant the reader and index rely on), and word times went backwards within a cue.
+TEST_CASE("Whisper JSON: segment words outside the segment widen its cue; words going back keep the time before", "[import]") {
+    const Episode e = imported(R"({"segments":[
+  {"start":1,"end":2,"text":" early late","words":[{"word":" early","start":0.5,"end":0.8},{"word":" late","start":3,"end":3.5}]},
+  {"start":4,"end":7,"text":" one two three","words":[{"word":" one","start":6},{"word":" two","start":5},{"word":" three","start":4.2}]}]})",
+                               Format::WhisperJSON, "w.json");
+    CHECK(word_texts(e) == std::vector<std::string>{"early", "late", "one", "two", "three"});
+    CHECK(e.cues.at(0).start_ms == 500);
+    CHECK(e.cues.at(0).end_ms == 3000);
+    CHECK(e.words.at(3).start_ms == 6000);
+    CHECK(e.words.at(4).start_ms == 6000);
+    CHECK(e.cues.at(1).start_ms == 4000);
+    CHECK(e.cues.at(1).end_ms == 7000);
+}
+
 TEST_CASE("Whisper JSON variants: top-level words[] (OpenAI) and transcription[] (whisper.cpp)", "[import]") {
     std::string openai = R"({"task":"transcribe","duration":9.0,"text":"Hello there. General Kenobi!",
         "segments":[{"id":0,"start":0.0,"end":2.0,"text":" Hello there."},{"id":1,"start":5.0,"end":9.0,"text":" General Kenobi!"}],
