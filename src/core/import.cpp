@@ -1833,6 +1833,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     size_t p_depth = 0, p_line = 0, line = 1, counted = 0;  // p_depth: stack size when the <p> opened (0: none)
     bool p_untimed = false;
     size_t seq_open = 0, seq_open_line = 0;  // seq children without an end, and the first's line
+    size_t meta_depth = 0;                    // open <metadata> elements: their text is no one's words
     // A child `x` of the open element (the stack's top) has ended: its end is the parent's latest
     // child end, and in a seq where the next child starts.
     auto child_closed = [&](const Open& x) {
@@ -1855,7 +1856,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
         if (c != '<') {
-            if (p_depth || in_agent_name) {
+            if ((p_depth && !meta_depth) || in_agent_name) {  // a <p>'s text, not its <metadata>'s
                 std::string& to = in_agent_name ? agent_name : text;
                 if (c == '&' && decode_char_ref(s, i, to)) continue;
                 to += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -1868,7 +1869,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             const bool comment = s[i + 2] == '-';
             const size_t e = s.find(comment ? "-->" : "]]>", i);
             if (e == std::string_view::npos) return line_error(at, comment ? "comment not closed (no -->)" : "CDATA not closed (no ]]>)");
-            if (!comment && p_depth) text.append(s.substr(i + 9, e - i - 9));
+            if (!comment && p_depth && !meta_depth) text.append(s.substr(i + 9, e - i - 9));
             i = e + 3;
             continue;
         }
@@ -1884,6 +1885,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
                 return line_error(at, "</" + std::string(t.name) + "> closes " +
                                           (stack.empty() ? std::string("nothing") : "<" + stack.back().name + "> of line " + std::to_string(stack.back().line)));
             if (t.name == "name") in_agent_name = false;
+            if (t.name == "metadata") --meta_depth;
             if (t.name == "agent" && !agent_id.empty()) agents.emplace(agent_id, std::string(trim(agent_name)));
             if (p_depth == stack.size()) {  // the cue's </p>
                 const Open& p = stack.back();
@@ -1940,6 +1942,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             continue;
         }
         if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
+        if (t.name == "metadata") ++meta_depth;
         stack.push_back(std::move(o));
         if (t.name == "p") { p_depth = stack.size(); p_line = at; text.clear(); }
     }

@@ -1379,6 +1379,15 @@ TEST_CASE("TTML: timeContainer=\"seq\" times each child from the end of the one 
         "c.ttml: line 2: 1 element(s) in a timeContainer=\"seq\" without end or dur: each taken to end where it begins (approximated)"});
 }
 
+// A <metadata> block inside a <p> (a description, a title) was read as the cue's words, glued to them.
+TEST_CASE("TTML: <metadata> inside a <p> is not read as its words", "[import][ttml]") {
+    const std::string m = "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><body><div>\n"
+                          "<p begin=\"1s\" end=\"2s\"><metadata><ttm:desc>not spoken</ttm:desc><![CDATA[nor this]]></metadata>spoken words</p>\n"
+                          "</div></body></tt>\n";
+    const Episode e = imported(m, Format::Auto, "c.ttml");
+    CHECK(word_texts(e) == std::vector<std::string>{"spoken", "words"});
+}
+
 TEST_CASE("TTML: malformed files get an error naming the line, or a warning and the cue skipped", "[import][ttml]") {
     const std::string head = "<tt xmlns=\"http://www.w3.org/ns/ttml\">\n<body><div>\n";  // the <p>s start on line 3
     const std::string tail = "</div></body></tt>\n";
