@@ -2338,14 +2338,6 @@ Result<Episode> stt_cues_done(Builder& b, const std::vector<SttWord>& words, std
     return stt_done(b, at, service, desc, text);
 }
 
-// `items` as sentence-level cues (add_stt_cues; each with the speaker `keys[3]` names), then stt_cues_done.
-Result<Episode> stt_sentences(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
-                              const char* service, const ImportDesc& desc) {
-    std::vector<SttCue> cues;
-    if (Status st = add_stt_cues(b, items, keys, what, kNoSpeaker, cues); !st) return st.error();
-    return stt_cues_done(b, {}, cues, items, service, desc);
-}
-
 // A Deepgram speaker. One channel: its diarization "speaker" number ("Speaker 0"). Several
 // (multichannel=true: a channel per speaker, as in a stereo call): "Channel N" (from 1), or
 // "Channel N, Speaker S" when diarized too, as each channel's speakers are numbered on their own.
@@ -2485,49 +2477,48 @@ Result<Episode> import_rev(const JsonValue& monos, const ImportDesc& desc) {
     return stt_done(b, monos, "Rev.ai", desc);
 }
 
-// AWS Transcribe: {"jobName", "results": {"transcripts": [{"transcript"}], "items": [{"start_time":
-// "0.5", "end_time", "type": "pronunciation" | "punctuation", "alternatives": [{"content"}],
-// "speaker_label"}], "speaker_labels": {"segments": [{"start_time", "end_time", "speaker_label"}]},
-// "audio_segments": [{"start_time", "end_time", "transcript", "speaker_label"}]}}. Times are
-// strings. Audio segments make the cues; else items, punctuation against the word before.
-Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
-    Builder b(desc);
-    if (const JsonValue* segs = nonempty_array(results.find("audio_segments")))
-        return stt_sentences(b, *segs, {"transcript", "start_time", "end_time", "speaker_label"}, "AWS audio segment", "AWS Transcribe", desc);
-    // Older output labels speakers only in speaker_labels.segments: a word takes the segment it starts in.
-    struct Turn { uint32_t start = 0, end = 0; int16_t speaker = kNoSpeaker; };
-    std::vector<Turn> turns;
-    const JsonValue* labels = results.find("speaker_labels");
-    if (const JsonValue* ls = labels && labels->is_object() ? nonempty_array(labels->find("segments")) : nullptr)
-        for (const JsonValue& s : ls->arr) {
-            Turn t;
-            if (!s.is_object()) return line_error(s.line, "AWS speaker segment is not an object");
-            if (Status st = stt_time(s, "start_time", "AWS speaker segment", t.start); !st) return st.error();
-            if (Status st = stt_time(s, "end_time", "AWS speaker segment", t.end); !st) return st.error();
-            t.speaker = stt_speaker(b, s.find("speaker_label"));
-            turns.push_back(t);
-        }
-    std::vector<SttWord> words;
-    const JsonValue* items = results.find("items");
-    if (items && !items->is_array()) return line_error(items->line, "AWS Transcribe JSON: \"items\" must be an array");
+// An AWS channel label, "ch_0", as the speaker "Channel 1" (from 1, as other services' channels);
+// another label as written; kNoSpeaker when `v` is not a string.
+int16_t aws_channel(Builder& b, const JsonValue* v) {
+    if (!v || !v->is_string()) return kNoSpeaker;
+    const std::string_view s = trim(v->str);
+    if (s.size() < 4 || s.size() > 9 || s.substr(0, 3) != "ch_" || s.find_first_not_of("0123456789", 3) != std::string_view::npos)
+        return b.speaker_id(s);
+    uint32_t n = 0;
+    for (size_t i = 3; i < s.size(); ++i) n = n * 10 + uint32_t(s[i] - '0');
+    return b.speaker_id("Channel " + std::to_string(n + 1));
+}
+
+// An AWS speaker turn of older output's speaker_labels.segments.
+struct AwsTurn {
+    uint32_t start = 0, end = 0;
+    int16_t speaker = kNoSpeaker;
+};
+
+// Appends AWS `items` to `words`, punctuation against the word before among them; a word's speaker
+// is its "speaker_label", else its "channel_label" (aws_channel), else the one of the speaker
+// turn it starts in. @return ok, or an error naming the line of a malformed item.
+Status aws_items(Builder& b, const JsonValue& items, const std::vector<AwsTurn>& turns, std::vector<SttWord>& words) {
+    const size_t from = words.size();
     size_t ti = 0;
-    for (size_t k = 0; items && k < items->arr.size(); ++k) {
-        const JsonValue& it = items->arr[k];
+    for (const JsonValue& it : items.arr) {
         std::string_view type;
         const JsonValue* alts = nullptr;
-        if (Status st = stt_text(it, "type", "AWS item", type); !st) return st.error();
-        if (Status st = stt_array(it, "alternatives", "AWS item", alts); !st) return st.error();
+        if (Status st = stt_text(it, "type", "AWS item", type); !st) return st;
+        if (Status st = stt_array(it, "alternatives", "AWS item", alts); !st) return st;
         if (alts->arr.empty()) return line_error(it.line, "AWS item needs an alternative");
         SttWord sw;
-        if (Status st = stt_text(alts->arr[0], "content", "AWS alternative", sw.text); !st) return st.error();
+        if (Status st = stt_text(alts->arr[0], "content", "AWS alternative", sw.text); !st) return st;
         if (type == "punctuation") {
             sw.glue = true;
-            if (!words.empty()) sw.start = sw.end = words.back().start, sw.speaker = words.back().speaker;
+            if (words.size() > from) sw.start = sw.end = words.back().start, sw.speaker = words.back().speaker;
         } else {
-            if (Status st = stt_time(it, "start_time", "AWS item", sw.start); !st) return st.error();
-            if (Status st = stt_time(it, "end_time", "AWS item", sw.end); !st) return st.error();
+            if (Status st = stt_time(it, "start_time", "AWS item", sw.start); !st) return st;
+            if (Status st = stt_time(it, "end_time", "AWS item", sw.end); !st) return st;
             if (const JsonValue* sp = it.find("speaker_label")) {
                 sw.speaker = stt_speaker(b, sp);
+            } else if (const JsonValue* ch = it.find("channel_label")) {
+                sw.speaker = aws_channel(b, ch);
             } else {
                 while (ti + 1 < turns.size() && sw.start >= turns[ti].end) ++ti;
                 if (ti < turns.size() && sw.start >= turns[ti].start) sw.speaker = turns[ti].speaker;
@@ -2535,9 +2526,59 @@ Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
         }
         words.push_back(sw);
     }
-    add_stt_words(b, words);
+    return ok_status();
+}
+
+// AWS Transcribe: {"jobName", "results": {"transcripts": [{"transcript"}], "items": [{"start_time":
+// "0.5", "end_time", "type": "pronunciation" | "punctuation", "alternatives": [{"content"}],
+// "speaker_label" | "channel_label"}], "speaker_labels": {"segments": [{"start_time", "end_time",
+// "speaker_label"}]}, "channel_labels": {"channels": [{"channel_label", "items"}]},
+// "audio_segments": [{"start_time", "end_time", "transcript", "speaker_label" | "channel_label"}]}}.
+// Times are strings. Audio segments make the cues; else items (or, without them, each channel's
+// items, their cues interleaved by time), punctuation against the word before.
+Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    std::vector<SttWord> words;
+    std::vector<SttCue> cues;
+    if (const JsonValue* segs = nonempty_array(results.find("audio_segments"))) {
+        if (Status st = add_stt_cues(b, *segs, {"transcript", "start_time", "end_time", nullptr}, "AWS audio segment", kNoSpeaker, cues); !st)
+            return st.error();
+        for (size_t k = 0; k < cues.size(); ++k) {
+            const JsonValue* sp = segs->arr[k].find("speaker_label");
+            cues[k].speaker = sp ? stt_speaker(b, sp) : aws_channel(b, segs->arr[k].find("channel_label"));
+        }
+        return stt_cues_done(b, words, cues, *segs, "AWS Transcribe", desc);
+    }
+    // Older output labels speakers only in speaker_labels.segments: a word takes the segment it starts in.
+    std::vector<AwsTurn> turns;
+    const JsonValue* labels = results.find("speaker_labels");
+    if (const JsonValue* ls = labels && labels->is_object() ? nonempty_array(labels->find("segments")) : nullptr)
+        for (const JsonValue& s : ls->arr) {
+            AwsTurn t;
+            if (!s.is_object()) return line_error(s.line, "AWS speaker segment is not an object");
+            if (Status st = stt_time(s, "start_time", "AWS speaker segment", t.start); !st) return st.error();
+            if (Status st = stt_time(s, "end_time", "AWS speaker segment", t.end); !st) return st.error();
+            t.speaker = stt_speaker(b, s.find("speaker_label"));
+            turns.push_back(t);
+        }
+    const JsonValue* items = results.find("items");
+    if (items && !items->is_array()) return line_error(items->line, "AWS Transcribe JSON: \"items\" must be an array");
+    const JsonValue* channels = results.find("channel_labels");
+    channels = channels && channels->is_object() ? nonempty_array(channels->find("channels")) : nullptr;
+    if (items && !items->arr.empty()) {
+        if (Status st = aws_items(b, *items, turns, words); !st) return st.error();
+        stt_word_cues(words, 0, false, cues);
+    } else if (channels) {  // channel identification without the merged "items"
+        for (const JsonValue& ch : channels->arr) {
+            const JsonValue* ch_items = nullptr;
+            if (Status st = stt_array(ch, "items", "AWS channel", ch_items); !st) return st.error();
+            const size_t from = words.size();
+            if (Status st = aws_items(b, *ch_items, turns, words); !st) return st.error();
+            stt_word_cues(words, from, false, cues);
+        }
+    }
     const JsonValue* tr = nonempty_array(results.find("transcripts"));
-    return stt_done(b, results, "AWS Transcribe", desc, tr && tr->arr[0].is_object() ? tr->arr[0].find("transcript") : nullptr);
+    return stt_cues_done(b, words, cues, results, "AWS Transcribe", desc, tr && tr->arr[0].is_object() ? tr->arr[0].find("transcript") : nullptr);
 }
 
 // A Google time field, v1's "startTime" or v2's "startOffset": a zero duration is left out of

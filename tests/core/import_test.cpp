@@ -1740,6 +1740,39 @@ TEST_CASE("AWS Transcribe JSON: string times, punctuation on the word before, sp
     CHECK(cue_speakers(seg) == std::vector<std::string>{"Speaker 0", "Speaker 1"});
 }
 
+// Channel identification (a call with one side a channel): the items' "channel_label" was ignored,
+// so nobody was told apart, and output with only "channel_labels" (no merged "items") lost every
+// word time, read as the plain transcript.
+TEST_CASE("AWS Transcribe JSON: channel labels are speakers; channel_labels' items are read, interleaved by time", "[import]") {
+    const std::string merged = R"({"jobName":"j","results":{"transcripts":[{"transcript":"Hello. Hi."}],"items":[
+  {"channel_label":"ch_0","start_time":"0.5","end_time":"0.9","alternatives":[{"content":"Hello"}],"type":"pronunciation"},
+  {"channel_label":"ch_0","alternatives":[{"content":"."}],"type":"punctuation"},
+  {"channel_label":"ch_1","start_time":"1.5","end_time":"1.9","alternatives":[{"content":"Hi"}],"type":"pronunciation"},
+  {"channel_label":"ch_1","alternatives":[{"content":"."}],"type":"punctuation"}]}})";
+    const Episode m = imported(merged, Format::Auto, "aws.json");
+    CHECK(m.text == "Hello. Hi.");
+    CHECK(cue_speakers(m) == std::vector<std::string>{"Channel 1", "Channel 2"});
+    const std::string per_channel = R"({"jobName":"j","results":{"transcripts":[{"transcript":"Hello. Fine. Hi."}],"channel_labels":{"number_of_channels":2,"channels":[
+  {"channel_label":"ch_0","items":[
+    {"channel_label":"ch_0","start_time":"0.5","end_time":"0.9","alternatives":[{"content":"Hello"}],"type":"pronunciation"},
+    {"channel_label":"ch_0","alternatives":[{"content":"."}],"type":"punctuation"},
+    {"channel_label":"ch_0","start_time":"3","end_time":"3.5","alternatives":[{"content":"Fine"}],"type":"pronunciation"},
+    {"channel_label":"ch_0","alternatives":[{"content":"."}],"type":"punctuation"}]},
+  {"channel_label":"ch_1","items":[
+    {"channel_label":"ch_1","start_time":"1.5","end_time":"1.9","alternatives":[{"content":"Hi"}],"type":"pronunciation"},
+    {"channel_label":"ch_1","alternatives":[{"content":"."}],"type":"punctuation"}]}]}}})";
+    const Episode c = imported(per_channel, Format::Auto, "aws.json");
+    CHECK_FALSE(c.meta.times_estimated);
+    CHECK(c.text == "Hello. Hi. Fine.");
+    CHECK(cue_starts(c) == std::vector<uint32_t>{500, 1500, 3000});
+    CHECK(cue_speakers(c) == std::vector<std::string>{"Channel 1", "Channel 2", "Channel 1"});
+    const Episode seg = imported(R"({"results":{"transcripts":[],"audio_segments":[
+  {"transcript":"Right side.","start_time":"2","end_time":"3","channel_label":"ch_1"},
+  {"transcript":"Left side.","start_time":"0.5","end_time":"1.5","channel_label":"ch_0"}]}})", Format::Auto, "aws.json");
+    CHECK(seg.text == "Left side. Right side.");
+    CHECK(cue_speakers(seg) == std::vector<std::string>{"Channel 1", "Channel 2"});
+}
+
 TEST_CASE("AWS Transcribe JSON: malformed files name what is wrong and where", "[import]") {
     const std::string head = "{\"jobName\":\"j\",\"results\":{\"transcripts\":[],\"items\":[\n";
     const std::string alt = R"("alternatives":[{"content":"a"}],"type":"pronunciation")";
