@@ -5,7 +5,6 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -2616,10 +2615,15 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
     const size_t first = diarized ? results.arr.size() - 1 : 0;
     // "channelTag" (from 1) with separate recognition per channel: each channel's results follow
     // one another in time; with two channels or more each is a speaker ("Channel N") unless diarized.
-    std::map<int64_t, uint32_t> prev_ends;  // by channel: the end of its result before
+    int64_t first_tag = 0, max_tag = 0;
+    bool multi = false;
     for (size_t k = first; k < results.arr.size(); ++k)
-        if (int64_t ch = 0; results.arr[k].is_object() && speaker_number(results.arr[k].find("channelTag"), ch) && ch >= 1) prev_ends[ch];
-    const bool multi = prev_ends.size() > 1;
+        if (int64_t ch = 0; results.arr[k].is_object() && speaker_number(results.arr[k].find("channelTag"), ch) && ch >= 1) {
+            multi = multi || (first_tag && ch != first_tag);
+            first_tag = first_tag ? first_tag : ch;
+            max_tag = std::max(max_tag, ch);
+        }
+    std::vector<uint32_t> prev_ends(size_t(max_tag) + 1);  // by channel (< 10^6): the end of its result before
     size_t skipped = 0;
     std::vector<SttWord> words;
     std::vector<SttCue> cues;
@@ -2628,7 +2632,7 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
         if (!r.is_object()) return line_error(r.line, "Google result is not an object");
         int64_t ch = 0;
         speaker_number(r.find("channelTag"), ch);
-        uint32_t& prev_end = prev_ends[ch];
+        uint32_t& prev_end = prev_ends[size_t(ch)];
         uint32_t end = prev_end;
         if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
         const JsonValue* alt = top(r);
