@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1095,14 +1096,16 @@ std::vector<size_t> rolled_up_lines(const std::vector<std::vector<std::string>>&
 
 // The cues of a subtitle file (no inline word times) for add_cues: each one's lines joined and
 // stripped of markup, a <v> tag naming its speaker; in roll-up captions (see rolled_up_lines)
-// without the lines the cue before showed.
-std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines) {
+// without the lines the cue before showed, with a warning saying how many were dropped.
+std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines, const ImportDesc& desc) {
     std::vector<std::vector<std::string>> cleaned(raw.size());
     std::string speaker_name, payload;
     for (size_t i = 0; i < raw.size(); ++i)
         for (size_t k = 0; k < raw[i].lines; ++k)
             cleaned[i].push_back(std::string(trim(clean_payload(lines[raw[i].first_line + k], speaker_name))));
     const std::vector<size_t> drop = rolled_up_lines(cleaned);
+    if (const size_t n = std::accumulate(drop.begin(), drop.end(), size_t(0)))  // a heuristic: say so
+        warn(desc, "read as roll-up captions: dropped " + std::to_string(n) + " line(s) repeating the cue before");
     std::vector<PendingCue> cues;
     cues.reserve(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
@@ -1184,7 +1187,7 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
     const bool rolling = timed >= 2 && timed * 3 >= raw.size();
     if (!rolling) {
-        std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+        std::vector<PendingCue> cues = subtitle_cues(raw, lines, desc);
         add_cues(b, cues);
         return std::move(b.episode());
     }
@@ -1231,7 +1234,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
         lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
-    std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+    std::vector<PendingCue> cues = subtitle_cues(raw, lines, desc);
     add_cues(b, cues);
     return std::move(b.episode());
 }

@@ -327,10 +327,20 @@ TEST_CASE("SRT and WebVTT: roll-up captions without word times import each line 
         "3\n00:00:02,879 --> 00:00:05,030\nso today we're going to talk\nabout the history of computing\n\n"
         "4\n00:00:05,030 --> 00:00:05,040\nabout the history of computing\n\n"
         "5\n00:00:05,040 --> 00:00:07,000\nabout the history of computing\nand why it matters\n";
-    const Episode s = imported(srt, Format::Auto, "yt-dlp.en.srt");
+    ImportDesc d;
+    d.name = "yt-dlp.en.srt";
+    std::vector<std::string> warnings;
+    d.warnings = &warnings;
+    auto rs = import_transcript(Bytes(srt), d);
+    REQUIRE(rs.ok());
+    const Episode& s = rs.value();
+    check_invariants(s);
     const std::vector<std::string> want = {"so", "today", "we're", "going", "to", "talk", "about", "the",
                                            "history", "of", "computing", "and", "why", "it", "matters"};
     CHECK(word_texts(s) == want);
+    // the lines are dropped by a guess (a file whose speakers really repeat themselves could look
+    // alike): said in a warning, not silently
+    CHECK(warnings == std::vector<std::string>{"yt-dlp.en.srt: read as roll-up captions: dropped 4 line(s) repeating the cue before"});
     REQUIRE(s.cues.size() == 3);  // the 10 ms cues that only repeat a line add nothing
     CHECK(s.cues[1].start_ms == 2879);
     CHECK(s.words[6].start_ms == 2879);  // "about" in the cue that added its line
