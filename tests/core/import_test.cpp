@@ -14,10 +14,11 @@ using namespace tx;
 
 namespace {
 
-Result<Episode> imp(const std::string& s, Format f, const std::string& name = "") {
+Result<Episode> imp(const std::string& s, Format f, const std::string& name = "", std::vector<std::string>* warnings = nullptr) {
     ImportDesc d;
     d.format = f;
     d.name = name;
+    d.warnings = warnings;
     return import_transcript(Bytes(s), d);
 }
 
@@ -327,11 +328,8 @@ TEST_CASE("SRT and WebVTT: roll-up captions without word times import each line 
         "3\n00:00:02,879 --> 00:00:05,030\nso today we're going to talk\nabout the history of computing\n\n"
         "4\n00:00:05,030 --> 00:00:05,040\nabout the history of computing\n\n"
         "5\n00:00:05,040 --> 00:00:07,000\nabout the history of computing\nand why it matters\n";
-    ImportDesc d;
-    d.name = "yt-dlp.en.srt";
     std::vector<std::string> warnings;
-    d.warnings = &warnings;
-    auto rs = import_transcript(Bytes(srt), d);
+    auto rs = imp(srt, Format::Auto, "yt-dlp.en.srt", &warnings);
     REQUIRE(rs.ok());
     const Episode& s = rs.value();
     check_invariants(s);
@@ -1621,11 +1619,8 @@ TEST_CASE("Deepgram JSON: every channel of a multichannel answer is read, interl
     {"word":"hello","start":4.0,"end":4.3,"punctuated_word":"Hello."},
     {"word":"i'd","start":8.0,"end":8.2,"punctuated_word":"I'd"},{"word":"like","start":8.2,"end":8.4,"punctuated_word":"like"},
     {"word":"flowers","start":8.4,"end":9.0,"punctuated_word":"flowers."}]}]}]}})";
-    ImportDesc d;
-    d.name = "call.json";
     std::vector<std::string> warnings;
-    d.warnings = &warnings;
-    auto r = import_transcript(Bytes(words), d);
+    auto r = imp(words, Format::Auto, "call.json", &warnings);
     REQUIRE(r.ok());
     const Episode& ep = r.value();
     check_invariants(ep);
@@ -1656,13 +1651,10 @@ TEST_CASE("Deepgram JSON: every channel of a multichannel answer is read, interl
 }
 
 TEST_CASE("Deepgram JSON: a channel with a transcript but no word times is named in a warning", "[import]") {
-    ImportDesc d;
-    d.name = "call.json";
     std::vector<std::string> warnings;
-    d.warnings = &warnings;
     const std::string s = R"({"results":{"channels":[{"alternatives":[{"transcript":"timed","words":[{"word":"timed","start":1,"end":2}]}]},
         {"alternatives":[{"transcript":"only text here","words":[]}]}]}})";
-    auto r = import_transcript(Bytes(s), d);
+    auto r = imp(s, Format::Auto, "call.json", &warnings);
     REQUIRE(r.ok());
     CHECK(word_texts(r.value()) == std::vector<std::string>{"timed"});
     CHECK(warnings == std::vector<std::string>{"call.json: Deepgram channel 2 has a transcript without word times: not read"});
