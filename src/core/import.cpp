@@ -1836,6 +1836,15 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     bool p_untimed = false;
     size_t seq_open = 0, seq_open_line = 0;  // seq children without an end, and the first's line
     size_t meta_depth = 0;                    // open <metadata> elements: their text is no one's words
+    // The open <p>'s speaker turns: (offset in `text`, speaker). A <span> naming another speaker
+    // starts a turn; text before any name (or outside the spans that name one) is the speaker's
+    // of the turn around it, so <p><span ttm:agent="a1">Hi</span><br/>there</p> is a1's.
+    std::vector<std::pair<size_t, std::string>> turns;
+    auto speaks = [&](const std::string& who) {
+        if (turns.empty() || who.empty() || who == turns.back().second) return;
+        if (turns.back().second.empty() || trim(std::string_view(text).substr(turns.back().first)).empty()) turns.back().second = who;
+        else turns.emplace_back(text.size(), who);
+    };
     // A child `x` of the open element (the stack's top) has ended: its end is the parent's latest
     // child end, and in a seq where the next child starts.
     auto child_closed = [&](const Open& x) {
@@ -1894,13 +1903,18 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
                 if (!p.timed) p_untimed = true;
                 else if (p.end >= 0 && p.end < p.begin) {
                     warn(desc, "line " + std::to_string(p_line) + ": cue ends before it begins; skipped");
-                } else {
-                    PendingCue cue;
-                    cue.text = text;
-                    cue.speaker = p.speaker;
-                    cue.start_ms = uint32_t(std::llround(p.begin * 1000));
-                    cue.end_ms = p.end < 0 ? UINT32_MAX : uint32_t(std::llround(p.end * 1000));  // open-ended: set below
-                    cues.push_back(std::move(cue));
+                } else {  // a cue per speaker turn, each timed by its share of the text
+                    const uint32_t a = uint32_t(std::llround(p.begin * 1000));
+                    const uint32_t e = p.end < 0 ? UINT32_MAX : uint32_t(std::llround(p.end * 1000));  // open-ended: set below
+                    turns.emplace_back(text.size(), std::string());
+                    for (size_t k = 0; k + 1 < turns.size(); ++k) {
+                        const size_t from = turns[k].first, to = turns[k + 1].first;
+                        auto time_at = [&](size_t off) {
+                            if (e == UINT32_MAX) return off == text.size() ? e : a;  // only the last turn's end is open
+                            return text.empty() ? a : a + uint32_t(uint64_t(e - a) * off / text.size());
+                        };
+                        cues.push_back(PendingCue{text.substr(from, to - from), turns[k].second, time_at(from), time_at(to), {}});
+                    }
                 }
                 text.clear();
                 p_depth = 0;
@@ -1908,6 +1922,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             const Open closed = std::move(stack.back());
             stack.pop_back();
             child_closed(closed);
+            if (p_depth) speaks(stack.back().speaker);  // back in the parent: its speaker again
             continue;
         }
         if (stack.size() >= kMaxTtmlDepth) return line_error(at, "elements nested deeper than " + std::to_string(kMaxTtmlDepth));
@@ -1937,16 +1952,20 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (t.name == "agent") { agent_id = std::string(t.id); agent_name.clear(); }
         if (t.name == "p" && p_depth) return line_error(at, "<p> inside the <p> of line " + std::to_string(p_line));
         if (t.name == "br" && p_depth) text += ' ';
-        if (t.name == "span" && p_depth && !o.speaker.empty() && stack[p_depth - 1].speaker.empty())
-            stack[p_depth - 1].speaker = o.speaker;  // <span ttm:agent="a1">: the cue's speaker
         if (t.empty || t.name == "br") {  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
             if (t.name != "br") child_closed(o);
             continue;
         }
         if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
         if (t.name == "metadata") ++meta_depth;
+        if (p_depth) speaks(o.speaker);  // <span ttm:agent="a2"> inside the <p>
         stack.push_back(std::move(o));
-        if (t.name == "p") { p_depth = stack.size(); p_line = at; text.clear(); }
+        if (t.name == "p") {
+            p_depth = stack.size();
+            p_line = at;
+            text.clear();
+            turns.assign(1, {0, stack.back().speaker});
+        }
     }
     if (!stack.empty()) return line_error(stack.back().line, "<" + stack.back().name + "> is not closed");
     cues.erase(std::remove_if(cues.begin(), cues.end(), [](const PendingCue& c) { return trim(c.text).empty(); }), cues.end());

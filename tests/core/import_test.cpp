@@ -1237,6 +1237,21 @@ struct Cues {
     std::vector<std::string> texts;                     // each cue's words, joined by spaces
 };
 
+// Cue start times and the speaker name of each cue's first word.
+std::vector<uint32_t> cue_starts(const Episode& ep) {
+    std::vector<uint32_t> out;
+    for (const Cue& c : ep.cues) out.push_back(c.start_ms);
+    return out;
+}
+std::vector<std::string> cue_speakers(const Episode& ep) {
+    std::vector<std::string> out;
+    for (const Cue& c : ep.cues) {
+        const int16_t s = ep.words.at(c.first_word).speaker;
+        out.push_back(s == kNoSpeaker ? "" : ep.meta.speakers.at(size_t(s)));
+    }
+    return out;
+}
+
 Cues cues_of(const Episode& e) {
     Cues c;
     for (const Cue& q : e.cues) {
@@ -1387,6 +1402,24 @@ TEST_CASE("TTML: timeContainer=\"seq\" times each child from the end of the one 
         "c.ttml: line 2: 1 element(s) in a timeContainer=\"seq\" without end or dur: each taken to end where it begins (approximated)"});
 }
 
+// A <p> of two speakers (a <span ttm:agent> each, as Netflix-style DFXP writes a two-person
+// subtitle) was all given to the first span's speaker; now each span's speaker has its turn,
+// timed by its share of the text, and text back outside a span is the <p>'s speaker's again.
+TEST_CASE("TTML: spans naming different speakers in one <p> are a turn each", "[import][ttml]") {
+    const std::string two = "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\">\n"
+                            "<head><metadata><ttm:agent xml:id=\"a1\"><ttm:name>Ann</ttm:name></ttm:agent>"
+                            "<ttm:agent xml:id=\"a2\"><ttm:name>Bob</ttm:name></ttm:agent></metadata></head><body><div>\n"
+                            "<p begin=\"1s\" end=\"3s\"><span ttm:agent=\"a1\">Hi there.</span> <span ttm:agent=\"a2\">Hello you.</span></p>\n"
+                            "<p begin=\"4s\" end=\"6s\" ttm:agent=\"a1\">Start <span ttm:agent=\"a2\">middle</span> end</p>\n"
+                            "</div></body></tt>\n";
+    const Episode e = imported(two, Format::Auto, "c.ttml");
+    const Cues c = cues_of(e);
+    CHECK(c.texts == std::vector<std::string>{"Hi there", "Hello you", "Start", "middle", "end"});
+    CHECK(cue_speakers(e) == std::vector<std::string>{"Ann", "Bob", "Ann", "Bob", "Ann"});
+    // "Hi there. " is 10 of the 20 characters: half of 1-3 s; "Start " 6 and "middle" 6 of 16: 4-6 s
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{1000, 2000}, {2000, 3000}, {4000, 4750}, {4750, 5500}, {5500, 6000}});
+}
+
 // A <metadata> block inside a <p> (a description, a title) was read as the cue's words, glued to them.
 TEST_CASE("TTML: <metadata> inside a <p> is not read as its words", "[import][ttml]") {
     const std::string m = "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><body><div>\n"
@@ -1496,21 +1529,6 @@ TEST_CASE("Podcasting 2.0 JSON: punctuation and contraction-tail segments join t
 // documented response shape.
 
 namespace {
-
-// Cue start times and the speaker name of each cue's first word.
-std::vector<uint32_t> cue_starts(const Episode& ep) {
-    std::vector<uint32_t> out;
-    for (const Cue& c : ep.cues) out.push_back(c.start_ms);
-    return out;
-}
-std::vector<std::string> cue_speakers(const Episode& ep) {
-    std::vector<std::string> out;
-    for (const Cue& c : ep.cues) {
-        const int16_t s = ep.words.at(c.first_word).speaker;
-        out.push_back(s == kNoSpeaker ? "" : ep.meta.speakers.at(size_t(s)));
-    }
-    return out;
-}
 
 // Every case must fail with Malformed and a message starting "<name>: <expect>".
 void check_refused(const std::vector<std::pair<std::string, std::string>>& cases, const std::string& name) {
