@@ -1840,9 +1840,12 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     // starts a turn; text before any name (or outside the spans that name one) is the speaker's
     // of the turn around it, so <p><span ttm:agent="a1">Hi</span><br/>there</p> is a1's.
     std::vector<std::pair<size_t, std::string>> turns;
+    size_t blank_to = 0;  // text[turns.back().first, blank_to) is blank: each character is looked at once
     auto speaks = [&](const std::string& who) {
         if (turns.empty() || who.empty() || who == turns.back().second) return;
-        if (turns.back().second.empty() || trim(std::string_view(text).substr(turns.back().first)).empty()) turns.back().second = who;
+        blank_to = std::max(blank_to, turns.back().first);
+        while (blank_to < text.size() && trim(std::string_view(text).substr(blank_to, 1)).empty()) ++blank_to;
+        if (turns.back().second.empty() || blank_to == text.size()) turns.back().second = who;
         else turns.emplace_back(text.size(), who);
     };
     // A child `x` of the open element (the stack's top) has ended: its end is the parent's latest
@@ -1965,6 +1968,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             p_line = at;
             text.clear();
             turns.assign(1, {0, stack.back().speaker});
+            blank_to = 0;
         }
     }
     if (!stack.empty()) return line_error(stack.back().line, "<" + stack.back().name + "> is not closed");
