@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -1095,14 +1096,16 @@ std::vector<size_t> rolled_up_lines(const std::vector<std::vector<std::string>>&
 
 // The cues of a subtitle file (no inline word times) for add_cues: each one's lines joined and
 // stripped of markup, a <v> tag naming its speaker; in roll-up captions (see rolled_up_lines)
-// without the lines the cue before showed.
-std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines) {
+// without the lines the cue before showed, with a warning saying how many were dropped.
+std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std::vector<std::string_view>& lines, const ImportDesc& desc) {
     std::vector<std::vector<std::string>> cleaned(raw.size());
     std::string speaker_name, payload;
     for (size_t i = 0; i < raw.size(); ++i)
         for (size_t k = 0; k < raw[i].lines; ++k)
             cleaned[i].push_back(std::string(trim(clean_payload(lines[raw[i].first_line + k], speaker_name))));
     const std::vector<size_t> drop = rolled_up_lines(cleaned);
+    if (const size_t n = std::accumulate(drop.begin(), drop.end(), size_t(0)))  // a heuristic: say so
+        warn(desc, "read as roll-up captions: dropped " + std::to_string(n) + " line(s) repeating the cue before");
     std::vector<PendingCue> cues;
     cues.reserve(raw.size());
     for (size_t i = 0; i < raw.size(); ++i) {
@@ -1184,7 +1187,7 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
     for (const RawCue& rc : raw) timed += has_word_time(lines.data() + rc.first_line, rc.lines);
     const bool rolling = timed >= 2 && timed * 3 >= raw.size();
     if (!rolling) {
-        std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+        std::vector<PendingCue> cues = subtitle_cues(raw, lines, desc);
         add_cues(b, cues);
         return std::move(b.episode());
     }
@@ -1231,7 +1234,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
         lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
-    std::vector<PendingCue> cues = subtitle_cues(raw, lines);
+    std::vector<PendingCue> cues = subtitle_cues(raw, lines, desc);
     add_cues(b, cues);
     return std::move(b.episode());
 }
@@ -1243,7 +1246,7 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
 // Why `sec`, a number given for `field` at `line`, is not a usable time: negative or too large.
 Error seconds_out_of_range(size_t line, const std::string& field, double sec) {
     char num[32];
-    std::snprintf(num, sizeof num, "%.3f", sec);
+    std::snprintf(num, sizeof num, std::fabs(sec) < 1e15 ? "%.3f" : "%.3g", sec);  // %.3f of 1e300 would not fit
     if (!(sec >= 0)) return line_error(line, field + " is negative (" + num + " s)");
     char lim[32];
     std::snprintf(lim, sizeof lim, "%.3f", double(kMaxTimeMs) / 1000.0);
@@ -1396,7 +1399,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
         const JsonValue* words = seg.find("words");
         if (words && words->is_array() && !words->arr.empty()) {
             uint32_t first = uint32_t(b.episode().words.size());
-            uint32_t last_ms = a;
+            uint32_t last_ms = a, lo = a, hi = e;  // lo, hi: the cue's times, widened to its words'
             bool first_in_seg = true;
             // openai-whisper's words carry their own leading space (" Hello", " there"), and one
             // without it continues the word before ("don" + "'t"); WhisperX / faster-whisper words
@@ -1415,7 +1418,10 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
                 if (!wt || !wt->is_string()) return line_error(w.line, "word needs a \"word\" string");
                 uint32_t ws = last_ms;
                 if (w.find("start") && !seconds_to_ms(w.find("start"), ws)) return bad_seconds(w, w.find("start"), "word", "start");
+                if (!first_in_seg) ws = std::max(ws, last_ms);  // a word going back keeps the one before's time
                 last_ms = ws;
+                lo = std::min(lo, ws);
+                hi = std::max(hi, ws);
                 std::string_view txt = wt->str;
                 if (check_utf8(txt).ok() == false) return line_error(w.line, "invalid UTF-8 in word");
                 // a word without a leading space continues the previous one, except at the start
@@ -1424,7 +1430,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
                 b.add_timed_word(txt, ws, word_speaker(b, w, speaker), glue);
                 first_in_seg = false;
             }
-            b.close_cue(first, a, e);
+            b.close_cue(first, lo, hi);
         } else {
             const JsonValue* text = seg.find("text");
             if (!text || !text->is_string()) return line_error(seg.line, "segment needs a \"text\" string");
@@ -1635,7 +1641,10 @@ bool looks_like_xml(std::string_view s) {
 // ttp:frameRateMultiplier "1000 1001") and offsets "12.5s", "1500ms", "2m", "1h", "30f", "100t"
 // (ticks at ttp:tickRate; absent, the effective frame rate times ttp:subFrameRate when a frame
 // rate is given, else 1 per second, §7.2.12). In the default "par" time container a child's begin
-// and end count from its parent's begin. Prefixes are ignored ("tt:p", "ttml:p", "p").
+// and end count from its parent's begin; in a timeContainer="seq" from the end of the sibling before
+// (its end or dur, else the latest end inside it; the first child from the parent's begin). A seq
+// child with neither is taken to end where it begins, with a warning (TTML makes it last
+// indefinitely, so that no later sibling would ever show). Prefixes are ignored ("tt:p", "p").
 
 constexpr size_t kMaxTtmlDepth = 256;  // deeper nesting is refused (no caption file comes near)
 
@@ -1715,7 +1724,7 @@ bool ttml_time(std::string_view s, const TtmlRates& r, double& sec, std::string&
 struct TtmlTag {
     std::string_view name;  // local name
     bool closing = false, empty = false;  // "</p>", "<br/>"
-    std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate;
+    std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate, time_container;
     bool has_begin = false, has_end = false, has_dur = false;
 };
 
@@ -1754,6 +1763,7 @@ bool parse_ttml_tag(std::string_view tag, TtmlTag& t) {
         else if (attr == "frameRateMultiplier") t.multiplier = v;
         else if (attr == "subFrameRate") t.sub_frame_rate = v;
         else if (attr == "tickRate") t.tick_rate = v;
+        else if (attr == "timeContainer") t.time_container = v;
     }
     return false;
 }
@@ -1810,6 +1820,10 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         double end;                   // absolute seconds, or -1 when open-ended
         bool timed;                   // this element or an ancestor has a begin, end or dur
         std::string speaker;          // from ttm:agent / ttm:role, inherited
+        double own_end = -1;          // absolute end from its own end or dur, else the latest of its children's; -1: none
+        bool explicit_end = false;    // own_end is from its own end or dur
+        bool seq = false;             // timeContainer="seq": children follow one another
+        double cursor = 0;            // seq: where the next child's times count from (absolute)
     };
     std::vector<Open> stack;
     std::vector<PendingCue> cues;
@@ -1820,6 +1834,30 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     std::string text, why;  // text: the open <p>'s
     size_t p_depth = 0, p_line = 0, line = 1, counted = 0;  // p_depth: stack size when the <p> opened (0: none)
     bool p_untimed = false;
+    size_t seq_open = 0, seq_open_line = 0;  // seq children without an end, and the first's line
+    size_t meta_depth = 0;                    // open <metadata> elements: their text is no one's words
+    // The open <p>'s speaker turns: (offset in `text`, speaker). A <span> naming another speaker
+    // starts a turn; text before any name (or outside the spans that name one) is the speaker's
+    // of the turn around it, so <p><span ttm:agent="a1">Hi</span><br/>there</p> is a1's.
+    std::vector<std::pair<size_t, std::string>> turns;
+    size_t blank_to = 0;  // text[turns.back().first, blank_to) is blank: each character is looked at once
+    auto speaks = [&](const std::string& who) {
+        if (turns.empty() || who.empty() || who == turns.back().second) return;
+        blank_to = std::max(blank_to, turns.back().first);
+        while (blank_to < text.size() && trim(std::string_view(text).substr(blank_to, 1)).empty()) ++blank_to;
+        if (turns.back().second.empty() || blank_to == text.size()) turns.back().second = who;
+        else turns.emplace_back(text.size(), who);
+    };
+    // A child `x` of the open element (the stack's top) has ended: its end is the parent's latest
+    // child end, and in a seq where the next child starts.
+    auto child_closed = [&](const Open& x) {
+        if (stack.empty() || (x.name != "body" && x.name != "div" && x.name != "p" && x.name != "span")) return;  // timed elements
+        Open& parent = stack.back();
+        if (!parent.explicit_end) parent.own_end = std::max(parent.own_end, x.own_end);
+        if (!parent.seq) return;
+        if (x.own_end < 0 && !seq_open++) seq_open_line = x.line;
+        parent.cursor = x.own_end >= 0 ? x.own_end : x.begin;
+    };
     auto line_at = [&](size_t at) {
         line += size_t(std::count(s.begin() + long(counted), s.begin() + long(at), '\n'));
         counted = at;
@@ -1832,7 +1870,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
     for (size_t i = 0; i < s.size();) {
         const char c = s[i];
         if (c != '<') {
-            if (p_depth || in_agent_name) {
+            if ((p_depth && !meta_depth) || in_agent_name) {  // a <p>'s text, not its <metadata>'s
                 std::string& to = in_agent_name ? agent_name : text;
                 if (c == '&' && decode_char_ref(s, i, to)) continue;
                 to += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
@@ -1845,7 +1883,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             const bool comment = s[i + 2] == '-';
             const size_t e = s.find(comment ? "-->" : "]]>", i);
             if (e == std::string_view::npos) return line_error(at, comment ? "comment not closed (no -->)" : "CDATA not closed (no ]]>)");
-            if (!comment && p_depth) text.append(s.substr(i + 9, e - i - 9));
+            if (!comment && p_depth && !meta_depth) text.append(s.substr(i + 9, e - i - 9));
             i = e + 3;
             continue;
         }
@@ -1861,32 +1899,41 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
                 return line_error(at, "</" + std::string(t.name) + "> closes " +
                                           (stack.empty() ? std::string("nothing") : "<" + stack.back().name + "> of line " + std::to_string(stack.back().line)));
             if (t.name == "name") in_agent_name = false;
+            if (t.name == "metadata") --meta_depth;
             if (t.name == "agent" && !agent_id.empty()) agents.emplace(agent_id, std::string(trim(agent_name)));
             if (p_depth == stack.size()) {  // the cue's </p>
                 const Open& p = stack.back();
                 if (!p.timed) p_untimed = true;
                 else if (p.end >= 0 && p.end < p.begin) {
                     warn(desc, "line " + std::to_string(p_line) + ": cue ends before it begins; skipped");
-                } else {
-                    PendingCue cue;
-                    cue.text = text;
-                    cue.speaker = p.speaker;
-                    cue.start_ms = uint32_t(std::llround(p.begin * 1000));
-                    cue.end_ms = p.end < 0 ? UINT32_MAX : uint32_t(std::llround(p.end * 1000));  // open-ended: set below
-                    cues.push_back(std::move(cue));
+                } else {  // a cue per speaker turn, each timed by its share of the text
+                    const uint32_t a = uint32_t(std::llround(p.begin * 1000));
+                    const uint32_t e = p.end < 0 ? UINT32_MAX : uint32_t(std::llround(p.end * 1000));  // open-ended: set below
+                    turns.emplace_back(text.size(), std::string());
+                    for (size_t k = 0; k + 1 < turns.size(); ++k) {
+                        const size_t from = turns[k].first, to = turns[k + 1].first;
+                        auto time_at = [&](size_t off) {
+                            if (e == UINT32_MAX) return off == text.size() ? e : a;  // only the last turn's end is open
+                            return text.empty() ? a : a + uint32_t(uint64_t(e - a) * off / text.size());
+                        };
+                        cues.push_back(PendingCue{text.substr(from, to - from), turns[k].second, time_at(from), time_at(to), {}});
+                    }
                 }
                 text.clear();
                 p_depth = 0;
             }
+            const Open closed = std::move(stack.back());
             stack.pop_back();
+            child_closed(closed);
+            if (p_depth) speaks(stack.back().speaker);  // back in the parent: its speaker again
             continue;
         }
         if (stack.size() >= kMaxTtmlDepth) return line_error(at, "elements nested deeper than " + std::to_string(kMaxTtmlDepth));
         if (t.name == "tt" && !ttml_rates(t, rates, why)) return line_error(at, why);
         const Open* parent = stack.empty() ? nullptr : &stack.back();
         Open o{std::string(t.name), at,
-               parent ? parent->begin : 0, parent ? parent->end : -1, parent && parent->timed,
-               parent ? parent->speaker : std::string()};
+               parent ? (parent->seq ? parent->cursor : parent->begin) : 0, parent ? parent->end : -1,
+               parent && (parent->timed || parent->seq), parent ? parent->speaker : std::string()};
         double b = 0, e = 0, d = 0;
         if (t.has_begin && !ttml_time(t.begin, rates, b, why)) return line_error(at, "begin: " + why);
         if (t.has_end && !ttml_time(t.end, rates, e, why)) return line_error(at, "end: " + why);
@@ -1895,6 +1942,11 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         o.begin = base + b;
         if (t.has_end) o.end = base + e;
         if (t.has_dur && (!t.has_end || o.begin + d < o.end)) o.end = o.begin + d;
+        if ((o.explicit_end = t.has_end || t.has_dur)) o.own_end = o.end;
+        o.seq = t.time_container == "seq";
+        o.cursor = o.begin;
+        if (!t.time_container.empty() && !o.seq && t.time_container != "par")
+            warn(desc, "line " + std::to_string(at) + ": timeContainer \"" + std::string(t.time_container.substr(0, 20)) + "\" is not par or seq; read as par");
         o.timed = o.timed || t.has_begin || t.has_end || t.has_dur;
         if (o.begin * 1000 > kMaxTimeMs || o.end * 1000 > kMaxTimeMs)
             return line_error(at, "time beyond " + std::to_string(kMaxTimeMs / 3600000) + " hours");
@@ -1903,17 +1955,29 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (t.name == "agent") { agent_id = std::string(t.id); agent_name.clear(); }
         if (t.name == "p" && p_depth) return line_error(at, "<p> inside the <p> of line " + std::to_string(p_line));
         if (t.name == "br" && p_depth) text += ' ';
-        if (t.name == "span" && p_depth && !o.speaker.empty() && stack[p_depth - 1].speaker.empty())
-            stack[p_depth - 1].speaker = o.speaker;  // <span ttm:agent="a1">: the cue's speaker
-        if (t.empty || t.name == "br") continue;  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
+        if (t.empty || t.name == "br") {  // <br/> (or a sloppy <br>), <p begin="1s"/>: no text
+            if (t.name != "br") child_closed(o);
+            continue;
+        }
         if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
+        if (t.name == "metadata") ++meta_depth;
+        if (p_depth) speaks(o.speaker);  // <span ttm:agent="a2"> inside the <p>
         stack.push_back(std::move(o));
-        if (t.name == "p") { p_depth = stack.size(); p_line = at; text.clear(); }
+        if (t.name == "p") {
+            p_depth = stack.size();
+            p_line = at;
+            text.clear();
+            turns.assign(1, {0, stack.back().speaker});
+            blank_to = 0;
+        }
     }
     if (!stack.empty()) return line_error(stack.back().line, "<" + stack.back().name + "> is not closed");
     cues.erase(std::remove_if(cues.begin(), cues.end(), [](const PendingCue& c) { return trim(c.text).empty(); }), cues.end());
     if (cues.empty()) return (untimed = true, make_error(Errc::Malformed, "no timed <p> in this TTML"));
     if (p_untimed) warn(desc, "<p> without a begin skipped");
+    if (seq_open)
+        warn(desc, "line " + std::to_string(seq_open_line) + ": " + std::to_string(seq_open) +
+                       " element(s) in a timeContainer=\"seq\" without end or dur: each taken to end where it begins (approximated)");
     std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
     for (size_t k = 0; k < cues.size(); ++k)  // open-ended cues last until the next one (or 2 s)
         if (cues[k].end_ms == UINT32_MAX)
@@ -1968,9 +2032,38 @@ const JsonValue* podcast_segments(const JsonValue& root) {
     return nullptr;
 }
 
+// A protobuf Duration written as an object, as Google's client libraries print one (Node's
+// JSON.stringify of a response): {"seconds": 12 or "12", "nanos": 500000000}, either left out (or
+// null) when zero, not both. @return ok with the seconds in `sec`, or an error naming the line.
+Status duration_object(const JsonValue& v, const std::string& field, double& sec) {
+    auto field_of = [&](const char* key) {
+        const JsonValue* f = v.find(key);
+        return f && f->type != JsonValue::Type::Null ? f : nullptr;
+    };
+    const JsonValue* s = field_of("seconds");
+    const JsonValue* n = field_of("nanos");
+    if (!s && !n) return line_error(v.line, field + " is an object without \"seconds\" or \"nanos\" (a duration like {\"seconds\": 1, \"nanos\": 500000000})");
+    double whole = 0;
+    if (s && s->is_string()) {  // int64 as a string: "12", "-3"
+        const std::string_view t = trim(s->str);
+        const size_t digits = t.substr(0, 1) == "-" ? 1 : 0;
+        if (t.size() == digits || t.size() > digits + 15 || t.find_first_not_of("0123456789", digits) != std::string_view::npos)
+            return line_error(s->line, field + " \"seconds\" is not a whole number: \"" + std::string(t.substr(0, 40)) + "\"");
+        whole = std::strtod(std::string(t).c_str(), nullptr);
+    } else if (s) {
+        if (!s->is_number() || s->num != std::floor(s->num)) return line_error(s->line, field + " \"seconds\" is not a whole number");
+        whole = s->num;
+    }
+    if (n && (!n->is_number() || n->num != std::floor(n->num) || std::fabs(n->num) > 999999999))
+        return line_error(n->line, field + " \"nanos\" is not a whole number of nanoseconds from -999999999 to 999999999");
+    sec = whole + (n ? n->num / 1e9 : 0);
+    return ok_status();
+}
+
 // A time in a transcript JSON, named `field` in messages: seconds as a number, or a string holding
 // seconds ("12.5", AWS Transcribe's "0.5", Google's duration "1.500s") or a timestamp ("00:01:02.5",
-// "1:02"). @return ok with the time in `out`, or an error naming the line and what is wrong.
+// "1:02"), or a duration object (duration_object). @return ok with the time in `out`, or an error
+// naming the line and what is wrong.
 Status json_seconds(const JsonValue& v, const std::string& field, uint32_t& out) {
     double sec = 0;
     if (v.is_number()) {
@@ -1991,6 +2084,8 @@ Status json_seconds(const JsonValue& v, const std::string& field, uint32_t& out)
         sec = std::strtod(str.c_str(), &end);
         if (str.empty() || end != str.c_str() + str.size() || !std::isfinite(sec))
             return line_error(v.line, field + " is not a time: \"" + std::string(trim(v.str).substr(0, 40)) + "\" (expected seconds or 00:01:02.5)");
+    } else if (v.is_object()) {
+        if (Status st = duration_object(v, field, sec); !st) return st;
     } else {
         return line_error(v.line, field + " must be a number of seconds");
     }
@@ -2121,31 +2216,65 @@ struct SttWord {
     bool glue = false;  // no space before it: punctuation, or a word joined to the one before
 };
 
-// Appends `words` as cues: a cue ends at a speaker change, after a token ending a sentence and
-// before a word kSttCueMs after its start (`one_cue`: never; the caller's words are one cue).
-// Starts that go back keep the one before (times stay in order); an end before its start is the start.
-void add_stt_words(Builder& b, const std::vector<SttWord>& words, bool one_cue = false) {
-    uint32_t first = 0, cue_start = 0, cue_end = 0, last = 0;
+// A cue of a service's output before it is added: words[first, first + count) of the caller's
+// SttWord list, or (count 0) a sentence's text.
+struct SttCue {
+    uint32_t start = 0, end = 0;
     int16_t speaker = kNoSpeaker;
+    std::string_view text;
+    size_t first = 0, count = 0;
+};
+
+// Cuts words[from, end) into cues appended to `out`: a cue ends at a speaker change, after a token
+// ending a sentence and before a word kSttCueMs after its start (`one_cue`: never; the words are
+// one cue). Starts that go back keep the one before (times stay in order, rewritten in `words`);
+// an end before its start is the start.
+void stt_word_cues(std::vector<SttWord>& words, size_t from, bool one_cue, std::vector<SttCue>& out) {
+    uint32_t last = 0;
     bool open = false, ended = false;
-    for (const SttWord& w : words) {
-        const uint32_t start = std::max(w.start, last);
-        if (open && !one_cue && !w.glue && (w.speaker != speaker || ended || start >= cue_start + kSttCueMs)) {
-            b.close_cue(first, cue_start, cue_end);
-            open = false;
-        }
-        if (!open) {
-            first = uint32_t(b.episode().words.size());
-            cue_start = cue_end = start;
-            speaker = w.speaker;
+    for (size_t k = from; k < words.size(); ++k) {
+        SttWord& w = words[k];
+        w.start = std::max(w.start, last);
+        SttCue* c = open ? &out.back() : nullptr;
+        if (c && !one_cue && !w.glue && (w.speaker != c->speaker || ended || w.start >= c->start + kSttCueMs)) c = nullptr;
+        if (!c) {
+            out.push_back(SttCue{w.start, w.start, w.speaker, {}, k, 0});
+            c = &out.back();
             open = true;
         }
-        b.add_timed_word(w.text, start, w.speaker, w.glue && b.episode().words.size() > first);
+        ++c->count;
         ended = ends_sentence(w.text);
-        cue_end = std::max({cue_end, start, w.end});
-        last = start;
+        c->end = std::max({c->end, w.start, w.end});
+        last = w.start;
     }
-    if (open) b.close_cue(first, cue_start, cue_end);
+}
+
+// Adds `cues` (of `words`, see SttCue) to the episode in their order.
+void add_stt_cues_to(Builder& b, const std::vector<SttWord>& words, const std::vector<SttCue>& cues) {
+    for (const SttCue& c : cues) {
+        if (!c.count) {
+            b.add_cue(c.text, c.start, std::max(c.start, c.end), c.speaker);
+            continue;
+        }
+        const uint32_t first = uint32_t(b.episode().words.size());
+        for (size_t k = c.first; k < c.first + c.count; ++k)
+            b.add_timed_word(words[k].text, words[k].start, words[k].speaker, words[k].glue && b.episode().words.size() > first);
+        b.close_cue(first, c.start, c.end);
+    }
+}
+
+// Appends `words` as cues (stt_word_cues).
+void add_stt_words(Builder& b, std::vector<SttWord>& words, bool one_cue = false) {
+    std::vector<SttCue> cues;
+    stt_word_cues(words, 0, one_cue, cues);
+    add_stt_cues_to(b, words, cues);
+}
+
+// True with `n` set when `v` is a whole number from 0 to 999999 (a speaker or channel number).
+bool speaker_number(const JsonValue* v, int64_t& n) {
+    if (!v || !v->is_number() || !(v->num >= 0) || v->num >= 1e6 || v->num != std::floor(v->num)) return false;
+    n = int64_t(v->num);
+    return true;
 }
 
 // A speaker: a name or label as written (AWS's "spk_0" as "Speaker 0"), a number (Deepgram, Rev.ai,
@@ -2157,8 +2286,7 @@ int16_t stt_speaker(Builder& b, const JsonValue* v) {
             return b.speaker_id("Speaker " + std::string(s.substr(4)));
         return b.speaker_id(s);
     }
-    if (v && v->is_number() && v->num >= 0 && v->num < 1e6 && v->num == std::floor(v->num))
-        return b.speaker_id("Speaker " + std::to_string(int64_t(v->num)));
+    if (int64_t n = 0; speaker_number(v, n)) return b.speaker_id("Speaker " + std::to_string(n));
     return kNoSpeaker;
 }
 
@@ -2198,20 +2326,19 @@ Status stt_array(const JsonValue& item, const char* key, const std::string& what
     return ok_status();
 }
 
-// Appends each of `items` as a sentence-level cue: its text `keys[0]` from `keys[1]` to `keys[2]`,
-// with the speaker `keys[3]` names (when given), else `speaker`; starts kept after `last` (the cue
-// before's). @return ok, or an error naming the line of a malformed item (`what`).
+// Appends each of `items` to `out` as a sentence-level cue: its text `keys[0]` from `keys[1]` to
+// `keys[2]`, with the speaker `keys[3]` names (when given), else `speaker`. @return ok, or an error
+// naming the line of a malformed item (`what`).
 Status add_stt_cues(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
-                    int16_t speaker, uint32_t& last) {
+                    int16_t speaker, std::vector<SttCue>& out) {
     for (const JsonValue& item : items.arr) {
-        std::string_view text;
-        uint32_t a = 0, e = 0;
-        if (Status st = stt_text(item, keys[0], what, text); !st) return st;
-        if (Status st = stt_time(item, keys[1], what, a); !st) return st;
-        if (Status st = stt_time(item, keys[2], what, e); !st) return st;
-        a = std::max(a, last);
-        last = a;
-        b.add_cue(text, a, std::max(a, e), keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker);
+        SttCue c;
+        if (Status st = stt_text(item, keys[0], what, c.text); !st) return st;
+        if (Status st = stt_time(item, keys[1], what, c.start); !st) return st;
+        if (Status st = stt_time(item, keys[2], what, c.end); !st) return st;
+        c.end = std::max(c.start, c.end);
+        c.speaker = keys[3] ? stt_speaker(b, item.find(keys[3])) : speaker;
+        out.push_back(c);
     }
     return ok_status();
 }
@@ -2227,55 +2354,109 @@ Result<Episode> stt_done(Builder& b, const JsonValue& at, const char* service, c
     return line_error(at.line, std::string("no words in this ") + service + " transcript");
 }
 
-// `items` as sentence-level cues (add_stt_cues; each with the speaker `keys[3]` names), then stt_done.
-Result<Episode> stt_sentences(Builder& b, const JsonValue& items, const std::array<const char*, 4>& keys, const std::string& what,
-                              const char* service, const ImportDesc& desc) {
-    uint32_t last = 0;
-    if (Status st = add_stt_cues(b, items, keys, what, kNoSpeaker, last); !st) return st.error();
-    return stt_done(b, items, service, desc);
+// Adds `cues` (of `words`) in the order of their starts (cues of several channels interleave, a
+// cue that goes back in time moves to its time; equal starts keep their order), then stt_done.
+Result<Episode> stt_cues_done(Builder& b, const std::vector<SttWord>& words, std::vector<SttCue>& cues, const JsonValue& at,
+                              const char* service, const ImportDesc& desc, const JsonValue* text = nullptr) {
+    std::stable_sort(cues.begin(), cues.end(), [](const SttCue& x, const SttCue& y) { return x.start < y.start; });
+    add_stt_cues_to(b, words, cues);
+    return stt_done(b, at, service, desc, text);
+}
+
+// A Deepgram speaker. One channel: its diarization "speaker" number ("Speaker 0"). Several
+// (multichannel=true: a channel per speaker, as in a stereo call): "Channel N" (from 1), or
+// "Channel N, Speaker S" when diarized too, as each channel's speakers are numbered on their own.
+int16_t deepgram_speaker(Builder& b, const JsonValue* speaker, size_t channel, bool multi) {
+    if (!multi) return stt_speaker(b, speaker);
+    std::string name = "Channel " + std::to_string(channel + 1);
+    if (int64_t n = 0; speaker_number(speaker, n)) name += ", Speaker " + std::to_string(n);
+    return b.speaker_id(name);
+}
+
+// The "channel" of a Deepgram utterance into `out` (0 when absent). @return an error naming the
+// line when it is not a channel number.
+Status deepgram_channel(const JsonValue& utt, size_t& out) {
+    const JsonValue* v = utt.is_object() ? utt.find("channel") : nullptr;
+    int64_t n = 0;
+    out = 0;
+    if (!v || v->type == JsonValue::Type::Null) return ok_status();
+    if (!speaker_number(v, n)) return line_error(v->line, "Deepgram utterance \"channel\" is not a channel number (0, 1, ...)");
+    out = size_t(n);
+    return ok_status();
+}
+
+// Appends the cues of Deepgram channel `c`'s alternative `alt` to `cues`: its paragraphs'
+// sentences, else its words (appended to `words`). @return ok, or an error naming the line.
+Status deepgram_channel_cues(Builder& b, const JsonValue& alt, size_t c, bool multi, std::vector<SttWord>& words,
+                             std::vector<SttCue>& cues) {
+    const JsonValue* paras = alt.find("paragraphs");
+    if (paras && paras->is_object()) paras = paras->find("paragraphs");
+    if ((paras = nonempty_array(paras))) {
+        for (const JsonValue& p : paras->arr) {
+            const JsonValue* sents = nullptr;
+            if (Status st = stt_array(p, "sentences", "Deepgram paragraph", sents); !st) return st;
+            const int16_t sp = deepgram_speaker(b, p.find("speaker"), c, multi);
+            if (Status st = add_stt_cues(b, *sents, {"text", "start", "end", nullptr}, "Deepgram sentence", sp, cues); !st) return st;
+        }
+        return ok_status();
+    }
+    const size_t from = words.size();
+    if (const JsonValue* ws = nonempty_array(alt.find("words")))
+        for (const JsonValue& w : ws->arr) {
+            SttWord sw;
+            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;  // empty: the plain word
+            const bool punctuated = punct && punct->is_string() && !trim(punct->str).empty();
+            if (Status st = stt_text(w, punctuated ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st;
+            if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st;
+            if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st;
+            sw.speaker = deepgram_speaker(b, w.find("speaker"), c, multi);
+            words.push_back(sw);
+        }
+    stt_word_cues(words, from, false, cues);
+    return ok_status();
 }
 
 // Deepgram (pre-recorded API): {"metadata", "results": {"channels": [{"alternatives": [{"transcript",
 // "words": [{"word", "start", "end", "punctuated_word", "speaker"}], "paragraphs": {"paragraphs":
 // [{"speaker", "sentences": [{"text", "start", "end"}]}]}}]}], "utterances": [{"start", "end",
-// "transcript", "speaker"}]}}. Utterances, else paragraphs' sentences, make the cues; else words.
+// "channel", "transcript", "speaker"}]}}. Utterances, else each channel's paragraphs' sentences,
+// else its words make the cues; several channels' cues interleave by time (see deepgram_speaker).
 Result<Episode> import_deepgram(const JsonValue& results, const ImportDesc& desc) {
     Builder b(desc);
-    if (const JsonValue* utts = nonempty_array(results.find("utterances")))
-        return stt_sentences(b, *utts, {"transcript", "start", "end", "speaker"}, "Deepgram utterance", "Deepgram", desc);
     const JsonValue* chans = nonempty_array(results.find("channels"));
-    if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");
-    const JsonValue* alts = nullptr;
-    if (Status st = stt_array(chans->arr[0], "alternatives", "Deepgram channel", alts); !st) return st.error();
-    if (alts->arr.empty() || !alts->arr[0].is_object()) return line_error(alts->line, "Deepgram channel needs an alternative object");
-    if (chans->arr.size() > 1)
-        warn(desc, "Deepgram JSON with " + std::to_string(chans->arr.size()) + " channels and no \"utterances\": only the first channel is read");
-    const JsonValue& alt = alts->arr[0];
-    const JsonValue* paras = alt.find("paragraphs");
-    if (paras && paras->is_object()) paras = paras->find("paragraphs");
-    if ((paras = nonempty_array(paras))) {
-        uint32_t last = 0;
-        for (const JsonValue& p : paras->arr) {
-            const JsonValue* sents = nullptr;
-            if (Status st = stt_array(p, "sentences", "Deepgram paragraph", sents); !st) return st.error();
-            const int16_t sp = stt_speaker(b, p.find("speaker"));
-            if (Status st = add_stt_cues(b, *sents, {"text", "start", "end", nullptr}, "Deepgram sentence", sp, last); !st) return st.error();
-        }
-        return stt_done(b, *paras, "Deepgram", desc);
-    }
     std::vector<SttWord> words;
-    if (const JsonValue* ws = nonempty_array(alt.find("words")))
-        for (const JsonValue& w : ws->arr) {
-            SttWord sw;
-            const JsonValue* punct = w.is_object() ? w.find("punctuated_word") : nullptr;
-            if (Status st = stt_text(w, punct && punct->is_string() ? "punctuated_word" : "word", "Deepgram word", sw.text); !st) return st.error();
-            if (Status st = stt_time(w, "start", "Deepgram word", sw.start); !st) return st.error();
-            if (Status st = stt_time(w, "end", "Deepgram word", sw.end); !st) return st.error();
-            sw.speaker = stt_speaker(b, w.find("speaker"));
-            words.push_back(sw);
+    std::vector<SttCue> cues;
+    if (const JsonValue* utts = nonempty_array(results.find("utterances"))) {
+        if (Status st = add_stt_cues(b, *utts, {"transcript", "start", "end", nullptr}, "Deepgram utterance", kNoSpeaker, cues); !st)
+            return st.error();
+        std::vector<size_t> channel(cues.size()), order(cues.size());
+        bool multi = chans && chans->arr.size() > 1;
+        for (size_t k = 0; k < cues.size(); ++k) {
+            if (Status st = deepgram_channel(utts->arr[k], channel[k]); !st) return st.error();
+            multi = multi || channel[k] > 0;
+            order[k] = k;
         }
-    add_stt_words(b, words);
-    return stt_done(b, alt, "Deepgram", desc, alt.find("transcript"));
+        // speakers named in time order (the first to speak is the first speaker), cues kept in file order for stt_cues_done
+        std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return cues[x].start < cues[y].start; });
+        for (size_t k : order) cues[k].speaker = deepgram_speaker(b, utts->arr[k].find("speaker"), channel[k], multi);
+        return stt_cues_done(b, words, cues, *utts, "Deepgram", desc);
+    }
+    if (!chans) return line_error(results.line, "Deepgram JSON needs a non-empty \"channels\" array in \"results\"");
+    const bool multi = chans->arr.size() > 1;
+    std::vector<std::pair<size_t, const JsonValue*>> untimed;  // channels with a transcript but no times
+    for (size_t c = 0; c < chans->arr.size(); ++c) {
+        const JsonValue* alts = nullptr;
+        if (Status st = stt_array(chans->arr[c], "alternatives", "Deepgram channel", alts); !st) return st.error();
+        if (alts->arr.empty() || !alts->arr[0].is_object()) return line_error(alts->line, "Deepgram channel needs an alternative object");
+        const size_t before = cues.size();
+        if (Status st = deepgram_channel_cues(b, alts->arr[0], c, multi, words, cues); !st) return st.error();
+        const JsonValue* text = alts->arr[0].find("transcript");
+        if (cues.size() == before && text && text->is_string() && !trim(text->str).empty()) untimed.emplace_back(c, text);
+    }
+    const bool as_text = cues.empty() && !untimed.empty();  // no times anywhere: the first such channel as text
+    for (size_t k = as_text ? 1 : 0; k < untimed.size(); ++k)
+        warn(desc, "Deepgram channel " + std::to_string(untimed[k].first + 1) + " has a transcript without word times: not read");
+    return stt_cues_done(b, words, cues, *chans, "Deepgram", desc, as_text ? untimed[0].second : nullptr);
 }
 
 // Rev.ai: {"monologues": [{"speaker": 0, "speaker_name", "elements": [{"type": "text", "value",
@@ -2321,49 +2502,48 @@ Result<Episode> import_rev(const JsonValue& monos, const ImportDesc& desc) {
     return stt_done(b, monos, "Rev.ai", desc);
 }
 
-// AWS Transcribe: {"jobName", "results": {"transcripts": [{"transcript"}], "items": [{"start_time":
-// "0.5", "end_time", "type": "pronunciation" | "punctuation", "alternatives": [{"content"}],
-// "speaker_label"}], "speaker_labels": {"segments": [{"start_time", "end_time", "speaker_label"}]},
-// "audio_segments": [{"start_time", "end_time", "transcript", "speaker_label"}]}}. Times are
-// strings. Audio segments make the cues; else items, punctuation against the word before.
-Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
-    Builder b(desc);
-    if (const JsonValue* segs = nonempty_array(results.find("audio_segments")))
-        return stt_sentences(b, *segs, {"transcript", "start_time", "end_time", "speaker_label"}, "AWS audio segment", "AWS Transcribe", desc);
-    // Older output labels speakers only in speaker_labels.segments: a word takes the segment it starts in.
-    struct Turn { uint32_t start = 0, end = 0; int16_t speaker = kNoSpeaker; };
-    std::vector<Turn> turns;
-    const JsonValue* labels = results.find("speaker_labels");
-    if (const JsonValue* ls = labels && labels->is_object() ? nonempty_array(labels->find("segments")) : nullptr)
-        for (const JsonValue& s : ls->arr) {
-            Turn t;
-            if (!s.is_object()) return line_error(s.line, "AWS speaker segment is not an object");
-            if (Status st = stt_time(s, "start_time", "AWS speaker segment", t.start); !st) return st.error();
-            if (Status st = stt_time(s, "end_time", "AWS speaker segment", t.end); !st) return st.error();
-            t.speaker = stt_speaker(b, s.find("speaker_label"));
-            turns.push_back(t);
-        }
-    std::vector<SttWord> words;
-    const JsonValue* items = results.find("items");
-    if (items && !items->is_array()) return line_error(items->line, "AWS Transcribe JSON: \"items\" must be an array");
+// An AWS channel label, "ch_0", as the speaker "Channel 1" (from 1, as other services' channels);
+// another label as written; kNoSpeaker when `v` is not a string.
+int16_t aws_channel(Builder& b, const JsonValue* v) {
+    if (!v || !v->is_string()) return kNoSpeaker;
+    const std::string_view s = trim(v->str);
+    if (s.size() < 4 || s.size() > 9 || s.substr(0, 3) != "ch_" || s.find_first_not_of("0123456789", 3) != std::string_view::npos)
+        return b.speaker_id(s);
+    uint32_t n = 0;
+    for (size_t i = 3; i < s.size(); ++i) n = n * 10 + uint32_t(s[i] - '0');
+    return b.speaker_id("Channel " + std::to_string(n + 1));
+}
+
+// An AWS speaker turn of older output's speaker_labels.segments.
+struct AwsTurn {
+    uint32_t start = 0, end = 0;
+    int16_t speaker = kNoSpeaker;
+};
+
+// Appends AWS `items` to `words`, punctuation against the word before among them; a word's speaker
+// is its "speaker_label", else its "channel_label" (aws_channel), else the one of the speaker
+// turn it starts in. @return ok, or an error naming the line of a malformed item.
+Status aws_items(Builder& b, const JsonValue& items, const std::vector<AwsTurn>& turns, std::vector<SttWord>& words) {
+    const size_t from = words.size();
     size_t ti = 0;
-    for (size_t k = 0; items && k < items->arr.size(); ++k) {
-        const JsonValue& it = items->arr[k];
+    for (const JsonValue& it : items.arr) {
         std::string_view type;
         const JsonValue* alts = nullptr;
-        if (Status st = stt_text(it, "type", "AWS item", type); !st) return st.error();
-        if (Status st = stt_array(it, "alternatives", "AWS item", alts); !st) return st.error();
+        if (Status st = stt_text(it, "type", "AWS item", type); !st) return st;
+        if (Status st = stt_array(it, "alternatives", "AWS item", alts); !st) return st;
         if (alts->arr.empty()) return line_error(it.line, "AWS item needs an alternative");
         SttWord sw;
-        if (Status st = stt_text(alts->arr[0], "content", "AWS alternative", sw.text); !st) return st.error();
+        if (Status st = stt_text(alts->arr[0], "content", "AWS alternative", sw.text); !st) return st;
         if (type == "punctuation") {
             sw.glue = true;
-            if (!words.empty()) sw.start = sw.end = words.back().start, sw.speaker = words.back().speaker;
+            if (words.size() > from) sw.start = sw.end = words.back().start, sw.speaker = words.back().speaker;
         } else {
-            if (Status st = stt_time(it, "start_time", "AWS item", sw.start); !st) return st.error();
-            if (Status st = stt_time(it, "end_time", "AWS item", sw.end); !st) return st.error();
+            if (Status st = stt_time(it, "start_time", "AWS item", sw.start); !st) return st;
+            if (Status st = stt_time(it, "end_time", "AWS item", sw.end); !st) return st;
             if (const JsonValue* sp = it.find("speaker_label")) {
                 sw.speaker = stt_speaker(b, sp);
+            } else if (const JsonValue* ch = it.find("channel_label")) {
+                sw.speaker = aws_channel(b, ch);
             } else {
                 while (ti + 1 < turns.size() && sw.start >= turns[ti].end) ++ti;
                 if (ti < turns.size() && sw.start >= turns[ti].start) sw.speaker = turns[ti].speaker;
@@ -2371,9 +2551,59 @@ Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
         }
         words.push_back(sw);
     }
-    add_stt_words(b, words);
+    return ok_status();
+}
+
+// AWS Transcribe: {"jobName", "results": {"transcripts": [{"transcript"}], "items": [{"start_time":
+// "0.5", "end_time", "type": "pronunciation" | "punctuation", "alternatives": [{"content"}],
+// "speaker_label" | "channel_label"}], "speaker_labels": {"segments": [{"start_time", "end_time",
+// "speaker_label"}]}, "channel_labels": {"channels": [{"channel_label", "items"}]},
+// "audio_segments": [{"start_time", "end_time", "transcript", "speaker_label" | "channel_label"}]}}.
+// Times are strings. Audio segments make the cues; else items (or, without them, each channel's
+// items, their cues interleaved by time), punctuation against the word before.
+Result<Episode> import_aws(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    std::vector<SttWord> words;
+    std::vector<SttCue> cues;
+    if (const JsonValue* segs = nonempty_array(results.find("audio_segments"))) {
+        if (Status st = add_stt_cues(b, *segs, {"transcript", "start_time", "end_time", nullptr}, "AWS audio segment", kNoSpeaker, cues); !st)
+            return st.error();
+        for (size_t k = 0; k < cues.size(); ++k) {
+            const JsonValue* sp = segs->arr[k].find("speaker_label");
+            cues[k].speaker = sp ? stt_speaker(b, sp) : aws_channel(b, segs->arr[k].find("channel_label"));
+        }
+        return stt_cues_done(b, words, cues, *segs, "AWS Transcribe", desc);
+    }
+    // Older output labels speakers only in speaker_labels.segments: a word takes the segment it starts in.
+    std::vector<AwsTurn> turns;
+    const JsonValue* labels = results.find("speaker_labels");
+    if (const JsonValue* ls = labels && labels->is_object() ? nonempty_array(labels->find("segments")) : nullptr)
+        for (const JsonValue& s : ls->arr) {
+            AwsTurn t;
+            if (!s.is_object()) return line_error(s.line, "AWS speaker segment is not an object");
+            if (Status st = stt_time(s, "start_time", "AWS speaker segment", t.start); !st) return st.error();
+            if (Status st = stt_time(s, "end_time", "AWS speaker segment", t.end); !st) return st.error();
+            t.speaker = stt_speaker(b, s.find("speaker_label"));
+            turns.push_back(t);
+        }
+    const JsonValue* items = results.find("items");
+    if (items && !items->is_array()) return line_error(items->line, "AWS Transcribe JSON: \"items\" must be an array");
+    const JsonValue* channels = results.find("channel_labels");
+    channels = channels && channels->is_object() ? nonempty_array(channels->find("channels")) : nullptr;
+    if (items && !items->arr.empty()) {
+        if (Status st = aws_items(b, *items, turns, words); !st) return st.error();
+        stt_word_cues(words, 0, false, cues);
+    } else if (channels) {  // channel identification without the merged "items"
+        for (const JsonValue& ch : channels->arr) {
+            const JsonValue* ch_items = nullptr;
+            if (Status st = stt_array(ch, "items", "AWS channel", ch_items); !st) return st.error();
+            const size_t from = words.size();
+            if (Status st = aws_items(b, *ch_items, turns, words); !st) return st.error();
+            stt_word_cues(words, from, false, cues);
+        }
+    }
     const JsonValue* tr = nonempty_array(results.find("transcripts"));
-    return stt_done(b, results, "AWS Transcribe", desc, tr && tr->arr[0].is_object() ? tr->arr[0].find("transcript") : nullptr);
+    return stt_cues_done(b, words, cues, results, "AWS Transcribe", desc, tr && tr->arr[0].is_object() ? tr->arr[0].find("transcript") : nullptr);
 }
 
 // A Google time field, v1's "startTime" or v2's "startOffset": a zero duration is left out of
@@ -2388,24 +2618,47 @@ Status google_time(const JsonValue& item, const char* v1, const char* v2, const 
 // [{"transcript", "words": [{"word", "startTime" | "startOffset": "1.500s", "endTime" | "endOffset",
 // "speakerTag" | "speakerLabel"}]}], "resultEndTime" | "resultEndOffset": "12.3s"}]}. A cue per
 // result: its words' times, else from the result before's end to its own. With speaker diarization
-// the last result repeats every word of the audio with its speaker: then that is read alone.
+// the last result repeats every word of the audio with its speaker: then that is read alone. With
+// "channelTag"s of several channels (separate recognition per channel) each channel is a speaker
+// and the cues of all channels interleave by time.
 Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) {
     Builder b(desc);
     auto top = [](const JsonValue& r) -> const JsonValue* {
         const JsonValue* alts = r.is_object() ? nonempty_array(r.find("alternatives")) : nullptr;
         return alts && alts->arr[0].is_object() ? &alts->arr[0] : nullptr;
     };
+    // v2's "speakerLabel", else v1's "speakerTag" from 1: the fields are there, empty or 0, in
+    // answers printed with their default values (proto-plus to_json, Node) without diarization.
+    auto speaker_of = [](const JsonValue& w) -> const JsonValue* {
+        const JsonValue* label = w.is_object() ? w.find("speakerLabel") : nullptr;
+        const JsonValue* tag = w.is_object() ? w.find("speakerTag") : nullptr;
+        return label && label->is_string() && !trim(label->str).empty() ? label : tag && tag->is_number() && tag->num >= 1 ? tag : nullptr;
+    };
     bool diarized = false;
     if (const JsonValue* alt = results.arr.empty() ? nullptr : top(results.arr.back()))
-        if (const JsonValue* ws = nonempty_array(alt->find("words")); ws && ws->arr[0].is_object())
-            diarized = ws->arr[0].find("speakerTag") || ws->arr[0].find("speakerLabel");
+        if (const JsonValue* ws = nonempty_array(alt->find("words")))
+            diarized = std::any_of(ws->arr.begin(), ws->arr.end(), [&](const JsonValue& w) { return speaker_of(w) != nullptr; });
     const size_t first = diarized ? results.arr.size() - 1 : 0;
-    uint32_t prev_end = 0;
+    // "channelTag" (from 1) with separate recognition per channel: each channel's results follow
+    // one another in time; with two channels or more each is a speaker ("Channel N") unless diarized.
+    int64_t first_tag = 0, max_tag = 0;
+    bool multi = false;
+    for (size_t k = first; k < results.arr.size(); ++k)
+        if (int64_t ch = 0; results.arr[k].is_object() && speaker_number(results.arr[k].find("channelTag"), ch) && ch >= 1) {
+            multi = multi || (first_tag && ch != first_tag);
+            first_tag = first_tag ? first_tag : ch;
+            max_tag = std::max(max_tag, ch);
+        }
+    std::vector<uint32_t> prev_ends(size_t(max_tag) + 1);  // by channel (< 10^6): the end of its result before
     size_t skipped = 0;
     std::vector<SttWord> words;
+    std::vector<SttCue> cues;
     for (size_t k = first; k < results.arr.size(); ++k) {
         const JsonValue& r = results.arr[k];
         if (!r.is_object()) return line_error(r.line, "Google result is not an object");
+        int64_t ch = 0;
+        speaker_number(r.find("channelTag"), ch);
+        uint32_t& prev_end = prev_ends[size_t(ch)];
         uint32_t end = prev_end;
         if (Status st = google_time(r, "resultEndTime", "resultEndOffset", "Google result", prev_end, end); !st) return st.error();
         const JsonValue* alt = top(r);
@@ -2414,32 +2667,34 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
             ++skipped;
             continue;
         }
-        words.clear();
+        const int16_t channel = multi && ch >= 1 ? b.speaker_id("Channel " + std::to_string(ch)) : kNoSpeaker;
         if (const JsonValue* ws = nonempty_array(alt->find("words"))) {
             uint32_t at = prev_end;
+            const size_t from = words.size();
             for (const JsonValue& w : ws->arr) {
                 SttWord sw;
                 if (Status st = stt_text(w, "word", "Google word", sw.text); !st) return st.error();
                 if (Status st = google_time(w, "startTime", "startOffset", "Google word", at, sw.start); !st) return st.error();
                 if (Status st = google_time(w, "endTime", "endOffset", "Google word", sw.start, sw.end); !st) return st.error();
-                const JsonValue* label = w.find("speakerLabel");
-                const JsonValue* tag = w.find("speakerTag");
-                sw.speaker = stt_speaker(b, label && label->is_string() && !label->str.empty() ? label
-                                            : tag && tag->is_number() && tag->num >= 1 ? tag : nullptr);
+                const JsonValue* sp = speaker_of(w);
+                sw.speaker = sp ? stt_speaker(b, sp) : channel;
                 at = sw.start;
                 words.push_back(sw);
             }
-            add_stt_words(b, words, !diarized);  // a result is a cue; the diarized last one is split
+            stt_word_cues(words, from, !diarized, cues);  // a result is a cue; the diarized last one is split
             prev_end = std::max({prev_end, end, words.back().end});
             continue;
         }
-        std::string_view text;
-        if (Status st = stt_text(*alt, "transcript", "Google alternative", text); !st) return st.error();
-        b.add_cue(text, prev_end, std::max(prev_end, end), kNoSpeaker);
-        prev_end = std::max(prev_end, end);
+        SttCue c;
+        if (Status st = stt_text(*alt, "transcript", "Google alternative", c.text); !st) return st.error();
+        c.start = prev_end;
+        c.end = std::max(prev_end, end);
+        c.speaker = channel;
+        cues.push_back(c);
+        prev_end = c.end;
     }
     if (skipped) warn(desc, "Google Speech-to-Text: skipped " + std::to_string(skipped) + " result(s) without alternatives");
-    return stt_done(b, results, "Google Speech-to-Text", desc);
+    return stt_cues_done(b, words, cues, results, "Google Speech-to-Text", desc);
 }
 
 // Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or

@@ -333,6 +333,23 @@ TEST_CASE("hostile subtitles: 4 MB cues of voice tags, of repeated lines, and a 
     }
 }
 
+// A TTML <p> starts a speaker turn at each <span> naming another speaker unless the text since
+// the last turn is blank: looking at that text again for every span was quadratic.
+TEST_CASE("hostile TTML: an 8 MB <p> of blank spans switching speakers imports in linear time", "[hostile][ttml]") {
+    const auto ms_since = [](std::clock_t t0) { return long(double(std::clock() - t0) * 1000.0 / CLOCKS_PER_SEC); };
+    std::string t = "<tt xmlns=\"http://www.w3.org/ns/ttml\"><body><div><p begin=\"1s\" end=\"2s\">";
+    for (bool a = false; t.size() < (8u << 20); a = !a) t += a ? "<span ttm:agent=\"a\"> </span>" : "<span ttm:agent=\"b\"> </span>";
+    t += "word</p></div></body></tt>";
+    ImportDesc d;
+    d.name = "spans.ttml";
+    const std::clock_t t0 = std::clock();
+    auto e = import_transcript(Bytes(t), d);
+    INFO("took " << ms_since(t0) << " ms: " << e.message());
+    CHECK(ms_since(t0) < 20000);  // well under a second in a Release build; about a minute when quadratic
+    REQUIRE(e.ok());
+    CHECK(e->words.size() == 1);
+}
+
 TEST_CASE("hostile text: importers refuse invalid UTF-8 and overlong sequences, naming the line", "[hostile][utf8]") {
     for (const std::string& bad : kInvalidUtf8) {
         std::string text = "before " + bad + " after x" + bad + "y";

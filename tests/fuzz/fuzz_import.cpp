@@ -25,7 +25,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         prev = w.end;
     }
     for (const auto& c : ep.cues) {
-        if (c.first_word != next || c.start_ms > c.end_ms) __builtin_trap();
+        if (c.first_word != next || c.start_ms > c.end_ms || c.word_count > ep.words.size() - next) __builtin_trap();
+        for (uint32_t i = c.first_word; i < c.first_word + c.word_count; ++i)  // a cue's words are timed within it
+            if (ep.words[i].start_ms < c.start_ms || ep.words[i].start_ms > c.end_ms) __builtin_trap();
         next += c.word_count;
     }
     if (next != ep.words.size()) __builtin_trap();
