@@ -846,8 +846,8 @@ bool name_matches(const std::string& folded_filter, const std::string& speaker_n
     return f.find(folded_filter) != std::string::npos;
 }
 
-// Speaker filter: allowed speaker ids per episode (empty = no filter).
-using SpeakerFilter = std::vector<std::vector<int16_t>>;
+// Speaker filter: per episode (empty = no filter).
+using SpeakerFilter = std::vector<SpeakerKeep>;
 
 // Matches of clause `ci` (its items, "jiu jitsu" joins, the speaker filter), grouped by passage.
 ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& query, size_t ci, const SearchDesc& desc,
@@ -874,11 +874,8 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
         for (const M& m : cr.matches) {
             const Episode& ep = c.episode(m.doc);
             uint32_t w = ix.word_of_token(m.doc, m.pos);
-            int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
-            const auto& al = allowed[m.doc];
-            // allowed lists the matching speakers; -speaker: keeps every other word (unattributed too)
-            const bool by_match = s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end();
-            if (by_match != query.speaker_excluded) cr.matches[o++] = m;
+            // -speaker: keeps every other word (unattributed too)
+            if (allowed[m.doc].keeps(w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker)) cr.matches[o++] = m;
         }
         cr.matches.resize(o);
     }
@@ -1125,7 +1122,8 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
 using MatchRanges = std::vector<std::pair<const M*, const M*>>;  // per positive clause, sorted
 
 // A ranked hit from its passage's matches: rank level, word ranges, highlights and snippet.
-Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, uint32_t snippet_bytes) {
+Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, uint32_t snippet_bytes,
+             const SpeakerFilter& allowed) {
     const InvertedIndex& ix = c.index();
     Hit h;
     h.passage = cand.gid;
@@ -1155,7 +1153,7 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
         h.time_ms = ix.passage(cand.gid).start_ms;
         h.text_pending = true;
     } else {
-        fill_hit_text(h, c.episode(h.doc), words, snippet_bytes);
+        fill_hit_text(h, c.episode(h.doc), words, snippet_bytes, allowed.empty() ? SpeakerKeep{} : allowed[h.doc]);
     }
     return h;
 }
@@ -1560,7 +1558,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
             const std::vector<M>& v = passage_matches(m_clauses[k], cand.gid);
             ranges[k] = {v.data(), v.data() + v.size()};
         }
-        res.hits.push_back(make_hit(m_c, cand, ranges, m_desc.snippet_bytes));
+        res.hits.push_back(make_hit(m_c, cand, ranges, m_desc.snippet_bytes, allowed));
     }
     return true;
 }
@@ -1591,8 +1589,18 @@ void Collection::release_text(DocId d) {
     m_resident[d] = 0;
 }
 
+SpeakerKeep speaker_keep(const EpisodeMeta& meta, const std::string& folded_name, bool excluded) {
+    SpeakerKeep k;
+    if (folded_name.empty()) return k;
+    k.active = true;
+    k.excluded = excluded;
+    for (size_t s = 0; s < meta.speakers.size() && s < size_t(INT16_MAX); ++s)
+        if (name_matches(folded_name, meta.speakers[s])) k.speakers.push_back(int16_t(s));
+    return k;
+}
+
 void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
-                   uint32_t snippet_bytes) {
+                   uint32_t snippet_bytes, const SpeakerKeep& keep) {
     h.highlights.clear();
     for (const auto& w : words) {
         if (w.second >= ep.words.size()) continue;
@@ -1603,7 +1611,7 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
             h.highlights.push_back(s);
     }
     if (h.word >= ep.words.size()) h.word = 0;
-    h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes);
+    h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes, keep);
     // the row's time and the reader's jump go where the snippet centres, not to an earlier lone match
     h.focus_word = ep.words.empty() ? h.word : h.snippet.focus_word;
     h.time_ms = ep.words.empty() ? 0 : ep.words[h.focus_word].start_ms;
@@ -1618,7 +1626,7 @@ void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t sn
         if (m.first_word < h.word || m.first_word > h.last_word) continue;
         words.push_back({m.first_word, m.first_word + m.word_count - 1});
     }
-    fill_hit_text(h, ep, words, snippet_bytes);
+    fill_hit_text(h, ep, words, snippet_bytes, speaker_keep(ep.meta, r.speaker, r.speaker_excluded));
 }
 
 Result<SearchResult> Collection::search(std::string_view text, const SearchDesc& desc) const {
@@ -1686,14 +1694,12 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);
 
+    res.speaker = query.speaker;
+    res.speaker_excluded = query.speaker_excluded;
     SpeakerFilter allowed;
     if (!query.speaker.empty()) {
-        allowed.resize(m_episodes.size());
-        for (DocId d = 0; d < m_episodes.size(); ++d) {
-            const auto& sp = m_episodes[d].meta.speakers;
-            for (size_t s = 0; s < sp.size(); ++s)
-                if (name_matches(query.speaker, sp[s])) allowed[d].push_back(int16_t(s));
-        }
+        allowed.reserve(m_episodes.size());
+        for (const Episode& ep : m_episodes) allowed.push_back(speaker_keep(ep.meta, query.speaker, query.speaker_excluded));
     }
     if (!partial && PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
 
@@ -1861,7 +1867,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     res.occurrences = nc == 1 ? single_occ : res.total_passages;
 
     keep_best(cands, desc.limit);
-    for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes));
+    for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes, allowed));
     return res;
 }
 
@@ -1903,7 +1909,7 @@ uint32_t snippet_focus(const Episode& ep, uint32_t first_word, uint32_t last_wor
 // spacing) but lie outside the passage's highlights: the context a snippet borrows from a
 // neighbouring passage otherwise shows the query's words plain.
 void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t begin,
-                           const std::vector<ByteSpan>& highlights, std::vector<ByteSpan>& out) {
+                           const std::vector<ByteSpan>& highlights, const SpeakerKeep& keep, std::vector<ByteSpan>& out) {
     if (highlights.empty()) return;
     const std::string_view text(ep.text);
     std::vector<std::string_view> forms;
@@ -1916,6 +1922,7 @@ void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t b
     size_t before = out.size();
     for (uint32_t w = a; w <= z; ++w) {
         const uint32_t wb = ep.words[w].begin;
+        if (!keep.keeps(ep.words[w].speaker)) continue;  // speaker:lex marks none of Mark's words
         bool inside = false;
         for (const ByteSpan& h : highlights) inside = inside || (wb >= h.begin && wb < h.end);
         if (inside) continue;
@@ -1936,7 +1943,7 @@ void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t b
 }  // namespace
 
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
-                     const std::vector<ByteSpan>& highlights, uint32_t context) {
+                     const std::vector<ByteSpan>& highlights, uint32_t context, const SpeakerKeep& keep) {
     Snippet s;
     if (ep.words.empty() || first_word >= ep.words.size()) return s;
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
@@ -1968,7 +1975,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
-    highlight_shown_forms(ep, a, z, begin, highlights, s.highlights);
+    highlight_shown_forms(ep, a, z, begin, highlights, keep, s.highlights);
     return s;
 }
 

@@ -297,7 +297,7 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         m_snippet_requests.pop_back();
         if (i >= m_results.size() || !m_results[i].snippet_pending) continue;
         auto ep = decoded(m_results[i].episode);
-        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences);
+        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences, m_speaker, m_speaker_excluded);
         else m_results[i].snippet_pending = false;
         ++filled;
     }
@@ -570,6 +570,8 @@ void AppModel::set_query(std::string q) {
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
         m_total_hits = out.hits;
+        m_speaker = std::move(out.speaker);
+        m_speaker_excluded = out.speaker_excluded;
         if (m_meta.size() > 1) {  // group by episode: episodes in the order of their best row
             std::vector<uint32_t> group(m_meta.size(), UINT32_MAX);
             uint32_t next = 0;
@@ -624,7 +626,7 @@ void AppModel::select_result(int i) {
     if (m_results[size_t(i)].snippet_pending) {  // an archive row not filled yet (chosen by End,
         // PageDown or a link before it was drawn): its focus comes from the text the reader decodes anyway
         auto ep = decoded(m_results[size_t(i)].episode);
-        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences);
+        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences, m_speaker, m_speaker_excluded);
     }
     const ResultRow& r = m_results[size_t(i)];
     // the current occurrence becomes the one the row's snippet centres on (not an earlier lone

@@ -286,6 +286,8 @@ private:
     std::vector<uint32_t> m_hits_per_episode;
     uint64_t m_total_passages = 0;
     uint64_t m_total_hits = 0;
+    std::string m_speaker;            // the results' speaker: filter (SearchOutput::speaker), for fill_row
+    bool m_speaker_excluded = false;
     std::vector<uint8_t> m_hit_flags;
     std::vector<std::string> m_history;
     int m_selected_result = -1;

@@ -43,6 +43,8 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     out.total_passages = sr.total_passages;
     out.note = partial_note(sr);
     out.hits = sr.occurrences;
+    out.speaker = sr.speaker;
+    out.speaker_excluded = sr.speaker_excluded;
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)
         out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count});
@@ -64,7 +66,8 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     return out;
 }
 
-void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences) {
+void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences,
+                            const std::string& speaker, bool speaker_excluded) {
     Hit h;
     h.doc = row.episode;
     h.word = row.word;
@@ -76,7 +79,7 @@ void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector
                                });
     for (auto it = lo; it != occurrences.end() && it->episode == row.episode && it->word <= row.last_word; ++it)
         words.push_back({it->word, it->word_end ? it->word_end - 1 : 0});
-    fill_hit_text(h, ep, words, kSnippetBytes);
+    fill_hit_text(h, ep, words, kSnippetBytes, speaker_keep(ep.meta, speaker, speaker_excluded));
     row.word = h.word;
     row.focus_word = h.focus_word;
     row.time_ms = h.time_ms;
