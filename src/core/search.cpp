@@ -973,26 +973,37 @@ void keep_best(std::vector<Cand>& cands, uint32_t limit) {
 // The word ranges of matches [b, e), appended (field stores straight into the vector: a
 // temporary costs a store-forwarding stall).
 void append_word_matches(InvertedIndex::WordCursor& cursor, const M* b, const M* e, std::vector<WordMatch>& out) {
+    // a word written without spaces: the match's characters (kWholeWord beyond uint16_t: the word)
+    auto ch = [](uint32_t c) { return c < kWholeWordChar ? uint16_t(c) : kWholeWordChar; };
     for (const M* m = b; m != e; ++m) {
         uint32_t w0 = cursor.word(m->doc, m->pos);
+        const uint32_t c0 = cursor.char_of_last(m->pos);
         uint32_t w1 = m->span == 1 ? w0 : cursor.word(m->doc, m->pos + m->span - 1);
+        const uint32_t c1 = m->span == 1 ? c0 : cursor.char_of_last(m->pos + m->span - 1);
         WordMatch& wm = out.emplace_back();
         wm.doc = m->doc;
         wm.first_word = w0;
         wm.word_count = w1 - w0 + 1;
         wm.level = lv(*m);
+        wm.first_char = ch(c0);
+        wm.last_char = ch(c1);
     }
 }
 
 // Sort (one clause's matches come sorted; several clauses interleave) and keep the best level
 // per word range. @return the number left
 size_t unique_word_matches(std::vector<WordMatch>& v) {
+    // (characters of a word written without spaces are ranges of their own: 2 matches of "東京" in
+    // one run of Japanese are 2; other words' characters are kWholeWordChar)
     auto wm_less = [](const WordMatch& a, const WordMatch& b) {
         if (a.first_word != b.first_word) return a.first_word < b.first_word;
-        return a.word_count != b.word_count ? a.word_count < b.word_count : a.level < b.level;  // unique keeps the best
+        if (a.word_count != b.word_count) return a.word_count < b.word_count;
+        if (a.first_char != b.first_char) return a.first_char < b.first_char;
+        return a.last_char != b.last_char ? a.last_char < b.last_char : a.level < b.level;  // unique keeps the best
     };
     auto wm_same = [](const WordMatch& a, const WordMatch& b) {
-        return a.first_word == b.first_word && a.word_count == b.word_count;
+        return a.first_word == b.first_word && a.word_count == b.word_count && a.first_char == b.first_char &&
+               a.last_char == b.last_char;
     };
     if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
     v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
@@ -1131,21 +1142,19 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
     h.score = cand.score;
     h.level = MatchLevel::Exact;
     uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
-    std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
+    std::vector<WordMatch> words;
+    InvertedIndex::WordCursor cursor(ix);
     for (const auto& r : ranges) {
         MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
-        for (const M* m = r.first; m != r.second; ++m) {
-            uint32_t w0 = ix.word_of_token(m->doc, m->pos);
-            uint32_t w1 = ix.word_of_token(m->doc, m->pos + m->span - 1);
-            words.push_back({w0, w1});
-            best = std::min(best, lv(*m));
-            first_w = std::min(first_w, w0);
-            last_w = std::max(last_w, w1);
-        }
+        append_word_matches(cursor, r.first, r.second, words);
+        for (const M* m = r.first; m != r.second; ++m) best = std::min(best, lv(*m));
         h.level = std::max(h.level, best);
     }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+    unique_word_matches(words);
+    for (const WordMatch& w : words) {
+        first_w = std::min(first_w, w.first_word);
+        last_w = std::max(last_w, w.first_word + w.word_count - 1);
+    }
     h.word = first_w;
     h.focus_word = first_w;
     h.last_word = std::max(first_w, last_w);
@@ -1599,12 +1608,35 @@ SpeakerKeep speaker_keep(const EpisodeMeta& meta, const std::string& folded_name
     return k;
 }
 
-void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
+ByteSpan match_bytes(const Episode& ep, const WordMatch& m) {
+    const uint32_t last = m.first_word + m.word_count - 1;
+    if (m.word_count == 0 || last >= ep.words.size()) return {};
+    const Word &a = ep.words[m.first_word], &z = ep.words[last];
+    ByteSpan s{a.begin, z.end};
+    if (m.first_char == kWholeWordChar && m.last_char == kWholeWordChar) return s;
+    WordTokens wt;
+    wt.want_src = true;
+    const std::string_view text(ep.text);
+    if (m.first_char != kWholeWordChar && a.end <= text.size()) {
+        word_tokens(text.substr(a.begin, a.end - a.begin), wt);
+        if (m.first_char < wt.src.size()) s.begin = a.begin + wt.src[m.first_char].begin;
+    }
+    if (m.last_char != kWholeWordChar && z.end <= text.size()) {
+        word_tokens(text.substr(z.begin, z.end - z.begin), wt);
+        if (m.last_char < wt.src.size()) s.end = z.begin + wt.src[m.last_char].end;
+    }
+    if (s.end < s.begin) s = {a.begin, z.end};  // (not from the index: whole words)
+    return s;
+}
+
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<WordMatch>& words,
                    uint32_t snippet_bytes, const SpeakerKeep& keep) {
+    std::vector<ByteSpan> spans;  // by first byte (characters of one word need not follow word order)
+    for (const WordMatch& w : words)
+        if (w.word_count > 0 && w.first_word + w.word_count - 1 < ep.words.size()) spans.push_back(match_bytes(ep, w));
+    std::sort(spans.begin(), spans.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
     h.highlights.clear();
-    for (const auto& w : words) {
-        if (w.second >= ep.words.size()) continue;
-        ByteSpan s{ep.words[w.first].begin, ep.words[w.second].end};
+    for (const ByteSpan& s : spans) {
         if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
             h.highlights.back().end = std::max(h.highlights.back().end, s.end);
         else
@@ -1619,12 +1651,12 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
 }
 
 void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes) {
-    std::vector<std::pair<uint32_t, uint32_t>> words;
+    std::vector<WordMatch> words;
     auto range = r.matches_in(h.doc);
     for (size_t k = range.first; k < range.second; ++k) {
         const WordMatch& m = r.matches[k];
         if (m.first_word < h.word || m.first_word > h.last_word) continue;
-        words.push_back({m.first_word, m.first_word + m.word_count - 1});
+        words.push_back(m);
     }
     fill_hit_text(h, ep, words, snippet_bytes, speaker_keep(ep.meta, r.speaker, r.speaker_excluded));
 }

@@ -103,13 +103,22 @@ struct ByteSpan {
     uint32_t end = 0;
 };
 
-// A matched word range in an episode (a phrase covers several words).
+constexpr uint16_t kWholeWordChar = 0xFFFF;  // WordMatch: the match covers the word whole
+
+// A matched word range in an episode (a phrase covers several words). In a word written without
+// spaces (Chinese, Japanese: one token per character) the match is only some of its characters.
 struct WordMatch {
     DocId doc = 0;
     uint32_t first_word = 0;
     uint32_t word_count = 1;
     MatchLevel level = MatchLevel::Exact;
+    uint16_t first_char = kWholeWordChar;  // the first word's character (token) the match starts at
+    uint16_t last_char = kWholeWordChar;   // the last word's character it ends at
 };
+
+// @return the bytes of Episode::text that match `m` covers: its words, or in words written
+// without spaces its characters (word_tokens(..).src); clamped to the text.
+ByteSpan match_bytes(const Episode& ep, const WordMatch& m);
 
 struct Snippet {
     std::string text;                  // context cut on word boundaries (newlines -> spaces)
@@ -258,9 +267,9 @@ private:
 // of `r` inside [h.word, h.last_word] and its speaker: filter (what search does for resident
 // episodes). Clears text_pending.
 void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes = 80);
-// The same from word ranges (first, last word; inclusive), sorted by first word; `keep`: the
-// speakers whose words the snippet may mark beyond those ranges (make_snippet).
-void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
+// The same from matches of episode `ep` (WordMatch::doc is not read), sorted by first word;
+// `keep`: the speakers whose words the snippet may mark beyond them (make_snippet).
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<WordMatch>& words,
                    uint32_t snippet_bytes = 80, const SpeakerKeep& keep = {});
 
 // KWIC: the text around words [first_word, last_word] of `ep`, about `context` bytes each side,

@@ -469,6 +469,48 @@ TEST_CASE("a CJK word is found inside a run without spaces", "[search][cjk]") {
     CHECK(count("大阪") == 0);
 }
 
+// Protects CJK highlights: a match in text without spaces marked the whole run up to the next
+// space ("私は東京に住んでいます。東京タワーが好きです。" for "東京"), not the characters found.
+TEST_CASE("a CJK match highlights only its characters, in the snippet and the match list", "[search][cjk][snippet]") {
+    const std::string text = "私は東京に住んでいます。東京タワーが好きです。 iPhone用の東京ガイド";
+    Collection c;
+    REQUIRE(c.add(import_text(text, "ja")).ok());
+    const Episode& ep = c.episode(0);
+    auto marked = [&](const char* q) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        REQUIRE(r->hits.size() == 1);
+        std::vector<std::string> snip, hl, list;
+        const Hit& h = r->hits[0];
+        for (const ByteSpan& b : h.snippet.highlights) snip.push_back(h.snippet.text.substr(b.begin, b.end - b.begin));
+        for (const ByteSpan& b : h.highlights) hl.push_back(ep.text.substr(b.begin, b.end - b.begin));
+        for (const WordMatch& m : r->matches) {
+            const ByteSpan b = match_bytes(ep, m);
+            list.push_back(std::to_string(b.begin) + ":" + ep.text.substr(b.begin, b.end - b.begin));
+        }
+        CHECK(snip == hl);
+        return std::make_pair(hl, list);
+    };
+    auto m = marked("東京");
+    CHECK(m.first == std::vector<std::string>{"東京", "東京", "東京"});
+    CHECK(m.second == std::vector<std::string>{"6:東京", "36:東京", "82:東京"});
+    m = marked("京");  // twice in one run: two matches (F3 steps to each), not one for the run
+    CHECK(m.first == std::vector<std::string>{"京", "京", "京"});
+    CHECK(m.second == std::vector<std::string>{"9:京", "39:京", "85:京"});
+    m = marked("iphone");  // the Latin part of a mixed run
+    CHECK(m.first == std::vector<std::string>{"iPhone"});
+    m = marked("東京 ガイド");  // two clauses in one run: side by side they are one mark
+    CHECK(m.first == std::vector<std::string>{"東京", "東京", "東京ガイド"});
+    // other words are still marked whole: "jitsu" marks "jiu-jitsu", as before
+    Collection latin;
+    REQUIRE(latin.add(import_text("We train jiu-jitsu daily.", "en")).ok());
+    auto r = latin.search("jitsu");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const ByteSpan b = r->hits[0].highlights.at(0);
+    CHECK(latin.episode(0).text.substr(b.begin, b.end - b.begin) == "jiu-jitsu");
+}
+
 // Protects snippets of punctuated text: they began at the first word's span and dropped an
 // opening quote ("[smart] quotes”") and ended before a final full stop.
 TEST_CASE("a snippet keeps the punctuation around its first and last words", "[search][snippet]") {

@@ -422,6 +422,7 @@ void AppModel::fail(Errc code, std::string message) {
     m_paragraphs.clear();
     m_topics.clear();
     m_hit_flags.clear();
+    m_hit_spans.clear();
     bump();
 }
 
@@ -530,7 +531,7 @@ void AppModel::rebuild_topic_groups() {
 }
 
 void AppModel::rebuild_episode_view() {
-    if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
+    if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); m_hit_spans.clear(); return; }
     const Episode& ep = *m_current;
     // The shown episode's topics are built by the steps after the next one, in pieces (tens of ms
     // in WASM at once, a few times that in the browser's first, cold run), so that neither a load
@@ -589,12 +590,24 @@ void AppModel::set_query(std::string q) {
 }
 
 void AppModel::rebuild_hit_flags() {
+    m_hit_spans.clear();
     if (m_episode >= m_meta.size()) { m_hit_flags.clear(); return; }
-    m_hit_flags.assign(current_episode().words.size(), 0);
+    const Episode& ep = current_episode();
+    m_hit_flags.assign(ep.words.size(), 0);
     for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
+        const ByteSpan b = SearchEngine::match_bytes(ep, o);
+        if (b.end > b.begin) m_hit_spans.push_back(TextSpan{b.begin, b.end});
     }
+    // matches come by word; characters of one word, or a phrase and a word inside it, may overlap
+    std::sort(m_hit_spans.begin(), m_hit_spans.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+    size_t k = 0;
+    for (const TextSpan& t : m_hit_spans) {
+        if (k > 0 && m_hit_spans[k - 1].end > t.begin) m_hit_spans[k - 1].end = std::max(m_hit_spans[k - 1].end, t.end);
+        else m_hit_spans[k++] = t;
+    }
+    m_hit_spans.resize(k);
 }
 
 std::vector<uint32_t> AppModel::hit_density(uint32_t bins) const {
@@ -737,6 +750,15 @@ bool AppModel::current_match(uint32_t& begin, uint32_t& end) const {
     begin = o.word;
     end = o.word_end;
     return true;
+}
+
+bool AppModel::current_match_span(TextSpan& span) const {
+    if (m_current_occ < 0 || size_t(m_current_occ) >= m_occurrences.size()) return false;
+    const MatchRef& o = m_occurrences[size_t(m_current_occ)];
+    if (o.episode != m_episode || !m_current) return false;
+    const ByteSpan b = SearchEngine::match_bytes(current_episode(), o);
+    span = TextSpan{b.begin, b.end};
+    return b.end > b.begin;
 }
 
 // ---- deep links ----

@@ -51,6 +51,9 @@ public:
     static void fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences,
                          const std::string& speaker, bool speaker_excluded);
 
+    // The episode text bytes match `o` covers (its words, or in Chinese / Japanese its characters).
+    static ByteSpan match_bytes(const Episode& ep, const MatchRef& o);
+
 private:
     Collection m_collection;
 };
