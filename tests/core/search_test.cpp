@@ -511,6 +511,27 @@ TEST_CASE("a CJK match highlights only its characters, in the snippet and the ma
     CHECK(latin.episode(0).text.substr(b.begin, b.end - b.begin) == "jiu-jitsu");
 }
 
+// Protects numbers written with a symbol (audit: "100%", "$100"): the symbol is not indexed, so
+// "100" finds "100%", "$100", "100 %" and "100 percent", and "100%" or "$100" find the same
+// rather than nothing; the mark is the number, never the symbol or the word beside it.
+TEST_CASE("a number written with % or $ is found by the number, and marked as the number", "[search][snippet]") {
+    Collection c;
+    REQUIRE(c.add(import_text("About 100% of it. Paid $100 for 100 percent, then 100 % again.", "n")).ok());
+    for (const char* q : {"100", "100%", "$100", "100 %"}) {
+        INFO(q);
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        CHECK(r->occurrences == 4);
+        REQUIRE(r->hits.size() == 1);
+        const Hit& h = r->hits[0];
+        REQUIRE(h.snippet.highlights.size() == 4);
+        for (const ByteSpan& b : h.snippet.highlights) CHECK(h.snippet.text.substr(b.begin, b.end - b.begin) == "100");
+    }
+    auto r = c.search("\"100 percent\"");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+}
+
 // Protects snippets of punctuated text: they began at the first word's span and dropped an
 // opening quote ("[smart] quotes”") and ended before a final full stop.
 TEST_CASE("a snippet keeps the punctuation around its first and last words", "[search][snippet]") {
