@@ -23,7 +23,8 @@ static const char* kSyntaxHelp =
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
-    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search";
+    "Enter / F3: next hit from where you read   Shift+Enter / Shift+F3: previous\n"
+    "Down: into the ranked results, best first   Up: earlier queries   Ctrl+F or /: search";
 
 const char* App::search_help() { return kSyntaxHelp; }
 
