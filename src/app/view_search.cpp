@@ -24,7 +24,8 @@ static const char* kSyntaxHelp =
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
     "Enter / F3: next hit from where you read   Shift+Enter / Shift+F3: previous\n"
-    "Down: into the ranked results, best first   Up: earlier queries   Ctrl+F or /: search";
+    "Down: the ranked results, best first   Up: earlier queries\n"
+    "Ctrl+F or /: search";
 
 const char* App::search_help() { return kSyntaxHelp; }
 
