@@ -161,8 +161,10 @@ void App::draw_reader() {
     ImU32 col_hit = m_dark ? IM_COL32(140, 110, 20, 210) : IM_COL32(255, 221, 110, 255);
     ImU32 col_cur = m_dark ? IM_COL32(230, 120, 30, 255) : IM_COL32(255, 150, 40, 255);
     ImU32 col_sel = m_dark ? IM_COL32(60, 100, 170, 200) : IM_COL32(170, 205, 255, 255);
-    uint32_t cur_a = 0, cur_b = 0;
-    bool has_cur = m_model.current_match(cur_a, cur_b);
+    TextSpan cur_span;
+    std::vector<TextSpan> cur_spans;  // the current match, as word_marks takes it
+    if (m_model.current_match_span(cur_span)) cur_spans.push_back(cur_span);
+    std::vector<WordMark> marks;
     uint32_t sel_a = 0, sel_b = 0;
     if (m_sel_anchor >= 0) { sel_a = uint32_t(std::min(m_sel_anchor, m_sel_end)); sel_b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
     ImFont* small = m_fonts.small ? m_fonts.small : font;
@@ -192,30 +194,28 @@ void App::draw_reader() {
             if (ly > origin.y + scroll + view_h || ly + m_line_height < origin.y + scroll) continue;
             for (uint32_t k = 0; k < line.word_count; ++k) {
                 uint32_t w = line.first_word + k;
-                const Word& wd = ep.words[w];
                 const auto [db, de] = word_display_span(ep, w);  // the word with its punctuation
                 std::string_view s = text.substr(db, de - db);
                 float x = text_x + m_layout.word_x[w];
                 bool in_sel = m_sel_anchor >= 0 && w >= sel_a && w <= sel_b;
-                bool hit = w < flags.size() && flags[w];
-                bool cur = has_cur && w >= cur_a && w < cur_b;
-                // extend the background over the following space when the next word is also marked
-                bool next_same = k + 1 < line.word_count &&
-                                 ((in_sel && w + 1 <= sel_b) || (!in_sel && cur && w + 1 < cur_b) ||
-                                  (!in_sel && !cur && hit && w + 1 < flags.size() && flags[w + 1]));
-                // a selection covers the punctuation too; a hit covers only the word it matched
-                float left = x, right = 0;
-                if (!in_sel && (cur || hit)) {
-                    left += font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), text.data() + wd.begin).x;
-                    right = left + font->CalcTextSizeA(fs, FLT_MAX, 0, text.data() + wd.begin, text.data() + wd.end).x;
-                } else if (in_sel) {
-                    right = x + font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+                if (in_sel) {  // a selection covers the punctuation too
+                    float right = x + font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+                    if (k + 1 < line.word_count && w + 1 <= sel_b) right = text_x + m_layout.word_x[w + 1];
+                    dl->AddRectFilled(ImVec2(x - 2, ly - 1), ImVec2(right + 2, ly + fs + 3), col_sel, 2.f);
+                } else if (w < flags.size() && flags[w]) {
+                    // a hit covers only what it matched (word_marks): the current match over the others
+                    for (int pass = 0; pass < 2; ++pass) {
+                        marks.clear();
+                        word_marks(ep, w, pass == 0 ? m_model.hit_spans() : cur_spans, marks);
+                        for (const WordMark& mk : marks) {
+                            float left = x + font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), text.data() + mk.begin).x;
+                            float right = x + font->CalcTextSizeA(fs, FLT_MAX, 0, s.data(), text.data() + mk.end).x;
+                            // a phrase: on over the space to the next word of the line
+                            if (mk.to_next && k + 1 < line.word_count) right = text_x + m_layout.word_x[w + 1];
+                            dl->AddRectFilled(ImVec2(left - 2, ly - 1), ImVec2(right + 2, ly + fs + 3), pass == 0 ? col_hit : col_cur, 3.f);
+                        }
+                    }
                 }
-                if (next_same) right = text_x + m_layout.word_x[w + 1];
-                ImVec2 a(left - 2, ly - 1), b(right + 2, ly + fs + 3);
-                if (in_sel) dl->AddRectFilled(a, b, col_sel, 2.f);
-                else if (cur) dl->AddRectFilled(a, b, col_cur, 3.f);
-                else if (hit) dl->AddRectFilled(a, b, col_hit, 3.f);
                 dl->AddText(font, fs, ImVec2(x, ly), col_text, s.data(), s.data() + s.size());
             }
         }

@@ -23,8 +23,10 @@ static const char* kSyntaxHelp =
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
-    "Enter / F3: next hit   Shift+F3: previous   Up/Down: history   Ctrl+F or /: search\n"
-    "Tab: the next part (timeline, tabs, list, reader)   Esc: clear, then to the reader";
+    "Enter / F3: next hit from where you read   Shift+Enter / Shift+F3: previous\n"
+    "Down: the ranked results, best first   Up: earlier queries\n"
+    "Ctrl+F or /: search   Tab: the next part (timeline, tabs, list, reader)\n"
+    "Esc: clear, then to the reader";
 
 const char* App::search_help() { return kSyntaxHelp; }
 

@@ -409,12 +409,12 @@ __attribute__((noinline)) void InvertedIndex::index_words(WordLoop& L, uint32_t 
         }
         if (k == 1) {  // extend the open one-to-one run, or start one
             if (!L.run_open || pos - w != L.run_offset) {
-                m_runs.push_back(Run{pos, w, 1});
+                m_runs.push_back(Run{pos, w, 1, 0});
                 L.run_open = true;
                 L.run_offset = pos - w;
             }
         } else {
-            m_runs.push_back(Run{pos, w, 0});
+            m_runs.push_back(Run{pos, w, 0, uint16_t(has_cjk_char(ws))});
             L.run_open = false;
             m_passage_multi.resize(m_passages.size(), 0);
             m_passage_multi.back() = 1;  // this passage holds a word of several tokens
@@ -881,6 +881,14 @@ uint32_t InvertedIndex::word_of_token_slow(DocId d, Pos pos) const {
     if (it == b) return 0;
     --it;
     return it->one_to_one ? it->first_word + (pos - it->first_token) : it->first_word;
+}
+
+uint32_t InvertedIndex::char_of_token(DocId d, Pos pos) const {
+    const DocInfo& di = m_docs[d];
+    auto b = m_runs.begin() + di.run_begin, e = m_runs.begin() + di.run_end;
+    auto it = std::upper_bound(b, e, pos, [](Pos p, const Run& r) { return p < r.first_token; });
+    if (it == b || !(--it)->by_char) return kWholeWord;
+    return pos - it->first_token;
 }
 
 uint32_t InvertedIndex::passage_of(DocId d, Pos pos) const {

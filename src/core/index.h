@@ -31,6 +31,7 @@ namespace tx {
 
 using TermId = uint32_t;  // index into the term dictionary
 constexpr TermId kNoTerm = 0xFFFFFFFFu;
+constexpr uint32_t kWholeWord = 0xFFFFFFFFu;  // InvertedIndex::char_of_token: not a word written by characters
 
 struct IndexDesc {
     uint32_t passage_ms = 30000;  // passages group consecutive cues up to this duration
@@ -103,6 +104,9 @@ public:
         }
         return word_of_token_slow(d, pos);
     }
+    // Which token of its word `pos` is, when that word is written without spaces (Chinese,
+    // Japanese: has_cjk_char); kWholeWord for any other word (a match covers it whole).
+    uint32_t char_of_token(DocId d, Pos pos) const;
     // True when passage `gid` holds a word of several tokens ("jiu-jitsu"): only there can two
     // distinct token ranges map to the same word range.
     bool passage_has_multi_token_word(uint32_t gid) const { return m_passage_multi[gid] != 0; }
@@ -120,6 +124,12 @@ public:
             if (m_run >= di.run_end) return 0;
             const Run& r = m_ix.m_runs[m_run];
             return r.one_to_one ? r.first_word + (pos - r.first_token) : r.first_word;
+        }
+        // InvertedIndex::char_of_token of the `pos` last given to word()
+        uint32_t char_of_last(Pos pos) const {
+            if (m_run >= m_ix.m_runs.size()) return kWholeWord;
+            const Run& r = m_ix.m_runs[m_run];
+            return r.by_char && pos >= r.first_token ? pos - r.first_token : kWholeWord;
         }
 
     private:
@@ -257,7 +267,9 @@ private:
     struct Run {                // token -> word map, piecewise
         uint32_t first_token;
         uint32_t first_word;
-        uint32_t one_to_one;   // 1: word advances with token; 0: all tokens map to first_word
+        uint16_t one_to_one;   // 1: word advances with token; 0: all tokens map to first_word
+        uint16_t by_char;      // 1: a word of several tokens written without spaces (has_cjk_char):
+                               // a match marks its characters, not the whole word
     };
 
     struct Summary {              // a frequent term's passage summary and episode directory

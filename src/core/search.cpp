@@ -846,8 +846,8 @@ bool name_matches(const std::string& folded_filter, const std::string& speaker_n
     return f.find(folded_filter) != std::string::npos;
 }
 
-// Speaker filter: allowed speaker ids per episode (empty = no filter).
-using SpeakerFilter = std::vector<std::vector<int16_t>>;
+// Speaker filter: per episode (empty = no filter).
+using SpeakerFilter = std::vector<SpeakerKeep>;
 
 // Matches of clause `ci` (its items, "jiu jitsu" joins, the speaker filter), grouped by passage.
 ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& query, size_t ci, const SearchDesc& desc,
@@ -874,11 +874,8 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
         for (const M& m : cr.matches) {
             const Episode& ep = c.episode(m.doc);
             uint32_t w = ix.word_of_token(m.doc, m.pos);
-            int16_t s = w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker;
-            const auto& al = allowed[m.doc];
-            // allowed lists the matching speakers; -speaker: keeps every other word (unattributed too)
-            const bool by_match = s != kNoSpeaker && std::find(al.begin(), al.end(), s) != al.end();
-            if (by_match != query.speaker_excluded) cr.matches[o++] = m;
+            // -speaker: keeps every other word (unattributed too)
+            if (allowed[m.doc].keeps(w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker)) cr.matches[o++] = m;
         }
         cr.matches.resize(o);
     }
@@ -976,26 +973,37 @@ void keep_best(std::vector<Cand>& cands, uint32_t limit) {
 // The word ranges of matches [b, e), appended (field stores straight into the vector: a
 // temporary costs a store-forwarding stall).
 void append_word_matches(InvertedIndex::WordCursor& cursor, const M* b, const M* e, std::vector<WordMatch>& out) {
+    // a word written without spaces: the match's characters (kWholeWord beyond uint16_t: the word)
+    auto ch = [](uint32_t c) { return c < kWholeWordChar ? uint16_t(c) : kWholeWordChar; };
     for (const M* m = b; m != e; ++m) {
         uint32_t w0 = cursor.word(m->doc, m->pos);
+        const uint32_t c0 = cursor.char_of_last(m->pos);
         uint32_t w1 = m->span == 1 ? w0 : cursor.word(m->doc, m->pos + m->span - 1);
+        const uint32_t c1 = m->span == 1 ? c0 : cursor.char_of_last(m->pos + m->span - 1);
         WordMatch& wm = out.emplace_back();
         wm.doc = m->doc;
         wm.first_word = w0;
         wm.word_count = w1 - w0 + 1;
         wm.level = lv(*m);
+        wm.first_char = ch(c0);
+        wm.last_char = ch(c1);
     }
 }
 
 // Sort (one clause's matches come sorted; several clauses interleave) and keep the best level
 // per word range. @return the number left
 size_t unique_word_matches(std::vector<WordMatch>& v) {
+    // (characters of a word written without spaces are ranges of their own: 2 matches of "東京" in
+    // one run of Japanese are 2; other words' characters are kWholeWordChar)
     auto wm_less = [](const WordMatch& a, const WordMatch& b) {
         if (a.first_word != b.first_word) return a.first_word < b.first_word;
-        return a.word_count != b.word_count ? a.word_count < b.word_count : a.level < b.level;  // unique keeps the best
+        if (a.word_count != b.word_count) return a.word_count < b.word_count;
+        if (a.first_char != b.first_char) return a.first_char < b.first_char;
+        return a.last_char != b.last_char ? a.last_char < b.last_char : a.level < b.level;  // unique keeps the best
     };
     auto wm_same = [](const WordMatch& a, const WordMatch& b) {
-        return a.first_word == b.first_word && a.word_count == b.word_count;
+        return a.first_word == b.first_word && a.word_count == b.word_count && a.first_char == b.first_char &&
+               a.last_char == b.last_char;
     };
     if (!std::is_sorted(v.begin(), v.end(), wm_less)) std::sort(v.begin(), v.end(), wm_less);
     v.erase(std::unique(v.begin(), v.end(), wm_same), v.end());
@@ -1125,7 +1133,8 @@ void partial_candidates(const InvertedIndex& ix, const std::vector<ClauseResult>
 using MatchRanges = std::vector<std::pair<const M*, const M*>>;  // per positive clause, sorted
 
 // A ranked hit from its passage's matches: rank level, word ranges, highlights and snippet.
-Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, uint32_t snippet_bytes) {
+Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, uint32_t snippet_bytes,
+             const SpeakerFilter& allowed) {
     const InvertedIndex& ix = c.index();
     Hit h;
     h.passage = cand.gid;
@@ -1133,21 +1142,19 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
     h.score = cand.score;
     h.level = MatchLevel::Exact;
     uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
-    std::vector<std::pair<uint32_t, uint32_t>> words;  // (first, last) word
+    std::vector<WordMatch> words;
+    InvertedIndex::WordCursor cursor(ix);
     for (const auto& r : ranges) {
         MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
-        for (const M* m = r.first; m != r.second; ++m) {
-            uint32_t w0 = ix.word_of_token(m->doc, m->pos);
-            uint32_t w1 = ix.word_of_token(m->doc, m->pos + m->span - 1);
-            words.push_back({w0, w1});
-            best = std::min(best, lv(*m));
-            first_w = std::min(first_w, w0);
-            last_w = std::max(last_w, w1);
-        }
+        append_word_matches(cursor, r.first, r.second, words);
+        for (const M* m = r.first; m != r.second; ++m) best = std::min(best, lv(*m));
         h.level = std::max(h.level, best);
     }
-    std::sort(words.begin(), words.end());
-    words.erase(std::unique(words.begin(), words.end()), words.end());
+    unique_word_matches(words);
+    for (const WordMatch& w : words) {
+        first_w = std::min(first_w, w.first_word);
+        last_w = std::max(last_w, w.first_word + w.word_count - 1);
+    }
     h.word = first_w;
     h.focus_word = first_w;
     h.last_word = std::max(first_w, last_w);
@@ -1155,7 +1162,7 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
         h.time_ms = ix.passage(cand.gid).start_ms;
         h.text_pending = true;
     } else {
-        fill_hit_text(h, c.episode(h.doc), words, snippet_bytes);
+        fill_hit_text(h, c.episode(h.doc), words, snippet_bytes, allowed.empty() ? SpeakerKeep{} : allowed[h.doc]);
     }
     return h;
 }
@@ -1560,7 +1567,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
             const std::vector<M>& v = passage_matches(m_clauses[k], cand.gid);
             ranges[k] = {v.data(), v.data() + v.size()};
         }
-        res.hits.push_back(make_hit(m_c, cand, ranges, m_desc.snippet_bytes));
+        res.hits.push_back(make_hit(m_c, cand, ranges, m_desc.snippet_bytes, allowed));
     }
     return true;
 }
@@ -1591,19 +1598,52 @@ void Collection::release_text(DocId d) {
     m_resident[d] = 0;
 }
 
-void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
-                   uint32_t snippet_bytes) {
+SpeakerKeep speaker_keep(const EpisodeMeta& meta, const std::string& folded_name, bool excluded) {
+    SpeakerKeep k;
+    if (folded_name.empty()) return k;
+    k.active = true;
+    k.excluded = excluded;
+    for (size_t s = 0; s < meta.speakers.size() && s < size_t(INT16_MAX); ++s)
+        if (name_matches(folded_name, meta.speakers[s])) k.speakers.push_back(int16_t(s));
+    return k;
+}
+
+ByteSpan match_bytes(const Episode& ep, const WordMatch& m) {
+    const uint32_t last = m.first_word + m.word_count - 1;
+    if (m.word_count == 0 || last >= ep.words.size()) return {};
+    const Word &a = ep.words[m.first_word], &z = ep.words[last];
+    ByteSpan s{a.begin, z.end};
+    if (m.first_char == kWholeWordChar && m.last_char == kWholeWordChar) return s;
+    WordTokens wt;
+    wt.want_src = true;
+    const std::string_view text(ep.text);
+    if (m.first_char != kWholeWordChar && a.end <= text.size()) {
+        word_tokens(text.substr(a.begin, a.end - a.begin), wt);
+        if (m.first_char < wt.src.size()) s.begin = a.begin + wt.src[m.first_char].begin;
+    }
+    if (m.last_char != kWholeWordChar && z.end <= text.size()) {
+        word_tokens(text.substr(z.begin, z.end - z.begin), wt);
+        if (m.last_char < wt.src.size()) s.end = z.begin + wt.src[m.last_char].end;
+    }
+    if (s.end < s.begin) s = {a.begin, z.end};  // (not from the index: whole words)
+    return s;
+}
+
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<WordMatch>& words,
+                   uint32_t snippet_bytes, const SpeakerKeep& keep) {
+    std::vector<ByteSpan> spans;  // by first byte (characters of one word need not follow word order)
+    for (const WordMatch& w : words)
+        if (w.word_count > 0 && w.first_word + w.word_count - 1 < ep.words.size()) spans.push_back(match_bytes(ep, w));
+    std::sort(spans.begin(), spans.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
     h.highlights.clear();
-    for (const auto& w : words) {
-        if (w.second >= ep.words.size()) continue;
-        ByteSpan s{ep.words[w.first].begin, ep.words[w.second].end};
+    for (const ByteSpan& s : spans) {
         if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
             h.highlights.back().end = std::max(h.highlights.back().end, s.end);
         else
             h.highlights.push_back(s);
     }
     if (h.word >= ep.words.size()) h.word = 0;
-    h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes);
+    h.snippet = make_snippet(ep, h.word, std::max(h.word, h.last_word), h.highlights, snippet_bytes, keep);
     // the row's time and the reader's jump go where the snippet centres, not to an earlier lone match
     h.focus_word = ep.words.empty() ? h.word : h.snippet.focus_word;
     h.time_ms = ep.words.empty() ? 0 : ep.words[h.focus_word].start_ms;
@@ -1611,14 +1651,14 @@ void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32
 }
 
 void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes) {
-    std::vector<std::pair<uint32_t, uint32_t>> words;
+    std::vector<WordMatch> words;
     auto range = r.matches_in(h.doc);
     for (size_t k = range.first; k < range.second; ++k) {
         const WordMatch& m = r.matches[k];
         if (m.first_word < h.word || m.first_word > h.last_word) continue;
-        words.push_back({m.first_word, m.first_word + m.word_count - 1});
+        words.push_back(m);
     }
-    fill_hit_text(h, ep, words, snippet_bytes);
+    fill_hit_text(h, ep, words, snippet_bytes, speaker_keep(ep.meta, r.speaker, r.speaker_excluded));
 }
 
 Result<SearchResult> Collection::search(std::string_view text, const SearchDesc& desc) const {
@@ -1686,14 +1726,12 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     res.warnings = query.warnings;
     Evaluator ev(m_index, desc);
 
+    res.speaker = query.speaker;
+    res.speaker_excluded = query.speaker_excluded;
     SpeakerFilter allowed;
     if (!query.speaker.empty()) {
-        allowed.resize(m_episodes.size());
-        for (DocId d = 0; d < m_episodes.size(); ++d) {
-            const auto& sp = m_episodes[d].meta.speakers;
-            for (size_t s = 0; s < sp.size(); ++s)
-                if (name_matches(query.speaker, sp[s])) allowed[d].push_back(int16_t(s));
-        }
+        allowed.reserve(m_episodes.size());
+        for (const Episode& ep : m_episodes) allowed.push_back(speaker_keep(ep.meta, query.speaker, query.speaker_excluded));
     }
     if (!partial && PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
 
@@ -1861,7 +1899,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     res.occurrences = nc == 1 ? single_occ : res.total_passages;
 
     keep_best(cands, desc.limit);
-    for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes));
+    for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes, allowed));
     return res;
 }
 
@@ -1903,7 +1941,7 @@ uint32_t snippet_focus(const Episode& ep, uint32_t first_word, uint32_t last_wor
 // spacing) but lie outside the passage's highlights: the context a snippet borrows from a
 // neighbouring passage otherwise shows the query's words plain.
 void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t begin,
-                           const std::vector<ByteSpan>& highlights, std::vector<ByteSpan>& out) {
+                           const std::vector<ByteSpan>& highlights, const SpeakerKeep& keep, std::vector<ByteSpan>& out) {
     if (highlights.empty()) return;
     const std::string_view text(ep.text);
     std::vector<std::string_view> forms;
@@ -1916,6 +1954,7 @@ void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t b
     size_t before = out.size();
     for (uint32_t w = a; w <= z; ++w) {
         const uint32_t wb = ep.words[w].begin;
+        if (!keep.keeps(ep.words[w].speaker)) continue;  // speaker:lex marks none of Mark's words
         bool inside = false;
         for (const ByteSpan& h : highlights) inside = inside || (wb >= h.begin && wb < h.end);
         if (inside) continue;
@@ -1936,7 +1975,7 @@ void highlight_shown_forms(const Episode& ep, uint32_t a, uint32_t z, uint32_t b
 }  // namespace
 
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
-                     const std::vector<ByteSpan>& highlights, uint32_t context) {
+                     const std::vector<ByteSpan>& highlights, uint32_t context, const SpeakerKeep& keep) {
     Snippet s;
     if (ep.words.empty() || first_word >= ep.words.size()) return s;
     last_word = std::min<uint32_t>(last_word, uint32_t(ep.words.size() - 1));
@@ -1968,7 +2007,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
-    highlight_shown_forms(ep, a, z, begin, highlights, s.highlights);
+    highlight_shown_forms(ep, a, z, begin, highlights, keep, s.highlights);
     return s;
 }
 

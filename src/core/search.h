@@ -103,13 +103,22 @@ struct ByteSpan {
     uint32_t end = 0;
 };
 
-// A matched word range in an episode (a phrase covers several words).
+constexpr uint16_t kWholeWordChar = 0xFFFF;  // WordMatch: the match covers the word whole
+
+// A matched word range in an episode (a phrase covers several words). In a word written without
+// spaces (Chinese, Japanese: one token per character) the match is only some of its characters.
 struct WordMatch {
     DocId doc = 0;
     uint32_t first_word = 0;
     uint32_t word_count = 1;
     MatchLevel level = MatchLevel::Exact;
+    uint16_t first_char = kWholeWordChar;  // the first word's character (token) the match starts at
+    uint16_t last_char = kWholeWordChar;   // the last word's character it ends at
 };
+
+// @return the bytes of Episode::text that match `m` covers: its words, or in words written
+// without spaces its characters (word_tokens(..).src); clamped to the text.
+ByteSpan match_bytes(const Episode& ep, const WordMatch& m);
 
 struct Snippet {
     std::string text;                  // context cut on word boundaries (newlines -> spaces)
@@ -145,6 +154,22 @@ struct EpisodeHits {  // per-episode summary, for an episode list with counts
     float best_score = 0;   // score of its best passage
 };
 
+// Which words of one episode a speaker: filter keeps (Query::speaker, Query::speaker_excluded).
+struct SpeakerKeep {
+    bool active = false;            // false: every word (no filter)
+    bool excluded = false;          // -speaker:NAME: every word but those of `speakers`
+    std::vector<int16_t> speakers;  // ids (EpisodeMeta::speakers) whose names hold the filter's name
+    // @return true when a word of `speaker` (kNoSpeaker: none) passes the filter
+    bool keeps(int16_t speaker) const {
+        if (!active) return true;
+        bool named = false;
+        for (int16_t s : speakers) named = named || (s == speaker && s != kNoSpeaker);
+        return named != excluded;
+    }
+};
+// @return the filter `folded_name` (Query::speaker; empty = none), `excluded` as -speaker:, for `ep`.
+SpeakerKeep speaker_keep(const EpisodeMeta& meta, const std::string& folded_name, bool excluded);
+
 struct SearchResult {
     std::vector<Hit> hits;             // ranked, at most SearchDesc::limit
     std::vector<EpisodeHits> episodes; // every episode with a matched passage, by DocId
@@ -159,6 +184,8 @@ struct SearchResult {
     uint32_t partial_of = 0;           // positive clauses searched for (after `left_out`)
     uint32_t partial_best = 0;         // the most of them any passage holds
     std::vector<std::string> left_out; // common words dropped from the partial search ("what", "the")
+    std::string speaker;               // the speaker: filter the matches obey (Query::speaker)
+    bool speaker_excluded = false;     // ... as -speaker: (Query::speaker_excluded)
 
     // Matches in episode `doc` (for the reader's highlights): [first, last) into `matches`.
     std::pair<size_t, size_t> matches_in(DocId doc) const;
@@ -237,17 +264,21 @@ private:
 };
 
 // Fill a hit's highlights, snippet, focus word and exact time from its decoded episode `ep`, using the matches
-// of `r` inside [h.word, h.last_word] (what search does for resident episodes). Clears text_pending.
+// of `r` inside [h.word, h.last_word] and its speaker: filter (what search does for resident
+// episodes). Clears text_pending.
 void fill_hit_text(Hit& h, const Episode& ep, const SearchResult& r, uint32_t snippet_bytes = 80);
-// The same from word ranges (first, last word; inclusive), sorted by first word.
-void fill_hit_text(Hit& h, const Episode& ep, const std::vector<std::pair<uint32_t, uint32_t>>& words,
-                   uint32_t snippet_bytes = 80);
+// The same from matches of episode `ep` (WordMatch::doc is not read), sorted by first word;
+// `keep`: the speakers whose words the snippet may mark beyond them (make_snippet).
+void fill_hit_text(Hit& h, const Episode& ep, const std::vector<WordMatch>& words,
+                   uint32_t snippet_bytes = 80, const SpeakerKeep& keep = {});
 
 // KWIC: the text around words [first_word, last_word] of `ep`, about `context` bytes each side,
-// cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped. It
-// centres on the highlights' tightest stretch with the most matched forms (Snippet::focus_word).
+// cut on word boundaries; `highlights` (Episode::text offsets) inside the window are mapped, and
+// other words of the window that read as a matched form are marked too when `keep` keeps their
+// speaker (a speaker: search marks only that speaker's words). It centres on the highlights'
+// tightest stretch with the most matched forms (Snippet::focus_word).
 Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
-                     const std::vector<ByteSpan>& highlights, uint32_t context = 80);
+                     const std::vector<ByteSpan>& highlights, uint32_t context = 80, const SpeakerKeep& keep = {});
 
 // One line for the UI and the CLI when `r` holds partial matches (SearchResult::partial_of), e.g.
 // "No passage has every word: 12 passages with 2 of 3 (left out: what, does)"; empty otherwise.

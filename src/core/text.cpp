@@ -337,15 +337,23 @@ void ascii_word_tokens(std::string_view word, WordTokens& out) {
 
 void word_tokens(std::string_view word, WordTokens& out) {
     out.ends.clear();
+    out.src.clear();
     out.hyphenated = false;
     bool ascii = true;
     for (char c : word) ascii = ascii && uint8_t(c) < 0x80;
-    if (ascii) {
+    if (ascii && !out.want_src) {
         ascii_word_tokens(word, out);
         return;
     }
     out.buf.clear();
     size_t part_begin = 0;
+    WordSpan src;  // want_src: the current part's bytes in `word`
+    // before appending the code point [from, to) of `word` to the current part
+    auto mark = [&](size_t from, size_t to) {
+        if (!out.want_src) return;
+        if (out.buf.size() == part_begin) src.begin = uint32_t(from);
+        src.end = uint32_t(to);
+    };
     auto flush = [&]() {
         if (out.buf.size() > part_begin) {
             if (out.buf.size() - part_begin > kMaxTokenBytes) {  // truncate on a code point boundary
@@ -354,6 +362,7 @@ void word_tokens(std::string_view word, WordTokens& out) {
                 out.buf.resize(n);
             }
             out.ends.push_back(uint32_t(out.buf.size()));
+            if (out.want_src) out.src.push_back(src);
             part_begin = out.buf.size();
         }
     };
@@ -362,10 +371,11 @@ void word_tokens(std::string_view word, WordTokens& out) {
         uint8_t c = uint8_t(word[i]);
         if (c < 0x80) {  // ASCII fast path
             ++i;
-            if (c >= 'A' && c <= 'Z') out.buf += char(c + 32);
-            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) out.buf += char(c);
+            if (c >= 'A' && c <= 'Z') mark(i - 1, i), out.buf += char(c + 32);
+            else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) mark(i - 1, i), out.buf += char(c);
             else if (c == '\'') continue;
             else if (size_t g = out.buf.size() - part_begin == 1 ? letter_symbol_len(word, i - 1) : 0) {  // "c++", "c#"
+                mark(i - 1, i - 1 + g);
                 out.buf.append(word, i - 1, g);
                 i += g - 1;
                 flush();
@@ -375,12 +385,14 @@ void word_tokens(std::string_view word, WordTokens& out) {
             }
             continue;
         }
+        const size_t at = i;
         uint32_t cp = utf8_next(word, i);
         if (is_cjk_char_cp(cp)) {  // a token of its own
             flush();
+            mark(at, i);
             fold_append(out.buf, cp);
             flush();
-        } else if (is_word_cp(cp)) fold_append(out.buf, cp);
+        } else if (is_word_cp(cp)) mark(at, i), fold_append(out.buf, cp);
         else if (is_apostrophe_cp(cp) || is_ignorable_cp(cp)) continue;
         else {
             if (is_hyphen_cp(cp) && out.buf.size() > part_begin) out.hyphenated = true;
@@ -388,6 +400,17 @@ void word_tokens(std::string_view word, WordTokens& out) {
         }
     }
     flush();
+}
+
+bool has_cjk_char(std::string_view word) {
+    for (size_t i = 0; i < word.size();) {
+        if (uint8_t(word[i]) < 0xE3) {  // below the lead byte of U+3040 (ASCII, Latin, Greek, Cyrillic...)
+            ++i;
+            continue;
+        }
+        if (is_cjk_char_cp(utf8_next(word, i))) return true;
+    }
+    return false;
 }
 
 std::string fold_token(std::string_view s) {

@@ -92,6 +92,9 @@ struct WordTokens {
                                  // between calls: bytes past ends.back() are stale)
     std::vector<uint32_t> ends;  // end offset of each part in buf
     bool hyphenated = false;     // parts were separated by hyphens: buf is also the joined form
+    bool want_src = false;       // set by the caller: also fill `src` (slower; highlights only)
+    std::vector<WordSpan> src;   // with want_src: each part's bytes in the word (a part cut at
+                                 // kMaxTokenBytes keeps its whole source run)
 
     size_t count() const { return ends.size(); }
     std::string_view part(size_t i) const {
@@ -104,6 +107,8 @@ struct WordTokens {
 
 // Normalise one word into its tokens (see the file comment); `out` is reset first.
 void word_tokens(std::string_view word, WordTokens& out);
+// True when `word` holds a Han ideograph or kana (is_cjk_char_cp): its tokens are characters.
+bool has_cjk_char(std::string_view word);
 
 // Case fold + normalise a single token-ish string (no splitting): letters/digits folded,
 // apostrophes removed, anything else dropped. Used for dictionary keys and query terms.

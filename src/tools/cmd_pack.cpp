@@ -315,8 +315,8 @@ int cmd_info(int argc, char** argv) {
     int bad = 0;
     for (size_t i = 0; i < b->size(); ++i) {
         const EpisodeInfo& e = b->episode(i);
-        std::printf("%5zu  %-44.44s %-10.10s %9s %9s %-9s %6zu %9s\n", i + 1, tools::terminal_text(e.meta.title).c_str(),
-                    tools::terminal_text(e.meta.date).c_str(),
+        std::printf("%5zu  %s %s %9s %9s %-9s %6zu %9s\n", i + 1, tools::fit_columns(tools::terminal_text(e.meta.title), 44).c_str(),
+                    tools::fit_columns(tools::terminal_text(e.meta.date), 10).c_str(),
                     group_digits(e.word_count).c_str(), duration(e.meta.duration_ms).c_str(),
                     e.meta.times_estimated ? "estimated" : "measured", e.meta.chapters.size(), group_digits(e.frame_bytes).c_str());
         auto ep = b->decode_episode(i);  // verify: every episode must decode

@@ -28,4 +28,13 @@ bool ends_with(std::string_view s, std::string_view suffix);
 // printf("%s") short) and DEL become U+FFFD; tabs and line breaks become spaces.
 std::string terminal_text(std::string_view s);
 
+// Columns a code point takes on a terminal: 2 for East Asian wide and full-width characters
+// (Han, kana, Hangul, full-width forms, most emoji: Unicode's East_Asian_Width W and F), 0 for
+// combining marks, zero-width characters and variation selectors, else 1.
+int terminal_columns(uint32_t cp);
+// `s` (valid UTF-8, e.g. terminal_text's output) cut to at most `cols` terminal columns on a code
+// point boundary and padded with spaces to exactly `cols`: a table column that printf's "%-44.44s"
+// (bytes) misaligned for any non-ASCII title and could cut inside a character.
+std::string fit_columns(std::string_view s, size_t cols);
+
 }  // namespace tx::tools

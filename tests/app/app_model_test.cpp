@@ -3,6 +3,7 @@
 #include <catch.hpp>
 
 #include "app/model/app_model.h"
+#include "app/model/search_engine.h"
 #include "app/model/search_status.h"
 #include "core/import.h"
 #include "core/text.h"
@@ -363,4 +364,28 @@ TEST_CASE("format_time and url encoding") {
     CHECK(format_time(3723000) == "1:02:03");
     CHECK(url_decode(url_encode("a b&c=d/\"é\"")) == "a b&c=d/\"é\"");
     CHECK(url_encode("a b") == "a%20b");
+}
+
+// Protects an archive row's snippet, filled once its episode is decoded, from marking the other
+// speaker's word: fill_row had no speaker: filter, so it marked every "robots" it showed.
+TEST_CASE("a result row filled from a decoded episode marks only the filtered speaker's words") {
+    const std::string vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Lex>I love robots\n\n"
+                            "00:02.000 --> 00:04.000\n<v Mark>robots are great\n";
+    ImportDesc d;
+    d.format = Format::WebVTT;
+    auto ep = import_transcript(Bytes(vtt), d);
+    REQUIRE(ep.ok());
+    std::vector<Episode> v{ep.value()};
+    SearchEngine engine(std::move(v));
+    SearchOutput out = engine.run("robots speaker:mark");
+    REQUIRE(out.results.size() == 1);
+    ResultRow row = out.results[0];
+    row.snippet.clear();
+    row.spans.clear();
+    row.snippet_pending = true;
+    SearchEngine::fill_row(row, ep.value(), out.occurrences, out.speaker, out.speaker_excluded);
+    REQUIRE(row.snippet == "I love robots robots are great");
+    REQUIRE(row.spans.size() == 1);
+    CHECK(row.spans[0].begin == 14);
+    CHECK(row.spans[0].end == 20);
 }

@@ -160,3 +160,29 @@ TEST_CASE("every character of the text is shown by exactly one word, lone symbol
     CHECK(shown_word(ep, 2) == "100 %");
     CHECK(shown_word(ep, 3) == "sure");
 }
+
+// Protects the reader's match marks: "rock roll" drew one bar over "rock & roll" (adjacent hits
+// were joined over whatever the first one showed after it: the lone "&"), and a CJK match marked
+// the whole run without spaces. A mark covers what matched; only one match (a phrase) runs on.
+TEST_CASE("a match mark covers the matched word or characters, and runs on only within a phrase", "[layout]") {
+    const Episode ep = split_episode("We like rock & roll, 私は東京に住んでいます");
+    auto marks = [&](uint32_t w, const std::vector<TextSpan>& spans) {
+        std::vector<WordMark> out;
+        word_marks(ep, w, spans, out);
+        std::vector<std::string> s;
+        for (const WordMark& m : out) s.push_back(ep.text.substr(m.begin, m.end - m.begin) + (m.to_next ? ">" : ""));
+        return s;
+    };
+    REQUIRE(shown_word(ep, 2) == "rock &");
+    const Word &rock = ep.words[2], &roll = ep.words[3], &ja = ep.words[4];
+    const std::vector<TextSpan> apart{{rock.begin, rock.end}, {roll.begin, roll.end}};  // "rock roll"
+    CHECK(marks(2, apart) == std::vector<std::string>{"rock"});
+    CHECK(marks(3, apart) == std::vector<std::string>{"roll"});
+    const std::vector<TextSpan> phrase{{rock.begin, roll.end}};  // one match over both words
+    CHECK(marks(2, phrase) == std::vector<std::string>{"rock &>"});
+    CHECK(marks(3, phrase) == std::vector<std::string>{"roll"});
+    const uint32_t tokyo = uint32_t(ep.text.find("東京"));
+    CHECK(marks(4, {{tokyo, tokyo + 6}}) == std::vector<std::string>{"東京"});
+    CHECK(marks(4, {{ja.begin, ja.begin + 3}, {tokyo, tokyo + 3}}) == std::vector<std::string>{"私", "東"});
+    CHECK(marks(1, apart).empty());
+}

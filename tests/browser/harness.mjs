@@ -90,11 +90,10 @@ export async function openReady(browser, url, opts) {
   return page;
 }
 
-// Decode a PNG screenshot in the page and return { distinctColours, darkPixels, inkPixels,
-// brightness (mean, 0-255), commonest (the most common colour, "#rrggbb"), width, height, rowTones }
-// of a region; rowTones: per pixel row [full-ink pixels (grey level < 90), half-tone (90-214)].
-export async function pixelStats(page, png, region = null) {
-  return page.evaluate(async ({ b64, region }) => {
+// Decode a PNG screenshot in the page. @return { data (RGBA bytes of `region`, row by row), w, h,
+// width, height (of the whole image) }; region null = the whole image.
+export async function regionPixels(page, png, region = null) {
+  const r = await page.evaluate(async ({ b64, region }) => {
     const img = new Image();
     img.src = 'data:image/png;base64,' + b64;
     await img.decode();
@@ -104,27 +103,38 @@ export async function pixelStats(page, png, region = null) {
     g.drawImage(img, 0, 0);
     const r = region || { x: 0, y: 0, w: img.width, h: img.height };
     const d = g.getImageData(r.x, r.y, r.w, r.h).data;
-    const counts = new Map();
-    const rowTones = Array.from({ length: r.h }, () => [0, 0]);
-    let dark = 0, sum = 0;
-    for (let i = 0; i < d.length; i += 4) {
-      const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
-      counts.set(c, (counts.get(c) || 0) + 1);
-      const l = d[i] + d[i + 1] + d[i + 2];
-      if (l < 200) dark++;
-      if (l < 270) rowTones[(i >> 2) / r.w | 0][0]++; else if (l < 645) rowTones[(i >> 2) / r.w | 0][1]++;
-      sum += l;
-    }
-    // ink: pixels clearly different from the most common (background) colour
-    let bg = 0, bgN = -1;
-    for (const [c, n] of counts) if (n > bgN) { bg = c; bgN = n; }
-    const br = bg >> 16, bgg = (bg >> 8) & 255, bb = bg & 255;
-    let ink = 0;
-    for (let i = 0; i < d.length; i += 4)
-      if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
-    return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, brightness: sum / (d.length / 4) / 3,
-             commonest: '#' + bg.toString(16).padStart(6, '0'), width: img.width, height: img.height, rowTones };
+    let bin = '';
+    for (let i = 0; i < d.length; i += 0x8000) bin += String.fromCharCode.apply(null, d.subarray(i, i + 0x8000));
+    return { b64: btoa(bin), w: r.w, h: r.h, width: img.width, height: img.height };
   }, { b64: png.toString('base64'), region });
+  return { data: new Uint8Array(Buffer.from(r.b64, 'base64')), w: r.w, h: r.h, width: r.width, height: r.height };
+}
+
+// Decode a PNG screenshot in the page and return { distinctColours, darkPixels, inkPixels,
+// brightness (mean, 0-255), commonest (the most common colour, "#rrggbb"), width, height, rowTones }
+// of a region; rowTones: per pixel row [full-ink pixels (grey level < 90), half-tone (90-214)].
+export async function pixelStats(page, png, region = null) {
+  const { data: d, w, h, width, height } = await regionPixels(page, png, region);
+  const counts = new Map();
+  const rowTones = Array.from({ length: h }, () => [0, 0]);
+  let dark = 0, sum = 0;
+  for (let i = 0; i < d.length; i += 4) {
+    const c = (d[i] << 16) | (d[i + 1] << 8) | d[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+    const l = d[i] + d[i + 1] + d[i + 2];
+    if (l < 200) dark++;
+    if (l < 270) rowTones[(i >> 2) / w | 0][0]++; else if (l < 645) rowTones[(i >> 2) / w | 0][1]++;
+    sum += l;
+  }
+  // ink: pixels clearly different from the most common (background) colour
+  let bg = 0, bgN = -1;
+  for (const [c, n] of counts) if (n > bgN) { bg = c; bgN = n; }
+  const br = bg >> 16, bgg = (bg >> 8) & 255, bb = bg & 255;
+  let ink = 0;
+  for (let i = 0; i < d.length; i += 4)
+    if (Math.abs(d[i] - br) + Math.abs(d[i + 1] - bgg) + Math.abs(d[i + 2] - bb) > 90) ink++;
+  return { distinctColours: counts.size, darkPixels: dark, inkPixels: ink, brightness: sum / (d.length / 4) / 3,
+           commonest: '#' + bg.toString(16).padStart(6, '0'), width, height, rowTones };
 }
 
 export function saveShot(name, png) {

@@ -469,6 +469,69 @@ TEST_CASE("a CJK word is found inside a run without spaces", "[search][cjk]") {
     CHECK(count("大阪") == 0);
 }
 
+// Protects CJK highlights: a match in text without spaces marked the whole run up to the next
+// space ("私は東京に住んでいます。東京タワーが好きです。" for "東京"), not the characters found.
+TEST_CASE("a CJK match highlights only its characters, in the snippet and the match list", "[search][cjk][snippet]") {
+    const std::string text = "私は東京に住んでいます。東京タワーが好きです。 iPhone用の東京ガイド";
+    Collection c;
+    REQUIRE(c.add(import_text(text, "ja")).ok());
+    const Episode& ep = c.episode(0);
+    auto marked = [&](const char* q) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        REQUIRE(r->hits.size() == 1);
+        std::vector<std::string> snip, hl, list;
+        const Hit& h = r->hits[0];
+        for (const ByteSpan& b : h.snippet.highlights) snip.push_back(h.snippet.text.substr(b.begin, b.end - b.begin));
+        for (const ByteSpan& b : h.highlights) hl.push_back(ep.text.substr(b.begin, b.end - b.begin));
+        for (const WordMatch& m : r->matches) {
+            const ByteSpan b = match_bytes(ep, m);
+            list.push_back(std::to_string(b.begin) + ":" + ep.text.substr(b.begin, b.end - b.begin));
+        }
+        CHECK(snip == hl);
+        return std::make_pair(hl, list);
+    };
+    auto m = marked("東京");
+    CHECK(m.first == std::vector<std::string>{"東京", "東京", "東京"});
+    CHECK(m.second == std::vector<std::string>{"6:東京", "36:東京", "82:東京"});
+    m = marked("京");  // twice in one run: two matches (F3 steps to each), not one for the run
+    CHECK(m.first == std::vector<std::string>{"京", "京", "京"});
+    CHECK(m.second == std::vector<std::string>{"9:京", "39:京", "85:京"});
+    m = marked("iphone");  // the Latin part of a mixed run
+    CHECK(m.first == std::vector<std::string>{"iPhone"});
+    m = marked("東京 ガイド");  // two clauses in one run: side by side they are one mark
+    CHECK(m.first == std::vector<std::string>{"東京", "東京", "東京ガイド"});
+    // other words are still marked whole: "jitsu" marks "jiu-jitsu", as before
+    Collection latin;
+    REQUIRE(latin.add(import_text("We train jiu-jitsu daily.", "en")).ok());
+    auto r = latin.search("jitsu");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    const ByteSpan b = r->hits[0].highlights.at(0);
+    CHECK(latin.episode(0).text.substr(b.begin, b.end - b.begin) == "jiu-jitsu");
+}
+
+// Protects numbers written with a symbol (audit: "100%", "$100"): the symbol is not indexed, so
+// "100" finds "100%", "$100", "100 %" and "100 percent", and "100%" or "$100" find the same
+// rather than nothing; the mark is the number, never the symbol or the word beside it.
+TEST_CASE("a number written with % or $ is found by the number, and marked as the number", "[search][snippet]") {
+    Collection c;
+    REQUIRE(c.add(import_text("About 100% of it. Paid $100 for 100 percent, then 100 % again.", "n")).ok());
+    for (const char* q : {"100", "100%", "$100", "100 %"}) {
+        INFO(q);
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        CHECK(r->occurrences == 4);
+        REQUIRE(r->hits.size() == 1);
+        const Hit& h = r->hits[0];
+        REQUIRE(h.snippet.highlights.size() == 4);
+        for (const ByteSpan& b : h.snippet.highlights) CHECK(h.snippet.text.substr(b.begin, b.end - b.begin) == "100");
+    }
+    auto r = c.search("\"100 percent\"");
+    REQUIRE(r.ok());
+    CHECK(r->occurrences == 1);
+}
+
 // Protects snippets of punctuated text: they began at the first word's span and dropped an
 // opening quote ("[smart] quotes”") and ended before a final full stop.
 TEST_CASE("a snippet keeps the punctuation around its first and last words", "[search][snippet]") {
@@ -1409,6 +1472,42 @@ TEST_CASE("a snippet highlights the matched words in the neighbouring passage's 
         CHECK(s.highlights.size() == 2);
         for (const ByteSpan& b : s.highlights) CHECK(s.text.substr(b.begin, b.end - b.begin) == "Sam Harris");
     }
+}
+
+// Protects speaker: searches from marking the other speaker's word: "robots speaker:mark" showed
+// "I love [robots] [robots] are great" when Lex's and Mark's lines shared a passage (the matched
+// form was marked wherever the snippet showed it).
+TEST_CASE("a speaker: search marks only that speaker's words in its snippets", "[search][snippet][query]") {
+    const std::string vtt = "WEBVTT\n\n00:00.000 --> 00:02.000\n<v Lex>I love robots\n\n"
+                            "00:02.000 --> 00:04.000\n<v Mark>robots are great\n";
+    auto marked = [](const Hit& h) {
+        std::vector<std::string> out;
+        for (const ByteSpan& b : h.snippet.highlights)
+            out.push_back(std::to_string(b.begin) + ":" + h.snippet.text.substr(b.begin, b.end - b.begin));
+        return out;
+    };
+    Collection c;
+    add_vtt(c, vtt);
+    auto r = c.search("robots speaker:mark");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    REQUIRE(r->hits[0].snippet.text == "I love robots robots are great");
+    CHECK(marked(r->hits[0]) == std::vector<std::string>{"14:robots"});
+    r = c.search("robots -speaker:mark");
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    CHECK(marked(r->hits[0]) == std::vector<std::string>{"7:robots"});
+    r = c.search("robots");  // no filter: both
+    REQUIRE(r.ok());
+    REQUIRE(r->hits.size() == 1);
+    CHECK(marked(r->hits[0]) == std::vector<std::string>{"7:robots", "14:robots"});
+    // filled again from the result (as for an archive's decoded episode): the result's filter applies
+    r = c.search("robots speaker:mark");
+    REQUIRE(r.ok());
+    Hit h = r->hits[0];
+    h.snippet = Snippet{};
+    fill_hit_text(h, c.episode(0), r.value());
+    CHECK(marked(h) == std::vector<std::string>{"14:robots"});
 }
 
 // Protects the rank of the words said in the order typed (audit on Lexicap: "what is love" ranked

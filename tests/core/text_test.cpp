@@ -144,6 +144,31 @@ TEST_CASE("word_tokens: Han ideographs and kana are one token per character", "[
     CHECK(wt.count() == 1);
 }
 
+// Protects CJK highlights, which mark a match's characters from these source spans: each token's
+// bytes in the word, for words written without spaces, mixed with Latin, and plain ASCII ones.
+TEST_CASE("word_tokens: with want_src, each token's bytes in the word", "[text][cjk]") {
+    WordTokens wt;
+    wt.want_src = true;
+    auto spans = [&](const std::string& w) {
+        word_tokens(w, wt);
+        REQUIRE(wt.src.size() == wt.count());
+        std::vector<std::string> out;
+        for (const WordSpan& s : wt.src) out.push_back(w.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    CHECK(spans("私は東京") == std::vector<std::string>{"私", "は", "東", "京"});
+    CHECK(spans("iPhone用の東京") == std::vector<std::string>{"iPhone", "用", "の", "東", "京"});
+    CHECK(spans("「東京」、") == std::vector<std::string>{"東", "京"});  // punctuation is no token's
+    CHECK(spans("Don't-stop") == std::vector<std::string>{"Don't", "stop"});
+    CHECK(spans("C++") == std::vector<std::string>{"C++"});
+    CHECK(spans("Ｔｏｋｙｏ東京") == std::vector<std::string>{"Ｔｏｋｙｏ", "東", "京"});
+    wt.want_src = false;
+    word_tokens("私は", wt);
+    CHECK(wt.src.empty());
+    CHECK(has_cjk_char("iPhone用"));
+    CHECK_FALSE(has_cjk_char("Ёжик café 서울"));
+}
+
 // Protects search in Vietnamese and full-width text: "Việt" and "VIỆT" were different tokens and
 // "viet" found neither; "ＦＵＬＬ" (full-width) did not fold to "full".
 TEST_CASE("word_tokens: Vietnamese letters and full-width Latin fold to their base letters", "[text]") {

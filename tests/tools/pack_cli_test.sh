@@ -114,6 +114,14 @@ grep -q "is also an input" "$D/err" || fail "-o an input message: $(cat "$D/err"
 grep -q "out.bin does not end in .txb" "$D/err" || fail "no warning for an output without .txb: $(cat "$D/err")"
 "$T" info "$D/out.bin" > /dev/null || fail "out.bin is not a bundle"
 
+# info's table counts terminal columns, not bytes: a title in Han / kana (2 columns a character)
+# was padded by its bytes and pushed the date left of its column, and a long one was cut mid-character
+printf 'file\ttitle\tdate\nin/a.txt\t東京の話\t2024-01-02\nin/sub/b.vtt\t%s\t2024-01-03\n' \
+  "$(printf '長%.0s' $(seq 30))" > "$D/ja.tsv"
+info=$("$T" pack -o "$D/ja.txb" "$D/ja.tsv" > /dev/null && "$T" info "$D/ja.txb") || fail "info of CJK titles failed"
+grep -Eq '^ +1  東京の話 {36} 2024-01-02 ' <<< "$info" || fail "a 4-character CJK title takes 8 of the 44 columns: $info"
+grep -Eq "^ +2  $(printf '長%.0s' $(seq 22)) 2024-01-03 " <<< "$info" || fail "a long CJK title is cut at 22 characters (44 columns): $info"
+
 # info on damaged / foreign files: clear message, non-zero exit
 head -c 100 "$D/f.txb" > "$D/trunc.txb"
 "$T" info "$D/trunc.txb" 2> "$D/err" && fail "info accepted a truncated bundle"

@@ -297,7 +297,7 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         m_snippet_requests.pop_back();
         if (i >= m_results.size() || !m_results[i].snippet_pending) continue;
         auto ep = decoded(m_results[i].episode);
-        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences);
+        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences, m_speaker, m_speaker_excluded);
         else m_results[i].snippet_pending = false;
         ++filled;
     }
@@ -422,6 +422,7 @@ void AppModel::fail(Errc code, std::string message) {
     m_paragraphs.clear();
     m_topics.clear();
     m_hit_flags.clear();
+    m_hit_spans.clear();
     bump();
 }
 
@@ -530,7 +531,7 @@ void AppModel::rebuild_topic_groups() {
 }
 
 void AppModel::rebuild_episode_view() {
-    if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); return; }
+    if (m_episode >= m_meta.size() || !m_current) { m_paragraphs.clear(); m_topics.clear(); m_hit_flags.clear(); m_hit_spans.clear(); return; }
     const Episode& ep = *m_current;
     // The shown episode's topics are built by the steps after the next one, in pieces (tens of ms
     // in WASM at once, a few times that in the browser's first, cold run), so that neither a load
@@ -570,6 +571,8 @@ void AppModel::set_query(std::string q) {
         m_occurrences = std::move(out.occurrences);
         m_total_passages = out.total_passages;
         m_total_hits = out.hits;
+        m_speaker = std::move(out.speaker);
+        m_speaker_excluded = out.speaker_excluded;
         if (m_meta.size() > 1) {  // group by episode: episodes in the order of their best row
             std::vector<uint32_t> group(m_meta.size(), UINT32_MAX);
             uint32_t next = 0;
@@ -587,12 +590,24 @@ void AppModel::set_query(std::string q) {
 }
 
 void AppModel::rebuild_hit_flags() {
+    m_hit_spans.clear();
     if (m_episode >= m_meta.size()) { m_hit_flags.clear(); return; }
-    m_hit_flags.assign(current_episode().words.size(), 0);
+    const Episode& ep = current_episode();
+    m_hit_flags.assign(ep.words.size(), 0);
     for (const MatchRef& o : m_occurrences) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
+        const ByteSpan b = SearchEngine::match_bytes(ep, o);
+        if (b.end > b.begin) m_hit_spans.push_back(TextSpan{b.begin, b.end});
     }
+    // matches come by word; characters of one word, or a phrase and a word inside it, may overlap
+    std::sort(m_hit_spans.begin(), m_hit_spans.end(), [](const TextSpan& a, const TextSpan& b) { return a.begin < b.begin; });
+    size_t k = 0;
+    for (const TextSpan& t : m_hit_spans) {
+        if (k > 0 && m_hit_spans[k - 1].end > t.begin) m_hit_spans[k - 1].end = std::max(m_hit_spans[k - 1].end, t.end);
+        else m_hit_spans[k++] = t;
+    }
+    m_hit_spans.resize(k);
 }
 
 std::vector<uint32_t> AppModel::hit_density(uint32_t bins) const {
@@ -624,7 +639,7 @@ void AppModel::select_result(int i) {
     if (m_results[size_t(i)].snippet_pending) {  // an archive row not filled yet (chosen by End,
         // PageDown or a link before it was drawn): its focus comes from the text the reader decodes anyway
         auto ep = decoded(m_results[size_t(i)].episode);
-        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences);
+        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences, m_speaker, m_speaker_excluded);
     }
     const ResultRow& r = m_results[size_t(i)];
     // the current occurrence becomes the one the row's snippet centres on (not an earlier lone
@@ -735,6 +750,15 @@ bool AppModel::current_match(uint32_t& begin, uint32_t& end) const {
     begin = o.word;
     end = o.word_end;
     return true;
+}
+
+bool AppModel::current_match_span(TextSpan& span) const {
+    if (m_current_occ < 0 || size_t(m_current_occ) >= m_occurrences.size()) return false;
+    const MatchRef& o = m_occurrences[size_t(m_current_occ)];
+    if (o.episode != m_episode || !m_current) return false;
+    const ByteSpan b = SearchEngine::match_bytes(current_episode(), o);
+    span = TextSpan{b.begin, b.end};
+    return b.end > b.begin;
 }
 
 // ---- deep links ----

@@ -45,6 +45,8 @@ struct MatchRef {
     uint32_t episode = 0;
     uint32_t word = 0;
     uint32_t word_end = 0;
+    uint16_t first_char = 0xFFFF;  // words written without spaces: the characters matched
+    uint16_t last_char = 0xFFFF;   // (WordMatch::first_char / last_char; 0xFFFF: the whole word)
 };
 
 // A topic segment, ready for the timeline and the topics panel.
@@ -158,6 +160,9 @@ public:
     uint32_t hits_in_episode(uint32_t ep) const { return ep < m_hits_per_episode.size() ? m_hits_per_episode[ep] : 0; }
     // Per-word flags for the current episode: 1 = part of a query match.
     const std::vector<uint8_t>& hit_flags() const { return m_hit_flags; }
+    // The current episode's matches as text bytes (sorted, merged where they overlap): a word's
+    // own bytes, a phrase from its first word to its last, in Chinese / Japanese the characters.
+    const std::vector<TextSpan>& hit_spans() const { return m_hit_spans; }
     // Hit density of the current episode in `bins` bins over its duration (counts).
     std::vector<uint32_t> hit_density(uint32_t bins) const;
     // Remember the query in the history (the view calls this when a query "settles").
@@ -185,6 +190,8 @@ public:
     bool take_scroll_request(uint32_t& word);
     // Current match range in the current episode (emphasised), or false.
     bool current_match(uint32_t& begin, uint32_t& end) const;
+    // The same as text bytes (as hit_spans), or false.
+    bool current_match_span(TextSpan& span) const;
 
     // ---- reader ----
     const std::vector<Paragraph>& paragraphs() const { return m_paragraphs; }
@@ -286,7 +293,10 @@ private:
     std::vector<uint32_t> m_hits_per_episode;
     uint64_t m_total_passages = 0;
     uint64_t m_total_hits = 0;
+    std::string m_speaker;            // the results' speaker: filter (SearchOutput::speaker), for fill_row
+    bool m_speaker_excluded = false;
     std::vector<uint8_t> m_hit_flags;
+    std::vector<TextSpan> m_hit_spans;
     std::vector<std::string> m_history;
     int m_selected_result = -1;
     int m_current_occ = -1;

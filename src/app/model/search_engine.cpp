@@ -21,6 +21,19 @@ bool SearchEngine::add(Episode ep, bool keep_text) {
     return true;
 }
 
+// The core's WordMatch of `o` (for match_bytes and fill_hit_text).
+static WordMatch word_match(const MatchRef& o) {
+    WordMatch m;
+    m.doc = o.episode;
+    m.first_word = o.word;
+    m.word_count = o.word_end > o.word ? o.word_end - o.word : 1;
+    m.first_char = o.first_char;
+    m.last_char = o.last_char;
+    return m;
+}
+
+ByteSpan SearchEngine::match_bytes(const Episode& ep, const MatchRef& o) { return tx::match_bytes(ep, word_match(o)); }
+
 static void set_snippet(ResultRow& row, const Hit& h) {
     row.snippet = (h.snippet.cut_before ? "\xE2\x80\xA6" : "") + h.snippet.text + (h.snippet.cut_after ? "\xE2\x80\xA6" : "");
     uint32_t shift = h.snippet.cut_before ? 3 : 0;
@@ -43,9 +56,11 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     out.total_passages = sr.total_passages;
     out.note = partial_note(sr);
     out.hits = sr.occurrences;
+    out.speaker = sr.speaker;
+    out.speaker_excluded = sr.speaker_excluded;
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)
-        out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count});
+        out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count, m.first_char, m.last_char});
     out.results.reserve(sr.hits.size());
     for (const Hit& h : sr.hits) {
         ResultRow row;
@@ -64,19 +79,20 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     return out;
 }
 
-void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences) {
+void SearchEngine::fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences,
+                            const std::string& speaker, bool speaker_excluded) {
     Hit h;
     h.doc = row.episode;
     h.word = row.word;
     h.last_word = row.last_word;
-    std::vector<std::pair<uint32_t, uint32_t>> words;
+    std::vector<WordMatch> words;
     auto lo = std::lower_bound(occurrences.begin(), occurrences.end(), std::make_pair(row.episode, row.word),
                                [](const MatchRef& m, const std::pair<uint32_t, uint32_t>& k) {
                                    return m.episode != k.first ? m.episode < k.first : m.word < k.second;
                                });
     for (auto it = lo; it != occurrences.end() && it->episode == row.episode && it->word <= row.last_word; ++it)
-        words.push_back({it->word, it->word_end ? it->word_end - 1 : 0});
-    fill_hit_text(h, ep, words, kSnippetBytes);
+        words.push_back(word_match(*it));
+    fill_hit_text(h, ep, words, kSnippetBytes, speaker_keep(ep.meta, speaker, speaker_excluded));
     row.word = h.word;
     row.focus_word = h.focus_word;
     row.time_ms = h.time_ms;

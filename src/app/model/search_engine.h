@@ -25,6 +25,8 @@ struct SearchOutput {
     uint64_t total_passages = 0;
     uint64_t hits = 0;                     // the core's count: a word or phrase once per match,
                                            // a multi-word query once per matched passage
+    std::string speaker;                   // the query's speaker: filter (folded; empty = none)
+    bool speaker_excluded = false;         // ... as -speaker:
 };
 
 class SearchEngine {
@@ -45,8 +47,12 @@ public:
     size_t index_bytes() const { return m_collection.index().memory_bytes(); }
     SearchOutput run(const std::string& query) const;
     // Fill a pending row's snippet, highlights and exact time from its decoded episode, using the
-    // matches in `occurrences` (SearchOutput::occurrences).
-    static void fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences);
+    // matches in `occurrences` and the speaker: filter of the SearchOutput they came from.
+    static void fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences,
+                         const std::string& speaker, bool speaker_excluded);
+
+    // The episode text bytes match `o` covers (its words, or in Chinese / Japanese its characters).
+    static ByteSpan match_bytes(const Episode& ep, const MatchRef& o);
 
 private:
     Collection m_collection;

@@ -94,4 +94,19 @@ size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w) {
     return it == paras.begin() ? 0 : size_t(it - paras.begin() - 1);
 }
 
+void word_marks(const Episode& ep, uint32_t w, const std::vector<TextSpan>& spans, std::vector<WordMark>& out) {
+    if (w >= ep.words.size()) return;
+    const Word& wd = ep.words[w];
+    const auto [db, de] = word_display_span(ep, w);
+    const uint32_t next = w + 1 < ep.words.size() ? ep.words[w + 1].begin : UINT32_MAX;
+    auto it = std::upper_bound(spans.begin(), spans.end(), wd.begin, [](uint32_t b, const TextSpan& s) { return b < s.end; });
+    for (; it != spans.end() && it->begin < std::max(wd.end, wd.begin + 1); ++it) {
+        WordMark m;
+        m.begin = it->begin < wd.begin ? db : it->begin;  // begun in an earlier word: from the shown start
+        m.to_next = it->end > next;
+        m.end = m.to_next ? de : std::min(it->end, wd.end);
+        if (m.end > m.begin) out.push_back(m);
+    }
+}
+
 }  // namespace tx

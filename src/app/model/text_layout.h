@@ -58,4 +58,25 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
 // Index of the paragraph containing word `w` (paragraphs sorted by first_word).
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w);
 
+struct TextSpan {  // bytes [begin, end) of Episode::text
+    uint32_t begin = 0;
+    uint32_t end = 0;
+};
+
+// What a match highlight covers of word `w` as the reader draws it (its word_display_span
+// [db, de)): the bytes [begin, end), and whether the same match goes on into the next word (a
+// phrase: the mark then runs on to it over the space between).
+struct WordMark {
+    uint32_t begin = 0;
+    uint32_t end = 0;
+    bool to_next = false;
+};
+
+// The marks of word `w` from match byte ranges `spans` (Episode::text, sorted by begin, not
+// overlapping: AppModel::hit_spans): a match covers the word's own bytes only, not the
+// punctuation or lone symbol shown with it ("rock" in "rock & roll" marks "rock"), nor in Chinese
+// or Japanese the characters it did not match; a match that goes on into the next word covers
+// the rest of the shown word. Appended to `out`.
+void word_marks(const Episode& ep, uint32_t w, const std::vector<TextSpan>& spans, std::vector<WordMark>& out);
+
 }  // namespace tx
