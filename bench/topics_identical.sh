@@ -5,7 +5,8 @@
 # rebuild, then run this. Compares `transcript topics --json` on
 #   - the demo episode (guessed sentence starts),
 #   - every Lexicap episode (../shared/data/lexicap/*.vtt), one episode per run,
-#   - all Lexicap episodes in one --recurring run (recurring-topic groups across the archive),
+#   - all Lexicap episodes in one --recurring run (recurring-topic groups across the archive; a
+#     baseline built before --json --recurring printed them as one JSON line differs there in form only),
 #   - every topic dev document (.txt with its .sents: podcasts, meetings_dev, choi),
 # and `transcript topics --eval` (with and without .sents): the score table without its ms/doc
 # column, and every written .hyp file. Prints one line per check; exit status 1 when any differs.

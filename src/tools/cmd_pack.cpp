@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -79,10 +80,11 @@ std::string duration(uint32_t ms) {
     return b;
 }
 
-int pack_usage() {
-    std::fprintf(stderr,
+// The usage text: on stdout for --help, on stderr (status 2) after a wrong command line.
+int pack_usage(FILE* f = stderr) {
+    std::fprintf(f,
                  "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] [--repeat N] INPUT...\n"
-                 "  INPUT: .txt/.vtt/.srt/.json/.html transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
+                 "  INPUT: .txt/.vtt/.srt/.sbv/.json/.html/.htm/.ttml/.dfxp transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
                  "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
                  "  --repeat N: pack the inputs N times (1..1000), titles marked \"(copy k)\": synthetic\n"
                  "         archives for benchmarks (bench/archive.sh)\n"
@@ -145,7 +147,7 @@ int cmd_pack(int argc, char** argv) {
             wpm = std::atof(v);
             if (!(wpm > 0)) { std::fprintf(stderr, "transcript pack: --wpm must be a positive number\n"); return 2; }
         } else if (a == "-h" || a == "--help") {
-            pack_usage();
+            pack_usage(stdout);
             return 0;
         } else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "transcript pack: unknown option '%s'\n", a.c_str());
@@ -291,9 +293,10 @@ int cmd_pack(int argc, char** argv) {
 }
 
 int cmd_info(int argc, char** argv) {
+    bool help = argc == 2 && (!std::strcmp(argv[1], "-h") || !std::strcmp(argv[1], "--help"));
     if (argc != 2 || argv[1][0] == '-') {
-        std::fprintf(stderr, "usage: transcript info BUNDLE.txb\n");
-        return 2;
+        std::fprintf(help ? stdout : stderr, "usage: transcript info BUNDLE.txb\n");
+        return help ? 0 : 2;
     }
     std::string path = argv[1];
     auto data = tools::read_whole_file(path);

@@ -38,11 +38,12 @@ std::string clock(uint32_t ms) {
     return buf;
 }
 
-int usage() {
-    std::fprintf(stderr,
+// The usage text: on stdout for --help, on stderr (status 2) after a wrong command line.
+int usage(FILE* f = stderr) {
+    std::fprintf(f,
                  "usage: transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...\n"
-                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .json (Whisper, AssemblyAI, Deepgram, Rev.ai, AWS Transcribe,\n"
-                 "        Google Speech-to-Text, Podcasting 2.0), .html\n"
+                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .sbv, .json (Whisper, AssemblyAI, Deepgram, Rev.ai,\n"
+                 "        AWS Transcribe, Google Speech-to-Text, Podcasting 2.0), .html/.htm, .ttml/.dfxp, or a .txb bundle\n"
                  "  --limit N   hits to print (default 20, 0 = all)\n"
                  "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n"
                  "  --strict    no partial matches: when no passage has every word, report none\n"
@@ -75,7 +76,7 @@ int cmd_search(int argc, char** argv) {
                 return 2;
             }
         } else if (a == "-h" || a == "--help") {
-            usage();
+            usage(stdout);
             return 0;
         } else if (!a.empty() && a[0] == '-' && a != "-") {
             std::fprintf(stderr, "transcript search: unknown option '%s'\n", a.c_str());

@@ -35,10 +35,12 @@ namespace {
 
 using namespace tx;
 
-int site_usage() {
-    std::fprintf(stderr,
+// The usage text: on stdout for --help, on stderr (status 2) after a wrong command line.
+int site_usage(FILE* f = stderr) {
+    std::fprintf(f,
                  "usage: transcript site INPUT... -o OUT_DIR [--title T] [--manifest M.tsv] [--name NAME] [--web-dir DIR]\n"
-                 "  INPUT        .txt/.vtt/.srt/.json (Whisper, speech-to-text services, Podcasting 2.0)/.html transcripts or folders of them (as for `transcript pack`)\n"
+                 "  INPUT        .txt/.vtt/.srt/.sbv/.json (Whisper, speech-to-text services, Podcasting 2.0)/.html/.ttml/.dfxp transcripts\n"
+                 "               or folders of them (as for `transcript pack`)\n"
                  "  --manifest   per-episode metadata (tab-separated: file, title, date, source_url, media_url,\n"
                  "               speakers, chapters; docs/publish.md); its files are packed too\n"
                  "  --title T    the site's title (default: the episode's title, or \"Transcripts\")\n"
@@ -163,7 +165,7 @@ int cmd_site(int argc, char** argv) {
         else if (a == "--manifest") { if (!need(manifest)) return site_usage(); }
         else if (a == "--web-dir") { if (!need(web_dir)) return site_usage(); }
         else if (a == "--name") { if (!need(name)) return site_usage(); }
-        else if (a == "-h" || a == "--help") { site_usage(); return 0; }
+        else if (a == "-h" || a == "--help") { site_usage(stdout); return 0; }
         else if (!a.empty() && a[0] == '-') { std::fprintf(stderr, "transcript site: unknown option '%s'\n", a.c_str()); return site_usage(); }
         else inputs.push_back(a);
     }

@@ -259,11 +259,13 @@ void topics_usage(FILE* f) {
     std::fprintf(f,
                  "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.json/.html (imported), .txb bundle;\n"
+                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.sbv/.json/.html/.ttml/.dfxp (imported),\n"
+                 "            .txb bundle;\n"
                  "            a .txt's sentence starts come from its punctuation or, without any, are\n"
                  "            guessed; a file <name>.sents beside <name>.txt (word indices, one per line,\n"
                  "            as in the topic dev sets) gives them instead\n"
-                 "  --recurring     also group segments across the files into recurring topics\n"
+                 "  --recurring     also group segments across the files into recurring topics (with --json:\n"
+                 "                  a last line {\"recurring\":[{label, segments:[{file, start_word, label}]}], \"episodes\":N})\n"
                  "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
                  "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
@@ -414,6 +416,22 @@ int cmd_topics(int argc, char** argv) {
         std::vector<const TopicTimeline*> ptrs;
         for (const TopicTimeline& t : timelines) ptrs.push_back(&t);
         std::vector<RecurringTopic> groups = group_recurring(ptrs);
+        if (json) {  // one more JSON line, so --json output stays one JSON object per line
+            std::printf("{\"recurring\":[");
+            for (size_t gi = 0; gi < groups.size(); ++gi) {
+                const RecurringTopic& g = groups[gi];
+                std::printf("%s{\"label\":\"%s\",\"segments\":[", gi ? "," : "", json_escape(g.label).c_str());
+                for (size_t k = 0; k < g.members.size(); ++k) {
+                    const auto& mem = g.members[k];
+                    const TopicSegment& seg = timelines[mem.episode].segments[mem.segment];
+                    std::printf("%s{\"file\":\"%s\",\"start_word\":%u,\"label\":\"%s\"}", k ? "," : "",
+                                json_escape(names[mem.episode]).c_str(), seg.start_word, json_escape(seg.label).c_str());
+                }
+                std::printf("]}");
+            }
+            std::printf("],\"episodes\":%zu}\n", timelines.size());
+            return rc;
+        }
         std::printf("%zu recurring topics across %zu episodes\n", groups.size(), timelines.size());
         for (const RecurringTopic& g : groups) {
             std::printf("  %s  (%zu segments)\n", g.label.c_str(), g.members.size());

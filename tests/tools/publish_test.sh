@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Protects docs/publish.md ("Publish your own transcripts"): its shell steps, extracted from the
+# Protects docs/publish.md ("Publish your own transcripts", the same text as the README's section): its shell steps, extracted from the
 # document itself and run in order in a scratch folder, produce the bundle (three episodes, the
 # manifest's titles), the static site (index.html opening the content-hashed bundle), the blog
 # snippet, and the offline file (transcript text escaped as HTML). The browser side of the same
@@ -9,6 +9,25 @@ set -uo pipefail
 T=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 WEB="$ROOT/build-web"
+# The README's "Publish your own transcripts" says "The same text is in docs/publish.md", and only
+# docs/publish.md's steps are run below: the two must not drift apart (they had: the README's step 2
+# named .sbv, TTML and more JSON forms that docs/publish.md did not).
+python3 - "$ROOT/README.md" "$ROOT/docs/publish.md" <<'PY' || { echo "FAIL: README's 'Publish your own transcripts' differs from docs/publish.md" >&2; exit 1; }
+import difflib, sys
+readme = open(sys.argv[1], encoding='utf-8').read()
+doc = open(sys.argv[2], encoding='utf-8').read()
+head = '## Publish your own transcripts\n'
+if head not in readme:
+    sys.exit('README has no "%s"' % head.strip())
+sec = readme[readme.index(head):]
+nxt = sec.find('\n## ', len(head))  # up to the next section, if one follows
+sec = sec if nxt < 0 else sec[:nxt + 1]
+note = '(The same text is in `docs/publish.md`; `tests/tools/publish_test.sh` runs its steps.)\n\n'
+sec = sec.replace(note, '', 1)
+if sec.rstrip('\n') != doc.rstrip('\n'):
+    sys.stderr.writelines(difflib.unified_diff(sec.splitlines(True), doc.splitlines(True), 'README.md', 'docs/publish.md', n=0))
+    sys.exit(1)
+PY
 if [ ! -f "$WEB/site/explorer.wasm" ] || [ ! -f "$WEB/explorer-single.js" ]; then
   echo "SKIP: $WEB has no web build (scripts/build.sh web) to publish with"
   exit 77

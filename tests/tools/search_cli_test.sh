@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Protects: `transcript search` (and the text output of topics and info) as users see it: partial matches with a note (and --strict without
+# Protects: `transcript search` (and the text output of topics and info, and every subcommand's --help) as users see it: partial matches with a note (and --strict without
 # them), option checks like pack's, and output that a hostile transcript cannot use to drive the
 # terminal (escape sequences, BEL) or cut short (a NUL byte).
 #   tests/tools/search_cli_test.sh build/transcript
@@ -57,5 +57,37 @@ printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && 
 "$T" pack -q -o "$D/ansi.txb" "$D/ansi.vtt" || fail "pack of a file with escapes failed"
 out=$("$T" info "$D/ansi.txb") || fail "info exited $?"
 printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "info printed control bytes raw: $(printf '%s' "$out" | cat -v)"
+
+# --help of every subcommand is the usage on stdout with status 0, so `transcript pack --help | less`
+# shows it (search, pack and site printed it on stderr; `info --help` was an error, status 2); a
+# wrong command line still gets it on stderr with status 2.
+for c in search pack info site topics; do
+  grep -q "^  $c " <<< "$("$T" --help)" || fail "transcript --help does not list $c"
+  out=$("$T" $c --help 2>/dev/null) || fail "$c --help exited $?"
+  grep -q "^usage: transcript $c" <<< "$out" || fail "$c --help printed no usage on stdout: $out"
+done
+"$T" info 2>/dev/null >"$D/out"; [ $? = 2 ] || fail "info without a bundle should exit 2"
+[ -s "$D/out" ] && fail "info's usage error went to stdout"
+# The formats each command reads are named in its help: every importer extension (docs/bundle-format.md,
+# "Tools") is read by pack here, so a help text that leaves one out (they left out .sbv, .ttml
+# and .dfxp) is caught.
+printf 'WEBVTT\n\n00:00.000 --> 00:05.000\nformat check words\n' > "$D/f.vtt"
+printf '1\n00:00:00,000 --> 00:00:05,000\nformat check words\n' > "$D/f.srt"
+printf '0:00:00.000,0:00:05.000\nformat check words\n' > "$D/f.sbv"
+printf 'format check words\n' > "$D/f.txt"
+printf '{"text": "format check words", "segments": [{"start": 0, "end": 5, "text": "format check words"}]}' > "$D/f.json"
+printf '<html><body><p>format check words</p></body></html>' > "$D/f.html"
+printf '<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="0s" end="5s">format check words</p></body></tt>' > "$D/f.ttml"
+cp "$D/f.ttml" "$D/f.dfxp"
+for x in txt vtt srt sbv json html ttml dfxp; do
+  "$T" pack -q --strict -o "$D/f_$x.txb" "$D/f.$x" 2>"$D/err" || fail "pack does not read .$x: $(cat "$D/err")"
+  for c in pack search site topics; do
+    grep -q "\.$x\b" <<< "$("$T" $c --help)" || fail "$c --help does not name .$x"
+  done
+  grep -q "\.$x\b" <<< "$("$T" --help | grep '^  pack ')" || fail "transcript --help's pack line does not name .$x"
+done
+for c in search topics; do  # both also read bundles
+  grep -q '\.txb\b' <<< "$("$T" $c --help)" || fail "$c --help does not name .txb bundles"
+done
 
 echo "search_cli: ok"

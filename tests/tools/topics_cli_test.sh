@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `transcript topics --json` on plain text, as an evaluator scores it: start_word must index the
 # file's whitespace-separated words, a <name>.sents beside <name>.txt must give the candidate
-# boundaries (as `--eval` reads them), and --no-units must ignore it.
+# boundaries (as `--eval` reads them), --no-units must ignore it, and --recurring must keep the
+# output JSON lines.
 #   tests/tools/topics_cli_test.sh path/to/transcript
 set -uo pipefail
 T=${1:?usage: topics_cli_test.sh TRANSCRIPT}
@@ -54,6 +55,27 @@ sents = {int(x) for x in open(sys.argv[2]).read().split()}
 starts = [s["start_word"] for s in o["segments"]][1:]
 if not starts: sys.exit("FAIL: --no-units found no boundary")
 if all(b in sents for b in starts): sys.exit(f"FAIL: --no-units boundaries {starts} all sit on .sents starts")
+PY
+
+# --json --recurring stays JSON lines: the recurring topics come as one more JSON object (they
+# were a plain-text block after the JSON, which a JSON-lines reader chokes on). Two copies of
+# the document: each of its topics recurs in both, at the same words.
+cp "$D/doc.txt" "$D/copy.txt"; cp "$D/doc.sents" "$D/copy.sents"
+out=$("$T" topics --json --recurring "$D/doc.txt" "$D/copy.txt") || fail "topics --json --recurring exited $?"
+python3 - "$out" <<'PY' || exit 1
+import json, sys
+lines = sys.argv[1].splitlines()
+try:
+    objs = [json.loads(l) for l in lines]
+except ValueError as e:
+    sys.exit(f"FAIL: --json --recurring printed a line that is not JSON ({e}): {lines}")
+if len(objs) != 3 or "recurring" not in objs[-1]: sys.exit(f"FAIL: expected 2 episodes and a recurring line: {lines}")
+rec = objs[-1]
+if rec["episodes"] != 2 or not rec["recurring"]: sys.exit(f"FAIL: no recurring topic across two copies: {rec}")
+for g in rec["recurring"]:
+    files = sorted(m["file"].rsplit("/", 1)[-1] for m in g["segments"])
+    if files != ["copy.txt", "doc.txt"]: sys.exit(f"FAIL: a recurring topic not in both copies: {g}")
+    if len({m["start_word"] for m in g["segments"]}) != 1: sys.exit(f"FAIL: copies' segments at different words: {g}")
 PY
 
 "$T" topics --json "$D/missing.txt" 2> "$D/err" && fail "a missing file was accepted"
