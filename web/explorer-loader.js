@@ -630,6 +630,7 @@
       });
     }
     var importing = Promise.resolve();
+    var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
@@ -653,7 +654,11 @@
           onExplorerChange: function () {
             var st = api.state();
             if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
-            if (options.hash && st.ready) {
+            // Only a change of the explorer's own place is written: a link the reader just followed
+            // (location.hash set, its hashchange not yet dispatched) must not be overwritten by the
+            // old place when some other change (topics done, theme) lands in between.
+            if (options.hash && st.ready && st.hash !== writtenHash) {
+              writtenHash = st.hash;
               var h = '#' + st.hash;
               if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
             }
@@ -733,7 +738,9 @@
         if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
-          if (location.hash.slice(1) !== api.state().hash) api.applyDeepLink(location.hash.slice(1));
+          if (location.hash.slice(1) === api.state().hash) return;
+          api.applyDeepLink(location.hash.slice(1));
+          writtenHash = null;  // the next change writes the place the link led to (or kept, if it was bad)
         });
         if (!options.hash && options.readHash) {
           // a guest in the page: read only the explorer's keys of the host's hash, never write it
