@@ -415,7 +415,15 @@
           if (ev.key === 'Enter') { ev.preventDefault(); api.nextHit(!ev.shiftKey); proxy.blur(); }
           return;
         }
-        if (ev.ctrlKey || ev.altKey || ev.metaKey) return;
+        if ((ev.ctrlKey || ev.metaKey) && !ev.altKey) {
+          // the text size keys work here as on the canvas (the browser would zoom the page instead)
+          var step = { '=': 0.1, '+': 0.1, '-': -0.1, '_': -0.1, '0': 0 }[ev.key];
+          if (step === undefined) return;
+          ev.preventDefault();
+          api.setFontScale(step ? api.state().fontScale + step : 1);
+          return;
+        }
+        if (ev.altKey) return;
         var fieldKey = { ArrowDown: 0, ArrowUp: 1, Escape: 2, Enter: 3 }[ev.key];
         if (proxyFor === 1 && (ev.key === 'Enter' || ev.key === 'F3')) {
           ev.preventDefault();

@@ -184,6 +184,29 @@ export const tests = [
     },
   },
   {
+    name: 'Ctrl+= / Ctrl+- / Ctrl+0 change the text size while the search box has the keys, as they do in the reader, and leave the query alone (protects the text size keys: the box let them through, and a real browser zoomed the page instead)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      await key(page, 'Escape');
+      let s = await key(page, '/');
+      assert(s.typing, '/ gives the search box the keys');
+      await page.keyboard.type('llama', { delay: 15 });
+      await waitState(page, 's => s.query === "llama"');
+      s = await key(page, 'Control+Equal');
+      s = await waitState(page, 's => s.fontScale > 1.05');
+      assert(Math.abs(s.fontScale - 1.1) < 0.01, 'Ctrl+= in the box enlarges the text once: ' + s.fontScale);
+      await key(page, 'Control+Minus');
+      s = await key(page, 'Control+Minus');
+      s = await waitState(page, 's => s.fontScale < 0.95');
+      assert(Math.abs(s.fontScale - 0.9) < 0.01, 'Ctrl+- makes it smaller: ' + s.fontScale);
+      s = await key(page, 'Control+Digit0');
+      s = await waitState(page, 's => Math.abs(s.fontScale - 1) < 0.01');
+      assertEq(s.query, 'llama', 'the query is untouched');
+      assert(s.typing, 'and the box keeps the keys');
+      await page.context().close();
+    },
+  },
+  {
     name: 'PageDown in the focused results list selects a result a page further; with a button focused it scrolls the reader (protects paging a list from the keyboard)',
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url);
