@@ -454,6 +454,8 @@ struct TimeMark {
     uint32_t ms = 0;
     std::string_view speaker;  // "Lex Fridman" in "Lex Fridman (00:00:05):"
     std::string_view text;     // words after a leading mark: "[00:01:02] text"
+    bool range = false;        // a .sbv timing line, "0:00:00.599,0:00:04.160", alone on its line
+    uint32_t end_ms = 0;       // its end
 };
 
 bool is_ts_char(char c) { return (c >= '0' && c <= '9') || c == ':' || c == '.' || c == ','; }
@@ -479,8 +481,10 @@ TimeMark time_mark(std::string_view line) {
         size_t e = 0;
         uint32_t end_ms = 0;
         if (parse_timestamp(t, e, ms) && e < t.size() && t[e] == ',' && parse_timestamp(t, ++e, end_ms) && e == t.size()) {
-            m.ok = true;  // the cue's text follows on the next lines; its end is the next cue's start
+            m.ok = true;  // the cue's text follows on the next lines
             m.ms = ms;
+            m.range = true;
+            m.end_ms = std::max(end_ms, ms);
             return m;
         }
     }
@@ -547,7 +551,7 @@ bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) =
 // words after a leading time ("[00:00:01] Alice: text") open with a speaker name when every such
 // line does (2 at least), or at least 3 and 40% of them. @return false (out untouched) for ordinary plain text.
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
-    size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0;
+    size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0, ranges = 0;
     uint32_t last = 0;
     PrefixCount lead;  // the words after leading times (on the mark's line or, after a time alone
                        // on its line, the next line: .sbv cues) that open with "Name:"
@@ -568,6 +572,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
             if (marks == 0) first_mark_line = text_lines;
             last = m.ms;
             ++marks;
+            ranges += m.range;
             if (m.speaker.empty()) lead.see(m.text);
             named += !m.speaker.empty();
             bare = m.speaker.empty() && m.text.empty();
@@ -578,7 +583,9 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     const bool consistent = marks >= 3 && forward * 10 >= (marks - 1) * 9;
     const bool headings = marks >= 2 && named + (lead_names ? lead.with : 0) == marks && first_mark_line <= 3 &&
                           forward + 1 == marks;
-    if (marks * 50 < text_lines || !(consistent || headings)) return false;
+    // YouTube Studio's .sbv: its "start,end" timing lines say what the file is from the first cue
+    const bool sbv = ranges == marks && first_mark_line == 1 && forward + 1 == marks;
+    if (marks * 50 < text_lines || !(consistent || headings || sbv)) return false;
     Builder b(desc);
     const double ms_per_word = plain_ms_per_word(desc);
     std::string text;
@@ -595,6 +602,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     LineReader lr(s);
     std::string_view line, name;
     bool bare = false;  // after a time alone on its line: the next line may open with "Name:"
+    uint32_t range_end = 0;  // the last .sbv cue's own end
     while (lr.next(line)) {
         const TimeMark m = time_mark(line);
         if (!m.ok) {
@@ -613,6 +621,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         const uint32_t at = std::max(m.ms, start);  // a mark that goes back keeps times in order
         flush(at);
         start = at;
+        range_end = m.end_ms;
         std::string_view words = m.text;
         if (!m.speaker.empty()) speaker = b.speaker_id(m.speaker);
         else if (const size_t n = lead_names ? speaker_prefix(words, name) : 0) {
@@ -621,7 +630,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         }
         text.assign(words.data(), words.size());
     }
-    flush(0);
+    flush(range_end);
     out = std::move(b.episode());
     out.meta.times_estimated = false;
     return true;

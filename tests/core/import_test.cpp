@@ -1165,6 +1165,26 @@ TEST_CASE("timed text: Otter and Rev headings of a short export, '[time] Name:' 
     CHECK(sbv.cues[1].start_ms == 4160);
     CHECK(sbv.cues[2].start_ms == 6770);
     CHECK(sbv.words.at(9).speaker == 0);
+    // one or two .sbv cues are captions too: they were read as plain text, the timing lines as
+    // words ("0:00:00.599,0:00:04.160 hello") and every time estimated; the last cue ends at its own end
+    for (const char* name : {"short.sbv", "short.txt"}) {
+        INFO(name);
+        const Episode one = imported("0:00:00.599,0:00:04.160\nhello sbv world\n", Format::Auto, name);
+        CHECK_FALSE(one.meta.times_estimated);
+        CHECK(word_texts(one) == std::vector<std::string>{"hello", "sbv", "world"});
+        REQUIRE(one.cues.size() == 1);
+        CHECK(one.cues[0].start_ms == 599);
+        CHECK(one.cues[0].end_ms == 4160);
+        const Episode two = imported("0:00:00.599,0:00:04.160\nhello sbv world\n\n0:00:05.000,0:00:08.000\nsecond cue here\n",
+                                     Format::Auto, name);
+        CHECK_FALSE(two.meta.times_estimated);
+        CHECK(word_texts(two).size() == 6);
+        REQUIRE(two.cues.size() == 2);
+        CHECK(two.cues[1].start_ms == 5000);
+        CHECK(two.cues[1].end_ms == 8000);
+    }
+    // a timing-like line that does not open the text leaves it plain
+    CHECK(imported("Meeting notes\n10:30,11:45\nwe talked\n", Format::Auto, "notes.txt").meta.times_estimated);
 
     // ordinary text with a bracketed time or a "Note:" stays plain text
     for (const std::string& text : {std::string("We met (10:30) and talked.\nThen we left.\n"),
