@@ -1721,6 +1721,26 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     return part;
 }
 
+// A speaker: filter that names nobody in transcripts that do have speaker labels finds nothing:
+// say so, with a few of the names there are (transcripts without labels are the UI's own note).
+static void note_unknown_speaker(const std::vector<Episode>& episodes, const std::string& folded_name,
+                                 const SpeakerFilter& allowed, std::vector<std::string>& warnings) {
+    std::vector<std::string_view> names;
+    bool more = false;
+    for (size_t e = 0; e < allowed.size(); ++e) {
+        if (!allowed[e].speakers.empty()) return;
+        for (const std::string& n : episodes[e].meta.speakers) {
+            if (std::find(names.begin(), names.end(), n) != names.end()) continue;
+            if (names.size() == 4) more = true;
+            else names.push_back(n);
+        }
+    }
+    if (names.empty()) return;
+    std::string w = "no speaker's name contains \"" + folded_name + "\" (speakers: ";
+    for (size_t i = 0; i < names.size(); ++i) w.append(i ? ", " : "").append(names[i]);
+    warnings.push_back(w + (more ? ", ...)" : ")"));
+}
+
 Result<SearchResult> Collection::search_clauses(const Query& query, const SearchDesc& desc, bool partial) const {
     SearchResult res;
     res.warnings = query.warnings;
@@ -1732,6 +1752,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     if (!query.speaker.empty()) {
         allowed.reserve(m_episodes.size());
         for (const Episode& ep : m_episodes) allowed.push_back(speaker_keep(ep.meta, query.speaker, query.speaker_excluded));
+        if (!query.speaker_excluded) note_unknown_speaker(m_episodes, query.speaker, allowed, res.warnings);
     }
     if (!partial && PassagePath(*this, ev, desc).run(query, allowed, res)) return res;
 

@@ -763,6 +763,17 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
         CHECK(r->total_passages == 1);
         CHECK(r->warnings.size() == 2);
     }
+    // a filter that names nobody here says so, with the names there are (it found nothing silently);
+    // a name that is here, or -speaker:, says nothing
+    {
+        auto r = c.search("love speaker:nobody");
+        REQUIRE(r.ok());
+        REQUIRE(r->warnings.size() == 1);
+        CHECK(r->warnings[0].find("\"nobody\"") != std::string::npos);
+        CHECK(r->warnings[0].find("Lex Fridman, Mark") != std::string::npos);
+        CHECK(c.search("love speaker:mark")->warnings.empty());
+        CHECK(c.search("love -speaker:nobody")->warnings.empty());
+    }
     CHECK(count("robots -\"and fear\"") == 1);
     auto r = c.search("love");
     REQUIRE(r.ok());
