@@ -1,7 +1,7 @@
 // Soak test (docs/security.md): type and clear random queries at frame rate for SOAK_SECONDS
 // (default 60) on the demo page, then check that the WASM heap did not grow after warm-up and that
 // no frame took longer than SOAK_MAX_FRAME_MS (default 50).
-//   node tests/browser/soak.mjs            (needs build-web/site, like run.mjs)
+//   node tests/browser/soak.mjs            (needs build-web/site, like run.mjs; SOAK_SITE=DIR soaks another site)
 // Frame time: the duration of every requestAnimationFrame callback (the explorer draws one frame
 // per callback), measured by a wrapper installed before the page's scripts run; the explorer's own
 // state().longestFrameMs is printed too (it includes the warm-up). Heap: state().heapBytes.
@@ -53,7 +53,7 @@ async function typeAndClear(page, q) {
   await page.keyboard.press('Backspace');
 }
 
-const site = await serve(path.join(ROOT, 'build-web/site'));
+const site = await serve(process.env.SOAK_SITE || path.join(ROOT, 'build-web/site'));  // SOAK_SITE: another build's site, to compare
 const browser = await launch();
 let failed = false;
 try {
