@@ -78,7 +78,8 @@ bool in_ranges(const ImWchar* r, uint32_t cp) {
 // the full atlas adds them to its ranges (see build_fonts).
 struct ContentGlyphs {
     std::vector<uint8_t> seen = std::vector<uint8_t>(0x10000);  // by BMP code point: 1 = in the text
-    std::vector<ImWchar> extra;
+    std::vector<ImWchar> chars;  // the non-ASCII ones of `seen`, in order found
+    std::vector<ImWchar> extra;  // those of `chars` outside kAllGlyphs
     std::vector<std::pair<const char*, size_t>> scanned;  // per episode: the text buffer scanned
     std::pair<const char*, size_t> current{nullptr, 0};    // the current episode's, likewise
     std::vector<uint32_t> beyond_bmp;  // distinct characters past U+FFFF (emoji): never in the atlas
@@ -94,6 +95,7 @@ struct ContentGlyphs {
             }
             if (seen[cp]) continue;
             seen[cp] = 1;
+            chars.push_back(ImWchar(cp));
             if (!in_ranges(kAllGlyphs, cp)) extra.push_back(ImWchar(cp));
         }
     }
@@ -102,6 +104,13 @@ struct ContentGlyphs {
         if (now == done) return;
         add(text);
         done = now;
+    }
+    // Records the episodes' texts as scanned without reading them: content_is_ascii() just found
+    // them ASCII (the demo's full atlas then skips re-reading its 150 KB, ~1 ms in WASM).
+    void mark_ascii(const tx::AppModel& m) {
+        const auto& eps = m.episodes();
+        scanned.resize(eps.size());
+        for (uint32_t i = 0; i < eps.size(); ++i) scanned[i] = {eps[i].text.data(), eps[i].text.size()};
     }
     void scan(const tx::AppModel& m) {
         add(m.query());
@@ -127,8 +136,8 @@ struct ContentGlyphs {
     // Distinct characters of the text the atlas cannot draw (drawn as kMissingGlyph instead).
     uint32_t missing(const ImFont* font) const {
         uint32_t n = uint32_t(beyond_bmp.size());
-        for (uint32_t cp = 0x80; cp < seen.size(); ++cp)
-            if (seen[cp] && !font->FindGlyphNoFallback(ImWchar(cp))) ++n;
+        for (ImWchar c : chars)
+            if (!font->FindGlyphNoFallback(c)) ++n;
         return n;
     }
 };
@@ -308,9 +317,10 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     cfg.FontDataOwnedByAtlas = false;
     cfg.OversampleH = dpr >= 2 ? 1 : 2;
     cfg.OversampleV = 1;
-    const ImWchar* ranges = kUiGlyphs;
-    if (all_glyphs) {
-        g->content_glyphs.scan(g->model);
+    const ImWchar* ranges = all_glyphs ? kAllGlyphs : kUiGlyphs;
+    if (all_glyphs) g->content_glyphs.scan(g->model);
+    g->atlas_extra = 0;
+    if (all_glyphs && !g->content_glyphs.extra.empty()) {  // BuildRanges walks all 65,536 code points: ~0.8 ms
         ImFontGlyphRangesBuilder b;
         b.AddRanges(kAllGlyphs);
         for (ImWchar c : g->content_glyphs.extra) b.AddChar(c);
@@ -554,8 +564,10 @@ void frame() {
     bool all_glyphs = g->fonts_all_glyphs, new_glyphs = false;
     if (g->model.revision() != g->glyphs_checked_rev) {
         g->glyphs_checked_rev = g->model.revision();
-        if (!all_glyphs) all_glyphs = !content_is_ascii(g->model);
-        else {
+        if (!all_glyphs) {
+            all_glyphs = !content_is_ascii(g->model);
+            if (!all_glyphs) g->content_glyphs.mark_ascii(g->model);
+        } else {
             g->content_glyphs.scan(g->model);
             new_glyphs = g->content_glyphs.extra.size() != g->atlas_extra;
         }
