@@ -25,6 +25,7 @@
 #include "app/model/search_status.h"
 #include "core/bundle.h"
 #include "core/import.h"
+#include "core/text.h"
 
 extern "C" const unsigned char tx_ui_font[];
 extern "C" const size_t tx_ui_font_size;
@@ -51,6 +52,96 @@ void js_copy(const std::string& text) {
 void js_open(const std::string& url) {
     EM_ASM({ if (Module.onExplorerOpen) Module.onExplorerOpen(UTF8ToString($0)); }, url.c_str());
 }
+// Glyph sets of the atlas. kAllGlyphs: the ranges every full atlas holds (Latin-1, Latin
+// Extended-A, punctuation, arrows, math signs, triangles, the missing-glyph box U+25A1); the
+// embedded font subset also has Latin Extended-B, Greek, Cyrillic, Latin Extended Additional and
+// Vietnamese's combining marks, which go into the atlas only as far as the loaded text uses them
+// (ContentGlyphs). kUiGlyphs: ASCII plus the non-ASCII symbols in the strings of src/app and
+// src/core that are drawn (middle dot, multiplication sign, dashes, quotes, ellipsis, minus,
+// almost-equal): 108 glyphs.
+const ImWchar kAllGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193,
+                              0x2212, 0x2212, 0x2248, 0x2248, 0x25A1, 0x25A1, 0x25B2, 0x25BC, 0};
+const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x201D,
+                             0x2026, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0};
+constexpr ImWchar kMissingGlyph = 0x25A1;  // WHITE SQUARE: drawn for a character the font lacks (CJK, emoji)
+
+bool in_ranges(const ImWchar* r, uint32_t cp) {
+    for (; r[0]; r += 2)
+        if (cp >= r[0] && cp <= r[1]) return true;
+    return false;
+}
+
+// The characters the explorer may draw: every distinct code point of the query, the episodes'
+// text and metadata, the current episode (an archive's, decoded on demand), the result rows and
+// the topic labels. An episode's text is scanned once (remembered by its buffer and size); the
+// rest, small, at every model change. `extra` lists, in order found, those outside kAllGlyphs:
+// the full atlas adds them to its ranges (see build_fonts).
+struct ContentGlyphs {
+    std::vector<uint8_t> seen = std::vector<uint8_t>(0x10000);  // by BMP code point: 1 = in the text
+    std::vector<ImWchar> chars;  // the non-ASCII ones of `seen`, in order found
+    std::vector<ImWchar> extra;  // those of `chars` outside kAllGlyphs
+    std::vector<std::pair<const char*, size_t>> scanned;  // per episode: the text buffer scanned
+    std::pair<const char*, size_t> current{nullptr, 0};    // the current episode's, likewise
+    std::vector<uint32_t> beyond_bmp;  // distinct characters past U+FFFF (emoji): never in the atlas
+
+    void add(std::string_view s) {
+        for (size_t i = 0; i < s.size();) {
+            const unsigned char b = static_cast<unsigned char>(s[i]);
+            if (b < 0x80) { ++i; continue; }  // ASCII: always in the atlas
+            const uint32_t cp = tx::utf8_next(s, i);
+            if (cp > 0xFFFF) {
+                if (std::find(beyond_bmp.begin(), beyond_bmp.end(), cp) == beyond_bmp.end()) beyond_bmp.push_back(cp);
+                continue;
+            }
+            if (seen[cp]) continue;
+            seen[cp] = 1;
+            chars.push_back(ImWchar(cp));
+            if (!in_ranges(kAllGlyphs, cp)) extra.push_back(ImWchar(cp));
+        }
+    }
+    void add_text(std::pair<const char*, size_t>& done, const std::string& text) {
+        const std::pair<const char*, size_t> now{text.data(), text.size()};
+        if (now == done) return;
+        add(text);
+        done = now;
+    }
+    // Records the episodes' texts as scanned without reading them: content_is_ascii() just found
+    // them ASCII (the demo's full atlas then skips re-reading its 150 KB, ~1 ms in WASM).
+    void mark_ascii(const tx::AppModel& m) {
+        const auto& eps = m.episodes();
+        scanned.resize(eps.size());
+        for (uint32_t i = 0; i < eps.size(); ++i) scanned[i] = {eps[i].text.data(), eps[i].text.size()};
+    }
+    void scan(const tx::AppModel& m) {
+        add(m.query());
+        const auto& eps = m.episodes();
+        scanned.resize(eps.size());
+        for (uint32_t i = 0; i < eps.size(); ++i) add_text(scanned[i], eps[i].text);
+        for (uint32_t i = 0; i < m.episode_count(); ++i) {
+            const tx::EpisodeMeta& meta = m.episode_meta(i);
+            add(meta.title);
+            add(meta.date);
+            for (const std::string& sp : meta.speakers) add(sp);
+            for (const tx::Chapter& c : meta.chapters) add(c.title);
+        }
+        if (m.episode_count() > 0) add_text(current, m.current_episode().text);
+        for (const tx::ResultRow& r : m.results()) add(r.snippet);
+        for (const tx::TopicRow& t : m.topics()) {
+            add(t.label);
+            for (const std::string& k : t.keywords) add(k);
+        }
+        for (const tx::RecurringTopicRow& t : m.recurring_topics()) add(t.label);
+        for (const tx::TopicGroupRow& t : m.topic_groups()) add(t.label);
+    }
+    // Distinct characters of the text the atlas cannot draw (drawn as kMissingGlyph instead).
+    uint32_t missing(const ImFont* font) const {
+        uint32_t n = uint32_t(beyond_bmp.size());
+        for (ImWchar c : chars)
+            if (!font->FindGlyphNoFallback(c)) ++n;
+        return n;
+    }
+};
+
 struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
@@ -59,6 +150,9 @@ struct Platform {
     bool fonts_all_glyphs = false;
     uint64_t glyphs_checked_rev = ~uint64_t(0);  // model revision whose text content_is_ascii() checked
     double font_atlas_ms = 0;                   // duration of the last build_fonts()
+    ContentGlyphs content_glyphs;               // the characters of the loaded text (full atlas only)
+    ImVector<ImWchar> atlas_ranges;             // the full atlas' glyph ranges
+    size_t atlas_extra = 0;                     // content_glyphs.extra entries in atlas_ranges
     bool style_dark = false, style_set = false;
     tx::AppFonts fonts;
     tx::AppKeys keys;
@@ -211,18 +305,10 @@ bool content_is_ascii(const tx::AppModel& m) {
     return true;
 }
 
-// Glyph sets of the atlas. kAllGlyphs: everything the embedded font subset covers (Latin-1,
-// Latin Extended-A, punctuation, arrows, math signs, triangles). kUiGlyphs: ASCII plus the
-// non-ASCII symbols in the strings of src/app and src/core that are drawn (middle dot,
-// multiplication sign, dashes, quotes, ellipsis, minus, almost-equal): 108 of the 366 glyphs.
-const ImWchar kAllGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x2190, 0x2193,
-                              0x2212, 0x2212, 0x2248, 0x2248, 0x25B2, 0x25BC, 0};
-const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x201D,
-                             0x2026, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0};
-
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
 // HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale. All three sizes are
-// built (the first frame uses each); `all_glyphs` false builds only kUiGlyphs (see frame()).
+// built (the first frame uses each); `all_glyphs` false builds only kUiGlyphs (see frame()), true
+// kAllGlyphs plus the characters of the loaded text the font subset has (ContentGlyphs::extra).
 void build_fonts(float dpr, float scale, bool all_glyphs) {
     const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
@@ -232,11 +318,24 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     cfg.OversampleH = dpr >= 2 ? 1 : 2;
     cfg.OversampleV = 1;
     const ImWchar* ranges = all_glyphs ? kAllGlyphs : kUiGlyphs;
+    if (all_glyphs) g->content_glyphs.scan(g->model);
+    g->atlas_extra = 0;
+    if (all_glyphs && !g->content_glyphs.extra.empty()) {  // BuildRanges walks all 65,536 code points: ~0.8 ms
+        ImFontGlyphRangesBuilder b;
+        b.AddRanges(kAllGlyphs);
+        for (ImWchar c : g->content_glyphs.extra) b.AddChar(c);
+        g->atlas_ranges.clear();
+        b.BuildRanges(&g->atlas_ranges);  // the atlas reads it again at every Build: kept in g
+        g->atlas_extra = g->content_glyphs.extra.size();
+        ranges = g->atlas_ranges.Data;
+    }
     void* data = const_cast<unsigned char*>(tx_ui_font);
     int size = int(tx_ui_font_size);
     g->fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kBodyPx * scale * dpr), &cfg, ranges);
     g->fonts.small = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kSmallPx * scale * dpr), &cfg, ranges);
     g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kLargePx * scale * dpr), &cfg, ranges);
+    for (ImFont* f : {g->fonts.body, g->fonts.small, g->fonts.large})
+        f->FallbackChar = all_glyphs ? kMissingGlyph : ImWchar('?');  // ImGui takes '?' if the atlas lacks it
     io.FontGlobalScale = 1.f / dpr;
     io.Fonts->Build();
     ImGui_ImplOpenGL3_DestroyFontsTexture();
@@ -460,12 +559,20 @@ void frame() {
     // Fonts: the first frames build only the UI's glyphs when every text there is to draw is ASCII
     // (checked again whenever the model changed), else the full set; the first idle moment above
     // builds the full set anyway, long before a reader types.
-    bool all_glyphs = g->fonts_all_glyphs;
-    if (!all_glyphs && g->model.revision() != g->glyphs_checked_rev) {
+    // A full atlas is rebuilt when the model's text (a typed or pasted query, a decoded episode,
+    // opened files) brings characters it was not built with.
+    bool all_glyphs = g->fonts_all_glyphs, new_glyphs = false;
+    if (g->model.revision() != g->glyphs_checked_rev) {
         g->glyphs_checked_rev = g->model.revision();
-        all_glyphs = !content_is_ascii(g->model);
+        if (!all_glyphs) {
+            all_glyphs = !content_is_ascii(g->model);
+            if (!all_glyphs) g->content_glyphs.mark_ascii(g->model);
+        } else {
+            g->content_glyphs.scan(g->model);
+            new_glyphs = g->content_glyphs.extra.size() != g->atlas_extra;
+        }
     }
-    if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || all_glyphs != g->fonts_all_glyphs)
+    if (dpr != g->font_dpr || g->app.font_scale() != g->font_scale || all_glyphs != g->fonts_all_glyphs || new_glyphs)
         build_fonts(dpr, g->app.font_scale(), all_glyphs);
     if (!g->style_set || g->app.dark() != g->style_dark) apply_style(g->app.dark());
 
@@ -543,12 +650,23 @@ EMSCRIPTEN_KEEPALIVE int tx_load_bundle(uint8_t* ptr, int len) {
     return st.ok() ? 1 : 0;
 }
 
+// With the full atlas: the distinct characters of the model's text (scanned here, not as of the
+// last frame, and remembered since the page opened) that the atlas cannot draw; 0 with the UI's
+// atlas (ASCII text).
+uint32_t missing_glyphs() {
+    if (!g->fonts_all_glyphs || !g->fonts.body) return 0;
+    g->content_glyphs.scan(g->model);
+    return g->content_glyphs.missing(g->fonts.body);
+}
+
 // The model's state as JSON (valid until the next call): AppModel::state_json plus heapBytes
 // (HEAP8.length: the WASM memory, which only grows, so also its peak), firstFrameMs and indexedMs
 // (performance.now() of the first frame drawn with episodes, and of the frame where every episode
 // was indexed; -1 until then), loadCallMs (how long tx_load_bundle blocked the page), fontAtlasMs
-// and fontAtlasAllGlyphs (the last font atlas build: its duration, and whether it holds every
-// glyph of the font or only the UI's, see build_fonts), frames,
+// and fontAtlasAllGlyphs (the last font atlas build: its duration, and whether it is the full one
+// or holds only the UI's glyphs, see build_fonts), missingGlyphs (with the full atlas: distinct
+// characters met in the text and queries since the page opened that it cannot draw, shown as a
+// box), frames,
 // longestFrameMs (longest main-loop callback, drawn or not), longestLoadFrameMs (the same while
 // an archive is still indexing or finding topics, the first frame excluded: it builds the font
 // atlas, ~100 ms with software GL, demo or archive alike), typing, dark, fontScale, timeline.
@@ -562,6 +680,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"indexedMs\":" + std::to_string(g->indexed_ms) + ",\"loadCallMs\":" + std::to_string(g->load_call_ms) +
                 ",\"fontAtlasMs\":" + std::to_string(g->font_atlas_ms) +
                 ",\"fontAtlasAllGlyphs\":" + (g->fonts_all_glyphs ? "true" : "false") +
+                ",\"missingGlyphs\":" + std::to_string(missing_glyphs()) +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
                 ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
                 ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +
