@@ -872,10 +872,8 @@ ClauseResult clause_matches(const Collection& c, Evaluator& ev, const Query& que
     if (!allowed.empty() && !cl.negated) {
         size_t o = 0;
         for (const M& m : cr.matches) {
-            const Episode& ep = c.episode(m.doc);
-            uint32_t w = ix.word_of_token(m.doc, m.pos);
             // -speaker: keeps every other word (unattributed too)
-            if (allowed[m.doc].keeps(w < ep.words.size() ? ep.words[w].speaker : kNoSpeaker)) cr.matches[o++] = m;
+            if (allowed[m.doc].keeps(c.speaker_of(m.doc, ix.word_of_token(m.doc, m.pos)))) cr.matches[o++] = m;
         }
         cr.matches.resize(o);
     }
@@ -1590,12 +1588,28 @@ Result<DocId> Collection::add(Episode ep, bool commit) {
 }
 
 void Collection::release_text(DocId d) {
-    if (d >= m_episodes.size()) return;
+    if (d >= m_episodes.size() || !m_resident[d]) return;
     Episode& ep = m_episodes[d];
+    if (!ep.meta.speakers.empty()) {
+        m_turns.resize(m_episodes.size());
+        std::vector<SpeakerTurn>& turns = m_turns[d];
+        for (uint32_t w = 0; w < ep.words.size(); ++w)
+            if (turns.empty() || turns.back().speaker != ep.words[w].speaker) turns.push_back({w, ep.words[w].speaker});
+        turns.shrink_to_fit();
+    }
     std::string().swap(ep.text);
     std::vector<Word>().swap(ep.words);
     std::vector<Cue>().swap(ep.cues);
     m_resident[d] = 0;
+}
+
+int16_t Collection::speaker_of(DocId d, uint32_t w) const {
+    if (d >= m_episodes.size()) return kNoSpeaker;
+    if (m_resident[d]) return w < m_episodes[d].words.size() ? m_episodes[d].words[w].speaker : kNoSpeaker;
+    if (d >= m_turns.size() || m_turns[d].empty()) return kNoSpeaker;
+    const std::vector<SpeakerTurn>& turns = m_turns[d];
+    auto after = std::upper_bound(turns.begin(), turns.end(), w, [](uint32_t x, const SpeakerTurn& t) { return x < t.first_word; });
+    return after == turns.begin() ? kNoSpeaker : std::prev(after)->speaker;
 }
 
 SpeakerKeep speaker_keep(const EpisodeMeta& meta, const std::string& folded_name, bool excluded) {

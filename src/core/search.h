@@ -30,8 +30,8 @@
 // one with only exclusions, or one over kMaxQueryBytes is Errc::BadQuery.
 //
 // Archives: Collection::release_text() drops an indexed episode's text; its hits then carry
-// text_pending and the caller fills snippets from a decoded copy (fill_hit_text). A speaker:
-// filter only matches words of resident episodes.
+// text_pending and the caller fills snippets from a decoded copy (fill_hit_text). Speaker:
+// filters apply to them too (the speakers' turns are kept).
 //
 // Ranking: BM25 (k1 = 1.2, b = 0.75) over passages, with each occurrence weighted by its match
 // level, a proximity factor for multi-word queries (highest for the words side by side in the
@@ -239,9 +239,13 @@ public:
     void finish() { m_index.commit(); m_index.shrink(); }
 
     // Free an indexed episode's text, words and cues (search still ranks and counts it; its hits
-    // come back with text_pending). Keeps the metadata. For archives decoded on demand.
+    // come back with text_pending). Keeps the metadata and who speaks where, for speaker: filters.
+    // For archives decoded on demand.
     void release_text(DocId d);
     bool resident(DocId d) const { return d < m_resident.size() && m_resident[d]; }
+    // @return the speaker of word `w` of episode `d`, resident or released; kNoSpeaker when
+    // nobody is named for it (or `d`, `w` are out of range).
+    int16_t speaker_of(DocId d, uint32_t w) const;
 
     size_t size() const { return m_episodes.size(); }
     const Episode& episode(DocId d) const { return m_episodes[d]; }
@@ -260,6 +264,13 @@ private:
 
     std::vector<Episode> m_episodes;
     std::vector<uint8_t> m_resident;  // per episode: 1 = text and words present
+    struct SpeakerTurn {
+        uint32_t first_word;
+        int16_t speaker;
+    };
+    // per released episode: the words where a speaker's turn starts (the words are gone; empty
+    // when the episode names no speakers)
+    std::vector<std::vector<SpeakerTurn>> m_turns;
     InvertedIndex m_index;
 };
 

@@ -785,6 +785,32 @@ TEST_CASE("OR, -exclude and speaker: filter", "[search][query]") {
     CHECK(r->hits[1].time_ms <= 125000);
 }
 
+// Protects speaker filters over an archive's released episodes (Collection::release_text drops
+// their words, and with them each word's speaker): "-speaker:mark" matched Mark's words too, as
+// if nobody had spoken them, and "speaker:mark" matched nothing.
+TEST_CASE("speaker: and -speaker: filter an episode whose text was released as a resident one", "[search][query]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\n<v Lex Fridman>robots and love\n\n"
+               "01:00.000 --> 01:05.000\n<v Mark>robots and fear\n\n"
+               "02:00.000 --> 02:05.000\n<v Mark>cats and love\n\n"
+               "03:00.000 --> 03:05.000\nrobots said by nobody named\n");
+    c.release_text(0);
+    REQUIRE_FALSE(c.resident(0));
+    auto minutes = [&](const char* q) {
+        auto r = c.search(q);
+        REQUIRE(r.ok());
+        std::vector<uint32_t> t;
+        for (const Hit& h : r->hits) t.push_back(h.time_ms / 60000);
+        std::sort(t.begin(), t.end());
+        return t;
+    };
+    CHECK(minutes("robots") == std::vector<uint32_t>{0, 1, 3});
+    CHECK(minutes("robots -speaker:mark") == std::vector<uint32_t>{0, 3});  // Lex's and the unattributed line
+    CHECK(minutes("robots speaker:mark") == std::vector<uint32_t>{1});
+    CHECK(minutes("love -speaker:lex") == std::vector<uint32_t>{2});
+    CHECK(minutes("love speaker:\"lex fridman\"") == std::vector<uint32_t>{0});
+}
+
 TEST_CASE("a warning repeated by a long query is given once", "[search][query]") {
     std::string q;
     for (int i = 0; i < 200; ++i) q += "w" + std::to_string(i % 60) + " ";  // 200 words, under kMaxQueryBytes
