@@ -4,7 +4,11 @@
 # bundle); errors naming the file and line; info's summary and its clear error on damaged files.
 #   tests/tools/pack_cli_test.sh build/transcript
 set -uo pipefail
-T=$1
+T=${1:?usage: pack_cli_test.sh TRANSCRIPT}
+# a path made absolute: one case runs the tool from inside the temporary folder (a bare name
+# stays a command looked up on PATH)
+case $T in */*) T=$(cd "$(dirname "$T")" 2> /dev/null && pwd)/$(basename "$T") ;; esac
+[ -x "$T" ] || command -v "$T" > /dev/null || { echo "pack_cli_test.sh: no program $1" >&2; exit 2; }
 D=$(mktemp -d)
 trap 'rm -rf "$D"' EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
