@@ -52,9 +52,11 @@ void check_invariants(const Episode& ep) {
     REQUIRE(next == ep.words.size());
 }
 
-// Imports `s`, requires success and the model's invariants. @return the episode.
-Episode imported(const std::string& s, Format f, const std::string& name) {
-    auto r = imp(s, f, name);
+// Imports `s` (its warnings into `warnings` when given), requires success and the model's
+// invariants. @return the episode.
+Episode imported(const std::string& s, Format f, const std::string& name, std::vector<std::string>* warnings = nullptr) {
+    auto r = imp(s, f, name, warnings);
+    INFO(r.message());
     REQUIRE(r.ok());
     check_invariants(r.value());
     return std::move(r.value());
@@ -1318,19 +1320,16 @@ TEST_CASE("TTML: Netflix-style DFXP with ticks, frames, agents, <br/>, spans and
         "  </tt:div></tt:body>\n"
         "</tt:tt>\n";
     std::vector<std::string> warnings;
-    auto r = ttml(dfxp, &warnings);
-    INFO(r.message());
-    REQUIRE(r.ok());
-    check_invariants(r.value());
-    const Cues c = cues_of(r.value());
+    const Episode e = imported(dfxp, Format::Auto, "c.ttml", &warnings);
+    const Cues c = cues_of(e);
     // 10010000 / 10^7 s = 1.001 s; 4 s + 5 frames at 25 fps = 4.2 s; 6 s + 20/25 = 6.8 s
     CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{1001, 3003}, {4200, 6800}});
     CHECK(c.texts == std::vector<std::string>{"Welcome back everyone friends", "Thanks\u2014glad to be here"});
-    CHECK(r->text.find("Welcome back, everyone & friends") != std::string::npos);
-    CHECK(r->meta.speakers == std::vector<std::string>{"Lex Fridman", "Guést"});
-    CHECK(r->words.front().speaker == 0);
-    CHECK(r->words.back().speaker == 1);
-    CHECK_FALSE(r->meta.times_estimated);
+    CHECK(e.text.find("Welcome back, everyone & friends") != std::string::npos);
+    CHECK(e.meta.speakers == std::vector<std::string>{"Lex Fridman", "Guést"});
+    CHECK(e.words.front().speaker == 0);
+    CHECK(e.words.back().speaker == 1);
+    CHECK_FALSE(e.meta.times_estimated);
     CHECK(warnings.empty());
 }
 
@@ -1401,11 +1400,7 @@ TEST_CASE("TTML: timeContainer=\"seq\" times each child from the end of the one 
                             "</div>\n<div begin=\"2s\"><p begin=\"1s\" end=\"2s\">par again</p></div>\n"  // 3 - 4
                             "</body></tt>\n";
     std::vector<std::string> warnings;
-    auto r = ttml(seq, &warnings);
-    INFO(r.message());
-    REQUIRE(r.ok());
-    check_invariants(r.value());
-    const Cues c = cues_of(r.value());
+    const Cues c = cues_of(imported(seq, Format::Auto, "c.ttml", &warnings));
     CHECK(c.texts == std::vector<std::string>{"par again", "first", "second", "third", "nested", "last"});
     CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{3000, 4000}, {15000, 20000}, {20000, 23000}, {24000, 25000}, {25000, 29000}, {29000, 30000}});
     CHECK(warnings.empty());
