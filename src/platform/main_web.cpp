@@ -71,11 +71,53 @@ bool in_ranges(const ImWchar* r, uint32_t cp) {
     return false;
 }
 
-// The characters the explorer may draw: every distinct code point of the query, the episodes'
-// text and metadata, the current episode (an archive's, decoded on demand), the result rows and
-// the topic labels. An episode's text is scanned once (remembered by its buffer and size); the
-// rest, small, at every model change. `extra` lists, in order found, those outside kAllGlyphs:
-// the full atlas adds them to its ranges (see build_fonts).
+// What a string visit_drawn_strings passes is.
+enum class Drawn {
+    Meta,     // the query; an episode's title, date, speaker name or chapter title
+    Text,     // the full text of episode `index` (empty when an archive released it)
+    Current,  // the text of the episode the reader shows (an archive's, decoded on demand)
+    Derived,  // made from the texts: result snippets, topic labels and keywords, recurring topic
+              // and topic group labels (a label's keywords joined by the UI's middle dots)
+};
+
+// Calls f(Drawn kind, uint32_t index, std::string_view s) for every string of the model the
+// explorer may draw, until f returns false. The one list both content_is_ascii() and
+// ContentGlyphs::scan read, so the atlas' choice and its content glyphs cannot drift apart.
+// @return false when f stopped the walk.
+template <class F>
+bool visit_drawn_strings(const tx::AppModel& m, F&& f) {
+    if (!f(Drawn::Meta, 0u, m.query())) return false;
+    const auto& eps = m.episodes();
+    for (uint32_t i = 0; i < eps.size(); ++i)
+        if (!f(Drawn::Text, i, eps[i].text)) return false;
+    for (uint32_t i = 0; i < m.episode_count(); ++i) {
+        const tx::EpisodeMeta& meta = m.episode_meta(i);
+        if (!f(Drawn::Meta, i, meta.title) || !f(Drawn::Meta, i, meta.date)) return false;
+        for (const std::string& sp : meta.speakers)
+            if (!f(Drawn::Meta, i, sp)) return false;
+        for (const tx::Chapter& c : meta.chapters)
+            if (!f(Drawn::Meta, i, c.title)) return false;
+    }
+    if (m.episode_count() > 0 && !f(Drawn::Current, m.episode(), m.current_episode().text)) return false;
+    for (const tx::ResultRow& r : m.results())
+        if (!f(Drawn::Derived, 0u, r.snippet)) return false;
+    for (const tx::TopicRow& t : m.topics()) {
+        if (!f(Drawn::Derived, 0u, t.label)) return false;
+        for (const std::string& k : t.keywords)
+            if (!f(Drawn::Derived, 0u, k)) return false;
+    }
+    for (const tx::RecurringTopicRow& t : m.recurring_topics())
+        if (!f(Drawn::Derived, 0u, t.label)) return false;
+    for (const tx::TopicGroupRow& t : m.topic_groups())
+        if (!f(Drawn::Derived, 0u, t.label)) return false;
+    return true;
+}
+
+// The characters the explorer may draw (visit_drawn_strings): every distinct code point of the
+// query, the episodes' text and metadata, the current episode (an archive's, decoded on demand),
+// the result rows and the topic labels. An episode's text is scanned once (remembered by its
+// buffer and size); the rest, small, once per model revision. `extra` lists, in order found,
+// those outside kAllGlyphs: the full atlas adds them to its ranges (see build_fonts).
 struct ContentGlyphs {
     std::vector<uint8_t> seen = std::vector<uint8_t>(0x10000);  // by BMP code point: 1 = in the text
     std::vector<ImWchar> chars;  // the non-ASCII ones of `seen`, in order found
@@ -83,6 +125,7 @@ struct ContentGlyphs {
     std::vector<std::pair<const char*, size_t>> scanned;  // per episode: the text buffer scanned
     std::pair<const char*, size_t> current{nullptr, 0};    // the current episode's, likewise
     std::vector<uint32_t> beyond_bmp;  // distinct characters past U+FFFF (emoji): never in the atlas
+    uint64_t scanned_rev = 0;          // the model revision scan() last read (revisions start at 1)
 
     void add(std::string_view s) {
         for (size_t i = 0; i < s.size();) {
@@ -99,7 +142,7 @@ struct ContentGlyphs {
             if (!in_ranges(kAllGlyphs, cp)) extra.push_back(ImWchar(cp));
         }
     }
-    void add_text(std::pair<const char*, size_t>& done, const std::string& text) {
+    void add_text(std::pair<const char*, size_t>& done, std::string_view text) {
         const std::pair<const char*, size_t> now{text.data(), text.size()};
         if (now == done) return;
         add(text);
@@ -112,26 +155,18 @@ struct ContentGlyphs {
         scanned.resize(eps.size());
         for (uint32_t i = 0; i < eps.size(); ++i) scanned[i] = {eps[i].text.data(), eps[i].text.size()};
     }
+    // Adds the characters of the model's drawn strings; nothing new to read in the revision it
+    // last read (frame() scans each revision, and the page's state() asks again).
     void scan(const tx::AppModel& m) {
-        add(m.query());
-        const auto& eps = m.episodes();
-        scanned.resize(eps.size());
-        for (uint32_t i = 0; i < eps.size(); ++i) add_text(scanned[i], eps[i].text);
-        for (uint32_t i = 0; i < m.episode_count(); ++i) {
-            const tx::EpisodeMeta& meta = m.episode_meta(i);
-            add(meta.title);
-            add(meta.date);
-            for (const std::string& sp : meta.speakers) add(sp);
-            for (const tx::Chapter& c : meta.chapters) add(c.title);
-        }
-        if (m.episode_count() > 0) add_text(current, m.current_episode().text);
-        for (const tx::ResultRow& r : m.results()) add(r.snippet);
-        for (const tx::TopicRow& t : m.topics()) {
-            add(t.label);
-            for (const std::string& k : t.keywords) add(k);
-        }
-        for (const tx::RecurringTopicRow& t : m.recurring_topics()) add(t.label);
-        for (const tx::TopicGroupRow& t : m.topic_groups()) add(t.label);
+        if (m.revision() == scanned_rev) return;
+        scanned_rev = m.revision();
+        scanned.resize(m.episodes().size());
+        visit_drawn_strings(m, [this](Drawn kind, uint32_t i, std::string_view s) {
+            if (kind == Drawn::Text) add_text(scanned[i], s);
+            else if (kind == Drawn::Current) add_text(current, s);
+            else add(s);
+            return true;
+        });
     }
     // Distinct characters of the text the atlas cannot draw (drawn as kMissingGlyph instead).
     uint32_t missing(const ImFont* font) const {
@@ -282,27 +317,19 @@ bool is_ascii(std::string_view s) {
 
 // Can every text the explorer may draw now be set with the ASCII glyphs plus the UI's own symbols
 // (kUiGlyphs)? True when episodes are loaded, nothing is loading, and the query, every episode's
-// metadata and every episode's full text (all resident: a small bundle or opened files) are ASCII.
+// metadata and every episode's full text (all resident: a small bundle or opened files) are ASCII
+// (what is made from them adds only kUiGlyphs' symbols).
 // False for an archive (its text is decoded later, episode by episode), any non-ASCII character,
 // and before anything loaded (a progress screen: the atlas it builds, in the start-up frame that
 // the load-frame figures leave out, then serves whatever comes, as an archive's first frames).
 bool content_is_ascii(const tx::AppModel& m) {
-    if (m.episode_count() == 0 || m.loading() || !is_ascii(m.query())) return false;
-    const auto& eps = m.episodes();
-    if (eps.size() != m.episode_count()) return false;
-    for (uint32_t i = 0; i < eps.size(); ++i) {
-        const tx::Episode& e = eps[i];
-        const tx::EpisodeMeta& meta = m.episode_meta(i);
+    if (m.episode_count() == 0 || m.loading() || m.episodes().size() != m.episode_count()) return false;
+    return visit_drawn_strings(m, [&m](Drawn kind, uint32_t i, std::string_view s) {
+        if (kind == Drawn::Current || kind == Drawn::Derived) return true;  // one of the texts / made from them
         // an archive releases each episode's text (and words) once indexed: not resident, not known
-        if ((e.text.empty() && m.episode_words(i) > 0) || !is_ascii(e.text) || !is_ascii(meta.title) ||
-            !is_ascii(meta.date) || !is_ascii(meta.source_url) || !is_ascii(meta.media_url))
-            return false;
-        for (const std::string& sp : meta.speakers)
-            if (!is_ascii(sp)) return false;
-        for (const tx::Chapter& c : meta.chapters)
-            if (!is_ascii(c.title)) return false;
-    }
-    return true;
+        if (kind == Drawn::Text && s.empty() && m.episode_words(i) > 0) return false;
+        return is_ascii(s);
+    });
 }
 
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
@@ -650,9 +677,9 @@ EMSCRIPTEN_KEEPALIVE int tx_load_bundle(uint8_t* ptr, int len) {
     return st.ok() ? 1 : 0;
 }
 
-// With the full atlas: the distinct characters of the model's text (scanned here, not as of the
-// last frame, and remembered since the page opened) that the atlas cannot draw; 0 with the UI's
-// atlas (ASCII text).
+// With the full atlas: the distinct characters of the model's text (as of its current revision,
+// scanned here when no frame did yet, and remembered since the page opened) that the atlas cannot
+// draw; 0 with the UI's atlas (ASCII text).
 uint32_t missing_glyphs() {
     if (!g->fonts_all_glyphs || !g->fonts.body) return 0;
     g->content_glyphs.scan(g->model);

@@ -66,4 +66,24 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'a speaker name and a title in other scripts, over ASCII text, get their letters too (protects the one list of drawn strings the atlas reads: the speakers and titles are in no episode text)',
+    async fn({ browser, site }) {
+      // the title is the file name; the speakers come from <v> tags, which are not in the text; one
+      // Chinese character in each: with both read, exactly those two are missing, the Greek none
+      const vtt = 'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Ζωή 刺>Hello there, this is plain text.\n\n' +
+        '00:03.000 --> 00:06.000\n<v Bob>And this is more plain text.\n';
+      const { page, dir } = await dropTextFiles(browser, site, { 'Αθήνα 猬.vtt': vtt });
+      try {
+        const s = await waitState(page, (st) => st.ready && full(st) && st.missingGlyphs === 2, 5000)
+          .catch(() => page.evaluate(() => window.explorer.state()));
+        assert(s.fontAtlasAllGlyphs, 'the full atlas');
+        assertEq(s.missingGlyphs, 2, 'the speaker\'s and the title\'s Chinese character are met, and their Greek letters drawn');
+        saveShot('scripts-speaker-title', await page.screenshot());
+      } finally {
+        await page.context().close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
 ];
