@@ -417,10 +417,10 @@
         }
         if ((ev.ctrlKey || ev.metaKey) && !ev.altKey) {
           // the text size keys work here as on the canvas (the browser would zoom the page instead)
-          var step = { '=': 0.1, '+': 0.1, '-': -0.1, '_': -0.1, '0': 0 }[ev.key];
-          if (step === undefined) return;
+          var dir = { '=': 1, '+': 1, '-': -1, '_': -1, '0': 0 }[ev.key];
+          if (dir === undefined) return;
           ev.preventDefault();
-          api.setFontScale(step ? api.state().fontScale + step : 1);
+          M._tx_step_font(dir);  // the explorer's own step and limits, as its keys and A-/A+
           return;
         }
         if (ev.altKey) return;

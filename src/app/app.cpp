@@ -15,6 +15,11 @@ namespace tx {
 
 void App::set_font_scale(float s) { m_font_scale = std::clamp(s, 0.7f, 2.0f); }
 
+void App::step_font(int dir) {
+    constexpr float kStep = 0.1f;
+    set_font_scale(dir == 0 ? 1.f : m_font_scale + (dir > 0 ? kStep : -kStep));
+}
+
 void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_fonts = fonts;
     m_keys = keys;
@@ -250,11 +255,11 @@ void App::handle_shortcuts() {
     }
     if (ctrl && m_keys.f >= 0 && ImGui::IsKeyPressed(m_keys.f, false)) m_focus_search = true;
     if (!io.WantTextInput && m_keys.slash >= 0 && ImGui::IsKeyPressed(m_keys.slash, false)) m_focus_search = true;
-    if (ctrl && m_keys.equals >= 0 && ImGui::IsKeyPressed(m_keys.equals, false)) set_font_scale(m_font_scale + 0.1f);
-    if (ctrl && m_keys.minus >= 0 && ImGui::IsKeyPressed(m_keys.minus, false)) set_font_scale(m_font_scale - 0.1f);
+    if (ctrl && m_keys.equals >= 0 && ImGui::IsKeyPressed(m_keys.equals, false)) step_font(1);
+    if (ctrl && m_keys.minus >= 0 && ImGui::IsKeyPressed(m_keys.minus, false)) step_font(-1);
     if (ctrl && ((m_keys.zero >= 0 && ImGui::IsKeyPressed(m_keys.zero, false)) ||
                  (m_keys.keypad_zero >= 0 && ImGui::IsKeyPressed(m_keys.keypad_zero, false))))
-        set_font_scale(1.f);  // Ctrl+0: the default size, as browsers reset their zoom
+        step_font(0);  // Ctrl+0: the default size, as browsers reset their zoom
     if (ctrl && m_keys.c >= 0 && ImGui::IsKeyPressed(m_keys.c, false) && !io.WantTextInput && m_sel_anchor >= 0) {
         std::string t = selection_text();
         if (!t.empty() && m_host.copy_text) m_host.copy_text(t);
@@ -303,11 +308,11 @@ void App::draw_top_bar() {
     if (!narrow) { ImGui::SameLine(); status_drawn = draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
     ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
-    if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) set_font_scale(m_font_scale - 0.1f);
+    if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) step_font(-1);
     keyboard_part(Part::Smaller);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Smaller text (Ctrl+-)");
     ImGui::SameLine();
-    if (ImGui::Button("A+", ImVec2(bw, h)) || activated(Part::Larger)) set_font_scale(m_font_scale + 0.1f);
+    if (ImGui::Button("A+", ImVec2(bw, h)) || activated(Part::Larger)) step_font(1);
     keyboard_part(Part::Larger);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Larger text (Ctrl+=)");
     ImGui::SameLine();

@@ -75,7 +75,10 @@ public:
     bool dark() const { return m_dark; }
     void set_dark(bool d) { m_dark = d; }
     float font_scale() const { return m_font_scale; }   // the platform rebuilds fonts when it changes
-    void set_font_scale(float s);
+    void set_font_scale(float s);                       // clamped to [0.7, 2]
+    // The text size keys and buttons: dir > 0 one step larger (Ctrl+=, A+), < 0 smaller (Ctrl+-,
+    // A-), 0 the default size (Ctrl+0). The page calls it for the keys its search field takes.
+    void step_font(int dir);
     bool animating() const { return m_animating; }      // true while something needs more frames
     // The page's answer to the last copy (Copy quote, Ctrl+C): the clipboard took the text, or
     // refused it (an iframe embed on another origin, a page over plain http). The Copy quote

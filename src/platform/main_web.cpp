@@ -849,6 +849,11 @@ EMSCRIPTEN_KEEPALIVE void tx_set_dark(int dark) {
 EMSCRIPTEN_KEEPALIVE void tx_set_font_scale(double s) {
     if (g) { g->app.set_font_scale(float(s)); g->model.bump(); }
 }
+// The text size keys pressed where the canvas does not get them (the loader's search field):
+// dir as App::step_font (1 larger, -1 smaller, 0 the default size).
+EMSCRIPTEN_KEEPALIVE void tx_step_font(int dir) {
+    if (g) { g->app.step_font(dir); g->model.bump(); }
+}
 // The container was resized to cssW x cssH CSS pixels.
 EMSCRIPTEN_KEEPALIVE void tx_resize(int css_w, int css_h) {
     if (g && g->window && css_w > 0 && css_h > 0) {

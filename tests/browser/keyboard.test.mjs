@@ -184,7 +184,7 @@ export const tests = [
     },
   },
   {
-    name: 'Ctrl+= / Ctrl+- / Ctrl+0 change the text size while the search box has the keys, as they do in the reader, and leave the query alone (protects the text size keys: the box let them through, and a real browser zoomed the page instead)',
+    name: 'Ctrl+= / Ctrl+- / Ctrl+0 change the text size while the search box has the keys, as they do in the reader, within the same limits (0.7 to 2), and leave the query alone (protects the text size keys: the box let them through, and a real browser zoomed the page instead; the page\'s field now asks the explorer\'s own step, tx_step_font)',
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url);
       await key(page, 'Escape');
@@ -199,6 +199,18 @@ export const tests = [
       s = await key(page, 'Control+Minus');
       s = await waitState(page, 's => s.fontScale < 0.95');
       assert(Math.abs(s.fontScale - 0.9) < 0.01, 'Ctrl+- makes it smaller: ' + s.fontScale);
+      s = await key(page, 'Control+Digit0');
+      s = await waitState(page, 's => Math.abs(s.fontScale - 1) < 0.01');
+      // the limits: 14 steps up stop at 2, 16 down at 0.7 (the buttons' and the canvas keys' limits)
+      const settle = async () => { await page.waitForTimeout(300); return page.evaluate(() => window.explorer.state()); };
+      for (let i = 0; i < 14; i++) await page.keyboard.press('Control+Equal');
+      s = await settle();
+      assert(Math.abs(s.fontScale - 2) < 0.001, 'Ctrl+= stops at twice the size: ' + s.fontScale);
+      s = await key(page, 'Control+Minus');
+      assert(Math.abs(s.fontScale - 1.9) < 0.01, 'one step down from the top: ' + s.fontScale);
+      for (let i = 0; i < 16; i++) await page.keyboard.press('Control+Minus');
+      s = await settle();
+      assert(Math.abs(s.fontScale - 0.7) < 0.001, 'Ctrl+- stops at 0.7: ' + s.fontScale);
       s = await key(page, 'Control+Digit0');
       s = await waitState(page, 's => Math.abs(s.fontScale - 1) < 0.01');
       assertEq(s.query, 'llama', 'the query is untouched');
