@@ -828,6 +828,29 @@ struct ClauseResult {
     }
 };
 
+// The exclusions (-word) of a search, asked about candidate passages in ascending order: a cursor
+// per exclusion walks its passages forward, as a merge. (A binary search per candidate cost
+// "ai -facebook" 7k searches through facebook's 1k passages at 100x, a third of the query; the walk
+// reads each excluded passage once, which building the exclusion's list did already.)
+class Exclusions {
+public:
+    explicit Exclusions(const std::vector<ClauseResult>& neg) : m_neg(neg), m_at(neg.size(), 0) {}
+    // @return true when passage gid (not below any asked before) holds an excluded clause
+    bool excludes(uint32_t gid) {
+        for (size_t k = 0; k < m_neg.size(); ++k) {
+            const std::vector<uint32_t>& ps = m_neg[k].passages;
+            uint32_t& at = m_at[k];
+            while (at < ps.size() && ps[at] < gid) ++at;
+            if (at < ps.size() && ps[at] == gid) return true;
+        }
+        return false;
+    }
+
+private:
+    const std::vector<ClauseResult>& m_neg;
+    std::vector<uint32_t> m_at;  // per exclusion: its first passage not below the last candidate
+};
+
 bool name_matches(const std::string& folded_filter, const std::string& speaker_name) {
     std::string f;
     WordTokens wt;
@@ -1463,6 +1486,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
     } else {
         cands.reserve(ra.size());
         at_all.reserve(ra.size() * nc);
+        Exclusions excluded(neg);
         for (uint32_t ai = 0; ai < ra.size(); ++ai) {
             const uint32_t gid = ra[ai].gid;
             bool ok = true;
@@ -1480,8 +1504,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
                 from[k] = uint32_t(it - v.begin());
                 ok = it != v.end() && it->gid == gid;
             }
-            for (size_t k = 0; k < neg.size() && ok; ++k) ok = !std::binary_search(neg[k].passages.begin(), neg[k].passages.end(), gid);
-            if (!ok) continue;
+            if (!ok || excluded.excludes(gid)) continue;
             // one clause: Cand::at is the aggregate; several: where their indices start in at_all
             Cand& cand = cands.emplace_back();  // fields stored in place (a temporary stalls store forwarding)
             cand.gid = gid;
@@ -1797,6 +1820,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
             at_all[pi] = pi;
         }
     } else {
+        Exclusions excluded(neg_clauses);
         for (size_t pi = 0; pi < pos_clauses[rare].passages.size(); ++pi) {
             uint32_t gid = pos_clauses[rare].passages[pi];
             Cand cand{gid, 0, 0, uint32_t(at_all.size())};
@@ -1818,8 +1842,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
                 ok = it != ps.end() && *it == gid;
                 if (ok) at[k] = from[k];
             }
-            for (size_t k = 0; k < neg_clauses.size() && ok; ++k)
-                ok = !std::binary_search(neg_clauses[k].passages.begin(), neg_clauses[k].passages.end(), gid);
+            ok = ok && !excluded.excludes(gid);
             if (!ok) {
                 for (size_t k = 0; k < nc; ++k) at_all.pop_back();
                 continue;
