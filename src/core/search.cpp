@@ -1166,6 +1166,9 @@ Hit make_hit(const Collection& c, const Cand& cand, const MatchRanges& ranges, u
     h.level = MatchLevel::Exact;
     uint32_t first_w = 0xFFFFFFFFu, last_w = 0;
     std::vector<WordMatch> words;
+    size_t most = 0;
+    for (const auto& r : ranges) most += size_t(r.second - r.first);
+    words.reserve(most);  // one allocation, not one per doubling
     InvertedIndex::WordCursor cursor(ix);
     for (const auto& r : ranges) {
         MatchLevel best = MatchLevel::Phonetic;  // the clause's best match decides its level
@@ -1585,6 +1588,7 @@ bool PassagePath::run(const Query& query, const SpeakerFilter& allowed, SearchRe
 
     keep_best(cands, m_desc.limit);
     MatchRanges ranges(nc);
+    res.hits.reserve(cands.size());  // a Hit is large: no moves while the list grows
     for (const Cand& cand : cands) {
         for (size_t k = 0; k < nc; ++k) {
             const std::vector<M>& v = passage_matches(m_clauses[k], cand.gid);
@@ -1655,10 +1659,12 @@ ByteSpan match_bytes(const Episode& ep, const WordMatch& m) {
 void fill_hit_text(Hit& h, const Episode& ep, const std::vector<WordMatch>& words,
                    uint32_t snippet_bytes, const SpeakerKeep& keep) {
     std::vector<ByteSpan> spans;  // by first byte (characters of one word need not follow word order)
+    spans.reserve(words.size());
     for (const WordMatch& w : words)
         if (w.word_count > 0 && w.first_word + w.word_count - 1 < ep.words.size()) spans.push_back(match_bytes(ep, w));
     std::sort(spans.begin(), spans.end(), [](const ByteSpan& x, const ByteSpan& y) { return x.begin < y.begin; });
     h.highlights.clear();
+    h.highlights.reserve(spans.size());
     for (const ByteSpan& s : spans) {
         if (!h.highlights.empty() && h.highlights.back().end >= s.begin)
             h.highlights.back().end = std::max(h.highlights.back().end, s.end);
@@ -1943,6 +1949,7 @@ Result<SearchResult> Collection::search_clauses(const Query& query, const Search
     res.occurrences = nc == 1 ? single_occ : res.total_passages;
 
     keep_best(cands, desc.limit);
+    res.hits.reserve(cands.size());  // a Hit is large: no moves while the list grows
     for (const Cand& cand : cands) res.hits.push_back(make_hit(*this, cand, ranges(cand), desc.snippet_bytes, allowed));
     return res;
 }
@@ -2049,6 +2056,7 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     s.text = ep.text.substr(begin, end - begin);
     for (char& c : s.text)
         if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    s.highlights.reserve(highlights.size());
     for (const auto& h : highlights)
         if (h.begin >= begin && h.end <= end) s.highlights.push_back({h.begin - begin, h.end - begin});
     highlight_shown_forms(ep, a, z, begin, highlights, keep, s.highlights);
