@@ -278,7 +278,8 @@ TEST_CASE("index: passage_of and PassageCursor agree with a scan of passage star
     // Cues of 1-3 words 40 s apart: every cue its own passage, so a 64-token block holds from none
     // to many passage starts. Words without tokens ("__") make empty passages that start where the
     // next one does; "x-y-z" is three tokens (and its joined form). Two episodes: look-ups in the
-    // second must not see the first's passages.
+    // second must not see the first's passages. passage_counts() is checked against the same scan,
+    // with its count of occurrences in words of several tokens (a filter skips the others).
     const char* vocab[] = {"alpha", "__", "x-y-z", "beta", "gamma", "don't", "7"};
     InvertedIndex ix;
     uint32_t seed = 12345;
@@ -316,5 +317,31 @@ TEST_CASE("index: passage_of and PassageCursor agree with a scan of passage star
             const Pos q = Pos(next(end));
             CHECK(jumping.at(d, q) == want[q]);
         }
+        size_t multi = 0;  // occurrences in words of several tokens: the check must meet some
+        for (TermId t = 0; t < ix.term_count(); ++t) {
+            std::vector<Occurrence> occ, in_d;
+            ix.occurrences(t, occ);
+            for (const Occurrence& o : occ)
+                if (o.doc == d) in_d.push_back(o);
+            std::vector<PassageCount> got, scan;
+            ix.passage_counts(in_d.data(), in_d.data() + in_d.size(), got);
+            for (const Occurrence& o : in_d) {
+                if (scan.empty() || scan.back().gid != want[o.pos]) scan.push_back(PassageCount{want[o.pos], 0, 0});
+                ++scan.back().count;
+                const uint32_t w = ix.word_of_token(d, o.pos);  // a word's tokens all map to it
+                const bool in_multi = o.span > 1 || (o.pos > 0 && ix.word_of_token(d, o.pos - 1) == w) ||
+                                      (o.pos + 1 < ix.token_count(d) && ix.word_of_token(d, o.pos + 1) == w);
+                scan.back().multi += in_multi;
+                multi += in_multi;
+            }
+            INFO("term " << ix.term_text(t));
+            REQUIRE(got.size() == scan.size());
+            for (size_t k = 0; k < got.size(); ++k) {
+                CHECK(got[k].gid == scan[k].gid);
+                CHECK(got[k].count == scan[k].count);
+                CHECK(got[k].multi == scan[k].multi);
+            }
+        }
+        CHECK(multi > 100);
     }
 }
