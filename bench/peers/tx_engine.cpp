@@ -5,7 +5,7 @@
 //                 _txb_finish(), _txb_search(qptr), _txb_index_bytes()
 //   native:       tx_bench_peers PASSAGES.txt QUERIES.txt [--reps R]  -> one JSON line
 //                 tx_bench_peers PASSAGES.txt QUERIES.txt --dump  -> every query's results as text
-//                 (bench/peers/identical.sh diffs two builds' dumps: a faster build must not change them)
+//                 (bench/peers/identical.mjs diffs two builds' dumps: a faster build must not change them)
 //
 // Input: passages separated by '\n', episodes by an empty line; every passage becomes one cue
 // and one search passage, so "passages returned" (SearchResult::total_passages) means the same
