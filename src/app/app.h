@@ -246,6 +246,9 @@ private:
     // Lay out the current episode's paragraphs for this width and font size. @return true when
     // the layout was rebuilt for the episode already shown (width or text size changed).
     bool ensure_layout(float width, float font_size);
+    // Lay out the next paragraphs until they reach below until_y and hold word until_word (see
+    // extend_layout); nothing once the layout is complete.
+    void extend_reader_layout(float until_y, uint32_t until_word = 0);
     uint32_t word_at(float x, float y) const;  // layout coordinates -> word index
     std::string selection_text() const;
     // view_timeline.cpp
@@ -332,6 +335,7 @@ private:
     float m_layout_width = -1, m_layout_font = -1;
     const void* m_layout_paras = nullptr;
     size_t m_layout_para_count = 0;
+    int m_layout_frame = -1;  // ImGui frame count when m_layout was begun (it is finished in the next)
     float m_line_height = 0, m_margin = 0;
     // reader selection (word indices, inclusive), -1 when none
     int64_t m_sel_anchor = -1, m_sel_end = -1;

@@ -11,6 +11,19 @@
 
 namespace tx {
 
+// A word's width as ImFont::CalcTextSizeA (1.86) computes it: the same per-character products
+// added in the same order, so the same float; printable ASCII without that call's per-call set-up
+// and UTF-8 decoding (a layout measures every word of the episode).
+static float measure_word(ImFont* font, float font_size, std::string_view w) {
+    const float scale = font_size / font->FontSize;
+    float x = 0.f;
+    for (unsigned char c : w) {
+        if (c < 32 || c >= 0x80) return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x;
+        x += (int(c) < font->IndexAdvanceX.Size ? font->IndexAdvanceX.Data[c] : font->FallbackAdvanceX) * scale;
+    }
+    return x;
+}
+
 bool App::ensure_layout(float width, float font_size) {
     uint32_t e = m_model.episode();
     const auto& paras = m_model.paragraphs();
@@ -19,22 +32,11 @@ bool App::ensure_layout(float width, float font_size) {
         return false;
     if (e >= m_model.episode_count()) return false;
     const bool same_episode = e == m_layout_episode && !m_layout.lines.empty();
-    ImFont* font = ImGui::GetFont();
-    // A word's width as ImFont::CalcTextSizeA (1.86) computes it: the same per-character products
-    // added in the same order, so the same float; printable ASCII without that call's per-call
-    // set-up and UTF-8 decoding (the first frame lays out every word of the episode).
-    const float scale = font_size / font->FontSize;
-    auto measure = [&](std::string_view w) {
-        float x = 0.f;
-        for (unsigned char c : w) {
-            if (c < 32 || c >= 0x80) return font->CalcTextSizeA(font_size, FLT_MAX, 0, w.data(), w.data() + w.size()).x;
-            x += (int(c) < font->IndexAdvanceX.Size ? font->IndexAdvanceX.Data[c] : font->FallbackAdvanceX) * scale;
-        }
-        return x;
-    };
-    float space = measure(" ");
+    const float space = measure_word(ImGui::GetFont(), font_size, " ");
     m_line_height = std::round(font_size * 1.55f);
-    m_layout = layout_paragraphs(m_model.current_episode(), paras, width, measure, space, m_line_height, std::round(font_size * 0.9f));
+    // Nothing laid out yet: draw_reader lays out as far as the frame shows (extend_reader_layout).
+    m_layout = begin_layout(m_model.current_episode(), paras, width, space, m_line_height, std::round(font_size * 0.9f));
+    m_layout_frame = ImGui::GetFrameCount();
     m_layout_episode = e;
     m_layout_width = width;
     m_layout_font = font_size;
@@ -42,6 +44,14 @@ bool App::ensure_layout(float width, float font_size) {
     m_layout_para_count = paras.size();
     m_sel_anchor = m_sel_end = -1;
     return same_episode;
+}
+
+void App::extend_reader_layout(float until_y, uint32_t until_word) {
+    if (m_layout.complete()) return;
+    ImFont* font = ImGui::GetFont();
+    const float font_size = m_layout_font;
+    auto measure = [&](std::string_view w) { return measure_word(font, font_size, w); };
+    extend_layout(m_layout, m_model.current_episode(), m_model.paragraphs(), measure, until_y, until_word);
 }
 
 uint32_t App::word_at(float x, float y) const {
@@ -119,11 +129,6 @@ void App::draw_reader() {
     const bool keep_place = ensure_layout(text_w, fs) || child_id != m_reader_child_id;
     m_reader_child_id = child_id;
 
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    ImVec2 origin = ImGui::GetCursorScreenPos();  // already includes -scroll
-    float text_x = origin.x + m_margin;
-    ImGui::Dummy(ImVec2(m_margin + text_w, m_layout.total_height + fs * 4));
-
     // scroll request from the model (search hit, timeline click, deep link)
     uint32_t target;
     bool requested = m_model.take_scroll_request(target);
@@ -131,7 +136,26 @@ void App::draw_reader() {
         target = m_model.reader_word();
         requested = true;
     }
-    if (requested && target < ep.words.size()) {
+    // Lay out what this frame shows: down to the bottom of the view and, for a scroll request,
+    // the target's paragraph and a view below it (so the scroll is not cut short by an estimated
+    // height). A layout begun in an earlier frame is finished now (a frame that lays out the whole
+    // episode, tens of ms in WASM, is then never the first one with a new text, size or width).
+    const float view_h0 = ImGui::GetWindowHeight();
+    const bool wanted = requested && target < ep.words.size();
+    extend_reader_layout(ImGui::GetScrollY() + view_h0, wanted ? target : 0);
+    if (wanted) {
+        const size_t tp = paragraph_of_word(paras, target);
+        if (tp < m_layout.paragraphs.size()) extend_reader_layout(m_layout.paragraphs[tp].y + view_h0 * 2);
+    }
+    if (ImGui::GetFrameCount() != m_layout_frame) extend_reader_layout(FLT_MAX);
+    if (!m_layout.complete()) m_animating = true;  // a next frame finishes it
+
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ImVec2 origin = ImGui::GetCursorScreenPos();  // already includes -scroll
+    float text_x = origin.x + m_margin;
+    ImGui::Dummy(ImVec2(m_margin + text_w, m_layout.total_height + fs * 4));
+
+    if (wanted) {
         float y = 0;
         size_t pi = paragraph_of_word(paras, target);
         if (pi < m_layout.paragraphs.size()) {

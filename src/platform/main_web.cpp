@@ -15,6 +15,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <iterator>
 #include <string>
 #include <string_view>
@@ -188,6 +189,7 @@ struct Platform {
     ContentGlyphs content_glyphs;               // the characters of the loaded text (full atlas only)
     ImVector<ImWchar> atlas_ranges;             // the full atlas' glyph ranges
     size_t atlas_extra = 0;                     // content_glyphs.extra entries in atlas_ranges
+    ImVector<ImWchar> heading_ranges;           // the UI atlas' large size: heading_glyphs()
     bool style_dark = false, style_set = false;
     tx::AppFonts fonts;
     tx::AppKeys keys;
@@ -332,6 +334,27 @@ bool content_is_ascii(const tx::AppModel& m) {
     });
 }
 
+// The glyph ranges the large size needs in the UI's atlas (ASCII content): it draws only headings
+// (app.cpp: the episode title, cut with U+2026 or dots, "Untitled episode"; the loading and error
+// screens' headlines) and '?', ImGui's fallback. Built from the characters, not from all of
+// kUiGlyphs: the largest size was half the atlas' rasterising and texture.
+ImVector<ImWchar> heading_glyphs(const tx::AppModel& m) {
+    bool have[128] = {};
+    auto add = [&](std::string_view t) {
+        for (unsigned char c : t)
+            if (c >= 0x20 && c < 0x7F) have[c] = true;
+    };
+    add("?.Untitled episode" "Transcript Explorer" "This transcript could not be opened");
+    for (uint32_t i = 0; i < m.episode_count(); ++i) add(m.episode_meta(i).title);
+    ImVector<ImWchar> r;
+    for (int c = 0x20; c < 0x7F; ++c)
+        if (have[c] && !have[c - 1]) r.push_back(ImWchar(c));
+        else if (have[c - 1] && !have[c]) r.push_back(ImWchar(c - 1));
+    if (have[0x7E]) r.push_back(0x7E);
+    for (ImWchar c : {ImWchar(0x2026), ImWchar(0x2026), ImWchar(0)}) r.push_back(c);
+    return r;
+}
+
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
 // HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale. All three sizes are
 // built (the first frame uses each); `all_glyphs` false builds only kUiGlyphs (see frame()), true
@@ -360,7 +383,9 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     int size = int(tx_ui_font_size);
     g->fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kBodyPx * scale * dpr), &cfg, ranges);
     g->fonts.small = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kSmallPx * scale * dpr), &cfg, ranges);
-    g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kLargePx * scale * dpr), &cfg, ranges);
+    if (!all_glyphs) g->heading_ranges = heading_glyphs(g->model);
+    g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kLargePx * scale * dpr), &cfg,
+                                                    all_glyphs ? ranges : g->heading_ranges.Data);
     for (ImFont* f : {g->fonts.body, g->fonts.small, g->fonts.large})
         f->FallbackChar = all_glyphs ? kMissingGlyph : ImWchar('?');  // ImGui takes '?' if the atlas lacks it
     io.FontGlobalScale = 1.f / dpr;
@@ -594,6 +619,10 @@ void frame() {
         if (!all_glyphs) {
             all_glyphs = !content_is_ascii(g->model);
             if (!all_glyphs) g->content_glyphs.mark_ascii(g->model);
+            if (!all_glyphs && g->font_dpr > 0) {  // other titles may need other glyphs in the large size
+                const ImVector<ImWchar> h = heading_glyphs(g->model);
+                new_glyphs = h.Size != g->heading_ranges.Size || std::memcmp(h.Data, g->heading_ranges.Data, size_t(h.size_in_bytes())) != 0;
+            }
         } else {
             g->content_glyphs.scan(g->model);
             new_glyphs = g->content_glyphs.extra.size() != g->atlas_extra;

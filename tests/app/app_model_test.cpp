@@ -83,6 +83,37 @@ TEST_CASE("a small bundle answers searches over every word as load_bundle return
     CHECK_FALSE(m.step(now, 8.0));  // then idle
 }
 
+// Protects the load call's share of "search ready": the term tables' commit (a third of the index
+// build) is left to the first step after the frame that shows the load, and a query before it
+// still searches every word, with the same answer as after it.
+TEST_CASE("a small bundle's term tables are committed by the step after its first frame, or by a query before it") {
+    std::string txt = txtest::read_file(txtest::demo_path());
+    auto bundle = write_bundle(demo_episodes());
+    REQUIRE(bundle.ok());
+    const std::string last = txt.substr(txt.rfind("listening"), 9);
+    double t = 0;
+    NowFn now = [&t] { return t += 1.0; };
+
+    AppModel stepped;
+    REQUIRE(stepped.load_bundle(Bytes(bundle.value())).ok());
+    CHECK_FALSE(stepped.index_committed());  // not in the load call
+    CHECK(stepped.step(now, 8.0));           // the first frame's step: not there either
+    CHECK_FALSE(stepped.index_committed());
+    CHECK(stepped.step(now, 8.0));           // the next one
+    CHECK(stepped.index_committed());
+    stepped.set_query(last + "*");
+
+    AppModel asked;
+    REQUIRE(asked.load_bundle(Bytes(bundle.value())).ok());
+    asked.set_query(last + "*");  // a query first: commits, and finds what the stepped model finds
+    CHECK(asked.index_committed());
+    REQUIRE_FALSE(asked.occurrences().empty());
+    REQUIRE(asked.occurrences().size() == stepped.occurrences().size());
+    CHECK(asked.occurrences().back().word == stepped.occurrences().back().word);
+    CHECK(asked.total_occurrences() == stepped.total_occurrences());
+    CHECK(asked.total_passages() == stepped.total_passages());
+}
+
 TEST_CASE("a small bundle with a damaged episode frame fails the load with that episode's checksum message") {
     auto bundle = write_bundle(demo_episodes());
     REQUIRE(bundle.ok());

@@ -2,6 +2,8 @@
 // virtualisation offsets consistent).
 #include <catch.hpp>
 
+#include <cfloat>
+
 #include "app/model/text_layout.h"
 #include "core/text.h"
 #include "test_util.h"
@@ -84,6 +86,48 @@ TEST_CASE("wrapped lines never exceed the width unless a single word is wider") 
     // paragraph offsets are increasing and consistent with heights
     for (size_t i = 1; i < L.paragraphs.size(); ++i)
         CHECK(L.paragraphs[i].y == Approx(L.paragraphs[i - 1].y + L.paragraphs[i - 1].height + 10));
+}
+
+// Protects the reader's stepwise layout (the first frame lays out only what it shows): laid out in
+// steps, every paragraph, line and word lands exactly where the layout at once puts it, each step
+// stops as soon as it reaches below its y and holds its word, and the height is an estimate only
+// until the last paragraph is laid out.
+TEST_CASE("a layout laid out in steps is the layout laid out at once", "[layout]") {
+    Episode ep = words_episode(txtest::read_file(txtest::demo_path()).substr(0, 40000), 30);
+    auto paras = make_paragraphs(ep, {}, 60, 160);
+    REQUIRE(paras.size() > 20);
+    auto measure = [](std::string_view w) { return float(w.size()) * 7.f; };
+    const TextLayout whole = layout_paragraphs(ep, paras, 300, measure, 4, 20, 10);
+
+    TextLayout L = begin_layout(ep, paras, 300, 4, 20, 10);
+    CHECK(L.paragraphs.empty());
+    CHECK_FALSE(L.complete());
+    extend_layout(L, ep, paras, measure, 500.f);  // a view 500 high at the top
+    REQUIRE(!L.paragraphs.empty());
+    CHECK(L.paragraphs.size() < paras.size() / 4);
+    CHECK(L.laid_height > 500.f);                                           // reaches below the view
+    CHECK(L.paragraphs.back().y <= 500.f);                                  // and not a paragraph further
+    CHECK(L.total_height > L.laid_height);                                  // the rest estimated
+    CHECK(L.total_height == Approx(whole.total_height).epsilon(0.25));
+
+    const uint32_t far_word = paras[paras.size() * 3 / 4].first_word + 5;  // a deep link's word
+    extend_layout(L, ep, paras, measure, 0.f, far_word);
+    CHECK(paragraph_of_word(paras, far_word) == L.paragraphs.size() - 1);  // holds it, stops there
+    CHECK_FALSE(L.complete());
+
+    extend_layout(L, ep, paras, measure, FLT_MAX);
+    REQUIRE(L.complete());
+    REQUIRE(L.paragraphs.size() == whole.paragraphs.size());
+    for (size_t i = 0; i < whole.paragraphs.size(); ++i) {
+        CHECK(L.paragraphs[i].y == whole.paragraphs[i].y);
+        CHECK(L.paragraphs[i].first_line == whole.paragraphs[i].first_line);
+        CHECK(L.paragraphs[i].line_count == whole.paragraphs[i].line_count);
+    }
+    REQUIRE(L.lines.size() == whole.lines.size());
+    for (size_t i = 0; i < whole.lines.size(); ++i) CHECK(L.lines[i].first_word == whole.lines[i].first_word);
+    CHECK(L.word_x == whole.word_x);
+    CHECK(L.word_line == whole.word_line);
+    CHECK(L.total_height == whole.total_height);
 }
 
 // An episode of `text` split into words (no times, no speakers), and what the reader shows of word w.

@@ -174,6 +174,23 @@ export const tests = [
     },
   },
   {
+    name: 'a deep link far into the episode shows its words from the first frame (protects the reader\'s stepwise layout: the first frame lays out only down to what it shows, and a link\'s target beyond that)',
+    fn: async ({ browser, site }) => {
+      // metaverse is said at 1:59:13, 2:10:26 and elsewhere; the link goes to 2:05:00. Enter/F3 goes to
+      // the next hit from the first word on screen, so it finds 2:10:26 only when the reader drew
+      // the linked place (a reader left at the top would find 0:09:25).
+      const page = await ready(browser, site.url + '#q=metaverse&ep=0&t=7500');
+      const s = await waitState(page, 'st => st.query === "metaverse"');
+      assert(Math.abs(s.timeMs - 7500000) < 30000, `the reader is at 2:05:00, got ${s.timeMs} ms`);
+      const next = await page.evaluate(() => { window.explorer.nextHit(true); return window.explorer.state(); });
+      assert(next.timeMs > 7500000 && next.timeMs < 7900000, `the next hit from the screen is the one at 2:10:26, got ${next.timeMs} ms`);
+      const prev = await page.evaluate(() => { window.explorer.nextHit(false); return window.explorer.state(); });
+      assert(prev.timeMs > 7000000 && prev.timeMs < 7500000, `and the one before it is at 1:59:13, got ${prev.timeMs} ms`);
+      saveShot('ui-deeplink-far', await page.screenshot());
+      await page.context().close();
+    },
+  },
+  {
     name: 'a link followed while the explorer reports some other change is not overwritten by the old place before its hashchange arrives (protects following #t= links: archive-ux saw the link lost now and then)',
     fn: async ({ browser, site }) => {
       // registered before the loader's own listener, so it can hold the event back from it

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, pixelStats, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
 
 const demoWords = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8').split(/\s+/).filter(Boolean).length;
 
@@ -35,6 +35,17 @@ const timing = (page, name) => page.evaluate((n) => {
   const e = performance.getEntriesByType('resource').find((r) => r.name.split('/').pop().split('?')[0] === n);
   return e ? { start: e.startTime, end: e.responseEnd } : null;
 }, name);
+
+// The site, with a bundle `name` beside it: build/transcript's pack of `input`, one of the files
+// files(dir) returns ({ name: content }, written to a temporary dir first).
+async function servePacked(name, input, files) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-pack-'));
+  for (const [f, text] of Object.entries(files(tmp))) fs.writeFileSync(path.join(tmp, f), text);
+  execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '--quiet', '-o', path.join(tmp, name), path.join(tmp, input)]);
+  const srv = await serve(path.join(ROOT, 'build-web/site'), '/', { [name]: fs.readFileSync(path.join(tmp, name)) });
+  fs.rmSync(tmp, { recursive: true, force: true });
+  return srv;
+}
 
 export const tests = [
   {
@@ -151,11 +162,8 @@ export const tests = [
       await page.context().close();
 
       // a transcript with accented letters: the atlas of its first frame has them
-      const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-accents-'));
-      fs.writeFileSync(path.join(tmp, 'accents.txt'), 'Caf\u00e9 au lait in Z\u00fcrich, a na\u00efve fa\u00e7ade and a \u0141\u00f3d\u017a r\u00e9sum\u00e9. '.repeat(40));
-      execFileSync(path.join(ROOT, 'build/transcript'), ['pack', '--quiet', '-o', path.join(tmp, 'accents.txb'), path.join(tmp, 'accents.txt')]);
-      const srv = await serve(path.join(ROOT, 'build-web/site'), '/', { 'accents.txb': fs.readFileSync(path.join(tmp, 'accents.txb')) });
-      fs.rmSync(tmp, { recursive: true, force: true });
+      const srv = await servePacked('accents.txb', 'accents.txt', () => ({
+        'accents.txt': 'Caf\u00e9 au lait in Z\u00fcrich, a na\u00efve fa\u00e7ade and a \u0141\u00f3d\u017a r\u00e9sum\u00e9. '.repeat(40) }));
       const p2 = await openPage(browser, srv.url + '?bundle=accents.txb', { init: INIT });
       const s2 = await waitState(p2);
       assertEq(s2.error, null, 'no load error');
@@ -165,6 +173,48 @@ export const tests = [
       saveShot('loader-accents-first', await p2.screenshot());
       assertEq(p2.errors.length, 0, 'no page errors: ' + p2.errors.join(' | '));
       await p2.context().close();
+      srv.close();
+    },
+  },
+  {
+    name: 'a title drawn before the full atlas looks as it does with it (protects the first atlas\' large size, which holds only the headings\' characters)',
+    fn: async ({ browser }) => {
+      // every printable ASCII character in the title (long enough to be cut with an ellipsis)
+      const title = 'Title ' + Array.from({ length: 94 }, (_, k) => String.fromCharCode(33 + k)).join('') + ' and more words';
+      const srv = await servePacked('title.txb', 'ep.tsv', (dir) => ({
+        'ep.txt': 'a few plain words to read in this episode. '.repeat(40),
+        'ep.tsv': `file\ttitle\n${path.join(dir, 'ep.txt')}\t${title}\n` }));
+      const page = await openPage(browser, srv.url + '?bundle=title.txb', { init: INIT });
+      const s = await waitState(page);
+      assertEq(s.error, null, 'no load error');
+      assertEq((await page.evaluate(() => window.__tx.firstDrawnState)).fontAtlasAllGlyphs, false, 'first drawn with the UI\'s atlas');
+      // the full atlas is built while idle without a drawn frame: the canvas still shows the first atlas' title
+      await page.waitForFunction(() => window.explorer.state().fontAtlasAllGlyphs === true, null, { timeout: 10000, polling: 50 });
+      const frames = await page.evaluate(() => window.explorer.state().frames);
+      const box = s.searchBox;  // the title line is under the search box (canvas coordinates)
+      const top = await page.evaluate(() => document.querySelector('canvas').getBoundingClientRect().top);
+      const clip = { x: 0, y: top + box[1] + box[3] + 2, width: 1000, height: 34 };
+      const before = await page.screenshot({ clip });
+      assertEq(await page.evaluate(() => window.explorer.state().frames), frames, 'no frame drawn before the first shot');
+      await page.mouse.move(700, 500);  // a redraw, now with the full atlas
+      await page.waitForFunction((f) => window.explorer.state().frames > f, frames, { timeout: 5000 });
+      await page.waitForTimeout(300);
+      const after = await page.screenshot({ clip });
+      saveShot('loader-title-first-atlas', before);
+      saveShot('loader-title-full-atlas', after);
+      assert((await pixelStats(page, after)).darkPixels > 300, 'the title is drawn');
+      const a = (await regionPixels(page, before)).data, b = (await regionPixels(page, after)).data;
+      let far = 0, maxd = 0;
+      for (let i = 0; i < a.length; i += 4) {
+        const d = Math.abs(a[i] - b[i]) + Math.abs(a[i + 1] - b[i + 1]) + Math.abs(a[i + 2] - b[i + 2]);
+        maxd = Math.max(maxd, d);
+        if (d > 90) far++;
+      }
+      // the same glyphs at the same places: at most a rounding step apart (the atlases differ in size,
+      // so texture coordinates do by a last bit); a '?' for a missing letter differs by whole strokes
+      assert(far === 0 && maxd <= 30, `the title line drawn with the first atlas is the one drawn with the full atlas (${far} pixels differ by more than 90, largest difference ${maxd})`);
+      assertEq(page.errors.length, 0, 'no page errors: ' + page.errors.join(' | '));
+      await page.context().close();
       srv.close();
     },
   },

@@ -129,6 +129,7 @@ public:
     // The view shows result row i: fill its snippet soon (in step()) if it is pending.
     void want_snippet(size_t i);
     size_t index_bytes() const;
+    bool index_committed() const;  // the term tables are built (a load leaves them to step() or a query)
     // Archive view: episodes by date (the recurring topics: recurring_topics()).
     const std::vector<ArchiveEpisodeRow>& archive_timeline() const { return m_archive_rows; }
     // Load already-imported episodes (tests, dropped files); all stay resident.

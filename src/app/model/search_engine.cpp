@@ -6,12 +6,12 @@ namespace tx {
 
 constexpr uint32_t kSnippetBytes = 90;
 
-SearchEngine::SearchEngine(std::vector<Episode> episodes) {
+SearchEngine::SearchEngine(std::vector<Episode> episodes, bool commit) {
     for (Episode& ep : episodes) {
         auto id = m_collection.add(std::move(ep), false);
         (void)id;  // an episode the index refuses (too large) is simply not searchable
     }
-    m_collection.commit();
+    if (commit) m_collection.commit();
 }
 
 bool SearchEngine::add(Episode ep, bool keep_text) {

@@ -32,8 +32,9 @@ struct SearchOutput {
 class SearchEngine {
 public:
     SearchEngine() = default;
-    // Index `episodes` (moved in), keeping their text.
-    explicit SearchEngine(std::vector<Episode> episodes);
+    // Index `episodes` (moved in), keeping their text; commit = false leaves the term tables'
+    // commit() to the caller (run() needs it first).
+    explicit SearchEngine(std::vector<Episode> episodes, bool commit = true);
     // Index one more episode (DocIds follow call order). keep_text = false releases its text once
     // indexed. @return false when the index refused it (too large; it is then not searchable).
     bool add(Episode ep, bool keep_text);

@@ -1,6 +1,7 @@
 #include "app/model/text_layout.h"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "core/topics/topics.h"
 
@@ -48,18 +49,30 @@ std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint
     return out;
 }
 
-TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
-                             const std::function<float(std::string_view)>& measure, float space,
-                             float line_height, float paragraph_gap) {
+TextLayout begin_layout(const Episode& ep, const std::vector<Paragraph>& paras, float width, float space,
+                        float line_height, float paragraph_gap) {
     TextLayout L;
     L.width = width;
+    L.space = space;
+    L.line_height = line_height;
+    L.paragraph_gap = paragraph_gap;
+    L.paragraph_count = paras.size();
     L.word_x.assign(ep.words.size(), 0.f);
     L.word_line.assign(ep.words.size(), 0);
-    float y = 0;
-    for (const Paragraph& p : paras) {
+    L.total_height = float(ep.words.size()) * line_height / 8.f;  // nothing laid out: a guess
+    if (paras.empty()) L.total_height = 0;
+    return L;
+}
+
+void extend_layout(TextLayout& L, const Episode& ep, const std::vector<Paragraph>& paras, const MeasureFn& measure,
+                   float until_y, uint32_t until_word) {
+    const size_t n = std::min(L.paragraph_count, paras.size());
+    while (L.paragraphs.size() < n) {
+        const Paragraph& p = paras[L.paragraphs.size()];
+        if (L.laid_height > until_y && p.first_word > until_word) break;
         LayoutParagraph lp;
         lp.first_line = uint32_t(L.lines.size());
-        lp.y = y;
+        lp.y = L.laid_height;
         LayoutLine line;
         line.first_word = p.first_word;
         float x = 0;
@@ -67,7 +80,7 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
             uint32_t w = p.first_word + k;
             const auto [db, de] = word_display_span(ep, w);
             float adv = measure(std::string_view(ep.text).substr(db, de - db));
-            if (line.word_count > 0 && x + adv > width) {  // wrap; a word wider than the line sits alone
+            if (line.word_count > 0 && x + adv > L.width) {  // wrap; a word wider than the line sits alone
                 L.lines.push_back(line);
                 line.first_word = w;
                 line.word_count = 0;
@@ -75,16 +88,25 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
             }
             L.word_x[w] = x;
             L.word_line[w] = uint32_t(L.lines.size());
-            x += adv + space;
+            x += adv + L.space;
             ++line.word_count;
         }
         if (line.word_count > 0) L.lines.push_back(line);
         lp.line_count = uint32_t(L.lines.size()) - lp.first_line;
-        lp.height = float(lp.line_count) * line_height;
-        y += lp.height + paragraph_gap;
+        lp.height = float(lp.line_count) * L.line_height;
+        L.laid_height += lp.height + L.paragraph_gap;
+        L.laid_words += p.word_count;
         L.paragraphs.push_back(lp);
     }
-    L.total_height = y;
+    const uint32_t rest = uint32_t(ep.words.size()) - std::min<uint32_t>(L.laid_words, uint32_t(ep.words.size()));
+    L.total_height = L.laid_height;
+    if (!L.complete() && L.laid_words > 0) L.total_height += float(rest) * L.laid_height / float(L.laid_words);
+}
+
+TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
+                             const MeasureFn& measure, float space, float line_height, float paragraph_gap) {
+    TextLayout L = begin_layout(ep, paras, width, space, line_height, paragraph_gap);
+    extend_layout(L, ep, paras, measure, FLT_MAX);
     return L;
 }
 

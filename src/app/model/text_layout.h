@@ -3,7 +3,9 @@
 // The reader draws an episode as paragraphs of words. Layout needs only a width for each word
 // (the view passes one measured with the current font), so it is tested natively with a fixed-
 // width measure. Virtualisation uses the per-paragraph y offsets: the view draws only the
-// paragraphs that intersect the visible range.
+// paragraphs that intersect the visible range. Layout can go in steps (begin_layout, then
+// extend_layout in reading order): a frame lays out only down to what it shows, which, with
+// paragraphs laid out top to bottom, never moves what is already laid out.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -35,11 +37,17 @@ struct LayoutParagraph {
 
 struct TextLayout {
     std::vector<LayoutLine> lines;
-    std::vector<LayoutParagraph> paragraphs;
-    std::vector<float> word_x;     // x offset of every word within its line
-    std::vector<uint32_t> word_line;  // line index of every word
-    float total_height = 0;
+    std::vector<LayoutParagraph> paragraphs;  // the paragraphs laid out so far, from the first
+    std::vector<float> word_x;     // x offset of every laid-out word within its line
+    std::vector<uint32_t> word_line;  // line index of every laid-out word
+    float total_height = 0;        // exact once complete(); until then an estimate (see extend_layout)
     float width = 0;
+    // ---- stepwise layout (begin_layout / extend_layout) ----
+    float space = 0, line_height = 0, paragraph_gap = 0;
+    size_t paragraph_count = 0;    // paragraphs to lay out in all
+    float laid_height = 0;         // bottom of the laid-out paragraphs, gap included
+    uint32_t laid_words = 0;       // words in the laid-out paragraphs
+    bool complete() const { return paragraphs.size() >= paragraph_count; }
 };
 
 // Split an episode into reading paragraphs: at a cue boundary where a paragraph already holds at
@@ -49,11 +57,22 @@ struct TextLayout {
 std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint32_t>& forced_breaks,
                                        uint32_t min_words = 60, uint32_t max_words = 160);
 
+using MeasureFn = std::function<float(std::string_view)>;
+
 // Lay out paragraphs in `width`. measure(word) returns a word's advance; space is the advance of
 // one space; line_height and paragraph_gap are in the same units.
 TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
-                             const std::function<float(std::string_view)>& measure, float space,
-                             float line_height, float paragraph_gap);
+                             const MeasureFn& measure, float space, float line_height, float paragraph_gap);
+
+// The same layout in steps: begin_layout lays out nothing yet; extend_layout lays out the next
+// paragraphs, in order, until the laid-out ones reach below `until_y` and hold word `until_word`
+// (or all of them: until_y = FLT_MAX). Each paragraph comes out exactly as layout_paragraphs lays
+// it out. Until complete(), total_height is the laid-out height plus the rest of the words at the
+// laid-out paragraphs' height per word (a scrollbar's estimate); then it is exact.
+TextLayout begin_layout(const Episode& ep, const std::vector<Paragraph>& paras, float width, float space,
+                        float line_height, float paragraph_gap);
+void extend_layout(TextLayout& L, const Episode& ep, const std::vector<Paragraph>& paras, const MeasureFn& measure,
+                   float until_y, uint32_t until_word = 0);
 
 // Index of the paragraph containing word `w` (paragraphs sorted by first_word).
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w);
