@@ -322,6 +322,7 @@ private:
     float m_left_width = 0.f;  // 0 = default (a third)
     bool m_narrow = false;             // phone layout: one pane at a time, in tabs
     bool m_show_reader = false;        // phone layout: select the Transcript tab next frame
+    bool m_opened = false;             // the first ready frame was drawn (it chose the phone's tab)
     std::string m_narrow_tab_name;     // phone layout: the selected tab
     std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
     std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
