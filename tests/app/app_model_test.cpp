@@ -475,3 +475,19 @@ TEST_CASE("choosing any result of a multi-word query makes the match at its focu
         }
     }
 }
+
+// Protects the reader's marks under a joined match: "rock roll" over "Rock & roll" is one F3 step,
+// but the marks stay on "rock" and "roll", not on the "&" between them.
+TEST_CASE("a joined match of a multi-word query is one step but its words are marked apart") {
+    std::vector<Episode> v;
+    v.push_back(text_episode("Rock & roll forever, they said."));
+    const std::string text = v[0].text;
+    AppModel m;
+    m.load_episodes(std::move(v));
+    m.set_query("rock roll");
+    REQUIRE(m.occurrences().size() == 1);  // one step
+    const auto& spans = m.hit_spans();
+    REQUIRE(spans.size() == 2);
+    CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "Rock");
+    CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "roll");
+}

@@ -598,7 +598,9 @@ void AppModel::rebuild_hit_flags() {
     if (m_episode >= m_meta.size()) { m_hit_flags.clear(); return; }
     const Episode& ep = current_episode();
     m_hit_flags.assign(ep.words.size(), 0);
-    for (const MatchRef& o : m_occurrences) {
+    // the core's own matches, word by word: "rock roll" marks "rock" and "roll", not the "&"
+    // between them that one joined match (an F3 step) covers
+    for (const MatchRef& o : word_matches()) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
         const ByteSpan b = SearchEngine::match_bytes(ep, o);
