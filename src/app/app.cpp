@@ -29,6 +29,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_tab_rects.clear();
     m_ellipsized.clear();
     m_axis_labels.clear();
+    m_topic_labels.clear();
     m_results_pinned.clear();
     m_parts_last = std::move(m_parts_drawn);
     m_parts_drawn.clear();

@@ -51,4 +51,40 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'on a 390 px phone (and a desktop) the timeline\'s topic labels are whole or keep a readable start, never overlap, and the topic being read shows its label whole (protects labels on phones: every one was cut to "ji…")',
+    fn: async ({ browser, site }) => {
+     for (const width of [390, 1280]) {  // and on a desktop, where the topic being read gets the same box
+      const page = await phoneReady(browser, site.url, width);
+      let s = await waitState(page, 's => s.topicStarts.length > 3', 30000);
+      const [tx, , tw] = s.timeline;
+      const starts = s.topicStarts;
+      const chars = (t) => [...t].length;
+      for (let i = 0; i < starts.length; ++i) {
+        await page.evaluate((ms) => window.explorer.seek({ episode: 0, timeMs: ms }), starts[i] + 2000);
+        s = await waitState(page, `s => s.topicLabels.some((l) => l.current) && Math.abs(s.timeMs - ${starts[i] + 2000}) < 15000`, 5000)
+          .catch(() => state(page));
+        const labels = s.topicLabels;
+        const at = `${width} px, reading topic ${i} at ${s.timeMs} ms: ${JSON.stringify(labels.map((l) => l.text))}`;
+        for (const l of labels) {
+          if (l.text === l.label) continue;
+          assert(l.text.endsWith('\u2026') && l.label.startsWith(l.text.slice(0, -1)), `a cut label is the start of its label (${l.text} of ${l.label}); ${at}`);
+          const kept = l.text.slice(0, -1);
+          assert(!/[\s\u00b7,]$/.test(kept), `a cut label does not end in a keyword separator: ${l.text}; ${at}`);
+          assert(chars(kept) >= 5 || l.label.startsWith(kept + " \u00b7 "), `a cut label keeps its first keyword whole or at least 5 characters: ${l.text}; ${at}`);
+        }
+        const current = labels.filter((l) => l.current);
+        assertEq(current.length, 1, 'one label for the topic being read; ' + at);
+        assertEq(current[0].text, current[0].label, 'the topic being read has its label whole; ' + at);
+        const byX = labels.map((l) => l.rect).sort((a, b) => a[0] - b[0]);
+        for (let k = 1; k < byX.length; ++k)
+          assert(byX[k - 1][0] + byX[k - 1][2] <= byX[k][0] + 0.5, 'labels do not overlap; ' + at);
+        for (const r of byX) assert(r[0] >= tx - 0.5 && r[0] + r[2] <= tx + tw + 0.5, 'labels stay on the strip; ' + at);
+        if (i === 2) saveShot(`timeline-labels-${width}`, await page.screenshot({ clip: { x: 0, y: 0, width, height: 260 } }));
+      }
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+     }
+    },
+  },
 ];
