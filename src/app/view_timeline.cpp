@@ -21,8 +21,8 @@ static std::string first_words(const Episode& ep, uint32_t w, uint32_t n) {
 
 // Topic labels on the strip's topic row (x0, y0, x1, y1 in `row`): a label is drawn whole where it
 // fits in its segment, else cut to a readable start (its first keywords whole, "singular ai…",
-// or at least kMinLabelChars characters, "jiuji…"), else not at all: the segment's tooltip names it. On a phone every
-// label was cut to "ji…". The segment at the reader's position (`current`) always shows its label
+// or at least kMinLabelChars characters, "jiuji…"), else not at all: the segment's tooltip names
+// it. On a phone every label was cut to "ji…". The segment at the reader's position (`current`) always shows its label
 // whole (cut only to the strip's width), over its neighbours if need be, in a box of its colour
 // beside the reader's marker; the labels it would cover are left out.
 void App::draw_topic_labels(const std::vector<ImVec2>& spans, int current, float reader_x, const ImVec4& row, uint32_t label_col) {
@@ -88,7 +88,7 @@ std::string App::cut_to_width(const std::string& text, float max_width, size_t m
     std::string s = text;
     while (!s.empty() && ImGui::CalcTextSize((s + kEllipsis).c_str()).x > max_width) {
         while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // a whole character:
-        s.pop_back();                                                                               // its lead byte last
+        if (!s.empty()) s.pop_back();                                                               // its lead byte last
     }
     // a label's keywords are joined by " · ": cut after the last whole one ("singular ai…", not
     // "singular ai · ab te…"); a whole keyword is readable however short ("harm…")
