@@ -29,6 +29,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_tab_rects.clear();
     m_ellipsized.clear();
     m_axis_labels.clear();
+    m_topic_labels.clear();
     m_results_pinned.clear();
     m_parts_last = std::move(m_parts_drawn);
     m_parts_drawn.clear();
@@ -369,13 +370,18 @@ void App::draw_ready() {
     ImVec2 avail = ImGui::GetContentRegionAvail();
     m_narrow = avail.x < 46.f * ImGui::GetFontSize();
     m_narrow_tab_name.clear();
+    // The explorer's first frame: a page or embed opened with a query (?q=, data-query, a link's q,
+    // all set before it) shows that query's results first; without one (a link to a time, or none)
+    // the transcript. A phone opened on the transcript, its blogger's results a tap away.
+    const bool opening = !std::exchange(m_opened, true);
     if (m_narrow) {
         // narrow screens (phones): one pane at a time; a tapped result opens the transcript there
         if (ImGui::BeginTabBar("panes")) {
             std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
             const bool show_reader = std::exchange(m_show_reader, false);
+            const bool show_results = opening && !m_model.query().empty();
             if (begin_tab("Transcript", show_reader)) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
-            if (begin_tab(res.c_str())) { m_narrow_tab_name = "Results"; draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
+            if (begin_tab(res.c_str(), show_results)) { m_narrow_tab_name = "Results"; draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             ImGui::EndTabBar();

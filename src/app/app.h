@@ -13,6 +13,8 @@
 
 struct ImFont;
 struct ImGuiInputTextCallbackData;
+struct ImVec2;
+struct ImVec4;
 
 namespace tx {
 
@@ -96,6 +98,11 @@ public:
     // The timeline's time labels drawn last frame (text; x, y, w, h in CSS px), for tests.
     struct TextRect { std::string text; float rect[4]; };
     const std::vector<TextRect>& axis_labels() const { return m_axis_labels; }
+    // The timeline's topic labels drawn last frame: the text drawn (whole, or cut with "…"), the
+    // topic's whole label, whether it is the segment at the reader's position, x, y, w, h in CSS
+    // px; for tests.
+    struct TopicLabel { std::string text, label; bool current; float rect[4]; };
+    const std::vector<TopicLabel>& topic_labels() const { return m_topic_labels; }
     // Tabs drawn last frame (name, x, y, w, h in CSS px), and the selected one of the phone
     // layout's single pane ("" on wide screens), for tests.
     struct TabRect { std::string name; float rect[4]; };
@@ -253,6 +260,12 @@ private:
     std::string selection_text() const;
     // view_timeline.cpp
     void draw_timeline(float height);
+    // The topic labels over the timeline's topic row (row: x0, y0, x1, y1; spans: each topic's x
+    // range as x, y; current: the topic at the reader's position, -1: none; reader_x: its marker).
+    void draw_topic_labels(const std::vector<ImVec2>& spans, int current, float reader_x, const ImVec4& row, uint32_t label_col);
+    // `text` cut and ended with "…" to fit max_width px: after its last whole " · "-joined keyword
+    // that fits, else at a character; "" when that leaves fewer than min_chars characters.
+    static std::string cut_to_width(const std::string& text, float max_width, size_t min_chars);
     // view_panels.cpp
     void draw_topics();
     void draw_episodes();
@@ -325,6 +338,7 @@ private:
     float m_left_width = 0.f;  // 0 = default (a third)
     bool m_narrow = false;             // phone layout: one pane at a time, in tabs
     bool m_show_reader = false;        // phone layout: select the Transcript tab next frame
+    bool m_opened = false;             // the first ready frame was drawn (it chose the phone's tab)
     std::string m_narrow_tab_name;     // phone layout: the selected tab
     std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
     std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
@@ -354,6 +368,7 @@ private:
     std::string m_search_hint;             // the search box's hint drawn last frame
     std::string m_paste;                   // pasted text waiting for the active box (paste)
     std::vector<TextRect> m_axis_labels;   // the timeline's time labels drawn this frame
+    std::vector<TopicLabel> m_topic_labels;  // the timeline's topic labels drawn this frame
 };
 
 }  // namespace tx

@@ -80,7 +80,7 @@ void App::draw_archive_timeline(float height) {
         const EpisodeMeta& meta = m_model.episode_meta(r.episode);
         std::string title = meta.title.empty() ? "Episode " + std::to_string(r.episode + 1) : meta.title;
         if (!meta.date.empty()) title = meta.date + "  " + title;
-        if (!m_model.query().empty()) title += "\n" + count_noun(m_model.hits_in_episode(r.episode), "hit", "hits");
+        if (!m_model.query().empty()) title += "\n" + count_noun(m_model.hits_in_episode(r.episode), "match", "matches");
         ImGui::SetTooltip("%s", title.c_str());
         if (clicked) {
             // open the episode at its first hit when searching, else at its start

@@ -199,7 +199,7 @@ void App::draw_episodes() {
         ImGui::TableSetupScrollFreeze(0, 1);
         ImGui::TableSetupColumn("Episode", ImGuiTableColumnFlags_WidthStretch, 5.f);
         ImGui::TableSetupColumn("Length", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-        if (q) ImGui::TableSetupColumn("Hits", ImGuiTableColumnFlags_WidthStretch, 1.f);
+        if (q) ImGui::TableSetupColumn("Matches", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
         ImGuiListClipper clip;
         clip.Begin(int(m_episode_rows.size()));

@@ -23,7 +23,7 @@ static const char* kSyntaxHelp =
     "Typos are tolerated for words of 5+ letters; sound-alikes are found\n"
     "(\"Lex Fridman\" finds \"Alex Freedman\"). When no passage has every\n"
     "word, the passages with the most of them are shown.\n\n"
-    "Enter / F3: next hit from where you read   Shift+Enter / Shift+F3: previous\n"
+    "Enter / F3: next match from where you read   Shift+Enter / Shift+F3: previous\n"
     "Down: the ranked results, best first   Up: earlier queries\n"
     "Ctrl+F or /: search   Tab: the next part (timeline, tabs, list, reader)\n"
     "Esc: clear, then to the reader";
@@ -316,7 +316,7 @@ void App::draw_results() {
     auto group_title = [&](uint32_t ep) {  // a group's heading: the episode and its hits
         const EpisodeMeta& meta = m_model.episode_meta(ep);
         return (meta.title.empty() ? "Episode " + std::to_string(ep + 1) : meta.title) + "  (" +
-               count_noun(m_model.hits_in_episode(ep), "hit", "hits") + ")";
+               count_noun(m_model.hits_in_episode(ep), "match", "matches") + ")";
     };
     // the group of the first row on screen, and whether its heading has scrolled away above
     const float view_top = ImGui::GetWindowPos().y;

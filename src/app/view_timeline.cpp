@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
+#include <vector>
 
 #include "app/app.h"
 
@@ -15,6 +17,86 @@ static std::string first_words(const Episode& ep, uint32_t w, uint32_t n) {
     if (w >= ep.words.size()) return {};
     uint32_t e = std::min<uint32_t>(w + n, uint32_t(ep.words.size())) - 1;
     return ep.text.substr(ep.words[w].begin, ep.words[e].end - ep.words[w].begin) + "\xE2\x80\xA6";
+}
+
+// Topic labels on the strip's topic row (x0, y0, x1, y1 in `row`): a label is drawn whole where it
+// fits in its segment, else cut to a readable start (its first keywords whole, "singular ai…",
+// or at least kMinLabelChars characters, "jiuji…"), else not at all: the segment's tooltip names
+// it. On a phone every label was cut to "ji…". The segment at the reader's position (`current`) always shows its label
+// whole (cut only to the strip's width), over its neighbours if need be, in a box of its colour
+// beside the reader's marker; the labels it would cover are left out.
+void App::draw_topic_labels(const std::vector<ImVec2>& spans, int current, float reader_x, const ImVec4& row, uint32_t label_col) {
+    constexpr size_t kMinLabelChars = 5;
+    const auto& topics = m_model.topics();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float fs = ImGui::GetFontSize(), y = row.y + (row.w - row.y - fs) * 0.5f + 1;
+    auto record = [&](const std::string& text, const TopicRow& t, float x, bool cur) {
+        m_topic_labels.push_back(TopicLabel{text, t.label, cur, {x, y, ImGui::CalcTextSize(text.c_str()).x, fs}});
+    };
+    // the current segment's box, when its label does not fit in the segment
+    float ba = 0, bb = 0;  // its x range (empty: none)
+    if (current >= 0) {
+        const TopicRow& t = topics[size_t(current)];
+        const float xa = std::max(spans[size_t(current)].x, row.x), xb = std::min(spans[size_t(current)].y, row.z);
+        const float tw = ImGui::CalcTextSize(t.label.c_str()).x;
+        if (xb > xa && tw + 8 >= xb - xa) {
+            // beside the reader's marker (right of it, else left), so the marker does not cross
+            // the label; centred on the segment when neither side has room
+            const float bw = std::min(tw + 8, row.z - row.x);
+            ba = reader_x + 6 + bw <= row.z ? reader_x + 6
+               : reader_x - 6 - bw >= row.x ? reader_x - 6 - bw
+               : std::clamp((xa + xb - bw) * 0.5f, row.x, row.z - bw);
+            bb = ba + bw;
+        }
+    }
+    for (size_t i = 0; i < topics.size(); ++i) {
+        const TopicRow& t = topics[i];
+        float xa = std::max(spans[i].x, row.x), xb = std::min(spans[i].y, row.z);
+        if (bb > ba && int(i) == current) continue;  // drawn in its box below
+        if (bb > ba && xa < bb && xb > ba) {         // the box covers part of it: label the rest
+            if (xa >= ba) xa = bb;
+            else xb = ba;
+        }
+        if (xb - xa < 8) continue;
+        std::string s = t.label;
+        if (ImGui::CalcTextSize(s.c_str()).x + 8 >= xb - xa) {
+            s = cut_to_width(t.label, xb - xa - 8, kMinLabelChars);
+            if (s.empty()) continue;  // no readable start fits: the tooltip names it
+        }
+        dl->AddText(ImVec2(xa + 4, y), label_col, s.c_str());
+        record(s, t, xa + 4, int(i) == current);
+    }
+    if (bb > ba) {
+        const TopicRow& t = topics[size_t(current)];
+        const ImU32 c = t.color | 0xFF000000;  // opaque: the neighbours' labels do not show through
+        dl->AddRectFilled(ImVec2(ba, y - 2), ImVec2(bb, y + fs + 1), c, 3.f);
+        dl->AddRect(ImVec2(ba, y - 2), ImVec2(bb, y + fs + 1), (label_col & 0x00FFFFFF) | 0x60000000, 3.f);
+        std::string s = t.label;  // cut only when wider than the strip (bb - ba, in floats, can be a hair under its width)
+        if (ImGui::CalcTextSize(s.c_str()).x + 8 > row.z - row.x) s = cut_to_width(t.label, bb - ba - 8, 1);
+        dl->AddText(ImVec2(ba + 4, y), label_col, s.c_str());
+        record(s, t, ba + 4, true);
+    }
+}
+
+std::string App::cut_to_width(const std::string& text, float max_width, size_t min_chars) {
+    static const char* kEllipsis = "\xE2\x80\xA6";
+    auto chars = [](const std::string& s) {
+        size_t n = 0;
+        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        return n;
+    };
+    std::string s = text;
+    while (!s.empty() && ImGui::CalcTextSize((s + kEllipsis).c_str()).x > max_width) {
+        while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();  // a whole character:
+        if (!s.empty()) s.pop_back();                                                               // its lead byte last
+    }
+    // a label's keywords are joined by " · ": cut after the last whole one ("singular ai…", not
+    // "singular ai · ab te…"); a whole keyword is readable however short ("harm…")
+    const size_t sep = s.size() < text.size() ? s.rfind(" \xC2\xB7") : std::string::npos;  // " ·" or " · "
+    if (sep != std::string::npos && sep > 0) return s.substr(0, sep) + kEllipsis;
+    while (!s.empty() && (s.back() == ' ' || s.back() == ',')) s.pop_back();  // "jiu jitsu…", not "jiu jitsu, …"
+    if (chars(s) < min_chars) return {};
+    return s + kEllipsis;
 }
 
 void App::draw_timeline(float height) {
@@ -65,28 +147,22 @@ void App::draw_timeline(float height) {
     const auto& topics = m_model.topics();
     int hover_topic = -1;
     ImU32 label_col = m_dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 25, 255);
+    int current = -1;  // the segment at the reader's position
+    std::vector<ImVec2> spans;  // each segment's x range (x: left, y: right)
     for (size_t i = 0; i < topics.size(); ++i) {
         const TopicRow& t = topics[i];
+        if (t.start_ms <= m_model.time_ms()) current = int(i);
         float xa = x_of(float(t.start_ms)), xb = x_of(float(t.end_ms));
+        spans.push_back(ImVec2(xa, xb));
         if (xb < p0.x || xa > p1.x) continue;
         ImU32 c = t.color;
         if ((m_model.highlighted_group() >= 0 && int(t.group) != m_model.highlighted_group()) ||
             (m_model.chosen_recurring() >= 0 && t.recurring != m_model.chosen_recurring()))  // Episodes tab's choice
             c = (c & 0x00FFFFFF) | 0x50000000;
         dl->AddRectFilled(ImVec2(xa + 1, p0.y + 2), ImVec2(xb - 1, p0.y + row_h), c, 3.f);
-        float tw = ImGui::CalcTextSize(t.label.c_str()).x;
-        if (tw + 8 < xb - xa) dl->AddText(ImVec2(xa + 4, p0.y + (row_h - fs) * 0.5f + 1), label_col, t.label.c_str());
-        else if (ImGui::CalcTextSize("\xE2\x80\xA6").x + 8 < xb - xa) {
-            // label cut to fit
-            std::string s = t.label;
-            while (!s.empty() && ImGui::CalcTextSize((s + "\xE2\x80\xA6").c_str()).x + 8 > xb - xa) s.pop_back();
-            while (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0x80) s.pop_back();
-            if (!s.empty() && (static_cast<unsigned char>(s.back()) & 0xC0) == 0xC0) s.pop_back();
-            s += "\xE2\x80\xA6";
-            dl->AddText(ImVec2(xa + 4, p0.y + (row_h - fs) * 0.5f + 1), label_col, s.c_str());
-        }
         if (hovered && io.MousePos.x >= xa && io.MousePos.x < xb && io.MousePos.y < p0.y + row_h) hover_topic = int(i);
     }
+    draw_topic_labels(spans, current, x_of(float(m_model.time_ms())), ImVec4(p0.x, p0.y, p1.x, p0.y + row_h), label_col);
     if (topics.empty()) {
         const char* msg = "Topics appear here once computed";
         dl->AddText(ImVec2(p0.x + 8, p0.y + (row_h - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), msg);

@@ -788,6 +788,15 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         tx::json_append_string(g->state, g->app.axis_labels()[i].text);
         g->state += "," + rect(g->app.axis_labels()[i].rect) + "]";
     }
+    g->state += "],\"topicLabels\":[";  // the timeline's topic labels as drawn: {text, label, current, rect}
+    for (size_t i = 0; i < g->app.topic_labels().size(); ++i) {
+        const auto& l = g->app.topic_labels()[i];
+        g->state += i ? ",{\"text\":" : "{\"text\":";
+        tx::json_append_string(g->state, l.text);
+        g->state += ",\"label\":";
+        tx::json_append_string(g->state, l.label);
+        g->state += std::string(",\"current\":") + (l.current ? "true" : "false") + ",\"rect\":" + rect(l.rect) + "}";
+    }
     g->state += "]";
     g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
     // the Episodes tab's recurring topics as drawn: each row's topic, label, colour ("#rrggbb", as

@@ -12,6 +12,16 @@
 
 using namespace tx;
 
+// A plain-text transcript of `text`.
+static Episode text_episode(const std::string& text) {
+    ImportDesc d;
+    d.format = Format::PlainText;
+    d.name = "talk.txt";
+    auto ep = import_transcript(Bytes(text), d);
+    REQUIRE(ep.ok());
+    return std::move(ep.value());
+}
+
 static std::vector<Episode> demo_episodes() {
     std::vector<Episode> v;
     v.push_back(txtest::demo_episode());
@@ -256,11 +266,68 @@ TEST_CASE("selecting a multi-word result moves the reader to the words its snipp
     REQUIRE(m.current_match(b, z));  // the reader's current-match highlight
     CHECK(b == meaning);
     CHECK(m.deep_link().find("&t=" + std::to_string(e.words[meaning].start_ms / 1000)) != std::string::npos);
-    m.next_occurrence();  // F3 goes on from the phrase: its "of"
-    CHECK(m.reader_word() == meaning + 1);
+    CHECK(z == meaning + 3);  // the whole of "meaning of life", one match
+    m.next_occurrence();  // F3 goes on past the phrase (not onto its "of"): wraps to the lone "of"
+    CHECK(m.reader_word() == lone_of);
     m.prev_occurrence();  // and back onto the phrase selects the row again
     CHECK(m.reader_word() == meaning);
     CHECK(m.selected_result() == 0);
+}
+
+// Protects F3 over a multi-word query: the core lists its matches word by word, so "open source"
+// said once took two F3 steps and the status counted "match 2 of 64" over 22 hits.
+TEST_CASE("a multi-word query's words side by side are one match: one F3 step, the current match covers them") {
+    std::vector<Episode> v;
+    v.push_back(text_episode("we like open source software a lot. open the door now. "
+                                          "the source of it all. and then open source again, said twice."));
+    const Episode& e = v[0];
+    auto words_at = [&](const std::string& a, const std::string& b) {  // word i is a, i + 1 is b (found in the text)
+        std::vector<uint32_t> at;
+        auto is = [&](uint32_t i, const std::string& w) { return e.text.compare(e.words[i].begin, e.words[i].end - e.words[i].begin, w) == 0; };
+        for (uint32_t i = 0; i + 1 < e.words.size(); ++i) if (is(i, a) && (b.empty() || is(i + 1, b))) at.push_back(i);
+        return at;
+    };
+    const std::vector<uint32_t> pairs = words_at("open", "source"), opens = words_at("open", ""), sources = words_at("source", "");
+    REQUIRE(pairs.size() == 2);
+    REQUIRE(opens.size() == 3);
+    REQUIRE(sources.size() == 3);
+    AppModel m;
+    m.load_episodes(std::move(v));
+    m.set_query("open source");
+    const auto& occ = m.occurrences();
+    REQUIRE(occ.size() == 4);  // two pairs, the lone "open", the lone "source" (not 6 words)
+    CHECK(occ[0].word == pairs[0]);
+    CHECK(occ[0].word_end == pairs[0] + 2);
+    CHECK(occ[1].word == opens[1]);
+    CHECK(occ[1].word_end == opens[1] + 1);
+    CHECK(occ[2].word == sources[1]);
+    CHECK(occ[3].word == pairs[1]);
+    CHECK(occ[3].word_end == pairs[1] + 2);
+    CHECK(m.hits_in_episode(0) == 4);
+    m.seek_word(0, 0);
+    m.next_occurrence();
+    uint32_t b = 0, z = 0;
+    REQUIRE(m.current_match(b, z));
+    CHECK(b == pairs[0]);
+    CHECK(z == pairs[0] + 2);  // the current match is the phrase, both words
+    m.next_occurrence();       // one step over it, to the lone "open"
+    CHECK(m.reader_word() == opens[1]);
+    // the highlighted words are the same as before: every word of the query
+    size_t flagged = 0;
+    for (uint8_t f : m.hit_flags()) flagged += f;
+    CHECK(flagged == 6);
+    // a quoted phrase was one match already, and stays one
+    m.set_query("\"open source\"");
+    REQUIRE(m.occurrences().size() == 2);
+    CHECK(m.occurrences()[1].word == pairs[1]);
+    // one word said twice in a row is two matches (as the core counts its hits), not one
+    std::vector<Episode> w;
+    w.push_back(text_episode("the llama llama walked on and on."));
+    AppModel n;
+    n.load_episodes(std::move(w));
+    n.set_query("llama");
+    CHECK(n.occurrences().size() == 2);
+    CHECK(n.total_occurrences() == 2);
 }
 
 TEST_CASE("seek lands on the first word at or after the time") {
@@ -419,4 +486,39 @@ TEST_CASE("a result row filled from a decoded episode marks only the filtered sp
     REQUIRE(row.spans.size() == 1);
     CHECK(row.spans[0].begin == 14);
     CHECK(row.spans[0].end == 20);
+}
+
+// Protects the current match after choosing a result of a multi-word query: its focus word may be
+// inside a match that covers several words, which is then the current one (F3 goes on from it).
+TEST_CASE("choosing any result of a multi-word query makes the match at its focus word the current one") {
+    AppModel m;
+    m.load_episodes(demo_episodes());
+    for (const char* q : {"open source", "source open", "mark zuckerberg", "meta ai models"}) {
+        m.set_query(q);
+        REQUIRE_FALSE(m.results().empty());
+        for (size_t i = 0; i < m.results().size(); ++i) {
+            m.select_result(int(i));
+            uint32_t b = 0, e = 0;
+            REQUIRE(m.current_match(b, e));
+            INFO(q << " result " << i);
+            CHECK(b <= m.results()[i].focus_word);
+            CHECK(m.results()[i].focus_word < e);
+        }
+    }
+}
+
+// Protects the reader's marks under a joined match: "rock roll" over "Rock & roll" is one F3 step,
+// but the marks stay on "rock" and "roll", not on the "&" between them.
+TEST_CASE("a joined match of a multi-word query is one step but its words are marked apart") {
+    std::vector<Episode> v;
+    v.push_back(text_episode("Rock & roll forever, they said."));
+    const std::string text = v[0].text;
+    AppModel m;
+    m.load_episodes(std::move(v));
+    m.set_query("rock roll");
+    REQUIRE(m.occurrences().size() == 1);  // one step
+    const auto& spans = m.hit_spans();
+    REQUIRE(spans.size() == 2);
+    CHECK(text.substr(spans[0].begin, spans[0].end - spans[0].begin) == "Rock");
+    CHECK(text.substr(spans[1].begin, spans[1].end - spans[1].begin) == "roll");
 }

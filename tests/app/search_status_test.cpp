@@ -1,5 +1,5 @@
-// Protects: the status line's wording (singular forms for one hit or passage: the page said
-// "1 hits · 1 passages") and the note that a speaker: filter cannot match a transcript without
+// Protects: the status line's wording (singular forms for one match or passage: the page said
+// "1 hits · 1 passages"; what each number counts) and the note that a speaker: filter cannot match a transcript without
 // speaker labels (the page said only "No matches").
 #include <catch.hpp>
 
@@ -49,9 +49,9 @@ TEST_CASE("the status of a query with one hit in one passage is singular") {
     m.load_episodes(std::move(eps));
     m.set_query("aardvark");
     REQUIRE(m.total_occurrences() == 1);
-    CHECK(search_status(m) == "1 hit \xC2\xB7 1 passage");
+    CHECK(search_status(m) == "1 match \xC2\xB7 1 passage");
     m.next_occurrence();
-    CHECK(search_status(m) == "match 1 of 1 \xC2\xB7 1 hit \xC2\xB7 1 passage");
+    CHECK(search_status(m) == "match 1 of 1 \xC2\xB7 1 passage");
     m.set_query("zzzznotthere");
     CHECK(search_status(m) == "No matches");
     // operators only: the status says what to type (it read "The query has no words to search for")
@@ -59,6 +59,22 @@ TEST_CASE("the status of a query with one hit in one passage is singular") {
     CHECK(search_status(m) == "Type a word after '-' to leave it out");
     m.set_query("");
     CHECK(search_status(m).empty());
+}
+
+// Protects the status of a multi-word query: "open source" read "match 2 of 64 · 22 hits", a
+// phrase said once counted as two matches and "hits" that were in fact passages.
+TEST_CASE("the status counts a multi-word query's matches as F3 steps through them, and its passages") {
+    AppModel m;
+    load_texts(m, {{"we like open source software a lot. open the door now. the source of it all. "
+                    "and then open source again, said twice.", "talk.txt"}});
+    m.set_query("open source");
+    // the two "open source", the lone "open" and the lone "source": 4 matches, in the one passage
+    CHECK(search_status(m) == "4 matches \xC2\xB7 1 passage");
+    m.next_occurrence();
+    m.next_occurrence();
+    CHECK(search_status(m) == "match 2 of 4 \xC2\xB7 1 passage");
+    m.set_query("source");
+    CHECK(search_status(m) == "3 matches \xC2\xB7 1 passage");
 }
 
 TEST_CASE("a speaker: filter on a transcript without speaker labels says so") {

@@ -58,7 +58,7 @@ export const tests = [
       let s = await waitState(page, 's => s.query === "llama" && s.totalHits > 0');
       const status = await waitLive(page, 'tx-live-status', (t) => t.length > 0, 'the status');
       s = await state(page);
-      // the drawn status line, its parts ("17 hits · 15 passages") told apart by commas, not by "·"
+      // the drawn status line, its parts ("17 matches · 15 passages") told apart by commas, not by "·"
       // (which some screen readers read aloud)
       assert(s.status.includes('\u00b7'), 'the drawn status has parts: ' + s.status);
       assertEq(status, spoken(s.status), 'the live status is the drawn status line, read with pauses');

@@ -84,7 +84,7 @@ export const tests = [
       await page.mouse.move(c.x + tab[0] + 60, c.y + tab[1] + 200);
       for (let i = 0; i < 6; ++i) { await page.mouse.wheel(0, 400); await page.waitForTimeout(60); }
       s = await waitState(page, 's => s.resultsPinned !== ""', 5000);
-      assert(/^Conversation with .+ \(\d+ hits?\)$/.test(s.resultsPinned), 'the pinned heading names an episode and its hits: ' + s.resultsPinned);
+      assert(/^Conversation with .+ \(\d+ match(es)?\)$/.test(s.resultsPinned), 'the pinned heading names an episode and its matches: ' + s.resultsPinned);
       const eps = await page.evaluate(() => window.explorer.episodes());
       const title = s.resultsPinned.replace(/  \(.*$/, '');
       assert(eps.some((e) => e.title === title && e.hits > 0), 'an episode with hits: ' + title);

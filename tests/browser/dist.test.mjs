@@ -189,6 +189,14 @@ ${para.repeat(12)}<script src="explorer/explorer-loader.js" defer></script></bod
       // wheel over the timeline (nothing there scrolls): the page scrolls
       await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, document.getElementById('e1').offsetTop - 100); });
       await page.waitForTimeout(300);
+      // embed 1's column is under 736 px (the phone layout's tabs) and its data-query opened it on
+      // the Results tab (phone.test.mjs): show the reader for the wheel checks below
+      const tabs1 = (await page.evaluate(`${e1}.state()`)).tabs.Transcript;
+      box = await page.locator('#e1 canvas').boundingBox();
+      await page.mouse.click(box.x + tabs1[0] + tabs1[2] / 2, box.y + tabs1[1] + tabs1[3] / 2);
+      await waitFor(page, e1, 's => s.narrowTab === "Transcript"', 5000);
+      await page.evaluate(() => { document.activeElement.blur(); window.scrollTo(0, document.getElementById('e1').offsetTop - 100); });
+      await page.waitForTimeout(300);
       box = await page.locator('#e1 canvas').boundingBox();
       const tl = (await page.evaluate(`${e1}.state()`)).timeline;
       assert(tl[2] > 50 && tl[3] > 10, 'the timeline was drawn: ' + tl);

@@ -141,6 +141,11 @@ export const tests = [
       const scrollY = () => page.evaluate(() => window.scrollY);
       let s = await page.evaluate(`${E1}.state()`);
       let r = await page.locator('#e1 canvas').boundingBox();
+      // the post's data-query opens the embed on its results (phone.test.mjs); a tap on the tab shows the transcript
+      assertEq(s.narrowTab, 'Results', 'the embed opened on its query\'s results');
+      const tab = s.tabs.Transcript;
+      await page.touchscreen.tap(r.x + tab[0] + tab[2] / 2, r.y + tab[1] + tab[3] / 2);
+      s = await waitFor(page, E1, 's => s.narrowTab === "Transcript"', 5000);
       assert(r.height > 0.7 * 667, 'the embed covers most of the screen: ' + r.height);
       const [tx, ty, tw, th] = s.timeline;
       assert(tw > 200 && th > 20, 'the timeline was drawn: ' + s.timeline);

@@ -375,12 +375,12 @@ export const tests = [
     },
   },
   {
-    name: 'one hit in one passage reads "1 hit · 1 passage", and speaker: on a transcript without speakers says it has no speaker labels (protects the status wording)',
+    name: 'one match in one passage reads "1 match · 1 passage", and speaker: on a transcript without speakers says it has no speaker labels (protects the status wording)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);
       const s = await typeQuery(page, 'wrestling');
       assertEq(s.totalHits, 1, 'one hit for wrestling in the demo');
-      assertEq(s.status, '1 hit \u00b7 1 passage', 'singular status');
+      assertEq(s.status, '1 match \u00b7 1 passage', 'singular status');
       saveShot('ux-one-hit', await page.screenshot());
       const sp = await typeQuery(page, 'speaker:lex llama');
       assert(/This transcript has no speaker labels/.test(sp.status), 'the status says why nothing matches: ' + sp.status);
@@ -470,7 +470,7 @@ export const tests = [
       assert(s.tooltip, 'the syntax help shows while the box is focused and empty');
       await page.mouse.move(c.x + 10, c.y + 700);
       s = await typeQuery(page, 'llama');
-      assert(/hit/.test(s.status), 'the status is shown: ' + s.status);
+      assert(/match/.test(s.status), 'the status is shown: ' + s.status);
       s = await state(page);
       assertEq(s.tabs.Results[1], before, 'the tab row stays where it was');
       saveShot('ux-phone-typing-stable', await page.screenshot());

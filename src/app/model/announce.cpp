@@ -81,7 +81,7 @@ std::string announce_episode(const AppModel& m, uint32_t ep, int row, int rows) 
     const EpisodeMeta& meta = m.episode_meta(ep);
     std::string s = episode_title(m, ep);
     if (!meta.date.empty()) s += ", " + meta.date;
-    if (!m.query().empty()) s += ", " + count_noun(m.hits_in_episode(ep), "hit", "hits");
+    if (!m.query().empty()) s += ", " + count_noun(m.hits_in_episode(ep), "match", "matches");
     if (row >= 0 && row < rows) s += ", " + of("episode", size_t(row), size_t(rows));
     return s;
 }

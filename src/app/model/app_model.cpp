@@ -115,6 +115,7 @@ void AppModel::reset_for_load() {
     m_episode_words.clear();
     m_results.clear();
     m_occurrences.clear();
+    m_word_matches.clear();
     m_snippet_requests.clear();
     m_archive_rows.clear();
     m_recurring.clear();
@@ -302,7 +303,7 @@ bool AppModel::step(const NowFn& now_ms, double budget_ms) {
         m_snippet_requests.pop_back();
         if (i >= m_results.size() || !m_results[i].snippet_pending) continue;
         auto ep = decoded(m_results[i].episode);
-        if (ep) SearchEngine::fill_row(m_results[i], *ep, m_occurrences, m_speaker, m_speaker_excluded);
+        if (ep) SearchEngine::fill_row(m_results[i], *ep, word_matches(), m_speaker, m_speaker_excluded);
         else m_results[i].snippet_pending = false;
         ++filled;
     }
@@ -424,6 +425,7 @@ void AppModel::fail(Errc code, std::string message) {
     m_total_words = 0;
     m_results.clear();
     m_occurrences.clear();
+    m_word_matches.clear();
     m_paragraphs.clear();
     m_topics.clear();
     m_hit_flags.clear();
@@ -558,6 +560,7 @@ void AppModel::set_query(std::string q) {
     m_query = std::move(q);
     m_results.clear();
     m_occurrences.clear();
+    m_word_matches.clear();
     m_query_error.clear();
     m_query_note.clear();
     m_total_passages = 0;
@@ -574,6 +577,7 @@ void AppModel::set_query(std::string q) {
         m_query_note = std::move(out.note);
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
+        m_word_matches = std::move(out.word_matches);
         m_total_passages = out.total_passages;
         m_total_hits = out.hits;
         m_speaker = std::move(out.speaker);
@@ -599,7 +603,9 @@ void AppModel::rebuild_hit_flags() {
     if (m_episode >= m_meta.size()) { m_hit_flags.clear(); return; }
     const Episode& ep = current_episode();
     m_hit_flags.assign(ep.words.size(), 0);
-    for (const MatchRef& o : m_occurrences) {
+    // the core's own matches, word by word: "rock roll" marks "rock" and "roll", not the "&"
+    // between them that one joined match (an F3 step) covers
+    for (const MatchRef& o : word_matches()) {
         if (o.episode != m_episode) continue;
         for (uint32_t w = o.word; w < o.word_end && w < m_hit_flags.size(); ++w) m_hit_flags[w] = 1;
         const ByteSpan b = SearchEngine::match_bytes(ep, o);
@@ -638,19 +644,24 @@ void AppModel::commit_history() {
 
 // ---- navigation ----
 
+// Whether match `o` is at word `w` of episode `e` (a multi-word match: anywhere in it).
+static bool covers(const MatchRef& o, uint32_t e, uint32_t w) {
+    return o.episode == e && w >= o.word && (w < o.word_end || w == o.word);
+}
+
 void AppModel::select_result(int i) {
     if (i < 0 || size_t(i) >= m_results.size()) { m_selected_result = -1; bump(); return; }
     m_selected_result = i;
     if (m_results[size_t(i)].snippet_pending) {  // an archive row not filled yet (chosen by End,
         // PageDown or a link before it was drawn): its focus comes from the text the reader decodes anyway
         auto ep = decoded(m_results[size_t(i)].episode);
-        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, m_occurrences, m_speaker, m_speaker_excluded);
+        if (ep) SearchEngine::fill_row(m_results[size_t(i)], *ep, word_matches(), m_speaker, m_speaker_excluded);
     }
     const ResultRow& r = m_results[size_t(i)];
     // the current occurrence becomes the one the row's snippet centres on (not an earlier lone
     // match of one of the words), so the reader, the row's time and F3 agree with the snippet
     for (size_t k = 0; k < m_occurrences.size(); ++k)
-        if (m_occurrences[k].episode == r.episode && m_occurrences[k].word == r.focus_word) { m_current_occ = int(k); break; }
+        if (covers(m_occurrences[k], r.episode, r.focus_word)) { m_current_occ = int(k); break; }
     seek_word(r.episode, r.focus_word);
 }
 
@@ -662,7 +673,7 @@ void AppModel::jump_to_occurrence(int i) {
     m_selected_result = -1;
     const MatchRef& o = m_occurrences[size_t(i)];
     for (size_t k = 0; k < m_results.size(); ++k)
-        if (m_results[k].episode == o.episode && m_results[k].focus_word == o.word) { m_selected_result = int(k); break; }
+        if (covers(o, m_results[k].episode, m_results[k].focus_word)) { m_selected_result = int(k); break; }
     seek_word(o.episode, o.word);
 }
 

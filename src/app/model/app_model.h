@@ -155,7 +155,8 @@ public:
     const std::vector<ResultRow>& results() const { return m_results; }
     uint64_t total_passages() const { return m_total_passages; }
     // Hits as the core counts them (same figure as `transcript search`'s occurrences); the
-    // matches F3 steps through are occurrences().size() (every matched word range).
+    // matches F3 steps through are occurrences().size() (every matched word range; the words of a
+    // multi-word query side by side are one match). hits_in_episode counts those matches.
     uint64_t total_occurrences() const { return m_total_hits; }
     const std::vector<MatchRef>& occurrences() const { return m_occurrences; }
     uint32_t hits_in_episode(uint32_t ep) const { return ep < m_hits_per_episode.size() ? m_hits_per_episode[ep] : 0; }
@@ -291,6 +292,8 @@ private:
     std::string m_link_note;  // see link_note()
     std::vector<ResultRow> m_results;
     std::vector<MatchRef> m_occurrences;
+    std::vector<MatchRef> m_word_matches;  // SearchOutput::word_matches (for fill_row)
+    const std::vector<MatchRef>& word_matches() const { return m_word_matches.empty() ? m_occurrences : m_word_matches; }
     std::vector<uint32_t> m_hits_per_episode;
     uint64_t m_total_passages = 0;
     uint64_t m_total_hits = 0;

@@ -34,6 +34,31 @@ static WordMatch word_match(const MatchRef& o) {
 
 ByteSpan SearchEngine::match_bytes(const Episode& ep, const MatchRef& o) { return tx::match_bytes(ep, word_match(o)); }
 
+// The query's clauses that must match (words, phrases, alternatives; not -word): 0 when it does
+// not parse.
+static size_t positive_clauses(const std::string& query) {
+    auto q = parse_query(query);
+    if (!q) return 0;
+    return size_t(std::count_if(q.value().clauses.begin(), q.value().clauses.end(), [](const QueryClause& c) { return !c.negated; }));
+}
+
+// The core lists a multi-word query's matches word by word: "open source" said once was two
+// matches, so F3 took two steps over it and the status counted it twice. Whole-word matches that
+// touch or overlap (by word, in one episode) become one match covering them all. `occ` is sorted
+// by (episode, word) and stays so.
+static void merge_adjacent(std::vector<MatchRef>& occ) {
+    auto whole = [](const MatchRef& m) { return m.first_char == kWholeWordChar && m.last_char == kWholeWordChar; };
+    size_t k = 0;
+    for (size_t i = 0; i < occ.size(); ++i) {
+        MatchRef& last = occ[k == 0 ? 0 : k - 1];
+        if (k > 0 && last.episode == occ[i].episode && occ[i].word <= last.word_end && whole(last) && whole(occ[i]))
+            last.word_end = std::max(last.word_end, occ[i].word_end);
+        else
+            occ[k++] = occ[i];
+    }
+    occ.resize(k);
+}
+
 static void set_snippet(ResultRow& row, const Hit& h) {
     row.snippet = (h.snippet.cut_before ? "\xE2\x80\xA6" : "") + h.snippet.text + (h.snippet.cut_after ? "\xE2\x80\xA6" : "");
     uint32_t shift = h.snippet.cut_before ? 3 : 0;
@@ -61,6 +86,10 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)
         out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count, m.first_char, m.last_char});
+    if (positive_clauses(query) > 1) {  // snippets are made from the core's own list, as for resident episodes
+        out.word_matches = out.occurrences;
+        merge_adjacent(out.occurrences);
+    }
     out.results.reserve(sr.hits.size());
     for (const Hit& h : sr.hits) {
         ResultRow row;

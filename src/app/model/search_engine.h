@@ -21,7 +21,11 @@ struct SearchOutput {
     std::string note;                      // empty, or why the results only hold some of the
                                            // query's words (partial_note: no passage holds all)
     std::vector<ResultRow> results;        // ranked passages (at most kMaxResultRows)
-    std::vector<MatchRef> occurrences;   // every match, in reading order
+    std::vector<MatchRef> occurrences;   // every match, in reading order; a multi-word query's
+                                         // words side by side (or overlapping) are one match
+    std::vector<MatchRef> word_matches;  // a multi-word query: the core's matches as it listed
+                                         // them (word by word), what fill_row takes; else empty
+                                         // (they are `occurrences`)
     uint64_t total_passages = 0;
     uint64_t hits = 0;                     // the core's count: a word or phrase once per match,
                                            // a multi-word query once per matched passage
@@ -48,7 +52,8 @@ public:
     size_t index_bytes() const { return m_collection.index().memory_bytes(); }
     SearchOutput run(const std::string& query) const;
     // Fill a pending row's snippet, highlights and exact time from its decoded episode, using the
-    // matches in `occurrences` and the speaker: filter of the SearchOutput they came from.
+    // matches in `occurrences` (SearchOutput::word_matches, or its occurrences when that is empty)
+    // and the speaker: filter of the SearchOutput they came from.
     static void fill_row(ResultRow& row, const Episode& ep, const std::vector<MatchRef>& occurrences,
                          const std::string& speaker, bool speaker_excluded);
 

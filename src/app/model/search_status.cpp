@@ -37,7 +37,10 @@ static constexpr const char* kDot = " \xC2\xB7 ";
 static std::string query_status(const AppModel& m) {
     if (!m.query_error().empty()) return m.query_error();
     if (m.query().empty()) return {};
-    const uint64_t hits = m.total_occurrences(), passages = m.total_passages();
+    // Two numbers, each saying what it counts: matches (what F3 steps through and the reader marks;
+    // a multi-word query's words side by side are one) and passages (the result rows). It said
+    // "match 2 of 64 · 22 hits" for "open source": 64 single words, and "hits" that were passages.
+    const uint64_t hits = m.total_occurrences(), passages = m.total_passages(), matches = m.occurrences().size();
     std::string s;
     if (hits == 0) {
         s = "No matches";
@@ -45,8 +48,8 @@ static std::string query_status(const AppModel& m) {
         s = "No passage has every word" + std::string(kDot) + count_noun(passages, "closest passage", "closest passages");
     } else {
         const int cur = m.current_occurrence();
-        if (cur >= 0) s = "match " + group_digits(uint64_t(cur) + 1) + " of " + group_digits(m.occurrences().size()) + kDot;
-        s += count_noun(hits, "hit", "hits") + kDot + count_noun(passages, "passage", "passages");
+        s = cur >= 0 ? "match " + group_digits(uint64_t(cur) + 1) + " of " + group_digits(matches) : count_noun(matches, "match", "matches");
+        s += kDot + count_noun(passages, "passage", "passages");
     }
     const std::string note = speaker_note(m);
     if (!note.empty()) s += kDot + note;
@@ -71,7 +74,7 @@ std::string results_cap_note(const AppModel& m) {
     if (listed == 0 || listed >= m.total_passages()) return {};
     return "The best " + group_digits(listed) + " of " + count_noun(m.total_passages(), "passage", "passages") +
            " are listed. Enter / F3 steps through all " + count_noun(m.occurrences().size(), "match", "matches") +
-           (m.episode_count() > 1 ? "; the Episodes tab counts hits per episode" : "") + ". Add words to narrow the search.";
+           (m.episode_count() > 1 ? "; the Episodes tab counts them per episode" : "") + ". Add words to narrow the search.";
 }
 
 static bool contains_nocase(std::string_view hay, std::string_view needle) {
