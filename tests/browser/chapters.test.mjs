@@ -142,6 +142,15 @@ export const tests = [
       checkLabels(s, '390 px, 5 chapters');
       assert(labelOf(s, LONG), 'the long title is drawn (cut) on a phone too');
       saveShot('chapters-390', await page.screenshot());
+      // the Topics tab on a phone: the chapters first, the long title cut to the width
+      const c = await canvasAt(page);
+      const [bx, by, bw, bh] = s.tabs.Topics;
+      await page.mouse.click(c.x + bx + bw / 2, c.y + by + bh / 2);
+      s = await waitState(page, 's => s.narrowTab === "Topics"', 5000);
+      await page.waitForTimeout(200);
+      s = await page.evaluate(() => window.explorer.state());
+      assert(s.ellipsized.includes(LONG), 'the long chapter title is cut in the list: ' + JSON.stringify(s.ellipsized));
+      saveShot('chapters-390-topics-tab', await page.screenshot());
       await close(page);
 
       const many = Array.from({ length: 60 }, (_, i) => [i * 180, i % 7 === 3 ? `Part ${i + 1}: ${GREEK} and a longer title` : `Part ${i + 1}`]);
