@@ -30,6 +30,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     m_ellipsized.clear();
     m_axis_labels.clear();
     m_topic_labels.clear();
+    m_chapter_labels.clear();
     m_results_pinned.clear();
     m_parts_last = std::move(m_parts_drawn);
     m_parts_drawn.clear();
@@ -90,7 +91,8 @@ void App::update_focus_text() {
                 m_focus_text = announce_result(m_model, m_model.selected_result());
                 if (m_focus_text.empty()) m_focus_text = "Results list, " + (m_model.query().empty() ? std::string("no search") : search_status(m_model));
             } else if (m_open_tab == "Topics") {
-                m_focus_text = announce_topic(m_model, m_topic_cursor);
+                const int nch = int(m_model.episode_meta(m_model.episode()).chapters.size());  // listed before the topics
+                m_focus_text = m_topic_cursor < nch ? announce_chapter(m_model, m_topic_cursor) : announce_topic(m_model, m_topic_cursor - nch);
                 if (m_focus_text.empty()) m_focus_text = "Topics list, no topics";
             } else if (m_open_tab == "Episodes") {
                 const auto it = std::find(m_episode_rows.begin(), m_episode_rows.end(), m_model.episode());

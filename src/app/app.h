@@ -103,6 +103,7 @@ public:
     // px; for tests.
     struct TopicLabel { std::string text, label; bool current; float rect[4]; };
     const std::vector<TopicLabel>& topic_labels() const { return m_topic_labels; }
+    const std::vector<TextRect>& chapter_labels() const { return m_chapter_labels; }  // the chapter row's titles as drawn (cut: the whole title, the drawn width)
     // Tabs drawn last frame (name, x, y, w, h in CSS px), and the selected one of the phone
     // layout's single pane ("" on wide screens), for tests.
     struct TabRect { std::string name; float rect[4]; };
@@ -154,7 +155,7 @@ public:
     bool focus_filter_pending() const { return m_focus_filter; }
     Part part() const { return m_part; }
     bool part_visible() const { return m_focus_visible; }  // its focus ring is drawn
-    int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none), for tests
+    int topic_cursor() const { return m_topic_cursor; }    // the Topics row ↑/↓ are on (-1: none; chapters first, then topics), for tests
     // The Episodes tab's recurring topic row ↑/↓ are on (index into recurring_by_episodes(); -1:
     // none), for tests.
     int recurring_cursor() const { return m_recurring_cursor; }
@@ -268,6 +269,9 @@ private:
     static std::string cut_to_width(const std::string& text, float max_width, size_t min_chars);
     // view_panels.cpp
     void draw_topics();
+    // The Topics tab's chapters table (the episode's chapters); cursor_row: the keyboard's row among
+    // them (-1: none), whose rect goes to cursor_a, cursor_b.
+    void draw_chapters(int cursor_row, ImVec2& cursor_a, ImVec2& cursor_b);
     void draw_episodes();
     // view_archive.cpp
     void draw_archive_progress();           // "Indexed 120 of 291 episodes" while an archive loads
@@ -300,7 +304,8 @@ private:
     Part m_refocus = Part::None;        // the text box to give the caret back when the focus returns
     bool m_episode_scroll = false;      // scroll the episode list to the current episode
     int m_list_rows_drawn = 0, m_list_rows_last = 0;  // list rows visible this frame / last frame
-    int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none)
+    int m_topic_cursor = -1;            // the Topics row ↑/↓ are on while the list has the keys (-1: none): the
+                                        // episode's chapters, then its topics
     bool m_topic_scroll = false;        // scroll the Topics list to m_topic_cursor
     int m_recurring_cursor = -1;        // the recurring topic row ↑/↓ are on while its list has the keys
     bool m_recurring_scroll = false;    // scroll the recurring topics to m_recurring_cursor
@@ -369,6 +374,7 @@ private:
     std::string m_paste;                   // pasted text waiting for the active box (paste)
     std::vector<TextRect> m_axis_labels;   // the timeline's time labels drawn this frame
     std::vector<TopicLabel> m_topic_labels;  // the timeline's topic labels drawn this frame
+    std::vector<TextRect> m_chapter_labels;  // the timeline's chapter titles drawn this frame
 };
 
 }  // namespace tx

@@ -1,5 +1,6 @@
-// view_panels.cpp: the topics panel (keywords, share of time, occurrences; click highlights the
-// topic on the timeline and jumps to it) and the episode list (title, date, duration, hits).
+// view_panels.cpp: the topics panel (the creator's chapters first when the episode has them, a
+// click reads from a chapter's start; then topics: keywords, share of time, occurrences; click
+// highlights the topic on the timeline and jumps to it) and the episode list (title, date, duration, hits).
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: the episode filter lets go before ImGui sees Escape
 
@@ -37,11 +38,47 @@ bool App::cursor_rows(Part p, int& cursor, bool& scroll, int n, int start, bool 
     return activated(p);
 }
 
+// The keyboard's row of a list table (the item just drawn): hover colour, scrolled into view when
+// `scroll` asks; a, b: its rect, for the 1 px ring drawn after the table.
+static void mark_cursor_row(bool& scroll, ImVec2& a, ImVec2& b) {
+    a = ImGui::GetItemRectMin();
+    b = ImGui::GetItemRectMax();
+    ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.6f));
+    if (std::exchange(scroll, false) && (a.y < ImGui::GetWindowPos().y || b.y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()))
+        ImGui::SetScrollHereY(0.5f);
+}
+
+void App::draw_chapters(int cursor_row, ImVec2& cursor_a, ImVec2& cursor_b) {
+    const auto& chapters = m_model.episode_meta(m_model.episode()).chapters;
+    if (!ImGui::BeginTable("chapters", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("Chapter", ImGuiTableColumnFlags_WidthStretch, 4.f);
+    ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
+    ImGui::TableHeadersRow();
+    for (size_t i = 0; i < chapters.size(); ++i) {
+        ImGui::PushID(int(i));
+        ImGui::TableNextRow();
+        ImGui::TableSetColumnIndex(0);
+        const ImVec2 label_pos = ImGui::GetCursorScreenPos();
+        if (ImGui::Selectable("##chapter", false, ImGuiSelectableFlags_SpanAllColumns)) m_model.seek(m_model.episode(), chapters[i].start_ms);
+        count_list_row();
+        const bool hovered = ImGui::IsItemHovered();
+        if (int(i) == cursor_row) mark_cursor_row(m_topic_scroll, cursor_a, cursor_b);
+        ImGui::SetCursorScreenPos(label_pos);
+        if (text_ellipsis(chapters[i].title, ImGui::GetContentRegionAvail().x) && hovered) tooltip_text(chapters[i].title);
+        ImGui::TableSetColumnIndex(1);
+        ImGui::TextDisabled("%s", format_time(chapters[i].start_ms).c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 void App::draw_topics() {
     const auto& topics = m_model.topics();
     const auto& groups = m_model.topic_groups();
+    const auto& chapters = m_model.episode_meta(m_model.episode()).chapters;  // the creator's, listed first
+    const int nch = int(chapters.size());
     ImGui::BeginChild("topics_list", ImVec2(0, 0), false);
-    if (topics.empty()) {
+    if (topics.empty() && chapters.empty()) {
         ImGui::TextDisabled("No topics were computed for this episode.");
         ImGui::EndChild();
         return;
@@ -49,17 +86,28 @@ void App::draw_topics() {
     float dur = float(std::max<uint32_t>(1, m_model.episode_meta(m_model.episode()).duration_ms));
     const int shown_all = m_model.highlighted_group() >= 0 ? show_all_button("Show all topics", Part::ShowAllTopics, Part::List) : 0;
     if (shown_all) m_model.set_highlighted_group(-1);
-    // While the list has the keys, ↑/↓ (PageUp/PageDown, Home/End) move a cursor row, starting at
-    // the topic being read; Enter or Space chooses it, as a click does.
+    // While the list has the keys, ↑/↓ (PageUp/PageDown, Home/End) move a cursor row over the
+    // chapters, then the topics, starting at the chapter (else the topic) being read; Enter or
+    // Space chooses it, as a click does.
     int start = 0;
-    for (size_t i = 0; i < topics.size(); ++i) if (topics[i].start_ms <= m_model.time_ms()) start = int(i);
-    if (cursor_rows(Part::List, m_topic_cursor, m_topic_scroll, int(topics.size()), start, shown_all == 2)) choose_topic(size_t(m_topic_cursor));
-    if (ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
+    for (int i = 0; i < nch; ++i) if (chapters[size_t(i)].start_ms <= m_model.time_ms()) start = i;
+    if (nch == 0)
+        for (size_t i = 0; i < topics.size(); ++i) if (topics[i].start_ms <= m_model.time_ms()) start = int(i);
+    if (cursor_rows(Part::List, m_topic_cursor, m_topic_scroll, nch + int(topics.size()), start, shown_all == 2)) {
+        if (m_topic_cursor < nch) m_model.seek(m_model.episode(), chapters[size_t(m_topic_cursor)].start_ms);
+        else choose_topic(size_t(m_topic_cursor - nch));
+    }
+    ImVec2 cursor_a, cursor_b;
+    if (nch > 0) {
+        draw_chapters(m_topic_cursor, cursor_a, cursor_b);
+        if (topics.empty()) ImGui::TextDisabled("No topics were computed for this episode.");
+        else ImGui::Spacing();
+    }
+    if (!topics.empty() && ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
         ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
         ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.f);
         ImGui::TableHeadersRow();
-        ImVec2 cursor_a, cursor_b;
         for (size_t i = 0; i < topics.size(); ++i) {
             const TopicRow& t = topics[i];
             ImGui::PushID(int(i));
@@ -76,14 +124,7 @@ void App::draw_topics() {
             if (ImGui::Selectable("##topic", sel, ImGuiSelectableFlags_SpanAllColumns)) choose_topic(i);
             count_list_row();
             const bool hovered = ImGui::IsItemHovered();
-            if (int(i) == m_topic_cursor) {  // the keyboard's row: hover colour, and a 1 px ring drawn after the table
-                cursor_a = ImGui::GetItemRectMin();
-                cursor_b = ImGui::GetItemRectMax();
-                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, ImGui::GetColorU32(ImGuiCol_HeaderHovered, 0.6f));
-                if (std::exchange(m_topic_scroll, false) &&
-                    (cursor_a.y < ImGui::GetWindowPos().y || cursor_b.y > ImGui::GetWindowPos().y + ImGui::GetWindowHeight()))
-                    ImGui::SetScrollHereY(0.5f);
-            }
+            if (int(i) + nch == m_topic_cursor) mark_cursor_row(m_topic_scroll, cursor_a, cursor_b);  // the keyboard's row
             ImGui::SetCursorScreenPos(label_pos);
             const bool cut = text_ellipsis(t.label, ImGui::GetContentRegionAvail().x);
             if (hovered && (cut || !t.keywords.empty())) {
@@ -101,9 +142,9 @@ void App::draw_topics() {
             ImGui::PopID();
         }
         ImGui::EndTable();
-        if (m_topic_cursor >= 0)
-            ImGui::GetWindowDrawList()->AddRect(cursor_a, cursor_b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.f, 0, 1.f);
     }
+    if (m_topic_cursor >= 0)  // drawn after the tables: the ring is not covered by the next row
+        ImGui::GetWindowDrawList()->AddRect(cursor_a, cursor_b, ImGui::GetColorU32(ImGuiCol_NavHighlight), 2.f, 0, 1.f);
     ImGui::EndChild();
 }
 

@@ -1,8 +1,9 @@
 // view_timeline.cpp: the topic timeline strip: computed topic segments coloured by topic group
 // (an archive: by recurring topic across episodes, grey when a topic is only in this episode),
 // creator chapters as a second row, the query's hit density, the reader's position. Hover shows a
-// segment's keywords and first words; click seeks; wheel zooms and drag pans on long episodes.
+// segment's keywords and first words, a chapter's title; click seeks (a chapter: to its start); wheel zooms and drag pans on long episodes.
 #include <imgui.h>
+#include <imgui_internal.h>  // RenderTextEllipsis: chapter titles cut to their chapter
 
 #include <algorithm>
 #include <cmath>
@@ -176,8 +177,15 @@ void App::draw_timeline(float height) {
             float xb = x_of(i + 1 < ch.size() ? float(ch[i + 1].start_ms) : dur);
             float y0 = p0.y + row_h + 2, y1 = p0.y + 2 * row_h;
             dl->AddRectFilled(ImVec2(xa + 1, y0), ImVec2(xb - 1, y1), ImGui::GetColorU32(ImGuiCol_Button), 3.f);
-            if (ImGui::CalcTextSize(ch[i].title.c_str()).x + 8 < xb - xa)
-                dl->AddText(ImVec2(xa + 4, y0 + (y1 - y0 - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_Text), ch[i].title.c_str());
+            // a title wider than its chapter is cut with "…" (the hover shows it whole), not left out;
+            // with no room for two letters and the "…", none (a lone "C" reads as a title)
+            const float right = std::min(xb, p1.x) - 4, left = std::max(xa, p0.x) + 4;
+            const ImVec2 tsz = ImGui::CalcTextSize(ch[i].title.c_str());
+            if (right - left >= std::min(tsz.x, ImGui::CalcTextSize("Ab\xE2\x80\xA6").x)) {
+                const ImVec2 ta(left, y0 + (y1 - y0 - fs) * 0.5f);
+                ImGui::RenderTextEllipsis(dl, ta, ImVec2(right, y1), right, right, ch[i].title.c_str(), nullptr, &tsz);
+                m_chapter_labels.push_back(TextRect{ch[i].title, {ta.x, ta.y, std::min(tsz.x, right - ta.x), tsz.y}});
+            }
             if (hovered && io.MousePos.x >= xa && io.MousePos.x < xb && io.MousePos.y >= y0 && io.MousePos.y < y1) hover_chapter = int(i);
         }
     }
@@ -244,15 +252,18 @@ void App::draw_timeline(float height) {
             }
             ImGui::TextDisabled("%s \xE2\x80\x93 %s", format_time(tr.start_ms).c_str(), format_time(tr.end_ms).c_str());
             ImGui::TextWrapped("\xE2\x80\x9C%s\xE2\x80\x9D", first_words(ep, tr.start_word, 14).c_str());
-        } else if (hover_chapter >= 0) {
-            ImGui::TextWrapped("Chapter: %s", ep.meta.chapters[size_t(hover_chapter)].title.c_str());
+        } else if (hover_chapter >= 0) {  // a click reads from the chapter's start
+            const Chapter& c = ep.meta.chapters[size_t(hover_chapter)];
+            ImGui::TextWrapped("Chapter: %s", c.title.c_str());
+            t = float(c.start_ms);
         }
-        ImGui::TextDisabled("%s%s  \xC2\xB7  click to read from here", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(uint32_t(t)).c_str());
+        ImGui::TextDisabled("%s%s  \xC2\xB7  click to read from %s", ep.meta.times_estimated ? "\xE2\x89\x88" : "", format_time(uint32_t(t)).c_str(),
+                            hover_chapter >= 0 ? "the chapter's start" : "here");
         ImGui::PopTextWrapPos();
         ImGui::EndTooltip();
     }
-    if (released_over && io.MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop)
-        m_model.seek(m_model.episode(), uint32_t(ms_of(io.MousePos.x)));
+    if (released_over && io.MouseDragMaxDistanceSqr[0] <= kClickSlop * kClickSlop)  // a chapter: from its start
+        m_model.seek(m_model.episode(), hover_chapter >= 0 ? ep.meta.chapters[size_t(hover_chapter)].start_ms : uint32_t(ms_of(io.MousePos.x)));
 }
 
 }  // namespace tx

@@ -1315,6 +1315,11 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             if (!check_utf8(text->str).ok()) return line_error(text->line, "invalid UTF-8 in text");
             return import_plain(text->str, desc);
         }
+        // Podcasting 2.0's chapters file ({"version", "chapters": [{"startTime", "title"}]}) sits
+        // beside transcripts in a show's folder: say what it is, not which transcripts we take
+        if (const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr; ch && ch->is_array())
+            return line_error(root.line, "a chapters file (Podcasting 2.0 \"chapters\"), not a transcript: give the "
+                                         "chapters in a manifest's chapters column (docs/publish.md)");
         return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
                                      "\"text\"), Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
                                      "\"endTime\", \"body\"), AssemblyAI (\"words\" and \"utterances\"), Deepgram "

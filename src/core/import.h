@@ -12,7 +12,8 @@
 //     endTime, body; word-level segments are joined into cues); speech-to-text services' answers:
 //     Deepgram (utterances, else paragraphs' sentences, else words), Rev.ai (monologues of
 //     elements), AWS Transcribe (audio_segments, else items; times as strings) and Google Cloud
-//     Speech-to-Text (a cue per result; "1.5s" durations). The structure decides which.
+//     Speech-to-Text (a cue per result; "1.5s" durations). The structure decides which. A
+//     Podcasting 2.0 chapters file ("chapters" of startTime, title) is refused, saying what it is.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
 //     or a saved web page: scripts, styles and tags are dropped, character references decoded,
 //     paragraphs kept, and the text read as plain text (marks and turns as above).

@@ -782,13 +782,17 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"timeline\":" + rect(g->app.timeline_rect()) + ",\"searchBox\":" + rect(g->app.search_rect());
     g->state += ",\"searchHint\":";
     tx::json_append_string(g->state, g->app.search_hint());
-    g->state += ",\"axisLabels\":[";  // the timeline's time labels as drawn: [text, [x, y, w, h]]
-    for (size_t i = 0; i < g->app.axis_labels().size(); ++i) {
-        g->state += i ? ",[" : "[";
-        tx::json_append_string(g->state, g->app.axis_labels()[i].text);
-        g->state += "," + rect(g->app.axis_labels()[i].rect) + "]";
+    // the timeline's time labels and chapter titles as drawn: [text, [x, y, w, h]]
+    for (const auto& [key, labels] : {std::make_pair("axisLabels", &g->app.axis_labels()), std::make_pair("chapterLabels", &g->app.chapter_labels())}) {
+        g->state += ",\"" + std::string(key) + "\":[";
+        for (size_t i = 0; i < labels->size(); ++i) {
+            g->state += i ? ",[" : "[";
+            tx::json_append_string(g->state, (*labels)[i].text);
+            g->state += "," + rect((*labels)[i].rect) + "]";
+        }
+        g->state += "]";
     }
-    g->state += "],\"topicLabels\":[";  // the timeline's topic labels as drawn: {text, label, current, rect}
+    g->state += ",\"topicLabels\":[";  // the timeline's topic labels as drawn: {text, label, current, rect}
     for (size_t i = 0; i < g->app.topic_labels().size(); ++i) {
         const auto& l = g->app.topic_labels()[i];
         g->state += i ? ",{\"text\":" : "{\"text\":";

@@ -246,7 +246,7 @@ int cmd_pack(int argc, char** argv) {
             if (!t.empty()) ep->meta.title = t;
         }
         if (j.manifest) {
-            for (const std::string& w : chapters_past_end(*j.manifest, ep->meta.duration_ms))
+            for (const std::string& w : chapter_problems(*j.manifest, ep->meta.duration_ms))
                 std::fprintf(stderr, "transcript pack: warning: %s%s: %s\n", j.path.c_str(), where.c_str(), w.c_str());
             apply_manifest(*j.manifest, ep->meta);
         }

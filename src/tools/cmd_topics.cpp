@@ -269,6 +269,7 @@ void topics_usage(FILE* f) {
                  "  --group-sim X   cosine for segments of one episode to share a group (default 0.2)\n"
                  "  --json    one JSON object per line per episode: segments [{start_word, start_ms,\n"
                  "            end_ms, label, group, ...}] (start_word indexes the file's words;\n"
+                 "            a bundle's episode with creator chapters adds chapters [{start_ms, title}];\n"
                  "            times are estimated at 164 words/minute for plain text, as in the page)\n"
                  "  --eval    score the segmenter on folders of <id>.txt/.ref[/.sents] (see\n"
                  "            ../shared/data/topics/README.md); prints Pk, WindowDiff, F1, ms/doc\n"
@@ -367,7 +368,8 @@ int cmd_topics(int argc, char** argv) {
         bool estimated;
         Result<TopicTimeline> tl;
     };
-    auto emit = [&](const std::string& name, bool estimated, Result<TopicTimeline> tl) {
+    // chapters: the creator's (a bundle's episode), printed after the computed segments
+    auto emit = [&](const std::string& name, bool estimated, Result<TopicTimeline> tl, const std::vector<Chapter>& chapters) {
         if (!tl) { std::fprintf(stderr, "topics: %s: %s\n", name.c_str(), tl.message().c_str()); rc = 1; return; }
         if (json) {
             std::printf("{\"file\":\"%s\",\"words\":%u,\"times_estimated\":%s,\"segments\":[",
@@ -381,13 +383,24 @@ int cmd_topics(int argc, char** argv) {
                     std::printf("%s\"%s\"", k ? "," : "", json_escape(s.keywords[k]).c_str());
                 std::printf("]}");
             }
-            std::printf("]}\n");
+            std::printf("]");
+            if (!chapters.empty()) {
+                std::printf(",\"chapters\":[");
+                for (size_t i = 0; i < chapters.size(); ++i)
+                    std::printf("%s{\"start_ms\":%u,\"title\":\"%s\"}", i ? "," : "", chapters[i].start_ms, json_escape(chapters[i].title).c_str());
+                std::printf("]");
+            }
+            std::printf("}\n");
         } else {
-            std::printf("%s: %u words, %zu segments\n", tools::terminal_text(name).c_str(), tl->word_count, tl->segments.size());
+            std::printf("%s: %u words, %zu segments", tools::terminal_text(name).c_str(), tl->word_count, tl->segments.size());
+            if (!chapters.empty()) std::printf(", %zu chapters", chapters.size());
+            std::printf("\n");
             for (const TopicSegment& s : tl->segments)
                 std::printf("  %7u  %s  [g%u] %s\n", s.start_word,
                             fmt_time(s.start_ms).c_str(), s.group,
                             tools::terminal_text(s.label).c_str());
+            for (const Chapter& c : chapters)
+                std::printf("  chapter  %s  %s\n", fmt_time(c.start_ms).c_str(), tools::terminal_text(c.title).c_str());
         }
         if (recurring) {
             names.push_back(name);
@@ -400,7 +413,7 @@ int cmd_topics(int argc, char** argv) {
             if (!eps) { std::fprintf(stderr, "topics: %s\n", eps.message().c_str()); rc = 1; continue; }
             for (const Episode& ep : eps.value())
                 emit(eps->size() > 1 && !ep.meta.title.empty() ? ep.meta.title : path, ep.meta.times_estimated,
-                     build_timeline(ep, desc));
+                     build_timeline(ep, desc), ep.meta.chapters);
             continue;
         }
         auto doc = load_doc(path);
@@ -410,7 +423,7 @@ int cmd_topics(int argc, char** argv) {
         if (p.blocks) d.units.clear();
         d.start_ms.resize(d.size());
         for (size_t i = 0; i < d.size(); ++i) d.start_ms[i] = static_cast<uint32_t>(i * kEstimatedMsPerWord);
-        emit(path, true, build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord)));
+        emit(path, true, build_timeline(d, desc, {}, static_cast<uint32_t>(d.size() * kEstimatedMsPerWord)), {});
     }
     if (recurring) {
         std::vector<const TopicTimeline*> ptrs;

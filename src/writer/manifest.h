@@ -27,12 +27,17 @@ struct ManifestEntry {
 //         like 1:02:03 before the title").
 Result<std::vector<ManifestEntry>> parse_manifest(std::string_view text);
 
-// Chapters of `entry` that start after an episode of `duration_ms` ends (a wrong time, or the
-// manifest line naming the wrong file). @return one message per such chapter ("chapter 3
-// 'Outro' at 2:10:00 starts after the episode ends (1:58:12)"); none when duration_ms is 0.
-std::vector<std::string> chapters_past_end(const ManifestEntry& entry, uint32_t duration_ms);
+// What is wrong with the chapter times of `entry`, for an episode of `duration_ms` (0: unknown).
+// @return one message per problem, chapters numbered as written: one starting after the episode
+// ends (a wrong time, or the manifest line naming the wrong file: "chapter 3 'Outro' at 2:10:00
+// starts after the episode ends (1:58:12)"; not checked when duration_ms is 0), one written
+// before an earlier time ("chapter 3 'B' at 0:05:00 is listed after chapter 2 'A' at 0:10:00;
+// chapters are put in time order"), one at the time of the chapter before it ("chapter 3 'B'
+// starts at the same time as chapter 2 'A' (0:10:00)"); none when the times are fine.
+std::vector<std::string> chapter_problems(const ManifestEntry& entry, uint32_t duration_ms);
 
-// Overlay the manifest's non-empty fields on an imported episode's metadata.
+// Overlay the manifest's non-empty fields on an imported episode's metadata. Chapters are put in
+// time order (the timeline draws each one up to the next; chapter_problems says so).
 void apply_manifest(const ManifestEntry& entry, EpisodeMeta& meta);
 
 }  // namespace tx

@@ -147,6 +147,25 @@ export function saveShot(name, png) {
 export function assert(cond, msg) { if (!cond) throw new Error('assertion failed: ' + msg); }
 export function assertEq(a, b, msg) { if (a !== b) throw new Error(`assertion failed: ${msg}: got ${JSON.stringify(a)}, expected ${JSON.stringify(b)}`); }
 
+// An init script (openPage's `init`) that keeps window.__tx.firstDrawnState: the explorer's state
+// in the first animation frame that drew anything (the font atlas it was drawn with, ...).
+export const FIRST_DRAWN_INIT = `(() => {
+  window.__tx = Object.assign(window.__tx || {}, { firstDrawnState: null });
+  let drew = false;
+  const P = WebGL2RenderingContext.prototype, draw = P.drawElements;
+  P.drawElements = function (...a) { drew = true; return draw.apply(this, a); };
+  const raf = window.requestAnimationFrame;
+  window.requestAnimationFrame = function (cb) {
+    return raf.call(window, (t) => {
+      cb(t);
+      if (drew && !window.__tx.firstDrawnState) {
+        const el = document.getElementById('explorer');
+        window.__tx.firstDrawnState = el && el.transcriptExplorer ? el.transcriptExplorer.state() : { none: true };
+      }
+    });
+  };
+})();`;
+
 // Run the native CLI (build/transcript) and parse its JSON output.
 import { execFileSync } from 'node:child_process';
 export function cli(args) {

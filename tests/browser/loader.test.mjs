@@ -6,30 +6,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, serve, openPage, waitState, pixelStats, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, FIRST_DRAWN_INIT, serve, openPage, waitState, pixelStats, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
 
 const demoWords = fs.readFileSync(path.join(ROOT, 'assets/lex-fridman-383-mark-zuckerberg.txt'), 'utf8').split(/\s+/).filter(Boolean).length;
 
 // In the page before any script: when WebAssembly.instantiate is called, and the explorer's state
 // right after the first animation frame in which it drew (read through the container's handle).
 const INIT = `(() => {
-  window.__tx = { instantiateMs: null, firstDrawnState: null };
+  window.__tx = { instantiateMs: null };
   const inst = WebAssembly.instantiate;
   WebAssembly.instantiate = function (...a) { if (window.__tx.instantiateMs === null) window.__tx.instantiateMs = performance.now(); return inst.apply(this, a); };
-  let drew = false;
-  const P = WebGL2RenderingContext.prototype, draw = P.drawElements;
-  P.drawElements = function (...a) { drew = true; return draw.apply(this, a); };
-  const raf = window.requestAnimationFrame;
-  window.requestAnimationFrame = function (cb) {
-    return raf.call(window, (t) => {
-      cb(t);
-      if (drew && !window.__tx.firstDrawnState) {
-        const el = document.getElementById('explorer');
-        window.__tx.firstDrawnState = el && el.transcriptExplorer ? el.transcriptExplorer.state() : { none: true };
-      }
-    });
-  };
-})();`;
+})();` + FIRST_DRAWN_INIT;
 
 const timing = (page, name) => page.evaluate((n) => {
   const e = performance.getEntriesByType('resource').find((r) => r.name.split('/').pop().split('?')[0] === n);

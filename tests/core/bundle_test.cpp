@@ -91,6 +91,20 @@ Episode odd_episode() {
 
 }  // namespace
 
+// A bundle from another writer (the format is documented) with chapters out of time order was read
+// as written, and the page drew a chapter's band from its start back to the next one's.
+TEST_CASE("bundle reader: chapters come out in time order, those at one time as written", "[bundle]") {
+    Episode ep = odd_episode();
+    ep.meta.chapters = {{60000, "B"}, {0, "A"}, {60000, "C"}, {30000, "\xCE\x95"}};
+    auto bytes = write_bundle({ep});
+    REQUIRE(bytes.ok());
+    auto b = read_bundle(Bytes(bytes.value()));
+    REQUIRE(b.ok());
+    std::vector<std::string> got;
+    for (const Chapter& c : b->episode(0).meta.chapters) got.push_back(std::to_string(c.start_ms) + " " + c.title);
+    CHECK(got == std::vector<std::string>{"0 A", "30000 \xCE\x95", "60000 B", "60000 C"});
+}
+
 TEST_CASE("bundle round trip: plain text import keeps words, estimated times and cues", "[bundle]") {
     std::string txt = "the following is a conversation with Mark\nhe's the CEO of meta  and Jiu-Jitsu, too.\n";
     round_trip({import_or_fail(txt, "talk.txt")});

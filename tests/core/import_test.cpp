@@ -1092,6 +1092,9 @@ TEST_CASE("Podcasting 2.0 and unknown JSON: malformed variants get clear message
         {"{\"segments\":[{\"startTime\":0,\"body\":\"a\"},\n{\"startTime\":3,\"text\":\"b\"}]}", R"(line 2: segment needs a "body" string)"},
         {"{\"segments\":[{\"from\":0,\"words\":\"a\"}]}", R"(line 1: segment needs a "start" (Whisper JSON) or "startTime" (Podcasting 2.0 JSON))"},
         {"{\"result\":[{\"alternatives\":[]}]}", R"(line 1: expected Whisper JSON)"},
+        // a show's chapters file, packed with its folder, was refused as "expected Whisper JSON ..."
+        {"{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Intro\"}]}",
+         R"(line 1: a chapters file (Podcasting 2.0 "chapters"), not a transcript: give the chapters in a manifest's chapters column)"},
     };
     for (const Case& c : cases) {
         INFO(c.json);

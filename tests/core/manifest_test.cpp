@@ -2,6 +2,8 @@
 // comments, chapters with times, and errors that name the line.
 #include <catch.hpp>
 
+#include <utility>
+
 #include "writer/manifest.h"
 
 using namespace tx;
@@ -76,9 +78,39 @@ TEST_CASE("manifest: ISO dates are accepted, chapters after the episode's end ar
     CHECK((*r)[0].meta.date == "2024-02-29");
     CHECK((*r)[1].meta.date == "2018-04");
     CHECK((*r)[3].meta.date.empty());
-    CHECK(chapters_past_end((*r)[0], 3723000).empty());
-    CHECK(chapters_past_end((*r)[0], 0).empty());  // no duration known
-    const auto past = chapters_past_end((*r)[0], 15 * 60 * 1000);
+    CHECK(chapter_problems((*r)[0], 3723000).empty());
+    CHECK(chapter_problems((*r)[0], 0).empty());  // no duration known
+    const auto past = chapter_problems((*r)[0], 15 * 60 * 1000);
     REQUIRE(past.size() == 1);
     CHECK(past[0] == "chapter 3 'Outro' at 1:02:03 starts after the episode ends (0:15:00)");
+}
+
+// Chapters written out of time order were kept in that order, and the timeline draws each chapter
+// up to the next one's start: a chapter listed late got a band running backwards (nothing drawn,
+// or one over its neighbours), and one at the time of the one before it was hidden, all without a
+// word from `transcript pack`.
+TEST_CASE("manifest: chapters out of time order are reported and sorted, chapters at the same time reported", "[manifest]") {
+    auto r = parse_manifest("file\tchapters\na.vtt\t0:00 Intro;10:00 A;5:00 B;10:00 C;0:30 \xCE\x95\xCE\xBB\n");
+    REQUIRE(r.ok());
+    const ManifestEntry& e = (*r)[0];
+    const auto p = chapter_problems(e, 20 * 60 * 1000);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0] == "chapter 3 'B' at 0:05:00 is listed after chapter 2 'A' at 0:10:00; chapters are put in time order");
+    CHECK(p[1] == "chapter 5 '\xCE\x95\xCE\xBB' at 0:00:30 is listed after chapter 4 'C' at 0:10:00; chapters are put in time order");
+    EpisodeMeta meta;
+    apply_manifest(e, meta);
+    std::vector<std::pair<uint32_t, std::string>> got;
+    for (const Chapter& c : meta.chapters) got.emplace_back(c.start_ms, c.title);
+    const std::vector<std::pair<uint32_t, std::string>> want = {
+        {0, "Intro"}, {30000, "\xCE\x95\xCE\xBB"}, {300000, "B"}, {600000, "A"}, {600000, "C"}};  // stable: A before C
+    CHECK(got == want);
+    // the same times in order: only the one at the time of the chapter before it is reported
+    auto same = parse_manifest("file\tchapters\na.vtt\t0:00 Intro;10:00 A;10:00 C\n");
+    REQUIRE(same.ok());
+    const auto q = chapter_problems((*same)[0], 0);  // no duration known: the order is still checked
+    REQUIRE(q.size() == 1);
+    CHECK(q[0] == "chapter 3 'C' starts at the same time as chapter 2 'A' (0:10:00)");
+    auto fine = parse_manifest("file\tchapters\na.vtt\t0:00 Intro;10:00 A\n");
+    REQUIRE(fine.ok());
+    CHECK(chapter_problems((*fine)[0], 20 * 60 * 1000).empty());
 }

@@ -94,6 +94,15 @@ printf 'file\tdate\tchapters\nin/sub/b.vtt\t2024-01-02\t0:00 Start;1:00:00 Far a
 "$T" pack -q -o "$D/late.txb" "$D/late.tsv" 2> "$D/err" || fail "pack with a late chapter failed"
 grep -q "b.vtt (manifest line 2): chapter 2 'Far away' at 1:00:00 starts after the episode ends" "$D/err" || fail "late chapter warning: $(cat "$D/err")"
 
+# manifest chapters out of time order: a warning naming the chapter, and the bundle holds them in
+# time order (they were kept as written, and the timeline drew a band running backwards)
+printf 'file\tchapters\nin/sub/b.vtt\t0:00 Start;0:03 Late;0:01 Early\n' > "$D/order.tsv"
+"$T" pack -q -o "$D/order.txb" "$D/order.tsv" 2> "$D/err" || fail "pack with unsorted chapters failed"
+grep -q "b.vtt (manifest line 2): chapter 3 'Early' at 0:00:01 is listed after chapter 2 'Late' at 0:00:03; chapters are put in time order" "$D/err" ||
+  fail "unsorted chapter warning: $(cat "$D/err")"
+"$T" topics --json "$D/order.txb" | grep -q '"chapters":\[{"start_ms":0,"title":"Start"},{"start_ms":1000,"title":"Early"},{"start_ms":3000,"title":"Late"}\]' ||
+  fail "chapters not in time order in the bundle: $("$T" topics --json "$D/order.txb")"
+
 # a bundle given as an input: said so, not "invalid UTF-8 (byte 0)"
 "$T" pack -q -o "$D/b2.txb" "$D/f.txb" "$D/in/a.txt" 2> "$D/err"; rc=$?
 [ $rc -eq 1 ] || fail "a .txb input should be skipped with exit 1, got $rc"

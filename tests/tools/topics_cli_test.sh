@@ -81,3 +81,23 @@ PY
 "$T" topics --json "$D/missing.txt" 2> "$D/err" && fail "a missing file was accepted"
 grep -q "missing.txt" "$D/err" || fail "missing-file message does not name it: $(cat "$D/err")"
 echo "topics CLI: all checks passed"
+
+# A bundle's creator chapters are reported next to the computed segments (they were left out of
+# both outputs): in the manifest's time order, titles as written.
+printf 'file\tchapters\ndoc.txt\t0:00 Bread;3:40 Caf\xc3\xa9 \xc3\x9c \xe2\x80\x94 \xce\x95\xce\xbb\xce\xbb\xce\xac\xce\xb4\xce\xb1;7:20 "Court"\n' > "$D/m.tsv"
+"$T" pack -q -o "$D/b.txb" "$D/m.tsv" || fail "pack with chapters exited $?"
+out=$("$T" topics --json "$D/b.txb") || fail "topics --json on a bundle exited $?"
+python3 - "$out" <<'PY' || exit 1
+import json, sys
+o = json.loads(sys.argv[1])
+want = [{"start_ms": 0, "title": "Bread"}, {"start_ms": 220000, "title": "Caf\u00e9 \u00dc \u2014 \u0395\u03bb\u03bb\u03ac\u03b4\u03b1"},
+        {"start_ms": 440000, "title": '"Court"'}]
+if o.get("chapters") != want: sys.exit(f"FAIL: topics --json chapters {o.get('chapters')} != {want}")
+if len(o["segments"]) < 2: sys.exit(f"FAIL: the computed segments are still there: {o['segments']}")
+PY
+out=$("$T" topics "$D/b.txb") || fail "topics on a bundle exited $?"
+grep -q "segments, 3 chapters$" <<< "$out" || fail "topics text: no chapter count: $out"
+grep -q "^  chapter  0:03:40  Caf" <<< "$out" || fail "topics text: no chapter line: $out"
+out=$("$T" topics --json "$D/doc.txt") || fail "topics --json exited $?"
+grep -q '"chapters"' <<< "$out" && fail "a file without chapters got a chapters field: $out"
+exit 0

@@ -76,6 +76,14 @@ std::string announce_topic(const AppModel& m, int i) {
            of("topic", size_t(i), topics.size());
 }
 
+std::string announce_chapter(const AppModel& m, int i) {
+    if (m.episode() >= m.episode_count()) return "";
+    const auto& chapters = m.episode_meta(m.episode()).chapters;
+    if (i < 0 || size_t(i) >= chapters.size()) return "";
+    const Chapter& c = chapters[size_t(i)];
+    return "Chapter: " + c.title + ", " + format_time(c.start_ms) + ", " + of("chapter", size_t(i), chapters.size());
+}
+
 std::string announce_episode(const AppModel& m, uint32_t ep, int row, int rows) {
     if (ep >= m.episode_count()) return "";
     const EpisodeMeta& meta = m.episode_meta(ep);

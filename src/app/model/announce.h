@@ -19,6 +19,8 @@ constexpr size_t kAnnounceWords = 24;  // words of a snippet or passage read out
 std::string announce_result(const AppModel& m, int row);
 // A topic of the current episode: "<label>, 12:34, topic 2 of 7". @return "" when out of range.
 std::string announce_topic(const AppModel& m, int i);
+// A chapter of the current episode: "Chapter: <title>, 12:34, chapter 2 of 7". @return "" when out of range.
+std::string announce_chapter(const AppModel& m, int i);
 // An episode of the Episodes list: "<title>, <date>, 42 hits, episode 2 of 10" (row of rows:
 // the list as filtered). @return "" when `ep` is out of range.
 std::string announce_episode(const AppModel& m, uint32_t ep, int row, int rows);
