@@ -39,6 +39,9 @@ uint32_t crc32(const uint8_t* p, size_t n, uint32_t crc) {
 namespace {
 
 // A lexicon: tokens addressed by id (rank by frequency), stored as one string plus offsets.
+// `bytes` ends with kLexiconPad bytes past the last entry, so a short entry is copied with one
+// fixed-size load (see decode_payload).
+constexpr size_t kLexiconPad = 8;
 struct Lexicon {
     std::string bytes;
     std::vector<uint32_t> offsets;  // size() == count + 1
@@ -99,6 +102,7 @@ Status read_lexicon(ByteReader& r, Lexicon& lex, bool terminated) {
         lex.bytes.append(sorted, sorted_off[k], sorted_off[k + 1] - sorted_off[k]);
         lex.offsets.push_back(uint32_t(lex.bytes.size()));
     }
+    lex.bytes.append(kLexiconPad, '\0');
     return ok_status();
 }
 
@@ -300,6 +304,106 @@ const BundleSummary& Bundle::summary() const {
 
 namespace {
 
+// The hot loops of decode_payload (one pass over the text or the words each) live in small
+// functions of their own. V8 compiles WASM with its
+// baseline compiler (Liftoff) first and recompiles a function with TurboFan in the background once
+// it has run long enough; a loop inlined into decode_payload made V8 recompile all of it (with the
+// decompressor's call, ~10 KB of WASM) during the page's load call, CPU the busy load call then
+// lacked. Here only the loops are recompiled, and only if they run long.
+
+// The text of a TextMode::Tokens episode from its word and separator ids, written to `out`, which
+// has kLexiconPad bytes of slack past `text_bytes`. A std::string::append per token is an
+// out-of-line call in WASM (60k of them were most of the demo's decode), and so is a memcpy of a
+// size not known at compile time (memory.copy: a call into V8's runtime per token). A token of at
+// most kLexiconPad bytes (nearly all of them) is copied as one 8-byte load and store instead: the
+// lexicon is padded after its last entry, and the bytes copied past a token's end are overwritten
+// by the next token or, past the text's end, cut off by the caller after the word scan.
+// @return ok, or Errc::Corrupt.
+__attribute__((noinline)) Status join_tokens(const Bundle::State& st, uint32_t tokens, ByteReader& ids, ByteReader& sep_ids,
+                                             char* out, size_t text_bytes) {
+    size_t at = 0;
+    auto put = [&](std::string_view v) {
+        if (v.size() > text_bytes - at) return false;
+        if (v.size() <= kLexiconPad)
+            std::memcpy(out + at, v.data(), kLexiconPad);
+        else
+            std::memcpy(out + at, v.data(), v.size());
+        at += v.size();
+        return true;
+    };
+    for (uint32_t k = 0; k <= tokens; ++k) {
+        uint32_t s;
+        if (!sep_ids.id(s) || s >= st.seps.count()) return corrupt("a separator id is out of range");
+        if (!put(st.seps.at(s))) return corrupt("the episode text is longer than declared");
+        if (k == tokens) break;
+        uint32_t w;
+        if (!ids.id(w) || w >= st.words.count()) return corrupt("a word id is out of range");
+        if (!put(st.words.at(w))) return corrupt("the episode text is longer than declared");
+    }
+    if (!ids.empty() || !sep_ids.empty()) return corrupt("the episode's token streams have trailing bytes");
+    if (at != text_bytes) return corrupt("the episode text is shorter than declared");
+    return ok_status();
+}
+
+// Word byte ranges from their codes: predicted from a cursor that only moves forward (linear
+// time). `t` holds the text's `n` bytes and then kScanPad readable bytes (for next_trimmed_run_padded).
+// @return ok, or Errc::Corrupt.
+__attribute__((noinline)) Status word_ranges(const uint8_t* t, size_t n, ByteReader& codes, ByteReader& explicit_r,
+                                             std::vector<Word>& words) {
+    size_t cursor = 0;
+    for (Word& w : words) {
+        uint8_t c = 0;
+        codes.u8(c);
+        size_t b = 0, e = 0;
+        if (c == uint8_t(WordCode::NextToken)) {
+            if (!next_token(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
+        } else if (c == uint8_t(WordCode::NextTrimmedRun)) {
+            if (!next_trimmed_run_padded(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
+        } else if (c == uint8_t(WordCode::Explicit)) {
+            int64_t delta;
+            uint64_t len;
+            if (!explicit_r.svarint(delta) || !explicit_r.varint(len)) return corrupt("an explicit word range is malformed");
+            if ((delta < 0 && uint64_t(-delta) > cursor) || (delta > 0 && uint64_t(delta) > n - cursor))
+                return corrupt("a word lies outside the text");
+            b = size_t(int64_t(cursor) + delta);
+            if (len > n - b) return corrupt("a word lies outside the text");
+            e = b + size_t(len);
+        } else {
+            return corrupt("unknown word code " + std::to_string(c));
+        }
+        w.begin = uint32_t(b);
+        w.end = uint32_t(e);
+        cursor = std::max(cursor, e);
+    }
+    if (!explicit_r.empty()) return corrupt("the word streams have trailing bytes");
+    return ok_status();
+}
+
+// Word start times from their residuals against `tp`'s predictions. @return ok, or Errc::Corrupt.
+__attribute__((noinline)) Status word_times(TimePrediction& tp, ByteReader& times, Episode& ep) {
+    for (size_t i = 0; i < ep.words.size(); ++i) {
+        int64_t residual;
+        if (!times.svarint(residual)) return corrupt("the time stream is malformed");
+        int64_t v = tp.predict(i, ep.words, ep.cues) + residual;
+        if (v < 0 || v > UINT32_MAX) return corrupt("a word time is out of range");
+        ep.words[i].start_ms = uint32_t(v);
+        tp.push(v);
+    }
+    if (!times.empty()) return corrupt("the time stream has trailing bytes");
+    return ok_status();
+}
+
+// Word speakers from runs of (length, speaker + 1). @return ok, or Errc::Corrupt.
+__attribute__((noinline)) Status word_speakers(ByteReader& spk, size_t speakers, std::vector<Word>& words) {
+    for (size_t i = 0; i < words.size();) {
+        uint64_t run, who;
+        if (!spk.varint(run) || !spk.varint(who) || run == 0 || run > words.size() - i || who > speakers)
+            return corrupt("the speaker stream is malformed");
+        for (uint64_t k = 0; k < run; ++k) words[i++].speaker = int16_t(int64_t(who) - 1);
+    }
+    return ok_status();
+}
+
 // Decode the payload of one episode (see docs/bundle-format.md, "Episode payload").
 Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::string_view payload, Episode& ep) {
     ByteReader r(payload);
@@ -313,72 +417,29 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
     if (mode == uint8_t(TextMode::Raw)) {
         std::string_view t;
         if (!r.bytes(text_bytes, t)) return corrupt("the episode text is cut short");
-        ep.text.assign(t);
+        ep.text.resize(size_t(text_bytes) + kScanPad);
+        std::memcpy(ep.text.data(), t.data(), t.size());
     } else if (mode == uint8_t(TextMode::Tokens)) {
         uint32_t tokens;
         ByteReader ids, sep_ids;
         if (!r.varint32(tokens) || !r.block(ids) || !r.block(sep_ids) || tokens > ids.remaining() ||
             uint64_t(tokens) + 1 > sep_ids.remaining())
             return corrupt("the episode's token streams are malformed");
-        // copied into place: a std::string::append per token is an out-of-line call in WASM (60k
-        // of them were most of the demo's decode)
-        ep.text.resize(text_bytes);
-        char* const out = ep.text.data();
-        size_t at = 0;
-        auto put = [&](std::string_view v) {
-            if (v.size() > text_bytes - at) return false;
-            std::memcpy(out + at, v.data(), v.size());
-            at += v.size();
-            return true;
-        };
-        for (uint32_t k = 0; k <= tokens; ++k) {
-            uint32_t s;
-            if (!sep_ids.id(s) || s >= st.seps.count()) return corrupt("a separator id is out of range");
-            if (!put(st.seps.at(s))) return corrupt("the episode text is longer than declared");
-            if (k == tokens) break;
-            uint32_t w;
-            if (!ids.id(w) || w >= st.words.count()) return corrupt("a word id is out of range");
-            if (!put(st.words.at(w))) return corrupt("the episode text is longer than declared");
-        }
-        if (!ids.empty() || !sep_ids.empty()) return corrupt("the episode's token streams have trailing bytes");
-        if (at != text_bytes) return corrupt("the episode text is shorter than declared");
+        ep.text.resize(size_t(text_bytes) + kLexiconPad);
+        if (auto s = join_tokens(st, tokens, ids, sep_ids, ep.text.data(), text_bytes); !s) return s;
     } else {
         return corrupt("unknown text mode " + std::to_string(mode));
     }
 
-    // Words: byte ranges predicted from a cursor that only moves forward (linear time).
+    // Words: byte ranges predicted from a cursor that only moves forward (linear time). The text
+    // still has kScanPad bytes of slack for next_trimmed_run_padded.
+    static_assert(kScanPad <= kLexiconPad, "the text's slack holds the scan's padding");
     ByteReader codes, explicit_r;
     if (!r.block(codes) || !r.block(explicit_r) || codes.remaining() != word_count)
         return corrupt("the word streams are malformed");
     ep.words.assign(word_count, Word{});
-    const uint8_t* t = reinterpret_cast<const uint8_t*>(ep.text.data());
-    const size_t n = ep.text.size();
-    size_t cursor = 0;
-    for (uint32_t i = 0; i < word_count; ++i) {
-        uint8_t c = 0;
-        codes.u8(c);
-        size_t b = 0, e = 0;
-        if (c == uint8_t(WordCode::NextToken)) {
-            if (!next_token(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
-        } else if (c == uint8_t(WordCode::NextTrimmedRun)) {
-            if (!next_trimmed_run(t, n, cursor, b, e)) return corrupt("a word lies past the end of the text");
-        } else if (c == uint8_t(WordCode::Explicit)) {
-            int64_t delta;
-            uint64_t len;
-            if (!explicit_r.svarint(delta) || !explicit_r.varint(len)) return corrupt("an explicit word range is malformed");
-            if ((delta < 0 && uint64_t(-delta) > cursor) || (delta > 0 && uint64_t(delta) > n - cursor))
-                return corrupt("a word lies outside the text");
-            b = size_t(int64_t(cursor) + delta);
-            if (len > n - b) return corrupt("a word lies outside the text");
-            e = b + size_t(len);
-        } else {
-            return corrupt("unknown word code " + std::to_string(c));
-        }
-        ep.words[i].begin = uint32_t(b);
-        ep.words[i].end = uint32_t(e);
-        cursor = std::max(cursor, e);
-    }
-    if (!explicit_r.empty()) return corrupt("the word streams have trailing bytes");
+    if (auto s = word_ranges(reinterpret_cast<const uint8_t*>(ep.text.data()), text_bytes, codes, explicit_r, ep.words); !s) return s;
+    ep.text.resize(text_bytes);
 
     // Cues: time unit, then columns (first-word gap, word count, start gap, duration).
     ByteReader cues_r, col[4];
@@ -427,25 +488,12 @@ Status decode_payload(const Bundle::State& st, const EpisodeInfo& info, std::str
     if (tp.kind == TimePredictor::Linear &&
         (!times.varint(tp.num) || !times.varint(tp.den) || tp.num == 0 || tp.den == 0 || tp.num > (1u << 30) || tp.den > (1u << 30)))
         return corrupt("the speaking rate is malformed");
-    for (uint32_t i = 0; i < word_count; ++i) {
-        int64_t residual;
-        if (!times.svarint(residual)) return corrupt("the time stream is malformed");
-        int64_t v = tp.predict(i, ep.words, ep.cues) + residual;
-        if (v < 0 || v > UINT32_MAX) return corrupt("a word time is out of range");
-        ep.words[i].start_ms = uint32_t(v);
-        tp.push(v);
-    }
-    if (!times.empty()) return corrupt("the time stream has trailing bytes");
+    if (auto s = word_times(tp, times, ep); !s) return s;
 
     // Speakers: runs of (length, speaker + 1).
     ByteReader spk;
     if (!r.block(spk)) return corrupt("the speaker stream is malformed");
-    for (uint32_t i = 0; i < word_count;) {
-        uint64_t run, who;
-        if (!spk.varint(run) || !spk.varint(who) || run == 0 || run > word_count - i || who > info.meta.speakers.size())
-            return corrupt("the speaker stream is malformed");
-        for (uint64_t k = 0; k < run; ++k) ep.words[i++].speaker = int16_t(int64_t(who) - 1);
-    }
+    if (auto s = word_speakers(spk, info.meta.speakers.size(), ep.words); !s) return s;
     if (!spk.empty() || !r.empty()) return corrupt("the episode has trailing bytes");
     ep.meta = info.meta;
     return ok_status();

@@ -301,3 +301,110 @@ TEST_CASE("writer output is deterministic: the same episodes give the same bytes
     REQUIRE(b.ok());
     CHECK(a.value() == b.value());
 }
+
+// ---- The reader's fast word scan and text copy (decode_payload) against the plain definitions ----
+
+namespace {
+
+// Texts where a word scan or an 8-byte copy could go wrong: UTF-8 (Latin, CJK, emoji), invalid
+// UTF-8, bytes next to the whitespace range (0x08, 0x0E, 0x1F, 0x21) and the whitespace bytes with
+// their high bit set (0x89, 0x8A, 0xA0), punctuation, hyphens, apostrophes, runs and gaps of 7, 8,
+// 9 and 17 bytes (chunk boundaries), \v and \f, text ending in a word, in punctuation and in spaces.
+std::vector<std::string> tricky_texts() {
+    return {
+        "",
+        " ",
+        "a",
+        "!",
+        std::string("\0", 1),
+        "caf\xC3\xA9 na\xC3\xAFve \xE2\x80\x9Cquoted\xE2\x80\x9D \xE2\x80\x94 dash",
+        "\xE4\xB8\xAD\xE6\x96\x87\xE6\xB2\xA1\xE6\x9C\x89\xE7\xA9\xBA\xE6\xA0\xBC \xF0\x9F\x98\x80\xF0\x9F\x98\x80 \xE6\x97\xA5\xE6\x9C\xAC",
+        "bad \xFF\xFE utf8 \xC3 cut \xE2\x80 off \x80\x80\x80\x80\x80\x80\x80\x80\x80 cont",
+        "near\x08" "space\x0E" "bytes\x1F" "and\x21" "bang \x89high\x8Atab\xA0nbsp",
+        "Jiu-Jitsu, don't 'quoted' rock'n'roll -- (parens) [x] {y} \"z\" ...dots... -lead trail-",
+        "1234567 12345678 123456789 12345678901234567 end",
+        "a       b        c         d                 e",
+        "\v\f\r\n\t mixed\v\fwhite\r\nspace\t\t",
+        "!!! ??? ,,, ... --- ''' \"\"\"",
+        "word,",
+        "ends in spaces   ",
+        "x\ty\nz\rw\vv\fu u",
+        "....a.... ....b.... ,c, ,,d,,",
+    };
+}
+
+// Words as importers make them: trimmed whitespace runs (WordCode::NextTrimmedRun), with every
+// second one taken as its first token instead where it has one (NextToken).
+Episode tricky_episode(const std::string& text) {
+    Episode ep;
+    ep.text = text;
+    const auto* t = reinterpret_cast<const uint8_t*>(text.data());
+    size_t cursor = 0, b, e;
+    for (int k = 0; bundle_codec::next_trimmed_run(t, text.size(), cursor, b, e); ++k) {
+        size_t tb, te;
+        if (k % 2 && bundle_codec::next_token(t, text.size(), cursor, tb, te) && te <= e) { b = tb; e = te; }
+        ep.words.push_back({uint32_t(b), uint32_t(e), uint32_t(100 * k), kNoSpeaker});
+        cursor = e;
+    }
+    if (!ep.words.empty()) ep.cues = {{0, uint32_t(ep.words.size()), 0, uint32_t(100 * ep.words.size())}};
+    return ep;
+}
+
+}  // namespace
+
+TEST_CASE("space_bytes_mask marks exactly the ASCII whitespace bytes, in every byte of a word", "[bundle]") {
+    for (int lane = 0; lane < 8; ++lane)
+        for (int c = 0; c < 256; ++c)
+            for (uint8_t fill : {uint8_t(' '), uint8_t('a'), uint8_t(0x89), uint8_t(0xFF), uint8_t(0)}) {
+                uint8_t bytes[8];
+                std::memset(bytes, fill, 8);
+                bytes[lane] = uint8_t(c);
+                uint64_t mask = bundle_codec::space_bytes_mask(bundle_codec::load_u64_le(bytes));
+                for (int k = 0; k < 8; ++k) {
+                    INFO("byte " << int(bytes[k]) << " in lane " << k);
+                    CHECK(bool(mask >> (8 * k + 7) & 1) == is_ascii_space(char(bytes[k])));
+                }
+                CHECK((mask & ~0x8080808080808080ull) == 0);
+            }
+}
+
+TEST_CASE("next_trimmed_run_padded finds what next_trimmed_run finds, from every cursor", "[bundle]") {
+    std::vector<std::string> texts = tricky_texts();
+    std::mt19937 rng(7);
+    const char alphabet[] = " \t\n\v\f\r.,!-'\"aZ9\x80\xC3\xA9\xE4\xB8\xFF";
+    for (int k = 0; k < 300; ++k) {  // random texts over bytes that matter to the scan
+        std::string s(rng() % 40, ' ');
+        for (char& c : s) c = alphabet[rng() % (sizeof alphabet - 1)];
+        texts.push_back(s);
+    }
+    for (const std::string& text : texts)
+      for (char pad : {'\0', ' ', 'a', '\n', '\x80'}) {  // what follows the text must not matter
+        std::string padded = text + std::string(bundle_codec::kScanPad, pad);
+        const auto* t = reinterpret_cast<const uint8_t*>(padded.data());
+        for (size_t cursor = 0; cursor <= text.size(); ++cursor) {
+            size_t b1 = 0, e1 = 0, b2 = 0, e2 = 0;
+            bool ok1 = bundle_codec::next_trimmed_run(t, text.size(), cursor, b1, e1);
+            bool ok2 = bundle_codec::next_trimmed_run_padded(t, text.size(), cursor, b2, e2);
+            INFO("text \"" << text << "\" cursor " << cursor);
+            REQUIRE(ok1 == ok2);
+            if (ok1) {
+                CHECK(b1 == b2);
+                CHECK(e1 == e2);
+            }
+        }
+      }
+}
+
+TEST_CASE("bundle round trip: tricky texts decode to the same text and words (fast scan and copy)", "[bundle]") {
+    std::vector<Episode> eps;
+    for (const std::string& text : tricky_texts()) eps.push_back(tricky_episode(text));
+    // one episode holding them all: tokens of every length share one lexicon, the text ends in a word
+    std::string all;
+    for (const std::string& text : tricky_texts()) all += text + " ";
+    all += "last";
+    eps.push_back(tricky_episode(all));
+    round_trip(eps);
+    WriteDesc raw;
+    raw.force_raw_text = true;
+    round_trip(eps, raw);
+}
