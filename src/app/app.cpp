@@ -130,7 +130,7 @@ void App::draw_loading() {
     ImGui::SetCursorPos(ImVec2((avail.x - w) * 0.5f, avail.y * 0.42f));
     ImGui::BeginGroup();
     if (m_fonts.large) ImGui::PushFont(m_fonts.large);
-    ImGui::TextUnformatted("Transcript Explorer");
+    ImGui::TextUnformatted(kLoadingHeadline);
     if (m_fonts.large) ImGui::PopFont();
     const char* what = "Starting";
     switch (m_model.phase()) {
@@ -152,7 +152,7 @@ void App::draw_error() {
     ImGui::SetCursorPos(ImVec2(std::max(8.f, (avail.x - w) * 0.5f), avail.y * 0.35f));
     ImGui::BeginGroup();
     if (m_fonts.large) ImGui::PushFont(m_fonts.large);
-    ImGui::TextColored(m_dark ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.12f, 0.1f, 1), "This transcript could not be opened");
+    ImGui::TextColored(m_dark ? ImVec4(1, 0.45f, 0.4f, 1) : ImVec4(0.75f, 0.12f, 0.1f, 1), "%s", kFailedHeadline);
     if (m_fonts.large) ImGui::PopFont();
     ImGui::Spacing();
     ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w);
@@ -324,7 +324,7 @@ void App::draw_top_bar() {
     // episode title line
     if (ep) {
         if (m_fonts.large) ImGui::PushFont(m_fonts.large);
-        const std::string& title = ep->meta.title.empty() ? std::string("Untitled episode") : ep->meta.title;
+        const std::string& title = ep->meta.title.empty() ? std::string(kUntitledEpisode) : ep->meta.title;
         bool cut = text_ellipsis(title, right - ImGui::GetCursorPosX());
         if (m_fonts.large) ImGui::PopFont();
         if (cut && ImGui::IsItemHovered()) tooltip_text(title);

@@ -69,6 +69,12 @@ bool take_paste(std::string& paste, ImGuiInputTextCallbackData* data);
 
 class App {
 public:
+    // The fixed texts drawn in the large font besides the episodes' titles: the loading screen's
+    // and the error screen's headlines, and the title of an episode without one. The platform's
+    // first atlas gives the large size only their characters and the titles' (main_web.cpp).
+    static constexpr const char* kLoadingHeadline = "Transcript Explorer";
+    static constexpr const char* kFailedHeadline = "This transcript could not be opened";
+    static constexpr const char* kUntitledEpisode = "Untitled episode";
     App(AppModel& model, AppHost host) : m_model(model), m_host(std::move(host)) {}
     // Draw one frame of UI covering the whole display. Call between ImGui::NewFrame and Render.
     void frame(const AppFonts& fonts, const AppKeys& keys);

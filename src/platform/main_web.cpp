@@ -344,7 +344,8 @@ ImVector<ImWchar> heading_glyphs(const tx::AppModel& m) {
         for (unsigned char c : t)
             if (c >= 0x20 && c < 0x7F) have[c] = true;
     };
-    add("?.Untitled episode" "Transcript Explorer" "This transcript could not be opened");
+    add("?.");  // ImGui's fallback, and the dots a title may be cut with
+    for (const char* t : {tx::App::kLoadingHeadline, tx::App::kFailedHeadline, tx::App::kUntitledEpisode}) add(t);
     for (uint32_t i = 0; i < m.episode_count(); ++i) add(m.episode_meta(i).title);
     ImVector<ImWchar> r;
     for (int c = 0x20; c < 0x7F; ++c)
