@@ -1142,8 +1142,10 @@ std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std:
     return cues;
 }
 
-Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
-    Builder b(desc);
+// Every cue of WebVTT `s`: its times in `raw`, its text lines in `lines` (header, NOTE, STYLE and
+// REGION blocks skipped). @return ok, or Malformed naming the line (no "WEBVTT" first line, a broken
+// timing line, a cue identifier without one).
+Status read_vtt_cues(std::string_view s, std::vector<RawCue>& raw, std::vector<std::string_view>& lines) {
     LineReader lr(s);
     std::string_view line;
     if (!lr.next(line) || line.substr(0, 6) != "WEBVTT" ||
@@ -1157,11 +1159,8 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
             break;
         }
     }
-    std::string why, payload, speaker_name;
-    // First every cue's times and lines, then their text: whether the file is rolling captions
-    // depends on all its cues.
-    std::vector<RawCue> raw;
-    std::vector<std::string_view> lines, cue_lines;
+    std::string why, payload;
+    std::vector<std::string_view> cue_lines;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -1190,6 +1189,17 @@ Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
         raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
         lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
+    return ok_status();
+}
+
+Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
+    Builder b(desc);
+    // First every cue's times and lines, then their text: whether the file is rolling captions
+    // depends on all its cues.
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines;
+    if (Status st = read_vtt_cues(s, raw, lines); !st) return st.error();
+    std::string speaker_name;
     // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
     // adds new words; the repeated lines are dropped so the transcript holds each word once.
     size_t timed = 0;
@@ -1294,6 +1304,16 @@ int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
     return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
 }
 
+// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
+// none of the fields a transcript JSON is read by.
+bool is_chapters_json(const JsonValue& root) {
+    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
+    if (!ch || !ch->is_array()) return false;
+    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
+        if (root.find(key)) return false;
+    return true;
+}
+
 Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     const JsonValue* segs = nullptr;
     const JsonValue* root_words = nullptr;    // OpenAI verbose_json with word timestamps
@@ -1317,7 +1337,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
         }
         // Podcasting 2.0's chapters file ({"version", "chapters": [{"startTime", "title"}]}) sits
         // beside transcripts in a show's folder: say what it is, not which transcripts we take
-        if (const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr; ch && ch->is_array())
+        if (is_chapters_json(root))
             return line_error(root.line, "a chapters file (Podcasting 2.0 \"chapters\"), not a transcript: give the "
                                          "chapters in a manifest's chapters column (docs/publish.md)");
         return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
@@ -2737,6 +2757,88 @@ Result<Episode> import_json(std::string_view s, const ImportDesc& desc) {
     return import_whisper(doc.value(), desc);
 }
 
+// ---- chapters files ----
+// A WebVTT chapters track (<track kind="chapters">: a cue per chapter, its text the title) or a
+// Podcasting 2.0 chapters file ({"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"},
+// ...]}), read into chapter marks for the transcript beside it (import.h: import_chapters).
+
+constexpr size_t kMaxChaptersFileBytes = size_t(16) << 20;  // a chapters file is a few KiB; refuse more than 16 MiB
+
+// Appends chapter `number` (1-based, as written), `title` at `start_ms`, to `out`: blanks in the
+// title collapsed to spaces, an empty title counted in `untitled` instead. `where` names it in
+// messages ("cue 3", "line 12"). @return ok, or Malformed / TooLarge saying why.
+Status add_chapter(std::vector<Chapter>& out, size_t number, uint32_t start_ms, std::string_view title,
+                   const std::string& where, size_t& untitled) {
+    std::string t;
+    for (char c : trim(title)) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (!(c == ' ' && !t.empty() && t.back() == ' ')) t += c;
+    }
+    if (t.empty()) {
+        ++untitled;
+        return ok_status();
+    }
+    if (utf8_invalid_offset(t) != std::string_view::npos) return make_error(Errc::Malformed, where + ": invalid UTF-8 in the title");
+    if (t.size() > kMaxChapterTitleBytes)
+        return make_error(Errc::Malformed, where + ": chapter " + std::to_string(number) + "'s title is " + std::to_string(t.size()) +
+                                               " bytes (at most " + std::to_string(kMaxChapterTitleBytes) +
+                                               "): a transcript, not a chapters file?");
+    if (out.size() >= kMaxChapters)
+        return make_error(Errc::TooLarge, where + ": more than " + std::to_string(kMaxChapters) + " chapters");
+    out.push_back(Chapter{start_ms, std::move(t)});
+    return ok_status();
+}
+
+// A WebVTT chapters track: each cue's start and text (markup removed) a chapter.
+Status vtt_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled) {
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines;
+    if (Status st = read_vtt_cues(s, raw, lines); !st) return st;
+    std::string speaker_name, title;
+    for (size_t i = 0; i < raw.size(); ++i) {
+        title.clear();
+        for (size_t k = 0; k < raw[i].lines; ++k) title += clean_payload(lines[raw[i].first_line + k], speaker_name) + " ";
+        if (Status st = add_chapter(out, i + 1, raw[i].start_ms, title, "cue " + std::to_string(i + 1), untitled); !st) return st;
+    }
+    return ok_status();
+}
+
+// A Podcasting 2.0 chapters file: each chapter's "startTime" (json_seconds) and "title"; a
+// chapter with "toc": false (not for the table of contents) is skipped and counted in `hidden`;
+// "endTime", "img", "url" and "location" are not kept (a chapter runs to the next one).
+Status json_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled, size_t& hidden) {
+    auto doc = json_parse(s);
+    if (!doc) return doc.error();
+    const JsonValue& root = doc.value();
+    const JsonValue* list = root.is_object() ? root.find("chapters") : nullptr;
+    if (!list || !list->is_array())
+        return line_error(root.line, "expected Podcasting 2.0 chapters ({\"version\": \"1.2.0\", \"chapters\": "
+                                     "[{\"startTime\": 0, \"title\": \"Intro\"}, ...]})");
+    for (size_t k = 0; k < list->arr.size(); ++k) {
+        const JsonValue& c = list->arr[k];
+        const std::string name = "chapter " + std::to_string(k + 1);
+        if (!c.is_object()) return line_error(c.line, name + " is not an object");
+        const JsonValue* toc = c.find("toc");
+        if (toc && toc->type != JsonValue::Type::Bool) return line_error(toc->line, name + " \"toc\" must be true or false");
+        if (toc && !toc->b) {
+            ++hidden;
+            continue;
+        }
+        const JsonValue* start = c.find("startTime");
+        if (!start || start->type == JsonValue::Type::Null) return line_error(c.line, name + " has no \"startTime\"");
+        uint32_t ms = 0;
+        if (Status st = json_seconds(*start, name + " \"startTime\"", ms); !st) return st;
+        const JsonValue* title = c.find("title");
+        if (title && title->type != JsonValue::Type::Null && !title->is_string())
+            return line_error(title->line, name + " \"title\" must be a string");
+        if (Status st = add_chapter(out, k + 1, ms, title ? std::string_view(title->str) : std::string_view(),
+                                    "line " + std::to_string(c.line), untitled);
+            !st)
+            return st;
+    }
+    return ok_status();
+}
+
 // The subtitle format `s` (BOM removed) starts with: WebVTT when its first line is "WEBVTT" (alone
 // or followed by a space or tab), SRT when a cue number line is followed by a timing line that
 // parses; else PlainText.
@@ -2782,22 +2884,42 @@ Format detect_format(std::string_view name, Bytes head) {
     return Format::PlainText;
 }
 
-Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
-    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
-    if (data.size > kMaxImportBytes)
-        return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
-    const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
-    std::string_view s = strip_bom(data.view());
-    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
+namespace {
+
+// The text of `data` without its BOM: UTF-16 converted and Windows-1252 text (see import_transcript)
+// converted with a warning, into `transcoded`, which then owns `s`. @return ok, or Malformed for
+// broken UTF-16 (without the file's name).
+Status decode_text(Bytes data, const ImportDesc& desc, std::string& transcoded, std::string_view& s) {
+    s = strip_bom(data.view());
     if (const Utf16 order = utf16_order(s); order != Utf16::No) {
-        if (Status st = utf16_to_utf8(s, order, transcoded); !st)
-            return make_error(Errc::Malformed, who + st.error().message);
+        if (Status st = utf16_to_utf8(s, order, transcoded); !st) return st;
         s = transcoded;
     } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
         warn(desc, "line " + std::to_string(line_of(s, bad)) + ": not valid UTF-8; read as Windows-1252");
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
     }
+    return ok_status();
+}
+
+// `r`'s error with the file's name (desc.name) in front, as every importer message starts.
+template <class T>
+Result<T> named(Result<T> r, const ImportDesc& desc) {
+    if (r.ok() || desc.name.empty()) return r;
+    Error e = r.error();
+    e.message = desc.name + ": " + e.message;
+    return e;
+}
+
+}  // namespace
+
+Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
+    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    if (data.size > kMaxImportBytes)
+        return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
+    std::string_view s;
+    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
+    if (Status st = decode_text(data, desc, transcoded, s); !st) return named<Episode>(st.error(), desc);
     Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
     Status u = ok_status();
     if (f != Format::WhisperJSON && f != Format::PodcastJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
@@ -2824,12 +2946,50 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (trim(s).empty()) r = make_error(Errc::Malformed, "the file is empty");
     else if (r.ok() && r.value().words.empty())
         r = make_error(Errc::Malformed, std::string("no words in this transcript (read as ") + format_name(f) + ")");
-    if (!r.ok() && !who.empty()) {
-        Error e = r.error();
-        e.message = who + e.message;
-        return e;
-    }
-    return r;
+    return named(std::move(r), desc);
+}
+
+bool is_chapters_file(std::string_view name, Bytes data) {
+    if (ends_with_ci(name, ".chapters.vtt") || ends_with_ci(name, ".chapters.json")) return true;
+    if (!ends_with_ci(name, ".json") || data.size > kMaxChaptersFileBytes || (data.size && !data.ptr)) return false;
+    const std::string_view s = strip_bom(data.view());
+    if (s.find("\"chapters\"") == std::string_view::npos) return false;  // no JSON parse for transcripts
+    auto doc = json_parse(s);
+    return doc.ok() && is_chapters_json(doc.value());
+}
+
+std::string chapters_stem(std::string_view name) {
+    for (std::string_view suffix : {".chapters.vtt", ".chapters.json"})
+        if (ends_with_ci(name, suffix) && name.size() > suffix.size()) return std::string(name.substr(0, name.size() - suffix.size()));
+    const size_t dot = name.find_last_of('.');
+    return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
+}
+
+Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc) {
+    using R = Result<std::vector<Chapter>>;
+    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    if (data.size > kMaxChaptersFileBytes)
+        return named<std::vector<Chapter>>(make_error(Errc::TooLarge, "a chapters file of " + std::to_string(data.size >> 20) +
+                                                                          " MiB; the limit is 16 MiB"), desc);
+    std::string_view s;
+    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
+    if (Status st = decode_text(data, desc, transcoded, s); !st) return named<std::vector<Chapter>>(st.error(), desc);
+    const std::string_view t = trim(s);
+    std::vector<Chapter> out;
+    size_t untitled = 0, hidden = 0;
+    Status st = ok_status();
+    if (t.empty()) st = make_error(Errc::Malformed, "the file is empty");
+    else if (sniff_subtitles(s) == Format::WebVTT) {
+        st = check_utf8(s);  // JSON strings are checked after unescaping (add_chapter)
+        if (st.ok()) st = vtt_chapters(s, out, untitled);
+    } else if (t.front() == '{' || t.front() == '[') st = json_chapters(s, out, untitled, hidden);
+    else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON");
+    if (st.ok() && untitled) warn(desc, "skipped " + std::to_string(untitled) + " chapter(s) without a title");
+    if (st.ok() && out.empty())
+        st = make_error(Errc::Malformed, hidden ? "no chapters for the table of contents (all " + std::to_string(hidden) +
+                                                      " have \"toc\": false)"
+                                                : std::string("no chapters in this file"));
+    return named(st.ok() ? R(std::move(out)) : R(st.error()), desc);
 }
 
 }  // namespace tx
