@@ -262,6 +262,11 @@ int cmd_pack(int argc, char** argv) {
             auto ch = import_chapters(Bytes(data.value()), idesc);
             print_warnings();
             if (!ch) { if (problem(j.path + ": " + without_name(ch.message(), idesc.name) + where)) return 1; continue; }
+            const ManifestEntry* m = j.manifest;  // its line's fields are for a transcript: say they are not used
+            if (m && (!m->meta.title.empty() || !m->meta.date.empty() || !m->meta.source_url.empty() ||
+                      !m->meta.media_url.empty() || !m->meta.speakers.empty() || m->has_chapters))
+                std::fprintf(stderr, "transcript pack: warning: %s%s: a chapters file: the manifest line's other fields are not used "
+                             "(list its transcript %s.* there instead)\n", j.path.c_str(), where.c_str(), chapters_stem(idesc.name).c_str());
             chapter_files.push_back({j.path, where, std::move(ch.value())});
             continue;
         }

@@ -140,6 +140,9 @@ printf 'file\tchapters\nch/a.vtt\t0:00 From the manifest\n' > "$D/chm.tsv"
 "$T" pack -q -o "$D/chm.txb" "$D/chm.tsv" "$D/ch/a.chapters.vtt" 2> "$D/err" || fail "manifest + chapters file failed: $(cat "$D/err")"
 grep -q "ch/a.chapters.vtt: not used for .*ch/a.vtt: manifest line 2 gives its chapters" "$D/err" || fail "conflict warning: $(cat "$D/err")"
 "$T" topics --json "$D/chm.txb" | grep -q '"chapters":\[{"start_ms":0,"title":"From the manifest"}\]' || fail "the manifest's chapters should win"
+printf 'file\ttitle\nch/a.chapters.vtt\tLost title\n' > "$D/chl.tsv"   # a chapters file on a manifest line: its title is not used, said so
+"$T" pack -q -o "$D/chl.txb" "$D/chl.tsv" "$D/ch/a.vtt" 2> "$D/err" || fail "a manifest naming a chapters file failed: $(cat "$D/err")"
+grep -q "a.chapters.vtt (manifest line 2): a chapters file: the manifest line's other fields are not used" "$D/err" || fail "manifest line of a chapters file: $(cat "$D/err")"
 printf 'WEBVTT\n\n00:03.000 --> 00:04.000\nLate\n\n00:01.000 --> 00:02.000\nEarly\n\n01:00:00.000 --> 01:00:01.000\nFar away\n' > "$D/ch/a.chapters.vtt"
 "$T" pack -q -o "$D/cho.txb" "$D/ch/a.vtt" "$D/ch/a.chapters.vtt" 2> "$D/err" || fail "pack with unsorted chapters failed: $(cat "$D/err")"
 grep -q "a.chapters.vtt: chapter 2 'Early' at 0:00:01 is listed after chapter 1 'Late' at 0:00:03; chapters are put in time order" "$D/err" ||
