@@ -1142,10 +1142,8 @@ std::vector<PendingCue> subtitle_cues(const std::vector<RawCue>& raw, const std:
     return cues;
 }
 
-// Every cue of WebVTT `s`: its times in `raw`, its text lines in `lines` (header, NOTE, STYLE and
-// REGION blocks skipped). @return ok, or Malformed naming the line (no "WEBVTT" first line, a broken
-// timing line, a cue identifier without one).
-Status read_vtt_cues(std::string_view s, std::vector<RawCue>& raw, std::vector<std::string_view>& lines) {
+Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
+    Builder b(desc);
     LineReader lr(s);
     std::string_view line;
     if (!lr.next(line) || line.substr(0, 6) != "WEBVTT" ||
@@ -1159,8 +1157,11 @@ Status read_vtt_cues(std::string_view s, std::vector<RawCue>& raw, std::vector<s
             break;
         }
     }
-    std::string why, payload;
-    std::vector<std::string_view> cue_lines;
+    std::string why, payload, speaker_name;
+    // First every cue's times and lines, then their text: whether the file is rolling captions
+    // depends on all its cues.
+    std::vector<RawCue> raw;
+    std::vector<std::string_view> lines, cue_lines;
     while (pending || lr.next(line)) {
         pending = false;
         if (trim(line).empty()) continue;
@@ -1189,17 +1190,6 @@ Status read_vtt_cues(std::string_view s, std::vector<RawCue>& raw, std::vector<s
         raw.push_back(RawCue{a, e, lines.size(), cue_lines.size()});
         lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
-    return ok_status();
-}
-
-Result<Episode> import_vtt(std::string_view s, const ImportDesc& desc) {
-    Builder b(desc);
-    // First every cue's times and lines, then their text: whether the file is rolling captions
-    // depends on all its cues.
-    std::vector<RawCue> raw;
-    std::vector<std::string_view> lines;
-    if (Status st = read_vtt_cues(s, raw, lines); !st) return st.error();
-    std::string speaker_name;
     // Rolling captions (YouTube's automatic ones): a cue repeats lines of the cue before it, then
     // adds new words; the repeated lines are dropped so the transcript holds each word once.
     size_t timed = 0;
@@ -1304,16 +1294,6 @@ int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
     return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
 }
 
-// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
-// none of the fields a transcript JSON is read by.
-bool is_chapters_json(const JsonValue& root) {
-    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
-    if (!ch || !ch->is_array()) return false;
-    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
-        if (root.find(key)) return false;
-    return true;
-}
-
 Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     const JsonValue* segs = nullptr;
     const JsonValue* root_words = nullptr;    // OpenAI verbose_json with word timestamps
@@ -1337,7 +1317,7 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
         }
         // Podcasting 2.0's chapters file ({"version", "chapters": [{"startTime", "title"}]}) sits
         // beside transcripts in a show's folder: say what it is, not which transcripts we take
-        if (is_chapters_json(root))
+        if (const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr; ch && ch->is_array())
             return line_error(root.line, "a chapters file (Podcasting 2.0 \"chapters\"), not a transcript: give the "
                                          "chapters in a manifest's chapters column (docs/publish.md)");
         return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
@@ -2789,16 +2769,44 @@ Status add_chapter(std::vector<Chapter>& out, size_t number, uint32_t start_ms, 
     return ok_status();
 }
 
-// A WebVTT chapters track: each cue's start and text (markup removed) a chapter.
+// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
+// none of the fields a transcript JSON is read by.
+bool is_chapters_json(const JsonValue& root) {
+    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
+    if (!ch || !ch->is_array()) return false;
+    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
+        if (root.find(key)) return false;
+    return true;
+}
+
+// A WebVTT chapters track: each cue's start and text (markup removed) a chapter. Cues are read by
+// the transcript importer's cue parser (parse_timing_line, read_cue_payload, clean_payload); lines
+// outside cues without "-->" (the header, cue identifiers) and NOTE, STYLE and REGION blocks are
+// passed over, but a line that starts like a timestamp is a broken timing line, as in import_vtt.
 Status vtt_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled) {
-    std::vector<RawCue> raw;
-    std::vector<std::string_view> lines;
-    if (Status st = read_vtt_cues(s, raw, lines); !st) return st;
-    std::string speaker_name, title;
-    for (size_t i = 0; i < raw.size(); ++i) {
-        title.clear();
-        for (size_t k = 0; k < raw[i].lines; ++k) title += clean_payload(lines[raw[i].first_line + k], speaker_name) + " ";
-        if (Status st = add_chapter(out, i + 1, raw[i].start_ms, title, "cue " + std::to_string(i + 1), untitled); !st) return st;
+    LineReader lr(s);
+    std::string_view line, next;
+    std::string why, payload, speaker_name;
+    lr.next(line);  // "WEBVTT" (sniff_subtitles)
+    for (size_t cue = 1; lr.next(line);) {
+        uint32_t a = 0, e = 0;
+        const std::string_view t = trim(line);
+        if (t.substr(0, 4) == "NOTE" || t.substr(0, 5) == "STYLE" || t.substr(0, 6) == "REGION") {  // a block to its blank line
+            while (lr.next(line) && !trim(line).empty()) {}
+            continue;
+        }
+        if (line.find("-->") == std::string_view::npos) {
+            if (starts_with_timestamp(line) && !(lr.peek(next) && next.find("-->") != std::string_view::npos)) {
+                parse_timing_line(line, a, e, why);
+                return line_error(lr.line_no(), why);
+            }
+            continue;
+        }
+        if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
+        if (Status st = read_cue_payload(lr, payload, true); !st) return st;
+        if (Status st = add_chapter(out, cue, a, clean_payload(payload, speaker_name), "cue " + std::to_string(cue), untitled); !st)
+            return st;
+        ++cue;
     }
     return ok_status();
 }
@@ -2884,42 +2892,22 @@ Format detect_format(std::string_view name, Bytes head) {
     return Format::PlainText;
 }
 
-namespace {
-
-// The text of `data` without its BOM: UTF-16 converted and Windows-1252 text (see import_transcript)
-// converted with a warning, into `transcoded`, which then owns `s`. @return ok, or Malformed for
-// broken UTF-16 (without the file's name).
-Status decode_text(Bytes data, const ImportDesc& desc, std::string& transcoded, std::string_view& s) {
-    s = strip_bom(data.view());
+Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
+    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    if (data.size > kMaxImportBytes)
+        return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
+    const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
+    std::string_view s = strip_bom(data.view());
+    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
     if (const Utf16 order = utf16_order(s); order != Utf16::No) {
-        if (Status st = utf16_to_utf8(s, order, transcoded); !st) return st;
+        if (Status st = utf16_to_utf8(s, order, transcoded); !st)
+            return make_error(Errc::Malformed, who + st.error().message);
         s = transcoded;
     } else if (const size_t bad = utf8_invalid_offset(s); bad != std::string_view::npos && looks_like_cp1252(s)) {
         warn(desc, "line " + std::to_string(line_of(s, bad)) + ": not valid UTF-8; read as Windows-1252");
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
     }
-    return ok_status();
-}
-
-// `r`'s error with the file's name (desc.name) in front, as every importer message starts.
-template <class T>
-Result<T> named(Result<T> r, const ImportDesc& desc) {
-    if (r.ok() || desc.name.empty()) return r;
-    Error e = r.error();
-    e.message = desc.name + ": " + e.message;
-    return e;
-}
-
-}  // namespace
-
-Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
-    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
-    if (data.size > kMaxImportBytes)
-        return make_error(Errc::TooLarge, "transcript is " + std::to_string(data.size >> 20) + " MiB; the limit is 1024 MiB");
-    std::string_view s;
-    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
-    if (Status st = decode_text(data, desc, transcoded, s); !st) return named<Episode>(st.error(), desc);
     Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
     Status u = ok_status();
     if (f != Format::WhisperJSON && f != Format::PodcastJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
@@ -2946,7 +2934,12 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     if (trim(s).empty()) r = make_error(Errc::Malformed, "the file is empty");
     else if (r.ok() && r.value().words.empty())
         r = make_error(Errc::Malformed, std::string("no words in this transcript (read as ") + format_name(f) + ")");
-    return named(std::move(r), desc);
+    if (!r.ok() && !who.empty()) {
+        Error e = r.error();
+        e.message = who + e.message;
+        return e;
+    }
+    return r;
 }
 
 bool is_chapters_file(std::string_view name, Bytes data) {
@@ -2966,15 +2959,11 @@ std::string chapters_stem(std::string_view name) {
 }
 
 Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc) {
-    using R = Result<std::vector<Chapter>>;
     if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
     if (data.size > kMaxChaptersFileBytes)
-        return named<std::vector<Chapter>>(make_error(Errc::TooLarge, "a chapters file of " + std::to_string(data.size >> 20) +
-                                                                          " MiB; the limit is 16 MiB"), desc);
-    std::string_view s;
-    std::string transcoded;  // owns `s` when the input was UTF-16 or read as Windows-1252
-    if (Status st = decode_text(data, desc, transcoded, s); !st) return named<std::vector<Chapter>>(st.error(), desc);
-    const std::string_view t = trim(s);
+        return make_error(Errc::TooLarge, who + "a chapters file of " + std::to_string(data.size >> 20) + " MiB; the limit is 16 MiB");
+    const std::string_view s = strip_bom(data.view()), t = trim(s);
     std::vector<Chapter> out;
     size_t untitled = 0, hidden = 0;
     Status st = ok_status();
@@ -2983,13 +2972,14 @@ Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc)
         st = check_utf8(s);  // JSON strings are checked after unescaping (add_chapter)
         if (st.ok()) st = vtt_chapters(s, out, untitled);
     } else if (t.front() == '{' || t.front() == '[') st = json_chapters(s, out, untitled, hidden);
-    else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON");
+    else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON (UTF-8)");
     if (st.ok() && untitled) warn(desc, "skipped " + std::to_string(untitled) + " chapter(s) without a title");
     if (st.ok() && out.empty())
         st = make_error(Errc::Malformed, hidden ? "no chapters for the table of contents (all " + std::to_string(hidden) +
                                                       " have \"toc\": false)"
                                                 : std::string("no chapters in this file"));
-    return named(st.ok() ? R(std::move(out)) : R(st.error()), desc);
+    if (!st.ok()) return make_error(st.errc(), who + st.message());
+    return out;
 }
 
 }  // namespace tx

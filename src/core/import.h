@@ -100,7 +100,8 @@ std::string chapters_stem(std::string_view name);
 // "startTime" (seconds, may be fractional, or a string like "1:02:03.5") and "title"; a chapter
 // with "toc": false is left out (Podcasting 2.0: not for the table of contents); "endTime", "img",
 // "url" are not kept (a chapter runs to the next). Untitled chapters are left out with a warning.
-// Input decoding (BOM, UTF-16, Windows-1252) is import_transcript's.
+// The file must be UTF-8 (a BOM is skipped): UTF-16 or Windows-1252 is refused, not converted as
+// import_transcript converts it (which would change the page's import code; chapters tools write UTF-8).
 // @return the chapters (at least one), or Errc::Malformed naming the line or cue ("line 4: chapter
 // 2 has no "startTime"", "no chapters in this file", a title over kMaxChapterTitleBytes), or
 // Errc::TooLarge (a file over 16 MiB, more than kMaxChapters chapters); messages start with

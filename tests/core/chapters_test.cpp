@@ -137,6 +137,8 @@ TEST_CASE("chapters: malformed, empty and absurd files are errors naming the fil
         {"WEBVTT\n\n00:00.000 --> nonsense\nIntro\n", "e.chapters.vtt", "e.chapters.vtt: line 3: "},
         {"WEBVTT\n\n", "e.chapters.vtt", "e.chapters.vtt: no chapters in this file"},
         {"WEBVTT\n\n00:00.000 --> 00:01.000\nIntro \xFF\xFE\n", "e.chapters.vtt", "e.chapters.vtt: line 4: invalid UTF-8"},
+        {std::string("\xFF\xFEW\0E\0", 6), "e.chapters.vtt", "e.chapters.vtt: line 1: expected a WebVTT chapters track"},  // UTF-16: said, not misread
+        {"WEBVTT\n\nNOTE\n00:05 was recut\n\n00:00.000 -> 00:01.000\nIntro\n", "e.chapters.vtt", "e.chapters.vtt: line 6: "},  // a broken timing line; the NOTE passed over
         // a transcript named like a chapters track
         {"WEBVTT\n\n00:00.000 --> 00:01.000\n" + std::string(1200, 'a') + "\n", "e.chapters.vtt",
          "e.chapters.vtt: cue 1: chapter 1's title is 1200 bytes (at most 1000): a transcript, not a chapters file?"},
