@@ -86,12 +86,13 @@ constexpr size_t kMaxChapterTitleBytes = 1000;   // a longer title is refused: a
 
 // True when the file `name` with content `data` is a chapters file: the name ends in
 // ".chapters.vtt" or ".chapters.json" (any case), or a .json name holds Podcasting 2.0 chapters
-// (an object with a "chapters" array and no transcript field such as "segments"). By name alone,
-// a WebVTT file is a transcript: a chapters track must be named X.chapters.vtt.
+// (an object with a "chapters" array and no transcript field such as "segments"). A .vtt is a
+// chapters track only by its name (content is no guide: captions and chapter titles look alike);
+// any other .vtt is a transcript.
 bool is_chapters_file(std::string_view name, Bytes data);
 
 // The transcript stem a chapters file belongs to: "ep1.chapters.vtt" and "ep1.chapters.json" ->
-// "ep1", "ep1.json" -> "ep1" (the name without its last extension, as a transcript's stem).
+// "ep1"; other names ("ep1.json") lose their last extension, as a transcript's stem does.
 std::string chapters_stem(std::string_view name);
 
 // Read a chapters file (WebVTT when its first line is "WEBVTT", else JSON), in file order (not
@@ -102,8 +103,8 @@ std::string chapters_stem(std::string_view name);
 // "url" are not kept (a chapter runs to the next). Untitled chapters are left out with a warning.
 // The file must be UTF-8 (a BOM is skipped): UTF-16 or Windows-1252 is refused, not converted as
 // import_transcript converts it (which would change the page's import code; chapters tools write UTF-8).
-// @return the chapters (at least one), or Errc::Malformed naming the line or cue ("line 4: chapter
-// 2 has no "startTime"", "no chapters in this file", a title over kMaxChapterTitleBytes), or
+// @return the chapters (at least one), or Errc::Malformed naming the line or cue ('line 4: chapter
+// 2 has no "startTime"', "no chapters in this file", a title over kMaxChapterTitleBytes), or
 // Errc::TooLarge (a file over 16 MiB, more than kMaxChapters chapters); messages start with
 // desc.name as import_transcript's do.
 Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc = {});
