@@ -1,0 +1,54 @@
+// Findings of the first-time-user audit of 2026-11-28 (the reader, the blogger, the offline
+// reader), each pinned by a test that fails without its fix.
+import { openPage, openReady, waitState, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
+
+// WCAG 2 relative luminance and contrast ratio of two [r, g, b] colours (0-255).
+function luminance([r, g, b]) {
+  const lin = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+function contrast(a, b) {
+  const la = luminance(a), lb = luminance(b);
+  return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+}
+
+// The contrast of a drawn label: between the commonest colour of its box (the segment's fill) and
+// the pixel of the box that differs most from it (the core of a glyph).
+async function labelContrast(page, png, rect) {
+  const { data } = await regionPixels(page, png, rect);
+  const counts = new Map();
+  for (let i = 0; i < data.length; i += 4) {
+    const c = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  const fillKey = [...counts].sort((x, y) => y[1] - x[1])[0][0];
+  const fill = [fillKey >> 16, (fillKey >> 8) & 255, fillKey & 255];
+  let best = 1;
+  for (let i = 0; i < data.length; i += 4) best = Math.max(best, contrast(fill, [data[i], data[i + 1], data[i + 2]]));
+  return { fill, ratio: best };
+}
+
+export const tests = [
+  {
+    name: 'the timeline\'s topic labels contrast at least 4:1 with their segment in both themes (protects the dark theme\'s labels: white on the orange, green and yellow segments was 2.2-2.7:1)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url, { width: 1280, height: 800, dpr: 1 });
+      for (const dark of [false, true]) {
+        const f0 = (await page.evaluate(() => window.explorer.state())).frames;
+        await page.evaluate((d) => window.explorer.setDark(d), dark);
+        const s = await waitState(page, `s => s.dark === ${dark} && s.frames >= ${f0 + 2} && s.topicLabels.length >= 5`);
+        const at = await page.evaluate(() => { const r = window.explorer.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+        const png = await page.screenshot();
+        saveShot(`audit-labels-${dark ? 'dark' : 'light'}`, await page.screenshot({ clip: { x: 0, y: at.y, width: 1280, height: 200 } }));
+        for (const l of s.topicLabels) {
+          const [x, y, w, h] = l.rect;
+          const rect = { x: Math.round(at.x + x), y: Math.round(at.y + y), w: Math.round(w), h: Math.round(h) };
+          const { fill, ratio } = await labelContrast(page, png, rect);
+          assert(ratio >= 4, `${dark ? 'dark' : 'light'} theme: label "${l.text}" on rgb(${fill}) has contrast ${ratio.toFixed(2)}:1`);
+        }
+      }
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    },
+  },
+];
