@@ -99,14 +99,14 @@
       wasmDownload = makeProgress();
       wasmPromise = fetch(url, { credentials: 'same-origin' }).then(function (resp) {
         started();  // wasmStarted's callbacks run right after this one, which starts the compilation
-        if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+        if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
         resp = countedResponse(resp, wasmDownload);
         var type = resp.headers.get('Content-Type') || '';
         if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) return WebAssembly.compileStreaming(resp);
         return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });  // served with another type
       }, function (err) {
         started();
-        throw new Error('Could not download ' + url + ' (' + (err && err.message || err) + ')');
+        throw downloadError(url, err);
       });
       wasmPromise.catch(function () { wasmPromise = null; });  // a later mount tries again
     }
@@ -182,9 +182,17 @@
     return new Response(body, { status: resp.status, statusText: resp.statusText, headers: resp.headers });
   }
 
+  // @return an Error naming `url` and why: an HTTP status, or (the browser's bare "Failed to fetch") the usual causes
+  function downloadError(url, why) {
+    if (why && why.message) why = why.message + ': no connection, or another origin without Access-Control-Allow-Origin';
+    var e = Error('Could not download ' + url + ' (' + why + ')');
+    e.download = 1;
+    return e;
+  }
+
   function fetchWithProgress(url, onProgress) {
     return fetch(url).then(function (resp) {
-      if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+      if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
       var total = expectedLength(resp);
       if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       var reader = resp.body.getReader(), chunks = [], got = 0;
@@ -200,7 +208,7 @@
         });
       }
       return pump();
-    });
+    }).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
   }
 
   // Bundle downloads in flight, by absolute URL. A mount starts its bundle's download at once, in

@@ -1,5 +1,6 @@
 // Findings of the first-time-user audit of 2026-11-28 (the reader, the blogger, the offline
 // reader), each pinned by a test that fails without its fix.
+import http from 'node:http';
 import { openPage, openReady, waitState, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
 
 // WCAG 2 relative luminance and contrast ratio of two [r, g, b] colours (0-255).
@@ -49,6 +50,34 @@ export const tests = [
       }
       assertEq(page.errors.join('\n'), '', 'no page errors');
       await page.context().close();
+    },
+  },
+  {
+    name: 'a bundle that gets no response, or whose download breaks off, fails with its URL and the usual causes, as an HTTP error does (protects a clear error: the page said only "Failed to fetch")',
+    fn: async ({ browser, site }) => {
+      // a server on another origin that sends the headers and 1,000 of 100,000 bytes, then hangs up
+      const server = http.createServer((req, res) => {
+        res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': 100000, 'Access-Control-Allow-Origin': '*' });
+        res.write(Buffer.alloc(1000, 1), () => setTimeout(() => res.socket.destroy(), 100));
+      });
+      await new Promise((r) => server.listen(0, '127.0.0.1', r));
+      const port = server.address().port;
+      const closed = http.createServer();  // a port nothing listens on any more: connection refused
+      await new Promise((r) => closed.listen(0, '127.0.0.1', r));
+      const refusedPort = closed.address().port;
+      await new Promise((r) => closed.close(r));
+      try {
+        for (const [what, url] of [['broken off', `http://127.0.0.1:${port}/cut.txb`], ['refused', `http://127.0.0.1:${refusedPort}/gone.txb`]]) {
+          const page = await openPage(browser, site.url + '?bundle=' + encodeURIComponent(url));
+          const s = await waitState(page);
+          assert(s.error && s.error.startsWith(`Could not download ${url} (`), `${what}: the error names the download: ${s.error}`);
+          assert(/Access-Control-Allow-Origin/.test(s.error), `${what}: the error names the usual causes: ${s.error}`);
+          if (what === 'refused') saveShot('audit-bundle-refused', await page.screenshot());
+          await page.context().close();
+        }
+      } finally {
+        server.close();
+      }
     },
   },
 ];
