@@ -1,7 +1,7 @@
 // Findings of the first-time-user audit of 2026-11-28 (the reader, the blogger, the offline
 // reader), each pinned by a test that fails without its fix.
 import http from 'node:http';
-import { openPage, openReady, waitState, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
+import { openPage, openReady, waitState, pressKey, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
 
 // WCAG 2 relative luminance and contrast ratio of two [r, g, b] colours (0-255).
 function luminance([r, g, b]) {
@@ -78,6 +78,31 @@ export const tests = [
       } finally {
         server.close();
       }
+    },
+  },
+  {
+    name: 'the keyboard focus ring contrasts at least 3:1 with the page around it in both themes (protects a visible focus: the light theme\'s ring was ImGui\'s light blue at 80%, 2.3:1)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url, { width: 1280, height: 800, dpr: 1 });
+      for (let i = 0; i < 8 && (await pressKey(page, 'Tab')).focus !== 'timeline'; ++i);
+      for (const dark of [false, true]) {
+        const f0 = (await page.evaluate(() => window.explorer.state())).frames;
+        await page.evaluate((d) => window.explorer.setDark(d), dark);
+        const s = await waitState(page, `s => s.dark === ${dark} && s.frames >= ${f0 + 2} && s.focus === 'timeline' && s.focusRing`);
+        const at = await page.evaluate(() => { const r = window.explorer.canvas.getBoundingClientRect(); return { x: r.left, y: r.top }; });
+        const [tx, ty, tw] = s.timeline;
+        const x = Math.round(at.x + tx + tw * 0.75), y = Math.round(at.y + ty);
+        const png = await page.screenshot();
+        saveShot(`audit-focus-ring-${dark ? 'dark' : 'light'}`, await page.screenshot({ clip: { x: 0, y: at.y, width: 1280, height: 200 } }));
+        // the ring is a 2 px line just above the strip; the page's background 7 px above it
+        const { data } = await regionPixels(page, png, { x, y: y - 7, w: 1, h: 7 });
+        const bg = [data[0], data[1], data[2]];
+        let ring = 1;
+        for (let k = 4 * 3; k < data.length; k += 4) ring = Math.max(ring, contrast(bg, [data[k], data[k + 1], data[k + 2]]));
+        assert(ring >= 3, `${dark ? 'dark' : 'light'} theme: the focus ring's contrast with rgb(${bg}) is ${ring.toFixed(2)}:1`);
+      }
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
     },
   },
 ];
