@@ -754,8 +754,11 @@
         if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
         if (options.hash) window.addEventListener('hashchange', function () {
-          if (location.hash.slice(1) === api.state().hash) return;
-          api.applyDeepLink(location.hash.slice(1));
+          var h = location.hash.slice(1);
+          if (h === api.state().hash) return;
+          // the hash is the whole place here: one with no q (Back to before a search, a shared
+          // #ep=0&t=90) has no search, as it has when opened in a new tab
+          api.applyDeepLink(/(^|&)q=/.test(h) ? h : 'q=&' + h);
           writtenHash = null;  // the next change writes the place the link led to (or kept, if it was bad)
         });
         if (!options.hash && options.readHash) {

@@ -105,4 +105,21 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'in the page, Back to a place before a search restores it with no search, as opening its link in a new tab does (protects history: the query stayed and was written back into the old place\'s hash)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url + '#t=100');
+      await page.evaluate(() => { location.hash = '#q=llama&t=2000'; });  // a link followed in the same tab
+      await waitState(page, (s) => s.query === 'llama' && s.timeMs === 2000000);
+      await page.goBack();
+      const s = await waitState(page, (s) => s.timeMs === 100000, 5000);
+      assertEq(s.query, '', 'Back to #t=100 has no search');
+      await waitState(page, (s) => !/q=/.test(s.hash), 5000);
+      assert(!/q=/.test(await page.evaluate(() => location.hash)), 'the hash of the place gone back to gets no q');
+      await page.goForward();
+      assertEq((await waitState(page, (s) => s.timeMs === 2000000, 5000)).query, 'llama', 'Forward brings the search back');
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    },
+  },
 ];
