@@ -122,4 +122,18 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'the first result for open source, the docs\' embed example, begins with the words "open source", not a lone "source" (protects snippets of multi-word queries: the context was cut between the two words)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url + '?q=' + encodeURIComponent('open source'));
+      await waitState(page, 's => s.query === "open source" && s.results > 0');
+      // ↓ from the box opens the first result; the page publishes its time and first words
+      await waitState(page, 's => s.typing');
+      assertEq((await pressKey(page, 'ArrowDown')).selected, 0, 'the first result is selected');
+      const words = (await waitState(page, (s) => /result 1 of/.test(s.a11y.focus), 5000)).a11y.focus;
+      assert(/open source/.test(words) && !/\bsource\b/.test(words.replace(/open source/g, '')), 'every "source" of the row goes with its "open": ' + words);
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    },
+  },
 ];
