@@ -647,6 +647,13 @@
     }
     var importing = Promise.resolve();
     var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
+    // The page's address without its hash (and, when the hash holds the place, the ?q=, ?t=, ?ep= taken as options)
+    function pageUrl() {
+      var u = new URL(location.href);
+      u.hash = '';
+      if (options.hash) ['q', 't', 'ep'].forEach(function (k) { if (u.searchParams.has(k)) u.searchParams.delete(k); });
+      return u.href;
+    }
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
@@ -676,7 +683,7 @@
             if (options.hash && st.ready && st.hash !== writtenHash) {
               writtenHash = st.hash;
               var h = '#' + st.hash;
-              if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
+              if (location.hash !== h || pageUrl() !== location.href.split('#')[0]) { try { history.replaceState(null, '', pageUrl() + h); } catch (e) { /* file:// in some browsers */ } }
             }
             api._emit('change', st);
           },
@@ -720,7 +727,7 @@
       // Quotes link to this page with the position in its hash: only from an explorer that reads
       // the hash back (the page's own, or the first embed of a page); another embed's quote would
       // open in the first one, so it carries no link.
-      M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? location.href.split('#')[0] : '']);
+      M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? pageUrl() : '']);
       var mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
       if (options.dark !== undefined) api.setDark(options.dark);
       else {

@@ -136,4 +136,23 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'the page takes ?q= once: its address keeps the search in the hash only, so a search cleared before a reload stays cleared (protects reloads after ?q=: the stale ?q= brought the search back)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url + '?bundle=demo.txb&q=llama&t=600');
+      await waitState(page, (s) => s.query === 'llama' && s.timeMs === 600000 && /q=llama/.test(s.hash));
+      await page.waitForFunction(() => location.hash.includes('q=llama'));
+      assertEq(await page.evaluate(() => location.search), '?bundle=demo.txb', 'the address keeps ?bundle= and drops ?q= and ?t=');
+      await page.evaluate(() => window.explorer.setQuery(''));
+      await waitState(page, (s) => s.query === '' && !/q=/.test(s.hash));
+      await page.waitForFunction(() => !location.hash.includes('q='));
+      await page.evaluate(() => window.explorer.seek({ episode: 0, timeMs: 1290000 }));
+      await page.waitForFunction(() => location.hash.includes('t=1290'));
+      await page.reload();
+      const s = await waitState(page, (s) => s.ready && s.timeMs === 1290000);
+      assertEq(s.query, '', 'the cleared search stays cleared after a reload');
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    },
+  },
 ];
