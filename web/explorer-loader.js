@@ -184,7 +184,7 @@
 
   // @return an Error naming `url` and why: an HTTP status, or (the browser's bare "Failed to fetch") the usual causes
   function downloadError(url, why) {
-    if (why && why.message) why = why.message + ': no connection, or another origin without Access-Control-Allow-Origin';
+    if (why && why.message) why = why.message + (/URL/.test(why.message) ? '' : ': no connection, or another origin without Access-Control-Allow-Origin');
     var e = Error('Could not download ' + url + ' (' + why + ')');
     e.download = 1;
     return e;
