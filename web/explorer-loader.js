@@ -1044,7 +1044,7 @@
       'background:transparent;color:inherit;cursor:pointer;', 'Open transcripts\u2026');
     button.type = 'button';
     button.className = 'tx-open';
-    button.title = 'Open .txt, .vtt, .srt, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .html or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
+    button.title = 'Open .txt, .vtt, .srt, .sbv, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .html, .ttml, .dfxp or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
     var input = el('input', 'display:none;');
     input.type = 'file';
     input.multiple = true;

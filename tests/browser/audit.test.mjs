@@ -156,4 +156,14 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'the "Open transcripts…" button\'s tooltip names every file type the file picker takes (protects the hint: it left out .sbv, .ttml and .dfxp, which open fine)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      const { title, accept } = await page.evaluate(() => ({ title: document.querySelector('button.tx-open').title, accept: document.querySelector('.tx-open-input').accept }));
+      const missing = accept.split(',').filter((t) => t.startsWith('.') && t !== '.htm' && !title.includes(t + ' ') && !title.includes(t + ','));
+      assertEq(missing.join(' '), '', 'types the tooltip leaves out (it reads: ' + title + ')');
+      await page.context().close();
+    },
+  },
 ];
