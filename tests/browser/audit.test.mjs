@@ -166,4 +166,19 @@ export const tests = [
       await page.context().close();
     },
   },
+  {
+    name: 'on a fresh page, "/" then a word searches the word, as the README\'s "/ focuses the search box" reads: the box already has the caret, and "/" into it is not typed (protects the first search: "/llama" was searched and linked as q=%2Fllama)',
+    fn: async ({ browser, site }) => {
+      const page = await openReady(browser, site.url);
+      await waitState(page, 's => s.typing');  // the fresh page's box has the keys
+      await page.keyboard.type('/llama', { delay: 20 });
+      const s = await waitState(page, 's => s.query.endsWith("llama")');
+      assertEq(s.query, 'llama', 'the query');
+      // a "/" after other text stays: it is part of what is typed
+      await page.keyboard.type(' ac/dc', { delay: 20 });
+      assertEq((await waitState(page, 's => s.query.endsWith("dc")')).query, 'llama ac/dc', 'a later "/" is kept');
+      assertEq(page.errors.join('\n'), '', 'no page errors');
+      await page.context().close();
+    },
+  },
 ];
