@@ -2062,6 +2062,13 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     }
     uint32_t a = first_word, z = std::max(lw, first_word);
     while (a > 0 && anchor_begin - ep.words[a - 1].begin <= context) --a;
+    // nor does it open inside a run of marked words: "…source work" had cut the "open" of "open
+    // source" off (a few words at most: a run of one word said over and over stays cut)
+    auto marked = [&](uint32_t w) {
+        const uint32_t b = ep.words[w].begin;
+        return std::any_of(highlights.begin(), highlights.end(), [b](const ByteSpan& h) { return b >= h.begin && b < h.end; });
+    };
+    for (int k = 0; k < 4 && a > 0 && marked(a) && marked(a - 1); ++k) --a;
     while (z + 1 < ep.words.size() && ep.words[z + 1].end - anchor_end <= context) ++z;
     // with the punctuation written against the first and last words (an opening quote, a full stop)
     uint32_t begin = word_display_span(ep, a).first, end = word_display_span(ep, z).second;

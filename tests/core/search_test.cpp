@@ -1437,6 +1437,39 @@ TEST_CASE("a snippet shows where the query's words stand together, not the first
     CHECK(one->hits[0].snippet.text.find("many long evenings") != std::string::npos);
 }
 
+// Protects snippets of a multi-word query (audit 2026-11-28: the demo's first result for `open
+// source`, the docs' embed example, began "...source work than" with a lone "source" marked: the
+// context walked back from the focus stopped between the "open" and the "source" said before it).
+TEST_CASE("a snippet does not begin inside a run of marked words", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:20.000\nWe probably do more open source work than you know, "
+               "most of the other big tech companies, but we also do not open source everything.\n");
+    const Episode& ep = c.episode(0);
+    std::vector<uint32_t> open, source;
+    for (uint32_t w = 0; w < ep.words.size(); ++w) {
+        const std::string word = ep.text.substr(ep.words[w].begin, ep.words[w].end - ep.words[w].begin);
+        if (word == "open") open.push_back(w);
+        if (word == "source") source.push_back(w);
+    }
+    REQUIRE(open.size() == 2);
+    REQUIRE(source.size() == 2);
+    std::vector<ByteSpan> marks;
+    for (size_t i = 0; i < 2; ++i)
+        for (uint32_t w : {open[i], source[i]}) marks.push_back({ep.words[w].begin, ep.words[w].end});
+    // centred on the second "open source", with just enough context to reach the first "source"
+    const uint32_t context = ep.words[open[1]].begin - ep.words[source[0]].begin;
+    const Snippet s = make_snippet(ep, open[1], source[1], marks, context);
+    CHECK(s.text.rfind("open source work", 0) == 0);
+    CHECK(s.cut_before);  // "We probably do more" stays out
+    CHECK(s.highlights.size() == 4);
+    // a phrase marked as one span is kept whole the same way
+    std::vector<ByteSpan> phrases;
+    for (size_t i = 0; i < 2; ++i) phrases.push_back({ep.words[open[i]].begin, ep.words[source[i]].end});
+    CHECK(make_snippet(ep, open[1], source[1], phrases, context).text.rfind("open source work", 0) == 0);
+    // with room for less, the marked run is left out whole, not cut
+    CHECK(make_snippet(ep, open[1], source[1], marks, context - 6).text.rfind("work than", 0) == 0);
+}
+
 // Protects the hit's time and jump target (audit: "meaning of life" showed the phrase in the
 // snippet, but the row's time and the reader's jump went to a lone "of" said seconds earlier in the
 // passage): Hit::focus_word and time_ms are the snippet's focus, not the passage's first match.
