@@ -639,6 +639,7 @@
     }
     var importing = Promise.resolve();
     var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
+    var shownHash = null;    // location.hash as the explorer left it: its place written, or a link it followed
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
@@ -662,13 +663,15 @@
           onExplorerChange: function () {
             var st = api.state();
             if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
-            // Only a change of the explorer's own place is written: a link the reader just followed
-            // (location.hash set, its hashchange not yet dispatched) must not be overwritten by the
-            // old place when some other change (topics done, theme) lands in between.
-            if (options.hash && st.ready && st.hash !== writtenHash) {
+            // Only a change of the explorer's own place is written, and never over a link set since
+            // (location.hash changed, its hashchange not yet dispatched): the reader's link is
+            // followed, not overwritten by the old place when some other change (topics done, theme,
+            // the previous link's own move drawn late on a busy machine) lands in between.
+            if (options.hash && st.ready && st.hash !== writtenHash && (shownHash === null || location.hash === shownHash)) {
               writtenHash = st.hash;
               var h = '#' + st.hash;
               if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
+              shownHash = location.hash;
             }
             api._emit('change', st);
           },
@@ -745,7 +748,9 @@
         var start = startLink(options);
         if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
+        if (options.hash) shownHash = location.hash;
         if (options.hash) window.addEventListener('hashchange', function () {
+          shownHash = location.hash;
           if (location.hash.slice(1) === api.state().hash) return;
           api.applyDeepLink(location.hash.slice(1));
           writtenHash = null;  // the next change writes the place the link led to (or kept, if it was bad)

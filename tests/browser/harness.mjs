@@ -60,6 +60,10 @@ export async function openPage(browser, url, { width = 1280, height = 800, dpr =
     await context.route(glob, async (r) => { await new Promise((res) => setTimeout(res, ms)); await r.continue(); });
   for (const [glob, handler] of routes) await context.route(glob, handler);
   const page = await context.newPage();
+  // TX_CPU_THROTTLE=4: the page runs 4x slower (Chromium's CPU throttling), to find waits that
+  // race the page on a loaded machine (CI shares 2 cores) without loading the machine
+  const slow = Number(process.env.TX_CPU_THROTTLE || 0);
+  if (slow > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slow });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
@@ -79,6 +83,13 @@ export async function waitState(page, pred = 's => s.ready || s.error', timeout 
     if (Date.now() > deadline) throw new Error(`waitState: timed out after ${timeout} ms waiting for ${pred}; last state ${JSON.stringify(s)}`);
     await new Promise((r) => setTimeout(r, 40));
   }
+}
+
+// Wait until the state satisfies pred as waitState does, but @return the last state instead of
+// throwing when it never does: for a wait followed by an assert that says what went wrong. The
+// default timeout is long because it only runs out on a failure; a passing wait ends at once.
+export async function settle(page, pred, timeout = 20000) {
+  return waitState(page, pred, timeout).catch(() => page.evaluate(() => window.explorer.state()));
 }
 
 // Open a page and wait until the explorer is ready without a load error (and a few frames settled).
