@@ -989,6 +989,13 @@ TEST_CASE("incremental indexing gives the same results as one batch", "[search][
     CHECK(lazy.search("facebook").errc() == Errc::InvalidArgument);
 }
 
+// Protects the project's index-size goal (#3: the index under 1.5x the raw text; 0.70x on the
+// 100x set, README). The demo is its hardest case in the project's data: one 152 KB episode with
+// 2,609 distinct terms, whose per-term tables (dictionary, hash table, stem, phonetic, fuzzy and
+// prefix keys: ~60 bytes a term, 157 KB) outweigh its 61 KB of postings, so it sits at 1.49x,
+// ~0.85 KB under. That headroom is the budget for anything added per term or per token: a change
+// that needs more must save it elsewhere (bench/results/search.md lists one that did not). It is
+// not slack to trim: after finish() every table's capacity equals its size (checked 2026-11-28).
 TEST_CASE("compacted index memory stays below 1.5x the raw text", "[search][index]") {
     Collection c;
     REQUIRE(c.add(import_text(txtest::read_file(txtest::demo_path()), "demo")).ok());
