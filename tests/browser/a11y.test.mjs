@@ -4,7 +4,7 @@
 // Protects: the spoken status agreeing with the drawn one, the focused result named by its time and
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
 import path from 'node:path';
-import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
+import { ROOT, openReady, waitState, settle, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 import { topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -124,9 +124,7 @@ export const tests = [
       s = await key(page, 'Escape');
       assertEq(s.query, '', 'Escape in the field clears the query');
       await page.keyboard.type('llama', { delay: 20 });
-      s = await waitState(page, 's => s.query === "llama" && s.totalHits > 0');
-      await page.waitForTimeout(300);
-      s = await state(page);
+      s = await settle(page, 's => s.query === "llama" && s.totalHits > 0 && s.typing');
       assert(s.typing, 'the canvas search box kept its caret (it looks typed there)');
       assertEq(s.a11y.searchText, 'llama', 'the box shows what the field holds');
       const typed = await page.screenshot();

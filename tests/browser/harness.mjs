@@ -198,13 +198,14 @@ export async function typeQuery(page, q) {
 }
 
 // Press `k` and read the state once the explorer has drawn two frames since (at least 150 ms): a
-// fixed wait alone read the state before the key's frame on a loaded machine.
+// fixed wait alone read the state before the key's frame on a loaded machine. A key the explorer
+// gets always draws frames; one that leaves it (Tab out of an embed) may draw none: 10 s then.
 export async function pressKey(page, k) {
   const state = () => page.evaluate(() => window.explorer.state());
   const f0 = (await state()).frames;
   await page.keyboard.press(k);
   await page.waitForTimeout(150);
-  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 10000 }).catch(() => {});
   return state();
 }
 
