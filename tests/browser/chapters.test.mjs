@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, FIRST_DRAWN_INIT, serve, openPage, waitState, settle, saveShot, assert, assertEq, pressKey } from './harness.mjs';
+import { ROOT, DEMO_TXT, FIRST_DRAWN_INIT, serve, openPage, waitState, settle, saveShot, assert, assertEq, pressKey, tabTo } from './harness.mjs';
 
 const GREEK = 'Caf\u00e9 \u00dc \u2014 \u0395\u03bb\u03bb\u03ac\u03b4\u03b1';
 const LONG = 'A very long chapter title that goes on about the metaverse, open source models, jiu-jitsu and building things for billions of people';
@@ -114,9 +114,7 @@ export const tests = [
     fn: async ({ browser }) => {
       const page = await openBundle(browser, packWithChapters(CHAPTERS).bytes, { hash: '#t=13:00' });
       await waitState(page, 's => s.timeMs === 780000');
-      let s;
-      for (let i = 0; i < 5; i++) s = await pressKey(page, 'Tab');
-      assertEq(s.focus, 'tabs', 'the tabs have the focus');
+      let s = await tabTo(page, 'tabs');
       await pressKey(page, 'ArrowRight');
       s = await pressKey(page, 'Tab');
       assertEq(s.focus, 'list', 'Tab from the Topics tab reaches its list');

@@ -209,6 +209,19 @@ export async function pressKey(page, k) {
   return state();
 }
 
+// Press Tab (or `key`, e.g. 'Shift+Tab') until the explorer's keyboard focus is on part `target`
+// (state().focus: 'tabs', 'list', ...), at most `max` presses. @return the state there; throws
+// naming the parts walked when it never got there.
+export async function tabTo(page, target, { key = 'Tab', max = 12 } = {}) {
+  const walked = [];
+  for (let i = 0; i < max; i++) {
+    const s = await pressKey(page, key);
+    walked.push(s.focus);
+    if (s.focus === target) return s;
+  }
+  throw new Error(`tabTo: ${key} x${max} never reached '${target}': walked ${walked.join(' ')}`);
+}
+
 // A host page `html` (served as `name` next to the site's files) with one explorer in #ex, ready,
 // and window.explorer set to its handle.
 export async function openHost(browser, site, name, html) {
