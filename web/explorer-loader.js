@@ -639,7 +639,7 @@
     }
     var importing = Promise.resolve();
     var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
-    var shownHash = null;    // location.hash as the explorer left it: its place written, or a link it followed
+    var shownHash = null;    // location.hash as the explorer left it (its place, or a link followed)
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
@@ -663,10 +663,9 @@
           onExplorerChange: function () {
             var st = api.state();
             if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
-            // Only a change of the explorer's own place is written, and never over a link set since
-            // (location.hash changed, its hashchange not yet dispatched): the reader's link is
-            // followed, not overwritten by the old place when some other change (topics done, theme,
-            // the previous link's own move drawn late on a busy machine) lands in between.
+            // Only a change of the explorer's own place is written, never over a link set since
+            // (its hashchange not yet dispatched): a change drawn in between (topics done, theme,
+            // the last link's move late on a busy machine) must not overwrite the reader's link.
             if (options.hash && st.ready && st.hash !== writtenHash && (shownHash === null || location.hash === shownHash)) {
               writtenHash = st.hash;
               var h = '#' + st.hash;
