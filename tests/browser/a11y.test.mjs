@@ -4,7 +4,7 @@
 // Protects: the spoken status agreeing with the drawn one, the focused result named by its time and
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
 import path from 'node:path';
-import { ROOT, openReady, waitState, settle, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
+import { ROOT, openReady, waitState, settle, until, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 import { topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -144,11 +144,13 @@ export const tests = [
         return [f.left - c.left - b[0], f.top - c.top - b[1], f.width - b[2], f.height - b[3]].every((d) => Math.abs(d) < 1.5);
       });
       assert(await onBox(), 'the field lies on the search box');
+      const wide = (await state(page)).searchBox;
       await page.setViewportSize({ width: 900, height: 700 });
-      await page.waitForTimeout(600);
-      assert(await onBox(), 'the field follows the search box after a resize');
+      s = await settle(page, `s => s.searchBox[2] < ${wide[2]}`);  // the frame at the new size
+      assert(s.searchBox[2] < wide[2], 'the search box narrowed with the page: ' + JSON.stringify([wide, s.searchBox]));
+      assert(await until(onBox), 'the field follows the search box after a resize');
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.waitForTimeout(600);
+      await until(onBox);
       s = await key(page, 'ArrowDown');
       assertEq(s.focus, 'list', '↓ in the field goes to the results');
       await page.waitForFunction(() => document.activeElement === window.explorer.canvas, null, { timeout: 3000 });

@@ -85,6 +85,16 @@ export async function waitState(page, pred = 's => s.ready || s.error', timeout 
   }
 }
 
+// Call async `fn` every 50 ms until it returns something truthy or `timeout` ms passed. @return its
+// last value (for a following assert that says what went wrong).
+export async function until(fn, timeout = 20000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const v = await fn();
+    if (v) return v;
+  }
+  return fn();
+}
+
 // Wait until the state satisfies pred as waitState does, but @return the last state instead of
 // throwing when it never does: for a wait followed by an assert that says what went wrong. The
 // default timeout is long because it only runs out on a failure; a passing wait ends at once.
