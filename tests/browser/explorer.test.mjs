@@ -257,11 +257,15 @@ export const tests = [
       }
       // wide -> phone layout: a new reader window started at scroll 0 and sent the reader to 0:00
       await page.setViewportSize({ width: 600, height: 700 });
+      s = await settle(page, 's => s.narrowTab !== ""');  // drawn in the phone layout (on a busy machine later than 500 ms)
+      assert(s.narrowTab !== '', 'a 600 px page has the phone layout');
       await page.waitForTimeout(500);
       s = await page.evaluate(() => window.explorer.state());
       assert(Math.abs(s.timeMs - 1290000) < 30000, `the narrow layout keeps the place, got ${s.timeMs} ms`);
       saveShot('ui-place-narrow', await page.screenshot());
       await page.setViewportSize({ width: 1100, height: 700 });
+      s = await settle(page, 's => s.narrowTab === ""');
+      assertEq(s.narrowTab, '', 'a 1100 px page has the wide layout');
       await page.waitForTimeout(500);
       s = await page.evaluate(() => window.explorer.state());
       assert(Math.abs(s.timeMs - 1290000) < 30000, `back to wide, still there, got ${s.timeMs} ms`);
