@@ -647,6 +647,7 @@
     }
     var importing = Promise.resolve();
     var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
+    var shownHash = null;    // location.hash as the explorer left it (its place, or a link followed)
     // The page's address without its hash (and, when the hash holds the place, the ?q=, ?t=, ?ep= taken as options)
     function pageUrl() {
       var u = new URL(location.href);
@@ -677,13 +678,14 @@
           onExplorerChange: function () {
             var st = api.state();
             if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
-            // Only a change of the explorer's own place is written: a link the reader just followed
-            // (location.hash set, its hashchange not yet dispatched) must not be overwritten by the
-            // old place when some other change (topics done, theme) lands in between.
-            if (options.hash && st.ready && st.hash !== writtenHash) {
+            // Only a change of the explorer's own place is written, never over a link set since
+            // (its hashchange not yet dispatched): a change drawn in between (topics done, theme,
+            // the last link's move late on a busy machine) must not overwrite the reader's link.
+            if (options.hash && st.ready && st.hash !== writtenHash && (shownHash === null || location.hash === shownHash)) {
               writtenHash = st.hash;
               var h = '#' + st.hash;
               if (location.hash !== h || pageUrl() !== location.href.split('#')[0]) { try { history.replaceState(null, '', pageUrl() + h); } catch (e) { /* file:// in some browsers */ } }
+              shownHash = location.hash;
             }
             api._emit('change', st);
           },
@@ -760,7 +762,9 @@
         var start = startLink(options);
         if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
+        if (options.hash) shownHash = location.hash;
         if (options.hash) window.addEventListener('hashchange', function () {
+          shownHash = location.hash;
           var h = location.hash.slice(1);
           if (h === api.state().hash) return;
           // the hash is the whole place here: one with no q (Back to before a search, a shared

@@ -192,7 +192,9 @@ void App::draw_timeline(float height) {
             float y0 = p0.y + row_h + 2, y1 = p0.y + 2 * row_h;
             dl->AddRectFilled(ImVec2(xa + 1, y0), ImVec2(xb - 1, y1), ImGui::GetColorU32(ImGuiCol_Button), 3.f);
             // a title wider than its chapter is cut with "…" (the hover shows it whole), not left out;
-            // with no room for two letters and the "…", none (a lone "C" reads as a title)
+            // with no room for two letters and the "…", none (a lone "C" reads as a title).
+            // Not cut_to_width: topic labels need its cut after a whole " · " keyword and the cut text
+            // (topicLabels), while up to 60 long prose titles a frame would pay its re-measure per letter.
             const float right = std::min(xb, p1.x) - 4, left = std::max(xa, p0.x) + 4;
             const ImVec2 tsz = ImGui::CalcTextSize(ch[i].title.c_str());
             if (right - left >= std::min(tsz.x, ImGui::CalcTextSize("Ab\xE2\x80\xA6").x)) {

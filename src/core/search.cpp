@@ -1729,10 +1729,11 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             return search(q, d);
         }
     }
-    auto strict = search_clauses(query, desc, false);
-    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
     size_t positive = 0;
     for (const QueryClause& cl : query.clauses) positive += !cl.negated;
+    auto strict = search_clauses(query, desc, false);
+    if (strict) strict.value().positive_clauses = uint32_t(positive);
+    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
     if (positive < 2) return strict;
     // Partial: leave out bare function words when other words remain, then k of m.
     Query rq;
@@ -1758,6 +1759,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     auto part = search_clauses(rq, desc, m >= 2);
     if (!part) return strict;
     SearchResult& r = part.value();
+    r.positive_clauses = uint32_t(positive);
     r.partial_of = uint32_t(m);
     if (m < 2) r.partial_best = r.total_passages ? 1 : 0;  // else set by search_clauses
     r.left_out = std::move(left_out);
