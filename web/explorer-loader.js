@@ -190,9 +190,17 @@
     return e;
   }
 
+  // a static host's page for a missing file (GitHub Pages, an SPA rewrite) can come with HTTP 200
+  var WEB_PAGE = 'the server sent an HTML web page instead of the bundle: check the path and file name';
+  function notWebPage(url, bytes) {
+    if (/^\s*<(!doctype|html)/i.test(String.fromCharCode.apply(null, bytes.subarray(0, 64)))) throw downloadError(url, WEB_PAGE);
+    return bytes;
+  }
+
   function fetchWithProgress(url, onProgress) {
     return fetch(url).then(function (resp) {
       if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
+      if (/html/.test(resp.headers.get('Content-Type'))) throw downloadError(url, WEB_PAGE);
       var total = expectedLength(resp);
       if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       var reader = resp.body.getReader(), chunks = [], got = 0;
@@ -208,7 +216,7 @@
         });
       }
       return pump();
-    }).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
+    }).then(notWebPage.bind(null, url)).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
   }
 
   // Bundle downloads in flight, by absolute URL. A mount starts its bundle's download at once, in
