@@ -1060,9 +1060,10 @@
     input.className = 'tx-open-input';
     // A phone or tablet without a mouse or trackpad cannot drag files onto the page: no drop hint there.
     var canDrop = !window.matchMedia || window.matchMedia('(any-pointer: fine)').matches;
-    var hint = el('span', 'opacity:.7;overflow:hidden;text-overflow:ellipsis;',
-      (canDrop ? (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 ' : '') +
-      'read in your browser, nothing is uploaded');
+    // whole phrases or none (not "nothing i…"): it wraps only before a " · " or at its start, onto a hidden line
+    var hint = el('span', 'opacity:.7;overflow:hidden;white-space:normal;height:1.3em;',
+      ('\u200b' + (canDrop ? (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 ' : '') +
+      'read in your browser \u00b7 nothing is uploaded').replace(/ (?!\u00b7)/g, '\u00a0'));
     var status = el('span', 'display:none;align-items:center;gap:.5em;');
     status.className = 'tx-open-status';
     status.setAttribute('role', 'status');
