@@ -190,9 +190,17 @@
     return e;
   }
 
+  // a static host's page for a missing file (GitHub Pages, an SPA rewrite) can come with HTTP 200
+  var WEB_PAGE = 'the server sent an HTML web page instead of the bundle: check the path and file name';
+  function notWebPage(url, bytes) {
+    if (/^\s*<(!doctype|html)/i.test(String.fromCharCode.apply(null, bytes.subarray(0, 64)))) throw downloadError(url, WEB_PAGE);
+    return bytes;
+  }
+
   function fetchWithProgress(url, onProgress) {
     return fetch(url).then(function (resp) {
       if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
+      if (/html/.test(resp.headers.get('Content-Type'))) throw downloadError(url, WEB_PAGE);
       var total = expectedLength(resp);
       if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       var reader = resp.body.getReader(), chunks = [], got = 0;
@@ -208,7 +216,7 @@
         });
       }
       return pump();
-    }).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
+    }).then(notWebPage.bind(null, url)).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
   }
 
   // Bundle downloads in flight, by absolute URL. A mount starts its bundle's download at once, in
@@ -1056,9 +1064,10 @@
     input.className = 'tx-open-input';
     // A phone or tablet without a mouse or trackpad cannot drag files onto the page: no drop hint there.
     var canDrop = !window.matchMedia || window.matchMedia('(any-pointer: fine)').matches;
-    var hint = el('span', 'opacity:.7;overflow:hidden;text-overflow:ellipsis;',
-      (canDrop ? (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 ' : '') +
-      'read in your browser, nothing is uploaded');
+    // whole phrases or none (not "nothing i…"): it wraps only before a " · " or at its start, onto a hidden line
+    var hint = el('span', 'opacity:.7;overflow:hidden;white-space:normal;height:1.3em;',
+      ('\u200b' + (canDrop ? (mode === 'app' ? 'or drop files anywhere' : 'or drop files here') + ' \u00b7 ' : '') +
+      'read in your browser \u00b7 nothing is uploaded').replace(/ (?!\u00b7)/g, '\u00a0'));
     var status = el('span', 'display:none;align-items:center;gap:.5em;');
     status.className = 'tx-open-status';
     status.setAttribute('role', 'status');

@@ -82,6 +82,20 @@ export const tests = [
     },
   },
   {
+    name: 'a bundle URL that answers 200 with a web page (a static host\'s page for a missing file) fails naming the URL and the HTML page, by its Content-Type or by its first bytes (protects a clear error: the page said only "This is not a transcript bundle")',
+    fn: async ({ browser, site }) => {
+      // typed: a page only its Content-Type tells (it starts with a comment); sniffed: a page sent as bytes
+      for (const [file, contentType, body] of [['typed.txb', 'text/html; charset=utf-8', '<!-- 404 --><p>Page not found'],
+                                                ['sniffed.txb', 'application/octet-stream', '\n  <!DOCTYPE html><html><body>Page not found</body></html>']]) {
+        const page = await openPage(browser, site.url + '?bundle=' + file, { routes: [['**/' + file, (r) => r.fulfill({ status: 200, contentType, body })]] });
+        const s = await waitState(page);
+        assert(s.error && s.error.startsWith(`Could not download ${file} (the server sent an HTML web page instead of the bundle`), `${contentType}: the error names the URL and the web page: ${s.error}`);
+        if (file === 'typed.txb') saveShot('audit-bundle-web-page', await page.screenshot());
+        await page.context().close();
+      }
+    },
+  },
+  {
     name: 'the keyboard focus ring contrasts at least 3:1 with the page around it in both themes (protects a visible focus: the light theme\'s ring was ImGui\'s light blue at 80%, 2.3:1)',
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url, { width: 1280, height: 800, dpr: 1 });

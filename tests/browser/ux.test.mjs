@@ -16,8 +16,8 @@ const state = (page) => page.evaluate(() => window.explorer.state());
 // Canvas offset in the page (the "Open transcripts" bar sits above it in app mode).
 const canvasAt = (page) => page.evaluate(() => { const b = window.explorer.canvas.getBoundingClientRect(); return { x: b.left, y: b.top }; });
 
-async function phone(browser, url, touch = true) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: touch, hasTouch: touch });
+async function phone(browser, url, touch = true, dpr = 2) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: dpr, isMobile: touch, hasTouch: touch });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
@@ -28,6 +28,27 @@ async function phone(browser, url, touch = true) {
   return page;
 }
 
+// The "Open transcripts" bar's hint shows whole phrases (starting with `start`), none cut at its edge.
+async function checkHint(page, start) {
+  // each word of the hint: shown (its line is the hint's first) and cut (shown, past its right edge)
+  const words = await page.evaluate(() => {
+    const hint = document.querySelector('.tx-open-bar > span'), box = hint.getBoundingClientRect(), text = hint.firstChild;
+    const out = [], re = /[^\s\u200b]+/g;
+    for (let m; (m = re.exec(text.data));) {
+      const r = document.createRange();
+      r.setStart(text, m.index); r.setEnd(text, m.index + m[0].length);
+      const b = r.getBoundingClientRect(), shown = b.top < box.bottom - 1 && hint.offsetParent !== null;
+      out.push({ word: m[0], shown, cut: shown && b.right > box.right + 0.5 });
+    }
+    return out;
+  });
+  const shown = words.filter((w) => w.shown).map((w) => w.word).join(' ');
+  assertEq(words.filter((w) => w.cut).map((w) => w.word).join(' '), '', `no word cut at the edge (shown: "${shown}")`);
+  const next = words.find((w) => !w.shown);
+  assert(!next || next.word === '\u00b7' || !shown, `the hint stops at a phrase's end: "${shown}", then "${next && next.word}"`);
+  assert(start ? shown.startsWith(start) : shown === '', `the hint shows "${start}...": "${shown}"`);
+}
+
 export const tests = [
   {
     name: 'the "Open transcripts" bar offers dropping files only where a mouse or trackpad can drag them: on a touch-only phone its hint leaves "drop files" out, on a desktop it keeps it (protects an honest hint on phones)',
@@ -35,14 +56,30 @@ export const tests = [
       const hintOf = (page) => page.evaluate(() => document.querySelector('.tx-open-bar').textContent);
       const desk = await phone(browser, site.url, false);
       const deskHint = await hintOf(desk);
-      assert(/drop files/.test(deskHint), `desktop hint offers dropping: ${deskHint}`);
+      assert(/drop\sfiles/.test(deskHint), `desktop hint offers dropping: ${deskHint}`);
       await desk.context().close();
       const touch = await phone(browser, site.url, true);
       const touchHint = await hintOf(touch);
       assert(!/drop/.test(touchHint), `touch-only phone hint has no drop: ${touchHint}`);
-      assert(/nothing is uploaded/.test(touchHint) && /Open transcripts/.test(touchHint), `the rest of the bar stays: ${touchHint}`);
+      assert(/nothing\sis\suploaded/.test(touchHint) && /Open transcripts/.test(touchHint), `the rest of the bar stays: ${touchHint}`);
       saveShot('ux-phone-open-bar', await touch.screenshot());
       await touch.context().close();
+    },
+  },
+  {
+    name: 'on a 390 px phone the "Open transcripts" bar\'s hint shows whole phrases, never a word cut at its edge, with or without a mouse (protects the phone\'s hint: it read "read in your browser, nothing i…")',
+    fn: async ({ browser, site }) => {
+      for (const touch of [true, false]) {
+        const page = await phone(browser, site.url, touch, 3);
+        await checkHint(page, touch ? 'read in your browser' : 'or drop files');
+        if (touch) {
+          saveShot('ux-phone-open-bar-hint', await page.screenshot({ clip: { x: 0, y: 0, width: 390, height: 60 } }));
+          // a bar too narrow for even the first phrase shows no hint, not its first words cut
+          await page.evaluate(() => { document.querySelector('.tx-open-bar').style.width = '250px'; });
+          await checkHint(page, '');
+        }
+        await page.context().close();
+      }
     },
   },
   {
