@@ -65,7 +65,7 @@ const tmpdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tx-dist-'));
 
 export const tests = [
   {
-    name: 'the demo page transfers under 600 KB brotli, with a minified loader and glue and a font without glyph names (protects issue #9\'s page weight goal)',
+    name: 'the demo page transfers under 600 KB brotli, with a minified loader and glue, a font without glyph names and no SDL blitters (protects issue #9\'s page weight goal)',
     fn: async () => {
       const names = fs.readdirSync(SITE);
       const one = (re) => {
@@ -94,8 +94,12 @@ export const tests = [
       assert(!fs.readFileSync(glue, 'utf8').includes('function UTF8ArrayToString('), 'the glue is minified');
       // ... and the offline file inlines the minified loader too
       assert(fs.readFileSync(OFFLINE, 'utf8').includes('minified from web/explorer-loader.js'), 'the offline file has the minified loader');
+      const wasmBytes = fs.readFileSync(wasm);
       // the UI font in the wasm keeps no glyph names (post table format 3: 12 KB raw, 3.8 kB brotli)
-      assert(!fs.readFileSync(wasm).includes('uni1EF9'), 'no glyph names in the wasm\'s font');
+      assert(!wasmBytes.includes('uni1EF9'), 'no glyph names in the wasm\'s font');
+      // SDL2 is built with SDL_LEAN_AND_MEAN (scripts/env.sh): none of its software blitters, whose
+      // SDL_blit_N.c reads this hint (224 KB of code, 19 kB brotli)
+      assert(!wasmBytes.includes('SDL_BLIT_CPU_FEATURES'), 'SDL\'s software blitters are not linked');
     },
   },
   {
