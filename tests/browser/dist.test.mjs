@@ -65,7 +65,7 @@ const tmpdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tx-dist-'));
 
 export const tests = [
   {
-    name: 'the demo page transfers under 600 KB brotli, with a minified loader and glue, a font without glyph names and no SDL blitters (protects issue #9\'s page weight goal)',
+    name: 'the demo page transfers under 600 KB brotli, with a minified loader and glue, a font without glyph names, no SDL blitters and no GL-by-name table (protects issue #9\'s page weight goal)',
     fn: async () => {
       const names = fs.readdirSync(SITE);
       const one = (re) => {
@@ -100,6 +100,10 @@ export const tests = [
       // SDL2 is built with SDL_LEAN_AND_MEAN (scripts/env.sh): none of its software blitters, whose
       // SDL_blit_N.c reads this hint (224 KB of code, 19 kB brotli)
       assert(!wasmBytes.includes('SDL_BLIT_CPU_FEATURES'), 'SDL\'s software blitters are not linked');
+      // main_web.cpp's eglGetProcAddress keeps Emscripten's GL-by-name table (emscripten_GetProcAddress:
+      // the names of every WebGL entry point and its vendor variants, ~270 emscripten_gl* imports) out
+      // of the wasm and the glue (7.2 kB brotli)
+      assert(!wasmBytes.includes('glDrawArraysInstancedANGLE'), 'the GL-by-name table is not linked');
     },
   },
   {
