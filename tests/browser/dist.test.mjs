@@ -91,7 +91,11 @@ export const tests = [
       for (const msg of ['Could not download ', 'this browser has no WebGL2 (or it is switched off)'])
         assert(src.includes(msg) && min.includes(msg), `the loader's message "${msg}" is kept`);
       // ... and on Emscripten's glue (its runtime's function names are shortened) ...
-      assert(!fs.readFileSync(glue, 'utf8').includes('function UTF8ArrayToString('), 'the glue is minified');
+      const glueText = fs.readFileSync(glue, 'utf8');
+      assert(!glueText.includes('function UTF8ArrayToString('), 'the glue is minified');
+      // ... and reads only the Module properties the loader passes (INCOMING_MODULE_JS_API)
+      for (const prop of ['onRuntimeInitialized', 'wasmBinary', 'noInitialRun'])
+        assert(!glueText.includes(prop), `the glue does not look for Module.${prop}`);
       // ... and the offline file inlines the minified loader too
       assert(fs.readFileSync(OFFLINE, 'utf8').includes('minified from web/explorer-loader.js'), 'the offline file has the minified loader');
       const wasmBytes = fs.readFileSync(wasm);
