@@ -99,14 +99,14 @@
       wasmDownload = makeProgress();
       wasmPromise = fetch(url, { credentials: 'same-origin' }).then(function (resp) {
         started();  // wasmStarted's callbacks run right after this one, which starts the compilation
-        if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+        if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
         resp = countedResponse(resp, wasmDownload);
         var type = resp.headers.get('Content-Type') || '';
         if (WebAssembly.compileStreaming && type.indexOf('application/wasm') === 0) return WebAssembly.compileStreaming(resp);
         return resp.arrayBuffer().then(function (b) { return WebAssembly.compile(b); });  // served with another type
       }, function (err) {
         started();
-        throw new Error('Could not download ' + url + ' (' + (err && err.message || err) + ')');
+        throw downloadError(url, err);
       });
       wasmPromise.catch(function () { wasmPromise = null; });  // a later mount tries again
     }
@@ -182,9 +182,17 @@
     return new Response(body, { status: resp.status, statusText: resp.statusText, headers: resp.headers });
   }
 
+  // @return an Error naming `url` and why: an HTTP status, or (the browser's bare "Failed to fetch") the usual causes
+  function downloadError(url, why) {
+    if (why && why.message) why = why.message + (/URL/.test(why.message) ? '' : ': no connection, or another origin without Access-Control-Allow-Origin');
+    var e = Error('Could not download ' + url + ' (' + why + ')');
+    e.download = 1;
+    return e;
+  }
+
   function fetchWithProgress(url, onProgress) {
     return fetch(url).then(function (resp) {
-      if (!resp.ok) throw new Error('Could not download ' + url + ' (HTTP ' + resp.status + ')');
+      if (!resp.ok) throw downloadError(url, 'HTTP ' + resp.status);
       var total = expectedLength(resp);
       if (!resp.body || !resp.body.getReader) return resp.arrayBuffer().then(function (b) { return new Uint8Array(b); });
       var reader = resp.body.getReader(), chunks = [], got = 0;
@@ -200,7 +208,7 @@
         });
       }
       return pump();
-    });
+    }).then(null, function (err) { throw err && err.download ? err : downloadError(url, err); });  // no response, or it broke off
   }
 
   // Bundle downloads in flight, by absolute URL. A mount starts its bundle's download at once, in
@@ -639,6 +647,14 @@
     }
     var importing = Promise.resolve();
     var writtenHash = null;  // the explorer's place last written to location.hash (options.hash)
+    var shownHash = null;    // location.hash as the explorer left it (its place, or a link followed)
+    // The page's address without its hash (and, when the hash holds the place, the ?q=, ?t=, ?ep= taken as options)
+    function pageUrl() {
+      var u = new URL(location.href);
+      u.hash = '';
+      if (options.hash) ['q', 't', 'ep'].forEach(function (k) { if (u.searchParams.has(k)) u.searchParams.delete(k); });
+      return u.href;
+    }
     container.transcriptExplorer = api;
     return glP.then(function () { return factoryP; }, function (err) {
       // no WebGL2 after all: take the explorer's elements out again (the caller may show a message)
@@ -662,13 +678,14 @@
           onExplorerChange: function () {
             var st = api.state();
             if (st.frames > 0) loading.remove();  // the explorer drew: its own screen from here on
-            // Only a change of the explorer's own place is written: a link the reader just followed
-            // (location.hash set, its hashchange not yet dispatched) must not be overwritten by the
-            // old place when some other change (topics done, theme) lands in between.
-            if (options.hash && st.ready && st.hash !== writtenHash) {
+            // Only a change of the explorer's own place is written, never over a link set since
+            // (its hashchange not yet dispatched): a change drawn in between (topics done, theme,
+            // the last link's move late on a busy machine) must not overwrite the reader's link.
+            if (options.hash && st.ready && st.hash !== writtenHash && (shownHash === null || location.hash === shownHash)) {
               writtenHash = st.hash;
               var h = '#' + st.hash;
-              if (location.hash !== h) { try { history.replaceState(null, '', h); } catch (e) { /* file:// in some browsers */ } }
+              if (location.hash !== h || pageUrl() !== location.href.split('#')[0]) { try { history.replaceState(null, '', pageUrl() + h); } catch (e) { /* file:// in some browsers */ } }
+              shownHash = location.hash;
             }
             api._emit('change', st);
           },
@@ -712,7 +729,7 @@
       // Quotes link to this page with the position in its hash: only from an explorer that reads
       // the hash back (the page's own, or the first embed of a page); another embed's quote would
       // open in the first one, so it carries no link.
-      M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? location.href.split('#')[0] : '']);
+      M.ccall('tx_set_page_url', null, ['string'], [options.hash || options.readHash ? pageUrl() : '']);
       var mq = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
       if (options.dark !== undefined) api.setDark(options.dark);
       else {
@@ -745,9 +762,14 @@
         var start = startLink(options);
         if (start) api.applyDeepLink(start);
         if (options.hash && location.hash.length > 1) api.applyDeepLink(location.hash.slice(1));
+        if (options.hash) shownHash = location.hash;
         if (options.hash) window.addEventListener('hashchange', function () {
-          if (location.hash.slice(1) === api.state().hash) return;
-          api.applyDeepLink(location.hash.slice(1));
+          shownHash = location.hash;
+          var h = location.hash.slice(1);
+          if (h === api.state().hash) return;
+          // the hash is the whole place here: one with no q (Back to before a search, a shared
+          // #ep=0&t=90) has no search, as it has when opened in a new tab
+          api.applyDeepLink(/(^|&)q=/.test(h) ? h : 'q=&' + h);
           writtenHash = null;  // the next change writes the place the link led to (or kept, if it was bad)
         });
         if (!options.hash && options.readHash) {
@@ -1026,7 +1048,7 @@
       'background:transparent;color:inherit;cursor:pointer;', 'Open transcripts\u2026');
     button.type = 'button';
     button.className = 'tx-open';
-    button.title = 'Open .txt, .vtt, .srt, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .html or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
+    button.title = 'Open .txt, .vtt, .srt, .sbv, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .html, .ttml, .dfxp or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
     var input = el('input', 'display:none;');
     input.type = 'file';
     input.multiple = true;

@@ -268,8 +268,13 @@ private:
     // view_timeline.cpp
     void draw_timeline(float height);
     // The topic labels over the timeline's topic row (row: x0, y0, x1, y1; spans: each topic's x
-    // range as x, y; current: the topic at the reader's position, -1: none; reader_x: its marker).
-    void draw_topic_labels(const std::vector<ImVec2>& spans, int current, float reader_x, const ImVec4& row, uint32_t label_col);
+    // range as x, y; fills: each topic's fill as drawn, which picks its label's ink (label_ink);
+    // current: the topic at the reader's position, -1: none; reader_x: its marker).
+    void draw_topic_labels(const std::vector<ImVec2>& spans, const std::vector<uint32_t>& fills, int current, float reader_x, const ImVec4& row);
+    // Near-black or near-white, whichever contrasts more with `fill` (ABGR) drawn over the strip's
+    // own colour: the palette's bright fills take black in both themes (white on them was 2.2-3.8:1
+    // in the dark theme), a dimmed or translucent grey segment over the dark strip white.
+    static uint32_t label_ink(uint32_t fill);
     // `text` cut and ended with "…" to fit max_width px: after its last whole " · "-joined keyword
     // that fits, else at a character; "" when that leaves fewer than min_chars characters.
     static std::string cut_to_width(const std::string& text, float max_width, size_t min_chars);

@@ -108,6 +108,9 @@ static int history_callback(ImGuiInputTextCallbackData* data) {
     if (data->EventFlag == ImGuiInputTextFlags_CallbackHistory) {
         history_key(ctx, data, data->EventKey);
     } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways) {
+        // "/" brings the keys to the box; typed into the box while it is empty (a fresh page's box
+        // has the caret) it is that key, not a query: "/llama" was searched and linked as q=%2Fllama
+        if (data->BufTextLen == 1 && data->Buf[0] == '/') data->DeleteChars(0, 1);
         if (ctx->field && take_field_text(*ctx->field, data)) ctx->field_applied = true;
         if (ctx->paste) take_paste(*ctx->paste, data);
         if (ctx->field_key != ImGuiKey_COUNT) {

@@ -26,7 +26,19 @@ static std::string first_words(const Episode& ep, uint32_t w, uint32_t n) {
 // it. On a phone every label was cut to "ji…". The segment at the reader's position (`current`) always shows its label
 // whole (cut only to the strip's width), over its neighbours if need be, in a box of its colour
 // beside the reader's marker; the labels it would cover are left out.
-void App::draw_topic_labels(const std::vector<ImVec2>& spans, int current, float reader_x, const ImVec4& row, uint32_t label_col) {
+uint32_t App::label_ink(uint32_t fill) {
+    const ImVec4 under = ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
+    const float a = float(fill >> 24) / 255.f, rgb_under[3] = {under.x, under.y, under.z}, weight[3] = {0.2126f, 0.7152f, 0.0722f};
+    float lum = 0;  // luminance of the fill over the strip (sRGB taken as gamma 2: no pow)
+    for (int k = 0; k < 3; ++k) {
+        const float v = float((fill >> (8 * k)) & 0xFF) / 255.f * a + rgb_under[k] * (1 - a);
+        lum += weight[k] * v * v;
+    }
+    // 0.21: the ink of higher WCAG contrast for every palette colour, dimmed or not, in both themes
+    return lum > 0.21f ? IM_COL32(20, 20, 25, 255) : IM_COL32(240, 240, 240, 255);
+}
+
+void App::draw_topic_labels(const std::vector<ImVec2>& spans, const std::vector<uint32_t>& fills, int current, float reader_x, const ImVec4& row) {
     constexpr size_t kMinLabelChars = 5;
     const auto& topics = m_model.topics();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -64,12 +76,13 @@ void App::draw_topic_labels(const std::vector<ImVec2>& spans, int current, float
             s = cut_to_width(t.label, xb - xa - 8, kMinLabelChars);
             if (s.empty()) continue;  // no readable start fits: the tooltip names it
         }
-        dl->AddText(ImVec2(xa + 4, y), label_col, s.c_str());
+        dl->AddText(ImVec2(xa + 4, y), label_ink(fills[i]), s.c_str());
         record(s, t, xa + 4, int(i) == current);
     }
     if (bb > ba) {
         const TopicRow& t = topics[size_t(current)];
         const ImU32 c = t.color | 0xFF000000;  // opaque: the neighbours' labels do not show through
+        const ImU32 label_col = label_ink(c);
         dl->AddRectFilled(ImVec2(ba, y - 2), ImVec2(bb, y + fs + 1), c, 3.f);
         dl->AddRect(ImVec2(ba, y - 2), ImVec2(bb, y + fs + 1), (label_col & 0x00FFFFFF) | 0x60000000, 3.f);
         std::string s = t.label;  // cut only when wider than the strip (bb - ba, in floats, can be a hair under its width)
@@ -147,23 +160,24 @@ void App::draw_timeline(float height) {
     // topic row
     const auto& topics = m_model.topics();
     int hover_topic = -1;
-    ImU32 label_col = m_dark ? IM_COL32(240, 240, 240, 255) : IM_COL32(20, 20, 25, 255);
     int current = -1;  // the segment at the reader's position
     std::vector<ImVec2> spans;  // each segment's x range (x: left, y: right)
+    std::vector<uint32_t> fills;  // and its fill as drawn
     for (size_t i = 0; i < topics.size(); ++i) {
         const TopicRow& t = topics[i];
         if (t.start_ms <= m_model.time_ms()) current = int(i);
         float xa = x_of(float(t.start_ms)), xb = x_of(float(t.end_ms));
         spans.push_back(ImVec2(xa, xb));
-        if (xb < p0.x || xa > p1.x) continue;
         ImU32 c = t.color;
         if ((m_model.highlighted_group() >= 0 && int(t.group) != m_model.highlighted_group()) ||
             (m_model.chosen_recurring() >= 0 && t.recurring != m_model.chosen_recurring()))  // Episodes tab's choice
             c = (c & 0x00FFFFFF) | 0x50000000;
+        fills.push_back(c);
+        if (xb < p0.x || xa > p1.x) continue;
         dl->AddRectFilled(ImVec2(xa + 1, p0.y + 2), ImVec2(xb - 1, p0.y + row_h), c, 3.f);
         if (hovered && io.MousePos.x >= xa && io.MousePos.x < xb && io.MousePos.y < p0.y + row_h) hover_topic = int(i);
     }
-    draw_topic_labels(spans, current, x_of(float(m_model.time_ms())), ImVec4(p0.x, p0.y, p1.x, p0.y + row_h), label_col);
+    draw_topic_labels(spans, fills, current, x_of(float(m_model.time_ms())), ImVec4(p0.x, p0.y, p1.x, p0.y + row_h));
     if (topics.empty()) {
         const char* msg = "Topics appear here once computed";
         dl->AddText(ImVec2(p0.x + 8, p0.y + (row_h - fs) * 0.5f), ImGui::GetColorU32(ImGuiCol_TextDisabled), msg);
@@ -178,7 +192,9 @@ void App::draw_timeline(float height) {
             float y0 = p0.y + row_h + 2, y1 = p0.y + 2 * row_h;
             dl->AddRectFilled(ImVec2(xa + 1, y0), ImVec2(xb - 1, y1), ImGui::GetColorU32(ImGuiCol_Button), 3.f);
             // a title wider than its chapter is cut with "…" (the hover shows it whole), not left out;
-            // with no room for two letters and the "…", none (a lone "C" reads as a title)
+            // with no room for two letters and the "…", none (a lone "C" reads as a title).
+            // Not cut_to_width: topic labels need its cut after a whole " · " keyword and the cut text
+            // (topicLabels), while up to 60 long prose titles a frame would pay its re-measure per letter.
             const float right = std::min(xb, p1.x) - 4, left = std::max(xa, p0.x) + 4;
             const ImVec2 tsz = ImGui::CalcTextSize(ch[i].title.c_str());
             if (right - left >= std::min(tsz.x, ImGui::CalcTextSize("Ab\xE2\x80\xA6").x)) {

@@ -2737,6 +2737,116 @@ Result<Episode> import_json(std::string_view s, const ImportDesc& desc) {
     return import_whisper(doc.value(), desc);
 }
 
+// ---- chapters files ----
+// A WebVTT chapters track (<track kind="chapters">: a cue per chapter, its text the title) or a
+// Podcasting 2.0 chapters file ({"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"},
+// ...]}), read into chapter marks for the transcript beside it (import.h: import_chapters).
+
+constexpr size_t kMaxChaptersFileBytes = size_t(16) << 20;  // a chapters file is a few KiB; refuse more than 16 MiB
+
+// Appends chapter `number` (1-based, as written), `title` at `start_ms`, to `out`: blanks in the
+// title collapsed to spaces, an empty title counted in `untitled` instead. `where` names it in
+// messages ("cue 3", "line 12"). @return ok, or Malformed / TooLarge saying why.
+Status add_chapter(std::vector<Chapter>& out, size_t number, uint32_t start_ms, std::string_view title,
+                   const std::string& where, size_t& untitled) {
+    std::string t;
+    for (char c : trim(title)) {
+        if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        if (!(c == ' ' && !t.empty() && t.back() == ' ')) t += c;
+    }
+    if (t.empty()) {
+        ++untitled;
+        return ok_status();
+    }
+    if (utf8_invalid_offset(t) != std::string_view::npos) return make_error(Errc::Malformed, where + ": invalid UTF-8 in the title");
+    if (t.size() > kMaxChapterTitleBytes)
+        return make_error(Errc::Malformed, where + ": chapter " + std::to_string(number) + "'s title is " + std::to_string(t.size()) +
+                                               " bytes (at most " + std::to_string(kMaxChapterTitleBytes) +
+                                               "): a transcript, not a chapters file?");
+    if (out.size() >= kMaxChapters)
+        return make_error(Errc::TooLarge, where + ": more than " + std::to_string(kMaxChapters) + " chapters");
+    out.push_back(Chapter{start_ms, std::move(t)});
+    return ok_status();
+}
+
+// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
+// none of the fields a transcript JSON is read by.
+bool is_chapters_json(const JsonValue& root) {
+    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
+    if (!ch || !ch->is_array()) return false;
+    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
+        if (root.find(key)) return false;
+    return true;
+}
+
+// A WebVTT chapters track: each cue's start and text (markup removed) a chapter. Cues are read by
+// the transcript importer's cue parser (parse_timing_line, read_cue_payload, clean_payload); lines
+// outside cues without "-->" (the header, cue identifiers) and NOTE, STYLE and REGION blocks are
+// passed over, but a line that starts like a timestamp is a broken timing line, as in import_vtt.
+Status vtt_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled) {
+    LineReader lr(s);
+    std::string_view line, next;
+    std::string why, payload, speaker_name;
+    lr.next(line);  // "WEBVTT" (sniff_subtitles)
+    for (size_t cue = 1; lr.next(line);) {
+        uint32_t a = 0, e = 0;
+        const std::string_view t = trim(line);
+        if (t.substr(0, 4) == "NOTE" || t.substr(0, 5) == "STYLE" || t.substr(0, 6) == "REGION") {  // a block to its blank line
+            while (lr.next(line) && !trim(line).empty()) {}
+            continue;
+        }
+        if (line.find("-->") == std::string_view::npos) {
+            if (starts_with_timestamp(line) && !(lr.peek(next) && next.find("-->") != std::string_view::npos)) {
+                parse_timing_line(line, a, e, why);
+                return line_error(lr.line_no(), why);
+            }
+            continue;
+        }
+        if (!parse_timing_line(line, a, e, why)) return line_error(lr.line_no(), why);
+        if (Status st = read_cue_payload(lr, payload, true); !st) return st;
+        if (Status st = add_chapter(out, cue, a, clean_payload(payload, speaker_name), "cue " + std::to_string(cue), untitled); !st)
+            return st;
+        ++cue;
+    }
+    return ok_status();
+}
+
+// A Podcasting 2.0 chapters file: each chapter's "startTime" (json_seconds) and "title"; a
+// chapter with "toc": false (not for the table of contents) is skipped and counted in `hidden`;
+// "endTime", "img", "url" and "location" are not kept (a chapter runs to the next one).
+Status json_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled, size_t& hidden) {
+    auto doc = json_parse(s);
+    if (!doc) return doc.error();
+    const JsonValue& root = doc.value();
+    const JsonValue* list = root.is_object() ? root.find("chapters") : nullptr;
+    if (!list || !list->is_array())
+        return line_error(root.line, "expected Podcasting 2.0 chapters ({\"version\": \"1.2.0\", \"chapters\": "
+                                     "[{\"startTime\": 0, \"title\": \"Intro\"}, ...]})");
+    for (size_t k = 0; k < list->arr.size(); ++k) {
+        const JsonValue& c = list->arr[k];
+        const std::string name = "chapter " + std::to_string(k + 1);
+        if (!c.is_object()) return line_error(c.line, name + " is not an object");
+        const JsonValue* toc = c.find("toc");
+        if (toc && toc->type != JsonValue::Type::Bool) return line_error(toc->line, name + " \"toc\" must be true or false");
+        if (toc && !toc->b) {
+            ++hidden;
+            continue;
+        }
+        const JsonValue* start = c.find("startTime");
+        if (!start || start->type == JsonValue::Type::Null) return line_error(c.line, name + " has no \"startTime\"");
+        uint32_t ms = 0;
+        if (Status st = json_seconds(*start, name + " \"startTime\"", ms); !st) return st;
+        const JsonValue* title = c.find("title");
+        if (title && title->type != JsonValue::Type::Null && !title->is_string())
+            return line_error(title->line, name + " \"title\" must be a string");
+        if (Status st = add_chapter(out, k + 1, ms, title ? std::string_view(title->str) : std::string_view(),
+                                    "line " + std::to_string(c.line), untitled);
+            !st)
+            return st;
+    }
+    return ok_status();
+}
+
 // The subtitle format `s` (BOM removed) starts with: WebVTT when its first line is "WEBVTT" (alone
 // or followed by a space or tab), SRT when a cue number line is followed by a timing line that
 // parses; else PlainText.
@@ -2830,6 +2940,46 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         return e;
     }
     return r;
+}
+
+bool is_chapters_file(std::string_view name, Bytes data) {
+    if (ends_with_ci(name, ".chapters.vtt") || ends_with_ci(name, ".chapters.json")) return true;
+    if (!ends_with_ci(name, ".json") || data.size > kMaxChaptersFileBytes || (data.size && !data.ptr)) return false;
+    const std::string_view s = strip_bom(data.view());
+    if (s.find("\"chapters\"") == std::string_view::npos) return false;  // no JSON parse for transcripts
+    auto doc = json_parse(s);
+    return doc.ok() && is_chapters_json(doc.value());
+}
+
+std::string chapters_stem(std::string_view name) {
+    for (std::string_view suffix : {".chapters.vtt", ".chapters.json"})
+        if (ends_with_ci(name, suffix) && name.size() > suffix.size()) return std::string(name.substr(0, name.size() - suffix.size()));
+    const size_t dot = name.find_last_of('.');
+    return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
+}
+
+Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc) {
+    if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
+    const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
+    if (data.size > kMaxChaptersFileBytes)
+        return make_error(Errc::TooLarge, who + "a chapters file of " + std::to_string(data.size >> 20) + " MiB; the limit is 16 MiB");
+    const std::string_view s = strip_bom(data.view()), t = trim(s);
+    std::vector<Chapter> out;
+    size_t untitled = 0, hidden = 0;
+    Status st = ok_status();
+    if (t.empty()) st = make_error(Errc::Malformed, "the file is empty");
+    else if (sniff_subtitles(s) == Format::WebVTT) {
+        st = check_utf8(s);  // JSON strings are checked after unescaping (add_chapter)
+        if (st.ok()) st = vtt_chapters(s, out, untitled);
+    } else if (t.front() == '{' || t.front() == '[') st = json_chapters(s, out, untitled, hidden);
+    else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON (UTF-8)");
+    if (st.ok() && untitled) warn(desc, "skipped " + std::to_string(untitled) + " chapter(s) without a title");
+    if (st.ok() && out.empty())
+        st = make_error(Errc::Malformed, hidden ? "no chapters for the table of contents (all " + std::to_string(hidden) +
+                                                      " have \"toc\": false)"
+                                                : std::string("no chapters in this file"));
+    if (!st.ok()) return make_error(st.errc(), who + st.message());
+    return out;
 }
 
 }  // namespace tx

@@ -74,4 +74,39 @@ bool is_transcript_file_name(std::string_view name);
 // words in this transcript (read as srt)").
 Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
 
+// ---- Chapters files ----
+// A creator's chapter marks, given beside a transcript `X.vtt` (or any transcript extension) in
+// the same folder: a WebVTT chapters track (<track kind="chapters">, a cue per chapter, its text
+// the title) named `X.chapters.vtt`, or Podcasting 2.0 chapters JSON ({"version": "1.2.0",
+// "chapters": [{"startTime": 0, "title": "Intro"}, ...]}) named `X.chapters.json` or `X.json`.
+// `transcript pack` attaches them to the transcript (docs/publish.md).
+
+constexpr size_t kMaxChapters = 10000;           // more chapters in one file are refused (TooLarge)
+constexpr size_t kMaxChapterTitleBytes = 1000;   // a longer title is refused: a transcript, not chapters
+
+// True when the file `name` with content `data` is a chapters file: the name ends in
+// ".chapters.vtt" or ".chapters.json" (any case), or a .json name holds Podcasting 2.0 chapters
+// (an object with a "chapters" array and no transcript field such as "segments"). A .vtt is a
+// chapters track only by its name (content is no guide: captions and chapter titles look alike);
+// any other .vtt is a transcript.
+bool is_chapters_file(std::string_view name, Bytes data);
+
+// The transcript stem a chapters file belongs to: "ep1.chapters.vtt" and "ep1.chapters.json" ->
+// "ep1"; other names ("ep1.json") lose their last extension, as a transcript's stem does.
+std::string chapters_stem(std::string_view name);
+
+// Read a chapters file (WebVTT when its first line is "WEBVTT", else JSON), in file order (not
+// sorted; times are not checked against an episode: see chapter_problems in writer/manifest.h).
+// WebVTT: each cue's start time and text (markup removed) is a chapter. JSON: each chapter's
+// "startTime" (seconds, may be fractional, or a string like "1:02:03.5") and "title"; a chapter
+// with "toc": false is left out (Podcasting 2.0: not for the table of contents); "endTime", "img",
+// "url" are not kept (a chapter runs to the next). Untitled chapters are left out with a warning.
+// The file must be UTF-8 (a BOM is skipped): UTF-16 or Windows-1252 is refused, not converted as
+// import_transcript converts it (which would change the page's import code; chapters tools write UTF-8).
+// @return the chapters (at least one), or Errc::Malformed naming the line or cue ('line 4: chapter
+// 2 has no "startTime"', "no chapters in this file", a title over kMaxChapterTitleBytes), or
+// Errc::TooLarge (a file over 16 MiB, more than kMaxChapters chapters); messages start with
+// desc.name as import_transcript's do.
+Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc = {});
+
 }  // namespace tx

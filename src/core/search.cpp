@@ -1729,10 +1729,11 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
             return search(q, d);
         }
     }
-    auto strict = search_clauses(query, desc, false);
-    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
     size_t positive = 0;
     for (const QueryClause& cl : query.clauses) positive += !cl.negated;
+    auto strict = search_clauses(query, desc, false);
+    if (strict) strict.value().positive_clauses = uint32_t(positive);
+    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
     if (positive < 2) return strict;
     // Partial: leave out bare function words when other words remain, then k of m.
     Query rq;
@@ -1758,6 +1759,7 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     auto part = search_clauses(rq, desc, m >= 2);
     if (!part) return strict;
     SearchResult& r = part.value();
+    r.positive_clauses = uint32_t(positive);
     r.partial_of = uint32_t(m);
     if (m < 2) r.partial_best = r.total_passages ? 1 : 0;  // else set by search_clauses
     r.left_out = std::move(left_out);
@@ -2062,6 +2064,13 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
     }
     uint32_t a = first_word, z = std::max(lw, first_word);
     while (a > 0 && anchor_begin - ep.words[a - 1].begin <= context) --a;
+    // nor does it open inside a run of marked words: "…source work" had cut the "open" of "open
+    // source" off (a few words at most: a run of one word said over and over stays cut)
+    auto marked = [&](uint32_t w) {
+        const uint32_t b = ep.words[w].begin;
+        return std::any_of(highlights.begin(), highlights.end(), [b](const ByteSpan& h) { return b >= h.begin && b < h.end; });
+    };
+    for (int k = 0; k < 4 && a > 0 && marked(a) && marked(a - 1); ++k) --a;
     while (z + 1 < ep.words.size() && ep.words[z + 1].end - anchor_end <= context) ++z;
     // with the punctuation written against the first and last words (an opening quote, a full stop)
     uint32_t begin = word_display_span(ep, a).first, end = word_display_span(ep, z).second;

@@ -186,6 +186,9 @@ struct SearchResult {
     std::vector<std::string> left_out; // common words dropped from the partial search ("what", "the")
     std::string speaker;               // the speaker: filter the matches obey (Query::speaker)
     bool speaker_excluded = false;     // ... as -speaker: (Query::speaker_excluded)
+    uint32_t positive_clauses = 0;     // clauses of the query as given that must match (words,
+                                       // phrases, alternatives; not -word), partial or not: above 1,
+                                       // `matches` lists a multi-word match word by word
 
     // Matches in episode `doc` (for the reader's highlights): [first, last) into `matches`.
     std::pair<size_t, size_t> matches_in(DocId doc) const;

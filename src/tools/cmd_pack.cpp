@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -73,6 +74,25 @@ std::string title_from_opening(const Episode& ep) {
     if (cut) t += "\xE2\x80\xA6";
     return t;
 }
+// True when paths `a` and `b` are in the same folder (same device and inode: "d/x" and "./d/x" too).
+bool same_folder(const std::string& a, const std::string& b) {
+    struct stat sa, sb;
+    return ::stat(dir_name(a).c_str(), &sa) == 0 && ::stat(dir_name(b).c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+// `msg` without a leading "NAME: " (the importers name the file; pack's messages give its path).
+std::string without_name(std::string msg, const std::string& name) {
+    const std::string prefix = name + ": ";
+    if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
+    return msg;
+}
+
+// A chapters file among the inputs (import_chapters), for the transcripts it belongs to.
+struct ChaptersFile {
+    std::string path, where;  // where: " (manifest line N)" when a manifest listed it
+    std::vector<Chapter> chapters;
+};
+
 std::string duration(uint32_t ms) {
     char b[32];
     uint32_t s = ms / 1000;
@@ -86,6 +106,8 @@ int pack_usage(FILE* f = stderr) {
                  "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] [--repeat N] INPUT...\n"
                  "  INPUT: .txt/.vtt/.srt/.sbv/.json/.html/.htm/.ttml/.dfxp transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
                  "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
+                 "         Chapters files are attached to the transcript X.* beside them: X.chapters.vtt (a WebVTT\n"
+                 "         chapters track), X.chapters.json or X.json (Podcasting 2.0 chapters); docs/publish.md\n"
                  "  --repeat N: pack the inputs N times (1..1000), titles marked \"(copy k)\": synthetic\n"
                  "         archives for benchmarks (bench/archive.sh)\n"
                  "  --strict      stop at the first unreadable or malformed input (default: skip it with a\n"
@@ -212,6 +234,8 @@ int cmd_pack(int argc, char** argv) {
     auto t0 = std::chrono::steady_clock::now();
     std::vector<Episode> episodes;
     episodes.reserve(jobs.size());
+    std::vector<const Job*> episode_jobs, skipped_jobs;  // the job of each episode; transcripts skipped
+    std::vector<ChaptersFile> chapter_files;
     uint64_t input_bytes = 0;
     for (size_t k = 0; k < jobs.size(); ++k) {
         const Job& j = jobs[k];
@@ -231,12 +255,26 @@ int cmd_pack(int argc, char** argv) {
         idesc.words_per_minute = wpm;
         std::vector<std::string> warnings;
         idesc.warnings = &warnings;
+        auto print_warnings = [&] {
+            for (const std::string& w : warnings) std::fprintf(stderr, "transcript pack: warning: %s%s\n", w.c_str(), where.c_str());
+        };
+        if (is_chapters_file(idesc.name, Bytes(data.value()))) {  // attached to its transcript below
+            auto ch = import_chapters(Bytes(data.value()), idesc);
+            print_warnings();
+            if (!ch) { if (problem(j.path + ": " + without_name(ch.message(), idesc.name) + where)) return 1; continue; }
+            const ManifestEntry* m = j.manifest;  // its line's fields are for a transcript: say they are not used
+            if (m && (!m->meta.title.empty() || !m->meta.date.empty() || !m->meta.source_url.empty() ||
+                      !m->meta.media_url.empty() || !m->meta.speakers.empty() || m->has_chapters))
+                std::fprintf(stderr, "transcript pack: warning: %s%s: a chapters file: the manifest line's other fields are not used "
+                             "(list its transcript %s.* there instead)\n", j.path.c_str(), where.c_str(), chapters_stem(idesc.name).c_str());
+            chapter_files.push_back({j.path, where, std::move(ch.value())});
+            continue;
+        }
         auto ep = import_transcript(Bytes(data.value()), idesc);
-        for (const std::string& w : warnings) std::fprintf(stderr, "transcript pack: warning: %s%s\n", w.c_str(), where.c_str());
+        print_warnings();
         if (!ep) {
-            std::string msg = ep.message(), prefix = idesc.name + ": ";
-            if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the path already names it
-            if (problem(j.path + ": " + msg + where)) return 1;
+            skipped_jobs.push_back(&j);
+            if (problem(j.path + ": " + without_name(ep.message(), idesc.name) + where)) return 1;  // the path names it
             continue;
         }
         // No title in the file (the importer fell back to the file name) and none in a manifest:
@@ -252,8 +290,43 @@ int cmd_pack(int argc, char** argv) {
         }
         input_bytes += data->size();
         episodes.push_back(std::move(ep.value()));
+        episode_jobs.push_back(&j);
     }
     if (progress && tty) std::fprintf(stderr, "\n");
+
+    // Chapters files: each to the transcripts in its folder with its stem (X.chapters.vtt,
+    // X.chapters.json, X.json -> X.vtt, X.srt, ...; import.h). A manifest's chapters column wins.
+    std::vector<std::string> chapters_from(episodes.size());  // the chapters file each episode's chapters came from
+    for (const ChaptersFile& cf : chapter_files) {
+        const std::string owner = chapters_stem(base_name(cf.path));
+        auto owns = [&](const Job& t) { return stem(base_name(t.path)) == owner && same_folder(t.path, cf.path); };
+        bool attached = false;
+        auto note = [&](const std::string& what) {
+            std::fprintf(stderr, "transcript pack: warning: %s%s: %s\n", cf.path.c_str(), cf.where.c_str(), what.c_str());
+        };
+        for (size_t e = 0; e < episodes.size(); ++e) {
+            const Job& t = *episode_jobs[e];
+            if (!owns(t)) continue;
+            attached = true;
+            if (t.manifest && t.manifest->has_chapters) {
+                note("not used for " + t.path + ": manifest line " + std::to_string(t.manifest->line) + " gives its chapters");
+            } else if (!chapters_from[e].empty()) {
+                note("not used for " + t.path + ": its chapters come from " + chapters_from[e]);
+            } else {
+                for (const std::string& w : chapter_problems(cf.chapters, episodes[e].meta.duration_ms)) note(w);
+                set_chapters(cf.chapters, episodes[e].meta);
+                chapters_from[e] = cf.path;
+            }
+        }
+        if (attached) continue;
+        const auto failed = std::find_if(skipped_jobs.begin(), skipped_jobs.end(), [&](const Job* t) { return owns(*t); });
+        if (failed != skipped_jobs.end()) {
+            note("not used: its transcript " + (*failed)->path + " was skipped");
+        } else if (problem(cf.path + ": a chapters file without its transcript: expected " + owner +
+                           ".vtt (or .srt, .json, .txt, ...) in its folder among the inputs" + cf.where)) {
+            return 1;
+        }
+    }
     if (episodes.empty()) {
         std::fprintf(stderr, "transcript pack: no episodes to pack; %s not written\n", out_path.c_str());
         return 1;

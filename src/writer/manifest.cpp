@@ -163,22 +163,26 @@ void apply_manifest(const ManifestEntry& e, EpisodeMeta& meta) {
     for (auto& s : e.meta.speakers)
         if (std::find(meta.speakers.begin(), meta.speakers.end(), s) == meta.speakers.end() && meta.speakers.size() < 32767)
             meta.speakers.push_back(s);
-    if (e.has_chapters) {
-        meta.chapters = e.meta.chapters;
-        std::stable_sort(meta.chapters.begin(), meta.chapters.end(),
-                         [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
-    }
+    if (e.has_chapters) set_chapters(e.meta.chapters, meta);
+}
+
+void set_chapters(std::vector<Chapter> chapters, EpisodeMeta& meta) {
+    meta.chapters = std::move(chapters);
+    std::stable_sort(meta.chapters.begin(), meta.chapters.end(),
+                     [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
 }
 
 std::vector<std::string> chapter_problems(const ManifestEntry& e, uint32_t duration_ms) {
+    return e.has_chapters ? chapter_problems(e.meta.chapters, duration_ms) : std::vector<std::string>{};
+}
+
+std::vector<std::string> chapter_problems(const std::vector<Chapter>& ch, uint32_t duration_ms) {
     std::vector<std::string> out;
     auto hms = [](uint32_t ms) {
         char b[32];
         std::snprintf(b, sizeof b, "%u:%02u:%02u", ms / 3600000, ms / 60000 % 60, ms / 1000 % 60);
         return std::string(b);
     };
-    if (!e.has_chapters) return out;
-    const auto& ch = e.meta.chapters;
     auto name = [&](size_t k) { return "chapter " + std::to_string(k + 1) + " '" + ch[k].title + "'"; };
     for (size_t k = 0; k < ch.size(); ++k) {
         if (duration_ms > 0 && ch[k].start_ms > duration_ms)

@@ -35,9 +35,15 @@ Result<std::vector<ManifestEntry>> parse_manifest(std::string_view text);
 // chapters are put in time order"), one at the time of the chapter before it ("chapter 3 'B'
 // starts at the same time as chapter 2 'A' (0:10:00)"); none when the times are fine.
 std::vector<std::string> chapter_problems(const ManifestEntry& entry, uint32_t duration_ms);
+// The same for chapters from anywhere (a chapters file: import_chapters), as written.
+std::vector<std::string> chapter_problems(const std::vector<Chapter>& chapters, uint32_t duration_ms);
 
 // Overlay the manifest's non-empty fields on an imported episode's metadata. Chapters are put in
-// time order (the timeline draws each one up to the next; chapter_problems says so).
+// time order (set_chapters).
 void apply_manifest(const ManifestEntry& entry, EpisodeMeta& meta);
+
+// Give the episode `chapters`, put in time order (stable: chapters at one time keep their order):
+// the timeline draws each one up to the next; chapter_problems says so.
+void set_chapters(std::vector<Chapter> chapters, EpisodeMeta& meta);
 
 }  // namespace tx

@@ -4,7 +4,7 @@
 // Protects: the spoken status agreeing with the drawn one, the focused result named by its time and
 // words, the field's role/name in the accessibility tree, and that none of it shows on the page.
 import path from 'node:path';
-import { ROOT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
+import { ROOT, openReady, waitState, settle, until, saveShot, assert, assertEq, pressKey, openHost } from './harness.mjs';
 import { topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -124,9 +124,7 @@ export const tests = [
       s = await key(page, 'Escape');
       assertEq(s.query, '', 'Escape in the field clears the query');
       await page.keyboard.type('llama', { delay: 20 });
-      s = await waitState(page, 's => s.query === "llama" && s.totalHits > 0');
-      await page.waitForTimeout(300);
-      s = await state(page);
+      s = await settle(page, 's => s.query === "llama" && s.totalHits > 0 && s.typing');
       assert(s.typing, 'the canvas search box kept its caret (it looks typed there)');
       assertEq(s.a11y.searchText, 'llama', 'the box shows what the field holds');
       const typed = await page.screenshot();
@@ -146,11 +144,13 @@ export const tests = [
         return [f.left - c.left - b[0], f.top - c.top - b[1], f.width - b[2], f.height - b[3]].every((d) => Math.abs(d) < 1.5);
       });
       assert(await onBox(), 'the field lies on the search box');
+      const wide = (await state(page)).searchBox;
       await page.setViewportSize({ width: 900, height: 700 });
-      await page.waitForTimeout(600);
-      assert(await onBox(), 'the field follows the search box after a resize');
+      s = await settle(page, `s => s.searchBox[2] < ${wide[2]}`);  // the frame at the new size
+      assert(s.searchBox[2] < wide[2], 'the search box narrowed with the page: ' + JSON.stringify([wide, s.searchBox]));
+      assert(await until(onBox), 'the field follows the search box after a resize');
       await page.setViewportSize({ width: 1280, height: 800 });
-      await page.waitForTimeout(600);
+      await until(onBox);
       s = await key(page, 'ArrowDown');
       assertEq(s.focus, 'list', '↓ in the field goes to the results');
       await page.waitForFunction(() => document.activeElement === window.explorer.canvas, null, { timeout: 3000 });

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, serve, openPage, waitState, pixelStats, saveShot, assert, assertEq, cli, typeQuery } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, settle, pixelStats, saveShot, assert, assertEq, cli, typeQuery } from './harness.mjs';
 import { writeSyntheticArchive, markerWord } from './synth-archive.mjs';
 
 const LEXICAP = path.resolve(ROOT, '../shared/data/lexicap');
@@ -75,8 +75,7 @@ export const tests = [
         assertEq(s2.totalHits, core.occurrences, 'hits equal the core\'s occurrences');
         assertEq(s2.totalPassages, core.total_passages, 'passages equal the core\'s');
         assertEq(s2.partial, false, 'results cover the whole archive');
-        await page.waitForTimeout(400);  // visible snippets are decoded in the next frames
-        const s3 = await page.evaluate(() => window.explorer.state());
+        const s3 = await settle(page, 's => s.pendingSnippets < s.results');  // decoded in the next frames
         assert(s3.pendingSnippets < s3.results, 'visible result snippets were filled');
         const png = await page.screenshot();
         saveShot('archive-results', png);

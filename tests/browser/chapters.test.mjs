@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, FIRST_DRAWN_INIT, serve, openPage, waitState, saveShot, assert, assertEq, pressKey } from './harness.mjs';
+import { ROOT, DEMO_TXT, FIRST_DRAWN_INIT, serve, openPage, waitState, settle, saveShot, assert, assertEq, pressKey, tabTo } from './harness.mjs';
 
 const GREEK = 'Caf\u00e9 \u00dc \u2014 \u0395\u03bb\u03bb\u03ac\u03b4\u03b1';
 const LONG = 'A very long chapter title that goes on about the metaverse, open source models, jiu-jitsu and building things for billions of people';
@@ -99,7 +99,7 @@ export const tests = [
       await page.mouse.up();
       s = await waitState(page, `s => s.timeMs === ${(12 * 60 + 30) * 1000}`, 5000).catch(async () => page.evaluate(() => window.explorer.state()));
       assertEq(s.timeMs, (12 * 60 + 30) * 1000, 'a click on a chapter reads from its start');
-      await page.waitForTimeout(300);
+      await page.waitForFunction(() => /t=750\b/.test(location.hash), null, { timeout: 20000 }).catch(() => {});
       assert(/t=750\b/.test(await page.evaluate(() => location.hash)), 'the deep link carries the chapter\'s time: ' + await page.evaluate(() => location.hash));
       // a deep link into the episode still lands where it says, chapters drawn
       await page.goto(page.site.url + '?bundle=ch.txb#t=1:30:00');
@@ -114,9 +114,7 @@ export const tests = [
     fn: async ({ browser }) => {
       const page = await openBundle(browser, packWithChapters(CHAPTERS).bytes, { hash: '#t=13:00' });
       await waitState(page, 's => s.timeMs === 780000');
-      let s;
-      for (let i = 0; i < 5; i++) s = await pressKey(page, 'Tab');
-      assertEq(s.focus, 'tabs', 'the tabs have the focus');
+      let s = await tabTo(page, 'tabs');
       await pressKey(page, 'ArrowRight');
       s = await pressKey(page, 'Tab');
       assertEq(s.focus, 'list', 'Tab from the Topics tab reaches its list');
@@ -146,9 +144,8 @@ export const tests = [
       const c = await canvasAt(page);
       const [bx, by, bw, bh] = s.tabs.Topics;
       await page.mouse.click(c.x + bx + bw / 2, c.y + by + bh / 2);
-      s = await waitState(page, 's => s.narrowTab === "Topics"', 5000);
-      await page.waitForTimeout(200);
-      s = await page.evaluate(() => window.explorer.state());
+      s = await settle(page, `s => s.narrowTab === "Topics" && s.ellipsized.includes(${JSON.stringify(LONG)})`);
+      assertEq(s.narrowTab, 'Topics', 'the Topics tab is open');
       assert(s.ellipsized.includes(LONG), 'the long chapter title is cut in the list: ' + JSON.stringify(s.ellipsized));
       saveShot('chapters-390-topics-tab', await page.screenshot());
       await close(page);

@@ -2,7 +2,7 @@
 // the error screen and idle rendering. Counts are checked against the native core (build/transcript).
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT, serve, openPage, openReady, waitState, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery, pressKey } from './harness.mjs';
+import { ROOT, serve, openPage, openReady, waitState, settle, pixelStats, saveShot, assert, assertEq, cli, DEMO_TXT, typeQuery, pressKey } from './harness.mjs';
 
 const ready = openReady;
 
@@ -257,11 +257,15 @@ export const tests = [
       }
       // wide -> phone layout: a new reader window started at scroll 0 and sent the reader to 0:00
       await page.setViewportSize({ width: 600, height: 700 });
+      s = await settle(page, 's => s.narrowTab !== ""');  // drawn in the phone layout (on a busy machine later than 500 ms)
+      assert(s.narrowTab !== '', 'a 600 px page has the phone layout');
       await page.waitForTimeout(500);
       s = await page.evaluate(() => window.explorer.state());
       assert(Math.abs(s.timeMs - 1290000) < 30000, `the narrow layout keeps the place, got ${s.timeMs} ms`);
       saveShot('ui-place-narrow', await page.screenshot());
       await page.setViewportSize({ width: 1100, height: 700 });
+      s = await settle(page, 's => s.narrowTab === ""');
+      assertEq(s.narrowTab, '', 'a 1100 px page has the wide layout');
       await page.waitForTimeout(500);
       s = await page.evaluate(() => window.explorer.state());
       assert(Math.abs(s.timeMs - 1290000) < 30000, `back to wide, still there, got ${s.timeMs} ms`);
@@ -304,8 +308,18 @@ export const tests = [
     name: 'an idle page renders no frames for 2 s (protects battery: no rendering while idle)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);
-      await page.waitForTimeout(500);
-      const a = await page.evaluate(() => window.explorer.state().frames);
+      // idle from the first 500 ms without a frame once loading and topics are done (not a fixed
+      // 500 ms after ready: a loaded machine drew the load's last frames inside the 2 s below);
+      // a page that never stops drawing gets no quiet moment and fails below
+      await settle(page, 's => !s.loading && !s.topicsPending');
+      const frames = () => page.evaluate(() => window.explorer.state().frames);
+      let a = await frames();
+      for (const end = Date.now() + 20000; Date.now() < end;) {
+        await page.waitForTimeout(500);
+        const now = await frames();
+        if (now === a) break;
+        a = now;
+      }
       await page.waitForTimeout(2000);
       const b = await page.evaluate(() => window.explorer.state().frames);
       assertEq(b, a, 'frame count unchanged while idle');

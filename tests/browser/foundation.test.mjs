@@ -112,7 +112,9 @@ export const tests = [
     fn: async ({ browser, site }) => {
       const { page } = await bootAt(browser, site, 1);
       await page.setViewportSize({ width: 700, height: 500 });
-      await page.waitForTimeout(400);
+      // the canvas takes the new size in a frame or two, later on a loaded machine: wait for it
+      await page.waitForFunction(() => window.explorer.canvas.width === 700, null, { timeout: 20000 }).catch(() => {});
+      await page.waitForTimeout(100);
       const dims = await page.evaluate(() => ({ w: window.explorer.canvas.width, h: window.explorer.canvas.height,
         bar: document.querySelector('.tx-open-bar').offsetHeight }));
       assertEq(dims.w, 700, 'canvas width after resize');

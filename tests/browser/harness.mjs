@@ -60,6 +60,10 @@ export async function openPage(browser, url, { width = 1280, height = 800, dpr =
     await context.route(glob, async (r) => { await new Promise((res) => setTimeout(res, ms)); await r.continue(); });
   for (const [glob, handler] of routes) await context.route(glob, handler);
   const page = await context.newPage();
+  // TX_CPU_THROTTLE=4: the page runs 4x slower (Chromium's CPU throttling), to find waits that
+  // race the page on a loaded machine (CI shares 2 cores) without loading the machine
+  const slow = Number(process.env.TX_CPU_THROTTLE || 0);
+  if (slow > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slow });
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
@@ -79,6 +83,23 @@ export async function waitState(page, pred = 's => s.ready || s.error', timeout 
     if (Date.now() > deadline) throw new Error(`waitState: timed out after ${timeout} ms waiting for ${pred}; last state ${JSON.stringify(s)}`);
     await new Promise((r) => setTimeout(r, 40));
   }
+}
+
+// Call async `fn` every 50 ms until it returns something truthy or `timeout` ms passed. @return its
+// last value (for a following assert that says what went wrong).
+export async function until(fn, timeout = 20000) {
+  for (const end = Date.now() + timeout; Date.now() < end; await new Promise((r) => setTimeout(r, 50))) {
+    const v = await fn();
+    if (v) return v;
+  }
+  return fn();
+}
+
+// Wait until the state satisfies pred as waitState does, but @return the last state instead of
+// throwing when it never does: for a wait followed by an assert that says what went wrong. The
+// default timeout is long because it only runs out on a failure; a passing wait ends at once.
+export async function settle(page, pred, timeout = 20000) {
+  return waitState(page, pred, timeout).catch(() => page.evaluate(() => window.explorer.state()));
 }
 
 // Open a page and wait until the explorer is ready without a load error (and a few frames settled).
@@ -187,14 +208,28 @@ export async function typeQuery(page, q) {
 }
 
 // Press `k` and read the state once the explorer has drawn two frames since (at least 150 ms): a
-// fixed wait alone read the state before the key's frame on a loaded machine.
+// fixed wait alone read the state before the key's frame on a loaded machine. A key the explorer
+// gets always draws frames; one that leaves it (Tab out of an embed) may draw none: 10 s then.
 export async function pressKey(page, k) {
   const state = () => page.evaluate(() => window.explorer.state());
   const f0 = (await state()).frames;
   await page.keyboard.press(k);
   await page.waitForTimeout(150);
-  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 3000 }).catch(() => {});
+  await page.waitForFunction((f) => window.explorer.state().frames >= f + 2, f0, { timeout: 10000 }).catch(() => {});
   return state();
+}
+
+// Press Tab (or `key`, e.g. 'Shift+Tab') until the explorer's keyboard focus is on part `target`
+// (state().focus: 'tabs', 'list', ...), at most `max` presses. @return the state there; throws
+// naming the parts walked when it never got there.
+export async function tabTo(page, target, { key = 'Tab', max = 12 } = {}) {
+  const walked = [];
+  for (let i = 0; i < max; i++) {
+    const s = await pressKey(page, key);
+    walked.push(s.focus);
+    if (s.focus === target) return s;
+  }
+  throw new Error(`tabTo: ${key} x${max} never reached '${target}': walked ${walked.join(' ')}`);
 }
 
 // A host page `html` (served as `name` next to the site's files) with one explorer in #ex, ready,

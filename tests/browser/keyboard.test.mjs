@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, openHost, pixelStats } from './harness.mjs';
+import { ROOT, DEMO_TXT, openReady, waitState, saveShot, assert, assertEq, pressKey, tabTo, openHost, pixelStats } from './harness.mjs';
 import { writeSyntheticArchive, topicArchive } from './synth-archive.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
@@ -90,9 +90,7 @@ export const tests = [
       const bytes = pack(dir, [path.join(dir, 'src')]);
       const page = await openReady(browser, site.url + '?bundle=kb.txb', { routes: [bundleRoute('kb.txb', bytes)] });
       await waitState(page, 's => !s.loading');
-      let s;
-      for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
-      assertEq(s.focus, 'tabs', 'the tabs have the focus');
+      let s = await tabTo(page, 'tabs');
       await key(page, 'ArrowRight');
       s = await key(page, 'ArrowRight');
       s = await key(page, 'Tab');
@@ -125,9 +123,7 @@ export const tests = [
     fn: async ({ browser, site }) => {
       const page = await openReady(browser, site.url);
       await waitState(page, 's => s.topics >= 5');
-      let s;
-      for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
-      assertEq(s.focus, 'tabs', 'the tabs have the focus');
+      let s = await tabTo(page, 'tabs');
       s = await key(page, 'ArrowRight');
       s = await key(page, 'Tab');
       assertEq(s.focus, 'list', 'Tab from the Topics tab reaches its list');
@@ -224,8 +220,7 @@ export const tests = [
       const page = await openReady(browser, site.url);
       await page.keyboard.type('people', { delay: 15 });
       let s = await waitState(page, 's => s.query === "people" && s.results > 20');
-      for (let i = 0; i < 6; i++) s = await key(page, 'Tab');
-      assertEq(s.focus, 'list', 'the results list has the focus');
+      s = await tabTo(page, 'list');
       s = await key(page, 'ArrowDown');
       assertEq(s.selected, 0, '↓ selects the first result');
       s = await key(page, 'PageDown');
@@ -280,8 +275,7 @@ tests.push({
   fn: async ({ browser, site }) => {
     const page = await openReady(browser, site.url + '?bundle=rec.txb', { width: 1100, height: 760, routes: [bundleRoute('rec.txb', topicArchive())] });
     let s = await waitState(page, 's => !s.loading && !s.topicsPending && s.recurringTopics >= 2', 30000);
-    for (let i = 0; i < 5; i++) s = await key(page, 'Tab');
-    assertEq(s.focus, 'tabs', 'the tabs have the focus');
+    s = await tabTo(page, 'tabs');
     await key(page, 'ArrowRight');
     s = await key(page, 'ArrowRight');
     assertEq(s.tabs.Episodes !== undefined && s.topicList.rows.length >= 2, true, 'the Episodes tab shows the recurring topics');

@@ -1,6 +1,6 @@
 // The phone layout (below ~736 px: Transcript / Results / Topics tabs) as a reader meets it from a
 // link or a blogger's embed: which tab a preset query opens on, and the timeline's topic labels.
-import { openReady, openHost, waitState, saveShot, assert, assertEq } from './harness.mjs';
+import { openReady, openHost, waitState, settle, saveShot, assert, assertEq } from './harness.mjs';
 
 const state = (page) => page.evaluate(() => window.explorer.state());
 
@@ -42,8 +42,7 @@ export const tests = [
         '<div id="ex" data-transcript-explorer data-bundle="demo.txb" data-query="open source" style="width:600px;height:520px"></div>' +
         '<script src="explorer-loader.js"></script></body>';
       page = await openHost(browser, site, 'phone-embed.html', host);
-      await page.waitForTimeout(300);
-      s = await state(page);
+      s = await settle(page, 's => s.narrowTab !== ""');
       assert(s.narrowTab !== '', 'a 600 px embed has the phone layout (tabs)');
       assertEq(s.narrowTab, 'Results', 'the embed\'s data-query opens on the Results tab');
       saveShot('phone-embed-600-query', await page.screenshot({ clip: { x: 0, y: 0, width: 620, height: 580 } }));

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, serve, openReady, waitState, pixelStats, saveShot, assert, assertEq, typeQuery } from './harness.mjs';
+import { ROOT, serve, openReady, waitState, settle, pixelStats, saveShot, assert, assertEq, typeQuery } from './harness.mjs';
 
 const SITE = path.join(ROOT, 'dist/site');
 const OFFLINE = path.join(ROOT, 'dist/offline/lex-fridman-383-mark-zuckerberg.html');
@@ -145,8 +145,7 @@ export const tests = [
         const c = await canvasAt(page);
         const [x, y, w, h] = s.timeline;
         await page.mouse.move(c.x + x + w * 0.4, c.y + y + h * 0.3);
-        await page.waitForTimeout(400);
-        const t = await state(page);
+        const t = await settle(page, 's => s.tooltip');
         assert(t.tooltip, 'the timeline\'s tooltip is shown');
         saveShot('ux-tooltip-' + (dark ? 'dark' : 'light'), await page.screenshot());
         await page.mouse.move(5, 790);

@@ -452,6 +452,30 @@ TEST_CASE("partial: function words of a typed question are left out, exclusions 
     REQUIRE(only_fw->partial_best == 2);
 }
 
+// Protects SearchResult::positive_clauses, which tells the app to join a multi-word query's
+// word-by-word matches into one (it re-parsed the query to learn it before): the clauses as typed,
+// negated ones not counted, an OR group one clause, the same for a partial result that left words out.
+TEST_CASE("the result counts the query's positive clauses as typed, partial or not", "[search][query]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nwe talked about llamas and the open source models today\n\n"
+               "01:00.000 --> 01:05.000\nopen source is a choice the llama model is open and sunny weather\n");
+    SearchDesc d = exact_desc();
+    d.partial = true;
+    const std::pair<const char*, uint32_t> cases[] = {
+        {"llama", 1}, {"open source", 2}, {"\"open source\"", 1}, {"open -llama", 1}, {"llama OR sunny", 1},
+        {"open source -weather models", 3}, {"what does he think about sunny zzqx", 7},  // partial: left out, still 7
+    };
+    for (const auto& [q, n] : cases) {
+        auto r = c.search(q, d);
+        INFO(q);
+        REQUIRE(r.ok());
+        CHECK(r->positive_clauses == n);
+    }
+    auto partial = c.search("what does he think about sunny zzqx", d);
+    REQUIRE(partial.ok());
+    CHECK(partial->partial_of > 0);  // the case above took the partial path
+}
+
 // Protects search in text without spaces (Chinese, Japanese): a word inside a run is found.
 TEST_CASE("a CJK word is found inside a run without spaces", "[search][cjk]") {
     auto ep = import_text("私は東京に住んでいます。東京はとても大きいです。京都も好きです。", "ja");
@@ -965,6 +989,13 @@ TEST_CASE("incremental indexing gives the same results as one batch", "[search][
     CHECK(lazy.search("facebook").errc() == Errc::InvalidArgument);
 }
 
+// Protects the project's index-size goal (#3: the index under 1.5x the raw text; 0.70x on the
+// 100x set, README). The demo is its hardest case in the project's data: one 152 KB episode with
+// 2,609 distinct terms, whose per-term tables (dictionary, hash table, stem, phonetic, fuzzy and
+// prefix keys: ~60 bytes a term, 157 KB) outweigh its 61 KB of postings, so it sits at 1.49x,
+// ~0.85 KB under. That headroom is the budget for anything added per term or per token: a change
+// that needs more must save it elsewhere (bench/results/search.md lists one that did not). It is
+// not slack to trim: after finish() every table's capacity equals its size (checked 2026-11-28).
 TEST_CASE("compacted index memory stays below 1.5x the raw text", "[search][index]") {
     Collection c;
     REQUIRE(c.add(import_text(txtest::read_file(txtest::demo_path()), "demo")).ok());
@@ -1435,6 +1466,39 @@ TEST_CASE("a snippet shows where the query's words stand together, not the first
     REQUIRE(one.ok());
     REQUIRE(one->hits.size() == 1);
     CHECK(one->hits[0].snippet.text.find("many long evenings") != std::string::npos);
+}
+
+// Protects snippets of a multi-word query (audit 2026-11-28: the demo's first result for `open
+// source`, the docs' embed example, began "...source work than" with a lone "source" marked: the
+// context walked back from the focus stopped between the "open" and the "source" said before it).
+TEST_CASE("a snippet does not begin inside a run of marked words", "[search][snippet]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:20.000\nWe probably do more open source work than you know, "
+               "most of the other big tech companies, but we also do not open source everything.\n");
+    const Episode& ep = c.episode(0);
+    std::vector<uint32_t> open, source;
+    for (uint32_t w = 0; w < ep.words.size(); ++w) {
+        const std::string word = ep.text.substr(ep.words[w].begin, ep.words[w].end - ep.words[w].begin);
+        if (word == "open") open.push_back(w);
+        if (word == "source") source.push_back(w);
+    }
+    REQUIRE(open.size() == 2);
+    REQUIRE(source.size() == 2);
+    std::vector<ByteSpan> marks;
+    for (size_t i = 0; i < 2; ++i)
+        for (uint32_t w : {open[i], source[i]}) marks.push_back({ep.words[w].begin, ep.words[w].end});
+    // centred on the second "open source", with just enough context to reach the first "source"
+    const uint32_t context = ep.words[open[1]].begin - ep.words[source[0]].begin;
+    const Snippet s = make_snippet(ep, open[1], source[1], marks, context);
+    CHECK(s.text.rfind("open source work", 0) == 0);
+    CHECK(s.cut_before);  // "We probably do more" stays out
+    CHECK(s.highlights.size() == 4);
+    // a phrase marked as one span is kept whole the same way
+    std::vector<ByteSpan> phrases;
+    for (size_t i = 0; i < 2; ++i) phrases.push_back({ep.words[open[i]].begin, ep.words[source[i]].end});
+    CHECK(make_snippet(ep, open[1], source[1], phrases, context).text.rfind("open source work", 0) == 0);
+    // with room for less, the marked run is left out whole, not cut
+    CHECK(make_snippet(ep, open[1], source[1], marks, context - 6).text.rfind("work than", 0) == 0);
 }
 
 // Protects the hit's time and jump target (audit: "meaning of life" showed the phrase in the

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Protects: `transcript pack` / `transcript info` behaviour seen by users: inputs as files,
-# folders and manifests; skip-with-warning (exit 1, bundle still written) vs --strict (stop, no
+# folders and manifests; chapters files attached to their transcripts; skip-with-warning (exit 1, bundle still written) vs --strict (stop, no
 # bundle); errors naming the file and line; info's summary and its clear error on damaged files.
 #   tests/tools/pack_cli_test.sh build/transcript
 set -uo pipefail
@@ -102,6 +102,54 @@ grep -q "b.vtt (manifest line 2): chapter 3 'Early' at 0:00:01 is listed after c
   fail "unsorted chapter warning: $(cat "$D/err")"
 "$T" topics --json "$D/order.txb" | grep -q '"chapters":\[{"start_ms":0,"title":"Start"},{"start_ms":1000,"title":"Early"},{"start_ms":3000,"title":"Late"}\]' ||
   fail "chapters not in time order in the bundle: $("$T" topics --json "$D/order.txb")"
+
+# chapters files beside their transcripts: a WebVTT chapters track (X.chapters.vtt) and Podcasting
+# 2.0 chapters JSON (X.json) are attached to X.vtt / X.srt, not packed as episodes (the track was
+# packed as an episode of chapter titles, the JSON refused); toc:false chapters left out
+mkdir -p "$D/ch"
+printf 'WEBVTT\n\n00:00.000 --> 00:02.000\nHello owls.\n\n00:02.000 --> 00:04.000\nAnd mice.\n' > "$D/ch/a.vtt"
+printf 'WEBVTT\n\n00:00.000 --> 00:01.500\nOwls\n\n00:01.500 --> 00:04.000\nMice\n' > "$D/ch/a.chapters.vtt"
+printf '1\n00:00:00,000 --> 00:00:03,000\nBread and starters.\n' > "$D/ch/b.srt"
+printf '{"version":"1.2.0","chapters":[{"startTime":0,"title":"Bread"},{"startTime":1,"title":"Ad","toc":false},{"startTime":2.25,"title":"Starters"}]}' > "$D/ch/b.json"
+out=$("$T" pack -o "$D/ch.txb" "$D/ch" 2> "$D/err") || fail "pack of a folder with chapters files exited $?: $(cat "$D/err")"
+grep -Eq '^2 +' <<< "$out" || fail "chapters files should not be episodes (2 expected): $out"
+[ -s "$D/err" ] && fail "chapters files that fit should pack without a word: $(cat "$D/err")"
+topics=$("$T" topics --json "$D/ch.txb")
+grep -q '"chapters":\[{"start_ms":0,"title":"Owls"},{"start_ms":1500,"title":"Mice"}\]' <<< "$topics" || fail "WebVTT chapters not attached: $topics"
+grep -q '"chapters":\[{"start_ms":0,"title":"Bread"},{"start_ms":2250,"title":"Starters"}\]' <<< "$topics" || fail "JSON chapters not attached: $topics"
+
+# problems with a chapters file: a warning naming it, never silent. An orphan (no transcript of its
+# stem in its folder) and a malformed one are skipped (exit 1, bundle still written), one whose
+# transcript was skipped is said to be unused (not called an orphan); a manifest's
+# chapters column wins over a chapters file; times out of order or past the end are reported as
+# for a manifest, and sorted
+printf 'WEBVTT\n\n00:00.000 --> 00:01.000\nLonely\n' > "$D/ch/lonely.chapters.vtt"
+printf '{"chapters":[{"startTime":0,"title":"A"},\n{"title":"B"}]}' > "$D/ch/c.chapters.json"
+printf 'WEBVTT\n\n00:00.000 --> 00:05.000\nCarrots and peas.\n' > "$D/ch/c.vtt"
+printf 'WEBVTT\n\n00:00.000 --> nonsense\nBroken.\n' > "$D/ch/broken.vtt"
+printf 'WEBVTT\n\n00:00.000 --> 00:01.000\nIntro\n' > "$D/ch/broken.chapters.vtt"
+"$T" pack -q -o "$D/ch2.txb" "$D/ch" 2> "$D/err"; rc=$?
+[ $rc -eq 1 ] || fail "an orphan or malformed chapters file should exit 1, got $rc"
+grep -q "skipping .*ch/lonely.chapters.vtt: a chapters file without its transcript: expected lonely.vtt" "$D/err" || fail "orphan warning: $(cat "$D/err")"
+grep -q "skipping .*ch/c.chapters.json: line 2: chapter 2 has no \"startTime\"" "$D/err" || fail "malformed chapters warning: $(cat "$D/err")"
+grep -q "warning: .*ch/broken.chapters.vtt: not used: its transcript .*ch/broken.vtt was skipped" "$D/err" || fail "chapters of a skipped transcript: $(cat "$D/err")"
+grep -q '^episodes 3,' <<< "$("$T" info "$D/ch2.txb")" || fail "the transcripts are still packed: $("$T" info "$D/ch2.txb")"
+"$T" pack -q --strict -o "$D/ch3.txb" "$D/ch" 2> "$D/err" && fail "--strict accepted an orphan chapters file"
+[ -f "$D/ch3.txb" ] && fail "--strict wrote a bundle with an orphan chapters file"
+printf 'file\tchapters\nch/a.vtt\t0:00 From the manifest\n' > "$D/chm.tsv"
+"$T" pack -q -o "$D/chm.txb" "$D/chm.tsv" "$D/ch/a.chapters.vtt" 2> "$D/err" || fail "manifest + chapters file failed: $(cat "$D/err")"
+grep -q "ch/a.chapters.vtt: not used for .*ch/a.vtt: manifest line 2 gives its chapters" "$D/err" || fail "conflict warning: $(cat "$D/err")"
+"$T" topics --json "$D/chm.txb" | grep -q '"chapters":\[{"start_ms":0,"title":"From the manifest"}\]' || fail "the manifest's chapters should win"
+printf 'file\ttitle\nch/a.chapters.vtt\tLost title\n' > "$D/chl.tsv"   # a chapters file on a manifest line: its title is not used, said so
+"$T" pack -q -o "$D/chl.txb" "$D/chl.tsv" "$D/ch/a.vtt" 2> "$D/err" || fail "a manifest naming a chapters file failed: $(cat "$D/err")"
+grep -q "a.chapters.vtt (manifest line 2): a chapters file: the manifest line's other fields are not used" "$D/err" || fail "manifest line of a chapters file: $(cat "$D/err")"
+printf 'WEBVTT\n\n00:03.000 --> 00:04.000\nLate\n\n00:01.000 --> 00:02.000\nEarly\n\n01:00:00.000 --> 01:00:01.000\nFar away\n' > "$D/ch/a.chapters.vtt"
+"$T" pack -q -o "$D/cho.txb" "$D/ch/a.vtt" "$D/ch/a.chapters.vtt" 2> "$D/err" || fail "pack with unsorted chapters failed: $(cat "$D/err")"
+grep -q "a.chapters.vtt: chapter 2 'Early' at 0:00:01 is listed after chapter 1 'Late' at 0:00:03; chapters are put in time order" "$D/err" ||
+  fail "unsorted chapters file warning: $(cat "$D/err")"
+grep -q "a.chapters.vtt: chapter 3 'Far away' at 1:00:00 starts after the episode ends (0:00:04)" "$D/err" || fail "late chapter warning: $(cat "$D/err")"
+"$T" topics --json "$D/cho.txb" | grep -q '"chapters":\[{"start_ms":1000,"title":"Early"},{"start_ms":3000,"title":"Late"},' ||
+  fail "chapters file not sorted: $("$T" topics --json "$D/cho.txb")"
 
 # a bundle given as an input: said so, not "invalid UTF-8 (byte 0)"
 "$T" pack -q -o "$D/b2.txb" "$D/f.txb" "$D/in/a.txt" 2> "$D/err"; rc=$?

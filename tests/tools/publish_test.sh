@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Protects docs/publish.md ("Publish your own transcripts", the same text as the README's section): its shell steps, extracted from the
 # document itself and run in order in a scratch folder, produce the bundle (three episodes, the
-# manifest's titles), the static site (index.html opening the content-hashed bundle), the blog
+# manifest's titles, a chapters file's chapters), the static site (index.html opening the content-hashed bundle), the blog
 # snippet, and the offline file (transcript text escaped as HTML). The browser side of the same
 # output is tested by tests/browser/byo.test.mjs.
 #   tests/tools/publish_test.sh build/transcript      (exit 77 = skipped: no web build to reuse)
@@ -63,6 +63,9 @@ grep -q '^episodes 3,' <<< "$info" || fail "expected 3 episodes: $info"
 grep -q 'Compilers and gardens' <<< "$info" || fail "manifest title missing: $info"
 grep -q 'Bread' <<< "$info" || fail "manifest title missing: $info"
 grep -q 'Plain notes from a lecture' <<< "$info" || fail "the unlisted .txt (titled by its opening line) is missing: $info"
+# step 3's chapters file ep2.json is ep2.srt's chapters, not an episode (it was skipped as "not a transcript")
+"$T" topics --json "$P/transcripts.txb" | grep -q '"chapters":\[{"start_ms":0,"title":"Starters"},{"start_ms":5500,"title":"Feeding"}\]' ||
+  fail "ep2.json's chapters are not ep2.srt's: $("$T" topics --json "$P/transcripts.txb")"
 
 # the bundle holds what the sources hold: the same hits for a word in every file
 src_hits=$("$T" search --json --query garden "$D/my-show/ep1.vtt" "$D/my-show/ep2.srt" "$D/my-show/ep3.txt" | python3 -c 'import json,sys; print(json.load(sys.stdin)["occurrences"])')

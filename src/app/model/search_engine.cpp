@@ -34,14 +34,6 @@ static WordMatch word_match(const MatchRef& o) {
 
 ByteSpan SearchEngine::match_bytes(const Episode& ep, const MatchRef& o) { return tx::match_bytes(ep, word_match(o)); }
 
-// The query's clauses that must match (words, phrases, alternatives; not -word): 0 when it does
-// not parse.
-static size_t positive_clauses(const std::string& query) {
-    auto q = parse_query(query);
-    if (!q) return 0;
-    return size_t(std::count_if(q.value().clauses.begin(), q.value().clauses.end(), [](const QueryClause& c) { return !c.negated; }));
-}
-
 // The core lists a multi-word query's matches word by word: "open source" said once was two
 // matches, so F3 took two steps over it and the status counted it twice. Whole-word matches that
 // touch or overlap (by word, in one episode) become one match covering them all. `occ` is sorted
@@ -86,7 +78,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     out.occurrences.reserve(sr.matches.size());
     for (const WordMatch& m : sr.matches)
         out.occurrences.push_back(MatchRef{m.doc, m.first_word, m.first_word + m.word_count, m.first_char, m.last_char});
-    if (positive_clauses(query) > 1) {  // snippets are made from the core's own list, as for resident episodes
+    if (sr.positive_clauses > 1) {  // snippets are made from the core's own list, as for resident episodes
         out.word_matches = out.occurrences;
         merge_adjacent(out.occurrences);
     }
