@@ -12,8 +12,12 @@ if [ "$what" = native ] || [ "$what" = all ]; then
   cmake --build "$ROOT/build" -j "$JOBS"
 fi
 if [ "$what" = web ] || [ "$what" = all ]; then
-  [ -f "$ROOT/build-web/build.ninja" ] || emcmake cmake -S "$ROOT" -B "$ROOT/build-web" -G Ninja \
+  # Configure once, and again when the SDL2 build it links moved (SDL2_FLAGS changed its cache key).
+  if [ ! -f "$ROOT/build-web/build.ninja" ] \
+     || ! grep -qxF "TX_SDL2_PREFIX:PATH=$SDL2_WASM_PREFIX" "$ROOT/build-web/CMakeCache.txt"; then
+    emcmake cmake -S "$ROOT" -B "$ROOT/build-web" -G Ninja \
       -DCMAKE_BUILD_TYPE=Release -DTX_SDL2_PREFIX="$SDL2_WASM_PREFIX" >/dev/null
+  fi
   cmake --build "$ROOT/build-web" -j "$JOBS"
   # The demo bundle: the seed transcript packed at build time.
   "$ROOT/scripts/pack-demo.sh" "$ROOT/build-web/site/demo.txb"

@@ -48,6 +48,15 @@ def replace_once_or_more(text, old, new, where):
     return text.replace(old, new)
 
 
+def replace_quoted_name(text, old, new, where, hint):
+    """Replace the one string literal "old" (or 'old') in JavaScript `text` by "new"; exit when
+    there is not exactly one (a second copy would keep loading the unhashed file)."""
+    text, n = re.subn(r'(["\'])%s\1' % re.escape(old), lambda m: m.group(1) + new + m.group(1), text)
+    if n != 1:
+        die('expected one "%s" in %s, found %d (%s)' % (old, where, n, hint))
+    return text
+
+
 def precompress(path):
     """Write path.gz and path.br when they are smaller than path; return the names written."""
     raw = os.path.getsize(path)
@@ -77,9 +86,8 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
     wasm = read('explorer.wasm')
     wasm_name = content_name('explorer.wasm', wasm)
     files[wasm_name] = wasm
-    js, n = re.subn(r'(["\'])explorer\.wasm\1', lambda m: m.group(1) + wasm_name + m.group(1), read('explorer.js', 'r'))
-    if n != 1:
-        die('expected one "explorer.wasm" in explorer.js, found %d (did Emscripten\'s output change?)' % n)
+    js = replace_quoted_name(read('explorer.js', 'r'), 'explorer.wasm', wasm_name, 'explorer.js',
+                             "did Emscripten's output change?")
     js_name = content_name('explorer.js', js.encode())
     files[js_name] = js.encode()
 
@@ -92,10 +100,12 @@ def build_site(src, out, default_bundle='demo.txb', title=None):
     if default_bundle not in bundles:
         die('%s/%s is missing: run scripts/build.sh web first' % (src, default_bundle))
 
-    loader = replace_once_or_more(read('explorer-loader.js', 'r'), "var EXPLORER_JS = 'explorer.js';",
-                                  "var EXPLORER_JS = '%s';" % js_name, 'explorer-loader.js')
-    loader = replace_once_or_more(loader, "var EXPLORER_WASM = 'explorer.wasm';",
-                                  "var EXPLORER_WASM = '%s';" % wasm_name, 'explorer-loader.js')
+    # The loader in build-web/site/ is minified (scripts/minify): its EXPLORER_JS / EXPLORER_WASM
+    # variables may be renamed or inlined, the quoted file names stay.
+    loader = replace_quoted_name(read('explorer-loader.js', 'r'), 'explorer.js', js_name, 'explorer-loader.js',
+                                 'did web/explorer-loader.js change?')
+    loader = replace_quoted_name(loader, 'explorer.wasm', wasm_name, 'explorer-loader.js',
+                                 'did web/explorer-loader.js change?')
     loader_name = content_name('explorer-loader.js', loader.encode())
     files[loader_name] = loader.encode()
     files['explorer-loader.js'] = loader.encode()  # stable name for blog snippets: serve with a short max-age

@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WEB="$ROOT/build-web"
 OUT="${DIST_DIR:-$ROOT/dist}"
 python3 "$ROOT/scripts/dist.py" site --from "$WEB/site" --out "$OUT/site"
-python3 "$ROOT/scripts/dist.py" offline --js "$WEB/explorer-single.js" --loader "$ROOT/web/explorer-loader.js" \
+python3 "$ROOT/scripts/dist.py" offline --js "$WEB/explorer-single.js" --loader "$WEB/site/explorer-loader.js" \
   --template "$ROOT/web/offline.html" --bundle "$WEB/site/demo.txb" \
   --text "$ROOT/assets/lex-fridman-383-mark-zuckerberg.txt" --title "Mark Zuckerberg (Lex Fridman Podcast #383)" \
   --out "$OUT/offline/lex-fridman-383-mark-zuckerberg.html"

@@ -49,11 +49,10 @@ def main():
     for field in ('maxTwilightPoints', 'maxStorage', 'maxFunctionDefs', 'maxInstructionDefs',
                   'maxStackElements', 'maxSizeOfInstructions', 'maxComponentElements'):
         setattr(maxp, field, 0)
+    # post format 3: no glyph names. stb_truetype never reads them, and format 2's ~1200 names
+    # were 12 KB of the font (2.9 kB brotli of the page).
     post = font['post']
-    post.formatType = 2.0
-    post.extraNames = []
-    post.mapping = {}
-    post.glyphOrder = order
+    post.formatType = 3.0
     font.sfntVersion = '\x00\x01\x00\x00'
     font.save(dst)
 

@@ -6,7 +6,7 @@
 #   deps/src/           Debian *source* packages of imgui, libsdl2, libzstd, snowball (ignored by git)
 #   $TX_CACHE/sdl2-*    SDL2 built once for Emscripten, cached outside the clone so CI and new
 #                       clones on the same machine reuse it (key: SDL version + flags hash)
-#   node_modules/       playwright-core, pinned by package-lock.json
+#   node_modules/       playwright-core (tests/browser), terser (scripts/minify), pinned by package-lock.json
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 . "$ROOT/scripts/env.sh"
@@ -71,9 +71,13 @@ else
   log "SDL2 for Emscripten: cached at $SDL2_WASM_PREFIX"
 fi
 
-# ---- npm: playwright-core (pinned by package-lock.json) ----
+# ---- npm: playwright-core for the browser tests, terser for the web build (each pinned by its package-lock.json) ----
 if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
   log "installing playwright-core"
   (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --silent)
+fi
+if [ ! -d "$ROOT/scripts/minify/node_modules/terser" ]; then
+  log "installing terser (scripts/minify)"
+  (cd "$ROOT/scripts/minify" && npm ci --no-audit --no-fund --silent)
 fi
 log "setup done"

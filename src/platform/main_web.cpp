@@ -8,6 +8,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <EGL/egl.h>
 #include <GLES3/gl3.h>
 
 #include <algorithm>
@@ -30,6 +31,15 @@
 
 extern "C" const unsigned char tx_ui_font[];
 extern "C" const size_t tx_ui_font_size;
+
+// GL entry points by name: none. SDL's Emscripten driver answers SDL_GL_GetProcAddress with
+// eglGetProcAddress, and Emscripten's (libGL) looks the name up in emscripten_GetProcAddress, a
+// table of every WebGL 1 and 2 entry point: linking it put ~270 emscripten_gl* functions into the
+// wasm's imports and the JS glue (~44 KB of JS before minification). The page never looks GL up by
+// name: ImGui's OpenGL3 backend (IMGUI_IMPL_OPENGL_ES3) and this file call GL directly. This
+// definition takes the place of libGL's, so the table is not linked; SDL then sees no GL
+// extensions (SDL_GL_ExtensionSupported), which nothing here asks about.
+extern "C" __eglMustCastToProperFunctionPointerType eglGetProcAddress(const char*) { return nullptr; }
 
 namespace {
 

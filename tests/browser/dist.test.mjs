@@ -65,6 +65,52 @@ const tmpdir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tx-dist-'));
 
 export const tests = [
   {
+    name: 'the demo page transfers under 600 KB brotli, with a minified loader and glue, a font without glyph names, no SDL blitters and no GL-by-name table (protects issue #9\'s page weight goal)',
+    fn: async () => {
+      const names = fs.readdirSync(SITE);
+      const one = (re) => {
+        const m = names.filter((n) => re.test(n));
+        assertEq(m.length, 1, `one file ${re} in dist/site`);
+        return path.join(SITE, m[0]);
+      };
+      const wasm = one(/^explorer\.[0-9a-f]{10}\.wasm$/), glue = one(/^explorer\.[0-9a-f]{10}\.js$/);
+      const loader = one(/^explorer-loader\.[0-9a-f]{10}\.js$/), bundle = one(/^demo\.[0-9a-f]{10}\.txb$/);
+      // what a server sends: the .br dist.py wrote next to a file, else the file itself
+      const sent = (f) => fs.statSync(fs.existsSync(f + '.br') ? f + '.br' : f).size;
+      const parts = { wasm, glue, loader, bundle, 'index.html': path.join(SITE, 'index.html') };
+      const sizes = Object.fromEntries(Object.entries(parts).map(([k, f]) => [k, sent(f)]));
+      const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+      assert(total < 600000, `the page sends ${total} bytes, over the 600 KB budget: ${JSON.stringify(sizes)}`);
+
+      // terser (scripts/minify) ran on the loader: far smaller than web/'s source, no comments but
+      // the one-line preamble, error messages kept word for word
+      const src = fs.readFileSync(path.join(ROOT, 'web/explorer-loader.js'), 'utf8');
+      const min = fs.readFileSync(loader, 'utf8');
+      assert(min.length < src.length / 2, `the shipped loader is minified: ${min.length} bytes of ${src.length}`);
+      assertEq(min.split('\n').filter((l) => l.trim()).length, 2, 'the shipped loader is a preamble and one line of code');
+      for (const msg of ['Could not download ', 'this browser has no WebGL2 (or it is switched off)'])
+        assert(src.includes(msg) && min.includes(msg), `the loader's message "${msg}" is kept`);
+      // ... and on Emscripten's glue (its runtime's function names are shortened) ...
+      const glueText = fs.readFileSync(glue, 'utf8');
+      assert(!glueText.includes('function UTF8ArrayToString('), 'the glue is minified');
+      // ... and reads only the Module properties the loader passes (INCOMING_MODULE_JS_API)
+      for (const prop of ['onRuntimeInitialized', 'wasmBinary', 'noInitialRun'])
+        assert(!glueText.includes(prop), `the glue does not look for Module.${prop}`);
+      // ... and the offline file inlines the minified loader too
+      assert(fs.readFileSync(OFFLINE, 'utf8').includes('minified from web/explorer-loader.js'), 'the offline file has the minified loader');
+      const wasmBytes = fs.readFileSync(wasm);
+      // the UI font in the wasm keeps no glyph names (post table format 3: 12 KB raw, 3.8 kB brotli)
+      assert(!wasmBytes.includes('uni1EF9'), 'no glyph names in the wasm\'s font');
+      // SDL2 is built with SDL_LEAN_AND_MEAN (scripts/env.sh): none of its software blitters, whose
+      // SDL_blit_N.c reads this hint (224 KB of code, 19 kB brotli)
+      assert(!wasmBytes.includes('SDL_BLIT_CPU_FEATURES'), 'SDL\'s software blitters are not linked');
+      // main_web.cpp's eglGetProcAddress keeps Emscripten's GL-by-name table (emscripten_GetProcAddress:
+      // the names of every WebGL entry point and its vendor variants, ~270 emscripten_gl* imports) out
+      // of the wasm and the glue (7.2 kB brotli)
+      assert(!wasmBytes.includes('glDrawArraysInstancedANGLE'), 'the GL-by-name table is not linked');
+    },
+  },
+  {
     name: 'static site served from a sub-path loads by relative, content-hashed URLs and searches (protects dist/site)',
     fn: async ({ browser }) => {
       // every hashed name is the hash of its bytes, and the .br/.gz variants decode to the same bytes
