@@ -1275,11 +1275,18 @@
   // Import `files` one by one into WASM (yielding to the page between files so the progress shows),
   // then hand the episodes that loaded to the model. @return { episodes, files, errors }.
   function importFiles(M, files, opener) {
-    var errors = [], okFiles = [], i = 0;
+    var errors = [], okFiles = [], called = [], i = 0;
     if (!files.length) return Promise.resolve({ episodes: 0, files: 0, errors: [] });
     M._tx_import_begin();
     function step() {
       if (i >= files.length) {
+        // chapters files whose transcript was not opened with them (tx_import_chapters)
+        M.UTF8ToString(M._tx_import_chapters()).split('\n').forEach(function (line) {
+          var tab = line.indexOf('\t'), f = called[+line.slice(0, tab)];
+          if (tab < 0 || !f) return;
+          errors.push({ name: String(f.name), message: line.slice(tab + 1) });
+          okFiles.splice(okFiles.indexOf(f), 1);
+        });
         var n = M._tx_import_finish();
         var res = { episodes: n, files: files.length, errors: errors };
         if (opener) opener.done(res, okFiles);
@@ -1292,6 +1299,7 @@
         var ptr = M._malloc(bytes.length || 1);
         if (!ptr) throw new Error('out of memory');
         M.HEAPU8.set(bytes, ptr);
+        called.push(f);
         var ok = M.ccall('tx_import_file', 'number', ['string', 'number', 'number'], [name, ptr, bytes.length]);  // frees ptr
         if (!ok) errors.push({ name: name, message: M.UTF8ToString(M._tx_import_last_error()) });
         else okFiles.push(f);

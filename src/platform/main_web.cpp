@@ -248,6 +248,11 @@ struct Platform {
 // handed to the model at once; one message per file that could not be read.
 struct ImportSession {
     std::vector<tx::Episode> episodes;
+    std::vector<std::string> stems;   // each episode's file stem ("" from a bundle), for chapters files
+    struct Chapters { int file; std::string name; std::vector<tx::Chapter> chapters; };
+    std::vector<Chapters> chapters;   // chapters files (import_chapters), attached by tx_import_chapters
+    int files = 0;                    // tx_import_file calls so far
+    std::string orphans;              // tx_import_chapters's answer
     std::vector<std::string> errors;  // "name: reason", in the order the files came
     std::string last_error;           // the last file's error ("" if it loaded)
 };
@@ -1002,20 +1007,29 @@ EMSCRIPTEN_KEEPALIVE void tx_import_begin() {
 }
 // Import one file: `len` bytes at `ptr` (malloc'd by JS; freed here). A bundle (.txb, or content
 // starting with the bundle magic) gives all its episodes; anything else goes through
-// import_transcript (.txt, .vtt, .srt, Whisper / Podcasting 2.0 .json, .html; format from the name, then the content).
-// @return 1 if the file gave at least one episode, 0 on error (tx_import_last_error says why).
+// import_transcript (.txt, .vtt, .srt, Whisper / Podcasting 2.0 .json, .html; format from the name, then the content),
+// except a chapters file (is_chapters_file), kept for the transcript opened with it (tx_import_chapters).
+// @return 1 if the file gave at least one episode or chapters, 0 on error (tx_import_last_error says why).
 EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len) {
     if (!g_import) tx_import_begin();
+    const int file = g_import->files++;
     std::string n = name ? name : "file";
     auto fail = [&](const std::string& why) {
         g_import->last_error = why;
         g_import->errors.push_back(n + ": " + why);
         return 0;
     };
+    auto unnamed = [&](std::string msg) {  // the importers' messages start with the name: the list names the file
+        const std::string prefix = n + ": ";
+        if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
+        return msg;
+    };
     if (!ptr || len < 0) { free(ptr); return fail("no data"); }
     tx::Bytes data(ptr, size_t(len));
     const bool bundle_ext = n.size() >= 4 && (n.compare(n.size() - 4, 4, ".txb") == 0 || n.compare(n.size() - 4, 4, ".TXB") == 0);
     auto as_bundle = tx::read_bundle(data);
+    tx::ImportDesc desc;
+    desc.name = n;
     int rc = 0;
     if (as_bundle) {
         auto eps = tx::decode_all(as_bundle.value());
@@ -1025,6 +1039,7 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
             rc = fail("the bundle has no episodes");
         } else {
             for (auto& e : eps.value()) g_import->episodes.push_back(std::move(e));
+            g_import->stems.resize(g_import->episodes.size());
             g_import->last_error.clear();
             rc = 1;
         }
@@ -1032,18 +1047,24 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
         rc = fail(std::string("not a readable transcript bundle: ") + as_bundle.message());
     } else if (len == 0) {
         rc = fail("the file is empty");
+    } else if (tx::is_chapters_file(n, data)) {  // as `transcript pack` reads it (docs/publish.md step 3)
+        auto ch = tx::import_chapters(data, desc);  // attached to its transcript by tx_import_chapters
+        if (!ch) {
+            rc = fail(unnamed(ch.message()));
+        } else {
+            g_import->chapters.push_back({file, n, std::move(ch.value())});
+            g_import->last_error.clear();
+            rc = 1;
+        }
     } else {
-        tx::ImportDesc desc;
-        desc.name = n;
         auto ep = tx::import_transcript(data, desc);
         if (!ep) {
-            std::string msg = ep.message(), prefix = n + ": ";
-            if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());  // the list names the file
-            rc = fail(msg);
+            rc = fail(unnamed(ep.message()));
         } else if (ep->words.empty()) {
             rc = fail("no words in this transcript");
         } else {
             g_import->episodes.push_back(std::move(ep.value()));
+            g_import->stems.push_back(tx::chapters_stem(n));  // "ep.vtt" -> "ep"
             g_import->last_error.clear();
             rc = 1;
         }
@@ -1060,6 +1081,29 @@ EMSCRIPTEN_KEEPALIVE int tx_import_error_count() { return g_import ? int(g_impor
 EMSCRIPTEN_KEEPALIVE const char* tx_import_error(int i) {
     if (!g_import || i < 0 || size_t(i) >= g_import->errors.size()) return "";
     return g_import->errors[size_t(i)].c_str();
+}
+// Give each chapters file's chapters (in time order) to the episodes opened with it whose file
+// has its stem (X.chapters.vtt, X.chapters.json, X.json -> X.vtt, X.srt, ...), as `transcript pack`
+// does. @return a line "FILE\tMESSAGE" per chapters file with no such episode (FILE: its
+// tx_import_file call, from 0), "" when every one found its transcript. Call before tx_import_finish.
+EMSCRIPTEN_KEEPALIVE const char* tx_import_chapters() {
+    if (!g_import) return "";
+    std::string& out = g_import->orphans;
+    out.clear();
+    for (auto& cf : g_import->chapters) {
+        const std::string owner = tx::chapters_stem(cf.name);
+        std::stable_sort(cf.chapters.begin(), cf.chapters.end(), [](const tx::Chapter& a, const tx::Chapter& b) { return a.start_ms < b.start_ms; });
+        bool attached = false;
+        for (size_t e = 0; e < g_import->episodes.size(); ++e)
+            if (g_import->stems[e] == owner) g_import->episodes[e].meta.chapters = cf.chapters, attached = true;
+        if (attached) continue;
+        std::string msg = "chapters for " + owner + ", but no transcript " + owner + ".* was opened with it";
+        std::replace(msg.begin(), msg.end(), '\n', ' ');
+        g_import->errors.push_back(cf.name + ": " + msg);
+        out += std::to_string(cf.file) + "\t" + msg + "\n";
+    }
+    g_import->chapters.clear();
+    return out.c_str();
 }
 // Hand the collected episodes to the model (replacing what it showed) and end the session.
 // @return the number of episodes loaded; 0 leaves the model as it was (every file failed).

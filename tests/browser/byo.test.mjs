@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
 import { ROOT, serve, openPage, waitState, episodeHitsFor, pixelStats, saveShot, assert, assertEq, cli } from './harness.mjs';
 
-const VTT = `WEBVTT
+export const VTT = `WEBVTT
 
 00:00:01.000 --> 00:00:06.000
 <v Ada>Welcome to the show. Today we talk about compilers and gardens.
