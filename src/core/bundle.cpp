@@ -165,7 +165,7 @@ Status read_directory(ByteReader& r, Bundle::State& st, uint32_t episode_count, 
             m.chapters.resize(size_t(chapters));
             for (auto& c : m.chapters) ok = ok && r.varint32(c.start_ms) && r.string(c.title);
             // in time order, whoever wrote them: the timeline draws each chapter up to the next one
-            std::stable_sort(m.chapters.begin(), m.chapters.end(), [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
+            sort_chapters(m.chapters);
         }
         ok = ok && r.varint32(e.word_count) && r.varint32(e.text_bytes) && r.varint32(e.cue_count) &&
              r.varint32(e.payload_bytes) && r.varint32(e.frame_bytes) && r.u32(e.frame_crc);

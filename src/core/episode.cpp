@@ -6,6 +6,10 @@
 
 namespace tx {
 
+void sort_chapters(std::vector<Chapter>& chapters) {
+    std::stable_sort(chapters.begin(), chapters.end(), [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
+}
+
 size_t count_words(std::string_view text) {
     size_t n = 0;
     bool in_word = false;

@@ -36,6 +36,10 @@ struct Chapter {  // a creator-given chapter mark
     std::string title;
 };
 
+// Chapters in time order, those at the same time kept in the order given: the timeline draws each
+// chapter up to the next one. One sort for every reader (bundle, manifest, the page's own import).
+void sort_chapters(std::vector<Chapter>& chapters);
+
 struct EpisodeMeta {
     std::string title;
     std::string date;        // ISO 8601 date when known ("2023-06-08"), else empty

@@ -1092,9 +1092,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_import_chapters() {
     out.clear();
     for (auto& cf : g_import->chapters) {
         const std::string owner = tx::chapters_stem(cf.name);
-        auto& ch = cf.chapters;  // time order, stable (set_chapters); insertion sort: files come in order or nearly, and it spares the page std::stable_sort (1.4 kB brotli)
-        for (size_t i = 1; i < ch.size(); ++i)
-            for (size_t j = i; j > 0 && ch[j].start_ms < ch[j - 1].start_ms; --j) std::swap(ch[j], ch[j - 1]);
+        tx::sort_chapters(cf.chapters);  // the bundle reader's sort, so no second one in the page
         bool attached = false;
         for (size_t e = 0; e < g_import->episodes.size(); ++e)
             if (g_import->stems[e] == owner) g_import->episodes[e].meta.chapters = cf.chapters, attached = true;

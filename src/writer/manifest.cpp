@@ -168,8 +168,7 @@ void apply_manifest(const ManifestEntry& e, EpisodeMeta& meta) {
 
 void set_chapters(std::vector<Chapter> chapters, EpisodeMeta& meta) {
     meta.chapters = std::move(chapters);
-    std::stable_sort(meta.chapters.begin(), meta.chapters.end(),
-                     [](const Chapter& a, const Chapter& b) { return a.start_ms < b.start_ms; });
+    sort_chapters(meta.chapters);
 }
 
 std::vector<std::string> chapter_problems(const ManifestEntry& e, uint32_t duration_ms) {
