@@ -2866,6 +2866,13 @@ Format sniff_subtitles(std::string_view s) {
 
 }  // namespace
 
+std::string without_file_name(std::string msg, std::string_view name) {
+    if (!name.empty() && msg.size() > name.size() + 1 && msg.compare(0, name.size(), name) == 0 &&
+        msg.compare(name.size(), 2, ": ") == 0)
+        msg.erase(0, name.size() + 2);
+    return msg;
+}
+
 bool is_transcript_file_name(std::string_view name) {
     for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm", ".ttml", ".dfxp"})
         if (ends_with_ci(name, ext)) return true;

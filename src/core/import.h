@@ -54,6 +54,12 @@ struct ImportDesc {
                                                    // valid UTF-8; read as Windows-1252")
 };
 
+// `msg` without the "NAME: " that import_transcript's and import_chapters' messages (and
+// warnings) start with when `name` (ImportDesc::name) is set, for a list that names the file
+// itself (`transcript pack`'s "PATH: ...", the page's list of files not opened). A message that
+// does not start with it (`name` later in the text only, or an empty `name`) is returned as is.
+std::string without_file_name(std::string msg, std::string_view name);
+
 // Detect the format from a file name and the first bytes of its content: .vtt, .srt, .json
 // (Whisper, or Podcasting 2.0 when "startTime" appears), .html/.htm; other names (.txt too) by
 // content: WebVTT, SRT, JSON, HTML (opening with a tag such as <html>, <p>, <cite>), else text.

@@ -1019,11 +1019,6 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
         g_import->errors.push_back(n + ": " + why);
         return 0;
     };
-    auto unnamed = [&](std::string msg) {  // the importers' messages start with the name: the list names the file
-        const std::string prefix = n + ": ";
-        if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
-        return msg;
-    };
     if (!ptr || len < 0) { free(ptr); return fail("no data"); }
     tx::Bytes data(ptr, size_t(len));
     const bool bundle_ext = n.size() >= 4 && (n.compare(n.size() - 4, 4, ".txb") == 0 || n.compare(n.size() - 4, 4, ".TXB") == 0);
@@ -1050,7 +1045,7 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
     } else if (tx::is_chapters_file(n, data)) {  // as `transcript pack` reads it (docs/publish.md step 3)
         auto ch = tx::import_chapters(data, desc);  // attached to its transcript by tx_import_chapters
         if (!ch) {
-            rc = fail(unnamed(ch.message()));
+            rc = fail(tx::without_file_name(ch.message(), n));
         } else {
             g_import->chapters.push_back({file, n, std::move(ch.value())});
             g_import->last_error.clear();
@@ -1059,7 +1054,7 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
     } else {
         auto ep = tx::import_transcript(data, desc);
         if (!ep) {
-            rc = fail(unnamed(ep.message()));
+            rc = fail(tx::without_file_name(ep.message(), n));
         } else if (ep->words.empty()) {
             rc = fail("no words in this transcript");
         } else {

@@ -80,12 +80,6 @@ bool same_folder(const std::string& a, const std::string& b) {
     return ::stat(dir_name(a).c_str(), &sa) == 0 && ::stat(dir_name(b).c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
            sa.st_ino == sb.st_ino;
 }
-// `msg` without a leading "NAME: " (the importers name the file; pack's messages give its path).
-std::string without_name(std::string msg, const std::string& name) {
-    const std::string prefix = name + ": ";
-    if (msg.compare(0, prefix.size(), prefix) == 0) msg.erase(0, prefix.size());
-    return msg;
-}
 
 // A chapters file among the inputs (import_chapters), for the transcripts it belongs to.
 struct ChaptersFile {
@@ -261,7 +255,7 @@ int cmd_pack(int argc, char** argv) {
         if (is_chapters_file(idesc.name, Bytes(data.value()))) {  // attached to its transcript below
             auto ch = import_chapters(Bytes(data.value()), idesc);
             print_warnings();
-            if (!ch) { if (problem(j.path + ": " + without_name(ch.message(), idesc.name) + where)) return 1; continue; }
+            if (!ch) { if (problem(j.path + ": " + without_file_name(ch.message(), idesc.name) + where)) return 1; continue; }
             const ManifestEntry* m = j.manifest;  // its line's fields are for a transcript: say they are not used
             if (m && (!m->meta.title.empty() || !m->meta.date.empty() || !m->meta.source_url.empty() ||
                       !m->meta.media_url.empty() || !m->meta.speakers.empty() || m->has_chapters))
@@ -274,7 +268,7 @@ int cmd_pack(int argc, char** argv) {
         print_warnings();
         if (!ep) {
             skipped_jobs.push_back(&j);
-            if (problem(j.path + ": " + without_name(ep.message(), idesc.name) + where)) return 1;  // the path names it
+            if (problem(j.path + ": " + without_file_name(ep.message(), idesc.name) + where)) return 1;  // the path names it
             continue;
         }
         // No title in the file (the importer fell back to the file name) and none in a manifest:

@@ -64,6 +64,27 @@ Episode imported(const std::string& s, Format f, const std::string& name, std::v
 
 }  // namespace
 
+// Protects the one helper `transcript pack` and the page use so that a list which already names
+// the file does not repeat it ("ep.vtt: ep.vtt: the file is empty").
+TEST_CASE("without_file_name strips only a leading \"NAME: \"", "[import]") {
+    ImportDesc d;
+    d.name = "ep.vtt";
+    auto empty = import_transcript(Bytes(std::string("\n")), d);  // an importer's own message
+    REQUIRE_FALSE(empty.ok());
+    CHECK(without_file_name(empty.message(), "ep.vtt") == "the file is empty");
+    CHECK(without_file_name("ep.vtt: line 3: bad", "ep.vtt") == "line 3: bad");
+    // the name absent, only later in the message, a longer name, or no ": " after it: unchanged
+    CHECK(without_file_name("line 3: bad", "ep.vtt") == "line 3: bad");
+    CHECK(without_file_name("line 3: ep.vtt: bad", "ep.vtt") == "line 3: ep.vtt: bad");
+    CHECK(without_file_name("ep.vtt.bak: bad", "ep.vtt") == "ep.vtt.bak: bad");
+    CHECK(without_file_name("ep.vtt", "ep.vtt") == "ep.vtt");
+    CHECK(without_file_name("ep.vtt:", "ep.vtt") == "ep.vtt:");
+    CHECK(without_file_name("ep.vtt: ", "ep.vtt") == "");
+    // an empty name: the importers add no prefix then, so nothing is taken
+    CHECK(without_file_name(": bad", "") == ": bad");
+    CHECK(without_file_name("", "") == "");
+}
+
 TEST_CASE("detect_format uses the extension, then the content", "[import]") {
     CHECK(detect_format("a.VTT", Bytes()) == Format::WebVTT);
     CHECK(detect_format("a.srt", Bytes()) == Format::SRT);
