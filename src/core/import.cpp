@@ -1287,6 +1287,17 @@ bool is_assemblyai(const JsonValue& root, const JsonValue* root_words) {
     return false;
 }
 
+// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
+// none of the fields a transcript JSON is read by. The one test for both is_chapters_file (a .json
+// read as chapters) and import_whisper (refusing such a file as a transcript, saying what it is).
+bool is_chapters_json(const JsonValue& root) {
+    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
+    if (!ch || !ch->is_array()) return false;
+    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
+        if (root.find(key)) return false;
+    return true;
+}
+
 // The speaker of a word (WhisperX labels words, and a segment may hold words of two speakers),
 // else `fallback` (its segment's).
 int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
@@ -1316,10 +1327,12 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             return import_plain(text->str, desc);
         }
         // Podcasting 2.0's chapters file ({"version", "chapters": [{"startTime", "title"}]}) sits
-        // beside transcripts in a show's folder: say what it is, not which transcripts we take
-        if (const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr; ch && ch->is_array())
-            return line_error(root.line, "a chapters file (Podcasting 2.0 \"chapters\"), not a transcript: give the "
-                                         "chapters in a manifest's chapters column (docs/publish.md)");
+        // beside transcripts in a show's folder: say what it is and how it is attached, not which
+        // transcripts we take (pack and the page read X.chapters.json, or X.json, as chapters)
+        if (is_chapters_json(root))
+            return line_error(root.line, "a chapters file (Podcasting 2.0 \"chapters\"), not a transcript: name it "
+                                         "X.chapters.json and pack or open it with its transcript X.* (X.vtt, ...), or "
+                                         "give the chapters in a manifest's chapters column (docs/publish.md)");
         return line_error(root.line, "expected Whisper JSON (an object with \"segments\", \"words\", \"transcription\" or "
                                      "\"text\"), Podcasting 2.0 JSON (an object with \"segments\" of \"startTime\", "
                                      "\"endTime\", \"body\"), AssemblyAI (\"words\" and \"utterances\"), Deepgram "
@@ -2767,16 +2780,6 @@ Status add_chapter(std::vector<Chapter>& out, size_t number, uint32_t start_ms, 
         return make_error(Errc::TooLarge, where + ": more than " + std::to_string(kMaxChapters) + " chapters");
     out.push_back(Chapter{start_ms, std::move(t)});
     return ok_status();
-}
-
-// True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
-// none of the fields a transcript JSON is read by.
-bool is_chapters_json(const JsonValue& root) {
-    const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
-    if (!ch || !ch->is_array()) return false;
-    for (const char* key : {"segments", "words", "transcription", "text", "results", "monologues"})
-        if (root.find(key)) return false;
-    return true;
 }
 
 // A WebVTT chapters track: each cue's start and text (markup removed) a chapter. Cues are read by

@@ -114,6 +114,23 @@ TEST_CASE("chapters: recognised by name, or a .json by its content", "[chapters]
     CHECK(chapters_stem(".chapters.vtt") == ".chapters");  // no stem: nothing belongs to it but ".chapters.*"
 }
 
+// Protects one test for "a chapters JSON": a .json that pack and the page do not take as chapters
+// must not be refused by the transcript importer as "a chapters file" either, and the reverse (the
+// importer's own test had let {"chapters": [...], "words": []} through as chapters).
+TEST_CASE("chapters: the transcript importer refuses as chapters exactly the JSON read as chapters", "[chapters]") {
+    const std::string list = R"("chapters":[{"startTime":0,"title":"Intro"}])";
+    const std::vector<std::string> files = {"{" + list + "}", R"({"version":"1.2.0","chapters":[]})", "{" + list + R"(,"words":[]})",
+                                            "{" + list + R"(,"text":5})", "{" + list + R"(,"transcription":{}})", R"({"chapters":"three"})"};
+    for (const std::string& json : files) {
+        INFO(json);
+        ImportDesc d;
+        d.name = "ep.json";
+        auto r = import_transcript(Bytes(json), d);
+        REQUIRE_FALSE(r.ok());
+        CHECK(is_chapters_file("ep.json", Bytes(json)) == (r.message().find("a chapters file") != std::string::npos));
+    }
+}
+
 TEST_CASE("chapters: malformed, empty and absurd files are errors naming the file and line", "[chapters]") {
     struct Case {
         std::string text, name, expect;

@@ -1115,7 +1115,8 @@ TEST_CASE("Podcasting 2.0 and unknown JSON: malformed variants get clear message
         {"{\"result\":[{\"alternatives\":[]}]}", R"(line 1: expected Whisper JSON)"},
         // a show's chapters file, packed with its folder, was refused as "expected Whisper JSON ..."
         {"{\"version\":\"1.2.0\",\"chapters\":[{\"startTime\":0,\"title\":\"Intro\"}]}",
-         R"(line 1: a chapters file (Podcasting 2.0 "chapters"), not a transcript: give the chapters in a manifest's chapters column)"},
+         R"(line 1: a chapters file (Podcasting 2.0 "chapters"), not a transcript: name it X.chapters.json and pack or open it )"
+         R"(with its transcript X.* (X.vtt, ...), or give the chapters in a manifest's chapters column)"},
     };
     for (const Case& c : cases) {
         INFO(c.json);
