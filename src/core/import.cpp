@@ -1288,7 +1288,7 @@ bool is_assemblyai(const JsonValue& root, const JsonValue* root_words) {
 }
 
 // True when JSON `root` is a Podcasting 2.0 chapters file: an object with a "chapters" array and
-// none of the fields a transcript JSON is read by. The one test for both is_chapters_file (a .json
+// none of the fields a transcript JSON is read by. The one test for both import_if_chapters (a .json
 // read as chapters) and import_whisper (refusing such a file as a transcript, saying what it is).
 bool is_chapters_json(const JsonValue& root) {
     const JsonValue* ch = root.is_object() ? root.find("chapters") : nullptr;
@@ -2817,10 +2817,7 @@ Status vtt_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untit
 // A Podcasting 2.0 chapters file: each chapter's "startTime" (json_seconds) and "title"; a
 // chapter with "toc": false (not for the table of contents) is skipped and counted in `hidden`;
 // "endTime", "img", "url" and "location" are not kept (a chapter runs to the next one).
-Status json_chapters(std::string_view s, std::vector<Chapter>& out, size_t& untitled, size_t& hidden) {
-    auto doc = json_parse(s);
-    if (!doc) return doc.error();
-    const JsonValue& root = doc.value();
+Status json_chapters(const JsonValue& root, std::vector<Chapter>& out, size_t& untitled, size_t& hidden) {
     const JsonValue* list = root.is_object() ? root.find("chapters") : nullptr;
     if (!list || !list->is_array())
         return line_error(root.line, "expected Podcasting 2.0 chapters ({\"version\": \"1.2.0\", \"chapters\": "
@@ -2952,15 +2949,6 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
     return r;
 }
 
-bool is_chapters_file(std::string_view name, Bytes data) {
-    if (ends_with_ci(name, ".chapters.vtt") || ends_with_ci(name, ".chapters.json")) return true;
-    if (!ends_with_ci(name, ".json") || data.size > kMaxChaptersFileBytes || (data.size && !data.ptr)) return false;
-    const std::string_view s = strip_bom(data.view());
-    if (s.find("\"chapters\"") == std::string_view::npos) return false;  // no JSON parse for transcripts
-    auto doc = json_parse(s);
-    return doc.ok() && is_chapters_json(doc.value());
-}
-
 std::string chapters_stem(std::string_view name) {
     for (std::string_view suffix : {".chapters.vtt", ".chapters.json"})
         if (ends_with_ci(name, suffix) && name.size() > suffix.size()) return std::string(name.substr(0, name.size() - suffix.size()));
@@ -2968,7 +2956,11 @@ std::string chapters_stem(std::string_view name) {
     return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
 }
 
-Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc) {
+namespace {
+
+// import_chapters, given `json`: the file already parsed (import_if_chapters parsed it to decide),
+// else null.
+Result<std::vector<Chapter>> read_chapters(Bytes data, const ImportDesc& desc, const JsonValue* json) {
     if (data.size > 0 && !data.ptr) return make_error(Errc::InvalidArgument, "import: null buffer");
     const std::string who = desc.name.empty() ? "" : desc.name + ": ";  // names the file in messages
     if (data.size > kMaxChaptersFileBytes)
@@ -2981,8 +2973,11 @@ Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc)
     else if (sniff_subtitles(s) == Format::WebVTT) {
         st = check_utf8(s);  // JSON strings are checked after unescaping (add_chapter)
         if (st.ok()) st = vtt_chapters(s, out, untitled);
-    } else if (t.front() == '{' || t.front() == '[') st = json_chapters(s, out, untitled, hidden);
-    else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON (UTF-8)");
+    } else if (json) st = json_chapters(*json, out, untitled, hidden);
+    else if (t.front() == '{' || t.front() == '[') {
+        auto doc = json_parse(s);
+        st = doc ? json_chapters(doc.value(), out, untitled, hidden) : Status(doc.error());
+    } else st = line_error(1, "expected a WebVTT chapters track (first line 'WEBVTT') or Podcasting 2.0 chapters JSON (UTF-8)");
     if (st.ok() && untitled) warn(desc, "skipped " + std::to_string(untitled) + " chapter(s) without a title");
     if (st.ok() && out.empty())
         st = make_error(Errc::Malformed, hidden ? "no chapters for the table of contents (all " + std::to_string(hidden) +
@@ -2990,6 +2985,21 @@ Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc)
                                                 : std::string("no chapters in this file"));
     if (!st.ok()) return make_error(st.errc(), who + st.message());
     return out;
+}
+
+}  // namespace
+
+Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc) { return read_chapters(data, desc, nullptr); }
+
+std::optional<Result<std::vector<Chapter>>> import_if_chapters(Bytes data, const ImportDesc& desc) {
+    const std::string_view name = desc.name;
+    if (ends_with_ci(name, ".chapters.vtt") || ends_with_ci(name, ".chapters.json")) return import_chapters(data, desc);
+    if (!ends_with_ci(name, ".json") || data.size > kMaxChaptersFileBytes || (data.size && !data.ptr)) return std::nullopt;
+    const std::string_view s = strip_bom(data.view());
+    if (s.find("\"chapters\"") == std::string_view::npos) return std::nullopt;  // no JSON parse for transcripts
+    auto doc = json_parse(s);
+    if (!doc.ok() || !is_chapters_json(doc.value())) return std::nullopt;
+    return read_chapters(data, desc, &doc.value());  // not parsed again
 }
 
 }  // namespace tx

@@ -25,6 +25,7 @@
 // Every importer validates its input and returns Errc::Malformed with a message naming the line
 // ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,12 +91,6 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc = {});
 constexpr size_t kMaxChapters = 10000;           // more chapters in one file are refused (TooLarge)
 constexpr size_t kMaxChapterTitleBytes = 1000;   // a longer title is refused: a transcript, not chapters
 
-// True when the file `name` with content `data` is a chapters file: the name ends in
-// ".chapters.vtt" or ".chapters.json" (any case), or a .json name holds Podcasting 2.0 chapters
-// (an object with a "chapters" array and no transcript field such as "segments"). A .vtt is a
-// chapters track only by its name (content is no guide: captions and chapter titles look alike);
-// any other .vtt is a transcript.
-bool is_chapters_file(std::string_view name, Bytes data);
 
 // The transcript stem a chapters file belongs to: "ep1.chapters.vtt" and "ep1.chapters.json" ->
 // "ep1"; other names ("ep1.json") lose their last extension, as a transcript's stem does.
@@ -114,5 +109,15 @@ std::string chapters_stem(std::string_view name);
 // Errc::TooLarge (a file over 16 MiB, more than kMaxChapters chapters); messages start with
 // desc.name as import_transcript's do.
 Result<std::vector<Chapter>> import_chapters(Bytes data, const ImportDesc& desc = {});
+
+// import_chapters for a file that is a chapters file, for the readers of mixed files (`transcript
+// pack`, the page): the file `desc.name` with content `data` is one when the name ends in
+// ".chapters.vtt" or ".chapters.json" (any case), or a .json name holds Podcasting 2.0 chapters
+// (an object with a "chapters" array and no transcript field such as "segments"). A .vtt is a
+// chapters track only by its name (content is no guide: captions and chapter titles look alike);
+// any other .vtt is a transcript. Such a .json is parsed once, to decide and to read.
+// @return std::nullopt when it is no chapters file (read it with import_transcript), else what
+// import_chapters returns for it: the chapters, or the error naming the file and line.
+std::optional<Result<std::vector<Chapter>>> import_if_chapters(Bytes data, const ImportDesc& desc);
 
 }  // namespace tx

@@ -1008,7 +1008,7 @@ EMSCRIPTEN_KEEPALIVE void tx_import_begin() {
 // Import one file: `len` bytes at `ptr` (malloc'd by JS; freed here). A bundle (.txb, or content
 // starting with the bundle magic) gives all its episodes; anything else goes through
 // import_transcript (.txt, .vtt, .srt, Whisper / Podcasting 2.0 .json, .html; format from the name, then the content),
-// except a chapters file (is_chapters_file), kept for the transcript opened with it (tx_import_chapters).
+// except a chapters file (import_if_chapters), kept for the transcript opened with it (tx_import_chapters).
 // @return 1 if the file gave at least one episode or chapters, 0 on error (tx_import_last_error says why).
 EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len) {
     if (!g_import) tx_import_begin();
@@ -1042,12 +1042,11 @@ EMSCRIPTEN_KEEPALIVE int tx_import_file(const char* name, uint8_t* ptr, int len)
         rc = fail(std::string("not a readable transcript bundle: ") + as_bundle.message());
     } else if (len == 0) {
         rc = fail("the file is empty");
-    } else if (tx::is_chapters_file(n, data)) {  // as `transcript pack` reads it (docs/publish.md step 3)
-        auto ch = tx::import_chapters(data, desc);  // attached to its transcript by tx_import_chapters
-        if (!ch) {
-            rc = fail(tx::without_file_name(ch.message(), n));
+    } else if (auto ch = tx::import_if_chapters(data, desc)) {  // as `transcript pack` reads it (docs/publish.md step 3)
+        if (!ch->ok()) {  // else attached to its transcript by tx_import_chapters
+            rc = fail(tx::without_file_name(ch->message(), n));
         } else {
-            g_import->chapters.push_back({file, n, std::move(ch.value())});
+            g_import->chapters.push_back({file, n, std::move(ch->value())});
             g_import->last_error.clear();
             rc = 1;
         }

@@ -252,16 +252,15 @@ int cmd_pack(int argc, char** argv) {
         auto print_warnings = [&] {
             for (const std::string& w : warnings) std::fprintf(stderr, "transcript pack: warning: %s%s\n", w.c_str(), where.c_str());
         };
-        if (is_chapters_file(idesc.name, Bytes(data.value()))) {  // attached to its transcript below
-            auto ch = import_chapters(Bytes(data.value()), idesc);
+        if (auto ch = import_if_chapters(Bytes(data.value()), idesc)) {  // a chapters file: attached to its transcript below
             print_warnings();
-            if (!ch) { if (problem(j.path + ": " + without_file_name(ch.message(), idesc.name) + where)) return 1; continue; }
+            if (!ch->ok()) { if (problem(j.path + ": " + without_file_name(ch->message(), idesc.name) + where)) return 1; continue; }
             const ManifestEntry* m = j.manifest;  // its line's fields are for a transcript: say they are not used
             if (m && (!m->meta.title.empty() || !m->meta.date.empty() || !m->meta.source_url.empty() ||
                       !m->meta.media_url.empty() || !m->meta.speakers.empty() || m->has_chapters))
                 std::fprintf(stderr, "transcript pack: warning: %s%s: a chapters file: the manifest line's other fields are not used "
                              "(list its transcript %s.* there instead)\n", j.path.c_str(), where.c_str(), chapters_stem(idesc.name).c_str());
-            chapter_files.push_back({j.path, where, std::move(ch.value())});
+            chapter_files.push_back({j.path, where, std::move(ch->value())});
             continue;
         }
         auto ep = import_transcript(Bytes(data.value()), idesc);

@@ -25,6 +25,13 @@ Result<std::vector<Chapter>> chapters(const std::string& text, const std::string
     return import_chapters(Bytes(text), d);
 }
 
+// True when `data` named `name` is taken as a chapters file (import_if_chapters), not a transcript.
+bool read_as_chapters(const std::string& name, Bytes data) {
+    ImportDesc d;
+    d.name = name;
+    return import_if_chapters(data, d).has_value();
+}
+
 // The error message of reading `text` as `name` (empty when it was read).
 std::string error_of(const std::string& text, const std::string& name = "ep.chapters.json") {
     auto r = chapters(text, name);
@@ -95,18 +102,45 @@ TEST_CASE("chapters: attached chapters survive the bundle, in time order", "[cha
 TEST_CASE("chapters: recognised by name, or a .json by its content", "[chapters]") {
     const std::string vtt = "WEBVTT\n\n00:00.000 --> 00:05.000\nIntro\n";
     const std::string chapters_json = R"({"version":"1.2.0","chapters":[{"startTime":0,"title":"Intro"}]})";
-    CHECK(is_chapters_file("ep.chapters.vtt", Bytes(vtt)));
-    CHECK(is_chapters_file("EP.Chapters.VTT", Bytes(vtt)));
-    CHECK(is_chapters_file("ep.chapters.json", Bytes(std::string("{}"))));  // by name: read (and refused) as chapters
-    CHECK(is_chapters_file("ep.json", Bytes(chapters_json)));
-    CHECK(is_chapters_file("ep.json", Bytes("\xEF\xBB\xBF" + chapters_json)));
+    CHECK(read_as_chapters("ep.chapters.vtt", Bytes(vtt)));
+    CHECK(read_as_chapters("EP.Chapters.VTT", Bytes(vtt)));
+    CHECK(read_as_chapters("ep.chapters.json", Bytes(std::string("{}"))));  // by name: read (and refused) as chapters
+    CHECK(read_as_chapters("ep.json", Bytes(chapters_json)));
+    CHECK(read_as_chapters("ep.json", Bytes("\xEF\xBB\xBF" + chapters_json)));
     // transcripts, even ones saying "chapters"
-    CHECK_FALSE(is_chapters_file("ep.vtt", Bytes(vtt)));  // a chapters track must be named so: content is no guide
-    CHECK_FALSE(is_chapters_file("ep.txt", Bytes(chapters_json)));
-    CHECK_FALSE(is_chapters_file("ep.json", Bytes(std::string(R"({"text":"chapters","segments":[]})"))));
-    CHECK_FALSE(is_chapters_file("ep.json", Bytes(std::string(R"({"segments":[{"start":0,"end":1,"text":"x"}],"chapters":[]})"))));
-    CHECK_FALSE(is_chapters_file("ep.json", Bytes(std::string(R"({"chapters":"three"})"))));
-    CHECK_FALSE(is_chapters_file("ep.json", Bytes(std::string(R"({"chapters":[)"))));  // broken: the importer says why
+    CHECK_FALSE(read_as_chapters("ep.vtt", Bytes(vtt)));  // a chapters track must be named so: content is no guide
+    CHECK_FALSE(read_as_chapters("ep.txt", Bytes(chapters_json)));
+    CHECK_FALSE(read_as_chapters("ep.json", Bytes(std::string(R"({"text":"chapters","segments":[]})"))));
+    CHECK_FALSE(read_as_chapters("ep.json", Bytes(std::string(R"({"segments":[{"start":0,"end":1,"text":"x"}],"chapters":[]})"))));
+    CHECK_FALSE(read_as_chapters("ep.json", Bytes(std::string(R"({"chapters":"three"})"))));
+    CHECK_FALSE(read_as_chapters("ep.json", Bytes(std::string(R"({"chapters":[)"))));  // broken: the importer says why
+
+    // what it reads is what import_chapters reads, warnings too (a .json parsed once, not twice)
+    const std::vector<std::pair<std::string, std::string>> files = {
+        {"ep.chapters.vtt", vtt},
+        {"ep.chapters.json", "{}"},
+        {"ep.json", "\xEF\xBB\xBF" + chapters_json},
+        {"ep.json", R"({"chapters":[{"startTime":0,"title":""},{"startTime":3,"title":"B"}]})"},
+        {"ep.json", "{\"chapters\":[\n{\"title\":\"A\"}]}"},
+    };
+    for (const auto& f : files) {
+        INFO(f.first << " " << f.second);
+        std::vector<std::string> warned, warned_once;
+        ImportDesc d;
+        d.name = f.first;
+        d.warnings = &warned;
+        auto ch = import_if_chapters(Bytes(f.second), d);
+        REQUIRE(ch.has_value());
+        d.warnings = &warned_once;
+        auto expect = import_chapters(Bytes(f.second), d);
+        CHECK(ch->message() == expect.message());
+        CHECK(warned == warned_once);
+        if (ch->ok() && expect.ok()) {
+            REQUIRE(ch->value().size() == expect->size());
+            for (size_t i = 0; i < expect->size(); ++i)
+                CHECK((ch->value()[i].start_ms == expect->at(i).start_ms && ch->value()[i].title == expect->at(i).title));
+        }
+    }
 
     CHECK(chapters_stem("ep1.chapters.vtt") == "ep1");
     CHECK(chapters_stem("ep1.en.Chapters.JSON") == "ep1.en");
@@ -127,7 +161,7 @@ TEST_CASE("chapters: the transcript importer refuses as chapters exactly the JSO
         d.name = "ep.json";
         auto r = import_transcript(Bytes(json), d);
         REQUIRE_FALSE(r.ok());
-        CHECK(is_chapters_file("ep.json", Bytes(json)) == (r.message().find("a chapters file") != std::string::npos));
+        CHECK(read_as_chapters("ep.json", Bytes(json)) == (r.message().find("a chapters file") != std::string::npos));
     }
 }
 
@@ -181,5 +215,5 @@ TEST_CASE("chapters: too many chapters or bytes are refused as TooLarge", "[chap
     REQUIRE_FALSE(h.ok());
     CHECK(h.errc() == Errc::TooLarge);
     CHECK(h.message() == "h.json: a chapters file of 17 MiB; the limit is 16 MiB");
-    CHECK_FALSE(is_chapters_file("h.json", Bytes(huge)));  // left to the importer, which refuses it as chapters
+    CHECK_FALSE(read_as_chapters("h.json", Bytes(huge)));  // left to the importer, which refuses it as chapters
 }

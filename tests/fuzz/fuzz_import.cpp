@@ -9,7 +9,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     // first byte: the format (seeds use 0-6); Auto also tries names, so detection by extension is
     // exercised (values 7-11: Auto with a .json, .html, .txt, .vtt or .srt name); 12-13: a chapters
-    // file (import_chapters, is_chapters_file) named x.chapters.vtt or x.json
+    // file (import_chapters, import_if_chapters) named x.chapters.vtt or x.json
     static const tx::Format kFormats[] = {tx::Format::Auto, tx::Format::PlainText, tx::Format::WebVTT, tx::Format::SRT,
                                           tx::Format::WhisperJSON, tx::Format::PodcastJSON, tx::Format::HTML};
     static const char* const kNames[] = {"x.json", "x.html", "x.txt", "x.vtt", "x.srt"};
@@ -17,8 +17,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     const unsigned sel = data[0] % 14;
     if (sel >= 12) {  // chapters: accepted ones are titled, bounded and not more than kMaxChapters
         d.name = sel == 12 ? "x.chapters.vtt" : "x.json";
-        tx::is_chapters_file(d.name, tx::Bytes(data + 1, size - 1));
+        auto maybe = tx::import_if_chapters(tx::Bytes(data + 1, size - 1), d);
         auto ch = tx::import_chapters(tx::Bytes(data + 1, size - 1), d);
+        if (maybe && maybe->message() != ch.message()) __builtin_trap();  // one reading, either way in
         if (!ch) return 0;
         if (ch->empty() || ch->size() > tx::kMaxChapters) __builtin_trap();
         for (const tx::Chapter& c : ch.value())
