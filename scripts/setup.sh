@@ -19,6 +19,7 @@ PKGS=(build-essential cmake ninja-build pkg-config git ca-certificates dpkg-dev
       catch2 libzstd-dev zstd brotli libstemmer-dev
       clang libclang-rt-14-dev
       fonts-inter fonts-noto-core fonts-dejavu-core python3-fonttools
+      fonts-wqy-microhei   # a CJK font for the browser tests (1.6 MB): the page draws CJK with the system's fonts
       python3-numpy
       chromium)
 missing=()

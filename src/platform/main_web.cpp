@@ -74,7 +74,7 @@ const ImWchar kAllGlyphs[] = {0x0020, 0x00FF, 0x0100, 0x017F, 0x2010, 0x203A, 0x
                               0x2212, 0x2212, 0x2248, 0x2248, 0x25A1, 0x25A1, 0x25B2, 0x25BC, 0};
 const ImWchar kUiGlyphs[] = {0x0020, 0x007E, 0x00B7, 0x00B7, 0x00D7, 0x00D7, 0x2013, 0x2014, 0x2018, 0x201D,
                              0x2026, 0x2026, 0x2212, 0x2212, 0x2248, 0x2248, 0};
-constexpr ImWchar kMissingGlyph = 0x25A1;  // WHITE SQUARE: drawn for a character the font lacks (CJK, emoji)
+constexpr ImWchar kMissingGlyph = 0x25A1;  // WHITE SQUARE: drawn for a character the atlas lacks (emoji, Arabic; CJK no font has)
 
 bool in_ranges(const ImWchar* r, uint32_t cp) {
     for (; r[0]; r += 2)
@@ -188,6 +188,165 @@ struct ContentGlyphs {
     }
 };
 
+// ---- CJK glyphs from the browser's fonts ----
+// Inter has no Chinese, Japanese or Korean, and no CJK font fits the page's byte budget, so the
+// full atlas takes those characters of the loaded text (ContentGlyphs::chars in kBrowserGlyphs)
+// from the browser: js_raster_glyphs draws them with canvas 2D fillText in the system's fonts, and
+// build_fonts puts them into the atlas as custom glyphs (AddCustomRectFontGlyph), one per size the
+// atlas holds, at its devicePixelRatio. A character no installed font has stays kMissingGlyph, as
+// do those beyond kMaxBrowserGlyphs or kBrowserGlyphArea. Right-to-left scripts, Indic and Thai
+// need shaping, which one glyph per code point cannot give: they stay boxes too.
+
+// Han (and its radicals, strokes, compatibility forms), kana, Hangul and its jamo, bopomofo, CJK
+// punctuation and enclosed / squared forms, and the half- and full-width forms: none of them is in
+// the UI font's subset (CMakeLists.txt), so the two sources never hold the same code point.
+const ImWchar kBrowserGlyphs[] = {0x1100, 0x11FF, 0x2E80, 0x2FDF, 0x3000, 0x33FF, 0x3400, 0x4DBF, 0x4E00, 0x9FFF,
+                                  0xA960, 0xA97F, 0xAC00, 0xD7FF, 0xF900, 0xFAFF, 0xFE30, 0xFE4F, 0xFF00, 0xFFEF, 0};
+constexpr size_t kMaxBrowserGlyphs = 3000;  // distinct characters; a Chinese text of a few hours uses ~2,500
+// Atlas pixels the browser's glyphs may take over all sizes (~3,000 characters at devicePixelRatio
+// 2): the atlas texture then stays within 4096 x 4096, which every WebGL2 device can hold.
+constexpr double kBrowserGlyphArea = 8.0e6;
+constexpr ImWchar kNoFontProbe = 0x0378;  // unassigned: what the browser draws for a character no font has
+
+// Draws the UTF-16 code units cps[0..n) white on transparent into one canvas, once per size band
+// (in the CJK fonts of Linux, macOS and Windows by name: a character the named fonts lack costs the
+// browser a search through all the system's fonts, ~0.25 ms each on Linux, against ~0.04 ms drawn
+// from a named font)
+// b < nb (bands[4b..4b+4): font px, cell width, cell height, baseline y in the cell; pen at x = 1),
+// reads it back with one getImageData, and writes each glyph's cell of alpha to `alpha` (band by
+// band, glyph by glyph, rows of cell width) and its advance (measureText) to adv[b * n + i].
+// @return 1, or 0 when the page has no 2D canvas (alpha and adv are then untouched).
+EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int nb, uint8_t* alpha, float* adv), {
+  var W = 2048, tops = [], H = 0, b, i;
+  var band = function(b) { return HEAPF32.subarray((bands >> 2) + 4 * b, (bands >> 2) + 4 * b + 4); };
+  for (b = 0; b < nb; ++b) { tops.push(H); H += Math.ceil(n / Math.floor(W / band(b)[1])) * band(b)[2]; }
+  var c = document.createElement('canvas');
+  c.width = W; c.height = H;
+  var x = H > 0 && c.getContext('2d', { willReadFrequently: true });
+  if (!x) return 0;
+  x.fillStyle = '#fff';
+  for (b = 0; b < nb; ++b) {
+    var f = band(b), cols = Math.floor(W / f[1]);
+    x.font = f[0] + "px 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', 'Malgun Gothic', 'Apple SD Gothic Neo', 'WenQuanYi Micro Hei', 'Droid Sans Fallback', sans-serif";
+    for (i = 0; i < n; ++i) {
+      var s = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
+      x.fillText(s, (i % cols) * f[1] + 1, tops[b] + Math.floor(i / cols) * f[2] + f[3]);
+      HEAPF32[(adv >> 2) + b * n + i] = x.measureText(s).width;
+    }
+  }
+  var d = x.getImageData(0, 0, W, H).data, o = alpha;
+  for (b = 0; b < nb; ++b) {
+    var g = band(b), k = Math.floor(W / g[1]);
+    for (i = 0; i < n; ++i)
+      for (var y = 0; y < g[2]; ++y) {
+        var p = ((tops[b] + Math.floor(i / k) * g[2] + y) * W + (i % k) * g[1]) * 4 + 3;
+        for (var e = 0; e < g[1]; ++e, p += 4) HEAPU8[o++] = d[p];
+      }
+  }
+  return 1;
+});
+
+// The UI font's em as a fraction of ImGui's font size (stb_truetype scales ascent - descent of
+// 'hhea' to it): the browser's glyphs are drawn at that em, as large as the Latin around them.
+// @return 0.8 when the font's tables cannot be read.
+float ui_font_em() {
+    const unsigned char* f = tx_ui_font;
+    const size_t n = tx_ui_font_size;
+    auto u16 = [&](size_t o) { return o + 2 <= n ? unsigned(f[o] << 8 | f[o + 1]) : 0u; };
+    unsigned upem = 0;
+    int asc = 0, desc = 0;
+    for (unsigned i = 0, tables = u16(4); i < tables && 12 + 16 * (i + 1) <= n; ++i) {
+        const size_t r = 12 + 16 * i, off = size_t(u16(r + 8)) << 16 | u16(r + 10);
+        if (std::memcmp(f + r, "head", 4) == 0) upem = u16(off + 18);
+        if (std::memcmp(f + r, "hhea", 4) == 0) asc = int16_t(u16(off + 4)), desc = int16_t(u16(off + 6));
+    }
+    return upem && asc > desc ? float(upem) / float(asc - desc) : 0.8f;
+}
+
+// The browser's glyphs for one atlas build: queued for the atlas before Build (add), copied into
+// its texture after (finish).
+struct BrowserGlyphs {
+    struct Band { float px, w, h, base; };  // as js_raster_glyphs reads them
+    struct Glyph { int rect; ImFont* font; ImWchar c; int band, cell, x0, y0; };
+    double area = 0;           // texels of the queued glyphs' rects
+    std::vector<ImWchar> cps;  // kNoFontProbe, then the characters
+    std::vector<Band> bands;
+    std::vector<uint8_t> alpha;
+    std::vector<float> adv;
+    std::vector<Glyph> glyphs;
+
+    // Rasterise `chars`' characters in kBrowserGlyphs at each of the font sizes `px`.
+    // @return false when there are none or the browser could not draw them.
+    bool raster(const std::vector<ImWchar>& chars, std::initializer_list<float> px) {
+        const float em = ui_font_em();
+        double area = 0;
+        for (float p : px) {
+            const float e = std::round(p * em);
+            bands.push_back({e, std::ceil(e * 1.1f) + 2, std::ceil(e * 1.4f) + 2, std::ceil(e * 1.1f) + 1});
+            area += double(e) * e;
+        }
+        const size_t cap = std::min(kMaxBrowserGlyphs, size_t(kBrowserGlyphArea / std::max(area, 1.0)));
+        cps.push_back(kNoFontProbe);
+        for (ImWchar c : chars)
+            if (cps.size() <= cap && in_ranges(kBrowserGlyphs, c)) cps.push_back(c);
+        if (cps.size() == 1) return false;
+        size_t cells = 0;
+        for (const Band& b : bands) cells += size_t(b.w * b.h) * cps.size();
+        alpha.resize(cells);
+        adv.resize(bands.size() * cps.size());
+        return js_raster_glyphs(cps.data(), int(cps.size()), &bands[0].px, int(bands.size()), alpha.data(), adv.data()) == 1;
+    }
+    // Queue band b's glyphs as custom glyphs of `font`: each cropped to its ink; none for a
+    // character drawn blank or as the browser's no-font glyph (kNoFontProbe's), which then stays
+    // kMissingGlyph. @return the number queued.
+    uint32_t add(ImFontAtlas* atlas, ImFont* font, int b) {
+        const Band& bd = bands[size_t(b)];
+        const size_t w = size_t(bd.w), h = size_t(bd.h), n = cps.size();
+        size_t cell = 0;
+        for (int i = 0; i < b; ++i) cell += size_t(bands[size_t(i)].w * bands[size_t(i)].h) * n;
+        const uint8_t* probe = &alpha[cell];
+        const size_t before = glyphs.size();
+        for (size_t i = 1; i < n; ++i) {
+            const uint8_t* a = &alpha[cell + i * w * h];
+            int x0 = int(w), y0 = int(h), x1 = -1, y1 = -1;
+            for (size_t y = 0; y < h; ++y)
+                for (size_t x = 0; x < w; ++x)
+                    if (a[y * w + x]) x0 = std::min(x0, int(x)), x1 = std::max(x1, int(x)), y0 = std::min(y0, int(y)), y1 = std::max(y1, int(y));
+            if (x1 < 0 || std::memcmp(a, probe, w * h) == 0) continue;
+            // y offset from the baseline for now: finish() moves it down by the font's ascent
+            const int rect = atlas->AddCustomRectFontGlyph(font, cps[i], x1 - x0 + 1, y1 - y0 + 1, std::round(adv[size_t(b) * n + i]),
+                                                           ImVec2(float(x0 - 1), float(y0) - bd.base));
+            area += double(x1 - x0 + 2) * double(y1 - y0 + 2);  // with ImGui's padding
+            glyphs.push_back({rect, font, cps[i], b, int(cell + i * w * h), x0, y0});
+        }
+        return uint32_t(glyphs.size() - before);
+    }
+    // The atlas texture's width for them: ImGui picks it from its own glyphs' area alone (512 for
+    // the UI font), and thousands of CJK rects would then make it too tall for a GPU (8192+ rows).
+    // @return 0 (ImGui's choice) when they need no wider one.
+    int tex_width() const {
+        const double side = std::sqrt(area * 1.25);  // with the UI font's glyphs and packing losses
+        return side >= 2048 * 0.7 ? 4096 : side >= 1024 * 0.7 ? 2048 : side >= 512 * 0.7 ? 1024 : 0;
+    }
+    // After Build: copy each glyph's ink into its rect of the (alpha) texture and put it on the
+    // font's baseline (ImGui's glyph y is from the top of the line).
+    void finish(ImFontAtlas* atlas) {
+        unsigned char* tex = nullptr;
+        int tw = 0, th = 0;
+        atlas->GetTexDataAsAlpha8(&tex, &tw, &th);
+        for (const Glyph& gl : glyphs) {
+            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(gl.rect);
+            const size_t w = size_t(bands[size_t(gl.band)].w);
+            for (int y = 0; y < r->Height; ++y)
+                std::memcpy(tex + size_t(r->Y + y) * size_t(tw) + r->X, &alpha[size_t(gl.cell) + size_t(gl.y0 + y) * w + size_t(gl.x0)], r->Width);
+            if (auto* glyph = const_cast<ImFontGlyph*>(gl.font->FindGlyphNoFallback(gl.c))) {
+                glyph->Y0 += IM_ROUND(gl.font->Ascent);
+                glyph->Y1 += IM_ROUND(gl.font->Ascent);
+            }
+        }
+    }
+};
+
 struct Platform {
     SDL_Window* window = nullptr;
     SDL_GLContext gl = nullptr;
@@ -196,6 +355,8 @@ struct Platform {
     bool fonts_all_glyphs = false;
     uint64_t glyphs_checked_rev = ~uint64_t(0);  // model revision whose text content_is_ascii() checked
     double font_atlas_ms = 0;                   // duration of the last build_fonts()
+    double browser_glyphs_ms = 0;               // the part of it drawing and reading the browser's glyphs
+    uint32_t browser_glyphs = 0;                // characters the last atlas took from the browser (BrowserGlyphs)
     ContentGlyphs content_glyphs;               // the characters of the loaded text (full atlas only)
     ImVector<ImWchar> atlas_ranges;             // the full atlas' glyph ranges
     size_t atlas_extra = 0;                     // content_glyphs.extra entries in atlas_ranges
@@ -374,7 +535,8 @@ ImVector<ImWchar> heading_glyphs(const tx::AppModel& m) {
 // (Re)build the font atlas at the current devicePixelRatio and font scale so text is crisp on
 // HiDPI screens: glyphs are rasterised at px*dpr and drawn at 1/dpr scale. All three sizes are
 // built (the first frame uses each); `all_glyphs` false builds only kUiGlyphs (see frame()), true
-// kAllGlyphs plus the characters of the loaded text the font subset has (ContentGlyphs::extra).
+// kAllGlyphs plus the characters of the loaded text the font subset has (ContentGlyphs::extra)
+// and its Chinese, Japanese and Korean ones from the browser's fonts (BrowserGlyphs).
 void build_fonts(float dpr, float scale, bool all_glyphs) {
     const double t0 = emscripten_get_now();
     ImGuiIO& io = ImGui::GetIO();
@@ -397,15 +559,26 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     }
     void* data = const_cast<unsigned char*>(tx_ui_font);
     int size = int(tx_ui_font_size);
-    g->fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kBodyPx * scale * dpr), &cfg, ranges);
-    g->fonts.small = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kSmallPx * scale * dpr), &cfg, ranges);
+    const float px[] = {std::round(kBodyPx * scale * dpr), std::round(kSmallPx * scale * dpr), std::round(kLargePx * scale * dpr)};
+    g->fonts.body = io.Fonts->AddFontFromMemoryTTF(data, size, px[0], &cfg, ranges);
+    g->fonts.small = io.Fonts->AddFontFromMemoryTTF(data, size, px[1], &cfg, ranges);
     if (!all_glyphs) g->heading_ranges = heading_glyphs(g->model);
-    g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, std::round(kLargePx * scale * dpr), &cfg,
-                                                    all_glyphs ? ranges : g->heading_ranges.Data);
+    g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, px[2], &cfg, all_glyphs ? ranges : g->heading_ranges.Data);
+    BrowserGlyphs browser;
+    const double t_browser = emscripten_get_now();
+    g->browser_glyphs = 0;
+    if (all_glyphs && browser.raster(g->content_glyphs.chars, {px[0], px[1], px[2]})) {
+        g->browser_glyphs = browser.add(io.Fonts, g->fonts.body, 0);
+        browser.add(io.Fonts, g->fonts.small, 1);
+        browser.add(io.Fonts, g->fonts.large, 2);
+    }
+    g->browser_glyphs_ms = emscripten_get_now() - t_browser;
     for (ImFont* f : {g->fonts.body, g->fonts.small, g->fonts.large})
         f->FallbackChar = all_glyphs ? kMissingGlyph : ImWchar('?');  // ImGui takes '?' if the atlas lacks it
     io.FontGlobalScale = 1.f / dpr;
+    io.Fonts->TexDesiredWidth = browser.tex_width();
     io.Fonts->Build();
+    browser.finish(io.Fonts);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->font_dpr = dpr;
@@ -741,7 +914,8 @@ uint32_t missing_glyphs() {
 // and fontAtlasAllGlyphs (the last font atlas build: its duration, and whether it is the full one
 // or holds only the UI's glyphs, see build_fonts), missingGlyphs (with the full atlas: distinct
 // characters met in the text and queries since the page opened that it cannot draw, shown as a
-// box), frames,
+// box), browserGlyphs and browserGlyphsMs (the characters the last full atlas took from the
+// browser's fonts, BrowserGlyphs, and the part of fontAtlasMs spent drawing and queueing them), frames,
 // longestFrameMs (longest main-loop callback, drawn or not), longestLoadFrameMs (the same while
 // an archive is still indexing or finding topics, the first frame excluded: it builds the font
 // atlas, ~100 ms with software GL, demo or archive alike), typing, dark, fontScale, timeline.
@@ -756,6 +930,8 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"fontAtlasMs\":" + std::to_string(g->font_atlas_ms) +
                 ",\"fontAtlasAllGlyphs\":" + (g->fonts_all_glyphs ? "true" : "false") +
                 ",\"missingGlyphs\":" + std::to_string(missing_glyphs()) +
+                ",\"browserGlyphs\":" + std::to_string(g->browser_glyphs) +
+                ",\"browserGlyphsMs\":" + std::to_string(g->browser_glyphs_ms) +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
                 ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
                 ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +

@@ -1,8 +1,9 @@
 // Transcripts in other scripts are drawn with their letters: the UI font keeps Inter's Greek,
 // Cyrillic, Latin Extended-B and Vietnamese letters, and the full atlas rasterises the ones the
-// loaded text (and a typed query) uses. Chinese, Japanese and Korean have no glyphs: a box.
+// loaded text (and a typed query) uses. Chinese, Japanese and Korean come from the browser's fonts
+// (the test machine has fonts-wqy-microhei, setup.sh); a character no font has is a box.
 import fs from 'node:fs';
-import { dropTextFiles, waitState, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
+import { dropTextFiles, waitState, pixelStats, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
 
 const RU = 'Ёжик в тумане шёл к медвежонку считать звёзды.\n\n' +
   'Україна: їжак і ґанок. Română: știință și țară.\n';
@@ -16,7 +17,7 @@ const full = (s) => s.fontAtlasAllGlyphs && typeof s.missingGlyphs === 'number';
 
 export const tests = [
   {
-    name: 'dropped Russian, Ukrainian, Romanian, Vietnamese and Greek transcripts are drawn with their letters, not "?"; a typed query in another script rebuilds the atlas; CJK counts as missing (protects the font subset and build_fonts\' content glyphs)',
+    name: 'dropped Russian, Ukrainian, Romanian, Vietnamese and Greek transcripts are drawn with their letters, not "?"; a typed query in another script rebuilds the atlas, Chinese included (protects the font subset and build_fonts\' content glyphs)',
     async fn({ browser, site }) {
       const { page, dir } = await dropTextFiles(browser, site, { 'ru.txt': RU, 'vi.txt': VI });
       try {
@@ -46,9 +47,10 @@ export const tests = [
         assertEq(s.query, 'ελληνική', 'the Greek query is pasted');
         assertEq(s.missingGlyphs, 0, 'the Greek letters of the query are in the atlas');
         saveShot('scripts-greek-query', await page.screenshot());
-        // Chinese: Inter has none, so they stay missing (drawn as a box)
-        s = await paste('刺猬', 2);
-        assertEq(s.missingGlyphs, 2, 'the two Chinese characters are missing, nothing else');
+        // Chinese: Inter has none; the rebuilt atlas takes them from the browser's fonts
+        s = await paste('刺猬', 0);
+        assertEq(s.missingGlyphs, 0, 'the two Chinese characters of the query are in the atlas');
+        assertEq(s.browserGlyphs, 2, 'drawn by the browser');
         saveShot('scripts-cjk-query', await page.screenshot());
       } finally {
         await page.context().close();
@@ -70,20 +72,63 @@ export const tests = [
     name: 'a speaker name and a title in other scripts, over ASCII text, get their letters too (protects the one list of drawn strings the atlas reads: the speakers and titles are in no episode text)',
     async fn({ browser, site }) {
       // the title is the file name; the speakers come from <v> tags, which are not in the text; one
-      // Chinese character in each: with both read, exactly those two are missing, the Greek none
+      // Chinese character in each: with both read, exactly those two come from the browser
       const vtt = 'WEBVTT\n\n00:00.000 --> 00:03.000\n<v Ζωή 刺>Hello there, this is plain text.\n\n' +
         '00:03.000 --> 00:06.000\n<v Bob>And this is more plain text.\n';
       const { page, dir } = await dropTextFiles(browser, site, { 'Αθήνα 猬.vtt': vtt });
       try {
-        const s = await waitState(page, (st) => st.ready && full(st) && st.missingGlyphs === 2, 5000)
+        const s = await waitState(page, (st) => st.ready && full(st) && st.browserGlyphs === 2, 5000)
           .catch(() => page.evaluate(() => window.explorer.state()));
         assert(s.fontAtlasAllGlyphs, 'the full atlas');
-        assertEq(s.missingGlyphs, 2, 'the speaker\'s and the title\'s Chinese character are met, and their Greek letters drawn');
+        assertEq(s.browserGlyphs, 2, 'the speaker\'s and the title\'s Chinese character are met');
+        assertEq(s.missingGlyphs, 0, 'and drawn, and their Greek letters too');
         saveShot('scripts-speaker-title', await page.screenshot());
       } finally {
         await page.context().close();
         fs.rmSync(dir, { recursive: true, force: true });
       }
+    },
+  },
+  {
+    name: 'Chinese, Japanese and Korean are drawn with the browser\'s fonts, each character its own shape; one no font has is still a box (protects BrowserGlyphs)',
+    async fn({ browser, site }) {
+      // The reader's pixels of one transcript, dropped as cjk.txt (the same title every time).
+      // Before the browser's glyphs every CJK character was the same box, so any two texts that
+      // differ only in their CJK characters were drawn alike.
+      const reader = { x: 450, y: 200, w: 830, h: 200 };
+      const draw = async (text, shot) => {
+        const { page, dir } = await dropTextFiles(browser, site, { 'cjk.txt': text });
+        try {
+          const s = await waitState(page, (st) => st.ready && full(st) && st.fontAtlasMs > 0, 5000);
+          await page.waitForTimeout(300);
+          const png = await page.screenshot();
+          saveShot(shot, png);
+          assert(page.errors.length === 0, 'no page errors: ' + page.errors.join(' | '));
+          return { s: await page.evaluate(() => window.explorer.state()), px: (await regionPixels(page, png, reader)).data,
+                   ink: (await pixelStats(page, png, reader)).inkPixels };
+        } finally {
+          await page.context().close();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      const differ = (a, b) => { let n = 0; for (let i = 0; i < a.length; i += 4) if (a[i] !== b[i]) ++n; return n; };
+      const line = (cjk) => `Plain words ${cjk} and more plain words.\n`;
+      // 山川 / 水火: two Han characters each; ひら / カタ: kana; 한국 / 서울: Hangul syllables
+      const a = await draw(line('山川 ひら 한국。'), 'scripts-cjk-a');
+      const b = await draw(line('水火 カタ 서울。'), 'scripts-cjk-b');
+      assertEq(a.s.missingGlyphs, 0, 'every Han, kana, Hangul character and the ideographic full stop is in the atlas');
+      assertEq(a.s.browserGlyphs, 7, 'all seven from the browser\'s fonts');
+      assert(differ(a.px, b.px) > 200, `other characters, other pixels (${differ(a.px, b.px)} differ)`);
+      console.log(`    atlas with ${a.s.browserGlyphs} browser glyphs: fontAtlasMs ${a.s.fontAtlasMs.toFixed(1)}, of it browserGlyphsMs ${a.s.browserGlyphsMs.toFixed(1)}`);
+      // U+9FEE, U+9FEF (Unicode 11): Han that no font of the test machine has: boxes, alike, counted missing
+      const c = await draw(line('\u9FEE'), 'scripts-cjk-nofont-a');
+      const d = await draw(line('\u9FEF'), 'scripts-cjk-nofont-b');
+      assertEq(c.s.missingGlyphs, 1, 'a Han character no font has is missing (drawn as the box)');
+      assertEq(c.s.browserGlyphs, 0, 'and not taken from the browser (its no-font glyph, or nothing)');
+      assertEq(differ(c.px, d.px), 0, 'two characters no font has are the same box');
+      // not blank (a glyph taken from an empty drawing would be): more ink than a space there
+      const e = await draw(line(' '), 'scripts-cjk-nofont-space');
+      assert(c.ink - e.ink >= 20, `the box has ink (${c.ink} vs ${e.ink} ink pixels with a space)`);
     },
   },
 ];
