@@ -263,87 +263,125 @@ float ui_font_em() {
     return upem && asc > desc ? float(upem) / float(asc - desc) : 0.8f;
 }
 
-// The browser's glyphs for one atlas build: queued for the atlas before Build (add), copied into
-// its texture after (finish).
-struct BrowserGlyphs {
-    struct Band { float px, w, h, base; };  // as js_raster_glyphs reads them
-    struct Glyph { int rect; ImFont* font; ImWchar c; int band, cell, x0, y0; };
-    double area = 0;           // texels of the queued glyphs' rects
-    std::vector<ImWchar> cps;  // kNoFontProbe, then the characters
-    std::vector<Band> bands;
-    std::vector<uint8_t> alpha;
-    std::vector<float> adv;
-    std::vector<Glyph> glyphs;
-
-    // Rasterise `chars`' characters in kBrowserGlyphs at each of the font sizes `px`.
-    // @return false when there are none or the browser could not draw them.
-    bool raster(const std::vector<ImWchar>& chars, std::initializer_list<float> px) {
-        const float em = ui_font_em();
-        double area = 0;
-        for (float p : px) {
-            const float e = std::round(p * em);
-            bands.push_back({e, std::ceil(e * 1.1f) + 2, std::ceil(e * 1.4f) + 2, std::ceil(e * 1.1f) + 1});
-            area += double(e) * e;
+// The browser's glyphs, kept across atlas builds at one set of sizes: a rebuild for a new
+// character of a typed query or a decoded episode draws only the characters not drawn yet (a
+// Chinese text's 2,500 took 0.45 s at devicePixelRatio 1). Each glyph's ink is kept, cropped.
+// update() before Build queues them for the atlas (custom glyphs), finish() after copies them in.
+class BrowserGlyphs {
+public:
+    // Draw the characters of `chars` in kBrowserGlyphs that were not drawn yet at the font sizes
+    // `px` (body, small, large; drawn again from scratch at other sizes), then queue every drawn
+    // one as a custom glyph of `fonts` (same order). @return the characters queued in the first font.
+    uint32_t update(ImFontAtlas* atlas, const std::vector<ImWchar>& chars, const float (&px)[3], ImFont* const (&fonts)[3]) {
+        if (std::memcmp(px, m_px, sizeof m_px) != 0) {
+            *this = BrowserGlyphs();
+            std::memcpy(m_px, px, sizeof m_px);
         }
-        const size_t cap = std::min(kMaxBrowserGlyphs, size_t(kBrowserGlyphArea / std::max(area, 1.0)));
-        cps.push_back(kNoFontProbe);
-        for (ImWchar c : chars)
-            if (cps.size() <= cap && in_ranges(kBrowserGlyphs, c)) cps.push_back(c);
-        if (cps.size() == 1) return false;
-        size_t cells = 0;
-        for (const Band& b : bands) cells += size_t(b.w * b.h) * cps.size();
-        alpha.resize(cells);
-        adv.resize(bands.size() * cps.size());
-        return js_raster_glyphs(cps.data(), int(cps.size()), &bands[0].px, int(bands.size()), alpha.data(), adv.data()) == 1;
-    }
-    // Queue band b's glyphs as custom glyphs of `font`: each cropped to its ink; none for a
-    // character drawn blank or as the browser's no-font glyph (kNoFontProbe's), which then stays
-    // kMissingGlyph. @return the number queued.
-    uint32_t add(ImFontAtlas* atlas, ImFont* font, int b) {
-        const Band& bd = bands[size_t(b)];
-        const size_t w = size_t(bd.w), h = size_t(bd.h), n = cps.size();
-        size_t cell = 0;
-        for (int i = 0; i < b; ++i) cell += size_t(bands[size_t(i)].w * bands[size_t(i)].h) * n;
-        const uint8_t* probe = &alpha[cell];
-        const size_t before = glyphs.size();
-        for (size_t i = 1; i < n; ++i) {
-            const uint8_t* a = &alpha[cell + i * w * h];
-            int x0 = int(w), y0 = int(h), x1 = -1, y1 = -1;
-            for (size_t y = 0; y < h; ++y)
-                for (size_t x = 0; x < w; ++x)
-                    if (a[y * w + x]) x0 = std::min(x0, int(x)), x1 = std::max(x1, int(x)), y0 = std::min(y0, int(y)), y1 = std::max(y1, int(y));
-            if (x1 < 0 || std::memcmp(a, probe, w * h) == 0) continue;
-            // y offset from the baseline for now: finish() moves it down by the font's ascent
-            const int rect = atlas->AddCustomRectFontGlyph(font, cps[i], x1 - x0 + 1, y1 - y0 + 1, std::round(adv[size_t(b) * n + i]),
-                                                           ImVec2(float(x0 - 1), float(y0) - bd.base));
-            area += double(x1 - x0 + 2) * double(y1 - y0 + 2);  // with ImGui's padding
-            glyphs.push_back({rect, font, cps[i], b, int(cell + i * w * h), x0, y0});
+        m_new = 0;
+        raster(chars);
+        m_queued.clear();
+        m_area = 0;
+        uint32_t first = 0;
+        for (uint32_t i = 0; i < m_ink.size(); ++i) {
+            const Ink& k = m_ink[i];
+            if (k.w == 0) continue;  // drawn blank or as the no-font glyph: stays kMissingGlyph
+            // y from the baseline for now: finish() moves it down by the font's ascent
+            const int rect = atlas->AddCustomRectFontGlyph(fonts[k.band], k.c, k.w, k.h, k.adv, ImVec2(k.x, k.y));
+            m_queued.push_back({rect, fonts[k.band], i});
+            m_area += double(k.w + 1) * double(k.h + 1);  // with ImGui's padding
+            first += k.band == 0;
         }
-        return uint32_t(glyphs.size() - before);
+        return first;
     }
+    // @return the characters the last update() had the browser draw (the others were kept).
+    uint32_t drawn_last() const { return m_new; }
     // The atlas texture's width for them: ImGui picks it from its own glyphs' area alone (512 for
     // the UI font), and thousands of CJK rects would then make it too tall for a GPU (8192+ rows).
     // @return 0 (ImGui's choice) when they need no wider one.
     int tex_width() const {
-        const double side = std::sqrt(area * 1.25);  // with the UI font's glyphs and packing losses
+        const double side = std::sqrt(m_area * 1.25);  // with the UI font's glyphs and packing losses
         return side >= 2048 * 0.7 ? 4096 : side >= 1024 * 0.7 ? 2048 : side >= 512 * 0.7 ? 1024 : 0;
     }
-    // After Build: copy each glyph's ink into its rect of the (alpha) texture and put it on the
-    // font's baseline (ImGui's glyph y is from the top of the line).
-    void finish(ImFontAtlas* atlas) {
+    // After Build: copy each queued glyph's ink into its rect of the (alpha) texture and put it on
+    // its font's baseline (ImGui's glyph y is from the top of the line).
+    void finish(ImFontAtlas* atlas) const {
         unsigned char* tex = nullptr;
         int tw = 0, th = 0;
         atlas->GetTexDataAsAlpha8(&tex, &tw, &th);
-        for (const Glyph& gl : glyphs) {
-            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(gl.rect);
-            const size_t w = size_t(bands[size_t(gl.band)].w);
-            for (int y = 0; y < r->Height; ++y)
-                std::memcpy(tex + size_t(r->Y + y) * size_t(tw) + r->X, &alpha[size_t(gl.cell) + size_t(gl.y0 + y) * w + size_t(gl.x0)], r->Width);
-            if (auto* glyph = const_cast<ImFontGlyph*>(gl.font->FindGlyphNoFallback(gl.c))) {
-                glyph->Y0 += IM_ROUND(gl.font->Ascent);
-                glyph->Y1 += IM_ROUND(gl.font->Ascent);
+        for (const Queued& q : m_queued) {
+            const Ink& k = m_ink[q.ink];
+            const ImFontAtlasCustomRect* r = atlas->GetCustomRectByIndex(q.rect);
+            for (int y = 0; y < k.h; ++y)
+                std::memcpy(tex + size_t(r->Y + y) * size_t(tw) + r->X, &m_pixels[k.at + size_t(y) * size_t(k.w)], size_t(k.w));
+            if (auto* glyph = const_cast<ImFontGlyph*>(q.font->FindGlyphNoFallback(k.c))) {
+                glyph->Y0 += IM_ROUND(q.font->Ascent);
+                glyph->Y1 += IM_ROUND(q.font->Ascent);
             }
         }
+    }
+
+private:
+    struct Band { float px, w, h, base; };  // as js_raster_glyphs reads them
+    struct Ink {                            // one character at one size
+        ImWchar c;
+        uint8_t band;
+        int w, h;        // the ink's box (0 wide: none)
+        float x, y, adv; // its offset from the pen on the baseline; the advance
+        size_t at;       // its rows in m_pixels
+    };
+    struct Queued { int rect; ImFont* font; uint32_t ink; };
+    float m_px[3] = {};
+    std::vector<uint8_t> m_drawn = std::vector<uint8_t>(0x10000);  // by code point: 1 = in m_ink
+    size_t m_chars = 0;                                             // characters drawn
+    uint32_t m_new = 0;                                             // of them, by the last update()
+    std::vector<Ink> m_ink;
+    std::vector<uint8_t> m_pixels;
+    std::vector<Queued> m_queued;
+    double m_area = 0;
+
+    void raster(const std::vector<ImWchar>& chars) {
+        const float em = ui_font_em();
+        Band bands[3];
+        double area = 0;
+        for (int b = 0; b < 3; ++b) {
+            const float e = std::round(m_px[b] * em);
+            bands[b] = {e, std::ceil(e * 1.1f) + 2, std::ceil(e * 1.4f) + 2, std::ceil(e * 1.1f) + 1};
+            area += double(e) * e;
+        }
+        const size_t cap = std::min(kMaxBrowserGlyphs, size_t(kBrowserGlyphArea / std::max(area, 1.0)));
+        std::vector<ImWchar> cps{kNoFontProbe};
+        for (ImWchar c : chars)
+            if (m_chars + cps.size() <= cap && !m_drawn[c] && in_ranges(kBrowserGlyphs, c)) cps.push_back(c);
+        if (cps.size() == 1) return;
+        const size_t n = cps.size();
+        size_t cells = 0;
+        for (const Band& b : bands) cells += size_t(b.w * b.h) * n;
+        std::vector<uint8_t> alpha(cells);
+        std::vector<float> adv(3 * n);
+        if (js_raster_glyphs(cps.data(), int(n), &bands[0].px, 3, alpha.data(), adv.data()) != 1) return;
+        size_t cell = 0;
+        for (uint8_t b = 0; b < 3; ++b) {
+            const size_t w = size_t(bands[b].w), h = size_t(bands[b].h);
+            const uint8_t* probe = &alpha[cell];
+            for (size_t i = 1; i < n; ++i) {
+                const uint8_t* a = &alpha[cell + i * w * h];
+                int x0 = int(w), y0 = int(h), x1 = -1, y1 = -1;
+                for (size_t y = 0; y < h; ++y)
+                    for (size_t x = 0; x < w; ++x)
+                        if (a[y * w + x]) x0 = std::min(x0, int(x)), x1 = std::max(x1, int(x)), y0 = std::min(y0, int(y)), y1 = std::max(y1, int(y));
+                Ink k{cps[i], b, 0, 0, 0.f, 0.f, 0.f, m_pixels.size()};
+                if (x1 >= 0 && std::memcmp(a, probe, w * h) != 0) {
+                    k.w = x1 - x0 + 1, k.h = y1 - y0 + 1;
+                    k.x = float(x0 - 1), k.y = float(y0) - bands[b].base, k.adv = std::round(adv[b * n + i]);
+                    for (int y = y0; y <= y1; ++y) m_pixels.insert(m_pixels.end(), a + size_t(y) * w + x0, a + size_t(y) * w + x1 + 1);
+                }
+                m_ink.push_back(k);
+            }
+            cell += w * h * n;
+        }
+        for (size_t i = 1; i < n; ++i) m_drawn[cps[i]] = 1;
+        m_chars += n - 1;
+        m_new = uint32_t(n - 1);
     }
 };
 
@@ -358,6 +396,7 @@ struct Platform {
     double browser_glyphs_ms = 0;               // the part of it drawing and reading the browser's glyphs
     uint32_t browser_glyphs = 0;                // characters the last atlas took from the browser (BrowserGlyphs)
     ContentGlyphs content_glyphs;               // the characters of the loaded text (full atlas only)
+    BrowserGlyphs browser;                      // its CJK characters, drawn by the browser (full atlas only)
     ImVector<ImWchar> atlas_ranges;             // the full atlas' glyph ranges
     size_t atlas_extra = 0;                     // content_glyphs.extra entries in atlas_ranges
     ImVector<ImWchar> heading_ranges;           // the UI atlas' large size: heading_glyphs()
@@ -564,21 +603,15 @@ void build_fonts(float dpr, float scale, bool all_glyphs) {
     g->fonts.small = io.Fonts->AddFontFromMemoryTTF(data, size, px[1], &cfg, ranges);
     if (!all_glyphs) g->heading_ranges = heading_glyphs(g->model);
     g->fonts.large = io.Fonts->AddFontFromMemoryTTF(data, size, px[2], &cfg, all_glyphs ? ranges : g->heading_ranges.Data);
-    BrowserGlyphs browser;
     const double t_browser = emscripten_get_now();
-    g->browser_glyphs = 0;
-    if (all_glyphs && browser.raster(g->content_glyphs.chars, {px[0], px[1], px[2]})) {
-        g->browser_glyphs = browser.add(io.Fonts, g->fonts.body, 0);
-        browser.add(io.Fonts, g->fonts.small, 1);
-        browser.add(io.Fonts, g->fonts.large, 2);
-    }
+    g->browser_glyphs = all_glyphs ? g->browser.update(io.Fonts, g->content_glyphs.chars, px, {g->fonts.body, g->fonts.small, g->fonts.large}) : 0;
     g->browser_glyphs_ms = emscripten_get_now() - t_browser;
     for (ImFont* f : {g->fonts.body, g->fonts.small, g->fonts.large})
         f->FallbackChar = all_glyphs ? kMissingGlyph : ImWchar('?');  // ImGui takes '?' if the atlas lacks it
     io.FontGlobalScale = 1.f / dpr;
-    io.Fonts->TexDesiredWidth = browser.tex_width();
+    io.Fonts->TexDesiredWidth = all_glyphs ? g->browser.tex_width() : 0;
     io.Fonts->Build();
-    browser.finish(io.Fonts);
+    if (all_glyphs) g->browser.finish(io.Fonts);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
     g->font_dpr = dpr;
@@ -915,7 +948,8 @@ uint32_t missing_glyphs() {
 // or holds only the UI's glyphs, see build_fonts), missingGlyphs (with the full atlas: distinct
 // characters met in the text and queries since the page opened that it cannot draw, shown as a
 // box), browserGlyphs and browserGlyphsMs (the characters the last full atlas took from the
-// browser's fonts, BrowserGlyphs, and the part of fontAtlasMs spent drawing and queueing them), frames,
+// browser's fonts, BrowserGlyphs, and the part of fontAtlasMs spent drawing and queueing them),
+// browserGlyphsDrawn (of those, the ones that build had the browser draw: the rest were kept), frames,
 // longestFrameMs (longest main-loop callback, drawn or not), longestLoadFrameMs (the same while
 // an archive is still indexing or finding topics, the first frame excluded: it builds the font
 // atlas, ~100 ms with software GL, demo or archive alike), typing, dark, fontScale, timeline.
@@ -932,6 +966,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"missingGlyphs\":" + std::to_string(missing_glyphs()) +
                 ",\"browserGlyphs\":" + std::to_string(g->browser_glyphs) +
                 ",\"browserGlyphsMs\":" + std::to_string(g->browser_glyphs_ms) +
+                ",\"browserGlyphsDrawn\":" + std::to_string(g->browser.drawn_last()) +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
                 ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
                 ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +

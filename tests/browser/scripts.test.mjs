@@ -51,6 +51,10 @@ export const tests = [
         s = await paste('刺猬', 0);
         assertEq(s.missingGlyphs, 0, 'the two Chinese characters of the query are in the atlas');
         assertEq(s.browserGlyphs, 2, 'drawn by the browser');
+        // one more: the rebuild has the browser draw only it, and keeps the two it drew
+        s = await paste('刺猬鼠', 0);
+        assertEq(s.browserGlyphs, 3, 'the third character is in the atlas too');
+        assertEq(s.browserGlyphsDrawn, 1, 'only the new character was drawn again (protects BrowserGlyphs\' cache)');
         saveShot('scripts-cjk-query', await page.screenshot());
       } finally {
         await page.context().close();
