@@ -215,8 +215,10 @@ constexpr ImWchar kNoFontProbe = 0x0378;  // unassigned: what the browser draws 
 // b < nb (bands[4b..4b+4): font px, cell width, cell height, baseline y in the cell; pen at x = 1),
 // reads it back with one getImageData, and writes each glyph's cell of alpha to `alpha` (band by
 // band, glyph by glyph, rows of cell width) and its advance (measureText) to adv[b * n + i].
-// @return 1, or 0 when the page has no 2D canvas (alpha and adv are then untouched).
+// @return 1, or 0 when the page has no 2D canvas or the browser refused one this large (alpha and
+// adv are then untouched or partly written).
 EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int nb, uint8_t* alpha, float* adv), {
+  try {
   var W = 2048, tops = [], H = 0, b, i;
   var band = function(b) { return HEAPF32.subarray((bands >> 2) + 4 * b, (bands >> 2) + 4 * b + 4); };
   for (b = 0; b < nb; ++b) { tops.push(H); H += Math.ceil(n / Math.floor(W / band(b)[1])) * band(b)[2]; }
@@ -244,6 +246,7 @@ EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int
       }
   }
   return 1;
+  } catch (err) { return 0; }  // out of memory for the canvas or its pixels: the characters stay boxes
 });
 
 // The UI font's em as a fraction of ImGui's font size (stb_truetype scales ascent - descent of

@@ -135,4 +135,26 @@ export const tests = [
       assert(c.ink - e.ink >= 20, `the box has ink (${c.ink} vs ${e.ink} ink pixels with a space)`);
     },
   },
+  {
+    name: 'a text of 3,500 distinct Han characters: the first 3,000 from the browser, the rest boxes counted missing, and the page still draws (protects kMaxBrowserGlyphs and the atlas width for them)',
+    async fn({ browser, site }) {
+      let text = '';
+      for (let i = 0; i < 3500; ++i) text += String.fromCharCode(0x4E00 + i) + (i % 50 === 49 ? '\n\n' : '');
+      const { page, dir } = await dropTextFiles(browser, site, { 'many.txt': text });
+      try {
+        const s = await waitState(page, (st) => st.ready && full(st) && st.browserGlyphs > 0, 20000);
+        assertEq(s.browserGlyphs, 3000, 'the first 3,000 from the browser');
+        assertEq(s.missingGlyphs, 500, 'the other 500 are boxes, counted missing');
+        console.log(`    3,500 characters: fontAtlasMs ${s.fontAtlasMs.toFixed(1)}, of it browserGlyphsMs ${s.browserGlyphsMs.toFixed(1)}`);
+        await page.waitForTimeout(300);
+        const png = await page.screenshot();
+        saveShot('scripts-cjk-many', png);
+        assert((await pixelStats(page, png, { x: 450, y: 220, w: 830, h: 500 })).inkPixels > 20000, 'the reader is drawn, full of characters');
+        assert(page.errors.length === 0, 'no page errors: ' + page.errors.join(' | '));
+      } finally {
+        await page.context().close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  },
 ];
