@@ -1953,3 +1953,116 @@ TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and wh
     CHECK(r.value().cues.at(0).start_ms == 3000);  // after the skipped result's end
     CHECK(warnings == std::vector<std::string>{"g.json: Google Speech-to-Text: skipped 1 result(s) without alternatives"});
 }
+
+// ---- Real-world shapes found by the importer audit (bench/results/importers.md) ----
+
+// Apple Podcasts' transcripts (TTML with podcasts:unit spans) were refused: their times are bare
+// seconds ("75.120") or minutes:seconds ("1:08.737"), which TTML does not define. Read, their word
+// spans (no space between them) ran together ("WelcometoWarTalk."), and their times, given from
+// the start of the episode, would have been added to the enclosing <div>'s.
+TEST_CASE("TTML: Apple Podcasts transcripts: bare-second and minutes:seconds times, absolute times, word spans", "[import][ttml]") {
+    const std::string apple =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:podcasts=\"http://podcasts.apple.com/transcript-ttml-internal\" "
+        "xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><head><metadata><ttm:agent type=\"person\" xml:id=\"SPEAKER_1\"/>"
+        "</metadata></head>\n<body dur=\"75.120\"><div begin=\"0.860\" end=\"75.120\">\n"
+        "<p begin=\"0.860\" end=\"6.200\" ttm:agent=\"SPEAKER_1\"><span podcasts:unit=\"sentence\">"
+        "<span podcasts:unit=\"word\" begin=\"0.860\" end=\"1.200\">Welcome</span><span podcasts:unit=\"word\" begin=\"1.200\" "
+        "end=\"1.400\">to</span><span podcasts:unit=\"word\" begin=\"1.400\" end=\"2.100\">WarTalk.</span></span></p>\n"
+        "<p begin=\"59.500\" end=\"1:08.737\" ttm:agent=\"SPEAKER_2\"><span podcasts:unit=\"sentence\">"
+        "<span podcasts:unit=\"word\" begin=\"59.500\" end=\"1:00.100\">Thanks</span><span podcasts:unit=\"word\" "
+        "begin=\"1:00.100\" end=\"1:08.737\">all.</span></span></p>\n"
+        // a <p> without times of its own runs from its first word to its last
+        "<p ttm:agent=\"SPEAKER_1\">\n  <span podcasts:unit=\"sentence\">\n    <span podcasts:unit=\"word\" begin=\"1:02:00.000\" "
+        "end=\"1:02:00.300\">Bye</span>\n    <span podcasts:unit=\"word\" begin=\"1:02:00.400\" end=\"1:02:03.456\">now.</span>\n"
+        "  </span>\n</p>\n</div></body></tt>\n";
+    const Episode e = imported(apple, Format::Auto, "apple.ttml");
+    CHECK(word_texts(e) == std::vector<std::string>{"Welcome", "to", "WarTalk", "Thanks", "all", "Bye", "now"});
+    const Cues c = cues_of(e);
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{860, 6200}, {59500, 68737}, {3720000, 3723456}});
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_1", "SPEAKER_2"});
+    CHECK(e.words[3].speaker == 1);
+    CHECK(e.words[5].speaker == 0);
+    // the same time forms in any TTML; a seconds field of one digit is still no time
+    auto bare = ttml(one_cue("", "75.120"));
+    REQUIRE(bare.ok());
+    CHECK(bare->cues.at(0).start_ms == 75120);
+    auto min_sec = ttml(one_cue("", "1:08.737"));
+    REQUIRE(min_sec.ok());
+    CHECK(min_sec->cues.at(0).start_ms == 68737);
+    CHECK(ttml(one_cue("", "1:8.737")).message() == "c.ttml: line 4: begin: \"1:8.737\" is not a TTML time (like 00:00:01.500, 00:00:01:12, 1.5s or 1500ms)");
+}
+
+// Google Meet's transcript (Docs, saved as text) has a time mark every minute or two and a
+// "Name: text" line per turn: only the first turn after each mark got its speaker, the others were
+// words of that turn ("Garrett: Hey," inside Anna's), and the closing lines were words too.
+TEST_CASE("timed text: Google Meet export: a turn per 'Name:' line between marks, its closing lines dropped", "[import]") {
+    const std::string meet =
+        "Garden club - Transcript\n00:00:00\n \nAnna Hewitt: Okay, the spring planting.\nGarrett McGrath: Hey,\n"
+        "Anna Hewitt: the seeds are in the folder.\n \n \n00:01:26\n\xC2\xA0\nGarrett McGrath: Tomatoes first.\nJustin Sous: Yeah.\n"
+        " \n \n00:03:09\n \nAnna Hewitt: Thanks everyone.\n \n \nTranscription ended after 00:04:40\n\n"
+        "This editable transcript was computer generated and might contain errors. People can also change the text after it was created.\n";
+    const Episode e = imported(meet, Format::Auto, "meet.txt");
+    CHECK_FALSE(e.meta.times_estimated);
+    CHECK(e.meta.speakers == std::vector<std::string>{"Anna Hewitt", "Garrett McGrath", "Justin Sous"});
+    const Cues c = cues_of(e);
+    CHECK(c.texts == std::vector<std::string>{"Garden club Transcript", "Okay the spring planting", "Hey", "the seeds are in the folder",
+                                              "Tomatoes first", "Yeah", "Thanks everyone"});
+    const std::vector<int16_t> speaker_of_cue = {kNoSpeaker, 0, 1, 0, 1, 2, 0};
+    for (size_t k = 0; k < e.cues.size(); ++k) CHECK(e.words[e.cues[k].first_word].speaker == speaker_of_cue.at(k));
+    // turns between two marks share their time: in order, from one mark to the next
+    CHECK(c.times.at(1).first == 0);
+    CHECK(c.times.at(3).second == 86000);
+    CHECK(c.times.at(4).first == 86000);
+    CHECK(c.times.at(5).second == 189000);
+    for (size_t k = 2; k < 6; ++k) CHECK(c.times[k].first == c.times[k - 1].second);
+    CHECK(c.times.at(6) == std::make_pair(189000u, 280000u));  // to "Transcription ended after 00:04:40"
+}
+
+// whisper-ctranslate2 and WhisperX, diarizing, write the speaker in brackets in their subtitles:
+// the label stayed a word of every cue and no speaker was known.
+TEST_CASE("speaker prefixes in brackets, '[SPEAKER_00]: text', give speakers", "[import]") {
+    const std::string srt = "1\n00:00:00,000 --> 00:00:02,500\n[SPEAKER_00]: There are many people here.\n\n"
+                            "2\n00:00:02,500 --> 00:00:04,000\n[SPEAKER_01]: Yes, it is crowded.\n\n"
+                            "3\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: Open a window.\n";
+    const Episode e = imported(srt, Format::Auto, "c.srt");
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+    CHECK(cues_of(e).texts == std::vector<std::string>{"There are many people here", "Yes it is crowded", "Open a window"});
+    CHECK(e.words.at(5).speaker == 1);
+    // a bracketed time or sound is no speaker
+    const Episode n = imported("[Music]: la la\n[00:01]: x\nplain words\n", Format::PlainText, "n.txt");
+    CHECK(n.meta.speakers.empty());
+}
+
+// A WebVTT ruby annotation (<ruby>漢<rt>kan</rt></ruby>) gives a reading, not spoken words: "kan"
+// was read as part of the word before it ("漢kan").
+TEST_CASE("WebVTT: ruby annotations are not words", "[import]") {
+    const Episode e = imported("WEBVTT\n\n00:01.000 --> 00:02.000\n<ruby>漢<rt>kan</rt></ruby> is a <ruby>字<rt>ji</rt></ruby>.\n",
+                               Format::WebVTT, "r.vtt");
+    CHECK(word_texts(e) == std::vector<std::string>{"漢", "is", "a", "字"});
+}
+
+// YouTube's json3 captions (yt-dlp --sub-format json3) were refused as unknown JSON.
+TEST_CASE("YouTube json3: automatic captions keep word times, uploaded ones are cues; bad events name their line", "[import]") {
+    const std::string autos =
+        "{\"wireMagic\": \"pb3\", \"events\": [\n{\"tStartMs\": 0, \"dDurationMs\": 5000, \"id\": 1, \"wpWinPosId\": 1},\n"
+        "{\"tStartMs\": 160, \"dDurationMs\": 4000, \"wWinId\": 1, \"segs\": [{\"utf8\": \"so\", \"acAsrConf\": 0}, "
+        "{\"utf8\": \" to\", \"tOffsetMs\": 400}, {\"utf8\": \"day\", \"tOffsetMs\": 600}, {\"utf8\": \" we\", \"tOffsetMs\": 800}]},\n"
+        "{\"tStartMs\": 2000, \"dDurationMs\": 2160, \"wWinId\": 1, \"aAppend\": 1, \"segs\": [{\"utf8\": \"\\n\"}]},\n"
+        "{\"tStartMs\": 2010, \"dDurationMs\": 3000, \"wWinId\": 1, \"segs\": [{\"utf8\": \"talk\"}, {\"utf8\": \" [Music]\", \"tOffsetMs\": 9000}]}]}\n";
+    const Episode a = imported(autos, Format::Auto, "v.en.json3");
+    CHECK(word_texts(a) == std::vector<std::string>{"so", "today", "we", "talk", "Music"});
+    std::vector<uint32_t> times;
+    for (const Word& w : a.words) times.push_back(w.start_ms);
+    CHECK(times == std::vector<uint32_t>{160, 560, 960, 2010, 5010});  // an offset past its event ends with it
+    CHECK(cues_of(a).times == std::vector<std::pair<uint32_t, uint32_t>>{{160, 4160}, {2010, 5010}});
+    const Episode u = imported("{\"events\": [{\"tStartMs\": 1000, \"dDurationMs\": 2000, \"segs\": [{\"utf8\": \"Hello\\nthere\"}]}]}",
+                               Format::Auto, "u.json");
+    CHECK(cues_of(u).texts == std::vector<std::string>{"Hello there"});
+    CHECK(cues_of(u).times == std::vector<std::pair<uint32_t, uint32_t>>{{1000, 3000}});
+    CHECK(imp("{\"events\": [\n{\"tStartMs\": -5, \"segs\": [{\"utf8\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: an event needs \"tStartMs\" (and \"dDurationMs\", if any) in milliseconds, from 0 to 596 hours");
+    CHECK(imp("{\"events\": [{\"tStartMs\": 5, \"segs\": [\n{\"text\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: a seg needs a \"utf8\" string");
+    CHECK(imp("{\"events\": [{\"tStartMs\": 0}]}", Format::Auto, "b.json").message() == "b.json: no words in this transcript (read as whisper-json)");
+}
