@@ -28,6 +28,7 @@ const char* format_name(Format f) {
         case Format::WhisperJSON: return "whisper-json";
         case Format::PodcastJSON: return "podcast-json";
         case Format::HTML: return "html";
+        case Format::SSA: return "ass";
     }
     return "unknown";
 }
@@ -1290,6 +1291,78 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
         lines.insert(lines.end(), cue_lines.begin(), cue_lines.end());
     }
     std::vector<PendingCue> cues = subtitle_cues(raw, lines, desc);
+    add_cues(b, cues);
+    return std::move(b.episode());
+}
+
+// ---- ASS / SSA ----
+// Advanced SubStation Alpha (Aegisub, stable-ts, fansubs): an "[Events]" section whose "Format:"
+// line names the fields of its "Dialogue:" lines ("Layer, Start, End, Style, Name, ..., Text"),
+// Text last (it may hold commas). Times are "h:mm:ss.cc"; Name, when given, is the speaker;
+// "{\i1}" override blocks are dropped and "\N", "\n", "\h" breaks are spaces. "Comment:" lines are not
+// spoken. Cues are taken in time order (files list them by layer or style).
+
+// True when `s` (BOM removed) opens as ASS / SSA: "[Script Info]" on its first line with text.
+bool looks_like_ass(std::string_view s) { return trim(s.substr(0, 64)).substr(0, 13) == "[Script Info]"; }
+
+Result<Episode> import_ass(std::string_view s, const ImportDesc& desc) {
+    LineReader lr(s);
+    std::string_view line;
+    std::vector<std::string_view> fields;  // the [Events] Format line's names
+    bool events = false;
+    std::vector<PendingCue> cues;
+    std::string none;
+    while (lr.next(line)) {
+        const std::string_view t = trim(line);
+        if (!t.empty() && t[0] == '[') events = t == "[Events]";
+        if (!events) continue;
+        const size_t colon = t.find(':');
+        if (colon == std::string_view::npos) continue;
+        const std::string_view key = t.substr(0, colon);
+        std::string_view rest = trim(t.substr(colon + 1));
+        if (key == "Format") {
+            fields.clear();
+            for (size_t a = 0; a <= rest.size();) {
+                const size_t c = std::min(rest.find(',', a), rest.size());
+                fields.push_back(trim(rest.substr(a, c - a)));
+                a = c + 1;
+            }
+            continue;
+        }
+        if (key != "Dialogue") continue;
+        if (fields.empty() || fields.back() != "Text")
+            return line_error(lr.line_no(), "a Dialogue line before a Format line ending in Text");
+        PendingCue cue;
+        bool have_start = false, have_end = false;
+        for (size_t f = 0; f + 1 < fields.size(); ++f) {
+            const size_t c = rest.find(',');
+            if (c == std::string_view::npos)
+                return line_error(lr.line_no(), "expected " + std::to_string(fields.size()) + " fields, as the Format line names");
+            const std::string_view v = trim(rest.substr(0, c));
+            rest = rest.substr(c + 1);
+            size_t i = 0;
+            if (fields[f] == "Start" || fields[f] == "End") {
+                uint32_t& ms = fields[f] == "Start" ? cue.start_ms : cue.end_ms;
+                if (!parse_timestamp(v, i, ms) || i != v.size())
+                    return line_error(lr.line_no(), fields[f] == "Start" ? "Start is not a time like 0:00:01.50" : "End is not a time like 0:00:01.50");
+                (fields[f] == "Start" ? have_start : have_end) = true;
+            } else if (fields[f] == "Name" || fields[f] == "Actor") {
+                cue.speaker = std::string(v);
+            }
+        }
+        if (!have_start || !have_end) return line_error(lr.line_no(), "the Format line names no Start and End");
+        std::string text(rest);
+        for (size_t k = 0; k + 1 < text.size(); ++k)  // \N \n \h: line breaks and a hard space
+            if (text[k] == '\\' && (text[k + 1] == 'N' || text[k + 1] == 'n' || text[k + 1] == 'h')) text[k] = text[k + 1] = ' ';
+        cue.text = clean_payload(text, none);
+        if (cue.end_ms < cue.start_ms) {
+            warn(desc, "line " + std::to_string(lr.line_no()) + ": cue ends before it begins; skipped");
+            continue;
+        }
+        cues.push_back(std::move(cue));
+    }
+    std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
+    Builder b(desc);
     add_cues(b, cues);
     return std::move(b.episode());
 }
@@ -3005,6 +3078,7 @@ Format detect_format(std::string_view name, Bytes head) {
     if (ends_with_ci(name, ".srt")) return Format::SRT;
     if (ends_with_ci(name, ".json")) return json;
     if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return Format::HTML;
+    if (ends_with_ci(name, ".ass") || ends_with_ci(name, ".ssa") || looks_like_ass(s)) return Format::SSA;
     const Format sub = sniff_subtitles(s);
     // A .txt holding subtitles (caption files saved or renamed as text) is read as subtitles: as
     // plain text its timing lines became words. "WEBVTT" opening a sentence is not enough there.
@@ -3032,12 +3106,19 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
     }
+    // A document or archive (Google Meet's and Teams' default download is a Word .docx) is no text:
+    // read as such, its first bytes ("PK") were the transcript's one word.
+    if (s.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+        return make_error(Errc::Malformed, who + "a ZIP archive (a Word .docx?), not a transcript: save or export it as text (.txt)");
+    if (s.substr(0, 5) == "%PDF-") return make_error(Errc::Malformed, who + "a PDF, not a transcript: save or export it as text (.txt)");
     Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
+    if (f == Format::PlainText && looks_like_ass(s)) f = Format::SSA;  // a .txt holding ASS too
     Status u = ok_status();
     if (f != Format::WhisperJSON && f != Format::PodcastJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
     Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");
     switch (u.ok() ? f : Format::Auto) {
         case Format::PlainText: r = import_plain(s, desc); break;
+        case Format::SSA: r = import_ass(s, desc); break;
         case Format::WebVTT: r = import_vtt(s, desc); break;
         case Format::SRT: r = import_srt(s, desc); break;
         case Format::WhisperJSON:

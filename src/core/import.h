@@ -4,7 +4,8 @@
 //     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
 //     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers,
 //     and so does a name alone on the line above each paragraph (Otter without timestamps).
-//   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
+//   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers),
+//     ASS / SSA ("[Events]" Dialogue lines: Start, End, Name as the speaker, Text)
 //   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
 //     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]
 //     of "text" with times in ms, "utterances")
@@ -42,7 +43,7 @@ constexpr double kDefaultWordsPerMinute = 164.0;
 
 // WhisperJSON and PodcastJSON both read either kind of JSON (the structure decides); they differ
 // only in what detect_format reports.
-enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON, PodcastJSON, HTML };
+enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON, PodcastJSON, HTML, SSA };  // SSA: ASS / SSA subtitles
 const char* format_name(Format f);
 
 struct ImportDesc {
