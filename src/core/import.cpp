@@ -2078,7 +2078,9 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             if ((p_depth && !meta_depth) || in_agent_name) {  // a <p>'s text, not its <metadata>'s
                 std::string& to = in_agent_name ? agent_name : text;
                 if (c == '&' && decode_char_ref(s, i, to)) continue;
-                to += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+                const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+                if (!space) to += c;  // XML's default white space: a run of it is one space (indented
+                else if (!to.empty() && to.back() != ' ') to += ' ';  // markup read "Hello        world")
             }
             ++i;
             continue;

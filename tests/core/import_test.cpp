@@ -1983,6 +1983,7 @@ TEST_CASE("TTML: Apple Podcasts transcripts: bare-second and minutes:seconds tim
     CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_1", "SPEAKER_2"});
     CHECK(e.words[3].speaker == 1);
     CHECK(e.words[5].speaker == 0);
+    CHECK(e.text.find("  ") == std::string::npos);  // the indentation between spans is one space, as XML reads it
     // the same time forms in any TTML; a seconds field of one digit is still no time
     auto bare = ttml(one_cue("", "75.120"));
     REQUIRE(bare.ok());
