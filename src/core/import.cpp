@@ -2910,9 +2910,52 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
     return stt_cues_done(b, words, cues, results, "Google Speech-to-Text", desc);
 }
 
+// Speechmatics (JSON v2, "format": "2.9"): {"results": [{"type": "word" | "punctuation" | "entity",
+// "start_time": 0.1, "end_time", "attaches_to": "previous", "is_eos", "alternatives": [{"content",
+// "speaker": "S1"}]}]}, times in seconds. Words and punctuation are read as AWS's items are
+// (punctuation against the word before unless it "attaches_to" the next word), cut into cues at
+// sentence ends, speaker changes and kSttCueMs; other types (entities, which repeat their words) are
+// skipped with a warning.
+Result<Episode> import_speechmatics(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    std::vector<SttWord> words;
+    std::vector<SttCue> cues;
+    size_t skipped = 0;
+    for (const JsonValue& it : results.arr) {
+        std::string_view type, attaches;
+        const JsonValue* alts = nullptr;
+        if (Status st = stt_text(it, "type", "Speechmatics result", type); !st) return st.error();
+        if (type != "word" && type != "punctuation") {
+            ++skipped;
+            continue;
+        }
+        if (Status st = stt_array(it, "alternatives", "Speechmatics result", alts); !st) return st.error();
+        if (alts->arr.empty()) return line_error(it.line, "Speechmatics result needs an alternative");
+        SttWord sw;
+        if (Status st = stt_text(alts->arr[0], "content", "Speechmatics alternative", sw.text); !st) return st.error();
+        if (Status st = stt_time(it, "start_time", "Speechmatics result", sw.start); !st) return st.error();
+        if (Status st = stt_time(it, "end_time", "Speechmatics result", sw.end); !st) return st.error();
+        if (const JsonValue* a = it.find("attaches_to"); a && a->is_string()) attaches = a->str;
+        sw.glue = type == "punctuation" && attaches != "next" && attaches != "none";
+        sw.speaker = stt_speaker(b, alts->arr[0].find("speaker"));
+        words.push_back(sw);
+    }
+    if (skipped) warn(desc, "Speechmatics: skipped " + std::to_string(skipped) + " result(s) neither \"word\" nor \"punctuation\"");
+    stt_word_cues(words, 0, false, cues);
+    return stt_cues_done(b, words, cues, results, "Speechmatics", desc);
+}
+
+// True for Speechmatics' results: an array whose first result has a "type" and a "start_time"
+// (Google's results have neither).
+bool is_speechmatics(const JsonValue& results) {
+    return results.is_array() && !results.arr.empty() && results.arr[0].is_object() && results.arr[0].find("type") &&
+           results.arr[0].find("start_time");
+}
+
 // Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or
 // "results" holding Deepgram's "channels", AWS Transcribe's "items" / "transcripts" /
-// "audio_segments", or Google's array. @return true with `out` set then, false for other JSON.
+// "audio_segments", Speechmatics' typed items or Google's array. @return true with `out` set
+// then, false for other JSON.
 bool import_stt(const JsonValue& root, const ImportDesc& desc, Result<Episode>& out) {
     if (!root.is_object()) return false;
     if (const JsonValue* m = root.find("monologues")) {
@@ -2922,6 +2965,7 @@ bool import_stt(const JsonValue& root, const ImportDesc& desc, Result<Episode>& 
     const JsonValue* r = root.find("results");
     if (r && r->is_object() && r->find("channels")) out = import_deepgram(*r, desc);
     else if (r && r->is_object() && (r->find("items") || r->find("transcripts") || r->find("audio_segments"))) out = import_aws(*r, desc);
+    else if (r && is_speechmatics(*r)) out = import_speechmatics(*r, desc);
     else if (r && r->is_array()) out = import_google(*r, desc);
     else return false;
     return true;

@@ -2106,3 +2106,25 @@ TEST_CASE("ASS / SSA: Dialogue lines are cues, Name the speaker, override blocks
     CHECK(imp(head + "Format: Start, End, Name, Text\nDialogue: 0:00:01.00,0:00:02.00\n", Format::Auto, "b.ass").message() ==
           "b.ass: line 5: expected 4 fields, as the Format line names");
 }
+
+// Speechmatics' JSON ("results" of typed items, like AWS's, but an array) was taken for Google's:
+// refused with 'Google alternative needs a "transcript" string'.
+TEST_CASE("Speechmatics JSON: words and punctuation with their times and speakers", "[import]") {
+    const std::string sm =
+        "{\"format\": \"2.9\", \"metadata\": {\"type\": \"transcription\"}, \"results\": [\n"
+        "{\"alternatives\": [{\"content\": \"Hello\", \"speaker\": \"S1\"}], \"end_time\": 0.5, \"start_time\": 0.1, \"type\": \"word\"},\n"
+        "{\"alternatives\": [{\"content\": \"there\", \"speaker\": \"S1\"}], \"end_time\": 0.9, \"start_time\": 0.5, \"type\": \"word\"},\n"
+        "{\"alternatives\": [{\"content\": \".\", \"speaker\": \"S1\"}], \"attaches_to\": \"previous\", \"end_time\": 0.9, "
+        "\"is_eos\": true, \"start_time\": 0.9, \"type\": \"punctuation\"},\n"
+        "{\"alternatives\": [{\"content\": \"£5\"}], \"end_time\": 1.2, \"start_time\": 1.0, \"type\": \"entity\"},\n"
+        "{\"alternatives\": [{\"content\": \"Hi\", \"speaker\": \"S2\"}], \"end_time\": 1.6, \"start_time\": 1.2, \"type\": \"word\"}]}\n";
+    std::vector<std::string> warnings;
+    const Episode e = imported(sm, Format::Auto, "sm.json", &warnings);
+    CHECK(e.text == "Hello there. Hi");
+    CHECK(e.meta.speakers == std::vector<std::string>{"S1", "S2"});
+    CHECK(cues_of(e).times == std::vector<std::pair<uint32_t, uint32_t>>{{100, 900}, {1200, 1600}});
+    CHECK(e.words.at(2).start_ms == 1200);
+    CHECK(warnings == std::vector<std::string>{"sm.json: Speechmatics: skipped 1 result(s) neither \"word\" nor \"punctuation\""});
+    CHECK(imp("{\"results\": [\n{\"type\": \"word\", \"start_time\": 1, \"alternatives\": [{\"content\": \"x\"}]}]}", Format::Auto, "b.json")
+              .message() == "b.json: line 2: Speechmatics result needs an \"end_time\" time");
+}
