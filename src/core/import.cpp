@@ -2945,6 +2945,51 @@ Result<Episode> import_speechmatics(const JsonValue& results, const ImportDesc& 
     return stt_cues_done(b, words, cues, results, "Speechmatics", desc);
 }
 
+// Azure AI Speech batch transcription: {"recognizedPhrases": [{"recognitionStatus": "Success",
+// "channel": 0, "speaker": 1, "offsetInTicks": 3600000, "durationInTicks", "nBest": [{"display"}]}]},
+// ticks of 100 ns (or "offsetMilliseconds" / "durationMilliseconds"). A cue per phrase, its best
+// alternative's punctuated "display" text, in time order (channels interleave); the speaker is
+// "Speaker N" when diarized, else "Channel N" (from 1) when there are several channels. Phrases
+// that did not succeed are skipped with a warning.
+Result<Episode> import_azure(const JsonValue& phrases, const ImportDesc& desc) {
+    Builder b(desc);
+    struct Phrase { uint32_t start, end; std::string_view text; const JsonValue* speaker; double channel; };
+    std::vector<Phrase> out;
+    size_t skipped = 0;
+    bool channels = false;
+    for (const JsonValue& ph : phrases.arr) {
+        if (!ph.is_object()) return line_error(ph.line, "Azure phrase is not an object");
+        if (const JsonValue* st = ph.find("recognitionStatus"); st && st->is_string() && st->str != "Success") {
+            ++skipped;
+            continue;
+        }
+        const bool ticks = ph.find("offsetInTicks");
+        const double per_second = ticks ? 1e7 : 1000;
+        uint32_t start = 0, dur = 0;
+        if (!seconds_to_ms(ph.find(ticks ? "offsetInTicks" : "offsetMilliseconds"), start, per_second) ||
+            !seconds_to_ms(ph.find(ticks ? "durationInTicks" : "durationMilliseconds"), dur, per_second))
+            return line_error(ph.line, "Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+        const JsonValue* best = nullptr;
+        std::string_view text;
+        if (Status st = stt_array(ph, "nBest", "Azure phrase", best); !st) return st.error();
+        if (best->arr.empty()) return line_error(ph.line, "Azure phrase needs an nBest alternative");
+        if (Status st = stt_text(best->arr[0], "display", "Azure alternative", text); !st) return st.error();
+        const JsonValue* ch = ph.find("channel");
+        const double channel = ch && ch->is_number() ? ch->num : 0;
+        channels = channels || channel != 0;
+        out.push_back({start, uint32_t(std::min<uint64_t>(uint64_t(start) + dur, kMaxTimeMs)), text, ph.find("speaker"), channel});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Phrase& x, const Phrase& y) { return x.start < y.start; });
+    for (const Phrase& p : out) {
+        int16_t sp = stt_speaker(b, p.speaker);
+        if (sp == kNoSpeaker && channels && p.channel >= 0 && p.channel < 1000)
+            sp = b.speaker_id("Channel " + std::to_string(int(p.channel) + 1));
+        b.add_cue(p.text, p.start, p.end, sp);
+    }
+    if (skipped) warn(desc, "Azure: skipped " + std::to_string(skipped) + " phrase(s) whose recognitionStatus is not \"Success\"");
+    return stt_done(b, phrases, "Azure Speech", desc);
+}
+
 // True for Speechmatics' results: an array whose first result has a "type" and a "start_time"
 // (Google's results have neither).
 bool is_speechmatics(const JsonValue& results) {
@@ -2954,12 +2999,16 @@ bool is_speechmatics(const JsonValue& results) {
 
 // Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or
 // "results" holding Deepgram's "channels", AWS Transcribe's "items" / "transcripts" /
-// "audio_segments", Speechmatics' typed items or Google's array. @return true with `out` set
-// then, false for other JSON.
+// "audio_segments", Speechmatics' typed items or Google's array, or Azure's "recognizedPhrases".
+// @return true with `out` set then, false for other JSON.
 bool import_stt(const JsonValue& root, const ImportDesc& desc, Result<Episode>& out) {
     if (!root.is_object()) return false;
     if (const JsonValue* m = root.find("monologues")) {
         out = import_rev(*m, desc);
+        return true;
+    }
+    if (const JsonValue* az = root.find("recognizedPhrases"); az && az->is_array()) {
+        out = import_azure(*az, desc);
         return true;
     }
     const JsonValue* r = root.find("results");

@@ -15,7 +15,8 @@
 //     Deepgram (utterances, else paragraphs' sentences, else words), Rev.ai (monologues of
 //     elements), AWS Transcribe (audio_segments, else items; times as strings) and Google Cloud
 //     Speech-to-Text (a cue per result; "1.5s" durations), Speechmatics (typed word and punctuation
-//     "results", as AWS's items); YouTube's json3 captions ("events" of
+//     "results", as AWS's items), Azure Speech (a cue per "recognizedPhrases" entry); YouTube's
+//     json3 captions ("events" of
 //     "tStartMs", "segs"). The structure decides which. A
 //     Podcasting 2.0 chapters file ("chapters" of startTime, title) is refused, saying what it is.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)

@@ -2128,3 +2128,31 @@ TEST_CASE("Speechmatics JSON: words and punctuation with their times and speaker
     CHECK(imp("{\"results\": [\n{\"type\": \"word\", \"start_time\": 1, \"alternatives\": [{\"content\": \"x\"}]}]}", Format::Auto, "b.json")
               .message() == "b.json: line 2: Speechmatics result needs an \"end_time\" time");
 }
+
+// Azure AI Speech's batch transcription JSON was refused with the list of JSON shapes read.
+TEST_CASE("Azure Speech JSON: a cue per recognized phrase, in time order, with its speaker or channel", "[import]") {
+    const std::string az =
+        "{\"durationInTicks\": 50000000, \"combinedRecognizedPhrases\": [{\"channel\": 0, \"display\": \"Hello there. Hi!\"}],\n"
+        "\"recognizedPhrases\": [\n"
+        "{\"recognitionStatus\": \"Success\", \"channel\": 0, \"speaker\": 2, \"offsetInTicks\": 12000000.0, \"durationInTicks\": 4000000,"
+        " \"nBest\": [{\"confidence\": 0.9, \"lexical\": \"hi\", \"display\": \"Hi!\"}]},\n"
+        "{\"recognitionStatus\": \"NoMatch\", \"channel\": 0, \"offsetInTicks\": 0, \"durationInTicks\": 0, \"nBest\": []},\n"
+        "{\"recognitionStatus\": \"Success\", \"channel\": 0, \"speaker\": 1, \"offsetInTicks\": 1000000, \"durationInTicks\": 8000000,"
+        " \"nBest\": [{\"display\": \"Hello there.\"}]}]}\n";
+    std::vector<std::string> warnings;
+    const Episode e = imported(az, Format::Auto, "az.json", &warnings);
+    CHECK(e.text == "Hello there. Hi!");
+    CHECK(cues_of(e).times == std::vector<std::pair<uint32_t, uint32_t>>{{100, 900}, {1200, 1600}});
+    CHECK(e.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    CHECK(e.words.at(2).speaker == 1);
+    CHECK(warnings == std::vector<std::string>{"az.json: Azure: skipped 1 phrase(s) whose recognitionStatus is not \"Success\""});
+    // two channels without diarization: a speaker per channel; milliseconds instead of ticks
+    const Episode ch = imported("{\"recognizedPhrases\": [{\"channel\": 1, \"offsetMilliseconds\": 500, \"durationMilliseconds\": 500, "
+                                "\"nBest\": [{\"display\": \"Right.\"}]}, {\"channel\": 0, \"offsetMilliseconds\": 0, "
+                                "\"durationMilliseconds\": 400, \"nBest\": [{\"display\": \"Left.\"}]}]}",
+                                Format::Auto, "ch.json");
+    CHECK(ch.text == "Left. Right.");
+    CHECK(ch.meta.speakers == std::vector<std::string>{"Channel 1", "Channel 2"});
+    CHECK(imp("{\"recognizedPhrases\": [\n{\"offsetInTicks\": 0, \"nBest\": [{\"display\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+}
