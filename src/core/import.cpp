@@ -28,6 +28,7 @@ const char* format_name(Format f) {
         case Format::WhisperJSON: return "whisper-json";
         case Format::PodcastJSON: return "podcast-json";
         case Format::HTML: return "html";
+        case Format::SSA: return "ass";
     }
     return "unknown";
 }
@@ -399,8 +400,9 @@ bool parse_timestamp(std::string_view s, size_t& i, uint32_t& out_ms) { return r
 // Length of a speaker prefix "Name: " at the start of `text` (0 when there is none): 1-4 words,
 // the first starting with a letter, at most 40 bytes, no sentence punctuation, then ": " (or ":"
 // ending the text: a heading line "Alice:" whose words follow on the next lines). Broadcast
-// captions' speaker-change mark ">> " may come first (">> ALICE: text"), and Markdown exports
-// write the name bold ("**Alice:** text", "**Alice**: text").
+// captions' speaker-change mark ">> " may come first (">> ALICE: text"), Markdown exports
+// write the name bold ("**Alice:** text", "**Alice**: text"), and diarizing Whisper tools
+// (whisper-ctranslate2, WhisperX) write it in brackets in their subtitles ("[SPEAKER_00]: text").
 size_t speaker_prefix(std::string_view text, std::string_view& name) {
     size_t lead = 0;
     if (text.substr(0, 2) == ">>")
@@ -409,10 +411,11 @@ size_t speaker_prefix(std::string_view text, std::string_view& name) {
     if (bold == "**" || bold == "__") lead += 2;
     else bold = {};
     const std::string_view t = text.substr(lead);
-    const size_t colon = t.substr(0, 42).find(':');
+    const bool bracket = bold.empty() && !t.empty() && t[0] == '[';
+    const size_t colon = bracket ? t.substr(0, 42).find("]:") : t.substr(0, 42).find(':');
     if (colon == std::string_view::npos || colon == 0) return 0;
-    name = t.substr(0, colon);
-    size_t after = colon + 1;
+    name = bracket ? t.substr(1, colon - 1) : t.substr(0, colon);
+    size_t after = colon + 1 + bracket;
     if (!bold.empty() && t.substr(after, 2) == bold) after += 2;                              // **Alice:**
     else if (!bold.empty() && name.size() > 2 && name.substr(name.size() - 2) == bold) name.remove_suffix(2);  // **Alice**:
     else if (!bold.empty()) return 0;
@@ -540,8 +543,30 @@ TimeMark time_mark(std::string_view line) {
     return m;
 }
 
-// Otter's export ends with this line: a credit, not part of the last turn.
-bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) == "Transcribed by https://otter.ai"; }
+// True for a line of only spaces and no-break spaces (Google Docs' empty paragraphs, saved as text).
+bool is_blank_line(std::string_view line) {
+    for (size_t i = 0; i < line.size(); ++i) {
+        if (line[i] == '\xC2' && i + 1 < line.size() && line[i + 1] == '\xA0') ++i;
+        else if (!trim(line.substr(i, 1)).empty()) return false;
+    }
+    return true;
+}
+
+// A tool's note around an exported transcript, not part of the last turn: Otter's credit
+// ("Transcribed by https://otter.ai"), Google Meet's closing lines ("Transcription ended after
+// 00:30:30", whose time is set in `ended_ms`, and "This editable transcript was computer generated
+// and might contain errors. ..."), also as Markdown ("### Transcription ended after ...").
+bool is_export_credit(std::string_view line, uint32_t& ended_ms) {
+    std::string_view t = trim(line);
+    while (!t.empty() && (t[0] == '#' || t[0] == '*' || t[0] == '_' || t[0] == ' ')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == '*' || t.back() == '_')) t.remove_suffix(1);
+    if (t.substr(0, 31) == "Transcribed by https://otter.ai" || t.substr(0, 48) == "This editable transcript was computer generated ") return true;
+    size_t i = 26;
+    uint32_t ms = 0;
+    if (t.substr(0, i) != "Transcription ended after " || !parse_timestamp(t, i, ms) || i != t.size()) return false;
+    ended_ms = ms;
+    return true;
+}
 
 // Imports `s` as text with time marks when it has them consistently: at least one per 50 lines
 // with text, and either at least 3 marks whose times go forward (90% of consecutive marks), or
@@ -549,22 +574,27 @@ bool is_export_credit(std::string_view line) { return trim(line).substr(0, 31) =
 // Alice: text"), the first among the first 3 lines with text, in time order: a two-turn export is
 // a transcript too (one "Intro (0:00)" line is not). The
 // words after a leading time ("[00:00:01] Alice: text") open with a speaker name when every such
-// line does (2 at least), or at least 3 and 40% of them. @return false (out untouched) for ordinary plain text.
+// line does (2 at least), or at least 3 and 40% of them. Between two marks, every line opening with
+// "Name: " starts a turn when at least 3 and 40% of the lines do and a name comes back (Google
+// Meet: a time every minute or two, a line per turn), the turns timed by their share of the text.
+// @return false (out untouched) for ordinary plain text.
 bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out) {
     size_t marks = 0, text_lines = 0, forward = 0, named = 0, first_mark_line = 0, ranges = 0;
     uint32_t last = 0;
     PrefixCount lead;  // the words after leading times (on the mark's line or, after a time alone
                        // on its line, the next line: .sbv cues) that open with "Name:"
+    PrefixCount body;  // the lines that are no mark
     {
         LineReader lr(s);
         std::string_view line;
         bool bare = false;  // the last line with text was a time alone
         while (lr.next(line)) {
-            if (trim(line).empty()) continue;
+            if (is_blank_line(line)) continue;
             ++text_lines;
             const TimeMark m = time_mark(line);
             if (!m.ok) {
                 if (bare) lead.see(line);
+                body.see(line);
                 bare = false;
                 continue;
             }
@@ -580,6 +610,7 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     }
     const bool lead_names = lead.with > 0 && lead.names.size() <= 20 &&
                             ((lead.with >= 2 && lead.with == lead.lines) || (lead.with >= 3 && lead.with * 5 >= lead.lines * 2));
+    const bool line_turns = body.with >= 3 && body.with * 5 >= body.lines * 2 && body.names.size() <= 20 && body.repeated;
     const bool consistent = marks >= 3 && forward * 10 >= (marks - 1) * 9;
     const bool headings = marks >= 2 && named + (lead_names ? lead.with : 0) == marks && first_mark_line <= 3 &&
                           forward + 1 == marks;
@@ -588,17 +619,25 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
     if (marks * 50 < text_lines || !(consistent || headings || sbv)) return false;
     Builder b(desc);
     const double ms_per_word = plain_ms_per_word(desc);
-    std::string text;
+    std::string text;  // the words since the last mark
+    std::vector<std::pair<size_t, int16_t>> turns;  // where in `text` each speaker's turn starts
     uint32_t start = 0;
     int16_t speaker = kNoSpeaker;
     auto flush = [&](uint32_t end) {
         if (!text.empty()) {
             const size_t words = size_t(std::count(text.begin(), text.end(), ' ')) + 1;
             if (end <= start) end = start + uint32_t(std::min(double(words) * ms_per_word, 3600000.0));
-            b.add_cue(text, start, end, speaker);
+            turns.emplace_back(text.size(), kNoSpeaker);
+            auto time_at = [&](size_t off) { return start + uint32_t(uint64_t(end - start) * off / text.size()); };
+            for (size_t k = 0; k + 1 < turns.size(); ++k) {
+                const size_t from = turns[k].first, to = turns[k + 1].first;
+                b.add_cue(std::string_view(text).substr(from, to - from), time_at(from), time_at(to), turns[k].second);
+            }
         }
         text.clear();
+        turns.assign(1, {0, speaker});
     };
+    turns.assign(1, {0, speaker});
     LineReader lr(s);
     std::string_view line, name;
     bool bare = false;  // after a time alone on its line: the next line may open with "Name:"
@@ -607,13 +646,15 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         const TimeMark m = time_mark(line);
         if (!m.ok) {
             std::string_view t = trim(line);
-            if (t.empty() || is_export_credit(t)) continue;
-            if (const size_t n = bare && lead_names ? speaker_prefix(t, name) : 0) {
+            if (is_blank_line(t) || is_export_credit(t, range_end)) continue;
+            if (!text.empty()) text += ' ';
+            if (const size_t n = (bare && lead_names) || line_turns ? speaker_prefix(t, name) : 0) {
                 speaker = b.speaker_id(name);
                 t = trim(t.substr(n));
+                if (turns.back().first < text.size()) turns.emplace_back(text.size(), speaker);
+                else turns.back().second = speaker;
             }
             bare = false;
-            if (!text.empty()) text += ' ';
             text.append(t.data(), t.size());
             continue;
         }
@@ -624,10 +665,11 @@ bool import_timed_text(std::string_view s, const ImportDesc& desc, Episode& out)
         range_end = m.end_ms;
         std::string_view words = m.text;
         if (!m.speaker.empty()) speaker = b.speaker_id(m.speaker);
-        else if (const size_t n = lead_names ? speaker_prefix(words, name) : 0) {
+        else if (const size_t n = lead_names || line_turns ? speaker_prefix(words, name) : 0) {
             speaker = b.speaker_id(name);
             words = trim(words.substr(n));
         }
+        turns.back().second = speaker;
         text.assign(words.data(), words.size());
     }
     flush(range_end);
@@ -759,7 +801,8 @@ std::vector<size_t> voice_changes(std::string_view payload) {
 }
 
 // Removes markup from a cue payload: <v Name> sets `speaker_name`, other tags, timestamps and
-// ASS/SSA override blocks ("{\an8}") are dropped, and character references are decoded.
+// ASS/SSA override blocks ("{\an8}") are dropped, so are ruby annotations ("<rt>kan</rt>"), and
+// character references are decoded.
 std::string clean_payload(std::string_view s, std::string& speaker_name) {
     std::string out;
     out.reserve(s.size());
@@ -773,6 +816,9 @@ std::string clean_payload(std::string_view s, std::string& speaker_name) {
             if (is_voice_tag(tag)) {
                 size_t sp = tag.find_first_of(" \t");
                 if (sp != std::string_view::npos) speaker_name = std::string(trim(tag.substr(sp + 1)));
+            } else if (tag == "rt") {  // a ruby annotation (the reading of the text before it): not spoken words
+                const size_t end = s.find("</rt>", close);
+                if (end != std::string_view::npos) close = end + 4;
             } else if (!tag.empty() && tag[0] != '/' && !(tag[0] >= '0' && tag[0] <= '9') &&
                        !(tag[0] >= 'a' && tag[0] <= 'z') && !(tag[0] >= 'A' && tag[0] <= 'Z')) {
                 out.append(s.data() + i, close - i + 1);  // not a tag ("< 5 >"): keep as text
@@ -901,7 +947,8 @@ bool name_heading_turns(std::string_view s, std::string& out) {
     bool in_para = false;
     while (lr.next(line)) {
         const std::string_view t = trim(line);
-        if (t.empty() || is_export_credit(t)) { in_para = false; continue; }
+        uint32_t ended = 0;
+        if (t.empty() || is_export_credit(t, ended)) { in_para = false; continue; }
         if (!in_para) {
             in_para = true;
             paras.push_back({});
@@ -1248,6 +1295,78 @@ Result<Episode> import_srt(std::string_view s, const ImportDesc& desc) {
     return std::move(b.episode());
 }
 
+// ---- ASS / SSA ----
+// Advanced SubStation Alpha (Aegisub, stable-ts, fansubs): an "[Events]" section whose "Format:"
+// line names the fields of its "Dialogue:" lines ("Layer, Start, End, Style, Name, ..., Text"),
+// Text last (it may hold commas). Times are "h:mm:ss.cc"; Name, when given, is the speaker;
+// "{\i1}" override blocks are dropped and "\N", "\n", "\h" breaks are spaces. "Comment:" lines are not
+// spoken. Cues are taken in time order (files list them by layer or style).
+
+// True when `s` (BOM removed) opens as ASS / SSA: "[Script Info]" on its first line with text.
+bool looks_like_ass(std::string_view s) { return trim(s.substr(0, 64)).substr(0, 13) == "[Script Info]"; }
+
+Result<Episode> import_ass(std::string_view s, const ImportDesc& desc) {
+    LineReader lr(s);
+    std::string_view line;
+    std::vector<std::string_view> fields;  // the [Events] Format line's names
+    bool events = false;
+    std::vector<PendingCue> cues;
+    std::string none;
+    while (lr.next(line)) {
+        const std::string_view t = trim(line);
+        if (!t.empty() && t[0] == '[') events = t == "[Events]";
+        if (!events) continue;
+        const size_t colon = t.find(':');
+        if (colon == std::string_view::npos) continue;
+        const std::string_view key = t.substr(0, colon);
+        std::string_view rest = trim(t.substr(colon + 1));
+        if (key == "Format") {
+            fields.clear();
+            for (size_t a = 0; a <= rest.size();) {
+                const size_t c = std::min(rest.find(',', a), rest.size());
+                fields.push_back(trim(rest.substr(a, c - a)));
+                a = c + 1;
+            }
+            continue;
+        }
+        if (key != "Dialogue") continue;
+        if (fields.empty() || fields.back() != "Text")
+            return line_error(lr.line_no(), "a Dialogue line before a Format line ending in Text");
+        PendingCue cue;
+        bool have_start = false, have_end = false;
+        for (size_t f = 0; f + 1 < fields.size(); ++f) {
+            const size_t c = rest.find(',');
+            if (c == std::string_view::npos)
+                return line_error(lr.line_no(), "expected " + std::to_string(fields.size()) + " fields, as the Format line names");
+            const std::string_view v = trim(rest.substr(0, c));
+            rest = rest.substr(c + 1);
+            size_t i = 0;
+            if (fields[f] == "Start" || fields[f] == "End") {
+                uint32_t& ms = fields[f] == "Start" ? cue.start_ms : cue.end_ms;
+                if (!parse_timestamp(v, i, ms) || i != v.size())
+                    return line_error(lr.line_no(), fields[f] == "Start" ? "Start is not a time like 0:00:01.50" : "End is not a time like 0:00:01.50");
+                (fields[f] == "Start" ? have_start : have_end) = true;
+            } else if (fields[f] == "Name" || fields[f] == "Actor") {
+                cue.speaker = std::string(v);
+            }
+        }
+        if (!have_start || !have_end) return line_error(lr.line_no(), "the Format line names no Start and End");
+        std::string text(rest);
+        for (size_t k = 0; k + 1 < text.size(); ++k)  // \N \n \h: line breaks and a hard space
+            if (text[k] == '\\' && (text[k + 1] == 'N' || text[k + 1] == 'n' || text[k + 1] == 'h')) text[k] = text[k + 1] = ' ';
+        cue.text = clean_payload(text, none);
+        if (cue.end_ms < cue.start_ms) {
+            warn(desc, "line " + std::to_string(lr.line_no()) + ": cue ends before it begins; skipped");
+            continue;
+        }
+        cues.push_back(std::move(cue));
+    }
+    std::stable_sort(cues.begin(), cues.end(), [](const PendingCue& a, const PendingCue& b) { return a.start_ms < b.start_ms; });
+    Builder b(desc);
+    add_cues(b, cues);
+    return std::move(b.episode());
+}
+
 // ---- Whisper JSON ----
 
 // Why `v`, the time field `what` of an item ("segment", "word"), is not a usable time: missing
@@ -1305,6 +1424,59 @@ int16_t word_speaker(Builder& b, const JsonValue& w, int16_t fallback) {
     return sp && sp->is_string() && !sp->str.empty() ? b.speaker_id(sp->str) : fallback;
 }
 
+// ---- YouTube json3 ----
+// YouTube's timed text as JSON (yt-dlp --sub-format json3): {"events": [{"tStartMs", "dDurationMs",
+// "segs": [{"utf8", "tOffsetMs"}]}]}, times in ms. Automatic captions time each word (tOffsetMs
+// from its event's start; a seg opening with a space starts a word, one without continues it) and
+// put a "\n" event between lines; uploaded captions give a cue's text in its segs. Each event with
+// words is a cue (word times kept within it and never going back); events without segs (window
+// definitions) are skipped. @return the episode (maybe without words: the caller refuses it), or
+// Malformed naming the line of a bad event.
+Result<Episode> import_json3(const JsonValue& events, const ImportDesc& desc) {
+    Builder b(desc);
+    uint32_t last = 0;  // the last word's time
+    std::string text;
+    for (const JsonValue& ev : events.arr) {
+        const JsonValue* segs = ev.is_object() ? ev.find("segs") : nullptr;
+        if (!segs) continue;
+        uint32_t start = 0, dur = 0;
+        const JsonValue* d = ev.find("dDurationMs");
+        if (!segs->is_array()) return line_error(segs->line, "\"segs\" must be an array");
+        if (!seconds_to_ms(ev.find("tStartMs"), start, 1000) || (d && !seconds_to_ms(d, dur, 1000)))
+            return line_error(ev.line, "an event needs \"tStartMs\" (and \"dDurationMs\", if any) in milliseconds, from 0 to " +
+                                           std::to_string(kMaxTimeMs / 3600000) + " hours");
+        const uint32_t end = uint32_t(std::min<uint64_t>(uint64_t(start) + dur, kMaxTimeMs));
+        const uint32_t first = uint32_t(b.episode().words.size());
+        bool word_times = false;
+        for (const JsonValue& seg : segs->arr) word_times = word_times || (seg.is_object() && seg.find("tOffsetMs"));
+        text.clear();
+        for (size_t k = 0; k < segs->arr.size(); ++k) {
+            const JsonValue& seg = segs->arr[k];
+            const JsonValue* u = seg.is_object() ? seg.find("utf8") : nullptr;
+            if (!u || !u->is_string()) return line_error(seg.line, "a seg needs a \"utf8\" string");
+            if (!check_utf8(u->str).ok()) return line_error(u->line, "invalid UTF-8 in utf8");
+            if (!word_times) {
+                text += u->str;
+                continue;
+            }
+            uint32_t off = 0;
+            if (const JsonValue* o = seg.find("tOffsetMs"); o && !seconds_to_ms(o, off, 1000))
+                return line_error(o->line, "\"tOffsetMs\" must be milliseconds, from 0 to " + std::to_string(kMaxTimeMs / 3600000) + " hours");
+            last = std::min(end, std::max({last, start, uint32_t(std::min<uint64_t>(uint64_t(start) + off, kMaxTimeMs))}));
+            std::string w = u->str;
+            std::replace(w.begin(), w.end(), '\n', ' ');
+            const bool glue = k > 0 && !w.empty() && w[0] != ' ';
+            b.add_timed_word(w, last, kNoSpeaker, glue);
+        }
+        if (word_times) b.close_cue(first, std::min(start, last), std::max(end, last));
+        else {
+            std::replace(text.begin(), text.end(), '\n', ' ');
+            b.add_cue(text, start, end, kNoSpeaker);
+        }
+    }
+    return std::move(b.episode());
+}
+
 Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
     const JsonValue* segs = nullptr;
     const JsonValue* root_words = nullptr;    // OpenAI verbose_json with word timestamps
@@ -1326,6 +1498,8 @@ Result<Episode> import_whisper(const JsonValue& root, const ImportDesc& desc) {
             if (!check_utf8(text->str).ok()) return line_error(text->line, "invalid UTF-8 in text");
             return import_plain(text->str, desc);
         }
+        if (const JsonValue* ev = root.is_object() ? root.find("events") : nullptr; ev && ev->is_array())
+            return import_json3(*ev, desc);  // YouTube's json3 captions
         // Podcasting 2.0's chapters file ({"version", "chapters": [{"startTime", "title"}]}) sits
         // beside transcripts in a show's folder: say what it is and how it is attached, not which
         // transcripts we take (pack and the page read X.chapters.json, or X.json, as chapters)
@@ -1667,11 +1841,17 @@ bool looks_like_xml(std::string_view s) {
 // §10.3.1: clock time "01:02:03.500" / "01:02:03:12" (frames at ttp:frameRate, default 30, times
 // ttp:frameRateMultiplier "1000 1001") and offsets "12.5s", "1500ms", "2m", "1h", "30f", "100t"
 // (ticks at ttp:tickRate; absent, the effective frame rate times ttp:subFrameRate when a frame
-// rate is given, else 1 per second, §7.2.12). In the default "par" time container a child's begin
+// rate is given, else 1 per second, §7.2.12); Apple Podcasts' transcripts also write bare seconds
+// "75.120" and minutes:seconds "1:48.737". In the default "par" time container a child's begin
 // and end count from its parent's begin; in a timeContainer="seq" from the end of the sibling before
 // (its end or dur, else the latest end inside it; the first child from the parent's begin). A seq
 // child with neither is taken to end where it begins, with a warning (TTML makes it last
 // indefinitely, so that no later sibling would ever show). Prefixes are ignored ("tt:p", "p").
+// Apple Podcasts' transcripts (spans marked podcasts:unit="word" / "sentence") give every element
+// its time from the start of the episode, not from its parent's begin, write their word spans
+// with no space between them, and may leave the <p> untimed with only its words timed: there,
+// times are read as absolute, a space goes before each such span, and an untimed <p> runs from its
+// first word's begin to its last word's end.
 
 constexpr size_t kMaxTtmlDepth = 256;  // deeper nesting is refused (no caption file comes near)
 
@@ -1716,10 +1896,16 @@ bool ttml_time(std::string_view s, const TtmlRates& r, double& sec, std::string&
     size_t i = 0;
     double a = 0;
     if (!read_decimal(s, i, a)) return false;
-    if (i < s.size() && s[i] == ':') {  // clock time: hours:minutes:seconds[.fraction | :frames[.sub-frames]]
+    if (i == s.size()) return (sec = a, true);  // Apple Podcasts' bare seconds, "75.120"
+    if (s[i] == ':') {  // clock time: hours:minutes:seconds[.fraction | :frames[.sub-frames]]
         double m = 0, sc = 0;
         const size_t m_at = ++i;
-        if (!read_decimal(s, i, m) || i - m_at != 2 || i >= s.size() || s[i] != ':') return false;
+        if (!read_decimal(s, i, m)) return false;
+        if (i == s.size()) {  // Apple Podcasts' minutes:seconds, "1:48.737"
+            if (std::min(s.substr(m_at).find('.'), i - m_at) != 2 || m >= 60 || std::floor(a) != a) return false;
+            return (sec = a * 60 + m, true);
+        }
+        if (i - m_at != 2 || s[i] != ':') return false;
         const size_t s_at = ++i;
         if (!read_decimal(s, i, sc) || std::min(s.substr(s_at, i - s_at).find('.'), i - s_at) != 2 || std::floor(a) != a) return false;
         double frames = 0, sub = 0;
@@ -1752,6 +1938,7 @@ struct TtmlTag {
     std::string_view name;  // local name
     bool closing = false, empty = false;  // "</p>", "<br/>"
     std::string_view begin, end, dur, agent, role, id, frame_rate, multiplier, sub_frame_rate, tick_rate, time_container;
+    std::string_view unit;  // Apple Podcasts' podcasts:unit ("word", "sentence")
     bool has_begin = false, has_end = false, has_dur = false;
 };
 
@@ -1791,6 +1978,7 @@ bool parse_ttml_tag(std::string_view tag, TtmlTag& t) {
         else if (attr == "subFrameRate") t.sub_frame_rate = v;
         else if (attr == "tickRate") t.tick_rate = v;
         else if (attr == "timeContainer") t.time_container = v;
+        else if (attr == "unit") t.unit = v;
     }
     return false;
 }
@@ -1851,7 +2039,9 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         bool explicit_end = false;    // own_end is from its own end or dur
         bool seq = false;             // timeContainer="seq": children follow one another
         double cursor = 0;            // seq: where the next child's times count from (absolute)
+        double first_begin = -1;      // the earliest begin given by it or inside it; -1: none
     };
+    const bool apple = s.find("podcasts:unit") != std::string_view::npos;  // Apple Podcasts: absolute times
     std::vector<Open> stack;
     std::vector<PendingCue> cues;
     std::unordered_map<std::string, std::string> agents;  // xml:id -> <ttm:name> text
@@ -1881,6 +2071,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (stack.empty() || (x.name != "body" && x.name != "div" && x.name != "p" && x.name != "span")) return;  // timed elements
         Open& parent = stack.back();
         if (!parent.explicit_end) parent.own_end = std::max(parent.own_end, x.own_end);
+        if (x.first_begin >= 0 && (parent.first_begin < 0 || x.first_begin < parent.first_begin)) parent.first_begin = x.first_begin;
         if (!parent.seq) return;
         if (x.own_end < 0 && !seq_open++) seq_open_line = x.line;
         parent.cursor = x.own_end >= 0 ? x.own_end : x.begin;
@@ -1900,7 +2091,9 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             if ((p_depth && !meta_depth) || in_agent_name) {  // a <p>'s text, not its <metadata>'s
                 std::string& to = in_agent_name ? agent_name : text;
                 if (c == '&' && decode_char_ref(s, i, to)) continue;
-                to += (c == '\n' || c == '\r' || c == '\t') ? ' ' : c;
+                const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+                if (!space) to += c;  // XML's default white space: a run of it is one space (indented
+                else if (!to.empty() && to.back() != ' ') to += ' ';  // markup read "Hello        world")
             }
             ++i;
             continue;
@@ -1929,7 +2122,12 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
             if (t.name == "metadata") --meta_depth;
             if (t.name == "agent" && !agent_id.empty()) agents.emplace(agent_id, std::string(trim(agent_name)));
             if (p_depth == stack.size()) {  // the cue's </p>
-                const Open& p = stack.back();
+                Open& p = stack.back();
+                if (apple && !p.explicit_end && p.first_begin >= 0) {  // Apple: timed by its words
+                    p.timed = true;
+                    p.begin = p.first_begin;
+                    p.end = std::max(p.own_end, p.begin);
+                }
                 if (!p.timed) p_untimed = true;
                 else if (p.end >= 0 && p.end < p.begin) {
                     warn(desc, "line " + std::to_string(p_line) + ": cue ends before it begins; skipped");
@@ -1965,8 +2163,8 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (t.has_begin && !ttml_time(t.begin, rates, b, why)) return line_error(at, "begin: " + why);
         if (t.has_end && !ttml_time(t.end, rates, e, why)) return line_error(at, "end: " + why);
         if (t.has_dur && !ttml_time(t.dur, rates, d, why)) return line_error(at, "dur: " + why);
-        const double base = o.begin;
-        o.begin = base + b;
+        const double base = apple ? 0 : o.begin;
+        if (t.has_begin) o.begin = o.first_begin = base + b;
         if (t.has_end) o.end = base + e;
         if (t.has_dur && (!t.has_end || o.begin + d < o.end)) o.end = o.begin + d;
         if ((o.explicit_end = t.has_end || t.has_dur)) o.own_end = o.end;
@@ -1989,6 +2187,7 @@ Result<Episode> import_ttml(std::string_view s, const ImportDesc& desc, bool& un
         if (t.name == "name" && !agent_id.empty()) in_agent_name = true;
         if (t.name == "metadata") ++meta_depth;
         if (p_depth) speaks(o.speaker);  // <span ttm:agent="a2"> inside the <p>
+        if (p_depth && !t.unit.empty() && !text.empty() && text.back() != ' ') text += ' ';  // Apple's word spans
         stack.push_back(std::move(o));
         if (t.name == "p") {
             p_depth = stack.size();
@@ -2724,18 +2923,111 @@ Result<Episode> import_google(const JsonValue& results, const ImportDesc& desc) 
     return stt_cues_done(b, words, cues, results, "Google Speech-to-Text", desc);
 }
 
+// Speechmatics (JSON v2, "format": "2.9"): {"results": [{"type": "word" | "punctuation" | "entity",
+// "start_time": 0.1, "end_time", "attaches_to": "previous", "is_eos", "alternatives": [{"content",
+// "speaker": "S1"}]}]}, times in seconds. Words and punctuation are read as AWS's items are
+// (punctuation against the word before unless it "attaches_to" the next word), cut into cues at
+// sentence ends, speaker changes and kSttCueMs; other types (entities, which repeat their words) are
+// skipped with a warning.
+Result<Episode> import_speechmatics(const JsonValue& results, const ImportDesc& desc) {
+    Builder b(desc);
+    std::vector<SttWord> words;
+    std::vector<SttCue> cues;
+    size_t skipped = 0;
+    for (const JsonValue& it : results.arr) {
+        std::string_view type, attaches;
+        const JsonValue* alts = nullptr;
+        if (Status st = stt_text(it, "type", "Speechmatics result", type); !st) return st.error();
+        if (type != "word" && type != "punctuation") {
+            ++skipped;
+            continue;
+        }
+        if (Status st = stt_array(it, "alternatives", "Speechmatics result", alts); !st) return st.error();
+        if (alts->arr.empty()) return line_error(it.line, "Speechmatics result needs an alternative");
+        SttWord sw;
+        if (Status st = stt_text(alts->arr[0], "content", "Speechmatics alternative", sw.text); !st) return st.error();
+        if (Status st = stt_time(it, "start_time", "Speechmatics result", sw.start); !st) return st.error();
+        if (Status st = stt_time(it, "end_time", "Speechmatics result", sw.end); !st) return st.error();
+        if (const JsonValue* a = it.find("attaches_to"); a && a->is_string()) attaches = a->str;
+        sw.glue = type == "punctuation" && attaches != "next" && attaches != "none";
+        sw.speaker = stt_speaker(b, alts->arr[0].find("speaker"));
+        words.push_back(sw);
+    }
+    if (skipped) warn(desc, "Speechmatics: skipped " + std::to_string(skipped) + " result(s) neither \"word\" nor \"punctuation\"");
+    stt_word_cues(words, 0, false, cues);
+    return stt_cues_done(b, words, cues, results, "Speechmatics", desc);
+}
+
+// Azure AI Speech batch transcription: {"recognizedPhrases": [{"recognitionStatus": "Success",
+// "channel": 0, "speaker": 1, "offsetInTicks": 3600000, "durationInTicks", "nBest": [{"display"}]}]},
+// ticks of 100 ns (or "offsetMilliseconds" / "durationMilliseconds"). A cue per phrase, its best
+// alternative's punctuated "display" text, in time order (channels interleave); the speaker is
+// "Speaker N" when diarized, else "Channel N" (from 1) when there are several channels. Phrases
+// that did not succeed are skipped with a warning.
+Result<Episode> import_azure(const JsonValue& phrases, const ImportDesc& desc) {
+    Builder b(desc);
+    struct Phrase { uint32_t start, end; std::string_view text; const JsonValue* speaker; double channel; };
+    std::vector<Phrase> out;
+    size_t skipped = 0;
+    bool channels = false;
+    for (const JsonValue& ph : phrases.arr) {
+        if (!ph.is_object()) return line_error(ph.line, "Azure phrase is not an object");
+        if (const JsonValue* st = ph.find("recognitionStatus"); st && st->is_string() && st->str != "Success") {
+            ++skipped;
+            continue;
+        }
+        const bool ticks = ph.find("offsetInTicks");
+        const double per_second = ticks ? 1e7 : 1000;
+        uint32_t start = 0, dur = 0;
+        if (!seconds_to_ms(ph.find(ticks ? "offsetInTicks" : "offsetMilliseconds"), start, per_second) ||
+            !seconds_to_ms(ph.find(ticks ? "durationInTicks" : "durationMilliseconds"), dur, per_second))
+            return line_error(ph.line, "Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+        const JsonValue* best = nullptr;
+        std::string_view text;
+        if (Status st = stt_array(ph, "nBest", "Azure phrase", best); !st) return st.error();
+        if (best->arr.empty()) return line_error(ph.line, "Azure phrase needs an nBest alternative");
+        if (Status st = stt_text(best->arr[0], "display", "Azure alternative", text); !st) return st.error();
+        const JsonValue* ch = ph.find("channel");
+        const double channel = ch && ch->is_number() ? ch->num : 0;
+        channels = channels || channel != 0;
+        out.push_back({start, uint32_t(std::min<uint64_t>(uint64_t(start) + dur, kMaxTimeMs)), text, ph.find("speaker"), channel});
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Phrase& x, const Phrase& y) { return x.start < y.start; });
+    for (const Phrase& p : out) {
+        int16_t sp = stt_speaker(b, p.speaker);
+        if (sp == kNoSpeaker && channels && p.channel >= 0 && p.channel < 1000)
+            sp = b.speaker_id("Channel " + std::to_string(int(p.channel) + 1));
+        b.add_cue(p.text, p.start, p.end, sp);
+    }
+    if (skipped) warn(desc, "Azure: skipped " + std::to_string(skipped) + " phrase(s) whose recognitionStatus is not \"Success\"");
+    return stt_done(b, phrases, "Azure Speech", desc);
+}
+
+// True for Speechmatics' results: an array whose first result has a "type" and a "start_time"
+// (Google's results have neither).
+bool is_speechmatics(const JsonValue& results) {
+    return results.is_array() && !results.arr.empty() && results.arr[0].is_object() && results.arr[0].find("type") &&
+           results.arr[0].find("start_time");
+}
+
 // Imports `root` when its shape is a speech-to-text service's JSON: Rev.ai's "monologues", or
 // "results" holding Deepgram's "channels", AWS Transcribe's "items" / "transcripts" /
-// "audio_segments", or Google's array. @return true with `out` set then, false for other JSON.
+// "audio_segments", Speechmatics' typed items or Google's array, or Azure's "recognizedPhrases".
+// @return true with `out` set then, false for other JSON.
 bool import_stt(const JsonValue& root, const ImportDesc& desc, Result<Episode>& out) {
     if (!root.is_object()) return false;
     if (const JsonValue* m = root.find("monologues")) {
         out = import_rev(*m, desc);
         return true;
     }
+    if (const JsonValue* az = root.find("recognizedPhrases"); az && az->is_array()) {
+        out = import_azure(*az, desc);
+        return true;
+    }
     const JsonValue* r = root.find("results");
     if (r && r->is_object() && r->find("channels")) out = import_deepgram(*r, desc);
     else if (r && r->is_object() && (r->find("items") || r->find("transcripts") || r->find("audio_segments"))) out = import_aws(*r, desc);
+    else if (r && is_speechmatics(*r)) out = import_speechmatics(*r, desc);
     else if (r && r->is_array()) out = import_google(*r, desc);
     else return false;
     return true;
@@ -2888,6 +3180,7 @@ Format detect_format(std::string_view name, Bytes head) {
     if (ends_with_ci(name, ".srt")) return Format::SRT;
     if (ends_with_ci(name, ".json")) return json;
     if (ends_with_ci(name, ".html") || ends_with_ci(name, ".htm") || ends_with_ci(name, ".xhtml")) return Format::HTML;
+    if (ends_with_ci(name, ".ass") || ends_with_ci(name, ".ssa") || looks_like_ass(s)) return Format::SSA;
     const Format sub = sniff_subtitles(s);
     // A .txt holding subtitles (caption files saved or renamed as text) is read as subtitles: as
     // plain text its timing lines became words. "WEBVTT" opening a sentence is not enough there.
@@ -2915,12 +3208,19 @@ Result<Episode> import_transcript(Bytes data, const ImportDesc& desc) {
         transcoded = cp1252_to_utf8(s);
         s = transcoded;
     }
+    // A document or archive (Google Meet's and Teams' default download is a Word .docx) is no text:
+    // read as such, its first bytes ("PK") were the transcript's one word.
+    if (s.substr(0, 4) == std::string_view("PK\x03\x04", 4))
+        return make_error(Errc::Malformed, who + "a ZIP archive (a Word .docx?), not a transcript: save or export it as text (.txt)");
+    if (s.substr(0, 5) == "%PDF-") return make_error(Errc::Malformed, who + "a PDF, not a transcript: save or export it as text (.txt)");
     Format f = desc.format == Format::Auto ? detect_format(desc.name, Bytes(s)) : desc.format;
+    if (f == Format::PlainText && looks_like_ass(s)) f = Format::SSA;  // a .txt holding ASS too
     Status u = ok_status();
     if (f != Format::WhisperJSON && f != Format::PodcastJSON) u = check_utf8(s);  // JSON strings are checked after unescaping
     Result<Episode> r = make_error(Errc::InvalidArgument, "unknown format");
     switch (u.ok() ? f : Format::Auto) {
         case Format::PlainText: r = import_plain(s, desc); break;
+        case Format::SSA: r = import_ass(s, desc); break;
         case Format::WebVTT: r = import_vtt(s, desc); break;
         case Format::SRT: r = import_srt(s, desc); break;
         case Format::WhisperJSON:

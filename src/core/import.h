@@ -2,9 +2,11 @@
 //   - plain text: times estimated from a speaking rate (meta.times_estimated set), except text
 //     with time marks, which keeps real times: YouTube's copied "0:03" lines, Otter's
 //     "Speaker 1  0:00" and Rev / Descript / Trint's "Alice Smith (00:00:01):" headings,
-//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks) give speakers,
-//     and so does a name alone on the line above each paragraph (Otter without timestamps).
-//   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers)
+//     "[00:00:01] Alice: text" notes. "Name: text" turns (with or without marks; also "[Name]: text")
+//     give speakers, and so does a name alone on the line above each paragraph (Otter without
+//     timestamps); between two marks each "Name: text" line is a turn (Google Meet).
+//   - WebVTT, SRT (cue text stripped of tags; "<v Name>" and "Name: " prefixes give speakers),
+//     ASS / SSA ("[Events]" Dialogue lines: Start, End, Name as the speaker, Text)
 //   - JSON: Whisper (openai-whisper, WhisperX, faster-whisper, OpenAI verbose_json, whisper.cpp;
 //     a bare {"text": "..."}, OpenAI's default answer, is read as plain text), AssemblyAI (words[]
 //     of "text" with times in ms, "utterances")
@@ -12,15 +14,19 @@
 //     endTime, body; word-level segments are joined into cues); speech-to-text services' answers:
 //     Deepgram (utterances, else paragraphs' sentences, else words), Rev.ai (monologues of
 //     elements), AWS Transcribe (audio_segments, else items; times as strings) and Google Cloud
-//     Speech-to-Text (a cue per result; "1.5s" durations). The structure decides which. A
+//     Speech-to-Text (a cue per result; "1.5s" durations), Speechmatics (typed word and punctuation
+//     "results", as AWS's items), Azure Speech (a cue per "recognizedPhrases" entry); YouTube's
+//     json3 captions ("events" of
+//     "tStartMs", "segs"). The structure decides which. A
 //     Podcasting 2.0 chapters file ("chapters" of startTime, title) is refused, saying what it is.
 //   - HTML: the podcast namespace's text/html (<cite>Name:</cite> <time>0:00</time> <p>text</p>)
 //     or a saved web page: scripts, styles and tags are dropped, character references decoded,
 //     paragraphs kept, and the text read as plain text (marks and turns as above).
 //   - TTML / DFXP (XML opening with "<?xml" or "<tt", read through Format::HTML): each <p> with a
 //     begin, end or dur (its own or an enclosing <body>/<div>'s) is a cue with those times (clock,
-//     frame, tick and offset forms); ttm:agent / ttm:role give speakers. Without a timed <p>, the
-//     XML's text is read as HTML's, with a warning.
+//     frame, tick and offset forms; Apple Podcasts' bare seconds and minutes:seconds); ttm:agent /
+//     ttm:role give speakers. Without a timed <p>, the XML's text is read as HTML's, with a warning.
+//   - A ZIP (Word .docx) or PDF is refused, saying to save it as text.
 //
 // Every importer validates its input and returns Errc::Malformed with a message naming the line
 // ("line 12: expected a timestamp like 00:01:02.500 --> 00:01:04.000") instead of crashing.
@@ -43,7 +49,7 @@ constexpr double kDefaultWordsPerMinute = 164.0;
 
 // WhisperJSON and PodcastJSON both read either kind of JSON (the structure decides); they differ
 // only in what detect_format reports.
-enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON, PodcastJSON, HTML };
+enum class Format { Auto, PlainText, WebVTT, SRT, WhisperJSON, PodcastJSON, HTML, SSA };  // SSA: ASS / SSA subtitles
 const char* format_name(Format f);
 
 struct ImportDesc {

@@ -1975,3 +1975,206 @@ TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and wh
     CHECK(r.value().cues.at(0).start_ms == 3000);  // after the skipped result's end
     CHECK(warnings == std::vector<std::string>{"g.json: Google Speech-to-Text: skipped 1 result(s) without alternatives"});
 }
+
+// ---- Real-world shapes found by the importer audit (bench/results/importers.md) ----
+
+// Apple Podcasts' transcripts (TTML with podcasts:unit spans) were refused: their times are bare
+// seconds ("75.120") or minutes:seconds ("1:08.737"), which TTML does not define. Read, their word
+// spans (no space between them) ran together ("WelcometoWarTalk."), and their times, given from
+// the start of the episode, would have been added to the enclosing <div>'s.
+TEST_CASE("TTML: Apple Podcasts transcripts: bare-second and minutes:seconds times, absolute times, word spans", "[import][ttml]") {
+    const std::string apple =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        "<tt xmlns=\"http://www.w3.org/ns/ttml\" xmlns:podcasts=\"http://podcasts.apple.com/transcript-ttml-internal\" "
+        "xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\"><head><metadata><ttm:agent type=\"person\" xml:id=\"SPEAKER_1\"/>"
+        "</metadata></head>\n<body dur=\"75.120\"><div begin=\"0.860\" end=\"75.120\">\n"
+        "<p begin=\"0.860\" end=\"6.200\" ttm:agent=\"SPEAKER_1\"><span podcasts:unit=\"sentence\">"
+        "<span podcasts:unit=\"word\" begin=\"0.860\" end=\"1.200\">Welcome</span><span podcasts:unit=\"word\" begin=\"1.200\" "
+        "end=\"1.400\">to</span><span podcasts:unit=\"word\" begin=\"1.400\" end=\"2.100\">WarTalk.</span></span></p>\n"
+        "<p begin=\"59.500\" end=\"1:08.737\" ttm:agent=\"SPEAKER_2\"><span podcasts:unit=\"sentence\">"
+        "<span podcasts:unit=\"word\" begin=\"59.500\" end=\"1:00.100\">Thanks</span><span podcasts:unit=\"word\" "
+        "begin=\"1:00.100\" end=\"1:08.737\">all.</span></span></p>\n"
+        // a <p> without times of its own runs from its first word to its last
+        "<p ttm:agent=\"SPEAKER_1\">\n  <span podcasts:unit=\"sentence\">\n    <span podcasts:unit=\"word\" begin=\"1:02:00.000\" "
+        "end=\"1:02:00.300\">Bye</span>\n    <span podcasts:unit=\"word\" begin=\"1:02:00.400\" end=\"1:02:03.456\">now.</span>\n"
+        "  </span>\n</p>\n</div></body></tt>\n";
+    const Episode e = imported(apple, Format::Auto, "apple.ttml");
+    CHECK(word_texts(e) == std::vector<std::string>{"Welcome", "to", "WarTalk", "Thanks", "all", "Bye", "now"});
+    const Cues c = cues_of(e);
+    CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{860, 6200}, {59500, 68737}, {3720000, 3723456}});
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_1", "SPEAKER_2"});
+    CHECK(e.words[3].speaker == 1);
+    CHECK(e.words[5].speaker == 0);
+    CHECK(e.text.find("  ") == std::string::npos);  // the indentation between spans is one space, as XML reads it
+    // the same time forms in any TTML; a seconds field of one digit is still no time
+    auto bare = ttml(one_cue("", "75.120"));
+    REQUIRE(bare.ok());
+    CHECK(bare->cues.at(0).start_ms == 75120);
+    auto min_sec = ttml(one_cue("", "1:08.737"));
+    REQUIRE(min_sec.ok());
+    CHECK(min_sec->cues.at(0).start_ms == 68737);
+    CHECK(ttml(one_cue("", "1:8.737")).message() == "c.ttml: line 4: begin: \"1:8.737\" is not a TTML time (like 00:00:01.500, 00:00:01:12, 1.5s or 1500ms)");
+}
+
+// Google Meet's transcript (Docs, saved as text) has a time mark every minute or two and a
+// "Name: text" line per turn: only the first turn after each mark got its speaker, the others were
+// words of that turn ("Garrett: Hey," inside Anna's), and the closing lines were words too.
+TEST_CASE("timed text: Google Meet export: a turn per 'Name:' line between marks, its closing lines dropped", "[import]") {
+    const std::string meet =
+        "Garden club - Transcript\n00:00:00\n \nAnna Hewitt: Okay, the spring planting.\nGarrett McGrath: Hey,\n"
+        "Anna Hewitt: the seeds are in the folder.\n \n \n00:01:26\n\xC2\xA0\nGarrett McGrath: Tomatoes first.\nJustin Sous: Yeah.\n"
+        " \n \n00:03:09\n \nAnna Hewitt: Thanks everyone.\n \n \nTranscription ended after 00:04:40\n\n"
+        "This editable transcript was computer generated and might contain errors. People can also change the text after it was created.\n";
+    const Episode e = imported(meet, Format::Auto, "meet.txt");
+    CHECK_FALSE(e.meta.times_estimated);
+    CHECK(e.meta.speakers == std::vector<std::string>{"Anna Hewitt", "Garrett McGrath", "Justin Sous"});
+    const Cues c = cues_of(e);
+    CHECK(c.texts == std::vector<std::string>{"Garden club Transcript", "Okay the spring planting", "Hey", "the seeds are in the folder",
+                                              "Tomatoes first", "Yeah", "Thanks everyone"});
+    const std::vector<int16_t> speaker_of_cue = {kNoSpeaker, 0, 1, 0, 1, 2, 0};
+    for (size_t k = 0; k < e.cues.size(); ++k) CHECK(e.words[e.cues[k].first_word].speaker == speaker_of_cue.at(k));
+    // turns between two marks share their time: in order, from one mark to the next
+    CHECK(c.times.at(1).first == 0);
+    CHECK(c.times.at(3).second == 86000);
+    CHECK(c.times.at(4).first == 86000);
+    CHECK(c.times.at(5).second == 189000);
+    for (size_t k = 2; k < 6; ++k) CHECK(c.times[k].first == c.times[k - 1].second);
+    CHECK(c.times.at(6) == std::make_pair(189000u, 280000u));  // to "Transcription ended after 00:04:40"
+}
+
+// whisper-ctranslate2 and WhisperX, diarizing, write the speaker in brackets in their subtitles:
+// the label stayed a word of every cue and no speaker was known.
+TEST_CASE("speaker prefixes in brackets, '[SPEAKER_00]: text', give speakers", "[import]") {
+    const std::string srt = "1\n00:00:00,000 --> 00:00:02,500\n[SPEAKER_00]: There are many people here.\n\n"
+                            "2\n00:00:02,500 --> 00:00:04,000\n[SPEAKER_01]: Yes, it is crowded.\n\n"
+                            "3\n00:00:04,000 --> 00:00:06,000\n[SPEAKER_00]: Open a window.\n";
+    const Episode e = imported(srt, Format::Auto, "c.srt");
+    CHECK(e.meta.speakers == std::vector<std::string>{"SPEAKER_00", "SPEAKER_01"});
+    CHECK(cues_of(e).texts == std::vector<std::string>{"There are many people here", "Yes it is crowded", "Open a window"});
+    CHECK(e.words.at(5).speaker == 1);
+    // a bracketed time or sound is no speaker
+    const Episode n = imported("[Music]: la la\n[00:01]: x\nplain words\n", Format::PlainText, "n.txt");
+    CHECK(n.meta.speakers.empty());
+}
+
+// A WebVTT ruby annotation (<ruby>漢<rt>kan</rt></ruby>) gives a reading, not spoken words: "kan"
+// was read as part of the word before it ("漢kan").
+TEST_CASE("WebVTT: ruby annotations are not words", "[import]") {
+    const Episode e = imported("WEBVTT\n\n00:01.000 --> 00:02.000\n<ruby>漢<rt>kan</rt></ruby> is a <ruby>字<rt>ji</rt></ruby>.\n",
+                               Format::WebVTT, "r.vtt");
+    CHECK(word_texts(e) == std::vector<std::string>{"漢", "is", "a", "字"});
+}
+
+// YouTube's json3 captions (yt-dlp --sub-format json3) were refused as unknown JSON.
+TEST_CASE("YouTube json3: automatic captions keep word times, uploaded ones are cues; bad events name their line", "[import]") {
+    const std::string autos =
+        "{\"wireMagic\": \"pb3\", \"events\": [\n{\"tStartMs\": 0, \"dDurationMs\": 5000, \"id\": 1, \"wpWinPosId\": 1},\n"
+        "{\"tStartMs\": 160, \"dDurationMs\": 4000, \"wWinId\": 1, \"segs\": [{\"utf8\": \"so\", \"acAsrConf\": 0}, "
+        "{\"utf8\": \" to\", \"tOffsetMs\": 400}, {\"utf8\": \"day\", \"tOffsetMs\": 600}, {\"utf8\": \" we\", \"tOffsetMs\": 800}]},\n"
+        "{\"tStartMs\": 2000, \"dDurationMs\": 2160, \"wWinId\": 1, \"aAppend\": 1, \"segs\": [{\"utf8\": \"\\n\"}]},\n"
+        "{\"tStartMs\": 2010, \"dDurationMs\": 3000, \"wWinId\": 1, \"segs\": [{\"utf8\": \"talk\"}, {\"utf8\": \" [Music]\", \"tOffsetMs\": 9000}]}]}\n";
+    const Episode a = imported(autos, Format::Auto, "v.en.json3");
+    CHECK(word_texts(a) == std::vector<std::string>{"so", "today", "we", "talk", "Music"});
+    std::vector<uint32_t> times;
+    for (const Word& w : a.words) times.push_back(w.start_ms);
+    CHECK(times == std::vector<uint32_t>{160, 560, 960, 2010, 5010});  // an offset past its event ends with it
+    CHECK(cues_of(a).times == std::vector<std::pair<uint32_t, uint32_t>>{{160, 4160}, {2010, 5010}});
+    const Episode u = imported("{\"events\": [{\"tStartMs\": 1000, \"dDurationMs\": 2000, \"segs\": [{\"utf8\": \"Hello\\nthere\"}]}]}",
+                               Format::Auto, "u.json");
+    CHECK(cues_of(u).texts == std::vector<std::string>{"Hello there"});
+    CHECK(cues_of(u).times == std::vector<std::pair<uint32_t, uint32_t>>{{1000, 3000}});
+    CHECK(imp("{\"events\": [\n{\"tStartMs\": -5, \"segs\": [{\"utf8\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: an event needs \"tStartMs\" (and \"dDurationMs\", if any) in milliseconds, from 0 to 596 hours");
+    CHECK(imp("{\"events\": [{\"tStartMs\": 5, \"segs\": [\n{\"text\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: a seg needs a \"utf8\" string");
+    CHECK(imp("{\"events\": [{\"tStartMs\": 0}]}", Format::Auto, "b.json").message() == "b.json: no words in this transcript (read as whisper-json)");
+}
+
+// Google Meet's and Teams' transcripts download as Word .docx by default: given one, the importer
+// read the ZIP's bytes as text, a transcript of one word, "PK". A PDF was "invalid UTF-8".
+TEST_CASE("a .docx (ZIP) or PDF is refused, saying what it is", "[import]") {
+    const std::string docx("PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00word/document.xml", 31);
+    for (const char* name : {"meet.docx", "meet.txt", "meet"})
+        CHECK(imp(docx, Format::Auto, name).message() ==
+              std::string(name) + ": a ZIP archive (a Word .docx?), not a transcript: save or export it as text (.txt)");
+    CHECK(imp("%PDF-1.4\n%\xE2\xE3\xCF\xD3\n1 0 obj\n", Format::PlainText, "t.pdf").message() ==
+          "t.pdf: a PDF, not a transcript: save or export it as text (.txt)");
+}
+
+// ASS / SSA subtitles (Aegisub, stable-ts) were read as plain text: the [Script Info] and style
+// lines were words, "Dialogue: 0,0:00:01.00,..." a turn of speaker "Dialogue", times estimated.
+TEST_CASE("ASS / SSA: Dialogue lines are cues, Name the speaker, override blocks and \\N breaks dropped", "[import]") {
+    const std::string ass =
+        "\xEF\xBB\xBF[Script Info]\r\n; Script generated by Aegisub 3.2.2\r\nTitle: Episode 1\r\nScriptType: v4.00+\r\n\r\n"
+        "[V4+ Styles]\r\nFormat: Name, Fontname, Fontsize\r\nStyle: Default,Arial,48\r\n\r\n[Events]\r\n"
+        "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\r\n"
+        "Dialogue: 0,0:00:04.00,0:00:06.00,Default,Bob,0,0,0,,Hi Alice.\\NHow are you?\r\n"
+        "Comment: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,not spoken\r\n"
+        "Dialogue: 0,0:00:01.00,0:00:03.50,Default,Alice,0,0,0,,Hello, {\\i1}world{\\i0}!\r\n";
+    for (const char* name : {"e.ass", "e.txt"}) {
+        const Episode e = imported(ass, Format::Auto, name);
+        CHECK_FALSE(e.meta.times_estimated);
+        CHECK(e.meta.speakers == std::vector<std::string>{"Alice", "Bob"});
+        const Cues c = cues_of(e);
+        CHECK(c.texts == std::vector<std::string>{"Hello world", "Hi Alice How are you"});
+        CHECK(c.times == std::vector<std::pair<uint32_t, uint32_t>>{{1000, 3500}, {4000, 6000}});
+    }
+    CHECK(detect_format("e.ssa", Bytes()) == Format::SSA);
+    const std::string head = "[Script Info]\n\n[Events]\n";
+    CHECK(imp(head + "Dialogue: 0,0:00:01.00,0:00:02.00,,,0,0,0,,x\n", Format::Auto, "b.ass").message() ==
+          "b.ass: line 4: a Dialogue line before a Format line ending in Text");
+    CHECK(imp(head + "Format: Start, End, Text\nDialogue: 0:00:01.00,1:0x,words\n", Format::Auto, "b.ass").message() ==
+          "b.ass: line 5: End is not a time like 0:00:01.50");
+    CHECK(imp(head + "Format: Start, End, Name, Text\nDialogue: 0:00:01.00,0:00:02.00\n", Format::Auto, "b.ass").message() ==
+          "b.ass: line 5: expected 4 fields, as the Format line names");
+}
+
+// Speechmatics' JSON ("results" of typed items, like AWS's, but an array) was taken for Google's:
+// refused with 'Google alternative needs a "transcript" string'.
+TEST_CASE("Speechmatics JSON: words and punctuation with their times and speakers", "[import]") {
+    const std::string sm =
+        "{\"format\": \"2.9\", \"metadata\": {\"type\": \"transcription\"}, \"results\": [\n"
+        "{\"alternatives\": [{\"content\": \"Hello\", \"speaker\": \"S1\"}], \"end_time\": 0.5, \"start_time\": 0.1, \"type\": \"word\"},\n"
+        "{\"alternatives\": [{\"content\": \"there\", \"speaker\": \"S1\"}], \"end_time\": 0.9, \"start_time\": 0.5, \"type\": \"word\"},\n"
+        "{\"alternatives\": [{\"content\": \".\", \"speaker\": \"S1\"}], \"attaches_to\": \"previous\", \"end_time\": 0.9, "
+        "\"is_eos\": true, \"start_time\": 0.9, \"type\": \"punctuation\"},\n"
+        "{\"alternatives\": [{\"content\": \"£5\"}], \"end_time\": 1.2, \"start_time\": 1.0, \"type\": \"entity\"},\n"
+        "{\"alternatives\": [{\"content\": \"Hi\", \"speaker\": \"S2\"}], \"end_time\": 1.6, \"start_time\": 1.2, \"type\": \"word\"}]}\n";
+    std::vector<std::string> warnings;
+    const Episode e = imported(sm, Format::Auto, "sm.json", &warnings);
+    CHECK(e.text == "Hello there. Hi");
+    CHECK(e.meta.speakers == std::vector<std::string>{"S1", "S2"});
+    CHECK(cues_of(e).times == std::vector<std::pair<uint32_t, uint32_t>>{{100, 900}, {1200, 1600}});
+    CHECK(e.words.at(2).start_ms == 1200);
+    CHECK(warnings == std::vector<std::string>{"sm.json: Speechmatics: skipped 1 result(s) neither \"word\" nor \"punctuation\""});
+    CHECK(imp("{\"results\": [\n{\"type\": \"word\", \"start_time\": 1, \"alternatives\": [{\"content\": \"x\"}]}]}", Format::Auto, "b.json")
+              .message() == "b.json: line 2: Speechmatics result needs an \"end_time\" time");
+}
+
+// Azure AI Speech's batch transcription JSON was refused with the list of JSON shapes read.
+TEST_CASE("Azure Speech JSON: a cue per recognized phrase, in time order, with its speaker or channel", "[import]") {
+    const std::string az =
+        "{\"durationInTicks\": 50000000, \"combinedRecognizedPhrases\": [{\"channel\": 0, \"display\": \"Hello there. Hi!\"}],\n"
+        "\"recognizedPhrases\": [\n"
+        "{\"recognitionStatus\": \"Success\", \"channel\": 0, \"speaker\": 2, \"offsetInTicks\": 12000000.0, \"durationInTicks\": 4000000,"
+        " \"nBest\": [{\"confidence\": 0.9, \"lexical\": \"hi\", \"display\": \"Hi!\"}]},\n"
+        "{\"recognitionStatus\": \"NoMatch\", \"channel\": 0, \"offsetInTicks\": 0, \"durationInTicks\": 0, \"nBest\": []},\n"
+        "{\"recognitionStatus\": \"Success\", \"channel\": 0, \"speaker\": 1, \"offsetInTicks\": 1000000, \"durationInTicks\": 8000000,"
+        " \"nBest\": [{\"display\": \"Hello there.\"}]}]}\n";
+    std::vector<std::string> warnings;
+    const Episode e = imported(az, Format::Auto, "az.json", &warnings);
+    CHECK(e.text == "Hello there. Hi!");
+    CHECK(cues_of(e).times == std::vector<std::pair<uint32_t, uint32_t>>{{100, 900}, {1200, 1600}});
+    CHECK(e.meta.speakers == std::vector<std::string>{"Speaker 1", "Speaker 2"});
+    CHECK(e.words.at(2).speaker == 1);
+    CHECK(warnings == std::vector<std::string>{"az.json: Azure: skipped 1 phrase(s) whose recognitionStatus is not \"Success\""});
+    // two channels without diarization: a speaker per channel; milliseconds instead of ticks
+    const Episode ch = imported("{\"recognizedPhrases\": [{\"channel\": 1, \"offsetMilliseconds\": 500, \"durationMilliseconds\": 500, "
+                                "\"nBest\": [{\"display\": \"Right.\"}]}, {\"channel\": 0, \"offsetMilliseconds\": 0, "
+                                "\"durationMilliseconds\": 400, \"nBest\": [{\"display\": \"Left.\"}]}]}",
+                                Format::Auto, "ch.json");
+    CHECK(ch.text == "Left. Right.");
+    CHECK(ch.meta.speakers == std::vector<std::string>{"Channel 1", "Channel 2"});
+    CHECK(imp("{\"recognizedPhrases\": [\n{\"offsetInTicks\": 0, \"nBest\": [{\"display\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
+          "b.json: line 2: Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+}
