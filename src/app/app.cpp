@@ -28,6 +28,7 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     for (const TabRect& t : m_tab_rects) m_tab_names.push_back(t.name);
     m_tab_rects.clear();
     m_ellipsized.clear();
+    m_reader_paras_drawn.clear();
     m_axis_labels.clear();
     m_topic_labels.clear();
     m_chapter_labels.clear();

@@ -127,6 +127,11 @@ public:
     const std::string& topic_list_note() const { return m_topic_list_note; }
     // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
     const std::string& results_pinned() const { return m_results_pinned; }
+    // The reader's paragraphs drawn last frame: the paragraph's box (x, y, w, h in CSS px: the
+    // gutter and the text, its gap to the next one left out), where its text starts (x), and what
+    // its gutter drew (the time, the speaker's name rows, each with its box), for tests.
+    struct ReaderParagraph { float rect[4]; float text_x; std::vector<TextRect> gutter; };
+    const std::vector<ReaderParagraph>& reader_paragraphs() const { return m_reader_paras_drawn; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
     // Keyboard focus between the explorer's parts. tab(+1 / -1): Tab / Shift+Tab pressed (applied
@@ -259,7 +264,14 @@ private:
     void draw_reader();
     // Lay out the current episode's paragraphs for this width and font size. @return true when
     // the layout was rebuilt for the episode already shown (width or text size changed).
-    bool ensure_layout(float width, float font_size);
+    // gutter: the width of the gutter's names (their rows: gutter_rows, in m_gutter_names).
+    bool ensure_layout(float width, float font_size, float gutter);
+    struct GutterFont {
+        ImFont* font = nullptr;
+        float size = 0, pitch = 0, dy = 0;
+        MeasureFn measure;
+    };
+    GutterFont gutter_font(float font_size) const;  // the reader gutter's type at text size font_size
     // Lay out the next paragraphs until they reach below until_y and hold word until_word (see
     // extend_layout); nothing once the layout is complete.
     void extend_reader_layout(float until_y, uint32_t until_word = 0);
@@ -362,7 +374,9 @@ private:
     // reader layout cache
     TextLayout m_layout;
     uint32_t m_layout_episode = UINT32_MAX;
-    float m_layout_width = -1, m_layout_font = -1;
+    float m_layout_width = -1, m_layout_font = -1, m_layout_gutter = -1;
+    std::vector<std::vector<std::string>> m_gutter_names;  // each speaker's name as the gutter sets it
+    std::vector<ReaderParagraph> m_reader_paras_drawn;   // the reader's paragraphs drawn this frame
     const void* m_layout_paras = nullptr;
     size_t m_layout_para_count = 0;
     int m_layout_frame = -1;  // ImGui frame count when m_layout was begun (it is finished in the next)

@@ -802,14 +802,18 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"searchHint\":";
     tx::json_append_string(g->state, g->app.search_hint());
     // the timeline's time labels and chapter titles as drawn: [text, [x, y, w, h]]
-    for (const auto& [key, labels] : {std::make_pair("axisLabels", &g->app.axis_labels()), std::make_pair("chapterLabels", &g->app.chapter_labels())}) {
-        g->state += ",\"" + std::string(key) + "\":[";
-        for (size_t i = 0; i < labels->size(); ++i) {
+    auto text_rects = [&](const std::vector<tx::App::TextRect>& labels) {  // [[text, [x, y, w, h]], ...]
+        g->state += "[";
+        for (size_t i = 0; i < labels.size(); ++i) {
             g->state += i ? ",[" : "[";
-            tx::json_append_string(g->state, (*labels)[i].text);
-            g->state += "," + rect((*labels)[i].rect) + "]";
+            tx::json_append_string(g->state, labels[i].text);
+            g->state += "," + rect(labels[i].rect) + "]";
         }
         g->state += "]";
+    };
+    for (const auto& [key, labels] : {std::make_pair("axisLabels", &g->app.axis_labels()), std::make_pair("chapterLabels", &g->app.chapter_labels())}) {
+        g->state += ",\"" + std::string(key) + "\":";
+        text_rects(*labels);
     }
     g->state += ",\"topicLabels\":[";  // the timeline's topic labels as drawn: {text, label, current, rect}
     for (size_t i = 0; i < g->app.topic_labels().size(); ++i) {
@@ -819,6 +823,15 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         g->state += ",\"label\":";
         tx::json_append_string(g->state, l.label);
         g->state += std::string(",\"current\":") + (l.current ? "true" : "false") + ",\"rect\":" + rect(l.rect) + "}";
+    }
+    g->state += "]";
+    // the reader's paragraphs drawn: {rect (the paragraph, gap left out), textX, gutter: [[text, rect], ...] (time, name rows)}
+    g->state += ",\"readerParagraphs\":[";
+    for (size_t i = 0; i < g->app.reader_paragraphs().size(); ++i) {
+        const auto& p = g->app.reader_paragraphs()[i];
+        g->state += std::string(i ? "," : "") + "{\"rect\":" + rect(p.rect) + ",\"textX\":" + std::to_string(p.text_x) + ",\"gutter\":";
+        text_rects(p.gutter);
+        g->state += "}";
     }
     g->state += "]";
     g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
