@@ -112,7 +112,7 @@ public:
     const std::vector<TextRect>& chapter_labels() const { return m_chapter_labels; }  // the chapter row's titles as drawn (cut: the whole title, the drawn width)
     // Tabs drawn last frame (name, x, y, w, h in CSS px), and the selected one of the phone
     // layout's single pane ("" on wide screens), for tests.
-    struct TabRect { std::string name; float rect[4]; };
+    struct TabRect { std::string name; float rect[4]; bool cut; };  // cut: narrower than its label
     const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
     const std::string& narrow_tab() const { return m_narrow_tab_name; }
     // The Episodes tab's filter box (x, y, w, h in CSS px, zero until drawn) and the episodes its
@@ -134,6 +134,8 @@ public:
     const std::vector<ReaderParagraph>& reader_paragraphs() const { return m_reader_paras_drawn; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
+    // and what was drawn of each, cut after a whole word ("" where it was cut mid-word)
+    const std::vector<std::string>& ellipsized_as() const { return m_ellipsized_as; }
     // Keyboard focus between the explorer's parts. tab(+1 / -1): Tab / Shift+Tab pressed (applied
     // next frame). tab_leaves(dir): the focused part is the last (dir +1) or first (-1) one drawn,
     // so Tab moves on to the page. enter(dir): focus came from the page going forward (+1: the
@@ -244,7 +246,8 @@ private:
     static constexpr double kCopyNoteSeconds = 2.5;
     // "Copied" / "Not copied: …" while the page's answer to a copy is news (see copy_result), else null.
     const char* copy_note();
-    bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
+    // BeginTabItem, recording its rect under `name` (default: the label before " (" or "###")
+    bool begin_tab(const char* label, bool select = false, const char* name = nullptr);
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
     bool text_ellipsis(const std::string& text, float max_width);
     // The width for wrapped tooltip text: at most `em` font sizes, and never wider than the screen.
@@ -369,7 +372,9 @@ private:
     bool m_opened = false;             // the first ready frame was drawn (it chose the phone's tab)
     std::string m_narrow_tab_name;     // phone layout: the selected tab
     std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
+    float m_tab_pad = -1.f;            // the phone tabs' padding where the style's would cut them (-1: the style's)
     std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
+    std::vector<std::string> m_ellipsized_as;  // what was drawn of them when cut after a word, else ""
 
     // reader layout cache
     TextLayout m_layout;

@@ -865,16 +865,29 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         tx::json_append_string(g->state, t.name);
         g->state += ":" + rect(t.rect);
     }
-    g->state += "},\"resultsPinned\":";
+    g->state += "},\"tabsCut\":[";  // the tabs drawn narrower than their label (cut)
+    bool first_cut = true;
+    for (const auto& t : g->app.tab_rects())
+        if (t.cut) {
+            g->state += first_cut ? "" : ",";
+            tx::json_append_string(g->state, t.name);
+            first_cut = false;
+        }
+    g->state += "]";
+    g->state += ",\"resultsPinned\":";
     tx::json_append_string(g->state, g->app.results_pinned());
     g->state += ",\"narrowTab\":";
     tx::json_append_string(g->state, g->app.narrow_tab());
-    g->state += ",\"ellipsized\":[";
-    for (size_t i = 0; i < g->app.ellipsized().size(); ++i) {
-        if (i) g->state += ',';
-        tx::json_append_string(g->state, g->app.ellipsized()[i]);
+    // the texts cut with "…" (whole), and what was drawn of each ("" when cut mid-word)
+    for (const auto& [key, list] : {std::make_pair("ellipsized", &g->app.ellipsized()), std::make_pair("ellipsizedAs", &g->app.ellipsized_as())}) {
+        g->state += ",\"" + std::string(key) + "\":[";
+        for (size_t i = 0; i < list->size(); ++i) {
+            if (i) g->state += ',';
+            tx::json_append_string(g->state, (*list)[i]);
+        }
+        g->state += "]";
     }
-    g->state += "],\"tooltip\":";  // the tooltip drawn last frame, or null
+    g->state += ",\"tooltip\":";  // the tooltip drawn last frame, or null
     const ImGuiWindow* tip = nullptr;
     if (ImGuiContext* ctx = ImGui::GetCurrentContext())
         for (ImGuiWindow* w : ctx->Windows)
