@@ -495,9 +495,22 @@ bool App::text_ellipsis(const std::string& text, float max_width) {
             if (ImGui::CalcTextSize(shown.c_str()).x <= max_width) break;
             shown.clear();
         }
-    if (!shown.empty()) ImGui::RenderText(bb.Min, shown.c_str(), nullptr, false);
-    else ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
-    if (cut) m_ellipsized_as.push_back(shown.empty() ? std::string() : shown);
+    if (cut && shown.empty()) {  // the first word alone does not fit: whole characters of it
+        shown = text;
+        while (!shown.empty() && ImGui::CalcTextSize((shown + "\xE2\x80\xA6").c_str()).x > max_width) {
+            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+            if (!shown.empty()) shown.pop_back();
+        }
+        shown += "\xE2\x80\xA6";
+    }
+    if (!cut) {
+        ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
+        return cut;
+    }
+    ImGui::PushClipRect(bb.Min, ImVec2(bb.Max.x + 1, bb.Max.y), true);  // a lone "…" can be wider than the room
+    ImGui::RenderText(bb.Min, shown.c_str(), nullptr, false);
+    ImGui::PopClipRect();
+    m_ellipsized_as.push_back(shown);
     return cut;
 }
 

@@ -134,7 +134,7 @@ public:
     const std::vector<ReaderParagraph>& reader_paragraphs() const { return m_reader_paras_drawn; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
-    // and what was drawn of each, cut after a whole word ("" where it was cut mid-word)
+    // and what was drawn of each: cut after a whole word, or within the first when it alone does not fit
     const std::vector<std::string>& ellipsized_as() const { return m_ellipsized_as; }
     // Keyboard focus between the explorer's parts. tab(+1 / -1): Tab / Shift+Tab pressed (applied
     // next frame). tab_leaves(dir): the focused part is the last (dir +1) or first (-1) one drawn,
@@ -374,7 +374,7 @@ private:
     std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
     float m_tab_pad = -1.f;            // the phone tabs' padding where the style's would cut them (-1: the style's)
     std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
-    std::vector<std::string> m_ellipsized_as;  // what was drawn of them when cut after a word, else ""
+    std::vector<std::string> m_ellipsized_as;  // what was drawn of them
 
     // reader layout cache
     TextLayout m_layout;

@@ -878,7 +878,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     tx::json_append_string(g->state, g->app.results_pinned());
     g->state += ",\"narrowTab\":";
     tx::json_append_string(g->state, g->app.narrow_tab());
-    // the texts cut with "…" (whole), and what was drawn of each ("" when cut mid-word)
+    // the texts cut with "…" (whole), and what was drawn of each
     for (const auto& [key, list] : {std::make_pair("ellipsized", &g->app.ellipsized()), std::make_pair("ellipsizedAs", &g->app.ellipsized_as())}) {
         g->state += ",\"" + std::string(key) + "\":[";
         for (size_t i = 0; i < list->size(); ++i) {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { ROOT, serve, openPage, waitState, regionPixels, saveShot, assert, assertEq } from './harness.mjs';
+import { ROOT, serve, openPage, waitState, regionPixels, pixelStats, saveShot, assert, assertEq } from './harness.mjs';
 
 const WIDTHS = [240, 280, 320];
 
@@ -36,15 +36,19 @@ async function hintInkRight(page, box) {
   return right / 2;  // CSS px from the box's left
 }
 
-// A title cut with "…" ends after a whole word: what is drawn, "…" off, is the start of the title
-// and the title goes on there with a space.
+// A text cut with "…" ends after a whole word: what is drawn, "…" off, is the start of the text
+// and the text goes on there with a space (or a separator); only a first word that does not fit
+// alone is cut within.
 function checkCutAtWord(s, what) {
   assertEq(s.ellipsizedAs.length, s.ellipsized.length, `${what}: what was drawn of each cut text is told`);
   s.ellipsized.forEach((full, i) => {
     const shown = s.ellipsizedAs[i];
-    assert(shown.endsWith('…'), `${what}: '${full}' cut after a whole word, not mid-word (drawn: ${JSON.stringify(shown)})`);
+    assert(shown.endsWith('…'), `${what}: '${full}' drawn with "…": ${JSON.stringify(shown)}`);
     const head = shown.slice(0, -1);
-    assert(full.startsWith(head) && /^[\s,;:(\-·]/.test(full.slice(head.length)), `${what}: '${shown}' is '${full}' cut at a word's end`);
+    assert(full.startsWith(head), `${what}: '${shown}' is the start of '${full}'`);
+    const atWord = /^[\s,;:(\-·]/.test(full.slice(head.length));
+    const firstWord = !/\s/.test(head) && !/\s/.test(full.slice(0, head.length + 1));
+    assert(atWord || firstWord, `${what}: '${full}' cut after a whole word, not mid-word: drawn ${JSON.stringify(shown)}`);
   });
 }
 
@@ -83,7 +87,7 @@ export const tests = [
     },
   },
   {
-    name: 'an archive embed 240 px wide: its four tabs (Text, Results, Topics, Episodes) are whole, and the Topics tab\'s labels are cut after a keyword, not mid-word (protects archives in a blog sidebar)',
+    name: 'an archive embed 240 px wide: its four tabs (Text, Results, Topics, Episodes) are whole, its summary line stays inside, and the Topics tab\'s times and shares are whole and its labels cut after a keyword (protects archives in a blog sidebar)',
     fn: async ({ browser }) => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tx-narrow-'));
       for (const n of ['001', '002', '003']) fs.copyFileSync(`/work/shared/data/lexicap/episode_${n}_large.vtt`, path.join(dir, `episode_${n}.vtt`));
@@ -94,6 +98,11 @@ export const tests = [
         let s = await state(page);
         assertEq(Object.keys(s.tabs).join(','), 'Transcript,Results,Topics,Episodes', 'four tabs');
         assertEq(JSON.stringify(s.tabsCut), '[]', `no tab cut (tabs: ${JSON.stringify(s.tabs)})`);
+        // nothing runs on into the right margin above the tabs ("3 episodes · 29,626 words · all se")
+        const png = await page.screenshot();
+        const top = Math.round(s.tabs.Transcript[1] * 2);
+        const margin = await pixelStats(page, png, { x: (240 - 10) * 2, y: 0, w: 16, h: top });
+        assertEq(margin.inkPixels, 0, 'no ink in the right margin above the tabs');
         const r = s.tabs.Topics;
         await page.mouse.click(r[0] + r[2] / 2, r[1] + r[3] / 2);
         s = await waitState(page, 's => s.narrowTab === "Topics"');
@@ -101,6 +110,8 @@ export const tests = [
         s = await state(page);
         assert(s.ellipsized.length >= 3, 'the topic labels are cut to the narrow list: ' + JSON.stringify(s.ellipsized));
         checkCutAtWord(s, '240 Topics');
+        const numbers = s.ellipsized.filter((t) => /^\d+%$|^\d+(:\d\d)+/.test(t));
+        assertEq(JSON.stringify(numbers), '[]', 'the Topics list\'s shares and times are whole (cut: ' + JSON.stringify(numbers) + ')');
         saveShot('narrow-embed-240-archive-topics', await page.screenshot());
         await page.context().close();
       } finally {
