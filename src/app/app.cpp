@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // RenderTextEllipsis, ItemSize/ItemAdd for text_ellipsis
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <utility>
 
@@ -28,6 +29,8 @@ void App::frame(const AppFonts& fonts, const AppKeys& keys) {
     for (const TabRect& t : m_tab_rects) m_tab_names.push_back(t.name);
     m_tab_rects.clear();
     m_ellipsized.clear();
+    m_ellipsized_as.clear();
+    m_reader_paras_drawn.clear();
     m_axis_labels.clear();
     m_topic_labels.clear();
     m_chapter_labels.clear();
@@ -306,10 +309,14 @@ void App::draw_top_bar() {
     float group_w = bw * 2 + ImGui::CalcTextSize(m_dark ? "Light" : "Dark").x + st.FramePadding.x * 2 + st.ItemSpacing.x * 2;
     float avail = ImGui::GetContentRegionAvail().x;
     bool narrow = avail < 46.f * fs;
-    draw_search_box(narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
+    // A very narrow embed (a blog's sidebar, 240-300 px): the box on a row of its own where beside
+    // the buttons it could not show its short hint whole ("Search th"), the buttons on the next.
+    const float hint_w = ImGui::CalcTextSize(search_box_hint(m_model, false).c_str()).x + st.FramePadding.x * 2;
+    const bool own_row = narrow && avail - group_w - st.ItemSpacing.x < hint_w;
+    draw_search_box(own_row ? avail : narrow ? avail - group_w - st.ItemSpacing.x : std::min(avail * 0.5f, 30.f * fs));
     bool status_drawn = true;  // false: a warning too long for its place, shown whole below the title
     if (!narrow) { ImGui::SameLine(); status_drawn = draw_search_status(right - group_w - st.ItemSpacing.x - ImGui::GetCursorPosX()); }
-    ImGui::SameLine();
+    if (!own_row) ImGui::SameLine();
     ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), right - group_w));
     if (ImGui::Button("A\xE2\x88\x92", ImVec2(bw, h)) || activated(Part::Smaller)) step_font(-1);
     keyboard_part(Part::Smaller);
@@ -378,16 +385,38 @@ void App::draw_ready() {
     const bool opening = !std::exchange(m_opened, true);
     if (m_narrow) {
         // narrow screens (phones): one pane at a time; a tapped result opens the transcript there
-        if (ImGui::BeginTabBar("panes")) {
-            std::string res = "Results (" + std::to_string(m_model.total_passages()) + ")###results";
+        // In a very narrow embed (a blog's sidebar) the whole labels were cut mid-word ("Trans…",
+        // "Resul…"): there "Text" for Transcript, then Results without its count (the status line
+        // says it), then tabs with less padding, before the tab bar cuts any.
+        const std::string count = " (" + std::to_string(m_model.total_passages()) + ")";
+        const ImGuiStyle& st = ImGui::GetStyle();
+        const float n = many ? 4.f : 3.f;
+        // the padding with which tabs of these labels fill the bar (ImGui: label + 2 x padding + 1, spaced)
+        auto pad_to_fit = [&](std::initializer_list<std::string> labels) {
+            float w = (many ? ImGui::CalcTextSize("Episodes").x : 0.f) + n * 1 + (n - 1) * st.ItemInnerSpacing.x;
+            for (const std::string& l : labels) w += ImGui::CalcTextSize(l.c_str()).x;
+            return std::floor((avail.x - w) / (2 * n));
+        };
+        const float pad = st.FramePadding.x;
+        const bool whole = pad_to_fit({"Transcript", "Results" + count, "Topics"}) >= pad;
+        const char* reader_label = whole ? "Transcript###transcript" : "Text###transcript";
+        const bool counted = whole || pad_to_fit({"Text", "Results" + count, "Topics"}) >= pad;
+        const std::string res = "Results" + (counted ? count : "") + "###results";
+        const float short_pad = pad_to_fit({"Text", "Results", "Topics"});
+        m_tab_pad = counted || short_pad >= pad ? -1.f : std::max(1.f, short_pad);
+        if (m_tab_pad >= 0) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m_tab_pad, st.FramePadding.y));
+        const bool bar = ImGui::BeginTabBar("panes");
+        if (m_tab_pad >= 0) ImGui::PopStyleVar();
+        if (bar) {
             const bool show_reader = std::exchange(m_show_reader, false);
             const bool show_results = opening && !m_model.query().empty();
-            if (begin_tab("Transcript", show_reader)) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
+            if (begin_tab(reader_label, show_reader, "Transcript")) { m_narrow_tab_name = "Transcript"; draw_reader(); ImGui::EndTabItem(); }
             if (begin_tab(res.c_str(), show_results)) { m_narrow_tab_name = "Results"; draw_results(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (begin_tab("Topics")) { m_narrow_tab_name = "Topics"; draw_topics(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             if (many && begin_tab("Episodes")) { m_narrow_tab_name = "Episodes"; draw_episodes(); keyboard_part(Part::List); ImGui::EndTabItem(); }
             ImGui::EndTabBar();
         }
+        m_tab_pad = -1.f;
         return;
     }
     if (m_left_width <= 0) m_left_width = std::max(avail.x * 0.34f, 18.f * ImGui::GetFontSize());
@@ -418,19 +447,24 @@ void App::draw_ready() {
     ImGui::EndChild();
 }
 
-bool App::begin_tab(const char* label, bool select) {
+bool App::begin_tab(const char* label, bool select, const char* given_name) {
     const char* end = std::strstr(label, "###");  // "Results (3)###results" is recorded as "Results"
     std::string name(label, end ? size_t(end - label) : std::strlen(label));
     if (size_t paren = name.find(" ("); paren != std::string::npos) name.resize(paren);
+    if (given_name) name = given_name;
     if (name == m_select_tab) { select = true; m_select_tab.clear(); }  // ←/→ on the focused tabs
+    // the tab's own padding (m_tab_pad), not its content's: BeginTabItem sizes the tab with the style's
+    if (m_tab_pad >= 0) ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(m_tab_pad, ImGui::GetStyle().FramePadding.y));
     bool open = ImGui::BeginTabItem(label, nullptr, select ? ImGuiTabItemFlags_SetSelected : 0);
+    const float label_w = ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2 + 1;  // as ImGui sizes a tab
+    if (m_tab_pad >= 0) ImGui::PopStyleVar();
     if (select) m_animating = true;  // the tab bar switches in the next frame: draw it
     ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
     if (open) {
         m_open_tab = name;
         keyboard_part(Part::Tabs);  // ←/→ switch tabs (handle_part_keys); drawn before the tab's content
     }
-    m_tab_rects.push_back(TabRect{name, {a.x, a.y, b.x - a.x, b.y - a.y}});
+    m_tab_rects.push_back(TabRect{name, {a.x, a.y, b.x - a.x, b.y - a.y}, b.x - a.x + 0.5f < label_w});
     return open;
 }
 
@@ -445,7 +479,38 @@ bool App::text_ellipsis(const std::string& text, float max_width) {
     ImGui::ItemSize(bb.GetSize(), 0.0f);  // as TextUnformatted: baseline at the top
     if (cut) m_ellipsized.push_back(text);
     if (!ImGui::ItemAdd(bb, 0)) return cut;
-    ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
+    // cut after the last whole word that fits with its "…" ("Mark Zuckerberg (Lex…", not "(Le…");
+    // mid-word only when the first word alone does not fit
+    std::string shown;
+    if (cut)
+        for (size_t sp = text.rfind(' '); sp != std::string::npos && sp > 0; sp = text.rfind(' ', sp - 1)) {
+            size_t end = sp;  // "Mark Zuckerberg…", not "Zuckerberg (…"; "universe…", not "universe ·…"
+            for (;;) {
+                if (end > 0 && std::strchr(" ,;:(-", text[end - 1])) --end;
+                else if (end > 1 && text.compare(end - 2, 2, "\xC2\xB7") == 0) end -= 2;
+                else break;
+            }
+            if (end == 0) break;
+            shown = text.substr(0, end) + "\xE2\x80\xA6";
+            if (ImGui::CalcTextSize(shown.c_str()).x <= max_width) break;
+            shown.clear();
+        }
+    if (cut && shown.empty()) {  // the first word alone does not fit: whole characters of it
+        shown = text;
+        while (!shown.empty() && ImGui::CalcTextSize((shown + "\xE2\x80\xA6").c_str()).x > max_width) {
+            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
+            if (!shown.empty()) shown.pop_back();
+        }
+        shown += "\xE2\x80\xA6";
+    }
+    if (!cut) {
+        ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
+        return cut;
+    }
+    ImGui::PushClipRect(bb.Min, ImVec2(bb.Max.x + 1, bb.Max.y), true);  // a lone "…" can be wider than the room
+    ImGui::RenderText(bb.Min, shown.c_str(), nullptr, false);
+    ImGui::PopClipRect();
+    m_ellipsized_as.push_back(shown);
     return cut;
 }
 

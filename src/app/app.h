@@ -112,7 +112,7 @@ public:
     const std::vector<TextRect>& chapter_labels() const { return m_chapter_labels; }  // the chapter row's titles as drawn (cut: the whole title, the drawn width)
     // Tabs drawn last frame (name, x, y, w, h in CSS px), and the selected one of the phone
     // layout's single pane ("" on wide screens), for tests.
-    struct TabRect { std::string name; float rect[4]; };
+    struct TabRect { std::string name; float rect[4]; bool cut; };  // cut: narrower than its label
     const std::vector<TabRect>& tab_rects() const { return m_tab_rects; }
     const std::string& narrow_tab() const { return m_narrow_tab_name; }
     // The Episodes tab's filter box (x, y, w, h in CSS px, zero until drawn) and the episodes its
@@ -127,8 +127,15 @@ public:
     const std::string& topic_list_note() const { return m_topic_list_note; }
     // The results' group heading pinned at the top of the list last frame ("" when none), for tests.
     const std::string& results_pinned() const { return m_results_pinned; }
+    // The reader's paragraphs drawn last frame: the paragraph's box (x, y, w, h in CSS px: the
+    // gutter and the text, its gap to the next one left out), where its text starts (x), and what
+    // its gutter drew (the time, the speaker's name rows, each with its box), for tests.
+    struct ReaderParagraph { float rect[4]; float text_x; std::vector<TextRect> gutter; };
+    const std::vector<ReaderParagraph>& reader_paragraphs() const { return m_reader_paras_drawn; }
     // Texts drawn cut with an ellipsis last frame (their full text), for tests.
     const std::vector<std::string>& ellipsized() const { return m_ellipsized; }
+    // and what was drawn of each: cut after a whole word, or within the first when it alone does not fit
+    const std::vector<std::string>& ellipsized_as() const { return m_ellipsized_as; }
     // Keyboard focus between the explorer's parts. tab(+1 / -1): Tab / Shift+Tab pressed (applied
     // next frame). tab_leaves(dir): the focused part is the last (dir +1) or first (-1) one drawn,
     // so Tab moves on to the page. enter(dir): focus came from the page going forward (+1: the
@@ -239,7 +246,8 @@ private:
     static constexpr double kCopyNoteSeconds = 2.5;
     // "Copied" / "Not copied: …" while the page's answer to a copy is news (see copy_result), else null.
     const char* copy_note();
-    bool begin_tab(const char* label, bool select = false);  // BeginTabItem, recording its rect
+    // BeginTabItem, recording its rect under `name` (default: the label before " (" or "###")
+    bool begin_tab(const char* label, bool select = false, const char* name = nullptr);
     // One line of text, cut with an ellipsis when wider than max_width. @return true when cut.
     bool text_ellipsis(const std::string& text, float max_width);
     // The width for wrapped tooltip text: at most `em` font sizes, and never wider than the screen.
@@ -259,7 +267,14 @@ private:
     void draw_reader();
     // Lay out the current episode's paragraphs for this width and font size. @return true when
     // the layout was rebuilt for the episode already shown (width or text size changed).
-    bool ensure_layout(float width, float font_size);
+    // gutter: the width of the gutter's names (their rows: gutter_rows, in m_gutter_names).
+    bool ensure_layout(float width, float font_size, float gutter);
+    struct GutterFont {
+        ImFont* font = nullptr;
+        float size = 0, pitch = 0, dy = 0;
+        MeasureFn measure;
+    };
+    GutterFont gutter_font(float font_size) const;  // the reader gutter's type at text size font_size
     // Lay out the next paragraphs until they reach below until_y and hold word until_word (see
     // extend_layout); nothing once the layout is complete.
     void extend_reader_layout(float until_y, uint32_t until_word = 0);
@@ -357,12 +372,16 @@ private:
     bool m_opened = false;             // the first ready frame was drawn (it chose the phone's tab)
     std::string m_narrow_tab_name;     // phone layout: the selected tab
     std::vector<TabRect> m_tab_rects;  // tabs drawn this frame
+    float m_tab_pad = -1.f;            // the phone tabs' padding where the style's would cut them (-1: the style's)
     std::vector<std::string> m_ellipsized;  // texts cut with an ellipsis this frame
+    std::vector<std::string> m_ellipsized_as;  // what was drawn of them
 
     // reader layout cache
     TextLayout m_layout;
     uint32_t m_layout_episode = UINT32_MAX;
-    float m_layout_width = -1, m_layout_font = -1;
+    float m_layout_width = -1, m_layout_font = -1, m_layout_gutter = -1;
+    std::vector<std::vector<std::string>> m_gutter_names;  // each speaker's name as the gutter sets it
+    std::vector<ReaderParagraph> m_reader_paras_drawn;   // the reader's paragraphs drawn this frame
     const void* m_layout_paras = nullptr;
     size_t m_layout_para_count = 0;
     int m_layout_frame = -1;  // ImGui frame count when m_layout was begun (it is finished in the next)

@@ -22,9 +22,13 @@ void App::draw_archive_progress() {
 void App::draw_archive_summary() {
     const float h = ImGui::GetTextLineHeight() * 1.1f;  // the progress bar's height
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::Dummy(ImVec2(ImGui::GetContentRegionAvail().x, h));
-    const std::string s = count_noun(m_model.episode_count(), "episode", "episodes") + " \xC2\xB7 " +
-                          count_noun(m_model.total_words(), "word", "words") + " \xC2\xB7 all searchable";
+    const float w = ImGui::GetContentRegionAvail().x;
+    ImGui::Dummy(ImVec2(w, h));
+    // as much of it as fits whole (in a 240 px embed it ran on past the edge: "... · all se")
+    const std::string episodes = count_noun(m_model.episode_count(), "episode", "episodes");
+    std::string s = episodes + " \xC2\xB7 " + count_noun(m_model.total_words(), "word", "words");
+    if (ImGui::CalcTextSize((s + " \xC2\xB7 all searchable").c_str()).x <= w) s += " \xC2\xB7 all searchable";
+    else if (ImGui::CalcTextSize(s.c_str()).x > w) s = episodes;
     ImGui::GetWindowDrawList()->AddText(ImVec2(p.x, p.y + (h - ImGui::GetFontSize()) * 0.5f),
                                         ImGui::GetColorU32(ImGuiCol_TextDisabled), s.c_str());
 }

@@ -5,6 +5,9 @@
 #include <imgui_internal.h>  // ClearActiveID: the episode filter lets go before ImGui sees Escape
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <string>
 #include <utility>
 
 #include "app/app.h"
@@ -103,10 +106,27 @@ void App::draw_topics() {
         if (topics.empty()) ImGui::TextDisabled("No topics were computed for this episode.");
         else ImGui::Spacing();
     }
-    if (!topics.empty() && ImGui::BeginTable("topics", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
-        ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch, 4.f);
-        ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthStretch, 1.f);
-        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthStretch, 1.f);
+    // each topic's share of the episode and where it starts (with how often its group comes back)
+    std::vector<std::string> shares, wheres;
+    float share_w = ImGui::CalcTextSize("Time").x, where_w = ImGui::CalcTextSize("Where").x;
+    for (const TopicRow& t : topics) {
+        char pct[16];
+        std::snprintf(pct, sizeof pct, "%.0f%%", 100.f * float(t.end_ms - t.start_ms) / dur);
+        shares.push_back(pct);
+        const TopicGroupRow* g = nullptr;
+        for (const auto& gr : groups) if (gr.id == t.group) g = &gr;
+        wheres.push_back(format_time(t.start_ms) + (g && g->occurrences > 1 ? " (" + std::to_string(g->occurrences) + "\xC3\x97)" : ""));
+        share_w = std::max(share_w, ImGui::CalcTextSize(shares.back().c_str()).x);
+        where_w = std::max(where_w, ImGui::CalcTextSize(wheres.back().c_str()).x);
+    }
+    // Time and Where as wide as their widest value, the label the rest: stretched 4:1:1, a narrow
+    // embed cut the times mid-number ("1:08:", "44:2"). Under 20 em (a blog's sidebar) the
+    // share of time is left out, for the label's sake.
+    const bool share_col = ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 20;
+    if (!topics.empty() && ImGui::BeginTable("topics", share_col ? 3 : 2, ImGuiTableFlags_RowBg)) {
+        ImGui::TableSetupColumn("Topic", ImGuiTableColumnFlags_WidthStretch);
+        if (share_col) ImGui::TableSetupColumn("Time", ImGuiTableColumnFlags_WidthFixed, std::ceil(share_w));
+        ImGui::TableSetupColumn("Where", ImGuiTableColumnFlags_WidthFixed, std::ceil(where_w));
         ImGui::TableHeadersRow();
         for (size_t i = 0; i < topics.size(); ++i) {
             const TopicRow& t = topics[i];
@@ -133,12 +153,12 @@ void App::draw_topics() {
                     tip += (k == 0 ? (tip.empty() ? "" : "\n") : ", ") + t.keywords[k];
                 tooltip_text(tip);
             }
-            ImGui::TableSetColumnIndex(1);
-            ImGui::TextDisabled("%.0f%%", 100.f * float(t.end_ms - t.start_ms) / dur);
-            ImGui::TableSetColumnIndex(2);
-            const TopicGroupRow* g = nullptr;
-            for (const auto& gr : groups) if (gr.id == t.group) g = &gr;
-            ImGui::TextDisabled("%s%s", format_time(t.start_ms).c_str(), g && g->occurrences > 1 ? (" (" + std::to_string(g->occurrences) + "\xC3\x97)").c_str() : "");
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            for (int c = share_col ? 1 : 2; c <= 2; ++c) {  // cut (and told: ellipsized) only if a column were narrower than its values
+                ImGui::TableSetColumnIndex(share_col ? c : 1);
+                text_ellipsis(c == 1 ? shares[i] : wheres[i], ImGui::GetContentRegionAvail().x);
+            }
+            ImGui::PopStyleColor();
             ImGui::PopID();
         }
         ImGui::EndTable();

@@ -24,22 +24,47 @@ static float measure_word(ImFont* font, float font_size, std::string_view w) {
     return x;
 }
 
-bool App::ensure_layout(float width, float font_size) {
+// The gutter's small type: its font and size, its rows' pitch (tighter than the text's lines, so a
+// name reads with the time above it), how far below a text line's top its first row is set (on
+// the line's baseline), and its measure.
+App::GutterFont App::gutter_font(float font_size) const {
+    GutterFont g;
+    g.font = m_fonts.small ? m_fonts.small : ImGui::GetFont();
+    g.size = g.font->FontSize * ImGui::GetIO().FontGlobalScale;
+    g.pitch = std::round(g.size * 1.3f);
+    g.dy = (font_size - g.size) * 0.6f;
+    ImFont* f = g.font;
+    const float sz = g.size;
+    g.measure = [f, sz](std::string_view s) { return f->CalcTextSizeA(sz, FLT_MAX, 0, s.data(), s.data() + s.size()).x; };
+    return g;
+}
+
+bool App::ensure_layout(float width, float font_size, float gutter) {
     uint32_t e = m_model.episode();
     const auto& paras = m_model.paragraphs();
-    if (e == m_layout_episode && width == m_layout_width && font_size == m_layout_font &&
+    if (e == m_layout_episode && width == m_layout_width && font_size == m_layout_font && gutter == m_layout_gutter &&
         m_layout_paras == paras.data() && m_layout_para_count == paras.size())
         return false;
     if (e >= m_model.episode_count()) return false;
+    const Episode& ep = m_model.current_episode();
     const bool same_episode = e == m_layout_episode && !m_layout.lines.empty();
     const float space = measure_word(ImGui::GetFont(), font_size, " ");
     m_line_height = std::round(font_size * 1.55f);
+    // the speakers' names as the gutter sets them (rows under the time), and so its height
+    const GutterFont g = gutter_font(font_size);
+    m_gutter_names.clear();
+    std::vector<float> speaker_gutter;
+    for (const std::string& name : ep.meta.speakers) {
+        m_gutter_names.push_back(gutter_rows(name, gutter, g.measure));
+        speaker_gutter.push_back(g.dy + float(m_gutter_names.back().size()) * g.pitch + g.size);
+    }
     // Nothing laid out yet: draw_reader lays out as far as the frame shows (extend_reader_layout).
-    m_layout = begin_layout(m_model.current_episode(), paras, width, space, m_line_height, std::round(font_size * 0.9f));
+    m_layout = begin_layout(ep, paras, width, space, m_line_height, std::round(font_size * 0.9f), std::move(speaker_gutter));
     m_layout_frame = ImGui::GetFrameCount();
     m_layout_episode = e;
     m_layout_width = width;
     m_layout_font = font_size;
+    m_layout_gutter = gutter;
     m_layout_paras = paras.data();
     m_layout_para_count = paras.size();
     m_sel_anchor = m_sel_end = -1;
@@ -119,14 +144,25 @@ void App::draw_reader() {
     ImFont* font = ImGui::GetFont();
     float fs = ImGui::GetFontSize();
     float avail = ImGui::GetContentRegionAvail().x;
-    ImFont* margin_font = m_fonts.small ? m_fonts.small : font;
-    float margin_fs = margin_font->FontSize * ImGui::GetIO().FontGlobalScale;
-    m_margin = std::round(margin_font->CalcTextSizeA(margin_fs, FLT_MAX, 0, "\xE2\x89\x88" "0:00:00").x + fs * (avail < fs * 30 ? 0.6f : 1.2f));
+    const GutterFont gf = gutter_font(fs);
+    // The gutter: as wide as the longest time; on a wide reader, as wide as the longest speaker's
+    // name too, up to 8 em ("Mark Zuckerberg" on one row); on a narrow one as its longest word, up
+    // to a quarter of the reader ("Zuckerberg", "SPEAKER_01": a name cut loses what tells speakers
+    // apart). A name wider than the gutter goes on to a second row under the time, cut with "…"
+    // only where a word does not fit (gutter_rows).
+    const bool narrow_reader = avail < fs * 30;
+    float gutter = gf.measure("\xE2\x89\x88" "0:00:00");
+    for (const std::string& name : ep.meta.speakers) {
+        if (!narrow_reader) gutter = std::max(gutter, std::min(fs * 8, gf.measure(name)));
+        else for (std::string_view w : label_words(name)) gutter = std::max(gutter, std::min(avail * 0.25f, gf.measure(w)));
+    }
+    gutter = std::ceil(gutter);  // whole pixels, and a word measured at its width fits
+    m_margin = std::round(gutter + fs * (narrow_reader ? 0.6f : 1.2f));
     float text_w = std::min(avail - m_margin - fs, fs * 40.f);  // a comfortable measure
     if (text_w < fs * 8) text_w = std::max(fs * 4, avail - m_margin);
     // A new layout (width, text size) or a new reader window (wide <-> phone layout: a fresh scroll
     // of 0) keeps the reader at its word instead of reading the stale scroll as the user's.
-    const bool keep_place = ensure_layout(text_w, fs) || child_id != m_reader_child_id;
+    const bool keep_place = ensure_layout(text_w, fs, gutter) || child_id != m_reader_child_id;
     m_reader_child_id = child_id;
 
     // scroll request from the model (search hit, timeline click, deep link)
@@ -191,27 +227,40 @@ void App::draw_reader() {
     std::vector<WordMark> marks;
     uint32_t sel_a = 0, sel_b = 0;
     if (m_sel_anchor >= 0) { sel_a = uint32_t(std::min(m_sel_anchor, m_sel_end)); sel_b = uint32_t(std::max(m_sel_anchor, m_sel_end)); }
-    ImFont* small = m_fonts.small ? m_fonts.small : font;
-    float small_fs = small->FontSize * ImGui::GetIO().FontGlobalScale;
+    ImFont* small = gf.font;
+    const float small_fs = gf.size;
 
     // visible paragraphs only
     const auto& lps = m_layout.paragraphs;
     auto first = std::upper_bound(lps.begin(), lps.end(), scroll, [](float v, const LayoutParagraph& p) { return v < p.y; });
     size_t pi = first == lps.begin() ? 0 : size_t(first - lps.begin() - 1);
     std::string_view text(ep.text);
-    const std::string* last_speaker = nullptr;
+    const std::string* hovered_name = nullptr;        // a name cut with "…" under the mouse
     for (; pi < lps.size() && lps[pi].y < scroll + view_h; ++pi) {
         const LayoutParagraph& lp = lps[pi];
         const Paragraph& p = paras[pi];
         float py = origin.y + lp.y;
-        // margin: time (and speaker)
-        std::string t = (ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(p.start_ms);
-        dl->AddText(small, small_fs, ImVec2(origin.x, py + (fs - small_fs) * 0.6f), col_dim, t.c_str());
-        int16_t spk = ep.words[p.first_word].speaker;
-        if (spk >= 0 && size_t(spk) < ep.meta.speakers.size() && &ep.meta.speakers[size_t(spk)] != last_speaker) {
-            const std::string& name = ep.meta.speakers[size_t(spk)];
-            dl->AddText(small, small_fs, ImVec2(origin.x, py + m_line_height), col_dim, name.c_str());
+        // gutter: the time, and under it the speaker's name (the paragraph is as tall as both)
+        ReaderParagraph drawn{{origin.x, py, m_margin + text_w, lp.height}, text_x, {}};
+        auto gutter_text = [&](const std::string& s, float y) {
+            dl->AddText(small, small_fs, ImVec2(origin.x, y), col_dim, s.c_str());
+            const ImVec2 sz = small->CalcTextSizeA(small_fs, FLT_MAX, 0, s.c_str());
+            drawn.gutter.push_back(TextRect{s, {origin.x, y, sz.x, sz.y}});
+        };
+        gutter_text((ep.meta.times_estimated ? "\xE2\x89\x88" : "") + format_time(p.start_ms), py + gf.dy);
+        const int16_t spk = ep.words[p.first_word].speaker;
+        if (spk >= 0 && size_t(spk) < m_gutter_names.size()) {
+            const auto& rows = m_gutter_names[size_t(spk)];
+            for (size_t r = 0; r < rows.size(); ++r) gutter_text(rows[r], py + gf.dy + float(r + 1) * gf.pitch);
+            const ImVec2 m = ImGui::GetIO().MousePos;
+            const bool cut = std::any_of(rows.begin(), rows.end(), [](const std::string& r) {
+                return r.size() >= 3 && r.compare(r.size() - 3, 3, "\xE2\x80\xA6") == 0;
+            });
+            if (cut && ImGui::IsWindowHovered() && m.x >= origin.x && m.x < text_x && m.y >= py + gf.dy + gf.pitch &&
+                m.y < py + gf.dy + float(rows.size() + 1) * gf.pitch)
+                hovered_name = &ep.meta.speakers[size_t(spk)];  // the hover names the speaker whole
         }
+        m_reader_paras_drawn.push_back(std::move(drawn));
         for (uint32_t li = 0; li < lp.line_count; ++li) {
             const LayoutLine& line = m_layout.lines[lp.first_line + li];
             float ly = py + float(li) * m_line_height;
@@ -244,6 +293,8 @@ void App::draw_reader() {
             }
         }
     }
+
+    if (hovered_name) tooltip_text(*hovered_name);
 
     // selection with the mouse (word granularity)
     ImGuiIO& io = ImGui::GetIO();

@@ -1016,14 +1016,18 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
     g->state += ",\"searchHint\":";
     tx::json_append_string(g->state, g->app.search_hint());
     // the timeline's time labels and chapter titles as drawn: [text, [x, y, w, h]]
-    for (const auto& [key, labels] : {std::make_pair("axisLabels", &g->app.axis_labels()), std::make_pair("chapterLabels", &g->app.chapter_labels())}) {
-        g->state += ",\"" + std::string(key) + "\":[";
-        for (size_t i = 0; i < labels->size(); ++i) {
+    auto text_rects = [&](const std::vector<tx::App::TextRect>& labels) {  // [[text, [x, y, w, h]], ...]
+        g->state += "[";
+        for (size_t i = 0; i < labels.size(); ++i) {
             g->state += i ? ",[" : "[";
-            tx::json_append_string(g->state, (*labels)[i].text);
-            g->state += "," + rect((*labels)[i].rect) + "]";
+            tx::json_append_string(g->state, labels[i].text);
+            g->state += "," + rect(labels[i].rect) + "]";
         }
         g->state += "]";
+    };
+    for (const auto& [key, labels] : {std::make_pair("axisLabels", &g->app.axis_labels()), std::make_pair("chapterLabels", &g->app.chapter_labels())}) {
+        g->state += ",\"" + std::string(key) + "\":";
+        text_rects(*labels);
     }
     g->state += ",\"topicLabels\":[";  // the timeline's topic labels as drawn: {text, label, current, rect}
     for (size_t i = 0; i < g->app.topic_labels().size(); ++i) {
@@ -1033,6 +1037,15 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         g->state += ",\"label\":";
         tx::json_append_string(g->state, l.label);
         g->state += std::string(",\"current\":") + (l.current ? "true" : "false") + ",\"rect\":" + rect(l.rect) + "}";
+    }
+    g->state += "]";
+    // the reader's paragraphs drawn: {rect (the paragraph, gap left out), textX, gutter: [[text, rect], ...] (time, name rows)}
+    g->state += ",\"readerParagraphs\":[";
+    for (size_t i = 0; i < g->app.reader_paragraphs().size(); ++i) {
+        const auto& p = g->app.reader_paragraphs()[i];
+        g->state += std::string(i ? "," : "") + "{\"rect\":" + rect(p.rect) + ",\"textX\":" + std::to_string(p.text_x) + ",\"gutter\":";
+        text_rects(p.gutter);
+        g->state += "}";
     }
     g->state += "]";
     g->state += ",\"episodeFilter\":" + rect(g->app.episode_filter_rect()) + ",\"episodeRows\":" + std::to_string(g->app.episode_rows());
@@ -1066,16 +1079,29 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
         tx::json_append_string(g->state, t.name);
         g->state += ":" + rect(t.rect);
     }
-    g->state += "},\"resultsPinned\":";
+    g->state += "},\"tabsCut\":[";  // the tabs drawn narrower than their label (cut)
+    bool first_cut = true;
+    for (const auto& t : g->app.tab_rects())
+        if (t.cut) {
+            g->state += first_cut ? "" : ",";
+            tx::json_append_string(g->state, t.name);
+            first_cut = false;
+        }
+    g->state += "]";
+    g->state += ",\"resultsPinned\":";
     tx::json_append_string(g->state, g->app.results_pinned());
     g->state += ",\"narrowTab\":";
     tx::json_append_string(g->state, g->app.narrow_tab());
-    g->state += ",\"ellipsized\":[";
-    for (size_t i = 0; i < g->app.ellipsized().size(); ++i) {
-        if (i) g->state += ',';
-        tx::json_append_string(g->state, g->app.ellipsized()[i]);
+    // the texts cut with "…" (whole), and what was drawn of each
+    for (const auto& [key, list] : {std::make_pair("ellipsized", &g->app.ellipsized()), std::make_pair("ellipsizedAs", &g->app.ellipsized_as())}) {
+        g->state += ",\"" + std::string(key) + "\":[";
+        for (size_t i = 0; i < list->size(); ++i) {
+            if (i) g->state += ',';
+            tx::json_append_string(g->state, (*list)[i]);
+        }
+        g->state += "]";
     }
-    g->state += "],\"tooltip\":";  // the tooltip drawn last frame, or null
+    g->state += ",\"tooltip\":";  // the tooltip drawn last frame, or null
     const ImGuiWindow* tip = nullptr;
     if (ImGuiContext* ctx = ImGui::GetCurrentContext())
         for (ImGuiWindow* w : ctx->Windows)

@@ -230,3 +230,57 @@ TEST_CASE("a match mark covers the matched word or characters, and runs on only 
     CHECK(marks(4, {{ja.begin, ja.begin + 3}, {tokyo, tokyo + 3}}) == std::vector<std::string>{"私", "東"});
     CHECK(marks(1, apart).empty());
 }
+
+// Protects the reader's gutter: the speaker's name is set under the paragraph's time, so a one-line
+// paragraph drew its name level with the next paragraph's time, where it read as the next
+// speaker's. A paragraph is now as tall as its text or its gutter (time + name rows), whichever
+// is taller; the text's own lines are where they were.
+TEST_CASE("a paragraph is as tall as its gutter: time and speaker's name rows", "[layout]") {
+    Episode ep = words_episode("one two three four five six seven eight nine ten", 100);
+    for (uint32_t w = 0; w < ep.words.size(); ++w) ep.words[w].speaker = w < 2 ? 0 : w < 4 ? 1 : w < 9 ? 2 : kNoSpeaker;
+    auto paras = make_paragraphs(ep, {}, 1, 100);
+    REQUIRE(paras.size() == 4);  // "one two" (0), "three four" (1), "five … nine" (2), "ten" (none)
+    auto measure = [](std::string_view w) { return float(w.size()) * 10.f; };
+    // 90 wide: "five six" / "seven" / "eight" / "nine" is four lines; the gutters (the time and the
+    // name's rows) are 32, 60 and 46 high
+    const TextLayout L = layout_paragraphs(ep, paras, 90, measure, 10, 20, 7, {32, 60, 46});
+    REQUIRE(L.paragraphs.size() == 4);
+    CHECK(L.paragraphs[0].line_count == 1);
+    CHECK(L.paragraphs[0].height == 32.f);   // the time + the name, over 1 text line
+    CHECK(L.paragraphs[1].height == 60.f);   // the time + a name of 2 or 3 rows
+    CHECK(L.paragraphs[2].line_count == 4);
+    CHECK(L.paragraphs[2].height == 80.f);   // the text is the taller: the gutter fits beside it
+    CHECK(L.paragraphs[3].height == 20.f);   // no speaker: the time alone
+    CHECK(L.paragraphs[1].y == 39.f);
+    CHECK(L.paragraphs[2].y == 106.f);
+    CHECK(L.paragraphs[3].y == 193.f);
+    CHECK(L.total_height == 220.f);
+    // without names, the text's lines alone
+    const TextLayout bare = layout_paragraphs(ep, paras, 90, measure, 10, 20, 7);
+    CHECK(bare.paragraphs[0].height == 20.f);
+    CHECK(bare.word_x == L.word_x);
+    CHECK(bare.word_line == L.word_line);
+}
+
+// Protects names in a narrow gutter: they went on past it, over the paragraph's text.
+TEST_CASE("a speaker's name in the gutter: rows broken at spaces, cut with an ellipsis only where a word does not fit", "[layout]") {
+    auto measure = [](std::string_view s) {  // 10 per character, "…" (3 bytes) one character
+        float n = 0;
+        for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+        return n * 10.f;
+    };
+    using V = std::vector<std::string>;
+    CHECK(gutter_rows("Ada", 60, measure) == V{"Ada"});
+    CHECK(gutter_rows("Mark Zuckerberg", 200, measure) == V{"Mark Zuckerberg"});
+    CHECK(gutter_rows("Mark Zuckerberg", 100, measure) == V{"Mark", "Zuckerberg"});
+    CHECK(gutter_rows("Mark Zuckerberg", 60, measure) == V{"Mark", "Zucke\xE2\x80\xA6"});
+    CHECK(gutter_rows("Ana de la Cruz", 60, measure) == V{"Ana de", "la Cr\xE2\x80\xA6"});  // the rest on the last row
+    CHECK(gutter_rows("Ana de la Cruz", 60, measure, 3) == V{"Ana de", "la", "Cruz"});
+    CHECK(gutter_rows("SPEAKER_00", 60, measure) == V{"SPEAK\xE2\x80\xA6"});
+    CHECK(gutter_rows("\xC3\x89lodie", 40, measure) == V{"\xC3\x89lo\xE2\x80\xA6"});  // whole characters
+    CHECK(gutter_rows("Bob", 5, measure) == V{"B\xE2\x80\xA6"});  // one character kept however narrow
+    CHECK(gutter_rows("  ", 60, measure).empty());
+    CHECK(gutter_rows("", 60, measure).empty());
+    CHECK(label_words(" Ana  de ") == std::vector<std::string_view>{"Ana", "de"});
+    for (const std::string& r : gutter_rows("Ana de la Cruz Ximenez", 70, measure)) CHECK(measure(r) <= 70.f);
+}

@@ -50,8 +50,9 @@ std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint
 }
 
 TextLayout begin_layout(const Episode& ep, const std::vector<Paragraph>& paras, float width, float space,
-                        float line_height, float paragraph_gap) {
+                        float line_height, float paragraph_gap, std::vector<float> speaker_gutter) {
     TextLayout L;
+    L.speaker_gutter = std::move(speaker_gutter);
     L.width = width;
     L.space = space;
     L.line_height = line_height;
@@ -93,7 +94,9 @@ void extend_layout(TextLayout& L, const Episode& ep, const std::vector<Paragraph
         }
         if (line.word_count > 0) L.lines.push_back(line);
         lp.line_count = uint32_t(L.lines.size()) - lp.first_line;
-        lp.height = float(lp.line_count) * L.line_height;
+        const int16_t spk = ep.words[p.first_word].speaker;
+        const float gutter = spk >= 0 && size_t(spk) < L.speaker_gutter.size() ? L.speaker_gutter[size_t(spk)] : 0.f;
+        lp.height = std::max(float(lp.line_count) * L.line_height, gutter);
         L.laid_height += lp.height + L.paragraph_gap;
         L.laid_words += p.word_count;
         L.paragraphs.push_back(lp);
@@ -104,10 +107,54 @@ void extend_layout(TextLayout& L, const Episode& ep, const std::vector<Paragraph
 }
 
 TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
-                             const MeasureFn& measure, float space, float line_height, float paragraph_gap) {
-    TextLayout L = begin_layout(ep, paras, width, space, line_height, paragraph_gap);
+                             const MeasureFn& measure, float space, float line_height, float paragraph_gap,
+                             std::vector<float> speaker_gutter) {
+    TextLayout L = begin_layout(ep, paras, width, space, line_height, paragraph_gap, std::move(speaker_gutter));
     extend_layout(L, ep, paras, measure, FLT_MAX);
     return L;
+}
+
+std::vector<std::string> gutter_rows(std::string_view label, float width, const MeasureFn& measure, size_t max_rows) {
+    static constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+    // s cut to fit with "…": whole UTF-8 characters off its end, at least one kept
+    auto cut = [&](std::string_view s) {
+        std::string r(s);
+        while (r.size() > 1 && measure(r + std::string(kEllipsis)) > width) {
+            size_t e = r.size() - 1;
+            while (e > 0 && (static_cast<unsigned char>(r[e]) & 0xC0) == 0x80) --e;  // back to the lead byte
+            if (e == 0) break;
+            r.resize(e);
+            while (r.size() > 1 && r.back() == ' ') r.pop_back();
+        }
+        return r + std::string(kEllipsis);
+    };
+    std::vector<std::string> rows;
+    const std::vector<std::string_view> words = label_words(label);
+    if (max_rows == 0) return rows;
+    for (size_t k = 0; k < words.size();) {
+        std::string row(words[k++]);
+        while (k < words.size() && measure(row + ' ' + std::string(words[k])) <= width) row += ' ' + std::string(words[k++]);
+        const bool last = rows.size() + 1 == max_rows;
+        if (last && k < words.size()) {  // no row left for the rest: on in this one, cut
+            for (; k < words.size(); ++k) row += ' ' + std::string(words[k]);
+            rows.push_back(cut(row));
+            break;
+        }
+        rows.push_back(measure(row) > width ? cut(row) : row);
+        if (last) break;
+    }
+    return rows;
+}
+
+std::vector<std::string_view> label_words(std::string_view label) {
+    std::vector<std::string_view> words;
+    for (size_t i = 0; i < label.size();) {
+        while (i < label.size() && label[i] == ' ') ++i;
+        const size_t b = i;
+        while (i < label.size() && label[i] != ' ') ++i;
+        if (i > b) words.push_back(label.substr(b, i - b));
+    }
+    return words;
 }
 
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w) {

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <functional>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -44,6 +45,7 @@ struct TextLayout {
     float width = 0;
     // ---- stepwise layout (begin_layout / extend_layout) ----
     float space = 0, line_height = 0, paragraph_gap = 0;
+    std::vector<float> speaker_gutter;  // height of the gutter (time and name) of each speaker's paragraphs
     size_t paragraph_count = 0;    // paragraphs to lay out in all
     float laid_height = 0;         // bottom of the laid-out paragraphs, gap included
     uint32_t laid_words = 0;       // words in the laid-out paragraphs
@@ -60,9 +62,14 @@ std::vector<Paragraph> make_paragraphs(const Episode& ep, const std::vector<uint
 using MeasureFn = std::function<float(std::string_view)>;
 
 // Lay out paragraphs in `width`. measure(word) returns a word's advance; space is the advance of
-// one space; line_height and paragraph_gap are in the same units.
+// one space; line_height and paragraph_gap are in the same units. The left gutter of a paragraph
+// holds its time beside the first line and under it its speaker's name (gutter_rows): the gutter
+// of a paragraph of speaker s is speaker_gutter[s] high (no speaker, or none given: a line). A
+// paragraph is as tall as the taller of its text and its gutter, so a one-line paragraph's name is
+// not drawn beside the next paragraph's time.
 TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& paras, float width,
-                             const MeasureFn& measure, float space, float line_height, float paragraph_gap);
+                             const MeasureFn& measure, float space, float line_height, float paragraph_gap,
+                             std::vector<float> speaker_gutter = {});
 
 // The same layout in steps: begin_layout lays out nothing yet; extend_layout lays out the next
 // paragraphs, in order, until the laid-out ones reach below `until_y` and hold word `until_word`
@@ -70,9 +77,17 @@ TextLayout layout_paragraphs(const Episode& ep, const std::vector<Paragraph>& pa
 // it out. Until complete(), total_height is the laid-out height plus the rest of the words at the
 // laid-out paragraphs' height per word (a scrollbar's estimate); then it is exact.
 TextLayout begin_layout(const Episode& ep, const std::vector<Paragraph>& paras, float width, float space,
-                        float line_height, float paragraph_gap);
+                        float line_height, float paragraph_gap, std::vector<float> speaker_gutter = {});
 void extend_layout(TextLayout& L, const Episode& ep, const std::vector<Paragraph>& paras, const MeasureFn& measure,
                    float until_y, uint32_t until_word = 0);
+
+// A label (a speaker's name) set in a gutter `width` wide, as rows: broken at spaces into rows that
+// fit, at most `max_rows` ("Ada", "Mark" + "Zuckerberg"); a word wider than the gutter, and the last
+// row when more words are left, are cut with "…" at a character boundary (at least one character
+// and the "…" are kept, however narrow the gutter). @return the rows; none for an empty label.
+std::vector<std::string> gutter_rows(std::string_view label, float width, const MeasureFn& measure, size_t max_rows = 2);
+// The words of a label, split at spaces.
+std::vector<std::string_view> label_words(std::string_view label);
 
 // Index of the paragraph containing word `w` (paragraphs sorted by first_word).
 size_t paragraph_of_word(const std::vector<Paragraph>& paras, uint32_t w);
