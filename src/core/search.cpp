@@ -363,13 +363,21 @@ constexpr size_t kMaxCompletions = 64;
 
 bool is_function_word(std::string_view w);  // kFunctionWords, below
 
+// Typos of a joined guess (two words typed apart or hyphenated, read as one word: "jiu jitsu" as
+// "jiujitsu") are one edit at most. The reader typed two right words; a second edit on their
+// long join reached words that hold only the first ("existential risk" -> "existentialrisk" ->
+// "existentialist", two edits: 50 of Lexicap's 99 passages for the pair had no "risk").
+// Sound-alikes of the join keep their bound ("jiu jitsu": "juditsu", "jujitsu's").
+constexpr int kJoinedGuessEdits = 1;
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
 
-    // Expansions of one term position: (term, level), best level per term.
+    // Expansions of one term position: (term, level), best level per term. `max_edits` caps the
+    // typos (kJoinedGuessEdits for a joined guess); sound-alikes keep their own bound.
     void expand(const QueryTerm& t, bool exact_only, std::vector<std::pair<TermId, MatchLevel>>& out,
-                std::vector<std::string>& warnings) {
+                std::vector<std::string>& warnings, int max_edits = 2) {
         out.clear();
         auto add = [&](TermId id, MatchLevel l) {
             for (auto& e : out)
@@ -433,7 +441,7 @@ public:
         for (char c : t.text) has_letter = has_letter || !(c >= '0' && c <= '9');
         std::vector<std::pair<TermId, int>> f;
         if (m_desc.typos && len >= 5 && has_letter) {
-            m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
+            m_ix.fuzzy_terms(t.text, std::min(len >= 9 ? 2 : 1, max_edits), f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
             // A word that does not occur and is one edit from a word meant that one: words two
             // edits away stay only as its inflections ("alogrithm": "algorithm", "algorithms";
@@ -513,8 +521,8 @@ public:
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
     // The one-word forms two typed words may be written as ("jiu jitsu": "jiujitsu"), ranked as a
-    // joined form at best. Two words of 3+ letters each get the tolerance of the joined word typed
-    // ("jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
+    // joined form at best. Two words of 3+ letters each get the stems and one-edit typos of the joined
+    // word (kJoinedGuessEdits: "jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
     // joined word itself counts ("llama 2": "llama2" is one edit from "llama" alone).
     // A function word on either side ("and love", "this earth") never makes one word: only the
     // exact joined word counts there, which also keeps a typed sentence's many pairs cheap.
@@ -533,7 +541,7 @@ public:
             if (t != kNoTerm) ex.push_back({t, MatchLevel::Joined});
         } else {
             std::vector<std::string> warnings;
-            expand(QueryTerm{joined, false}, false, ex, warnings);
+            expand(QueryTerm{joined, false}, false, ex, warnings, kJoinedGuessEdits);
             ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
                 const std::string_view w = m_ix.term_text(e.first);
                 return m_ix.term_span(e.first) != 1 || w == a || w == b;
@@ -547,7 +555,7 @@ public:
         std::vector<std::pair<TermId, MatchLevel>> ex;
         if (item.terms.empty()) return;  // only possible in a hand-built Query
         if (item.terms.size() == 1) {
-            expand(item.terms[0], item.exact_only, ex, warnings);
+            expand(item.terms[0], item.exact_only, ex, warnings, item.joined ? kJoinedGuessEdits : 2);
             term_matches(ex, out);
             if (m_desc.variants && !item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
             return;
@@ -1254,7 +1262,7 @@ bool PassagePath::expand_clause(const QueryClause& cl, Clause& c, std::vector<st
             m_ev.split_matches(item.terms[0].text, split);
             if (!split.empty()) return false;  // "jiujitsu" found as "jiu jitsu": the match path
         }
-        m_ev.expand(item.terms[0], item.exact_only, ex, warnings);
+        m_ev.expand(item.terms[0], item.exact_only, ex, warnings, item.joined ? kJoinedGuessEdits : 2);
         for (const auto& e : ex) {  // one term, one level: its best over the items
             auto it = std::find_if(all.begin(), all.end(), [&](const auto& a) { return a.first == e.first; });
             if (it == all.end()) all.push_back(e);

@@ -20,7 +20,8 @@
 // when it and they are names (InvertedIndex::term_name_like: "fridman" -> "Friedman", but not
 // "chess" -> "chaos") or they occur 10x as often.
 // "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
-// hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
+// hyphenated word, or of two words typed apart, gets the stems of the word typed joined and its
+// typos of one edit: "existential risk" does not find "existentialist"), and a word glued to a
 // number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
 // without thousands separators ("10000" <-> "10,000"), 2-4 and 6-9 their roman numeral ("world
 // war 2" -> "World War II"). A word that does not occur and is one

@@ -1713,3 +1713,31 @@ TEST_CASE("two words typed apart find the joined word's typos as the hyphenated 
         CHECK(l->hits.empty());
     }
 }
+
+// Protects two words typed apart from matching a word that holds only the first (audit on
+// Lexicap, bench/results/relevance.md: "existential risk" found 99 passages, 50 of them with
+// "existentialist" and no "risk": their join "existentialrisk" took "existentialist" as a typo
+// two edits away; "risk existential", with no such join, found 49). A joined guess takes one edit.
+TEST_CASE("a joined guess of two typed words takes one typo not two", "[search][variants]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nI read existentialist philosophy.\n\n"
+               "01:00.000 --> 01:05.000\nAn existential risk to all of us.\n\n"
+               "02:00.000 --> 02:05.000\nI train jujitsu every morning.\n");
+    SearchDesc strict;
+    strict.partial = false;
+    auto minutes = [&](const char* q) {  // the minute of every hit
+        INFO(q);
+        auto r = c.search(q, strict);
+        REQUIRE(r.ok());
+        std::vector<uint32_t> m;
+        for (const Hit& h : r->hits) m.push_back(h.time_ms / 60000);
+        return m;
+    };
+    for (const char* q : {"existential risk", "existential-risk", "risk existential"})
+        CHECK(minutes(q) == std::vector<uint32_t>{1});
+    // the one-edit typo of a join still counts ("jiujitsu" -> "jujitsu")
+    for (const char* q : {"jiu jitsu", "jiu-jitsu"}) CHECK(minutes(q) == std::vector<uint32_t>{2});
+    // a word typed joined keeps its own typo budget (two edits from 9 letters on): it is the
+    // reader's spelling, and finds both
+    CHECK(minutes("existentialrisk").size() == 2);
+}
