@@ -1953,3 +1953,28 @@ TEST_CASE("Google Speech-to-Text JSON: malformed files name what is wrong and wh
     CHECK(r.value().cues.at(0).start_ms == 3000);  // after the skipped result's end
     CHECK(warnings == std::vector<std::string>{"g.json: Google Speech-to-Text: skipped 1 result(s) without alternatives"});
 }
+
+// Protects the titles `transcript pack` gives episodes without one (audit of search results on
+// Lexicap, bench/results/relevance.md): the opening sentence ended at the full stop of an
+// initial or a title, so results read "Conversation with S" (S. James Gates, Jr.), "Conversation
+// with George St" (George St. Pierre) and "Conversation with Jaco Willink, a retired U.S".
+TEST_CASE("a title from the opening runs past initials and titles", "[import][title]") {
+    auto title = [](const std::string& vtt) {
+        ImportDesc d;
+        d.format = Format::WebVTT;
+        auto ep = import_transcript(Bytes(vtt), d);
+        REQUIRE(ep.ok());
+        return title_from_opening(ep.value());
+    };
+    const std::string head = "WEBVTT\n\n00:00.000 --> 00:05.000\n";
+    CHECK(title(head + "The following is a conversation with S. James Gates, Jr. He is a physicist.\n") ==
+          "Conversation with S. James Gates, Jr");
+    CHECK(title(head + "The following is a conversation with George St. Pierre, a fighter. He won.\n") ==
+          "Conversation with George St. Pierre, a fighter");
+    CHECK(title(head + "The following is a conversation with Jo Ray, a U.S. Navy SEAL. Hi.\n") ==
+          "Conversation with Jo Ray, a U.S. Navy SEAL");
+    CHECK(title(head + "Ask Dr. Smith. Then go.\n") == "Ask Dr. Smith");
+    // a sentence still ends at a word's full stop, a question or an exclamation
+    CHECK(title(head + "We met in 2019. It rained.\n") == "We met in 2019");
+    CHECK(title(head + "Is it A? Yes.\n") == "Is it A");
+}
