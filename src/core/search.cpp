@@ -370,6 +370,11 @@ bool is_function_word(std::string_view w);  // kFunctionWords, below
 // Sound-alikes of the join keep their bound ("jiu jitsu": "juditsu", "jujitsu's").
 constexpr int kJoinedGuessEdits = 1;
 
+// A query with this many bare function words besides other words reads as a sentence (SearchDesc::
+// partial): it is searched for the other words. Two are still a name or a phrase typed bare
+// ("free will", "let it be", "the office of"): those need every word, as any query does.
+constexpr size_t kMinSentenceFunctionWords = 3;
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
@@ -1739,33 +1744,61 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     }
     size_t positive = 0;
     for (const QueryClause& cl : query.clauses) positive += !cl.negated;
-    auto strict = search_clauses(query, desc, false);
-    if (strict) strict.value().positive_clauses = uint32_t(positive);
-    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
-    if (positive < 2) return strict;
-    // Partial: leave out bare function words when other words remain, then k of m.
+    auto strict_search = [&] {
+        auto r = search_clauses(query, desc, false);
+        if (r) r.value().positive_clauses = uint32_t(positive);
+        return r;
+    };
+    if (!desc.partial) return strict_search();
+    const bool any_content = std::any_of(query.clauses.begin(), query.clauses.end(),
+                                         [](const QueryClause& cl) { return !cl.negated && !is_function_word_clause(cl); });
+    size_t function_words = 0;  // bare words of kFunctionWords (not numbers) besides other words
+    for (const QueryClause& cl : query.clauses) {
+        const std::string* w = any_content && !cl.negated ? bare_word(cl) : nullptr;
+        function_words += w && is_function_word(*w);
+    }
+    // A question typed as a sentence ("what does elon think about mars": 1 passage of Lexicap
+    // held all six words, 55 hold "elon" and "mars") is searched for its other words, so every
+    // passage about them is found (kMinSentenceFunctionWords). Otherwise every word is needed,
+    // and only when no passage holds them all are the closest passages listed (partial).
+    const bool sentence = function_words >= kMinSentenceFunctionWords;
+    if (!sentence) {
+        auto strict = strict_search();
+        if (!strict || strict.value().total_passages > 0 || positive < 2) return strict;
+    }
+    // The query without its bare function words and bare numbers, when other words remain.
     Query rq;
     rq.speaker = query.speaker;
     rq.speaker_excluded = query.speaker_excluded;
     rq.warnings = query.warnings;
     std::vector<std::string> left_out;
     std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
-    const bool any_content = std::any_of(query.clauses.begin(), query.clauses.end(),
-                                         [](const QueryClause& cl) { return !cl.negated && !is_function_word_clause(cl); });
     for (size_t k = 0; k < query.clauses.size(); ++k) {
-        if (any_content && !query.clauses[k].negated && is_function_word_clause(query.clauses[k])) {
-            left_out.push_back(query.clauses[k].source.empty() ? query.clauses[k].any[0].terms[0].text : query.clauses[k].source);
+        const QueryClause& cl = query.clauses[k];
+        if (any_content && !cl.negated && is_function_word_clause(cl)) {
+            left_out.push_back(cl.source.empty() ? cl.any[0].terms[0].text : cl.source);
             continue;
         }
         new_index[k] = uint32_t(rq.clauses.size());
-        rq.clauses.push_back(query.clauses[k]);
+        rq.clauses.push_back(cl);
     }
     for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
         if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
     size_t m = 0;
     for (const QueryClause& cl : rq.clauses) m += !cl.negated;
+    if (sentence) {
+        auto r = search_clauses(rq, desc, false);
+        if (r && r.value().total_passages > 0) {
+            r.value().positive_clauses = uint32_t(positive);
+            r.value().left_out = std::move(left_out);
+            return r;
+        }
+        if (!r) return r;
+        // no passage holds every word it asks about: the passages holding most of them, below
+    }
+    // Partial: k of the m words left.
     auto part = search_clauses(rq, desc, m >= 2);
-    if (!part) return strict;
+    if (!part) return sentence ? part : strict_search();
     SearchResult& r = part.value();
     r.positive_clauses = uint32_t(positive);
     r.partial_of = uint32_t(m);
@@ -2095,6 +2128,11 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
 }
 
 std::string partial_note(const SearchResult& r) {
+    if (r.partial_of == 0 && !r.left_out.empty()) {  // a sentence searched for its other words
+        std::string s = r.left_out.size() == 1 ? "Common word left out: " : "Common words left out: ";
+        for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
+        return s;
+    }
     if (r.partial_of == 0) return {};
     std::string s = "No passage has every word";
     if (r.total_passages == 0) {

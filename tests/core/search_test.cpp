@@ -426,7 +426,9 @@ TEST_CASE("partial: function words of a typed question are left out, exclusions 
     REQUIRE(r.ok());
     REQUIRE(r->total_passages == 1);  // the passage with the one word left once the others are dropped
     REQUIRE(r->hits.at(0).passage == 1);
-    REQUIRE(r->partial_of == 1);
+    // a typed sentence (3+ function words) is searched for its other words: every passage holds
+    // them, so this is no partial match, but the note still names the words left out
+    REQUIRE(r->partial_of == 0);
     REQUIRE(r->left_out == std::vector<std::string>{"what", "does", "he", "think", "about"});
     REQUIRE(partial_note(r.value()).find("left out: what, does, he, think, about") != std::string::npos);
     // nothing found at all: an empty result that says so, not an error
@@ -1740,4 +1742,40 @@ TEST_CASE("a joined guess of two typed words takes one typo not two", "[search][
     // a word typed joined keeps its own typo budget (two edits from 9 letters on): it is the
     // reader's spelling, and finds both
     CHECK(minutes("existentialrisk").size() == 2);
+}
+
+// Protects questions typed as sentences (audit on Lexicap, bench/results/relevance.md: "what does
+// elon think about mars" found the 1 passage holding all six words, while 55 hold "elon" and
+// "mars"; "why do we dream" listed "Dare to dream" second because it held "do" and "we"). With
+// three or more function words the query is searched for its other words; with fewer ("free
+// will", "let it be") every word is still needed.
+TEST_CASE("a question typed as a sentence finds every passage about its other words", "[search][partial]") {
+    Collection c;
+    add_vtt(c, "WEBVTT\n\n00:00.000 --> 00:05.000\nwhat does elon think about mars\n\n"
+               "01:00.000 --> 01:05.000\nelon wants to go to mars soon\n\n"
+               "02:00.000 --> 02:05.000\nmars is red and cold\n\n"
+               "03:00.000 --> 03:05.000\nyou are free to go\n\n"
+               "04:00.000 --> 04:05.000\nfree will is an illusion\n");
+    SearchDesc d;
+    d.limit = 0;
+    d.partial = true;
+    auto minutes = [&](const char* q) {  // the minutes of the hits, in time order
+        INFO(q);
+        auto r = c.search(q, d);
+        REQUIRE(r.ok());
+        std::vector<uint32_t> m;
+        for (const Hit& h : r->hits) m.push_back(h.time_ms / 60000);
+        std::sort(m.begin(), m.end());
+        return m;
+    };
+    CHECK(minutes("what does elon think about mars") == std::vector<uint32_t>{0, 1});
+    auto r = c.search("what does elon think about mars", d);
+    REQUIRE(r.ok());
+    CHECK(partial_note(r.value()) == "Common words left out: what, does, think, about");
+    // two function words: a name or phrase typed bare, every word needed
+    CHECK(minutes("free will") == std::vector<uint32_t>{4});
+    CHECK(minutes("what does elon") == std::vector<uint32_t>{0});
+    // --strict (SearchDesc::partial off) needs every word
+    d.partial = false;
+    CHECK(minutes("what does elon think about mars") == std::vector<uint32_t>{0});
 }
