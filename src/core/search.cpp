@@ -1766,28 +1766,32 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         auto strict = strict_search();
         if (!strict || strict.value().total_passages > 0 || positive < 2) return strict;
     }
-    // The query without its bare function words and bare numbers, when other words remain.
-    Query rq;
-    rq.speaker = query.speaker;
-    rq.speaker_excluded = query.speaker_excluded;
-    rq.warnings = query.warnings;
+    // The query without its bare function words (and bare numbers, when `numbers`: the partial
+    // search's "2" of "llama 2"), when other words remain; `left_out` names them.
     std::vector<std::string> left_out;
-    std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
-    for (size_t k = 0; k < query.clauses.size(); ++k) {
-        const QueryClause& cl = query.clauses[k];
-        if (any_content && !cl.negated && is_function_word_clause(cl)) {
-            left_out.push_back(cl.source.empty() ? cl.any[0].terms[0].text : cl.source);
-            continue;
+    auto without = [&](bool numbers) {
+        Query rq;
+        rq.speaker = query.speaker;
+        rq.speaker_excluded = query.speaker_excluded;
+        rq.warnings = query.warnings;
+        left_out.clear();
+        std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
+        for (size_t k = 0; k < query.clauses.size(); ++k) {
+            const QueryClause& cl = query.clauses[k];
+            const std::string* w = bare_word(cl);
+            if (any_content && !cl.negated && is_function_word_clause(cl) && (numbers || (w && is_function_word(*w)))) {
+                left_out.push_back(cl.source.empty() ? cl.any[0].terms[0].text : cl.source);
+                continue;
+            }
+            new_index[k] = uint32_t(rq.clauses.size());
+            rq.clauses.push_back(cl);
         }
-        new_index[k] = uint32_t(rq.clauses.size());
-        rq.clauses.push_back(cl);
-    }
-    for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
-        if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
-    size_t m = 0;
-    for (const QueryClause& cl : rq.clauses) m += !cl.negated;
+        for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
+            if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
+        return rq;
+    };
     if (sentence) {
-        auto r = search_clauses(rq, desc, false);
+        auto r = search_clauses(without(false), desc, false);
         if (r && r.value().total_passages > 0) {
             r.value().positive_clauses = uint32_t(positive);
             r.value().left_out = std::move(left_out);
@@ -1797,6 +1801,9 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
         // no passage holds every word it asks about: the passages holding most of them, below
     }
     // Partial: k of the m words left.
+    const Query rq = without(true);
+    size_t m = 0;
+    for (const QueryClause& cl : rq.clauses) m += !cl.negated;
     auto part = search_clauses(rq, desc, m >= 2);
     if (!part) return sentence ? part : strict_search();
     SearchResult& r = part.value();

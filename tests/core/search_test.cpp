@@ -1775,6 +1775,12 @@ TEST_CASE("a question typed as a sentence finds every passage about its other wo
     // two function words: a name or phrase typed bare, every word needed
     CHECK(minutes("free will") == std::vector<uint32_t>{4});
     CHECK(minutes("what does elon") == std::vector<uint32_t>{0});
+    // a number is no function word: the sentence still needs it, so no passage holds every word
+    // it asks about and the closest are listed as such (it left "2" out and said nothing)
+    auto n = c.search("what does elon think about mars 2", d);
+    REQUIRE(n.ok());
+    CHECK(n->partial_of == 2);  // the partial search leaves the bare number out, and says so
+    CHECK(n->left_out.back() == "2");
     // --strict (SearchDesc::partial off) needs every word
     d.partial = false;
     CHECK(minutes("what does elon think about mars") == std::vector<uint32_t>{0});
