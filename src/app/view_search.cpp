@@ -280,7 +280,7 @@ void App::draw_results() {
         ImGui::EndChild();
         return;
     }
-    if (!m_model.query_note().empty()) {  // partial matches: say so above them
+    if (!m_model.query_note().empty()) {  // partial matches, or a sentence's common words left out: say so
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextDisabled("%s", m_model.query_note().c_str());
         ImGui::PopTextWrapPos();

@@ -23,6 +23,53 @@ size_t count_words(std::string_view text) {
 
 namespace {
 
+// True when the '.' at text[i] ends an initial ("S.", "U.S.") or a title written before a name
+// ("Dr.", "St."), not a sentence.
+bool abbreviation_dot(std::string_view text, size_t i) {
+    size_t b = i;
+    while (b > 0 && text[b - 1] != ' ' && text[b - 1] != '\n' && text[b - 1] != '.') --b;
+    const std::string_view w = text.substr(b, i - b);
+    if (w.size() == 1 && w[0] >= 'A' && w[0] <= 'Z') return true;
+    for (const char* t : {"Mr", "Mrs", "Ms", "Dr", "St", "Prof", "Mt"})
+        if (w == t) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string title_from_opening(const Episode& ep) {
+    constexpr size_t kMax = 72;
+    if (ep.words.empty()) return {};
+    std::string_view text(ep.text);
+    text.remove_prefix(std::min<size_t>(ep.words.front().begin, text.size()));
+    size_t end = text.size();
+    for (size_t i = 0; i < text.size(); ++i) {  // the first sentence (or line)
+        char c = text[i];
+        const bool stop = c == '.' || c == '?' || c == '!';
+        if (c == '\n' || (stop && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n') &&
+                          !(c == '.' && abbreviation_dot(text, i)))) {
+            end = i;
+            break;
+        }
+    }
+    bool cut = false;
+    if (end > kMax) {
+        size_t sp = text.substr(0, kMax).find_last_of(' ');
+        end = sp == std::string_view::npos || sp == 0 ? kMax : sp;
+        while (end > 0 && (uint8_t(text[end]) & 0xC0) == 0x80) --end;  // never split a UTF-8 sequence
+        cut = true;
+    }
+    std::string t(text.substr(0, end));
+    for (char& c : t) if (c == '\t' || c == '\r') c = ' ';
+    const std::string lead = "The following is a conversation with ";
+    if (t.compare(0, lead.size(), lead) == 0) t = "Conversation with " + t.substr(lead.size());
+    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == ':')) t.pop_back();
+    if (cut) t += "\xE2\x80\xA6";
+    return t;
+}
+
+namespace {
+
 // The start of the run of non-space code points that ends at `begin` (a word's punctuation written
 // before it), going back no further than `lo`.
 uint32_t run_begin(std::string_view text, uint32_t begin, uint32_t lo) {

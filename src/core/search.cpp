@@ -363,13 +363,26 @@ constexpr size_t kMaxCompletions = 64;
 
 bool is_function_word(std::string_view w);  // kFunctionWords, below
 
+// Typos of a joined guess (two words typed apart or hyphenated, read as one word: "jiu jitsu" as
+// "jiujitsu") are one edit at most. The reader typed two right words; a second edit on their
+// long join reached words that hold only the first ("existential risk" -> "existentialrisk" ->
+// "existentialist", two edits: 50 of Lexicap's 99 passages for the pair had no "risk").
+// Sound-alikes of the join keep their bound ("jiu jitsu": "juditsu", "jujitsu's").
+constexpr int kJoinedGuessEdits = 1;
+
+// A query with this many bare function words besides other words reads as a sentence (SearchDesc::
+// partial): it is searched for the other words. Two are still a name or a phrase typed bare
+// ("free will", "let it be", "the office of"): those need every word, as any query does.
+constexpr size_t kMinSentenceFunctionWords = 3;
+
 class Evaluator {
 public:
     Evaluator(const InvertedIndex& ix, const SearchDesc& d) : m_ix(ix), m_desc(d) {}
 
-    // Expansions of one term position: (term, level), best level per term.
+    // Expansions of one term position: (term, level), best level per term. `max_edits` caps the
+    // typos (kJoinedGuessEdits for a joined guess); sound-alikes keep their own bound.
     void expand(const QueryTerm& t, bool exact_only, std::vector<std::pair<TermId, MatchLevel>>& out,
-                std::vector<std::string>& warnings) {
+                std::vector<std::string>& warnings, int max_edits = 2) {
         out.clear();
         auto add = [&](TermId id, MatchLevel l) {
             for (auto& e : out)
@@ -433,7 +446,7 @@ public:
         for (char c : t.text) has_letter = has_letter || !(c >= '0' && c <= '9');
         std::vector<std::pair<TermId, int>> f;
         if (m_desc.typos && len >= 5 && has_letter) {
-            m_ix.fuzzy_terms(t.text, len >= 9 ? 2 : 1, f);
+            m_ix.fuzzy_terms(t.text, std::min(len >= 9 ? 2 : 1, max_edits), f);
             f.erase(std::remove_if(f.begin(), f.end(), [&](const auto& e) { return !plausible_variant(e.first); }), f.end());
             // A word that does not occur and is one edit from a word meant that one: words two
             // edits away stay only as its inflections ("alogrithm": "algorithm", "algorithms";
@@ -513,8 +526,8 @@ public:
 
     // Matches of one item (word or phrase), sorted by (doc, pos).
     // The one-word forms two typed words may be written as ("jiu jitsu": "jiujitsu"), ranked as a
-    // joined form at best. Two words of 3+ letters each get the tolerance of the joined word typed
-    // ("jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
+    // joined form at best. Two words of 3+ letters each get the stems and one-edit typos of the joined
+    // word (kJoinedGuessEdits: "jujitsu", as "jiu-jitsu" and "jiujitsu" find it); with a digit or a shorter word only the
     // joined word itself counts ("llama 2": "llama2" is one edit from "llama" alone).
     // A function word on either side ("and love", "this earth") never makes one word: only the
     // exact joined word counts there, which also keeps a typed sentence's many pairs cheap.
@@ -533,7 +546,7 @@ public:
             if (t != kNoTerm) ex.push_back({t, MatchLevel::Joined});
         } else {
             std::vector<std::string> warnings;
-            expand(QueryTerm{joined, false}, false, ex, warnings);
+            expand(QueryTerm{joined, false}, false, ex, warnings, kJoinedGuessEdits);
             ex.erase(std::remove_if(ex.begin(), ex.end(), [&](const auto& e) {
                 const std::string_view w = m_ix.term_text(e.first);
                 return m_ix.term_span(e.first) != 1 || w == a || w == b;
@@ -547,7 +560,7 @@ public:
         std::vector<std::pair<TermId, MatchLevel>> ex;
         if (item.terms.empty()) return;  // only possible in a hand-built Query
         if (item.terms.size() == 1) {
-            expand(item.terms[0], item.exact_only, ex, warnings);
+            expand(item.terms[0], item.exact_only, ex, warnings, item.joined ? kJoinedGuessEdits : 2);
             term_matches(ex, out);
             if (m_desc.variants && !item.joined && !item.terms[0].prefix) split_matches(item.terms[0].text, out);
             return;
@@ -1254,7 +1267,7 @@ bool PassagePath::expand_clause(const QueryClause& cl, Clause& c, std::vector<st
             m_ev.split_matches(item.terms[0].text, split);
             if (!split.empty()) return false;  // "jiujitsu" found as "jiu jitsu": the match path
         }
-        m_ev.expand(item.terms[0], item.exact_only, ex, warnings);
+        m_ev.expand(item.terms[0], item.exact_only, ex, warnings, item.joined ? kJoinedGuessEdits : 2);
         for (const auto& e : ex) {  // one term, one level: its best over the items
             auto it = std::find_if(all.begin(), all.end(), [&](const auto& a) { return a.first == e.first; });
             if (it == all.end()) all.push_back(e);
@@ -1731,33 +1744,68 @@ Result<SearchResult> Collection::search(const Query& query, const SearchDesc& de
     }
     size_t positive = 0;
     for (const QueryClause& cl : query.clauses) positive += !cl.negated;
-    auto strict = search_clauses(query, desc, false);
-    if (strict) strict.value().positive_clauses = uint32_t(positive);
-    if (!strict || !desc.partial || strict.value().total_passages > 0) return strict;
-    if (positive < 2) return strict;
-    // Partial: leave out bare function words when other words remain, then k of m.
-    Query rq;
-    rq.speaker = query.speaker;
-    rq.speaker_excluded = query.speaker_excluded;
-    rq.warnings = query.warnings;
-    std::vector<std::string> left_out;
-    std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
+    auto strict_search = [&] {
+        auto r = search_clauses(query, desc, false);
+        if (r) r.value().positive_clauses = uint32_t(positive);
+        return r;
+    };
+    if (!desc.partial) return strict_search();
     const bool any_content = std::any_of(query.clauses.begin(), query.clauses.end(),
                                          [](const QueryClause& cl) { return !cl.negated && !is_function_word_clause(cl); });
-    for (size_t k = 0; k < query.clauses.size(); ++k) {
-        if (any_content && !query.clauses[k].negated && is_function_word_clause(query.clauses[k])) {
-            left_out.push_back(query.clauses[k].source.empty() ? query.clauses[k].any[0].terms[0].text : query.clauses[k].source);
-            continue;
-        }
-        new_index[k] = uint32_t(rq.clauses.size());
-        rq.clauses.push_back(query.clauses[k]);
+    size_t function_words = 0;  // bare words of kFunctionWords (not numbers) besides other words
+    for (const QueryClause& cl : query.clauses) {
+        const std::string* w = any_content && !cl.negated ? bare_word(cl) : nullptr;
+        function_words += w && is_function_word(*w);
     }
-    for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
-        if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
+    // A question typed as a sentence ("what does elon think about mars": 1 passage of Lexicap
+    // held all six words, 55 hold "elon" and "mars") is searched for its other words, so every
+    // passage about them is found (kMinSentenceFunctionWords). Otherwise every word is needed,
+    // and only when no passage holds them all are the closest passages listed (partial).
+    const bool sentence = function_words >= kMinSentenceFunctionWords;
+    if (!sentence) {
+        auto strict = strict_search();
+        if (!strict || strict.value().total_passages > 0 || positive < 2) return strict;
+    }
+    // The query without its bare function words (and bare numbers, when `numbers`: the partial
+    // search's "2" of "llama 2"), when other words remain; `left_out` names them.
+    std::vector<std::string> left_out;
+    auto without = [&](bool numbers) {
+        Query rq;
+        rq.speaker = query.speaker;
+        rq.speaker_excluded = query.speaker_excluded;
+        rq.warnings = query.warnings;
+        left_out.clear();
+        std::vector<uint32_t> new_index(query.clauses.size(), UINT32_MAX);
+        for (size_t k = 0; k < query.clauses.size(); ++k) {
+            const QueryClause& cl = query.clauses[k];
+            const std::string* w = bare_word(cl);
+            if (any_content && !cl.negated && is_function_word_clause(cl) && (numbers || (w && is_function_word(*w)))) {
+                left_out.push_back(cl.source.empty() ? cl.any[0].terms[0].text : cl.source);
+                continue;
+            }
+            new_index[k] = uint32_t(rq.clauses.size());
+            rq.clauses.push_back(cl);
+        }
+        for (uint32_t j : query.joins)  // a join survives when both of its words do (they stay adjacent)
+            if (j + 1 < new_index.size() && new_index[j] != UINT32_MAX && new_index[j + 1] != UINT32_MAX) rq.joins.push_back(new_index[j]);
+        return rq;
+    };
+    if (sentence) {
+        auto r = search_clauses(without(false), desc, false);
+        if (r && r.value().total_passages > 0) {
+            r.value().positive_clauses = uint32_t(positive);
+            r.value().left_out = std::move(left_out);
+            return r;
+        }
+        if (!r) return r;
+        // no passage holds every word it asks about: the passages holding most of them, below
+    }
+    // Partial: k of the m words left.
+    const Query rq = without(true);
     size_t m = 0;
     for (const QueryClause& cl : rq.clauses) m += !cl.negated;
     auto part = search_clauses(rq, desc, m >= 2);
-    if (!part) return strict;
+    if (!part) return sentence ? part : strict_search();
     SearchResult& r = part.value();
     r.positive_clauses = uint32_t(positive);
     r.partial_of = uint32_t(m);
@@ -2087,6 +2135,11 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
 }
 
 std::string partial_note(const SearchResult& r) {
+    if (r.partial_of == 0 && !r.left_out.empty()) {  // a sentence searched for its other words
+        std::string s = r.left_out.size() == 1 ? "Common word left out: " : "Common words left out: ";
+        for (size_t i = 0; i < r.left_out.size(); ++i) s += (i ? ", " : "") + r.left_out[i];
+        return s;
+    }
     if (r.partial_of == 0) return {};
     std::string s = "No passage has every word";
     if (r.total_passages == 0) {

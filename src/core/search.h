@@ -20,7 +20,8 @@
 // when it and they are names (InvertedIndex::term_name_like: "fridman" -> "Friedman", but not
 // "chess" -> "chaos") or they occur 10x as often.
 // "jiu-jitsu", "jiujitsu" and "jiu jitsu" find each other (the joined form of an unquoted
-// hyphenated word gets the same stems and typos as the word typed joined), and a word glued to a
+// hyphenated word, or of two words typed apart, gets the stems of the word typed joined and its
+// typos of one edit: "existential risk" does not find "existentialist"), and a word glued to a
 // number finds it written apart ("covid19" -> "covid 19"), a number of 4+ digits its form with or
 // without thousands separators ("10000" <-> "10,000"), 2-4 and 6-9 their roman numeral ("world
 // war 2" -> "World War II"). A word that does not occur and is one
@@ -183,7 +184,8 @@ struct SearchResult {
     // holding the most of them. 0 = every returned passage holds every clause (the normal case).
     uint32_t partial_of = 0;           // positive clauses searched for (after `left_out`)
     uint32_t partial_best = 0;         // the most of them any passage holds
-    std::vector<std::string> left_out; // common words dropped from the partial search ("what", "the")
+    std::vector<std::string> left_out; // common words dropped from the partial search ("what", "the"),
+                                       // or from a typed sentence (SearchDesc::partial) with partial_of 0
     std::string speaker;               // the speaker: filter the matches obey (Query::speaker)
     bool speaker_excluded = false;     // ... as -speaker: (Query::speaker_excluded)
     uint32_t positive_clauses = 0;     // clauses of the query as given that must match (words,
@@ -216,7 +218,11 @@ struct SearchDesc {
                                       // ranked like stems
     uint32_t snippet_bytes = 80;      // context each side of the first highlight
     uint32_t max_expansions = 200;    // cap on dictionary terms per prefix/fuzzy word (0 = none)
-    bool partial = false;             // when no passage holds every positive clause (a question
+    bool partial = false;             // a query with 3+ bare function words besides other words
+                                      // (a question typed as a sentence) is searched for those
+                                      // other words (SearchResult::left_out names the rest,
+                                      // partial_of stays 0); and
+                                      // when no passage holds every positive clause (a question
                                       // typed as a sentence, words said in different passages),
                                       // return the passages holding the most of them instead:
                                       // bare function words ("what", "the", "about") are left
@@ -295,7 +301,8 @@ Snippet make_snippet(const Episode& ep, uint32_t first_word, uint32_t last_word,
                      const std::vector<ByteSpan>& highlights, uint32_t context = 80, const SpeakerKeep& keep = {});
 
 // One line for the UI and the CLI when `r` holds partial matches (SearchResult::partial_of), e.g.
-// "No passage has every word: 12 passages with 2 of 3 (left out: what, does)"; empty otherwise.
+// "No passage has every word: 12 passages with 2 of 3 (left out: what, does)", or when a typed
+// sentence's common words were left out ("Common words left out: what, does"); empty otherwise.
 std::string partial_note(const SearchResult& r);
 
 // Matches of episode `doc` per time bin (bins = N equal slices of the episode's duration).

@@ -43,37 +43,6 @@ std::string stem(const std::string& name) {
     size_t dot = name.find_last_of('.');
     return dot == std::string::npos || dot == 0 ? name : name.substr(0, dot);
 }
-// The opening sentence of a transcript, cut at a word boundary to at most ~72 bytes ("…" when
-// cut). "The following is a conversation with X" becomes "Conversation with X". Empty when the
-// episode has no words.
-std::string title_from_opening(const Episode& ep) {
-    constexpr size_t kMax = 72;
-    if (ep.words.empty()) return {};
-    std::string_view text(ep.text);
-    text.remove_prefix(std::min<size_t>(ep.words.front().begin, text.size()));
-    size_t end = text.size();
-    for (size_t i = 0; i < text.size(); ++i) {  // the first sentence (or line)
-        char c = text[i];
-        if (c == '\n' || ((c == '.' || c == '?' || c == '!') && (i + 1 == text.size() || text[i + 1] == ' ' || text[i + 1] == '\n'))) {
-            end = i;
-            break;
-        }
-    }
-    bool cut = false;
-    if (end > kMax) {
-        size_t sp = text.substr(0, kMax).find_last_of(' ');
-        end = sp == std::string_view::npos || sp == 0 ? kMax : sp;
-        while (end > 0 && (uint8_t(text[end]) & 0xC0) == 0x80) --end;  // never split a UTF-8 sequence
-        cut = true;
-    }
-    std::string t(text.substr(0, end));
-    for (char& c : t) if (c == '\t' || c == '\r') c = ' ';
-    const std::string lead = "The following is a conversation with ";
-    if (t.compare(0, lead.size(), lead) == 0) t = "Conversation with " + t.substr(lead.size());
-    while (!t.empty() && (t.back() == ',' || t.back() == '.' || t.back() == ';' || t.back() == ':')) t.pop_back();
-    if (cut) t += "\xE2\x80\xA6";
-    return t;
-}
 // True when paths `a` and `b` are in the same folder (same device and inode: "d/x" and "./d/x" too).
 bool same_folder(const std::string& a, const std::string& b) {
     struct stat sa, sb;

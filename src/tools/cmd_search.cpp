@@ -132,14 +132,17 @@ int cmd_search(int argc, char** argv) {
             json_append_string(o, r.warnings[i]);
         }
         o += "]";
-        if (r.partial_of) {
-            o += ",\"partial\":{\"of\":" + std::to_string(r.partial_of) + ",\"best\":" + std::to_string(r.partial_best) + ",\"left_out\":[";
-            for (size_t i = 0; i < r.left_out.size(); ++i) {
-                if (i) o += ',';
-                json_append_string(o, r.left_out[i]);
-            }
-            o += "]}";
+        std::string left_out = "[";  // common words the search left out
+        for (size_t i = 0; i < r.left_out.size(); ++i) {
+            if (i) left_out += ',';
+            json_append_string(left_out, r.left_out[i]);
         }
+        left_out += "]";
+        if (r.partial_of)
+            o += ",\"partial\":{\"of\":" + std::to_string(r.partial_of) + ",\"best\":" + std::to_string(r.partial_best) +
+                 ",\"left_out\":" + left_out + "}";
+        else if (!r.left_out.empty())  // a question typed as a sentence, searched for its other words
+            o += ",\"left_out\":" + left_out;
         o += ",\"hits\":[";
         for (size_t i = 0; i < r.hits.size(); ++i) {
             const Hit& h = r.hits[i];
@@ -174,7 +177,7 @@ int cmd_search(int argc, char** argv) {
         return 0;
     }
     for (const auto& w : r.warnings) std::fprintf(stderr, "note: %s\n", w.c_str());
-    if (r.partial_of) std::fprintf(stderr, "note: %s\n", partial_note(r).c_str());
+    if (!partial_note(r).empty()) std::fprintf(stderr, "note: %s\n", partial_note(r).c_str());
     std::printf("%u passages, %llu occurrences\n", r.total_passages, (unsigned long long)r.occurrences);
     for (const Hit& h : r.hits) {
         const Episode& ep = coll.episode(h.doc);

@@ -163,3 +163,16 @@ TEST_CASE("the episode filter keeps episodes whose title or date has every word,
     CHECK_FALSE(episode_matches("Bread", "", "2026"));
     CHECK_FALSE(episode_matches("", "", "x"));
 }
+
+// Protects the status of a question typed as a sentence, now searched for its other words: it
+// must count matches and passages as any search does, not claim "No passage has every word"
+// (which stays for a real partial match), while the note names the common words left out.
+TEST_CASE("a typed question's status counts its passages and its note names the words left out") {
+    AppModel m;
+    load_texts(m, {{"elon wants to go to mars one day. that is the plan he has.", "talk.txt"}});
+    m.set_query("what does elon think about mars");
+    CHECK(m.query_note() == "Common words left out: what, does, think, about");
+    CHECK(search_status(m) == "2 matches \xC2\xB7 1 passage");
+    m.set_query("elon zzqx");  // no passage holds both: the closest ones, said so
+    CHECK(search_status(m).rfind("No passage has every word", 0) == 0);
+}

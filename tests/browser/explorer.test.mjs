@@ -37,7 +37,7 @@ export const tests = [
     name: 'a question typed as a sentence shows the closest passages and says so (protects partial matches)',
     fn: async ({ browser, site }) => {
       const page = await ready(browser, site.url);
-      const q = 'what does he think about open source models and safety';
+      const q = 'what does he think about open source models and encryption';
       const strict = cli(['search', '--strict', '--query', q, '--json', '--limit', '1', DEMO_TXT]);
       assertEq(strict.total_passages, 0, 'no passage of the demo holds every word of the question');
       const core = cli(['search', '--query', q, '--json', '--limit', '1', DEMO_TXT]);
@@ -51,6 +51,15 @@ export const tests = [
       saveShot('ui-partial', png);
       const st = await pixelStats(page, png);
       assert(st.distinctColours > 200, 'results, highlights and text are drawn');
+      // a typed question whose other words one passage holds lists every passage holding them,
+      // counted as any search is, and names the common words left out (it needed all ten words)
+      const q3 = 'what does he think about open source models and safety';
+      const sentence = cli(['search', '--query', q3, '--json', '--limit', '1', DEMO_TXT]);
+      assert(!sentence.partial && sentence.left_out.length === 6 && sentence.total_passages > 0,
+        'the core searches the 4 other words: ' + JSON.stringify(sentence.left_out));
+      const s3 = await typeQuery(page, q3);
+      assertEq(s3.totalPassages, sentence.total_passages, 'the page lists the core\'s passages');
+      assert(/^Common words left out: what, does, he/.test(s3.queryNote), `the page names them: ${s3.queryNote}`);
       // an ordinary query has no note
       const s2 = await typeQuery(page, 'llama');
       assertEq(s2.queryNote, '', 'no note when passages hold every word');

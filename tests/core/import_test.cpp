@@ -2177,4 +2177,28 @@ TEST_CASE("Azure Speech JSON: a cue per recognized phrase, in time order, with i
     CHECK(ch.meta.speakers == std::vector<std::string>{"Channel 1", "Channel 2"});
     CHECK(imp("{\"recognizedPhrases\": [\n{\"offsetInTicks\": 0, \"nBest\": [{\"display\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
           "b.json: line 2: Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+
+// Protects the titles `transcript pack` gives episodes without one (audit of search results on
+// Lexicap, bench/results/relevance.md): the opening sentence ended at the full stop of an
+// initial or a title, so results read "Conversation with S" (S. James Gates, Jr.), "Conversation
+// with George St" (George St. Pierre) and "Conversation with Jaco Willink, a retired U.S".
+TEST_CASE("a title from the opening runs past initials and titles", "[import][title]") {
+    auto title = [](const std::string& vtt) {
+        ImportDesc d;
+        d.format = Format::WebVTT;
+        auto ep = import_transcript(Bytes(vtt), d);
+        REQUIRE(ep.ok());
+        return title_from_opening(ep.value());
+    };
+    const std::string head = "WEBVTT\n\n00:00.000 --> 00:05.000\n";
+    CHECK(title(head + "The following is a conversation with S. James Gates, Jr. He is a physicist.\n") ==
+          "Conversation with S. James Gates, Jr");
+    CHECK(title(head + "The following is a conversation with George St. Pierre, a fighter. He won.\n") ==
+          "Conversation with George St. Pierre, a fighter");
+    CHECK(title(head + "The following is a conversation with Jo Ray, a U.S. Navy SEAL. Hi.\n") ==
+          "Conversation with Jo Ray, a U.S. Navy SEAL");
+    CHECK(title(head + "Ask Dr. Smith. Then go.\n") == "Ask Dr. Smith");
+    // a sentence still ends at a word's full stop, a question or an exclamation
+    CHECK(title(head + "We met in 2019. It rained.\n") == "We met in 2019");
+    CHECK(title(head + "Is it A? Yes.\n") == "Is it A");
 }

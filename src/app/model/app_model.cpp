@@ -563,6 +563,7 @@ void AppModel::set_query(std::string q) {
     m_word_matches.clear();
     m_query_error.clear();
     m_query_note.clear();
+    m_query_partial = false;
     m_total_passages = 0;
     m_total_hits = 0;
     std::fill(m_hits_per_episode.begin(), m_hits_per_episode.end(), 0);
@@ -575,6 +576,7 @@ void AppModel::set_query(std::string q) {
         SearchOutput out = m_engine->run(m_query);
         m_query_error = std::move(out.error);
         m_query_note = std::move(out.note);
+        m_query_partial = out.partial;
         m_results = std::move(out.results);
         m_occurrences = std::move(out.occurrences);
         m_word_matches = std::move(out.word_matches);

@@ -150,8 +150,10 @@ public:
     void set_query(std::string q);
     const std::string& query() const { return m_query; }
     const std::string& query_error() const { return m_query_error; }
-    // Empty, or why the results hold only some of the query's words (no passage holds them all).
+    // Empty, or why the results hold only some of the query's words (no passage holds them all,
+    // or the common words of a question typed as a sentence were left out).
     const std::string& query_note() const { return m_query_note; }
+    bool query_partial() const { return m_query_partial; }  // no passage holds every word
     const std::vector<ResultRow>& results() const { return m_results; }
     uint64_t total_passages() const { return m_total_passages; }
     // Hits as the core counts them (same figure as `transcript search`'s occurrences); the
@@ -289,6 +291,7 @@ private:
     std::vector<ArchiveEpisodeRow> m_archive_rows;
 
     std::string m_query, m_query_error, m_query_note;
+    bool m_query_partial = false;
     std::string m_link_note;  // see link_note()
     std::vector<ResultRow> m_results;
     std::vector<MatchRef> m_occurrences;

@@ -72,6 +72,7 @@ SearchOutput SearchEngine::run(const std::string& query) const {
     const SearchResult& sr = r.value();
     out.total_passages = sr.total_passages;
     out.note = partial_note(sr);
+    out.partial = sr.partial_of > 0;
     out.hits = sr.occurrences;
     out.speaker = sr.speaker;
     out.speaker_excluded = sr.speaker_excluded;

@@ -19,7 +19,9 @@ constexpr uint32_t kMaxResultRows = 300;  // ranked passages with snippets; the 
 struct SearchOutput {
     std::string error;                     // empty, or why the query could not be parsed
     std::string note;                      // empty, or why the results only hold some of the
-                                           // query's words (partial_note: no passage holds all)
+                                           // query's words (partial_note: no passage holds all,
+                                           // or a typed sentence's common words left out)
+    bool partial = false;                  // no passage holds every word: the closest ones
     std::vector<ResultRow> results;        // ranked passages (at most kMaxResultRows)
     std::vector<MatchRef> occurrences;   // every match, in reading order; a multi-word query's
                                          // words side by side (or overlapping) are one match

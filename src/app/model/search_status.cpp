@@ -44,7 +44,7 @@ static std::string query_status(const AppModel& m) {
     std::string s;
     if (hits == 0) {
         s = "No matches";
-    } else if (!m.query_note().empty()) {
+    } else if (m.query_partial()) {
         s = "No passage has every word" + std::string(kDot) + count_noun(passages, "closest passage", "closest passages");
     } else {
         const int cur = m.current_occurrence();
