@@ -2177,6 +2177,7 @@ TEST_CASE("Azure Speech JSON: a cue per recognized phrase, in time order, with i
     CHECK(ch.meta.speakers == std::vector<std::string>{"Channel 1", "Channel 2"});
     CHECK(imp("{\"recognizedPhrases\": [\n{\"offsetInTicks\": 0, \"nBest\": [{\"display\": \"x\"}]}]}", Format::Auto, "b.json").message() ==
           "b.json: line 2: Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
+}
 
 // Protects the titles `transcript pack` gives episodes without one (audit of search results on
 // Lexicap, bench/results/relevance.md): the opening sentence ended at the full stop of an
