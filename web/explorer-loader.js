@@ -18,7 +18,7 @@
  *   ex.setQuery('llama'); ex.seek({ episode: 0, timeMs: 60000 }); ex.nextHit(); ex.loadBundle(urlOrBytes);
  *   ex.on('change', fn)   fn(state) after anything the reader sees changed (query, hit, position)
  *   ex.on('copy', fn)     fn(text) when the reader copied a quote or a selection
- *   ex.openFiles(files)   import a FileList / File[] (.txt .vtt .srt .json .html, or .txb bundles) in
+ *   ex.openFiles(files)   import a FileList / File[] (.txt .vtt .srt .ass .json .json3 .html .ttml ..., or .txb bundles) in
  *                         the page (nothing is uploaded) and show them instead of the current bundle;
  *                         -> Promise<{ episodes, files, errors: [{ name, message }] }>; a bad file
  *                         is listed and skipped, the good ones load
@@ -1027,7 +1027,7 @@
 
   // ---- bring your own transcripts: "Open transcripts…", drag-and-drop, progress, per-file errors ----
   // Everything is plain DOM next to the canvas; every file name and message goes in as textContent.
-  var ACCEPT = '.txt,.vtt,.srt,.sbv,.json,.html,.htm,.ttml,.dfxp,.txb,text/plain,text/vtt,application/json,text/html,application/ttml+xml';
+  var ACCEPT = '.txt,.vtt,.srt,.sbv,.ass,.ssa,.json,.json3,.html,.htm,.ttml,.dfxp,.txb,text/plain,text/vtt,application/json,text/html,application/ttml+xml';
   var MAX_FILE_BYTES = 1024 * 1024 * 1024;
 
   function el(tag, css, text) {
@@ -1056,7 +1056,7 @@
       'background:transparent;color:inherit;cursor:pointer;', 'Open transcripts\u2026');
     button.type = 'button';
     button.className = 'tx-open';
-    button.title = 'Open .txt, .vtt, .srt, .sbv, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .html, .ttml, .dfxp or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
+    button.title = 'Open .txt, .vtt, .srt, .sbv, .ass, .ssa, .json (Whisper, Deepgram, Rev.ai, AWS, Google, AssemblyAI, Podcasting 2.0), .json3, .html, .ttml, .dfxp or .txb files from this computer' + (mode === 'app' ? ' (Ctrl+O)' : '');
     var input = el('input', 'display:none;');
     input.type = 'file';
     input.multiple = true;

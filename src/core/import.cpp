@@ -3166,7 +3166,7 @@ std::string without_file_name(std::string msg, std::string_view name) {
 }
 
 bool is_transcript_file_name(std::string_view name) {
-    for (std::string_view ext : {".txt", ".vtt", ".srt", ".sbv", ".json", ".html", ".htm", ".ttml", ".dfxp"})
+    for (std::string_view ext : kTranscriptExtensions)
         if (ends_with_ci(name, ext)) return true;
     return false;
 }

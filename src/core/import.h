@@ -72,10 +72,15 @@ std::string without_file_name(std::string msg, std::string_view name);
 // content: WebVTT, SRT, JSON, HTML (opening with a tag such as <html>, <p>, <cite>), else text.
 Format detect_format(std::string_view name, Bytes head);
 
-// True for the file names `transcript pack` / `site` take from a folder and the page's file
-// picker accepts: .txt .vtt .srt .sbv .json .html .htm .ttml .dfxp (any case; .sbv, YouTube
-// Studio's captions, is read as text with time marks; .xml is left out, as a folder's other XML,
-// an RSS feed, is no transcript).
+// The transcript extensions `transcript pack` / `site` take from a folder (any case), the one list:
+// the page's file picker (ACCEPT in web/explorer-loader.js, plus .txb) and the tools' help texts
+// name the same (tests/tools/search_cli_test.sh checks both). .sbv is YouTube Studio's captions,
+// .ass/.ssa Advanced SubStation subtitles, .json3 YouTube's timed text (yt-dlp --sub-format json3);
+// .xml is left out, as a folder's other XML, an RSS feed, is no transcript.
+inline constexpr std::string_view kTranscriptExtensions[] = {
+    ".txt", ".vtt", ".srt", ".sbv", ".ass", ".ssa", ".json", ".json3", ".html", ".htm", ".ttml", ".dfxp"};
+
+// True for a name ending in one of kTranscriptExtensions (any case).
 bool is_transcript_file_name(std::string_view name);
 
 // UTF-16 input (a BOM, or ASCII text's zero bytes: Notepad's "Unicode") is read as such.

@@ -67,8 +67,8 @@ std::string duration(uint32_t ms) {
 int pack_usage(FILE* f = stderr) {
     std::fprintf(f,
                  "usage: transcript pack -o OUT.txb [--strict] [--level N] [--dict BYTES] [--wpm N] [--quiet] [--repeat N] INPUT...\n"
-                 "  INPUT: .txt/.vtt/.srt/.sbv/.json/.html/.htm/.ttml/.dfxp transcripts, folders of them, or a manifest (.tsv/.manifest,\n"
-                 "         tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
+                 "  INPUT: .txt/.vtt/.srt/.sbv/.ass/.ssa/.json/.json3/.html/.htm/.ttml/.dfxp transcripts, folders of them, or a manifest\n"
+                 "         (.tsv/.manifest, tab-separated: file, title, date, source_url, media_url, speakers, chapters)\n"
                  "         Chapters files are attached to the transcript X.* beside them: X.chapters.vtt (a WebVTT\n"
                  "         chapters track), X.chapters.json or X.json (Podcasting 2.0 chapters); docs/publish.md\n"
                  "  --repeat N: pack the inputs N times (1..1000), titles marked \"(copy k)\": synthetic\n"
@@ -161,7 +161,11 @@ int cmd_pack(int argc, char** argv) {
             size_t before = jobs.size();
             for (auto& f : files.value())
                 if (is_transcript_file_name(f)) jobs.push_back({f, nullptr});
-            if (jobs.size() == before && problem(in + ": no .txt/.vtt/.srt/.sbv/.json/.html/.ttml/.dfxp files in this folder")) return 1;
+            if (jobs.size() == before) {
+                std::string exts;
+                for (std::string_view x : kTranscriptExtensions) exts += (exts.empty() ? "" : "/") + std::string(x);
+                if (problem(in + ": no " + exts + " files in this folder")) return 1;
+            }
         } else if (is_manifest(in)) {
             auto text = tools::read_whole_file(in);
             if (!text) { if (problem(text.message())) return 1; continue; }

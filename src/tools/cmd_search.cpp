@@ -42,8 +42,9 @@ std::string clock(uint32_t ms) {
 int usage(FILE* f = stderr) {
     std::fprintf(f,
                  "usage: transcript search --query Q [--json] [--limit N] [--wpm N] [--strict] FILE...\n"
-                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .sbv, .json (Whisper, AssemblyAI, Deepgram, Rev.ai,\n"
-                 "        AWS Transcribe, Google Speech-to-Text, Podcasting 2.0), .html/.htm, .ttml/.dfxp, or a .txb bundle\n"
+                 "  FILE: .txt (plain text, times estimated), .vtt, .srt, .sbv, .ass/.ssa, .json (Whisper, AssemblyAI, Deepgram,\n"
+                 "        Rev.ai, AWS Transcribe, Google Speech-to-Text, Podcasting 2.0), .json3 (YouTube), .html/.htm,\n"
+                 "        .ttml/.dfxp, or a .txb bundle\n"
                  "  --limit N   hits to print (default 20, 0 = all)\n"
                  "  --wpm N     speaking rate for plain text (default 164, measured on Lexicap)\n"
                  "  --strict    no partial matches: when no passage has every word, report none\n"

@@ -39,7 +39,8 @@ using namespace tx;
 int site_usage(FILE* f = stderr) {
     std::fprintf(f,
                  "usage: transcript site INPUT... -o OUT_DIR [--title T] [--manifest M.tsv] [--name NAME] [--web-dir DIR]\n"
-                 "  INPUT        .txt/.vtt/.srt/.sbv/.json (Whisper, speech-to-text services, Podcasting 2.0)/.html/.ttml/.dfxp transcripts\n"
+                 "  INPUT        .txt/.vtt/.srt/.sbv/.ass/.ssa/.json (Whisper, speech-to-text services, Podcasting 2.0)/.json3/.html/\n"
+                 "               .ttml/.dfxp transcripts\n"
                  "               or folders of them (as for `transcript pack`)\n"
                  "  --manifest   per-episode metadata (tab-separated: file, title, date, source_url, media_url,\n"
                  "               speakers, chapters; docs/publish.md); its files are packed too\n"

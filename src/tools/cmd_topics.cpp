@@ -259,8 +259,8 @@ void topics_usage(FILE* f) {
     std::fprintf(f,
                  "usage: transcript topics [--json] [--recurring] FILE...\n"
                  "       transcript topics --eval [--hyp-out DIR] [--no-units] [--half 0|1] SETDIR...\n"
-                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.sbv/.json/.html/.ttml/.dfxp (imported),\n"
-                 "            .txb bundle;\n"
+                 "  FILE      .txt (whitespace-separated words, times estimated), .vtt/.srt/.sbv/.ass/.ssa/.json/.json3/\n"
+                 "            .html/.ttml/.dfxp (imported), .txb bundle;\n"
                  "            a .txt's sentence starts come from its punctuation or, without any, are\n"
                  "            guessed; a file <name>.sents beside <name>.txt (word indices, one per line,\n"
                  "            as in the topic dev sets) gives them instead\n"

@@ -16,7 +16,7 @@ struct Command {
 const Command kCommands[] = {
     {"search", cmd_search, "search transcript files or bundles: --query Q [--json] [--limit N] [--wpm N] [--strict] FILE..."},
     {"version", [](int, char**) { std::puts("transcript 0.1.0"); return 0; }, "print the version"},
-    {"pack", cmd_pack, "pack transcripts (.txt .vtt .srt .sbv .json .html .ttml .dfxp, folders, manifests) into a bundle"},
+    {"pack", cmd_pack, "pack transcripts (.txt .vtt .srt .sbv .ass .ssa .json .json3 .html .ttml .dfxp, folders, manifests) into a bundle"},
     {"info", cmd_info, "summarise and verify a bundle"},
     {"site", cmd_site, "publish transcripts: static site, blog snippet, offline file (-o OUT_DIR INPUT...)"},
     {"topics", cmd_topics, "topic timelines of transcripts; --eval scores the segmenter"},

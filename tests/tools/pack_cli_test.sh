@@ -37,6 +37,17 @@ info=$("$T" info "$D/pod.txb")
 [ "$(echo "$info" | grep -c ' measured ')" = 2 ] || fail "the .json and the timed .html keep their times: $info"
 grep -q 'Saved' <<< "$info" || fail "the saved page's <title> is its title: $info"
 
+# folder with subtitle formats the importers read: ASS/SSA (.ass, .SSA) and YouTube json3 (.json3)
+# are picked up too, with their own times (the folder scan took .txt .vtt .srt .sbv .json .html
+# .ttml .dfxp only, so these were left out, or the folder refused as holding no transcripts)
+mkdir -p "$D/subs"
+printf '[Script Info]\nScriptType: v4.00+\n\n[Events]\nFormat: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\nDialogue: 0,0:00:01.00,0:00:03.00,Default,Ann,0,0,0,,Owls hunt at night.\n' > "$D/subs/a.ass"
+cp "$D/subs/a.ass" "$D/subs/b.SSA"
+printf '{"events": [{"tStartMs": 1000, "dDurationMs": 2000, "segs": [{"utf8": "Mice hide from owls."}]}]}' > "$D/subs/y.json3"
+out=$("$T" pack -o "$D/subs.txb" "$D/subs" 2>"$D/err") || fail "pack of a folder of .ass/.SSA/.json3 exited $?: $(cat "$D/err")"
+grep -Eq '^3 +' <<< "$out" || fail "folder of .ass/.SSA/.json3 should give 3 episodes: $out"
+[ "$(echo "$("$T" info "$D/subs.txb")" | grep -c ' measured ')" = 3 ] || fail "the .ass/.SSA/.json3 keep their times: $("$T" info "$D/subs.txb")"
+
 # manifest: title and chapters reach the bundle
 "$T" pack -q -o "$D/m.txb" "$D/list.tsv" || fail "pack of a manifest failed"
 info=$("$T" info "$D/m.txb") || fail "info failed on a good bundle"

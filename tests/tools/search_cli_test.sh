@@ -79,7 +79,15 @@ printf '{"text": "format check words", "segments": [{"start": 0, "end": 5, "text
 printf '<html><body><p>format check words</p></body></html>' > "$D/f.html"
 printf '<tt xmlns="http://www.w3.org/ns/ttml"><body><p begin="0s" end="5s">format check words</p></body></tt>' > "$D/f.ttml"
 cp "$D/f.ttml" "$D/f.dfxp"
-for x in txt vtt srt sbv json html ttml dfxp; do
+printf '[Script Info]\n\n[Events]\nFormat: Start, End, Text\nDialogue: 0:00:00.00,0:00:05.00,format check words\n' > "$D/f.ass"
+cp "$D/f.ass" "$D/f.ssa"
+printf '{"events": [{"tStartMs": 0, "dDurationMs": 5000, "segs": [{"utf8": "format check words"}]}]}' > "$D/f.json3"
+# ... and the page's file picker offers each (its accept list in web/explorer-loader.js left out
+# .ass, .ssa and .json3, which the page opens as pack does)
+LOADER=$(cd "$(dirname "$0")/../.." && pwd)/web/explorer-loader.js
+accept=$(grep -o "var ACCEPT = '[^']*'" "$LOADER") || fail "no ACCEPT list in $LOADER"
+for x in txt vtt srt sbv ass ssa json json3 html ttml dfxp; do
+  grep -q "[',]\.$x[',]" <<< "$accept" || fail "the page's file picker does not offer .$x: $accept"
   "$T" pack -q --strict -o "$D/f_$x.txb" "$D/f.$x" 2>"$D/err" || fail "pack does not read .$x: $(cat "$D/err")"
   for c in pack search site topics; do
     grep -q "\.$x\b" <<< "$("$T" $c --help)" || fail "$c --help does not name .$x"
