@@ -35,13 +35,54 @@ bool abbreviation_dot(std::string_view text, size_t i) {
     return false;
 }
 
+bool starts_with_note(std::string_view s) {  // "♪" U+266A or "♫" U+266B
+    return s.size() >= 3 && uint8_t(s[0]) == 0xE2 && uint8_t(s[1]) == 0x99 && (uint8_t(s[2]) == 0xAA || uint8_t(s[2]) == 0xAB);
+}
+
+// Where the text after the sound tags opening it ends ("[MUSIC PLAYING] ", "(applause) ",
+// "♪ theme song ♪ ", "♪ "), from `at` (the start of the first word's run, its "[" included);
+// `at` when there is none.
+size_t after_sound_tags(std::string_view text, size_t at) {
+    constexpr size_t kMaxTag = 60;  // longer is an aside in brackets, kept
+    for (;;) {
+        const std::string_view s = text.substr(at);
+        size_t close = std::string_view::npos;
+        if (!s.empty() && (s[0] == '[' || s[0] == '(')) {
+            const size_t c = s.find(s[0] == '[' ? ']' : ')');
+            if (c != std::string_view::npos && c <= kMaxTag && s.substr(0, c).find('\n') == std::string_view::npos) close = c + 1;
+        } else if (starts_with_note(s)) {
+            close = 3;  // a lone note, or one opening lyrics: to the closing note on the line
+            for (size_t i = 3; i < s.size() && i <= kMaxTag && s[i] != '\n'; ++i)
+                if (starts_with_note(s.substr(i))) { close = i + 3; break; }
+        }
+        if (close == std::string_view::npos) return at;
+        at += close;
+        while (at < text.size() && (is_ascii_space(text[at]) || starts_with_note(text.substr(at)))) at += is_ascii_space(text[at]) ? 1 : 3;
+    }
+}
+
 }  // namespace
 
 std::string title_from_opening(const Episode& ep) {
     constexpr size_t kMax = 72;
     if (ep.words.empty()) return {};
     std::string_view text(ep.text);
-    text.remove_prefix(std::min<size_t>(ep.words.front().begin, text.size()));
+    // From the start of the first word's line ("[MUSIC PLAYING] Hi", "♪ theme ♪ Hi"), past any
+    // sound tags to the first word after them; a transcript of sound tags only keeps its brackets
+    // ("[MUSIC PLAYING]"). Without tags, the first word (no leading quote or dash), or its bracket.
+    size_t start = std::min<size_t>(ep.words.front().begin, text.size());
+    while (start > 0 && text[start - 1] != '\n') --start;
+    while (start < text.size() && is_ascii_space(text[start])) ++start;
+    const size_t after = after_sound_tags(text, start);
+    size_t first = ep.words.front().begin;
+    if (after == start && first == start + 1 && (text[start] == '(' || text[start] == '[')) {
+        first = start;  // a long aside in brackets, not a tag: its bracket kept, balanced
+    } else if (after != start) {
+        first = start;  // nothing but tags, unless a word follows them
+        for (const auto& w : ep.words)
+            if (w.begin >= after) { first = w.begin; break; }
+    }
+    text.remove_prefix(std::min<size_t>(first, text.size()));
     size_t end = text.size();
     for (size_t i = 0; i < text.size(); ++i) {  // the first sentence (or line)
         char c = text[i];

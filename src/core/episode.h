@@ -71,7 +71,9 @@ std::pair<uint32_t, uint32_t> word_display_span(const Episode& ep, uint32_t w);
 // A title from the opening sentence of a transcript, cut at a word boundary to at most ~72 bytes
 // ("…" when cut). "The following is a conversation with X" becomes "Conversation with X". The
 // sentence runs past the full stop of an initial or a title ("S. James Gates", "U.S. Navy",
-// "George St. Pierre", "Dr. Smith"). @return the title, or "" when the episode has no words.
+// "George St. Pierre", "Dr. Smith"). Sound tags opening the transcript ("[MUSIC PLAYING]",
+// "(applause)", "♪ theme ♪") are skipped when words follow them; a transcript of tags only keeps
+// its brackets. @return the title, or "" when the episode has no words.
 std::string title_from_opening(const Episode& ep);
 
 }  // namespace tx

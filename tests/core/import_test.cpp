@@ -2179,27 +2179,48 @@ TEST_CASE("Azure Speech JSON: a cue per recognized phrase, in time order, with i
           "b.json: line 2: Azure phrase needs \"offsetInTicks\" and \"durationInTicks\" (or their Milliseconds)");
 }
 
+namespace {
+
+// title_from_opening of a WebVTT file's text
+std::string vtt_title(const std::string& vtt) {
+    ImportDesc d;
+    d.format = Format::WebVTT;
+    auto ep = import_transcript(Bytes(vtt), d);
+    REQUIRE(ep.ok());
+    return title_from_opening(ep.value());
+}
+const std::string kCueHead = "WEBVTT\n\n00:00.000 --> 00:05.000\n";
+
+}  // namespace
+
 // Protects the titles `transcript pack` gives episodes without one (audit of search results on
 // Lexicap, bench/results/relevance.md): the opening sentence ended at the full stop of an
 // initial or a title, so results read "Conversation with S" (S. James Gates, Jr.), "Conversation
 // with George St" (George St. Pierre) and "Conversation with Jaco Willink, a retired U.S".
 TEST_CASE("a title from the opening runs past initials and titles", "[import][title]") {
-    auto title = [](const std::string& vtt) {
-        ImportDesc d;
-        d.format = Format::WebVTT;
-        auto ep = import_transcript(Bytes(vtt), d);
-        REQUIRE(ep.ok());
-        return title_from_opening(ep.value());
-    };
-    const std::string head = "WEBVTT\n\n00:00.000 --> 00:05.000\n";
-    CHECK(title(head + "The following is a conversation with S. James Gates, Jr. He is a physicist.\n") ==
+    CHECK(vtt_title(kCueHead + "The following is a conversation with S. James Gates, Jr. He is a physicist.\n") ==
           "Conversation with S. James Gates, Jr");
-    CHECK(title(head + "The following is a conversation with George St. Pierre, a fighter. He won.\n") ==
+    CHECK(vtt_title(kCueHead + "The following is a conversation with George St. Pierre, a fighter. He won.\n") ==
           "Conversation with George St. Pierre, a fighter");
-    CHECK(title(head + "The following is a conversation with Jo Ray, a U.S. Navy SEAL. Hi.\n") ==
+    CHECK(vtt_title(kCueHead + "The following is a conversation with Jo Ray, a U.S. Navy SEAL. Hi.\n") ==
           "Conversation with Jo Ray, a U.S. Navy SEAL");
-    CHECK(title(head + "Ask Dr. Smith. Then go.\n") == "Ask Dr. Smith");
+    CHECK(vtt_title(kCueHead + "Ask Dr. Smith. Then go.\n") == "Ask Dr. Smith");
     // a sentence still ends at a word's full stop, a question or an exclamation
-    CHECK(title(head + "We met in 2019. It rained.\n") == "We met in 2019");
-    CHECK(title(head + "Is it A? Yes.\n") == "Is it A");
+    CHECK(vtt_title(kCueHead + "We met in 2019. It rained.\n") == "We met in 2019");
+    CHECK(vtt_title(kCueHead + "Is it A? Yes.\n") == "Is it A");
+}
+
+// Protects titles of captions that open with a sound tag: "[MUSIC PLAYING] Welcome back..." was
+// titled "MUSIC PLAYING] Welcome back" (the first word begins after the "[").
+TEST_CASE("a title from the opening skips the sound tags before the first words", "[import][title]") {
+    CHECK(vtt_title(kCueHead + "[MUSIC PLAYING] Welcome back to the show. Today owls.\n") == "Welcome back to the show");
+    CHECK(vtt_title(kCueHead + "[Music]\n\n00:05.000 --> 00:09.000\nHello everyone. Hi.\n") == "Hello everyone");
+    CHECK(vtt_title(kCueHead + "(applause) [laughter] Thank you all. Sit.\n") == "Thank you all");
+    CHECK(vtt_title(kCueHead + "\xE2\x99\xAA Here comes the sun \xE2\x99\xAA So, welcome. Hi.\n") == "So, welcome");
+    CHECK(vtt_title(kCueHead + "\xE2\x99\xAA Welcome to the night shift. Hi.\n") == "Welcome to the night shift");
+    // tags alone: kept whole, brackets balanced; a long aside in brackets is no sound tag
+    CHECK(vtt_title(kCueHead + "[MUSIC PLAYING]\n") == "[MUSIC PLAYING]");
+    CHECK(vtt_title(kCueHead + "[inaudible] and then, as I said, owls [laughs]. Yes.\n") == "and then, as I said, owls [laughs]");
+    CHECK(vtt_title(kCueHead + "(This is a recording from our archive of 1998, lightly edited) Hi. Yes.\n") ==
+          "(This is a recording from our archive of 1998, lightly edited) Hi");
 }
