@@ -179,7 +179,8 @@ int cmd_search(int argc, char** argv) {
     }
     for (const auto& w : r.warnings) std::fprintf(stderr, "note: %s\n", w.c_str());
     if (!partial_note(r).empty()) std::fprintf(stderr, "note: %s\n", partial_note(r).c_str());
-    std::printf("%u passages, %llu occurrences\n", r.total_passages, (unsigned long long)r.occurrences);
+    std::printf("%u passage%s, %llu occurrence%s\n", r.total_passages, r.total_passages == 1 ? "" : "s",
+                (unsigned long long)r.occurrences, r.occurrences == 1 ? "" : "s");
     for (const Hit& h : r.hits) {
         const Episode& ep = coll.episode(h.doc);
         std::string line;

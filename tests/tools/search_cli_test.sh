@@ -14,7 +14,7 @@ printf 'WEBVTT\n\n00:00.000 --> 00:05.000\nwe talked about open source models to
 # a question: no passage holds every word; the closest passages come with a note on stderr
 out=$("$T" search --query "what does he think about open source safety" "$D/a.vtt" 2>"$D/err") || fail "search exited $?"
 # passage 0 holds 2 of the 3 words left (open, source), passage 1 only 1 (safety): at least half
-grep -q '^1 passages' <<< "$out" || fail "only the passage with 2 of the 3 words should be listed: $out"
+grep -q '^1 passage,' <<< "$out" || fail "only the passage with 2 of the 3 words should be listed: $out"
 grep -q '2 of the 3 words' "$D/err" || fail "note should say 2 of the 3 words: $(cat "$D/err")"
 grep -q 'No passage has every word' "$D/err" || fail "no partial note: $(cat "$D/err")"
 grep -q 'left out: what, does, he, think, about' "$D/err" || fail "left-out words not named: $(cat "$D/err")"
@@ -57,6 +57,13 @@ printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && 
 "$T" pack -q -o "$D/ansi.txb" "$D/ansi.vtt" || fail "pack of a file with escapes failed"
 out=$("$T" info "$D/ansi.txb") || fail "info exited $?"
 printf '%s' "$out" | LC_ALL=C grep -q "$(printf '[\001-\010\016-\037\177]')" && fail "info printed control bytes raw: $(printf '%s' "$out" | cat -v)"
+
+# the count line reads as English: "1 passage, 1 occurrence" (it said "1 passages, 1 occurrences"),
+# "3 passages, 3 occurrences"
+out=$("$T" search --query weather "$D/a.vtt" 2>/dev/null) || fail "search exited $?"
+[ "$(head -1 <<< "$out")" = "1 passage, 1 occurrence" ] || fail "singular count line: $(head -1 <<< "$out")"
+out=$("$T" search --query "about OR here OR then" "$D/a.vtt" 2>/dev/null) || fail "search exited $?"
+[ "$(head -1 <<< "$out")" = "3 passages, 3 occurrences" ] || fail "plural count line: $(head -1 <<< "$out")"
 
 # --help of every subcommand is the usage on stdout with status 0, so `transcript pack --help | less`
 # shows it (search, pack and site printed it on stderr; `info --help` was an error, status 2); a
