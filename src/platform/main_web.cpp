@@ -217,8 +217,13 @@ constexpr ImWchar kNoFontProbe = 0x0378;  // unassigned: what the browser draws 
 // band, glyph by glyph, rows of cell width) and its advance (measureText) to adv[b * n + i].
 // @return 1, or 0 when the page has no 2D canvas or the browser refused one this large (alpha and
 // adv are then untouched or partly written).
-EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int nb, uint8_t* alpha, float* adv), {
+// `lang` orders the fonts: 0 Chinese first, 1 Japanese, 2 Korean (CjkLang): Han characters take
+// the forms of the first font that has them, and a Chinese font's differ from a Japanese one's.
+EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int nb, uint8_t* alpha, float* adv, int lang), {
   try {
+  var fonts = ["'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', 'Malgun Gothic', 'Apple SD Gothic Neo'",
+               "'Noto Sans CJK JP', 'Source Han Sans JP', 'Hiragino Sans', 'Yu Gothic', 'Meiryo', 'PingFang SC', 'Microsoft YaHei', 'Malgun Gothic', 'Apple SD Gothic Neo'",
+               "'Noto Sans CJK KR', 'Source Han Sans KR', 'Apple SD Gothic Neo', 'Malgun Gothic', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic'"][lang];
   var W = 2048, tops = [], H = 0, b, i;
   var band = function(b) { return HEAPF32.subarray((bands >> 2) + 4 * b, (bands >> 2) + 4 * b + 4); };
   for (b = 0; b < nb; ++b) { tops.push(H); H += Math.ceil(n / Math.floor(W / band(b)[1])) * band(b)[2]; }
@@ -229,7 +234,7 @@ EM_JS(int, js_raster_glyphs, (const ImWchar* cps, int n, const float* bands, int
   x.fillStyle = '#fff';
   for (b = 0; b < nb; ++b) {
     var f = band(b), cols = Math.floor(W / f[1]);
-    x.font = f[0] + "px 'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Hiragino Sans', 'Microsoft YaHei', 'Yu Gothic', 'Malgun Gothic', 'Apple SD Gothic Neo', 'WenQuanYi Micro Hei', 'Droid Sans Fallback', sans-serif";
+    x.font = f[0] + "px " + fonts + ", 'WenQuanYi Micro Hei', 'Droid Sans Fallback', sans-serif";
     for (i = 0; i < n; ++i) {
       var s = String.fromCharCode(HEAPU16[(cps >> 1) + i]);
       x.fillText(s, (i % cols) * f[1] + 1, tops[b] + Math.floor(i / cols) * f[2] + f[3]);
@@ -266,7 +271,20 @@ float ui_font_em() {
     return upem && asc > desc ? float(upem) / float(asc - desc) : 0.8f;
 }
 
-// The browser's glyphs, kept across atlas builds at one set of sizes: a rebuild for a new
+// Which CJK fonts come first for the loaded text's characters (js_raster_glyphs' `lang`): Korean
+// when its Hangul outnumbers its kana, else Japanese when it has kana, else Chinese.
+enum class CjkLang : uint8_t { Chinese, Japanese, Korean };
+CjkLang cjk_lang(const std::vector<ImWchar>& chars) {
+    size_t kana = 0, hangul = 0;
+    for (ImWchar c : chars) {
+        kana += (c >= 0x3040 && c <= 0x30FF) || (c >= 0x31F0 && c <= 0x31FF) || (c >= 0xFF66 && c <= 0xFF9F);
+        hangul += (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3130 && c <= 0x318F);
+    }
+    return hangul > kana ? CjkLang::Korean : kana > 0 ? CjkLang::Japanese : CjkLang::Chinese;
+}
+const char* cjk_lang_name(CjkLang l) { return l == CjkLang::Japanese ? "ja" : l == CjkLang::Korean ? "ko" : "zh"; }
+
+// The browser's glyphs, kept across atlas builds at one set of sizes (and CJK fonts): a rebuild for a new
 // character of a typed query or a decoded episode draws only the characters not drawn yet (a
 // Chinese text's 2,500 took 0.45 s at devicePixelRatio 1). Each glyph's ink is kept, cropped.
 // update() before Build queues them for the atlas (custom glyphs), finish() after copies them in.
@@ -276,9 +294,11 @@ public:
     // `px` (body, small, large; drawn again from scratch at other sizes), then queue every drawn
     // one as a custom glyph of `fonts` (same order). @return the characters queued in the first font.
     uint32_t update(ImFontAtlas* atlas, const std::vector<ImWchar>& chars, const float (&px)[3], ImFont* const (&fonts)[3]) {
-        if (std::memcmp(px, m_px, sizeof m_px) != 0) {
+        const CjkLang lang = cjk_lang(chars);
+        if (std::memcmp(px, m_px, sizeof m_px) != 0 || lang != m_lang) {  // all drawn again in the new fonts
             *this = BrowserGlyphs();
             std::memcpy(m_px, px, sizeof m_px);
+            m_lang = lang;
         }
         m_new = 0;
         raster(chars);
@@ -298,6 +318,8 @@ public:
     }
     // @return the characters the last update() had the browser draw (the others were kept).
     uint32_t drawn_last() const { return m_new; }
+    // @return whose CJK fonts come first in the glyphs drawn (cjk_lang of the last update()).
+    CjkLang lang() const { return m_lang; }
     // The atlas texture's width for them: ImGui picks it from its own glyphs' area alone (512 for
     // the UI font), and thousands of CJK rects would then make it too tall for a GPU (8192+ rows).
     // @return 0 (ImGui's choice) when they need no wider one.
@@ -334,6 +356,7 @@ private:
     };
     struct Queued { int rect; ImFont* font; uint32_t ink; };
     float m_px[3] = {};
+    CjkLang m_lang = CjkLang::Chinese;
     std::vector<uint8_t> m_drawn = std::vector<uint8_t>(0x10000);  // by code point: 1 = in m_ink
     size_t m_chars = 0;                                             // characters drawn
     uint32_t m_new = 0;                                             // of them, by the last update()
@@ -361,7 +384,7 @@ private:
         for (const Band& b : bands) cells += size_t(b.w * b.h) * n;
         std::vector<uint8_t> alpha(cells);
         std::vector<float> adv(3 * n);
-        if (js_raster_glyphs(cps.data(), int(n), &bands[0].px, 3, alpha.data(), adv.data()) != 1) return;
+        if (js_raster_glyphs(cps.data(), int(n), &bands[0].px, 3, alpha.data(), adv.data(), int(m_lang)) != 1) return;
         size_t cell = 0;
         for (uint8_t b = 0; b < 3; ++b) {
             const size_t w = size_t(bands[b].w), h = size_t(bands[b].h);
@@ -952,7 +975,8 @@ uint32_t missing_glyphs() {
 // characters met in the text and queries since the page opened that it cannot draw, shown as a
 // box), browserGlyphs and browserGlyphsMs (the characters the last full atlas took from the
 // browser's fonts, BrowserGlyphs, and the part of fontAtlasMs spent drawing and queueing them),
-// browserGlyphsDrawn (of those, the ones that build had the browser draw: the rest were kept), frames,
+// browserGlyphsDrawn (of those, the ones that build had the browser draw: the rest were kept),
+// cjkFonts ("zh", "ja" or "ko": whose fonts come first in drawing them, cjk_lang), frames,
 // longestFrameMs (longest main-loop callback, drawn or not), longestLoadFrameMs (the same while
 // an archive is still indexing or finding topics, the first frame excluded: it builds the font
 // atlas, ~100 ms with software GL, demo or archive alike), typing, dark, fontScale, timeline.
@@ -970,6 +994,7 @@ EMSCRIPTEN_KEEPALIVE const char* tx_state_json() {
                 ",\"browserGlyphs\":" + std::to_string(g->browser_glyphs) +
                 ",\"browserGlyphsMs\":" + std::to_string(g->browser_glyphs_ms) +
                 ",\"browserGlyphsDrawn\":" + std::to_string(g->browser.drawn_last()) +
+                ",\"cjkFonts\":\"" + cjk_lang_name(g->browser.lang()) + "\"" +
                 ",\"longestLoadFrameMs\":" + std::to_string(g->longest_load_frame_ms) +
                 ",\"longestIndexFrameMs\":" + std::to_string(g->longest_index_frame_ms) +
                 ",\"longestIndexFrameStepMs\":" + std::to_string(g->longest_index_step_ms) +

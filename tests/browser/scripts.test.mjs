@@ -157,4 +157,30 @@ export const tests = [
       }
     },
   },
+  {
+    name: 'Japanese text (kana, no Hangul) is drawn with Japanese fonts first, Korean (mostly Hangul) with Korean ones, Han alone with Chinese ones (protects cjk_lang: kanji took a Chinese font\'s forms)',
+    async fn({ browser, site }) {
+      const fonts = async (text, query) => {
+        const { page, dir } = await dropTextFiles(browser, site, { 'cjk.txt': text });
+        try {
+          let s = await waitState(page, (st) => st.ready && full(st) && st.browserGlyphs > 0, 5000);
+          if (query) {  // kana only in a query: the Han drawn in Chinese forms are drawn again, all of them
+            assertEq(s.cjkFonts, 'zh', 'before the query');
+            await page.evaluate((q) => window.explorer.setQuery(q), query);
+            s = await waitState(page, (st) => st.cjkFonts === 'ja' && full(st), 5000).catch(() => page.evaluate(() => window.explorer.state()));
+            assertEq(s.browserGlyphsDrawn, s.browserGlyphs, 'every character drawn again in the Japanese fonts, none kept');
+          }
+          assert(page.errors.length === 0, 'no page errors: ' + page.errors.join(' | '));
+          return s.cjkFonts;
+        } finally {
+          await page.context().close();
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      };
+      assertEq(await fonts('今日は東京で会議がありました。\n'), 'ja', 'kanji with kana');
+      assertEq(await fonts('오늘 서울에서 회의가 있었습니다 (會議).\n'), 'ko', 'Hangul with a little Han');
+      assertEq(await fonts('今天在北京开会。\n'), 'zh', 'Han alone');
+      assertEq(await fonts('今天在北京开会。\n', 'ひらがな'), 'ja', 'kana typed over Han');
+    },
+  },
 ];
