@@ -496,12 +496,8 @@ bool App::text_ellipsis(const std::string& text, float max_width) {
             shown.clear();
         }
     if (cut && shown.empty()) {  // the first word alone does not fit: whole characters of it
-        shown = text;
-        while (!shown.empty() && ImGui::CalcTextSize((shown + "\xE2\x80\xA6").c_str()).x > max_width) {
-            while (!shown.empty() && (static_cast<unsigned char>(shown.back()) & 0xC0) == 0x80) shown.pop_back();
-            if (!shown.empty()) shown.pop_back();
-        }
-        shown += "\xE2\x80\xA6";
+        shown = cut_to_width(text, max_width, 1);
+        if (shown.empty()) shown = "\xE2\x80\xA6";  // not one character fits beside it
     }
     if (!cut) {
         ImGui::RenderTextEllipsis(window->DrawList, bb.Min, bb.Max, bb.Max.x, bb.Max.x, b, e, &size);
